@@ -1,0 +1,108 @@
+package pipeline
+
+import (
+	"context"
+	"sync"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+)
+
+// Corpus is the set of documents a run works on. Engines may memoise
+// per-corpus indexes on it with Memo; a Corpus is safe for concurrent use.
+type Corpus struct {
+	Docs []glossary.Document
+
+	mu   sync.Mutex
+	memo map[string]any
+}
+
+// NewCorpus returns a corpus over docs, which must already be sorted by path.
+func NewCorpus(docs []glossary.Document) *Corpus { return &Corpus{Docs: docs} }
+
+// Memo returns the value stored under key, building it with build the first
+// time. Concurrent callers for the same key wait for the one build.
+func (c *Corpus) Memo(key string, build func() any) any {
+	c.mu.Lock()
+	if c.memo == nil {
+		c.memo = map[string]any{}
+	}
+	if v, ok := c.memo[key]; ok {
+		c.mu.Unlock()
+		if o, ok := v.(*onceValue); ok {
+			return o.get()
+		}
+		return v
+	}
+	o := &onceValue{build: build}
+	c.memo[key] = o
+	c.mu.Unlock()
+	return o.get()
+}
+
+type onceValue struct {
+	once  sync.Once
+	build func() any
+	v     any
+}
+
+func (o *onceValue) get() any { o.once.Do(func() { o.v = o.build() }); return o.v }
+
+// Candidate is a term proposed by extraction, before classification.
+type Candidate = glossary.Term
+
+// DefineRequest asks an engine for the definition of one term.
+type DefineRequest struct {
+	Term     string
+	Category glossary.Category
+	// Aliases are other spellings (synonym group members) of the term.
+	Aliases []string
+	// Occurrences are where the term occurs (all of them; engines choose how
+	// many contexts to use).
+	Occurrences []glossary.Occurrence
+	// UserNote is a person's note on the term, to be treated as data.
+	UserNote string
+}
+
+// Definition is an engine's answer for one term.
+type Definition struct {
+	Text       string
+	Confidence float64
+	// Evidence names where the definition came from ("doc.md:12"), if known.
+	Evidence string
+}
+
+// Engine supplies the judgement of each step. Implementations must honour
+// ctx (abort in-flight work when it ends) and be safe for concurrent calls:
+// the pipeline calls Define and Refine from several goroutines.
+type Engine interface {
+	// Name is a short stable name ("builtin", "openai") for logs and records.
+	Name() string
+	// Extract proposes candidate terms with a first category, ranked best
+	// first. progress is called after each document.
+	Extract(ctx context.Context, c *Corpus, progress func(done, total int, doc string)) ([]Candidate, error)
+	// Classify assigns a category to each of a batch of terms (at most
+	// ClassifyBatch). It returns the same terms, in the same order.
+	Classify(ctx context.Context, c *Corpus, terms []Candidate) ([]Candidate, error)
+	// Define returns the definition of one term.
+	Define(ctx context.Context, c *Corpus, req DefineRequest) (Definition, error)
+	// Review returns the issues found in a batch of entries (at most
+	// ReviewBatch).
+	Review(ctx context.Context, c *Corpus, entries []glossary.Entry) ([]glossary.Issue, error)
+	// Refine rewrites the definition of an entry that has issues.
+	Refine(ctx context.Context, c *Corpus, entry glossary.Entry, issues []glossary.Issue) (Definition, error)
+}
+
+// AliasFinder is implemented by engines that can tell which terms are other
+// spellings of another (an abbreviation and its expansion). The refined step
+// merges each alias into its primary term.
+type AliasFinder interface {
+	// Aliases maps a primary term to the terms that are its aliases. Only
+	// terms present in entries may appear.
+	Aliases(ctx context.Context, c *Corpus, entries []glossary.Entry) (map[string][]string, error)
+}
+
+// Batch sizes of the batched calls, as in the original.
+const (
+	ClassifyBatch = 10
+	ReviewBatch   = 10
+)
