@@ -30,7 +30,8 @@ func isWordRune(r rune) bool {
 
 // Index returns the byte offsets in line where term occurs as a whole term:
 // as a substring when the term contains CJK characters, otherwise only where
-// neither side continues a word (letters, digits, underscore). Matching is
+// neither side continues a word (letters, digits, underscore), an English
+// plural ending allowed. Matching is
 // case-sensitive for all-caps terms and acronyms, case-insensitive otherwise.
 func Index(line, term string) []int {
 	if term == "" || len(line) < len(term) {
@@ -62,9 +63,10 @@ func Index(line, term string) []int {
 				}
 			}
 			if end < len(hay) {
+				end = pluralEnd(hay, end)
 				r, _ := utf8.DecodeRuneInString(hay[end:])
 				last, _ := utf8.DecodeLastRuneInString(needle)
-				if isWordRune(r) && isWordRune(last) {
+				if end < len(hay) && isWordRune(r) && isWordRune(last) {
 					ok = false
 				}
 			}
@@ -76,6 +78,24 @@ func Index(line, term string) []int {
 		from = at + size
 	}
 	return out
+}
+
+// pluralEnd skips an English plural ending ("s" or "es") at hay[end:] so
+// that "brokers" and "APIs" count as occurrences of "broker" and "API".
+func pluralEnd(hay string, end int) int {
+	for _, suf := range []string{"es", "s"} {
+		if strings.HasPrefix(hay[end:], suf) {
+			next := end + len(suf)
+			if next == len(hay) {
+				return next
+			}
+			r, _ := utf8.DecodeRuneInString(hay[next:])
+			if !isWordRune(r) {
+				return next
+			}
+		}
+	}
+	return end
 }
 
 // Contains reports whether term occurs in line by the rules of Index.

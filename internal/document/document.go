@@ -1,0 +1,251 @@
+package document
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+)
+
+// Errors returned by ValidateName and Parse. Callers branch on them with
+// errors.Is to choose a status code or a message.
+var (
+	// ErrInvalidName means the file name is unsafe or malformed.
+	ErrInvalidName = errors.New("invalid file name")
+	// ErrUnsupportedType means the file is neither .md nor .txt.
+	ErrUnsupportedType = errors.New("unsupported file type (only .md and .txt)")
+	// ErrSecretName means the name looks like a secret (.env, *.pem, ...).
+	ErrSecretName = errors.New("file name looks like a secret")
+	// ErrTooLarge means the content exceeds the size limit.
+	ErrTooLarge = errors.New("file too large")
+	// ErrNotUTF8 means the content is not valid UTF-8.
+	ErrNotUTF8 = errors.New("content is not valid UTF-8")
+	// ErrEmpty means the content is empty or only whitespace.
+	ErrEmpty = errors.New("content is empty")
+)
+
+// Limits bounds what is accepted. The zero value means the defaults.
+type Limits struct {
+	// MaxFileSize is the largest accepted file in bytes; default 5 MiB.
+	MaxFileSize int64
+	// MaxFiles is the most documents LoadDir accepts; default 10000.
+	MaxFiles int
+}
+
+// Default limits.
+const (
+	DefaultMaxFileSize = 5 << 20
+	DefaultMaxFiles    = 10000
+	// MaxNameBytes bounds a whole relative path; MaxComponentBytes one
+	// element of it.
+	MaxNameBytes      = 1024
+	MaxComponentBytes = 255
+)
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxFileSize <= 0 {
+		l.MaxFileSize = DefaultMaxFileSize
+	}
+	if l.MaxFiles <= 0 {
+		l.MaxFiles = DefaultMaxFiles
+	}
+	return l
+}
+
+// Problem is a file that was not loaded, and why.
+type Problem struct {
+	Path string
+	Err  error
+}
+
+func (p Problem) String() string { return p.Path + ": " + p.Err.Error() }
+
+// IsBidiOrControl reports whether r is a control character or a Unicode
+// bidirectional formatting character, which can disguise a name.
+func IsBidiOrControl(r rune) bool {
+	if unicode.IsControl(r) {
+		return true
+	}
+	switch {
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
+		return true
+	}
+	return false
+}
+
+// IsSecretName reports whether a path element looks like it holds secrets:
+// .env*, *.key, *.pem, credentials*, secrets*, .git*.
+func IsSecretName(name string) bool {
+	b := strings.ToLower(path.Base(name))
+	switch {
+	case strings.HasPrefix(b, ".env"), strings.HasPrefix(b, ".git"),
+		strings.HasPrefix(b, "credentials"), strings.HasPrefix(b, "secrets"),
+		strings.HasSuffix(b, ".key"), strings.HasSuffix(b, ".pem"):
+		return true
+	}
+	return false
+}
+
+// ValidateName checks a document name supplied by a user and returns it in
+// canonical form: NFC, forward slashes, relative, no "." or ".." elements,
+// no control or bidi characters, a .md or .txt extension, within length
+// limits, and not secret-looking. Errors wrap ErrInvalidName,
+// ErrUnsupportedType or ErrSecretName.
+func ValidateName(name string) (string, error) {
+	if !utf8.ValidString(name) {
+		return "", fmt.Errorf("%w: not valid UTF-8", ErrInvalidName)
+	}
+	name = norm.NFC.String(strings.TrimSpace(name))
+	switch {
+	case name == "":
+		return "", fmt.Errorf("%w: empty", ErrInvalidName)
+	case len(name) > MaxNameBytes:
+		return "", fmt.Errorf("%w: longer than %d bytes", ErrInvalidName, MaxNameBytes)
+	case strings.ContainsRune(name, '\\'):
+		return "", fmt.Errorf("%w: backslashes are not allowed, use /", ErrInvalidName)
+	case strings.HasPrefix(name, "/") || (len(name) >= 2 && name[1] == ':'):
+		return "", fmt.Errorf("%w: absolute paths are not allowed", ErrInvalidName)
+	}
+	for _, r := range name {
+		if IsBidiOrControl(r) {
+			return "", fmt.Errorf("%w: control or bidirectional characters are not allowed", ErrInvalidName)
+		}
+	}
+	for _, el := range strings.Split(name, "/") {
+		switch {
+		case el == "":
+			return "", fmt.Errorf("%w: empty path element", ErrInvalidName)
+		case el == "." || el == "..":
+			return "", fmt.Errorf("%w: %q elements are not allowed", ErrInvalidName, el)
+		case len(el) > MaxComponentBytes:
+			return "", fmt.Errorf("%w: a path element is longer than %d bytes", ErrInvalidName, MaxComponentBytes)
+		case IsSecretName(el):
+			return "", fmt.Errorf("%w: %q", ErrSecretName, el)
+		}
+	}
+	switch strings.ToLower(path.Ext(name)) {
+	case ".md", ".txt":
+	default:
+		return "", ErrUnsupportedType
+	}
+	return name, nil
+}
+
+// Parse validates a named document's bytes and returns it: the name checked
+// by ValidateName, the size within limits, the content valid UTF-8 and not
+// empty. A UTF-8 byte order mark is dropped and CRLF/CR line endings become
+// LF, so line numbers are the same on every platform.
+func Parse(name string, content []byte, lim Limits) (glossary.Document, error) {
+	lim = lim.withDefaults()
+	n, err := ValidateName(name)
+	if err != nil {
+		return glossary.Document{}, err
+	}
+	if int64(len(content)) > lim.MaxFileSize {
+		return glossary.Document{}, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(content), lim.MaxFileSize)
+	}
+	content = bytes.TrimPrefix(content, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(content) {
+		return glossary.Document{}, ErrNotUTF8
+	}
+	s := string(content)
+	if strings.ContainsRune(s, '\r') {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	if strings.TrimSpace(s) == "" {
+		return glossary.Document{}, ErrEmpty
+	}
+	return glossary.Document{Path: n, Content: s}, nil
+}
+
+// LoadDir loads every .md and .txt file under dir, recursively, sorted by
+// relative path. Hidden directories (.git, ...) are not entered. Files that
+// are refused (secret-looking, too large, not UTF-8, empty) are returned as
+// problems; files of other types are ignored. The error is non-nil only when
+// dir itself cannot be read or holds more than MaxFiles documents.
+func LoadDir(dir string, lim Limits) ([]glossary.Document, []Problem, error) {
+	lim = lim.withDefaults()
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read input directory: %w", err)
+	}
+	if !info.IsDir() {
+		return nil, nil, fmt.Errorf("input %s is not a directory", filepath.Base(dir))
+	}
+	var docs []glossary.Document
+	var problems []Problem
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		rel, rerr := filepath.Rel(dir, p)
+		if rerr != nil {
+			return rerr
+		}
+		rel = filepath.ToSlash(rel)
+		if err != nil {
+			problems = append(problems, Problem{Path: rel, Err: err})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if rel != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		ext := strings.ToLower(filepath.Ext(d.Name()))
+		if ext != ".md" && ext != ".txt" {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			problems = append(problems, Problem{Path: rel, Err: errors.New("not a regular file")})
+			return nil
+		}
+		if IsSecretName(d.Name()) {
+			problems = append(problems, Problem{Path: rel, Err: ErrSecretName})
+			return nil
+		}
+		fi, err := d.Info()
+		if err != nil {
+			problems = append(problems, Problem{Path: rel, Err: err})
+			return nil
+		}
+		if fi.Size() > lim.MaxFileSize {
+			problems = append(problems, Problem{Path: rel, Err: fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, fi.Size(), lim.MaxFileSize)})
+			return nil
+		}
+		if len(docs) >= lim.MaxFiles {
+			return fmt.Errorf("more than %d documents", lim.MaxFiles)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			problems = append(problems, Problem{Path: rel, Err: errors.Unwrap(err)})
+			return nil
+		}
+		doc, err := Parse(rel, b, lim)
+		if err != nil {
+			problems = append(problems, Problem{Path: rel, Err: err})
+			return nil
+		}
+		docs = append(docs, doc)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("load documents: %w", err)
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].Path < docs[j].Path })
+	sort.Slice(problems, func(i, j int) bool { return problems[i].Path < problems[j].Path })
+	return docs, problems, nil
+}

@@ -1,0 +1,141 @@
+package document
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestValidateName(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, in, want string
+		err            error
+	}{
+		{"plain", "guide.md", "guide.md", nil},
+		{"nested", "docs/intro.txt", "docs/intro.txt", nil},
+		{"upper ext", "README.MD", "README.MD", nil},
+		{"nfc", "cafe\u0301.md", "caf\u00e9.md", nil},
+		{"japanese", "用語/概要.md", "用語/概要.md", nil},
+		{"trim", "  a.md ", "a.md", nil},
+		{"empty", "", "", ErrInvalidName},
+		{"dotdot", "../etc/passwd.md", "", ErrInvalidName},
+		{"inner dotdot", "a/../b.md", "", ErrInvalidName},
+		{"dot", "./a.md", "", ErrInvalidName},
+		{"absolute", "/etc/a.md", "", ErrInvalidName},
+		{"windows drive", "C:/a.md", "", ErrInvalidName},
+		{"backslash", `a\b.md`, "", ErrInvalidName},
+		{"double slash", "a//b.md", "", ErrInvalidName},
+		{"control", "a\x01.md", "", ErrInvalidName},
+		{"newline", "a\nb.md", "", ErrInvalidName},
+		{"bidi", "evil\u202Edm.txt", "", ErrInvalidName},
+		{"isolate", "a\u2066.md", "", ErrInvalidName},
+		{"bad utf8", "a\xff.md", "", ErrInvalidName},
+		{"long", strings.Repeat("a", 300) + ".md", "", ErrInvalidName},
+		{"very long", strings.Repeat("abcdefgh/", 130) + "a.md", "", ErrInvalidName},
+		{"exe", "a.exe", "", ErrUnsupportedType},
+		{"no ext", "README", "", ErrUnsupportedType},
+		{"env", ".env.md", "", ErrSecretName},
+		{"pem dir", "keys.pem/a.md", "", ErrSecretName},
+		{"credentials", "credentials.txt", "", ErrSecretName},
+		{"secrets", "Secrets.md", "", ErrSecretName},
+		{"git", ".github/a.md", "", ErrSecretName},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, err := ValidateName(tt.in)
+			if tt.err != nil {
+				if !errors.Is(err, tt.err) {
+					t.Fatalf("ValidateName(%q) error = %v, want %v", tt.in, err, tt.err)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("ValidateName(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestParse(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		content string
+		lim     Limits
+		want    string
+		err     error
+	}{
+		{"crlf", "a\r\nb\rc", Limits{}, "a\nb\nc", nil},
+		{"bom", "\xef\xbb\xbfhello", Limits{}, "hello", nil},
+		{"invalid utf8", "ok\xffno", Limits{}, "", ErrNotUTF8},
+		{"too large", "123456", Limits{MaxFileSize: 5}, "", ErrTooLarge},
+		{"empty", " \n\t", Limits{}, "", ErrEmpty},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			d, err := Parse("x.md", []byte(tt.content), tt.lim)
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("err = %v, want %v", err, tt.err)
+			}
+			if err == nil && d.Content != tt.want {
+				t.Fatalf("content = %q, want %q", d.Content, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadDir(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, content string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("b.md", "# B\n")
+	write("a/z.txt", "z\n")
+	write("a/a.md", "a\n")
+	write("image.png", "\x89PNG")
+	write(".git/config.md", "hidden\n")
+	write("credentials.md", "secret\n")
+	write("bad.txt", "\xff\xfe")
+	write("big.md", strings.Repeat("x", 100))
+	write("empty.md", "")
+
+	docs, problems, err := LoadDir(dir, Limits{MaxFileSize: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, d := range docs {
+		paths = append(paths, d.Path)
+	}
+	if got, want := strings.Join(paths, ","), "a/a.md,a/z.txt,b.md"; got != want {
+		t.Errorf("docs = %s, want %s", got, want)
+	}
+	wantProblems := map[string]error{"bad.txt": ErrNotUTF8, "big.md": ErrTooLarge, "credentials.md": ErrSecretName, "empty.md": ErrEmpty}
+	if len(problems) != len(wantProblems) {
+		t.Fatalf("problems = %v, want %d", problems, len(wantProblems))
+	}
+	for _, p := range problems {
+		if !errors.Is(p.Err, wantProblems[p.Path]) {
+			t.Errorf("problem %s = %v, want %v", p.Path, p.Err, wantProblems[p.Path])
+		}
+		if strings.Contains(p.String(), dir) {
+			t.Errorf("problem leaks the absolute path: %s", p)
+		}
+	}
+	if _, _, err := LoadDir(filepath.Join(dir, "missing"), Limits{}); err == nil {
+		t.Error("LoadDir of a missing dir: want error")
+	}
+}

@@ -1,0 +1,121 @@
+package glossary
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestIndex(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		line, term string
+		want       []int
+	}{
+		{"the broker stores messages", "broker", []int{4}},
+		{"brokers are many", "broker", []int{0}},
+		{"brokerage", "broker", nil},
+		{"boxes", "box", []int{0}},
+		{"a Broker and a broker", "broker", []int{2, 15}},
+		{"use the API, not the APIs", "API", []int{8, 21}},
+		{"the APIServer", "API", nil},
+		{"rapid fire", "API", nil},
+		{"max_payload=1", "max_payload", []int{0}},
+		{"set max_payload_x", "max_payload", nil},
+		{"JetStream, jetstream", "JetStream", []int{0, 11}},
+		{"メッセージブローカーはキューを持つ", "キュー", []int{33}},
+		{"用語集と用語", "用語", []int{0, 12}},
+		{"", "x", nil},
+		{"C++ is used", "C++", []int{0}},
+	}
+	for _, tt := range tests {
+		if got := Index(tt.line, tt.term); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Index(%q, %q) = %v, want %v", tt.line, tt.term, got, tt.want)
+		}
+	}
+}
+
+func TestFindOccurrences(t *testing.T) {
+	t.Parallel()
+	docs := []Document{
+		{Path: "a.md", Content: "intro\nthe WAL is a log\nWAL and WAL again\nend"},
+		{Path: "b.md", Content: "Write-Ahead Log first"},
+	}
+	got := FindOccurrences(docs, "WAL", "Write-Ahead Log")
+	want := []Occurrence{
+		{"a.md", 2, "intro\nthe WAL is a log\nWAL and WAL again"},
+		{"a.md", 3, "the WAL is a log\nWAL and WAL again\nend"},
+		{"b.md", 1, "Write-Ahead Log first"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %+v\nwant %+v", got, want)
+	}
+}
+
+func TestExportGolden(t *testing.T) {
+	t.Parallel()
+	g := Glossary{
+		Terms: []Entry{
+			{Term: "write-ahead log", Category: TechnicalTerm, Definition: "A log written before data\nfiles.", Confidence: 0.8,
+				Aliases: []string{"WAL"}, Occurrences: []Occurrence{{"a.md", 2, "x"}, {"b.md", 7, "y"}}},
+			{Term: "Broker", Category: TechnicalTerm, Definition: "The server.", Confidence: 0.9},
+		},
+		Issues: []Issue{{Term: "queue", Type: Unnecessary, Description: "general word", ShouldExclude: true, ExclusionReason: "common noun"}},
+	}
+	ja := Glossary{Terms: []Entry{
+		{Term: "用語集", Category: TechnicalTerm, Definition: "用語の一覧。", Confidence: 0.75, Aliases: []string{"グロッサリー", "辞書"},
+			Occurrences: []Occurrence{{"概要.md", 1, "用語集"}}},
+	}}
+	for _, tc := range []struct {
+		file string
+		g    Glossary
+	}{{"en.md", g}, {"en.json", g}, {"ja.md", ja}} {
+		f, err := FormatFromPath(tc.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := Write(&buf, tc.g, f); err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join("testdata", "export_"+tc.file)
+		if *update {
+			if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(buf.Bytes(), want) {
+			t.Errorf("%s:\n%s\nwant:\n%s", tc.file, buf.Bytes(), want)
+		}
+	}
+	var decoded map[string][]map[string]any
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, Glossary{Terms: []Entry{{Term: "x"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(buf.Bytes(), &decoded); err != nil {
+		t.Fatal(err)
+	}
+	term := decoded["terms"][0]
+	for _, k := range []string{"term", "category", "definition", "confidence", "aliases", "occurrences"} {
+		if _, ok := term[k]; !ok {
+			t.Errorf("JSON term lacks %q: %v", k, term)
+		}
+	}
+	if decoded["issues"] == nil {
+		t.Error("issues should be [] not null")
+	}
+	if _, err := FormatFromPath("out.html"); err == nil {
+		t.Error("FormatFromPath(out.html): want error")
+	}
+}

@@ -1,0 +1,528 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+)
+
+// Step names a pipeline step. The strings are stable: they appear in events,
+// run records and the API.
+type Step string
+
+// The four steps, in order.
+const (
+	StepExtract     Step = "extract"
+	StepProvisional Step = "provisional"
+	StepIssues      Step = "issues"
+	StepRefined     Step = "refined"
+)
+
+// Steps lists the steps in pipeline order.
+var Steps = []Step{StepExtract, StepProvisional, StepIssues, StepRefined}
+
+// ErrCancelled is returned (wrapped together with the context's error) when a
+// step stops because its context ended. The step's partial result is
+// returned alongside it.
+var ErrCancelled = errors.New("cancelled")
+
+// ErrAllFailed is returned when every engine call of a step failed, so an
+// empty result is not mistaken for "nothing found".
+var ErrAllFailed = errors.New("every engine call failed")
+
+// Progress is one progress report: Current of Total units of Step are done;
+// Term is the term (or document) just handled.
+type Progress struct {
+	Step    Step
+	Current int
+	Total   int
+	Term    string
+}
+
+// Options configures a Pipeline. The zero value is usable.
+type Options struct {
+	// Concurrency bounds parallel Define and Refine calls; default 4.
+	Concurrency int
+	// Progress receives progress reports; it is called from one goroutine
+	// at a time. Nil means none.
+	Progress func(Progress)
+	// Logger receives per-term failures and step summaries; default discards.
+	Logger *slog.Logger
+}
+
+// Pipeline runs steps with one engine.
+type Pipeline struct {
+	engine Engine
+	opts   Options
+	mu     sync.Mutex // serialises Progress calls
+}
+
+// New returns a pipeline over engine.
+func New(engine Engine, opts Options) *Pipeline {
+	if opts.Concurrency <= 0 {
+		opts.Concurrency = 4
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	return &Pipeline{engine: engine, opts: opts}
+}
+
+// Engine returns the engine the pipeline runs with.
+func (p *Pipeline) Engine() Engine { return p.engine }
+
+func (p *Pipeline) progress(step Step, cur, total int, term string) {
+	if p.opts.Progress == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.opts.Progress(Progress{Step: step, Current: cur, Total: total, Term: term})
+}
+
+func cancelled(ctx context.Context, step Step, done, total int) error {
+	return fmt.Errorf("%s %w after %d of %d: %w", step, ErrCancelled, done, total, context.Cause(ctx))
+}
+
+// TermRules are the user's decisions that extraction must honour.
+type TermRules struct {
+	// Excluded terms are never returned (unless also required).
+	Excluded []string
+	// Required terms are always returned, found in the documents or not.
+	Required []string
+	// Notes maps a term's text to a user note kept on the returned term.
+	Notes map[string]string
+	// Categories maps a term's text to a category chosen by a person; it
+	// overrides the engine's classification.
+	Categories map[string]glossary.Category
+}
+
+// ExtractResult is the outcome of the extract step.
+type ExtractResult struct {
+	// Terms are the kept terms, sorted by text.
+	Terms []glossary.Term
+	// AutoExcluded are candidates classified common_noun, which are dropped
+	// and should be added to the project's excluded list, as the original did.
+	AutoExcluded []string
+}
+
+// Extract finds candidate terms, classifies them in batches, drops common
+// nouns and excluded terms and adds required ones. On cancellation it
+// returns nothing (a partial term list is not a useful glossary) and an
+// error wrapping ErrCancelled.
+func (p *Pipeline) Extract(ctx context.Context, c *Corpus, rules TermRules) (ExtractResult, error) {
+	if err := ctx.Err(); err != nil {
+		return ExtractResult{}, cancelled(ctx, StepExtract, 0, len(c.Docs))
+	}
+	// Documents count as the first half of extract's progress, batches the second.
+	cands, err := p.engine.Extract(ctx, c, func(done, total int, doc string) {
+		p.progress(StepExtract, done, total, doc)
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			return ExtractResult{}, cancelled(ctx, StepExtract, 0, len(c.Docs))
+		}
+		return ExtractResult{}, fmt.Errorf("extract: %w", err)
+	}
+	excluded := toSet(rules.Excluded)
+	required := toSet(rules.Required)
+	var kept []Candidate
+	for _, cand := range cands {
+		if _, ok := excluded[cand.Text]; ok {
+			if _, req := required[cand.Text]; !req {
+				continue
+			}
+		}
+		kept = append(kept, cand)
+	}
+	// Classify in batches.
+	total := (len(kept) + ClassifyBatch - 1) / ClassifyBatch
+	var classified []Candidate
+	failed := 0
+	for i := 0; i < len(kept); i += ClassifyBatch {
+		if ctx.Err() != nil {
+			return ExtractResult{}, cancelled(ctx, StepExtract, i/ClassifyBatch, total)
+		}
+		batch := kept[i:min(i+ClassifyBatch, len(kept))]
+		out, err := p.engine.Classify(ctx, c, batch)
+		if err != nil {
+			if ctx.Err() != nil {
+				return ExtractResult{}, cancelled(ctx, StepExtract, i/ClassifyBatch, total)
+			}
+			// Keep the batch with its first category rather than lose it.
+			failed++
+			p.opts.Logger.Warn("classify batch failed; keeping the extractor's categories", "batch", i/ClassifyBatch+1, "err", err)
+			out = batch
+		}
+		classified = append(classified, out...)
+		p.progress(StepExtract, i/ClassifyBatch+1, total, batch[len(batch)-1].Text)
+	}
+	if failed > 0 && failed == total {
+		p.opts.Logger.Warn("every classify batch failed", "batches", total)
+	}
+	var res ExtractResult
+	seen := map[string]bool{}
+	for _, t := range classified {
+		if cat, ok := rules.Categories[t.Text]; ok {
+			t.Category = cat
+		}
+		_, req := required[t.Text]
+		if t.Category == glossary.CommonNoun && !req {
+			res.AutoExcluded = append(res.AutoExcluded, t.Text)
+			continue
+		}
+		if seen[t.Text] {
+			continue
+		}
+		seen[t.Text] = true
+		t.UserNote = rules.Notes[t.Text]
+		res.Terms = append(res.Terms, t)
+	}
+	for _, r := range rules.Required {
+		r = strings.TrimSpace(r)
+		if r == "" || seen[r] {
+			continue
+		}
+		seen[r] = true
+		cat := rules.Categories[r]
+		if cat == "" {
+			cat = glossary.TechnicalTerm
+		}
+		occ := glossary.FindOccurrences(c.Docs, r)
+		res.Terms = append(res.Terms, glossary.Term{Text: r, Category: cat, Frequency: len(occ), Documents: docsOf(occ), UserNote: rules.Notes[r]})
+	}
+	sort.Slice(res.Terms, func(i, j int) bool { return res.Terms[i].Text < res.Terms[j].Text })
+	sort.Strings(res.AutoExcluded)
+	return res, nil
+}
+
+func docsOf(occ []glossary.Occurrence) []string {
+	var out []string
+	for _, o := range occ {
+		if len(out) == 0 || out[len(out)-1] != o.Document {
+			out = append(out, o.Document)
+		}
+	}
+	return out
+}
+
+func toSet(xs []string) map[string]struct{} {
+	m := make(map[string]struct{}, len(xs))
+	for _, x := range xs {
+		m[strings.TrimSpace(x)] = struct{}{}
+	}
+	return m
+}
+
+// Synonyms maps a primary term to the member terms that are other spellings
+// of it. Members' occurrences count for the primary and members appear as
+// its aliases; members get no entry of their own.
+type Synonyms map[string][]string
+
+// Provisional finds each term's occurrences and asks the engine for a
+// definition, Concurrency terms at a time. A term whose call fails is logged
+// and skipped; if every call fails the error wraps ErrAllFailed. On
+// cancellation it returns the entries finished so far (sorted) and an error
+// wrapping ErrCancelled.
+func (p *Pipeline) Provisional(ctx context.Context, c *Corpus, terms []glossary.Term, syn Synonyms) ([]glossary.Entry, error) {
+	members := map[string]bool{}
+	for _, ms := range syn {
+		for _, m := range ms {
+			members[m] = true
+		}
+	}
+	var work []glossary.Term
+	for _, t := range terms {
+		if !members[t.Text] {
+			work = append(work, t)
+		}
+	}
+	type result struct {
+		entry glossary.Entry
+		ok    bool
+	}
+	results := make([]result, len(work))
+	failed, err := p.each(ctx, StepProvisional, len(work), func(i int) string { return work[i].Text }, func(ctx context.Context, i int) error {
+		t := work[i]
+		aliases := append([]string(nil), syn[t.Text]...)
+		sort.Strings(aliases)
+		occ := glossary.FindOccurrences(c.Docs, append([]string{t.Text}, aliases...)...)
+		def, err := p.engine.Define(ctx, c, DefineRequest{Term: t.Text, Category: t.Category, Aliases: aliases, Occurrences: occ, UserNote: t.UserNote})
+		if err != nil {
+			return err
+		}
+		results[i] = result{entry: glossary.Entry{
+			Term: t.Text, Category: t.Category, Definition: def.Text, Confidence: clamp01(def.Confidence),
+			Aliases: aliases, Occurrences: occ, Evidence: def.Evidence, UserNote: t.UserNote,
+		}, ok: true}
+		return nil
+	})
+	var out []glossary.Entry
+	for _, r := range results {
+		if r.ok {
+			out = append(out, r.entry)
+		}
+	}
+	glossary.SortEntries(out)
+	if err != nil {
+		return out, err
+	}
+	if failed > 0 && failed == len(work) {
+		return nil, fmt.Errorf("provisional: %w (%d terms)", ErrAllFailed, failed)
+	}
+	return out, nil
+}
+
+// Issues reviews entries in batches of ReviewBatch. A failed batch is logged
+// and skipped; if every batch fails the error wraps ErrAllFailed, so a
+// failing engine never looks like "no issues". Issues about terms not in
+// entries are dropped.
+func (p *Pipeline) Issues(ctx context.Context, c *Corpus, entries []glossary.Entry) ([]glossary.Issue, error) {
+	known := map[string]bool{}
+	for _, e := range entries {
+		known[e.Term] = true
+	}
+	nb := (len(entries) + ReviewBatch - 1) / ReviewBatch
+	batches := make([][]glossary.Issue, nb)
+	failed, err := p.each(ctx, StepIssues, nb, func(i int) string { return entries[i*ReviewBatch].Term }, func(ctx context.Context, i int) error {
+		batch := entries[i*ReviewBatch : min((i+1)*ReviewBatch, len(entries))]
+		issues, err := p.engine.Review(ctx, c, batch)
+		if err != nil {
+			return err
+		}
+		batches[i] = issues
+		return nil
+	})
+	var out []glossary.Issue
+	for _, b := range batches {
+		for _, is := range b {
+			if known[is.Term] && is.Type.Valid() {
+				out = append(out, is)
+			}
+		}
+	}
+	sortIssues(out)
+	if err != nil {
+		return out, err
+	}
+	if failed > 0 && failed == nb {
+		return nil, fmt.Errorf("issues: %w (%d batches)", ErrAllFailed, failed)
+	}
+	return out, nil
+}
+
+func sortIssues(issues []glossary.Issue) {
+	sort.SliceStable(issues, func(i, j int) bool {
+		a, b := issues[i], issues[j]
+		if a.Term != b.Term {
+			return a.Term < b.Term
+		}
+		return a.Type < b.Type
+	})
+}
+
+// Refined applies the review: entries with a should_exclude issue are
+// dropped, entries with other issues get a rewritten definition, aliases
+// found by an AliasFinder engine are merged into their primary entry. A
+// failed rewrite keeps the provisional definition (logged). On cancellation
+// it returns every entry, the ones not yet rewritten with their provisional
+// definition, and an error wrapping ErrCancelled.
+func (p *Pipeline) Refined(ctx context.Context, c *Corpus, entries []glossary.Entry, issues []glossary.Issue) ([]glossary.Entry, error) {
+	exclude := map[string]bool{}
+	byTerm := map[string][]glossary.Issue{}
+	for _, is := range issues {
+		if is.ShouldExclude {
+			exclude[is.Term] = true
+			continue
+		}
+		byTerm[is.Term] = append(byTerm[is.Term], is)
+	}
+	var kept []glossary.Entry
+	for _, e := range entries {
+		if !exclude[e.Term] {
+			e.Aliases = append([]string(nil), e.Aliases...)
+			kept = append(kept, e)
+		}
+	}
+	if af, ok := p.engine.(AliasFinder); ok && len(kept) > 0 {
+		aliases, err := af.Aliases(ctx, c, kept)
+		if err != nil {
+			if ctx.Err() != nil {
+				return kept, cancelled(ctx, StepRefined, 0, len(kept))
+			}
+			p.opts.Logger.Warn("alias detection failed; entries kept separate", "err", err)
+		} else {
+			kept = mergeAliases(kept, aliases)
+		}
+	}
+	var todo []int
+	for i, e := range kept {
+		if len(byTerm[e.Term]) > 0 {
+			todo = append(todo, i)
+		}
+	}
+	_, err := p.each(ctx, StepRefined, len(todo), func(i int) string { return kept[todo[i]].Term }, func(ctx context.Context, i int) error {
+		e := kept[todo[i]]
+		def, err := p.engine.Refine(ctx, c, e, byTerm[e.Term])
+		if err != nil {
+			if ctx.Err() == nil {
+				p.opts.Logger.Warn("refine failed; keeping the provisional definition", "term", e.Term, "err", err)
+				return nil
+			}
+			return err
+		}
+		kept[todo[i]].Definition = def.Text
+		kept[todo[i]].Confidence = clamp01(def.Confidence)
+		if def.Evidence != "" {
+			kept[todo[i]].Evidence = def.Evidence
+		}
+		return nil
+	})
+	glossary.SortEntries(kept)
+	return kept, err
+}
+
+// mergeAliases folds each alias entry into its primary: the alias text joins
+// the primary's aliases, its occurrences join the primary's (deduplicated by
+// document and line), and the alias entry is removed.
+func mergeAliases(entries []glossary.Entry, aliases map[string][]string) []glossary.Entry {
+	idx := map[string]int{}
+	for i, e := range entries {
+		idx[e.Term] = i
+	}
+	drop := map[string]bool{}
+	primaries := make([]string, 0, len(aliases))
+	for p := range aliases {
+		primaries = append(primaries, p)
+	}
+	sort.Strings(primaries)
+	for _, prim := range primaries {
+		pi, ok := idx[prim]
+		if !ok || drop[prim] {
+			continue
+		}
+		for _, a := range aliases[prim] {
+			ai, ok := idx[a]
+			if !ok || a == prim || drop[a] {
+				continue
+			}
+			drop[a] = true
+			pe := &entries[pi]
+			pe.Aliases = appendUnique(pe.Aliases, a)
+			for _, al := range entries[ai].Aliases {
+				pe.Aliases = appendUnique(pe.Aliases, al)
+			}
+			pe.Occurrences = mergeOccurrences(pe.Occurrences, entries[ai].Occurrences)
+			if pe.Confidence < entries[ai].Confidence && entries[ai].Definition != "" {
+				pe.Definition, pe.Confidence, pe.Evidence = entries[ai].Definition, entries[ai].Confidence, entries[ai].Evidence
+			}
+		}
+	}
+	out := entries[:0]
+	for _, e := range entries {
+		if !drop[e.Term] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func appendUnique(xs []string, x string) []string {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+func mergeOccurrences(a, b []glossary.Occurrence) []glossary.Occurrence {
+	type key struct {
+		doc  string
+		line int
+	}
+	seen := map[key]bool{}
+	var out []glossary.Occurrence
+	for _, o := range append(append([]glossary.Occurrence(nil), a...), b...) {
+		k := key{o.Document, o.Line}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, o)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Document != out[j].Document {
+			return out[i].Document < out[j].Document
+		}
+		return out[i].Line < out[j].Line
+	})
+	return out
+}
+
+func clamp01(f float64) float64 {
+	switch {
+	case f != f || f < 0: // NaN or negative
+		return 0
+	case f > 1:
+		return 1
+	}
+	return f
+}
+
+// each runs fn for i in [0,n) with at most Concurrency in flight, reporting
+// progress as items finish. It returns how many items failed with a non-
+// context error (each logged) and, when ctx ends, an error wrapping
+// ErrCancelled. Items not started when ctx ends are not run.
+func (p *Pipeline) each(ctx context.Context, step Step, n int, name func(int) string, fn func(context.Context, int) error) (int, error) {
+	if n == 0 {
+		p.progress(step, 0, 0, "")
+		return 0, nil
+	}
+	var (
+		mu     sync.Mutex
+		done   int
+		failed int
+		wg     sync.WaitGroup
+	)
+	sem := make(chan struct{}, p.opts.Concurrency)
+loop:
+	for i := 0; i < n; i++ {
+		select {
+		case <-ctx.Done():
+			break loop
+		case sem <- struct{}{}:
+		}
+		if ctx.Err() != nil {
+			<-sem
+			break
+		}
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			err := fn(ctx, i)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if ctx.Err() != nil {
+					return
+				}
+				failed++
+				p.opts.Logger.Warn("step item failed; skipped", "step", string(step), "term", name(i), "err", err)
+			}
+			done++
+			p.progress(step, done, n, name(i))
+		}(i)
+	}
+	wg.Wait()
+	if ctx.Err() != nil {
+		return failed, cancelled(ctx, step, done, n)
+	}
+	return failed, nil
+}

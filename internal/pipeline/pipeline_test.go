@@ -1,0 +1,255 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+)
+
+// scriptEngine is a deterministic in-test engine: the orchestration is what
+// these tests exercise; the real engines have their own tests.
+type scriptEngine struct {
+	cands      []glossary.Term
+	failDefine map[string]bool
+	block      chan struct{} // Define waits on it (or ctx) when non-nil
+	inFlight   atomic.Int32
+	maxFlight  atomic.Int32
+	defined    atomic.Int32
+	issues     []glossary.Issue
+	aliases    map[string][]string
+}
+
+func (e *scriptEngine) Name() string { return "script" }
+func (e *scriptEngine) Extract(ctx context.Context, c *Corpus, progress func(int, int, string)) ([]Candidate, error) {
+	for i, d := range c.Docs {
+		progress(i+1, len(c.Docs), d.Path)
+	}
+	return e.cands, nil
+}
+func (e *scriptEngine) Classify(ctx context.Context, c *Corpus, terms []Candidate) ([]Candidate, error) {
+	return terms, nil
+}
+func (e *scriptEngine) Define(ctx context.Context, c *Corpus, req DefineRequest) (Definition, error) {
+	n := e.inFlight.Add(1)
+	defer e.inFlight.Add(-1)
+	for {
+		m := e.maxFlight.Load()
+		if n <= m || e.maxFlight.CompareAndSwap(m, n) {
+			break
+		}
+	}
+	if e.block != nil {
+		select {
+		case <-e.block:
+		case <-ctx.Done():
+			return Definition{}, ctx.Err()
+		}
+	}
+	if e.failDefine[req.Term] {
+		return Definition{}, errors.New("engine failure")
+	}
+	e.defined.Add(1)
+	return Definition{Text: "def of " + req.Term + " note=" + req.UserNote, Confidence: 1.5}, nil
+}
+func (e *scriptEngine) Review(ctx context.Context, c *Corpus, entries []glossary.Entry) ([]glossary.Issue, error) {
+	var out []glossary.Issue
+	for _, is := range e.issues {
+		for _, en := range entries {
+			if en.Term == is.Term {
+				out = append(out, is)
+			}
+		}
+	}
+	return append(out, glossary.Issue{Term: "not-a-term", Type: glossary.Unclear}), nil
+}
+func (e *scriptEngine) Refine(ctx context.Context, c *Corpus, entry glossary.Entry, issues []glossary.Issue) (Definition, error) {
+	return Definition{Text: "refined " + entry.Term, Confidence: 0.5}, nil
+}
+func (e *scriptEngine) Aliases(ctx context.Context, c *Corpus, entries []glossary.Entry) (map[string][]string, error) {
+	return e.aliases, nil
+}
+
+func corpus() *Corpus {
+	return NewCorpus([]glossary.Document{
+		{Path: "a.md", Content: "The Write-Ahead Log (WAL) is a log.\nThe broker uses the WAL.\nqueue"},
+		{Path: "b.md", Content: "broker and Write-Ahead Log\nJetStream"},
+	})
+}
+
+func terms(texts ...string) []glossary.Term {
+	var out []glossary.Term
+	for _, t := range texts {
+		cat := glossary.TechnicalTerm
+		if t == "queue" {
+			cat = glossary.CommonNoun
+		}
+		out = append(out, glossary.Term{Text: t, Category: cat})
+	}
+	return out
+}
+
+func TestExtractRules(t *testing.T) {
+	t.Parallel()
+	e := &scriptEngine{cands: terms("broker", "queue", "WAL", "JetStream")}
+	var progress []Progress
+	p := New(e, Options{Progress: func(pr Progress) { progress = append(progress, pr) }})
+	res, err := p.Extract(context.Background(), corpus(), TermRules{
+		Excluded:   []string{"JetStream"},
+		Required:   []string{"message log", "WAL"},
+		Notes:      map[string]string{"broker": "the server"},
+		Categories: map[string]glossary.Category{"WAL": glossary.Title},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tm := range res.Terms {
+		got = append(got, fmt.Sprintf("%s/%s/%s", tm.Text, tm.Category, tm.UserNote))
+	}
+	want := []string{"WAL/title/", "broker/technical_term/the server", "message log/technical_term/"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("terms = %v, want %v", got, want)
+	}
+	if !reflect.DeepEqual(res.AutoExcluded, []string{"queue"}) {
+		t.Errorf("auto excluded = %v", res.AutoExcluded)
+	}
+	if len(progress) == 0 || progress[0].Step != StepExtract {
+		t.Errorf("progress = %v", progress)
+	}
+}
+
+func TestProvisionalConcurrencyFailuresAndSynonyms(t *testing.T) {
+	t.Parallel()
+	e := &scriptEngine{failDefine: map[string]bool{"queue": true}}
+	var mu sync.Mutex
+	var last Progress
+	p := New(e, Options{Concurrency: 2, Progress: func(pr Progress) { mu.Lock(); last = pr; mu.Unlock() }})
+	ts := terms("broker", "queue", "Write-Ahead Log", "WAL", "t1", "t2", "t3", "t4")
+	ts[0].UserNote = "n1"
+	out, err := p.Provisional(context.Background(), corpus(), ts, Synonyms{"Write-Ahead Log": {"WAL"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.maxFlight.Load() > 2 {
+		t.Errorf("max in flight = %d, want <= 2", e.maxFlight.Load())
+	}
+	var names []string
+	for _, en := range out {
+		names = append(names, en.Term)
+		if en.Confidence != 1 {
+			t.Errorf("%s confidence %v not clamped", en.Term, en.Confidence)
+		}
+	}
+	if want := []string{"broker", "t1", "t2", "t3", "t4", "Write-Ahead Log"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("entries = %v, want %v", names, want)
+	}
+	if !strings.Contains(out[0].Definition, "note=n1") {
+		t.Errorf("user note not passed: %q", out[0].Definition)
+	}
+	wal := out[len(out)-1]
+	if !reflect.DeepEqual(wal.Aliases, []string{"WAL"}) || len(wal.Occurrences) != 3 {
+		t.Errorf("synonym entry = %+v", wal)
+	}
+	if last.Current != 7 || last.Total != 7 {
+		t.Errorf("last progress = %+v, want 7/7", last)
+	}
+
+	allFail := &scriptEngine{failDefine: map[string]bool{"a": true, "b": true}}
+	if _, err := New(allFail, Options{}).Provisional(context.Background(), corpus(), terms("a", "b"), nil); !errors.Is(err, ErrAllFailed) {
+		t.Errorf("all failing: err = %v, want ErrAllFailed", err)
+	}
+}
+
+func TestProvisionalCancelReturnsPartial(t *testing.T) {
+	t.Parallel()
+	e := &scriptEngine{block: make(chan struct{})}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := 0
+	p := New(e, Options{Concurrency: 1, Progress: func(pr Progress) {
+		done = pr.Current
+		if pr.Current == 2 {
+			cancel()
+		}
+	}})
+	go func() {
+		e.block <- struct{}{}
+		e.block <- struct{}{}
+	}()
+	out, err := p.Provisional(ctx, corpus(), terms("a", "b", "c", "d"), nil)
+	if !errors.Is(err, ErrCancelled) || !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want ErrCancelled and context.Canceled", err)
+	}
+	if len(out) != 2 || done != 2 {
+		t.Errorf("partial = %d entries (progress %d), want 2", len(out), done)
+	}
+	if !strings.Contains(err.Error(), "cancelled after 2 of 4") {
+		t.Errorf("err = %q", err)
+	}
+}
+
+func TestRunFullAndRefine(t *testing.T) {
+	t.Parallel()
+	e := &scriptEngine{
+		cands: terms("broker", "WAL", "Write-Ahead Log", "JetStream"),
+		issues: []glossary.Issue{
+			{Term: "JetStream", Type: glossary.Unnecessary, ShouldExclude: true, ExclusionReason: "product name"},
+			{Term: "broker", Type: glossary.Unclear, Description: "vague"},
+		},
+		aliases: map[string][]string{"Write-Ahead Log": {"WAL"}},
+	}
+	var steps []Step
+	st := &State{}
+	err := New(e, Options{}).Run(context.Background(), corpus(), st, ScopeFull.Steps(), func(s Step, _ *State, partial bool) error {
+		steps = append(steps, s)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(steps, ScopeFull.Steps()) {
+		t.Errorf("steps = %v", steps)
+	}
+	if len(st.Issues) != 2 {
+		t.Errorf("issues = %+v (issue for an unknown term must be dropped)", st.Issues)
+	}
+	var got []string
+	for _, en := range st.Refined {
+		got = append(got, en.Term+"|"+en.Definition+"|"+strings.Join(en.Aliases, ","))
+	}
+	want := []string{"broker|refined broker|", "Write-Ahead Log|def of Write-Ahead Log note=|WAL"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("refined = %v, want %v", got, want)
+	}
+}
+
+func TestPrerequisites(t *testing.T) {
+	t.Parallel()
+	p := New(&scriptEngine{}, Options{})
+	for _, sc := range []Scope{ScopeProvisional, ScopeFromTerms, ScopeIssues, ScopeRefined, ScopeFromProvisional} {
+		st := &State{Provisional: nil}
+		err := p.Run(context.Background(), corpus(), st, sc.Steps(), nil)
+		if !errors.Is(err, ErrMissingPrerequisite) {
+			t.Errorf("%s on empty state: err = %v, want ErrMissingPrerequisite", sc, err)
+		}
+	}
+}
+
+func TestParseScope(t *testing.T) {
+	t.Parallel()
+	tests := map[string]Scope{"full": ScopeFull, " From_Terms ": ScopeFromTerms, "generate": ScopeProvisional, "review": ScopeIssues, "refine": ScopeRefined, "extract": ScopeExtract}
+	for in, want := range tests {
+		if got, err := ParseScope(in); err != nil || got != want {
+			t.Errorf("ParseScope(%q) = %v, %v", in, got, err)
+		}
+	}
+	if _, err := ParseScope("everything"); !errors.Is(err, ErrUnknownScope) {
+		t.Errorf("err = %v", err)
+	}
+}
