@@ -1,0 +1,167 @@
+package builtin
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+)
+
+// isAbbrev reports whether s looks like an abbreviation: 2 to 10 ASCII
+// letters or digits starting with a capital, at least two capitals, and an
+// optional trailing lower-case "s".
+func isAbbrev(s string) bool {
+	if len(s) < 2 || len(s) > 10 || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	upper := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			upper++
+		case c >= '0' && c <= '9':
+		case c == 's' && i == len(s)-1:
+		default:
+			return false
+		}
+	}
+	return upper >= 2
+}
+
+// initialsMatch reports whether the words, read as initials (hyphenated parts
+// count separately; "of", "and", "the" ... may be skipped), spell abbr.
+func initialsMatch(words []string, abbr string) bool {
+	abbr = strings.ToLower(strings.TrimSuffix(abbr, "s"))
+	var parts []string
+	for _, w := range words {
+		for p := range strings.SplitSeq(w, "-") {
+			if p != "" {
+				parts = append(parts, p)
+			}
+		}
+	}
+	return matchInitials(parts, abbr)
+}
+
+func matchInitials(parts []string, abbr string) bool {
+	if len(parts) == 0 {
+		return abbr == ""
+	}
+	if abbr == "" {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(parts[0])
+	a, _ := utf8.DecodeRuneInString(abbr)
+	if unicode.ToLower(first) == a && matchInitials(parts[1:], abbr[1:]) {
+		return true
+	}
+	// Small words may be left out of the abbreviation.
+	switch strings.ToLower(parts[0]) {
+	case "of", "and", "the", "for", "to", "in", "on", "a", "an":
+		return matchInitials(parts[1:], abbr)
+	}
+	return false
+}
+
+// trimWord removes punctuation around an English word.
+func trimWord(w string) string {
+	return strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' })
+}
+
+// isJaTermRune reports whether r can be part of a Japanese compound noun
+// (kanji, katakana, the prolonged sound mark, Latin letters and digits).
+func isJaTermRune(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' || r == '々' ||
+		(r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)))
+}
+
+// trailingJaRun returns the longest suffix of s made of isJaTermRune runes.
+func trailingJaRun(s string) string {
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !isJaTermRune(r) {
+			break
+		}
+		i -= size
+	}
+	return s[i:]
+}
+
+// longFormBefore finds the expansion of abbr at the end of before: the
+// fewest trailing English words whose initials spell it, or for Japanese
+// text the compound noun just before the parenthesis.
+func longFormBefore(before, abbr string) string {
+	before = strings.TrimRight(before, " ")
+	if r, _ := utf8.DecodeLastRuneInString(before); glossary.IsCJK(r) {
+		run := trailingJaRun(before)
+		if utf8.RuneCountInString(run) >= 2 && glossary.HasCJK(run) {
+			return run
+		}
+		return ""
+	}
+	words := strings.Fields(before)
+	for k := 1; k <= len(words) && k <= len(abbr)+3; k++ {
+		cand := words[len(words)-k:]
+		clean := make([]string, len(cand))
+		for i, w := range cand {
+			clean[i] = trimWord(w)
+		}
+		if clean[0] == "" || strings.ContainsAny(cand[0], ",;:") {
+			continue
+		}
+		if initialsMatch(clean, abbr) {
+			return strings.Join(clean, " ")
+		}
+	}
+	return ""
+}
+
+// findAbbrevs records every "Long Name (ABBR)" and "ABBR (Long Name)" in a
+// sentence, with full-width parentheses accepted as well.
+func (ix *corpusIndex) findAbbrevs(text, doc string, line int) {
+	for i := 0; i < len(text); {
+		open, size := utf8.DecodeRuneInString(text[i:])
+		if open != '(' && open != '（' {
+			i += size
+			continue
+		}
+		closer := ")"
+		if open == '（' {
+			closer = "）"
+		}
+		end := strings.Index(text[i+size:], closer)
+		if end < 0 {
+			return
+		}
+		inner := strings.TrimSpace(text[i+size : i+size+end])
+		before := text[:i]
+		next := i + size + end + len(closer)
+		switch {
+		case isAbbrev(inner):
+			if long := longFormBefore(before, inner); long != "" {
+				ix.abbrevs = append(ix.abbrevs, abbrevPair{long: long, short: inner, doc: doc, line: line})
+			}
+		default:
+			// "ABBR (Long Name)": the word before the parenthesis is the
+			// abbreviation and the whole inner text is its expansion.
+			fields := strings.Fields(before)
+			var prev string
+			if len(fields) > 0 {
+				prev = trimWord(fields[len(fields)-1])
+			}
+			if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " ")); r < utf8.RuneSelf && isAbbrev(prev) {
+				if glossary.HasCJK(inner) {
+					if trailingJaRun(inner) == inner && utf8.RuneCountInString(inner) >= 2 {
+						ix.abbrevs = append(ix.abbrevs, abbrevPair{long: inner, short: prev, doc: doc, line: line})
+					}
+				} else if words := strings.Fields(inner); len(words) >= 2 && len(words) <= len(prev)+3 && initialsMatch(words, prev) {
+					ix.abbrevs = append(ix.abbrevs, abbrevPair{long: strings.Join(words, " "), short: prev, doc: doc, line: line})
+				}
+			}
+		}
+		i = next
+	}
+}

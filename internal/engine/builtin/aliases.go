@@ -1,0 +1,86 @@
+package builtin
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+// Aliases pairs abbreviations with their expansions as written in the
+// corpus ("Write-Ahead Log (WAL)", "ISR (In-Sync Replicas)",
+// 「有向非巡回グラフ（DAG）」) when both are entries. The primary term is the
+// one with more occurrences, the expansion on ties; the other becomes its
+// alias. A term is never both a primary and an alias. The result is
+// deterministic. It returns ctx's error, wrapped, when ctx ends.
+func (e *Engine) Aliases(ctx context.Context, c *pipeline.Corpus, entries []glossary.Entry) (map[string][]string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("builtin aliases: %w", err)
+	}
+	ix := index(c)
+	exact := map[string]int{}
+	folded := map[string]int{}
+	for i, en := range entries {
+		exact[en.Term] = i
+		if _, dup := folded[strings.ToLower(en.Term)]; !dup {
+			folded[strings.ToLower(en.Term)] = i
+		}
+	}
+	lookup := func(s string) (int, bool) {
+		if i, ok := exact[s]; ok {
+			return i, true
+		}
+		i, ok := folded[strings.ToLower(s)]
+		return i, ok
+	}
+	counts := map[int]int{}
+	count := func(i int) int {
+		if n, ok := counts[i]; ok {
+			return n
+		}
+		n := len(entries[i].Occurrences)
+		if n == 0 {
+			n = len(glossary.FindOccurrences(c.Docs, entries[i].Term))
+		}
+		counts[i] = n
+		return n
+	}
+
+	primaryOf := map[int]int{} // alias entry -> primary entry
+	isPrimary := map[int]bool{}
+	for n, p := range ix.abbrevs {
+		if n%ctxCheckEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("builtin aliases: %w", err)
+			}
+		}
+		li, ok1 := lookup(p.long)
+		si, ok2 := lookup(p.short)
+		if !ok1 || !ok2 || li == si {
+			continue
+		}
+		primary, alias := li, si
+		if count(si) > count(li) {
+			primary, alias = si, li
+		}
+		if _, done := primaryOf[alias]; done {
+			continue // already merged (possibly into the same primary)
+		}
+		if _, taken := primaryOf[primary]; taken || isPrimary[alias] {
+			continue // would chain aliases
+		}
+		primaryOf[alias] = primary
+		isPrimary[primary] = true
+	}
+	out := map[string][]string{}
+	for alias, primary := range primaryOf {
+		out[entries[primary].Term] = append(out[entries[primary].Term], entries[alias].Term)
+	}
+	for k := range out {
+		sort.Strings(out[k])
+	}
+	return out, nil
+}

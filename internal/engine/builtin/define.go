@@ -1,0 +1,211 @@
+package builtin
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+// Wording of a definition built from usage only. Both read as a label
+// followed by a quotation, so they fit any term.
+const (
+	usedInPrefixEN = "Used in: "
+	usedInPrefixJA = "文中の用例: "
+)
+
+// Confidence levels of the evidence kinds.
+const (
+	confAgreed      = 0.9  // explicit definitions in >= 2 documents agree
+	confExplicit    = 0.8  // one explicit definition (or several in one document)
+	confSupported   = 0.85 // explicit, and a heading or list item agrees
+	confConflicting = 0.6  // explicit definitions disagree
+	confGloss       = 0.7  // heading, list item or parenthetical
+	confWeakHeading = 0.55 // heading whose paragraph does not name the term
+	confUsageMax    = 0.4
+)
+
+// assessment is the engine's reading of all the evidence for one term.
+type assessment struct {
+	best       evidence
+	ok         bool // best is set
+	confidence float64
+	sources    []string // doc:line of the evidence behind best
+	// clusters groups the strong explicit definitions that agree with each
+	// other; more than one cluster means the documents contradict each other.
+	clusters [][]evidence
+	all      []evidence
+}
+
+// assess picks the best evidence deterministically and scores it.
+func assess(term string, evs []evidence) assessment {
+	a := assessment{all: evs}
+	var explicit, glosses []evidence
+	var usage *evidence
+	for i, e := range evs {
+		switch {
+		case e.kind == evExplicit:
+			explicit = append(explicit, e)
+		case e.kind == evUsage:
+			usage = &evs[i]
+		default:
+			glosses = append(glosses, e)
+		}
+	}
+	for _, e := range explicit {
+		if !e.strong {
+			continue
+		}
+		placed := false
+		for ci := range a.clusters {
+			if agree(a.clusters[ci][0], e, term) {
+				a.clusters[ci] = append(a.clusters[ci], e)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			a.clusters = append(a.clusters, []evidence{e})
+		}
+	}
+	switch {
+	case len(a.clusters) > 0:
+		best := 0
+		for ci := 1; ci < len(a.clusters); ci++ {
+			if clusterWeight(a.clusters[ci]) > clusterWeight(a.clusters[best]) {
+				best = ci
+			}
+		}
+		c := a.clusters[best]
+		a.best, a.ok = representative(c), true
+		a.sources = []string{a.best.where()}
+		for _, e := range c {
+			if e.where() != a.best.where() {
+				a.sources = append(a.sources, e.where())
+			}
+		}
+		switch {
+		case len(a.clusters) > 1:
+			a.confidence = confConflicting
+		case distinctDocs(c) >= 2:
+			a.confidence = confAgreed
+		default:
+			a.confidence = confExplicit
+			for _, g := range glosses {
+				if g.mentions && g.doc != a.best.doc && agree(a.best, g, term) {
+					a.confidence = confSupported
+					a.sources = append(a.sources, g.where())
+					break
+				}
+			}
+		}
+	case len(explicit) > 0:
+		// Only weak explicit evidence (appositives in mid-sentence).
+		a.best, a.ok, a.confidence = explicit[0], true, confExplicit
+		a.sources = []string{explicit[0].where()}
+	case len(glosses) > 0:
+		pick := glosses[0]
+		for _, g := range glosses {
+			if g.mentions && !pick.mentions {
+				pick = g
+			}
+			if g.mentions {
+				break
+			}
+		}
+		a.best, a.ok = pick, true
+		a.sources = []string{pick.where()}
+		a.confidence = confGloss
+		if pick.kind == evHeading && !pick.mentions {
+			a.confidence = confWeakHeading
+		}
+	case usage != nil:
+		a.best, a.ok = *usage, true
+		a.sources = []string{usage.where()}
+		a.confidence = usageConfidence(usage.docs)
+	}
+	return a
+}
+
+// representative returns the shortest definition of a cluster (the one with
+// the least extra matter), the earliest on ties.
+func representative(c []evidence) evidence {
+	r := c[0]
+	for _, e := range c[1:] {
+		if len(e.text) < len(r.text) {
+			r = e
+		}
+	}
+	return r
+}
+
+// clusterWeight orders clusters: more documents, then more sentences; the
+// earlier cluster wins ties (the caller only replaces on a strict increase).
+func clusterWeight(c []evidence) int { return distinctDocs(c)*1000 + len(c) }
+
+func distinctDocs(evs []evidence) int {
+	seen := map[string]bool{}
+	for _, e := range evs {
+		seen[e.doc] = true
+	}
+	return len(seen)
+}
+
+// usageConfidence grows with the number of documents that use the term,
+// from 0.2 to confUsageMax.
+func usageConfidence(docs int) float64 {
+	return min(0.2+0.05*float64(max(docs-1, 0)), confUsageMax)
+}
+
+// definitionText renders the chosen evidence as a definition.
+func (a assessment) definitionText() string {
+	if !a.ok {
+		return ""
+	}
+	if a.best.kind == evUsage {
+		if a.best.ja {
+			return usedInPrefixJA + "「" + capText(a.best.text, true) + "」"
+		}
+		return usedInPrefixEN + "\"" + capText(a.best.text, false) + "\""
+	}
+	return a.best.text
+}
+
+func (a assessment) evidenceString() string { return strings.Join(a.sources, ", ") }
+
+// hasDefinition reports whether anything better than usage was found.
+func (a assessment) hasDefinition() bool { return a.ok && a.best.kind != evUsage }
+
+// assessTerm gathers and assesses the evidence for a term.
+func assessTerm(ctx context.Context, c *pipeline.Corpus, term string, aliases []string, occs []glossary.Occurrence) (assessment, error) {
+	if err := ctx.Err(); err != nil {
+		return assessment{}, err
+	}
+	ix := index(c)
+	if err := ctx.Err(); err != nil {
+		return assessment{}, err
+	}
+	evs, err := gather(ctx, ix, term, aliases, occs)
+	if err != nil {
+		return assessment{}, err
+	}
+	return assess(term, evs), nil
+}
+
+// Define returns the definition of a term mined from the documents: an
+// explicit definitional sentence when there is one, else a heading's
+// paragraph, a list item or a parenthetical gloss, else a usage sentence
+// (confidence <= 0.4), else an empty definition with confidence 0. It
+// returns ctx's error, wrapped, when ctx ends.
+func (e *Engine) Define(ctx context.Context, c *pipeline.Corpus, req pipeline.DefineRequest) (pipeline.Definition, error) {
+	a, err := assessTerm(ctx, c, req.Term, req.Aliases, req.Occurrences)
+	if err != nil {
+		return pipeline.Definition{}, fmt.Errorf("builtin define %q: %w", req.Term, err)
+	}
+	if !a.ok {
+		return pipeline.Definition{}, nil
+	}
+	return pipeline.Definition{Text: a.definitionText(), Confidence: a.confidence, Evidence: a.evidenceString()}, nil
+}

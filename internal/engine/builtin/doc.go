@@ -1,0 +1,11 @@
+// Package builtin is the default glossary engine: offline, deterministic and
+// free of any model. Extraction is delegated to package extract; definitions
+// are mined from definitional sentences, headings, list items and
+// parentheticals of the documents themselves; review issues come from rules
+// (no definition found, conflicting definitions, circular or too-short
+// definitions, general-language words); refinement picks or merges the best
+// evidence; and abbreviation/expansion pairs found in the text become aliases.
+//
+// All per-corpus work is done once per pipeline.Corpus (through Corpus.Memo)
+// and shared by concurrent calls. The Engine holds no mutable state.
+package builtin

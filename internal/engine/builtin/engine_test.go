@@ -1,0 +1,621 @@
+package builtin
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"unicode"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+// The expectations below restate testdata/corpus/README.md.
+
+func TestDefineDefinedTerms(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		lang, term string
+		want       string // a fragment of the expected definition
+		doc        string // the document the evidence must name
+		minConf    float64
+	}{
+		{"en", "broker", "A broker is a server process that stores partitions", "concepts.md", 0.85},
+		{"en", "topic", "A topic is a named stream of records", "concepts.md", 0.7},
+		{"en", "partition", "A partition is an ordered, append-only sequence of records", "concepts.md", 0.7},
+		{"en", "offset", "Offset means the position of a record", "concepts.md", 0.7},
+		{"en", "consumer group", "Consumer group refers to a set of consumers", "concepts.md", 0.7},
+		{"en", "segment", "A segment, which is a single file on disk", "concepts.md", 0.7},
+		{"en", "controller", "The controller, a broker elected by its peers", "concepts.md", 0.7},
+		{"en", "Write-Ahead Log", "The Write-Ahead Log (WAL) is an append-only file", "concepts.md", 0.7},
+		{"en", "WAL", "The Write-Ahead Log (WAL) is an append-only file", "concepts.md", 0.7},
+		{"en", "ISR", "ISR (In-Sync Replicas) is the set of replicas", "concepts.md", 0.7},
+		{"en", "In-Sync Replicas", "ISR (In-Sync Replicas) is the set of replicas", "concepts.md", 0.7},
+		{"en", "Dead Letter Queue", "A Dead Letter Queue (DLQ) is a topic", "operations.md", 0.7},
+		{"en", "DLQ", "A Dead Letter Queue (DLQ) is a topic", "operations.md", 0.7},
+		{"en", "Quillmoor Foundation", "the Quillmoor Foundation, a non-profit organization", "overview.md", 0.7},
+		{"en", "retention policy", "The retention policy decides how long a broker keeps sealed segments", "operations.md", 0.7},
+		{"en", "producer", "A client that publishes records to a topic.", "overview.md", 0.7},
+		{"en", "consumer", "A client that reads records from one or more partitions", "overview.md", 0.7},
+		{"en", "replication factor", "The number of copies of each partition kept on distinct brokers.", "overview.md", 0.7},
+		{"en", "lease", "A time-limited claim that a consumer holds on a partition", "overview.md", 0.7},
+		{"en", "record", "A key, a value and a small set of headers", "overview.md", 0.7},
+		{"ja", "カワセミ", "カワセミとは、大規模なモノレポ向けに作られた", "overview.md", 0.7},
+		{"ja", "ターゲット", "ターゲットとは、ビルドの最小単位となる成果物の宣言である。", "concepts.md", 0.85},
+		{"ja", "アクション", "アクションは、コンパイラやリンカなどのコマンドを一回実行する処理の単位である。", "concepts.md", 0.7},
+		{"ja", "ビルドグラフ", "ビルドグラフとは、ターゲット同士の依存関係", "concepts.md", 0.7},
+		{"ja", "有向非巡回グラフ", "有向非巡回グラフ（DAG）は、辺の向きに沿って", "concepts.md", 0.7},
+		{"ja", "DAG", "有向非巡回グラフ（DAG）は、辺の向きに沿って", "concepts.md", 0.7},
+		{"ja", "ワークスペース", "ディレクトリ全体を指す。", "concepts.md", 0.7},
+		{"ja", "ハーメティックビルド", "ハーメティックビルドとは、", "concepts.md", 0.7},
+		{"ja", "サンドボックス", "アクションをほかのファイルから隔離して実行するための一時ディレクトリ", "concepts.md", 0.7},
+		{"ja", "アクションキャッシュ", "アクションキャッシュは、実行済みアクションの出力を", "cache.md", 0.7},
+		{"ja", "コンテンツアドレス可能ストレージ", "ハッシュ値をキーにしてデータを保存するストレージである。", "cache.md", 0.7},
+		{"ja", "CAS", "ハッシュ値をキーにしてデータを保存するストレージである。", "cache.md", 0.7},
+		{"ja", "ビルドファイル", "ビルドファイルには、", "concepts.md", 0.7},
+		{"ja", "ルール", "ターゲットの作り方を記述した関数。", "overview.md", 0.7},
+		{"ja", "ツールチェーン", "コンパイラ、リンカ、標準ライブラリをひとまとめにした組。", "overview.md", 0.7},
+		{"ja", "ラベル", "ターゲットを一意に指し示す名前。", "overview.md", 0.7},
+		{"ja", "プラットフォーム", "環境の種類。", "overview.md", 0.7},
+	}
+	e := newEngine(t)
+	corpora := map[string]*pipeline.Corpus{"en": loadCorpus(t, "en"), "ja": loadCorpus(t, "ja")}
+	for _, tc := range tests {
+		t.Run(tc.lang+"/"+tc.term, func(t *testing.T) {
+			t.Parallel()
+			c := corpora[tc.lang]
+			d := define(t, e, c, tc.term)
+			if !strings.Contains(d.Text, tc.want) {
+				t.Errorf("definition = %q, want it to contain %q", d.Text, tc.want)
+			}
+			if d.Confidence < tc.minConf || d.Confidence > 1 {
+				t.Errorf("confidence = %.2f, want in [%.2f, 1]", d.Confidence, tc.minConf)
+			}
+			if !strings.Contains(d.Evidence, tc.doc+":") {
+				t.Errorf("evidence = %q, want it to name %s", d.Evidence, tc.doc)
+			}
+			assertCleanDefinition(t, d.Text)
+		})
+	}
+}
+
+func TestDefineFallbacks(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		lang, term string
+		prefix     string
+		maxConf    float64
+	}{
+		{"en", "high watermark", usedInPrefixEN, 0.4},
+		{"en", "Ingrid Solberg", usedInPrefixEN, 0.4},
+		{"en", "QuillClient", usedInPrefixEN, 0.4},
+		{"ja", "インクリメンタルビルド", usedInPrefixJA, 0.4},
+		{"ja", "佐藤美咲", usedInPrefixJA, 0.4},
+		{"en", "flux capacitor", "", 0},
+		{"ja", "量子もつれ", "", 0},
+	}
+	e := newEngine(t)
+	corpora := map[string]*pipeline.Corpus{"en": loadCorpus(t, "en"), "ja": loadCorpus(t, "ja")}
+	for _, tc := range tests {
+		t.Run(tc.lang+"/"+tc.term, func(t *testing.T) {
+			t.Parallel()
+			d := define(t, e, corpora[tc.lang], tc.term)
+			if d.Confidence > tc.maxConf || d.Confidence < 0 {
+				t.Errorf("confidence = %.2f, want in [0, %.2f]", d.Confidence, tc.maxConf)
+			}
+			if tc.prefix == "" {
+				if d.Text != "" || d.Confidence != 0 {
+					t.Errorf("got %q (%.2f), want an empty definition with confidence 0", d.Text, d.Confidence)
+				}
+				return
+			}
+			if !strings.HasPrefix(d.Text, tc.prefix) || !glossary.Contains(d.Text, tc.term) {
+				t.Errorf("definition = %q, want a %q usage sentence naming the term", d.Text, tc.prefix)
+			}
+		})
+	}
+}
+
+func TestReviewFindsIssues(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, lang string
+		terms      []string
+		cat        glossary.Category
+		term       string // the term the issue is about
+		typ        glossary.IssueType
+		exclude    bool
+		mention    []string // fragments the description must contain
+	}{
+		{"en undefined", "en", []string{"high watermark", "broker"}, glossary.TechnicalTerm, "high watermark", glossary.Unclear, false, []string{"high watermark"}},
+		{"en contradiction", "en", []string{"compaction", "topic"}, glossary.TechnicalTerm, "compaction", glossary.Contradiction, false,
+			[]string{"concepts.md:72", "operations.md:51", "background process", "merging of many small sealed segments"}},
+		{"en relation", "en", []string{"controller", "broker"}, glossary.TechnicalTerm, "controller", glossary.MissingRelation, false, []string{"broker"}},
+		{"ja undefined", "ja", []string{"インクリメンタルビルド", "ターゲット"}, glossary.TechnicalTerm, "インクリメンタルビルド", glossary.Unclear, false, []string{"定義"}},
+		{"ja contradiction", "ja", []string{"キャッシュキー", "アクション"}, glossary.TechnicalTerm, "キャッシュキー", glossary.Contradiction, false,
+			[]string{"concepts.md:54", "remote.md:27", "ハッシュ値", "トークン"}},
+		{"ja common noun", "ja", []string{"ビルドグラフ"}, glossary.CommonNoun, "ビルドグラフ", glossary.Unnecessary, true, []string{"一般的な語"}},
+		{"en common noun", "en", []string{"partition"}, glossary.CommonNoun, "partition", glossary.Unnecessary, true, []string{"general-language"}},
+	}
+	for _, w := range []string{"data", "example", "system", "time", "number", "information"} {
+		tests = append(tests, struct {
+			name, lang string
+			terms      []string
+			cat        glossary.Category
+			term       string
+			typ        glossary.IssueType
+			exclude    bool
+			mention    []string
+		}{"en general " + w, "en", []string{w}, glossary.TechnicalTerm, w, glossary.Unnecessary, true, []string{"general-language word"}})
+	}
+	for _, w := range []string{"情報", "方法", "場合", "時間", "作業"} {
+		tests = append(tests, struct {
+			name, lang string
+			terms      []string
+			cat        glossary.Category
+			term       string
+			typ        glossary.IssueType
+			exclude    bool
+			mention    []string
+		}{"ja general " + w, "ja", []string{w}, glossary.TechnicalTerm, w, glossary.Unnecessary, true, []string{"一般的な語"}})
+	}
+	e := newEngine(t)
+	corpora := map[string]*pipeline.Corpus{"en": loadCorpus(t, "en"), "ja": loadCorpus(t, "ja")}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			c := corpora[tc.lang]
+			entries := provisional(t, e, c, tc.cat, tc.terms...)
+			issues, err := e.Review(context.Background(), c, entries)
+			if err != nil {
+				t.Fatalf("Review: %v", err)
+			}
+			is, ok := findIssue(issues, tc.term, tc.typ)
+			if !ok {
+				t.Fatalf("no %s issue for %q in %+v", tc.typ, tc.term, issues)
+			}
+			if is.ShouldExclude != tc.exclude {
+				t.Errorf("should_exclude = %v, want %v", is.ShouldExclude, tc.exclude)
+			}
+			if tc.exclude && is.ExclusionReason == "" {
+				t.Error("exclusion_reason is empty")
+			}
+			for _, m := range tc.mention {
+				if !strings.Contains(is.Description, m) {
+					t.Errorf("description %q does not contain %q", is.Description, m)
+				}
+			}
+			if tc.lang == "ja" && !hasKana(is.Description) {
+				t.Errorf("description of a Japanese term is not Japanese: %q", is.Description)
+			}
+			if tc.lang == "en" && hasKana(is.Description) {
+				t.Errorf("description of an English term is not English: %q", is.Description)
+			}
+		})
+	}
+}
+
+func TestReviewLeavesDefinedTermsAlone(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	for _, tc := range []struct {
+		lang  string
+		terms []string
+	}{
+		{"en", []string{"broker", "topic", "partition", "offset", "consumer group", "segment", "retention policy", "producer", "replication factor", "record"}},
+		{"ja", []string{"ターゲット", "アクション", "ビルドグラフ", "ワークスペース", "ハーメティックビルド", "サンドボックス", "アクションキャッシュ", "ビルドファイル", "ルール", "ツールチェーン"}},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			t.Parallel()
+			c := loadCorpus(t, tc.lang)
+			issues, err := e.Review(context.Background(), c, provisional(t, e, c, glossary.TechnicalTerm, tc.terms...))
+			if err != nil {
+				t.Fatalf("Review: %v", err)
+			}
+			for _, is := range issues {
+				if is.Type != glossary.MissingRelation {
+					t.Errorf("unexpected issue %+v", is)
+				}
+			}
+		})
+	}
+}
+
+func TestReviewDefinitionRules(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		def  string
+		conf float64
+		term string
+		want glossary.IssueType
+		none bool
+	}{
+		{"circular en", "Broker is broker.", 0.9, "broker", glossary.Unclear, false},
+		{"contained in term", "Replication", 0.9, "replication factor", glossary.Unclear, false},
+		{"too short en", "A thing.", 0.9, "partition", glossary.Unclear, false},
+		{"empty", "", 0, "partition", glossary.Unclear, false},
+		{"low confidence", "A partition is an ordered sequence of records of a topic.", 0.3, "partition", glossary.Unclear, false},
+		{"circular ja", "ターゲットはターゲットである。", 0.9, "ターゲット", glossary.Unclear, false},
+		{"too short ja", "宣言。", 0.9, "ターゲット", glossary.Unclear, false},
+		{"good", "A partition is an ordered sequence of records of a topic.", 0.8, "partition", "", true},
+	}
+	e := newEngine(t)
+	c := loadCorpus(t, "en")
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			entries := []glossary.Entry{{Term: tc.term, Category: glossary.TechnicalTerm, Definition: tc.def, Confidence: tc.conf}}
+			issues, err := e.Review(context.Background(), c, entries)
+			if err != nil {
+				t.Fatalf("Review: %v", err)
+			}
+			if tc.none {
+				if len(issues) != 0 {
+					t.Fatalf("issues = %+v, want none", issues)
+				}
+				return
+			}
+			if _, ok := findIssue(issues, tc.term, tc.want); !ok {
+				t.Fatalf("issues = %+v, want a %s issue", issues, tc.want)
+			}
+		})
+	}
+}
+
+func TestRefine(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		lang, term string
+		want       []string
+		maxConf    float64
+	}{
+		{"en", "compaction", []string{"In concepts.md: Compaction is a background process", "; in operations.md: Compaction is the merging"}, 0.6},
+		{"ja", "キャッシュキー", []string{"concepts.md では「キャッシュキーとは", "remote.md では「キャッシュキーとは", "と説明されている。"}, 0.6},
+		{"en", "high watermark", []string{usedInPrefixEN}, 0.3},
+		{"en", "controller", []string{"The controller, a broker elected", "See also: broker."}, 0.8},
+	}
+	e := newEngine(t)
+	corpora := map[string]*pipeline.Corpus{"en": loadCorpus(t, "en"), "ja": loadCorpus(t, "ja")}
+	for _, tc := range tests {
+		t.Run(tc.lang+"/"+tc.term, func(t *testing.T) {
+			t.Parallel()
+			c := corpora[tc.lang]
+			entries := provisional(t, e, c, glossary.TechnicalTerm, tc.term, "broker")
+			issues, err := e.Review(context.Background(), c, entries)
+			if err != nil {
+				t.Fatalf("Review: %v", err)
+			}
+			var mine []glossary.Issue
+			for _, is := range issues {
+				if is.Term == tc.term {
+					mine = append(mine, is)
+				}
+			}
+			if len(mine) == 0 {
+				t.Fatalf("no issues for %q", tc.term)
+			}
+			d, err := e.Refine(context.Background(), c, entries[0], mine)
+			if err != nil {
+				t.Fatalf("Refine: %v", err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(d.Text, w) {
+					t.Errorf("refined = %q, want it to contain %q", d.Text, w)
+				}
+			}
+			if d.Confidence > tc.maxConf || d.Confidence < 0 {
+				t.Errorf("confidence = %.2f, want <= %.2f", d.Confidence, tc.maxConf)
+			}
+		})
+	}
+}
+
+func TestRefineUnclearUsesBetterEvidence(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	c := loadCorpus(t, "en")
+	entry := glossary.Entry{Term: "topic", Category: glossary.TechnicalTerm, Definition: "Topic is topic.", Confidence: 0.9,
+		Occurrences: glossary.FindOccurrences(c.Docs, "topic")}
+	issues := []glossary.Issue{{Term: "topic", Type: glossary.Unclear, Description: "circular"}}
+	d, err := e.Refine(context.Background(), c, entry, issues)
+	if err != nil {
+		t.Fatalf("Refine: %v", err)
+	}
+	if !strings.HasPrefix(d.Text, "A topic is a named stream of records") || d.Confidence < 0.7 {
+		t.Errorf("refined = %q (%.2f), want the definitional sentence", d.Text, d.Confidence)
+	}
+}
+
+func TestAliases(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		lang  string
+		terms []string
+		want  map[string][]string
+	}{
+		{"en", []string{"Write-Ahead Log", "WAL", "ISR", "In-Sync Replicas", "Dead Letter Queue", "DLQ", "broker"},
+			map[string][]string{"Write-Ahead Log": {"WAL"}, "ISR": {"In-Sync Replicas"}, "Dead Letter Queue": {"DLQ"}}},
+		{"ja", []string{"有向非巡回グラフ", "DAG", "コンテンツアドレス可能ストレージ", "CAS", "継続的インテグレーション", "CI", "ターゲット"},
+			map[string][]string{"DAG": {"有向非巡回グラフ"}, "CAS": {"コンテンツアドレス可能ストレージ"}, "CI": {"継続的インテグレーション"}}},
+		// Only pairs whose both sides are entries are merged.
+		{"en", []string{"WAL", "broker"}, map[string][]string{}},
+	}
+	e := newEngine(t)
+	for _, tc := range tests {
+		t.Run(tc.lang+"/"+strings.Join(tc.terms, ","), func(t *testing.T) {
+			t.Parallel()
+			c := loadCorpus(t, tc.lang)
+			got, err := e.Aliases(context.Background(), c, provisional(t, e, c, glossary.TechnicalTerm, tc.terms...))
+			if err != nil {
+				t.Fatalf("Aliases: %v", err)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("aliases = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestAliasesPrimaryIsTheCommonerForm(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	docs := []glossary.Document{{Path: "a.md", Content: "The Time To Live (TTL) of a key.\nSet the TTL.\nThe TTL is short.\n\nA Remote Procedure Call (RPC) is a request.\n"}}
+	c := pipeline.NewCorpus(docs)
+	entries := []glossary.Entry{{Term: "Time To Live"}, {Term: "TTL"}, {Term: "Remote Procedure Call"}, {Term: "RPC"}}
+	got, err := e.Aliases(context.Background(), c, entries)
+	if err != nil {
+		t.Fatalf("Aliases: %v", err)
+	}
+	want := map[string][]string{"TTL": {"Time To Live"}, "Remote Procedure Call": {"RPC"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("aliases = %v, want %v (more occurrences wins, the expansion on ties)", got, want)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	for _, lang := range []string{"en", "ja"} {
+		t.Run(lang, func(t *testing.T) {
+			t.Parallel()
+			terms := map[string][]string{
+				"en": {"broker", "compaction", "high watermark", "WAL", "Write-Ahead Log", "controller", "producer", "data", "Ingrid Solberg", "retention policy", "ISR", "In-Sync Replicas"},
+				"ja": {"ターゲット", "キャッシュキー", "インクリメンタルビルド", "DAG", "有向非巡回グラフ", "サンドボックス", "ルール", "情報", "佐藤美咲", "ビルドファイル"},
+			}[lang]
+			first := runAll(t, e, loadCorpus(t, lang), terms)
+			second := runAll(t, e, loadCorpus(t, lang), terms)
+			if !reflect.DeepEqual(first, second) {
+				t.Errorf("two runs differ:\n%v\n%v", first, second)
+			}
+		})
+	}
+}
+
+func TestConcurrentDefine(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	c := loadCorpus(t, "en")
+	terms := []string{"broker", "topic", "compaction", "high watermark", "WAL", "lease"}
+	want := make([]pipeline.Definition, len(terms))
+	for i, term := range terms {
+		want[i] = define(t, e, loadCorpus(t, "en"), term)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8*len(terms))
+	for range 8 {
+		for i, term := range terms {
+			wg.Go(func() {
+				d, err := e.Define(context.Background(), c, request(c, term))
+				if err != nil {
+					errs <- err
+					return
+				}
+				if d != want[i] {
+					errs <- fmt.Errorf("%s: got %+v, want %+v", term, d, want[i])
+				}
+			})
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func TestContextCancelled(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	c := loadCorpus(t, "en")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	entry := glossary.Entry{Term: "broker", Definition: "A broker is a server.", Confidence: 0.8}
+	calls := map[string]func() error{
+		"Extract": func() error { _, err := e.Extract(ctx, c, nil); return err },
+		"Classify": func() error {
+			_, err := e.Classify(ctx, c, []pipeline.Candidate{{Text: "broker"}})
+			return err
+		},
+		"Define":  func() error { _, err := e.Define(ctx, c, request(c, "broker")); return err },
+		"Review":  func() error { _, err := e.Review(ctx, c, []glossary.Entry{entry}); return err },
+		"Refine":  func() error { _, err := e.Refine(ctx, c, entry, nil); return err },
+		"Aliases": func() error { _, err := e.Aliases(ctx, c, []glossary.Entry{entry}); return err },
+	}
+	for name, call := range calls {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			if err := call(); !errors.Is(err, context.Canceled) {
+				t.Errorf("%s with a cancelled ctx: err = %v, want context.Canceled", name, err)
+			}
+		})
+	}
+}
+
+func TestClassifyKeepsTerms(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	in := []pipeline.Candidate{
+		{Text: "Ingrid Solberg", Category: glossary.PersonName, Score: 2},
+		{Text: "broker", Category: glossary.TechnicalTerm},
+		{Text: "data"},
+		{Text: "hand-added term"},
+	}
+	got, err := e.Classify(context.Background(), loadCorpus(t, "en"), in)
+	if err != nil {
+		t.Fatalf("Classify: %v", err)
+	}
+	want := []glossary.Category{glossary.PersonName, glossary.TechnicalTerm, glossary.CommonNoun, glossary.TechnicalTerm}
+	for i := range in {
+		if got[i].Text != in[i].Text || got[i].Category != want[i] || got[i].Score != in[i].Score {
+			t.Errorf("term %d = %+v, want %q as %s", i, got[i], in[i].Text, want[i])
+		}
+	}
+	if in[2].Category != "" {
+		t.Error("Classify modified its input")
+	}
+}
+
+func TestNewRejectsNegativeMaxTerms(t *testing.T) {
+	t.Parallel()
+	if _, err := New(Options{MaxTerms: -1}); err == nil {
+		t.Error("New(MaxTerms: -1) succeeded")
+	}
+	if e := newEngine(t); e.Name() != "builtin" {
+		t.Errorf("Name() = %q", e.Name())
+	}
+}
+
+// define calls Define for term with its occurrences, failing on error.
+func define(t testing.TB, e *Engine, c *pipeline.Corpus, term string) pipeline.Definition {
+	t.Helper()
+	d, err := e.Define(context.Background(), c, request(c, term))
+	if err != nil {
+		t.Fatalf("Define(%q): %v", term, err)
+	}
+	return d
+}
+
+// provisional defines every term and returns the entries, as the pipeline's
+// provisional step would.
+func provisional(t testing.TB, e *Engine, c *pipeline.Corpus, cat glossary.Category, terms ...string) []glossary.Entry {
+	t.Helper()
+	var out []glossary.Entry
+	for _, term := range terms {
+		req := request(c, term)
+		d := define(t, e, c, term)
+		out = append(out, glossary.Entry{
+			Term: term, Category: cat, Definition: d.Text, Confidence: d.Confidence,
+			Occurrences: req.Occurrences, Evidence: d.Evidence,
+		})
+	}
+	return out
+}
+
+// runAll runs define, review, refine and aliases over terms and returns
+// everything they produced.
+func runAll(t testing.TB, e *Engine, c *pipeline.Corpus, terms []string) []any {
+	t.Helper()
+	entries := provisional(t, e, c, glossary.TechnicalTerm, terms...)
+	var issues []glossary.Issue
+	for i := 0; i < len(entries); i += pipeline.ReviewBatch {
+		is, err := e.Review(context.Background(), c, entries[i:min(i+pipeline.ReviewBatch, len(entries))])
+		if err != nil {
+			t.Fatalf("Review: %v", err)
+		}
+		issues = append(issues, is...)
+	}
+	var refined []pipeline.Definition
+	for _, en := range entries {
+		var mine []glossary.Issue
+		for _, is := range issues {
+			if is.Term == en.Term {
+				mine = append(mine, is)
+			}
+		}
+		d, err := e.Refine(context.Background(), c, en, mine)
+		if err != nil {
+			t.Fatalf("Refine: %v", err)
+		}
+		refined = append(refined, d)
+	}
+	aliases, err := e.Aliases(context.Background(), c, entries)
+	if err != nil {
+		t.Fatalf("Aliases: %v", err)
+	}
+	return []any{entries, issues, refined, aliases}
+}
+
+func findIssue(issues []glossary.Issue, term string, typ glossary.IssueType) (glossary.Issue, bool) {
+	for _, is := range issues {
+		if is.Term == term && is.Type == typ {
+			return is, true
+		}
+	}
+	return glossary.Issue{}, false
+}
+
+func hasKana(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Hiragana, unicode.Katakana) {
+			return true
+		}
+	}
+	return false
+}
+
+// assertCleanDefinition checks that a definition is one clean sentence: no
+// Markdown, no line breaks, not cut mid-word, at most ~300 characters.
+func assertCleanDefinition(t *testing.T, def string) {
+	t.Helper()
+	if strings.ContainsAny(def, "\n`*#") || strings.Contains(def, "](") {
+		t.Errorf("definition %q contains Markdown or line breaks", def)
+	}
+	if n := len([]rune(def)); n > maxDefinitionRunes {
+		t.Errorf("definition has %d characters, want <= %d", n, maxDefinitionRunes)
+	}
+	last := []rune(def)[len([]rune(def))-1]
+	if !strings.ContainsRune(".!?。！？…)）」", last) {
+		t.Errorf("definition %q does not end a sentence", def)
+	}
+}
+
+func TestExtractDelegates(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	for _, lang := range []string{"en", "ja"} {
+		t.Run(lang, func(t *testing.T) {
+			t.Parallel()
+			c := loadCorpus(t, lang)
+			var calls, lastTotal int
+			var mu sync.Mutex
+			terms, err := e.Extract(context.Background(), c, func(done, total int, doc string) {
+				mu.Lock()
+				defer mu.Unlock()
+				calls++
+				lastTotal = total
+			})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if len(terms) < 10 {
+				t.Fatalf("Extract returned %d terms, want >= 10", len(terms))
+			}
+			if calls != len(c.Docs) || lastTotal != len(c.Docs) {
+				t.Errorf("progress called %d times with total %d, want %d", calls, lastTotal, len(c.Docs))
+			}
+			again, err := e.Extract(context.Background(), c, nil)
+			if err != nil {
+				t.Fatalf("Extract again: %v", err)
+			}
+			if !reflect.DeepEqual(terms, again) {
+				t.Error("two extractions differ")
+			}
+			t.Logf("%d terms, first: %v", len(terms), terms[:min(15, len(terms))])
+		})
+	}
+}

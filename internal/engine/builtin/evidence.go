@@ -1,0 +1,605 @@
+package builtin
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+)
+
+// evKind is the kind of a piece of definitional evidence, weakest first.
+type evKind uint8
+
+const (
+	evUsage    evKind = iota + 1 // a sentence that only uses the term
+	evHeading                    // a heading equal to the term + its first paragraph
+	evList                       // a list item "term: body"
+	evParen                      // a parenthetical gloss "term（...）"
+	evExplicit                   // a definitional sentence
+)
+
+// evidence is one place in the corpus that says what a term means.
+type evidence struct {
+	kind evKind
+	// strong marks an explicit definition with the term as the subject at the
+	// start of the sentence: the only kind compared for contradictions.
+	strong bool
+	text   string // the definition text, ready to show
+	doc    string
+	line   int
+	head   string // head noun of the definition, normalised; "" if unknown
+	ja     bool
+	// mentions is false for a heading whose paragraph never names the term.
+	mentions bool
+	score    float64 // usage evidence only: how informative the sentence is
+	docs     int     // usage evidence only: documents that use the term
+}
+
+func (e evidence) where() string { return fmt.Sprintf("%s:%d", e.doc, e.line) }
+
+// maxDefinitionRunes bounds the length of one definition.
+const maxDefinitionRunes = 300
+
+// ctxCheckEvery is how many sentences are scanned between ctx checks.
+const ctxCheckEvery = 512
+
+// gather collects the definitional evidence for a term and its aliases, and
+// the most informative usage sentence. occs, when given, limit the search to
+// the sentences that span those lines.
+func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string, occs []glossary.Occurrence) ([]evidence, error) {
+	spellings := spellingsOf(term, aliases)
+	if len(spellings) == 0 {
+		return nil, nil
+	}
+	cands, err := candidateSentences(ctx, ix, spellings, occs)
+	if err != nil {
+		return nil, err
+	}
+	var out []evidence
+	var usage *evidence
+	for n, si := range cands {
+		if n%ctxCheckEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("gather evidence for %q: %w", term, err)
+			}
+		}
+		s := &ix.sentences[si]
+		found, used := false, false
+		firstHit := len(s.text)
+		for _, sp := range spellings {
+			hits := glossary.Index(s.text, sp)
+			if len(hits) == 0 {
+				continue
+			}
+			used = true
+			firstHit = min(firstHit, hits[0])
+			if ev, ok := explicitEvidence(s, sp, hits); ok {
+				out = append(out, ev)
+				found = true
+				break
+			}
+			if ev, ok := parenEvidence(s, sp, hits); ok {
+				out = append(out, ev)
+				found = true
+				break
+			}
+		}
+		if !used || found || s.block == blockHeading {
+			continue
+		}
+		u := usageEvidence(s, firstHit)
+		if usage == nil || u.score > usage.score {
+			usage = &u
+		}
+	}
+	seenHeading := map[string]bool{}
+	for _, sp := range spellings {
+		key := normKey(sp)
+		if seenHeading[key] {
+			continue
+		}
+		seenHeading[key] = true
+		for _, h := range ix.headings[key] {
+			if h.first < 0 {
+				continue
+			}
+			s := ix.sentences[h.first]
+			if s.doc != h.doc {
+				continue
+			}
+			mentions := false
+			for _, sp := range spellings {
+				if glossary.Contains(s.text, sp) {
+					mentions = true
+					break
+				}
+			}
+			out = append(out, evidence{
+				kind: evHeading, text: capText(s.text, s.ja), doc: s.doc, line: s.line,
+				head: headNoun(s.text, s.ja), ja: s.ja, mentions: mentions,
+			})
+		}
+		for _, it := range ix.items[key] {
+			text := it.body
+			if !it.ja {
+				text = upperFirst(text)
+				if !strings.ContainsAny(text[len(text)-1:], ".!?") {
+					text += "."
+				}
+			} else if !strings.HasSuffix(text, "。") {
+				text += "。"
+			}
+			out = append(out, evidence{
+				kind: evList, text: capText(text, it.ja), doc: it.doc, line: it.line,
+				head: headNoun(it.body, it.ja), ja: it.ja, mentions: true,
+			})
+		}
+	}
+	if usage != nil {
+		docs := map[string]bool{}
+		for _, si := range cands {
+			docs[ix.sentences[si].doc] = true
+		}
+		usage.docs = len(docs)
+		out = append(out, *usage)
+	}
+	sortEvidence(out)
+	return dedupeEvidence(out), nil
+}
+
+// spellingsOf returns the term and its aliases, trimmed, without duplicates,
+// longest first so that "Write-Ahead Log" is tried before "Log".
+func spellingsOf(term string, aliases []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range append([]string{term}, aliases...) {
+		s = strings.TrimSpace(s)
+		if s == "" || seen[s] {
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	sort.SliceStable(out[min(1, len(out)):], func(i, j int) bool {
+		rest := out[1:]
+		return len(rest[i]) > len(rest[j])
+	})
+	return out
+}
+
+// candidateSentences returns, in corpus order, the indexes of the sentences
+// that span the occurrences, or when there are none the sentences that
+// contain a spelling.
+func candidateSentences(ctx context.Context, ix *corpusIndex, spellings []string, occs []glossary.Occurrence) ([]int, error) {
+	contains := func(s *sentence) bool {
+		for _, sp := range spellings {
+			if glossary.Contains(s.text, sp) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []int
+	if len(occs) > 0 {
+		// The caller checks each sentence for the spellings.
+		seen := map[int]bool{}
+		for _, o := range occs {
+			for _, si := range ix.byLine[o.Document][o.Line] {
+				if !seen[si] {
+					seen[si] = true
+					out = append(out, si)
+				}
+			}
+		}
+		sort.Ints(out)
+		return out, nil
+	}
+	for i := range ix.sentences {
+		if i%ctxCheckEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("scan sentences: %w", err)
+			}
+		}
+		if contains(&ix.sentences[i]) {
+			out = append(out, i)
+		}
+	}
+	return out, nil
+}
+
+func sortEvidence(evs []evidence) {
+	sort.SliceStable(evs, func(i, j int) bool {
+		a, b := evs[i], evs[j]
+		if a.kind != b.kind {
+			return a.kind > b.kind
+		}
+		if a.doc != b.doc {
+			return a.doc < b.doc
+		}
+		return a.line < b.line
+	})
+}
+
+// dedupeEvidence drops evidence that repeats an earlier one at the same place
+// (a heading whose first sentence is also the explicit definition).
+func dedupeEvidence(evs []evidence) []evidence {
+	type at struct {
+		doc  string
+		line int
+		text string
+	}
+	seen := map[at]bool{}
+	out := evs[:0]
+	for _, e := range evs {
+		k := at{e.doc, e.line, e.text}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, e)
+	}
+	return out
+}
+
+// English determiners that may precede the subject of a definition.
+var enDeterminers = []string{"a ", "an ", "the ", "each ", "every ", "any "}
+
+// matchSubject reports how many bytes at the start of text (after a
+// determiner) spell sp, allowing "sp (OTHER)" and "OTHER (sp)".
+func matchSubject(text, sp string, ja bool) (int, bool) {
+	off := 0
+	if !ja {
+		for _, d := range enDeterminers {
+			if len(text) > len(d) && strings.EqualFold(text[:len(d)], d) {
+				off = len(d)
+				break
+			}
+		}
+	} else {
+		for _, q := range []string{"「", "『"} {
+			if strings.HasPrefix(text, q) {
+				off = len(q)
+			}
+		}
+	}
+	rest := text[off:]
+	if n, ok := prefixSpelling(rest, sp); ok {
+		n = skipParen(rest, n, ja)
+		return off + n, true
+	}
+	// "OTHER (sp) ..."
+	open := strings.IndexAny(rest, "(（")
+	if open <= 0 || open > 120 || strings.ContainsAny(rest[:open], ",.;:、。") {
+		return 0, false
+	}
+	_, size := utf8.DecodeRuneInString(rest[open:])
+	closeIdx := strings.IndexAny(rest[open:], ")）")
+	if closeIdx < 0 {
+		return 0, false
+	}
+	inner := strings.TrimSpace(rest[open+size : open+closeIdx])
+	if !strings.EqualFold(inner, sp) {
+		return 0, false
+	}
+	_, csize := utf8.DecodeRuneInString(rest[open+closeIdx:])
+	n := open + closeIdx + csize
+	return off + n, true
+}
+
+// prefixSpelling reports whether s starts with sp as a whole term.
+func prefixSpelling(s, sp string) (int, bool) {
+	if len(s) < len(sp) {
+		return 0, false
+	}
+	acronym := strings.ToUpper(sp) == sp
+	if acronym || glossary.HasCJK(sp) {
+		if !strings.HasPrefix(s, sp) {
+			return 0, false
+		}
+	} else if !strings.EqualFold(s[:len(sp)], sp) {
+		return 0, false
+	}
+	if !glossary.HasCJK(sp) && len(s) > len(sp) {
+		r, _ := utf8.DecodeRuneInString(s[len(sp):])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
+			// Allow a plural "s" on English terms.
+			if r == 's' && !acronym {
+				if len(s) == len(sp)+1 {
+					return len(sp) + 1, true
+				}
+				r2, _ := utf8.DecodeRuneInString(s[len(sp)+1:])
+				if !(unicode.IsLetter(r2) || unicode.IsDigit(r2)) {
+					return len(sp) + 1, true
+				}
+			}
+			return 0, false
+		}
+	}
+	return len(sp), true
+}
+
+// skipParen skips a parenthetical right after position n ("WAL (Write-Ahead
+// Log) is ..."), returning the new position.
+func skipParen(s string, n int, ja bool) int {
+	rest := s[n:]
+	trimmed := strings.TrimLeft(rest, " ")
+	open := "("
+	closer := ")"
+	if strings.HasPrefix(trimmed, "（") {
+		open, closer = "（", "）"
+	}
+	if !strings.HasPrefix(trimmed, open) {
+		return n
+	}
+	end := strings.Index(trimmed, closer)
+	if end < 0 {
+		return n
+	}
+	inner := trimmed[len(open):end]
+	// A Japanese gloss in parentheses is evidence of its own, not part of
+	// the subject: only skip short (abbreviation-like) parentheticals there.
+	if ja && !isAbbrev(strings.TrimSpace(inner)) && glossary.HasCJK(inner) {
+		return n
+	}
+	return n + (len(rest) - len(trimmed)) + end + len(closer)
+}
+
+// explicitEvidence matches the definitional sentence patterns for sp.
+func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
+	if s.block == blockHeading {
+		return evidence{}, false
+	}
+	mk := func(body string, strong bool) (evidence, bool) {
+		return evidence{
+			kind: evExplicit, strong: strong, text: capText(s.text, s.ja), doc: s.doc, line: s.line,
+			head: headNoun(body, s.ja), ja: s.ja, mentions: true,
+		}, true
+	}
+	if s.ja {
+		return japaneseExplicit(s, sp, mk)
+	}
+	if n, ok := matchSubject(s.text, sp, false); ok {
+		rest := s.text[n:]
+		lower := strings.ToLower(rest)
+		for _, p := range []struct {
+			prefix string
+			strong bool
+		}{
+			{" is a ", true}, {" is an ", true}, {" is the ", true}, {" is one of ", true},
+			{" is defined as ", true}, {" are the ", true}, {" are a ", true},
+			{" refers to ", true}, {" refer to ", true}, {" means ", true}, {" stands for ", true},
+			{", which is ", true}, {", which are ", true}, {", a ", false}, {", an ", false},
+		} {
+			if strings.HasPrefix(lower, p.prefix) {
+				body := rest[len(p.prefix):]
+				if p.prefix == " means " && strings.HasPrefix(strings.ToLower(body), "that ") {
+					return evidence{}, false
+				}
+				if len(strings.Fields(body)) < 2 {
+					return evidence{}, false
+				}
+				if strings.HasPrefix(p.prefix, ", a") {
+					body = strings.TrimPrefix(p.prefix, ", ") + body
+				}
+				return mk(body, p.strong)
+			}
+		}
+	}
+	// Appositive in the middle of a sentence: "... the Quillmoor
+	// Foundation, a non-profit organization that ...".
+	for _, at := range hits {
+		if at == 0 {
+			continue
+		}
+		rest := s.text[at+len(sp):]
+		for _, p := range []string{", a ", ", an "} {
+			if strings.HasPrefix(rest, p) {
+				body := rest[len(p):]
+				if cut := strings.IndexAny(body, ",;"); cut >= 0 {
+					body = body[:cut]
+				}
+				if len(strings.Fields(body)) >= 3 {
+					return mk(body, false)
+				}
+			}
+		}
+	}
+	return evidence{}, false
+}
+
+func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, bool)) (evidence, bool) {
+	n, ok := matchSubject(s.text, sp, true)
+	if !ok {
+		return evidence{}, false
+	}
+	rest := s.text[n:]
+	rest = strings.TrimPrefix(rest, "」")
+	rest = strings.TrimPrefix(rest, "』")
+	body := strings.TrimRight(s.text, "。．.！!")
+	if strings.HasSuffix(body, "か") || strings.HasSuffix(body, "？") || strings.HasSuffix(body, "?") {
+		return evidence{}, false // a question
+	}
+	switch {
+	case strings.HasPrefix(rest, "とは"), strings.HasPrefix(rest, "というのは"), strings.HasPrefix(rest, "って"):
+		after := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(rest, "とは"), "というのは"), "って"), "、，, ")
+		if utf8.RuneCountInString(after) < 5 {
+			return evidence{}, false
+		}
+		if pred, ok := jaDefinitionalEnding(body); ok {
+			return mk(pred, true)
+		}
+		return mk(after, true)
+	case strings.HasPrefix(rest, "は"):
+		if pred, ok := jaDefinitionalEnding(body); ok && utf8.RuneCountInString(rest) >= 8 {
+			return mk(pred, true)
+		}
+	}
+	return evidence{}, false
+}
+
+// jaEndings are the sentence endings of a Japanese definition, longest
+// first. copula marks the endings that also end ordinary statements.
+var jaEndings = []struct {
+	suffix string
+	copula bool
+}{
+	{"のことを指します", false}, {"のことを指す", false}, {"のことをいいます", false}, {"のことをいう", false},
+	{"のことである", false}, {"のことです", false}, {"のことだ", false}, {"のこと", false},
+	{"を指します", false}, {"を指す", false}, {"をいいます", false}, {"をいう", false}, {"を言う", false},
+	{"である", true}, {"です", true}, {"だ", true},
+}
+
+// jaNotNounEndings end predicates that are not nouns ("速い", "するのです",
+// "ようです") and so do not define.
+var jaNotNounEndings = []string{"い", "の", "ん", "よう", "そう", "はず", "ため", "わけ", "ところ", "まで", "から", "だけ", "ばかり", "ほど", "くらい", "的", "中", "次第", "予定", "最中"}
+
+// jaNaAdjectives are adjectival nouns: "X は必要である" is not a definition.
+var jaNaAdjectives = []string{
+	"必要", "不要", "重要", "大切", "可能", "不可能", "便利", "簡単", "安全", "危険", "高速", "有効", "無効",
+	"十分", "困難", "確実", "自由", "容易", "任意", "同様", "同じ", "別", "適切", "最適", "推奨", "必須",
+	"不明", "未定", "問題", "大丈夫", "正常", "異常", "明らか", "様々", "色々", "複雑", "単純", "有用",
+	"不十分", "一般的", "不便", "困難", "確か", "自然", "当然", "好き", "苦手", "得意",
+}
+
+// jaDefinitionalEnding reports whether a Japanese sentence (without its
+// final 。) ends like a definition, and returns the predicate before the
+// ending.
+func jaDefinitionalEnding(body string) (string, bool) {
+	for _, e := range jaEndings {
+		if !strings.HasSuffix(body, e.suffix) {
+			continue
+		}
+		pred := strings.TrimSuffix(body, e.suffix)
+		if utf8.RuneCountInString(pred) < 4 {
+			return "", false
+		}
+		if e.copula {
+			for _, bad := range jaNotNounEndings {
+				if strings.HasSuffix(pred, bad) {
+					return "", false
+				}
+			}
+			for _, adj := range jaNaAdjectives {
+				if strings.HasSuffix(pred, adj) {
+					return "", false
+				}
+			}
+			if strings.HasSuffix(pred, "で") || strings.HasSuffix(pred, "では") {
+				return "", false
+			}
+		}
+		return pred, true
+	}
+	return "", false
+}
+
+// parenEvidence matches a parenthetical gloss right after the term:
+// "サンドボックス（アクションを…一時ディレクトリ）" or "X (i.e. ...)".
+func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
+	for _, at := range hits {
+		rest := s.text[at+len(sp):]
+		open, closer := "（", "）"
+		if strings.HasPrefix(rest, " (") {
+			rest = rest[1:]
+		}
+		if strings.HasPrefix(rest, "(") {
+			open, closer = "(", ")"
+		}
+		if !strings.HasPrefix(rest, open) {
+			continue
+		}
+		end := strings.Index(rest, closer)
+		if end < 0 {
+			continue
+		}
+		inner := strings.TrimSpace(rest[len(open):end])
+		if isAbbrev(inner) {
+			continue
+		}
+		if s.ja || glossary.HasCJK(inner) {
+			if utf8.RuneCountInString(inner) < 6 || trailingJaRun(inner) == inner {
+				continue // too short, or just another name for it
+			}
+			text := inner
+			if !strings.HasSuffix(text, "。") {
+				text += "。"
+			}
+			return evidence{kind: evParen, text: capText(text, true), doc: s.doc, line: s.line,
+				head: headNoun(inner, true), ja: true, mentions: true}, true
+		}
+		lower := strings.ToLower(inner)
+		for _, p := range []string{"i.e. ", "a ", "an ", "the "} {
+			if strings.HasPrefix(lower, p) && len(strings.Fields(inner)) >= 4 {
+				body := inner
+				if p == "i.e. " {
+					body = inner[len(p):]
+				}
+				text := upperFirst(body) + "."
+				return evidence{kind: evParen, text: capText(text, false), doc: s.doc, line: s.line,
+					head: headNoun(body, false), mentions: true}, true
+			}
+		}
+	}
+	return evidence{}, false
+}
+
+// usageEvidence scores a sentence that uses a term (first at byte pos) by
+// how much it could tell a reader: a sentence of moderate length with the term near its start
+// is best; questions and very short or very long sentences are worst.
+func usageEvidence(s *sentence, pos int) evidence {
+	n := utf8.RuneCountInString(s.text)
+	lo, hi := 40, 220
+	if s.ja {
+		lo, hi = 15, 120
+	}
+	score := 1.0
+	switch {
+	case n < lo:
+		score = float64(n) / float64(lo)
+	case n > hi:
+		score = float64(hi) / float64(n)
+	}
+	if pos < len(s.text)/3 {
+		score += 0.3
+	}
+	if strings.HasSuffix(s.text, "?") || strings.HasSuffix(s.text, "？") || strings.HasSuffix(s.text, "か。") {
+		score -= 0.5
+	}
+	if s.block == blockList {
+		score -= 0.1
+	}
+	return evidence{kind: evUsage, text: s.text, doc: s.doc, line: s.line, ja: s.ja, score: score}
+}
+
+// capText bounds a definition to maxDefinitionRunes, cutting English at a
+// word boundary and marking the cut with an ellipsis.
+func capText(s string, ja bool) string {
+	if utf8.RuneCountInString(s) <= maxDefinitionRunes {
+		return s
+	}
+	r := []rune(s)[:maxDefinitionRunes-1]
+	cut := string(r)
+	if !ja {
+		if i := strings.LastIndexByte(cut, ' '); i > maxDefinitionRunes/2 {
+			cut = cut[:i]
+		}
+		cut = strings.TrimRight(cut, " ,;:")
+	}
+	return cut + "…"
+}
+
+func upperFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || !unicode.IsLower(r) {
+		return s
+	}
+	// Keep identifiers such as "iPhone" or "kubectl" as they are.
+	if w, _, _ := strings.Cut(s, " "); strings.IndexFunc(w[size:], unicode.IsUpper) >= 0 || strings.ContainsAny(w, "_.") {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}

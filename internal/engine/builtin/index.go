@@ -1,0 +1,572 @@
+package builtin
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+// indexMemoKey is the key of the per-corpus index in pipeline.Corpus.Memo.
+// Bump the version when the index changes shape.
+const indexMemoKey = "engine/builtin/index/v1"
+
+// sentence is one sentence of a document, with Markdown stripped.
+type sentence struct {
+	doc   string
+	line  int // 1-based line where the sentence starts
+	end   int // 1-based line where it ends
+	text  string
+	ja    bool // from a Japanese document
+	block blockKind
+}
+
+type blockKind uint8
+
+const (
+	blockPara blockKind = iota
+	blockList
+	blockHeading
+)
+
+// heading is a Markdown heading with the first sentence of the paragraph
+// that follows it.
+type heading struct {
+	doc   string
+	line  int
+	text  string // cleaned heading text
+	first int    // index in corpusIndex.sentences of the paragraph's first sentence, -1 if none
+}
+
+// listItem is a list item of the form "KEY: body", "**KEY**: body" or
+// "KEY - body".
+type listItem struct {
+	doc  string
+	line int
+	key  string // cleaned key
+	body string // cleaned body (the first sentence of it)
+	ja   bool
+}
+
+// abbrevPair is an abbreviation and its expansion found side by side as
+// "Long Name (ABBR)" or "ABBR (Long Name)".
+type abbrevPair struct {
+	long, short string
+	doc         string
+	line        int
+}
+
+// corpusIndex is everything the engine needs from a corpus, built once.
+type corpusIndex struct {
+	sentences []sentence
+	// byLine maps a document path and a line to the sentences that span it.
+	byLine   map[string]map[int][]int
+	headings map[string][]heading  // normalised heading text -> headings
+	items    map[string][]listItem // normalised key -> list items
+	abbrevs  []abbrevPair
+	docJA    map[string]bool // document path -> document is Japanese
+	bytes    int
+}
+
+// index returns the corpus index, building it on first use.
+func index(c *pipeline.Corpus) *corpusIndex {
+	return c.Memo(indexMemoKey, func() any { return buildIndex(c.Docs) }).(*corpusIndex)
+}
+
+func buildIndex(docs []glossary.Document) *corpusIndex {
+	ix := &corpusIndex{
+		byLine:   map[string]map[int][]int{},
+		headings: map[string][]heading{},
+		items:    map[string][]listItem{},
+		docJA:    map[string]bool{},
+	}
+	for _, d := range docs {
+		ix.addDocument(d)
+	}
+	sort.SliceStable(ix.abbrevs, func(i, j int) bool {
+		a, b := ix.abbrevs[i], ix.abbrevs[j]
+		if a.doc != b.doc {
+			return a.doc < b.doc
+		}
+		return a.line < b.line
+	})
+	return ix
+}
+
+// isJapaneseText reports whether text is mostly Japanese: kana are a visible
+// share of its letters.
+func isJapaneseText(text string) bool {
+	var kana, letters int
+	for _, r := range text {
+		switch {
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
+			letters++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return letters > 0 && kana*10 >= letters
+}
+
+// block is a run of lines that belongs together: a paragraph, a list item
+// with its continuation lines, or a heading.
+type block struct {
+	kind  blockKind
+	lines []string
+	start int // 1-based line of lines[0]
+}
+
+func (ix *corpusIndex) addDocument(d glossary.Document) {
+	ix.bytes += len(d.Content)
+	ja := isJapaneseText(d.Content)
+	ix.docJA[d.Path] = ja
+	lines := d.Lines()
+	var blocks []block
+	var cur *block
+	flush := func() {
+		if cur != nil && len(cur.lines) > 0 {
+			blocks = append(blocks, *cur)
+		}
+		cur = nil
+	}
+	inFence := false
+	for i, raw := range lines {
+		trimmed := strings.TrimSpace(raw)
+		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
+			flush()
+			inFence = !inFence
+			continue
+		}
+		if inFence {
+			continue
+		}
+		switch {
+		case trimmed == "":
+			flush()
+		case strings.HasPrefix(trimmed, "#"):
+			flush()
+			blocks = append(blocks, block{kind: blockHeading, lines: []string{trimmed}, start: i + 1})
+		case strings.HasPrefix(trimmed, "|") || isRule(trimmed):
+			flush() // tables and rules carry no sentences
+		case listMarkerLen(trimmed) > 0:
+			flush()
+			cur = &block{kind: blockList, lines: []string{trimmed}, start: i + 1}
+		case isFAQMarker(trimmed):
+			flush()
+			cur = &block{kind: blockPara, lines: []string{trimmed}, start: i + 1}
+		default:
+			if cur == nil {
+				cur = &block{kind: blockPara, start: i + 1}
+			}
+			cur.lines = append(cur.lines, trimmed)
+		}
+	}
+	flush()
+
+	var pending []headingRef // headings of this document waiting for their paragraph
+	for _, b := range blocks {
+		if b.kind == blockHeading {
+			text := cleanMarkdown(strings.TrimLeft(b.lines[0], "# "))
+			key := normKey(text)
+			if key == "" {
+				continue
+			}
+			ix.headings[key] = append(ix.headings[key], heading{doc: d.Path, line: b.start, text: text, first: -1})
+			pending = append(pending, headingRef{key, len(ix.headings[key]) - 1})
+			continue
+		}
+		first := len(ix.sentences)
+		ix.addSentences(d.Path, b, ja)
+		if b.kind == blockList {
+			if it, ok := parseListItem(b.lines[0], ja); ok {
+				it.doc, it.line = d.Path, b.start
+				it.body = firstSentenceOf(it.body, ja)
+				k := normKey(it.key)
+				ix.items[k] = append(ix.items[k], it)
+			}
+		}
+		if first < len(ix.sentences) {
+			for _, p := range pending {
+				ix.headings[p.key][p.pos].first = first
+			}
+			pending = pending[:0]
+		}
+	}
+}
+
+type headingRef struct {
+	key string
+	pos int
+}
+
+func isRule(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	for _, r := range s {
+		if r != '-' && r != '*' && r != '_' && r != ' ' && r != '=' {
+			return false
+		}
+	}
+	return true
+}
+
+// listMarkerLen returns the length of a list marker ("- ", "* ", "+ ",
+// "1. ", "1) ", "・") at the start of s, or 0.
+func listMarkerLen(s string) int {
+	if len(s) >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ' {
+		return 2
+	}
+	if strings.HasPrefix(s, "・") {
+		return len("・")
+	}
+	i := 0
+	for i < len(s) && i < 4 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' ' {
+		return i + 2
+	}
+	return 0
+}
+
+func isFAQMarker(s string) bool {
+	return strings.HasPrefix(s, "Q:") || strings.HasPrefix(s, "A:") ||
+		strings.HasPrefix(s, "Q：") || strings.HasPrefix(s, "A：")
+}
+
+func stripFAQMarker(s string) string {
+	for _, p := range []string{"Q:", "A:", "Q：", "A："} {
+		if strings.HasPrefix(s, p) {
+			return strings.TrimSpace(s[len(p):])
+		}
+	}
+	return s
+}
+
+// parseListItem reads "- KEY: body", "- **KEY**: body", "- **KEY:** body",
+// "- KEY - body" (and the full-width colon).
+func parseListItem(line string, ja bool) (listItem, bool) {
+	s := strings.TrimSpace(line[listMarkerLen(line):])
+	var key, body string
+	if strings.HasPrefix(s, "**") || strings.HasPrefix(s, "__") {
+		mark := s[:2]
+		end := strings.Index(s[2:], mark)
+		if end < 0 {
+			return listItem{}, false
+		}
+		key = s[2 : 2+end]
+		rest := strings.TrimSpace(s[2+end+2:])
+		switch {
+		case strings.HasSuffix(key, ":") || strings.HasSuffix(key, "："):
+			key = strings.TrimRight(key, ":：")
+			body = rest
+		case strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "："):
+			body = strings.TrimLeft(rest, ":： ")
+			body = strings.TrimSpace(body)
+		case strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "– ") || strings.HasPrefix(rest, "— "):
+			_, after, _ := strings.Cut(rest, " ")
+			body = strings.TrimSpace(after)
+		default:
+			return listItem{}, false
+		}
+	} else {
+		best := -1
+		sepLen := 0
+		for _, sep := range []string{": ", "：", " - ", " – ", " — "} {
+			if i := strings.Index(s, sep); i > 0 && (best < 0 || i < best) {
+				best, sepLen = i, len(sep)
+			}
+		}
+		if best < 0 {
+			return listItem{}, false
+		}
+		key, body = s[:best], strings.TrimSpace(s[best+sepLen:])
+	}
+	key = cleanMarkdown(key)
+	body = cleanMarkdown(body)
+	if key == "" || body == "" {
+		return listItem{}, false
+	}
+	// A key is a name, not a clause: a few words at most.
+	if ja {
+		if utf8.RuneCountInString(key) > 30 {
+			return listItem{}, false
+		}
+	} else if len(strings.Fields(key)) > 6 || strings.ContainsAny(key, ",;.?!") {
+		return listItem{}, false
+	}
+	return listItem{key: key, body: body, ja: ja}, true
+}
+
+// addSentences splits a block into sentences and records them.
+func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
+	type piece struct {
+		text string
+		line int
+	}
+	var pieces []piece
+	for i, l := range b.lines {
+		if i == 0 && b.kind == blockList {
+			l = l[listMarkerLen(l):]
+		}
+		if isFAQMarker(l) {
+			l = stripFAQMarker(l)
+		}
+		pieces = append(pieces, piece{l, b.start + i})
+	}
+	add := func(text string, start, end int) {
+		text = cleanMarkdown(text)
+		if text == "" || !hasLetter(text) {
+			return
+		}
+		idx := len(ix.sentences)
+		ix.sentences = append(ix.sentences, sentence{doc: doc, line: start, end: end, text: text, ja: ja, block: b.kind})
+		m := ix.byLine[doc]
+		if m == nil {
+			m = map[int][]int{}
+			ix.byLine[doc] = m
+		}
+		for l := start; l <= end; l++ {
+			m[l] = append(m[l], idx)
+		}
+		ix.findAbbrevs(text, doc, start)
+	}
+	if ja {
+		// Japanese: every line break ends a sentence, as do 。！？.
+		for _, p := range pieces {
+			for _, s := range splitJapanese(p.text) {
+				add(s, p.line, p.line)
+			}
+		}
+		return
+	}
+	// English: join the lines with spaces, remembering where each line starts.
+	var sb strings.Builder
+	starts := make([]int, 0, len(pieces))
+	for i, p := range pieces {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		starts = append(starts, sb.Len())
+		sb.WriteString(p.text)
+	}
+	text := sb.String()
+	lineAt := func(off int) int {
+		i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
+		return pieces[max(i, 0)].line
+	}
+	for _, span := range splitEnglish(text) {
+		add(text[span[0]:span[1]], lineAt(span[0]), lineAt(max(span[1]-1, span[0])))
+	}
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// nonTerminalAbbrevs are words whose period does not end a sentence.
+var nonTerminalAbbrevs = []string{"e.g", "i.e", "vs", "cf", "mr", "mrs", "ms", "dr", "prof", "fig", "approx"}
+
+// splitEnglish returns the byte spans of the sentences of text. A sentence
+// ends at . ! or ? followed by a space (or the end) unless the period closes
+// a known abbreviation such as "e.g." or is inside backticks.
+func splitEnglish(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	inCode := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '`' {
+			inCode = !inCode
+			continue
+		}
+		if inCode || (c != '.' && c != '!' && c != '?') {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && (text[j] == '"' || text[j] == '\'' || text[j] == ')' || text[j] == '*' || text[j] == '_') {
+			j++
+		}
+		if j < len(text) && text[j] != ' ' {
+			continue
+		}
+		if c == '.' {
+			w := i
+			for w > start && text[w-1] != ' ' && text[w-1] != '(' {
+				w--
+			}
+			word := strings.ToLower(text[w:i])
+			skip := false
+			for _, a := range nonTerminalAbbrevs {
+				if word == a {
+					skip = true
+					break
+				}
+			}
+			if skip {
+				continue
+			}
+		}
+		if s := strings.TrimSpace(text[start:j]); s != "" {
+			out = append(out, trimSpan(text, start, j))
+		}
+		start = j
+	}
+	if strings.TrimSpace(text[start:]) != "" {
+		out = append(out, trimSpan(text, start, len(text)))
+	}
+	return out
+}
+
+func trimSpan(text string, a, b int) [2]int {
+	for a < b && text[a] == ' ' {
+		a++
+	}
+	for b > a && text[b-1] == ' ' {
+		b--
+	}
+	return [2]int{a, b}
+}
+
+// splitJapanese splits one line on 。！？ (and ASCII ! ?), keeping the
+// terminator with its sentence.
+func splitJapanese(line string) []string {
+	var out []string
+	start := 0
+	for i, r := range line {
+		if r == '。' || r == '！' || r == '？' {
+			end := i + utf8.RuneLen(r)
+			// Keep a closing bracket that follows the terminator.
+			for end < len(line) {
+				nr, size := utf8.DecodeRuneInString(line[end:])
+				if nr != '」' && nr != '』' && nr != '）' {
+					break
+				}
+				end += size
+			}
+			if end <= start {
+				continue
+			}
+			if s := strings.TrimSpace(line[start:end]); s != "" {
+				out = append(out, s)
+			}
+			start = end
+		}
+	}
+	if start < len(line) {
+		if s := strings.TrimSpace(line[start:]); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// firstSentenceOf returns the first sentence of a cleaned text.
+func firstSentenceOf(text string, ja bool) string {
+	if ja {
+		if s := splitJapanese(text); len(s) > 0 {
+			return s[0]
+		}
+		return text
+	}
+	if spans := splitEnglish(text); len(spans) > 0 {
+		return text[spans[0][0]:spans[0][1]]
+	}
+	return text
+}
+
+// cleanMarkdown removes inline Markdown: emphasis markers, backticks, link
+// targets, images, HTML tags and a leading quote marker. It collapses runs of
+// spaces.
+func cleanMarkdown(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimLeft(s, "> ")
+	var sb strings.Builder
+	sb.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '!' && i+1 < len(s) && s[i+1] == '[':
+			// image: drop alt text and target
+			if end := strings.Index(s[i:], ")"); end > 0 && strings.Contains(s[i:i+end], "](") {
+				i += end + 1
+				continue
+			}
+		case c == '[':
+			if mid := strings.Index(s[i:], "]("); mid > 0 {
+				if end := strings.IndexByte(s[i+mid:], ')'); end > 0 {
+					sb.WriteString(s[i+1 : i+mid])
+					i += mid + end + 1
+					continue
+				}
+			}
+		case c == '<':
+			if end := strings.IndexByte(s[i:], '>'); end > 0 && isTag(s[i+1:i+end]) {
+				i += end + 1
+				continue
+			}
+		case c == '`':
+			i++
+			continue
+		case c == '*' || c == '_':
+			// Drop emphasis markers: runs of * or _ that touch a word on one
+			// side only (snake_case identifiers keep their underscores).
+			j := i
+			for j < len(s) && s[j] == c {
+				j++
+			}
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			next, _ := utf8.DecodeRuneInString(s[j:])
+			inWord := i > 0 && j < len(s) && isWordChar(prev) && isWordChar(next)
+			if !inWord {
+				i = j
+				continue
+			}
+		}
+		sb.WriteByte(c)
+		i++
+	}
+	return strings.Join(strings.Fields(sb.String()), " ")
+}
+
+func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isTag(s string) bool {
+	s = strings.TrimPrefix(s, "/")
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if i == 0 && !unicode.IsLetter(r) {
+			return false
+		}
+		if r == ' ' {
+			break
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '/' {
+			return false
+		}
+	}
+	return true
+}
+
+// normKey normalises a heading or list key for lookup by term: lower case,
+// Markdown removed, a leading article and a trailing colon dropped.
+func normKey(s string) string {
+	s = strings.ToLower(cleanMarkdown(s))
+	s = strings.TrimRight(s, ":： ")
+	for _, art := range []string{"the ", "a ", "an "} {
+		s = strings.TrimPrefix(s, art)
+	}
+	return strings.TrimSpace(s)
+}

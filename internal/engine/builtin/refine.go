@@ -1,0 +1,141 @@
+package builtin
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+// "See also" wording appended for a missing relation.
+const (
+	seeAlsoEN = "See also: "
+	seeAlsoJA = "関連用語: "
+)
+
+// maxMergedRunes bounds a definition that merges conflicting definitions.
+const maxMergedRunes = 2 * maxDefinitionRunes
+
+// Refine rewrites the definition of an entry that has issues:
+//
+//   - contradiction: the conflicting definitions are merged, each with the
+//     document it comes from ("In a.md: ...; in b.md: ...");
+//   - unclear: the best other evidence in the corpus is used when there is
+//     any, otherwise the definition is kept with a lower confidence;
+//   - missing_relation: a "See also" reference to the related term is added;
+//   - unnecessary: nothing changes (the pipeline drops excluded entries).
+//
+// It returns ctx's error, wrapped, when ctx ends.
+func (e *Engine) Refine(ctx context.Context, c *pipeline.Corpus, entry glossary.Entry, issues []glossary.Issue) (pipeline.Definition, error) {
+	a, err := assessTerm(ctx, c, entry.Term, entry.Aliases, entry.Occurrences)
+	if err != nil {
+		return pipeline.Definition{}, fmt.Errorf("builtin refine %q: %w", entry.Term, err)
+	}
+	ja := entryIsJapanese(index(c), entry)
+	out := pipeline.Definition{Text: entry.Definition, Confidence: entry.Confidence, Evidence: entry.Evidence}
+	has := func(t glossary.IssueType) []glossary.Issue {
+		var found []glossary.Issue
+		for _, is := range issues {
+			if is.Type == t {
+				found = append(found, is)
+			}
+		}
+		return found
+	}
+
+	if len(has(glossary.Contradiction)) > 0 {
+		if len(a.clusters) > 1 {
+			out.Text = mergeDefinitions(a.clusters, ja)
+			out.Confidence = confConflicting
+			var where []string
+			for _, cl := range a.clusters {
+				where = append(where, representative(cl).where())
+			}
+			out.Evidence = strings.Join(where, ", ")
+		} else {
+			out.Confidence = min(out.Confidence, confConflicting)
+		}
+	}
+
+	if len(has(glossary.Unclear)) > 0 && len(has(glossary.Contradiction)) == 0 {
+		text := a.definitionText()
+		better := a.ok && text != "" && text != out.Text && !isCircular(text, entry.Term, entry.Aliases) &&
+			(a.hasDefinition() || out.Text == "" || isCircular(out.Text, entry.Term, entry.Aliases))
+		if better {
+			out.Text, out.Confidence, out.Evidence = text, a.confidence, a.evidenceString()
+		} else {
+			out.Confidence = max(min(out.Confidence, confUsageMax)-0.1, 0)
+		}
+	}
+
+	for _, is := range has(glossary.MissingRelation) {
+		rel := relatedTerm(is.Description, entry.Term)
+		if rel == "" || glossary.Contains(out.Text, seeAlsoEN+rel) || strings.Contains(out.Text, seeAlsoJA+rel) {
+			continue
+		}
+		if ja {
+			out.Text = strings.TrimSpace(out.Text) + " " + seeAlsoJA + rel + "。"
+		} else {
+			out.Text = strings.TrimSpace(out.Text) + " " + seeAlsoEN + rel + "."
+		}
+	}
+	out.Confidence = math.Round(out.Confidence*100) / 100
+	return out, nil
+}
+
+// mergeDefinitions joins one definition per cluster, each named by its
+// document: "In a.md: ...; in b.md: ..." or 「a.md では「…」、b.md では「…」と説明されている。」.
+func mergeDefinitions(clusters [][]evidence, ja bool) string {
+	per := maxMergedRunes / len(clusters)
+	var parts []string
+	for i, cl := range clusters {
+		e := representative(cl)
+		body := capTextTo(e.text, per)
+		if ja {
+			body = strings.TrimRight(body, "。")
+			parts = append(parts, fmt.Sprintf("%s では「%s」", e.doc, body))
+			continue
+		}
+		body = strings.TrimRight(body, ".")
+		lead := "In"
+		if i > 0 {
+			lead = "in"
+		}
+		parts = append(parts, fmt.Sprintf("%s %s: %s", lead, e.doc, body))
+	}
+	if ja {
+		return strings.Join(parts, "、") + "と説明されている。"
+	}
+	return strings.Join(parts, "; ") + "."
+}
+
+// relatedTerm reads the related term out of a missing_relation description
+// written by Review: the second quoted term.
+func relatedTerm(desc, term string) string {
+	var quoted []string
+	for _, pair := range [][2]string{{"\"", "\""}, {"「", "」"}} {
+		rest := desc
+		for {
+			i := strings.Index(rest, pair[0])
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(pair[0]):]
+			j := strings.Index(rest, pair[1])
+			if j < 0 {
+				break
+			}
+			quoted = append(quoted, rest[:j])
+			rest = rest[j+len(pair[1]):]
+		}
+	}
+	for _, q := range quoted {
+		if q != "" && q != term {
+			return q
+		}
+	}
+	return ""
+}

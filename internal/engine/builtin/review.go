@@ -1,0 +1,285 @@
+package builtin
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+// unclearBelow is the confidence under which a definition is unclear.
+const unclearBelow = 0.5
+
+// Review applies the review rules to a batch of entries and returns the
+// issues, in entry order:
+//
+//   - unnecessary (should_exclude) for common_noun entries and everyday
+//     words that no document defines;
+//   - contradiction when documents define the term in ways that disagree;
+//   - unclear for an empty, circular, too short or usage-only definition;
+//   - missing_relation when the definition's head noun is another entry of
+//     the batch whose definition does not mention this term.
+//
+// Descriptions are in Japanese for Japanese terms. It returns ctx's error,
+// wrapped, when ctx ends.
+func (e *Engine) Review(ctx context.Context, c *pipeline.Corpus, entries []glossary.Entry) ([]glossary.Issue, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("builtin review: %w", err)
+	}
+	ix := index(c)
+	byKey := map[string]int{} // lower-case singular term -> entry index
+	for i, en := range entries {
+		byKey[termKey(en.Term)] = i
+	}
+	var issues []glossary.Issue
+	for _, en := range entries {
+		a, err := assessTerm(ctx, c, en.Term, en.Aliases, en.Occurrences)
+		if err != nil {
+			return nil, fmt.Errorf("builtin review %q: %w", en.Term, err)
+		}
+		ja := entryIsJapanese(ix, en)
+		msg := messagesFor(ja)
+
+		if en.Category == glossary.CommonNoun || (isGeneralWord(en.Term) && !a.hasDefinition()) {
+			reason := msg.generalReason
+			if en.Category == glossary.CommonNoun {
+				reason = msg.commonNounReason
+			}
+			issues = append(issues, glossary.Issue{
+				Term: en.Term, Type: glossary.Unnecessary,
+				Description:   fmt.Sprintf(msg.general, en.Term),
+				ShouldExclude: true, ExclusionReason: reason,
+			})
+			continue
+		}
+
+		if len(a.clusters) > 1 {
+			first, second := representative(a.clusters[0]), representative(a.clusters[1])
+			issues = append(issues, glossary.Issue{
+				Term: en.Term, Type: glossary.Contradiction,
+				Description: fmt.Sprintf(msg.contradiction, en.Term,
+					first.where(), quoteBody(first.text), second.where(), quoteBody(second.text)),
+			})
+		}
+
+		def := strings.TrimSpace(en.Definition)
+		switch {
+		case def == "":
+			issues = append(issues, glossary.Issue{Term: en.Term, Type: glossary.Unclear,
+				Description: fmt.Sprintf(msg.noDefinition, en.Term)})
+		case isCircular(def, en.Term, en.Aliases):
+			issues = append(issues, glossary.Issue{Term: en.Term, Type: glossary.Unclear,
+				Description: fmt.Sprintf(msg.circular, en.Term)})
+		case isTooShort(def, en.Term, en.Aliases):
+			issues = append(issues, glossary.Issue{Term: en.Term, Type: glossary.Unclear,
+				Description: fmt.Sprintf(msg.tooShort, en.Term)})
+		case en.Confidence < unclearBelow || strings.HasPrefix(def, usedInPrefixEN) || strings.HasPrefix(def, usedInPrefixJA):
+			issues = append(issues, glossary.Issue{Term: en.Term, Type: glossary.Unclear,
+				Description: fmt.Sprintf(msg.usageOnly, en.Term, en.Confidence)})
+		}
+
+		if rel, ok := missingRelation(en, def, ja, entries, byKey); ok {
+			issues = append(issues, glossary.Issue{Term: en.Term, Type: glossary.MissingRelation,
+				Description: fmt.Sprintf(msg.missingRelation, en.Term, rel, rel)})
+		}
+	}
+	return issues, nil
+}
+
+// termKey folds a term for comparison: lower case, singular.
+func termKey(t string) string { return singular(strings.ToLower(strings.TrimSpace(t))) }
+
+// missingRelation reports the other entry that the definition names as its
+// head noun ("a broker elected by ..." in the entry of "controller") when
+// that entry's definition does not mention this term.
+func missingRelation(en glossary.Entry, def string, ja bool, entries []glossary.Entry, byKey map[string]int) (string, bool) {
+	if def == "" || strings.HasPrefix(def, usedInPrefixEN) || strings.HasPrefix(def, usedInPrefixJA) {
+		return "", false
+	}
+	head := definitionHead(def, en.Term, ja)
+	if head == "" {
+		return "", false
+	}
+	oi, ok := byKey[termKey(head)]
+	if !ok {
+		return "", false
+	}
+	other := entries[oi]
+	if termKey(other.Term) == termKey(en.Term) {
+		return "", false
+	}
+	for _, al := range append(append([]string{}, en.Aliases...), other.Aliases...) {
+		if termKey(al) == termKey(other.Term) || termKey(al) == termKey(en.Term) {
+			return "", false
+		}
+	}
+	if glossary.Contains(other.Definition, en.Term) {
+		return "", false
+	}
+	// Already linked: "See also: broker."
+	if strings.Contains(def, seeAlsoEN) || strings.Contains(def, seeAlsoJA) {
+		return "", false
+	}
+	return other.Term, true
+}
+
+// definitionHead finds the head noun of a definition sentence about term.
+func definitionHead(def, term string, ja bool) string {
+	s := &sentence{text: def, ja: ja}
+	if ev, ok := explicitEvidence(s, term, glossary.Index(def, term)); ok {
+		return ev.head
+	}
+	if ja {
+		return ""
+	}
+	// A gloss such as "A client that publishes records to a topic."
+	return headNoun(def, false)
+}
+
+// isCircular reports whether a definition only restates the term: nothing
+// but the term, copulas and punctuation is left once the term is removed,
+// or the whole definition is contained in the term.
+func isCircular(def, term string, aliases []string) bool {
+	body := strings.TrimPrefix(strings.TrimPrefix(def, usedInPrefixEN), usedInPrefixJA)
+	body = strings.TrimFunc(body, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+	if body == "" {
+		return true
+	}
+	if strings.Contains(strings.ToLower(term), strings.ToLower(body)) {
+		return true
+	}
+	rest := body
+	for _, sp := range spellingsOf(term, aliases) {
+		rest = stripTerm(rest, sp)
+	}
+	if glossary.HasCJK(def) {
+		return countContentRunes(rest) == 0
+	}
+	return len(contentTokens(rest, term, false)) == 0
+}
+
+// isTooShort reports whether a definition, without the term, has too little
+// content to explain anything: fewer than 3 content words in English, fewer
+// than 5 kanji/katakana/Latin characters in Japanese.
+func isTooShort(def, term string, aliases []string) bool {
+	rest := def
+	for _, sp := range spellingsOf(term, aliases) {
+		rest = stripTerm(rest, sp)
+	}
+	if glossary.HasCJK(def) {
+		return countContentRunes(rest) < 5
+	}
+	return len(contentTokens(rest, term, false)) < 3
+}
+
+// countContentRunes counts kanji, katakana, Latin letters and digits:
+// Japanese text without its particles and copulas.
+func countContentRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if isJaTermRune(r) && r != 'ー' {
+			n++
+		}
+	}
+	return n
+}
+
+// entryIsJapanese reports whether issues about an entry should be written in
+// Japanese: the term has CJK characters, or most documents it occurs in (or
+// of the corpus) are Japanese.
+func entryIsJapanese(ix *corpusIndex, en glossary.Entry) bool {
+	if glossary.HasCJK(en.Term) {
+		return true
+	}
+	ja, total := 0, 0
+	if len(en.Occurrences) > 0 {
+		for _, o := range en.Occurrences {
+			total++
+			if ix.docJA[o.Document] {
+				ja++
+			}
+		}
+	} else {
+		for _, v := range ix.docJA {
+			total++
+			if v {
+				ja++
+			}
+		}
+	}
+	return total > 0 && ja*2 > total
+}
+
+// quoteBody shortens a definition for quoting inside an issue description.
+func quoteBody(s string) string {
+	const limit = 160
+	if utf8.RuneCountInString(s) <= limit {
+		return s
+	}
+	return capTextTo(s, limit)
+}
+
+func capTextTo(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n-1])
+	if !glossary.HasCJK(s) {
+		if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+			cut = cut[:i]
+		}
+		cut = strings.TrimRight(cut, " ,;:")
+	}
+	return cut + "…"
+}
+
+// messages are the issue texts of one language. Every %s is the term unless
+// noted.
+type messages struct {
+	general          string
+	generalReason    string
+	commonNounReason string
+	contradiction    string // term, where, text, where, text
+	noDefinition     string
+	circular         string
+	tooShort         string
+	usageOnly        string // term, confidence
+	missingRelation  string // term, other, other
+}
+
+var (
+	messagesEN = messages{
+		general:          "%q is a general-language word, not a term specific to these documents.",
+		generalReason:    "general-language word",
+		commonNounReason: "classified as a common noun",
+		contradiction:    "The documents define %q differently: %s says \"%s\", while %s says \"%s\".",
+		noDefinition:     "No definition of %q was found: the documents use it but never explain it.",
+		circular:         "The definition of %q only restates the term and explains nothing.",
+		tooShort:         "The definition of %q is too short to explain the term.",
+		usageOnly:        "No document defines %q; the definition is only inferred from how it is used (confidence %.2f).",
+		missingRelation:  "The definition of %q describes it as a kind of %q, another glossary term whose entry does not mention it; relate the two entries (see %q).",
+	}
+	messagesJA = messages{
+		general:          "「%s」は一般的な語で、この文書に固有の用語ではありません。",
+		generalReason:    "一般語",
+		commonNounReason: "普通名詞に分類された語",
+		contradiction:    "文書によって「%s」の定義が異なります。%s では「%s」、%s では「%s」と説明されています。",
+		noDefinition:     "「%s」の定義が見つかりません。文書中で使われていますが、説明されていません。",
+		circular:         "「%s」の定義は用語を言い換えているだけで、意味を説明していません。",
+		tooShort:         "「%s」の定義が短すぎて、用語の意味を説明できていません。",
+		usageOnly:        "「%s」を定義している文書はありません。定義は用例から推測したものです（信頼度 %.2f）。",
+		missingRelation:  "「%s」は別の用語「%s」の一種として定義されていますが、「%s」の項目からは参照されていません。",
+	}
+)
+
+func messagesFor(ja bool) messages {
+	if ja {
+		return messagesJA
+	}
+	return messagesEN
+}
