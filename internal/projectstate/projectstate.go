@@ -1,0 +1,385 @@
+package projectstate
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/genglossary/genglossary/events"
+	"github.com/genglossary/genglossary/internal/document"
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+// ErrProjectNotFound is returned (wrapped) by [Load] when the project has no
+// events at all.
+var ErrProjectNotFound = errors.New("projectstate: project not found")
+
+// ErrProjectDeleted is returned (wrapped) by [Load] when the project has a
+// project.deleted event.
+var ErrProjectDeleted = errors.New("projectstate: project deleted")
+
+// docFetchConcurrency bounds parallel reads from the documents object store.
+const docFetchConcurrency = 8
+
+// Project is a project as its events describe it: the input of a run.
+type Project struct {
+	// ID is the project id.
+	ID string
+	// Name, LLMProvider, LLMModel and LLMBaseURL are the project settings
+	// from project.created and later project.updated events. API keys are
+	// never part of them.
+	Name, LLMProvider, LLMModel, LLMBaseURL string
+	// Docs are the project's current documents, sorted by path.
+	Docs []glossary.Document
+	// DocPaths maps each current document's id to its path in Docs.
+	DocPaths map[string]string
+	// Problems describes documents whose content could not be loaded (a
+	// missing object, content that no longer parses); they are left out of
+	// Docs.
+	Problems []string
+	// State is the pipeline state: each step's output is the last run.result
+	// of that step (partial results of cancelled steps included); Rules and
+	// Synonyms come from term.* user edits.
+	State pipeline.State
+	// LastSeq is the stream sequence of the last event folded in.
+	LastSeq uint64
+}
+
+// Load rebuilds project projectID from its events in [events.EventsStream],
+// up to the last matching sequence at the time of the call. Document
+// contents are read from the [events.DocsBucket] object store and parsed
+// with [document.Parse]; results carried by claim check are read from the
+// [events.ArtifactsBucket] object store. Errors wrap [ErrProjectNotFound],
+// [ErrProjectDeleted], [events.ErrInvalidID], [events.ErrInvalidEnvelope] or
+// [events.ErrUnsupportedVersion] (an event this build cannot fold), or the
+// JetStream error.
+func Load(ctx context.Context, js jetstream.JetStream, projectID string) (*Project, error) {
+	if err := events.CheckID("project_id", projectID); err != nil {
+		return nil, err
+	}
+	st, err := js.Stream(ctx, events.EventsStream)
+	if err != nil {
+		return nil, fmt.Errorf("projectstate: stream %s: %w", events.EventsStream, err)
+	}
+	filters := subjectFilters(projectID)
+	bound, err := lastSequence(ctx, st, filters)
+	if err != nil {
+		return nil, err
+	}
+	if bound == 0 {
+		return nil, fmt.Errorf("%w: %s", ErrProjectNotFound, projectID)
+	}
+	f := newFolder(projectID)
+	if err := readEvents(ctx, js, filters, bound, f.apply); err != nil {
+		return nil, err
+	}
+	if f.deleted {
+		return nil, fmt.Errorf("%w: %s", ErrProjectDeleted, projectID)
+	}
+	if !f.created {
+		return nil, fmt.Errorf("%w: %s has no project.created event", ErrProjectNotFound, projectID)
+	}
+	p := &f.project
+	p.LastSeq = bound
+	if err := f.loadDocs(ctx, js); err != nil {
+		return nil, err
+	}
+	if err := f.loadResults(ctx, js); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// subjectFilters returns the subjects Load folds: settings, documents, user
+// edits and step results. Other run events (progress, steps, ...) are many
+// and not needed.
+func subjectFilters(projectID string) []string {
+	base := events.SubjectRoot + "." + projectID + "."
+	return []string{
+		base + events.FamilyProject + ".>",
+		base + events.FamilyDoc + ".>",
+		base + events.FamilyTerm + ".>",
+		base + events.FamilyRun + ".*." + kindOf(events.TypeRunResult),
+	}
+}
+
+// kindOf returns the part of an event type after its family.
+func kindOf(eventType string) string {
+	_, kind, _ := strings.Cut(eventType, ".")
+	return kind
+}
+
+// lastSequence returns the highest stream sequence of a message matching
+// any of filters, 0 when none matches.
+func lastSequence(ctx context.Context, st jetstream.Stream, filters []string) (uint64, error) {
+	var last uint64
+	for _, f := range filters {
+		raw, err := st.GetLastMsgForSubject(ctx, f)
+		if errors.Is(err, jetstream.ErrMsgNotFound) {
+			continue
+		}
+		if err != nil {
+			return 0, fmt.Errorf("projectstate: last message on %s: %w", f, err)
+		}
+		last = max(last, raw.Sequence)
+	}
+	return last, nil
+}
+
+// readEvents delivers every event matching filters with a stream sequence
+// up to bound, in stream order, to apply.
+func readEvents(ctx context.Context, js jetstream.JetStream, filters []string, bound uint64, apply func(events.Envelope) error) error {
+	cons, err := js.OrderedConsumer(ctx, events.EventsStream, jetstream.OrderedConsumerConfig{
+		FilterSubjects: filters,
+		DeliverPolicy:  jetstream.DeliverAllPolicy,
+	})
+	if err != nil {
+		return fmt.Errorf("projectstate: ordered consumer: %w", err)
+	}
+	it, err := cons.Messages(jetstream.PullMaxMessages(512))
+	if err != nil {
+		return fmt.Errorf("projectstate: read events: %w", err)
+	}
+	defer it.Stop()
+	for {
+		msg, err := it.Next(jetstream.NextContext(ctx))
+		if err != nil {
+			return fmt.Errorf("projectstate: read events: %w", err)
+		}
+		md, err := msg.Metadata()
+		if err != nil {
+			return fmt.Errorf("projectstate: event metadata: %w", err)
+		}
+		seq := md.Sequence.Stream
+		if seq > bound {
+			return nil
+		}
+		env, err := events.Decode(msg.Data())
+		if err != nil {
+			return fmt.Errorf("projectstate: event on %s (seq %d): %w", msg.Subject(), seq, err)
+		}
+		if err := apply(env); err != nil {
+			return fmt.Errorf("projectstate: event %s (seq %d): %w", env.Type, seq, err)
+		}
+		if seq == bound || md.NumPending == 0 {
+			return nil
+		}
+	}
+}
+
+// docRef is a current document as doc.added described it.
+type docRef struct {
+	id, name, key string
+}
+
+// folder accumulates a project's events.
+type folder struct {
+	project Project
+	created bool
+	deleted bool
+	docs    map[string]docRef // by doc id
+	results map[pipeline.Step]events.RunResult
+}
+
+func newFolder(projectID string) *folder {
+	return &folder{
+		project: Project{ID: projectID},
+		docs:    map[string]docRef{},
+		results: map[pipeline.Step]events.RunResult{},
+	}
+}
+
+// apply folds one event into the project.
+func (f *folder) apply(env events.Envelope) error {
+	switch env.Type {
+	case events.TypeProjectCreated:
+		d, err := events.DecodeData[events.ProjectCreated](env)
+		if err != nil {
+			return err
+		}
+		f.created = true
+		p := &f.project
+		p.Name, p.LLMProvider, p.LLMModel, p.LLMBaseURL = d.Name, d.LLMProvider, d.LLMModel, d.LLMBaseURL
+	case events.TypeProjectUpdated:
+		d, err := events.DecodeData[events.ProjectUpdated](env)
+		if err != nil {
+			return err
+		}
+		p := &f.project
+		setIf(&p.Name, d.Name)
+		setIf(&p.LLMProvider, d.LLMProvider)
+		setIf(&p.LLMModel, d.LLMModel)
+		setIf(&p.LLMBaseURL, d.LLMBaseURL)
+	case events.TypeProjectDeleted:
+		f.deleted = true
+	case events.TypeDocAdded:
+		d, err := events.DecodeData[events.DocAdded](env)
+		if err != nil {
+			return err
+		}
+		// A document added again under the same name replaces the old one.
+		for id, ref := range f.docs {
+			if ref.name == d.FileName {
+				delete(f.docs, id)
+			}
+		}
+		key := d.ObjectKey
+		if key == "" {
+			if key, err = events.DocObjectKey(env.ProjectID, d.DocID); err != nil {
+				return err
+			}
+		}
+		f.docs[d.DocID] = docRef{id: d.DocID, name: d.FileName, key: key}
+	case events.TypeDocRemoved:
+		d, err := events.DecodeData[events.DocRemoved](env)
+		if err != nil {
+			return err
+		}
+		delete(f.docs, d.DocID)
+	case events.TypeRunResult:
+		d, err := events.DecodeData[events.RunResult](env)
+		if err != nil {
+			return err
+		}
+		step := pipeline.Step(d.Step)
+		if isStep(step) {
+			f.results[step] = d
+		}
+	default:
+		if kindFamily(env.Type) == events.FamilyTerm {
+			return f.applyTermEdit(env)
+		}
+	}
+	return nil
+}
+
+// applyTermEdit is the hook for term.* user edits (manual terms,
+// exclusions, required terms, notes, synonym groups): they fill
+// Project.State.Rules and Project.State.Synonyms. The term.* event types are
+// not in the catalogue yet, so every such event is skipped for now.
+func (f *folder) applyTermEdit(env events.Envelope) error {
+	_ = env
+	return nil
+}
+
+func kindFamily(eventType string) string {
+	fam, _, _ := strings.Cut(eventType, ".")
+	return fam
+}
+
+func isStep(s pipeline.Step) bool {
+	for _, k := range pipeline.Steps {
+		if s == k {
+			return true
+		}
+	}
+	return false
+}
+
+func setIf(dst *string, v *string) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
+// loadDocs reads and parses the current documents' contents.
+func (f *folder) loadDocs(ctx context.Context, js jetstream.JetStream) error {
+	p := &f.project
+	p.DocPaths = map[string]string{}
+	if len(f.docs) == 0 {
+		return nil
+	}
+	obs, err := js.ObjectStore(ctx, events.DocsBucket)
+	if err != nil {
+		return fmt.Errorf("projectstate: object store %s: %w", events.DocsBucket, err)
+	}
+	refs := make([]docRef, 0, len(f.docs))
+	for _, r := range f.docs {
+		refs = append(refs, r)
+	}
+	sort.Slice(refs, func(i, j int) bool { return refs[i].name < refs[j].name })
+	type loaded struct {
+		doc glossary.Document
+		err error
+	}
+	out := make([]loaded, len(refs))
+	sem := make(chan struct{}, docFetchConcurrency)
+	var wg sync.WaitGroup
+	for i, r := range refs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			b, err := obs.GetBytes(ctx, r.key)
+			if err != nil {
+				out[i].err = fmt.Errorf("get %s: %w", r.key, err)
+				return
+			}
+			out[i].doc, out[i].err = document.Parse(r.name, b, document.Limits{})
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("projectstate: load documents: %w", err)
+	}
+	for i, l := range out {
+		if l.err != nil {
+			p.Problems = append(p.Problems, fmt.Sprintf("document %s (%s) not loaded: %v", refs[i].name, refs[i].id, l.err))
+			continue
+		}
+		p.Docs = append(p.Docs, l.doc)
+		p.DocPaths[refs[i].id] = l.doc.Path
+	}
+	sort.Slice(p.Docs, func(i, j int) bool { return p.Docs[i].Path < p.Docs[j].Path })
+	return nil
+}
+
+// loadResults decodes the last result of each step into the state.
+func (f *folder) loadResults(ctx context.Context, js jetstream.JetStream) error {
+	if len(f.results) == 0 {
+		return nil
+	}
+	var artifacts jetstream.ObjectStore
+	st := &f.project.State
+	for _, step := range pipeline.Steps {
+		res, ok := f.results[step]
+		if !ok {
+			continue
+		}
+		if res.ObjectKey != "" && artifacts == nil {
+			var err error
+			if artifacts, err = js.ObjectStore(ctx, events.ArtifactsBucket); err != nil {
+				return fmt.Errorf("projectstate: object store %s: %w", events.ArtifactsBucket, err)
+			}
+		}
+		raw, err := res.Payload(ctx, artifacts)
+		if err != nil {
+			return fmt.Errorf("projectstate: result of step %s: %w", step, err)
+		}
+		var out events.StepOutput
+		if len(raw) > 0 {
+			if err := json.Unmarshal(raw, &out); err != nil {
+				return fmt.Errorf("projectstate: result of step %s: %w: %w", step, events.ErrInvalidEnvelope, err)
+			}
+		}
+		switch step {
+		case pipeline.StepExtract:
+			st.Terms, st.AutoExcluded = out.Terms, out.AutoExcluded
+		case pipeline.StepProvisional:
+			st.Provisional = out.Entries
+		case pipeline.StepIssues:
+			st.Issues = out.Issues
+		case pipeline.StepRefined:
+			st.Refined = out.Entries
+		}
+	}
+	return nil
+}
