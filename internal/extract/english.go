@@ -1,0 +1,772 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+)
+
+// etok is one token of an English line: a word (shape != 0) or a run of
+// punctuation (shape == 0).
+type etok struct {
+	s      string // the word, normalised (possessive and acronym plural removed)
+	shape  uint8  // kLower, kCap, kAcronym, kIdent; 0 for punctuation and non-words
+	posCap bool   // capitalised because it starts a sentence or is in a heading
+	poss   bool   // a possessive 's followed the word
+	punct  byte   // for punctuation: '.' when it ends a sentence, '\n' at line end
+	head   bool   // the token is in a heading
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_'
+	}
+	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !glossary.IsCJK(r)
+}
+
+func decodeAt(s string, i int) (rune, int) {
+	if b := s[i]; b < utf8.RuneSelf {
+		return rune(b), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// enTokenize appends the tokens of one cleaned line to d.toks.
+func (d *docState) enTokenize(text string, heading bool) {
+	sentStart := true
+	lastWord := ""
+	for i := 0; i < len(text); {
+		b := text[i]
+		if b == ' ' || b == '\t' {
+			i++
+			continue
+		}
+		r, size := decodeAt(text, i)
+		if isWordRune(r) {
+			j := i + size
+			for j < len(text) {
+				rr, sz := decodeAt(text, j)
+				if isWordRune(rr) {
+					j += sz
+					continue
+				}
+				if (rr == '.' || rr == '-' || rr == '\'' || rr == '’') && j+sz < len(text) {
+					if nr, _ := decodeAt(text, j+sz); isWordRune(nr) {
+						j += sz
+						continue
+					}
+				}
+				break
+			}
+			w := text[i:j]
+			t := etok{head: heading}
+			if strings.HasSuffix(w, "'s") {
+				w, t.poss = w[:len(w)-2], true
+			} else if strings.HasSuffix(w, "’s") {
+				w, t.poss = w[:len(w)-len("’s")], true
+			}
+			t.s, t.shape = wordShape(w)
+			if t.shape == 0 {
+				t.s = strings.ToLower(w) // kept for the determiner check of enFlush
+			}
+			if t.shape == kCap && (sentStart || heading) {
+				t.posCap = true
+			}
+			d.toks = append(d.toks, t)
+			sentStart = false
+			lastWord = w
+			i = j
+			continue
+		}
+		p := byte(',')
+		switch r {
+		case '.', '!', '?', '。', '！', '？':
+			next := byte(' ')
+			if i+size < len(text) {
+				next = text[i+size]
+			}
+			if next == ' ' || next == '\t' || next == boundary || next == '"' || next == ')' || next == '*' {
+				if r != '.' || !has(enAbbrev, strings.ToLower(lastWord)) {
+					p = '.'
+					sentStart = true
+				}
+			}
+		case ':', '|', '•', '・':
+			sentStart = true
+		}
+		lastWord = ""
+		if n := len(d.toks); n > 0 && d.toks[n-1].shape == 0 && d.toks[n-1].punct != '\n' {
+			if p == '.' {
+				d.toks[n-1].punct = '.'
+			}
+		} else {
+			d.toks = append(d.toks, etok{punct: p})
+		}
+		i += size
+	}
+	d.toks = append(d.toks, etok{punct: '\n'})
+}
+
+var tlds = wordSet(`com org net io dev jp co uk gov edu info html htm php aspx`)
+
+// wordShape classifies a word and returns its normalised form: acronym
+// plurals lose their "s", long all-capital words are lower-cased. A zero
+// shape means the word is not a term part (number, version, single letter,
+// abbreviation such as "e.g", domain name).
+func wordShape(w string) (string, uint8) {
+	w = strings.Trim(w, "_-.'’")
+	if w == "" {
+		return "", 0
+	}
+	var letters, upper, lower, digits, under, dots, apos int
+	camel, prevLower, firstUpper := false, false, false
+	for i, r := range w {
+		switch {
+		case r == '_':
+			under++
+			prevLower = false
+		case r == '.':
+			dots++
+			prevLower = false
+		case r == '-':
+			prevLower = false
+		case r == '\'' || r == '’':
+			apos++
+		case r >= '0' && r <= '9':
+			digits++
+			prevLower = false
+		case unicode.IsUpper(r):
+			letters++
+			upper++
+			if i == 0 {
+				firstUpper = true
+			} else if prevLower {
+				camel = true
+			}
+			prevLower = false
+		case unicode.IsLower(r):
+			letters++
+			lower++
+			prevLower = true
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	if letters == 0 || w[0] >= '0' && w[0] <= '9' {
+		return "", 0
+	}
+	if apos > 0 {
+		return strings.ToLower(w), kLower
+	}
+	if dots > 0 {
+		segs := strings.Split(w, ".")
+		short := true
+		for _, s := range segs {
+			if len(s) == 0 {
+				return "", 0
+			}
+			if len(s) > 1 {
+				short = false
+			}
+		}
+		if short || isVersion(w) || segs[0] == "www" || hasTLD(segs) {
+			return "", 0
+		}
+		return w, kIdent
+	}
+	if under > 0 {
+		return w, kIdent
+	}
+	if letters == 1 {
+		if digits == 0 || isVersion(w) {
+			return "", 0
+		}
+		return w, kIdent
+	}
+	if upper == 0 {
+		if digits > 0 {
+			if isVersion(w) {
+				return "", 0
+			}
+			return w, kIdent
+		}
+		return w, kLower
+	}
+	if lower == 0 {
+		if strings.IndexByte(w, '-') >= 0 {
+			return w, kIdent
+		}
+		if upper <= 6 {
+			return w, kAcronym
+		}
+		return strings.ToLower(w), kLower
+	}
+	if lower == 1 && upper >= 2 && w[len(w)-1] == 's' && digits == 0 && strings.IndexByte(w, '-') < 0 {
+		return w[:len(w)-1], kAcronym
+	}
+	if firstUpper && !camel && digits == 0 {
+		return w, kCap
+	}
+	if isVersion(w) {
+		return "", 0
+	}
+	return w, kIdent
+}
+
+func hasTLD(segs []string) bool {
+	_, ok := tlds[strings.ToLower(segs[len(segs)-1])]
+	return ok && len(segs) >= 2 && !strings.ContainsAny(segs[0], "_")
+}
+
+// isVersion reports version-like words: "v2", "v1.2.3", "1.0".
+func isVersion(w string) bool {
+	if w == "" {
+		return false
+	}
+	if w[0] == 'v' || w[0] == 'V' {
+		w = w[1:]
+	}
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if !(w[i] >= '0' && w[i] <= '9' || w[i] == '.' || w[i] == '-' || w[i] == 'x') {
+			return false
+		}
+	}
+	return w[0] >= '0' && w[0] <= '9'
+}
+
+// isEdWord reports lower-case past participles ("stored", "replicated").
+func isEdWord(w string) bool {
+	if len(w) < 5 || !strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "eed") {
+		return false
+	}
+	switch w {
+	case "embed", "shred", "hundred", "kindred", "sacred", "naked", "wicked", "rugged", "jagged", "ragged":
+		return false
+	}
+	return true
+}
+
+// isAdverb reports "-ly" adverbs, sparing nouns such as "reply".
+func isAdverb(w string) bool {
+	if len(w) < 5 || !strings.HasSuffix(w, "ly") {
+		return false
+	}
+	switch w {
+	case "reply", "supply", "assembly", "family", "anomaly", "rally", "ally", "italy", "jelly", "belly",
+		"monopoly", "butterfly", "poly", "firefly", "bully", "folly", "holly", "lily", "only":
+		return w == "only"
+	}
+	return true
+}
+
+// isAdjective reports lower-case words that end like adjectives, which
+// neither end a noun phrase nor stand alone as a term.
+func isAdjective(w string) bool {
+	for _, s := range [...]string{"ous", "ful", "less", "ible", "ical"} {
+		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	if len(w) > 6 && strings.HasSuffix(w, "able") {
+		switch w {
+		case "variable", "executable", "deliverable", "observable", "callable", "timetable", "runnable", "disable", "enable":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// singular returns the singular of a lower-case English noun where the rule
+// is safe, else w.
+func singular(w string) string {
+	n := len(w)
+	if n < 4 || w[n-1] != 's' {
+		return w
+	}
+	switch {
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"),
+		strings.HasSuffix(w, "ics"), strings.HasSuffix(w, "ous"), strings.HasSuffix(w, "'s"):
+		return w
+	}
+	switch w {
+	case "series", "species", "news", "means", "alias", "canvas", "atlas", "bias", "gas", "kudos",
+		"chaos", "ethos", "lens", "always", "perhaps", "whereas", "kubernetes", "windows", "https",
+		"sometimes", "besides", "afterwards", "towards", "unless", "yes", "dos", "has", "was",
+		"does", "goes", "is", "its", "this", "thus", "plus", "bus", "gps", "dns", "aws", "ios", "macos":
+		return w
+	}
+	switch {
+	case strings.HasSuffix(w, "ies") && n > 4:
+		return w[:n-3] + "y"
+	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "shes"),
+		strings.HasSuffix(w, "zzes"), strings.HasSuffix(w, "tches"), strings.HasSuffix(w, "nches"),
+		strings.HasSuffix(w, "rches"):
+		return w[:n-2]
+	}
+	return w[:n-1]
+}
+
+// enUnit turns a word token into a run unit. ok is false when the word ends
+// the run (stop word, adverb, rejected shape).
+func (d *docState) enUnit(k int) (unit, bool) {
+	t := d.toks[k]
+	switch t.shape {
+	case kAcronym:
+		if _, stop := enAcronymStop[t.s]; stop {
+			return unit{}, false
+		}
+		return unit{text: t.s, key: strings.ToLower(t.s), sing: t.s, singKey: strings.ToLower(t.s), kind: kAcronym}, true
+	case kIdent:
+		k := strings.ToLower(t.s)
+		return unit{text: t.s, key: k, sing: t.s, singKey: k, kind: kIdent}, true
+	case kCap:
+		l := strings.ToLower(t.s)
+		if _, stop := enStop[l]; stop {
+			if _, ok := enCapOK[l]; !ok || t.posCap {
+				return unit{}, false
+			}
+		}
+		if !t.posCap || d.resolveCap(k, l) {
+			return unit{text: t.s, key: l, sing: t.s, singKey: l, kind: kCap}, true
+		}
+		return lowerUnit(l)
+	case kLower:
+		return lowerUnit(t.s)
+	}
+	return unit{}, false
+}
+
+func lowerUnit(w string) (unit, bool) {
+	if len(w) < 2 {
+		return unit{}, false
+	}
+	if _, stop := enStop[w]; stop || isAdverb(w) {
+		return unit{}, false
+	}
+	s := singular(w)
+	return unit{text: w, key: w, sing: s, singKey: s, kind: kLower}, true
+}
+
+// resolveCap decides whether a capitalised word at a sentence start or in a
+// heading is a name (true) or an ordinary word written with a capital.
+func (d *docState) resolveCap(k int, l string) bool {
+	capMid, lowerSeen := d.capMid[l], d.lowerSeen[l]
+	if capMid > 0 && capMid >= lowerSeen {
+		return true
+	}
+	if lowerSeen > 0 {
+		return false
+	}
+	if _, ok := enFirstNames[l]; ok {
+		return true
+	}
+	if _, ok := enKnownPlaces[l]; ok {
+		return true
+	}
+	if k+1 < len(d.toks) {
+		n := d.toks[k+1]
+		if n.shape == kCap && !n.posCap {
+			return true
+		}
+	}
+	return false
+}
+
+// enDoc extracts the candidates of an English document from d.toks.
+func (d *docState) enDoc() {
+	for _, t := range d.toks {
+		switch t.shape {
+		case kCap:
+			if !t.posCap {
+				d.capMid[strings.ToLower(t.s)]++
+			}
+		case kLower:
+			d.lowerSeen[t.s]++
+		}
+	}
+	run := d.run[:0]
+	start := 0
+	flush := func(end int) {
+		d.enFlush(run, start, end)
+		run = run[:0]
+	}
+	for k := 0; k < len(d.toks); k++ {
+		t := d.toks[k]
+		if t.shape == 0 {
+			flush(k)
+			continue
+		}
+		u, ok := d.enUnit(k)
+		if !ok {
+			if t.shape == kLower && t.s == "of" && connectable(run) &&
+				k+1 < len(d.toks) && d.toks[k+1].shape == kCap && !d.toks[k+1].posCap {
+				run = append(run, unit{text: "of", key: "of", sing: "of", singKey: "of", kind: kConnector})
+				continue
+			}
+			flush(k)
+			continue
+		}
+		if u.kind == kLower && isEdWord(u.key) && len(run) > 0 {
+			if p := run[len(run)-1]; !(p.kind == kLower && (isEdWord(p.key) || isAdjective(p.key))) {
+				flush(k)
+			}
+		}
+		if len(run) == 0 {
+			start = k
+		}
+		run = append(run, u)
+		if t.poss {
+			flush(k + 1)
+		}
+	}
+	flush(len(d.toks))
+	d.run = run
+}
+
+// connectable reports whether "of" may continue a capitalised name ending
+// the run: "University of ...", "Director of ...", but not after a complete
+// title ("Chief Technology Officer of ...") or a long name.
+func connectable(run []unit) bool {
+	n := len(run)
+	if n == 0 || run[n-1].kind != kCap {
+		return false
+	}
+	if has(enTitleLast, run[n-1].key) && n > 1 || has(enOrgSuffix, run[n-1].key) && n > 1 {
+		return false
+	}
+	caps := 0
+	for i := n - 1; i >= 0 && (run[i].kind == kCap || run[i].kind == kConnector); i-- {
+		caps++
+	}
+	return caps <= 2
+}
+
+// determiners start a noun phrase; a noun phrase directly followed by one
+// ends in a verb ("the scheduler merges the segments").
+var determiners = wordSet(`the a an its their his her our your my this these those them it some any no every each`)
+
+// objectWords follow a verb, not a noun phrase: a run ending in a verb-like
+// word right before one of them loses that word ("the scheduler merges old
+// segments").
+var objectWords = wordSet(`the a an its their his her our your my this these those them it all each every
+	any some no one two three old new only both more many several how whether what which up out down back
+	off away into onto`)
+
+var subordinators = wordSet(`when if once until unless while because whenever after before since though although whether`)
+
+// afterSubordinator reports whether the run starting at token start follows
+// a subordinating conjunction (and at most one determiner).
+func (d *docState) afterSubordinator(start int) bool {
+	p := start - 1
+	if p >= 0 && has(determiners, d.toks[p].s) {
+		p--
+	}
+	return p >= 0 && has(subordinators, strings.ToLower(d.toks[p].s))
+}
+
+func pluralish(w string) bool {
+	return len(w) > 3 && w[len(w)-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// enFlush trims one maximal run of content words (tokens start..end-1 of
+// d.toks, end being the token that stopped it) and records it with its
+// sub-spans.
+func (d *docState) enFlush(run []unit, start, end int) {
+	if len(run) == 0 {
+		return
+	}
+	var cues uint8
+	if p := start - 1; p >= 0 {
+		pt := d.toks[p]
+		if pt.shape == 0 && pt.s == "" && pt.punct != '\n' && p > 0 && d.toks[p-1].shape != 0 {
+			if _, ok := enHonorific[strings.ToLower(d.toks[p-1].s)]; ok {
+				cues |= 1 << cuePerson
+			}
+		} else if pt.shape != 0 {
+			switch l := strings.ToLower(pt.s); l {
+			case "by":
+				cues |= 1 << cuePerson
+			case "in", "at", "near":
+				cues |= 1 << cuePlace
+			case "the":
+				cues |= 1 << cueThe
+			default:
+				if _, ok := enHonorific[l]; ok {
+					cues |= 1 << cuePerson
+				}
+			}
+		}
+	}
+	var endCues uint8
+	if end < len(d.toks) && d.toks[end].shape != 0 {
+		switch strings.ToLower(d.toks[end].s) {
+		case "said", "says", "explained", "wrote", "argued", "noted":
+			endCues |= 1 << cuePerson
+		}
+	}
+	for len(run) > 0 {
+		f := run[0]
+		if f.kind == kConnector || len(run) > 1 && f.kind == kLower && strings.HasSuffix(f.key, "ing") &&
+			(run[1].kind == kCap || run[1].kind == kAcronym || run[1].kind == kIdent) {
+			run = run[1:]
+			cues = 0
+			continue
+		}
+		break
+	}
+	if n := len(run); n >= 2 && end < len(d.toks) && d.toks[end].s != "" {
+		l, p := run[n-1], run[n-2]
+		next := strings.ToLower(d.toks[end].s)
+		if l.kind == kLower && (has(determiners, next) ||
+			has(objectWords, next) && (pluralish(l.text) && !pluralish(p.text) || !pluralish(l.text) && p.kind == kLower && pluralish(p.text))) {
+			run = run[:n-1]
+			endCues = 0
+		}
+	}
+	if n := len(run); n >= 2 && cues&(1<<cuePerson) == 0 && d.afterSubordinator(start) {
+		// "When the partition leader fails, ...": the subject of a clause
+		// ends before its verb.
+		if l, p := run[n-1], run[n-2]; l.kind == kLower && pluralish(l.text) && !pluralish(p.text) {
+			run = run[:n-1]
+			endCues = 0
+		}
+	}
+	for len(run) > 1 && run[0].kind == kLower && (run[1].kind == kCap || run[1].kind == kAcronym || run[1].kind == kIdent) {
+		run = run[1:]
+		cues = 0
+	}
+	for len(run) > 0 {
+		l := run[len(run)-1]
+		if l.kind == kConnector || l.kind == kLower && (isEdWord(l.key) || isAdjective(l.key)) {
+			run = run[:len(run)-1]
+			endCues = 0
+			continue
+		}
+		break
+	}
+	if len(run) == 0 {
+		return
+	}
+	allCap := true
+	for _, u := range run {
+		if u.kind != kCap && u.kind != kConnector {
+			allCap = false
+		}
+	}
+	maxLen := 4
+	if allCap {
+		maxLen = 5
+	}
+	n := len(run)
+	head := d.toks[start].head
+	attestFull := n <= maxLen && (!head || n == 1)
+	for i := 0; i < n; i++ {
+		if run[i].kind == kConnector {
+			continue
+		}
+		for j := i + 1; j <= n && j-i <= maxLen; j++ {
+			if run[j-1].kind == kConnector {
+				continue
+			}
+			span := run[i:j]
+			if len(span) == 1 {
+				u := span[0]
+				if u.kind == kLower && (len(u.key) < 3 || isAdjective(u.key) || isEdWord(u.key) || has(enAdjSingle, u.key)) {
+					continue
+				}
+			}
+			attested := i == 0 && j == n && attestFull
+			if len(span) == 1 && (span[0].kind == kAcronym || span[0].kind == kIdent) {
+				attested = true
+			}
+			var c uint8
+			if i == 0 {
+				c |= cues
+			}
+			if j == n {
+				c |= endCues
+			}
+			if isNamePart(run[i]) && (i == 0 || !isNamePart(run[i-1]) && run[i-1].kind != kConnector) {
+				// A maximal stretch of capitalised words (and acronyms)
+				// inside the run is a name in its own right.
+				k, caps := i, 0
+				for k < n && (isNamePart(run[k]) || run[k].kind == kConnector) {
+					if run[k].kind == kCap {
+						caps++
+					}
+					k++
+				}
+				for k > i && run[k-1].kind == kConnector {
+					k--
+				}
+				if j == k && caps > 0 && (!head || j-i == 1) {
+					attested = true
+					if j < n {
+						c |= 1 << cueModifier
+					}
+				}
+			}
+			d.record(span, false, attested, c)
+		}
+	}
+}
+
+func isNamePart(u unit) bool { return u.kind == kCap || u.kind == kAcronym }
+
+// enCode records the identifiers found in inline code spans.
+func (d *docState) enCode(code []string) {
+	for _, c := range code {
+		fields := strings.Fields(c)
+		single := len(fields) == 1
+		for _, f := range fields {
+			if f[0] == '-' {
+				continue
+			}
+			f = strings.TrimLeft(f, "$@:(")
+			f = strings.TrimRight(f, "();:,.")
+			if f == "" || strings.ContainsAny(f, "/\\=<>{}[]\"'()@#%&*+!?|~^`,;$") {
+				continue
+			}
+			norm, shape := wordShape(f)
+			var u unit
+			switch shape {
+			case kAcronym:
+				if _, stop := enAcronymStop[norm]; stop {
+					continue
+				}
+				u = unit{text: norm, key: strings.ToLower(norm), kind: kAcronym}
+			case kIdent:
+				u = unit{text: norm, key: strings.ToLower(norm), kind: kIdent}
+			case kCap, kLower:
+				l := strings.ToLower(norm)
+				if !single || len(l) < 3 {
+					continue
+				}
+				if _, stop := enStop[l]; stop {
+					continue
+				}
+				if _, stop := enCodeStop[l]; stop {
+					continue
+				}
+				if has(enAdjSingle, l) {
+					continue
+				}
+				u = unit{text: norm, key: l, kind: kLower}
+				if shape == kCap {
+					u.kind = kCap
+				}
+			default:
+				continue
+			}
+			u.sing, u.singKey = u.text, u.key
+			d.record([]unit{u}, false, true, 0)
+		}
+	}
+}
+
+// enCategory classifies an English candidate from its units and the cue
+// counts gathered over its occurrences.
+func enCategory(us []unit, cues *[nCues]int, freq int) glossary.Category {
+	n := len(us)
+	first, last := us[0], us[n-1]
+	if n == 1 {
+		switch first.kind {
+		case kAcronym:
+			if _, ok := enTitleAcronyms[first.text]; ok {
+				return glossary.Title
+			}
+			return glossary.TechnicalTerm
+		case kIdent:
+			return glossary.TechnicalTerm
+		case kCap:
+			if _, ok := enKnownPlaces[first.key]; ok {
+				return glossary.PlaceName
+			}
+			switch first.key {
+			case "professor", "director", "chancellor", "president", "chairman", "chairperson":
+				return glossary.Title
+			}
+			if cues[cuePlace]*2 > freq && cues[cueModifier] == 0 && freq >= 2 {
+				return glossary.PlaceName
+			}
+			return glossary.TechnicalTerm
+		case kLower:
+			if _, ok := enCommonNouns[first.key]; ok {
+				return glossary.CommonNoun
+			}
+			return glossary.TechnicalTerm
+		}
+		return glossary.TechnicalTerm
+	}
+	allCap, hasOf, simple := true, false, true
+	for _, u := range us {
+		switch u.kind {
+		case kCap:
+			for _, r := range u.text {
+				if !unicode.IsLetter(r) {
+					simple = false
+				}
+			}
+		case kConnector:
+			hasOf = true
+			simple = false
+		default:
+			allCap = false
+		}
+	}
+	_, firstTitle := enTitleFirst[first.key]
+	_, lastTitle := enTitleLast[last.key]
+	if allCap {
+		if _, ok := enOrgSuffix[last.key]; ok {
+			return glossary.Organization
+		}
+		if last.key == "project" && cues[cueThe] > 0 {
+			return glossary.Organization
+		}
+		if hasOf {
+			switch first.key {
+			case "university", "institute", "department", "ministry", "bank", "college", "school", "museum", "society", "academy":
+				return glossary.Organization
+			case "director", "head", "professor", "president", "dean", "vice", "chair", "minister", "secretary":
+				return glossary.Title
+			}
+		}
+		if firstTitle && lastTitle || first.key == "chief" || lastTitle && n <= 3 && (last.key == "officer" || last.key == "president") {
+			return glossary.Title
+		}
+		if _, ok := enPlaceSuffix[last.key]; ok {
+			return glossary.PlaceName
+		}
+		if _, ok := enPlacePrefix[first.key]; ok && n == 2 {
+			if _, known := enKnownPlaces[last.key]; known || first.key == "mount" || first.key == "mt" || first.key == "lake" {
+				return glossary.PlaceName
+			}
+		}
+		if _, ok := enKnownPlaces[first.key]; ok && n == 2 {
+			if _, k2 := enKnownPlaces[last.key]; k2 {
+				return glossary.PlaceName
+			}
+		}
+		if simple && n <= 3 {
+			if _, ok := enFirstNames[first.key]; ok || cues[cuePerson] > 0 {
+				return glossary.PersonName
+			}
+			if cues[cuePlace]*2 > freq && cues[cueModifier] == 0 && freq >= 2 {
+				return glossary.PlaceName
+			}
+		}
+		return glossary.TechnicalTerm
+	}
+	if first.key == "chief" && lastTitle {
+		return glossary.Title
+	}
+	return glossary.TechnicalTerm
+}

@@ -1,0 +1,561 @@
+// Package extract finds glossary candidate terms in Japanese and English
+// documents without a language model, categorises them and ranks them by
+// termhood.
+//
+// Japanese text is analysed with kagome (IPA dictionary): candidates are the
+// maximal runs of noun-like tokens (nouns, サ変 nouns, suffixes after a noun,
+// a noun prefix at the start, Latin identifiers inside the text), their
+// contiguous sub-spans, and single proper nouns. English text has no model:
+// candidates are runs of content words bounded by stop words and
+// punctuation, acronyms, code identifiers and capitalised names. Markdown
+// syntax, code blocks and URLs are stripped first.
+//
+// Candidates are ranked by a C-value termhood score (longer terms that recur
+// on their own rank high; strings that only occur inside one longer term rank
+// low) weighted by how many documents use the term and by its kind.
+package extract
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/ikawaha/kagome-dict/ipa"
+	"github.com/ikawaha/kagome/v2/tokenizer"
+)
+
+// Defaults of Options.
+const (
+	DefaultMaxTerms = 150
+	DefaultMinScore = 1.0
+)
+
+// Options tune Extract.
+type Options struct {
+	MaxTerms int     // keep at most this many best-ranked terms; 0 means DefaultMaxTerms
+	MinScore float64 // drop candidates under this termhood; 0 means DefaultMinScore
+}
+
+// Extractor extracts candidate terms. It holds the Japanese tokenizer, built
+// once by New; an Extractor is safe for concurrent use.
+type Extractor struct {
+	opts Options
+	tk   *tokenizer.Tokenizer
+}
+
+// New returns an Extractor with opts, zero fields taking their defaults.
+func New(opts Options) (*Extractor, error) {
+	if opts.MaxTerms <= 0 {
+		opts.MaxTerms = DefaultMaxTerms
+	}
+	if opts.MinScore <= 0 {
+		opts.MinScore = DefaultMinScore
+	}
+	tk, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
+	if err != nil {
+		return nil, fmt.Errorf("extract: build tokenizer: %w", err)
+	}
+	return &Extractor{opts: opts, tk: tk}, nil
+}
+
+// Unit kinds.
+const (
+	kLower     uint8 = iota + 1 // lower-case English word
+	kCap                        // capitalised English word (a name part)
+	kAcronym                    // ALL-CAPS acronym
+	kIdent                      // CamelCase, snake_case, dotted or alphanumeric identifier
+	kConnector                  // "of" inside a capitalised name
+	kJA                         // Japanese token; unit.ja holds its class
+)
+
+// unit is one word (English) or token (Japanese) of a candidate.
+type unit struct {
+	text, key     string // surface and match key (lower-case for Latin words)
+	sing, singKey string // the same as the last word of a multi-word term (singular)
+	kind          uint8
+	ja            uint8
+}
+
+// Cue counters gathered per occurrence.
+const (
+	cuePerson   = iota // after Dr./Mr./by, before "said", or with a Japanese honorific
+	cuePlace           // after "in", "at", "near"
+	cueThe             // after "the"
+	cueModifier        // a name followed by more words of its noun phrase
+	nCues
+)
+
+type variant struct {
+	text  string
+	count int
+	units []unit
+}
+
+// entry is one candidate in one document, then (merged) in the corpus.
+type entry struct {
+	key        string
+	ja         bool
+	n          int // units
+	freq       int // occurrences, including those inside longer candidates
+	standalone int // occurrences attested on their own
+	cues       [nCues]int
+	variants   []variant
+	docs       []int
+
+	nestSum, nestTypes int
+}
+
+// docState is the per-document working state of one goroutine.
+type docState struct {
+	tk        *tokenizer.Tokenizer
+	entries   map[string]*entry
+	key, disp []byte
+	run       []unit
+	toks      []etok
+	capMid    map[string]int
+	lowerSeen map[string]int
+	md        mdCleaner
+}
+
+// record counts one occurrence of span.
+func (d *docState) record(span []unit, ja, attested bool, cues uint8) {
+	n := len(span)
+	d.key, d.disp = d.key[:0], d.disp[:0]
+	for i, u := range span {
+		if i > 0 && !ja {
+			d.key = append(d.key, ' ')
+			d.disp = append(d.disp, ' ')
+		}
+		if n > 1 && i == n-1 {
+			d.key = append(d.key, u.singKey...)
+			d.disp = append(d.disp, u.sing...)
+		} else {
+			d.key = append(d.key, u.key...)
+			d.disp = append(d.disp, u.text...)
+		}
+	}
+	e := d.entries[string(d.key)]
+	if e == nil {
+		e = &entry{key: string(d.key), ja: ja, n: n}
+		d.entries[e.key] = e
+	}
+	e.freq++
+	if attested {
+		e.standalone++
+	}
+	for c := 0; c < nCues; c++ {
+		if cues&(1<<c) != 0 {
+			e.cues[c]++
+		}
+	}
+	for i := range e.variants {
+		if e.variants[i].text == string(d.disp) {
+			e.variants[i].count++
+			return
+		}
+	}
+	us := make([]unit, n)
+	copy(us, span)
+	if n > 1 {
+		us[n-1].text, us[n-1].key = us[n-1].sing, us[n-1].singKey
+	}
+	e.variants = append(e.variants, variant{text: string(d.disp), count: 1, units: us})
+}
+
+// process extracts the candidates of one document.
+func (e *Extractor) process(doc glossary.Document) map[string]*entry {
+	d := &docState{tk: e.tk, entries: make(map[string]*entry, 256)}
+	ja := DetectLanguage(doc.Content) == Japanese
+	if !ja {
+		d.capMid = make(map[string]int, 64)
+		d.lowerSeen = make(map[string]int, 256)
+	}
+	d.md.forEachLine(doc.Content, func(l mdLine) {
+		d.enCode(l.code)
+		if !ja {
+			d.enTokenize(l.text, l.heading)
+			return
+		}
+		for seg := range strings.SplitSeq(l.text, string(boundary)) {
+			if strings.TrimSpace(seg) != "" {
+				d.jaSegment(seg)
+			}
+		}
+	})
+	if !ja {
+		d.enDoc()
+	}
+	return d.entries
+}
+
+// Extract returns the candidate terms of docs ranked best first (ties broken
+// by text). Each term carries its category, termhood score, frequency and
+// the sorted paths of the documents it occurs in. progress, if not nil, is
+// called after each document from the calling goroutine. Documents are
+// analysed in parallel; the result does not depend on scheduling.
+func (e *Extractor) Extract(ctx context.Context, docs []glossary.Document, progress func(done, total int, doc string)) ([]glossary.Term, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	total := len(docs)
+	results := make([]map[string]*entry, total)
+	jobs := make(chan int)
+	done := make(chan int)
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), total)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				if ctx.Err() != nil {
+					continue
+				}
+				results[i] = e.process(docs[i])
+				done <- i
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range total {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	count := 0
+	for i := range done {
+		count++
+		if progress != nil && ctx.Err() == nil {
+			progress(count, total, docs[i].Path)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	return e.rank(docs, results), nil
+}
+
+// merge folds the per-document candidates into one corpus-wide map.
+func merge(results []map[string]*entry) map[string]*entry {
+	all := make(map[string]*entry, 1024)
+	for di, m := range results {
+		for k, de := range m {
+			c := all[k]
+			if c == nil {
+				c = &entry{key: k, ja: de.ja, n: de.n}
+				all[k] = c
+			}
+			c.absorb(de)
+			c.docs = append(c.docs, di)
+		}
+	}
+	return all
+}
+
+// absorb adds the counts and variants of o to c (not the documents).
+func (c *entry) absorb(o *entry) {
+	c.freq += o.freq
+	c.standalone += o.standalone
+	for i := range c.cues {
+		c.cues[i] += o.cues[i]
+	}
+outer:
+	for _, v := range o.variants {
+		for i := range c.variants {
+			if c.variants[i].text == v.text {
+				c.variants[i].count += v.count
+				continue outer
+			}
+		}
+		c.variants = append(c.variants, v)
+	}
+}
+
+// best returns the most frequent spelling of c (ties: the smallest text); a
+// single lower-case English word is spelled as its key (the singular when
+// plurals were merged).
+func (c *entry) best() *variant {
+	b := &c.variants[0]
+	if c.n == 1 && !c.ja && b.units[0].kind == kLower {
+		for i := range c.variants {
+			if c.variants[i].text == c.key {
+				return &c.variants[i]
+			}
+		}
+	}
+	for i := 1; i < len(c.variants); i++ {
+		v := &c.variants[i]
+		if v.count > b.count || v.count == b.count && v.text < b.text {
+			b = v
+		}
+	}
+	return b
+}
+
+func sortedKeys(m map[string]*entry) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// spanKey builds the key of us[i:j] as record does.
+func spanKey(buf []byte, us []unit, i, j int, ja bool) []byte {
+	buf = buf[:0]
+	for k := i; k < j; k++ {
+		if k > i && !ja {
+			buf = append(buf, ' ')
+		}
+		if j-i > 1 && k == j-1 {
+			buf = append(buf, us[k].singKey...)
+		} else {
+			buf = append(buf, us[k].key...)
+		}
+	}
+	return buf
+}
+
+// rank merges, scores, filters and sorts the candidates.
+func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) []glossary.Term {
+	all := merge(results)
+	keys := sortedKeys(all)
+
+	// Merge single English plurals into their singular when the corpus
+	// also uses the singular ("brokers" into "broker").
+	for _, k := range keys {
+		c := all[k]
+		if c == nil || c.ja || c.n != 1 {
+			continue
+		}
+		u := c.variants[0].units[0]
+		if u.kind != kLower {
+			continue
+		}
+		s := singular(k)
+		if s == k {
+			continue
+		}
+		t := all[s]
+		if t == nil {
+			continue
+		}
+		t.absorb(c)
+		t.docs = mergeDocs(t.docs, c.docs)
+		delete(all, k)
+	}
+	keys = sortedKeys(all)
+
+	// Nesting: for every attested multi-unit candidate, each distinct
+	// shorter candidate inside it learns that it is nested there.
+	var buf []byte
+	var seen []string
+	for _, k := range keys {
+		c := all[k]
+		if c.standalone == 0 || c.n < 2 {
+			continue
+		}
+		us := c.variants[0].units
+		seen = seen[:0]
+		for i := 0; i < c.n; i++ {
+			for j := i + 1; j <= c.n; j++ {
+				if j-i == c.n {
+					continue
+				}
+				buf = spanKey(buf, us, i, j, c.ja)
+				t := all[string(buf)]
+				if t == nil {
+					continue
+				}
+				dup := false
+				for _, s := range seen {
+					if s == t.key {
+						dup = true
+						break
+					}
+				}
+				if dup {
+					continue
+				}
+				seen = append(seen, t.key)
+				t.nestSum += c.freq
+				t.nestTypes++
+			}
+		}
+	}
+
+	terms := make([]glossary.Term, 0, 256)
+	for _, k := range keys {
+		c := all[k]
+		if c.standalone == 0 && (c.nestTypes < 2 || c.n == 1 && c.nestTypes < 3) {
+			continue
+		}
+		if c.standalone == 0 && c.n == 1 && !c.ja && weakSingle(c.key) {
+			continue
+		}
+		v := c.best()
+		if junk(v.text, c.ja) {
+			continue
+		}
+		base := float64(c.freq)
+		if c.nestTypes > 0 {
+			// C-value: discount the occurrences explained by the longer
+			// terms it is nested in, but never below what its attested
+			// occurrences (names, acronyms seen on their own) justify.
+			base = max(base-float64(c.nestSum)/float64(c.nestTypes), float64(c.standalone))
+		}
+		if base <= 0 {
+			continue
+		}
+		var cat glossary.Category
+		if c.ja {
+			cat = jaCategory(v.units, &c.cues, c.freq)
+		} else {
+			cat = enCategory(v.units, &c.cues, c.freq)
+		}
+		w := math.Log2(float64(min(c.n, 4))) + 1
+		spread := 1 + 0.5*math.Log2(float64(len(c.docs)))
+		score := w * base * spread * boost(v.units, cat)
+		score = math.Round(score*1000) / 1000
+		if score < e.opts.MinScore {
+			continue
+		}
+		paths := make([]string, len(c.docs))
+		for i, di := range c.docs {
+			paths[i] = docs[di].Path
+		}
+		sort.Strings(paths)
+		paths = dedupSorted(paths)
+		terms = append(terms, glossary.Term{
+			Text:      v.text,
+			Category:  cat,
+			Score:     score,
+			Frequency: c.freq,
+			Documents: paths,
+		})
+	}
+	sort.Slice(terms, func(i, j int) bool {
+		if terms[i].Score != terms[j].Score {
+			return terms[i].Score > terms[j].Score
+		}
+		return terms[i].Text < terms[j].Text
+	})
+	// Two keys can share a display text (a Latin word seen both as code
+	// and as prose); keep the best ranked.
+	out := terms[:0]
+	texts := make(map[string]struct{}, len(terms))
+	for _, t := range terms {
+		if _, dup := texts[t.Text]; dup {
+			continue
+		}
+		texts[t.Text] = struct{}{}
+		out = append(out, t)
+		if len(out) == e.opts.MaxTerms {
+			break
+		}
+	}
+	return out
+}
+
+// weakSingle reports single English words that look like modifiers
+// (adjectives, participles), which survive only when used on their own.
+func weakSingle(w string) bool {
+	for _, s := range [...]string{"ing", "al", "ive", "ic", "ary", "ent", "ant"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return isAdjective(w) || isEdWord(w) || strings.Contains(w, "-")
+}
+
+func mergeDocs(a, b []int) []int {
+	out := append(a, b...)
+	sort.Ints(out)
+	w := 0
+	for i, v := range out {
+		if i == 0 || v != out[w-1] {
+			out[w] = v
+			w++
+		}
+	}
+	return out[:w]
+}
+
+func dedupSorted(s []string) []string {
+	w := 0
+	for i, v := range s {
+		if i == 0 || v != s[w-1] {
+			s[w] = v
+			w++
+		}
+	}
+	return s[:w]
+}
+
+// boost weighs the kind of a term: identifiers, acronyms and names are
+// strong signals, single lower-case words and everyday nouns weak ones.
+func boost(us []unit, cat glossary.Category) float64 {
+	switch cat {
+	case glossary.CommonNoun:
+		return 0.3
+	case glossary.PersonName, glossary.PlaceName, glossary.Organization, glossary.Title:
+		return 1.3
+	}
+	if len(us) == 1 {
+		switch u := us[0]; u.kind {
+		case kAcronym, kIdent:
+			return 1.5
+		case kCap:
+			return 1.2
+		case kLower:
+			return 0.6
+		case kJA:
+			if isKatakana(u.text) && utf8.RuneCountInString(u.text) >= 10 {
+				return 1.6 // an unsegmented katakana compound
+			}
+			return 0.8
+		}
+		return 1
+	}
+	allCap := true
+	for _, u := range us {
+		if u.kind != kCap && u.kind != kConnector {
+			allCap = false
+		}
+	}
+	if allCap {
+		return 1.3
+	}
+	return 1
+}
+
+// junk reports texts that are never terms whatever their score.
+func junk(text string, ja bool) bool {
+	if utf8.RuneCountInString(text) < 2 || !hasLetter(text) {
+		return true
+	}
+	if ja {
+		if isHiragana(text) {
+			return true
+		}
+		if _, stop := jaStopNouns[text]; stop {
+			return true
+		}
+	}
+	return false
+}

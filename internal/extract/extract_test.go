@@ -1,0 +1,408 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+)
+
+func loadDocs(t testing.TB, dir string) []glossary.Document {
+	t.Helper()
+	var docs []glossary.Document
+	err := filepath.WalkDir(dir, func(p string, de os.DirEntry, err error) error {
+		if err != nil || de.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		docs = append(docs, glossary.Document{Path: filepath.ToSlash(rel), Content: string(b)})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].Path < docs[j].Path })
+	return docs
+}
+
+func newExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	e, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func byText(terms []glossary.Term) map[string]glossary.Term {
+	m := make(map[string]glossary.Term, len(terms))
+	for _, x := range terms {
+		m[x.Text] = x
+	}
+	return m
+}
+
+func TestExtractTermsAndCategories(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	tests := []struct {
+		name string
+		dir  string
+		want map[string]glossary.Category
+		junk []string
+	}{
+		{
+			name: "english",
+			dir:  "testdata/en",
+			want: map[string]glossary.Category{
+				"Quillstream":                 glossary.TechnicalTerm,
+				"ledger partition":            glossary.TechnicalTerm,
+				"partition leader":            glossary.TechnicalTerm,
+				"write-ahead log":             glossary.TechnicalTerm,
+				"compaction scheduler":        glossary.TechnicalTerm,
+				"heartbeat timeout":           glossary.TechnicalTerm,
+				"replication lag":             glossary.TechnicalTerm,
+				"follower node":               glossary.TechnicalTerm,
+				"LRP":                         glossary.TechnicalTerm,
+				"Ledger Replication Protocol": glossary.TechnicalTerm,
+				"MGA":                         glossary.TechnicalTerm,
+				"Metrics Gateway API":         glossary.TechnicalTerm,
+				"API":                         glossary.TechnicalTerm,
+				"JSON":                        glossary.TechnicalTerm,
+				"EventWriter":                 glossary.TechnicalTerm,
+				"CursorReader":                glossary.TechnicalTerm,
+				"sequence_id":                 glossary.TechnicalTerm,
+				"max_batch_bytes":             glossary.TechnicalTerm,
+				"retention.window":            glossary.TechnicalTerm,
+				"Mira Okonkwo":                glossary.PersonName,
+				"Tokyo":                       glossary.PlaceName,
+				"Osaka":                       glossary.PlaceName,
+				"Lumen Fjord Labs Inc":        glossary.Organization,
+				"Kestrel University":          glossary.Organization,
+				"Chief Technology Officer":    glossary.Title,
+				"event":                       glossary.CommonNoun,
+			},
+			junk: []string{"the following", "following", "this section", "section", "e.g", "e.g.",
+				"details", "42", "1001", "2.4", "https", "docs.example.com", "example.org", "func", "main",
+				"quill.NewEventWriter", "NewEventWriter", "w.Publish", "Publish", "cfg", "Dr", "Dr. Mira Okonkwo",
+				"quillstream overview", "core concept", "Setting", "Meaning", "APIs", "a", "s", "#", "**",
+				"partition leader fail", "remaining replicas elect", "Lumen Fjord Labs Inc.", "Quillstream Overview"},
+		},
+		{
+			name: "japanese",
+			dir:  "testdata/ja",
+			want: map[string]glossary.Category{
+				"クイルストリーム":       glossary.TechnicalTerm,
+				"台帳パーティション":      glossary.TechnicalTerm,
+				"パーティションリーダー":    glossary.TechnicalTerm,
+				"先行書き込みログ":       glossary.TechnicalTerm,
+				"圧縮スケジューラ":       glossary.TechnicalTerm,
+				"複製遅延":           glossary.TechnicalTerm,
+				"ハートビートタイムアウト":   glossary.TechnicalTerm,
+				"台帳複製プロトコル":      glossary.TechnicalTerm,
+				"メトリクスゲートウェイAPI": glossary.TechnicalTerm,
+				"LRP":            glossary.TechnicalTerm,
+				"MGA":            glossary.TechnicalTerm,
+				"EventWriter":    glossary.TechnicalTerm,
+				"sequence_id":    glossary.TechnicalTerm,
+				"山田花子":           glossary.PersonName,
+				"山田花子博士":         glossary.Title,
+				"鈴木一郎部長":         glossary.Title,
+				"東京":             glossary.PlaceName,
+				"大阪":             glossary.PlaceName,
+				"ルーメンフィヨルド株式会社":  glossary.Organization,
+				"大阪大学":           glossary.Organization,
+				"イベント":           glossary.CommonNoun,
+			},
+			junk: []string{"こと", "もの", "ため", "よう", "これ", "それ", "この", "以下", "本章", "手順",
+				"順序どおり", "山田", "花子", "さん", "山田花子さん", "NewEventWriter", "quill.NewEventWriter",
+				"docs.example.com", "https", "一秒", "三台", "三倍", "第", "の"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			docs := loadDocs(t, tc.dir)
+			terms, err := e.Extract(context.Background(), docs, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := byText(terms)
+			for text, cat := range tc.want {
+				x, ok := got[text]
+				if !ok {
+					t.Errorf("missing term %q", text)
+					continue
+				}
+				if x.Category != cat {
+					t.Errorf("%q: category %s, want %s", text, x.Category, cat)
+				}
+			}
+			for _, j := range tc.junk {
+				if _, ok := got[j]; ok {
+					t.Errorf("junk term %q extracted", j)
+				}
+			}
+			for _, x := range terms {
+				if x.Frequency < 1 || x.Score <= 0 || len(x.Documents) == 0 || !sort.StringsAreSorted(x.Documents) {
+					t.Errorf("bad term fields: %+v", x)
+				}
+				if strings.ContainsAny(x.Text, "*#[]()`<>|\x1f") || strings.Contains(x.Text, "://") {
+					t.Errorf("markup left in %q", x.Text)
+				}
+			}
+			if !sort.SliceIsSorted(terms, func(i, j int) bool {
+				if terms[i].Score != terms[j].Score {
+					return terms[i].Score > terms[j].Score
+				}
+				return terms[i].Text < terms[j].Text
+			}) {
+				t.Error("terms not ranked best first")
+			}
+		})
+	}
+}
+
+func TestExtractRanking(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	terms, err := e.Extract(context.Background(), loadDocs(t, "testdata/en"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rank := map[string]int{}
+	for i, x := range terms {
+		rank[x.Text] = i
+	}
+	// Terms used across documents outrank one-off phrases and everyday nouns.
+	for _, pair := range [][2]string{
+		{"ledger partition", "snapshot file"},
+		{"partition leader", "event"},
+		{"LRP", "disk budget"},
+	} {
+		a, okA := rank[pair[0]]
+		b, okB := rank[pair[1]]
+		if !okA || !okB || a > b {
+			t.Errorf("%q (rank %d, %v) should outrank %q (rank %d, %v)", pair[0], a, okA, pair[1], b, okB)
+		}
+	}
+	x := byText(terms)["ledger partition"]
+	if want := []string{"operations.md", "overview.md"}; !reflect.DeepEqual(x.Documents, want) {
+		t.Errorf("documents of %q = %v, want %v", x.Text, x.Documents, want)
+	}
+}
+
+func TestExtractOptions(t *testing.T) {
+	t.Parallel()
+	docs := loadDocs(t, "testdata")
+	tests := []struct {
+		name string
+		opts Options
+		max  int
+	}{
+		{"max terms", Options{MaxTerms: 5}, 5},
+		{"high min score", Options{MinScore: 1e9}, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			e, err := New(tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			terms, err := e.Extract(context.Background(), docs, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(terms) != tc.max {
+				t.Errorf("got %d terms, want %d", len(terms), tc.max)
+			}
+		})
+	}
+}
+
+func TestDetectLanguage(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		text string
+		want Language
+	}{
+		{"english", "The ledger partition stores events in order.", English},
+		{"empty", "", English},
+		{"japanese", "台帳パーティションはイベントを順序どおりに保存する。", Japanese},
+		{"japanese with latin identifiers", "`max_batch_bytes`と`retention.window`を設定し、LRPとMGAのAPIを使う。", Japanese},
+		{"english with one kanji quote", strings.Repeat("The compaction scheduler merges old segments. ", 20) + "東", English},
+		{"mixed mostly japanese", "Quillstream は分散イベント台帳である。運用者はクラスタを監視する。", Japanese},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if got := DetectLanguage(tc.text); got != tc.want {
+				t.Errorf("DetectLanguage(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestExtractMixedCorpus(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	docs := loadDocs(t, "testdata")
+	var calls []string
+	terms, err := e.Extract(context.Background(), docs, func(done, total int, doc string) {
+		if total != len(docs) || done != len(calls)+1 {
+			t.Errorf("progress(%d, %d, %q) after %d calls", done, total, doc, len(calls))
+		}
+		calls = append(calls, doc)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) != len(docs) {
+		t.Fatalf("progress called %d times, want %d", len(calls), len(docs))
+	}
+	got := byText(terms)
+	for _, want := range []string{"ledger partition", "台帳パーティション", "LRP"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("missing %q in mixed corpus", want)
+		}
+	}
+	if x := got["LRP"]; len(x.Documents) != 4 {
+		t.Errorf("LRP documents = %v, want all four", x.Documents)
+	}
+}
+
+func TestExtractDeterministic(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	docs := loadDocs(t, "testdata")
+	first, err := e.Extract(context.Background(), docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		again, err := e.Extract(context.Background(), docs, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(first, again) {
+			t.Fatalf("run %d differs from the first", i+2)
+		}
+	}
+}
+
+func TestExtractCancelled(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	docs := loadDocs(t, "testdata")
+	t.Run("before start", func(t *testing.T) {
+		t.Parallel()
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		_, err := e.Extract(ctx, docs, nil)
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("err = %v, want context.Canceled", err)
+		}
+	})
+	t.Run("during run", func(t *testing.T) {
+		t.Parallel()
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		many := make([]glossary.Document, 0, 200)
+		for i := range 50 {
+			for _, d := range docs {
+				many = append(many, glossary.Document{Path: fmt.Sprintf("%03d/%s", i, d.Path), Content: d.Content})
+			}
+		}
+		calls := 0
+		_, err := e.Extract(ctx, many, func(done, total int, doc string) {
+			calls++
+			cancel()
+		})
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("err = %v, want context.Canceled", err)
+		}
+		if calls != 1 {
+			t.Errorf("progress called %d times after cancel, want 1", calls)
+		}
+	})
+}
+
+func TestMarkdownCleaning(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Setup Guide\n\n" +
+		"Install the **replay buffer** from [the replay buffer page](https://example.com/rb).\n" +
+		"Visit https://example.com/x or <http://example.net/y> for more.\n\n" +
+		"```\nfenced_only_identifier = SecretThing()\n```\n\n" +
+		"    indented_code_identifier()\n\n" +
+		"<!-- hidden_comment_identifier -->\n" +
+		"The replay buffer keeps `replay_window` frames. *The replay buffer* is bounded.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"replay buffer", "replay_window"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("missing %q in %v", want, terms)
+		}
+	}
+	for _, bad := range []string{"fenced_only_identifier", "SecretThing", "indented_code_identifier",
+		"hidden_comment_identifier", "example.com", "https", "setup guide", "Setup Guide"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q should have been stripped", bad)
+		}
+	}
+}
+
+// benchCorpus builds a corpus of about size bytes from the test documents,
+// renaming the invented terms per copy so the candidate set keeps growing.
+func benchCorpus(b *testing.B, size int) ([]glossary.Document, int) {
+	base := loadDocs(b, "testdata")
+	var docs []glossary.Document
+	total := 0
+	for i := 0; total < size; i++ {
+		r := strings.NewReplacer("ledger", fmt.Sprintf("ledger%d", i%97), "Quillstream", fmt.Sprintf("Quill%dstream", i%89),
+			"台帳", fmt.Sprintf("台帳%d", i%83))
+		for _, d := range base {
+			var sb strings.Builder
+			for range 8 {
+				sb.WriteString(r.Replace(d.Content))
+				sb.WriteString("\n\n")
+			}
+			c := sb.String()
+			docs = append(docs, glossary.Document{Path: fmt.Sprintf("%04d/%s", i, d.Path), Content: c})
+			total += len(c)
+		}
+	}
+	return docs, total
+}
+
+func BenchmarkExtract(b *testing.B) {
+	e := newExtractor(b)
+	docs, size := benchCorpus(b, 4<<20)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := e.Extract(context.Background(), docs, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

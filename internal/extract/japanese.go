@@ -1,0 +1,395 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/ikawaha/kagome/v2/tokenizer"
+)
+
+// Japanese token classes (IPA dictionary part of speech), kept in unit.ja.
+const (
+	jCommon          uint8 = iota + 1 // 名詞,一般
+	jSahen                            // 名詞,サ変接続
+	jAdjStem                          // 名詞,形容動詞語幹
+	jAdverbial                        // 名詞,副詞可能
+	jPerson                           // 名詞,固有名詞,人名
+	jPlace                            // 名詞,固有名詞,地域
+	jOrg                              // 名詞,固有名詞,組織
+	jProper                           // 名詞,固有名詞,一般
+	jSuffix                           // 名詞,接尾,一般|サ変接続|特殊
+	jSuffixPerson                     // 名詞,接尾,人名
+	jSuffixPlace                      // 名詞,接尾,地域
+	jSuffixAdverbial                  // 名詞,接尾,副詞可能
+	jSuffixAdj                        // 名詞,接尾,形容動詞語幹
+	jSuffixCounter                    // 名詞,接尾,助数詞
+	jPrefix                           // 接頭詞,名詞接続
+)
+
+func isJASuffix(c uint8) bool { return c >= jSuffix && c <= jSuffixCounter }
+
+// jaClass returns the class of a token, 0 when it ends a noun run.
+func jaClass(t *tokenizer.Token) uint8 {
+	p0, _ := t.FeatureAt(0)
+	switch p0 {
+	case "名詞":
+		p1, _ := t.FeatureAt(1)
+		switch p1 {
+		case "一般":
+			return jCommon
+		case "サ変接続":
+			return jSahen
+		case "形容動詞語幹":
+			return jAdjStem
+		case "副詞可能":
+			return jAdverbial
+		case "固有名詞":
+			if t.Class == tokenizer.UNKNOWN {
+				// Unknown katakana runs get a guessed proper-noun
+				// sub-type; it is noise.
+				return jCommon
+			}
+			p2, _ := t.FeatureAt(2)
+			switch p2 {
+			case "人名":
+				return jPerson
+			case "地域":
+				return jPlace
+			case "組織":
+				return jOrg
+			}
+			return jProper
+		case "接尾":
+			p2, _ := t.FeatureAt(2)
+			switch p2 {
+			case "人名":
+				return jSuffixPerson
+			case "地域":
+				return jSuffixPlace
+			case "副詞可能":
+				return jSuffixAdverbial
+			case "形容動詞語幹":
+				return jSuffixAdj
+			case "助数詞":
+				return jSuffixCounter
+			}
+			return jSuffix
+		}
+	case "接頭詞":
+		if p1, _ := t.FeatureAt(1); p1 == "名詞接続" {
+			return jPrefix
+		}
+	}
+	return 0
+}
+
+func isASCIIWordish(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if !(isASCIIAlnum(b) || b == '_' || b == '.' || b == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHiragana(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Hiragana, r) && r != 'ー' {
+			return false
+		}
+	}
+	return true
+}
+
+func isKatakana(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Katakana, r) && r != 'ー' && r != '・' {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiUnit turns a Latin word found inside Japanese text into a unit.
+func asciiUnit(norm string, shape uint8) (unit, bool) {
+	switch shape {
+	case kAcronym:
+		if _, stop := enAcronymStop[norm]; stop {
+			return unit{}, false
+		}
+	case kIdent:
+	case kCap, kLower:
+		l := strings.ToLower(norm)
+		if _, stop := enStop[l]; stop || len(l) < 2 {
+			return unit{}, false
+		}
+	default:
+		return unit{}, false
+	}
+	k := strings.ToLower(norm)
+	return unit{text: norm, key: k, sing: norm, singKey: k, kind: shape}, true
+}
+
+// jaSegment extracts the candidates of one stretch of Japanese text.
+func (d *docState) jaSegment(seg string) {
+	toks := d.tk.Analyze(seg, tokenizer.Normal)
+	run := d.run[:0]
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		s := t.Surface
+		if isASCIIWordish(s) {
+			start, end, j := t.Position, t.Position+len(s), i
+			for j+1 < len(toks) && toks[j+1].Position == end && isASCIIWordish(toks[j+1].Surface) {
+				j++
+				end += len(toks[j].Surface)
+			}
+			i = j
+			norm, shape := wordShape(seg[start:end])
+			u, ok := asciiUnit(norm, shape)
+			if !ok {
+				run = d.jaFlush(run)
+				continue
+			}
+			run = append(run, u)
+			continue
+		}
+		c := jaClass(t)
+		if c == 0 || !hasLetter(s) {
+			run = d.jaFlush(run)
+			continue
+		}
+		if c < jPerson || c > jProper {
+			if _, stop := jaStopNouns[s]; stop {
+				run = d.jaFlush(run)
+				continue
+			}
+		}
+		u := unit{text: s, key: s, sing: s, singKey: s, kind: kJA, ja: c}
+		switch {
+		case c == jPrefix:
+			run = d.jaFlush(run)
+			if _, drop := jaDropPrefix[s]; !drop {
+				run = append(run, u)
+			}
+			continue
+		case isJASuffix(c):
+			if len(run) == 0 || run[len(run)-1].ja == jPrefix {
+				run = d.jaFlush(run)
+				continue
+			}
+		}
+		run = append(run, u)
+	}
+	d.run = d.jaFlush(run)
+}
+
+// jaFlush trims one maximal noun run and records it with its sub-spans; it
+// returns the emptied run buffer.
+//
+// Containment rule: as in the original, a candidate that only occurs inside
+// a longer candidate of the same document is not attested there (so
+// "メッセージ" inside "メッセージブローカー" is not a term of its own). We keep
+// it when it also occurs on its own somewhere in the document: the original
+// dropped such substrings, which lost terms that the documents use both alone
+// and as part of compounds. Its occurrences inside longer candidates still
+// count in its frequency, which feeds the C-value ranking.
+func (d *docState) jaFlush(run []unit) []unit {
+	if len(run) == 0 {
+		return run
+	}
+	var cues uint8
+	for len(run) > 0 {
+		switch l := run[len(run)-1]; {
+		case l.kind == kJA && l.ja == jSuffixPerson:
+			if _, ok := jaHonorific[l.text]; ok {
+				run = run[:len(run)-1]
+				cues |= 1 << cuePerson
+				continue
+			}
+		case l.kind == kJA && (l.ja == jPrefix || l.ja == jAdjStem || l.ja == jSuffixAdj || l.ja == jSuffixAdverbial || l.ja == jSuffixCounter):
+			run = run[:len(run)-1]
+			continue
+		}
+		break
+	}
+	for len(run) > 0 && run[len(run)-1].kind == kJA && isHiragana(run[len(run)-1].text) {
+		run = run[:len(run)-1]
+	}
+	for len(run) > 0 && run[0].kind == kJA && isHiragana(run[0].text) {
+		run = run[1:]
+	}
+	n := len(run)
+	if n == 0 {
+		return run[:0]
+	}
+	persons := 0
+	for _, u := range run {
+		if u.kind == kJA && u.ja == jPerson {
+			persons++
+		}
+	}
+	last := run[n-1]
+	titleEnd := false
+	if last.kind == kJA && n >= 2 {
+		_, isTitle := jaTitleWords[last.text]
+		titleEnd = isTitle || last.ja == jSuffixPerson
+	}
+	namePart := titleEnd
+	for _, u := range run[:n-1] {
+		if u.kind != kJA || u.ja != jPerson {
+			namePart = false
+		}
+	}
+	const maxLen = 6
+	attestFull := n <= maxLen
+	for i := 0; i < n; i++ {
+		f := run[i]
+		if f.kind == kJA && isJASuffix(f.ja) {
+			continue
+		}
+		for j := i + 1; j <= n && j-i <= maxLen; j++ {
+			l := run[j-1]
+			if l.kind == kJA && l.ja == jPrefix {
+				continue
+			}
+			span := run[i:j]
+			attested := i == 0 && j == n && attestFull
+			var c uint8
+			if j == n {
+				c = cues
+			}
+			if len(span) == 1 {
+				if f.kind != kJA {
+					attested = attested || f.kind == kAcronym || f.kind == kIdent
+				} else {
+					switch f.ja {
+					case jCommon, jSahen:
+					case jPerson:
+						// A surname or given name is a term of its own only
+						// when it is the whole name used here.
+						attested = attested || persons == 1
+					case jPlace, jOrg, jProper:
+						attested = true
+					default:
+						continue
+					}
+					if !jaSingleOK(f.text) {
+						continue
+					}
+				}
+			}
+			if namePart && i == 0 && j == n-1 {
+				attested = true
+				c |= 1 << cuePerson
+			}
+			d.record(span, true, attested, c)
+		}
+	}
+	return run[:0]
+}
+
+// jaSingleOK reports whether a single Japanese token may be a candidate.
+func jaSingleOK(s string) bool {
+	if len([]rune(s)) < 2 || isHiragana(s) {
+		return false
+	}
+	_, stop := jaSingleStop[s]
+	return !stop
+}
+
+// jaSingleStop are nouns that are fine inside compounds but say nothing on
+// their own.
+var jaSingleStop = wordSet(`時 前 後 中 間 上 下 内 外 方 次 点 例 一部 全部 全体 必要 不要 可能 不可能 最初 最後
+	最新 今 一般 特定 任意 複数 単一 個別 場所 自分 目的 結果 理由 方法 内容 状態 部分 程度 範囲 対象 関係 問題
+	意味 説明 使用 利用 参照 確認 注意 記載 記述 実施 実行 対応 存在 追加 変更 設定 場面 詳細 概要 当社 弊社 手順
+	時間 日 月 年 人 者 数 値 量 的 性 化 型 用 版 等 系 側 毎 各 全 同 別 以外 予定 一覧 種類 場合 機能 情報 作成
+	処理 操作 表示 指定 入力 出力 選択 開始 終了 完了 成功 失敗 実装 導入 提供 管理 動作 発生 取得 送信 受信`)
+
+// jaOrgWeak are organisation suffixes that only count after a proper noun.
+var jaOrgWeak = wordSet(`部 課 室 局 チーム グループ センター 事務所 研究会`)
+
+// jaCategory classifies a Japanese candidate.
+func jaCategory(us []unit, cues *[nCues]int, freq int) glossary.Category {
+	n := len(us)
+	if n == 1 {
+		u := us[0]
+		if u.kind != kJA {
+			return enCategory(us, cues, freq)
+		}
+		switch u.ja {
+		case jPerson:
+			return glossary.PersonName
+		case jPlace:
+			return glossary.PlaceName
+		case jOrg:
+			return glossary.Organization
+		case jProper:
+			return glossary.TechnicalTerm
+		}
+		if _, ok := jaTitleWords[u.text]; ok {
+			return glossary.Title
+		}
+		if isKatakana(u.text) {
+			if _, ok := jaCommonKatakana[u.text]; ok {
+				return glossary.CommonNoun
+			}
+			return glossary.TechnicalTerm
+		}
+		return glossary.CommonNoun
+	}
+	first, last := us[0], us[n-1]
+	allPerson, anyOrg, anyProper, allPlace := true, false, false, true
+	for _, u := range us {
+		if u.kind != kJA || u.ja != jPerson {
+			allPerson = false
+		}
+		if u.kind != kJA || u.ja != jPlace {
+			allPlace = false
+		}
+		if u.kind == kJA && u.ja == jOrg {
+			anyOrg = true
+		}
+		if u.kind == kJA && (u.ja >= jPerson && u.ja <= jProper) || u.kind == kCap {
+			anyProper = true
+		}
+	}
+	if allPerson {
+		return glossary.PersonName
+	}
+	if last.kind == kJA {
+		if _, ok := jaTitleWords[last.text]; ok || last.ja == jSuffixPerson {
+			return glossary.Title
+		}
+	}
+	if _, ok := jaOrgSuffix[last.text]; ok {
+		if _, weak := jaOrgWeak[last.text]; !weak || anyProper {
+			return glossary.Organization
+		}
+	}
+	if anyOrg || first.text == "株式会社" || first.text == "有限会社" || first.text == "合同会社" {
+		return glossary.Organization
+	}
+	if allPlace || last.kind == kJA && last.ja == jSuffixPlace {
+		return glossary.PlaceName
+	}
+	if first.kind == kJA && first.ja == jPlace {
+		if _, ok := jaPlaceNouns[last.text]; ok {
+			return glossary.PlaceName
+		}
+	}
+	return glossary.TechnicalTerm
+}

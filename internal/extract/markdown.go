@@ -1,0 +1,377 @@
+package extract
+
+import (
+	"strings"
+)
+
+// boundary replaces removed Markdown syntax in cleaned text: it ends a
+// candidate run but does not start a sentence.
+const boundary = '\x1f'
+
+// mdLine is one line of prose after Markdown clean-up.
+type mdLine struct {
+	text    string   // prose, markup replaced by boundary bytes
+	heading bool     // the line was an ATX heading
+	code    []string // contents of the inline code spans of the line
+}
+
+// mdCleaner turns Markdown (or plain text) into prose lines. It skips front
+// matter, fenced and indented code blocks, HTML comments, reference link
+// definitions and table rules; it strips headings, list bullets, block
+// quotes and emphasis, keeps link and image text but drops their targets,
+// and drops URLs and HTML tags. It is reused across the lines of a document.
+type mdCleaner struct {
+	buf, para []byte
+	code      []string
+}
+
+// forEachLine calls fn with each prose paragraph of content: the lines of a
+// paragraph (or list item) are joined, with a space between Latin text and
+// nothing between CJK text, as Markdown renders soft line breaks. Headings
+// and table rows are paragraphs of their own. The mdLine passed to fn is
+// only valid during the call.
+func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
+	var (
+		inFence     bool
+		fenceChar   byte
+		fenceLen    int
+		inComment   bool
+		prevBlank   = true
+		prevIndCode bool
+		first       = true
+		inFront     bool
+	)
+	para := c.para[:0]
+	flush := func(heading bool) {
+		if len(para) == 0 {
+			return
+		}
+		c.buf = c.buf[:0]
+		c.code = c.code[:0]
+		c.inline(string(para))
+		para = para[:0]
+		fn(mdLine{text: string(c.buf), heading: heading, code: c.code})
+	}
+	for len(content) > 0 {
+		var line string
+		if i := strings.IndexByte(content, '\n'); i >= 0 {
+			line, content = content[:i], content[i+1:]
+		} else {
+			line, content = content, ""
+		}
+		line = strings.TrimRight(line, "\r")
+		if first {
+			first = false
+			if line == "---" {
+				inFront = true
+				continue
+			}
+		}
+		if inFront {
+			if line == "---" || line == "..." {
+				inFront = false
+			}
+			continue
+		}
+		trimmed := strings.TrimLeft(line, " \t")
+		indent := len(line) - len(trimmed)
+		if inFence {
+			if n := countRun(trimmed, fenceChar); n >= fenceLen && strings.TrimSpace(trimmed[n:]) == "" {
+				inFence = false
+			}
+			continue
+		}
+		if inComment {
+			if strings.Contains(line, "-->") {
+				inComment = false
+			}
+			continue
+		}
+		if strings.TrimSpace(trimmed) == "" {
+			flush(false)
+			prevBlank, prevIndCode = true, false
+			continue
+		}
+		if n := countRun(trimmed, '`'); n >= 3 {
+			flush(false)
+			inFence, fenceChar, fenceLen = true, '`', n
+			continue
+		}
+		if n := countRun(trimmed, '~'); n >= 3 {
+			flush(false)
+			inFence, fenceChar, fenceLen = true, '~', n
+			continue
+		}
+		isIndentedCode := (strings.HasPrefix(line, "\t") || indent >= 4) && (prevBlank || prevIndCode) && !isListItem(trimmed)
+		prevBlank = false
+		prevIndCode = isIndentedCode
+		if isIndentedCode {
+			flush(false)
+			continue
+		}
+		if strings.HasPrefix(trimmed, "<!--") {
+			flush(false)
+			if !strings.Contains(trimmed, "-->") {
+				inComment = true
+			}
+			continue
+		}
+		if isRefDefinition(trimmed) || isRule(trimmed) {
+			flush(false)
+			continue
+		}
+		if n := countRun(trimmed, '#'); n > 0 && n <= 6 && (len(trimmed) == n || trimmed[n] == ' ' || trimmed[n] == '\t') {
+			flush(false)
+			para = append(para, strings.TrimRight(strings.TrimSpace(trimmed[n:]), "#")...)
+			flush(true)
+			continue
+		}
+		for strings.HasPrefix(trimmed, ">") {
+			trimmed = strings.TrimLeft(trimmed[1:], " \t")
+		}
+		if stripped := stripBullet(trimmed); stripped != trimmed {
+			flush(false)
+			trimmed = stripped
+		}
+		if strings.HasPrefix(trimmed, "|") {
+			flush(false)
+			para = append(para, trimmed...)
+			flush(false)
+			continue
+		}
+		if len(para) > 0 {
+			if para[len(para)-1] < 0x80 || trimmed[0] < 0x80 {
+				para = append(para, ' ')
+			}
+		}
+		para = append(para, trimmed...)
+	}
+	flush(false)
+	c.para = para
+}
+
+func countRun(s string, ch byte) int {
+	n := 0
+	for n < len(s) && s[n] == ch {
+		n++
+	}
+	return n
+}
+
+func isListItem(s string) bool { return stripBullet(s) != s }
+
+// stripBullet removes a list marker ("- ", "* ", "+ ", "1. ", "1) ") and a
+// task box ("[ ] ", "[x] ") from the start of s.
+func stripBullet(s string) string {
+	if len(s) >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && (s[1] == ' ' || s[1] == '\t') {
+		s = strings.TrimLeft(s[2:], " \t")
+	} else {
+		n := 0
+		for n < len(s) && n < 9 && s[n] >= '0' && s[n] <= '9' {
+			n++
+		}
+		if n > 0 && n+1 < len(s) && (s[n] == '.' || s[n] == ')') && (s[n+1] == ' ' || s[n+1] == '\t') {
+			s = strings.TrimLeft(s[n+2:], " \t")
+		} else {
+			return s
+		}
+	}
+	if len(s) >= 4 && s[0] == '[' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X') && s[2] == ']' && s[3] == ' ' {
+		s = s[4:]
+	}
+	return s
+}
+
+// isRefDefinition reports a reference link definition: "[id]: url".
+func isRefDefinition(s string) bool {
+	if len(s) < 4 || s[0] != '[' {
+		return false
+	}
+	i := strings.Index(s, "]:")
+	return i > 1 && !strings.ContainsAny(s[1:i], "[]")
+}
+
+// isRule reports a line made only of table-rule or thematic-break
+// characters.
+func isRule(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '-', '=', '|', ':', ' ', '\t', '*', '_', '+':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func (c *mdCleaner) sep() {
+	if n := len(c.buf); n == 0 || c.buf[n-1] != boundary {
+		c.buf = append(c.buf, boundary)
+	}
+}
+
+func isASCIIAlnum(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// urlEnd returns the end of a URL starting at s[i], or -1 when none starts
+// there.
+func urlEnd(s string, i int) int {
+	if i > 0 && (isASCIIAlnum(s[i-1]) || s[i-1] == '.' || s[i-1] == '/') {
+		return -1
+	}
+	rest := s[i:]
+	if !(strings.HasPrefix(rest, "http://") || strings.HasPrefix(rest, "https://") ||
+		strings.HasPrefix(rest, "ftp://") || strings.HasPrefix(rest, "www.") ||
+		strings.HasPrefix(rest, "mailto:") || strings.HasPrefix(rest, "file://")) {
+		return -1
+	}
+	j := i
+	for j < len(s) {
+		b := s[j]
+		if b <= ' ' || b >= 0x80 || b == ')' || b == ']' || b == '>' || b == '"' || b == '\'' || b == '`' || b == '|' {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+// inline cleans the inline syntax of one line into c.buf.
+func (c *mdCleaner) inline(s string) {
+	for i := 0; i < len(s); {
+		b := s[i]
+		switch b {
+		case '`':
+			n := countRun(s[i:], '`')
+			closeAt := -1
+			for k := i + n; k < len(s); {
+				j := strings.IndexByte(s[k:], '`')
+				if j < 0 {
+					break
+				}
+				m := countRun(s[k+j:], '`')
+				if m == n {
+					closeAt = k + j
+					break
+				}
+				k += j + m
+			}
+			c.sep()
+			if closeAt < 0 {
+				i += n
+				continue
+			}
+			if code := strings.TrimSpace(s[i+n : closeAt]); code != "" {
+				c.code = append(c.code, code)
+			}
+			i = closeAt + n
+		case '!':
+			if i+1 < len(s) && s[i+1] == '[' {
+				i++
+				continue
+			}
+			c.buf = append(c.buf, b)
+			i++
+		case '[':
+			end := matchBracket(s, i, '[', ']')
+			if end < 0 {
+				c.sep()
+				i++
+				continue
+			}
+			inner := s[i+1 : end]
+			next := end + 1
+			if next < len(s) && s[next] == '(' {
+				if cl := matchBracket(s, next, '(', ')'); cl > 0 {
+					next = cl + 1
+				}
+			} else if next < len(s) && s[next] == '[' {
+				if cl := matchBracket(s, next, '[', ']'); cl > 0 {
+					next = cl + 1
+				}
+			}
+			c.sep()
+			c.inline(inner)
+			c.sep()
+			i = next
+		case '<':
+			if i+1 < len(s) && (s[i+1] == '/' || s[i+1] == '!' || s[i+1] >= 'a' && s[i+1] <= 'z' || s[i+1] >= 'A' && s[i+1] <= 'Z') {
+				if j := strings.IndexByte(s[i:], '>'); j > 0 {
+					c.sep()
+					i += j + 1
+					continue
+				}
+			}
+			c.sep()
+			i++
+		case '&':
+			j := i + 1
+			for j < len(s) && j-i < 10 && (isASCIIAlnum(s[j]) || s[j] == '#') {
+				j++
+			}
+			if j < len(s) && s[j] == ';' && j > i+1 {
+				c.sep()
+				i = j + 1
+				continue
+			}
+			c.buf = append(c.buf, b)
+			i++
+		case '*', '~', '{', '}', '$', '^':
+			c.sep()
+			i++
+		case '_':
+			if i > 0 && i+1 < len(s) && isASCIIAlnum(s[i-1]) && (isASCIIAlnum(s[i+1]) || s[i+1] == '_') {
+				c.buf = append(c.buf, b)
+			} else if i > 0 && s[i-1] == '_' && len(c.buf) > 0 && c.buf[len(c.buf)-1] == '_' {
+				c.buf = append(c.buf, b)
+			} else {
+				c.sep()
+			}
+			i++
+		case '\\':
+			if i+1 < len(s) {
+				c.buf = append(c.buf, s[i+1])
+				i += 2
+				continue
+			}
+			i++
+		case 'h', 'w', 'f', 'm':
+			if j := urlEnd(s, i); j > 0 {
+				c.sep()
+				i = j
+				continue
+			}
+			c.buf = append(c.buf, b)
+			i++
+		default:
+			c.buf = append(c.buf, b)
+			i++
+		}
+	}
+}
+
+// matchBracket returns the index of the bracket closing the one at s[i], or
+// -1.
+func matchBracket(s string, i int, open, closing byte) int {
+	depth := 0
+	for j := i; j < len(s); j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case open:
+			depth++
+		case closing:
+			depth--
+			if depth == 0 {
+				return j
+			}
+		case '`':
+			// Brackets inside code do not count; skip the span.
+			if k := strings.IndexByte(s[j+1:], '`'); k >= 0 {
+				j += k + 1
+			}
+		}
+	}
+	return -1
+}

@@ -1,0 +1,320 @@
+package extract
+
+import "strings"
+
+// The word lists below are read-only after package initialisation.
+
+func wordSet(lists ...string) map[string]struct{} {
+	m := make(map[string]struct{}, 512)
+	for _, l := range lists {
+		for _, w := range strings.Fields(l) {
+			m[w] = struct{}{}
+		}
+	}
+	return m
+}
+
+// enStop holds English words that never belong to a candidate term: they
+// bound noun phrases. It covers function words, auxiliaries, pronouns, the
+// commonest verbs in all forms, adverbs, vague adjectives and documentation
+// filler.
+var enStop = wordSet(
+	// determiners, pronouns, quantifiers
+	`a an the this that these those there here such some any all each every either neither
+	no none both few many much more most less least several other others another own same
+	what which who whom whose whoever whatever whichever when where why how whether
+	i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his
+	himself she her hers herself it its itself they them their theirs themselves one ones
+	someone something somewhere anyone anything anywhere everyone everything everywhere
+	nobody nothing nowhere somebody anybody everybody`,
+	// prepositions, conjunctions, particles
+	`about above across after against along alongside amid among amongst around as at before
+	behind below beneath beside besides between beyond but by despite down during except for
+	from in inside into like near of off on onto out outside over past per since than through
+	throughout till to toward towards under underneath unlike until up upon via with within
+	without and or nor so yet if unless because although though while whereas once then thus
+	hence therefore however moreover furthermore otherwise instead also too either else
+	not only just even still already again ever never always often sometimes usually
+	rather quite very really almost nearly approximately about around etc vs versus cf eg ie
+	e.g i.e e.g. i.e. a.k.a aka et al`,
+	// auxiliaries and modals
+	`be is are was were been being am do does did done doing have has had having
+	can cannot could may might must shall should will would ought need needs needed
+	isn't aren't wasn't weren't don't doesn't didn't haven't hasn't hadn't can't couldn't
+	won't wouldn't shouldn't mustn't it's that's there's here's let's you're we're they're
+	i'm i've you've we've they've i'd you'd he'd she'd we'd they'd i'll you'll he'll she'll
+	we'll they'll what's who's isnt dont doesnt cant wont`,
+	// common verbs and their forms
+	`use uses used using make makes made making get gets got gotten getting give gives gave
+	given giving take takes took taken taking put puts putting go goes went gone going come
+	comes came coming see sees saw seen seeing know knows knew known knowing think thinks
+	thought want wants wanted wanting look looks looked looking find finds found finding
+	tell tells told ask asks asked seem seems seemed feel feels felt try tries tried trying
+	leave leaves left leaving called calling keep keeps kept keeping let lets
+	begin begins began begun beginning show shows showed shown showing hear hears heard
+	play plays played ran running move moves moved moving live lives lived
+	believe believes believed hold holds held holding bring brings brought happen happens
+	happened writes wrote written writing provide provides provided providing
+	sit stand lose loses lost pay pays paid meet meets met include includes included including
+	continue continues continued learn learns learned changed
+	lead leads led understand understands understood watch follow follows followed following
+	stop stops stopped create creates created creating speak speaks spoke reads reading
+	allow allows allowed allowing add adds added adding spend spends spent grow grows grew
+	open opens opened opening walk win offer offers offered remember love consider considers
+	considered appear appears appeared buy wait waits waited serve serves served die send
+	sends sent sending expect expects expected built building stay fall falls
+	cut reach reaches reached kill remain remains remained suggest suggests suggested raise
+	pass passes passed passing sell require requires required requiring decide
+	pull pulls pulled describe describes described describing explain explains explained
+	contain contains contained containing supported supporting enable enables
+	enabled enabling disable disables disabled ensure ensures ensured returned
+	returning receive receives received receiving apply applies applied applying specify
+	specifies specified specifying define defines defined defining represent represents
+	represented determine determines determined perform performs performed performing
+	configure configures configured configuring install installs installed installing
+started starting stop stops stopped checked checking
+	refer refers referred referring mean means meant belong belongs belonged depend depends
+	depended handled stored storing connect connects
+	connected connecting choose chooses chose chosen select selects selected selecting
+	avoid avoids avoided prevent prevents prevented improve improves improved reduce reduces
+	reduced increase increases increased become becomes became becoming achieve achieves
+	achieved introduce introduces introduced note notes noted notice replace replaces
+	replaced remove removes removed removing delete deletes deleted deleting
+	updated updating modify modifies modified accessed accessing
+	generate generates generated generating processed
+	implement implements implemented implementing produce produces produced
+	accept accepts accepted accepting reject rejects rejected consist consists consisted
+	involve involves involved exist exists existed existing occur occurs occurred occurring
+	let lets try tries relate relates related relies rely relied allow
+	according based depending regarding concerning given assuming assume assumes assumed
+	want wants like likes liked mention mentions mentioned discuss discusses discussed
+	say says said tell tells see also click clicks clicked enter enters entered typed
+	works worked working do does done`,
+	// adverbs
+	`now today currently recently later soon first firstly second secondly finally lastly
+	next previously already simply easily quickly slowly directly automatically manually
+	typically generally usually normally actually basically essentially especially
+	particularly specifically respectively approximately exactly only mainly mostly partly
+	fully completely entirely highly well better best much further far away back forward
+	together apart alone indeed perhaps maybe probably possibly certainly clearly obviously
+	explicitly implicitly additionally alternatively similarly likewise accordingly
+	nevertheless nonetheless meanwhile afterwards anyway anyhow somehow whenever wherever
+	yes no ok okay please thanks`,
+	// vague adjectives and numerals
+	`new old good bad great best better big small large little long short high low
+	different same various several many few certain other important main simple easy hard
+	difficult possible impossible available unavailable able unable specific general common
+	particular special similar whole entire full empty real true false right wrong
+	current previous next last first second third fourth fifth final initial additional
+	extra further necessary useful usual typical actual recent latest early late own
+	sure clear whole single multiple numerous enough appropriate relevant respective
+	corresponding following above below such certain open free ready likely unlikely
+	known unknown given various correct incorrect proper properly basic advanced related
+	one two three four five six seven eight nine ten eleven twelve hundred thousand million
+	billion dozen half once twice`,
+	// comparatives
+	`earlier later larger smaller higher lower faster slower older newer greater fewer longer shorter
+	bigger easier harder wider deeper stronger weaker cheaper safer simpler heavier lighter
+	largest smallest highest lowest fastest slowest oldest newest greatest longest shortest`,
+	// documentation filler
+	`returns sets gets experimental deprecated stable stability legacy
+	e.g eg etc see note notes tip tips warning caution important todo fixme tbd faq
+	above below following foregoing hereafter herein thereof whereby
+	dr mr mrs ms mx prof sir dame`,
+)
+
+// enAdjSingle are modifiers that are never a term on their own.
+var enAdjSingle = wordSet(`optional internal external underlying public private global local static dynamic
+	explicit implicit synchronous asynchronous async sync remote native custom raw binary empty valid invalid
+	unique secure insecure active inactive idle pending original initial final maximum minimum max min total
+	complete partial manual automatic persistent temporary durable immutable mutable readable writable
+	thrown operating listening incoming outgoing underlying existing corresponding following
+	nested parallel sequential concurrent distributed shared separate standard normal abstract generic
+	primary secondary due ready non multi sub pre post`)
+
+// enCapOK lists stop words that are kept when written capitalised in the
+// middle of a sentence (names that collide with function words).
+var enCapOK = wordSet(`go may`)
+
+// enHonorific words before a capitalised name mark a person.
+var enHonorific = wordSet(`dr mr mrs ms mx prof professor sir dame`)
+
+// enAbbrev are abbreviations whose trailing period does not end a sentence.
+var enAbbrev = wordSet(`dr mr mrs ms mx prof sir st mt e.g i.e eg ie etc vs cf al inc ltd corp co jr sr no fig`)
+
+// enCommonNouns are everyday English nouns. On their own they are
+// common_noun, never technical terms.
+var enCommonNouns = wordSet(
+	`system systems data time times example examples user users file files way ways part parts
+	number numbers thing things people person world life hand day days week weeks year years
+	month months hour hours minute minutes second seconds moment case cases point points
+	group groups company problem problems fact facts place places home work job jobs word
+	words name names line lines end ends side sides kind kinds type types form forms level
+	levels area areas result results reason reasons idea ideas information info content
+	contents value values list lists set item items change question questions answer answers
+	step steps section sections chapter chapters page pages document documents text texts
+	topic topics detail details note issue issues option options feature features function
+	functions method methods tool tools service services process use usage support access
+	order orders state states status field fields table tables object objects element
+	elements member members group team version versions release releases update updates
+	source sources target targets input inputs output outputs request requests response
+	responses error errors message messages event events action actions task tasks
+	resource resources setting settings configuration default defaults environment
+	application applications app apps program programs code software hardware computer
+	computers machine machines device devices network networks server servers client clients
+	service project projects product products model models design structure structures
+	component components module modules package packages library libraries framework
+	platform platforms interface interfaces connection connections address addresses
+	key keys path paths directory directories folder folders link links reference
+	references command commands parameter parameters argument arguments variable variables
+	field record records entry entries row rows column columns size length width height
+	rate speed amount total count limit limits range ranges minimum maximum average
+	start beginning middle top bottom front back left right center inside outside
+	way method approach solution solutions feature purpose goal goals need needs
+	requirement requirements rule rules policy policies plan plans test tests testing
+	check checks report reports log logs history record story stories article articles
+	guide guides tutorial tutorials documentation docs manual overview introduction summary
+	conclusion description descriptions definition definitions explanation instructions
+	instruction step procedure procedures operation operations behavior behaviour
+	performance quality security safety cost costs price money business market customer
+	customers team member owner owners author authors reader readers developer developers
+	admin administrator administrators operator operators everyone anyone someone
+	man men woman women child children family friend friends group country countries
+	city cities state government school student students teacher class classes lesson
+	room building house office door window car road street water food air light power
+	body head face eye eyes voice sound music picture image images photo photos video
+	videos screen button buttons menu menus window windows box boxes tab tabs view views
+	mode modes feature tool family game games book books paper letter letters language
+	languages term terms meaning sense matter matters area space spaces size shape color
+	colour material materials region regions location locations position positions
+	direction directions distance speed weight age date dates period periods stage stages
+	phase phases round rounds series sequence pattern patterns style styles format formats
+	copy copies pair pairs piece pieces unit units base basis core center centre edge
+	edges border layer layers block blocks chunk chunks batch batches bit bits byte bytes
+	character characters string strings symbol symbols sign signs flag flags mark marks
+	label labels tag tags title titles header headers footer body content instance
+	instances occurrence copy true false yes set sets collection collections group
+	member level progress success failure failures attempt attempts effort work worker
+	workers job task thread threads call calls return returns run runs loop loops
+	condition conditions situation situations context contexts scenario scenarios
+	environment environments experience knowledge skill skills ability abilities
+	capability capabilities help support answer choice choices decision decisions
+	difference differences relation relations relationship relationships connection
+	link share stuff lot lots bunch kind sort variety`,
+)
+
+// enProperSkip are capitalised words that never start a name when sentence
+// initial (headings and sentence starts).
+var enOrgSuffix = wordSet(`inc inc. corp corp. corporation ltd ltd. llc gmbh plc co co. company companies
+	foundation university institute institution team group committee labs lab laboratory laboratories
+	association consortium society agency ministry council department bureau commission
+	college school academy bank partners holdings systems technologies alliance federation
+	union organization organisation club`)
+
+var enPlaceSuffix = wordSet(`street st station city river mountain mountains avenue ave road rd boulevard
+	lane bay lake island islands airport prefecture county province valley square harbor harbour
+	port bridge park plaza district village town state beach coast sea ocean peninsula desert
+	hill hills heights falls canyon`)
+
+var enPlacePrefix = wordSet(`mount mt lake port fort cape saint new san los las santa north south east west`)
+
+var enKnownPlaces = wordSet(`tokyo osaka kyoto yokohama nagoya sapporo fukuoka kobe sendai hiroshima okinawa
+	hokkaido kyushu shinjuku shibuya japan china korea taiwan india singapore australia canada
+	mexico brazil germany france italy spain portugal netherlands belgium sweden norway finland
+	denmark poland switzerland austria ireland england scotland britain london paris berlin
+	madrid rome amsterdam brussels vienna zurich geneva stockholm oslo helsinki dublin prague
+	warsaw moscow beijing shanghai seoul taipei bangkok jakarta manila sydney melbourne toronto
+	vancouver montreal chicago boston seattle denver austin dallas houston atlanta miami
+	portland phoenix california texas oregon washington europe asia africa america
+	new-york york francisco angeles`)
+
+var enTitleFirst = wordSet(`chief vice deputy executive senior head director professor president dean chair
+	chairman chairperson associate assistant general managing principal lead`)
+
+var enTitleLast = wordSet(`officer president director professor manager chairman chairperson chair dean
+	secretary treasurer engineer architect lead head minister governor mayor ceo cto cfo coo cio`)
+
+var enTitleAcronyms = wordSet(`CEO CTO CFO COO CIO CISO CPO VP SVP EVP`)
+
+// enAcronymStop are all-capital words that are emphasis or boilerplate, not
+// acronyms.
+var enAcronymStop = wordSet(`OK NOTE TODO TIP TIPS INFO WARN FIXME XXX AND OR NOT THE IF YES NO
+	MUST SHALL SHOULD MAY NEVER ALWAYS IS IT TO BE AS AT BY IN OF ON AN A I ALL NEW`)
+
+// enCodeStop are keywords and literals seen in inline code that are not terms.
+var enCodeStop = wordSet(`true false null nil none undefined nan inf string int int32 int64 uint
+	float float32 float64 bool boolean byte bytes void char var let const func function def return
+	if else for while self this new class import from package main default yes no on off`)
+
+// enFirstNames is a small list of given names that mark a capitalised pair
+// as a person's name.
+var enFirstNames = wordSet(`james john robert michael william david richard joseph thomas charles
+	christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
+	george edward ronald timothy jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
+	justin scott brandon benjamin samuel frank gregory raymond alexander patrick jack dennis jerry
+	tyler aaron henry adam peter nathan zachary douglas kyle noah ethan jeremy walter christian
+	keith roger terry sean gerald carl harold arthur lawrence jesse dylan bryan joe jordan billy
+	bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell
+	louis philip bobby johnny bradley mary patricia jennifer linda elizabeth barbara susan
+	jessica sarah karen nancy lisa betty margaret sandra ashley kimberly emily donna michelle
+	dorothy carol amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy
+	shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra
+	rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria
+	olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
+	frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy
+	grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie
+	isabella charlotte rose alexis kayla ada linus grace ken dennis barbara margaret tim
+	guido bjarne niklaus donald edsger leslie claude alan ivan igor sergey dmitri olga anya
+	hans klaus jurgen pierre jean marie luca marco giulia sofia carlos pablo diego lucia
+	ming wei li yan chen hiroshi takeshi kenji taro hanako yuki yuko akira haruto sakura
+	satoshi naoko kazuo keiko hiro yusuke daisuke emi aiko mei ravi priya arjun anil sunita
+	ahmed mohammed fatima omar ali`)
+
+// jaStopNouns are Japanese nouns that carry no term meaning on their own;
+// they end a noun run and are never candidates.
+var jaStopNouns = wordSet(`こと もの ため よう これ それ あれ どれ ここ そこ あそこ どこ など 等 とき 時 ところ
+	場合 際 以上 以下 以外 以降 以前 以内 前 後 中 間 上 下 内 外 他 ほか 方 ほう 次 各 うち まま
+	とおり 通り 点 例 全て すべて 一部 全部 全体 同様 必要 不要 可能 不可能 今回 今後 現在 最初 最後 最新
+	今 当 本 該当 上記 下記 前述 後述 次回 前回 各種 一方 他方 一般 特定 任意 複数 単一 個別 場所 自分
+	我々 私 あなた 彼 彼女 皆 みんな 何 なに どちら こちら そちら あちら 誰 いつ 目的 結果 理由 方法 内容
+	状態 部分 程度 範囲 対象 関係 問題 意味 説明 使用 利用 参照 確認 注意 記載 記述 実施 実行 対応 存在 追加
+	変更 設定 場面 具体 詳細 概要 以下 本書 本章 本節 次章 前章 本稿 当社 弊社 手順`)
+
+// jaDropPrefix are prefixes that are dropped from the front of a run.
+var jaDropPrefix = wordSet(`各 約 同 本 当 該 毎 計 ご お 御 諸 両 第 全 前 翌 今 来 昨 現 元 某 此`)
+
+// jaHonorific are person suffixes that are stripped: the name before them is
+// a person_name.
+var jaHonorific = wordSet(`さん くん 君 ちゃん 氏 殿 たち 達 ら`)
+
+// jaTitleWords end a title (役職・敬称).
+var jaTitleWords = wordSet(`部長 社長 副社長 課長 係長 会長 専務 常務 取締役 代表 代表取締役 博士 教授 准教授
+	助教 講師 先生 様 主任 所長 局長 室長 理事 理事長 院長 署長 大臣 議員 委員長 監督 店長 支店長 工場長
+	本部長 部門長 事業部長 学長 総長 校長 次長 参事 顧問 執行役員 役員 CEO CTO CFO COO 議長 知事 市長 町長
+	村長 首相 大統領 総裁 頭取 医師 弁護士 技師 主査 グループ長 チームリーダー リーダー マネージャー
+	マネジャー ディレクター エンジニア アーキテクト`)
+
+// jaOrgSuffix end (or begin) an organisation name.
+var jaOrgSuffix = wordSet(`株式会社 有限会社 合同会社 会社 社 大学 大学院 研究所 研究室 財団 協会 機構 委員会 省 庁
+	銀行 学会 法人 組合 連合 連盟 団体 公社 グループ 研究会 センター 事務所 工業 商事 製作所 学校 高校 病院
+	部 課 室 局 チーム`)
+
+// jaPlaceNouns end a place name after a place proper noun.
+var jaPlaceNouns = wordSet(`駅 空港 港 通り 公園 川 山 湾 湖 島 県 都 府 道 市 区 町 村 橋 ホール タワー 城 寺 神社`)
+
+// jaCommonKatakana are everyday loanwords: on their own they are
+// common_noun.
+var jaCommonKatakana = wordSet(`データ ファイル サーバー サーバ メッセージ ユーザー ユーザ システム サービス プログラム
+	ソフトウェア ハードウェア ネットワーク アプリケーション アプリ ページ リスト テキスト エラー コード ボタン
+	メニュー ウィンドウ ツール モード タイプ バージョン ドキュメント フォルダ フォルダー コマンド オプション
+	パラメータ パラメーター ケース ポイント レベル グループ チーム プロジェクト プロセス タスク ジョブ イベント
+	ログ テスト チェック セット リソース コンピュータ コンピューター マシン デバイス ユニット サイズ タイム
+	スピード ルール パターン スタイル フォーマット イメージ ビデオ メモ ノート ライン ステップ フロー ケース
+	クライアント ホスト ポート アドレス キー パス ラベル タグ リンク フィールド レコード テーブル オブジェクト
+	メソッド クラス インスタンス ステータス コンテンツ ユースケース サンプル ヘルプ ガイド マニュアル ニュース
+	ゲーム ホーム スタート エンド トップ メイン サブ ベース コア エリア スペース ゾーン ルート ノード`)
+
+func has(set map[string]struct{}, w string) bool {
+	_, ok := set[w]
+	return ok
+}
