@@ -57,6 +57,11 @@ func jaClass(t *tokenizer.Token) uint8 {
 			case "地域":
 				return jPlace
 			case "組織":
+				if isKatakana(t.Surface) {
+					// Katakana loanwords ("アクティブ") are often tagged
+					// as organisations; only a suffix makes one.
+					return jProper
+				}
 				return jOrg
 			}
 			return jProper
