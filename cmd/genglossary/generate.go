@@ -1,0 +1,279 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/genglossary/genglossary/internal/document"
+	"github.com/genglossary/genglossary/internal/engine"
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+func runGenerate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		in          = fs.String("i", "", "input `DIR` of .md and .txt documents (required)")
+		out         = fs.String("o", "", "output `FILE`: .md for Markdown, .json for JSON (required)")
+		llm         = llmFlags(fs, getenv)
+		excludeFile = fs.String("exclude", "", "`FILE` of terms to exclude, one per line (# starts a comment)")
+		requireFile = fs.String("require", "", "`FILE` of terms always kept, one per line")
+		maxTerms    = fs.Int("max-terms", 0, "keep at most `N` extracted terms (0: the engine's default)")
+		verbose     = fs.Bool("v", false, "log engine warnings (failed terms, retries) to stderr")
+	)
+	fs.StringVar(in, "input", "", "same as -i")
+	fs.StringVar(out, "output", "", "same as -o")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: genglossary generate -i DIR -o OUT.md|OUT.json [flags]\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return errUsage
+	}
+	if *in == "" || *out == "" {
+		fmt.Fprintln(stderr, "genglossary generate: -i DIR and -o FILE are required")
+		fs.Usage()
+		return errUsage
+	}
+	format, err := glossary.FormatFromPath(*out)
+	if err != nil {
+		return err
+	}
+	rules := pipeline.TermRules{}
+	if rules.Excluded, err = readTermFile(*excludeFile); err != nil {
+		return err
+	}
+	if rules.Required, err = readTermFile(*requireFile); err != nil {
+		return err
+	}
+
+	start := time.Now()
+	docs, problems, err := document.LoadDir(*in, document.Limits{})
+	if err != nil {
+		return err
+	}
+	for _, p := range problems {
+		fmt.Fprintf(stderr, "skipped %s\n", p)
+	}
+	if len(docs) == 0 {
+		return fmt.Errorf("no usable .md or .txt documents in %s (%d refused)", *in, len(problems))
+	}
+
+	logLevel := slog.LevelError
+	if *verbose {
+		logLevel = slog.LevelInfo
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: logLevel}))
+	cfg := llm.config(logger)
+	cfg.MaxTerms = *maxTerms
+	eng, err := engine.New(cfg)
+	if err != nil {
+		return err
+	}
+	bar := newProgressPrinter(stderr, isTerminal(stderr))
+	p := pipeline.New(eng, pipeline.Options{Concurrency: cfg.Concurrency, Progress: bar.report, Logger: logger})
+	st := &pipeline.State{Rules: rules}
+	runErr := p.Run(ctx, pipeline.NewCorpus(docs), st, pipeline.ScopeFull.Steps(), nil)
+	bar.finish()
+	if runErr != nil {
+		return runErr
+	}
+	if err := writeFileAtomic(*out, func(w io.Writer) error { return glossary.Write(w, st.Glossary(), format) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s: %d documents (%d skipped), %d terms, %d issues, %s with %s\n",
+		*out, len(docs), len(problems), len(st.Refined), len(st.Issues), time.Since(start).Round(time.Millisecond), eng.Name())
+	return nil
+}
+
+// llmSettings are the engine flags shared by generate and runner.
+type llmSettings struct {
+	provider, model, baseURL, apiKeyEnv *string
+	concurrency                         *int
+	getenv                              func(string) string
+}
+
+func llmFlags(fs *flag.FlagSet, getenv func(string) string) *llmSettings {
+	return &llmSettings{
+		provider:    fs.String("provider", envOr(getenv, "GENGLOSSARY_PROVIDER", "builtin"), "engine: builtin (offline) or openai (any OpenAI-compatible endpoint) [GENGLOSSARY_PROVIDER]"),
+		model:       fs.String("model", getenv("GENGLOSSARY_MODEL"), "LLM model name for the openai provider [GENGLOSSARY_MODEL]"),
+		baseURL:     fs.String("base-url", envOr(getenv, "GENGLOSSARY_BASE_URL", "https://api.openai.com/v1"), "OpenAI-compatible base URL, e.g. http://localhost:11434/v1 for Ollama [GENGLOSSARY_BASE_URL]"),
+		apiKeyEnv:   fs.String("api-key-env", "OPENAI_API_KEY", "name of the environment `VARIABLE` holding the API key (keys are never taken as flags)"),
+		concurrency: fs.Int("concurrency", envInt(getenv, "GENGLOSSARY_CONCURRENCY", 4), "parallel LLM calls [GENGLOSSARY_CONCURRENCY]"),
+		getenv:      getenv,
+	}
+}
+
+func (s *llmSettings) config(logger *slog.Logger) engine.Config {
+	return engine.Config{
+		Provider:    *s.provider,
+		Model:       *s.model,
+		BaseURL:     *s.baseURL,
+		APIKey:      s.getenv(*s.apiKeyEnv),
+		Concurrency: *s.concurrency,
+		Logger:      logger,
+	}
+}
+
+func envOr(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func envInt(getenv func(string) string, key string, def int) int {
+	if v, err := strconv.Atoi(getenv(key)); err == nil {
+		return v
+	}
+	return def
+}
+
+// readTermFile reads one term per line; blank lines and # comments are
+// skipped. An empty name means no file.
+func readTermFile(name string) ([]string, error) {
+	if name == "" {
+		return nil, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("read term list: %w", err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read term list %s: %w", filepath.Base(name), err)
+	}
+	return out, nil
+}
+
+// writeFileAtomic writes through a temporary file in the same directory and
+// renames it into place, so an interrupted run never leaves a half-written
+// output file.
+func writeFileAtomic(name string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(name)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("create output: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriter(tmp)
+	if err = write(bw); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	if err = bw.Flush(); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	if err = os.Rename(tmp.Name(), name); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	return nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// progressPrinter draws a bar per step on a terminal and prints plain
+// progress lines (at each tenth of a step) otherwise.
+type progressPrinter struct {
+	mu       sync.Mutex
+	w        io.Writer
+	tty      bool
+	step     pipeline.Step
+	lastDraw time.Time
+	lastTick int
+	open     bool
+}
+
+func newProgressPrinter(w io.Writer, tty bool) *progressPrinter {
+	return &progressPrinter{w: w, tty: tty}
+}
+
+func (p *progressPrinter) report(pr pipeline.Progress) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if pr.Step != p.step {
+		if p.open && p.tty {
+			fmt.Fprintln(p.w)
+		}
+		p.step, p.lastTick, p.open = pr.Step, -1, true
+		p.lastDraw = time.Time{}
+	}
+	done := pr.Current >= pr.Total
+	if p.tty {
+		if !done && time.Since(p.lastDraw) < 80*time.Millisecond {
+			return
+		}
+		p.lastDraw = time.Now()
+		const width = 30
+		filled := 0
+		if pr.Total > 0 {
+			filled = width * pr.Current / pr.Total
+		}
+		term := []rune(pr.Term)
+		if len(term) > 30 {
+			term = append(term[:29], '…')
+		}
+		fmt.Fprintf(p.w, "\r\x1b[K%-12s [%s%s] %d/%d %s", pr.Step, strings.Repeat("#", filled), strings.Repeat(".", width-filled), pr.Current, pr.Total, string(term))
+		return
+	}
+	tick := 10
+	if pr.Total > 0 {
+		tick = 10 * pr.Current / pr.Total
+	}
+	if tick == p.lastTick {
+		return
+	}
+	p.lastTick = tick
+	fmt.Fprintf(p.w, "%s %d/%d\n", pr.Step, pr.Current, pr.Total)
+}
+
+func (p *progressPrinter) finish() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.open && p.tty {
+		fmt.Fprintln(p.w)
+	}
+	p.open = false
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

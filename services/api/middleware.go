@@ -1,0 +1,103 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"runtime/debug"
+	"strconv"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/genglossary/genglossary/events"
+	"github.com/genglossary/genglossary/projections"
+)
+
+type ctxKey int
+
+const projectKey ctxKey = iota
+
+// recoverer turns a handler panic into a logged 500 problem; the stack goes
+// to the log, never to the client.
+func (s *server) recoverer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.Logger.Error("handler panic", "method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+				writeProblem(w, http.StatusInternalServerError, "internal error; see the server log", nil)
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// statusRecorder remembers the status for metrics. It forwards Flush and
+// Unwrap so SSE handlers can flush and clear deadlines through it.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *statusRecorder) Flush() {
+	if f, ok := r.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// instrument counts requests by route pattern and status and bounds the
+// time to write ordinary responses.
+func (s *server) instrument(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := &statusRecorder{ResponseWriter: w}
+		_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.WriteTimeout))
+		next.ServeHTTP(rec, r)
+		route := chi.RouteContext(r.Context()).RoutePattern()
+		if route == "" {
+			route = "unmatched"
+		}
+		if rec.status == 0 {
+			rec.status = http.StatusOK
+		}
+		s.metrics.request(r.Method, route, strconv.Itoa(rec.status))
+	})
+}
+
+// withProject loads the project named by {pid} into the request context,
+// answering 404 for a malformed or unknown id.
+func (s *server) withProject(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		pid := chi.URLParam(r, "pid")
+		if !events.ValidID(pid) {
+			writeProblem(w, http.StatusNotFound, "project not found (ids are ULIDs)", nil)
+			return
+		}
+		p, err := s.Store.GetProject(r.Context(), pid)
+		if err != nil {
+			if errors.Is(err, projections.ErrNotFound) {
+				writeProblem(w, http.StatusNotFound, "project not found", nil)
+				return
+			}
+			writeError(w, r, s.Logger, err)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), projectKey, p)))
+	})
+}
+
+func projectFrom(r *http.Request) projections.Project {
+	p, _ := r.Context().Value(projectKey).(projections.Project)
+	return p
+}

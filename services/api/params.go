@@ -1,0 +1,45 @@
+package api
+
+import (
+	"net/http"
+	"sort"
+	"strconv"
+
+	"github.com/genglossary/genglossary/projections"
+)
+
+// Pagination defaults.
+const (
+	defaultLimit = 50
+	maxLimit     = 500
+)
+
+// parsePage reads ?limit= and ?offset=; bad values are a 400.
+func parsePage(r *http.Request) (projections.Page, error) {
+	pg := projections.Page{Limit: defaultLimit}
+	q := r.URL.Query()
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > maxLimit {
+			return pg, errStatus(http.StatusBadRequest, "limit must be an integer from 1 to 500")
+		}
+		pg.Limit = n
+	}
+	if v := q.Get("offset"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return pg, errStatus(http.StatusBadRequest, "offset must be a non-negative integer")
+		}
+		pg.Offset = n
+	}
+	return pg, nil
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}
+
+func sortStrings(xs []string) { sort.Strings(xs) }

@@ -1,0 +1,51 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+)
+
+// routes is the one place every route of the API is declared. The OpenAPI
+// document (openapi.json) is held to this list by a test.
+func (s *server) routes() http.Handler {
+	r := chi.NewRouter()
+	r.Use(s.recoverer, s.instrument)
+	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
+		writeProblem(w, http.StatusNotFound, "no such route", nil)
+	})
+	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
+		writeProblem(w, http.StatusMethodNotAllowed, "method not allowed on this route", nil)
+	})
+
+	r.Method(http.MethodGet, "/healthz", s.handleHealthz())
+	r.Method(http.MethodGet, "/readyz", s.handleReadyz())
+	r.Method(http.MethodGet, "/metrics", s.handleMetrics())
+	r.Method(http.MethodGet, "/api/openapi.json", handleOpenAPI())
+
+	r.Route("/api/projects", func(r chi.Router) {
+		r.Method(http.MethodGet, "/", s.handleProjectList())
+		r.Method(http.MethodPost, "/", s.handleProjectCreate())
+		r.Route("/{pid}", func(r chi.Router) {
+			r.Use(s.withProject)
+			r.Method(http.MethodGet, "/", s.handleProjectGet())
+			r.Method(http.MethodPatch, "/", s.handleProjectUpdate())
+			r.Method(http.MethodDelete, "/", s.handleProjectDelete())
+
+			r.Method(http.MethodGet, "/files", s.handleFileList())
+			r.Method(http.MethodPost, "/files", s.handleFileCreate())
+			r.Method(http.MethodGet, "/files/{fid}", s.handleFileGet())
+			r.Method(http.MethodDelete, "/files/{fid}", s.handleFileDelete())
+
+			r.Method(http.MethodGet, "/runs", s.handleRunList())
+			r.Method(http.MethodPost, "/runs", s.handleRunCreate())
+			r.Method(http.MethodGet, "/runs/current", s.handleRunCurrent())
+			r.Method(http.MethodGet, "/runs/{rid}", s.handleRunGet())
+			r.Method(http.MethodDelete, "/runs/{rid}", s.handleRunCancel())
+			r.Method(http.MethodGet, "/runs/{rid}/logs", s.handleRunLogs())
+
+			r.Method(http.MethodGet, "/events", s.handleProjectEvents())
+		})
+	})
+	return r
+}
