@@ -72,8 +72,9 @@ type item struct {
 	unknown bool
 }
 
-// decodeItem decodes a message's envelope and payload. It never fails:
-// problems are recorded in item.skip.
+// decodeItem decodes a message's envelope and payload, checking that the
+// envelope belongs on the subject it arrived on. It never fails: problems
+// are recorded in item.skip.
 func decodeItem(seq uint64, subject string, body []byte) item {
 	it := item{seq: seq, subject: subject}
 	env, err := events.Decode(body)
@@ -82,6 +83,10 @@ func decodeItem(seq uint64, subject string, body []byte) item {
 		return it
 	}
 	it.env = env
+	if want, err := env.Subject(); err != nil || want != subject {
+		it.skip = skipf("envelope of %s %s (project %s) arrived on subject %q", env.Type, env.ID, env.ProjectID, subject)
+		return it
+	}
 	if _, known := events.Version(env.Type); !known {
 		it.unknown = true
 		it.skip = fmt.Errorf("%w: %q", events.ErrUnknownType, env.Type)

@@ -194,6 +194,28 @@ func TestLifecycle(t *testing.T) {
 		t.Fatalf("StepResults = %+v, %v", sr, err)
 	}
 
+	// A document added while a run runs makes the project need a re-run
+	// once that run completes.
+	ridMid := b.newID()
+	b.pub(pid, ridMid, events.RunRequested{Scope: "full", TriggeredBy: events.TriggeredByAPI})
+	b.pub(pid, ridMid, events.RunStarted{RunnerID: "r", Attempt: 1})
+	docMid, _ := b.addDoc(pid, "mid.md")
+	b.wait(b.pub(pid, ridMid, events.RunCompleted{}))
+	if p := b.project(pid); p.State != StateNeedsRerun {
+		t.Fatalf("state after a doc added during a run = %s", p.State)
+	}
+	ridAfter := b.newID()
+	b.pub(pid, ridAfter, events.RunRequested{Scope: "full", TriggeredBy: events.TriggeredByAPI})
+	b.pub(pid, ridAfter, events.RunStarted{RunnerID: "r", Attempt: 1})
+	b.wait(b.pub(pid, ridAfter, events.RunCompleted{}))
+	if p := b.project(pid); p.State != StateUpToDate {
+		t.Fatalf("state after a re-run = %s", p.State)
+	}
+	b.wait(b.pub(pid, "", events.DocRemoved{DocID: docMid, FileName: "mid.md"}))
+	if p := b.project(pid); p.State != StateNeedsRerun {
+		t.Fatalf("state after a doc removed = %s", p.State)
+	}
+
 	// A new document makes the project need a re-run.
 	_, seq = b.addDoc(pid, "c.md")
 	b.wait(seq)
@@ -227,8 +249,15 @@ func TestLifecycle(t *testing.T) {
 		t.Fatalf("state after failed run = %s", p.State)
 	}
 	runs, total, err := b.store.ListRuns(ctx, pid, Page{})
-	if err != nil || total != 2 || runs[0].ID != rid2 || runs[1].ID != rid || len(runs[1].Steps) != 4 {
+	if err != nil || total != 4 || runs[0].ID != rid2 || runs[1].ID != ridAfter || runs[3].ID != rid || len(runs[3].Steps) != 4 {
 		t.Fatalf("ListRuns = %d runs, total %d, %v", len(runs), total, err)
+	}
+
+	stats, err := b.store.Stats(ctx)
+	if err != nil || stats.RunsByStatus[StatusCompleted] != 3 || stats.RunsByStatus[StatusFailed] != 1 ||
+		stats.RunsByStatus[StatusPending] != 0 || len(stats.RunDurations) != 4 || len(stats.StepDurations) != 4 ||
+		len(stats.StepDurations[StepExtract]) != 1 || stats.StepDurations[StepExtract][0] <= 0 {
+		t.Fatalf("Stats = %+v, %v", stats, err)
 	}
 
 	// Lists, names and not-found errors.
@@ -427,6 +456,13 @@ func TestUnknownAndMalformedEventsSkipped(t *testing.T) {
 	body, _ = json.Marshal(env)
 	b.pubRaw("gg."+pid+".run."+rid+".progress", body)
 	b.pub(pid, rid, events.RunStep{Step: StepExtract, Status: "paused"})
+	// A valid envelope of this project, published on another one's subject.
+	env, err = events.NewEnvelope(pid, "", events.ProjectUpdated{Name: new("hijack")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = env.Encode()
+	b.pubRaw("gg."+b.newID()+".project.updated", body)
 	b.pub(pid, rid, events.RunResult{Step: "translate", Inline: json.RawMessage(`{}`)})
 	b.pub(pid, rid, events.RunResult{Step: StepExtract, ObjectKey: pid + "/" + rid + "/extract.json"})
 	b.pub(pid, rid, events.RunResult{Step: StepExtract, Inline: json.RawMessage(`{"terms":"nope"}`)})

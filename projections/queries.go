@@ -49,8 +49,9 @@ type Project struct {
 	// State is the GUI badge: "running" when a run is pending or running,
 	// else "failed" when the latest run failed, else "empty" without
 	// documents, else "needs_rerun" when documents (or edits) changed after
-	// the last completed run finished, or no run ever completed, else
-	// "up_to_date".
+	// the last completed run started (when the runner read its inputs, so
+	// a document added during a run also asks for a re-run), or no run ever
+	// completed, else "up_to_date".
 	State string `json:"state"`
 }
 
@@ -67,7 +68,7 @@ const projectSelect = `SELECT p.id, p.name, p.llm_provider, p.llm_model, p.llm_b
 	(SELECT COUNT(*) FROM terms t WHERE t.project_id = p.id),
 	(SELECT COUNT(*) FROM issues i WHERE i.project_id = p.id),
 	(SELECT COUNT(*) FROM runs a WHERE a.project_id = p.id AND a.status IN ` + activeStatuses + `),
-	(SELECT MAX(c.finished_at) FROM runs c WHERE c.project_id = p.id AND c.status = '` + StatusCompleted + `'),
+	(SELECT MAX(COALESCE(c.started_at, c.finished_at)) FROM runs c WHERE c.project_id = p.id AND c.status = '` + StatusCompleted + `'),
 	lr.id, lr.status, lr.scope, lr.finished_at
 FROM projects p
 LEFT JOIN runs lr ON lr.id = (SELECT l.id FROM runs l WHERE l.project_id = p.id ORDER BY l.seq DESC LIMIT 1)`

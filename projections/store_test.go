@@ -108,7 +108,11 @@ func BenchmarkApply(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		return decodeItem(seq, "bench", body)
+		subject, err := env.Subject()
+		if err != nil {
+			b.Fatal(err)
+		}
+		return decodeItem(seq, subject, body)
 	}
 	setup := []item{
 		mk(events.ProjectCreated{Name: "bench", LLMProvider: "builtin"}, ""),
