@@ -1,0 +1,231 @@
+package runner
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/genglossary/genglossary/events"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+// publishTimeout bounds one publish of the emitter.
+const publishTimeout = 10 * time.Second
+
+// runProgressEvery is the throttle of domain run.progress events.
+const runProgressEvery = time.Second
+
+// emitter publishes one run's events: domain events on the run's subjects
+// and log events on its log subject. It publishes with its own context
+// (bounded per call), not the run's, so that the events that report a
+// cancellation still go out after the run's context ended.
+type emitter struct {
+	js        jetstream.JetStream
+	base      context.Context
+	projectID string
+	runID     string
+	logger    *slog.Logger
+	secrets   []string
+
+	progressEvery time.Duration
+
+	mu           sync.Mutex
+	lastLog      time.Time
+	lastRun      time.Time
+	pending      *pipeline.Progress // latest progress not yet on run.progress
+	pendingLog   bool               // latest progress not yet on log.progress
+	logFailed    bool
+	progressStep pipeline.Step
+}
+
+// publish publishes a domain event of the run and returns its stream
+// sequence.
+func (e *emitter) publish(d events.Data) (uint64, error) {
+	env, err := events.NewEnvelope(e.projectID, e.runID, d)
+	if err != nil {
+		return 0, err
+	}
+	ctx, cancel := context.WithTimeout(e.base, publishTimeout)
+	defer cancel()
+	ack, err := events.Publish(ctx, e.js, env)
+	if err != nil {
+		return 0, err
+	}
+	return ack.Sequence, nil
+}
+
+// publishBestEffort publishes a domain event whose loss does not matter
+// (progress), logging a failure.
+func (e *emitter) publishBestEffort(d events.Data) {
+	if _, err := e.publish(d); err != nil {
+		e.logger.Warn("publish run event failed", "type", d.Type(), "err", err)
+	}
+}
+
+// log publishes a log.* event; failures are logged once per run, since the
+// log stream is not the source of truth.
+func (e *emitter) log(d events.Data) {
+	env, err := events.NewEnvelope(e.projectID, e.runID, d)
+	if err == nil {
+		ctx, cancel := context.WithTimeout(e.base, publishTimeout)
+		_, err = events.Publish(ctx, e.js, env)
+		cancel()
+	}
+	if err != nil {
+		e.mu.Lock()
+		first := !e.logFailed
+		e.logFailed = true
+		e.mu.Unlock()
+		if first {
+			e.logger.Warn("publish run log failed", "type", d.Type(), "err", err)
+		}
+	}
+}
+
+// line publishes a log.line with a sanitised message.
+func (e *emitter) line(level events.Level, format string, args ...any) {
+	msg := format
+	if len(args) > 0 {
+		msg = fmt.Sprintf(format, args...)
+	}
+	e.log(events.LogLine{Level: level, Message: sanitize(msg, e.secrets, maxLogMessage)})
+}
+
+// step publishes run.step and log.step for a step change.
+func (e *emitter) step(step pipeline.Step, status events.StepStatus, count int) error {
+	if _, err := e.publish(events.RunStep{Step: string(step), Status: status, Count: count}); err != nil {
+		return err
+	}
+	e.log(events.LogStep{Step: string(step), Status: status, Count: count})
+	return nil
+}
+
+// progress is the pipeline's Progress callback: log.progress at most every
+// progressEvery, run.progress at most every runProgressEvery; the latest
+// report is kept so flushProgress can publish it at the step's end.
+func (e *emitter) progress(pr pipeline.Progress) {
+	now := time.Now()
+	e.mu.Lock()
+	if pr.Step != e.progressStep {
+		// A new step's first report goes out at once.
+		e.progressStep = pr.Step
+		e.lastLog, e.lastRun = time.Time{}, time.Time{}
+	}
+	p := pr
+	e.pending, e.pendingLog = &p, true
+	sendLog := now.Sub(e.lastLog) >= e.progressEvery
+	sendRun := now.Sub(e.lastRun) >= runProgressEvery
+	if sendLog {
+		e.lastLog, e.pendingLog = now, false
+	}
+	if sendRun {
+		e.lastRun, e.pending = now, nil
+	}
+	e.mu.Unlock()
+	if sendLog {
+		e.log(events.LogProgress{Step: string(pr.Step), Current: pr.Current, Total: pr.Total, CurrentTerm: pr.Term})
+	}
+	if sendRun {
+		e.publishBestEffort(events.RunProgress{Step: string(pr.Step), Current: pr.Current, Total: pr.Total, CurrentTerm: pr.Term})
+	}
+}
+
+// flushProgress publishes the latest progress report if the throttle held
+// it back, so each step ends with its final progress.
+func (e *emitter) flushProgress() {
+	e.mu.Lock()
+	p, sendLog := e.pending, e.pendingLog
+	var last pipeline.Progress
+	if p != nil {
+		last = *p
+	}
+	e.pending, e.pendingLog = nil, false
+	now := time.Now()
+	e.lastRun, e.lastLog = now, now
+	e.mu.Unlock()
+	if p == nil {
+		return
+	}
+	if sendLog {
+		e.log(events.LogProgress{Step: string(last.Step), Current: last.Current, Total: last.Total, CurrentTerm: last.Term})
+	}
+	e.publishBestEffort(events.RunProgress{Step: string(last.Step), Current: last.Current, Total: last.Total, CurrentTerm: last.Term})
+}
+
+// logHandler is a slog.Handler that turns records into log.line events of a
+// run: info and below are info (debug is dropped), warn is warning, error
+// is error. Attributes are appended to the message as key=value.
+type logHandler struct {
+	em     *emitter
+	prefix string // rendered attrs from WithAttrs
+	group  string // dotted group prefix for keys
+}
+
+var _ slog.Handler = (*logHandler)(nil)
+
+// Enabled implements slog.Handler: info and above.
+func (h *logHandler) Enabled(_ context.Context, l slog.Level) bool { return l >= slog.LevelInfo }
+
+// Handle implements slog.Handler.
+func (h *logHandler) Handle(_ context.Context, r slog.Record) error {
+	var b strings.Builder
+	b.WriteString(r.Message)
+	b.WriteString(h.prefix)
+	r.Attrs(func(a slog.Attr) bool {
+		appendAttr(&b, h.group, a)
+		return true
+	})
+	h.em.line(levelOf(r.Level), "%s", b.String())
+	return nil
+}
+
+// WithAttrs implements slog.Handler.
+func (h *logHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	var b strings.Builder
+	b.WriteString(h.prefix)
+	for _, a := range attrs {
+		appendAttr(&b, h.group, a)
+	}
+	return &logHandler{em: h.em, prefix: b.String(), group: h.group}
+}
+
+// WithGroup implements slog.Handler.
+func (h *logHandler) WithGroup(name string) slog.Handler {
+	if name == "" {
+		return h
+	}
+	return &logHandler{em: h.em, prefix: h.prefix, group: h.group + name + "."}
+}
+
+func appendAttr(b *strings.Builder, group string, a slog.Attr) {
+	a.Value = a.Value.Resolve()
+	if a.Equal(slog.Attr{}) {
+		return
+	}
+	if a.Value.Kind() == slog.KindGroup {
+		g := group
+		if a.Key != "" {
+			g += a.Key + "."
+		}
+		for _, ga := range a.Value.Group() {
+			appendAttr(b, g, ga)
+		}
+		return
+	}
+	fmt.Fprintf(b, " %s%s=%v", group, a.Key, a.Value.Any())
+}
+
+func levelOf(l slog.Level) events.Level {
+	switch {
+	case l >= slog.LevelError:
+		return events.LevelError
+	case l >= slog.LevelWarn:
+		return events.LevelWarning
+	}
+	return events.LevelInfo
+}

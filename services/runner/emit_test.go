@@ -1,0 +1,127 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/genglossary/genglossary/events"
+	"github.com/genglossary/genglossary/internal/natstest"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+func newTestEmitter(t *testing.T) (*emitter, jetstream.JetStream) {
+	t.Helper()
+	_, _, js := natstest.Start(t, natstest.InProcessOnly())
+	return &emitter{
+		js: js, base: context.Background(), projectID: events.NewID(), runID: events.NewID(),
+		logger: slog.New(slog.DiscardHandler), secrets: []string{"topsecretvalue"},
+		progressEvery: 250 * time.Millisecond,
+	}, js
+}
+
+// readEvents returns every event on subject, in stream order.
+func readEvents(t *testing.T, js jetstream.JetStream, subject string) []events.Envelope {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	st, err := js.Stream(ctx, events.StreamFor(subject))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []events.Envelope
+	for seq := uint64(1); ; seq++ {
+		raw, err := st.GetMsg(ctx, seq)
+		if errors.Is(err, jetstream.ErrMsgNotFound) {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !subjectMatches(subject, raw.Subject) {
+			continue
+		}
+		env, err := events.Decode(raw.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, env)
+	}
+}
+
+// subjectMatches handles the concrete subjects and trailing ">" filters
+// these tests use.
+func subjectMatches(filter, subject string) bool {
+	if prefix, ok := strings.CutSuffix(filter, ">"); ok {
+		return strings.HasPrefix(subject, prefix)
+	}
+	return filter == subject
+}
+
+func TestLogHandlerTurnsRecordsIntoLogLines(t *testing.T) {
+	t.Parallel()
+	em, js := newTestEmitter(t)
+	logger := slog.New(&logHandler{em: em}).With("step", "provisional").WithGroup("g")
+	logger.Debug("dropped")
+	logger.Info("step summary", "n", 3)
+	logger.Warn("define failed; skipped", "term", "WAL", "err", errors.New("open /var/lib/x.db: topsecretvalue"))
+	logger.Error("boom\nsecond line")
+
+	subj, _ := events.LogSubject(em.projectID, em.runID)
+	evs := readEvents(t, js, subj)
+	var got []events.LogLine
+	for _, e := range evs {
+		l, err := events.DecodeData[events.LogLine](e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, l)
+	}
+	want := []events.LogLine{
+		{Level: events.LevelInfo, Message: "step summary step=provisional g.n=3"},
+		{Level: events.LevelWarning, Message: "define failed; skipped step=provisional g.term=WAL g.err=open <path>: <redacted>"},
+		{Level: events.LevelError, Message: "boom second line step=provisional"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("log lines = %+v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("line %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestProgressIsThrottled(t *testing.T) {
+	t.Parallel()
+	em, js := newTestEmitter(t)
+	const n = 5000
+	start := time.Now()
+	for i := 1; i <= n; i++ {
+		em.progress(pipeline.Progress{Step: pipeline.StepProvisional, Current: i, Total: n, Term: "t"})
+	}
+	em.flushProgress()
+	took := time.Since(start)
+
+	runSubj, _ := events.RunSubject(em.projectID, em.runID, events.TypeRunProgress)
+	runEvs := readEvents(t, js, runSubj)
+	maxRun := 2 + int(took/time.Second)
+	if len(runEvs) < 2 || len(runEvs) > maxRun {
+		t.Errorf("%d run.progress events in %v, want 2..%d", len(runEvs), took, maxRun)
+	}
+	last, _ := events.DecodeData[events.RunProgress](runEvs[len(runEvs)-1])
+	if last.Current != n || last.Total != n {
+		t.Errorf("last run.progress = %+v", last)
+	}
+	logSubj, _ := events.LogSubject(em.projectID, em.runID)
+	logEvs := readEvents(t, js, logSubj)
+	maxLog := 2 + int(took/(250*time.Millisecond))
+	if len(logEvs) < 2 || len(logEvs) > maxLog {
+		t.Errorf("%d log.progress events in %v, want 2..%d", len(logEvs), took, maxLog)
+	}
+}
