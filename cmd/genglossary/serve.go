@@ -45,7 +45,7 @@ func addNATSFlags(fs *flag.FlagSet, getenv func(string) string) *natsFlags {
 		credsFile:   fs.String("nats-creds", getenv("GENGLOSSARY_NATS_CREDS"), "NATS credentials `FILE` for --nats-url [GENGLOSSARY_NATS_CREDS]"),
 		replicas:    fs.Int("replicas", envInt(getenv, "GENGLOSSARY_REPLICAS", 1), "stream replicas (3 on a NATS cluster) [GENGLOSSARY_REPLICAS]"),
 		logMaxAge:   fs.Duration("log-max-age", envDuration(getenv, "GENGLOSSARY_LOG_MAX_AGE", events.DefaultLogMaxAge), "how long run logs are kept [GENGLOSSARY_LOG_MAX_AGE]"),
-		logMaxBytes: fs.Int64("log-max-bytes", int64(envInt(getenv, "GENGLOSSARY_LOG_MAX_BYTES", events.DefaultLogMaxBytes)), "size cap of the run log stream [GENGLOSSARY_LOG_MAX_BYTES]"),
+		logMaxBytes: fs.Int64("log-max-bytes", int64(envInt(getenv, "GENGLOSSARY_LOG_MAX_BYTES", int(events.DefaultLogMaxBytes))), "size cap of the run log stream [GENGLOSSARY_LOG_MAX_BYTES]"),
 		ackWait:     fs.Duration("ack-wait", envDuration(getenv, "GENGLOSSARY_ACK_WAIT", events.DefaultAckWait), "how long a silent runner keeps a run before it is redelivered [GENGLOSSARY_ACK_WAIT]"),
 		maxAttempts: fs.Int("max-attempts", envInt(getenv, "GENGLOSSARY_MAX_ATTEMPTS", events.DefaultMaxAttempts), "attempts of a run before it fails as lost [GENGLOSSARY_MAX_ATTEMPTS]"),
 	}

@@ -231,9 +231,17 @@ func (s *server) streamRunLog(ctx context.Context, sse *sseWriter, stream jetstr
 				continue
 			}
 			delivered = md.Sequence.Stream
-			done, err := s.writeLogMsg(sse, run.ID, m, md)
-			if err != nil || done {
+			end, err := s.writeLogMsg(sse, run.ID, m, md)
+			if err != nil {
 				return err
+			}
+			if end != nil {
+				// The runner wrote log.end after its terminal event; wait
+				// (briefly) until the read model has it too, so a client
+				// that GETs the run after "complete" sees it finished.
+				s.awaitTerminal(ctx, run)
+				b, _ := json.Marshal(end)
+				return sse.event(strconv.FormatUint(md.Sequence.Stream, 10), "complete", b)
 			}
 		case <-keepalive.C:
 			if err := sse.comment("keepalive"); err != nil {
@@ -258,17 +266,34 @@ func (s *server) streamRunLog(ctx context.Context, sse *sseWriter, stream jetstr
 	}
 }
 
-// writeLogMsg writes one log-stream message as its SSE event. It reports
-// done after writing "complete" for a log.end message.
-func (s *server) writeLogMsg(sse *sseWriter, runID string, m jetstream.Msg, md *jetstream.MsgMetadata) (bool, error) {
+// awaitTerminal waits up to two seconds for the read model to show run
+// finished.
+func (s *server) awaitTerminal(ctx context.Context, run projections.Run) {
+	deadline := time.Now().Add(2 * time.Second)
+	for time.Now().Before(deadline) {
+		r, err := s.Store.GetRun(ctx, run.ProjectID, run.ID)
+		if err != nil || isTerminalStatus(r.Status) {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// writeLogMsg writes one log-stream message as its SSE event. For log.end
+// it writes nothing and returns the completion to send.
+func (s *server) writeLogMsg(sse *sseWriter, runID string, m jetstream.Msg, md *jetstream.MsgMetadata) (*sseComplete, error) {
 	env, err := events.Decode(m.Data())
 	if err != nil {
 		s.Logger.Warn("undecodable log message", "run_id", runID, "seq", md.Sequence.Stream, "err", err)
-		return false, nil
+		return nil, nil
 	}
 	data, err := env.Payload()
 	if err != nil {
-		return false, nil
+		return nil, nil
 	}
 	id := strconv.FormatUint(md.Sequence.Stream, 10)
 	var name string
@@ -281,16 +306,15 @@ func (s *server) writeLogMsg(sse *sseWriter, runID string, m jetstream.Msg, md *
 	case events.LogStep:
 		name, v = "step", sseStep{RunID: runID, Step: d.Step, Status: string(d.Status), Count: d.Count}
 	case events.LogEnd:
-		b, _ := json.Marshal(sseComplete{Status: string(d.Status), ErrorMessage: d.ErrorMessage})
-		return true, sse.event(id, "complete", b)
+		return &sseComplete{Status: string(d.Status), ErrorMessage: d.ErrorMessage}, nil
 	default:
-		return false, nil
+		return nil, nil
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
-	return false, sse.event(id, name, b)
+	return nil, sse.event(id, name, b)
 }
 
 // handleProjectEvents streams a project's run changes for the GUI: first
