@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestGenerate(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		corpus, out string
+		want        []string // terms that must be in the output
+	}{
+		{"en", "g.md", []string{"## broker", "## partition", "**Aliases**: WAL"}},
+		{"ja", "g.json", []string{`"term": "キャッシュキー"`, `"term": "DAG"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.corpus, func(t *testing.T) {
+			t.Parallel()
+			out := filepath.Join(t.TempDir(), tt.out)
+			var stdout, stderr bytes.Buffer
+			err := run(context.Background(), []string{"generate", "-i", filepath.Join("..", "..", "testdata", "corpus", tt.corpus), "-o", out}, noEnv, nil, &stdout, &stderr)
+			if err != nil {
+				t.Fatalf("generate: %v\n%s", err, stderr.String())
+			}
+			b, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(string(b), w) {
+					t.Errorf("output lacks %q", w)
+				}
+			}
+			if strings.HasSuffix(out, ".json") {
+				var g struct {
+					Terms  []map[string]any `json:"terms"`
+					Issues []map[string]any `json:"issues"`
+				}
+				if err := json.Unmarshal(b, &g); err != nil || len(g.Terms) == 0 {
+					t.Fatalf("JSON output: %v, %d terms", err, len(g.Terms))
+				}
+			}
+			if !strings.Contains(stdout.String(), "documents") || !strings.Contains(stdout.String(), "terms") {
+				t.Errorf("summary = %q", stdout.String())
+			}
+			if !strings.Contains(stderr.String(), "provisional") {
+				t.Errorf("no progress lines on stderr: %q", stderr.String())
+			}
+		})
+	}
+}
+
+func TestGenerateErrors(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no args", []string{"generate"}, 2, "required"},
+		{"bad format", []string{"generate", "-i", dir, "-o", filepath.Join(dir, "x.html")}, 1, "unknown format"},
+		{"missing input", []string{"generate", "-i", filepath.Join(dir, "nope"), "-o", filepath.Join(dir, "x.md")}, 1, "input directory"},
+		{"empty input", []string{"generate", "-i", dir, "-o", filepath.Join(dir, "x.md")}, 1, "no usable"},
+		{"bad provider", []string{"generate", "-i", "../../testdata/corpus/en", "-o", filepath.Join(dir, "x.md"), "--provider", "gpt"}, 1, "unknown provider"},
+		{"openai without model", []string{"generate", "-i", "../../testdata/corpus/en", "-o", filepath.Join(dir, "x.md"), "--provider", "openai"}, 1, "model is required"},
+		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var stdout, stderr bytes.Buffer
+			err := run(context.Background(), tt.args, noEnv, nil, &stdout, &stderr)
+			if code := exitCode(err, false); code != tt.code {
+				t.Fatalf("exit code %d (err %v), want %d", code, err, tt.code)
+			}
+			if !strings.Contains(stderr.String(), tt.msg) {
+				t.Errorf("stderr %q lacks %q", stderr.String(), tt.msg)
+			}
+			if n := strings.Count(strings.TrimSpace(stderr.String()), "\n"); tt.code == 1 && n > 0 {
+				t.Errorf("error is not one line: %q", stderr.String())
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.md")); !errors.Is(err, os.ErrNotExist) {
+		t.Error("a failed generate left an output file")
+	}
+}
+
+func TestGenerateInterruptedLeavesNoFile(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "g.md")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	err := run(ctx, []string{"generate", "-i", "../../testdata/corpus/en", "-o", out}, noEnv, nil, &stdout, &stderr)
+	if err == nil {
+		t.Fatal("want an error from an interrupted run")
+	}
+	if code := exitCode(err, true); code != 130 {
+		t.Errorf("exit code %d, want 130", code)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 0 {
+		t.Errorf("interrupted run left files: %v", entries)
+	}
+}
+
+func noEnv(string) string { return "" }
