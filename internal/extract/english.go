@@ -320,11 +320,14 @@ func (d *docState) enUnit(k int) (unit, bool) {
 	t := d.toks[k]
 	switch t.shape {
 	case kAcronym:
-		if _, stop := enAcronymStop[t.s]; stop {
+		if _, stop := enAcronymStop[t.s]; stop || has(enUnits, t.s) {
 			return unit{}, false
 		}
 		return unit{text: t.s, key: strings.ToLower(t.s), sing: t.s, singKey: strings.ToLower(t.s), kind: kAcronym}, true
 	case kIdent:
+		if has(enUnits, t.s) {
+			return unit{}, false
+		}
 		k := strings.ToLower(t.s)
 		return unit{text: t.s, key: k, sing: t.s, singKey: k, kind: kIdent}, true
 	case kCap:
@@ -347,6 +350,9 @@ func (d *docState) enUnit(k int) (unit, bool) {
 func lowerUnit(w string) (unit, bool) {
 	if len(w) < 2 {
 		return unit{}, false
+	}
+	if has(enSoftAdj, w) {
+		return unit{text: w, key: w, sing: w, singKey: w, kind: kLower}, true
 	}
 	if _, stop := enStop[w]; stop || isAdverb(w) {
 		return unit{}, false
@@ -395,12 +401,16 @@ func (d *docState) enDoc() {
 	run := d.run[:0]
 	start := 0
 	flush := func(end int) {
-		d.enFlush(run, start, end)
+		d.enSplit(run, start, end)
 		run = run[:0]
 	}
 	for k := 0; k < len(d.toks); k++ {
 		t := d.toks[k]
 		if t.shape == 0 {
+			flush(k)
+			continue
+		}
+		if d.verbAt(k) {
 			flush(k)
 			continue
 		}
@@ -419,6 +429,10 @@ func (d *docState) enDoc() {
 				flush(k)
 			}
 		}
+		if len(run) > 0 && u.kind == kLower && has(enSoftAdj, u.key) {
+			// A vague adjective starts a noun phrase of its own.
+			flush(k)
+		}
 		if len(run) == 0 {
 			start = k
 		}
@@ -429,6 +443,84 @@ func (d *docState) enDoc() {
 	}
 	flush(len(d.toks))
 	d.run = run
+}
+
+// verbAt reports whether the word token k is a verb by its context: a verb
+// base after "to", a modal or a subject pronoun ("to store", "they fetch"),
+// a third-person form after a relative or subject pronoun ("that stores"),
+// or an imperative at the start of a sentence followed by a function word
+// ("Store big payloads ...").
+func (d *docState) verbAt(k int) bool {
+	t := d.toks[k]
+	if t.shape != kLower && !(t.shape == kCap && t.posCap) {
+		return false
+	}
+	l := t.s
+	if t.shape == kCap {
+		l = strings.ToLower(l)
+	}
+	base := has(enVerbs, l)
+	if !base && !isVerbS(l) {
+		return false
+	}
+	if k > 0 && d.toks[k-1].shape != 0 {
+		p := strings.ToLower(d.toks[k-1].s)
+		if base && has(enVerbCue, p) || !base && has(enRelPronoun, p) {
+			return true
+		}
+	}
+	if base && t.posCap && !t.head && k+1 < len(d.toks) {
+		n := d.toks[k+1]
+		if n.shape == kLower && has(enStop, n.s) && !has(enSoftAdj, n.s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isVerbS reports whether w is the third-person singular of a verb of
+// enVerbs ("stores", "discards", "processes", "replies").
+func isVerbS(w string) bool {
+	n := len(w)
+	if n < 4 || w[n-1] != 's' || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	if has(enVerbs, w[:n-1]) {
+		return true
+	}
+	if strings.HasSuffix(w, "es") && has(enVerbs, w[:n-2]) {
+		return true
+	}
+	return strings.HasSuffix(w, "ies") && has(enVerbs, w[:n-3]+"y")
+}
+
+// enSplit cuts a run at the verbs inside it before handing the pieces to
+// enFlush. A lower-case "-s" word followed by another lower-case word is a
+// verb when its stem is a verb of enVerbs ("the broker discards
+// duplicates", "answers client requests"): it is dropped. Otherwise, when
+// the next word is a verb base, the "-s" word ends the subject and the verb
+// is dropped ("network file systems return ..."). Plural modifiers such as
+// "operations guide" stay whole.
+func (d *docState) enSplit(run []unit, start, end int) {
+	from := 0
+	for i := 0; i+1 < len(run); i++ {
+		u, next := run[i], run[i+1]
+		if u.kind != kLower || next.kind != kLower || !pluralish(u.key) || singular(u.key) == u.key {
+			continue
+		}
+		switch {
+		case isVerbS(u.key):
+			d.enFlush(run[from:i], start+from, start+i)
+			from = i + 1
+		case has(enVerbs, next.key):
+			d.enFlush(run[from:i+1], start+from, start+i+1)
+			from = i + 2
+			i++
+		}
+	}
+	if from < len(run) {
+		d.enFlush(run[from:], start+from, end)
+	}
 }
 
 // connectable reports whether "of" may continue a capitalised name ending
@@ -459,6 +551,10 @@ var determiners = wordSet(`the a an its their his her our your my this these tho
 var objectWords = wordSet(`the a an its their his her our your my this these those them it all each every
 	any some no one two three old new only both more many several how whether what which up out down back
 	off away into onto`)
+
+// enSubjectPreps follow a verb more often than a noun: "the promise rests
+// on", "the call blocks in".
+var enSubjectPreps = wordSet(`on in at for by when if while before after`)
 
 var subordinators = wordSet(`when if once until unless while because whenever after before since though although whether`)
 
@@ -531,6 +627,15 @@ func (d *docState) enFlush(run []unit, start, end int) {
 			endCues = 0
 		}
 	}
+	if n := len(run); n >= 2 && end < len(d.toks) && d.toks[end].shape != 0 {
+		// "Can a consumer group read from ...": a verb ends the subject.
+		next := strings.ToLower(d.toks[end].s)
+		if l := run[n-1]; l.kind == kLower && (has(enVerbs, l.key) && has(enRunPreps, next) ||
+			isVerbS(l.key) && (has(enRunPreps, next) || has(enSubjectPreps, next))) {
+			run = run[:n-1]
+			endCues = 0
+		}
+	}
 	if n := len(run); n >= 2 && cues&(1<<cuePerson) == 0 && d.afterSubordinator(start) {
 		// "When the partition leader fails, ...": the subject of a clause
 		// ends before its verb.
@@ -545,7 +650,7 @@ func (d *docState) enFlush(run []unit, start, end int) {
 	}
 	for len(run) > 0 {
 		l := run[len(run)-1]
-		if l.kind == kConnector || l.kind == kLower && (isEdWord(l.key) || isAdjective(l.key)) {
+		if l.kind == kConnector || l.kind == kLower && (isEdWord(l.key) || isAdjective(l.key) || has(enSoftAdj, l.key)) {
 			run = run[:len(run)-1]
 			endCues = 0
 			continue
@@ -579,7 +684,7 @@ func (d *docState) enFlush(run []unit, start, end int) {
 			span := run[i:j]
 			if len(span) == 1 {
 				u := span[0]
-				if u.kind == kLower && (len(u.key) < 3 || isAdjective(u.key) || isEdWord(u.key) || has(enAdjSingle, u.key)) {
+				if u.kind == kLower && (len(u.key) < 3 || isAdjective(u.key) || isEdWord(u.key) || has(enAdjSingle, u.key) || has(enSoftAdj, u.key)) {
 					continue
 				}
 			}
@@ -636,6 +741,9 @@ func (d *docState) enCode(code []string) {
 				continue
 			}
 			norm, shape := wordShape(f)
+			if has(enUnits, norm) {
+				continue
+			}
 			var u unit
 			switch shape {
 			case kAcronym:
@@ -694,7 +802,12 @@ func enCategory(us []unit, cues *[nCues]int, freq int) glossary.Category {
 			case "professor", "director", "chancellor", "president", "chairman", "chairperson":
 				return glossary.Title
 			}
-			if cues[cuePlace]*2 > freq && cues[cueModifier] == 0 && freq >= 2 {
+			// Occurrences that modify a following noun ("the Rotterdam
+			// deployment") say nothing either way.
+			if cues[cuePlace] >= 2 && cues[cuePlace]*2 > freq-cues[cueModifier] && !has(enKnownTech, first.key) {
+				return glossary.PlaceName
+			}
+			if cues[cuePlace] == 1 && freq == 1 && !has(enKnownTech, first.key) {
 				return glossary.PlaceName
 			}
 			return glossary.TechnicalTerm

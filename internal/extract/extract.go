@@ -23,6 +23,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/genglossary/genglossary/internal/glossary"
@@ -94,6 +95,7 @@ const (
 type variant struct {
 	text  string
 	count int
+	alone int // occurrences attested on their own
 	units []unit
 }
 
@@ -121,6 +123,7 @@ type docState struct {
 	capMid    map[string]int
 	lowerSeen map[string]int
 	md        mdCleaner
+	jaHead    bool // the Japanese line being analysed is a heading
 }
 
 // record counts one occurrence of span.
@@ -154,9 +157,14 @@ func (d *docState) record(span []unit, ja, attested bool, cues uint8) {
 			e.cues[c]++
 		}
 	}
+	alone := 0
+	if attested {
+		alone = 1
+	}
 	for i := range e.variants {
 		if e.variants[i].text == string(d.disp) {
 			e.variants[i].count++
+			e.variants[i].alone += alone
 			return
 		}
 	}
@@ -165,7 +173,7 @@ func (d *docState) record(span []unit, ja, attested bool, cues uint8) {
 	if n > 1 {
 		us[n-1].text, us[n-1].key = us[n-1].sing, us[n-1].singKey
 	}
-	e.variants = append(e.variants, variant{text: string(d.disp), count: 1, units: us})
+	e.variants = append(e.variants, variant{text: string(d.disp), count: 1, alone: alone, units: us})
 }
 
 // process extracts the candidates of one document.
@@ -179,9 +187,12 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 	d.md.forEachLine(doc.Content, func(l mdLine) {
 		d.enCode(l.code)
 		if !ja {
-			d.enTokenize(l.text, l.heading)
+			if !shouting(l.text) {
+				d.enTokenize(l.text, l.heading)
+			}
 			return
 		}
+		d.jaHead = l.heading
 		for seg := range strings.SplitSeq(l.text, string(boundary)) {
 			if strings.TrimSpace(seg) != "" {
 				d.jaSegment(seg)
@@ -192,6 +203,25 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 		d.enDoc()
 	}
 	return d.entries
+}
+
+// shouting reports a line of three or more words all in capitals ("QUILLMOOR
+// FREQUENTLY ASKED QUESTIONS"), a title whose words are not acronyms.
+func shouting(text string) bool {
+	words := 0
+	for w := range strings.FieldsSeq(text) {
+		letters := false
+		for _, r := range w {
+			if unicode.IsLower(r) {
+				return false
+			}
+			letters = letters || unicode.IsUpper(r)
+		}
+		if letters {
+			words++
+		}
+	}
+	return words >= 3
 }
 
 // Extract returns the candidate terms of docs ranked best first (ties broken
@@ -278,6 +308,7 @@ outer:
 		for i := range c.variants {
 			if c.variants[i].text == v.text {
 				c.variants[i].count += v.count
+				c.variants[i].alone += v.alone
 				continue outer
 			}
 		}
@@ -285,9 +316,10 @@ outer:
 	}
 }
 
-// best returns the most frequent spelling of c (ties: the smallest text); a
-// single lower-case English word is spelled as its key (the singular when
-// plurals were merged).
+// best returns the most frequent spelling of c among those attested on
+// their own (all spellings when none is; ties: the smallest text); a single
+// lower-case English word is spelled as its key (the singular when plurals
+// were merged).
 func (c *entry) best() *variant {
 	b := &c.variants[0]
 	if c.n == 1 && !c.ja && b.units[0].kind == kLower {
@@ -299,6 +331,12 @@ func (c *entry) best() *variant {
 	}
 	for i := 1; i < len(c.variants); i++ {
 		v := &c.variants[i]
+		if (v.alone > 0) != (b.alone > 0) {
+			if v.alone > 0 {
+				b = v
+			}
+			continue
+		}
 		if v.count > b.count || v.count == b.count && v.text < b.text {
 			b = v
 		}
@@ -343,11 +381,17 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 		if c == nil || c.ja || c.n != 1 {
 			continue
 		}
-		u := c.variants[0].units[0]
-		if u.kind != kLower {
+		lower := false
+		for _, v := range c.variants {
+			lower = lower || v.units[0].kind == kLower
+		}
+		if !lower {
 			continue
 		}
 		s := singular(k)
+		if s == k && strings.HasSuffix(k, "ics") {
+			s = k[:len(k)-1] // "topics" when "topic" is used too
+		}
 		if s == k {
 			continue
 		}
@@ -408,9 +452,27 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 		if c.standalone == 0 && c.n == 1 && !c.ja && weakSingle(c.key) {
 			continue
 		}
+		if c.n == 1 && !c.ja && hyphenModifier(c.key) {
+			continue
+		}
 		v := c.best()
 		if junk(v.text, c.ja) {
 			continue
+		}
+		if !c.ja && c.n == 1 && v.alone == 0 && v.units[0].kind == kCap {
+			// "Log" of "Write-Ahead Log", "Halvard" of "Halvard Systems":
+			// a part of a name is not a name.
+			continue
+		}
+		if !c.ja && needsRecurrence(v.units) && c.freq < 3 && (c.freq < 2 || len(c.docs) < 2) {
+			continue
+		}
+		if !c.ja && c.n > 1 {
+			// "client guide", "concepts page": a reference to a document,
+			// not a term.
+			if l := v.units[c.n-1]; l.kind == kLower && has(enDocNouns, l.key) {
+				continue
+			}
 		}
 		base := float64(c.freq)
 		if c.nestTypes > 0 {
@@ -449,6 +511,7 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 			Documents: paths,
 		})
 	}
+	propagateOrganizations(terms)
 	sort.Slice(terms, func(i, j int) bool {
 		if terms[i].Score != terms[j].Score {
 			return terms[i].Score > terms[j].Score
@@ -472,6 +535,79 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 	return out
 }
 
+// propagateOrganizations makes a Japanese name an organization when the
+// corpus also writes it with a company suffix or prefix ("北斗ソフトウェア"
+// beside "北斗ソフトウェア株式会社").
+func propagateOrganizations(terms []glossary.Term) {
+	orgs := make(map[string]bool)
+	for _, t := range terms {
+		if t.Category == glossary.Organization {
+			orgs[t.Text] = true
+		}
+	}
+	if len(orgs) == 0 {
+		return
+	}
+	for i, t := range terms {
+		if t.Category != glossary.TechnicalTerm || !glossary.HasCJK(t.Text) {
+			continue
+		}
+		for _, affix := range [...]string{"株式会社", "有限会社", "合同会社"} {
+			if orgs[t.Text+affix] || orgs[affix+t.Text] {
+				terms[i].Category = glossary.Organization
+				break
+			}
+		}
+	}
+}
+
+// needsRecurrence reports English phrases that are terms only when the
+// corpus repeats them: phrases opened by a participle, a gerund or an
+// adjective ("committed offset" yes, "listed topics" no), a name followed
+// by ordinary words ("Rotterdam deployment") and lower-case phrases of four
+// words or more.
+func needsRecurrence(us []unit) bool {
+	n := len(us)
+	if n < 2 {
+		return false
+	}
+	f := us[0]
+	switch f.kind {
+	case kLower:
+		if has(enSoftAdj, f.key) || isEdWord(f.key) || isGerund(f.key) || isAdjective(f.key) || has(enAdjSingle, f.key) {
+			return true
+		}
+		if n >= 4 {
+			for _, u := range us {
+				if u.kind != kLower {
+					return false
+				}
+			}
+			return true
+		}
+	case kCap:
+		for _, u := range us[1:] {
+			if u.kind == kLower {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isGerund reports "-ing" forms, sparing nouns such as "string".
+func isGerund(w string) bool {
+	if len(w) < 6 || !strings.HasSuffix(w, "ing") {
+		return false
+	}
+	switch w {
+	case "string", "strings", "thing", "spring", "during", "nothing", "something", "anything", "everything",
+		"morning", "evening", "ceiling", "wedding", "pudding", "sibling", "herring":
+		return false
+	}
+	return true
+}
+
 // weakSingle reports single English words that look like modifiers
 // (adjectives, participles), which survive only when used on their own.
 func weakSingle(w string) bool {
@@ -481,6 +617,25 @@ func weakSingle(w string) bool {
 		}
 	}
 	return isAdjective(w) || isEdWord(w) || strings.Contains(w, "-")
+}
+
+// hyphenModifier reports hyphenated modifiers such as "in-sync", "on-disk"
+// or "append-only", which are never terms on their own.
+func hyphenModifier(w string) bool {
+	first, rest, ok := strings.Cut(w, "-")
+	if !ok {
+		return false
+	}
+	last := rest[strings.LastIndexByte(rest, '-')+1:]
+	if has(enStop, first) && !has(enSoftAdj, first) {
+		return true
+	}
+	switch last {
+	case "only", "based", "aware", "safe", "free", "like", "wide", "level", "specific", "friendly", "ready",
+		"compatible", "enabled", "driven", "oriented", "once", "time", "limited", "sensitive":
+		return true
+	}
+	return false
 }
 
 func mergeDocs(a, b []int) []int {

@@ -50,6 +50,11 @@ func jaClass(t *tokenizer.Token) uint8 {
 				// sub-type; it is noise.
 				return jCommon
 			}
+			if isKatakana(t.Surface) {
+				// A katakana token tagged as a name is nearly always a
+				// loanword or a piece of one ("サンド" of "サンドボックス").
+				return jCommon
+			}
 			p2, _ := t.FeatureAt(2)
 			switch p2 {
 			case "人名":
@@ -67,6 +72,9 @@ func jaClass(t *tokenizer.Token) uint8 {
 			return jProper
 		case "接尾":
 			p2, _ := t.FeatureAt(2)
+			if (p2 == "人名" || p2 == "地域") && isKatakana(t.Surface) {
+				return jCommon // "クン" of "トークン"
+			}
 			switch p2 {
 			case "人名":
 				return jSuffixPerson
@@ -133,10 +141,13 @@ func isKatakana(s string) bool {
 func asciiUnit(norm string, shape uint8) (unit, bool) {
 	switch shape {
 	case kAcronym:
-		if _, stop := enAcronymStop[norm]; stop {
+		if _, stop := enAcronymStop[norm]; stop || has(enUnits, norm) {
 			return unit{}, false
 		}
 	case kIdent:
+		if has(enUnits, norm) {
+			return unit{}, false
+		}
 	case kCap, kLower:
 		l := strings.ToLower(norm)
 		if _, stop := enStop[l]; stop || len(l) < 2 {
@@ -149,7 +160,8 @@ func asciiUnit(norm string, shape uint8) (unit, bool) {
 	return unit{text: norm, key: k, sing: norm, singKey: k, kind: shape}, true
 }
 
-// jaSegment extracts the candidates of one stretch of Japanese text.
+// jaSegment extracts the candidates of one stretch of Japanese text;
+// d.jaHead tells whether it is in a heading.
 func (d *docState) jaSegment(seg string) {
 	toks := d.tk.Analyze(seg, tokenizer.Normal)
 	run := d.run[:0]
@@ -173,23 +185,34 @@ func (d *docState) jaSegment(seg string) {
 			continue
 		}
 		c := jaClass(t)
-		if c == 0 || !hasLetter(s) {
+		if c == 0 || !hasLetter(s) || isJaNumeral(s) {
 			run = d.jaFlush(run)
 			continue
 		}
 		if c < jPerson || c > jProper {
 			if _, stop := jaStopNouns[s]; stop {
-				run = d.jaFlush(run)
-				continue
+				// "可能" inside "コンテンツアドレス可能ストレージ"; "実行" ending
+				// "リモート実行".
+				inner := len(run) > 0 && has(jaInnerOK, s) && i+1 < len(toks) && jaClass(&toks[i+1]) != 0 && !isJASuffix(jaClass(&toks[i+1]))
+				tail := len(run) > 0 && run[len(run)-1].kind == kJA && run[len(run)-1].ja != jPrefix && has(jaTailOK, s)
+				if !inner && !tail {
+					run = d.jaFlush(run)
+					continue
+				}
 			}
 		}
 		u := unit{text: s, key: s, sing: s, singKey: s, kind: kJA, ja: c}
 		switch {
 		case c == jPrefix:
-			run = d.jaFlush(run)
-			if _, drop := jaDropPrefix[s]; !drop {
-				run = append(run, u)
+			if _, drop := jaDropPrefix[s]; drop {
+				run = d.jaFlush(run)
+				continue
 			}
+			// A prefix inside a compound continues it: "有向非巡回グラフ".
+			if len(run) == 0 || run[len(run)-1].ja == jPrefix {
+				run = d.jaFlush(run)
+			}
+			run = append(run, u)
 			continue
 		case isJASuffix(c):
 			if len(run) == 0 || run[len(run)-1].ja == jPrefix {
@@ -228,8 +251,17 @@ func (d *docState) jaFlush(run []unit) []unit {
 		case l.kind == kJA && (l.ja == jPrefix || l.ja == jAdjStem || l.ja == jSuffixAdj || l.ja == jSuffixAdverbial || l.ja == jSuffixCounter):
 			run = run[:len(run)-1]
 			continue
+		case l.kind == kJA && has(jaTrailStrip, l.text):
+			// "クラスタ側", "モノレポ向け", "認証用": the suffix says where or
+			// what for, the noun before it is the term.
+			run = run[:len(run)-1]
+			continue
 		}
 		break
+	}
+	// A leading time word says when, not what: "毎週ワーカー".
+	for len(run) > 1 && run[0].kind == kJA && run[0].ja == jAdverbial && isJaTimeWord(run[0].text) {
+		run = run[1:]
 	}
 	for len(run) > 0 && run[len(run)-1].kind == kJA && isHiragana(run[len(run)-1].text) {
 		run = run[:len(run)-1]
@@ -260,7 +292,9 @@ func (d *docState) jaFlush(run []unit) []unit {
 		}
 	}
 	const maxLen = 6
-	attestFull := n <= maxLen
+	// A heading names a section; its compound is a term only if the text
+	// uses it too ("基本概念", "早見表" are not).
+	attestFull := n <= maxLen && !(d.jaHead && n > 1)
 	for i := 0; i < n; i++ {
 		f := run[i]
 		if f.kind == kJA && isJASuffix(f.ja) {
@@ -301,10 +335,57 @@ func (d *docState) jaFlush(run []unit) []unit {
 				attested = true
 				c |= 1 << cuePerson
 			}
+			if allJaGeneric(span) {
+				continue
+			}
 			d.record(span, true, attested, c)
 		}
 	}
 	return run[:0]
+}
+
+// isJaNumeral reports numerals and counted quantities written as one token:
+// "一つ", "三", "2つ", "十".
+func isJaNumeral(s string) bool {
+	s = strings.TrimSuffix(s, "つ")
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("一二三四五六七八九十百千万〇零0123456789０１２３４５６７８９", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isJaTimeWord reports adverbial nouns of time: "毎週", "今年", "当初".
+func isJaTimeWord(s string) bool {
+	if has(jaStopNouns, s) {
+		return true
+	}
+	for _, p := range []string{"毎", "今", "昨", "来", "先", "翌", "前", "当"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	for _, p := range []string{"年", "月", "週", "日", "朝", "晩", "夜", "回", "時"} {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// allJaGeneric reports spans made only of generic words ("基本概念",
+// "最小単位", "絶対位置").
+func allJaGeneric(span []unit) bool {
+	for _, u := range span {
+		if u.kind != kJA || !has(jaGeneric, u.text) {
+			return false
+		}
+	}
+	return true
 }
 
 // jaSingleOK reports whether a single Japanese token may be a candidate.
@@ -323,6 +404,20 @@ var jaSingleStop = wordSet(`時 前 後 中 間 上 下 内 外 方 次 点 例 
 	意味 説明 使用 利用 参照 確認 注意 記載 記述 実施 実行 対応 存在 追加 変更 設定 場面 詳細 概要 当社 弊社 手順
 	時間 日 月 年 人 者 数 値 量 的 性 化 型 用 版 等 系 側 毎 各 全 同 別 以外 予定 一覧 種類 場合 機能 情報 作成
 	処理 操作 表示 指定 入力 出力 選択 開始 終了 完了 成功 失敗 実装 導入 提供 管理 動作 発生 取得 送信 受信`)
+
+// jaTrailStrip are suffix nouns stripped from the end of a noun run.
+var jaTrailStrip = wordSet(`側 同士 向け 向き 用 越し 自体 全体 以外 同様 中 内 上 下 前 後 間 毎 ごと 別 たち 達 等 など 経由 単位 専用`)
+
+// jaTailOK are stop nouns that may end a compound after another noun:
+// "リモート実行", "依存関係", "環境設定".
+var jaTailOK = wordSet(`実行 設定 関係 変更 追加 参照`)
+
+// jaInnerOK are stop nouns that may sit inside a compound between two nouns.
+var jaInnerOK = wordSet(`可能 不可能`)
+
+// jaGeneric are abstract words; a compound made only of them is not a term.
+var jaGeneric = wordSet(`基本 概念 最小 最大 単位 絶対 相対 位置 早見 表 規模 大 小 全体 部分 一時 通常 一般 全般 主要 重要
+	簡単 詳細 概要 基礎 応用 入門 注意 事項 留意 点 一覧 目次 付録 補足 参考 関連 その他 大半 多数 少数 一部 全部`)
 
 // jaOrgWeak are organisation suffixes that only count after a proper noun.
 var jaOrgWeak = wordSet(`部 課 室 局 チーム グループ センター 事務所 研究会`)

@@ -111,7 +111,13 @@ started starting stop stops stopped checked checking
 	corresponding following above below such certain open free ready likely unlikely
 	known unknown given various correct incorrect proper properly basic advanced related
 	one two three four five six seven eight nine ten eleven twelve hundred thousand million
-	billion dozen half once twice`,
+	billion dozen half once twice zero`,
+	// irregular past tenses and participles, which are never part of a term
+	`caught sold bought brought taught fought sought spent sent lent bent dealt felt kept left meant
+	met paid said told held led ran won lost began broke chose drew drove fell flew forgot froze
+	gave grew hid hung knew rode rang rose sang sank shook slept slid spoke spun stole struck
+	swam swore swept swung threw understood woke wore wove wrote undertook overtook withdrew
+	listed carried`,
 	// comparatives
 	`earlier later larger smaller higher lower faster slower older newer greater fewer longer shorter
 	bigger easier harder wider deeper stronger weaker cheaper safer simpler heavier lighter
@@ -122,6 +128,68 @@ started starting stop stops stopped checked checking
 	above below following foregoing hereafter herein thereof whereby
 	dr mr mrs ms mx prof sir dame`,
 )
+
+// enSoftAdj are vague adjectives (stop words elsewhere) that may start a
+// term when the phrase recurs: "high watermark", "open source", "long
+// polling". They always start a new run and never end one.
+var enSoftAdj = wordSet(`high low hot cold dead live long short open single full`)
+
+// enVerbs are the base forms of common verbs of technical prose that are not
+// stop words because they are nouns too ("store", "build", "return"). They
+// are read as verbs only where the syntax says so: after "to", a modal or a
+// subject pronoun, as a third-person "-s" form inside a noun run, or before
+// a preposition at the end of a run.
+var enVerbs = wordSet(`accept access acknowledge add advance answer append apply archive assign attach
+	balance batch block boot break build buffer cache call cancel cap check clean clear clone close
+	collect commit compact compare compile complete compress compute configure confirm connect consume
+	contain control convert copy count crash create cut decode decrypt delete deliver deny deploy
+	detect disconnect discard display divide download drop dump duplicate elect emit encode encrypt end
+	evict exceed execute exit expire export expose extend extract fail fetch fill filter finish fix
+	flag flush fork format forward free generate grant guarantee handle hash hit host ignore import
+	index inject insert inspect install invoke issue join keep kill lag launch limit link list listen
+	load lock log look loop manage map mark match measure merge migrate mirror monitor mount move
+	name notify open order own pack parse pass patch pause persist pick ping place plan play point poll
+	post print process produce promote protect prune publish pull purge push query queue rank reach
+	read rebalance rebuild receive record recover redirect reduce refresh register release reload remove
+	rename render repair repeat replace replay replicate reply report request reset resolve respond
+	restart restore resume retain retry return reuse revert revoke roll rotate route run save scale scan
+	schedule seal search secure select send serve set share shift ship shrink sign skip sleep sort spawn
+	split start stop store stream submit subscribe support suspend switch sync tag throttle track
+	transfer transform trigger trim truncate trust tune turn unlock unpack update upgrade upload validate
+	verify view wait wake walk watch wrap write yield change survive talk authenticate authorize
+	rest rely belong depend differ happen matter succeed behave cover lose win grow`)
+
+// enDocNouns name parts of documentation; a lower-case phrase ending in one
+// refers to a document ("operations guide", "concepts page").
+var enDocNouns = wordSet(`page pages guide guides section sections chapter chapters document documents doc docs
+	tutorial tutorials manual manuals readme handbook walkthrough appendix paragraph paragraphs`)
+
+// enVerbCue words are followed by a verb: the infinitive marker, modals
+// and subject pronouns.
+var enVerbCue = wordSet(`to can cannot could may might must shall should will would does do did don't
+	doesn't didn't won't can't i we you they it he she`)
+
+// enRelPronoun words may be followed by a third-person verb ("that stores").
+var enRelPronoun = wordSet(`that which who it he she`)
+
+// enRunPreps end a run whose last word is then read as a verb ("a consumer
+// group read from ...").
+var enRunPreps = wordSet(`from to into onto with without through across over under up down out off back
+	until unless because`)
+
+// enUnits are measurement units, which look like acronyms but are not
+// terms.
+var enUnits = wordSet(`KB MB GB TB PB EB KiB MiB GiB TiB PiB kB Kb Mb Gb Tb kbps Mbps Gbps ms ns µs us
+	Hz kHz MHz GHz fps dpi ppi px pt em rem vh vw rpm rps qps tps ops RPS QPS TPS IOPS`)
+
+// enKnownTech are names of languages, platforms and products that follow
+// "in" without being places ("written in Go", "runs in Kubernetes").
+var enKnownTech = wordSet(`go golang python java rust ruby javascript typescript kotlin swift scala haskell
+	perl php erlang elixir clojure dart lua julia fortran cobol bash zsh powershell linux windows macos
+	unix android ios kubernetes docker podman nomad terraform ansible git github gitlab bitbucket aws
+	azure gcp postgres postgresql mysql sqlite redis kafka rabbitmq nats etcd consul prometheus grafana
+	elasticsearch opensearch nginx apache node deno bun react vue angular svelte django flask rails
+	spring excel word slack jira confluence markdown json yaml toml xml html css sql wasm`)
 
 // enAdjSingle are modifiers that are never a term on their own.
 var enAdjSingle = wordSet(`optional internal external underlying public private global local static dynamic
@@ -278,7 +346,10 @@ var jaStopNouns = wordSet(`こと もの ため よう これ それ あれ ど�
 	今 当 本 該当 上記 下記 前述 後述 次回 前回 各種 一方 他方 一般 特定 任意 複数 単一 個別 場所 自分
 	我々 私 あなた 彼 彼女 皆 みんな 何 なに どちら こちら そちら あちら 誰 いつ 目的 結果 理由 方法 内容
 	状態 部分 程度 範囲 対象 関係 問題 意味 説明 使用 利用 参照 確認 注意 記載 記述 実施 実行 対応 存在 追加
-	変更 設定 場面 具体 詳細 概要 以下 本書 本章 本節 次章 前章 本稿 当社 弊社 手順`)
+	変更 設定 場面 具体 詳細 概要 以下 本書 本章 本節 次章 前章 本稿 当社 弊社 手順
+	毎年 毎週 毎日 毎月 毎朝 毎晩 毎回 毎時 春 夏 秋 冬 今年 昨年 去年 来年 今週 先週 来週 今日 明日 昨日
+	今月 先月 来月 夜間 昼間 週末 年末 年始 当日 翌日 前日 午前 午後 朝 昼 夜 晩 夕方 最近 将来 過去 未来 当初
+	従来 現状 規模 大規模 小規模 中規模 一つ 二つ 三つ 同士 自体 大半 多く 一種 一環 一例 おかげ せい`)
 
 // jaDropPrefix are prefixes that are dropped from the front of a run.
 var jaDropPrefix = wordSet(`各 約 同 本 当 該 毎 計 ご お 御 諸 両 第 全 前 翌 今 来 昨 現 元 某 此`)

@@ -178,6 +178,30 @@ func (a assessment) evidenceString() string { return strings.Join(a.sources, ", 
 // hasDefinition reports whether anything better than usage was found.
 func (a assessment) hasDefinition() bool { return a.ok && a.best.kind != evUsage }
 
+// definesTerm reports whether the documents say what the term means: an
+// explicit definition, a list item, a parenthetical gloss or a heading whose
+// paragraph names the term. A heading alone ("## Storage" over a paragraph
+// about something else) is a section title, not a definition.
+func (a assessment) definesTerm() bool {
+	return a.hasDefinition() && !(a.best.kind == evHeading && !a.best.mentions)
+}
+
+// definesStrongly reports an explicit definition with the term as its
+// subject, a list item or a parenthetical gloss: enough to keep an everyday
+// word ("topic", "record", 「ルール」) as a term of these documents.
+func (a assessment) definesStrongly() bool {
+	if !a.ok {
+		return false
+	}
+	switch a.best.kind {
+	case evExplicit:
+		return a.best.strong
+	case evList, evParen:
+		return true
+	}
+	return false
+}
+
 // assessTerm gathers and assesses the evidence for a term.
 func assessTerm(ctx context.Context, c *pipeline.Corpus, term string, aliases []string, occs []glossary.Occurrence) (assessment, error) {
 	if err := ctx.Err(); err != nil {

@@ -50,21 +50,33 @@ func (e *Engine) Extract(ctx context.Context, c *pipeline.Corpus, progress func(
 
 // Classify returns the terms as extraction classified them. A term without
 // a valid category (one added by hand) becomes common_noun when it is an
-// everyday word and technical_term otherwise. It returns ctx's error when
-// ctx has ended.
-func (e *Engine) Classify(ctx context.Context, _ *pipeline.Corpus, terms []pipeline.Candidate) ([]pipeline.Candidate, error) {
+// everyday word and technical_term otherwise. An everyday word that the
+// documents define explicitly (a definitional sentence with the word as its
+// subject, a list item or a gloss: "A topic is a named stream of records")
+// is a term of these documents and becomes technical_term, so that it is
+// not dropped as a common noun. It returns ctx's error when ctx has ended.
+func (e *Engine) Classify(ctx context.Context, c *pipeline.Corpus, terms []pipeline.Candidate) ([]pipeline.Candidate, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("builtin classify: %w", err)
 	}
 	out := make([]pipeline.Candidate, len(terms))
 	copy(out, terms)
 	for i := range out {
-		if out[i].Category.Valid() {
+		if !out[i].Category.Valid() {
+			if isGeneralWord(out[i].Text) {
+				out[i].Category = glossary.CommonNoun
+			} else {
+				out[i].Category = glossary.TechnicalTerm
+			}
+		}
+		if out[i].Category != glossary.CommonNoun || c == nil {
 			continue
 		}
-		if isGeneralWord(out[i].Text) {
-			out[i].Category = glossary.CommonNoun
-		} else {
+		a, err := assessTerm(ctx, c, out[i].Text, nil, nil)
+		if err != nil {
+			return nil, fmt.Errorf("builtin classify %q: %w", out[i].Text, err)
+		}
+		if a.definesStrongly() {
 			out[i].Category = glossary.TechnicalTerm
 		}
 	}

@@ -392,7 +392,7 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	// Appositive in the middle of a sentence: "... the Quillmoor
 	// Foundation, a non-profit organization that ...".
 	for _, at := range hits {
-		if at == 0 {
+		if at == 0 || !appositiveSubject(s.text[:at]) {
 			continue
 		}
 		rest := s.text[at+len(sp):]
@@ -409,6 +409,33 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		}
 	}
 	return evidence{}, false
+}
+
+// introWords open an introductory phrase: "After a restart, a consumer
+// asks ..." has no appositive.
+var introWords = map[string]bool{
+	"after": true, "before": true, "during": true, "when": true, "if": true, "once": true, "while": true,
+	"since": true, "until": true, "in": true, "on": true, "at": true, "for": true, "with": true,
+	"without": true, "because": true, "although": true, "unless": true, "as": true, "by": true, "from": true,
+}
+
+// appositiveSubject reports whether the text before a term allows the term
+// to be followed by an appositive: the term is not the tail of a longer
+// capitalised name ("Foundation" of "Quillmoor Foundation") and does not
+// close a short introductory phrase ("After a restart, ...").
+func appositiveSubject(before string) bool {
+	words := strings.Fields(before)
+	if len(words) == 0 {
+		return true
+	}
+	last := words[len(words)-1]
+	if r, _ := utf8.DecodeRuneInString(last); unicode.IsUpper(r) && len(words) > 1 {
+		return false
+	}
+	if len(words) <= 3 && introWords[strings.ToLower(words[0])] && !strings.Contains(before, ",") {
+		return false
+	}
+	return true
 }
 
 func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, bool)) (evidence, bool) {

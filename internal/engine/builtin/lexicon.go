@@ -17,6 +17,25 @@ position possibility power practice problem product project purpose quality ques
 reason research result right role section sense side situation size solution someone something
 space start state step story study stuff subject success support system task team term text
 thing thought time today top total type use user value view way week word work world year
+zero rest half pair couple dozen
+`)
+
+// generalIT are words of everyday technical prose, verbs and nouns, that
+// every software document uses. Like generalEnglish they are not glossary
+// terms unless the documents define them.
+var generalIT = toSet(`
+read write store build fetch upgrade downgrade restart run start stop send receive call return
+create delete update insert remove deploy install uninstall configure handle process commit push
+pull merge load save open close connect disconnect check verify validate retry duplicate copy move
+throughput storage disk index metric latency memory performance bandwidth traffic speed usage
+request response client server machine host network connection message payload format output input
+setting config configuration option flag parameter command tool script library package module
+version release backup failure error bug fix crash log entry folder directory path link url
+website web internet computer laptop device cpu processor hardware software program application app
+code source test tests testing debug debugging feature function method class object variable field
+timeout delay interval limit quota size count total sum average default status result report alert
+notification login logout password account profile permission role group member owner admin
+administrator operator developer engineer maintainer contributor community team company customer
 `)
 
 // generalJapanese are everyday Japanese words of the same kind.
@@ -27,6 +46,9 @@ var generalJapanese = toSet(`
 人 人々 今日 明日 昨日 毎日 一日 一年 今年 去年 仕事 言葉 数字 番号 回数 程度 様子 全部
 ほか もの こと とき ところ ため よう 最大 最小 上限 下限 半分 多く 少し 一部 其の他 その他
 データ ファイル システム ユーザー ページ
+開発者 利用者 管理者 作業者 担当者 開発 運用 ディレクトリ フォルダ フォルダー ファイル名 コマンド ライブラリ
+リポジトリ ソース ローカル リモート サーバー サーバ クライアント ネットワーク マシン パソコン コンピューター
+ツール バージョン エラー ログ メモリ ディスク ストレージ 設定 設定ファイル 手順 ドキュメント 資料 画面
 `)
 
 func toSet(words string) map[string]bool {
@@ -45,5 +67,5 @@ func isGeneralWord(term string) bool {
 		return true
 	}
 	l := strings.ToLower(t)
-	return generalEnglish[l] || generalEnglish[singular(l)]
+	return generalEnglish[l] || generalEnglish[singular(l)] || generalIT[l] || generalIT[singular(l)]
 }

@@ -44,7 +44,7 @@ func (e *Engine) Review(ctx context.Context, c *pipeline.Corpus, entries []gloss
 		ja := entryIsJapanese(ix, en)
 		msg := messagesFor(ja)
 
-		if en.Category == glossary.CommonNoun || (isGeneralWord(en.Term) && !a.hasDefinition()) {
+		if en.Category == glossary.CommonNoun || (isGeneralWord(en.Term) && !isIdentifierLike(en.Term) && !a.definesTerm()) {
 			reason := msg.generalReason
 			if en.Category == glossary.CommonNoun {
 				reason = msg.commonNounReason
@@ -53,6 +53,15 @@ func (e *Engine) Review(ctx context.Context, c *pipeline.Corpus, entries []gloss
 				Term: en.Term, Type: glossary.Unnecessary,
 				Description:   fmt.Sprintf(msg.general, en.Term),
 				ShouldExclude: true, ExclusionReason: reason,
+			})
+			continue
+		}
+
+		if !a.definesTerm() && !isNameLike(en) && isMarginal(ix, c, en) {
+			issues = append(issues, glossary.Issue{
+				Term: en.Term, Type: glossary.Unnecessary,
+				Description:   fmt.Sprintf(msg.marginal, en.Term),
+				ShouldExclude: true, ExclusionReason: msg.marginalReason,
 			})
 			continue
 		}
@@ -88,6 +97,134 @@ func (e *Engine) Review(ctx context.Context, c *pipeline.Corpus, entries []gloss
 		}
 	}
 	return issues, nil
+}
+
+// Thresholds of isMarginal.
+const (
+	// marginalLines: a term used on fewer lines is marginal.
+	marginalLines = 3
+	// marginalOneDocLines: in a corpus of several documents, a term used in
+	// only one of them on fewer lines is marginal; one used more is a key
+	// notion of that document.
+	marginalOneDocLines = 5
+)
+
+// isMarginal reports whether an entry is rarely used: on fewer than
+// marginalLines lines, or (in a corpus of several documents) in only one
+// document on fewer than marginalOneDocLines lines. Without recorded
+// occurrences the documents are searched, then the sentences (a phrase may
+// span a line break, or be inflected: "data directories"). A term the
+// documents never use is not marginal: extraction cannot have proposed it,
+// so a person asked for it.
+func isMarginal(ix *corpusIndex, c *pipeline.Corpus, en glossary.Entry) bool {
+	spellings := append([]string{en.Term}, en.Aliases...)
+	occs := en.Occurrences
+	if len(occs) == 0 {
+		occs = glossary.FindOccurrences(c.Docs, spellings...)
+	}
+	type at struct {
+		doc  string
+		line int
+	}
+	docs := map[string]bool{}
+	lines := map[at]bool{}
+	for _, o := range occs {
+		docs[o.Document] = true
+		lines[at{o.Document, o.Line}] = true
+	}
+	if len(occs) == 0 {
+		for _, sp := range spellings {
+			if !glossary.HasCJK(sp) && !strings.HasSuffix(sp, "s") {
+				spellings = append(spellings, pluralOf(sp))
+			}
+		}
+		for i := range ix.sentences {
+			s := &ix.sentences[i]
+			for _, sp := range spellings {
+				if glossary.Contains(s.text, sp) {
+					docs[s.doc] = true
+					lines[at{s.doc, s.line}] = true
+					break
+				}
+			}
+		}
+		if len(lines) == 0 {
+			return false
+		}
+	}
+	if len(lines) < marginalLines {
+		return true
+	}
+	return len(docs) == 1 && len(ix.docJA) > 1 && len(lines) < marginalOneDocLines
+}
+
+// pluralOf returns the English plural of a term's last word where "-s"
+// alone is wrong: "directory" -> "directories", "index" -> "indexes".
+func pluralOf(t string) string {
+	switch {
+	case strings.HasSuffix(t, "y") && len(t) > 2 && !strings.ContainsRune("aeiou", rune(t[len(t)-2])):
+		return t[:len(t)-1] + "ies"
+	case strings.HasSuffix(t, "x"), strings.HasSuffix(t, "ch"), strings.HasSuffix(t, "sh"), strings.HasSuffix(t, "z"):
+		return t + "es"
+	}
+	return t + "s"
+}
+
+// isNameLike reports entries that a glossary keeps even when rarely used:
+// names of people, places and organisations, titles, acronyms and code
+// identifiers ("WAL", "QuillClient", "max_batch_bytes", "kawasemi.toml").
+func isNameLike(en glossary.Entry) bool {
+	switch en.Category {
+	case glossary.PersonName, glossary.PlaceName, glossary.Organization, glossary.Title:
+		return true
+	}
+	for _, t := range append([]string{en.Term}, en.Aliases...) {
+		if isIdentifierLike(t) || isCapitalisedName(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCapitalisedName reports Latin terms whose every word is capitalised
+// ("Java", "Prometheus", "Halvard Systems"): extraction only keeps such
+// words when they are capitalised mid-sentence or inside Japanese text,
+// that is when they are names.
+func isCapitalisedName(t string) bool {
+	if glossary.HasCJK(t) {
+		return false
+	}
+	words := strings.Fields(t)
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+// isIdentifierLike reports acronyms ("DLQ", "CI") and code identifiers
+// (CamelCase, snake_case, dotted names, words with digits).
+func isIdentifierLike(t string) bool {
+	if strings.ContainsAny(t, " \t") || glossary.HasCJK(t) {
+		return false
+	}
+	upper, lower := 0, 0
+	for i, r := range t {
+		switch {
+		case r == '_' || r == '.' || unicode.IsDigit(r):
+			return i > 0 || r == '_'
+		case unicode.IsUpper(r):
+			if i > 0 {
+				return true // CamelCase or an acronym
+			}
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	return upper > 0 && lower == 0
 }
 
 // termKey folds a term for comparison: lower case, singular.
@@ -250,6 +387,8 @@ type messages struct {
 	tooShort         string
 	usageOnly        string // term, confidence
 	missingRelation  string // term, other, other
+	marginal         string
+	marginalReason   string
 }
 
 var (
@@ -263,6 +402,8 @@ var (
 		tooShort:         "The definition of %q is too short to explain the term.",
 		usageOnly:        "No document defines %q; the definition is only inferred from how it is used (confidence %.2f).",
 		missingRelation:  "The definition of %q describes it as a kind of %q, another glossary term whose entry does not mention it; relate the two entries (see %q).",
+		marginal:         "%q is not defined in the documents and is rarely used (in one document or on fewer than three lines); it does not need a glossary entry.",
+		marginalReason:   "not defined in the documents and rarely used",
 	}
 	messagesJA = messages{
 		general:          "「%s」は一般的な語で、この文書に固有の用語ではありません。",
@@ -274,6 +415,8 @@ var (
 		tooShort:         "「%s」の定義が短すぎて、用語の意味を説明できていません。",
 		usageOnly:        "「%s」を定義している文書はありません。定義は用例から推測したものです（信頼度 %.2f）。",
 		missingRelation:  "「%s」は別の用語「%s」の一種として定義されていますが、「%s」の項目からは参照されていません。",
+		marginal:         "「%s」は文書中で定義されておらず、使用もまれ（一つの文書のみ、または三行未満）なため、用語集に載せる必要はありません。",
+		marginalReason:   "文書中で定義されておらず、使用もまれな語",
 	}
 )
 
