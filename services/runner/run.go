@@ -206,6 +206,9 @@ func (x *execution) execute() {
 	panicked, panicStep := x.panicked, x.panicStep
 	x.mu.Unlock()
 	switch {
+	case err == nil && !panicked:
+		// Finished, even if a cancel or a shutdown came in at the very end.
+		x.end(events.RunCompleted{Summary: summary})
 	case errors.Is(cause, errShutdown) || errors.Is(cause, errConnLost):
 		x.log.Info("run interrupted; left for another runner", "cause", cause.Error())
 		x.em.line(events.LevelWarning, "runner %s stopped; the run will be resumed by another runner", x.r.cfg.ID)
@@ -214,8 +217,6 @@ func (x *execution) execute() {
 		x.end(events.RunFailed{ErrorMessage: "internal error while preparing the run"})
 	case panicked:
 		x.end(events.RunFailed{ErrorMessage: fmt.Sprintf("internal error in step %s", panicStep)})
-	case err == nil:
-		x.end(events.RunCompleted{Summary: summary})
 	case errors.Is(cause, errCancelRequested):
 		x.end(events.RunCancelled{Reason: "cancelled by request"})
 	default:
