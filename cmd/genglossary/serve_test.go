@@ -34,7 +34,7 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-var servingLine = regexp.MustCompile(`serving on (http://\S+) \(nats: (\S+?),`)
+var servingLine = regexp.MustCompile(`serving on (http://\S+) \(nats: ([^,]+),`)
 
 // startServe runs "serve" in-process on random ports and returns its HTTP
 // and NATS URLs. The server stops when the test ends.
