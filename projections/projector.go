@@ -368,10 +368,16 @@ func (p *Projector) handle(ctx context.Context, batch []jetstream.Msg) (end bool
 	if len(items) == 0 {
 		return end, nil
 	}
+	start := time.Now()
 	changes, checkpoint, err := p.applyBatch(ctx, items)
 	if err != nil {
 		return false, err
 	}
 	p.advance(checkpoint, changes)
+	if d := time.Since(start); d > time.Second {
+		p.log.Warn("slow batch", "events", len(items), "seq", checkpoint, "duration", d)
+	} else {
+		p.log.Debug("batch applied", "events", len(items), "seq", checkpoint, "duration", d)
+	}
 	return end, nil
 }
