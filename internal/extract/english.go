@@ -470,8 +470,11 @@ func (d *docState) verbAt(k int) bool {
 		}
 	}
 	if base && t.posCap && !t.head && k+1 < len(d.toks) {
+		// An imperative: "Store big payloads ...", "Press Ctrl-C". A
+		// lower-case noun after it makes a compound instead ("Build logs
+		// are ...").
 		n := d.toks[k+1]
-		if n.shape == kLower && has(enStop, n.s) && !has(enSoftAdj, n.s) {
+		if n.shape != kLower || has(enStop, n.s) && !has(enSoftAdj, n.s) {
 			return true
 		}
 	}
@@ -672,7 +675,9 @@ func (d *docState) enFlush(run []unit, start, end int) {
 	}
 	n := len(run)
 	head := d.toks[start].head
-	attestFull := n <= maxLen && (!head || n == 1)
+	// A heading is a section title: its words are terms only if the text
+	// uses them too ("## License", "## Retention Policy").
+	attestFull := n <= maxLen && !head
 	for i := 0; i < n; i++ {
 		if run[i].kind == kConnector {
 			continue
@@ -712,7 +717,7 @@ func (d *docState) enFlush(run []unit, start, end int) {
 				for k > i && run[k-1].kind == kConnector {
 					k--
 				}
-				if j == k && caps > 0 && (!head || j-i == 1) {
+				if j == k && caps > 0 && !head {
 					attested = true
 					if j < n {
 						c |= 1 << cueModifier

@@ -85,10 +85,11 @@ type unit struct {
 
 // Cue counters gathered per occurrence.
 const (
-	cuePerson   = iota // after Dr./Mr./by, before "said", or with a Japanese honorific
-	cuePlace           // after "in", "at", "near"
-	cueThe             // after "the"
-	cueModifier        // a name followed by more words of its noun phrase
+	cuePerson    = iota // after Dr./Mr./by, before "said", or with a Japanese honorific
+	cuePlace            // after "in", "at", "near"
+	cueThe              // after "the"
+	cueModifier         // a name followed by more words of its noun phrase
+	cueExpansion        // followed by its abbreviation: 「シングルサインオン（SSO）」
 	nCues
 )
 
@@ -123,7 +124,8 @@ type docState struct {
 	capMid    map[string]int
 	lowerSeen map[string]int
 	md        mdCleaner
-	jaHead    bool // the Japanese line being analysed is a heading
+	jaHead    bool  // the Japanese line being analysed is a heading
+	jaCues    uint8 // cues of the Japanese run being flushed
 }
 
 // record counts one occurrence of span.
@@ -455,6 +457,11 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 		if c.n == 1 && !c.ja && hyphenModifier(c.key) {
 			continue
 		}
+		if c.n == 1 && !c.ja && isVerbS(c.key) && all[singular(c.key)] == nil {
+			// "prints", "triggers": a verb whose stem the corpus never
+			// uses as a noun.
+			continue
+		}
 		v := c.best()
 		if junk(v.text, c.ja) {
 			continue
@@ -493,6 +500,14 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 		w := math.Log2(float64(min(c.n, 4))) + 1
 		spread := 1 + 0.5*math.Log2(float64(len(c.docs)))
 		score := w * base * spread * boost(v.units, cat)
+		if c.cues[cueExpansion] > 0 {
+			score *= 2 // the documents spell out an abbreviation with it
+		}
+		if c.freq == 1 && c.n > 1 && plainWords(v.units) {
+			// A phrase of ordinary words used once ranks below names and
+			// identifiers used once.
+			score *= 0.5
+		}
 		score = math.Round(score*1000) / 1000
 		if score < e.opts.MinScore {
 			continue
@@ -559,6 +574,17 @@ func propagateOrganizations(terms []glossary.Term) {
 			}
 		}
 	}
+}
+
+// plainWords reports whether every unit is a lower-case English word or a
+// Japanese token.
+func plainWords(us []unit) bool {
+	for _, u := range us {
+		if u.kind != kLower && u.kind != kJA {
+			return false
+		}
+	}
+	return true
 }
 
 // needsRecurrence reports English phrases that are terms only when the
@@ -669,12 +695,12 @@ func boost(us []unit, cat glossary.Category) float64 {
 	case glossary.CommonNoun:
 		return 0.3
 	case glossary.PersonName, glossary.PlaceName, glossary.Organization, glossary.Title:
-		return 1.3
+		return 2
 	}
 	if len(us) == 1 {
 		switch u := us[0]; u.kind {
 		case kAcronym, kIdent:
-			return 1.5
+			return 2
 		case kCap:
 			return 1.2
 		case kLower:

@@ -406,3 +406,102 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// TestExtractAnswerKeyCorpora checks the corpora of testdata/corpus (see its
+// README): the answer-key terms are candidates, and phrases that hold a verb,
+// fragments of names, counters, time words and suffixed nouns are not.
+func TestExtractAnswerKeyCorpora(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	tests := []struct {
+		lang string
+		want map[string]glossary.Category // "" means any category
+		junk []string
+	}{
+		{"en", map[string]glossary.Category{
+			"broker": "", "partition": "", "offset": "", "consumer group": "", "segment": "", "controller": "",
+			"Write-Ahead Log": "", "WAL": "", "ISR": "", "In-Sync Replicas": "", "Dead Letter Queue": "", "DLQ": "",
+			"retention policy": "", "producer": "", "consumer": "", "replication factor": "", "lease": "",
+			"compaction": "", "high watermark": "", "committed offset": "", "QuillClient": "", "ProducerConfig": "",
+			"ConsumerConfig": "", "AckMode": "", "FetchRequest": "", "CommitOffsets": "", "OffsetsForTime": "",
+			"EnableIdempotence": "", "OffsetOutOfRange": "",
+			"Quillmoor Foundation": glossary.Organization, "Halvard Systems": glossary.Organization,
+			"Ingrid Solberg": glossary.PersonName, "Rotterdam": glossary.PlaceName, "Trondheim": glossary.PlaceName,
+		}, []string{
+			"answers client request", "broker discards duplicate", "broker exports metrics",
+			"controller stores cluster metadata", "group coordinator assigns partition", "network file systems return",
+			"network file system return", "stores partition", "Trondheim processes build log", "year operating queue cluster",
+			"Halvard Systems sold", "upgrading broker", "listed topics", "listed topic", "consumer group read", "caught",
+			"zero", "Log", "Queue", "Letter", "Halvard", "in-sync", "concepts page", "client guide", "operations guide",
+			"ASKED question", "topics", "brokers talk", "clients authenticate", "changes offset", "call block",
+		}},
+		{"ja", map[string]glossary.Category{
+			"カワセミ": "", "ターゲット": "", "アクション": "", "ビルドグラフ": "", "有向非巡回グラフ": "", "DAG": "",
+			"ワークスペース": "", "ハーメティックビルド": "", "サンドボックス": "", "アクションキャッシュ": "",
+			"コンテンツアドレス可能ストレージ": "", "CAS": "", "ビルドファイル": "", "ツールチェーン": "",
+			"プラットフォーム": "", "キャッシュキー": "", "インクリメンタルビルド": "", "継続的インテグレーション": "",
+			"CI": "", "BuildRule": "", "ActionGraph": "", "RemoteExecutor": "", "リモート実行": "",
+			"佐藤美咲": glossary.PersonName, "札幌": glossary.PlaceName, "福岡": glossary.PlaceName,
+			"東京": glossary.PlaceName, "北斗ソフトウェア": glossary.Organization,
+		}, []string{
+			"一つ目", "二つ目", "三つ目", "毎年秋", "毎週ワーカー", "サンド", "クラスタ側", "ターゲット同士", "モノレポ向け",
+			"コントリビューター向け", "認証用", "ネットワーク越し", "マシン自体", "大規模", "GB", "基本概念", "早見表",
+			"最小単位", "絶対位置", "非巡回グラフ", "コンテンツアドレス", "トー",
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lang, func(t *testing.T) {
+			t.Parallel()
+			terms, err := e.Extract(context.Background(), loadDocs(t, filepath.Join("..", "..", "testdata", "corpus", tc.lang)), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := byText(terms)
+			for text, cat := range tc.want {
+				x, ok := got[text]
+				if !ok {
+					t.Errorf("missing term %q", text)
+					continue
+				}
+				if cat != "" && x.Category != cat {
+					t.Errorf("%q: category %s, want %s", text, x.Category, cat)
+				}
+			}
+			for _, j := range tc.junk {
+				if _, ok := got[j]; ok {
+					t.Errorf("junk term %q extracted", j)
+				}
+			}
+		})
+	}
+}
+
+// TestExtractVerbsAndModifiers checks the English verb and modifier rules on
+// small texts.
+func TestExtractVerbsAndModifiers(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "The scheduler assigns tasks to workers. The scheduler stores task state in the state store.\n" +
+		"Each worker exports metrics. Network file systems return early. A worker caught the signal.\n" +
+		"Store big payloads elsewhere. Press Ctrl-C to stop. You can restart workers safely.\n" +
+		"The high watermark moves. The high watermark is shared. Readers stop at the high watermark.\n" +
+		"The state store is on-disk and in-sync with the scheduler.\n" +
+		"Disk usage is 20 GB at most, and the worker prints logs.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc + "Upgrading workers takes time.\n"}, {Path: "b.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"scheduler", "state store", "high watermark", "worker", "network file system"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("missing %q in %v", want, terms)
+		}
+	}
+	for _, bad := range []string{"scheduler assigns task", "scheduler store", "worker exports metrics", "caught",
+		"store", "Press Ctrl-C", "restart", "restart worker", "upgrading worker", "in-sync", "on-disk", "GB", "prints",
+		"network file systems return", "high"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted", bad)
+		}
+	}
+}

@@ -186,7 +186,12 @@ func (d *docState) jaSegment(seg string) {
 		}
 		c := jaClass(t)
 		if c == 0 || !hasLetter(s) || isJaNumeral(s) {
+			if len(run) > 0 && (s == "（" || s == "(") && i+2 < len(toks) && isAcronymText(toks[i+1].Surface) &&
+				(toks[i+2].Surface == "）" || toks[i+2].Surface == ")") {
+				d.jaCues = 1 << cueExpansion
+			}
 			run = d.jaFlush(run)
+			d.jaCues = 0
 			continue
 		}
 		if c < jPerson || c > jProper {
@@ -239,7 +244,7 @@ func (d *docState) jaFlush(run []unit) []unit {
 	if len(run) == 0 {
 		return run
 	}
-	var cues uint8
+	cues := d.jaCues
 	for len(run) > 0 {
 		switch l := run[len(run)-1]; {
 		case l.kind == kJA && l.ja == jSuffixPerson:
@@ -310,6 +315,9 @@ func (d *docState) jaFlush(run []unit) []unit {
 			var c uint8
 			if j == n {
 				c = cues
+				if i > 0 {
+					c &^= 1 << cueExpansion // only the whole run is expanded
+				}
 			}
 			if len(span) == 1 {
 				if f.kind != kJA {
@@ -342,6 +350,19 @@ func (d *docState) jaFlush(run []unit) []unit {
 		}
 	}
 	return run[:0]
+}
+
+// isAcronymText reports an all-capital Latin word of 2 to 6 letters.
+func isAcronymText(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // isJaNumeral reports numerals and counted quantities written as one token:
@@ -406,7 +427,7 @@ var jaSingleStop = wordSet(`時 前 後 中 間 上 下 内 外 方 次 点 例 
 	処理 操作 表示 指定 入力 出力 選択 開始 終了 完了 成功 失敗 実装 導入 提供 管理 動作 発生 取得 送信 受信`)
 
 // jaTrailStrip are suffix nouns stripped from the end of a noun run.
-var jaTrailStrip = wordSet(`側 同士 向け 向き 用 越し 自体 全体 以外 同様 中 内 上 下 前 後 間 毎 ごと 別 たち 達 等 など 経由 単位 専用`)
+var jaTrailStrip = wordSet(`済み 済 側 同士 向け 向き 用 越し 自体 全体 以外 同様 中 内 上 下 前 後 間 毎 ごと 別 たち 達 等 など 経由 単位 専用`)
 
 // jaTailOK are stop nouns that may end a compound after another noun:
 // "リモート実行", "依存関係", "環境設定".

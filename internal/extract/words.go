@@ -111,13 +111,13 @@ started starting stop stops stopped checked checking
 	corresponding following above below such certain open free ready likely unlikely
 	known unknown given various correct incorrect proper properly basic advanced related
 	one two three four five six seven eight nine ten eleven twelve hundred thousand million
-	billion dozen half once twice zero`,
+	billion dozen half once twice zero cheap expensive thousands hundreds millions`,
 	// irregular past tenses and participles, which are never part of a term
 	`caught sold bought brought taught fought sought spent sent lent bent dealt felt kept left meant
 	met paid said told held led ran won lost began broke chose drew drove fell flew forgot froze
 	gave grew hid hung knew rode rang rose sang sank shook slept slid spoke spun stole struck
 	swam swore swept swung threw understood woke wore wove wrote undertook overtook withdrew
-	listed carried`,
+	listed carried hurt`,
 	// comparatives
 	`earlier later larger smaller higher lower faster slower older newer greater fewer longer shorter
 	bigger easier harder wider deeper stronger weaker cheaper safer simpler heavier lighter
@@ -157,7 +157,7 @@ var enVerbs = wordSet(`accept access acknowledge add advance answer append apply
 	split start stop store stream submit subscribe support suspend switch sync tag throttle track
 	transfer transform trigger trim truncate trust tune turn unlock unpack update upgrade upload validate
 	verify view wait wake walk watch wrap write yield change survive talk authenticate authorize
-	rest rely belong depend differ happen matter succeed behave cover lose win grow`)
+	rest rely belong depend differ happen matter succeed behave cover lose win grow press`)
 
 // enDocNouns name parts of documentation; a lower-case phrase ending in one
 // refers to a document ("operations guide", "concepts page").
@@ -198,7 +198,8 @@ var enAdjSingle = wordSet(`optional internal external underlying public private 
 	complete partial manual automatic persistent temporary durable immutable mutable readable writable
 	thrown operating listening incoming outgoing underlying existing corresponding following
 	nested parallel sequential concurrent distributed shared separate standard normal abstract generic
-	primary secondary due ready non multi sub pre post`)
+	primary secondary due ready non multi sub pre post dirty clean stale fresh busy quiet slow fast healthy
+	unhealthy verbose silent`)
 
 // enCapOK lists stop words that are kept when written capitalised in the
 // middle of a sentence (names that collide with function words).
@@ -277,7 +278,7 @@ var enOrgSuffix = wordSet(`inc inc. corp corp. corporation ltd ltd. llc gmbh plc
 	foundation university institute institution team group committee labs lab laboratory laboratories
 	association consortium society agency ministry council department bureau commission
 	college school academy bank partners holdings systems technologies alliance federation
-	union organization organisation club`)
+	union organization organisation club collective cooperative guild`)
 
 var enPlaceSuffix = wordSet(`street st station city river mountain mountains avenue ave road rd boulevard
 	lane bay lake island islands airport prefecture county province valley square harbor harbour

@@ -443,7 +443,7 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 	if !ok {
 		return evidence{}, false
 	}
-	rest := s.text[n:]
+	rest := strings.TrimLeft(s.text[n:], " 　") // "SSO は、..."
 	rest = strings.TrimPrefix(rest, "」")
 	rest = strings.TrimPrefix(rest, "』")
 	body := strings.TrimRight(s.text, "。．.！!")

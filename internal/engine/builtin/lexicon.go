@@ -18,6 +18,8 @@ reason research result right role section sense side situation size solution som
 space start state step story study stuff subject success support system task team term text
 thing thought time today top total type use user value view way week word work world year
 zero rest half pair couple dozen
+license licence installation features troubleshooting overview introduction contributing changelog
+requirements prerequisites usage acknowledgements acknowledgments credits roadmap
 `)
 
 // generalIT are words of everyday technical prose, verbs and nouns, that
@@ -36,6 +38,7 @@ code source test tests testing debug debugging feature function method class obj
 timeout delay interval limit quota size count total sum average default status result report alert
 notification login logout password account profile permission role group member owner admin
 administrator operator developer engineer maintainer contributor community team company customer
+editor dependency terminal shell browser
 `)
 
 // generalJapanese are everyday Japanese words of the same kind.

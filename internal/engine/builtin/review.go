@@ -44,7 +44,7 @@ func (e *Engine) Review(ctx context.Context, c *pipeline.Corpus, entries []gloss
 		ja := entryIsJapanese(ix, en)
 		msg := messagesFor(ja)
 
-		if en.Category == glossary.CommonNoun || (isGeneralWord(en.Term) && !isIdentifierLike(en.Term) && !a.definesTerm()) {
+		if en.Category == glossary.CommonNoun || (isGeneralWord(en.Term) && !isIdentifierLike(en.Term) && !a.definesStrongly()) {
 			reason := msg.generalReason
 			if en.Category == glossary.CommonNoun {
 				reason = msg.commonNounReason
@@ -57,7 +57,7 @@ func (e *Engine) Review(ctx context.Context, c *pipeline.Corpus, entries []gloss
 			continue
 		}
 
-		if !a.definesTerm() && !isNameLike(en) && isMarginal(ix, c, en) {
+		if !a.definesTerm() && !isNameLike(en) && !ix.isAbbrevPart(en.Term) && isMarginal(ix, c, en) {
 			issues = append(issues, glossary.Issue{
 				Term: en.Term, Type: glossary.Unnecessary,
 				Description:   fmt.Sprintf(msg.marginal, en.Term),
@@ -156,6 +156,18 @@ func isMarginal(ix *corpusIndex, c *pipeline.Corpus, en glossary.Entry) bool {
 		return true
 	}
 	return len(docs) == 1 && len(ix.docJA) > 1 && len(lines) < marginalOneDocLines
+}
+
+// isAbbrevPart reports whether term is written beside its abbreviation or
+// expansion somewhere ("シングルサインオン（SSO）"): the pair becomes one entry
+// with an alias, however rarely the long form is used.
+func (ix *corpusIndex) isAbbrevPart(term string) bool {
+	for _, p := range ix.abbrevs {
+		if strings.EqualFold(p.long, term) || p.short == term {
+			return true
+		}
+	}
+	return false
 }
 
 // pluralOf returns the English plural of a term's last word where "-s"

@@ -64,6 +64,9 @@ func headNoun(body string, ja bool) string {
 }
 
 func singular(w string) string {
+	if len(w) > 4 && strings.HasSuffix(w, "ies") {
+		return w[:len(w)-3] + "y"
+	}
 	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") {
 		return strings.TrimSuffix(w, "s")
 	}

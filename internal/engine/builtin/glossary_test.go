@@ -1,0 +1,218 @@
+package builtin
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/genglossary/genglossary/internal/document"
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+// runPipeline runs every step of the pipeline over the documents of dir.
+func runPipeline(t *testing.T, e *Engine, dir string) *pipeline.State {
+	t.Helper()
+	docs, _, err := document.LoadDir(dir, document.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := &pipeline.State{}
+	if err := pipeline.New(e, pipeline.Options{}).Run(context.Background(), pipeline.NewCorpus(docs), st, pipeline.ScopeFull.Steps(), nil); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// TestGlossaryQuality runs the whole pipeline over the answer-key corpora
+// (testdata/corpus) and over a second sample written for this test (an
+// invented CLI tool and a Japanese operations manual): the glossary keeps
+// the defined terms, with their aliases, and the widely used undefined ones;
+// verbs, everyday words and rarely used undefined phrases are left out.
+func TestGlossaryQuality(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	tests := []struct {
+		name, dir string
+		ja        bool
+		want      map[string][]string // term -> aliases it must carry
+		unclear   []string            // kept with an unclear issue
+		absent    []string
+	}{
+		{"corpus en", filepath.Join("..", "..", "..", "testdata", "corpus", "en"), false,
+			map[string][]string{
+				"broker": nil, "topic": nil, "partition": nil, "offset": nil, "consumer group": nil, "segment": nil,
+				"controller": nil, "Write-Ahead Log": {"WAL"}, "ISR": {"In-Sync Replicas"}, "Dead Letter Queue": {"DLQ"},
+				"Quillmoor Foundation": nil, "retention policy": nil, "producer": nil, "consumer": nil,
+				"replication factor": nil, "lease": nil, "record": nil, "compaction": nil, "high watermark": nil,
+				"QuillClient": nil, "Ingrid Solberg": nil, "Rotterdam": nil, "Halvard Systems": nil,
+			},
+			[]string{"high watermark"},
+			[]string{"answers client request", "broker call", "broker discards duplicate", "broker exports metrics",
+				"controller stores cluster metadata", "group coordinator assigns partition", "network file systems return",
+				"stores partition", "Trondheim processes build log", "year operating queue cluster", "Halvard Systems sold",
+				"upgrading broker", "listed topics", "consumer group read", "server process", "caught", "zero", "rest",
+				"read", "write", "store", "build", "duplicates", "fetch", "upgrade", "restart", "throughput", "storage",
+				"disk", "index", "Log", "Queue", "data", "time", "example", "client guide", "backups", "Foundation"}},
+		{"corpus ja", filepath.Join("..", "..", "..", "testdata", "corpus", "ja"), true,
+			map[string][]string{
+				"カワセミ": nil, "ターゲット": nil, "アクション": nil, "ビルドグラフ": nil, "DAG": {"有向非巡回グラフ"},
+				"ワークスペース": nil, "ハーメティックビルド": nil, "サンドボックス": nil, "アクションキャッシュ": nil,
+				"CAS": {"コンテンツアドレス可能ストレージ"}, "CI": {"継続的インテグレーション"}, "ビルドファイル": nil,
+				"ルール": nil, "ツールチェーン": nil, "ラベル": nil, "プラットフォーム": nil, "キャッシュキー": nil,
+				"インクリメンタルビルド": nil, "佐藤美咲": nil, "札幌": nil, "北斗ソフトウェア": nil,
+			},
+			[]string{"インクリメンタルビルド"},
+			[]string{"一つ目", "二つ目", "三つ目", "毎年秋", "毎週ワーカー", "サンド", "クラスタ側", "ターゲット同士",
+				"モノレポ向け", "コントリビューター向け", "認証用", "ネットワーク越し", "マシン自体", "大規模", "GB", "基本概念",
+				"早見表", "最小単位", "絶対位置", "情報", "方法", "場合", "時間", "作業", "開発者", "ディレクトリ"}},
+		{"sample en", filepath.Join("testdata", "sample", "en"), false,
+			map[string][]string{"tidewatch": nil, "manifest": nil, "task": nil, "task graph": nil, "debouncing": nil,
+				"tidewatch.toml": nil, "Marta Kowalczyk": nil},
+			nil,
+			[]string{"Press Ctrl-C", "prints", "License", "dirty", "triggers", "installation", "cycle declares task",
+				"dependencies", "editor", "homebrew user"}},
+		{"sample ja", filepath.Join("testdata", "sample", "ja"), true,
+			map[string][]string{"月次締め処理": nil, "承認ルート": nil, "仕訳データ": nil, "承認者": nil, "申請者": nil,
+				"SSO": {"シングルサインオン"}, "監査ログ": nil},
+			nil,
+			[]string{"承認済み", "前月分", "営業日", "毎日深夜", "保存期間"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			st := runPipeline(t, e, tc.dir)
+			got := map[string]glossary.Entry{}
+			for _, en := range st.Refined {
+				got[en.Term] = en
+			}
+			for term, aliases := range tc.want {
+				en, ok := got[term]
+				if !ok {
+					t.Errorf("missing entry %q", term)
+					continue
+				}
+				for _, al := range aliases {
+					if !strings.Contains(","+strings.Join(en.Aliases, ",")+",", ","+al+",") {
+						t.Errorf("%q: aliases %v, want %q", term, en.Aliases, al)
+					}
+				}
+			}
+			for _, term := range tc.unclear {
+				if _, ok := findIssue(st.Issues, term, glossary.Unclear); !ok {
+					t.Errorf("%q has no unclear issue", term)
+				}
+			}
+			for _, bad := range tc.absent {
+				if _, ok := got[bad]; ok {
+					t.Errorf("junk entry %q in the glossary", bad)
+				}
+			}
+			for _, is := range st.Issues {
+				if !is.ShouldExclude {
+					continue
+				}
+				if is.ExclusionReason == "" {
+					t.Errorf("%q excluded without a reason", is.Term)
+				}
+				if tc.ja && glossary.HasCJK(is.Term) && !hasKana(is.Description+is.ExclusionReason) {
+					t.Errorf("issue about Japanese term %q is not in Japanese: %+v", is.Term, is)
+				}
+				if !tc.ja && hasKana(is.Description+is.ExclusionReason) {
+					t.Errorf("issue about English term %q is not in English: %+v", is.Term, is)
+				}
+			}
+			t.Logf("%d terms extracted, %d issues, %d entries", len(st.Terms), len(st.Issues), len(st.Refined))
+		})
+	}
+}
+
+// TestReviewMarginalTerms checks the rule for rarely used undefined terms:
+// excluded with a reason in the term's language, unless they are names,
+// identifiers, defined, widely used or never used at all (asked for by a
+// person).
+func TestReviewMarginalTerms(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	tests := []struct {
+		lang, term string
+		cat        glossary.Category
+		exclude    bool
+		reason     string
+	}{
+		{"en", "garbage collection pause", glossary.TechnicalTerm, true, "not defined in the documents and rarely used"},
+		{"en", "public mailing list", glossary.TechnicalTerm, true, "not defined in the documents and rarely used"},
+		{"en", "Trondheim", glossary.PlaceName, false, ""},
+		{"en", "MaxBytes", glossary.TechnicalTerm, false, ""},
+		{"en", "lease", glossary.TechnicalTerm, false, ""},
+		{"en", "high watermark", glossary.TechnicalTerm, false, ""},
+		{"en", "flux capacitor", glossary.TechnicalTerm, false, ""},
+		{"ja", "ノートパソコン", glossary.TechnicalTerm, true, "文書中で定義されておらず、使用もまれな語"},
+		{"ja", "インクリメンタルビルド", glossary.TechnicalTerm, false, ""},
+		{"ja", "RemoteExecutor", glossary.TechnicalTerm, false, ""},
+	}
+	corpora := map[string]*pipeline.Corpus{"en": loadCorpus(t, "en"), "ja": loadCorpus(t, "ja")}
+	for _, tc := range tests {
+		t.Run(tc.lang+"/"+tc.term, func(t *testing.T) {
+			t.Parallel()
+			c := corpora[tc.lang]
+			issues, err := e.Review(context.Background(), c, provisional(t, e, c, tc.cat, tc.term))
+			if err != nil {
+				t.Fatal(err)
+			}
+			is, found := findIssue(issues, tc.term, glossary.Unnecessary)
+			if found != tc.exclude || found && (!is.ShouldExclude || is.ExclusionReason != tc.reason) {
+				t.Errorf("issues = %+v, want exclusion %v with reason %q", issues, tc.exclude, tc.reason)
+			}
+		})
+	}
+}
+
+// TestClassifyKeepsDefinedEverydayWords checks that an everyday word the
+// documents define is a technical term, and one they only use stays a
+// common noun.
+func TestClassifyKeepsDefinedEverydayWords(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	for _, tc := range []struct {
+		lang, term string
+		want       glossary.Category
+	}{
+		{"en", "topic", glossary.TechnicalTerm},
+		{"en", "record", glossary.TechnicalTerm},
+		{"en", "client", glossary.CommonNoun},
+		{"ja", "ルール", glossary.TechnicalTerm},
+		{"ja", "ラベル", glossary.TechnicalTerm},
+		{"ja", "データ", glossary.CommonNoun},
+	} {
+		t.Run(tc.lang+"/"+tc.term, func(t *testing.T) {
+			t.Parallel()
+			out, err := e.Classify(context.Background(), loadCorpus(t, tc.lang), []pipeline.Candidate{{Text: tc.term, Category: glossary.CommonNoun}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out[0].Category != tc.want {
+				t.Errorf("category %s, want %s", out[0].Category, tc.want)
+			}
+		})
+	}
+}
+
+// TestAppositiveNeedsASubject checks that an introductory phrase followed by
+// a clause ("After a restart, a consumer asks ...") and the tail of a longer
+// name ("Foundation" of "the Quillmoor Foundation, a ...") are not read as
+// appositive definitions.
+func TestAppositiveNeedsASubject(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	c := loadCorpus(t, "en")
+	for _, term := range []string{"restart", "Foundation"} {
+		if d := define(t, e, c, term); d.Confidence >= unclearBelow {
+			t.Errorf("%s: definition %q (%.2f), want usage only", term, d.Text, d.Confidence)
+		}
+	}
+	if d := define(t, e, c, "Quillmoor Foundation"); !strings.Contains(d.Text, "non-profit organization") {
+		t.Errorf("Quillmoor Foundation: definition %q, want the appositive", d.Text)
+	}
+}
