@@ -126,7 +126,11 @@ func (p *Pipeline) Run(ctx context.Context, c *Corpus, st *State, steps []Step, 
 	if onDone == nil {
 		onDone = func(Step, *State, bool) error { return nil }
 	}
+	extracted := false
 	for _, step := range steps {
+		if step == StepProvisional && extracted && len(st.Terms) == 0 {
+			return fmt.Errorf("%w: extract found no terms in the documents; add documents or required terms", ErrMissingPrerequisite)
+		}
 		if err := CheckPrerequisite(step, st); err != nil {
 			return err
 		}
@@ -138,6 +142,7 @@ func (p *Pipeline) Run(ctx context.Context, c *Corpus, st *State, steps []Step, 
 			res, err = p.Extract(ctx, c, st.Rules)
 			if err == nil {
 				st.Terms, st.AutoExcluded = res.Terms, res.AutoExcluded
+				extracted = true
 			}
 		case StepProvisional:
 			var out []glossary.Entry

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 
@@ -137,12 +138,22 @@ func lastSequence(ctx context.Context, st jetstream.Stream, filters []string) (u
 // up to bound, in stream order, to apply.
 func readEvents(ctx context.Context, js jetstream.JetStream, filters []string, bound uint64, apply func(events.Envelope) error) error {
 	cons, err := js.OrderedConsumer(ctx, events.EventsStream, jetstream.OrderedConsumerConfig{
-		FilterSubjects: filters,
-		DeliverPolicy:  jetstream.DeliverAllPolicy,
+		FilterSubjects:    filters,
+		DeliverPolicy:     jetstream.DeliverAllPolicy,
+		InactiveThreshold: 30 * time.Second,
 	})
 	if err != nil {
 		return fmt.Errorf("projectstate: ordered consumer: %w", err)
 	}
+	// Stopping an ordered consumer leaves its server-side consumer until
+	// the inactivity threshold; a busy runner would pile them up.
+	defer func() {
+		if info := cons.CachedInfo(); info != nil {
+			dctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			_ = js.DeleteConsumer(dctx, events.EventsStream, info.Name)
+			cancel()
+		}
+	}()
 	it, err := cons.Messages(jetstream.PullMaxMessages(512))
 	if err != nil {
 		return fmt.Errorf("projectstate: read events: %w", err)

@@ -230,6 +230,16 @@ func (b *testBundle) readSSE(path string, lastEventID string, timeout time.Durat
 
 func parseSSE(r io.Reader, until string) []sseEvent {
 	var out []sseEvent
+	eachSSE(r, func(e sseEvent) bool {
+		out = append(out, e)
+		return e.Event != until
+	})
+	return out
+}
+
+// eachSSE calls fn for each event read from r until fn returns false or r
+// ends. Keepalive comments are reported as events named ":keepalive".
+func eachSSE(r io.Reader, fn func(sseEvent) bool) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	var cur sseEvent
@@ -238,15 +248,14 @@ func parseSSE(r io.Reader, until string) []sseEvent {
 		switch {
 		case line == "":
 			if cur.Event != "" || cur.Data != "" {
-				out = append(out, cur)
-				if cur.Event == until {
-					return out
+				if !fn(cur) {
+					return
 				}
 			}
 			cur = sseEvent{}
 		case strings.HasPrefix(line, ":"):
-			if strings.Contains(line, "keepalive") {
-				out = append(out, sseEvent{Event: ":keepalive"})
+			if strings.Contains(line, "keepalive") && !fn(sseEvent{Event: ":keepalive"}) {
+				return
 			}
 		case strings.HasPrefix(line, "id: "):
 			cur.ID = line[4:]
@@ -256,7 +265,6 @@ func parseSSE(r io.Reader, until string) []sseEvent {
 			cur.Data = line[6:]
 		}
 	}
-	return out
 }
 
 func (b *testBundle) waitRun(pid, rid string, timeout time.Duration, statuses ...string) run {

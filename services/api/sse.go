@@ -149,7 +149,9 @@ func (s *server) handleRunLogs() http.Handler {
 			writeError(w, r, s.Logger, errUnavailable)
 			return
 		}
-		cfg := jetstream.OrderedConsumerConfig{FilterSubjects: []string{subject}, DeliverPolicy: jetstream.DeliverAllPolicy}
+		// InactiveThreshold backs up the explicit delete below: a server-side
+		// consumer outlives its client by at most that long.
+		cfg := jetstream.OrderedConsumerConfig{FilterSubjects: []string{subject}, DeliverPolicy: jetstream.DeliverAllPolicy, InactiveThreshold: 30 * time.Second}
 		if after > 0 {
 			cfg.DeliverPolicy, cfg.OptStartSeq = jetstream.DeliverByStartSequencePolicy, after+1
 		}
@@ -170,7 +172,16 @@ func (s *server) handleRunLogs() http.Handler {
 			writeError(w, r, s.Logger, errUnavailable)
 			return
 		}
-		defer cc.Stop()
+		defer func() {
+			cc.Stop()
+			// Stopping an ordered consumer leaves its server-side consumer
+			// until the inactivity threshold; release it now.
+			if info := cons.CachedInfo(); info != nil {
+				dctx, dcancel := context.WithTimeout(context.Background(), 2*time.Second)
+				_ = stream.DeleteConsumer(dctx, info.Name)
+				dcancel()
+			}
+		}()
 
 		sse, err := startSSE(w)
 		if err != nil {
