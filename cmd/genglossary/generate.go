@@ -112,7 +112,7 @@ func llmFlags(fs *flag.FlagSet, getenv func(string) string) *llmSettings {
 	return &llmSettings{
 		provider:    fs.String("provider", envOr(getenv, "GENGLOSSARY_PROVIDER", "builtin"), "engine: builtin (offline) or openai (any OpenAI-compatible endpoint) [GENGLOSSARY_PROVIDER]"),
 		model:       fs.String("model", getenv("GENGLOSSARY_MODEL"), "LLM model name for the openai provider [GENGLOSSARY_MODEL]"),
-		baseURL:     fs.String("base-url", envOr(getenv, "GENGLOSSARY_BASE_URL", "https://api.openai.com/v1"), "OpenAI-compatible base URL, e.g. http://localhost:11434/v1 for Ollama [GENGLOSSARY_BASE_URL]"),
+		baseURL:     fs.String("base-url", envOr(getenv, "GENGLOSSARY_BASE_URL", engine.DefaultBaseURL), "OpenAI-compatible base URL, e.g. http://localhost:11434/v1 for Ollama [GENGLOSSARY_BASE_URL]"),
 		apiKeyEnv:   fs.String("api-key-env", "OPENAI_API_KEY", "name of the environment `VARIABLE` holding the API key (keys are never taken as flags)"),
 		concurrency: fs.Int("concurrency", envInt(getenv, "GENGLOSSARY_CONCURRENCY", 4), "parallel LLM calls [GENGLOSSARY_CONCURRENCY]"),
 		getenv:      getenv,

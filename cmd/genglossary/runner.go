@@ -56,9 +56,10 @@ func runRunner(ctx context.Context, args []string, getenv func(string) string, s
 	if err := events.Setup(ctx, js, nf.setup()); err != nil {
 		return fmt.Errorf("set up streams: %w", err)
 	}
+	engines, secrets := runnerEngines(getenv, *apiKeyEnv, *llmConc, log)
 	r, err := runner.New(runner.Config{
 		JS: js, NC: nc, ID: *id, Concurrency: *slots, Logger: log,
-		Engine: engineFactory(getenv, *apiKeyEnv, *llmConc, log), MaxAttempts: *nf.maxAttempts,
+		Engine: engines, Secrets: secrets, MaxAttempts: *nf.maxAttempts,
 	})
 	if err != nil {
 		return err

@@ -21,8 +21,6 @@ import (
 	"github.com/genglossary/genglossary/events"
 	"github.com/genglossary/genglossary/internal/engine"
 	"github.com/genglossary/genglossary/internal/natsembed"
-	"github.com/genglossary/genglossary/internal/pipeline"
-	"github.com/genglossary/genglossary/internal/projectstate"
 	"github.com/genglossary/genglossary/projections"
 	"github.com/genglossary/genglossary/services/api"
 	"github.com/genglossary/genglossary/services/runner"
@@ -96,16 +94,16 @@ func newLogger(w io.Writer, level string) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
 }
 
-// engineFactory builds each run's engine from the project's settings; API
-// keys come from this process's environment, never from events.
-func engineFactory(getenv func(string) string, apiKeyEnv string, concurrency int, log *slog.Logger) func(context.Context, *projectstate.Project) (pipeline.Engine, error) {
-	return func(_ context.Context, p *projectstate.Project) (pipeline.Engine, error) {
-		base := p.LLMBaseURL
-		if base == "" {
-			base = "https://api.openai.com/v1"
-		}
-		return engine.New(engine.Config{Provider: p.LLMProvider, Model: p.LLMModel, BaseURL: base, APIKey: getenv(apiKeyEnv), Concurrency: concurrency, Logger: log})
+// runnerEngines builds each run's engine from the project's settings; the
+// API key comes from this process's environment, never from events, and is
+// redacted from anything the runner publishes.
+func runnerEngines(getenv func(string) string, apiKeyEnv string, concurrency int, log *slog.Logger) (runner.EngineFactory, []string) {
+	key := getenv(apiKeyEnv)
+	var secrets []string
+	if key != "" {
+		secrets = append(secrets, key)
 	}
+	return runner.EngineFromSettings(engine.Config{APIKey: key, Concurrency: concurrency, Logger: log}), secrets
 }
 
 func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -179,10 +177,11 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 	}()
 	var rs []*runner.Runner
+	engines, secrets := runnerEngines(getenv, *apiKeyEnv, *llmConc, log)
 	for i := 0; i < *runners; i++ {
 		r, err := runner.New(runner.Config{
 			JS: js, NC: nc, Concurrency: *slots, Logger: log.With("component", "runner"),
-			Engine: engineFactory(getenv, *apiKeyEnv, *llmConc, log), MaxAttempts: *nf.maxAttempts,
+			Engine: engines, Secrets: secrets, MaxAttempts: *nf.maxAttempts,
 		})
 		if err != nil {
 			return fmt.Errorf("runner: %w", err)

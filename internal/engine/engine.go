@@ -21,6 +21,9 @@ const (
 	OpenAI  = "openai"
 )
 
+// DefaultBaseURL is the openai provider's endpoint when none is set.
+const DefaultBaseURL = "https://api.openai.com/v1"
+
 // ErrUnknownProvider is returned for a provider other than builtin or openai.
 var ErrUnknownProvider = errors.New("unknown provider (want builtin or openai)")
 
@@ -28,8 +31,9 @@ var ErrUnknownProvider = errors.New("unknown provider (want builtin or openai)")
 type Config struct {
 	// Provider is "builtin" (default when empty) or "openai".
 	Provider string
-	// Model, BaseURL and APIKey configure the openai provider. The key
-	// comes from the environment, never from events or flags.
+	// Model, BaseURL and APIKey configure the openai provider (BaseURL
+	// defaults to DefaultBaseURL). The key comes from the environment, never
+	// from events or flags.
 	Model, BaseURL, APIKey string
 	// Concurrency bounds parallel LLM calls; default 4.
 	Concurrency int
@@ -54,6 +58,9 @@ func New(cfg Config) (pipeline.Engine, error) {
 		}
 		return e, nil
 	case OpenAI:
+		if strings.TrimSpace(cfg.BaseURL) == "" {
+			cfg.BaseURL = DefaultBaseURL
+		}
 		ex, err := extract.New(extract.Options{MaxTerms: cfg.MaxTerms})
 		if err != nil {
 			return nil, fmt.Errorf("extractor: %w", err)

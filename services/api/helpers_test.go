@@ -49,6 +49,8 @@ type setupOpts struct {
 	js      jetstream.JetStream // share a NATS server with another bundle
 	nc      *nats.Conn
 	engine  func(context.Context, *projectstate.Project) (pipeline.Engine, error)
+	// writeTimeout sets http.Server.WriteTimeout, as a production server has.
+	writeTimeout time.Duration
 }
 
 func setup(t *testing.T, o setupOpts) *testBundle {
@@ -82,7 +84,9 @@ func setup(t *testing.T, o setupOpts) *testBundle {
 		wg.Add(1)
 		go func() { defer wg.Done(); _ = r.Run(ctx) }()
 	}
-	srv := httptest.NewServer(api.NewServer(api.Deps{Store: store, Projector: proj, NC: o.nc, JS: o.js, Logger: log, KeepAlive: 300 * time.Millisecond}))
+	srv := httptest.NewUnstartedServer(api.NewServer(api.Deps{Store: store, Projector: proj, NC: o.nc, JS: o.js, Logger: log, KeepAlive: 300 * time.Millisecond, WriteTimeout: o.writeTimeout}))
+	srv.Config.WriteTimeout = o.writeTimeout
+	srv.Start()
 	t.Cleanup(func() {
 		srv.CloseClientConnections()
 		srv.Close()

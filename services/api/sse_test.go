@@ -241,3 +241,36 @@ func TestMetricsAndReadiness(t *testing.T) {
 const richDoc = "# Message broker\n\nA message broker is a server that stores messages for clients.\n" +
 	"The message broker writes each message to the write-ahead log before it answers.\n" +
 	"The write-ahead log (WAL) is an append-only file on the message broker.\n"
+
+// TestSSEOutlivesServerWriteTimeout streams a run's log through an
+// http.Server whose WriteTimeout is much shorter than the stream: the
+// handler clears its deadline, so keepalives keep coming and the stream
+// ends only with "complete".
+func TestSSEOutlivesServerWriteTimeout(t *testing.T) {
+	t.Parallel()
+	b := setup(t, setupOpts{writeTimeout: 500 * time.Millisecond})
+	p := b.createProject("timeouts")
+	var r run
+	b.mustDo("POST", "/api/projects/"+p.ID+"/runs", map[string]string{"scope": "extract"}, http.StatusCreated, &r)
+	go func() {
+		time.Sleep(2 * time.Second)
+		b.do("DELETE", "/api/projects/"+p.ID+"/runs/"+r.ID, nil, nil)
+	}()
+	start := time.Now()
+	evs, st := b.readSSE("/api/projects/"+p.ID+"/runs/"+r.ID+"/logs", "", 10*time.Second)
+	if st != http.StatusOK {
+		t.Fatalf("status %d", st)
+	}
+	keepalives := 0
+	for _, e := range evs {
+		if e.Event == ":keepalive" {
+			keepalives++
+		}
+	}
+	if time.Since(start) < 1500*time.Millisecond || keepalives < 3 {
+		t.Errorf("stream lasted %s with %d keepalives; the write timeout cut it", time.Since(start), keepalives)
+	}
+	if last := evs[len(evs)-1]; last.Event != "complete" || !strings.Contains(last.Data, "cancelled") {
+		t.Errorf("stream ended with %+v, want complete/cancelled", last)
+	}
+}
