@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
 	"strings"
 
@@ -121,12 +122,23 @@ func (s *server) readUploads(w http.ResponseWriter, r *http.Request, maxFiles in
 			}
 			return nil, errStatus(http.StatusBadRequest, "malformed multipart body")
 		}
-		out = append(out, fileCreateRequest{FileName: part.FileName(), Content: string(b)})
+		out = append(out, fileCreateRequest{FileName: rawFileName(part), Content: string(b)})
 	}
 	if len(out) == 0 {
 		return nil, errStatus(http.StatusBadRequest, `multipart body has no "file" part`)
 	}
 	return out, nil
+}
+
+// rawFileName is the part's filename as the client sent it. Part.FileName
+// keeps only the base name, which would both drop folders of a relative name
+// and hide a traversal attempt that validation must refuse.
+func rawFileName(part *multipart.Part) string {
+	_, params, err := mime.ParseMediaType(part.Header.Get("Content-Disposition"))
+	if err != nil {
+		return part.FileName()
+	}
+	return params["filename"]
 }
 
 func (s *server) handleFileCreate() http.Handler {

@@ -1,0 +1,111 @@
+package api_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func TestFilesJSONAndMultipart(t *testing.T) {
+	t.Parallel()
+	b := setup(t, setupOpts{})
+	p := b.createProject("files")
+	base := "/api/projects/" + p.ID + "/files"
+
+	var doc map[string]any
+	b.mustDo("POST", base, map[string]string{"file_name": "docs/intro.md", "content": "# Intro\r\nHello\r\n"}, http.StatusCreated, &doc)
+	if doc["file_name"] != "docs/intro.md" || doc["sha256"] == "" || doc["size"].(float64) != 16 {
+		t.Fatalf("created = %v", doc)
+	}
+	if _, ok := doc["object_key"]; ok {
+		t.Error("object_key leaks into the API")
+	}
+	st, _ := b.do("POST", base, map[string]string{"file_name": "docs/intro.md", "content": "again"}, nil)
+	if st != http.StatusConflict {
+		t.Errorf("same name again = %d, want 409", st)
+	}
+
+	// Multipart, as a browser form or curl -F sends it.
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("file", "notes.txt")
+	io.WriteString(fw, "日本語のメモ\n")
+	mw.Close()
+	req, _ := http.NewRequest("POST", b.url+base, &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated || !strings.Contains(string(raw), `"notes.txt"`) {
+		t.Fatalf("multipart upload = %d %s", resp.StatusCode, raw)
+	}
+	var created map[string]any
+	_ = json.Unmarshal(raw, &created)
+
+	// Multipart with a bad name is refused like JSON.
+	body.Reset()
+	mw = multipart.NewWriter(&body)
+	fw, _ = mw.CreateFormFile("file", "../escape.md")
+	io.WriteString(fw, "x")
+	mw.Close()
+	req, _ = http.NewRequest("POST", b.url+base, &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("multipart traversal name = %d, want 422", resp.StatusCode)
+	}
+
+	var list struct {
+		Items []map[string]any `json:"items"`
+		Total int              `json:"total"`
+	}
+	b.mustDo("GET", base, nil, http.StatusOK, &list)
+	if list.Total != 2 {
+		t.Fatalf("list = %+v", list)
+	}
+	var one map[string]any
+	b.mustDo("GET", base+"/"+created["id"].(string), nil, http.StatusOK, &one)
+	if one["content"] != "日本語のメモ\n" {
+		t.Errorf("content = %q", one["content"])
+	}
+	b.mustDo("DELETE", base+"/"+created["id"].(string), nil, http.StatusNoContent, nil)
+	b.mustDo("GET", base+"/"+created["id"].(string), nil, http.StatusNotFound, nil)
+	b.mustDo("GET", base, nil, http.StatusOK, &list)
+	if list.Total != 1 {
+		t.Errorf("after delete: %d files", list.Total)
+	}
+}
+
+func TestProjectUpdateAndNames(t *testing.T) {
+	t.Parallel()
+	b := setup(t, setupOpts{})
+	a := b.createProject("alpha")
+	b.createProject("beta")
+	var got map[string]any
+	b.mustDo("PATCH", "/api/projects/"+a.ID, map[string]string{"llm_provider": "openai", "llm_model": "m", "llm_base_url": "http://localhost:11434/v1"}, http.StatusOK, &got)
+	if got["llm_provider"] != "openai" || got["llm_model"] != "m" {
+		t.Fatalf("patched = %v", got)
+	}
+	if st, _ := b.do("PATCH", "/api/projects/"+a.ID, map[string]string{"name": "beta"}, nil); st != http.StatusConflict {
+		t.Errorf("rename onto an existing name = %d, want 409", st)
+	}
+	if st, _ := b.do("PATCH", "/api/projects/"+a.ID, map[string]string{"llm_model": ""}, nil); st != http.StatusUnprocessableEntity {
+		t.Errorf("openai without model = %d, want 422", st)
+	}
+	b.mustDo("PATCH", "/api/projects/"+a.ID, map[string]string{"name": "gamma"}, http.StatusOK, &got)
+	b.createProject("alpha") // the old name is free
+	if st, _ := b.do("POST", "/api/projects", map[string]string{"name": "GAMMA"}, nil); st != http.StatusConflict {
+		t.Errorf("a name differing only in case = %d, want 409", st)
+	}
+}
