@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -23,7 +22,6 @@ import (
 
 func runGenerate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var (
 		in          = fs.String("i", "", "input `DIR` of .md and .txt documents (required)")
 		out         = fs.String("o", "", "output `FILE`: .md for Markdown, .json for JSON (required)")
@@ -35,15 +33,8 @@ func runGenerate(ctx context.Context, args []string, getenv func(string) string,
 	)
 	fs.StringVar(in, "input", "", "same as -i")
 	fs.StringVar(out, "output", "", "same as -o")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: genglossary generate -i DIR -o OUT.md|OUT.json [flags]\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
+	if done, err := parseFlags(fs, args, stderr, "Usage: genglossary generate -i DIR -o OUT.md|OUT.json [flags]\n\nFlags:\n"); done || err != nil {
+		return err
 	}
 	if *in == "" || *out == "" {
 		fmt.Fprintln(stderr, "genglossary generate: -i DIR and -o FILE are required")

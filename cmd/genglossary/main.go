@@ -11,6 +11,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -88,4 +89,22 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		fmt.Fprintf(stderr, "genglossary %s: %s\n", cmd, oneLine(err.Error()))
 	}
 	return err
+}
+
+// parseFlags parses args with a usage text printed before the flag list. It
+// reports done when -h asked for help (already printed), and returns
+// errUsage for bad flags (the flag package printed why).
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, usage string) (done bool, err error) {
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return true, nil
+		}
+		return true, errUsage
+	}
+	return false, nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -20,7 +19,6 @@ import (
 
 func runRunner(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("runner", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var (
 		slots     = fs.Int("concurrency", envInt(getenv, "GENGLOSSARY_RUNNER_CONCURRENCY", 1), "runs executed at once [GENGLOSSARY_RUNNER_CONCURRENCY]")
 		llmConc   = fs.Int("llm-concurrency", envInt(getenv, "GENGLOSSARY_CONCURRENCY", 4), "parallel LLM calls per run [GENGLOSSARY_CONCURRENCY]")
@@ -29,15 +27,8 @@ func runRunner(ctx context.Context, args []string, getenv func(string) string, s
 		logLevel  = fs.String("log-level", envOr(getenv, "GENGLOSSARY_LOG_LEVEL", "info"), "debug, info, warn or error [GENGLOSSARY_LOG_LEVEL]")
 		nf        = addNATSFlags(fs, getenv)
 	)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: genglossary runner --nats-url URL [flags]\n\nExecutes runs from the shared runners consumer; start as many as you like, on any host.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
+	if done, err := parseFlags(fs, args, stderr, "Usage: genglossary runner --nats-url URL [flags]\n\nExecutes runs from the shared runners consumer; start as many as you like, on any host.\n\nFlags:\n"); done || err != nil {
+		return err
 	}
 	if *nf.url == "" {
 		fmt.Fprintln(stderr, "genglossary runner: --nats-url (or GENGLOSSARY_NATS_URL) is required")
@@ -73,22 +64,14 @@ func runRunner(ctx context.Context, args []string, getenv func(string) string, s
 
 func runReproject(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("reproject", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var (
 		dataDir  = fs.String("data-dir", envOr(getenv, "GENGLOSSARY_DATA_DIR", "./data"), "data directory of serve [GENGLOSSARY_DATA_DIR]")
 		db       = fs.String("db", "", "read model `FILE` to rebuild (default DATA_DIR/genglossary.db)")
 		logLevel = fs.String("log-level", envOr(getenv, "GENGLOSSARY_LOG_LEVEL", "info"), "debug, info, warn or error")
 		nf       = addNATSFlags(fs, getenv)
 	)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: genglossary reproject [flags]\n\nRebuilds the SQLite read model from the event streams (stop serve first when it uses the embedded server).\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
+	if done, err := parseFlags(fs, args, stderr, "Usage: genglossary reproject [flags]\n\nRebuilds the SQLite read model from the event streams (stop serve first when it uses the embedded server).\n\nFlags:\n"); done || err != nil {
+		return err
 	}
 	log := newLogger(stderr, *logLevel)
 	path := *db

@@ -108,7 +108,6 @@ func runnerEngines(getenv func(string) string, apiKeyEnv string, concurrency int
 
 func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var (
 		dataDir    = fs.String("data-dir", envOr(getenv, "GENGLOSSARY_DATA_DIR", "./data"), "where the embedded NATS store and the SQLite read model live [GENGLOSSARY_DATA_DIR]")
 		listen     = fs.String("listen", envOr(getenv, "GENGLOSSARY_LISTEN", "127.0.0.1:8080"), "HTTP address of the API and GUI [GENGLOSSARY_LISTEN]")
@@ -120,15 +119,8 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		logLevel   = fs.String("log-level", envOr(getenv, "GENGLOSSARY_LOG_LEVEL", "info"), "debug, info, warn or error [GENGLOSSARY_LOG_LEVEL]")
 		nf         = addNATSFlags(fs, getenv)
 	)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: genglossary serve [flags]\n\nRuns the API and GUI, the projector, embedded runners and (unless --nats-url) an embedded NATS server.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
+	if done, err := parseFlags(fs, args, stderr, "Usage: genglossary serve [flags]\n\nRuns the API and GUI, the projector, embedded runners and (unless --nats-url) an embedded NATS server.\n\nFlags:\n"); done || err != nil {
+		return err
 	}
 	log := newLogger(stderr, *logLevel)
 
