@@ -66,6 +66,9 @@ func Types() []string {
 		TypeRunRequested, TypeRunStarted, TypeRunStep, TypeRunProgress, TypeRunResult,
 		TypeRunCancelRequested, TypeRunCompleted, TypeRunFailed, TypeRunCancelled,
 		TypeLogLine, TypeLogProgress, TypeLogStep, TypeLogEnd,
+		TypeTermAdded, TypeTermUpdated, TypeTermDeleted, TypeTermExcluded, TypeTermUnexcluded,
+		TypeTermRequired, TypeTermUnrequired, TypeTermSynonymsSet, TypeTermSynonymsRemoved,
+		TypeTermDefinitionEdited, TypeProjectCloned,
 	}
 }
 
@@ -133,6 +136,28 @@ func decodePayload(eventType string, raw json.RawMessage) (Data, error) {
 		return decodeAs[LogStep](raw)
 	case TypeLogEnd:
 		return decodeAs[LogEnd](raw)
+	case TypeTermAdded:
+		return decodeAs[TermAdded](raw)
+	case TypeTermUpdated:
+		return decodeAs[TermUpdated](raw)
+	case TypeTermDeleted:
+		return decodeAs[TermDeleted](raw)
+	case TypeTermExcluded:
+		return decodeAs[TermExcluded](raw)
+	case TypeTermUnexcluded:
+		return decodeAs[TermUnexcluded](raw)
+	case TypeTermRequired:
+		return decodeAs[TermRequired](raw)
+	case TypeTermUnrequired:
+		return decodeAs[TermUnrequired](raw)
+	case TypeTermSynonymsSet:
+		return decodeAs[TermSynonymsSet](raw)
+	case TypeTermSynonymsRemoved:
+		return decodeAs[TermSynonymsRemoved](raw)
+	case TypeTermDefinitionEdited:
+		return decodeAs[TermDefinitionEdited](raw)
+	case TypeProjectCloned:
+		return decodeAs[ProjectCloned](raw)
 	}
 	return nil, fmt.Errorf("%w: %q", ErrUnknownType, eventType)
 }

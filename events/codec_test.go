@@ -50,6 +50,17 @@ func samples() []events.Data {
 		events.LogProgress{Step: "issues", Current: 1, Total: 2, CurrentTerm: "API"},
 		events.LogStep{Step: "refined", Status: events.StepStarted, Count: 0},
 		events.LogEnd{Status: events.RunStatusFailed, ErrorMessage: "llm: timeout"},
+		events.TermAdded{TermText: "量子", Category: "technical_term", UserNote: "see chapter 2"},
+		events.TermUpdated{TermText: "量子", NewText: ptr("量子ビット"), Category: ptr("title"), UserNote: ptr("")},
+		events.TermDeleted{TermText: "API"},
+		events.TermExcluded{TermText: "thing", Reason: "too general"},
+		events.TermUnexcluded{TermText: "thing"},
+		events.TermRequired{TermText: "WAL"},
+		events.TermUnrequired{TermText: "WAL"},
+		events.TermSynonymsSet{GroupID: eventID, Primary: "write-ahead log", Members: []string{"WAL", "journal"}},
+		events.TermSynonymsRemoved{GroupID: eventID},
+		events.TermDefinitionEdited{TermName: "WAL", Definition: ptr("A log written first."), Confidence: ptr(0.9)},
+		events.ProjectCloned{SourceProjectID: docID, Results: []events.RunResult{{Step: "issues", Count: 1, Inline: json.RawMessage(`{"issues":[]}`)}}, UpToDate: true},
 	}
 }
 
@@ -234,7 +245,7 @@ func TestDecodeForwardCompatible(t *testing.T) {
 		t.Fatalf("Payload = %#v, %v", d, err)
 	}
 	// A type added later (term.*) decodes as an envelope; its payload is unknown.
-	in = `{"id":"` + eventID + `","type":"term.excluded","v":3,"time":"2025-03-14T09:26:53Z","project_id":"` + projectID + `","data":{}}`
+	in = `{"id":"` + eventID + `","type":"term.future_kind","v":3,"time":"2025-03-14T09:26:53Z","project_id":"` + projectID + `","data":{}}`
 	env, err = events.Decode([]byte(in))
 	if err != nil {
 		t.Fatalf("future type: %v", err)

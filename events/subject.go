@@ -18,7 +18,7 @@ const (
 	// RunSubjects matches every run event of every project.
 	RunSubjects = "gg.*.run.>"
 	// TermSubjects matches every term.* user-edit event of every project
-	// (gg.<p>.term.<kind>; the term.* types are added by a later change).
+	// (gg.<p>.term.<kind>).
 	TermSubjects = "gg.*.term.>"
 	// LogSubjects matches every run log subject (gg.<p>.log.<r>).
 	LogSubjects = "gg.*.log.>"

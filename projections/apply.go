@@ -66,6 +66,8 @@ type item struct {
 	data    events.Data
 	// output is the decoded StepOutput of a run.result.
 	output *events.StepOutput
+	// outputs are the decoded step outputs of a project.cloned.
+	outputs []stepOutput
 	// skip, when set, is why the event is not applied.
 	skip error
 	// unknown marks a type this build does not know (skipped quietly).
@@ -105,15 +107,33 @@ func decodeItem(seq uint64, subject string, body []byte) item {
 // or a malformed payload marks the item skipped; other errors (network)
 // are returned so that the batch is retried.
 func (p *Projector) loadResult(ctx context.Context, it *item) error {
-	res, ok := it.data.(events.RunResult)
-	if !ok {
-		return nil
+	switch d := it.data.(type) {
+	case events.RunResult:
+		out, err := p.loadOutput(ctx, it, d)
+		if err != nil || out == nil {
+			return err
+		}
+		it.output = out
+	case events.ProjectCloned:
+		for _, res := range d.Results {
+			out, err := p.loadOutput(ctx, it, res)
+			if err != nil || out == nil {
+				return err
+			}
+			it.outputs = append(it.outputs, stepOutput{step: res.Step, out: *out})
+		}
 	}
+	return nil
+}
+
+// loadOutput fetches and decodes one result's payload; nil with no error
+// means the item was marked skipped.
+func (p *Projector) loadOutput(ctx context.Context, it *item, res events.RunResult) (*events.StepOutput, error) {
 	var store jetstream.ObjectStore
 	if res.ObjectKey != "" {
 		var err error
 		if store, err = p.artifactStore(ctx); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	fctx, cancel := context.WithTimeout(ctx, 30*time.Second)
@@ -122,19 +142,18 @@ func (p *Projector) loadResult(ctx context.Context, it *item) error {
 	if err != nil {
 		if errors.Is(err, jetstream.ErrObjectNotFound) {
 			it.skip = skipf("result object %s: %v", res.ObjectKey, err)
-			return nil
+			return nil, nil
 		}
-		return err
+		return nil, err
 	}
 	var out events.StepOutput
 	if len(raw) > 0 {
 		if err := json.Unmarshal(raw, &out); err != nil {
 			it.skip = skipf("result of step %s: %v", res.Step, err)
-			return nil
+			return nil, nil
 		}
 	}
-	it.output = &out
-	return nil
+	return &out, nil
 }
 
 func (p *Projector) artifactStore(ctx context.Context) (jetstream.ObjectStore, error) {
@@ -307,10 +326,18 @@ func (a *applier) apply(ctx context.Context, it *item) (bool, error) {
 		return n > 0, err
 
 	case events.RunRequested:
-		n, err := a.exec(ctx, `INSERT INTO runs (id, project_id, scope, status, triggered_by, created_at, idempotency_key, seq)
-			SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM projects WHERE id = ?)
+		docs := ""
+		if len(d.Documents) > 0 {
+			b, err := json.Marshal(d.Documents)
+			if err != nil {
+				return false, skipf("run.requested documents: %v", err)
+			}
+			docs = string(b)
+		}
+		n, err := a.exec(ctx, `INSERT INTO runs (id, project_id, scope, status, triggered_by, created_at, idempotency_key, documents, seq)
+			SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM projects WHERE id = ?)
 			ON CONFLICT (id) DO NOTHING`,
-			env.RunID, env.ProjectID, d.Scope, StatusPending, string(d.TriggeredBy), at, d.IdempotencyKey, seq, env.ProjectID)
+			env.RunID, env.ProjectID, d.Scope, StatusPending, string(d.TriggeredBy), at, d.IdempotencyKey, docs, seq, env.ProjectID)
 		return n > 0, err
 
 	case events.RunStarted:
@@ -345,6 +372,14 @@ func (a *applier) apply(ctx context.Context, it *item) (bool, error) {
 			return false, skipf("run.result without a loaded payload")
 		}
 		return a.applyResult(ctx, env, d, *it.output, at, seq)
+
+	case events.ProjectCloned:
+		return a.applyClone(ctx, env, d, it.outputs, at, seq)
+
+	case events.TermAdded, events.TermUpdated, events.TermDeleted, events.TermExcluded, events.TermUnexcluded,
+		events.TermRequired, events.TermUnrequired, events.TermSynonymsSet, events.TermSynonymsRemoved,
+		events.TermDefinitionEdited:
+		return a.applyEdit(ctx, env, d, at)
 	}
 	// Known to events but not projected (log.* never reach GG_EVENTS).
 	return false, nil
@@ -411,67 +446,83 @@ func (a *applier) applyResult(ctx context.Context, env events.Envelope, res even
 	if active == 0 {
 		return false, nil
 	}
-	pid := env.ProjectID
 	err := a.atomic(ctx, func() error {
-		var count int
-		var err error
-		switch res.Step {
-		case StepExtract:
-			count, err = a.replaceTerms(ctx, pid, out, at)
-		case StepProvisional:
-			count, err = a.replaceEntries(ctx, "provisional", pid, out.Entries)
-		case StepRefined:
-			count, err = a.replaceEntries(ctx, "refined", pid, out.Entries)
-		case StepIssues:
-			count, err = a.replaceIssues(ctx, pid, out)
-		}
-		if err != nil {
-			return err
-		}
-		_, err = a.exec(ctx, `INSERT INTO step_results (project_id, step, run_id, count, partial, applied_at, seq)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (project_id, step) DO UPDATE SET run_id = excluded.run_id, count = excluded.count,
-				partial = excluded.partial, applied_at = excluded.applied_at, seq = excluded.seq`,
-			pid, res.Step, env.RunID, count, out.Partial, at, seq)
-		return err
+		return a.replaceStep(ctx, env.ProjectID, env.RunID, res.Step, out, at, seq)
 	})
 	return err == nil, err
 }
 
-func (a *applier) replaceTerms(ctx context.Context, pid string, out events.StepOutput, at string) (int, error) {
-	if _, err := a.exec(ctx, "DELETE FROM terms WHERE project_id = ?", pid); err != nil {
-		return 0, err
+// replaceStep replaces a step's output for the project and records which
+// run (empty for an import) produced it.
+func (a *applier) replaceStep(ctx context.Context, pid, runID, step string, out events.StepOutput, at string, seq int64) error {
+	var count int
+	var err error
+	switch step {
+	case StepExtract:
+		count, err = a.replaceTerms(ctx, pid, out, at)
+	case StepProvisional:
+		count, err = a.replaceEntries(ctx, "provisional", pid, out.Entries)
+		if err == nil {
+			err = a.stepReplaced(ctx, pid, step)
+		}
+	case StepRefined:
+		count, err = a.replaceEntries(ctx, "refined", pid, out.Entries)
+	case StepIssues:
+		count, err = a.replaceIssues(ctx, pid, out)
+	default:
+		return skipf("result of unknown step %q", step)
 	}
-	stmt, err := a.tx.PrepareContext(ctx, `INSERT INTO terms (project_id, term_text, id, category, data) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (project_id, term_text) DO UPDATE SET category = excluded.category, data = excluded.data`)
+	if err != nil {
+		return err
+	}
+	_, err = a.exec(ctx, `INSERT INTO step_results (project_id, step, run_id, count, partial, applied_at, seq)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (project_id, step) DO UPDATE SET run_id = excluded.run_id, count = excluded.count,
+			partial = excluded.partial, applied_at = excluded.applied_at, seq = excluded.seq`,
+		pid, step, runID, count, out.Partial, at, seq)
+	return err
+}
+
+// stepReplaced tells the project's edits that step has a new output.
+func (a *applier) stepReplaced(ctx context.Context, pid, step string) error {
+	st, err := a.loadTermState(ctx, pid)
+	if err != nil {
+		return err
+	}
+	st.edits.StepReplaced(step)
+	_, err = a.saveTermState(ctx, pid, st)
+	return err
+}
+
+func (a *applier) replaceTerms(ctx context.Context, pid string, out events.StepOutput, at string) (int, error) {
+	st, err := a.loadTermState(ctx, pid)
 	if err != nil {
 		return 0, err
 	}
-	defer stmt.Close()
+	st.edits.StepReplaced(StepExtract)
+	st.extracted = nil
 	for _, t := range out.Terms {
-		if t.Text == "" {
-			continue
+		if t.Text != "" {
+			st.extracted = append(st.extracted, t)
 		}
-		b, err := json.Marshal(t)
-		if err != nil {
-			return 0, skipf("term %q: %v", t.Text, err)
-		}
-		if _, err := stmt.ExecContext(ctx, pid, t.Text, itemID(t.Text), string(t.Category), string(b)); err != nil {
-			return 0, err
-		}
+	}
+	n, err := a.saveTermState(ctx, pid, st)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := a.exec(ctx, "DELETE FROM excluded_terms WHERE project_id = ? AND source = ?", pid, ExcludedAuto); err != nil {
+		return 0, err
 	}
 	for _, text := range out.AutoExcluded {
 		if text == "" {
 			continue
 		}
-		if _, err := a.exec(ctx, `INSERT INTO excluded_terms (project_id, term_text, source, created_at) VALUES (?, ?, 'auto', ?)
-			ON CONFLICT (project_id, term_text) DO NOTHING`, pid, text, at); err != nil {
+		if _, err := a.exec(ctx, `INSERT INTO excluded_terms (project_id, term_text, id, source, created_at) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (project_id, term_text) DO NOTHING`, pid, text, itemID(text), ExcludedAuto, at); err != nil {
 			return 0, err
 		}
 	}
-	var n int
-	err = a.tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM terms WHERE project_id = ?", pid).Scan(&n)
-	return n, err
+	return n, nil
 }
 
 // replaceEntries replaces the provisional or refined table's rows of a
@@ -538,6 +589,7 @@ func (a *applier) deleteProject(ctx context.Context, pid string) error {
 		"DELETE FROM documents WHERE project_id = ?",
 		"DELETE FROM terms WHERE project_id = ?",
 		"DELETE FROM excluded_terms WHERE project_id = ?",
+		"DELETE FROM term_state WHERE project_id = ?",
 		"DELETE FROM provisional WHERE project_id = ?",
 		"DELETE FROM issues WHERE project_id = ?",
 		"DELETE FROM refined WHERE project_id = ?",

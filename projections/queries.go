@@ -69,6 +69,7 @@ const projectSelect = `SELECT p.id, p.name, p.llm_provider, p.llm_model, p.llm_b
 	(SELECT COUNT(*) FROM issues i WHERE i.project_id = p.id),
 	(SELECT COUNT(*) FROM runs a WHERE a.project_id = p.id AND a.status IN ` + activeStatuses + `),
 	(SELECT MAX(COALESCE(c.started_at, c.finished_at)) FROM runs c WHERE c.project_id = p.id AND c.status = '` + StatusCompleted + `'),
+	p.results_at,
 	lr.id, lr.status, lr.scope, lr.finished_at
 FROM projects p
 LEFT JOIN runs lr ON lr.id = (SELECT l.id FROM runs l WHERE l.project_id = p.id ORDER BY l.seq DESC LIMIT 1)`
@@ -80,11 +81,11 @@ func scanProject(sc scanner) (Project, error) {
 		p                              Project
 		created, updated, inputs       string
 		active                         int
-		lastCompleted                  sql.NullString
+		lastCompleted, resultsAt       sql.NullString
 		lrID, lrStatus, lrScope, lrFin sql.NullString
 	)
 	if err := sc.Scan(&p.ID, &p.Name, &p.LLMProvider, &p.LLMModel, &p.LLMBaseURL, &created, &updated, &inputs,
-		&p.DocumentCount, &p.TermCount, &p.IssueCount, &active, &lastCompleted,
+		&p.DocumentCount, &p.TermCount, &p.IssueCount, &active, &lastCompleted, &resultsAt,
 		&lrID, &lrStatus, &lrScope, &lrFin); err != nil {
 		return Project{}, err
 	}
@@ -101,6 +102,11 @@ func scanProject(sc scanner) (Project, error) {
 			return Project{}, err
 		}
 		p.LastRun = &RunSummary{ID: lrID.String, Status: lrStatus.String, Scope: lrScope.String, FinishedAt: fin}
+	}
+	// Results imported by a clone of an up-to-date project count as a
+	// completed run.
+	if resultsAt.Valid && (!lastCompleted.Valid || resultsAt.String > lastCompleted.String) {
+		lastCompleted = resultsAt
 	}
 	switch {
 	case active > 0:
@@ -179,14 +185,24 @@ type Document struct {
 	SHA256    string    `json:"sha256"`
 	ObjectKey string    `json:"-"`
 	CreatedAt time.Time `json:"created_at"`
+	// Reflected reports whether the current terms were extracted with
+	// this document: a completed full or extract run (an incremental one
+	// naming it) started after it was added, or results imported by a
+	// clone after it. False means the document needs a re-run.
+	Reflected bool `json:"reflected"`
 }
 
-const documentSelect = "SELECT id, project_id, file_name, size, sha256, object_key, created_at FROM documents"
+const documentSelect = `SELECT id, project_id, file_name, size, sha256, object_key, created_at,
+	EXISTS (SELECT 1 FROM runs r WHERE r.project_id = documents.project_id AND r.status = '` + StatusCompleted + `'
+		AND r.scope IN ('full', 'extract') AND r.started_at >= documents.created_at
+		AND (r.documents = '' OR EXISTS (SELECT 1 FROM json_each(r.documents) j WHERE j.value = documents.id)))
+	OR EXISTS (SELECT 1 FROM projects p WHERE p.id = documents.project_id AND p.results_at >= documents.created_at)
+	FROM documents`
 
 func scanDocument(sc scanner) (Document, error) {
 	var d Document
 	var created string
-	if err := sc.Scan(&d.ID, &d.ProjectID, &d.FileName, &d.Size, &d.SHA256, &d.ObjectKey, &created); err != nil {
+	if err := sc.Scan(&d.ID, &d.ProjectID, &d.FileName, &d.Size, &d.SHA256, &d.ObjectKey, &created, &d.Reflected); err != nil {
 		return Document{}, err
 	}
 	var err error

@@ -28,9 +28,11 @@ type Issue struct {
 	glossary.Issue
 }
 
-// ExcludedTerm is a term kept out of the glossary. Source is "auto" for
-// the common nouns extract dropped.
+// ExcludedTerm is a term kept out of the glossary. Source is "auto"
+// ([ExcludedAuto]) for the common nouns extract dropped, "user"
+// ([ExcludedByUser]) for a person's exclusion. ID is the term's stable id.
 type ExcludedTerm struct {
+	ID        string    `json:"id"`
 	TermText  string    `json:"term_text"`
 	Source    string    `json:"source"`
 	CreatedAt time.Time `json:"created_at"`
@@ -166,7 +168,7 @@ func (s *Store) ListExcluded(ctx context.Context, projectID string, pg Page) ([]
 		return nil, 0, fmt.Errorf("projections: count excluded terms: %w", err)
 	}
 	limit, offset := pg.args()
-	rows, err := s.r.QueryContext(ctx, `SELECT term_text, source, created_at FROM excluded_terms WHERE project_id = ?
+	rows, err := s.r.QueryContext(ctx, `SELECT id, term_text, source, created_at FROM excluded_terms WHERE project_id = ?
 		ORDER BY term_text LIMIT ? OFFSET ?`, projectID, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("projections: list excluded terms: %w", err)
@@ -174,7 +176,7 @@ func (s *Store) ListExcluded(ctx context.Context, projectID string, pg Page) ([]
 	out, err := collect(rows, func(sc scanner) (ExcludedTerm, error) {
 		var e ExcludedTerm
 		var at string
-		if err := sc.Scan(&e.TermText, &e.Source, &at); err != nil {
+		if err := sc.Scan(&e.ID, &e.TermText, &e.Source, &at); err != nil {
 			return e, err
 		}
 		var err error

@@ -25,6 +25,9 @@ CREATE TABLE IF NOT EXISTS projects (
     -- time of the newest change to documents or user edits; compared with the
     -- last completed run to tell the GUI a re-run is needed
     inputs_at    TEXT NOT NULL,
+    -- time results were imported by project.cloned when the source was up
+    -- to date; counts as a completed run for the state
+    results_at   TEXT,
     seq          INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS projects_by_name ON projects (name, id);
@@ -58,6 +61,8 @@ CREATE TABLE IF NOT EXISTS runs (
     runner_id        TEXT NOT NULL DEFAULT '',
     idempotency_key  TEXT NOT NULL DEFAULT '',
     cancel_requested INTEGER NOT NULL DEFAULT 0,
+    -- JSON list of the doc ids an incremental extract read ('' = all)
+    documents        TEXT NOT NULL DEFAULT '',
     seq              INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS runs_by_project ON runs (project_id, seq DESC);
@@ -87,8 +92,18 @@ CREATE TABLE IF NOT EXISTS step_results (
     PRIMARY KEY (project_id, step)
 );
 
+-- A project's user edits (termedits.Edits as JSON) and the last extract
+-- output as it came (JSON list of glossary.Term); the terms table is
+-- rebuilt from both whenever either changes.
+CREATE TABLE IF NOT EXISTS term_state (
+    project_id TEXT PRIMARY KEY,
+    edits      TEXT NOT NULL DEFAULT '{}',
+    extracted  TEXT NOT NULL DEFAULT '[]'
+);
+
 -- Step outputs, one row per item, replaced as a whole when a step's result
--- is applied. data is the JSON of the glossary type (glossary.Term,
+-- is applied (terms: the extract output with the user's edits applied;
+-- provisional rows also change with term.definition_edited). data is the JSON of the glossary type (glossary.Term,
 -- glossary.Entry, glossary.Issue).
 CREATE TABLE IF NOT EXISTS terms (
     project_id TEXT NOT NULL,
@@ -99,10 +114,12 @@ CREATE TABLE IF NOT EXISTS terms (
     PRIMARY KEY (project_id, term_text)
 );
 -- Terms kept out of the glossary; extract adds the common nouns it dropped
--- (source 'auto'); user exclusions come with the term.* events.
+-- (source 'auto'); user exclusions come with the term.* events (source
+-- 'user').
 CREATE TABLE IF NOT EXISTS excluded_terms (
     project_id TEXT NOT NULL,
     term_text  TEXT NOT NULL,
+    id         TEXT NOT NULL,
     source     TEXT NOT NULL,
     created_at TEXT NOT NULL,
     PRIMARY KEY (project_id, term_text)

@@ -16,6 +16,7 @@ import (
 	"github.com/genglossary/genglossary/internal/document"
 	"github.com/genglossary/genglossary/internal/glossary"
 	"github.com/genglossary/genglossary/internal/pipeline"
+	"github.com/genglossary/genglossary/internal/termedits"
 )
 
 // ErrProjectNotFound is returned (wrapped) by [Load] when the project has no
@@ -46,9 +47,14 @@ type Project struct {
 	// Docs.
 	Problems []string
 	// State is the pipeline state: each step's output is the last run.result
-	// of that step (partial results of cancelled steps included); Rules and
-	// Synonyms come from term.* user edits.
+	// of that step (partial results of cancelled steps included) or the
+	// output a project.cloned imported, with the term.* user edits
+	// applied: Terms without deleted or excluded terms and with hand-added
+	// and required ones, notes and categories; Provisional with edited
+	// definitions; Rules and Synonyms for the steps to honour.
 	State pipeline.State
+	// Edits are the project's user edits as folded from its term.* events.
+	Edits termedits.Edits
 	// LastSeq is the stream sequence of the last event folded in.
 	LastSeq uint64
 }
@@ -95,6 +101,12 @@ func Load(ctx context.Context, js jetstream.JetStream, projectID string) (*Proje
 	if err := f.loadResults(ctx, js); err != nil {
 		return nil, err
 	}
+	p.Edits = f.edits
+	ps := &p.State
+	ps.Rules = f.edits.Rules()
+	ps.Synonyms = f.edits.Synonyms()
+	ps.Terms = f.edits.Terms(ps.Terms)
+	ps.Provisional = f.edits.Provisional(ps.Provisional)
 	return p, nil
 }
 
@@ -197,6 +209,7 @@ type folder struct {
 	deleted bool
 	docs    map[string]docRef // by doc id
 	results map[pipeline.Step]events.RunResult
+	edits   termedits.Edits
 }
 
 func newFolder(projectID string) *folder {
@@ -259,9 +272,14 @@ func (f *folder) apply(env events.Envelope) error {
 		if err != nil {
 			return err
 		}
-		step := pipeline.Step(d.Step)
-		if isStep(step) {
-			f.results[step] = d
+		f.result(d)
+	case events.TypeProjectCloned:
+		d, err := events.DecodeData[events.ProjectCloned](env)
+		if err != nil {
+			return err
+		}
+		for _, res := range d.Results {
+			f.result(res)
 		}
 	default:
 		if kindFamily(env.Type) == events.FamilyTerm {
@@ -271,12 +289,31 @@ func (f *folder) apply(env events.Envelope) error {
 	return nil
 }
 
-// applyTermEdit is the hook for term.* user edits (manual terms,
-// exclusions, required terms, notes, synonym groups): they fill
-// Project.State.Rules and Project.State.Synonyms. The term.* event types are
-// not in the catalogue yet, so every such event is skipped for now.
+// result records the latest output of a step; the step's earlier
+// deletions or definition edits end with it.
+func (f *folder) result(res events.RunResult) {
+	step := pipeline.Step(res.Step)
+	if isStep(step) {
+		f.results[step] = res
+		f.edits.StepReplaced(res.Step)
+	}
+}
+
+// applyTermEdit folds a term.* user edit (manual terms, exclusions,
+// required terms, notes, categories, synonym groups, provisional edits).
+// Types this build does not know are skipped, as are edits the projector
+// would skip as invalid.
 func (f *folder) applyTermEdit(env events.Envelope) error {
-	_ = env
+	if _, known := events.Version(env.Type); !known {
+		return nil
+	}
+	d, err := env.Payload()
+	if err != nil {
+		return err
+	}
+	if _, err := f.edits.Apply(d); err != nil && !errors.Is(err, termedits.ErrInvalidEdit) {
+		return err
+	}
 	return nil
 }
 
