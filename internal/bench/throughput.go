@@ -1,0 +1,331 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/genglossary/genglossary/events"
+	"github.com/genglossary/genglossary/projections"
+)
+
+// runThroughput measures many trivial runs (scope extract on a one-line
+// document, one per project) from POST to completed in the projection, with
+// cfg.Runners runners, against JetStream async publish + durable consume
+// of as many messages, of the same sizes, as those runs wrote.
+func runThroughput(ctx context.Context, e *env, cfg Config) ([]Result, error) {
+	cfg.Progress(fmt.Sprintf("throughput: %d projects", cfg.Projects))
+	pids := make([]string, cfg.Projects)
+	if err := parallel(ctx, cfg.Clients, len(pids), func(ctx context.Context, i int) error {
+		var err error
+		pids[i], err = e.newProject(ctx, "throughput-"+strconv.Itoa(i))
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	stopRunners, err := e.startRunners(ctx, cfg.Runners)
+	if err != nil {
+		return nil, err
+	}
+	defer stopRunners()
+
+	evSeq0, logSeq0, err := e.lastSeqs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	track := e.trackTerminal()
+	defer track.stop()
+
+	cfg.Progress(fmt.Sprintf("throughput: %d runs, %d runners, %d clients", cfg.Projects, cfg.Runners, cfg.Clients))
+	start := time.Now()
+	rids := make([]string, len(pids))
+	if err := parallel(ctx, cfg.Clients, len(pids), func(ctx context.Context, i int) error {
+		var err error
+		rids[i], err = e.postRun(ctx, pids[i], "extract")
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	failed, err := track.wait(ctx, pids, rids, time.Duration(len(rids))*time.Second+time.Minute)
+	if err != nil {
+		return nil, err
+	}
+	elapsed := time.Since(start)
+
+	evSeq1, logSeq1, err := e.lastSeqs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sizes, err := e.payloadSizes(ctx, events.EventsStream, evSeq0+1, evSeq1)
+	if err != nil {
+		return nil, err
+	}
+	logSizes, err := e.payloadSizes(ctx, events.LogsStream, logSeq0+1, logSeq1)
+	if err != nil {
+		return nil, err
+	}
+	sizes = append(sizes, logSizes...)
+	nEvents := len(sizes)
+	perRun := float64(nEvents) / float64(len(rids))
+	runsPerSec := float64(len(rids)) / elapsed.Seconds()
+	eventsPerSec := float64(nEvents) / elapsed.Seconds()
+
+	cfg.Progress(fmt.Sprintf("throughput: raw async publish + durable consume of %d messages", nEvents))
+	rawRate, err := rawPublishConsume(ctx, e, sizes)
+	if err != nil {
+		return nil, err
+	}
+	note := fmt.Sprintf("%d runs of scope extract, %d runners, %d clients; %.1f events/run (%d domain + %d log); raw = JetStream async publish + durable consume of %d msgs of the same sizes, /events per run",
+		len(rids), cfg.Runners, cfg.Clients, perRun, len(sizes)-len(logSizes), len(logSizes), nEvents)
+	if failed > 0 {
+		note += fmt.Sprintf("; %d runs did not complete", failed)
+	}
+	return []Result{
+		row(ScenarioThroughput, "runs/s POST->completed in projection", "runs/s", runsPerSec, rawRate/perRun, note).atLeast(0.5),
+		row(ScenarioThroughput, "events/s (domain+log)", "events/s", eventsPerSec, rawRate, "raw = JetStream async publish + durable consume msgs/s"),
+	}, nil
+}
+
+// parallel calls fn(ctx, i) for i in [0, n) on at most workers goroutines
+// and returns the first error.
+func parallel(ctx context.Context, workers, n int, fn func(context.Context, int) error) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				if err := fn(ctx, i); err != nil {
+					cancel(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return context.Cause(ctx)
+}
+
+// lastSeqs returns the last sequences of the events and logs streams.
+func (e *env) lastSeqs(ctx context.Context) (evSeq, logSeq uint64, err error) {
+	for _, x := range []struct {
+		name string
+		seq  *uint64
+	}{{events.EventsStream, &evSeq}, {events.LogsStream, &logSeq}} {
+		st, err := e.js.Stream(ctx, x.name)
+		if err != nil {
+			return 0, 0, fmt.Errorf("bench: stream %s: %w", x.name, err)
+		}
+		*x.seq = st.CachedInfo().State.LastSeq
+	}
+	return evSeq, logSeq, nil
+}
+
+// payloadSizes returns the body sizes of the messages of stream from
+// sequence first to last.
+func (e *env) payloadSizes(ctx context.Context, stream string, first, last uint64) ([]int, error) {
+	if last < first {
+		return nil, nil
+	}
+	cons, err := e.js.OrderedConsumer(ctx, stream, jetstream.OrderedConsumerConfig{DeliverPolicy: jetstream.DeliverByStartSequencePolicy, OptStartSeq: first})
+	if err != nil {
+		return nil, fmt.Errorf("bench: read %s: %w", stream, err)
+	}
+	it, err := cons.Messages()
+	if err != nil {
+		return nil, fmt.Errorf("bench: read %s: %w", stream, err)
+	}
+	defer it.Stop()
+	var sizes []int
+	for {
+		m, err := it.Next(jetstream.NextContext(ctx))
+		if err != nil {
+			return nil, fmt.Errorf("bench: read %s: %w", stream, err)
+		}
+		md, err := m.Metadata()
+		if err != nil {
+			return nil, fmt.Errorf("bench: read %s: %w", stream, err)
+		}
+		if md.Sequence.Stream > last {
+			return sizes, nil
+		}
+		sizes = append(sizes, len(m.Data()))
+		if md.Sequence.Stream == last {
+			return sizes, nil
+		}
+	}
+}
+
+// rawPublishConsume async-publishes one message per size (with a
+// Nats-Msg-Id, as events are) to a fresh stream while a durable pull
+// consumer with explicit acks consumes them, and returns messages per
+// second from the first publish to the last delivery.
+func rawPublishConsume(ctx context.Context, e *env, sizes []int) (float64, error) {
+	if len(sizes) == 0 {
+		return 0, nil
+	}
+	st, err := e.rawStream(ctx, "thru")
+	if err != nil {
+		return 0, err
+	}
+	defer func() { _ = e.js.DeleteStream(context.WithoutCancel(ctx), st.CachedInfo().Config.Name) }()
+	cons, err := st.CreateOrUpdateConsumer(ctx, jetstream.ConsumerConfig{Durable: "raw", AckPolicy: jetstream.AckExplicitPolicy})
+	if err != nil {
+		return 0, fmt.Errorf("bench: raw consumer: %w", err)
+	}
+	done := make(chan struct{})
+	var got atomic.Int64
+	cc, err := cons.Consume(func(m jetstream.Msg) {
+		_ = m.Ack()
+		if got.Add(1) == int64(len(sizes)) {
+			close(done)
+		}
+	})
+	if err != nil {
+		return 0, fmt.Errorf("bench: raw consume: %w", err)
+	}
+	defer cc.Stop()
+	maxSize := 0
+	for _, s := range sizes {
+		maxSize = max(maxSize, s)
+	}
+	body := make([]byte, maxSize)
+	for i := range body {
+		body[i] = 'x'
+	}
+	ids := events.NewIDGen(nil)
+	start := time.Now()
+	for i, s := range sizes {
+		m := nats.NewMsg("bench.thru." + strconv.Itoa(i%64))
+		m.Data = body[:s]
+		m.Header.Set(events.HeaderMsgID, ids.New())
+		if _, err := e.js.PublishMsgAsync(m); err != nil {
+			return 0, fmt.Errorf("bench: raw publish: %w", err)
+		}
+	}
+	select {
+	case <-e.js.PublishAsyncComplete():
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+	select {
+	case <-done:
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	case <-time.After(time.Minute):
+		return 0, fmt.Errorf("bench: raw consume: %d of %d after a minute", got.Load(), len(sizes))
+	}
+	return float64(len(sizes)) / time.Since(start).Seconds(), nil
+}
+
+// terminalTracker records runs that reached a terminal status in the
+// projection, from the projector's change feed.
+type terminalTracker struct {
+	e      *env
+	mu     sync.Mutex
+	done   map[string]string // run id -> event type
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+	lost   atomic.Bool // the feed dropped us; fall back to reading the store
+}
+
+func (e *env) trackTerminal() *terminalTracker {
+	t := &terminalTracker{e: e, done: make(map[string]string)}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.cancel = cancel
+	changes, unsub := e.proj.Subscribe("")
+	t.wg.Go(func() {
+		defer unsub()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case c, ok := <-changes:
+				if !ok {
+					t.lost.Store(true)
+					changes, unsub = e.proj.Subscribe("")
+					continue
+				}
+				if events.IsTerminal(c.Type) {
+					t.mu.Lock()
+					t.done[c.RunID] = c.Type
+					t.mu.Unlock()
+				}
+			}
+		}
+	})
+	return t
+}
+
+func (t *terminalTracker) stop() { t.cancel(); t.wg.Wait() }
+
+// wait waits until every run of rids (of projects pids) is terminal and returns how many did
+// not complete.
+func (t *terminalTracker) wait(ctx context.Context, pids, rids []string, timeout time.Duration) (failed int, err error) {
+	deadline := time.Now().Add(timeout)
+	for {
+		t.mu.Lock()
+		n, failed := 0, 0
+		for _, rid := range rids {
+			if typ, ok := t.done[rid]; ok {
+				n++
+				if typ != events.TypeRunCompleted {
+					failed++
+				}
+			}
+		}
+		t.mu.Unlock()
+		if n == len(rids) {
+			return failed, nil
+		}
+		if t.lost.Swap(false) {
+			t.recheck(ctx, pids, rids)
+			continue
+		}
+		if time.Now().After(deadline) {
+			return failed, fmt.Errorf("bench: %d of %d runs finished after %s", n, len(rids), timeout)
+		}
+		select {
+		case <-ctx.Done():
+			return failed, ctx.Err()
+		case <-time.After(2 * time.Millisecond):
+		}
+	}
+}
+
+// recheck reads the runs from the store after the change feed dropped us.
+func (t *terminalTracker) recheck(ctx context.Context, pids, rids []string) {
+	for i, rid := range rids {
+		t.mu.Lock()
+		_, ok := t.done[rid]
+		t.mu.Unlock()
+		if ok {
+			continue
+		}
+		r, err := t.e.store.GetRun(ctx, pids[i], rid)
+		if err != nil {
+			continue
+		}
+		switch r.Status {
+		case projections.StatusCompleted:
+			t.mu.Lock()
+			t.done[rid] = events.TypeRunCompleted
+			t.mu.Unlock()
+		case projections.StatusFailed, projections.StatusCancelled:
+			t.mu.Lock()
+			t.done[rid] = events.TypeRunFailed
+			t.mu.Unlock()
+		}
+	}
+}
