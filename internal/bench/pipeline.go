@@ -84,7 +84,7 @@ func llmRun(ctx context.Context, terms, c int, latency time.Duration) ([]Result,
 	}
 	docs := []glossary.Document{{Path: "guide.md", Content: strings.Join(lines, "\n")}}
 	e, err := llm.New(llm.Config{BaseURL: srv.URL(), Model: "bench", APIKey: "sk-bench", Concurrency: c,
-		Timeout: 30 * time.Second + 10*latency, Candidates: fixedCandidates(st.Terms)})
+		Timeout: 30*time.Second + 10*latency, Candidates: fixedCandidates(st.Terms)})
 	if err != nil {
 		return nil, err
 	}
@@ -219,4 +219,3 @@ func generateCorpus(size int) ([]glossary.Document, int) {
 	}
 	return docs, total
 }
-
