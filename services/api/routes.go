@@ -23,6 +23,11 @@ func (s *server) routes() http.Handler {
 	r.Method(http.MethodGet, "/metrics", s.handleMetrics())
 	r.Method(http.MethodGet, "/api/openapi.json", handleOpenAPI())
 
+	// The browser GUI (static, embedded; not part of the OpenAPI document).
+	gui := loadGUI()
+	r.Method(http.MethodGet, "/", handleGUIIndex(gui))
+	r.Method(http.MethodGet, guiPrefix+"*", handleGUIAsset(gui))
+
 	r.Route("/api/projects", func(r chi.Router) {
 		r.Method(http.MethodGet, "/", s.handleProjectList())
 		r.Method(http.MethodPost, "/", s.handleProjectCreate())
