@@ -4,6 +4,7 @@
 //	genglossary serve                                 API + GUI + embedded NATS + runner
 //	genglossary runner --nats-url URL                 a runner alone, on any host
 //	genglossary reproject                             rebuild the SQLite read model
+//	genglossary bench                                 benchmarks against the raw limits
 //
 // Run "genglossary <command> -h" for a command's flags.
 package main
@@ -52,6 +53,7 @@ Usage:
   genglossary serve [flags]                                 API, GUI, embedded NATS and a runner
   genglossary runner --nats-url URL [flags]                 a runner alone, on any host
   genglossary reproject [flags]                             rebuild the read model from the streams
+  genglossary bench [flags]                                 measure runs, logs, projection and pipeline against raw limits
   genglossary version
 
 Run "genglossary <command> -h" for the flags of a command.
@@ -75,6 +77,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		err = runRunner(ctx, rest, getenv, stdout, stderr)
 	case "reproject":
 		err = runReproject(ctx, rest, getenv, stdout, stderr)
+	case "bench":
+		err = runBench(ctx, rest, getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "genglossary", version())
 		return nil
