@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -53,6 +54,7 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 		llmConc     = fs.String("llm-concurrency", "", "pipeline: comma-separated concurrency levels (default 1,4,8)")
 		cpuProfile  = fs.String("cpuprofile", "", "write a CPU profile to `FILE`")
 		memProfile  = fs.String("memprofile", "", "write a heap profile to `FILE` at the end")
+		traceFile   = fs.String("trace", "", "write an execution trace to `FILE` (go tool trace)")
 		logLevel    = fs.String("log-level", "error", "level of the service's own logs on stderr: debug, info, warn or error")
 		showProgess = fs.Bool("progress", true, "say on stderr what is being measured")
 	)
@@ -115,6 +117,17 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 			return fmt.Errorf("cpu profile: %w", err)
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *traceFile != "" {
+		f, err := os.Create(*traceFile)
+		if err != nil {
+			return fmt.Errorf("trace: %w", err)
+		}
+		defer f.Close()
+		if err := trace.Start(f); err != nil {
+			return fmt.Errorf("trace: %w", err)
+		}
+		defer trace.Stop()
 	}
 	rows, runErr := bench.Run(ctx, cfg)
 	if *memProfile != "" {
