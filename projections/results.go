@@ -212,3 +212,7 @@ func (s *Store) StepResults(ctx context.Context, projectID string) ([]StepResult
 	}
 	return out, nil
 }
+
+// ItemID returns the stable id of a term (or of the provisional and
+// refined entries of that term): the same id the read model stores.
+func ItemID(term string) string { return itemID(term) }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/genglossary/genglossary/events"
 	"github.com/genglossary/genglossary/internal/document"
+	"github.com/genglossary/genglossary/internal/pipeline"
 	"github.com/genglossary/genglossary/projections"
 )
 
@@ -293,5 +294,72 @@ func (s *server) handleFileDelete() http.Handler {
 		// The content stays in the object store: a run that already loaded
 		// the project may still read it; the next full re-run ignores it.
 		w.WriteHeader(http.StatusNoContent)
+	})
+}
+
+// fileBulkRequest is the JSON form of a bulk upload.
+type fileBulkRequest struct {
+	Files []fileCreateRequest `json:"files"`
+}
+
+// fileBulkResponse says what a bulk upload stored and whether it started
+// the incremental extract.
+type fileBulkResponse struct {
+	Files          []projections.Document `json:"files"`
+	ExtractStarted bool                   `json:"extract_started"`
+	// Run is the extract run started, null when none was.
+	Run *projections.Run `json:"run"`
+	// Reason says why no extract was started; empty when one was.
+	Reason string `json:"reason,omitempty"`
+}
+
+// handleFileBulk adds several files all-or-nothing, then starts an
+// incremental extract over only the new documents (triggered_by auto).
+// When a run is active the upload still succeeds and says so.
+func (s *server) handleFileBulk() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := projectFrom(r)
+		var ups []fileCreateRequest
+		var err error
+		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+			ups, err = s.readUploads(w, r, s.Limits.MaxFilesPerRequest)
+		} else {
+			var req fileBulkRequest
+			req, err = decode[fileBulkRequest](w, r, s.Limits.MaxRequestSize)
+			ups = req.Files
+			switch {
+			case err != nil:
+			case len(ups) == 0:
+				err = errWith(http.StatusUnprocessableEntity, "invalid request: files: must hold at least one file", map[string]any{"errors": map[string]string{"files": "must hold at least one file"}})
+			case len(ups) > s.Limits.MaxFilesPerRequest:
+				err = errStatus(http.StatusRequestEntityTooLarge, fmt.Sprintf("at most %d files per request", s.Limits.MaxFilesPerRequest))
+			}
+		}
+		if err != nil {
+			writeError(w, r, s.Logger, err)
+			return
+		}
+		docs, err := s.addDocuments(r, p.ID, ups)
+		if err != nil {
+			writeError(w, r, s.Logger, err)
+			return
+		}
+		resp := fileBulkResponse{Files: docs}
+		ids := make([]string, 0, len(docs))
+		for _, d := range docs {
+			ids = append(ids, d.ID)
+		}
+		run, err := s.requestRun(r.Context(), p.ID, events.RunRequested{Scope: string(pipeline.ScopeExtract), TriggeredBy: events.TriggeredByAuto, Documents: ids})
+		var ae *apiError
+		switch {
+		case err == nil:
+			resp.ExtractStarted, resp.Run = true, &run
+		case errors.As(err, &ae) && ae.status == http.StatusConflict:
+			resp.Reason = "a run is in progress; start an extract when it has finished to include the new files"
+		default:
+			s.Logger.Warn("bulk upload: start incremental extract", "project_id", p.ID, "err", err)
+			resp.Reason = "the extract could not be started; start it from the runs menu"
+		}
+		encode(w, http.StatusCreated, resp)
 	})
 }

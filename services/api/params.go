@@ -43,3 +43,8 @@ func nonNil[T any](xs []T) []T {
 }
 
 func sortStrings(xs []string) { sort.Strings(xs) }
+
+// sortBy sorts xs by key, stably.
+func sortBy[T any](xs []T, key func(T) string) {
+	sort.SliceStable(xs, func(i, j int) bool { return key(xs[i]) < key(xs[j]) })
+}
