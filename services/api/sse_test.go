@@ -252,9 +252,18 @@ func TestSSEOutlivesServerWriteTimeout(t *testing.T) {
 	p := b.createProject("timeouts")
 	var r run
 	b.mustDo("POST", "/api/projects/"+p.ID+"/runs", map[string]string{"scope": "extract"}, http.StatusCreated, &r)
+	cancelErr := make(chan error, 1)
 	go func() {
 		time.Sleep(2 * time.Second)
-		b.do("DELETE", "/api/projects/"+p.ID+"/runs/"+r.ID, nil, nil)
+		// A fresh connection: the server's short WriteTimeout may have
+		// closed idle keep-alive ones.
+		client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+		req, _ := http.NewRequest("DELETE", b.url+"/api/projects/"+p.ID+"/runs/"+r.ID, nil)
+		resp, err := client.Do(req)
+		if err == nil {
+			resp.Body.Close()
+		}
+		cancelErr <- err
 	}()
 	start := time.Now()
 	evs, st := b.readSSE("/api/projects/"+p.ID+"/runs/"+r.ID+"/logs", "", 10*time.Second)
@@ -269,6 +278,9 @@ func TestSSEOutlivesServerWriteTimeout(t *testing.T) {
 	}
 	if time.Since(start) < 1500*time.Millisecond || keepalives < 3 {
 		t.Errorf("stream lasted %s with %d keepalives; the write timeout cut it", time.Since(start), keepalives)
+	}
+	if err := <-cancelErr; err != nil {
+		t.Fatalf("cancel: %v", err)
 	}
 	if last := evs[len(evs)-1]; last.Event != "complete" || !strings.Contains(last.Data, "cancelled") {
 		t.Errorf("stream ended with %+v, want complete/cancelled", last)
