@@ -478,17 +478,19 @@ func clamp01(f float64) float64 {
 // each runs fn for i in [0,n) with at most Concurrency in flight, reporting
 // progress as items finish. It returns how many items failed with a non-
 // context error (each logged) and, when ctx ends, an error wrapping
-// ErrCancelled. Items not started when ctx ends are not run.
+// ErrCancelled. Items not started when ctx ends are not run. A panic in fn
+// stops the step and is returned as an error wrapping ErrPanic.
 func (p *Pipeline) each(ctx context.Context, step Step, n int, name func(int) string, fn func(context.Context, int) error) (int, error) {
 	if n == 0 {
 		p.progress(step, 0, 0, "")
 		return 0, nil
 	}
 	var (
-		mu     sync.Mutex
-		done   int
-		failed int
-		wg     sync.WaitGroup
+		mu       sync.Mutex
+		done     int
+		failed   int
+		panicked error
+		wg       sync.WaitGroup
 	)
 	sem := make(chan struct{}, p.opts.Concurrency)
 loop:
@@ -498,7 +500,10 @@ loop:
 			break loop
 		case sem <- struct{}{}:
 		}
-		if ctx.Err() != nil {
+		mu.Lock()
+		stop := panicked != nil
+		mu.Unlock()
+		if ctx.Err() != nil || stop {
 			<-sem
 			break
 		}
@@ -506,9 +511,15 @@ loop:
 		go func(i int) {
 			defer wg.Done()
 			defer func() { <-sem }()
-			err := fn(ctx, i)
+			err := safeCall(ctx, i, fn)
 			mu.Lock()
 			defer mu.Unlock()
+			if errors.Is(err, ErrPanic) {
+				if panicked == nil {
+					panicked = fmt.Errorf("%s: term %q: %w", step, name(i), err)
+				}
+				return
+			}
 			if err != nil {
 				if ctx.Err() != nil {
 					return
@@ -521,8 +532,27 @@ loop:
 		}(i)
 	}
 	wg.Wait()
+	if panicked != nil {
+		return failed, panicked
+	}
 	if ctx.Err() != nil {
 		return failed, cancelled(ctx, step, done, n)
 	}
 	return failed, nil
+}
+
+// ErrPanic wraps a panic recovered in a step's worker goroutine, where the
+// caller could not recover it: the step stops and returns it, so a bad
+// document fails its run with a clear message instead of killing the
+// process.
+var ErrPanic = errors.New("internal error")
+
+// safeCall runs fn and turns a panic into an error wrapping ErrPanic.
+func safeCall(ctx context.Context, i int, fn func(context.Context, int) error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("%w: panic: %v", ErrPanic, v)
+		}
+	}()
+	return fn(ctx, i)
 }

@@ -253,3 +253,21 @@ func TestParseScope(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// panicEngine panics in Define for one term.
+type panicEngine struct{ scriptEngine }
+
+func (e *panicEngine) Define(ctx context.Context, c *Corpus, req DefineRequest) (Definition, error) {
+	if req.Term == "boom" {
+		panic("index out of range")
+	}
+	return e.scriptEngine.Define(ctx, c, req)
+}
+
+func TestPanicInWorkerBecomesAnError(t *testing.T) {
+	t.Parallel()
+	_, err := New(&panicEngine{}, Options{Concurrency: 1}).Provisional(context.Background(), corpus(), terms("a", "boom", "c"), nil)
+	if !errors.Is(err, ErrPanic) || !strings.Contains(err.Error(), `"boom"`) {
+		t.Fatalf("err = %v, want ErrPanic naming the term", err)
+	}
+}
