@@ -244,6 +244,9 @@ export class ProjectView {
     if (this.disposed || !run || !run.id) return;
     const prev = this.run;
     if (prev && run.id < prev.id) return; // an older run (ids are ULIDs: time-ordered)
+    // A response read before the run ended can arrive after its end (a Stop's
+    // answer after the stream's "complete"): an ended run never restarts.
+    if (prev && prev.id === run.id && !isActive(prev) && isActive(run)) return;
     const isNew = !prev || prev.id !== run.id;
     const wasActive = !isNew && isActive(prev);
     this.run = run;
