@@ -322,7 +322,12 @@ func TestGUIEndToEnd(t *testing.T) {
 	}
 	if checkTab("terms", `document.querySelectorAll('#terms-table tbody tr').length > 0`) {
 		b.do("term details", chromedp.Click(chromedp.CSS(`#terms-table tbody tr`)))
-		b.wait("term occurrences", `document.querySelector('#term-detail h4') !== null`, 5*time.Second)
+		b.wait("term occurrences", `document.querySelector('#term-detail h4') !== null && document.querySelectorAll('#term-detail .occ').length > 0`, 5*time.Second)
+		if eval[bool](b, `!!document.querySelector('#term-add')`) {
+			b.set(`#term-add input[name=term_text]`, "GUI manual term")
+			b.click(`#term-add button[type=submit]`)
+			b.wait("manual term listed", `[...document.querySelectorAll('#terms-table td')].some(td => td.textContent.startsWith('GUI manual term'))`, 10*time.Second)
+		}
 	} else {
 		t.Log("Terms tab: not available on this server (issue 4 routes missing)")
 	}
@@ -421,6 +426,15 @@ func TestGUIEndToEnd(t *testing.T) {
 	b.do("home", chromedp.Navigate(tb.url+"/#/"))
 	b.wait("home list", `document.querySelectorAll('#projects-table tbody tr').length === 1`, 10*time.Second)
 	b.screenshot("home")
+	if !eval[bool](b, `document.querySelector('#clone-project').disabled`) {
+		b.click("#clone-project")
+		b.set(`#clone-dialog input[name=new_name]`, "Docs GUI copy")
+		b.click(`#clone-dialog button[type=submit]`)
+		b.wait("clone listed", `document.querySelectorAll('#projects-table tbody tr').length === 2 && document.querySelector('#projects-table tr.selected').textContent.includes('Docs GUI copy')`, 15*time.Second)
+		b.click("#delete-project")
+		b.click("#confirm-yes")
+		b.wait("clone deleted", `document.querySelectorAll('#projects-table tbody tr').length === 1`, 10*time.Second)
+	}
 	b.click("#delete-project")
 	b.click("#confirm-yes")
 	b.wait("deleted", `document.body.innerText.includes('No projects yet')`, 10*time.Second)

@@ -186,6 +186,7 @@ async function termsTab(box, ctx) {
   const catSel = h('select', { id: 'terms-category', 'aria-label': 'Filter by category' }, h('option', { value: '' }, 'All categories'));
   const listBox = h('div');
   const detail = h('aside', { class: 'card detail', id: 'term-detail', 'aria-label': 'Term details' }, h('p', { class: 'muted' }, 'Select a term for its occurrences.'));
+  const extras = h('div', { class: 'term-extras' });
   const canAdd = ctx.caps.has('POST', `${P}/terms`);
   const addForm = canAdd ? h('form', { class: 'row', id: 'term-add', 'aria-label': 'Add a term' },
     h('input', { name: 'term_text', 'aria-label': 'New term', placeholder: 'New term', required: true }),
@@ -203,7 +204,7 @@ async function termsTab(box, ctx) {
   }
   clear(box, h('div', { class: 'tab-head' }, h('h2', null, 'Terms'), search, catSel, h('span', { class: 'spacer' }),
     rerunButton(ctx, 'extract', 'Re-extract', errBox)), addForm, errBox,
-  h('div', { class: 'split' }, listBox, detail));
+  h('div', { class: 'split' }, listBox, detail), extras);
   const items = await loadList(listBox, ctx, `${P}/terms`);
   if (!items || !ctx.alive()) return;
   for (const c of [...new Set(items.map((t) => t.category).filter(Boolean))].sort()) catSel.appendChild(h('option', { value: c }, c));
@@ -213,7 +214,7 @@ async function termsTab(box, ctx) {
     clear(listBox, items.length === 0 ? h('p', { class: 'notice' }, 'No terms yet: run Full or Extract.') :
       h('p', { class: 'muted', role: 'status' }, `${shown.length} of ${items.length} terms`),
     shown.length ? table('terms-table', 'Terms', [
-      { title: 'Term', cell: (t) => h('span', null, termOf(t), t.excluded ? h('span', { class: 'badge state-empty' }, ' excluded') : null, t.required ? h('span', { class: 'badge state-up_to_date' }, ' required') : null) },
+      { title: 'Term', cell: (t) => h('span', null, termOf(t), t.required ? [' ', h('span', { class: 'badge state-up_to_date' }, 'required')] : null, t.manual ? [' ', h('span', { class: 'badge state-empty' }, 'manual')] : null) },
       { title: 'Category', cell: (t) => t.category || '' },
       { title: 'Occurrences', num: true, cell: occCount },
       { title: 'First document', cls: 'hide-narrow', cell: firstDoc },
@@ -222,39 +223,96 @@ async function termsTab(box, ctx) {
   search.addEventListener('input', draw);
   catSel.addEventListener('change', draw);
   draw();
+  await termExtras(extras, ctx, errBox);
+}
+
+// termExtras lists excluded terms and synonym groups with their controls.
+async function termExtras(box, ctx, errBox) {
+  const base = `/api/projects/${ctx.pid}`;
+  const parts = [];
+  const reload = () => ctx.view.renderTab();
+  if (ctx.caps.has('GET', `${P}/excluded-terms`)) {
+    const ex = await loadList(box, ctx, `${P}/excluded-terms`);
+    if (ex) {
+      const canDel = ctx.caps.has('DELETE', `${P}/excluded-terms/{id}`);
+      parts.push(h('details', { class: 'card', id: 'excluded-terms' }, h('summary', null, `Excluded terms (${ex.length})`),
+        ex.length ? h('ul', null, ex.map((x) => h('li', null, `${x.term_text} `, h('span', { class: 'muted' }, `(${x.source})`), ' ',
+          canDel ? h('button', { 'aria-label': `Include ${x.term_text} again`, onclick: async () => {
+            try { await api('DELETE', `${base}/excluded-terms/${x.id}`); toast(`"${x.term_text}" included again; re-run to apply`); reload(); } catch (e) { showErrors(errBox, e); }
+          } }, 'Include again') : null))) : h('p', { class: 'muted' }, 'None.')));
+    }
+  }
+  if (ctx.caps.has('GET', `${P}/synonym-groups`)) {
+    const groups = await loadList(box, ctx, `${P}/synonym-groups`);
+    if (groups) {
+      const form = h('form', { id: 'synonym-add', class: 'row', 'aria-label': 'New synonym group' },
+        h('input', { name: 'primary', 'aria-label': 'Primary term', placeholder: 'Primary term' }),
+        h('input', { name: 'members', 'aria-label': 'Members, comma-separated', placeholder: 'Members, comma-separated' }),
+        h('button', { type: 'submit' }, 'Add group'));
+      form.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        const v = formValues(form);
+        try {
+          await api('POST', `${base}/synonym-groups`, { primary: v.primary, members: v.members.split(/[,、]/).map((m) => m.trim()).filter(Boolean) });
+          toast('Synonym group added; re-run to apply');
+          reload();
+        } catch (ex) { showErrors(errBox, ex, form); }
+      });
+      parts.push(h('details', { class: 'card', id: 'synonym-groups' }, h('summary', null, `Synonym groups (${groups.length})`),
+        h('ul', null, groups.map((g) => h('li', null, h('strong', null, g.primary), ` = ${g.members.join(', ')} `,
+          h('button', { 'aria-label': `Delete synonym group ${g.primary}`, onclick: async () => {
+            try { await api('DELETE', `${base}/synonym-groups/${g.id}`); reload(); } catch (e) { showErrors(errBox, e); }
+          } }, 'Delete')))),
+        ctx.caps.has('POST', `${P}/synonym-groups`) ? form : null));
+    }
+  }
+  if (ctx.alive()) clear(box, parts);
 }
 
 async function termDetail(card, ctx, t, errBox) {
   clear(card, h('h3', null, termOf(t)), h('p', { class: 'muted' }, 'Loading…'));
   let full = t;
   try { full = await api('GET', `/api/projects/${ctx.pid}/terms/${t.id}`); } catch (e) { showErrors(errBox, e); }
-  const base = `/api/projects/${ctx.pid}/terms/${t.id}`;
+  const base = `/api/projects/${ctx.pid}`;
+  const name = termOf(full);
   const actions = [];
-  const act = (label, method, path, body, cls) => {
-    if (!ctx.caps.has(method, `${P}/terms/{id}${path}`)) return;
-    actions.push(h('button', { class: cls || null, onclick: async () => {
-      try { await api(method, base + path, body); toast(`${label}: ${termOf(t)}`); ctx.view.renderTab(); } catch (e) { showErrors(errBox, e); }
-    } }, label));
-  };
-  if (full.excluded) act('Include again', 'DELETE', '/exclude'); else act('Exclude', 'POST', '/exclude');
-  if (full.required) act('Not required', 'DELETE', '/required'); else act('Required', 'POST', '/required');
-  act('Delete', 'DELETE', '', undefined, 'danger');
-  let noteForm = null;
+  const act = (label, id, fn, cls) => actions.push(h('button', { id, class: cls || null, onclick: async () => {
+    try { await fn(); toast(`${label}: ${name}`); ctx.view.renderTab(); } catch (e) { showErrors(errBox, e); }
+  } }, label));
+  if (ctx.caps.has('POST', `${P}/excluded-terms`)) {
+    act('Exclude', 'term-exclude', () => api('POST', `${base}/excluded-terms`, { term_text: name }));
+  }
+  if (full.required && ctx.caps.has('DELETE', `${P}/required-terms/{id}`)) {
+    act('Not required', 'term-unrequire', async () => {
+      const req = (await listAll(`${base}/required-terms`)).find((q) => q.term_text === name);
+      if (req) await api('DELETE', `${base}/required-terms/${req.id}`);
+    });
+  } else if (!full.required && ctx.caps.has('POST', `${P}/required-terms`)) {
+    act('Required', 'term-require', () => api('POST', `${base}/required-terms`, { term_text: name }));
+  }
+  if (ctx.caps.has('DELETE', `${P}/terms/{id}`)) act('Delete', 'term-delete', () => api('DELETE', `${base}/terms/${t.id}`), 'danger');
+  let editForm = null;
   if (ctx.caps.has('PATCH', `${P}/terms/{id}`)) {
-    noteForm = h('form', { id: 'term-edit' },
+    editForm = h('form', { id: 'term-edit', 'aria-label': `Edit ${name}` },
+      field({ name: 'term_text', label: 'Term', value: name, maxlength: 200 }),
       field({ name: 'category', label: 'Category', type: 'select', value: full.category || 'technical_term',
         options: ['person_name', 'place_name', 'organization', 'title', 'technical_term', 'common_noun'].map((c) => [c, c]) }),
-      field({ name: 'user_note', label: 'Note (passed to the LLM)', type: 'textarea', value: full.user_note ?? full.user_notes ?? '', rows: 3 }),
+      field({ name: 'user_notes', label: 'Note (passed to the LLM)', type: 'textarea', value: full.user_notes ?? full.user_note ?? '', rows: 3 }),
       h('button', { type: 'submit' }, 'Save'));
-    noteForm.addEventListener('submit', async (e) => {
+    editForm.addEventListener('submit', async (e) => {
       e.preventDefault();
-      try { await api('PATCH', base, formValues(noteForm)); toast('Saved'); ctx.view.renderTab(); } catch (ex) { showErrors(errBox, ex, noteForm); }
+      const v = formValues(editForm);
+      const body = {};
+      if (v.term_text !== name) body.term_text = v.term_text;
+      if (v.category !== (full.category || '')) body.category = v.category;
+      if (v.user_notes !== (full.user_notes ?? '')) body.user_notes = v.user_notes;
+      try { await api('PATCH', `${base}/terms/${t.id}`, body); toast('Saved'); ctx.view.renderTab(); } catch (ex) { showErrors(errBox, ex, editForm); }
     });
   }
-  clear(card, h('h3', null, termOf(full)),
+  clear(card, h('h3', null, name),
     h('p', null, `Category: ${full.category || '—'}; ${occCount(full)} occurrence(s)`),
     actions.length ? h('div', { class: 'row' }, actions) : null,
-    noteForm, h('h4', null, 'Occurrences'), occurrenceList(full.occurrences));
+    editForm, h('h4', null, 'Occurrences'), occurrenceList(full.occurrences));
 }
 
 // ---- Provisional ---------------------------------------------------------------
@@ -275,7 +333,7 @@ function provisionalDetail(card, ctx, e, errBox) {
     field({ name: 'confidence', label: 'Confidence', type: 'range', value: String(e.confidence ?? 0), min: 0, max: 1, step: 0.05 }),
     out, h('div', { class: 'row' },
       h('button', { type: 'submit', class: 'primary', disabled: !canEdit }, 'Save'),
-      h('button', { type: 'button', id: 'regenerate', onclick: () => ctx.view.startRun('provisional', errBox, { terms: [termOf(e)] }) }, 'Regenerate this entry')),
+      h('button', { type: 'button', id: 'regenerate', onclick: () => regenerate(ctx, e, errBox) }, 'Regenerate this entry')),
     canEdit ? null : h('p', { class: 'muted' }, 'Editing is not available on this server version.'));
   const slider = form.querySelector('[name=confidence]');
   slider.addEventListener('input', () => { out.value = Number(slider.value).toFixed(2); });
@@ -290,6 +348,23 @@ function provisionalDetail(card, ctx, e, errBox) {
   });
   clear(card, h('h3', null, termOf(e)), e.aliases && e.aliases.length ? h('p', null, `Aliases: ${e.aliases.join(', ')}`) : null,
     form, h('h4', null, 'Occurrences'), occurrenceList(e.occurrences, 10));
+}
+
+// regenerate re-defines one provisional entry in a small run of its own.
+async function regenerate(ctx, e, errBox) {
+  if (!ctx.caps.has('POST', `${P}/provisional/{id}/regenerate`)) {
+    return ctx.view.startRun('provisional', errBox, { terms: [termOf(e)] });
+  }
+  try {
+    const run = await api('POST', `/api/projects/${ctx.pid}/provisional/${e.id}/regenerate`);
+    if (run && run.id) ctx.view.onRun(run);
+    toast(`Regenerating "${termOf(e)}"`);
+  } catch (ex) {
+    showErrors(errBox, ex);
+    const active = ex instanceof ApiError && ex.problem && ex.problem.active_run_id;
+    if (active) ctx.view.onRun(await api('GET', `/api/projects/${ctx.pid}/runs/${active}`).catch(() => null));
+  }
+  return null;
 }
 
 async function entriesTab(box, ctx, o) {
