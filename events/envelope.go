@@ -74,6 +74,10 @@ func (e Envelope) Validate() error {
 	if e.Time.IsZero() {
 		return fmt.Errorf("%w: missing time", ErrInvalidEnvelope)
 	}
+	if y := e.Time.UTC().Year(); y < 1 || y > 9999 {
+		// JSON cannot carry such a time back (found by FuzzDecode).
+		return fmt.Errorf("%w: time is outside the years 1 to 9999 in UTC", ErrInvalidEnvelope)
+	}
 	if len(e.Data) == 0 || !json.Valid(e.Data) {
 		return fmt.Errorf("%w: data of %s is not JSON", ErrInvalidEnvelope, e.Type)
 	}

@@ -150,7 +150,9 @@ func ParseSubject(subject string) (projectID, runID, kind string, err error) {
 		}
 		kind = tok[2] + "." + tok[3]
 	}
-	if runID != "" {
+	if tok[2] == FamilyRun || tok[2] == FamilyLog {
+		// Also when empty: "gg.<p>.log." has no run (found by
+		// FuzzParseSubject).
 		if err := CheckID("run_id", runID); err != nil {
 			return "", "", "", err
 		}
