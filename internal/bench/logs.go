@@ -220,7 +220,7 @@ func (e *env) emitLines(ctx context.Context, pid, rid string, lines, rate int) e
 			if err != nil {
 				return err
 			}
-			if _, err := e.js.PublishMsgAsync(m); err != nil {
+			if err := e.publishAsync(ctx, m); err != nil {
 				return fmt.Errorf("bench: publish log line: %w", err)
 			}
 		}

@@ -40,7 +40,7 @@ func runProjection(ctx context.Context, e *env, cfg Config) ([]Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		if _, err := e.js.PublishMsgAsync(m); err != nil {
+		if err := e.publishAsync(ctx, m); err != nil {
 			return nil, fmt.Errorf("bench: publish event %d: %w", i, err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -13,6 +14,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 )
 
 // percentile returns the p-th percentile (0..100) of ds by nearest rank;
@@ -176,6 +180,24 @@ func sseReader(r io.Reader, fn func(event, data []byte) bool) error {
 			event = append(event[:0], line[7:]...)
 		case bytes.HasPrefix(line, []byte("data: ")):
 			data = append(data[:0], line[6:]...)
+		}
+	}
+}
+
+// publishAsync publishes m asynchronously; when too many publishes are
+// outstanding (a busy machine) it waits for them and tries again, instead
+// of failing.
+func (e *env) publishAsync(ctx context.Context, m *nats.Msg) error {
+	for {
+		_, err := e.js.PublishMsgAsync(m)
+		if !errors.Is(err, jetstream.ErrTooManyStalledMsgs) {
+			return err
+		}
+		select {
+		case <-e.js.PublishAsyncComplete():
+		case <-time.After(100 * time.Millisecond):
+		case <-ctx.Done():
+			return ctx.Err()
 		}
 	}
 }

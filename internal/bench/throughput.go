@@ -245,7 +245,7 @@ func rawPublishConsume(ctx context.Context, e *env, sizes []int) (float64, error
 		m := nats.NewMsg("bench.thru." + strconv.Itoa(i%64))
 		m.Data = body[:s]
 		m.Header.Set(events.HeaderMsgID, ids.New())
-		if _, err := e.js.PublishMsgAsync(m); err != nil {
+		if err := e.publishAsync(ctx, m); err != nil {
 			return 0, fmt.Errorf("bench: raw publish: %w", err)
 		}
 	}
