@@ -1,9 +1,14 @@
 package events
 
 import (
+	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -120,19 +125,84 @@ func isWrongLastSequence(err error) bool {
 // direct get of the last message for the filter. With no match it returns
 // seq 0 and an error wrapping [ErrNoEvents]. A message that is not a valid
 // envelope gives an error wrapping [ErrInvalidEnvelope] (with its seq).
+//
+// It asks the stream directly (a direct get, which the streams of [Setup]
+// allow) rather than through the JetStream API, so that it costs one round
+// trip and no stream info request; where direct gets are not answered it
+// falls back to the stream's API.
 func LastEvent(ctx context.Context, js jetstream.JetStream, filter string) (Envelope, uint64, error) {
 	name := StreamFor(filter)
-	st, err := js.Stream(ctx, name)
-	if err != nil {
-		return Envelope{}, 0, fmt.Errorf("events: last event on %s: stream %s: %w", filter, name, err)
+	raw, err := directLast(ctx, js, name, filter)
+	if errors.Is(err, nats.ErrNoResponders) {
+		st, err := js.Stream(ctx, name)
+		if err != nil {
+			return Envelope{}, 0, fmt.Errorf("events: last event on %s: stream %s: %w", filter, name, err)
+		}
+		return LastEventIn(ctx, st, filter)
 	}
-	return LastEventIn(ctx, st, filter)
+	return lastEventFrom(raw, err, filter)
+}
+
+// directLast fetches the last message of stream matching filter with a
+// direct get request ($JS.API.DIRECT.GET.<stream>). It returns
+// nats.ErrNoResponders when no server answers direct gets for the stream,
+// and jetstream.ErrMsgNotFound when nothing matches.
+func directLast(ctx context.Context, js jetstream.JetStream, stream, filter string) (*jetstream.RawStreamMsg, error) {
+	body, err := json.Marshal(struct {
+		LastBySubject string `json:"last_by_subj"`
+	}{filter})
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, cmp.Or(js.Options().DefaultTimeout, 5*time.Second))
+		defer cancel()
+	}
+	resp, err := js.Conn().RequestWithContext(ctx, apiPrefix(js)+"DIRECT.GET."+stream, body)
+	if err != nil {
+		return nil, err
+	}
+	if len(resp.Data) == 0 {
+		switch status := resp.Header.Get("Status"); status {
+		case "404":
+			return nil, jetstream.ErrMsgNotFound
+		case "":
+		default:
+			return nil, fmt.Errorf("direct get: status %s %s", status, resp.Header.Get("Description"))
+		}
+	}
+	seq, err := strconv.ParseUint(resp.Header.Get(jetstream.SequenceHeader), 10, 64)
+	if err != nil {
+		return nil, fmt.Errorf("direct get: bad %s header %q", jetstream.SequenceHeader, resp.Header.Get(jetstream.SequenceHeader))
+	}
+	return &jetstream.RawStreamMsg{Subject: resp.Header.Get(jetstream.SubjectHeader), Sequence: seq, Header: resp.Header, Data: resp.Data}, nil
+}
+
+// apiPrefix returns the JetStream API subject prefix js uses, ending in a
+// dot.
+func apiPrefix(js jetstream.JetStream) string {
+	o := js.Options()
+	p := o.APIPrefix
+	if o.Domain != "" {
+		p = "$JS." + o.Domain + ".API"
+	}
+	p = cmp.Or(p, jetstream.DefaultAPIPrefix)
+	if !strings.HasSuffix(p, ".") {
+		p += "."
+	}
+	return p
 }
 
 // LastEventIn is [LastEvent] on a stream handle the caller already holds,
 // saving the stream info request.
 func LastEventIn(ctx context.Context, st jetstream.Stream, filter string) (Envelope, uint64, error) {
 	raw, err := st.GetLastMsgForSubject(ctx, filter)
+	return lastEventFrom(raw, err, filter)
+}
+
+// lastEventFrom decodes the result of a last-message lookup.
+func lastEventFrom(raw *jetstream.RawStreamMsg, err error, filter string) (Envelope, uint64, error) {
 	if err != nil {
 		if errors.Is(err, jetstream.ErrMsgNotFound) {
 			return Envelope{}, 0, fmt.Errorf("%w: %s", ErrNoEvents, filter)
