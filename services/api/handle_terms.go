@@ -326,6 +326,14 @@ func (s *server) handleTermUpdate() http.Handler {
 				writeError(w, r, s.Logger, err)
 				return
 			}
+			ed, err := s.edits(r.Context(), pid)
+			if err == nil && ed.Excluded[*req.TermText] {
+				err = errWith(http.StatusConflict, "a term with this text is excluded; un-exclude it first", map[string]any{"id": projections.ItemID(*req.TermText)})
+			}
+			if err != nil {
+				writeError(w, r, s.Logger, err)
+				return
+			}
 			upd.NewText, text = req.TermText, *req.TermText
 			if upd.Category == nil {
 				c := string(t.Category)
