@@ -289,7 +289,7 @@ func TestGUIEndToEnd(t *testing.T) {
 	})()`)
 	b.wait("two files listed", `document.querySelectorAll('#files-table tbody tr').length === 2`, 10*time.Second)
 	// A bulk upload may start an incremental extract by itself; let it end.
-	b.wait("idle after upload", `document.querySelector('#state-badge .badge') && document.querySelector('#state-badge .badge').textContent !== 'Running' && !document.querySelector('#run-btn').disabled`, 30*time.Second)
+	b.wait("idle after upload", `document.querySelector('#state-badge .badge') && document.querySelector('#state-badge .badge').textContent !== 'Running' && !document.querySelector('#run-btn').disabled`, 90*time.Second)
 	b.screenshot("files")
 	if got := badge(b); got != "Needs re-run" && got != "Up-to-date" {
 		t.Errorf("badge after upload = %q", got)
@@ -302,7 +302,7 @@ func TestGUIEndToEnd(t *testing.T) {
 	b.wait("log lines", `document.querySelectorAll('#log-lines .logline[data-seq]').length > 0`, 10*time.Second)
 	b.wait("progress", `/\d+ \/ [1-9]/.test(document.querySelector('#progress-text').textContent)`, 20*time.Second)
 	b.screenshot("run-full-running")
-	b.wait("up to date", `document.querySelector('#state-badge .badge').textContent === 'Up-to-date'`, 40*time.Second)
+	b.wait("up to date", `document.querySelector('#state-badge .badge').textContent === 'Up-to-date'`, 90*time.Second)
 	b.wait("run end line", `[...document.querySelectorAll('#log-lines .log-end')].some(e => e.textContent.includes('completed'))`, 10*time.Second)
 	if n := eval[int](b, `document.querySelectorAll('#log-lines .logline[data-seq]').length`); n < 3 {
 		t.Errorf("only %d log lines kept after the run", n)
@@ -380,11 +380,11 @@ func TestGUIEndToEnd(t *testing.T) {
 
 	// Second run, slow: progress moves, reload mid-run continues the log,
 	// a second tab's 409 is shown, Stop cancels it.
-	delay.Store(int64(150 * time.Millisecond))
+	delay.Store(int64(400 * time.Millisecond)) // long enough to reload and stop under -race
 	b.set("#scope", "from_terms")
 	b.click("#run-btn")
 	b.wait("second run running", `document.querySelector('#state-badge .badge').textContent === 'Running'`, 5*time.Second)
-	b.wait("progress moving", `(() => { const m = /(\d+) \/ (\d+)/.exec(document.querySelector('#progress-text').textContent); return m && +m[1] >= 2 })()`, 20*time.Second)
+	b.wait("progress moving", `(() => { const m = /(\d+) \/ (\d+)/.exec(document.querySelector('#progress-text').textContent); return m && +m[1] >= 2 })()`, 30*time.Second)
 	before := eval[int](b, `document.querySelectorAll('#log-lines .logline[data-seq]').length`)
 	b.do("reload mid-run", chromedp.Reload())
 	b.wait("history after reload", fmt.Sprintf(`document.querySelectorAll('#log-lines .logline[data-seq]').length >= %d && document.querySelector('#state-badge .badge') && document.querySelector('#state-badge .badge').textContent === 'Running'`, before), 10*time.Second)
