@@ -277,20 +277,22 @@ func (s *server) streamRunLog(ctx context.Context, sse *sseWriter, stream jetstr
 	}
 }
 
-// awaitTerminal waits up to two seconds for the read model to show run
-// finished.
+// awaitTerminal waits (up to ten seconds) until the read model has applied
+// the run's terminal event, so a client that GETs the run after "complete"
+// sees it finished. The terminal event is in the stream before log.end.
 func (s *server) awaitTerminal(ctx context.Context, run projections.Run) {
-	deadline := time.Now().Add(2 * time.Second)
-	for time.Now().Before(deadline) {
-		r, err := s.Store.GetRun(ctx, run.ProjectID, run.ID)
-		if err != nil || isTerminalStatus(r.Status) {
-			return
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(20 * time.Millisecond):
-		}
+	filter, err := events.RunFilter(run.ProjectID, run.ID)
+	if err != nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	last, seq, err := events.LastEvent(ctx, s.JS, filter)
+	if err != nil || !events.IsTerminal(last.Type) {
+		return
+	}
+	if err := s.Projector.WaitFor(ctx, seq); err != nil {
+		s.Logger.Warn("read model behind at the end of a log stream", "run_id", run.ID, "seq", seq, "err", err)
 	}
 }
 
