@@ -43,7 +43,7 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 		latRuns     = fs.Int("latency-runs", 0, "latency: sequential runs (default 50)")
 		roundTrips  = fs.Int("raw-round-trips", 0, "latency: raw sync publishes (default 2000)")
 		logLines    = fs.Int("log-lines", 0, "logs: lines of the burst (default 200000)")
-		logDeliv    = fs.Int("log-deliveries", 0, "logs: cap of lines x clients per burst (default 4000000)")
+		logDeliv    = fs.Int("log-deliveries", 0, "logs: cap of lines x clients per burst (default 1000000)")
 		logClients  = fs.String("log-clients", "", "logs: comma-separated SSE client counts (default 1,100,1000)")
 		pacedLines  = fs.Int("log-paced-lines", 0, "logs: lines of the paced latency phase (default 2000)")
 		logRate     = fs.Int("log-rate", 0, "logs: lines/s of the paced phase (default 1000)")

@@ -62,7 +62,7 @@ type Config struct {
 	LogLines int
 	// LogDeliveries caps lines x clients of one burst: with many clients
 	// each gets LogDeliveries/clients lines (at most LogLines). Default
-	// 4000000.
+	// 1000000 (100 clients get 10000 lines each).
 	LogDeliveries int
 	// LogClients are the SSE client counts of the log scenario. Default
 	// 1, 100, 1000.
@@ -118,7 +118,7 @@ func (c Config) WithDefaults() Config {
 	c.LatencyRuns = cmp.Or(c.LatencyRuns, 50)
 	c.RawRoundTrips = cmp.Or(c.RawRoundTrips, 2000)
 	c.LogLines = cmp.Or(c.LogLines, 200000)
-	c.LogDeliveries = cmp.Or(c.LogDeliveries, 4000000)
+	c.LogDeliveries = cmp.Or(c.LogDeliveries, 1000000)
 	if len(c.LogClients) == 0 {
 		c.LogClients = []int{1, 100, 1000}
 	}
