@@ -51,6 +51,8 @@ type setupOpts struct {
 	engine  func(context.Context, *projectstate.Project) (pipeline.Engine, error)
 	// writeTimeout sets http.Server.WriteTimeout, as a production server has.
 	writeTimeout time.Duration
+	// deps, when set, adjusts the server's Deps (limits, security).
+	deps func(*api.Deps)
 }
 
 func setup(t *testing.T, o setupOpts) *testBundle {
@@ -84,7 +86,11 @@ func setup(t *testing.T, o setupOpts) *testBundle {
 		wg.Add(1)
 		go func() { defer wg.Done(); _ = r.Run(ctx) }()
 	}
-	srv := httptest.NewUnstartedServer(api.NewServer(api.Deps{Store: store, Projector: proj, NC: o.nc, JS: o.js, Logger: log, KeepAlive: 300 * time.Millisecond, WriteTimeout: o.writeTimeout}))
+	deps := api.Deps{Store: store, Projector: proj, NC: o.nc, JS: o.js, Logger: log, KeepAlive: 300 * time.Millisecond, WriteTimeout: o.writeTimeout}
+	if o.deps != nil {
+		o.deps(&deps)
+	}
+	srv := httptest.NewUnstartedServer(api.NewServer(deps))
 	srv.Config.WriteTimeout = o.writeTimeout
 	srv.Start()
 	t.Cleanup(func() {

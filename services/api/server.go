@@ -21,6 +21,12 @@ type Limits struct {
 	MaxFilesPerProject int
 	// MaxFilesPerRequest bounds a bulk upload; default 100.
 	MaxFilesPerRequest int
+	// MaxSSEClients bounds the open SSE streams of this server; more get
+	// 503. Default [DefaultMaxSSEClients].
+	MaxSSEClients int
+	// MaxSSEClientsPerIP bounds the open SSE streams of one client address;
+	// more get 429. Default [DefaultMaxSSEClientsPerIP].
+	MaxSSEClientsPerIP int
 }
 
 // Defaults of Limits and Deps.
@@ -47,6 +53,12 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxFilesPerRequest <= 0 {
 		l.MaxFilesPerRequest = DefaultMaxFilesPerRequest
 	}
+	if l.MaxSSEClients <= 0 {
+		l.MaxSSEClients = DefaultMaxSSEClients
+	}
+	if l.MaxSSEClientsPerIP <= 0 {
+		l.MaxSSEClientsPerIP = DefaultMaxSSEClientsPerIP
+	}
 	return l
 }
 
@@ -58,6 +70,9 @@ type Deps struct {
 	JS        jetstream.JetStream
 	Logger    *slog.Logger
 	Limits    Limits
+	// Security is authentication, CORS and the Host check (see
+	// [Security]); the zero value is an open API for loopback use.
+	Security Security
 	// KeepAlive is the idle interval between SSE keepalive comments;
 	// default 5s.
 	KeepAlive time.Duration
@@ -94,5 +109,5 @@ func NewServer(d Deps) http.Handler {
 	}
 	d.Limits = d.Limits.withDefaults()
 	s := &server{Deps: d, metrics: newMetrics()}
-	return s.routes()
+	return s.secure(s.routes())
 }
