@@ -31,6 +31,7 @@ type emitter struct {
 	runID     string
 	logger    *slog.Logger
 	secrets   []string
+	maxLine   int // cap of a log.line message (see Config.MaxLogLine)
 
 	progressEvery time.Duration
 
@@ -87,13 +88,14 @@ func (e *emitter) log(d events.Data) {
 	}
 }
 
-// line publishes a log.line with a sanitised message.
+// line publishes a log.line with a sanitised message, capped at maxLine
+// bytes with TruncatedMarker.
 func (e *emitter) line(level events.Level, format string, args ...any) {
 	msg := format
 	if len(args) > 0 {
 		msg = fmt.Sprintf(format, args...)
 	}
-	e.log(events.LogLine{Level: level, Message: sanitize(msg, e.secrets, maxLogMessage)})
+	e.log(events.LogLine{Level: level, Message: capLine(sanitize(msg, e.secrets, 0), e.maxLine)})
 }
 
 // step publishes run.step and log.step for a step change.

@@ -68,6 +68,7 @@ func (r *Runner) handle(base context.Context, msg jetstream.Msg) {
 	x.em = &emitter{
 		js: r.cfg.JS, base: base, projectID: x.pid, runID: x.rid,
 		logger: x.log, secrets: r.cfg.Secrets, progressEvery: r.cfg.ProgressEvery,
+		maxLine: r.cfg.MaxLogLine,
 	}
 	x.ctx, x.cancel = context.WithCancelCause(base)
 	defer x.cancel(nil)
@@ -195,6 +196,8 @@ func (x *execution) claim() bool {
 // when the runner stops or loses its connection, a Nak and no terminal.
 func (x *execution) execute() {
 	x.em.line(events.LevelInfo, "run started on runner %s (attempt %d)", x.r.cfg.ID, x.attempt)
+	stopTimer := x.limitDuration()
+	defer stopTimer()
 	// A cancel published between our claim and our subscription being
 	// consulted is caught here; later ones arrive on the subscription.
 	if x.cancelRequested() {
@@ -217,6 +220,9 @@ func (x *execution) execute() {
 		x.end(events.RunFailed{ErrorMessage: "internal error while preparing the run"})
 	case panicked:
 		x.end(events.RunFailed{ErrorMessage: fmt.Sprintf("internal error in step %s", panicStep)})
+	case errors.Is(cause, errRunTooLong):
+		x.em.line(events.LevelError, "%s", x.tooLongMessage())
+		x.end(events.RunFailed{ErrorMessage: x.tooLongMessage()})
 	case errors.Is(cause, errCancelRequested):
 		x.end(events.RunCancelled{Reason: "cancelled by request"})
 	default:

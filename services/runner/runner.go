@@ -89,6 +89,14 @@ type Config struct {
 	// Secrets are values (API keys) to redact from error messages and logs
 	// in events, on top of anything that looks like a key. Optional.
 	Secrets []string
+	// MaxLogLine caps the message of a log.line event in bytes; a longer
+	// one is cut on a rune boundary and ends with [TruncatedMarker].
+	// Default [DefaultMaxLogLine]; at least 256.
+	MaxLogLine int
+	// MaxRunDuration caps one attempt of a run: when it is exceeded the run
+	// is cancelled and ends failed, saying so. Default
+	// [DefaultMaxRunDuration].
+	MaxRunDuration time.Duration
 }
 
 // withDefaults fills the defaults that need no I/O.
@@ -105,6 +113,8 @@ func (c Config) withDefaults() Config {
 	}
 	c.ShutdownGrace = cmp.Or(c.ShutdownGrace, DefaultShutdownGrace)
 	c.ProgressEvery = cmp.Or(c.ProgressEvery, DefaultProgressEvery)
+	c.MaxLogLine = cmp.Or(c.MaxLogLine, DefaultMaxLogLine)
+	c.MaxRunDuration = cmp.Or(c.MaxRunDuration, DefaultMaxRunDuration)
 	return c
 }
 
@@ -126,6 +136,10 @@ func (c Config) validate() error {
 		return fmt.Errorf("%w: ShutdownGrace must not be negative", ErrInvalidConfig)
 	case c.ProgressEvery < 0:
 		return fmt.Errorf("%w: ProgressEvery must not be negative", ErrInvalidConfig)
+	case c.MaxLogLine < minLogLine:
+		return fmt.Errorf("%w: MaxLogLine must be at least %d bytes, got %d", ErrInvalidConfig, minLogLine, c.MaxLogLine)
+	case c.MaxRunDuration < 0:
+		return fmt.Errorf("%w: MaxRunDuration must not be negative", ErrInvalidConfig)
 	}
 	return nil
 }

@@ -12,9 +12,6 @@ import (
 // in bytes.
 const MaxErrorMessage = 1024
 
-// maxLogMessage is the longest log.line message, in bytes.
-const maxLogMessage = 4096
-
 var (
 	// Things that look like credentials: OpenAI-style keys, bearer tokens
 	// and key=value pairs naming a secret.
