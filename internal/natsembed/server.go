@@ -8,12 +8,14 @@ import (
 	"log/slog"
 	"net"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nkeys"
 )
 
 // ErrAddrInUse is returned (wrapped) by [Start] when the client listen
@@ -51,6 +53,11 @@ type Config struct {
 	Username string
 	Password string
 
+	// NkeySeed, when set, is a user nkey seed ("SU..."): clients may also
+	// authenticate with this nkey (the nats CLI's --nkey, a runner's
+	// --nats-nkey-seed), and [Server.Connect] signs with it. Default: none.
+	NkeySeed string
+
 	// JetStreamMaxMemory limits JetStream memory storage in bytes. Zero
 	// means the server default (a share of system memory).
 	JetStreamMaxMemory int64
@@ -82,6 +89,11 @@ func (c Config) validate() error {
 	}
 	if (c.Username == "") != (c.Password == "") {
 		return fmt.Errorf("%w: Username and Password must be set together", ErrInvalidConfig)
+	}
+	if c.NkeySeed != "" {
+		if _, err := nkeyUser(c.NkeySeed); err != nil {
+			return fmt.Errorf("%w: NkeySeed: %w", ErrInvalidConfig, err)
+		}
 	}
 	if c.ReadyTimeout < 0 {
 		return fmt.Errorf("%w: ReadyTimeout must not be negative", ErrInvalidConfig)
@@ -124,6 +136,16 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 		NoLog:              cfg.Logger == nil,
 		Username:           cfg.Username,
 		Password:           cfg.Password,
+	}
+	if cfg.NkeySeed != "" {
+		kp, _ := nkeyUser(cfg.NkeySeed)
+		pub, _ := kp.PublicKey()
+		opts.Nkeys = []*server.NkeyUser{{Nkey: pub}}
+		if cfg.Username != "" {
+			// Both ways in: nats-server takes users and nkeys together.
+			opts.Users = []*server.User{{Username: cfg.Username, Password: cfg.Password}}
+			opts.Username, opts.Password = "", ""
+		}
 	}
 	if cfg.Listen == "" {
 		opts.DontListen = true
@@ -216,8 +238,13 @@ func (s *Server) NATSServer() *server.Server { return s.ns }
 // those defaults and can override them (for example a connection name).
 func (s *Server) Connect(opts ...nats.Option) (*nats.Conn, error) {
 	all := []nats.Option{nats.InProcessServer(s.ns), nats.Name("genglossary-inprocess")}
-	if s.cfg.Username != "" {
+	switch {
+	case s.cfg.Username != "":
 		all = append(all, nats.UserInfo(s.cfg.Username, s.cfg.Password))
+	case s.cfg.NkeySeed != "":
+		kp, _ := nkeyUser(s.cfg.NkeySeed)
+		pub, _ := kp.PublicKey()
+		all = append(all, nats.Nkey(pub, kp.Sign))
 	}
 	all = append(all, opts...)
 	nc, err := nats.Connect("", all...)
@@ -308,4 +335,16 @@ func (l *captureLogger) emit(level slog.Level, format string, v []any) {
 		return
 	}
 	l.log.Log(context.Background(), level, fmt.Sprintf(format, v...), slog.String("component", "nats-server"))
+}
+
+// nkeyUser parses a user nkey seed.
+func nkeyUser(seed string) (nkeys.KeyPair, error) {
+	kp, err := nkeys.FromSeed([]byte(strings.TrimSpace(seed)))
+	if err != nil {
+		return nil, fmt.Errorf("not an nkey seed: %w", err)
+	}
+	if pub, err := kp.PublicKey(); err != nil || !nkeys.IsValidPublicUserKey(pub) {
+		return nil, errors.New("not a user nkey seed (SU...)")
+	}
+	return kp, nil
 }
