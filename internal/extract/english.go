@@ -52,7 +52,7 @@ func (d *docState) enTokenize(text string, heading bool) {
 					j += sz
 					continue
 				}
-				if (rr == '.' || rr == '-' || rr == '\'' || rr == '’') && j+sz < len(text) {
+				if (rr == '.' || rr == '-' || rr == '\'' || rr == '’' || rr == '/') && j+sz < len(text) {
 					if nr, _ := decodeAt(text, j+sz); isWordRune(nr) {
 						j += sz
 						continue
@@ -61,6 +61,15 @@ func (d *docState) enTokenize(text string, heading bool) {
 				break
 			}
 			w := text[i:j]
+			if i > 0 && text[i-1] == '/' || j < len(text) && text[j] == '/' || strings.IndexByte(w, '/') >= 0 {
+				// A path or a package ("net/http", "github.com/go-chi/chi",
+				// "docs/MIGRATION.md") is not prose; "read/write" is lost too.
+				d.toks = append(d.toks, etok{s: strings.ToLower(w), head: heading})
+				sentStart = false
+				lastWord = w
+				i = j
+				continue
+			}
 			t := etok{head: heading}
 			if strings.HasSuffix(w, "'s") {
 				w, t.poss = w[:len(w)-2], true
@@ -110,6 +119,12 @@ func (d *docState) enTokenize(text string, heading bool) {
 }
 
 var tlds = wordSet(`com org net io dev jp co uk gov edu info html htm php aspx`)
+
+// fileExts end the names of source files and documents ("client.go",
+// "README.md"), which are not terms; configuration files ("kawasemi.toml",
+// "go.mod") are.
+var fileExts = wordSet(`go md markdown rst txt py js mjs ts tsx jsx rs c h cc cpp hpp java kt rb sh bash zsh ps1 swift cs m mm
+	pl lua css scss svg png jpg jpeg gif pdf log`)
 
 // wordShape classifies a word and returns its normalised form: acronym
 // plurals lose their "s", long all-capital words are lower-cased. A zero
@@ -173,7 +188,7 @@ func wordShape(w string) (string, uint8) {
 				short = false
 			}
 		}
-		if short || isVersion(w) || segs[0] == "www" || hasTLD(segs) {
+		if short || isVersion(w) || segs[0] == "www" || hasTLD(segs) || has(fileExts, strings.ToLower(segs[len(segs)-1])) {
 			return "", 0
 		}
 		return w, kIdent
@@ -181,8 +196,12 @@ func wordShape(w string) (string, uint8) {
 	if under > 0 {
 		return w, kIdent
 	}
+	if digits > 0 && strings.Count(w, "-") >= 2 {
+		// an advisory or ticket number: "GHSA-3fxj-6jh8-hvhx"
+		return "", 0
+	}
 	if letters == 1 {
-		if digits == 0 || isVersion(w) {
+		if digits == 0 || isVersion(w) || len(w) <= 2 {
 			return "", 0
 		}
 		return w, kIdent
@@ -321,6 +340,10 @@ func (d *docState) enUnit(k int) (unit, bool) {
 	switch t.shape {
 	case kAcronym:
 		if _, stop := enAcronymStop[t.s]; stop || has(enUnits, t.s) {
+			return unit{}, false
+		}
+		if k > 0 && d.toks[k-1].shape == 0 && d.toks[k-1].s != "" && d.toks[k-1].s[0] >= '0' && d.toks[k-1].s[0] <= '9' {
+			// After a number an acronym is a unit: "1000 LOC", "50 RPS".
 			return unit{}, false
 		}
 		return unit{text: t.s, key: strings.ToLower(t.s), sing: t.s, singKey: strings.ToLower(t.s), kind: kAcronym}, true
@@ -463,8 +486,19 @@ func (d *docState) verbAt(k int) bool {
 	if !base && !isVerbS(l) {
 		return false
 	}
-	if k > 0 && d.toks[k-1].shape != 0 {
-		p := strings.ToLower(d.toks[k-1].s)
+	if pk := k - 1; pk >= 0 && d.toks[pk].shape != 0 {
+		p := strings.ToLower(d.toks[pk].s)
+		if isAdverb(p) && pk > 0 && d.toks[pk-1].shape != 0 {
+			// "I highly recommend", "it quickly fetches"
+			pk--
+			p = strings.ToLower(d.toks[pk].s)
+		}
+		if base && (p == "or" || p == "and") && pk >= 2 && d.toks[pk-1].shape != 0 && d.toks[pk-2].shape != 0 {
+			// "to create or retrieve a bucket"
+			if v := strings.ToLower(d.toks[pk-1].s); (has(enVerbs, v) || has(enStop, v)) && has(enVerbCue, strings.ToLower(d.toks[pk-2].s)) {
+				return true
+			}
+		}
 		if base && has(enVerbCue, p) || !base && has(enRelPronoun, p) {
 			return true
 		}
@@ -780,7 +814,9 @@ func (d *docState) enCode(code []string) {
 				continue
 			}
 			u.sing, u.singKey = u.text, u.key
-			d.record([]unit{u}, false, true, 0)
+			// A capitalised word in code ("`Deprecation`", "`Publish()`")
+			// is a name only if the prose writes it so too.
+			d.record([]unit{u}, false, u.kind != kCap, 0)
 		}
 	}
 }
@@ -818,6 +854,11 @@ func enCategory(us []unit, cues *[nCues]int, freq int) glossary.Category {
 			return glossary.TechnicalTerm
 		case kLower:
 			if _, ok := enCommonNouns[first.key]; ok {
+				return glossary.CommonNoun
+			}
+			if isGerund(first.key) {
+				// "fetching", "publishing": a term only where the documents
+				// define it (the engine's classification checks that).
 				return glossary.CommonNoun
 			}
 			return glossary.TechnicalTerm

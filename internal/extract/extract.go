@@ -190,7 +190,9 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 		d.enCode(l.code)
 		if !ja {
 			if !shouting(l.text) {
-				d.enTokenize(l.text, l.heading)
+				// Table cells are terse labels, like headings: their words
+				// are terms only if the prose uses them too.
+				d.enTokenize(l.text, l.heading || l.table)
 			}
 			return
 		}
@@ -318,32 +320,82 @@ outer:
 	}
 }
 
-// best returns the most frequent spelling of c among those attested on
-// their own (all spellings when none is; ties: the smallest text); a single
-// lower-case English word is spelled as its key (the singular when plurals
-// were merged).
+// best returns the spelling of c to show: among the spellings attested on
+// their own (all spellings when none is), those written like the key (the
+// singular, when plurals were merged), the most frequent (ties: a
+// lower-case English word as its key, then the smallest text). A spelling
+// with inner capitals ("JetStream", "HTTP") wins over "jetstream" or
+// "Jetstream" when it makes at least a quarter of those occurrences.
 func (c *entry) best() *variant {
-	b := &c.variants[0]
-	if c.n == 1 && !c.ja && b.units[0].kind == kLower {
+	keyForm := false
+	if !c.ja {
 		for i := range c.variants {
-			if c.variants[i].text == c.key {
-				return &c.variants[i]
+			if strings.EqualFold(c.variants[i].text, c.key) {
+				keyForm = true
+				break
 			}
 		}
 	}
-	for i := 1; i < len(c.variants); i++ {
+	pool := func(v *variant) bool { return !keyForm || strings.EqualFold(v.text, c.key) }
+	anyAlone := false
+	for i := range c.variants {
 		v := &c.variants[i]
-		if (v.alone > 0) != (b.alone > 0) {
-			if v.alone > 0 {
-				b = v
-			}
+		anyAlone = anyAlone || pool(v) && v.alone > 0
+	}
+	var b, mixed *variant
+	total := 0
+	for i := range c.variants {
+		v := &c.variants[i]
+		if !pool(v) || anyAlone && v.alone == 0 {
 			continue
 		}
-		if v.count > b.count || v.count == b.count && v.text < b.text {
+		total += v.count
+		if b == nil || betterVariant(v, b, c.key) {
 			b = v
 		}
+		if !c.ja && innerCaps(v.text) && (mixed == nil || betterVariant(v, mixed, c.key)) {
+			mixed = v
+		}
+	}
+	if mixed != nil && mixed != b && mixed.count*4 >= total {
+		return mixed
 	}
 	return b
+}
+
+func betterVariant(v, b *variant, key string) bool {
+	if v.count != b.count {
+		return v.count > b.count
+	}
+	if (v.text == key) != (b.text == key) {
+		return v.text == key
+	}
+	return v.text < b.text
+}
+
+// capSingular reports whether some spelling of c ends in a capitalised
+// singular word ("Object Store").
+func capSingular(c *entry) bool {
+	for _, v := range c.variants {
+		l := v.units[len(v.units)-1]
+		if l.kind == kCap && singular(l.key) == l.key {
+			return true
+		}
+	}
+	return false
+}
+
+// innerCaps reports a Latin word with a capital after its first letter:
+// "JetStream", "HTTP", "iOS".
+func innerCaps(s string) bool {
+	for w := range strings.FieldsSeq(s) {
+		for i, r := range w {
+			if i > 0 && unicode.IsUpper(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func sortedKeys(m map[string]*entry) []string {
@@ -376,29 +428,34 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 	all := merge(results)
 	keys := sortedKeys(all)
 
-	// Merge single English plurals into their singular when the corpus
-	// also uses the singular ("brokers" into "broker").
+	// Merge English plurals into their singular when the corpus also uses
+	// the singular ("brokers" into "broker", "Object Stores" into "Object
+	// Store"; multi-word lower-case phrases are keyed singular already).
 	for _, k := range keys {
 		c := all[k]
-		if c == nil || c.ja || c.n != 1 {
+		if c == nil || c.ja {
 			continue
 		}
-		lower := false
+		word := false
 		for _, v := range c.variants {
-			lower = lower || v.units[0].kind == kLower
+			l := v.units[len(v.units)-1].kind
+			word = word || l == kLower || l == kCap
 		}
-		if !lower {
+		if !word {
 			continue
 		}
-		s := singular(k)
-		if s == k && strings.HasSuffix(k, "ics") {
-			s = k[:len(k)-1] // "topics" when "topic" is used too
+		sp := strings.LastIndexByte(k, ' ')
+		last := k[sp+1:]
+		s := singular(last)
+		if s == last && c.n == 1 && strings.HasSuffix(last, "ics") {
+			s = last[:len(last)-1] // "topics" when "topic" is used too
 		}
-		if s == k {
+		if s == last {
 			continue
 		}
-		t := all[s]
-		if t == nil {
+		t := all[k[:sp+1]+s]
+		if t == nil || c.n > 1 && !capSingular(t) {
+			// "In-Sync Replicas" stays a name beside "in-sync replicas".
 			continue
 		}
 		t.absorb(c)
@@ -454,7 +511,7 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 		if c.standalone == 0 && c.n == 1 && !c.ja && weakSingle(c.key) {
 			continue
 		}
-		if c.n == 1 && !c.ja && hyphenModifier(c.key) {
+		if c.n == 1 && !c.ja && (hyphenModifier(c.key) || has(enNeverSingle, c.key)) {
 			continue
 		}
 		if c.n == 1 && !c.ja && isVerbS(c.key) && all[singular(c.key)] == nil {

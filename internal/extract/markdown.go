@@ -12,6 +12,7 @@ const boundary = '\x1f'
 type mdLine struct {
 	text    string   // prose, markup replaced by boundary bytes
 	heading bool     // the line was an ATX heading
+	table   bool     // the line was a table row
 	code    []string // contents of the inline code spans of the line
 }
 
@@ -42,15 +43,26 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 		inFront     bool
 	)
 	para := c.para[:0]
+	skipLevel := 0 // > 0: inside a boilerplate section opened by a heading of this level
+	table := false
 	flush := func(heading bool) {
 		if len(para) == 0 {
 			return
+		}
+		tbl := table
+		table = false
+		if skipLevel > 0 || !heading && onlyImages(string(para)) {
+			para = para[:0]
+			return
+		}
+		if !heading {
+			para = stripBoilerplate(para)
 		}
 		c.buf = c.buf[:0]
 		c.code = c.code[:0]
 		c.inline(string(para))
 		para = para[:0]
-		fn(mdLine{text: string(c.buf), heading: heading, code: c.code})
+		fn(mdLine{text: string(c.buf), heading: heading, table: tbl, code: c.code})
 	}
 	for len(content) > 0 {
 		var line string
@@ -122,7 +134,14 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 		}
 		if n := countRun(trimmed, '#'); n > 0 && n <= 6 && (len(trimmed) == n || trimmed[n] == ' ' || trimmed[n] == '\t') {
 			flush(false)
-			para = append(para, strings.TrimRight(strings.TrimSpace(trimmed[n:]), "#")...)
+			title := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(trimmed[n:]), "#"))
+			if skipLevel > 0 && n <= skipLevel {
+				skipLevel = 0
+			}
+			if skipLevel == 0 && boilerplateHeading(title) {
+				skipLevel = n
+			}
+			para = append(para, title...)
 			flush(true)
 			continue
 		}
@@ -136,6 +155,7 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 		if strings.HasPrefix(trimmed, "|") {
 			flush(false)
 			para = append(para, trimmed...)
+			table = true
 			flush(false)
 			continue
 		}
@@ -148,6 +168,110 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 	}
 	flush(false)
 	c.para = para
+}
+
+// boilerplateSections are the titles of README sections that hold no terms
+// of the documented subject: credits, contribution rules. (A license section
+// may say who started the project; only its notice sentences are dropped.)
+var boilerplateSections = wordSet(`credits credit acknowledgements acknowledgments acknowledgement acknowledgment
+	thanks contributors contributing sponsors backers`)
+
+// boilerplateHeading reports a heading that opens a boilerplate section
+// ("## Credits", "## Contributing").
+func boilerplateHeading(title string) bool {
+	t := strings.ToLower(strings.Trim(title, " *_:`"))
+	if t == "" || len(t) > 40 {
+		return false
+	}
+	if has(boilerplateSections, t) {
+		return true
+	}
+	first, _, _ := strings.Cut(t, " ")
+	return has(boilerplateSections, first) && !strings.ContainsAny(t, "()")
+}
+
+// licensePhrases mark a sentence of license or copyright notice.
+var licensePhrases = [...]string{"copyright (c)", "copyright ©", "copyright 20", "copyright 19", "licensed under",
+	"distributed under the", "released under the", "available under the", "spdx-license-identifier",
+	"permission is hereby granted", "license, version", "see the license", "see license"}
+
+// stripBoilerplate removes from a paragraph the sentences of license or
+// copyright notice ("Copyright (c) 2015-present ...", "Licensed under the
+// Apache License, Version 2.0", "... is distributed under the MIT
+// license"), keeping the others.
+func stripBoilerplate(para []byte) []byte {
+	s := string(para)
+	if !strings.Contains(s, "opyright") && !strings.Contains(s, "icense") && !strings.Contains(s, "SPDX") {
+		return para
+	}
+	out := para[:0:0]
+	for len(s) > 0 {
+		end := len(s)
+		for i := 0; i+1 < len(s); i++ {
+			if (s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i+1] == ' ' {
+				end = i + 2
+				break
+			}
+		}
+		sent := s[:end]
+		s = s[end:]
+		l := strings.ToLower(sent)
+		keep := !strings.HasPrefix(strings.TrimSpace(l), "copyright ")
+		for _, p := range licensePhrases {
+			if keep && strings.Contains(l, p) {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, sent...)
+		}
+	}
+	return out
+}
+
+// onlyImages reports text made only of images and links around images
+// (a row of badges).
+func onlyImages(s string) bool {
+	seen := false
+	for i := 0; i < len(s); {
+		switch b := s[i]; {
+		case b == ' ' || b == '\t':
+			i++
+		case b == '[' && i+1 < len(s) && s[i+1] == '!':
+			// [![alt](img)](link) or [![alt][img]][link]
+			end := matchBracket(s, i, '[', ']')
+			if end < 0 || !onlyImages(s[i+1:end]) {
+				return false
+			}
+			i = skipTarget(s, end+1)
+			seen = true
+		case b == '!' && i+1 < len(s) && s[i+1] == '[':
+			end := matchBracket(s, i+1, '[', ']')
+			if end < 0 {
+				return false
+			}
+			i = skipTarget(s, end+1)
+			seen = true
+		default:
+			return false
+		}
+	}
+	return seen
+}
+
+// skipTarget skips the "(url)" or "[ref]" of a link or an image that starts
+// at s[i], if any.
+func skipTarget(s string, i int) int {
+	if i < len(s) && s[i] == '(' {
+		if cl := matchBracket(s, i, '(', ')'); cl > 0 {
+			return cl + 1
+		}
+	} else if i < len(s) && s[i] == '[' {
+		if cl := matchBracket(s, i, '[', ']'); cl > 0 {
+			return cl + 1
+		}
+	}
+	return i
 }
 
 func countRun(s string, ch byte) int {
@@ -268,6 +392,12 @@ func (c *mdCleaner) inline(s string) {
 			i = closeAt + n
 		case '!':
 			if i+1 < len(s) && s[i+1] == '[' {
+				// An image: its alt text is not prose ("![Build Status](...)").
+				if end := matchBracket(s, i+1, '[', ']'); end > 0 {
+					c.sep()
+					i = skipTarget(s, end+1)
+					continue
+				}
 				i++
 				continue
 			}
@@ -281,18 +411,13 @@ func (c *mdCleaner) inline(s string) {
 				continue
 			}
 			inner := s[i+1 : end]
-			next := end + 1
-			if next < len(s) && s[next] == '(' {
-				if cl := matchBracket(s, next, '(', ')'); cl > 0 {
-					next = cl + 1
-				}
-			} else if next < len(s) && s[next] == '[' {
-				if cl := matchBracket(s, next, '[', ']'); cl > 0 {
-					next = cl + 1
-				}
-			}
+			next := skipTarget(s, end+1)
 			c.sep()
-			c.inline(inner)
+			if !strings.HasPrefix(s[end+1:], "(#") {
+				// A link to an anchor of the page is a table of contents
+				// entry: it repeats a heading.
+				c.inline(inner)
+			}
 			c.sep()
 			i = next
 		case '<':

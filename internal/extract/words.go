@@ -89,7 +89,10 @@ started starting stop stops stopped checked checking
 	according based depending regarding concerning given assuming assume assumes assumed
 	want wants like likes liked mention mentions mentioned discuss discusses discussed
 	say says said tell tells see also click clicks clicked enter enters entered typed
-	works worked working do does done`,
+	works worked working do does done
+	recommend recommends recommended recommending retrieve retrieves retrieved retrieving
+	interact interacts interacted interacting obtain obtains obtained obtaining present presents presented
+	presenting aim aims aimed aiming simplify simplifies simplified simplifying`,
 	// adverbs
 	`now today currently recently later soon first firstly second secondly finally lastly
 	next previously already simply easily quickly slowly directly automatically manually
@@ -157,7 +160,12 @@ var enVerbs = wordSet(`accept access acknowledge add advance answer append apply
 	split start stop store stream submit subscribe support suspend switch sync tag throttle track
 	transfer transform trigger trim truncate trust tune turn unlock unpack update upgrade upload validate
 	verify view wait wake walk watch wrap write yield change survive talk authenticate authorize
-	rest rely belong depend differ happen matter succeed behave cover lose win grow press`)
+	rest rely belong depend differ happen matter succeed behave cover lose win grow press
+	signal parse flatten reverse acknowledge achieve decide`)
+
+// enNeverSingle are words that are never a term on their own, though they
+// may be part of one ("doc comment").
+var enNeverSingle = wordSet(`doc docs readme net todo misc etc stuff`)
 
 // enDocNouns name parts of documentation; a lower-case phrase ending in one
 // refers to a document ("operations guide", "concepts page").

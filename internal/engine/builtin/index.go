@@ -30,6 +30,8 @@ const (
 	blockPara blockKind = iota
 	blockList
 	blockHeading
+	blockTable // a table row: its cells
+	blockCode  // an indented code block, skipped
 )
 
 // heading is a Markdown heading with the first sentence of the paragraph
@@ -128,14 +130,20 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	var blocks []block
 	var cur *block
 	flush := func() {
-		if cur != nil && len(cur.lines) > 0 {
+		if cur != nil && cur.kind != blockCode && len(cur.lines) > 0 {
 			blocks = append(blocks, *cur)
 		}
 		cur = nil
 	}
-	inFence := false
+	inFence, inComment, prevBlank := false, false, true
 	for i, raw := range lines {
 		trimmed := strings.TrimSpace(raw)
+		if inComment {
+			if strings.Contains(trimmed, "-->") {
+				inComment = false
+			}
+			continue
+		}
 		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
 			flush()
 			inFence = !inFence
@@ -144,14 +152,34 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		if inFence {
 			continue
 		}
+		blank := prevBlank
+		prevBlank = trimmed == ""
+		indented := strings.HasPrefix(raw, "\t") || strings.HasPrefix(raw, "    ")
 		switch {
 		case trimmed == "":
+			if cur != nil && cur.kind == blockCode {
+				cur = nil
+			}
 			flush()
+		case cur != nil && cur.kind == blockCode && indented:
+		case indented && blank && (cur == nil || cur.kind == blockCode) && listMarkerLen(trimmed) == 0:
+			// An indented code block.
+			flush()
+			cur = &block{kind: blockCode}
+		case strings.HasPrefix(trimmed, "<!--"):
+			flush()
+			inComment = !strings.Contains(trimmed, "-->")
 		case strings.HasPrefix(trimmed, "#"):
 			flush()
 			blocks = append(blocks, block{kind: blockHeading, lines: []string{trimmed}, start: i + 1})
-		case strings.HasPrefix(trimmed, "|") || isRule(trimmed):
-			flush() // tables and rules carry no sentences
+		case strings.HasPrefix(trimmed, "|"):
+			flush()
+			if i+1 < len(lines) && isTableRule(strings.TrimSpace(lines[i+1])) {
+				continue // the header row
+			}
+			blocks = append(blocks, block{kind: blockTable, lines: []string{trimmed}, start: i + 1})
+		case isRule(trimmed) || isRefDefinition(trimmed) || badgeLine(trimmed):
+			flush() // rules, link definitions and badges carry no sentences
 		case listMarkerLen(trimmed) > 0:
 			flush()
 			cur = &block{kind: blockList, lines: []string{trimmed}, start: i + 1}
@@ -179,12 +207,16 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			pending = append(pending, headingRef{key, len(ix.headings[key]) - 1})
 			continue
 		}
+		if b.kind == blockTable {
+			ix.addTableRow(d.Path, b, ja)
+			continue
+		}
 		first := len(ix.sentences)
 		ix.addSentences(d.Path, b, ja)
 		if b.kind == blockList {
-			if it, ok := parseListItem(b.lines[0], ja); ok {
+			if it, ok := parseListItem(joinLines(b.lines, ja), ja); ok {
 				it.doc, it.line = d.Path, b.start
-				it.body = firstSentenceOf(it.body, ja)
+				it.body = itemBody(it.key, it.body, ja)
 				k := normKey(it.key)
 				ix.items[k] = append(ix.items[k], it)
 			}
@@ -303,6 +335,104 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 	return listItem{key: key, body: body, ja: ja}, true
 }
 
+// isTableRule reports the rule under a table's header row: "| --- | :-: |".
+func isTableRule(s string) bool {
+	if !strings.Contains(s, "-") {
+		return false
+	}
+	for _, r := range s {
+		if r != '-' && r != '|' && r != ':' && r != ' ' && r != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// isRefDefinition reports a reference link definition: "[id]: url".
+func isRefDefinition(s string) bool {
+	if len(s) < 4 || s[0] != '[' {
+		return false
+	}
+	i := strings.Index(s, "]:")
+	return i > 1 && !strings.ContainsAny(s[1:i], "[]")
+}
+
+// badgeLine reports a line made only of images and links around images:
+// "[![Build Status](...)](...) [![GoDoc][godoc-img]][godoc-url]".
+func badgeLine(s string) bool {
+	if !strings.HasPrefix(s, "[![") && !strings.HasPrefix(s, "![") {
+		return false
+	}
+	depth, images := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '[' || c == '(':
+			if c == '[' && i > 0 && s[i-1] == '!' {
+				images++
+			}
+			depth++
+		case c == ']' || c == ')':
+			depth--
+		case depth == 0 && c != ' ' && c != '\t' && !(c == '!' && i+1 < len(s) && s[i+1] == '['):
+			return false
+		}
+	}
+	return images > 0
+}
+
+// addTableRow records a table row as one sentence, its cells joined by
+// semicolons; a row of two cells whose first is a short name ("| `Compress`
+// | Gzip compression for clients |") is also a list item.
+func (ix *corpusIndex) addTableRow(doc string, b block, ja bool) {
+	row := strings.Trim(b.lines[0], "| ")
+	var cells []string
+	for c := range strings.SplitSeq(row, "|") {
+		if c = strings.TrimSpace(c); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	if len(cells) == 0 {
+		return
+	}
+	if len(cells) == 2 {
+		if it, ok := parseListItem("- "+cells[0]+": "+cells[1], ja); ok {
+			it.doc, it.line = doc, b.start
+			it.body = itemBody(it.key, it.body, ja)
+			k := normKey(it.key)
+			ix.items[k] = append(ix.items[k], it)
+		}
+	}
+	sep := "; "
+	if ja {
+		sep = "、"
+	}
+	ix.addSentences(doc, block{kind: blockList, lines: []string{strings.Join(cells, sep)}, start: b.start}, ja)
+}
+
+// joinLines joins the lines of a block as Markdown renders soft line
+// breaks: with a space, or with nothing between Japanese characters.
+func joinLines(lines []string, ja bool) string {
+	var sb strings.Builder
+	for i, l := range lines {
+		if i > 0 && needsSpace(sb.String(), l, ja) {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(l)
+	}
+	return sb.String()
+}
+
+// needsSpace reports whether a soft line break between prev and next is a
+// space: always in English, in Japanese only between Latin characters.
+func needsSpace(prev, next string, ja bool) bool {
+	if !ja {
+		return true
+	}
+	a, _ := utf8.DecodeLastRuneInString(prev)
+	b, _ := utf8.DecodeRuneInString(next)
+	return a < utf8.RuneSelf && b < utf8.RuneSelf
+}
+
 // addSentences splits a block into sentences and records them.
 func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 	type piece struct {
@@ -336,20 +466,12 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 		}
 		ix.findAbbrevs(text, doc, start)
 	}
-	if ja {
-		// Japanese: every line break ends a sentence, as do 。！？.
-		for _, p := range pieces {
-			for _, s := range splitJapanese(p.text) {
-				add(s, p.line, p.line)
-			}
-		}
-		return
-	}
-	// English: join the lines with spaces, remembering where each line starts.
+	// Join the lines as Markdown renders soft line breaks, remembering where
+	// each line starts; Japanese lines join without a space.
 	var sb strings.Builder
 	starts := make([]int, 0, len(pieces))
 	for i, p := range pieces {
-		if i > 0 {
+		if i > 0 && needsSpace(sb.String(), p.text, ja) {
 			sb.WriteByte(' ')
 		}
 		starts = append(starts, sb.Len())
@@ -359,6 +481,12 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 	lineAt := func(off int) int {
 		i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
 		return pieces[max(i, 0)].line
+	}
+	if ja {
+		for _, span := range splitJapaneseSpans(text) {
+			add(text[span[0]:span[1]], lineAt(span[0]), lineAt(max(span[1]-1, span[0])))
+		}
+		return
 	}
 	for _, span := range splitEnglish(text) {
 		add(text[span[0]:span[1]], lineAt(span[0]), lineAt(max(span[1]-1, span[0])))
@@ -438,11 +566,32 @@ func trimSpan(text string, a, b int) [2]int {
 	return [2]int{a, b}
 }
 
-// splitJapanese splits one line on 。！？ (and ASCII ! ?), keeping the
+// splitJapanese splits text on 。！？ (and ASCII ! ?), keeping the
 // terminator with its sentence.
 func splitJapanese(line string) []string {
 	var out []string
+	for _, sp := range splitJapaneseSpans(line) {
+		out = append(out, line[sp[0]:sp[1]])
+	}
+	return out
+}
+
+// splitJapaneseSpans returns the byte spans of the sentences of text, each
+// trimmed of spaces.
+func splitJapaneseSpans(line string) [][2]int {
+	var out [][2]int
 	start := 0
+	emit := func(a, b int) {
+		for a < b && (line[a] == ' ' || line[a] == '\t') {
+			a++
+		}
+		for b > a && (line[b-1] == ' ' || line[b-1] == '\t') {
+			b--
+		}
+		if a < b {
+			out = append(out, [2]int{a, b})
+		}
+	}
 	for i, r := range line {
 		if r == '。' || r == '！' || r == '？' {
 			end := i + utf8.RuneLen(r)
@@ -457,16 +606,12 @@ func splitJapanese(line string) []string {
 			if end <= start {
 				continue
 			}
-			if s := strings.TrimSpace(line[start:end]); s != "" {
-				out = append(out, s)
-			}
+			emit(start, end)
 			start = end
 		}
 	}
 	if start < len(line) {
-		if s := strings.TrimSpace(line[start:]); s != "" {
-			out = append(out, s)
-		}
+		emit(start, len(line))
 	}
 	return out
 }
@@ -569,4 +714,51 @@ func normKey(s string) string {
 		s = strings.TrimPrefix(s, art)
 	}
 	return strings.TrimSpace(s)
+}
+
+// itemBody returns the definition a list item gives its key: the first
+// sentence of its body (the whole body when that sentence would end on a
+// dangling word such as "as well as"). An English body that starts with a
+// participle or a verb gets the key as its subject: "- `Stream` - used to
+// manage ..." defines "Stream is used to manage ...".
+func itemBody(key, body string, ja bool) string {
+	first := firstSentenceOf(body, ja)
+	if !ja && danglingEnd(first) {
+		first = body
+	}
+	if ja {
+		return first
+	}
+	w, _, _ := strings.Cut(first, " ")
+	switch {
+	case enItemParticiples[w]:
+		return key + " is " + first
+	case enItemVerbs[w]:
+		return key + " " + first
+	}
+	return first
+}
+
+// enItemParticiples and enItemVerbs open list item bodies that describe
+// their key as a subject ("used to ...", "returns ...").
+var (
+	enItemParticiples = toSet(`used designed meant responsible intended called invoked returned sent`)
+	enItemVerbs       = toSet(`allows returns creates provides sets holds manages defines controls configures
+		enables disables specifies represents contains stores sends receives deletes removes updates lists gets
+		fetches publishes starts stops adds makes keeps takes describes determines limits marks lets runs
+		uses reads writes checks waits builds handles wraps converts parses prints logs tracks records`)
+)
+
+// danglingEnd reports an English sentence that stops on a word that needs a
+// continuation ("..., as well as.", "... and."): a cut, not an end.
+func danglingEnd(s string) bool {
+	s = strings.TrimRight(s, ".!?:;, ")
+	i := strings.LastIndexByte(s, ' ')
+	last := strings.ToLower(s[i+1:])
+	switch last {
+	case "and", "or", "but", "as", "of", "to", "the", "a", "an", "with", "for", "from", "by", "in", "on",
+		"such", "than", "e.g", "i.e", "including", "like", "nor", "whether", "that", "which":
+		return true
+	}
+	return false
 }
