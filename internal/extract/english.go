@@ -16,7 +16,8 @@ type etok struct {
 	posCap bool   // capitalised because it starts a sentence or is in a heading
 	poss   bool   // a possessive 's followed the word
 	punct  byte   // for punctuation: '.' when it ends a sentence, '\n' at line end
-	head   bool   // the token is in a heading
+	head   bool   // the token is in a heading or a table row
+	tbl    bool   // the token is in a table row
 }
 
 func isWordRune(r rune) bool {
@@ -34,7 +35,8 @@ func decodeAt(s string, i int) (rune, int) {
 }
 
 // enTokenize appends the tokens of one cleaned line to d.toks.
-func (d *docState) enTokenize(text string, heading bool) {
+func (d *docState) enTokenize(text string, heading, table bool) {
+	heading = heading || table
 	sentStart := true
 	lastWord := ""
 	for i := 0; i < len(text); {
@@ -64,13 +66,13 @@ func (d *docState) enTokenize(text string, heading bool) {
 			if i > 0 && text[i-1] == '/' || j < len(text) && text[j] == '/' || strings.IndexByte(w, '/') >= 0 {
 				// A path or a package ("net/http", "github.com/go-chi/chi",
 				// "docs/MIGRATION.md") is not prose; "read/write" is lost too.
-				d.toks = append(d.toks, etok{s: strings.ToLower(w), head: heading})
+				d.toks = append(d.toks, etok{s: strings.ToLower(w), head: heading, tbl: table})
 				sentStart = false
 				lastWord = w
 				i = j
 				continue
 			}
-			t := etok{head: heading}
+			t := etok{head: heading, tbl: table}
 			if strings.HasSuffix(w, "'s") {
 				w, t.poss = w[:len(w)-2], true
 			} else if strings.HasSuffix(w, "’s") {
@@ -728,7 +730,7 @@ func (d *docState) enFlush(run []unit, start, end int) {
 				}
 			}
 			attested := i == 0 && j == n && attestFull
-			if len(span) == 1 && (span[0].kind == kAcronym || span[0].kind == kIdent) {
+			if len(span) == 1 && (span[0].kind == kAcronym || span[0].kind == kIdent) && (!head || d.toks[start].tbl) {
 				attested = true
 			}
 			var c uint8

@@ -192,7 +192,7 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 			if !shouting(l.text) {
 				// Table cells are terse labels, like headings: their words
 				// are terms only if the prose uses them too.
-				d.enTokenize(l.text, l.heading || l.table)
+				d.enTokenize(l.text, l.heading, l.table)
 			}
 			return
 		}
@@ -710,7 +710,7 @@ func hyphenModifier(w string) bool {
 		return false
 	}
 	last := rest[strings.LastIndexByte(rest, '-')+1:]
-	if has(enStop, first) && !has(enSoftAdj, first) {
+	if has(enStop, first) && !has(enSoftAdj, first) || isEdWord(last) {
 		return true
 	}
 	switch last {

@@ -111,6 +111,15 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if s.doc != h.doc {
 				continue
 			}
+			// Prefer the sentence of the paragraph that has the term as its
+			// subject: "### Ordered consumers" + "... Ordered consumers
+			// present ...".
+			for j := h.first; j < len(ix.sentences) && j < h.first+6 && ix.sentences[j].para == s.para; j++ {
+				if _, ok := matchSubject(ix.sentences[j].text, sp, ix.sentences[j].ja); ok {
+					s = ix.sentences[j]
+					break
+				}
+			}
 			mentions := false
 			for _, sp := range spellings {
 				if glossary.Contains(s.text, sp) {
@@ -259,6 +268,13 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 				break
 			}
 		}
+		// A possessive owner: "chi's middlewares are ...".
+		if w, _, ok := strings.Cut(text[off:], " "); ok && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) &&
+			!strings.EqualFold(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), sp) {
+			if n, ok := prefixSpelling(text[off+len(w)+1:], sp); ok && n > 0 {
+				off += len(w) + 1
+			}
+		}
 	} else {
 		for _, q := range []string{"「", "『"} {
 			if strings.HasPrefix(text, q) {
@@ -372,10 +388,14 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			{" is a ", true}, {" is an ", true}, {" is the ", true}, {" is one of ", true},
 			{" is defined as ", true}, {" are the ", true}, {" are a ", true},
 			{" refers to ", true}, {" refer to ", true}, {" means ", true}, {" stands for ", true},
+			{" is just a ", false}, {" is just an ", false}, {" are just ", false}, {" are simply ", false},
 			{", which is ", true}, {", which are ", true}, {", a ", false}, {", an ", false},
 		} {
 			if strings.HasPrefix(lower, p.prefix) {
 				body := rest[len(p.prefix):]
+				if p.prefix == " is the " && notDefiningThe(body) {
+					return evidence{}, false
+				}
 				if p.prefix == " means " && strings.HasPrefix(strings.ToLower(body), "that ") {
 					return evidence{}, false
 				}
@@ -388,11 +408,18 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				return mk(body, p.strong)
 			}
 		}
+		// "Ordered consumers are lightweight views of a stream": a plural
+		// subject and a noun phrase.
+		if strings.HasPrefix(lower, " are ") && pluralSubject(s.text[:n], sp) {
+			if body := rest[len(" are "):]; pluralBody(body) {
+				return mk(body, false)
+			}
+		}
 	}
 	// Appositive in the middle of a sentence: "... the Quillmoor
 	// Foundation, a non-profit organization that ...".
 	for _, at := range hits {
-		if at == 0 || !appositiveSubject(s.text[:at]) {
+		if at == 0 || !appositiveSubject(s.text[:at]) || afterIndefinite(s.text[:at]) {
 			continue
 		}
 		rest := s.text[at+len(sp):]
@@ -409,6 +436,67 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		}
 	}
 	return evidence{}, false
+}
+
+// notDefiningThe reports bodies of "X is the ..." that compare or rank
+// instead of defining: "the same as before", "the default".
+func notDefiningThe(body string) bool {
+	w, _, _ := strings.Cut(strings.ToLower(body), " ")
+	switch strings.TrimRight(w, ".,;:") {
+	case "same", "default", "only", "first", "last", "next", "best", "most", "least", "main", "case", "reason",
+		"problem", "result", "opposite", "other", "one", "way":
+		return true
+	}
+	return false
+}
+
+// pluralSubject reports whether the subject matched at the start of a
+// sentence is written in the plural ("Watchers", "middlewares").
+func pluralSubject(subject, sp string) bool {
+	subject = strings.TrimSpace(subject)
+	return len(subject) > len(sp) && strings.HasSuffix(strings.ToLower(subject), "s") && !strings.HasSuffix(strings.ToLower(sp), "s")
+}
+
+// pluralBody reports whether the body after "Xs are" starts like a noun
+// phrase ("lightweight views of ...") rather than a predicate ("supported
+// in ...", "not ...", "also ...", "useful ...").
+func pluralBody(body string) bool {
+	words := strings.Fields(body)
+	if len(words) < 3 {
+		return false
+	}
+	w := strings.ToLower(trimWord(words[0]))
+	if w == "" || enHeadStops[w] || enArticles[w] {
+		return false
+	}
+	switch w {
+	case "not", "also", "only", "still", "now", "then", "usually", "often", "always", "never", "all", "both",
+		"each", "either", "more", "less", "very", "too", "so", "available", "able", "unable", "useful", "important",
+		"required", "optional", "possible", "different", "similar", "same", "ready", "free", "safe", "likely":
+		return false
+	}
+	for _, suf := range []string{"ed", "ly", "ing", "ous", "ful", "ble", "ive", "ent", "ant", "ary", "ic"} {
+		if strings.HasSuffix(w, suf) {
+			// "supported", "usually", "running", "available", "expensive",
+			// "different", "necessary", "dynamic"; but "lightweight" passes.
+			return false
+		}
+	}
+	return true
+}
+
+// afterIndefinite reports a term right after "a" or "an" ("can give a node,
+// an array or ..."): an enumeration, not a name followed by an appositive.
+func afterIndefinite(before string) bool {
+	words := strings.Fields(before)
+	if len(words) == 0 {
+		return false
+	}
+	switch strings.ToLower(words[len(words)-1]) {
+	case "a", "an", "any", "some", "another", "each", "every", "no":
+		return true
+	}
+	return false
 }
 
 // introWords open an introductory phrase: "After a restart, a consumer

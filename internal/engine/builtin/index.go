@@ -22,6 +22,7 @@ type sentence struct {
 	text  string
 	ja    bool // from a Japanese document
 	block blockKind
+	para  int // number of the block (paragraph, list item) in the corpus
 }
 
 type blockKind uint8
@@ -71,6 +72,7 @@ type corpusIndex struct {
 	abbrevs  []abbrevPair
 	docJA    map[string]bool // document path -> document is Japanese
 	bytes    int
+	paras    int // blocks added so far
 }
 
 // index returns the corpus index, building it on first use.
@@ -449,13 +451,15 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 		}
 		pieces = append(pieces, piece{l, b.start + i})
 	}
+	ix.paras++
+	para := ix.paras
 	add := func(text string, start, end int) {
 		text = cleanMarkdown(text)
 		if text == "" || !hasLetter(text) {
 			return
 		}
 		idx := len(ix.sentences)
-		ix.sentences = append(ix.sentences, sentence{doc: doc, line: start, end: end, text: text, ja: ja, block: b.kind})
+		ix.sentences = append(ix.sentences, sentence{doc: doc, line: start, end: end, text: text, ja: ja, block: b.kind, para: para})
 		m := ix.byLine[doc]
 		if m == nil {
 			m = map[int][]int{}
@@ -648,12 +652,24 @@ func cleanMarkdown(s string) string {
 				continue
 			}
 		case c == '[':
-			if mid := strings.Index(s[i:], "]("); mid > 0 {
+			if mid := strings.Index(s[i:], "]("); mid > 0 && !strings.Contains(s[i+1:i+mid], "]") {
 				if end := strings.IndexByte(s[i+mid:], ')'); end > 0 {
 					sb.WriteString(s[i+1 : i+mid])
 					i += mid + end + 1
 					continue
 				}
+			}
+			// A reference link "[text][ref]" or "[text]".
+			if end := strings.IndexByte(s[i+1:], ']'); end > 0 && !strings.ContainsAny(s[i+1:i+1+end], "[(") &&
+				s[i+1] != ' ' && s[i+1] != '^' && !(end == 1 && (s[i+1] == 'x' || s[i+1] == 'X')) {
+				sb.WriteString(s[i+1 : i+1+end])
+				i += end + 2
+				if i < len(s) && s[i] == '[' {
+					if close := strings.IndexByte(s[i:], ']'); close > 0 {
+						i += close + 1
+					}
+				}
+				continue
 			}
 		case c == '<':
 			if end := strings.IndexByte(s[i:], '>'); end > 0 && isTag(s[i+1:i+end]) {
@@ -713,7 +729,27 @@ func normKey(s string) string {
 	for _, art := range []string{"the ", "a ", "an "} {
 		s = strings.TrimPrefix(s, art)
 	}
-	return strings.TrimSpace(s)
+	s = strings.TrimSpace(s)
+	if !glossary.HasCJK(s) {
+		// "### Ordered consumers" is about "ordered consumer".
+		i := strings.LastIndexByte(s, ' ')
+		s = s[:i+1] + keySingular(s[i+1:])
+	}
+	return s
+}
+
+// keySingular returns the singular of the last word of a heading or key,
+// leaving words such as "status", "analysis" or "class" as they are.
+func keySingular(w string) string {
+	if len(w) < 4 || !strings.HasSuffix(w, "s") {
+		return w
+	}
+	for _, suf := range []string{"ss", "us", "is", "os", "ics", "'s"} {
+		if strings.HasSuffix(w, suf) {
+			return w
+		}
+	}
+	return singular(w)
 }
 
 // itemBody returns the definition a list item gives its key: the first
@@ -729,12 +765,16 @@ func itemBody(key, body string, ja bool) string {
 	if ja {
 		return first
 	}
-	w, _, _ := strings.Cut(first, " ")
+	w, rest, _ := strings.Cut(first, " ")
+	lw := strings.ToLower(w)
+	if rest == "" || w != lw && w != upperFirst(lw) {
+		return first
+	}
 	switch {
-	case enItemParticiples[w]:
-		return key + " is " + first
-	case enItemVerbs[w]:
-		return key + " " + first
+	case enItemParticiples[lw]:
+		return key + " is " + lw + " " + rest
+	case enItemVerbs[lw]:
+		return key + " " + lw + " " + rest
 	}
 	return first
 }
@@ -746,7 +786,11 @@ var (
 	enItemVerbs       = toSet(`allows returns creates provides sets holds manages defines controls configures
 		enables disables specifies represents contains stores sends receives deletes removes updates lists gets
 		fetches publishes starts stops adds makes keeps takes describes determines limits marks lets runs
-		uses reads writes checks waits builds handles wraps converts parses prints logs tracks records`)
+		uses reads writes checks waits builds handles wraps converts parses prints logs tracks records enforces
+		ensures injects captures cleans compresses recovers redirects routes strips throttles implements measures
+		matches drops decodes encodes joins splits evaluates calculates computes generates validates verifies
+		registers resolves schedules signs loads saves opens closes connects listens serves accepts rejects
+		applies attaches emits filters forwards hides limits maps merges moves returns selects sorts stores`)
 )
 
 // danglingEnd reports an English sentence that stops on a word that needs a

@@ -57,7 +57,10 @@ func (e *Engine) Review(ctx context.Context, c *pipeline.Corpus, entries []gloss
 			continue
 		}
 
-		if !a.definesTerm() && !isNameLike(en) && !ix.isAbbrevPart(en.Term) && isMarginal(ix, c, en) {
+		if !a.definesTerm() && (!a.ok && len(en.Occurrences) > 0 ||
+			!isNameLike(en) && !ix.isAbbrevPart(en.Term) && isMarginal(ix, c, en)) {
+			// Used only where no sentence is (headings, tables' code, link
+			// definitions), or rarely and never defined.
 			issues = append(issues, glossary.Issue{
 				Term: en.Term, Type: glossary.Unnecessary,
 				Description:   fmt.Sprintf(msg.marginal, en.Term),
