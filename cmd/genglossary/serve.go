@@ -134,6 +134,43 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	defer ln.Close()
 
+	// HTTP comes up at once: /healthz answers, /readyz and the API say 503
+	// until NATS is reachable and the read model is open (startup.go).
+	gate := newStartupHandler("connecting to NATS")
+	srv := &http.Server{
+		Handler:           gate,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       5 * time.Minute,
+		WriteTimeout:      5 * time.Minute, // SSE streams clear their own deadline
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	var wg sync.WaitGroup
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errc := make(chan error, *runners+2)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errc <- fmt.Errorf("http: %w", err)
+		}
+	}()
+	// stop ends HTTP, then the runners and the projector; it runs before the
+	// read model and NATS are closed, on every return path.
+	stop := sync.OnceFunc(func() {
+		shutdownCtx, done := context.WithTimeout(context.Background(), 15*time.Second)
+		defer done()
+		_ = srv.Shutdown(shutdownCtx)
+		cancel()
+		wg.Wait()
+	})
+	defer stop()
+	if *nf.url != "" {
+		// An external NATS may keep serve waiting; say where /readyz is.
+		log.Info("HTTP listening; the API answers 503 until NATS and the read model are ready", "addr", ln.Addr().String())
+	}
+
 	if err := os.MkdirAll(*dataDir, 0o755); err != nil {
 		return fmt.Errorf("create --data-dir: %w", err)
 	}
@@ -141,26 +178,24 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	defer shutdownNATS()
+	defer func() { stop(); shutdownNATS() }()
 	js, err := jetstream.New(nc)
 	if err != nil {
 		return fmt.Errorf("jetstream: %w", err)
 	}
+	gate.wait("setting up streams")
 	if err := events.Setup(ctx, js, nf.setup()); err != nil {
 		return fmt.Errorf("set up streams: %w", err)
 	}
 
+	gate.wait("opening the read model")
 	store, err := openStore(ctx, filepath.Join(*dataDir, "genglossary.db"), log)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer func() { stop(); store.Close() }()
 	proj := projections.NewProjector(store, js, projections.Config{Logger: log.With("component", "projector")})
 
-	var wg sync.WaitGroup
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	errc := make(chan error, *runners+2)
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -201,21 +236,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 			}
 		},
 	})
-	srv := &http.Server{
-		Handler:           handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       5 * time.Minute,
-		WriteTimeout:      5 * time.Minute, // SSE streams clear their own deadline
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			errc <- fmt.Errorf("http: %w", err)
-		}
-	}()
+	gate.ready(handler)
 	natsNote := "nats: in-process only"
 	if natsURL != "" {
 		natsNote = "nats: " + natsURL
@@ -228,11 +249,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	case runErr = <-errc:
 	}
 	log.Info("shutting down")
-	shutdownCtx, done := context.WithTimeout(context.Background(), 15*time.Second)
-	defer done()
-	_ = srv.Shutdown(shutdownCtx)
-	cancel()
-	wg.Wait()
+	stop()
 	return runErr
 }
 

@@ -170,11 +170,14 @@ func (s *server) handleReadyz() http.Handler {
 		ctx := r.Context()
 		checks := map[string]string{}
 		ready := true
-		if s.NC == nil || s.NC.Status() != nats.CONNECTED {
-			checks["nats"], ready = "not connected", false
-		} else {
-			checks["nats"] = "ok"
+		connected := s.NC != nil && s.NC.Status() == nats.CONNECTED
+		if !connected {
+			// The other checks would only wait for a request timeout.
+			checks["nats"] = "not connected"
+			encode(w, http.StatusServiceUnavailable, map[string]any{"ready": false, "checks": checks})
+			return
 		}
+		checks["nats"] = "ok"
 		for _, name := range []string{events.EventsStream, events.LogsStream} {
 			if _, err := s.JS.Stream(ctx, name); err != nil {
 				checks["stream "+name], ready = "missing", false

@@ -10,7 +10,7 @@ import (
 // document (openapi.json) is held to this list by a test.
 func (s *server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.recoverer, s.instrument)
+	r.Use(s.recoverer, s.instrument, s.writesNeedNATS)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, http.StatusNotFound, "no such route", nil)
 	})

@@ -45,15 +45,13 @@ type emitter struct {
 }
 
 // publish publishes a domain event of the run and returns its stream
-// sequence.
+// sequence, retrying transient failures (see publishRetrying).
 func (e *emitter) publish(d events.Data) (uint64, error) {
 	env, err := events.NewEnvelope(e.projectID, e.runID, d)
 	if err != nil {
 		return 0, err
 	}
-	ctx, cancel := context.WithTimeout(e.base, publishTimeout)
-	defer cancel()
-	ack, err := events.Publish(ctx, e.js, env)
+	ack, err := publishRetrying(e.base, e.js, env)
 	if err != nil {
 		return 0, err
 	}
@@ -68,14 +66,13 @@ func (e *emitter) publishBestEffort(d events.Data) {
 	}
 }
 
-// log publishes a log.* event; failures are logged once per run, since the
-// log stream is not the source of truth.
+// log publishes a log.* event, retrying transient failures (see
+// publishRetrying); other failures are logged once per run, since the log
+// stream is not the source of truth.
 func (e *emitter) log(d events.Data) {
 	env, err := events.NewEnvelope(e.projectID, e.runID, d)
 	if err == nil {
-		ctx, cancel := context.WithTimeout(e.base, publishTimeout)
-		_, err = events.Publish(ctx, e.js, env)
-		cancel()
+		_, err = publishRetrying(e.base, e.js, env)
 	}
 	if err != nil {
 		e.mu.Lock()

@@ -225,8 +225,21 @@ func (x *execution) execute() {
 		x.end(events.RunFailed{ErrorMessage: x.tooLongMessage()})
 	case errors.Is(cause, errCancelRequested):
 		x.end(events.RunCancelled{Reason: "cancelled by request"})
+	case errors.Is(err, errStoreUnavailable) && x.attempt < x.r.maxAttempts:
+		x.retryLater(err)
 	default:
 		x.end(events.RunFailed{ErrorMessage: x.failureMessage(err)})
+	}
+}
+
+// retryLater hands a run that met a transient event store failure (a
+// leader election, a lost node) back to JetStream for another attempt
+// instead of failing it; the last attempt fails it with the error.
+func (x *execution) retryLater(err error) {
+	x.log.Warn("event store unavailable; the run is handed back for another attempt", "err", err)
+	x.em.line(events.LevelWarning, "%s; the run will be retried", x.clean(err.Error()))
+	if err := x.msg.NakWithDelay(time.Second); err != nil {
+		x.log.Warn("nak failed", "err", err)
 	}
 }
 
@@ -251,6 +264,8 @@ func (x *execution) failureMessage(err error) string {
 		return "the project was deleted"
 	case errors.Is(err, projectstate.ErrProjectNotFound):
 		return "the project does not exist"
+	case errors.Is(err, errStoreUnavailable):
+		return x.clean(err.Error())
 	}
 	return x.clean(err.Error())
 }
@@ -378,7 +393,7 @@ func (x *execution) runSteps() (summary map[string]int, err error) {
 	}
 	p, err := projectstate.Load(x.ctx, x.r.cfg.JS, x.pid)
 	if err != nil {
-		return nil, fmt.Errorf("load project: %w", err)
+		return nil, storeErr(fmt.Errorf("load project: %w", err))
 	}
 	for _, pr := range p.Problems {
 		x.em.line(events.LevelWarning, "%s", pr)
@@ -410,7 +425,7 @@ func (x *execution) runSteps() (summary map[string]int, err error) {
 		}
 		x.setStep(step)
 		if err := x.em.step(step, events.StepStarted, 0); err != nil {
-			return nil, fmt.Errorf("publish step start: %w", err)
+			return nil, storeErr(fmt.Errorf("publish step start: %w", err))
 		}
 		x.em.line(events.LevelInfo, "step %s started", step)
 		c := corpus
@@ -560,7 +575,7 @@ func (x *execution) stepDone(pl plan) pipeline.StepDone {
 			return nil
 		}
 		if err := x.em.step(step, events.StepCompleted, count); err != nil {
-			return fmt.Errorf("publish step completion: %w", err)
+			return storeErr(fmt.Errorf("publish step completion: %w", err))
 		}
 		x.em.line(events.LevelInfo, "step %s completed: %d %s", step, count, unitOf(step))
 		return nil
@@ -589,15 +604,15 @@ func (x *execution) publishResult(step pipeline.Step, count int, out events.Step
 	var artifacts jetstream.ObjectStore
 	if len(raw) > events.MaxInlineResult {
 		if artifacts, err = x.r.cfg.JS.ObjectStore(ctx, events.ArtifactsBucket); err != nil {
-			return fmt.Errorf("object store %s: %w", events.ArtifactsBucket, err)
+			return storeErr(fmt.Errorf("object store %s: %w", events.ArtifactsBucket, err))
 		}
 	}
 	res, err := events.NewRunResult(ctx, artifacts, x.pid, x.rid, string(step), count, raw)
 	if err != nil {
-		return fmt.Errorf("result of %s: %w", step, err)
+		return storeErr(fmt.Errorf("result of %s: %w", step, err))
 	}
 	if _, err := x.em.publish(res); err != nil {
-		return fmt.Errorf("publish result of %s: %w", step, err)
+		return storeErr(fmt.Errorf("publish result of %s: %w", step, err))
 	}
 	return nil
 }
