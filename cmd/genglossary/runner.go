@@ -26,6 +26,7 @@ func runRunner(ctx context.Context, args []string, getenv func(string) string, s
 		id        = fs.String("id", getenv("GENGLOSSARY_RUNNER_ID"), "runner id shown in run records (default: host name and a random suffix) [GENGLOSSARY_RUNNER_ID]")
 		logLevel  = fs.String("log-level", envOr(getenv, "GENGLOSSARY_LOG_LEVEL", "info"), "debug, info, warn or error [GENGLOSSARY_LOG_LEVEL]")
 		nf        = addNATSFlags(fs, getenv)
+		rl        = addRunLimitFlags(fs, getenv)
 	)
 	if done, err := parseFlags(fs, args, stderr, "Usage: genglossary runner --nats-url URL [flags]\n\nExecutes runs from the shared runners consumer; start as many as you like, on any host.\n\nFlags:\n"); done || err != nil {
 		return err
@@ -51,6 +52,7 @@ func runRunner(ctx context.Context, args []string, getenv func(string) string, s
 	r, err := runner.New(runner.Config{
 		JS: js, NC: nc, ID: *id, Concurrency: *slots, Logger: log,
 		Engine: engines, Secrets: secrets, MaxAttempts: *nf.maxAttempts,
+		MaxLogLine: *rl.maxLogLine, MaxRunDuration: *rl.maxRunDuration,
 	})
 	if err != nil {
 		return err

@@ -35,12 +35,14 @@ type natsFlags struct {
 	logMaxBytes    *int64
 	ackWait        *time.Duration
 	maxAttempts    *int
+	auth           *natsAuthFlags
 }
 
 func addNATSFlags(fs *flag.FlagSet, getenv func(string) string) *natsFlags {
 	return &natsFlags{
 		url:         fs.String("nats-url", getenv("GENGLOSSARY_NATS_URL"), "use this NATS server or cluster (comma-separated URLs) instead of an embedded one [GENGLOSSARY_NATS_URL]"),
 		credsFile:   fs.String("nats-creds", getenv("GENGLOSSARY_NATS_CREDS"), "NATS credentials `FILE` for --nats-url [GENGLOSSARY_NATS_CREDS]"),
+		auth:        addNATSAuthFlags(fs, getenv),
 		replicas:    fs.Int("replicas", envInt(getenv, "GENGLOSSARY_REPLICAS", 1), "stream replicas (3 on a NATS cluster) [GENGLOSSARY_REPLICAS]"),
 		logMaxAge:   fs.Duration("log-max-age", envDuration(getenv, "GENGLOSSARY_LOG_MAX_AGE", events.DefaultLogMaxAge), "how long run logs are kept [GENGLOSSARY_LOG_MAX_AGE]"),
 		logMaxBytes: fs.Int64("log-max-bytes", int64(envInt(getenv, "GENGLOSSARY_LOG_MAX_BYTES", int(events.DefaultLogMaxBytes))), "size cap of the run log stream [GENGLOSSARY_LOG_MAX_BYTES]"),
@@ -63,6 +65,11 @@ func (n *natsFlags) connectExternal(ctx context.Context, log *slog.Logger, name 
 	if *n.credsFile != "" {
 		opts = append(opts, nats.UserCredentials(*n.credsFile))
 	}
+	auth, err := n.auth.clientOptions()
+	if err != nil {
+		return nil, err
+	}
+	opts = append(opts, auth...)
 	backoff := 500 * time.Millisecond
 	for {
 		nc, err := nats.Connect(*n.url, opts...)
@@ -118,11 +125,17 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		apiKeyEnv  = fs.String("api-key-env", "OPENAI_API_KEY", "environment `VARIABLE` holding the LLM API key for openai projects")
 		logLevel   = fs.String("log-level", envOr(getenv, "GENGLOSSARY_LOG_LEVEL", "info"), "debug, info, warn or error [GENGLOSSARY_LOG_LEVEL]")
 		nf         = addNATSFlags(fs, getenv)
+		sf         = addSecurityFlags(fs, getenv)
+		rl         = addRunLimitFlags(fs, getenv)
 	)
 	if done, err := parseFlags(fs, args, stderr, "Usage: genglossary serve [flags]\n\nRuns the API and GUI, the projector, embedded runners and (unless --nats-url) an embedded NATS server.\n\nFlags:\n"); done || err != nil {
 		return err
 	}
 	log := newLogger(stderr, *logLevel)
+	sec, err := sf.resolve(ctx, getenv, *listen, *natsListen, nf)
+	if err != nil {
+		return err
+	}
 
 	// Claim the HTTP port first: a port in use is a one-line error.
 	ln, err := net.Listen("tcp", *listen)
@@ -209,6 +222,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		r, err := runner.New(runner.Config{
 			JS: js, NC: nc, Concurrency: *slots, Logger: log.With("component", "runner"),
 			Engine: engines, Secrets: secrets, MaxAttempts: *nf.maxAttempts,
+			MaxLogLine: *rl.maxLogLine, MaxRunDuration: *rl.maxRunDuration,
 		})
 		if err != nil {
 			return fmt.Errorf("runner: %w", err)
@@ -225,6 +239,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 
 	handler := api.NewServer(api.Deps{
 		Store: store, Projector: proj, NC: nc, JS: js, Logger: log.With("component", "api"),
+		Limits: sf.limits(), Security: sec,
 		Metrics: func() []api.Metric {
 			busy := 0
 			for _, r := range rs {
@@ -288,7 +303,11 @@ func startNATS(ctx context.Context, nf *natsFlags, dataDir, natsListen string, l
 		}
 		return nc, func() { _ = nc.Drain() }, nc.ConnectedUrlRedacted(), nil
 	}
-	srv, err := natsembed.Start(ctx, natsembed.Config{StoreDir: filepath.Join(dataDir, "nats"), Listen: natsListen, Logger: log.With("component", "nats")})
+	ecfg := natsembed.Config{StoreDir: filepath.Join(dataDir, "nats"), Listen: natsListen, Logger: log.With("component", "nats")}
+	if err := nf.auth.embedded(&ecfg); err != nil {
+		return nil, nil, "", err
+	}
+	srv, err := natsembed.Start(ctx, ecfg)
 	if err != nil {
 		if errors.Is(err, natsembed.ErrAddrInUse) {
 			return nil, nil, "", fmt.Errorf("NATS address %s is in use; choose another with --nats-listen (or --nats-listen= to disable it)", natsListen)
