@@ -181,6 +181,32 @@ func (d *docState) jaSegment(seg string) {
 				run = d.jaFlush(run)
 				continue
 			}
+			// Capitalised Latin words separated by single spaces are one
+			// name: "OPC UA", "Stock Keeping Unit".
+			for (u.kind == kCap || u.kind == kAcronym) && i+2 < len(toks) && toks[i+1].Surface == " " &&
+				toks[i+2].Position == toks[i+1].Position+1 && isASCIIWordish(toks[i+2].Surface) {
+				nstart, nend, k := toks[i+2].Position, toks[i+2].Position+len(toks[i+2].Surface), i+2
+				for k+1 < len(toks) && toks[k+1].Position == nend && isASCIIWordish(toks[k+1].Surface) {
+					k++
+					nend += len(toks[k].Surface)
+				}
+				nn, ns := wordShape(seg[nstart:nend])
+				nu, ok := asciiUnit(nn, ns)
+				if !ok && ns == kCap && !has(determiners, strings.ToLower(nn)) && !has(enRunPreps, strings.ToLower(nn)) {
+					// "Keeping" of "Stock Keeping Unit" is a stop word alone.
+					nu, ok = unit{text: nn, key: strings.ToLower(nn), kind: kCap}, true
+				}
+				if !ok || nu.kind != kCap && nu.kind != kAcronym {
+					break
+				}
+				u.text += " " + nu.text
+				u.key += " " + nu.key
+				u.sing, u.singKey = u.text, u.key
+				if u.kind == kAcronym && nu.kind == kCap {
+					u.kind = kCap
+				}
+				i = k
+			}
 			run = append(run, u)
 			continue
 		}

@@ -193,7 +193,8 @@ func boilerplateHeading(title string) bool {
 // licensePhrases mark a sentence of license or copyright notice.
 var licensePhrases = [...]string{"copyright (c)", "copyright ©", "copyright 20", "copyright 19", "licensed under",
 	"distributed under the", "released under the", "available under the", "spdx-license-identifier",
-	"permission is hereby granted", "license, version", "see the license", "see license"}
+	"permission is hereby granted", "license, version", "see the license", "see license", "の下で配布",
+	"の下で公開", "ライセンスの下", "ライセンスで配布", "ライセンスで公開", "ライセンスに基づ", "著作権は"}
 
 // stripBoilerplate removes from a paragraph the sentences of license or
 // copyright notice ("Copyright (c) 2015-present ...", "Licensed under the
@@ -201,7 +202,8 @@ var licensePhrases = [...]string{"copyright (c)", "copyright ©", "copyright 20"
 // license"), keeping the others.
 func stripBoilerplate(para []byte) []byte {
 	s := string(para)
-	if !strings.Contains(s, "opyright") && !strings.Contains(s, "icense") && !strings.Contains(s, "SPDX") {
+	if !strings.Contains(s, "opyright") && !strings.Contains(s, "icense") && !strings.Contains(s, "SPDX") &&
+		!strings.Contains(s, "ライセンス") && !strings.Contains(s, "著作権") {
 		return para
 	}
 	out := para[:0:0]
@@ -210,6 +212,14 @@ func stripBoilerplate(para []byte) []byte {
 		for i := 0; i+1 < len(s); i++ {
 			if (s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i+1] == ' ' {
 				end = i + 2
+				break
+			}
+			if strings.HasPrefix(s[i:], "。") {
+				end = i + len("。")
+				break
+			}
+			if s[i] == '.' && s[i+1] >= 0x80 {
+				end = i + 1 // "Authors.本ソフトウェアは": a Japanese soft break
 				break
 			}
 		}

@@ -87,6 +87,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				found = true
 				break
 			}
+			if ev, ok := jaCalledEvidence(ix, si, sp, hits); ok {
+				out = append(out, ev)
+				found = true
+				break
+			}
 		}
 		if !used || found || s.block == blockHeading {
 			continue
@@ -115,8 +120,17 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// subject: "### Ordered consumers" + "... Ordered consumers
 			// present ...".
 			for j := h.first; j < len(ix.sentences) && j < h.first+6 && ix.sentences[j].para == s.para; j++ {
-				if _, ok := matchSubject(ix.sentences[j].text, sp, ix.sentences[j].ja); ok {
-					s = ix.sentences[j]
+				sj := &ix.sentences[j]
+				hits := glossary.Index(sj.text, sp)
+				if len(hits) == 0 {
+					continue
+				}
+				if ev, ok := explicitEvidence(sj, sp, hits); ok && ev.strong {
+					s = *sj
+					break
+				}
+				if ev, ok := jaCalledEvidence(ix, j, sp, hits); ok {
+					s.text, s.line = ev.text, ev.line
 					break
 				}
 			}
@@ -556,6 +570,41 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 	return evidence{}, false
 }
 
+// jaCalledEvidence matches a Japanese naming sentence: "…をXと呼ぶ。",
+// "…はXと呼ばれる。". A sentence that opens with a demonstrative ("この周期を
+// ポーリング間隔と呼び、…") is shown after the sentence it refers to.
+func jaCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, bool) {
+	s := &ix.sentences[si]
+	if !s.ja || s.block == blockHeading {
+		return evidence{}, false
+	}
+	for _, at := range hits {
+		rest := s.text[at+len(sp):]
+		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "」"), "』")
+		ok := false
+		for _, end := range []string{"と呼ぶ。", "と呼ぶ、", "と呼び、", "と呼びます", "と呼んでいる", "と呼んでいます",
+			"と呼ばれる。", "と呼ばれます。", "と呼ばれている。", "と呼ばれています。", "という。", "といいます。"} {
+			ok = ok || strings.HasPrefix(rest, end) || strings.TrimSuffix(end, "。") == rest
+		}
+		if !ok {
+			continue
+		}
+		before := s.text[:at]
+		if !strings.HasSuffix(strings.TrimSuffix(before, "「"), "を") && !strings.HasSuffix(strings.TrimSuffix(before, "「"), "は") {
+			continue
+		}
+		text, line := s.text, s.line
+		for _, demo := range []string{"この", "その", "これ", "こうした", "このような"} {
+			if strings.HasPrefix(text, demo) && si > 0 && ix.sentences[si-1].para == s.para {
+				text, line = ix.sentences[si-1].text+text, ix.sentences[si-1].line
+				break
+			}
+		}
+		return evidence{kind: evExplicit, text: capText(text, true), doc: s.doc, line: line, ja: true, mentions: true}, true
+	}
+	return evidence{}, false
+}
+
 // jaEndings are the sentence endings of a Japanese definition, longest
 // first. copula marks the endings that also end ordinary statements.
 var jaEndings = []struct {
@@ -634,6 +683,9 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		inner := strings.TrimSpace(rest[len(open):end])
 		if isAbbrev(inner) {
 			continue
+		}
+		if s.ja && !glossary.HasCJK(inner) {
+			continue // "SKU（Stock Keeping Unit）": another name for it
 		}
 		if s.ja || glossary.HasCJK(inner) {
 			if utf8.RuneCountInString(inner) < 6 || trailingJaRun(inner) == inner {

@@ -218,9 +218,11 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		if b.kind == blockList {
 			if it, ok := parseListItem(joinLines(b.lines, ja), ja); ok {
 				it.doc, it.line = d.Path, b.start
-				it.body = itemBody(it.key, it.body, ja)
-				k := normKey(it.key)
-				ix.items[k] = append(ix.items[k], it)
+				if it.body = itemBody(it.key, it.body, ja); it.body != "" {
+					for _, k := range itemKeys(it.key) {
+						ix.items[k] = append(ix.items[k], it)
+					}
+				}
 			}
 		}
 		if first < len(ix.sentences) {
@@ -399,9 +401,10 @@ func (ix *corpusIndex) addTableRow(doc string, b block, ja bool) {
 	if len(cells) == 2 {
 		if it, ok := parseListItem("- "+cells[0]+": "+cells[1], ja); ok {
 			it.doc, it.line = doc, b.start
-			it.body = itemBody(it.key, it.body, ja)
-			k := normKey(it.key)
-			ix.items[k] = append(ix.items[k], it)
+			if it.body = itemBody(it.key, it.body, ja); it.body != "" {
+				k := normKey(it.key)
+				ix.items[k] = append(ix.items[k], it)
+			}
 		}
 	}
 	sep := "; "
@@ -763,6 +766,9 @@ func itemBody(key, body string, ja bool) string {
 		first = body
 	}
 	if ja {
+		if jaVerbEnd(first) {
+			return "" // an instruction ("当番表を参照する。"), not a description
+		}
 		return first
 	}
 	w, rest, _ := strings.Cut(first, " ")
@@ -777,6 +783,38 @@ func itemBody(key, body string, ja bool) string {
 		return key + " " + lw + " " + rest
 	}
 	return first
+}
+
+// itemKeys returns the lookup keys of a list item's key: the key, and for
+// "SKU（Stock Keeping Unit）" or "WAL (Write-Ahead Log)" each of the two names.
+func itemKeys(key string) []string {
+	keys := []string{normKey(key)}
+	for _, p := range [][2]string{{"（", "）"}, {" (", ")"}} {
+		open := strings.Index(key, p[0])
+		if open <= 0 || !strings.HasSuffix(key, p[1]) {
+			continue
+		}
+		a, b := normKey(key[:open]), normKey(key[open+len(p[0]):len(key)-len(p[1])])
+		if a != "" && b != "" {
+			keys = append(keys, a, b)
+		}
+	}
+	return keys
+}
+
+// jaVerbEnd reports a Japanese sentence that ends in a verb or an
+// instruction rather than a noun or a copula.
+func jaVerbEnd(s string) bool {
+	s = strings.TrimRight(s, "。．.！!")
+	for _, e := range []string{"する", "します", "される", "されます", "しない", "ください", "いる", "います", "ない",
+		"ません", "た", "ました", "れる", "せる", "こと。"} {
+		if strings.HasSuffix(s, e) {
+			return e != "こと。"
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	// Verbs end in an u-row kana: 参照する, 置く, 選ぶ, 戻す.
+	return strings.ContainsRune("うくぐすずつぬぶむる", r)
 }
 
 // enItemParticiples and enItemVerbs open list item bodies that describe
