@@ -80,7 +80,9 @@ func TestRunnerNATSTLS(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		var stdout, stderr syncBuffer
 		done := make(chan error, 1)
-		go func() { done <- run(ctx, append([]string{"runner", "--nats-url", url}, args...), noEnv, nil, &stdout, &stderr) }()
+		go func() {
+			done <- run(ctx, append([]string{"runner", "--nats-url", url}, args...), noEnv, nil, &stdout, &stderr)
+		}()
 		deadline := time.Now().Add(wait)
 		for time.Now().Before(deadline) && !strings.Contains(stdout.String(), "connected to") {
 			time.Sleep(50 * time.Millisecond)
@@ -101,7 +103,7 @@ func TestRunnerNATSTLS(t *testing.T) {
 	if strings.Contains(out, "connected to") || !strings.Contains(errOut, "retrying") {
 		t.Errorf("runner without a client certificate:\n%s\n%s", out, errOut)
 	}
-	out, errOut = runVerb(2*time.Second)
+	out, errOut = runVerb(2 * time.Second)
 	if strings.Contains(out, "connected to") || !strings.Contains(errOut, "retrying") {
 		t.Errorf("runner without the CA:\n%s\n%s", out, errOut)
 	}

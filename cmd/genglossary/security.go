@@ -171,10 +171,20 @@ type natsAuthFlags struct {
 	tlsCA, tlsCert, tlsKey   *string
 }
 
+// envSecretFlag defines a string flag whose value, when the flag is not
+// given, comes from the environment variable env. Unlike a default, it is
+// never printed by -h.
+func envSecretFlag(fs *flag.FlagSet, getenv func(string) string, name, env, usage string) *string {
+	v := new(string)
+	*v = getenv(env)
+	fs.Func(name, usage, func(s string) error { *v = s; return nil })
+	return v
+}
+
 func addNATSAuthFlags(fs *flag.FlagSet, getenv func(string) string) *natsAuthFlags {
 	return &natsAuthFlags{
 		user:     fs.String("nats-user", getenv("GENGLOSSARY_NATS_USER"), "NATS user: required from clients of the embedded server, or sent to --nats-url [GENGLOSSARY_NATS_USER]"),
-		password: fs.String("nats-password", getenv("GENGLOSSARY_NATS_PASSWORD"), "password of --nats-user (prefer the environment) [GENGLOSSARY_NATS_PASSWORD]"),
+		password: envSecretFlag(fs, getenv, "nats-password", "GENGLOSSARY_NATS_PASSWORD", "password of --nats-user (prefer the environment) [GENGLOSSARY_NATS_PASSWORD]"),
 		nkeySeed: fs.String("nats-nkey-seed", getenv("GENGLOSSARY_NATS_NKEY_SEED"), "user nkey seed `FILE` (SU...): accepted by the embedded server, or used with --nats-url [GENGLOSSARY_NATS_NKEY_SEED]"),
 		tlsCA:    fs.String("nats-tls-ca", getenv("GENGLOSSARY_NATS_TLS_CA"), "CA certificate `FILE` to verify --nats-url servers [GENGLOSSARY_NATS_TLS_CA]"),
 		tlsCert:  fs.String("nats-tls-cert", getenv("GENGLOSSARY_NATS_TLS_CERT"), "client certificate `FILE` for --nats-url (with --nats-tls-key) [GENGLOSSARY_NATS_TLS_CERT]"),

@@ -397,3 +397,32 @@ func TestAPIKeyNeverLeaks(t *testing.T) {
 		t.Error("no request carried the document's injection text as escaped data")
 	}
 }
+
+// TestHelpPrintsNoSecrets: -h shows the security flags but never a token
+// or password taken from the environment.
+func TestHelpPrintsNoSecrets(t *testing.T) {
+	t.Parallel()
+	env := envOf(map[string]string{"GENGLOSSARY_AUTH_TOKEN": "help-token-0123456789", "GENGLOSSARY_NATS_PASSWORD": "help-password-xyz"})
+	for _, verb := range []string{"serve", "runner"} {
+		var stdout, stderr bytes.Buffer
+		if err := run(context.Background(), []string{verb, "-h"}, env, nil, &stdout, &stderr); err != nil {
+			t.Fatalf("%s -h: %v", verb, err)
+		}
+		help := stdout.String() + stderr.String()
+		if strings.Contains(help, "help-token") || strings.Contains(help, "help-password") {
+			t.Errorf("%s -h prints a secret:\n%s", verb, help)
+		}
+		for _, f := range []string{"-nats-user", "-nats-tls-ca", "-max-run-duration", "-max-log-line"} {
+			if !strings.Contains(help, f) {
+				t.Errorf("%s -h lacks %s", verb, f)
+			}
+		}
+		if verb == "serve" {
+			for _, f := range []string{"-auth-token", "-auth-token-file", "-insecure", "-cors-origin", "-max-sse-clients-per-ip"} {
+				if !strings.Contains(help, f) {
+					t.Errorf("serve -h lacks %s", f)
+				}
+			}
+		}
+	}
+}
