@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -45,6 +47,9 @@ type serveProc struct {
 	stdout, stderr *syncBuffer
 	done           chan error
 	cancel         context.CancelFunc
+
+	stopOnce sync.Once
+	stopErr  error
 }
 
 // startServeAsync starts "serve" with args and returns at once, without
@@ -54,15 +59,22 @@ func startServeAsync(t *testing.T, args ...string) *serveProc {
 	ctx, cancel := context.WithCancel(context.Background())
 	p := &serveProc{stdout: &syncBuffer{}, stderr: &syncBuffer{}, done: make(chan error, 1), cancel: cancel}
 	go func() { p.done <- run(ctx, append([]string{"serve"}, args...), noEnv, nil, p.stdout, p.stderr) }()
-	t.Cleanup(func() {
-		cancel()
+	t.Cleanup(func() { _ = p.stop() })
+	return p
+}
+
+// stop cancels serve and returns what it returned (once; later calls
+// return the same).
+func (p *serveProc) stop() error {
+	p.stopOnce.Do(func() {
+		p.cancel()
 		select {
-		case <-p.done:
+		case p.stopErr = <-p.done:
 		case <-time.After(30 * time.Second):
-			t.Error("serve did not stop within 30s")
+			p.stopErr = errors.New("serve did not stop within 30s")
 		}
 	})
-	return p
+	return p.stopErr
 }
 
 // waitOutput waits until re matches buf and returns the match.

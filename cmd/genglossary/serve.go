@@ -202,12 +202,15 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 
 	gate.wait("opening the read model")
-	store, err := openStore(ctx, filepath.Join(*dataDir, "genglossary.db"), log)
+	dbPath := filepath.Join(*dataDir, "genglossary.db")
+	checkReadModelMissing(ctx, dbPath, js, log)
+	store, err := openStore(ctx, dbPath, log)
 	if err != nil {
 		return err
 	}
 	defer func() { stop(); store.Close() }()
 	proj := projections.NewProjector(store, js, projections.Config{Logger: log.With("component", "projector")})
+	wg.Go(func() { announceRebuilt(ctx, proj, js, log) })
 
 	wg.Add(1)
 	go func() {
