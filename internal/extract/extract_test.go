@@ -505,3 +505,100 @@ func TestExtractVerbsAndModifiers(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractRealDocPatterns checks patterns met in real README files (the
+// texts are written for this test): badges, images, anchor links, license
+// notices, paths, file names, units after numbers, verbs and gerunds are not
+// terms; plural and case variants fold into one term.
+func TestExtractRealDocPatterns(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	a := "# Larkspur\n\n" +
+		"[![Build Status](https://ci.example.org/badge.svg)](https://ci.example.org) [![Go Report Card][card-img]][card]\n\n" +
+		"![Larkspur Architecture Diagram](docs/arch.png)\n\n" +
+		"- [Ledger Shards](#ledger-shards)\n\n" +
+		"Larkspur is a small LedgerStore for Go services (less than 2000 LOC). It builds on net/http and\n" +
+		"github.com/example/larkspur/codec; see docs/DESIGN.md and internal/wal/segment.go for details.\n" +
+		"I highly recommend reading the examples. You can create or retrieve a ledger shard at any time.\n" +
+		"Ledger shards present the same interface as Object Stores. An Object Store keeps blobs.\n" +
+		"The LedgerStore tracks every ledger shard. Fetching is lazy, and publishing is batched.\n" +
+		"Use the LedgerStore API to open an Object Store; the LedgerStore API is stable.\n" +
+		"The HTTP gateway forwards requests to the LedgerStore. HTTP clients retry.\n\n" +
+		"## Ledger shards\n\nA ledger shard is a slice of the key space.\n\n" +
+		"## Credits\n\n- Ada Quenby for https://example.org/ada\n\n" +
+		"## License\n\nCopyright (c) 2024 Larkspur Authors. Licensed under the Apache License, Version 2.0.\n"
+	b := "The ledgerstore keeps ledger shards. Object stores hold blobs; an Object Store is cheap.\n" +
+		"The LedgerStore tracks each Ledger Shard. The http gateway and the HTTP gateway are one.\n" +
+		"GHSA-3fxj-6jh8-hvhx was fixed. Use `Tombstone` first, then `LedgerStore.Compact`.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: a}, {Path: "b.md", Content: b}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"ledger shard", "Object Store", "LedgerStore", "HTTP gateway", "LedgerStore.Compact"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("missing %q in %v", want, terms)
+		}
+	}
+	for _, bad := range []string{"Build Status", "Go Report Card", "Larkspur Architecture Diagram", "Architecture Diagram",
+		"LOC", "net", "http", "github", "DESIGN.md", "segment.go", "recommend", "retrieve", "present", "Fetching",
+		"fetching", "publishing", "Object Stores", "ledger shards", "ledgerstore", "http gateway", "Apache License",
+		"Apache", "Larkspur Authors", "Ada Quenby", "GHSA-3fxj-6jh8-hvhx", "Tombstone", "Ledger Shards"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted", bad)
+		}
+	}
+	for _, x := range terms {
+		if strings.Contains(x.Text, "/") {
+			t.Errorf("path %q extracted", x.Text)
+		}
+	}
+}
+
+// TestExtractGerundsAreCommonNouns checks that a single -ing word is a
+// common noun (kept only where the engine finds it defined), while -ing
+// words that are nouns and phrases with a gerund are not affected.
+func TestExtractGerundsAreCommonNouns(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "Batching happens in the flusher. The flusher uses batching and message batching.\n" +
+		"Message batching cuts writes. Each string is copied; batching helps.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if x, ok := got["batching"]; ok && x.Category != glossary.CommonNoun {
+		t.Errorf("batching: category %s, want common_noun", x.Category)
+	}
+	if x, ok := got["message batching"]; !ok || x.Category != glossary.TechnicalTerm {
+		t.Errorf("message batching: %+v", x)
+	}
+}
+
+// TestExtractJapaneseRealDocs checks the Japanese documents written for the
+// engine's tests (a README, a design document and a runbook): their
+// compounds are terms; Latin names spelled with spaces stay whole; verbs
+// made of a サ変 noun and license notices are not terms.
+func TestExtractJapaneseRealDocs(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	terms, err := e.Extract(context.Background(), loadDocs(t, filepath.Join("..", "engine", "builtin", "testdata", "realja")), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"ミズナギ", "スプール", "アップリンク", "ポーリング間隔", "デバイスプロファイル", "引当ワーカー",
+		"在庫スナップショット", "有効在庫", "縮退モード", "フルバックアップ", "差分ログ", "リストアポイント", "メンテナンスモード",
+		"SKU", "Stock Keeping Unit", "OPC UA", "MQTT"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("missing %q", want)
+		}
+	}
+	for _, bad := range []string{"取得", "実行", "確認", "Apache", "Apache License", "Mizunagi Authors", "Stock", "Unit",
+		"Build Status", "Go Reference", "UA", "OPC"} {
+		if x, ok := got[bad]; ok && x.Category != glossary.CommonNoun {
+			t.Errorf("%q extracted as %s", bad, x.Category)
+		}
+	}
+}

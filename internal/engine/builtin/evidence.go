@@ -489,11 +489,19 @@ func pluralBody(body string) bool {
 		"required", "optional", "possible", "different", "similar", "same", "ready", "free", "safe", "likely":
 		return false
 	}
-	for _, suf := range []string{"ed", "ly", "ing", "ous", "ful", "ble", "ive", "ent", "ant", "ary", "ic"} {
+	for _, suf := range []string{"ed", "ly", "ing"} {
 		if strings.HasSuffix(w, suf) {
-			// "supported", "usually", "running", "available", "expensive",
-			// "different", "necessary", "dynamic"; but "lightweight" passes.
-			return false
+			return false // "supported in ...", "usually ...", "running ..."
+		}
+	}
+	for _, suf := range []string{"ous", "ful", "ble", "ive", "ent", "ant", "ary", "ic", "al"} {
+		if strings.HasSuffix(w, suf) {
+			// An adjective starts a noun phrase ("immutable files that
+			// ...") or is the predicate ("expensive to create", "different
+			// from ...", "immutable.").
+			next := strings.ToLower(trimWord(words[1]))
+			return next != "" && !enHeadStops[next] && !enArticles[next] && !strings.HasSuffix(next, "ly") &&
+				!strings.HasSuffix(words[0], ",") && !strings.HasSuffix(words[0], ".")
 		}
 	}
 	return true

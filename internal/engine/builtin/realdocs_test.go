@@ -1,0 +1,134 @@
+package builtin
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+// TestDefineRealDocPatterns checks definition mining on patterns met in
+// real README files (the texts are written for this test).
+func TestDefineRealDocPatterns(t *testing.T) {
+	t.Parallel()
+	en := "# Larkspur\n\n" +
+		"[![Build Status](https://ci.example.org/badge.svg)](https://ci.example.org) [![Docs][docs-img]][docs]\n\n" +
+		"[docs]: https://example.org/docs\n\n" +
+		"The package exposes three handles:\n\n" +
+		"- `Shard` - used to manage replicas for a specific shard, as well as\n" +
+		"  performing shard-specific operations (compaction, trimming, snapshots).\n" +
+		"- `Ledger` - returns the ordered entries of\n" +
+		"  one account.\n\n" +
+		"### Sealed segments\n\n" +
+		"Larkspur, in addition to open segments, supports sealed segment files.\n" +
+		"Sealed segments are immutable files that hold the oldest entries of a shard.\n\n" +
+		"Larkspur's hooks are just plain functions called around each write.\n" +
+		"Each hook runs in the writer goroutine.\n" +
+		"A reader can return a hook, a cursor or a tombstone.\n" +
+		"The cursor, a movable position inside a shard, survives restarts.\n\n" +
+		"| Option | Meaning |\n| --- | --- |\n| `FsyncEvery` | Number of writes between two fsync calls |\n\n" +
+		"Set FsyncEvery to 1 for durability. The ledger keeps FsyncEvery writes in memory.\n"
+	ja := "# カモメ\n\n" +
+		"カモメとは、複数の拠点に置いたキャッシュサーバーの内容を\n" +
+		"定期的に同期する配信ツールである。\n\n" +
+		"## 同期周期\n\n" +
+		"各拠点は一定の間隔で差分を取り寄せる。\n" +
+		"この間隔を同期周期と呼び、拠点ごとに設定できる。\n\n" +
+		"## 用語\n\n" +
+		"- エッジ拠点: 利用者に最も近い場所に置かれたキャッシュサーバー。\n" +
+		"  拠点名で識別する。\n" +
+		"- 拠点管理者: 拠点一覧を参照する。\n" +
+		"- TTL（Time To Live）: キャッシュした内容を有効とみなす時間。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
+	e := newEngine(t)
+	tests := []struct {
+		term      string
+		want      string // the definition contains this
+		minConf   float64
+		forbidden []string
+	}{
+		{"Shard", "Shard is used to manage replicas for a specific shard, as well as performing shard-specific operations (compaction, trimming, snapshots).", 0.6, nil},
+		{"Ledger", "Ledger returns the ordered entries of one account.", 0.6, nil},
+		{"sealed segment", "Sealed segments are immutable files", 0.6, []string{"in addition to"}},
+		{"hook", "hooks are just plain functions", 0.6, nil},
+		{"FsyncEvery", "Number of writes between two fsync calls", 0.6, nil},
+		{"cursor", "The cursor, a movable position inside a shard", 0.6, nil},
+		{"カモメ", "カモメとは、複数の拠点に置いたキャッシュサーバーの内容を定期的に同期する配信ツールである。", 0.8, nil},
+		{"同期周期", "各拠点は一定の間隔で差分を取り寄せる。この間隔を同期周期と呼び", 0.6, nil},
+		{"エッジ拠点", "利用者に最も近い場所に置かれたキャッシュサーバー。", 0.6, nil},
+		{"TTL", "キャッシュした内容を有効とみなす時間。", 0.6, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.term, func(t *testing.T) {
+			t.Parallel()
+			d := define(t, e, c, tc.term)
+			if !strings.Contains(d.Text, tc.want) || d.Confidence < tc.minConf {
+				t.Errorf("definition = %q (%.2f), want one with %q and confidence >= %.2f", d.Text, d.Confidence, tc.want, tc.minConf)
+			}
+			for _, f := range tc.forbidden {
+				if strings.Contains(d.Text, f) {
+					t.Errorf("definition = %q, must not contain %q", d.Text, f)
+				}
+			}
+			if strings.HasSuffix(strings.TrimRight(d.Text, "."), "as well as") {
+				t.Errorf("definition %q ends on a dangling conjunction", d.Text)
+			}
+		})
+	}
+	// Not definitions: an enumeration after "a", an instruction in a list,
+	// a badge line.
+	for _, term := range []string{"tombstone", "拠点管理者"} {
+		if d := define(t, e, c, term); d.Confidence > 0.4 {
+			t.Errorf("%s: definition %q (%.2f), want usage only", term, d.Text, d.Confidence)
+		}
+	}
+	if d := define(t, e, c, "Build Status"); d.Text != "" {
+		t.Errorf("badge alt text used as a sentence: %q", d.Text)
+	}
+}
+
+// TestGlossaryRealJapaneseDocs runs the pipeline over the Japanese
+// documents of testdata/realja (a README, a design document and a runbook,
+// hard-wrapped as real documents are).
+func TestGlossaryRealJapaneseDocs(t *testing.T) {
+	t.Parallel()
+	st := runPipeline(t, newEngine(t), filepath.Join("testdata", "realja"))
+	got := map[string]glossary.Entry{}
+	for _, en := range st.Refined {
+		got[en.Term] = en
+	}
+	defs := map[string]string{
+		"スプール":      "スプールとは、送信待ちのデータを一時的に保存するローカルのディスク領域のことです。",
+		"引当ワーカー":    "引当ワーカーとは、キューに登録された引当要求を順に処理するバックグラウンドプロセスである。",
+		"差分ログ":      "差分ログとは、前回のフルバックアップ以降の変更を記録したトランザクションログのことである。",
+		"メンテナンスモード": "メンテナンスモードとは、利用者からの書き込みを停止し、閲覧のみを許可するサービスの状態である。",
+		"ポーリング間隔":   "この周期をポーリング間隔と呼び",
+		"縮退モード":     "この停止状態を縮退モードと呼ぶ。",
+		"引当":        "受注に対して特定の倉庫の在庫を確保すること。",
+		"有効在庫":      "実在庫から引当済みの数量と保留数量を差し引いた数量。",
+		"SKU":       "在庫管理の最小単位。",
+		"ミズナギ":      "軽量なテレメトリゲートウェイです。",
+		"リストアポイント":  "リストアポイントは、データベースをどの時点の状態に戻すかを示す日時である。",
+	}
+	for term, want := range defs {
+		en, ok := got[term]
+		if !ok {
+			t.Errorf("missing entry %q", term)
+			continue
+		}
+		if !strings.Contains(en.Definition, want) || en.Confidence < 0.6 {
+			t.Errorf("%q: definition %q (%.2f), want one with %q", term, en.Definition, en.Confidence, want)
+		}
+	}
+	if en := got["SKU"]; !strings.Contains(strings.Join(en.Aliases, ","), "Stock Keeping Unit") {
+		t.Errorf("SKU aliases %v, want Stock Keeping Unit", en.Aliases)
+	}
+	for _, bad := range []string{"取得", "実行", "確認", "停止", "記録", "Apache", "Stock", "Unit", "Build Status",
+		"データベース管理者", "ライセンス", "License"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("junk entry %q", bad)
+		}
+	}
+}
