@@ -206,7 +206,7 @@ func (x *execution) execute() {
 	summary, err := x.runSteps()
 	cause := context.Cause(x.ctx)
 	x.mu.Lock()
-	panicked, panicStep := x.panicked, x.panicStep
+	panicked, panicStep, step := x.panicked, x.panicStep, x.step
 	x.mu.Unlock()
 	switch {
 	case err == nil && !panicked:
@@ -225,6 +225,13 @@ func (x *execution) execute() {
 		x.end(events.RunFailed{ErrorMessage: x.tooLongMessage()})
 	case errors.Is(cause, errCancelRequested):
 		x.end(events.RunCancelled{Reason: "cancelled by request"})
+	case errors.Is(err, pipeline.ErrPanic):
+		// A panic the pipeline recovered in one of its worker goroutines:
+		// the same clear message as a panic in the engine; the panic value
+		// goes to the runner's log only.
+		x.log.Error("panic in a pipeline worker", "step", string(step), "err", err)
+		x.em.line(events.LevelError, "internal error in step %s", step)
+		x.end(events.RunFailed{ErrorMessage: fmt.Sprintf("internal error in step %s", step)})
 	case errors.Is(err, errStoreUnavailable) && x.attempt < x.r.maxAttempts:
 		x.retryLater(err)
 	default:
