@@ -304,17 +304,32 @@ type RunCancelRequested struct {
 // maps a count's name (terms, provisional, issues, refined) to its value.
 type RunCompleted struct {
 	Summary map[string]int `json:"summary"`
+	// LogsTruncated is set by the runner when the run's log is not whole:
+	// a log line could not be stored (a stream limit, a full disk) or the
+	// log stream's size limit discarded the run's earliest lines while it
+	// ran. Domain events are never dropped this way.
+	LogsTruncated bool `json:"logs_truncated,omitempty"`
 }
 
 // RunFailed (run.failed, terminal) ends a run with a sanitised error
 // message.
 type RunFailed struct {
 	ErrorMessage string `json:"error_message"`
+	// LogsTruncated is set by the runner when the run's log is not whole:
+	// a log line could not be stored (a stream limit, a full disk) or the
+	// log stream's size limit discarded the run's earliest lines while it
+	// ran. Domain events are never dropped this way.
+	LogsTruncated bool `json:"logs_truncated,omitempty"`
 }
 
 // RunCancelled (run.cancelled, terminal) ends a run as cancelled.
 type RunCancelled struct {
 	Reason string `json:"reason"`
+	// LogsTruncated is set by the runner when the run's log is not whole:
+	// a log line could not be stored (a stream limit, a full disk) or the
+	// log stream's size limit discarded the run's earliest lines while it
+	// ran. Domain events are never dropped this way.
+	LogsTruncated bool `json:"logs_truncated,omitempty"`
 }
 
 // LogLine (log.line, subject gg.<p>.log.<r>) is one log line of a run.

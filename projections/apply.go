@@ -361,11 +361,11 @@ func (a *applier) apply(ctx context.Context, it *item) (bool, error) {
 		return n > 0, err
 
 	case events.RunCompleted:
-		return a.finish(ctx, env, StatusCompleted, "", at)
+		return a.finish(ctx, env, StatusCompleted, "", at, d.LogsTruncated)
 	case events.RunFailed:
-		return a.finish(ctx, env, StatusFailed, d.ErrorMessage, at)
+		return a.finish(ctx, env, StatusFailed, d.ErrorMessage, at, d.LogsTruncated)
 	case events.RunCancelled:
-		return a.finish(ctx, env, StatusCancelled, "", at)
+		return a.finish(ctx, env, StatusCancelled, "", at, d.LogsTruncated)
 
 	case events.RunResult:
 		if it.output == nil {
@@ -385,10 +385,10 @@ func (a *applier) apply(ctx context.Context, it *item) (bool, error) {
 	return false, nil
 }
 
-func (a *applier) finish(ctx context.Context, env events.Envelope, status, msg, at string) (bool, error) {
-	n, err := a.exec(ctx, `UPDATE runs SET status = ?, finished_at = ?, error_message = ?
+func (a *applier) finish(ctx context.Context, env events.Envelope, status, msg, at string, logsTruncated bool) (bool, error) {
+	n, err := a.exec(ctx, `UPDATE runs SET status = ?, finished_at = ?, error_message = ?, logs_truncated = ?
 		WHERE id = ? AND project_id = ? AND status IN `+activeStatuses,
-		status, at, msg, env.RunID, env.ProjectID)
+		status, at, msg, logsTruncated, env.RunID, env.ProjectID)
 	return n > 0, err
 }
 

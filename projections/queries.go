@@ -269,6 +269,9 @@ type Run struct {
 	Attempt         int        `json:"attempt"`
 	RunnerID        string     `json:"runner_id"`
 	CancelRequested bool       `json:"cancel_requested"`
+	// LogsTruncated: the run's log is incomplete (see
+	// events.RunCompleted.LogsTruncated).
+	LogsTruncated bool `json:"logs_truncated"`
 	// Steps are the run's steps in the order they started; never nil.
 	Steps []RunStep `json:"steps"`
 }
@@ -289,7 +292,7 @@ type RunStep struct {
 }
 
 const runSelect = `SELECT id, project_id, scope, status, triggered_by, created_at, started_at, finished_at, error_message,
-	progress_current, progress_total, current_step, attempt, runner_id, cancel_requested FROM runs`
+	progress_current, progress_total, current_step, attempt, runner_id, cancel_requested, logs_truncated FROM runs`
 
 func scanRun(sc scanner) (Run, error) {
 	var (
@@ -298,7 +301,7 @@ func scanRun(sc scanner) (Run, error) {
 		started, finished sql.NullString
 	)
 	if err := sc.Scan(&r.ID, &r.ProjectID, &r.Scope, &r.Status, &r.TriggeredBy, &created, &started, &finished, &r.ErrorMessage,
-		&r.ProgressCurrent, &r.ProgressTotal, &r.CurrentStep, &r.Attempt, &r.RunnerID, &r.CancelRequested); err != nil {
+		&r.ProgressCurrent, &r.ProgressTotal, &r.CurrentStep, &r.Attempt, &r.RunnerID, &r.CancelRequested, &r.LogsTruncated); err != nil {
 		return Run{}, err
 	}
 	var err error

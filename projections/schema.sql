@@ -63,6 +63,8 @@ CREATE TABLE IF NOT EXISTS runs (
     cancel_requested INTEGER NOT NULL DEFAULT 0,
     -- JSON list of the doc ids an incremental extract read ('' = all)
     documents        TEXT NOT NULL DEFAULT '',
+    -- 1 when the runner reported the run's log incomplete (logs_truncated)
+    logs_truncated   INTEGER NOT NULL DEFAULT 0,
     seq              INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS runs_by_project ON runs (project_id, seq DESC);

@@ -40,7 +40,8 @@ type emitter struct {
 	lastRun      time.Time
 	pending      *pipeline.Progress // latest progress not yet on run.progress
 	pendingLog   bool               // latest progress not yet on log.progress
-	logFailed    bool
+	logFailed    bool               // a log event could not be stored
+	firstLogSeq  uint64             // GG_LOGS sequence of this attempt's first log event
 	progressStep pipeline.Step
 }
 
@@ -71,8 +72,16 @@ func (e *emitter) publishBestEffort(d events.Data) {
 // stream is not the source of truth.
 func (e *emitter) log(d events.Data) {
 	env, err := events.NewEnvelope(e.projectID, e.runID, d)
+	var ack *jetstream.PubAck
 	if err == nil {
-		_, err = publishRetrying(e.base, e.js, env)
+		ack, err = publishRetrying(e.base, e.js, env)
+	}
+	if err == nil {
+		e.mu.Lock()
+		if e.firstLogSeq == 0 {
+			e.firstLogSeq = ack.Sequence
+		}
+		e.mu.Unlock()
 	}
 	if err != nil {
 		e.mu.Lock()
@@ -83,6 +92,30 @@ func (e *emitter) log(d events.Data) {
 			e.logger.Warn("publish run log failed", "type", d.Type(), "err", err)
 		}
 	}
+}
+
+// logsTruncated reports whether this attempt's log is incomplete: a log
+// event could not be stored (a stream limit, a full disk: publishing goes
+// on and the run continues), or GG_LOGS, which discards its oldest
+// messages at its size limit, no longer holds the attempt's first log
+// event. A failure to read the stream's state counts as not truncated.
+func (e *emitter) logsTruncated() bool {
+	e.mu.Lock()
+	failed, first := e.logFailed, e.firstLogSeq
+	e.mu.Unlock()
+	if failed {
+		return true
+	}
+	if first == 0 {
+		return false
+	}
+	ctx, cancel := context.WithTimeout(e.base, publishTimeout)
+	defer cancel()
+	st, err := e.js.Stream(ctx, events.LogsStream)
+	if err != nil {
+		return false
+	}
+	return st.CachedInfo().State.FirstSeq > first
 }
 
 // line publishes a log.line with a sanitised message, capped at maxLine

@@ -282,6 +282,7 @@ func (x *execution) clean(s string) string { return sanitize(s, x.r.cfg.Secrets,
 // end publishes the terminal event d (unless the run already ended),
 // then log.end, then acks the message.
 func (x *execution) end(d events.Data) {
+	d = x.markTruncatedLogs(d)
 	status, errMsg := statusOf(d)
 	published, err := x.publishTerminal(d)
 	if err != nil {
@@ -296,6 +297,28 @@ func (x *execution) end(d events.Data) {
 		x.log.Info("run had already ended; terminal event not published", "type", d.Type())
 	}
 	x.ack()
+}
+
+// markTruncatedLogs sets LogsTruncated on a terminal event when this
+// attempt's log is incomplete (see emitter.logsTruncated), saying so in
+// the runner's log.
+func (x *execution) markTruncatedLogs(d events.Data) events.Data {
+	if !x.em.logsTruncated() {
+		return d
+	}
+	x.log.Warn("the run's log is incomplete; its record says logs_truncated")
+	switch v := d.(type) {
+	case events.RunCompleted:
+		v.LogsTruncated = true
+		return v
+	case events.RunFailed:
+		v.LogsTruncated = true
+		return v
+	case events.RunCancelled:
+		v.LogsTruncated = true
+		return v
+	}
+	return d
 }
 
 func statusOf(d events.Data) (events.RunStatus, string) {
