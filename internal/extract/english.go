@@ -63,9 +63,11 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 				break
 			}
 			w := text[i:j]
-			if i > 0 && text[i-1] == '/' || j < len(text) && text[j] == '/' || strings.IndexByte(w, '/') >= 0 {
+			if i > 0 && text[i-1] == '/' || j < len(text) && text[j] == '/' || strings.IndexByte(w, '/') >= 0 ||
+				j+1 < len(text) && text[j] == ':' && text[j+1] >= '0' && text[j+1] <= '9' && strings.IndexByte(w, '.') > 0 {
 				// A path or a package ("net/http", "github.com/go-chi/chi",
-				// "docs/MIGRATION.md") is not prose; "read/write" is lost too.
+				// "docs/MIGRATION.md") or a file cited with a line
+				// ("client.go:19") is not prose; "read/write" is lost too.
 				d.toks = append(d.toks, etok{s: strings.ToLower(w), head: heading, tbl: table})
 				sentStart = false
 				lastWord = w
@@ -122,11 +124,11 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 
 var tlds = wordSet(`com org net io dev jp co uk gov edu info html htm php aspx`)
 
-// fileExts end the names of source files and documents ("client.go",
-// "README.md"), which are not terms; configuration files ("kawasemi.toml",
-// "go.mod") are.
-var fileExts = wordSet(`go md markdown rst txt py js mjs ts tsx jsx rs c h cc cpp hpp java kt rb sh bash zsh ps1 swift cs m mm
-	pl lua css scss svg png jpg jpeg gif pdf log`)
+// fileExts end the names of documents and images ("README.md",
+// "arch.png"), which are not terms; configuration files ("kawasemi.toml",
+// "go.mod") and projects named like a source file ("nats.go") are. A source
+// file cited with a line ("client.go:19") is not.
+var fileExts = wordSet(`md markdown rst txt adoc svg png jpg jpeg gif webp pdf log`)
 
 // wordShape classifies a word and returns its normalised form: acronym
 // plurals lose their "s", long all-capital words are lower-cased. A zero
@@ -416,11 +418,31 @@ func (d *docState) enDoc() {
 	for _, t := range d.toks {
 		switch t.shape {
 		case kCap:
+			l := strings.ToLower(t.s)
 			if !t.posCap {
-				d.capMid[strings.ToLower(t.s)]++
+				d.capMid[l]++
+			}
+			if n, ok := d.codeCap[l]; ok && !t.head && n < codeCapAttested {
+				d.codeCap[l] = codeCapAttested
 			}
 		case kLower:
 			d.lowerSeen[t.s]++
+		}
+	}
+	// A capitalised word of inline code is attested when the prose writes
+	// it capitalised too, even at a sentence start, or when code spans of
+	// two prose paragraphs hold it.
+	for k, n := range d.codeCap {
+		e := d.entries[k]
+		if n < 2 || e == nil {
+			continue
+		}
+		for i := range e.variants {
+			if v := &e.variants[i]; v.alone == 0 && v.units[0].kind == kCap {
+				v.alone++
+				e.standalone++
+				break
+			}
 		}
 	}
 	run := d.run[:0]
@@ -767,8 +789,17 @@ func (d *docState) enFlush(run []unit, start, end int) {
 
 func isNamePart(u unit) bool { return u.kind == kCap || u.kind == kAcronym }
 
-// enCode records the identifiers found in inline code spans.
-func (d *docState) enCode(code []string) {
+// codeCapAttested marks, in docState.codeCap, a word the prose writes
+// capitalised.
+const codeCapAttested = 1 << 20
+
+// enCode records the identifiers found in inline code spans of one
+// paragraph (a table row when table is set).
+func (d *docState) enCode(code []string, table bool) {
+	var counted map[string]struct{}
+	if len(code) > 0 {
+		counted = make(map[string]struct{}, len(code))
+	}
 	for _, c := range code {
 		fields := strings.Fields(c)
 		single := len(fields) == 1
@@ -816,9 +847,19 @@ func (d *docState) enCode(code []string) {
 				continue
 			}
 			u.sing, u.singKey = u.text, u.key
-			// A capitalised word in code ("`Deprecation`", "`Publish()`")
-			// is a name only if the prose writes it so too.
+			// A capitalised word in code ("`Deprecation`") is a name only
+			// if the prose writes it so too (see enDoc).
 			d.record([]unit{u}, false, u.kind != kCap, 0)
+			if u.kind == kCap && d.codeCap != nil {
+				n, seen := d.codeCap[u.key]
+				if !table && n < codeCapAttested && !has(counted, u.key) {
+					n++
+					counted[u.key] = struct{}{}
+				}
+				if !seen || !table {
+					d.codeCap[u.key] = n
+				}
+			}
 		}
 	}
 }

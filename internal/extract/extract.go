@@ -123,6 +123,7 @@ type docState struct {
 	toks      []etok
 	capMid    map[string]int
 	lowerSeen map[string]int
+	codeCap   map[string]int // capitalised words of inline code -> prose paragraphs with them in code, or codeCapAttested
 	md        mdCleaner
 	jaHead    bool  // the Japanese line being analysed is a heading
 	jaCues    uint8 // cues of the Japanese run being flushed
@@ -185,9 +186,10 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 	if !ja {
 		d.capMid = make(map[string]int, 64)
 		d.lowerSeen = make(map[string]int, 256)
+		d.codeCap = make(map[string]int, 16)
 	}
 	d.md.forEachLine(doc.Content, func(l mdLine) {
-		d.enCode(l.code)
+		d.enCode(l.code, l.table)
 		if !ja {
 			if !shouting(l.text) {
 				// Table cells are terse labels, like headings: their words
@@ -322,8 +324,8 @@ outer:
 
 // best returns the spelling of c to show: among the spellings attested on
 // their own (all spellings when none is), those written like the key (the
-// singular, when plurals were merged), the most frequent (ties: a
-// lower-case English word as its key, then the smallest text). A spelling
+// singular, when plurals were merged), the most frequent (ties: the
+// capitalised spelling, then the smallest text). A spelling
 // with inner capitals ("JetStream", "HTTP") wins over "jetstream" or
 // "Jetstream" when it makes at least a quarter of those occurrences.
 func (c *entry) best() *variant {
@@ -368,7 +370,7 @@ func betterVariant(v, b *variant, key string) bool {
 		return v.count > b.count
 	}
 	if (v.text == key) != (b.text == key) {
-		return v.text == key
+		return v.text != key // the capitalised spelling: a name
 	}
 	return v.text < b.text
 }

@@ -51,7 +51,7 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 		}
 		tbl := table
 		table = false
-		if skipLevel > 0 || !heading && onlyImages(string(para)) {
+		if skipLevel > 0 || !heading && (onlyImages(string(para)) || tocEntry(para)) {
 			para = para[:0]
 			return
 		}
@@ -269,6 +269,17 @@ func onlyImages(s string) bool {
 	return seen
 }
 
+// tocEntry reports a paragraph (a list item) made of one link to an anchor
+// of the page: a table of contents entry, which repeats a heading.
+func tocEntry(para []byte) bool {
+	s := strings.TrimSpace(string(para))
+	if len(s) < 4 || s[0] != '[' {
+		return false
+	}
+	end := matchBracket(s, 0, '[', ']')
+	return end > 0 && strings.HasPrefix(s[end+1:], "(#") && skipTarget(s, end+1) == len(s)
+}
+
 // skipTarget skips the "(url)" or "[ref]" of a link or an image that starts
 // at s[i], if any.
 func skipTarget(s string, i int) int {
@@ -423,11 +434,7 @@ func (c *mdCleaner) inline(s string) {
 			inner := s[i+1 : end]
 			next := skipTarget(s, end+1)
 			c.sep()
-			if !strings.HasPrefix(s[end+1:], "(#") {
-				// A link to an anchor of the page is a table of contents
-				// entry: it repeats a heading.
-				c.inline(inner)
-			}
+			c.inline(inner)
 			c.sep()
 			i = next
 		case '<':
