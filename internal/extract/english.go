@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -796,10 +797,7 @@ const codeCapAttested = 1 << 20
 // enCode records the identifiers found in inline code spans of one
 // paragraph (a table row when table is set).
 func (d *docState) enCode(code []string, table bool) {
-	var counted map[string]struct{}
-	if len(code) > 0 {
-		counted = make(map[string]struct{}, len(code))
-	}
+	var counted []string // capitalised words already counted for this paragraph
 	for _, c := range code {
 		fields := strings.Fields(c)
 		single := len(fields) == 1
@@ -852,9 +850,9 @@ func (d *docState) enCode(code []string, table bool) {
 			d.record([]unit{u}, false, u.kind != kCap, 0)
 			if u.kind == kCap && d.codeCap != nil {
 				n, seen := d.codeCap[u.key]
-				if !table && n < codeCapAttested && !has(counted, u.key) {
+				if !table && n < codeCapAttested && !slices.Contains(counted, u.key) {
 					n++
-					counted[u.key] = struct{}{}
+					counted = append(counted, u.key)
 				}
 				if !seen || !table {
 					d.codeCap[u.key] = n

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 )
 
@@ -51,7 +52,7 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 		}
 		tbl := table
 		table = false
-		if skipLevel > 0 || !heading && (onlyImages(string(para)) || tocEntry(para)) {
+		if skipLevel > 0 || !heading && (para[0] == '[' || para[0] == '!') && (onlyImages(string(para)) || tocEntry(para)) {
 			para = para[:0]
 			return
 		}
@@ -201,11 +202,12 @@ var licensePhrases = [...]string{"copyright (c)", "copyright ©", "copyright 20"
 // Apache License, Version 2.0", "... is distributed under the MIT
 // license"), keeping the others.
 func stripBoilerplate(para []byte) []byte {
-	s := string(para)
-	if !strings.Contains(s, "opyright") && !strings.Contains(s, "icense") && !strings.Contains(s, "SPDX") &&
-		!strings.Contains(s, "ライセンス") && !strings.Contains(s, "著作権") {
+	if !bytes.Contains(para, []byte("opyright")) && !bytes.Contains(para, []byte("icense")) &&
+		!bytes.Contains(para, []byte("SPDX")) && !bytes.Contains(para, []byte("ライセンス")) &&
+		!bytes.Contains(para, []byte("著作権")) {
 		return para
 	}
+	s := string(para)
 	out := para[:0:0]
 	for len(s) > 0 {
 		end := len(s)
