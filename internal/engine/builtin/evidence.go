@@ -116,23 +116,36 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if s.doc != h.doc {
 				continue
 			}
-			// Prefer the sentence of the paragraph that has the term as its
-			// subject: "### Ordered consumers" + "... Ordered consumers
-			// present ...".
-			for j := h.first; j < len(ix.sentences) && j < h.first+6 && ix.sentences[j].para == s.para; j++ {
+			// Prefer the sentence of the section's first paragraphs that
+			// defines the term or has it as its subject: "### Ordered
+			// consumers" + "... Ordered consumers present ...".
+			subject := -1 // first sentence with the term as its subject
+			for j := h.first; j < len(ix.sentences) && j < h.first+8 && ix.sentences[j].doc == s.doc &&
+				ix.sentences[j].para <= s.para+2; j++ {
+				if ix.sentences[j].para != s.para && ix.sentences[j].line > h.nextLine {
+					break // past the section
+				}
 				sj := &ix.sentences[j]
 				hits := glossary.Index(sj.text, sp)
 				if len(hits) == 0 {
 					continue
 				}
 				if ev, ok := explicitEvidence(sj, sp, hits); ok && ev.strong {
+					subject = -1
 					s = *sj
 					break
 				}
 				if ev, ok := jaCalledEvidence(ix, j, sp, hits); ok {
+					subject = -1
 					s.text, s.line = ev.text, ev.line
 					break
 				}
+				if _, ok := matchSubject(sj.text, sp, sj.ja); ok && subject < 0 {
+					subject = j
+				}
+			}
+			if subject >= 0 {
+				s = ix.sentences[subject]
 			}
 			mentions := false
 			for _, sp := range spellings {

@@ -42,6 +42,9 @@ type heading struct {
 	line  int
 	text  string // cleaned heading text
 	first int    // index in corpusIndex.sentences of the paragraph's first sentence, -1 if none
+	// nextLine is the line of the document's next heading (a large number
+	// for the last one).
+	nextLine int
 }
 
 // listItem is a list item of the form "KEY: body", "**KEY**: body" or
@@ -198,15 +201,20 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	flush()
 
 	var pending []headingRef // headings of this document waiting for their paragraph
+	prevHeading := headingRef{pos: -1}
 	for _, b := range blocks {
+		if b.kind == blockHeading && prevHeading.pos >= 0 {
+			ix.headings[prevHeading.key][prevHeading.pos].nextLine = b.start
+		}
 		if b.kind == blockHeading {
 			text := cleanMarkdown(strings.TrimLeft(b.lines[0], "# "))
 			key := normKey(text)
 			if key == "" {
 				continue
 			}
-			ix.headings[key] = append(ix.headings[key], heading{doc: d.Path, line: b.start, text: text, first: -1})
+			ix.headings[key] = append(ix.headings[key], heading{doc: d.Path, line: b.start, text: text, first: -1, nextLine: len(lines) + 1})
 			pending = append(pending, headingRef{key, len(ix.headings[key]) - 1})
+			prevHeading = headingRef{key, len(ix.headings[key]) - 1}
 			continue
 		}
 		if b.kind == blockTable {

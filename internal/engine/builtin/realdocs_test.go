@@ -24,6 +24,9 @@ func TestDefineRealDocPatterns(t *testing.T) {
 		"### Sealed segments\n\n" +
 		"Larkspur, in addition to open segments, supports sealed segment files.\n" +
 		"Sealed segments are immutable files that hold the oldest entries of a shard.\n\n" +
+		"### Ordered readers\n\n" +
+		"Larkspur, beside plain readers, offers ordered reader sessions.\n" +
+		"Ordered readers present the entries of one shard in sequence order.\n\n" +
 		"Larkspur's hooks are just plain functions called around each write.\n" +
 		"Each hook runs in the writer goroutine.\n" +
 		"A reader can return a hook, a cursor or a tombstone.\n" +
@@ -53,6 +56,7 @@ func TestDefineRealDocPatterns(t *testing.T) {
 		{"Ledger", "Ledger returns the ordered entries of one account.", 0.6, nil},
 		{"sealed segment", "Sealed segments are immutable files", 0.6, []string{"in addition to"}},
 		{"hook", "hooks are just plain functions", 0.6, nil},
+		{"ordered reader", "Ordered readers present the entries of one shard in sequence order.", 0.6, []string{"beside"}},
 		{"FsyncEvery", "Number of writes between two fsync calls", 0.6, nil},
 		{"cursor", "The cursor, a movable position inside a shard", 0.6, nil},
 		{"カモメ", "カモメとは、複数の拠点に置いたキャッシュサーバーの内容を定期的に同期する配信ツールである。", 0.8, nil},
