@@ -111,10 +111,17 @@ func waitReady(t *testing.T, base string, want int, timeout time.Duration) {
 	deadline := time.Now().Add(timeout)
 	var st int
 	var body string
+	c := &http.Client{Timeout: 5 * time.Second}
 	for time.Now().Before(deadline) {
-		st, _, body = httpGet(t, base+"/readyz")
-		if st == want {
-			return
+		if resp, err := c.Get(base + "/readyz"); err == nil {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			st, body = resp.StatusCode, string(b)
+			if st == want {
+				return
+			}
+		} else {
+			body = err.Error()
 		}
 		time.Sleep(100 * time.Millisecond)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/nats-io/nats.go"
 
@@ -163,11 +164,16 @@ func (s *server) handleHealthz() http.Handler {
 	})
 }
 
+// readyzTimeout bounds the NATS requests of one /readyz check.
+const readyzTimeout = 2 * time.Second
+
 // handleReadyz is ready when NATS is connected, the streams exist and the
 // projector trails the stream by at most MaxLag events.
 func (s *server) handleReadyz() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := r.Context()
+		// A probe must answer promptly even when NATS just went away.
+		ctx, cancel := context.WithTimeout(r.Context(), readyzTimeout)
+		defer cancel()
 		checks := map[string]string{}
 		ready := true
 		connected := s.NC != nil && s.NC.Status() == nats.CONNECTED
