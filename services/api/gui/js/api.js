@@ -1,5 +1,7 @@
 // The API client: JSON in and out, RFC 9457 problems turned into ApiError
-// with the server's detail and, on 422, its per-field messages.
+// with the server's detail and, on 422, its per-field messages. Requests go
+// through authFetch (auth.js): the access token, when the server wants one.
+import { authFetch } from './auth.js';
 
 /** ApiError is a failed request: status 0 when the server was unreachable. */
 export class ApiError extends Error {
@@ -24,21 +26,51 @@ export async function api(method, path, body, { signal } = {}) {
   }
   let res;
   try {
-    res = await fetch(path, opts);
+    res = await authFetch(path, opts);
   } catch (e) {
     if (e.name === 'AbortError') throw e;
     throw new ApiError(0, 'The server cannot be reached. Is genglossary serve running?');
   }
   if (res.status === 204) return null;
+  if (!res.ok) throw await apiError(res);
   const ct = res.headers.get('Content-Type') || '';
-  if (!res.ok) {
-    let p = {};
-    if (ct.includes('json')) p = await res.json().catch(() => ({}));
-    const detail = p.detail || `${res.status} ${res.statusText}`;
-    throw new ApiError(res.status, detail, p.errors && typeof p.errors === 'object' ? p.errors : null, p);
-  }
   if (ct.includes('json')) return res.json();
   return res.text();
+}
+
+/** apiError turns a failed response into an ApiError (problem details read when JSON). */
+export async function apiError(res) {
+  const ct = res.headers.get('Content-Type') || '';
+  let p = {};
+  if (ct.includes('json')) p = await res.json().catch(() => ({}));
+  const detail = p.detail || `${res.status} ${res.statusText}`;
+  return new ApiError(res.status, detail, p.errors && typeof p.errors === 'object' ? p.errors : null, p);
+}
+
+/**
+ * download fetches path with the access token and saves the answer as
+ * fileName through an object URL (a plain <a href> cannot send the
+ * Authorization header). It throws ApiError like api().
+ */
+export async function download(path, fileName) {
+  let res;
+  try {
+    res = await authFetch(path, { headers: { Accept: '*/*' } });
+  } catch {
+    throw new ApiError(0, 'The server cannot be reached. Is genglossary serve running?');
+  }
+  if (!res.ok) throw await apiError(res);
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  return blob;
 }
 
 /** listAll reads every page of a paginated list (items/total). */

@@ -4,6 +4,11 @@ import { h, clear, fmtTime, newID } from './dom.js';
 import { api, listAll, Capabilities, ApiError } from './api.js';
 import { ProjectView } from './project.js';
 import { stateBadge, showErrors, toast, formDialog, confirmDialog } from './ui.js';
+import { setPrompt } from './auth.js';
+import { tokenPrompt } from './authprompt.js';
+
+// A 401 (serve --auth-token) opens the token prompt; set before any request.
+setPrompt(tokenPrompt);
 
 const main = () => document.getElementById('main');
 const caps = Capabilities.load();

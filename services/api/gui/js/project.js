@@ -4,6 +4,7 @@
 // (run records, project changes) and the followed run's log.
 import { h, clear, fmtTime } from './dom.js';
 import { api, ApiError } from './api.js';
+import { getToken, withAccessToken, ensureToken } from './auth.js';
 import { LogStore } from './logstore.js';
 import { RunStream } from './runstream.js';
 import { stateBadge, showErrors, toast } from './ui.js';
@@ -295,7 +296,8 @@ export class ProjectView {
 
   openFeed() {
     if (this.disposed) return;
-    const es = new EventSource(`/api/projects/${this.pid}/events`);
+    // EventSource cannot send the Authorization header: ?access_token= instead.
+    const es = new EventSource(withAccessToken(`/api/projects/${this.pid}/events`));
     this.feed = es;
     const note = document.getElementById('conn-note');
     let opened = false;
@@ -315,7 +317,9 @@ export class ProjectView {
       es.close();
       this.feedFailures += 1;
       const wait = Math.min(10000, 500 * 2 ** (this.feedFailures - 1));
-      this.feedTimer = setTimeout(() => this.openFeed(), wait);
+      // It gave up: maybe a 401 (a token the server no longer accepts), which
+      // EventSource cannot tell apart. ensureToken asks for a new one then.
+      this.feedTimer = setTimeout(() => { ensureToken().then(() => this.openFeed()); }, wait);
     });
   }
 
@@ -356,7 +360,7 @@ export class ProjectView {
       state: (s) => {
         this.logStatus.textContent = s === 'open' ? (isActive(this.run) ? '● live' : '') : s === 'reconnecting' ? 'reconnecting…' : 'ended';
       },
-    }, { lastId: 0 });
+    }, { lastId: 0, token: getToken, beforeRetry: ensureToken });
     this.stream = stream;
     stream.open();
   }

@@ -10,6 +10,24 @@
 // so no line is ever repeated. "complete" closes the stream for good: the
 // server ends the response after it, and an EventSource left open would
 // reconnect.
+//
+// Access token: EventSource cannot send an Authorization header, so the
+// token (opts.token(), read again on every open) goes in ?access_token=.
+// EventSource does not tell a 401 from a network error, so before opening a
+// new source after it gave up, opts.beforeRetry() (auth.js ensureToken) gets
+// the chance to ask for a new token.
+
+import { withAccessToken } from './auth.js';
+
+/**
+ * streamURL is the URL a (re)opened EventSource uses: the logs URL with
+ * last_event_id (resume after the last id handled) and access_token.
+ */
+export function streamURL(url, { lastId = 0, token = null } = {}) {
+  let u = url;
+  if (lastId > 0) u += (u.includes('?') ? '&' : '?') + 'last_event_id=' + lastId;
+  return withAccessToken(u, token);
+}
 
 const CLOSED = 2;
 
@@ -20,7 +38,9 @@ export class RunStream {
    *   complete(data), state('open'|'reconnecting'|'closed')
    * @param {object} opts EventSource, setTimeout, clearTimeout (for tests),
    *   retryMs (first backoff, default 500), maxRetryMs (default 10000),
-   *   lastId (resume after this id)
+   *   lastId (resume after this id), token (() => access token or null),
+   *   beforeRetry (async, awaited before a new EventSource replaces one
+   *   that gave up)
    */
   constructor(url, handlers, opts = {}) {
     this.url = url;
@@ -31,6 +51,8 @@ export class RunStream {
     this.retryMs = opts.retryMs ?? 500;
     this.maxRetryMs = opts.maxRetryMs ?? 10000;
     this.lastId = Number(opts.lastId) || 0;
+    this.token = opts.token || (() => null);
+    this.beforeRetry = opts.beforeRetry || null;
     this.es = null;
     this.timer = null;
     this.failures = 0;
@@ -41,9 +63,7 @@ export class RunStream {
   /** open starts (or restarts) the connection. */
   open() {
     if (this.done || this.stopped) return;
-    let u = this.url;
-    if (this.lastId > 0) u += (u.includes('?') ? '&' : '?') + 'last_event_id=' + this.lastId;
-    const es = new this.ES(u);
+    const es = new this.ES(streamURL(this.url, { lastId: this.lastId, token: this.token() }));
     this.es = es;
     for (const name of ['log', 'progress', 'step']) {
       es.addEventListener(name, (e) => this.event(es, name, e));
@@ -85,7 +105,15 @@ export class RunStream {
     this.failures += 1;
     const wait = Math.min(this.maxRetryMs, this.retryMs * 2 ** (this.failures - 1));
     this.clearTimeout(this.timer);
-    this.timer = this.setTimeout(() => { this.timer = null; this.open(); }, wait);
+    this.timer = this.setTimeout(() => { this.timer = null; this.reopen(); }, wait);
+  }
+
+  /** reopen opens a new source after beforeRetry (which may ask for a token). */
+  async reopen() {
+    if (this.beforeRetry) {
+      try { await this.beforeRetry(); } catch { /* open anyway; the backoff goes on */ }
+    }
+    this.open();
   }
 
   /** close stops following the run (navigation away, another run). */

@@ -1,7 +1,7 @@
 // Run with: node --test services/api/gui/js/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RunStream } from './runstream.js';
+import { RunStream, streamURL } from './runstream.js';
 
 // FakeES is a scriptable EventSource.
 class FakeES {
@@ -117,4 +117,59 @@ test('resuming from a known id', () => {
   const { rs } = harness({ lastId: 12 });
   rs.open();
   assert.equal(FakeES.all[0].url, '/api/projects/p/runs/r/logs?last_event_id=12');
+});
+
+// ---- access token (serve --auth-token) ----
+
+test('streamURL adds last_event_id and an encoded access_token', () => {
+  const u = '/api/projects/p/runs/r/logs';
+  assert.equal(streamURL(u), u);
+  assert.equal(streamURL(u, { lastId: 0, token: null }), u);
+  assert.equal(streamURL(u, { lastId: 7 }), `${u}?last_event_id=7`);
+  assert.equal(streamURL(u, { token: 'abc' }), `${u}?access_token=abc`);
+  assert.equal(streamURL(u, { lastId: 7, token: 'a+b/c=d&e f' }), `${u}?last_event_id=7&access_token=a%2Bb%2Fc%3Dd%26e%20f`);
+  assert.equal(streamURL(`${u}?x=1`, { token: 't' }), `${u}?x=1&access_token=t`);
+});
+
+test('every EventSource carries the current token; resume keeps last_event_id', async () => {
+  let token = 'first-token-0123456789';
+  const order = [];
+  const { rs, timers } = harness({
+    retryMs: 10,
+    token: () => token,
+    beforeRetry: async () => { order.push('beforeRetry'); token = 'second/token+0123456789'; },
+  });
+  rs.open();
+  const first = FakeES.all[0];
+  assert.equal(first.url, '/api/projects/p/runs/r/logs?access_token=first-token-0123456789');
+  first.emit('log', { message: 'a' }, 3);
+  first.drop(0); // the browser retries by itself with the same URL and Last-Event-ID
+  assert.equal(FakeES.all.length, 1);
+  first.drop(2); // gave up (a 401 looks the same as a network error)
+  assert.equal(FakeES.all.length, 1, 'no new source before the backoff');
+  timers[0].fn();
+  assert.deepEqual(order, ['beforeRetry']);
+  assert.equal(FakeES.all.length, 1, 'the new source waits for beforeRetry (it may ask for a token)');
+  await new Promise((r) => setImmediate(r));
+  const second = FakeES.all[1];
+  assert.equal(second.url, '/api/projects/p/runs/r/logs?last_event_id=3&access_token=second%2Ftoken%2B0123456789');
+});
+
+test('a failing beforeRetry still reopens, and close during it opens nothing', async () => {
+  const { rs, timers } = harness({ beforeRetry: async () => { throw new Error('down'); } });
+  rs.open();
+  FakeES.all[0].drop(2);
+  timers[0].fn();
+  await new Promise((r) => setImmediate(r));
+  assert.equal(FakeES.all.length, 2);
+  assert.equal(FakeES.all[1].url, '/api/projects/p/runs/r/logs', 'no token: URL unchanged');
+  let release;
+  const h2 = harness({ beforeRetry: () => new Promise((r) => { release = r; }) });
+  h2.rs.open();
+  FakeES.all[0].drop(2);
+  h2.timers[0].fn();
+  h2.rs.close();
+  release();
+  await new Promise((r) => setImmediate(r));
+  assert.equal(FakeES.all.length, 1, 'closed while waiting: no new source');
 });

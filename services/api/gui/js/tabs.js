@@ -2,7 +2,7 @@
 // pid, project, caps (which routes this server has), arg (from the URL),
 // view (the ProjectView: startRun, refreshProject, onProject) and alive().
 import { h, clear, fmtBytes, fmtTime } from './dom.js';
-import { api, listAll, ApiError } from './api.js';
+import { api, listAll, ApiError, download } from './api.js';
 import { showErrors, toast, field, formValues, confirmDialog } from './ui.js';
 
 const P = '/api/projects/{pid}';
@@ -425,8 +425,10 @@ async function issuesTab(box, ctx) {
 async function refinedTab(box, ctx) {
   if (!ctx.caps.has('GET', `${P}/refined`)) return unavailable(box, 'Refined glossary', 'GET /api/projects/{pid}/refined');
   const canExport = ctx.caps.has('GET', `${P}/refined/export-md`);
+  const base = ctx.project.name.replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'glossary';
   const exp = canExport
-    ? h('a', { class: 'button', id: 'export-md', href: `/api/projects/${ctx.pid}/refined/export-md`, download: `${ctx.project.name.replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'glossary'}.md` }, 'Export Markdown')
+    ? h('span', { class: 'row' }, exportLink(ctx, 'export-md', `${base}.md`, 'Export Markdown'),
+      ctx.caps.has('GET', `${P}/refined/export-json`) ? exportLink(ctx, 'export-json', `${base}.json`, 'Export JSON') : null)
     : h('span', { class: 'muted', id: 'export-md-unavailable' }, 'Export: not available on this server version');
   await entriesTab(box, ctx, {
     title: 'Refined', path: `${P}/refined`, scope: 'refined', rerun: 'Re-run refine', id: 'refined', aliases: true, extra: exp,
@@ -434,6 +436,30 @@ async function refinedTab(box, ctx) {
       h('p', { class: 'muted' }, `Confidence ${conf(e.confidence)}${e.aliases && e.aliases.length ? '; aliases: ' + e.aliases.join(', ') : ''}`),
       h('h4', null, 'Occurrences'), occurrenceList(e.occurrences)),
   });
+}
+
+/**
+ * exportLink is a download link for .../refined/{name}. A click fetches it
+ * with the access token (a plain link cannot send the Authorization header)
+ * and saves the answer through an object URL; href stays for copying.
+ */
+function exportLink(ctx, name, fileName, label) {
+  const url = `/api/projects/${ctx.pid}/refined/${name}`;
+  const a = h('a', { class: 'button', id: name, href: url, download: fileName }, label);
+  a.addEventListener('click', async (e) => {
+    e.preventDefault();
+    if (a.getAttribute('aria-busy') === 'true') return;
+    a.setAttribute('aria-busy', 'true');
+    try {
+      await download(url, fileName);
+      toast(`Saved ${fileName}`);
+    } catch (ex) {
+      toast(`Export failed: ${ex instanceof ApiError ? ex.detail : ex.message}`);
+    } finally {
+      a.removeAttribute('aria-busy');
+    }
+  });
+  return a;
 }
 
 // ---- Document viewer -------------------------------------------------------------------
