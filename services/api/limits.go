@@ -11,6 +11,7 @@ import (
 const (
 	DefaultMaxSSEClients      = 1000
 	DefaultMaxSSEClientsPerIP = 250
+	DefaultMaxSSEBacklog      = 1 << 16
 )
 
 // sseLimiter counts open SSE streams in total and per client IP.

@@ -27,6 +27,12 @@ type Limits struct {
 	// MaxSSEClientsPerIP bounds the open SSE streams of one client address;
 	// more get 429. Default [DefaultMaxSSEClientsPerIP].
 	MaxSSEClientsPerIP int
+	// MaxSSEBacklog is how many log messages a client of a run's log
+	// stream may trail the server's live tail of that run (a ring shared
+	// by all its clients, also bounded to 32 MiB) before it is
+	// disconnected with a comment; it resumes with Last-Event-ID. Default
+	// [DefaultMaxSSEBacklog].
+	MaxSSEBacklog int
 }
 
 // Defaults of Limits and Deps.
@@ -58,6 +64,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxSSEClientsPerIP <= 0 {
 		l.MaxSSEClientsPerIP = DefaultMaxSSEClientsPerIP
+	}
+	if l.MaxSSEBacklog <= 0 {
+		l.MaxSSEBacklog = DefaultMaxSSEBacklog
 	}
 	return l
 }
@@ -91,6 +100,7 @@ type Deps struct {
 type server struct {
 	Deps
 	metrics *metrics
+	logs    *logHub
 }
 
 // NewServer returns the API as an http.Handler.
@@ -109,5 +119,6 @@ func NewServer(d Deps) http.Handler {
 	}
 	d.Limits = d.Limits.withDefaults()
 	s := &server{Deps: d, metrics: newMetrics()}
+	s.logs = newLogHub(s)
 	return s.secure(s.routes())
 }

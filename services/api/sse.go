@@ -60,6 +60,12 @@ func (s *sseWriter) event(id, name string, data []byte) error {
 	return s.flush()
 }
 
+// write writes pre-rendered frames without flushing.
+func (s *sseWriter) write(b []byte) error {
+	_, err := s.w.Write(b)
+	return err
+}
+
 func (s *sseWriter) comment(text string) error {
 	if _, err := fmt.Fprintf(s.w, ": %s\n\n", text); err != nil {
 		return err
@@ -123,8 +129,9 @@ func isTerminalStatus(s string) bool {
 }
 
 // handleRunLogs streams a run's log: the history from the log stream (or
-// after Last-Event-ID), then live lines, progress and steps, and finally
-// "complete" with the run's status, after which the stream closes.
+// after Last-Event-ID), then live lines, progress and steps from the run's
+// shared live tail (see [logHub]), and finally "complete" with the run's
+// status, after which the stream closes.
 func (s *server) handleRunLogs() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		run, err := s.run(r)
@@ -142,139 +149,240 @@ func (s *server) handleRunLogs() http.Handler {
 			writeError(w, r, s.Logger, err)
 			return
 		}
-		ctx, cancel := context.WithCancel(r.Context())
-		defer cancel()
-		stream, err := s.JS.Stream(ctx, events.LogsStream)
+		ctx := r.Context()
+		st, err := s.logs.logStream(ctx)
 		if err != nil {
 			writeError(w, r, s.Logger, errUnavailable)
 			return
 		}
-		// InactiveThreshold backs up the explicit delete below: a server-side
-		// consumer outlives its client by at most that long.
-		cfg := jetstream.OrderedConsumerConfig{FilterSubjects: []string{subject}, DeliverPolicy: jetstream.DeliverAllPolicy, InactiveThreshold: 30 * time.Second}
-		if after > 0 {
-			cfg.DeliverPolicy, cfg.OptStartSeq = jetstream.DeliverByStartSequencePolicy, after+1
-		}
-		cons, err := stream.OrderedConsumer(ctx, cfg)
-		if err != nil {
-			s.Logger.Error("log consumer", "run_id", run.ID, "err", err)
-			writeError(w, r, s.Logger, errUnavailable)
-			return
-		}
-		msgs := make(chan jetstream.Msg, 256)
-		cc, err := cons.Consume(func(m jetstream.Msg) {
-			select {
-			case msgs <- m:
-			case <-ctx.Done():
+		ls := &logSession{s: s, run: run, stream: st, subject: subject, delivered: after}
+		// A run already over needs no live tail: its history up to the
+		// log's last message now, then "complete".
+		upTo := uint64(0)
+		if isTerminalStatus(run.Status) {
+			if ls.final, err = finalOf(ctx, st, subject, run); err != nil {
+				s.Logger.Error("log stream end", "run_id", run.ID, "err", err)
+				writeError(w, r, s.Logger, errUnavailable)
+				return
 			}
-		})
-		if err != nil {
-			writeError(w, r, s.Logger, errUnavailable)
-			return
-		}
-		defer func() {
-			cc.Stop()
-			// Stopping an ordered consumer leaves its server-side consumer
-			// until the inactivity threshold; release it now.
-			if info := cons.CachedInfo(); info != nil {
-				dctx, dcancel := context.WithTimeout(context.Background(), 2*time.Second)
-				_ = stream.DeleteConsumer(dctx, info.Name)
-				dcancel()
+			upTo = ls.final.endSeq
+		} else {
+			if ls.tail, err = s.logs.acquire(ctx, run, subject); err != nil {
+				s.Logger.Error("log tail", "run_id", run.ID, "err", err)
+				writeError(w, r, s.Logger, errUnavailable)
+				return
 			}
-		}()
-
+			defer s.logs.release(ls.tail)
+			var ok bool
+			if _, upTo, ok = ls.tail.cursorAfter(after); ok {
+				upTo = 0
+			}
+		}
+		var replay *logReplay
+		if after < upTo {
+			if replay, err = openReplay(ctx, st, subject, after); err != nil {
+				s.Logger.Error("log consumer", "run_id", run.ID, "err", err)
+				writeError(w, r, s.Logger, errUnavailable)
+				return
+			}
+		}
 		sse, err := startSSE(w)
+		if replay != nil {
+			defer replay.close()
+		}
 		if err != nil {
 			return
 		}
+		ls.sse = sse
 		s.metrics.sseClients.Add(1)
 		defer s.metrics.sseClients.Add(-1)
-		if err := s.streamRunLog(ctx, sse, stream, subject, run, after, msgs); err != nil && ctx.Err() == nil {
+		if err := ls.serve(ctx, replay, upTo); err != nil && ctx.Err() == nil {
 			s.Logger.Debug("log stream ended", "run_id", run.ID, "err", err)
 		}
 	})
 }
 
-func (s *server) streamRunLog(ctx context.Context, sse *sseWriter, stream jetstream.Stream, subject string, run projections.Run, after uint64, msgs <-chan jetstream.Msg) error {
-	keepalive := time.NewTicker(s.KeepAlive)
-	defer keepalive.Stop()
-	poll := time.NewTicker(terminalPoll)
-	defer poll.Stop()
+// logSession is one client's log stream.
+type logSession struct {
+	s       *server
+	sse     *sseWriter
+	run     projections.Run
+	stream  jetstream.Stream
+	subject string
+	tail    *logTail  // nil for a run over at the start
+	final   *logFinal // the end of a run over at the start
+	// delivered is the stream sequence up to which the client has every
+	// log message.
+	delivered uint64
+}
 
-	delivered := after
-	// When the run is over, endSeq is the last log sequence to deliver
-	// before "complete"; final is the status to report.
-	var (
-		final  *sseComplete
-		endSeq uint64
-	)
-	checkTerminal := func(r projections.Run) error {
-		if final != nil || !isTerminalStatus(r.Status) {
-			return nil
-		}
-		final = &sseComplete{Status: r.Status, ErrorMessage: r.ErrorMessage}
-		last, err := stream.GetLastMsgForSubject(ctx, subject)
-		switch {
-		case errors.Is(err, jetstream.ErrMsgNotFound):
-			endSeq = 0
-		case err != nil:
+// logBatch bounds the frames a client takes from the ring at once (one
+// write and flush).
+const logBatch = 1024
+
+// serve replays history up to upTo with replay (when not nil), then for a
+// run over at the start writes "complete"; otherwise it follows the live
+// tail, replaying again if the ring moved on meanwhile.
+func (ls *logSession) serve(ctx context.Context, replay *logReplay, upTo uint64) error {
+	if replay != nil {
+		ended, err := ls.replay(ctx, replay, upTo)
+		if ended || err != nil {
 			return err
-		default:
-			endSeq = last.Sequence
 		}
-		return nil
+	} else {
+		ls.delivered = max(ls.delivered, upTo)
 	}
-	if err := checkTerminal(run); err != nil {
-		return err
+	if ls.tail == nil {
+		return ls.complete(ls.final)
+	}
+	var cursor uint64
+	for tries := 0; ; tries++ {
+		c, last, ok := ls.tail.cursorAfter(ls.delivered)
+		if ok {
+			cursor = c
+			break
+		}
+		if tries == replayRetries {
+			return ls.tooSlow()
+		}
+		rp, err := openReplay(ctx, ls.stream, ls.subject, ls.delivered)
+		if err != nil {
+			return err
+		}
+		if rp == nil {
+			ls.delivered = max(ls.delivered, last)
+			continue
+		}
+		ended, err := ls.replay(ctx, rp, last)
+		rp.close()
+		if ended || err != nil {
+			return err
+		}
+	}
+	return ls.live(ctx, cursor)
+}
+
+// replay writes the history after ls.delivered up to upTo. ended reports
+// that it wrote "complete" (log.end was in the history).
+func (ls *logSession) replay(ctx context.Context, rp *logReplay, upTo uint64) (ended bool, err error) {
+	logErr := func(seq uint64, err error) {
+		ls.s.Logger.Warn("undecodable log message", "run_id", ls.run.ID, "seq", seq, "err", err)
 	}
 	for {
-		if final != nil && delivered >= endSeq {
-			b, _ := json.Marshal(final)
-			return sse.event("", "complete", b)
+		f, lastPending, err := rp.next(ctx, ls.run.ID, logErr)
+		if err != nil {
+			return false, err
+		}
+		if f.seq > upTo {
+			break // the live tail has it
+		}
+		if f.seq > ls.delivered {
+			ls.delivered = f.seq
+			if f.end {
+				return true, ls.end(ctx, f)
+			}
+			if f.b != nil {
+				if err := ls.sse.write(f.b); err != nil {
+					return false, err
+				}
+			}
+		}
+		if f.seq >= upTo || lastPending {
+			break
+		}
+	}
+	ls.delivered = max(ls.delivered, upTo)
+	return false, ls.sse.flush()
+}
+
+// live writes the tail's frames from ring index cursor on, batching the
+// frames available at once into one write and flush, until log.end or
+// the run's end seen in the read model.
+func (ls *logSession) live(ctx context.Context, cursor uint64) error {
+	keepalive := time.NewTimer(ls.s.KeepAlive)
+	defer keepalive.Stop()
+	buf := make([]*logFrame, 0, 64)
+	for {
+		var (
+			more, slow bool
+			wake       <-chan struct{}
+			final      *logFinal
+		)
+		buf, cursor, more, wake, final, slow = ls.tail.read(cursor, buf[:0], logBatch)
+		if slow {
+			return ls.tooSlow()
+		}
+		wrote := false
+		for _, f := range buf {
+			if f.seq <= ls.delivered {
+				continue
+			}
+			ls.delivered = f.seq
+			if f.end {
+				return ls.end(ctx, f)
+			}
+			if f.b != nil {
+				if err := ls.sse.write(f.b); err != nil {
+					return err
+				}
+				wrote = true
+			}
+		}
+		clear(buf)
+		if wrote {
+			if err := ls.sse.flush(); err != nil {
+				return err
+			}
+			keepalive.Reset(ls.s.KeepAlive)
+		}
+		if more {
+			continue
+		}
+		if final != nil && (final.now || ls.delivered >= final.endSeq) {
+			return ls.complete(final)
 		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case m := <-msgs:
-			keepalive.Reset(s.KeepAlive)
-			md, err := m.Metadata()
-			if err != nil {
-				continue
-			}
-			delivered = md.Sequence.Stream
-			end, err := s.writeLogMsg(sse, run.ID, m, md)
-			if err != nil {
-				return err
-			}
-			if end != nil {
-				// The runner wrote log.end after its terminal event; wait
-				// (briefly) until the read model has it too, so a client
-				// that GETs the run after "complete" sees it finished.
-				s.awaitTerminal(ctx, run)
-				b, _ := json.Marshal(end)
-				return sse.event(strconv.FormatUint(md.Sequence.Stream, 10), "complete", b)
-			}
+		case <-wake:
 		case <-keepalive.C:
-			if err := sse.comment("keepalive"); err != nil {
+			if err := ls.sse.comment("keepalive"); err != nil {
 				return err
 			}
-		case <-poll.C:
-			if final != nil {
-				continue
-			}
-			r, err := s.Store.GetRun(ctx, run.ProjectID, run.ID)
-			if err != nil {
-				if errors.Is(err, projections.ErrNotFound) {
-					b, _ := json.Marshal(sseComplete{Status: "deleted", ErrorMessage: "the run no longer exists"})
-					return sse.event("", "complete", b)
-				}
-				continue
-			}
-			if err := checkTerminal(r); err != nil {
-				return err
-			}
+			keepalive.Reset(ls.s.KeepAlive)
 		}
 	}
+}
+
+// end writes log.end's "complete" once the read model has the run's
+// terminal event too, so a client that GETs the run after "complete" sees
+// it finished (the runner writes log.end after its terminal event).
+func (ls *logSession) end(ctx context.Context, f *logFrame) error {
+	if err := ls.sse.flush(); err != nil {
+		return err
+	}
+	if ls.tail != nil {
+		ls.tail.awaitTerminal(ctx)
+	} else {
+		ls.s.awaitTerminal(ctx, ls.run)
+	}
+	if err := ls.sse.write(f.b); err != nil {
+		return err
+	}
+	return ls.sse.flush()
+}
+
+// complete ends the stream with the run's status from the read model.
+func (ls *logSession) complete(f *logFinal) error {
+	b, _ := json.Marshal(f.c)
+	return ls.sse.event("", "complete", b)
+}
+
+// tooSlow ends the stream of a client that fell behind the live tail; it
+// resumes with Last-Event-ID.
+func (ls *logSession) tooSlow() error {
+	_ = ls.sse.comment("too slow: reconnect with Last-Event-ID to resume")
+	return errSlowClient
 }
 
 // awaitTerminal waits (up to ten seconds) until the read model has applied
@@ -294,40 +402,6 @@ func (s *server) awaitTerminal(ctx context.Context, run projections.Run) {
 	if err := s.Projector.WaitFor(ctx, seq); err != nil {
 		s.Logger.Warn("read model behind at the end of a log stream", "run_id", run.ID, "seq", seq, "err", err)
 	}
-}
-
-// writeLogMsg writes one log-stream message as its SSE event. For log.end
-// it writes nothing and returns the completion to send.
-func (s *server) writeLogMsg(sse *sseWriter, runID string, m jetstream.Msg, md *jetstream.MsgMetadata) (*sseComplete, error) {
-	env, err := events.Decode(m.Data())
-	if err != nil {
-		s.Logger.Warn("undecodable log message", "run_id", runID, "seq", md.Sequence.Stream, "err", err)
-		return nil, nil
-	}
-	data, err := env.Payload()
-	if err != nil {
-		return nil, nil
-	}
-	id := strconv.FormatUint(md.Sequence.Stream, 10)
-	var name string
-	var v any
-	switch d := data.(type) {
-	case events.LogLine:
-		name, v = "log", sseLog{RunID: runID, Seq: md.Sequence.Stream, Time: env.Time, Level: string(d.Level), Message: d.Message}
-	case events.LogProgress:
-		name, v = "progress", sseProgress{RunID: runID, Step: d.Step, ProgressCurrent: d.Current, ProgressTotal: d.Total, CurrentTerm: d.CurrentTerm}
-	case events.LogStep:
-		name, v = "step", sseStep{RunID: runID, Step: d.Step, Status: string(d.Status), Count: d.Count}
-	case events.LogEnd:
-		return &sseComplete{Status: string(d.Status), ErrorMessage: d.ErrorMessage}, nil
-	default:
-		return nil, nil
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	return nil, sse.event(id, name, b)
 }
 
 // handleProjectEvents streams a project's run changes for the GUI: first

@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go/jetstream"
-
 	"github.com/genglossary/genglossary/events"
 )
 
@@ -20,17 +18,9 @@ func (d *discardResponse) Write(p []byte) (int, error) { return io.Discard.Write
 func (d *discardResponse) WriteHeader(int)             {}
 func (d *discardResponse) Flush()                      {}
 
-// bodyMsg is a log stream message of which only Data is used.
-type bodyMsg struct {
-	jetstream.Msg
-	data []byte
-}
-
-func (m bodyMsg) Data() []byte { return m.data }
-
 // BenchmarkSSEFrame measures the per-line work of a run's log SSE: decode
-// the log.line envelope and payload, marshal the client's JSON, write and
-// flush the frame (writeLogMsg).
+// the log.line envelope and payload and render its SSE frame (once per
+// server, in the live tail), then write and flush it (per client).
 func BenchmarkSSEFrame(b *testing.B) {
 	ids := events.NewIDGen(nil)
 	env, err := events.NewEnvelopeWith(ids.New(), time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), ids.New(), ids.New(),
@@ -46,15 +36,19 @@ func BenchmarkSSEFrame(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s := &server{}
-	m := bodyMsg{data: body}
-	md := &jetstream.MsgMetadata{}
+	var seq uint64
 	b.ReportAllocs()
 	for b.Loop() {
-		md.Sequence.Stream++
-		end, err := s.writeLogMsg(sse, env.RunID, m, md)
-		if err != nil || end != nil {
-			b.Fatal(end, err)
+		seq++
+		f, err := renderLogFrame(env.RunID, body, seq)
+		if err != nil || f.end || f.b == nil {
+			b.Fatal(f, err)
+		}
+		if err := sse.write(f.b); err != nil {
+			b.Fatal(err)
+		}
+		if err := sse.flush(); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -1,21 +1,27 @@
 package api_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"runtime"
 	"runtime/pprof"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
+	"github.com/genglossary/genglossary/events"
 	"github.com/genglossary/genglossary/internal/engine"
 	"github.com/genglossary/genglossary/internal/llmtest"
 	"github.com/genglossary/genglossary/internal/pipeline"
 	"github.com/genglossary/genglossary/internal/projectstate"
+	"github.com/genglossary/genglossary/services/api"
 )
 
 // TestSSEManyClientsResumeAndRelease connects 200 clients before a run
@@ -284,5 +290,185 @@ func TestSSEOutlivesServerWriteTimeout(t *testing.T) {
 	}
 	if last := evs[len(evs)-1]; last.Event != "complete" || !strings.Contains(last.Data, "cancelled") {
 		t.Errorf("stream ended with %+v, want complete/cancelled", last)
+	}
+}
+
+// TestSSESharedTailJoinsAndSlowClients follows one run's log with clients
+// that join at different points of a shared live tail whose ring holds only
+// 16 messages: from the start, mid-run without Last-Event-ID (history
+// replayed, then the tail), from an id the ring still holds and from one
+// it no longer holds. Each gets every line exactly once, in order. A
+// client that stops reading does not hold up the others: it is
+// disconnected with a comment and resuming with its last id gives it
+// exactly the rest.
+func TestSSESharedTailJoinsAndSlowClients(t *testing.T) {
+	t.Parallel()
+	b := setup(t, setupOpts{deps: func(d *api.Deps) { d.Limits.MaxSSEBacklog = 16 }})
+	p := b.createProject("shared tail")
+	var r run
+	b.mustDo("POST", "/api/projects/"+p.ID+"/runs", map[string]string{"scope": "extract"}, http.StatusCreated, &r)
+	path := "/api/projects/" + p.ID + "/runs/" + r.ID + "/logs"
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+
+	var ids []string // stream sequences of the lines, in order
+	var idsMu sync.Mutex
+	publish := func(from, n, size int) {
+		t.Helper()
+		pad := strings.Repeat("x", size)
+		for i := from; i < from+n; i++ {
+			env, err := events.NewEnvelope(p.ID, r.ID, events.LogLine{Level: events.LevelInfo, Message: fmt.Sprintf("line %d %s", i, pad)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ack, err := events.Publish(ctx, b.js, env)
+			if err != nil {
+				t.Fatal(err)
+			}
+			idsMu.Lock()
+			ids = append(ids, fmt.Sprint(ack.Sequence))
+			idsMu.Unlock()
+		}
+	}
+	type result struct {
+		ids        []string
+		reconnects int
+		err        error
+	}
+	follow := func(last string) <-chan result {
+		ch := make(chan result, 1)
+		go func() {
+			res, err := followLog(ctx, b.url+path, last)
+			ch <- result{res.ids, res.reconnects, err}
+		}()
+		return ch
+	}
+	waitClients := func(n int64) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			_, raw := b.do("GET", "/metrics", nil, nil)
+			if strings.Contains(string(raw), fmt.Sprintf("genglossary_sse_clients %d\n", n)) {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("SSE clients never reached %d", n)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+
+	first := follow("")
+	waitClients(1)
+	publish(0, 100, 100)
+	// Ring now holds lines 84..99.
+	mid := follow("")
+	inRing := follow(ids[94])
+	evicted := follow(ids[49])
+	waitClients(4)
+	// A client that stops reading: a small receive buffer and no reads
+	// until the others are done.
+	stuckClient := &http.Client{Transport: &http.Transport{DialContext: (&net.Dialer{Control: func(_, _ string, c syscall.RawConn) error {
+		return c.Control(func(fd uintptr) { _ = syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 4096) })
+	}}).DialContext}}
+	req, _ := http.NewRequestWithContext(ctx, "GET", b.url+path, nil)
+	req.Header.Set("Last-Event-ID", ids[99])
+	stuck, err := stuckClient.Do(req)
+	if err != nil || stuck.StatusCode != http.StatusOK {
+		t.Fatal(stuck, err)
+	}
+	defer stuck.Body.Close()
+	waitClients(5)
+	// Lines large enough to fill the stuck client's socket buffers.
+	publish(100, 3000, 4096)
+	end, err := events.NewEnvelope(p.ID, r.ID, events.LogEnd{Status: events.RunStatusCompleted})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := events.Publish(ctx, b.js, end); err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]struct {
+		ch   <-chan result
+		want []string
+	}{"first": {first, ids}, "mid-run": {mid, ids}, "in ring": {inRing, ids[95:]}, "evicted": {evicted, ids[50:]}} {
+		res := <-c.ch
+		if res.err != nil {
+			t.Fatalf("%s: %v", name, res.err)
+		}
+		if fmt.Sprint(res.ids) != fmt.Sprint(c.want) {
+			t.Fatalf("%s client got %d lines, want %d (first got %.60v, want %.60v)", name, len(res.ids), len(c.want), res.ids, c.want)
+		}
+		t.Logf("%s: %d lines, %d reconnects", name, len(res.ids), res.reconnects)
+	}
+	// Everyone else finished while the stuck client read nothing; now it
+	// reads a prefix, is told it was too slow, and resumes.
+	raw, _ := io.ReadAll(stuck.Body)
+	if !bytes.Contains(raw, []byte(": too slow")) || bytes.Contains(raw, []byte("event: complete")) {
+		t.Fatalf("stuck client was not disconnected as too slow (%d bytes)", len(raw))
+	}
+	got := ids[:100:100]
+	for _, e := range parseSSE(bytes.NewReader(raw), "complete") {
+		if e.Event == "log" {
+			got = append(got, e.ID)
+		}
+	}
+	if len(got) == 100 || len(got) >= len(ids) {
+		t.Fatalf("stuck client got %d of %d lines before being dropped", len(got), len(ids))
+	}
+	rest := <-follow(got[len(got)-1])
+	if rest.err != nil {
+		t.Fatal(rest.err)
+	}
+	if all := append(got, rest.ids...); fmt.Sprint(all) != fmt.Sprint(ids) {
+		t.Fatalf("stuck client after resuming got %d lines, want %d", len(all), len(ids))
+	}
+}
+
+// followedLog is what followLog received.
+type followedLog struct {
+	ids        []string // ids of the "log" events
+	reconnects int
+}
+
+// followLog reads a run's log SSE until "complete" as an EventSource does:
+// a stream that ends without "complete" is reopened with the last id seen.
+func followLog(ctx context.Context, url, last string) (followedLog, error) {
+	var out followedLog
+	for {
+		req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
+		if last != "" {
+			req.Header.Set("Last-Event-ID", last)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return out, err
+		}
+		if resp.StatusCode != http.StatusOK {
+			resp.Body.Close()
+			return out, fmt.Errorf("status %d", resp.StatusCode)
+		}
+		complete := false
+		eachSSE(resp.Body, func(e sseEvent) bool {
+			if e.ID != "" {
+				last = e.ID
+			}
+			switch e.Event {
+			case "log":
+				out.ids = append(out.ids, e.ID)
+			case "complete":
+				complete = true
+				return false
+			}
+			return true
+		})
+		resp.Body.Close()
+		if complete {
+			return out, nil
+		}
+		if ctx.Err() != nil {
+			return out, ctx.Err()
+		}
+		out.reconnects++
 	}
 }
