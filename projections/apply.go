@@ -183,6 +183,7 @@ func (p *Projector) applyBatch(ctx context.Context, items []item) ([]Change, uin
 	}
 	checkpoint := uint64(last)
 	a := applier{tx: tx}
+	defer a.close()
 	var changes []Change
 	for i := range items {
 		it := &items[i]
@@ -226,44 +227,86 @@ func (p *Projector) logSkip(it *item) {
 	p.log.Warn("malformed event skipped", "seq", it.seq, "subject", it.subject, "err", it.skip)
 }
 
-// applier applies events within one transaction.
+// applier applies events within one transaction. It prepares each
+// statement once per transaction: SQLite would otherwise parse the same
+// SQL again for every event of a batch.
 type applier struct {
-	tx *sql.Tx
-	sp int
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+// stmt returns query prepared on the transaction, preparing it on first
+// use.
+func (a *applier) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := a.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := a.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if a.stmts == nil {
+		a.stmts = make(map[string]*sql.Stmt)
+	}
+	a.stmts[query] = st
+	return st, nil
+}
+
+// close closes the prepared statements (the transaction's end would too).
+func (a *applier) close() {
+	for _, st := range a.stmts {
+		_ = st.Close()
+	}
+	a.stmts = nil
 }
 
 // atomic runs fn inside a savepoint, so that an event whose second
-// statement fails leaves none of its changes behind.
+// statement fails leaves none of its changes behind. Nested savepoints
+// share the name: ROLLBACK TO and RELEASE act on the innermost.
 func (a *applier) atomic(ctx context.Context, fn func() error) error {
-	a.sp++
-	name := "ev" + strconv.Itoa(a.sp)
-	if _, err := a.tx.ExecContext(ctx, "SAVEPOINT "+name); err != nil {
+	if _, err := a.exec(ctx, "SAVEPOINT ev"); err != nil {
 		return err
 	}
 	if err := fn(); err != nil {
-		if _, rbErr := a.tx.ExecContext(ctx, "ROLLBACK TO "+name); rbErr != nil {
+		if _, rbErr := a.exec(ctx, "ROLLBACK TO ev"); rbErr != nil {
 			return errors.Join(err, rbErr)
 		}
-		if _, rbErr := a.tx.ExecContext(ctx, "RELEASE "+name); rbErr != nil {
+		if _, rbErr := a.exec(ctx, "RELEASE ev"); rbErr != nil {
 			return errors.Join(err, rbErr)
 		}
 		return err
 	}
-	_, err := a.tx.ExecContext(ctx, "RELEASE "+name)
+	_, err := a.exec(ctx, "RELEASE ev")
 	return err
 }
 
+// exec runs query (prepared once per transaction) and returns the rows
+// it changed.
 func (a *applier) exec(ctx context.Context, query string, args ...any) (int64, error) {
-	res, err := a.tx.ExecContext(ctx, query, args...)
+	st, err := a.stmt(ctx, query)
+	if err != nil {
+		return 0, err
+	}
+	res, err := st.ExecContext(ctx, args...)
 	if err != nil {
 		return 0, err
 	}
 	return res.RowsAffected()
 }
 
+// scan runs a one-row query (prepared once per transaction) into dest;
+// sql.ErrNoRows when there is no row.
+func (a *applier) scan(ctx context.Context, query string, args []any, dest ...any) error {
+	st, err := a.stmt(ctx, query)
+	if err != nil {
+		return err
+	}
+	return st.QueryRowContext(ctx, args...).Scan(dest...)
+}
+
 func (a *applier) projectExists(ctx context.Context, id string) (bool, error) {
 	var n int
-	err := a.tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM projects WHERE id = ?", id).Scan(&n)
+	err := a.scan(ctx, "SELECT COUNT(*) FROM projects WHERE id = ?", []any{id}, &n)
 	return n > 0, err
 }
 
@@ -439,8 +482,8 @@ func (a *applier) applyResult(ctx context.Context, env events.Envelope, res even
 		return false, skipf("run.result of unknown step %q", res.Step)
 	}
 	var active int
-	if err := a.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM runs r JOIN projects p ON p.id = r.project_id
-		WHERE r.id = ? AND r.project_id = ? AND r.status IN `+activeStatuses, env.RunID, env.ProjectID).Scan(&active); err != nil {
+	if err := a.scan(ctx, `SELECT COUNT(*) FROM runs r JOIN projects p ON p.id = r.project_id
+		WHERE r.id = ? AND r.project_id = ? AND r.status IN `+activeStatuses, []any{env.RunID, env.ProjectID}, &active); err != nil {
 		return false, err
 	}
 	if active == 0 {
@@ -531,12 +574,11 @@ func (a *applier) replaceEntries(ctx context.Context, table, pid string, entries
 	if _, err := a.exec(ctx, "DELETE FROM "+table+" WHERE project_id = ?", pid); err != nil {
 		return 0, err
 	}
-	stmt, err := a.tx.PrepareContext(ctx, "INSERT INTO "+table+` (project_id, term_name, id, data) VALUES (?, ?, ?, ?)
+	stmt, err := a.stmt(ctx, "INSERT INTO "+table+` (project_id, term_name, id, data) VALUES (?, ?, ?, ?)
 		ON CONFLICT (project_id, term_name) DO UPDATE SET data = excluded.data`)
 	if err != nil {
 		return 0, err
 	}
-	defer stmt.Close()
 	for _, e := range entries {
 		if e.Term == "" {
 			continue
@@ -550,7 +592,7 @@ func (a *applier) replaceEntries(ctx context.Context, table, pid string, entries
 		}
 	}
 	var n int
-	err = a.tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+table+" WHERE project_id = ?", pid).Scan(&n)
+	err = a.scan(ctx, "SELECT COUNT(*) FROM "+table+" WHERE project_id = ?", []any{pid}, &n)
 	return n, err
 }
 
@@ -558,11 +600,10 @@ func (a *applier) replaceIssues(ctx context.Context, pid string, out events.Step
 	if _, err := a.exec(ctx, "DELETE FROM issues WHERE project_id = ?", pid); err != nil {
 		return 0, err
 	}
-	stmt, err := a.tx.PrepareContext(ctx, `INSERT INTO issues (project_id, idx, id, term_name, issue_type, data) VALUES (?, ?, ?, ?, ?, ?)`)
+	stmt, err := a.stmt(ctx, `INSERT INTO issues (project_id, idx, id, term_name, issue_type, data) VALUES (?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return 0, err
 	}
-	defer stmt.Close()
 	seen := make(map[string]int, len(out.Issues))
 	for i, is := range out.Issues {
 		b, err := json.Marshal(is)

@@ -27,7 +27,7 @@ type termState struct {
 func (a *applier) loadTermState(ctx context.Context, pid string) (termState, error) {
 	var st termState
 	var edits, extracted string
-	err := a.tx.QueryRowContext(ctx, "SELECT edits, extracted FROM term_state WHERE project_id = ?", pid).Scan(&edits, &extracted)
+	err := a.scan(ctx, "SELECT edits, extracted FROM term_state WHERE project_id = ?", []any{pid}, &edits, &extracted)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, nil
 	}
@@ -65,12 +65,11 @@ func (a *applier) saveTermState(ctx context.Context, pid string, st termState) (
 	if _, err := a.exec(ctx, "DELETE FROM terms WHERE project_id = ?", pid); err != nil {
 		return 0, err
 	}
-	stmt, err := a.tx.PrepareContext(ctx, `INSERT INTO terms (project_id, term_text, id, category, data) VALUES (?, ?, ?, ?, ?)
+	stmt, err := a.stmt(ctx, `INSERT INTO terms (project_id, term_text, id, category, data) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (project_id, term_text) DO UPDATE SET category = excluded.category, data = excluded.data`)
 	if err != nil {
 		return 0, err
 	}
-	defer stmt.Close()
 	terms := st.edits.Terms(st.extracted)
 	for _, t := range terms {
 		b, err := json.Marshal(t)
@@ -129,7 +128,7 @@ func (a *applier) applyEdit(ctx context.Context, env events.Envelope, d events.D
 // editProvisional rewrites the provisional entry of term with its edit.
 func (a *applier) editProvisional(ctx context.Context, pid string, ed *termedits.Edits, term string) error {
 	var data string
-	err := a.tx.QueryRowContext(ctx, "SELECT data FROM provisional WHERE project_id = ? AND term_name = ?", pid, term).Scan(&data)
+	err := a.scan(ctx, "SELECT data FROM provisional WHERE project_id = ? AND term_name = ?", []any{pid, term}, &data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}
