@@ -43,6 +43,9 @@ type env struct {
 	client   *http.Client
 }
 
+// benchMaxSSEClients is the SSE client limit of the bench's API server.
+const benchMaxSSEClients = 100000
+
 // startEnv starts everything but the runners under dir.
 func startEnv(ctx context.Context, dir string, log *slog.Logger) (_ *env, err error) {
 	e := &env{dir: dir, log: log}
@@ -78,7 +81,10 @@ func startEnv(ctx context.Context, dir string, log *slog.Logger) (_ *env, err er
 		return nil, fmt.Errorf("bench: listen: %w", err)
 	}
 	e.http = &http.Server{
-		Handler:           api.NewServer(api.Deps{Store: e.store, Projector: e.proj, NC: e.nc, JS: e.js, Logger: log.With("component", "api")}),
+		// Every bench client comes from 127.0.0.1: lift the SSE client
+		// limits (per address 250 by default) above --log-clients.
+		Handler: api.NewServer(api.Deps{Store: e.store, Projector: e.proj, NC: e.nc, JS: e.js, Logger: log.With("component", "api"),
+			Limits: api.Limits{MaxSSEClients: benchMaxSSEClients, MaxSSEClientsPerIP: benchMaxSSEClients}}),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	go func() { _ = e.http.Serve(ln) }()
