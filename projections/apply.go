@@ -518,6 +518,15 @@ func (a *applier) replaceStep(ctx context.Context, pid, runID, step string, out 
 	if err != nil {
 		return err
 	}
+	if out.Partial {
+		// The run's record says the step kept a partial output.
+		if _, err := a.exec(ctx, `INSERT INTO run_steps (run_id, step, status, count, started_at, finished_at, seq, partial)
+			VALUES (?, ?, 'started', ?, NULL, NULL, ?, 1)
+			ON CONFLICT (run_id, step) DO UPDATE SET partial = 1, count = excluded.count`,
+			runID, step, count, seq); err != nil {
+			return err
+		}
+	}
 	_, err = a.exec(ctx, `INSERT INTO step_results (project_id, step, run_id, count, partial, applied_at, seq)
 		VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (project_id, step) DO UPDATE SET run_id = excluded.run_id, count = excluded.count,

@@ -687,3 +687,24 @@ func TestQueriesWhileProjecting(t *testing.T) {
 		t.Fatalf("progress = %d", r.ProgressCurrent)
 	}
 }
+
+// TestPartialStepOnRunRecord: a run cancelled in provisional that kept its
+// finished entries says so on the run's steps.
+func TestPartialStepOnRunRecord(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	pid := b.newProject("partial")
+	rid := b.newID()
+	b.pub(pid, rid, events.RunRequested{Scope: "from_terms", TriggeredBy: events.TriggeredByAPI})
+	b.pub(pid, rid, events.RunStarted{RunnerID: "r1", Attempt: 1})
+	b.pub(pid, rid, events.RunStep{Step: StepProvisional, Status: events.StepStarted})
+	b.result(pid, rid, StepProvisional, 1, events.StepOutput{
+		Entries: []glossary.Entry{{Term: "broker", Definition: "A server.", Confidence: 0.8}},
+		Partial: true,
+	})
+	b.wait(b.pub(pid, rid, events.RunCancelled{Reason: "cancelled by user"}))
+	r := b.run(pid, rid)
+	if r.Status != StatusCancelled || len(r.Steps) != 1 || !r.Steps[0].Partial || r.Steps[0].Count != 1 {
+		t.Fatalf("run = %+v", r)
+	}
+}

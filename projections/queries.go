@@ -289,6 +289,9 @@ type RunStep struct {
 	Count      int        `json:"count"`
 	StartedAt  *time.Time `json:"started_at"`
 	FinishedAt *time.Time `json:"finished_at"`
+	// Partial is set when the run was cancelled during this step and the
+	// step's output kept what it had finished (provisional, refined).
+	Partial bool `json:"partial,omitempty"`
 }
 
 const runSelect = `SELECT id, project_id, scope, status, triggered_by, created_at, started_at, finished_at, error_message,
@@ -329,7 +332,7 @@ func (s *Store) withSteps(ctx context.Context, runs []Run) error {
 		idx[r.ID] = i
 		args[i] = r.ID
 	}
-	q := "SELECT run_id, step, status, count, started_at, finished_at FROM run_steps WHERE run_id IN (?" +
+	q := "SELECT run_id, step, status, count, started_at, finished_at, partial FROM run_steps WHERE run_id IN (?" +
 		strings.Repeat(",?", len(runs)-1) + ") ORDER BY run_id, seq, step"
 	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -342,7 +345,7 @@ func (s *Store) withSteps(ctx context.Context, runs []Run) error {
 			st                RunStep
 			started, finished sql.NullString
 		)
-		if err := rows.Scan(&runID, &st.Step, &st.Status, &st.Count, &started, &finished); err != nil {
+		if err := rows.Scan(&runID, &st.Step, &st.Status, &st.Count, &started, &finished, &st.Partial); err != nil {
 			return err
 		}
 		if st.StartedAt, err = parseNullTime(started); err != nil {

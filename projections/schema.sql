@@ -79,6 +79,8 @@ CREATE TABLE IF NOT EXISTS run_steps (
     started_at  TEXT,
     finished_at TEXT,
     seq         INTEGER NOT NULL,
+    -- 1 when the run was cancelled in this step and kept what it finished
+    partial     INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (run_id, step)
 );
 

@@ -24,7 +24,7 @@ var schemaSQL string
 // schemaVersion is stored in PRAGMA user_version. A database with another
 // version is emptied and re-created: the read model is derived data, so a
 // change of schema is migrated by replaying the stream from sequence 1.
-const schemaVersion = 3
+const schemaVersion = 4
 
 // ErrNotFound is returned (wrapped) by the queries when the project,
 // document, run or item asked for does not exist.
