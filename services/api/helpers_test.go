@@ -23,6 +23,7 @@ import (
 
 	"github.com/genglossary/genglossary/events"
 	"github.com/genglossary/genglossary/internal/engine"
+	"github.com/genglossary/genglossary/internal/natsembed"
 	"github.com/genglossary/genglossary/internal/natstest"
 	"github.com/genglossary/genglossary/internal/pipeline"
 	"github.com/genglossary/genglossary/internal/projectstate"
@@ -34,6 +35,7 @@ import (
 // testBundle is one API instance over a real embedded NATS server and a
 // real SQLite read model in a temp dir.
 type testBundle struct {
+	srv   *natsembed.Server // nil when the server belongs to another bundle
 	t     *testing.T
 	url   string
 	nc    *nats.Conn
@@ -47,6 +49,7 @@ type testBundle struct {
 type setupOpts struct {
 	runners int
 	js      jetstream.JetStream // share a NATS server with another bundle
+	srv     *natsembed.Server   // set by setup when it starts the server
 	nc      *nats.Conn
 	engine  func(context.Context, *projectstate.Project) (pipeline.Engine, error)
 	// writeTimeout sets http.Server.WriteTimeout, as a production server has.
@@ -58,7 +61,7 @@ type setupOpts struct {
 func setup(t *testing.T, o setupOpts) *testBundle {
 	t.Helper()
 	if o.js == nil {
-		_, o.nc, o.js = natstest.Start(t, natstest.WithSetupConfig(events.SetupConfig{AckWait: 3 * time.Second}))
+		o.srv, o.nc, o.js = natstest.Start(t, natstest.WithSetupConfig(events.SetupConfig{AckWait: 3 * time.Second}))
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	store, err := projections.Open(ctx, filepath.Join(t.TempDir(), "read.db"))
@@ -100,7 +103,7 @@ func setup(t *testing.T, o setupOpts) *testBundle {
 		wg.Wait()
 		store.Close()
 	})
-	return &testBundle{t: t, url: srv.URL, nc: o.nc, js: o.js, store: store, proj: proj, ctx: ctx, wg: &wg}
+	return &testBundle{srv: o.srv, t: t, url: srv.URL, nc: o.nc, js: o.js, store: store, proj: proj, ctx: ctx, wg: &wg}
 }
 
 // do sends a request with an optional JSON body and decodes a JSON answer

@@ -75,6 +75,24 @@ func (s *sseWriter) comment(text string) error {
 
 func (s *sseWriter) flush() error { return s.rc.Flush() }
 
+// unavailable tells the client that the event store went away and ends the
+// stream: "retry" asks EventSource to reconnect after two seconds, and it
+// resumes from its Last-Event-ID once NATS is back.
+func (s *sseWriter) unavailable() error {
+	_, _ = s.w.Write([]byte("retry: 2000\nevent: error\ndata: {\"detail\":\"the event store is unavailable; reconnect to resume\"}\n\n"))
+	_ = s.flush()
+	return errNATSLost
+}
+
+// errNATSLost ends a stream whose event store connection is down.
+var errNATSLost = errors.New("sse: NATS connection lost")
+
+// natsCheckEvery is how often a stream checks that NATS is still connected.
+const natsCheckEvery = time.Second
+
+// natsLost reports whether the server's NATS connection is down.
+func (s *server) natsLost() bool { return s.NC != nil && !s.NC.IsConnected() }
+
 // parseLastEventID reads the Last-Event-ID header (or ?last_event_id=, for
 // clients that cannot set headers): a stream sequence to resume after.
 func parseLastEventID(r *http.Request) (uint64, error) {
@@ -301,6 +319,8 @@ func (ls *logSession) replay(ctx context.Context, rp *logReplay, upTo uint64) (e
 func (ls *logSession) live(ctx context.Context, cursor uint64) error {
 	keepalive := time.NewTimer(ls.s.KeepAlive)
 	defer keepalive.Stop()
+	natsCheck := time.NewTicker(natsCheckEvery)
+	defer natsCheck.Stop()
 	buf := make([]*logFrame, 0, 64)
 	for {
 		var (
@@ -345,6 +365,10 @@ func (ls *logSession) live(ctx context.Context, cursor uint64) error {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-wake:
+		case <-natsCheck.C:
+			if ls.s.natsLost() {
+				return ls.sse.unavailable()
+			}
 		case <-keepalive.C:
 			if err := ls.sse.comment("keepalive"); err != nil {
 				return err
@@ -433,10 +457,17 @@ func (s *server) handleProjectEvents() http.Handler {
 		}
 		keepalive := time.NewTicker(s.KeepAlive)
 		defer keepalive.Stop()
+		natsCheck := time.NewTicker(natsCheckEvery)
+		defer natsCheck.Stop()
 		for {
 			select {
 			case <-ctx.Done():
 				return
+			case <-natsCheck.C:
+				if s.natsLost() {
+					_ = sse.unavailable()
+					return
+				}
 			case <-keepalive.C:
 				if sse.comment("keepalive") != nil {
 					return

@@ -472,3 +472,46 @@ func followLog(ctx context.Context, url, last string) (followedLog, error) {
 		out.reconnects++
 	}
 }
+
+// TestSSEClientsToldWhenNATSIsLost: both streams tell their clients with an
+// "error" event (and a retry hint) when the NATS connection goes away, then
+// close, so EventSource reconnects and resumes once NATS is back.
+func TestSSEClientsToldWhenNATSIsLost(t *testing.T) {
+	t.Parallel()
+	b := setup(t, setupOpts{})
+	p := b.createProject("nats lost")
+	var r run
+	b.mustDo("POST", "/api/projects/"+p.ID+"/runs", map[string]string{"scope": "extract"}, http.StatusCreated, &r)
+	type result struct {
+		evs []sseEvent
+		raw string
+	}
+	streams := []string{"/api/projects/" + p.ID + "/runs/" + r.ID + "/logs", "/api/projects/" + p.ID + "/events"}
+	results := make(chan result, len(streams))
+	for _, path := range streams {
+		go func(path string) {
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			req, _ := http.NewRequestWithContext(ctx, "GET", b.url+path, nil)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				results <- result{raw: err.Error()}
+				return
+			}
+			defer resp.Body.Close()
+			raw, _ := io.ReadAll(resp.Body)
+			results <- result{evs: parseSSE(strings.NewReader(string(raw)), ""), raw: string(raw)}
+		}(path)
+	}
+	time.Sleep(500 * time.Millisecond) // both streams are open
+	if err := b.srv.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for range streams {
+		res := <-results
+		last := res.evs[len(res.evs)-1]
+		if last.Event != "error" || !strings.Contains(last.Data, "unavailable") || !strings.Contains(res.raw, "retry: 2000") {
+			t.Errorf("stream ended with %+v; raw:\n%s", last, res.raw)
+		}
+	}
+}
