@@ -356,6 +356,10 @@ func (f *folder) loadDocs(ctx context.Context, js jetstream.JetStream) error {
 	type loaded struct {
 		doc glossary.Document
 		err error
+		// fatal marks a fetch that failed for a reason other than a
+		// missing object (a timeout during a leader election, a lost
+		// connection): the run must not go on without the document.
+		fatal bool
 	}
 	out := make([]loaded, len(refs))
 	sem := make(chan struct{}, docFetchConcurrency)
@@ -369,6 +373,7 @@ func (f *folder) loadDocs(ctx context.Context, js jetstream.JetStream) error {
 			b, err := obs.GetBytes(ctx, r.key)
 			if err != nil {
 				out[i].err = fmt.Errorf("get %s: %w", r.key, err)
+				out[i].fatal = !errors.Is(err, jetstream.ErrObjectNotFound)
 				return
 			}
 			out[i].doc, out[i].err = document.Parse(r.name, b, document.Limits{})
@@ -379,6 +384,9 @@ func (f *folder) loadDocs(ctx context.Context, js jetstream.JetStream) error {
 		return fmt.Errorf("projectstate: load documents: %w", err)
 	}
 	for i, l := range out {
+		if l.fatal {
+			return fmt.Errorf("projectstate: load document %s: %w", refs[i].name, l.err)
+		}
 		if l.err != nil {
 			p.Problems = append(p.Problems, fmt.Sprintf("document %s (%s) not loaded: %v", refs[i].name, refs[i].id, l.err))
 			continue

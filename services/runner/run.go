@@ -451,10 +451,15 @@ func (x *execution) runSteps() (summary map[string]int, err error) {
 	if err != nil {
 		return nil, err
 	}
+	extracted := false
 	for _, step := range scope.Steps() {
+		if step == pipeline.StepProvisional && extracted && len(st.Terms) == 0 {
+			return nil, fmt.Errorf("%w: extract found no terms in the documents; add documents or required terms", pipeline.ErrMissingPrerequisite)
+		}
 		if err := pipeline.CheckPrerequisite(step, &st); err != nil {
 			return nil, err
 		}
+		extracted = extracted || step == pipeline.StepExtract
 		x.setStep(step)
 		if err := x.em.step(step, events.StepStarted, 0); err != nil {
 			return nil, storeErr(fmt.Errorf("publish step start: %w", err))
