@@ -32,18 +32,8 @@ type fileCreateRequest struct {
 }
 
 func (s *server) handleFileList() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		pg, err := parsePage(r)
-		if err != nil {
-			writeError(w, r, s.Logger, err)
-			return
-		}
-		items, total, err := s.Store.ListDocuments(r.Context(), projectFrom(r).ID, pg)
-		if err != nil {
-			writeError(w, r, s.Logger, err)
-			return
-		}
-		encode(w, http.StatusOK, listResponse[projections.Document]{Items: nonNil(items), Total: total, Limit: pg.Limit, Offset: pg.Offset})
+	return listHandler(s, func(r *http.Request, pg projections.Page) ([]projections.Document, int, error) {
+		return s.Store.ListDocuments(r.Context(), projectFrom(r).ID, pg)
 	})
 }
 

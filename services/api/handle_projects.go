@@ -99,18 +99,8 @@ type listResponse[T any] struct {
 }
 
 func (s *server) handleProjectList() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		pg, err := parsePage(r)
-		if err != nil {
-			writeError(w, r, s.Logger, err)
-			return
-		}
-		items, total, err := s.Store.ListProjects(r.Context(), pg)
-		if err != nil {
-			writeError(w, r, s.Logger, err)
-			return
-		}
-		encode(w, http.StatusOK, listResponse[projections.Project]{Items: nonNil(items), Total: total, Limit: pg.Limit, Offset: pg.Offset})
+	return listHandler(s, func(r *http.Request, pg projections.Page) ([]projections.Project, int, error) {
+		return s.Store.ListProjects(r.Context(), pg)
 	})
 }
 

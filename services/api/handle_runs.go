@@ -26,18 +26,8 @@ type runCreateRequest struct {
 }
 
 func (s *server) handleRunList() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		pg, err := parsePage(r)
-		if err != nil {
-			writeError(w, r, s.Logger, err)
-			return
-		}
-		items, total, err := s.Store.ListRuns(r.Context(), projectFrom(r).ID, pg)
-		if err != nil {
-			writeError(w, r, s.Logger, err)
-			return
-		}
-		encode(w, http.StatusOK, listResponse[projections.Run]{Items: nonNil(items), Total: total, Limit: pg.Limit, Offset: pg.Offset})
+	return listHandler(s, func(r *http.Request, pg projections.Page) ([]projections.Run, int, error) {
+		return s.Store.ListRuns(r.Context(), projectFrom(r).ID, pg)
 	})
 }
 

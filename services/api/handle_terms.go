@@ -399,18 +399,8 @@ func pageOf[T any](items []T, pg projections.Page) []T {
 }
 
 func (s *server) handleExcludedList() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		pg, err := parsePage(r)
-		if err != nil {
-			writeError(w, r, s.Logger, err)
-			return
-		}
-		items, total, err := s.Store.ListExcluded(r.Context(), projectFrom(r).ID, pg)
-		if err != nil {
-			writeError(w, r, s.Logger, err)
-			return
-		}
-		encode(w, http.StatusOK, listResponse[projections.ExcludedTerm]{Items: nonNil(items), Total: total, Limit: pg.Limit, Offset: pg.Offset})
+	return listHandler(s, func(r *http.Request, pg projections.Page) ([]projections.ExcludedTerm, int, error) {
+		return s.Store.ListExcluded(r.Context(), projectFrom(r).ID, pg)
 	})
 }
 
@@ -478,19 +468,12 @@ func requiredTerms(ed *termedits.Edits) []requiredTerm {
 }
 
 func (s *server) handleRequiredList() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		pg, err := parsePage(r)
-		if err != nil {
-			writeError(w, r, s.Logger, err)
-			return
-		}
+	return listHandler(s, func(r *http.Request, pg projections.Page) ([]requiredTerm, int, error) {
 		ed, err := s.edits(r.Context(), projectFrom(r).ID)
 		if err != nil {
-			writeError(w, r, s.Logger, err)
-			return
+			return nil, 0, err
 		}
-		all := requiredTerms(ed)
-		encode(w, http.StatusOK, listResponse[requiredTerm]{Items: pageOf(all, pg), Total: len(all), Limit: pg.Limit, Offset: pg.Offset})
+		return inMemoryPage(requiredTerms(ed), pg)
 	})
 }
 
@@ -573,19 +556,12 @@ func (r *synonymGroupRequest) Valid() map[string]string {
 }
 
 func (s *server) handleSynonymList() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		pg, err := parsePage(r)
-		if err != nil {
-			writeError(w, r, s.Logger, err)
-			return
-		}
+	return listHandler(s, func(r *http.Request, pg projections.Page) ([]termedits.SynonymGroup, int, error) {
 		ed, err := s.edits(r.Context(), projectFrom(r).ID)
 		if err != nil {
-			writeError(w, r, s.Logger, err)
-			return
+			return nil, 0, err
 		}
-		all := ed.SortedGroups()
-		encode(w, http.StatusOK, listResponse[termedits.SynonymGroup]{Items: pageOf(all, pg), Total: len(all), Limit: pg.Limit, Offset: pg.Offset})
+		return inMemoryPage(ed.SortedGroups(), pg)
 	})
 }
 

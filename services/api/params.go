@@ -48,3 +48,26 @@ func sortStrings(xs []string) { sort.Strings(xs) }
 func sortBy[T any](xs []T, key func(T) string) {
 	sort.SliceStable(xs, func(i, j int) bool { return key(xs[i]) < key(xs[j]) })
 }
+
+// listHandler serves a paginated list: it parses ?limit= and ?offset= and
+// answers listResponse with the page load returns and the total count.
+func listHandler[T any](s *server, load func(r *http.Request, pg projections.Page) ([]T, int, error)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		pg, err := parsePage(r)
+		if err != nil {
+			writeError(w, r, s.Logger, err)
+			return
+		}
+		items, total, err := load(r, pg)
+		if err != nil {
+			writeError(w, r, s.Logger, err)
+			return
+		}
+		encode(w, http.StatusOK, listResponse[T]{Items: nonNil(items), Total: total, Limit: pg.Limit, Offset: pg.Offset})
+	})
+}
+
+// inMemoryPage pages a list already held in memory.
+func inMemoryPage[T any](all []T, pg projections.Page) ([]T, int, error) {
+	return pageOf(all, pg), len(all), nil
+}
