@@ -93,6 +93,33 @@ func envDuration(getenv func(string) string, key string, def time.Duration) time
 	return def
 }
 
+// quieter keeps only warnings and errors of log unless it logs debug: the
+// embedded nats-server's start-up banner and notices are noise otherwise.
+func quieter(log *slog.Logger) *slog.Logger {
+	if log.Enabled(context.Background(), slog.LevelDebug) {
+		return log
+	}
+	return slog.New(minLevel{Handler: log.Handler(), min: slog.LevelWarn})
+}
+
+// minLevel is a slog.Handler that drops records under min.
+type minLevel struct {
+	slog.Handler
+	min slog.Level
+}
+
+func (h minLevel) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= h.min && h.Handler.Enabled(ctx, l)
+}
+
+func (h minLevel) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return minLevel{Handler: h.Handler.WithAttrs(attrs), min: h.min}
+}
+
+func (h minLevel) WithGroup(name string) slog.Handler {
+	return minLevel{Handler: h.Handler.WithGroup(name), min: h.min}
+}
+
 func newLogger(w io.Writer, level string) *slog.Logger {
 	var l slog.Level
 	if err := l.UnmarshalText([]byte(level)); err != nil {
@@ -306,7 +333,7 @@ func startNATS(ctx context.Context, nf *natsFlags, dataDir, natsListen string, l
 		}
 		return nc, func() { _ = nc.Drain() }, nc.ConnectedUrlRedacted(), nil
 	}
-	ecfg := natsembed.Config{StoreDir: filepath.Join(dataDir, "nats"), Listen: natsListen, Logger: log.With("component", "nats")}
+	ecfg := natsembed.Config{StoreDir: filepath.Join(dataDir, "nats"), Listen: natsListen, Logger: quieter(log).With("component", "nats")}
 	if err := nf.auth.embedded(&ecfg); err != nil {
 		return nil, nil, "", err
 	}
