@@ -43,20 +43,7 @@ type emitter struct {
 	logFailed    bool               // a log event could not be stored
 	firstLogSeq  uint64             // GG_LOGS sequence of this attempt's first log event
 	progressStep pipeline.Step
-	// inflight are log events published asynchronously whose acks were
-	// not checked yet, oldest first (see log and flushLogs).
-	inflight []inflightLog
 }
-
-// inflightLog is an asynchronously published log event and its ack.
-type inflightLog struct {
-	env events.Envelope
-	ack jetstream.PubAckFuture
-}
-
-// maxInflightLogs bounds the log events in flight before log waits for
-// the oldest acks.
-const maxInflightLogs = 256
 
 // publish publishes a domain event of the run and returns its stream
 // sequence, retrying transient failures (see publishRetrying).
@@ -80,104 +67,30 @@ func (e *emitter) publishBestEffort(d events.Data) {
 	}
 }
 
-// log publishes a log.* event. Lines, progress and steps go out
-// asynchronously (JetStream stores one connection's publishes in order),
-// so a run does not wait for a round trip per line; flushLogs checks
-// their acks and re-publishes a failed one with retries (see
-// publishRetrying: the same Nats-Msg-Id stores it at most once, though a
-// re-published line may land after later ones). log.end is published
-// after every earlier log event was acknowledged, and synchronously.
-// Failures are logged once per run, since the log stream is not the
-// source of truth.
+// log publishes a log.* event, retrying transient failures (see
+// publishRetrying); other failures are logged once per run, since the log
+// stream is not the source of truth.
 func (e *emitter) log(d events.Data) {
 	env, err := events.NewEnvelope(e.projectID, e.runID, d)
-	if err != nil {
-		e.logFailure(d.Type(), err)
-		return
-	}
-	if d.Type() == events.TypeLogEnd {
-		e.flushLogs()
-		e.logSync(env)
-		return
-	}
-	m, err := events.Msg(env)
-	if err != nil {
-		e.logFailure(d.Type(), err)
-		return
-	}
-	e.mu.Lock()
-	fut, err := e.js.PublishMsgAsync(m)
+	var ack *jetstream.PubAck
 	if err == nil {
-		e.inflight = append(e.inflight, inflightLog{env: env, ack: fut})
+		ack, err = publishRetrying(e.base, e.js, env)
 	}
-	full := len(e.inflight) >= maxInflightLogs
-	e.mu.Unlock()
-	if err != nil {
-		e.logSync(env) // e.g. too many publishes stalled: wait for this one
-	}
-	if full {
-		e.flushLogs()
-	}
-}
-
-// flushLogs waits for the acks of the log events in flight, re-publishing
-// (with retries) those that failed or were not acknowledged in time.
-func (e *emitter) flushLogs() {
-	e.mu.Lock()
-	batch := e.inflight
-	e.inflight = nil
-	e.mu.Unlock()
-	if len(batch) == 0 {
-		return
-	}
-	timeout := time.NewTimer(publishTimeout)
-	defer timeout.Stop()
-	for _, l := range batch {
-		var ack *jetstream.PubAck
-		select {
-		case ack = <-l.ack.Ok():
-		case <-l.ack.Err():
-		case <-timeout.C:
-			timeout.Reset(0) // do not wait again for the others
-		case <-e.base.Done():
+	if err == nil {
+		e.mu.Lock()
+		if e.firstLogSeq == 0 {
+			e.firstLogSeq = ack.Sequence
 		}
-		if ack == nil {
-			e.logSync(l.env)
-			continue
-		}
-		e.logStored(ack)
+		e.mu.Unlock()
 	}
-}
-
-// logSync publishes a log event and waits for its ack, retrying transient
-// failures (see publishRetrying).
-func (e *emitter) logSync(env events.Envelope) {
-	ack, err := publishRetrying(e.base, e.js, env)
 	if err != nil {
-		e.logFailure(env.Type, err)
-		return
-	}
-	e.logStored(ack)
-}
-
-// logStored records the sequence of the attempt's first stored log event.
-func (e *emitter) logStored(ack *jetstream.PubAck) {
-	e.mu.Lock()
-	if e.firstLogSeq == 0 || ack.Sequence < e.firstLogSeq {
-		e.firstLogSeq = ack.Sequence
-	}
-	e.mu.Unlock()
-}
-
-// logFailure notes that a log event could not be stored, logging the
-// first failure of the run.
-func (e *emitter) logFailure(typ string, err error) {
-	e.mu.Lock()
-	first := !e.logFailed
-	e.logFailed = true
-	e.mu.Unlock()
-	if first {
-		e.logger.Warn("publish run log failed", "type", typ, "err", err)
+		e.mu.Lock()
+		first := !e.logFailed
+		e.logFailed = true
+		e.mu.Unlock()
+		if first {
+			e.logger.Warn("publish run log failed", "type", d.Type(), "err", err)
+		}
 	}
 }
 
@@ -187,7 +100,6 @@ func (e *emitter) logFailure(typ string, err error) {
 // messages at its size limit, no longer holds the attempt's first log
 // event. A failure to read the stream's state counts as not truncated.
 func (e *emitter) logsTruncated() bool {
-	e.flushLogs()
 	e.mu.Lock()
 	failed, first := e.logFailed, e.firstLogSeq
 	e.mu.Unlock()

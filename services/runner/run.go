@@ -245,7 +245,6 @@ func (x *execution) execute() {
 func (x *execution) retryLater(err error) {
 	x.log.Warn("event store unavailable; the run is handed back for another attempt", "err", err)
 	x.em.line(events.LevelWarning, "%s; the run will be retried", x.clean(err.Error()))
-	x.em.flushLogs() // this attempt's log before the next attempt's
 	if err := x.msg.NakWithDelay(time.Second); err != nil {
 		x.log.Warn("nak failed", "err", err)
 	}
@@ -381,7 +380,6 @@ func (x *execution) ack() {
 }
 
 func (x *execution) nak() {
-	x.em.flushLogs() // this attempt's log before the next attempt's
 	if err := x.msg.Nak(); err != nil {
 		x.log.Warn("nak failed", "err", err)
 	}
