@@ -12,6 +12,7 @@ import (
 	"runtime/pprof"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -164,7 +165,18 @@ func TestCancelRunningRunAbortsLLMCall(t *testing.T) {
 // TestProjectEventsStream follows a run through /events without polling.
 func TestProjectEventsStream(t *testing.T) {
 	t.Parallel()
-	b := setup(t, setupOpts{runners: 1})
+	// Definitions take a moment each, so the run is seen running: the
+	// stream sends the run's latest record per projector batch, and a run
+	// fast enough to start and end within one batch is only seen ended.
+	var delay atomic.Int64
+	delay.Store(int64(300 * time.Millisecond))
+	b := setup(t, setupOpts{runners: 1, engine: func(context.Context, *projectstate.Project) (pipeline.Engine, error) {
+		e, err := engine.New(engine.Config{Provider: "builtin"})
+		if err != nil {
+			return nil, err
+		}
+		return slowEngine{Engine: e, delay: &delay}, nil
+	}})
 	p := b.createProject("events")
 	b.mustDo("POST", "/api/projects/"+p.ID+"/files", map[string]string{"file_name": "a.md", "content": richDoc}, http.StatusCreated, nil)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
