@@ -25,10 +25,13 @@ import (
 	"github.com/genglossary/genglossary/services/runner"
 )
 
-// Test settings: a short AckWait so redelivery tests are quick, and two
-// attempts (MaxDeliver 3).
+// Test settings: two attempts (MaxDeliver 3); a short AckWait for the
+// tests about redelivery, so they are quick, and a calm one for the rest,
+// so that a heartbeat starved on a loaded CI machine (-race, 2 cores) does
+// not hand a healthy run to a second runner.
 const (
 	testAckWait     = 2 * time.Second
+	calmAckWait     = 10 * time.Second
 	testMaxAttempts = 2
 )
 
@@ -40,9 +43,22 @@ type testBundle struct {
 	js  jetstream.JetStream
 }
 
+// setup starts a server whose runners' consumer has the calm AckWait.
 func setup(t *testing.T) *testBundle {
 	t.Helper()
-	srv, nc, js := natstest.Start(t, natstest.WithSetupConfig(events.SetupConfig{AckWait: testAckWait, MaxAttempts: testMaxAttempts}))
+	return setupAckWait(t, calmAckWait)
+}
+
+// setupRedelivery starts a server with the short AckWait, for tests that
+// wait for a redelivery or for heartbeats to beat it.
+func setupRedelivery(t *testing.T) *testBundle {
+	t.Helper()
+	return setupAckWait(t, testAckWait)
+}
+
+func setupAckWait(t *testing.T, ackWait time.Duration) *testBundle {
+	t.Helper()
+	srv, nc, js := natstest.Start(t, natstest.WithSetupConfig(events.SetupConfig{AckWait: ackWait, MaxAttempts: testMaxAttempts}))
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	t.Cleanup(cancel)
 	return &testBundle{t: t, ctx: ctx, srv: srv, nc: nc, js: js}

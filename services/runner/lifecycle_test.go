@@ -88,7 +88,7 @@ func TestCancelWhileRunning(t *testing.T) {
 
 func TestRunnerKilledMidRunIsTakenOver(t *testing.T) {
 	t.Parallel()
-	b := setup(t)
+	b := setupRedelivery(t)
 	fake := llmtest.New(t, func(llmtest.Request) llmtest.Reply { return llmtest.Hang() })
 	pid := b.createProject(events.ProjectCreated{LLMProvider: "openai", LLMModel: "m", LLMBaseURL: fake.URL()})
 	b.addDoc(pid, "wal.md", "# Write-Ahead Log\n\nThe Write-Ahead Log (WAL) is an append-only file.\nThe broker replays the WAL after a crash.\n")
@@ -385,7 +385,7 @@ func TestShutdownLetsRunFinishWithinGrace(t *testing.T) {
 // second runner pulls: without heartbeats it would get the run too.
 func TestHeartbeatKeepsLongRunAlive(t *testing.T) {
 	t.Parallel()
-	b := setup(t)
+	b := setupRedelivery(t)
 	slow := hooked(hookEngine{classify: func(ctx context.Context) error {
 		select {
 		case <-time.After(testAckWait + time.Second):
