@@ -71,21 +71,17 @@ func Load(ctx context.Context, js jetstream.JetStream, projectID string) (*Proje
 	if err := events.CheckID("project_id", projectID); err != nil {
 		return nil, err
 	}
-	st, err := js.Stream(ctx, events.EventsStream)
-	if err != nil {
-		return nil, fmt.Errorf("projectstate: stream %s: %w", events.EventsStream, err)
-	}
 	filters := subjectFilters(projectID)
-	bound, err := lastSequence(ctx, st, filters)
+	f := newFolder(projectID)
+	bound, err := readDirect(ctx, js, projectID, filters, f.apply)
+	if errors.Is(err, events.ErrNoDirectGet) {
+		bound, err = readConsumer(ctx, js, filters, f.apply)
+	}
 	if err != nil {
 		return nil, err
 	}
 	if bound == 0 {
 		return nil, fmt.Errorf("%w: %s", ErrProjectNotFound, projectID)
-	}
-	f := newFolder(projectID)
-	if err := readEvents(ctx, js, filters, bound, f.apply); err != nil {
-		return nil, err
 	}
 	if f.deleted {
 		return nil, fmt.Errorf("%w: %s", ErrProjectDeleted, projectID)
@@ -127,6 +123,87 @@ func subjectFilters(projectID string) []string {
 func kindOf(eventType string) string {
 	_, kind, _ := strings.Cut(eventType, ".")
 	return kind
+}
+
+// readDirect folds the project's events matching filters with batched
+// direct gets: one for the project's last sequence (the bound, so that the
+// filters are read as of one moment), then one read per filter in
+// parallel, merged in stream order. Nothing is created on the server. It
+// returns the sequence of the last event folded in, 0 when none matched.
+// Errors wrap [events.ErrNoDirectGet] when the stream does not answer
+// direct gets.
+func readDirect(ctx context.Context, js jetstream.JetStream, projectID string, filters []string, apply func(events.Envelope) error) (uint64, error) {
+	bound, err := events.LastSequence(ctx, js, events.EventsStream, events.SubjectRoot+"."+projectID+".>")
+	if err != nil || bound == 0 {
+		return 0, err
+	}
+	type msg struct {
+		seq     uint64
+		subject string
+		data    []byte
+	}
+	lists := make([][]msg, len(filters))
+	errs := make([]error, len(filters))
+	var wg sync.WaitGroup
+	for i, filter := range filters {
+		wg.Go(func() {
+			errs[i] = events.ReadDirect(ctx, js, events.EventsStream, filter, 0, bound, func(m *jetstream.RawStreamMsg) error {
+				lists[i] = append(lists[i], msg{m.Sequence, m.Subject, m.Data})
+				return nil
+			})
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return 0, fmt.Errorf("projectstate: read events: %w", err)
+	}
+	var all []msg
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	// The filters are disjoint; stream order is sequence order.
+	sort.Slice(all, func(i, j int) bool { return all[i].seq < all[j].seq })
+	var last uint64
+	for _, m := range all {
+		env, err := events.Decode(m.data)
+		if err != nil {
+			return 0, fmt.Errorf("projectstate: event on %s (seq %d): %w", m.subject, m.seq, err)
+		}
+		if err := apply(env); err != nil {
+			return 0, fmt.Errorf("projectstate: event %s (seq %d): %w", env.Type, m.seq, err)
+		}
+		last = m.seq
+	}
+	return last, nil
+}
+
+// readConsumer folds the project's events matching filters with an
+// ordered consumer: the path for streams that do not answer direct gets.
+// It returns the last matching sequence, 0 when none matched.
+func readConsumer(ctx context.Context, js jetstream.JetStream, filters []string, apply func(events.Envelope) error) (uint64, error) {
+	st, err := js.Stream(ctx, events.EventsStream)
+	if err != nil {
+		return 0, fmt.Errorf("projectstate: stream %s: %w", events.EventsStream, err)
+	}
+	bound, err := lastSequence(ctx, st, filters)
+	if err != nil || bound == 0 {
+		return 0, err
+	}
+	return bound, readEvents(ctx, js, filters, bound, apply)
+}
+
+// getDoc reads a document's content from [events.DocsBucket], by direct
+// gets when the bucket's stream answers them.
+func getDoc(ctx context.Context, js jetstream.JetStream, key string) ([]byte, error) {
+	b, err := events.GetObjectDirect(ctx, js, events.DocsBucket, key)
+	if !errors.Is(err, events.ErrNoDirectGet) {
+		return b, err
+	}
+	obs, err := js.ObjectStore(ctx, events.DocsBucket)
+	if err != nil {
+		return nil, fmt.Errorf("object store %s: %w", events.DocsBucket, err)
+	}
+	return obs.GetBytes(ctx, key)
 }
 
 // lastSequence returns the highest stream sequence of a message matching
@@ -344,10 +421,6 @@ func (f *folder) loadDocs(ctx context.Context, js jetstream.JetStream) error {
 	if len(f.docs) == 0 {
 		return nil
 	}
-	obs, err := js.ObjectStore(ctx, events.DocsBucket)
-	if err != nil {
-		return fmt.Errorf("projectstate: object store %s: %w", events.DocsBucket, err)
-	}
 	refs := make([]docRef, 0, len(f.docs))
 	for _, r := range f.docs {
 		refs = append(refs, r)
@@ -370,7 +443,7 @@ func (f *folder) loadDocs(ctx context.Context, js jetstream.JetStream) error {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			b, err := obs.GetBytes(ctx, r.key)
+			b, err := getDoc(ctx, js, r.key)
 			if err != nil {
 				out[i].err = fmt.Errorf("get %s: %w", r.key, err)
 				out[i].fatal = !errors.Is(err, jetstream.ErrObjectNotFound)

@@ -80,9 +80,41 @@ func (b *bundle) result(runID, step string, out events.StepOutput) {
 
 func strp(s string) *string { return &s }
 
+// withoutDirectGet turns direct gets off on the events stream and the
+// documents' object store stream, as on streams made by hand or by an
+// older version, so that Load takes its consumer path.
+func (b *bundle) withoutDirectGet() {
+	b.t.Helper()
+	for _, name := range []string{events.EventsStream, "OBJ_" + events.DocsBucket} {
+		st, err := b.js.Stream(b.ctx, name)
+		if err != nil {
+			b.t.Fatal(err)
+		}
+		cfg := st.CachedInfo().Config
+		cfg.AllowDirect = false
+		if _, err := b.js.UpdateStream(b.ctx, cfg); err != nil {
+			b.t.Fatal(err)
+		}
+	}
+}
+
+// TestLoadFoldsSettingsDocsAndResults runs on streams that answer direct
+// gets (Load's fast path) and on streams that do not (its consumer path).
 func TestLoadFoldsSettingsDocsAndResults(t *testing.T) {
 	t.Parallel()
-	b := setup(t)
+	for _, direct := range []bool{true, false} {
+		t.Run(fmt.Sprintf("direct=%v", direct), func(t *testing.T) {
+			t.Parallel()
+			b := setup(t)
+			if !direct {
+				b.withoutDirectGet()
+			}
+			testLoadFolds(t, b)
+		})
+	}
+}
+
+func testLoadFolds(t *testing.T, b *bundle) {
 	b.publish("", events.ProjectCreated{Name: "p1", LLMProvider: "builtin"})
 	b.publish("", events.ProjectUpdated{Name: strp("p2"), LLMProvider: strp("openai"), LLMModel: strp("m"), LLMBaseURL: strp("http://x/v1")})
 	a := b.addDoc("a.md", "alpha\r\nbeta\n")

@@ -1,0 +1,156 @@
+package events_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/genglossary/genglossary/events"
+	"github.com/genglossary/genglossary/internal/natstest"
+)
+
+// TestReadDirect checks batched direct reads against what was published:
+// order, filtering by wildcard, the from/upTo bounds, reads longer than
+// one batch, an empty result, and fn's error returned.
+func TestReadDirect(t *testing.T) {
+	t.Parallel()
+	_, _, js := natstest.Start(t, natstest.InProcessOnly())
+	ctx := t.Context()
+	p, other := events.NewID(), events.NewID()
+	var seqs []uint64 // of project p's events, in order
+	for i := range 1100 {
+		pid := p
+		if i%3 == 2 {
+			pid = other
+		}
+		ack, err := events.Publish(ctx, js, newRunRequested(t, pid))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pid == p {
+			seqs = append(seqs, ack.Sequence)
+		}
+	}
+	filter := events.SubjectRoot + "." + p + ".>"
+	read := func(from, upTo uint64) ([]uint64, error) {
+		var got []uint64
+		err := events.ReadDirect(ctx, js, events.EventsStream, filter, from, upTo, func(m *jetstream.RawStreamMsg) error {
+			if !strings.HasPrefix(m.Subject, events.SubjectRoot+"."+p+".") {
+				return fmt.Errorf("subject %s does not match", m.Subject)
+			}
+			if _, err := events.Decode(m.Data); err != nil {
+				return err
+			}
+			got = append(got, m.Sequence)
+			return nil
+		})
+		return got, err
+	}
+	cases := []struct {
+		name       string
+		from, upTo uint64
+		want       []uint64
+	}{
+		{"all", 0, 0, seqs},
+		{"up to a bound inside the second batch", 0, seqs[600], seqs[:601]},
+		{"from the middle", seqs[300], 0, seqs[300:]},
+		{"a window", seqs[10] + 1, seqs[20], seqs[11:21]},
+		{"past the end", seqs[len(seqs)-1] + 1000, 0, nil},
+	}
+	for _, tc := range cases {
+		got, err := read(tc.from, tc.upTo)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%s: read %d sequences %v..., want %d", tc.name, len(got), head(got), len(tc.want))
+		}
+	}
+	stop := errors.New("stop")
+	if err := events.ReadDirect(ctx, js, events.EventsStream, filter, 0, 0, func(*jetstream.RawStreamMsg) error { return stop }); !errors.Is(err, stop) {
+		t.Errorf("fn's error: got %v", err)
+	}
+}
+
+func head(s []uint64) []uint64 { return s[:min(len(s), 5)] }
+
+// TestReadDirectWithoutDirectGet checks that a stream that does not answer
+// direct gets yields ErrNoDirectGet, for callers to fall back.
+func TestReadDirectWithoutDirectGet(t *testing.T) {
+	t.Parallel()
+	_, _, js := natstest.Start(t, natstest.InProcessOnly(), natstest.WithoutSetup())
+	ctx := t.Context()
+	cfg := events.EventsStreamConfig(events.SetupConfig{})
+	cfg.AllowDirect = false
+	if _, err := js.CreateStream(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	err := events.ReadDirect(ctx, js, events.EventsStream, events.SubjectRoot+".>", 0, 0, func(*jetstream.RawStreamMsg) error { return nil })
+	if !errors.Is(err, events.ErrNoDirectGet) {
+		t.Fatalf("err = %v, want ErrNoDirectGet", err)
+	}
+	if _, err := events.GetObjectDirect(ctx, js, "no-such-bucket", "x"); !errors.Is(err, events.ErrNoDirectGet) {
+		t.Fatalf("missing bucket: err = %v, want ErrNoDirectGet", err)
+	}
+}
+
+// TestGetObjectDirect checks that objects read by direct gets equal what
+// the object store stored (empty, one chunk, many chunks), that missing
+// and deleted objects are ErrObjectNotFound, and that a corrupted chunk is
+// caught by the digest.
+func TestGetObjectDirect(t *testing.T) {
+	t.Parallel()
+	_, _, js := natstest.Start(t, natstest.InProcessOnly())
+	ctx := t.Context()
+	obs, err := js.ObjectStore(ctx, events.DocsBucket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := bytes.Repeat([]byte("0123456789abcdef"), 50_000) // 800 kB: 7 chunks
+	for name, data := range map[string][]byte{
+		"empty.md":         {},
+		"small.md":         []byte("# Title\n\nSome text.\n"),
+		"big.md":           big,
+		"日本語/ファイル.md":      []byte("用語集のテスト。\n"),
+		"name with spaces": []byte("x"),
+	} {
+		if _, err := obs.PutBytes(ctx, name, data); err != nil {
+			t.Fatal(err)
+		}
+		got, err := events.GetObjectDirect(ctx, js, events.DocsBucket, name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !bytes.Equal(got, data) {
+			t.Errorf("%s: got %d bytes, want %d", name, len(got), len(data))
+		}
+	}
+	if _, err := events.GetObjectDirect(ctx, js, events.DocsBucket, "missing.md"); !errors.Is(err, jetstream.ErrObjectNotFound) {
+		t.Errorf("missing: err = %v", err)
+	}
+	if err := obs.Delete(ctx, "small.md"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := events.GetObjectDirect(ctx, js, events.DocsBucket, "small.md"); !errors.Is(err, jetstream.ErrObjectNotFound) {
+		t.Errorf("deleted: err = %v", err)
+	}
+
+	// Corrupt a chunk: replace the object's only chunk message in place.
+	if _, err := obs.PutBytes(ctx, "victim.md", []byte("original content")); err != nil {
+		t.Fatal(err)
+	}
+	info, err := obs.GetInfo(ctx, "victim.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := js.Publish(ctx, "$O."+events.DocsBucket+".C."+info.NUID, []byte("tampered content")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := events.GetObjectDirect(ctx, js, events.DocsBucket, "victim.md"); !errors.Is(err, jetstream.ErrDigestMismatch) {
+		t.Errorf("tampered: err = %v, want ErrDigestMismatch", err)
+	}
+}
