@@ -39,6 +39,39 @@ func TestRunSmall(t *testing.T) {
 	}
 }
 
+// TestLogsManyClients runs the log scenario with more clients than the raw
+// baseline has consumers (they share them, some two to a consumer): every
+// client of both sides still gets every line.
+func TestLogsManyClients(t *testing.T) {
+	cfg := bench.Small()
+	cfg.Dir = t.TempDir()
+	cfg.Scenarios = []string{bench.ScenarioLogs}
+	cfg.LogClients = []int{150}
+	cfg.LogDeliveries = 150 * 100
+	cfg.LogPacedLines = 50
+	cfg.Progress = func(s string) { t.Log(s) }
+	rows, err := bench.Run(t.Context(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) == 0 {
+		t.Fatal("no rows")
+	}
+	for _, r := range rows {
+		t.Logf("%-45s %12.2f %12.2f %s", r.Metric, r.Ours, r.Raw, r.Unit)
+		switch r.Unit {
+		case "lines":
+			if r.Ours != 0 || r.Raw != 0 {
+				t.Errorf("%s: lost %v lines, raw lost %v", r.Metric, r.Ours, r.Raw)
+			}
+		default:
+			if r.Ours <= 0 || r.Raw <= 0 {
+				t.Errorf("%s = %v, raw %v, want > 0", r.Metric, r.Ours, r.Raw)
+			}
+		}
+	}
+}
+
 func TestConfigValidate(t *testing.T) {
 	t.Parallel()
 	cfg := bench.Small()
