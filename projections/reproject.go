@@ -14,6 +14,11 @@ import (
 	"github.com/genglossary/genglossary/events"
 )
 
+// replayBatchSize is the most events [Reproject] applies per transaction:
+// a replay has nobody waiting on each event, so it commits far less often
+// than the live projector.
+const replayBatchSize = 4096
+
 // Reproject rebuilds the read model at path from the GG_EVENTS stream: it
 // projects every event from sequence 1 up to the stream's last sequence
 // (read when it starts) into path+".tmp", then renames that file over path
@@ -34,11 +39,11 @@ func Reproject(ctx context.Context, path string, js jetstream.JetStream, log *sl
 	state := st.CachedInfo().State
 	target := state.LastSeq
 
-	s, err := Open(ctx, tmp)
+	s, err := openReplay(ctx, tmp)
 	if err != nil {
 		return fmt.Errorf("projections: reproject: %w", err)
 	}
-	p := NewProjector(s, js, Config{Logger: log})
+	p := NewProjector(s, js, Config{Logger: log, BatchSize: replayBatchSize})
 	if state.Msgs > 0 && target > 0 {
 		err = p.catchUp(ctx, target)
 	}
@@ -46,6 +51,11 @@ func Reproject(ctx context.Context, path string, js jetstream.JetStream, log *sl
 		err = s.detach(ctx)
 	}
 	err = errors.Join(err, s.Close())
+	if err == nil {
+		// openReplay's commits do not fsync: make the file durable before
+		// it replaces path.
+		err = syncFile(tmp)
+	}
 	if err != nil {
 		_ = removeDB(tmp)
 		return fmt.Errorf("projections: reproject: %w", err)
@@ -72,6 +82,15 @@ func removeDB(path string) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// syncFile flushes a file's contents to stable storage.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	return errors.Join(f.Sync(), f.Close())
 }
 
 // syncDir makes a rename durable where the platform allows it.

@@ -68,6 +68,19 @@ type Store struct {
 // checkpoint goes back to 0) so that the projector rebuilds it. A file that
 // is not a readable SQLite database gives an error wrapping [ErrCorrupt].
 func Open(ctx context.Context, path string) (*Store, error) {
+	return open(ctx, path, false)
+}
+
+// openReplay opens a fresh file that [Reproject] fills and then renames
+// into place: only the writer connection, with the rollback journal in
+// memory and no fsync at commits (a crash leaves a file that the next
+// Reproject removes; Reproject syncs the file before the rename), and a
+// larger page cache. Rollbacks and savepoints work as in [Open]'s mode.
+func openReplay(ctx context.Context, path string) (*Store, error) {
+	return open(ctx, path, true)
+}
+
+func open(ctx context.Context, path string, replay bool) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("projections: open %s: %w", path, err)
@@ -80,7 +93,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		}
 	}
 	s := &Store{path: abs}
-	s.w, err = sql.Open("sqlite", dsn(abs, false))
+	w := dsn(abs, false)
+	if replay {
+		w = replayDSN(abs)
+	}
+	s.w, err = sql.Open("sqlite", w)
 	if err != nil {
 		return nil, fmt.Errorf("projections: open %s: %w", path, err)
 	}
@@ -98,6 +115,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, openError(path, exists, err)
 	}
 	s.applied.Store(seq)
+	if replay {
+		return s, nil
+	}
 
 	s.r, err = sql.Open("sqlite", dsn(abs, true))
 	if err != nil {
@@ -127,6 +147,13 @@ func dsn(abs string, readOnly bool) string {
 		q += "&_txlock=immediate"
 	}
 	return u.String() + "?" + q
+}
+
+// replayDSN is the writer's data source name for [openReplay].
+func replayDSN(abs string) string {
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
+	return u.String() + "?_pragma=journal_mode(MEMORY)&_pragma=synchronous(OFF)&_pragma=locking_mode(EXCLUSIVE)" +
+		"&_pragma=cache_size(-65536)&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_txlock=immediate"
 }
 
 // openError classifies an error of Open: damage to an existing file wraps
