@@ -184,18 +184,27 @@ func (p *Projector) applyBatch(ctx context.Context, items []item) ([]Change, uin
 	checkpoint := uint64(last)
 	a := applier{tx: tx}
 	defer a.close()
+	// The statements run without ctx's cancellation: with a cancellable
+	// context the driver starts a goroutine per statement to interrupt it,
+	// which costs more than most of these statements. ctx is checked
+	// between events instead, and it still rolls the transaction back (see
+	// BeginTx).
+	sctx := context.WithoutCancel(ctx)
 	var changes []Change
 	for i := range items {
 		it := &items[i]
 		if it.seq <= checkpoint {
 			continue
 		}
+		if err := ctx.Err(); err != nil {
+			return nil, 0, fmt.Errorf("projections: apply: %w", context.Cause(ctx))
+		}
 		checkpoint = it.seq
 		if it.skip != nil {
 			p.logSkip(it)
 			continue
 		}
-		applied, err := a.apply(ctx, it)
+		applied, err := a.apply(sctx, it)
 		if err != nil {
 			if !permanent(err) {
 				return nil, 0, fmt.Errorf("projections: apply %s (seq %d): %w", it.env.Type, it.seq, err)
