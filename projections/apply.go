@@ -79,7 +79,7 @@ type item struct {
 // are recorded in item.skip.
 func decodeItem(seq uint64, subject string, body []byte) item {
 	it := item{seq: seq, subject: subject}
-	env, err := events.Decode(body)
+	env, err := decodeEnvelope(body)
 	if err != nil {
 		it.skip = err
 		return it
@@ -89,7 +89,7 @@ func decodeItem(seq uint64, subject string, body []byte) item {
 		it.skip = skipf("envelope of %s %s (project %s) arrived on subject %q", env.Type, env.ID, env.ProjectID, subject)
 		return it
 	}
-	if _, known := events.Version(env.Type); !known {
+	if !knownTypes[env.Type] {
 		it.unknown = true
 		it.skip = fmt.Errorf("%w: %q", events.ErrUnknownType, env.Type)
 		return it
