@@ -191,6 +191,9 @@ func (p *Projector) applyBatch(ctx context.Context, items []item) ([]Change, uin
 	// BeginTx).
 	sctx := context.WithoutCancel(ctx)
 	var changes []Change
+	// superseded holds the run.progress events whose UPDATE the next
+	// event's overwrites (see supersedes): they are applied by that one.
+	var superseded []*item
 	for i := range items {
 		it := &items[i]
 		if it.seq <= checkpoint {
@@ -204,16 +207,36 @@ func (p *Projector) applyBatch(ctx context.Context, items []item) ([]Change, uin
 			p.logSkip(it)
 			continue
 		}
-		applied, err := a.apply(sctx, it)
-		if err != nil {
+		if i+1 < len(items) && supersedes(&items[i+1], it) {
+			superseded = append(superseded, it)
+			continue
+		}
+		if len(superseded) > 0 {
+			applied, err := a.apply(sctx, it)
+			if err == nil {
+				if applied {
+					for _, s := range superseded {
+						changes = append(changes, s.change())
+					}
+					changes = append(changes, it.change())
+				}
+				superseded = superseded[:0]
+				continue
+			}
 			if !permanent(err) {
 				return nil, 0, fmt.Errorf("projections: apply %s (seq %d): %w", it.env.Type, it.seq, err)
 			}
-			p.log.Warn("event skipped", "seq", it.seq, "type", it.env.Type, "project_id", it.env.ProjectID, "run_id", it.env.RunID, "err", err)
-			continue
+			// The failed UPDATE changed nothing: apply the events one by
+			// one, as without coalescing.
+			for _, s := range superseded {
+				if err := p.applyOne(sctx, &a, s, &changes); err != nil {
+					return nil, 0, err
+				}
+			}
+			superseded = superseded[:0]
 		}
-		if applied {
-			changes = append(changes, Change{ProjectID: it.env.ProjectID, RunID: it.env.RunID, Type: it.env.Type, Seq: it.seq})
+		if err := p.applyOne(sctx, &a, it, &changes); err != nil {
+			return nil, 0, err
 		}
 	}
 	if checkpoint == uint64(last) {
@@ -226,6 +249,51 @@ func (p *Projector) applyBatch(ctx context.Context, items []item) ([]Change, uin
 		return nil, 0, fmt.Errorf("projections: commit: %w", err)
 	}
 	return changes, checkpoint, nil
+}
+
+// applyOne applies one event, appending its change if it changed the
+// model. An event that fails for good is logged and skipped; other errors
+// are returned.
+func (p *Projector) applyOne(ctx context.Context, a *applier, it *item, changes *[]Change) error {
+	applied, err := a.apply(ctx, it)
+	if err != nil {
+		if !permanent(err) {
+			return fmt.Errorf("projections: apply %s (seq %d): %w", it.env.Type, it.seq, err)
+		}
+		p.log.Warn("event skipped", "seq", it.seq, "type", it.env.Type, "project_id", it.env.ProjectID, "run_id", it.env.RunID, "err", err)
+		return nil
+	}
+	if applied {
+		*changes = append(*changes, it.change())
+	}
+	return nil
+}
+
+// change is the announcement of an applied item.
+func (it *item) change() Change {
+	return Change{ProjectID: it.env.ProjectID, RunID: it.env.RunID, Type: it.env.Type, Seq: it.seq}
+}
+
+// supersedes reports whether applying next right after prev makes prev's
+// effect invisible, so that prev need not be applied on its own: both
+// are well-formed run.progress of the same run (and project), next
+// directly follows prev. A progress event only overwrites the run's
+// progress_current, progress_total and current_step, under a condition
+// (the run exists and is active) that it does not change, so next's
+// UPDATE overwrites every column prev's would set and matches exactly
+// when prev's would have; prev then counts as applied exactly when next
+// does.
+func supersedes(next, prev *item) bool {
+	if next.seq <= prev.seq || next.skip != nil || prev.skip != nil {
+		return false
+	}
+	if _, ok := prev.data.(events.RunProgress); !ok {
+		return false
+	}
+	if _, ok := next.data.(events.RunProgress); !ok {
+		return false
+	}
+	return next.env.RunID == prev.env.RunID && next.env.ProjectID == prev.env.ProjectID
 }
 
 func (p *Projector) logSkip(it *item) {
