@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -49,7 +50,7 @@ func runThroughput(ctx context.Context, e *env, cfg Config) ([]Result, error) {
 	defer track.stop()
 
 	cfg.Progress(fmt.Sprintf("throughput: %d runs, %d runners, %d clients", cfg.Projects, cfg.Runners, cfg.Clients))
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuTime()
 	rids := make([]string, len(pids))
 	if err := parallel(ctx, cfg.Clients, len(pids), func(ctx context.Context, i int) error {
 		var err error
@@ -62,7 +63,7 @@ func runThroughput(ctx context.Context, e *env, cfg Config) ([]Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	elapsed := time.Since(start)
+	elapsed, cpu := time.Since(start), cpuTime()-cpu0
 
 	evSeq1, logSeq1, err := e.lastSeqs(ctx)
 	if err != nil {
@@ -89,12 +90,16 @@ func runThroughput(ctx context.Context, e *env, cfg Config) ([]Result, error) {
 		rawSizes = append(rawSizes, sizes...)
 	}
 	cfg.Progress(fmt.Sprintf("throughput: raw async publish + durable consume of %d messages", len(rawSizes)))
+	rawCPU0 := cpuTime()
 	rawRate, err := rawPublishConsume(ctx, e, rawSizes)
 	if err != nil {
 		return nil, err
 	}
-	note := fmt.Sprintf("%d runs of scope extract, %d runners, %d clients; %.1f events/run (%d domain + %d log); raw = JetStream async publish + durable consume of %d msgs of the same sizes, /events per run",
-		len(rids), cfg.Runners, cfg.Clients, perRun, len(sizes)-len(logSizes), len(logSizes), len(rawSizes))
+	rawCPU := cpuTime() - rawCPU0
+	note := fmt.Sprintf("%d runs of scope extract, %d runners, %d clients; %.1f events/run (%d domain + %d log); raw = JetStream async publish + durable consume of %d msgs of the same sizes, /events per run; process CPU per run %.2f ms (%.0f%% of %d cores busy), raw %.2f ms per run's worth of msgs",
+		len(rids), cfg.Runners, cfg.Clients, perRun, len(sizes)-len(logSizes), len(logSizes), len(rawSizes),
+		ms(cpu)/float64(len(rids)), 100*cpu.Seconds()/elapsed.Seconds()/float64(runtime.GOMAXPROCS(0)), runtime.GOMAXPROCS(0),
+		ms(rawCPU)/float64(len(rawSizes))*perRun)
 	if failed > 0 {
 		note += fmt.Sprintf("; %d runs did not complete", failed)
 	}

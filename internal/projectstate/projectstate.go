@@ -126,55 +126,60 @@ func kindOf(eventType string) string {
 }
 
 // readDirect folds the project's events matching filters with batched
-// direct gets: one for the project's last sequence (the bound, so that the
-// filters are read as of one moment), then one read per filter in
-// parallel, merged in stream order. Nothing is created on the server. It
-// returns the sequence of the last event folded in, 0 when none matched.
-// Errors wrap [events.ErrNoDirectGet] when the stream does not answer
-// direct gets.
+// direct gets on the project's whole subtree, filtered here: one pass over
+// the stream, since the server finds the next message of a wildcard filter
+// by scanning (four filters would scan the project's span four times).
+// Nothing is created on the server. It returns the sequence of the last
+// event folded in, 0 when none matched. Errors wrap
+// [events.ErrNoDirectGet] when the stream does not answer direct gets.
 func readDirect(ctx context.Context, js jetstream.JetStream, projectID string, filters []string, apply func(events.Envelope) error) (uint64, error) {
-	bound, err := events.LastSequence(ctx, js, events.EventsStream, events.SubjectRoot+"."+projectID+".>")
-	if err != nil || bound == 0 {
-		return 0, err
-	}
-	type msg struct {
-		seq     uint64
-		subject string
-		data    []byte
-	}
-	lists := make([][]msg, len(filters))
-	errs := make([]error, len(filters))
-	var wg sync.WaitGroup
-	for i, filter := range filters {
-		wg.Go(func() {
-			errs[i] = events.ReadDirect(ctx, js, events.EventsStream, filter, 0, bound, func(m *jetstream.RawStreamMsg) error {
-				lists[i] = append(lists[i], msg{m.Sequence, m.Subject, m.Data})
-				return nil
-			})
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return 0, fmt.Errorf("projectstate: read events: %w", err)
-	}
-	var all []msg
-	for _, l := range lists {
-		all = append(all, l...)
-	}
-	// The filters are disjoint; stream order is sequence order.
-	sort.Slice(all, func(i, j int) bool { return all[i].seq < all[j].seq })
 	var last uint64
-	for _, m := range all {
-		env, err := events.Decode(m.data)
+	err := events.ReadDirect(ctx, js, events.EventsStream, events.SubjectRoot+"."+projectID+".>", 0, 0, func(m *jetstream.RawStreamMsg) error {
+		if !matchesAny(m.Subject, filters) {
+			return nil
+		}
+		env, err := events.Decode(m.Data)
 		if err != nil {
-			return 0, fmt.Errorf("projectstate: event on %s (seq %d): %w", m.subject, m.seq, err)
+			return fmt.Errorf("projectstate: event on %s (seq %d): %w", m.Subject, m.Sequence, err)
 		}
 		if err := apply(env); err != nil {
-			return 0, fmt.Errorf("projectstate: event %s (seq %d): %w", env.Type, m.seq, err)
+			return fmt.Errorf("projectstate: event %s (seq %d): %w", env.Type, m.Sequence, err)
 		}
-		last = m.seq
+		last = m.Sequence
+		return nil
+	})
+	if err != nil {
+		return 0, err
 	}
 	return last, nil
+}
+
+// matchesAny reports whether subject matches one of the NATS subject
+// filters (tokens, "*" for one token, ">" for the rest).
+func matchesAny(subject string, filters []string) bool {
+	for _, f := range filters {
+		if matchSubject(subject, f) {
+			return true
+		}
+	}
+	return false
+}
+
+func matchSubject(subject, filter string) bool {
+	for {
+		ft, frest, fmore := strings.Cut(filter, ".")
+		if ft == ">" {
+			return subject != ""
+		}
+		st, srest, smore := strings.Cut(subject, ".")
+		if ft != "*" && ft != st {
+			return false
+		}
+		if !fmore || !smore {
+			return fmore == smore
+		}
+		filter, subject = frest, srest
+	}
 }
 
 // readConsumer folds the project's events matching filters with an
