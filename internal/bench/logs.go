@@ -248,23 +248,25 @@ func (e *env) logPhase(ctx context.Context, sse bool, k, lines, rate int) (logPh
 func (e *env) emitLines(ctx context.Context, pid, rid string, lines, rate int) error {
 	ids := events.NewIDGen(nil)
 	var tick *time.Ticker
-	perTick := 1
 	if rate > 0 {
-		// Pace in 1ms ticks (or coarser for low rates).
-		every := max(time.Millisecond, time.Second/time.Duration(rate))
-		perTick = max(1, int(int64(rate)*int64(every)/int64(time.Second)))
-		tick = time.NewTicker(every)
+		// Pace in 1ms ticks (or coarser for low rates). Each tick emits up
+		// to rate x elapsed lines, so an emitter starved of CPU catches up
+		// instead of losing ticks and offering less than rate.
+		tick = time.NewTicker(max(time.Millisecond, time.Second/time.Duration(rate)))
 		defer tick.Stop()
 	}
+	start := time.Now()
 	for i := 0; i < lines; {
+		due := lines
 		if tick != nil {
 			select {
 			case <-tick.C:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
+			due = min(lines, int(float64(rate)*time.Since(start).Seconds()))
 		}
-		for j := 0; j < perTick && i < lines; j, i = j+1, i+1 {
+		for ; i < due; i++ {
 			env, err := events.NewEnvelopeWith(ids.New(), time.Now(), pid, rid,
 				events.LogLine{Level: events.LevelInfo, Message: "define: term " + strconv.Itoa(i) + " of the simulated run, with a line of typical length"})
 			if err != nil {
