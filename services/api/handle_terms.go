@@ -441,7 +441,13 @@ func (s *server) handleExcludedDelete() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		pid := projectFrom(r).ID
 		x, err := s.excludedTerm(r.Context(), pid, chi.URLParam(r, "xid"))
-		if err == nil {
+		switch {
+		case err != nil:
+		case x.Source == projections.ExcludedAuto:
+			// The extract excluded it (a common noun) and would exclude
+			// it again: keeping it is requiring it.
+			err = s.publishEdit(r.Context(), pid, events.TermRequired{TermText: x.TermText})
+		default:
 			err = s.publishEdit(r.Context(), pid, events.TermUnexcluded{TermText: x.TermText})
 		}
 		if err != nil {
