@@ -48,6 +48,9 @@ func Reproject(ctx context.Context, path string, js jetstream.JetStream, log *sl
 		err = p.catchUp(ctx, target)
 	}
 	if err == nil {
+		err = s.endReplay(ctx)
+	}
+	if err == nil {
 		err = s.detach(ctx)
 	}
 	err = errors.Join(err, s.Close())

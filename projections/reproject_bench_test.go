@@ -136,6 +136,9 @@ func BenchmarkReplayApply(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+		if err := s.endReplay(ctx); err != nil {
+			b.Fatal(err)
+		}
 		if err := s.Close(); err != nil {
 			b.Fatal(err)
 		}

@@ -71,11 +71,27 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return open(ctx, path, false)
 }
 
+// replayLateIndexes are the indexes of schema.sql that only the read
+// queries use: a replay builds them once at the end ([Store.endReplay])
+// instead of maintaining them event by event. The indexes the projector's
+// own statements search by (runs and documents by project) stay.
+var replayLateIndexes = []string{"runs_by_status", "runs_by_key", "projects_by_name", "issues_by_type"}
+
+// endReplay creates the indexes openReplay left out, with schema.sql's
+// statements, so that the file has the schema [Open] creates.
+func (s *Store) endReplay(ctx context.Context) error {
+	if _, err := s.w.ExecContext(ctx, schemaSQL); err != nil {
+		return fmt.Errorf("projections: create indexes: %w", err)
+	}
+	return nil
+}
+
 // openReplay opens a fresh file that [Reproject] fills and then renames
 // into place: only the writer connection, with the rollback journal in
 // memory and no fsync at commits (a crash leaves a file that the next
 // Reproject removes; Reproject syncs the file before the rename), and a
-// larger page cache. Rollbacks and savepoints work as in [Open]'s mode.
+// larger page cache, and without replayLateIndexes. Rollbacks and
+// savepoints work as in [Open]'s mode.
 func openReplay(ctx context.Context, path string) (*Store, error) {
 	return open(ctx, path, true)
 }
@@ -116,6 +132,12 @@ func open(ctx context.Context, path string, replay bool) (*Store, error) {
 	}
 	s.applied.Store(seq)
 	if replay {
+		for _, ix := range replayLateIndexes {
+			if _, err := s.w.ExecContext(ctx, "DROP INDEX "+quoteIdent(ix)); err != nil {
+				s.w.Close()
+				return nil, fmt.Errorf("projections: open %s: %w", path, err)
+			}
+		}
 		return s, nil
 	}
 
