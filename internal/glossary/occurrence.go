@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -33,16 +34,38 @@ func isWordRune(r rune) bool {
 // neither side continues a word (letters, digits, underscore), an English
 // plural ending allowed. Matching is
 // case-sensitive for all-caps terms and acronyms, case-insensitive otherwise.
-func Index(line, term string) []int {
-	if term == "" || len(line) < len(term) {
+func Index(line, term string) []int { return compile(term).index(line, "", false) }
+
+// pattern is a term prepared for matching by the rules of [Index].
+type pattern struct {
+	term   string
+	folded string // term lower-cased, when fold
+	cjk    bool
+	fold   bool // case-insensitive
+}
+
+func compile(term string) pattern {
+	p := pattern{term: term, cjk: HasCJK(term)}
+	if !p.cjk && strings.ToUpper(term) != term {
+		p.fold, p.folded = true, strings.ToLower(term)
+	}
+	return p
+}
+
+// index is [Index] of p in line; lower is line lower-cased when haveLower
+// (a caller matching many terms lower-cases each line once).
+func (p pattern) index(line, lower string, haveLower bool) []int {
+	if p.term == "" || len(line) < len(p.term) {
 		return nil
 	}
-	cjk := HasCJK(term)
-	hay, needle := line, term
-	if !cjk && strings.ToUpper(term) != term {
-		hay, needle = strings.ToLower(line), strings.ToLower(term)
+	hay, needle := line, p.term
+	if p.fold {
+		if !haveLower {
+			lower = strings.ToLower(line)
+		}
+		hay, needle = lower, p.folded
 		if len(hay) != len(line) { // lower-casing changed byte lengths: fall back to exact
-			hay, needle = line, term
+			hay, needle = line, p.term
 		}
 	}
 	var out []int
@@ -54,7 +77,7 @@ func Index(line, term string) []int {
 		at := from + i
 		end := at + len(needle)
 		ok := true
-		if !cjk {
+		if !p.cjk {
 			if at > 0 {
 				r, _ := utf8.DecodeLastRuneInString(hay[:at])
 				first, _ := utf8.DecodeRuneInString(needle)
@@ -78,6 +101,20 @@ func Index(line, term string) []int {
 		from = at + size
 	}
 	return out
+}
+
+// mayOccur reports whether p can occur in a document: false means no line
+// of it matches. A line matches on its lower-cased text, or exactly when
+// lower-casing changes its length, so the document's lower-cased text (the
+// lower-cased lines joined) and its text cover both.
+func (p pattern) mayOccur(content, lower string) bool {
+	if p.term == "" {
+		return false
+	}
+	if p.fold && strings.Contains(lower, p.folded) {
+		return true
+	}
+	return strings.Contains(content, p.term)
 }
 
 // pluralEnd skips an English plural ending ("s" or "es") at hay[end:] so
@@ -104,14 +141,78 @@ func Contains(line, term string) bool { return len(Index(line, term)) > 0 }
 // FindOccurrences returns at most one occurrence per (document, line) of any
 // of the given spellings (the term and its aliases), in document then line
 // order. Context is the matched line with the lines before and after it.
+// To look up many terms in the same documents, use a [Searcher].
 func FindOccurrences(docs []Document, spellings ...string) []Occurrence {
+	return NewSearcher(docs).Find(spellings...)
+}
+
+// Searcher finds occurrences of terms in a fixed set of documents. It
+// lower-cases and splits each document once, and skips a document with one
+// substring search when a term cannot occur in it, so looking up many terms
+// costs about one pass over the corpus per term instead of lower-casing every
+// line for every term. It is safe for concurrent use.
+type Searcher struct {
+	docs []searchDoc
+}
+
+type searchDoc struct {
+	path, content, lower string
+	once                 sync.Once
+	lines, lowerLines    []string
+}
+
+// NewSearcher returns a searcher over docs.
+func NewSearcher(docs []Document) *Searcher {
+	s := &Searcher{docs: make([]searchDoc, len(docs))}
+	for i, d := range docs {
+		s.docs[i].path, s.docs[i].content = d.Path, d.Content
+		s.docs[i].lower = strings.ToLower(d.Content)
+	}
+	return s
+}
+
+// split splits the document into lines once, on first use.
+func (d *searchDoc) split() {
+	d.once.Do(func() {
+		d.lines = strings.Split(d.content, "\n")
+		d.lowerLines = strings.Split(d.lower, "\n")
+		if len(d.lowerLines) != len(d.lines) { // cannot happen: \n is kept
+			d.lowerLines = nil
+		}
+	})
+}
+
+// Find is [FindOccurrences] over the searcher's documents.
+func (s *Searcher) Find(spellings ...string) []Occurrence {
+	pats := make([]pattern, 0, len(spellings))
+	for _, sp := range spellings {
+		if sp != "" {
+			pats = append(pats, compile(sp))
+		}
+	}
 	var out []Occurrence
-	for _, d := range docs {
-		lines := d.Lines()
-		for i, line := range lines {
+	for i := range s.docs {
+		d := &s.docs[i]
+		var live []pattern
+		for _, p := range pats {
+			if p.mayOccur(d.content, d.lower) {
+				live = append(live, p)
+			}
+		}
+		if len(live) == 0 {
+			continue
+		}
+		d.split()
+		for li, line := range d.lines {
 			hit := false
-			for _, s := range spellings {
-				if Contains(line, s) {
+			for _, p := range live {
+				var idx []int
+				if d.lowerLines != nil {
+					idx = p.index(line, d.lowerLines[li], true)
+				} else {
+					idx = p.index(line, "", false)
+				}
+				if len(idx) > 0 {
 					hit = true
 					break
 				}
@@ -119,11 +220,11 @@ func FindOccurrences(docs []Document, spellings ...string) []Occurrence {
 			if !hit {
 				continue
 			}
-			lo, hi := max(i-1, 0), min(i+2, len(lines))
+			lo, hi := max(li-1, 0), min(li+2, len(d.lines))
 			out = append(out, Occurrence{
-				Document: d.Path,
-				Line:     i + 1,
-				Context:  strings.Join(lines[lo:hi], "\n"),
+				Document: d.path,
+				Line:     li + 1,
+				Context:  strings.Join(d.lines[lo:hi], "\n"),
 			})
 		}
 	}

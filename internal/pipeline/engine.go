@@ -19,6 +19,14 @@ type Corpus struct {
 // NewCorpus returns a corpus over docs, which must already be sorted by path.
 func NewCorpus(docs []glossary.Document) *Corpus { return &Corpus{Docs: docs} }
 
+// Occurrences is [glossary.FindOccurrences] over the corpus's documents,
+// with one [glossary.Searcher] shared by every caller: steps and engines
+// look up many terms in the same documents.
+func (c *Corpus) Occurrences(spellings ...string) []glossary.Occurrence {
+	s := c.Memo("pipeline.searcher", func() any { return glossary.NewSearcher(c.Docs) }).(*glossary.Searcher)
+	return s.Find(spellings...)
+}
+
 // Memo returns the value stored under key, building it with build the first
 // time. Concurrent callers for the same key wait for the one build.
 func (c *Corpus) Memo(key string, build func() any) any {

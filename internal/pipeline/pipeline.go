@@ -194,7 +194,7 @@ func (p *Pipeline) Extract(ctx context.Context, c *Corpus, rules TermRules) (Ext
 		if cat == "" {
 			cat = glossary.TechnicalTerm
 		}
-		occ := glossary.FindOccurrences(c.Docs, r)
+		occ := c.Occurrences(r)
 		res.Terms = append(res.Terms, glossary.Term{Text: r, Category: cat, Frequency: len(occ), Documents: docsOf(occ), UserNote: rules.Notes[r]})
 	}
 	sort.Slice(res.Terms, func(i, j int) bool { return res.Terms[i].Text < res.Terms[j].Text })
@@ -252,7 +252,7 @@ func (p *Pipeline) Provisional(ctx context.Context, c *Corpus, terms []glossary.
 		t := work[i]
 		aliases := append([]string(nil), syn[t.Text]...)
 		sort.Strings(aliases)
-		occ := glossary.FindOccurrences(c.Docs, append([]string{t.Text}, aliases...)...)
+		occ := c.Occurrences(append([]string{t.Text}, aliases...)...)
 		def, err := p.engine.Define(ctx, c, DefineRequest{Term: t.Text, Category: t.Category, Aliases: aliases, Occurrences: occ, UserNote: t.UserNote})
 		if err != nil {
 			return err

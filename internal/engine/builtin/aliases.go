@@ -43,7 +43,7 @@ func (e *Engine) Aliases(ctx context.Context, c *pipeline.Corpus, entries []glos
 		}
 		n := len(entries[i].Occurrences)
 		if n == 0 {
-			n = len(glossary.FindOccurrences(c.Docs, entries[i].Term))
+			n = len(c.Occurrences(entries[i].Term))
 		}
 		counts[i] = n
 		return n

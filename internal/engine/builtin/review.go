@@ -123,7 +123,7 @@ func isMarginal(ix *corpusIndex, c *pipeline.Corpus, en glossary.Entry) bool {
 	spellings := append([]string{en.Term}, en.Aliases...)
 	occs := en.Occurrences
 	if len(occs) == 0 {
-		occs = glossary.FindOccurrences(c.Docs, spellings...)
+		occs = c.Occurrences(spellings...)
 	}
 	type at struct {
 		doc  string
