@@ -94,7 +94,7 @@ func decodeItem(seq uint64, subject string, body []byte) item {
 		it.skip = fmt.Errorf("%w: %q", events.ErrUnknownType, env.Type)
 		return it
 	}
-	data, err := env.Payload()
+	data, err := decodePayload(env)
 	if err != nil {
 		it.skip = err
 		return it

@@ -1,6 +1,9 @@
 package projections
 
 import (
+	"bytes"
+	"unicode/utf8"
+
 	"github.com/genglossary/genglossary/events"
 )
 
@@ -199,4 +202,407 @@ func objectEnd(b []byte, i int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// decodePayload is [events.Envelope.Payload] with a fast path for the
+// payloads of the frequent project and run events when they are flat
+// objects of known keys (each once) with plain strings (no escapes,
+// valid UTF-8), integers, booleans and nulls, and for run.completed's
+// summary a flat object of integers. Anything else, including every other
+// type, goes through Payload, so the result is always Payload's. env
+// must have passed Validate.
+func decodePayload(env events.Envelope) (events.Data, error) {
+	if d, ok := fastPayload(env.Type, env.Data); ok {
+		return d, nil
+	}
+	return env.Payload()
+}
+
+// jsonValue is a scalar (or run.completed's summary) read by flatObject.
+type jsonValue struct {
+	kind byte // 's' string, 'i' integer, 'b' boolean, 'n' null, 'm' object of integers
+	s    []byte
+	i    int
+	m    map[string]int
+}
+
+type keyValue struct {
+	key []byte
+	v   jsonValue
+}
+
+// setString stores a string; null leaves dst as it is, as encoding/json
+// does.
+func setString[T ~string](v *jsonValue, dst *T) bool {
+	switch v.kind {
+	case 's':
+		*dst = T(v.s)
+		return true
+	case 'n':
+		return true
+	}
+	return false
+}
+
+func setInt(v *jsonValue, dst *int) bool {
+	switch v.kind {
+	case 'i':
+		*dst = v.i
+		return true
+	case 'n':
+		return true
+	}
+	return false
+}
+
+func setBool(v *jsonValue, dst *bool) bool {
+	switch v.kind {
+	case 'b':
+		*dst = v.i != 0
+		return true
+	case 'n':
+		return true
+	}
+	return false
+}
+
+// setSummary stores an object of integers; null sets dst to nil, as
+// encoding/json does for a map.
+func setSummary(v *jsonValue, dst *map[string]int) bool {
+	switch v.kind {
+	case 'm':
+		*dst = v.m
+		return true
+	case 'n':
+		*dst = nil
+		return true
+	}
+	return false
+}
+
+// fastPayload decodes the payloads decodePayload describes; ok is false
+// for any other.
+func fastPayload(typ string, raw []byte) (events.Data, bool) {
+	var buf [8]keyValue
+	kvs, ok := flatObject(raw, buf[:0], typ == events.TypeRunCompleted)
+	if !ok {
+		return nil, false
+	}
+	// Each case sets the field a key names; an unknown key, or a value of
+	// another kind, sends the payload to Payload.
+	switch typ {
+	case events.TypeProjectCreated:
+		var d events.ProjectCreated
+		for i := range kvs {
+			v := &kvs[i].v
+			switch string(kvs[i].key) {
+			case "name":
+				ok = setString(v, &d.Name)
+			case "llm_provider":
+				ok = setString(v, &d.LLMProvider)
+			case "llm_model":
+				ok = setString(v, &d.LLMModel)
+			case "llm_base_url":
+				ok = setString(v, &d.LLMBaseURL)
+			default:
+				ok = false
+			}
+			if !ok {
+				return nil, false
+			}
+		}
+		return d, true
+	case events.TypeRunRequested:
+		var d events.RunRequested
+		for i := range kvs {
+			v := &kvs[i].v
+			switch string(kvs[i].key) {
+			case "scope":
+				ok = setString(v, &d.Scope)
+			case "triggered_by":
+				ok = setString(v, &d.TriggeredBy)
+			case "idempotency_key":
+				ok = setString(v, &d.IdempotencyKey)
+			default: // terms and documents are lists
+				ok = false
+			}
+			if !ok {
+				return nil, false
+			}
+		}
+		return d, true
+	case events.TypeRunStarted:
+		var d events.RunStarted
+		for i := range kvs {
+			v := &kvs[i].v
+			switch string(kvs[i].key) {
+			case "runner_id":
+				ok = setString(v, &d.RunnerID)
+			case "attempt":
+				ok = setInt(v, &d.Attempt)
+			default:
+				ok = false
+			}
+			if !ok {
+				return nil, false
+			}
+		}
+		return d, true
+	case events.TypeRunStep:
+		var d events.RunStep
+		for i := range kvs {
+			v := &kvs[i].v
+			switch string(kvs[i].key) {
+			case "step":
+				ok = setString(v, &d.Step)
+			case "status":
+				ok = setString(v, &d.Status)
+			case "count":
+				ok = setInt(v, &d.Count)
+			default:
+				ok = false
+			}
+			if !ok {
+				return nil, false
+			}
+		}
+		return d, true
+	case events.TypeRunProgress:
+		var d events.RunProgress
+		for i := range kvs {
+			v := &kvs[i].v
+			switch string(kvs[i].key) {
+			case "step":
+				ok = setString(v, &d.Step)
+			case "current":
+				ok = setInt(v, &d.Current)
+			case "total":
+				ok = setInt(v, &d.Total)
+			case "current_term":
+				ok = setString(v, &d.CurrentTerm)
+			default:
+				ok = false
+			}
+			if !ok {
+				return nil, false
+			}
+		}
+		return d, true
+	case events.TypeRunCompleted:
+		var d events.RunCompleted
+		for i := range kvs {
+			v := &kvs[i].v
+			switch string(kvs[i].key) {
+			case "summary":
+				ok = setSummary(v, &d.Summary)
+			case "logs_truncated":
+				ok = setBool(v, &d.LogsTruncated)
+			default:
+				ok = false
+			}
+			if !ok {
+				return nil, false
+			}
+		}
+		return d, true
+	case events.TypeRunFailed:
+		var d events.RunFailed
+		for i := range kvs {
+			v := &kvs[i].v
+			switch string(kvs[i].key) {
+			case "error_message":
+				ok = setString(v, &d.ErrorMessage)
+			case "logs_truncated":
+				ok = setBool(v, &d.LogsTruncated)
+			default:
+				ok = false
+			}
+			if !ok {
+				return nil, false
+			}
+		}
+		return d, true
+	case events.TypeRunCancelled:
+		var d events.RunCancelled
+		for i := range kvs {
+			v := &kvs[i].v
+			switch string(kvs[i].key) {
+			case "reason":
+				ok = setString(v, &d.Reason)
+			case "logs_truncated":
+				ok = setBool(v, &d.LogsTruncated)
+			default:
+				ok = false
+			}
+			if !ok {
+				return nil, false
+			}
+		}
+		return d, true
+	}
+	return nil, false
+}
+
+// flatObject reads a JSON object whose keys are plain strings, each once,
+// and whose values are plain strings, integers, booleans or null (and,
+// with summaries, objects of integers), appending them to out; ok is
+// false for anything else, trailing bytes included. At most cap(out)
+// members.
+func flatObject(b []byte, out []keyValue, summaries bool) (_ []keyValue, ok bool) {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return nil, false
+	}
+	i = skipSpace(b, i+1)
+	if i < len(b) && b[i] == '}' {
+		return out, skipSpace(b, i+1) == len(b)
+	}
+	for {
+		if len(out) == cap(out) {
+			return nil, false
+		}
+		key, j, ok := plainString(b, i)
+		if !ok {
+			return nil, false
+		}
+		for k := range out {
+			if string(out[k].key) == string(key) {
+				return nil, false
+			}
+		}
+		i = skipSpace(b, j)
+		if i >= len(b) || b[i] != ':' {
+			return nil, false
+		}
+		i = skipSpace(b, i+1)
+		var v jsonValue
+		if v, i, ok = scalar(b, i); !ok {
+			if !summaries || i >= len(b) || b[i] != '{' {
+				return nil, false
+			}
+			if v.m, i, ok = intObject(b, i); !ok {
+				return nil, false
+			}
+			v.kind = 'm'
+		}
+		out = append(out, keyValue{key, v})
+		i = skipSpace(b, i)
+		if i >= len(b) {
+			return nil, false
+		}
+		if b[i] == '}' {
+			return out, skipSpace(b, i+1) == len(b)
+		}
+		if b[i] != ',' {
+			return nil, false
+		}
+		i = skipSpace(b, i+1)
+	}
+}
+
+// intObject reads an object of plain keys (each once) and integers into
+// a new map.
+func intObject(b []byte, i int) (m map[string]int, end int, ok bool) {
+	m = make(map[string]int)
+	i = skipSpace(b, i+1)
+	if i < len(b) && b[i] == '}' {
+		return m, i + 1, true
+	}
+	for {
+		key, j, ok := plainString(b, i)
+		if !ok {
+			return nil, i, false
+		}
+		if _, dup := m[string(key)]; dup {
+			return nil, i, false
+		}
+		i = skipSpace(b, j)
+		if i >= len(b) || b[i] != ':' {
+			return nil, i, false
+		}
+		v, j, ok := scalar(b, skipSpace(b, i+1))
+		if !ok || v.kind != 'i' {
+			return nil, i, false
+		}
+		m[string(key)] = v.i
+		i = skipSpace(b, j)
+		if i >= len(b) {
+			return nil, i, false
+		}
+		if b[i] == '}' {
+			return m, i + 1, true
+		}
+		if b[i] != ',' {
+			return nil, i, false
+		}
+		i = skipSpace(b, i+1)
+	}
+}
+
+// scalar reads a plain string (printable ASCII or valid UTF-8, no
+// escapes), an integer of at most 18 digits, true, false or null at
+// b[i]; on failure end is i.
+func scalar(b []byte, i int) (v jsonValue, end int, ok bool) {
+	if i >= len(b) {
+		return v, i, false
+	}
+	switch c := b[i]; {
+	case c == '"':
+		s, j, ok := textString(b, i)
+		if !ok {
+			return v, i, false
+		}
+		return jsonValue{kind: 's', s: s}, j, true
+	case c == '-' || (c >= '0' && c <= '9'):
+		j := i
+		if c == '-' {
+			j++
+		}
+		start := j
+		n := 0
+		for j < len(b) && b[j] >= '0' && b[j] <= '9' {
+			n = n*10 + int(b[j]-'0')
+			j++
+		}
+		digits := j - start
+		if digits == 0 || digits > 18 || (b[start] == '0' && digits > 1) || (c == '-' && n == 0) {
+			return v, i, false
+		}
+		if j < len(b) && (b[j] == '.' || b[j] == 'e' || b[j] == 'E') {
+			return v, i, false
+		}
+		if c == '-' {
+			n = -n
+		}
+		return jsonValue{kind: 'i', i: n}, j, true
+	case bytes.HasPrefix(b[i:], []byte("true")):
+		return jsonValue{kind: 'b', i: 1}, i + 4, true
+	case bytes.HasPrefix(b[i:], []byte("false")):
+		return jsonValue{kind: 'b'}, i + 5, true
+	case bytes.HasPrefix(b[i:], []byte("null")):
+		return jsonValue{kind: 'n'}, i + 4, true
+	}
+	return v, i, false
+}
+
+// textString reads a JSON string without escapes or control characters
+// whose bytes are valid UTF-8; it returns the contents and the index
+// after the closing quote.
+func textString(b []byte, i int) (s []byte, end int, ok bool) {
+	ascii := true
+	for j := i + 1; j < len(b); j++ {
+		switch c := b[j]; {
+		case c == '"':
+			s = b[i+1 : j]
+			if !ascii && !utf8.Valid(s) {
+				return nil, 0, false
+			}
+			return s, j + 1, true
+		case c == '\\' || c < 0x20:
+			return nil, 0, false
+		case c >= 0x80:
+			ascii = false
+		}
+	}
+	return nil, 0, false
 }

@@ -106,3 +106,67 @@ func FuzzDecodeEnvelope(f *testing.F) {
 	}
 	f.Fuzz(checkDecodeEnvelope)
 }
+
+// payloadSeeds are payloads on and off fastPayload's path.
+var payloadSeeds = []string{
+	`{}`, ` { } `, `{"name":"p","llm_provider":"builtin","llm_model":"","llm_base_url":""}`,
+	`{"scope":"full","triggered_by":"api"}`, `{"scope":"full","triggered_by":"api","documents":["a"]}`,
+	`{"scope":"full","triggered_by":"api","idempotency_key":"k"}`,
+	`{"runner_id":"r","attempt":1}`, `{"runner_id":"r","attempt":-3}`, `{"runner_id":"r","attempt":-0}`,
+	`{"runner_id":"r","attempt":1.0}`, `{"runner_id":"r","attempt":1e3}`, `{"runner_id":"r","attempt":012}`,
+	`{"runner_id":"r","attempt":123456789012345678901}`, `{"runner_id":null,"attempt":null}`,
+	`{"step":"extract","status":"started","count":0}`, `{"step":"extract","status":"completed","count":12}`,
+	`{"step":"extract","current":1,"total":4}`, `{"step":"extract","current":1,"total":4,"current_term":"量子"}`,
+	`{"step":"extract","current":1,"total":4,"current_term":"\u91cf"}`, `{"step":"ex\"t","current":1}`,
+	`{"step":"extract","step":"x"}`, `{"Step":"extract"}`, `{"step":"extract","current":true}`,
+	`{"step":"extract","current":1,"total":4}x`, `{"step":"extract",}`, `{"step" "extract"}`, `{"step":"extract"`,
+	"{\"step\":\"\xff\"}", "{\"step\":\"a\x01\"}", "{\"step\":\"a\x7f\"}",
+	`{"summary":null}`, `{"summary":{}}`, `{"summary":{"terms":3,"issues":0}}`, `{"summary":{"terms":3,"terms":4}}`,
+	`{"summary":{"terms":null}}`, `{"summary":{"terms":"3"}}`, `{"summary":{"a":1},"logs_truncated":true}`,
+	`{"summary":null,"logs_truncated":false}`, `{"summary":null,"logs_truncated":nul}`, `{"summary":[]}`,
+	`{"error_message":"boom","logs_truncated":true}`, `{"reason":"user","logs_truncated":false}`,
+	`{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9}`, `null`, `[]`, `"x"`, `1`,
+}
+
+// checkDecodePayload fails t unless decodePayload gives what Payload
+// gives for data as the payload of an envelope of type typ.
+func checkDecodePayload(t *testing.T, typ string, data []byte) {
+	env := events.Envelope{Type: typ, V: 1, Data: data}
+	want, wantErr := env.Payload()
+	got, err := decodePayload(env)
+	if (err == nil) != (wantErr == nil) || (err != nil && err.Error() != wantErr.Error()) {
+		t.Fatalf("decodePayload(%s %q) error %v, Payload %v", typ, data, err, wantErr)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("decodePayload(%s %q) = %#v, Payload %#v", typ, data, got, want)
+	}
+}
+
+func TestDecodePayloadAsPayload(t *testing.T) {
+	fast := 0
+	for _, typ := range events.Types() {
+		for _, s := range payloadSeeds {
+			checkDecodePayload(t, typ, []byte(s))
+			if _, ok := fastPayload(typ, []byte(s)); ok {
+				fast++
+			}
+		}
+	}
+	if fast < 20 {
+		t.Errorf("only %d seeds took the fast path", fast)
+	}
+}
+
+// FuzzDecodePayload checks that decodePayload always agrees with
+// Payload.
+func FuzzDecodePayload(f *testing.F) {
+	for i := range events.Types() {
+		for _, s := range payloadSeeds {
+			f.Add(uint8(i), []byte(s))
+		}
+	}
+	f.Fuzz(func(t *testing.T, typ uint8, data []byte) {
+		types := events.Types()
+		checkDecodePayload(t, types[int(typ)%len(types)], data)
+	})
+}
