@@ -85,7 +85,7 @@ func decodeItem(seq uint64, subject string, body []byte) item {
 		return it
 	}
 	it.env = env
-	if want, err := env.Subject(); err != nil || want != subject {
+	if !onSubject(env, subject) {
 		it.skip = skipf("envelope of %s %s (project %s) arrived on subject %q", env.Type, env.ID, env.ProjectID, subject)
 		return it
 	}

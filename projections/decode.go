@@ -2,10 +2,37 @@ package projections
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/genglossary/genglossary/events"
 )
+
+// onSubject reports whether subject is env.Subject(), without building
+// the subject for the run and project families. env must have passed
+// Validate, which checks that Subject does not fail.
+func onSubject(env events.Envelope, subject string) bool {
+	fam, rest, _ := strings.Cut(env.Type, ".")
+	switch fam {
+	case events.FamilyRun:
+		return isConcat(subject, events.SubjectRoot, ".", env.ProjectID, ".run.", env.RunID, ".", rest)
+	case events.FamilyLog:
+		want, err := env.Subject()
+		return err == nil && want == subject
+	}
+	return isConcat(subject, events.SubjectRoot, ".", env.ProjectID, ".", env.Type)
+}
+
+// isConcat reports whether s is the concatenation of parts.
+func isConcat(s string, parts ...string) bool {
+	for _, p := range parts {
+		var ok bool
+		if s, ok = strings.CutPrefix(s, p); !ok {
+			return false
+		}
+	}
+	return s == ""
+}
 
 // knownTypes is the event catalogue as a set: [events.Version] builds the
 // catalogue's list on every call.
@@ -13,6 +40,16 @@ var knownTypes = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, t := range events.Types() {
 		m[t] = true
+	}
+	return m
+}()
+
+// typeNames maps each catalogue type to itself, to share one string per
+// type between the decoded envelopes.
+var typeNames = func() map[string]string {
+	m := make(map[string]string)
+	for _, t := range events.Types() {
+		m[t] = t
 	}
 	return m
 }()
@@ -73,7 +110,12 @@ func fastEnvelope(b []byte) (e events.Envelope, ok bool) {
 			case "id":
 				f, e.ID = fID, string(s)
 			case "type":
-				f, e.Type = fType, string(s)
+				f = fType
+				if t, ok := typeNames[string(s)]; ok {
+					e.Type = t // no copy of the catalogue's names
+				} else {
+					e.Type = string(s)
+				}
 			case "project_id":
 				f, e.ProjectID = fProject, string(s)
 			default:

@@ -170,3 +170,32 @@ func FuzzDecodePayload(f *testing.F) {
 		checkDecodePayload(t, types[int(typ)%len(types)], data)
 	})
 }
+
+func TestOnSubjectAsSubject(t *testing.T) {
+	ids := events.NewIDGen(nil)
+	pid, rid := ids.New(), ids.New()
+	at := time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC)
+	checked := 0
+	for _, typ := range events.Types() {
+		for _, r := range []string{"", rid} {
+			env := events.Envelope{ID: ids.New(), Type: typ, V: 1, Time: at, ProjectID: pid, RunID: r, Data: []byte(`{}`)}
+			if env.Validate() != nil {
+				continue
+			}
+			want, _ := env.Subject()
+			for _, subject := range []string{
+				want, want + ".x", want[:len(want)-1], "x" + want, "",
+				"gg." + pid + ".run." + r + "." + typ, "gg." + pid + "." + typ, "gg." + pid + ".log." + r,
+				"gg." + pid + ".run." + r, "gg." + rid + ".run." + pid + "." + typ,
+			} {
+				if got := onSubject(env, subject); got != (subject == want) {
+					t.Errorf("onSubject(%s run %q, %q) = %v, want %v (subject %q)", typ, r, subject, got, !got, want)
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 100 {
+		t.Fatalf("checked only %d cases", checked)
+	}
+}
