@@ -89,9 +89,11 @@ func (s *Store) endReplay(ctx context.Context) error {
 // openReplay opens a fresh file that [Reproject] fills and then renames
 // into place: only the writer connection, with the rollback journal in
 // memory and no fsync at commits (a crash leaves a file that the next
-// Reproject removes; Reproject syncs the file before the rename), and a
-// larger page cache, and without replayLateIndexes. Rollbacks and
-// savepoints work as in [Open]'s mode.
+// Reproject removes; Reproject syncs the file before the rename), and
+// without replayLateIndexes. Rollbacks and savepoints work as in [Open]'s
+// mode. The page cache keeps SQLite's default size: a replay mostly
+// appends and updates recent rows, and a larger cache measured slower
+// (allocating and freeing its pages).
 func openReplay(ctx context.Context, path string) (*Store, error) {
 	return open(ctx, path, true)
 }
@@ -175,7 +177,7 @@ func dsn(abs string, readOnly bool) string {
 func replayDSN(abs string) string {
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
 	return u.String() + "?_pragma=journal_mode(MEMORY)&_pragma=synchronous(OFF)&_pragma=locking_mode(EXCLUSIVE)" +
-		"&_pragma=cache_size(-65536)&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_txlock=immediate"
+		"&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_txlock=immediate"
 }
 
 // openError classifies an error of Open: damage to an existing file wraps
