@@ -30,6 +30,10 @@ const directBatch = 512
 // answers with one message without it.
 const numPendingHeader = "Nats-Num-Pending"
 
+// ErrTooManyResults is returned (wrapped) by [LastMessages] when more
+// subjects match than the server answers in one request (1024).
+var ErrTooManyResults = errors.New("events: too many subjects for one request")
+
 // ReadDirect calls fn, in stream order, with every message of stream
 // whose subject matches filter (wildcards allowed) and whose sequence is
 // in [from, upTo] (upTo 0: up to the stream's end at the time of each
@@ -37,90 +41,174 @@ const numPendingHeader = "Nats-Num-Pending"
 // with next_by_subj and batch), answered by the stream itself: unlike a
 // consumer, nothing is created on the server and nothing goes through the
 // serialised JetStream API queue, so a read costs one round trip per 512
-// messages. Errors wrap [ErrNoDirectGet], the request error, or fn's.
+// messages. The server finds the next message of a literal subject through
+// its per-subject index, but scans for a wildcard filter: prefer literal
+// subjects on large streams. Errors wrap [ErrNoDirectGet], the request
+// error, or fn's.
 func ReadDirect(ctx context.Context, js jetstream.JetStream, stream, filter string, from, upTo uint64, fn func(*jetstream.RawStreamMsg) error) error {
+	return ReadDirectAll(ctx, js, stream, []string{filter}, from, upTo, func(_ int, m *jetstream.RawStreamMsg) error { return fn(m) })
+}
+
+// ReadDirectAll is [ReadDirect] of several filters at once, over one
+// subscription: the first batch of every filter is requested before any
+// reply is read. fn gets the index of the filter a message matched; the
+// messages of one filter come in stream order, those of different filters
+// interleaved. fn is called from one goroutine.
+func ReadDirectAll(ctx context.Context, js jetstream.JetStream, stream string, filters []string, from, upTo uint64, fn func(filter int, m *jetstream.RawStreamMsg) error) error {
+	if len(filters) == 0 {
+		return nil
+	}
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, cmp.Or(js.Options().DefaultTimeout, 5*time.Second))
 		defer cancel()
 	}
 	nc := js.Conn()
-	inbox := nc.NewRespInbox()
-	ch := make(chan *nats.Msg, directBatch+1)
-	sub, err := nc.ChanSubscribe(inbox, ch)
+	inbox := nc.NewInbox()
+	ch := make(chan *nats.Msg, directBatch+len(filters))
+	sub, err := nc.ChanSubscribe(inbox+".*", ch)
 	if err != nil {
-		return fmt.Errorf("events: read %s: %w", filter, err)
+		return fmt.Errorf("events: read %s: %w", filters[0], err)
 	}
 	defer func() { _ = sub.Unsubscribe() }()
 	subject := apiPrefix(js) + "DIRECT.GET." + stream
-	seq := max(from, 1)
-	for upTo == 0 || seq <= upTo {
+	type state struct {
+		next    uint64 // sequence the current batch started at
+		last    uint64 // last sequence delivered in the current batch
+		drained bool   // past upTo: ignore the rest
+	}
+	st := make([]state, len(filters))
+	request := func(i int, seq uint64) error {
+		st[i] = state{next: seq}
 		body, err := json.Marshal(struct {
 			Seq     uint64 `json:"seq"`
 			NextFor string `json:"next_by_subj"`
 			Batch   int    `json:"batch"`
-		}{seq, filter, directBatch})
+		}{seq, filters[i], directBatch})
 		if err != nil {
 			return err
 		}
-		if err := nc.PublishRequest(subject, inbox, body); err != nil {
-			return fmt.Errorf("events: read %s: %w", filter, err)
+		if err := nc.PublishRequest(subject, inbox+"."+strconv.Itoa(i), body); err != nil {
+			return fmt.Errorf("events: read %s: %w", filters[i], err)
 		}
-		more, next, err := readBatch(ctx, ch, upTo, fn)
+		return nil
+	}
+	open := 0
+	for i := range filters {
+		if err := request(i, max(from, 1)); err != nil {
+			return err
+		}
+		open++
+	}
+	for open > 0 {
+		var m *nats.Msg
+		select {
+		case m = <-ch:
+		case <-ctx.Done():
+			return fmt.Errorf("events: read %s: %w", filters[0], ctx.Err())
+		}
+		i, err := strconv.Atoi(m.Subject[len(inbox)+1:])
+		if err != nil || i < 0 || i >= len(filters) {
+			continue
+		}
+		s := &st[i]
+		if len(m.Data) == 0 && m.Header.Get("Status") != "" {
+			switch status := m.Header.Get("Status"); status {
+			case "503":
+				return fmt.Errorf("%w: %w", ErrNoDirectGet, nats.ErrNoResponders)
+			case "404": // nothing matches from the requested sequence on
+				open--
+			case "204": // end of batch
+				pending, _ := strconv.ParseUint(m.Header.Get(numPendingHeader), 10, 64)
+				if pending > 0 && s.last > 0 && !s.drained && (upTo == 0 || s.last < upTo) {
+					if err := request(i, s.last+1); err != nil {
+						return err
+					}
+				} else {
+					open--
+				}
+			default:
+				return fmt.Errorf("events: read %s from seq %d: direct get: status %s %s", filters[i], s.next, status, m.Header.Get("Description"))
+			}
+			continue
+		}
+		if m.Header.Get(numPendingHeader) == "" {
+			return fmt.Errorf("%w: the server does not answer batched direct gets", ErrNoDirectGet)
+		}
+		seq, err := strconv.ParseUint(m.Header.Get(jetstream.SequenceHeader), 10, 64)
 		if err != nil {
-			return fmt.Errorf("events: read %s from seq %d: %w", filter, seq, err)
+			return fmt.Errorf("events: read %s: direct get: bad %s header %q", filters[i], jetstream.SequenceHeader, m.Header.Get(jetstream.SequenceHeader))
 		}
-		if !more {
-			return nil
+		if s.drained || (upTo > 0 && seq > upTo) {
+			s.drained = true
+			continue
 		}
-		seq = next
+		s.last = seq
+		raw := &jetstream.RawStreamMsg{Subject: m.Header.Get(jetstream.SubjectHeader), Sequence: seq, Header: m.Header, Data: m.Data}
+		if err := fn(i, raw); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// readBatch consumes one batched direct get reply: messages, then an
-// end-of-batch status. It reports whether matching messages remain after
-// the batch and the sequence to continue from.
-func readBatch(ctx context.Context, ch <-chan *nats.Msg, upTo uint64, fn func(*jetstream.RawStreamMsg) error) (more bool, next uint64, err error) {
-	var last uint64
-	done := false // fn saw the bound; drain the batch
+// LastMessages returns the last message of every subject of stream that
+// matches one of filters (wildcards allowed), with a sequence up to upTo
+// (0: the stream's end), in stream order: one direct get with multi_last,
+// which the server answers from its per-subject index without scanning.
+// Errors wrap [ErrTooManyResults] when more than 1024 subjects match,
+// [ErrNoDirectGet], or the request error.
+func LastMessages(ctx context.Context, js jetstream.JetStream, stream string, filters []string, upTo uint64) ([]*jetstream.RawStreamMsg, error) {
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, cmp.Or(js.Options().DefaultTimeout, 5*time.Second))
+		defer cancel()
+	}
+	nc := js.Conn()
+	inbox := nc.NewInbox()
+	ch := make(chan *nats.Msg, 64)
+	sub, err := nc.ChanSubscribe(inbox, ch)
+	if err != nil {
+		return nil, fmt.Errorf("events: last messages of %v: %w", filters, err)
+	}
+	defer func() { _ = sub.Unsubscribe() }()
+	body, err := json.Marshal(struct {
+		MultiLast []string `json:"multi_last"`
+		UpToSeq   uint64   `json:"up_to_seq,omitempty"`
+	}{filters, upTo})
+	if err != nil {
+		return nil, err
+	}
+	if err := nc.PublishRequest(apiPrefix(js)+"DIRECT.GET."+stream, inbox, body); err != nil {
+		return nil, fmt.Errorf("events: last messages of %v: %w", filters, err)
+	}
+	var out []*jetstream.RawStreamMsg
 	for {
 		var m *nats.Msg
 		select {
 		case m = <-ch:
 		case <-ctx.Done():
-			return false, 0, ctx.Err()
+			return nil, fmt.Errorf("events: last messages of %v: %w", filters, ctx.Err())
 		}
 		if len(m.Data) == 0 && m.Header.Get("Status") != "" {
 			switch status := m.Header.Get("Status"); status {
-			case "503":
-				return false, 0, fmt.Errorf("%w: %w", ErrNoDirectGet, nats.ErrNoResponders)
+			case "204":
+				return out, nil
 			case "404":
-				// Nothing matches from the requested sequence on.
-				return false, 0, nil
-			case "204": // end of batch
-				pending, _ := strconv.ParseUint(m.Header.Get(numPendingHeader), 10, 64)
-				return pending > 0 && last > 0 && !done, last + 1, nil
+				return nil, nil
+			case "413":
+				return nil, fmt.Errorf("events: last messages of %v: %w", filters, ErrTooManyResults)
+			case "503":
+				return nil, fmt.Errorf("%w: %w", ErrNoDirectGet, nats.ErrNoResponders)
 			default:
-				return false, 0, fmt.Errorf("direct get: status %s %s", status, m.Header.Get("Description"))
+				return nil, fmt.Errorf("events: last messages of %v: direct get: status %s %s", filters, status, m.Header.Get("Description"))
 			}
-		}
-		if m.Header.Get(numPendingHeader) == "" {
-			return false, 0, fmt.Errorf("%w: the server does not answer batched direct gets", ErrNoDirectGet)
 		}
 		seq, err := strconv.ParseUint(m.Header.Get(jetstream.SequenceHeader), 10, 64)
 		if err != nil {
-			return false, 0, fmt.Errorf("direct get: bad %s header %q", jetstream.SequenceHeader, m.Header.Get(jetstream.SequenceHeader))
+			return nil, fmt.Errorf("events: last messages of %v: direct get: bad %s header", filters, jetstream.SequenceHeader)
 		}
-		if done || (upTo > 0 && seq > upTo) {
-			done = true
-			continue
-		}
-		last = seq
-		raw := &jetstream.RawStreamMsg{Subject: m.Header.Get(jetstream.SubjectHeader), Sequence: seq, Header: m.Header, Data: m.Data}
-		if err := fn(raw); err != nil {
-			return false, 0, err
-		}
+		out = append(out, &jetstream.RawStreamMsg{Subject: m.Header.Get(jetstream.SubjectHeader), Sequence: seq, Header: m.Header, Data: m.Data})
 	}
 }
 

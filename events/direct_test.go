@@ -154,3 +154,95 @@ func TestGetObjectDirect(t *testing.T) {
 		t.Errorf("tampered: err = %v, want ErrDigestMismatch", err)
 	}
 }
+
+// TestReadDirectAllAndLastMessages checks several filters read at once
+// (literal and wildcard, one longer than a batch, one empty) against
+// single reads, and LastMessages (the last message per run subject, bounded
+// by up_to_seq; nothing matching; too many subjects).
+func TestReadDirectAllAndLastMessages(t *testing.T) {
+	t.Parallel()
+	_, _, js := natstest.Start(t, natstest.InProcessOnly())
+	ctx := t.Context()
+	p := events.NewID()
+	runs := []string{events.NewID(), events.NewID(), events.NewID()}
+	lastOfRun := map[string]uint64{}
+	var bound uint64
+	for i := range 700 {
+		r := runs[i%len(runs)]
+		ack, err := events.Publish(ctx, js, runRequestedIn(t, p, r))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lastOfRun[r] = ack.Sequence
+		if i == 400 {
+			bound = ack.Sequence
+		}
+	}
+	subj := func(r string) string { return events.SubjectRoot + "." + p + ".run." + r + ".requested" }
+	filters := []string{subj(runs[0]), events.SubjectRoot + "." + p + ".run.*.requested", subj(events.NewID())}
+	got := make([][]uint64, len(filters))
+	if err := events.ReadDirectAll(ctx, js, events.EventsStream, filters, 0, 0, func(i int, m *jetstream.RawStreamMsg) error {
+		got[i] = append(got[i], m.Sequence)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range filters {
+		var want []uint64
+		if err := events.ReadDirect(ctx, js, events.EventsStream, f, 0, 0, func(m *jetstream.RawStreamMsg) error {
+			want = append(want, m.Sequence)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got[i]) != fmt.Sprint(want) {
+			t.Errorf("filter %s: ReadDirectAll read %d, ReadDirect %d", f, len(got[i]), len(want))
+		}
+	}
+	if len(got[1]) != 700 || len(got[2]) != 0 {
+		t.Errorf("read %d and %d messages, want 700 and 0", len(got[1]), len(got[2]))
+	}
+
+	last, err := events.LastMessages(ctx, js, events.EventsStream, []string{events.SubjectRoot + "." + p + ".run.*.requested"}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(last) != len(runs) {
+		t.Fatalf("LastMessages: %d messages, want %d", len(last), len(runs))
+	}
+	for _, m := range last {
+		_, r, _, err := events.ParseSubject(m.Subject)
+		if err != nil || m.Sequence != lastOfRun[r] {
+			t.Errorf("LastMessages: %s seq %d, want seq %d (%v)", m.Subject, m.Sequence, lastOfRun[r], err)
+		}
+	}
+	upTo, err := events.LastMessages(ctx, js, events.EventsStream, []string{events.SubjectRoot + "." + p + ".run.*.requested"}, bound)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range upTo {
+		if m.Sequence > bound {
+			t.Errorf("LastMessages up to %d returned seq %d", bound, m.Sequence)
+		}
+	}
+	if none, err := events.LastMessages(ctx, js, events.EventsStream, []string{events.SubjectRoot + "." + events.NewID() + ".>"}, 0); err != nil || len(none) != 0 {
+		t.Errorf("nothing matching: %d messages, err %v", len(none), err)
+	}
+	for i := range 1100 {
+		if _, err := events.Publish(ctx, js, runRequestedIn(t, p, events.NewID())); err != nil {
+			t.Fatalf("publish %d: %v", i, err)
+		}
+	}
+	if _, err := events.LastMessages(ctx, js, events.EventsStream, []string{events.SubjectRoot + "." + p + ".run.*.requested"}, 0); !errors.Is(err, events.ErrTooManyResults) {
+		t.Errorf("1100 subjects: err = %v, want ErrTooManyResults", err)
+	}
+}
+
+func runRequestedIn(t *testing.T, p, r string) events.Envelope {
+	t.Helper()
+	env, err := events.NewEnvelope(p, r, events.RunRequested{Scope: "full", TriggeredBy: events.TriggeredByAPI})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return env
+}

@@ -59,21 +59,57 @@ type Project struct {
 	LastSeq uint64
 }
 
+// Option adjusts [Load].
+type Option func(*options)
+
+type options struct {
+	replicas int
+}
+
+// KnownReplicas tells [Load] the replica count of the project's streams
+// (events and documents), which it otherwise asks the server for on each
+// call. A caller that loads often (a runner) reads it once.
+func KnownReplicas(n int) Option { return func(o *options) { o.replicas = n } }
+
 // Load rebuilds project projectID from its events in [events.EventsStream],
 // up to the last matching sequence at the time of the call. Document
 // contents are read from the [events.DocsBucket] object store and parsed
 // with [document.Parse]; results carried by claim check are read from the
-// [events.ArtifactsBucket] object store. Errors wrap [ErrProjectNotFound],
-// [ErrProjectDeleted], [events.ErrInvalidID], [events.ErrInvalidEnvelope] or
+// [events.ArtifactsBucket] object store.
+//
+// On streams with one replica it reads with direct gets (no consumer, no
+// JetStream API request, cost independent of the stream's size). On
+// replicated streams it reads through a consumer, which the stream's
+// leader serves: any replica answers direct gets, and a follower that lags
+// would hand a run a state without the latest documents or edits.
+//
+// Errors wrap [ErrProjectNotFound], [ErrProjectDeleted],
+// [events.ErrInvalidID], [events.ErrInvalidEnvelope] or
 // [events.ErrUnsupportedVersion] (an event this build cannot fold), or the
 // JetStream error.
-func Load(ctx context.Context, js jetstream.JetStream, projectID string) (*Project, error) {
+func Load(ctx context.Context, js jetstream.JetStream, projectID string, opts ...Option) (*Project, error) {
 	if err := events.CheckID("project_id", projectID); err != nil {
 		return nil, err
 	}
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if o.replicas == 0 {
+		st, err := js.Stream(ctx, events.EventsStream)
+		if err != nil {
+			return nil, fmt.Errorf("projectstate: stream %s: %w", events.EventsStream, err)
+		}
+		o.replicas = max(st.CachedInfo().Config.Replicas, 1)
+	}
+	direct := o.replicas == 1
 	filters := subjectFilters(projectID)
 	f := newFolder(projectID)
-	bound, err := readDirect(ctx, js, projectID, filters, f.apply)
+	var bound uint64
+	err := events.ErrNoDirectGet
+	if direct {
+		bound, err = readDirect(ctx, js, projectID, f.apply)
+	}
 	if errors.Is(err, events.ErrNoDirectGet) {
 		bound, err = readConsumer(ctx, js, filters, f.apply)
 	}
@@ -91,7 +127,7 @@ func Load(ctx context.Context, js jetstream.JetStream, projectID string) (*Proje
 	}
 	p := &f.project
 	p.LastSeq = bound
-	if err := f.loadDocs(ctx, js); err != nil {
+	if err := f.loadDocs(ctx, js, direct); err != nil {
 		return nil, err
 	}
 	if err := f.loadResults(ctx, js); err != nil {
@@ -125,61 +161,116 @@ func kindOf(eventType string) string {
 	return kind
 }
 
-// readDirect folds the project's events matching filters with batched
-// direct gets on the project's whole subtree, filtered here: one pass over
-// the stream, since the server finds the next message of a wildcard filter
-// by scanning (four filters would scan the project's span four times).
-// Nothing is created on the server. It returns the sequence of the last
-// event folded in, 0 when none matched. Errors wrap
+// readDirect folds the project's events with direct gets that the server
+// answers from its per-subject index, so a load costs about the project's
+// own events however many other events the stream holds (a wildcard read
+// of gg.<p>.> makes the server scan every message after the project's
+// first, which dominated the throughput bench's CPU):
+//
+//   - the project's last sequence bounds every read, so they are one
+//     snapshot;
+//   - project.*, doc.* and term.* are literal subjects (gg.<p>.<type>),
+//     read all at once;
+//   - run results: the last result of each run (multi_last), then, newest
+//     run first, the results of as many runs as it takes for every step to
+//     have its latest output. Older results would be overwritten by these
+//     (see folder.result), so they are not read.
+//
+// The events are folded in stream order. It returns the sequence of the
+// last event folded in, 0 when none matched. Errors wrap
 // [events.ErrNoDirectGet] when the stream does not answer direct gets.
-func readDirect(ctx context.Context, js jetstream.JetStream, projectID string, filters []string, apply func(events.Envelope) error) (uint64, error) {
-	var last uint64
-	err := events.ReadDirect(ctx, js, events.EventsStream, events.SubjectRoot+"."+projectID+".>", 0, 0, func(m *jetstream.RawStreamMsg) error {
-		if !matchesAny(m.Subject, filters) {
-			return nil
-		}
+func readDirect(ctx context.Context, js jetstream.JetStream, projectID string, apply func(events.Envelope) error) (uint64, error) {
+	base := events.SubjectRoot + "." + projectID + "."
+	bound, err := events.LastSequence(ctx, js, events.EventsStream, base+">")
+	if err != nil || bound == 0 {
+		return 0, err
+	}
+	type msg struct {
+		seq uint64
+		env events.Envelope
+	}
+	var msgs []msg
+	collect := func(m *jetstream.RawStreamMsg) (events.Envelope, error) {
 		env, err := events.Decode(m.Data)
 		if err != nil {
-			return fmt.Errorf("projectstate: event on %s (seq %d): %w", m.Subject, m.Sequence, err)
+			return env, fmt.Errorf("projectstate: event on %s (seq %d): %w", m.Subject, m.Sequence, err)
 		}
-		if err := apply(env); err != nil {
-			return fmt.Errorf("projectstate: event %s (seq %d): %w", env.Type, m.Sequence, err)
+		msgs = append(msgs, msg{m.Sequence, env})
+		return env, nil
+	}
+	var literal []string
+	for _, t := range events.Types() {
+		if fam := kindFamily(t); fam == events.FamilyProject || fam == events.FamilyDoc || fam == events.FamilyTerm {
+			literal = append(literal, base+t)
 		}
-		last = m.Sequence
-		return nil
-	})
-	if err != nil {
+	}
+	if err := events.ReadDirectAll(ctx, js, events.EventsStream, literal, 0, bound, func(_ int, m *jetstream.RawStreamMsg) error {
+		_, err := collect(m)
+		return err
+	}); err != nil {
+		return 0, fmt.Errorf("projectstate: read events: %w", err)
+	}
+	if err := readResults(ctx, js, base, bound, collect); err != nil {
 		return 0, err
+	}
+	sort.Slice(msgs, func(i, j int) bool { return msgs[i].seq < msgs[j].seq })
+	var last uint64
+	for _, m := range msgs {
+		if err := apply(m.env); err != nil {
+			return 0, fmt.Errorf("projectstate: event %s (seq %d): %w", m.env.Type, m.seq, err)
+		}
+		last = m.seq
 	}
 	return last, nil
 }
 
-// matchesAny reports whether subject matches one of the NATS subject
-// filters (tokens, "*" for one token, ">" for the rest).
-func matchesAny(subject string, filters []string) bool {
-	for _, f := range filters {
-		if matchSubject(subject, f) {
-			return true
-		}
-	}
-	return false
-}
+// resultRunsPerRead is how many runs' results readResults asks for at once.
+const resultRunsPerRead = 8
 
-func matchSubject(subject, filter string) bool {
-	for {
-		ft, frest, fmore := strings.Cut(filter, ".")
-		if ft == ">" {
-			return subject != ""
+// readResults collects the run.result events that decide each step's
+// latest output, newest run first (see readDirect). A project with more
+// runs with results than one multi_last answers is read with a wildcard
+// scan of its results.
+func readResults(ctx context.Context, js jetstream.JetStream, base string, bound uint64, collect func(*jetstream.RawStreamMsg) (events.Envelope, error)) error {
+	filter := base + events.FamilyRun + ".*." + kindOf(events.TypeRunResult)
+	lasts, err := events.LastMessages(ctx, js, events.EventsStream, []string{filter}, bound)
+	if errors.Is(err, events.ErrTooManyResults) {
+		err = events.ReadDirect(ctx, js, events.EventsStream, filter, 0, bound, func(m *jetstream.RawStreamMsg) error {
+			_, err := collect(m)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("projectstate: read results: %w", err)
 		}
-		st, srest, smore := strings.Cut(subject, ".")
-		if ft != "*" && ft != st {
-			return false
-		}
-		if !fmore || !smore {
-			return fmore == smore
-		}
-		filter, subject = frest, srest
+		return nil
 	}
+	if err != nil {
+		return fmt.Errorf("projectstate: read results: %w", err)
+	}
+	sort.Slice(lasts, func(i, j int) bool { return lasts[i].Sequence > lasts[j].Sequence })
+	covered := map[string]bool{}
+	for len(lasts) > 0 && len(covered) < len(pipeline.Steps) {
+		n := min(resultRunsPerRead, len(lasts))
+		subjects := make([]string, n)
+		for i, m := range lasts[:n] {
+			subjects[i] = m.Subject
+		}
+		lasts = lasts[n:]
+		err := events.ReadDirectAll(ctx, js, events.EventsStream, subjects, 0, bound, func(_ int, m *jetstream.RawStreamMsg) error {
+			env, err := collect(m)
+			if err != nil {
+				return err
+			}
+			if res, err := events.DecodeData[events.RunResult](env); err == nil && isStep(pipeline.Step(res.Step)) {
+				covered[res.Step] = true
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("projectstate: read results: %w", err)
+		}
+	}
+	return nil
 }
 
 // readConsumer folds the project's events matching filters with an
@@ -198,11 +289,13 @@ func readConsumer(ctx context.Context, js jetstream.JetStream, filters []string,
 }
 
 // getDoc reads a document's content from [events.DocsBucket], by direct
-// gets when the bucket's stream answers them.
-func getDoc(ctx context.Context, js jetstream.JetStream, key string) ([]byte, error) {
-	b, err := events.GetObjectDirect(ctx, js, events.DocsBucket, key)
-	if !errors.Is(err, events.ErrNoDirectGet) {
-		return b, err
+// gets when asked to and the bucket's stream answers them.
+func getDoc(ctx context.Context, js jetstream.JetStream, key string, direct bool) ([]byte, error) {
+	if direct {
+		b, err := events.GetObjectDirect(ctx, js, events.DocsBucket, key)
+		if !errors.Is(err, events.ErrNoDirectGet) {
+			return b, err
+		}
 	}
 	obs, err := js.ObjectStore(ctx, events.DocsBucket)
 	if err != nil {
@@ -420,7 +513,7 @@ func setIf(dst *string, v *string) {
 }
 
 // loadDocs reads and parses the current documents' contents.
-func (f *folder) loadDocs(ctx context.Context, js jetstream.JetStream) error {
+func (f *folder) loadDocs(ctx context.Context, js jetstream.JetStream, direct bool) error {
 	p := &f.project
 	p.DocPaths = map[string]string{}
 	if len(f.docs) == 0 {
@@ -448,7 +541,7 @@ func (f *folder) loadDocs(ctx context.Context, js jetstream.JetStream) error {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			b, err := getDoc(ctx, js, r.key)
+			b, err := getDoc(ctx, js, r.key, direct)
 			if err != nil {
 				out[i].err = fmt.Errorf("get %s: %w", r.key, err)
 				out[i].fatal = !errors.Is(err, jetstream.ErrObjectNotFound)

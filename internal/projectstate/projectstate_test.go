@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -230,5 +231,84 @@ func TestLoadManyEvents(t *testing.T) {
 	}
 	if took > 5*time.Second {
 		t.Errorf("Load took %v", took)
+	}
+}
+
+// TestLoadDirectEqualsConsumer builds a project with many runs whose
+// results cover different steps (so the latest output of a step is in an
+// old run, past the first read of run results), user edits between them,
+// documents added and removed, and events of another project interleaved;
+// then Load by direct gets must equal Load by the consumer path.
+func TestLoadDirectEqualsConsumer(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	other := &bundle{t: t, ctx: b.ctx, js: b.js, pid: events.NewID()}
+	other.publish("", events.ProjectCreated{Name: "other"})
+	b.publish("", events.ProjectCreated{Name: "p"})
+	b.addDoc("a.md", "alpha")
+	gone := b.addDoc("b.md", "beta")
+	steps := []string{"extract", "provisional", "issues", "refined"}
+	for i := range 30 {
+		r := events.NewID()
+		b.publish(r, events.RunRequested{Scope: "full", TriggeredBy: events.TriggeredByAPI})
+		other.publish(events.NewID(), events.RunRequested{Scope: "full", TriggeredBy: events.TriggeredByAPI})
+		// Runs 0-3 produce every step; later runs only extract, except
+		// run 7 (provisional) and run 12 (issues).
+		var mine []string
+		switch {
+		case i < 4:
+			mine = steps
+		case i == 7:
+			mine = []string{"provisional"}
+		case i == 12:
+			mine = []string{"issues"}
+		default:
+			mine = []string{"extract"}
+		}
+		for _, st := range mine {
+			text := fmt.Sprintf("%s-%d", st, i)
+			b.result(r, st, events.StepOutput{
+				Terms:   []glossary.Term{{Text: text}},
+				Entries: []glossary.Entry{{Term: text, Definition: "d"}},
+				Issues:  []glossary.Issue{{Term: text, Type: glossary.Unclear}},
+			})
+		}
+		b.publish(r, events.RunCompleted{})
+		switch i {
+		case 5:
+			b.publish("", events.TermExcluded{TermText: "extract-5"})
+			b.publish("", events.TermDefinitionEdited{TermName: "provisional-3", Definition: strp("edited")})
+		case 9:
+			b.publish("", events.DocRemoved{DocID: gone, FileName: "b.md"})
+			b.publish("", events.TermAdded{TermText: "by hand", Category: string(glossary.TechnicalTerm)})
+		case 20:
+			b.publish("", events.ProjectUpdated{Name: strp("renamed")})
+		}
+	}
+	direct, err := projectstate.Load(b.ctx, b.js, b.pid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Replicated streams are read through the leader's consumer even when
+	// direct gets are answered.
+	replicated, err := projectstate.Load(b.ctx, b.js, b.pid, projectstate.KnownReplicas(3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(direct, replicated) {
+		t.Errorf("direct load differs from the replicated one's:\ndirect     %+v\nreplicated %+v", direct, replicated)
+	}
+	b.withoutDirectGet()
+	consumer, err := projectstate.Load(b.ctx, b.js, b.pid, projectstate.KnownReplicas(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(direct, consumer) {
+		t.Errorf("direct load differs from the consumer's:\ndirect   %+v\nconsumer %+v", direct, consumer)
+	}
+	st := direct.State
+	if direct.Name != "renamed" || len(direct.Docs) != 1 || len(st.Provisional) != 1 || st.Provisional[0].Term != "provisional-7" ||
+		len(st.Issues) != 1 || st.Issues[0].Term != "issues-12" || len(st.Refined) != 1 || st.Refined[0].Term != "refined-3" {
+		t.Errorf("state = %+v", direct)
 	}
 }

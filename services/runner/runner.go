@@ -163,6 +163,7 @@ type Runner struct {
 
 	// Set by Run from the consumer's info.
 	cons        jetstream.Consumer
+	replicas    int // of the events stream
 	heartbeat   time.Duration
 	maxAttempts int
 
@@ -207,6 +208,13 @@ func (r *Runner) Run(ctx context.Context) error {
 		return fmt.Errorf("runner: consumer %s: %w", events.RunnersConsumer, err)
 	}
 	r.cons = cons
+	st, err := r.cfg.JS.Stream(ctx, events.EventsStream)
+	if err != nil {
+		return fmt.Errorf("runner: stream %s: %w", events.EventsStream, err)
+	}
+	// Read once: projectstate reads replicated streams through their
+	// leader (see projectstate.Load).
+	r.replicas = max(st.CachedInfo().Config.Replicas, 1)
 	info := cons.CachedInfo()
 	r.heartbeat = cmp.Or(r.cfg.Heartbeat, info.Config.AckWait/3, events.DefaultAckWait/3)
 	r.maxAttempts = r.cfg.MaxAttempts
