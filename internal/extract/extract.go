@@ -536,7 +536,10 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 		if !c.ja && c.n > 1 {
 			// "client guide", "concepts page": a reference to a document,
 			// not a term.
-			if l := v.units[c.n-1]; l.kind == kLower && has(enDocNouns, l.key) {
+			// The variant's own last unit: variants of one key can have
+			// different unit counts ("Web App" is one unit in Japanese
+			// text).
+			if l := v.units[len(v.units)-1]; l.kind == kLower && has(enDocNouns, l.key) {
 				continue
 			}
 		}

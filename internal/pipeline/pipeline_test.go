@@ -264,6 +264,27 @@ func (e *panicEngine) Define(ctx context.Context, c *Corpus, req DefineRequest) 
 	return e.scriptEngine.Define(ctx, c, req)
 }
 
+// extractPanicEngine panics in Extract, which Run calls on its own
+// goroutine.
+type extractPanicEngine struct{ scriptEngine }
+
+func (e *extractPanicEngine) Extract(context.Context, *Corpus, func(int, int, string)) ([]Candidate, error) {
+	var units []int
+	return nil, fmt.Errorf("unreachable %d", units[1])
+}
+
+func TestPanicInRunBecomesAnError(t *testing.T) {
+	t.Parallel()
+	st := &State{}
+	err := New(&extractPanicEngine{}, Options{}).Run(context.Background(), corpus(), st, ScopeFull.Steps(), nil)
+	if !errors.Is(err, ErrPanic) || !strings.HasPrefix(err.Error(), "extract: ") || !strings.Contains(err.Error(), "index out of range") {
+		t.Fatalf("err = %v, want ErrPanic naming the step and the panic", err)
+	}
+	if len(st.Terms) != 0 {
+		t.Errorf("state changed: %+v", st)
+	}
+}
+
 func TestPanicInWorkerBecomesAnError(t *testing.T) {
 	t.Parallel()
 	_, err := New(&panicEngine{}, Options{Concurrency: 1}).Provisional(context.Background(), corpus(), terms("a", "boom", "c"), nil)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"strings"
 
 	"github.com/genglossary/genglossary/internal/glossary"
@@ -122,12 +123,24 @@ type StepDone func(step Step, st *State, partial bool) error
 // Run executes steps in order on c, updating st. Each step's prerequisite is
 // checked before it starts; on failure st is left as it was for that step.
 // onDone (may be nil) sees each finished step; its error stops the run.
-func (p *Pipeline) Run(ctx context.Context, c *Corpus, st *State, steps []Step, onDone StepDone) error {
+//
+// A panic in a step (an engine bug met on some document) is recovered and
+// returned as an error wrapping ErrPanic that names the step; its stack
+// goes to the logger at info level.
+func (p *Pipeline) Run(ctx context.Context, c *Corpus, st *State, steps []Step, onDone StepDone) (err error) {
 	if onDone == nil {
 		onDone = func(Step, *State, bool) error { return nil }
 	}
+	var current Step
+	defer func() {
+		if v := recover(); v != nil {
+			p.opts.Logger.Info("panic in a step", "step", string(current), "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+			err = fmt.Errorf("%s: %w: panic: %v", current, ErrPanic, v)
+		}
+	}()
 	extracted := false
 	for _, step := range steps {
+		current = step
 		if step == StepProvisional && extracted && len(st.Terms) == 0 {
 			return fmt.Errorf("%w: extract found no terms in the documents; add documents or required terms", ErrMissingPrerequisite)
 		}
