@@ -66,6 +66,27 @@ func TestFilesJSONAndMultipart(t *testing.T) {
 		t.Errorf("multipart traversal name = %d, want 422", resp.StatusCode)
 	}
 
+	// Several files to the one-file endpoint: refused, pointing at bulk,
+	// and nothing stored.
+	body.Reset()
+	mw = multipart.NewWriter(&body)
+	for _, n := range []string{"one.md", "two.md"} {
+		fw, _ = mw.CreateFormFile("files", n)
+		io.WriteString(fw, "x")
+	}
+	mw.Close()
+	req, _ = http.NewRequest("POST", b.url+base, &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(raw), "files/bulk") {
+		t.Errorf("two files to /files = %d %s, want 413 naming files/bulk", resp.StatusCode, raw)
+	}
+
 	var list struct {
 		Items []map[string]any `json:"items"`
 		Total int              `json:"total"`

@@ -102,6 +102,9 @@ func (s *server) readUploads(w http.ResponseWriter, r *http.Request, maxFiles in
 			continue
 		}
 		if len(out) >= maxFiles {
+			if maxFiles == 1 {
+				return nil, errStatus(http.StatusRequestEntityTooLarge, "this endpoint takes one file per request; send several to .../files/bulk")
+			}
 			return nil, errStatus(http.StatusRequestEntityTooLarge, fmt.Sprintf("at most %d files per request", maxFiles))
 		}
 		b, err := io.ReadAll(io.LimitReader(part, s.Limits.MaxFileSize+1))
