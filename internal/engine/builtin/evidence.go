@@ -154,6 +154,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					break
 				}
 			}
+			if !mentions && !s.ja && !opensWithArticle(s.text) {
+				// "## API" over "Run, Do and Call return ...": a section
+				// about the term, not a gloss of it. A gloss that does not
+				// repeat the term starts as a noun phrase ("A consensus
+				// algorithm that ...").
+				continue
+			}
 			out = append(out, evidence{
 				kind: evHeading, text: capText(s.text, s.ja), doc: s.doc, line: s.line,
 				head: headNoun(s.text, s.ja), ja: s.ja, mentions: mentions,
@@ -185,6 +192,17 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 	}
 	sortEvidence(out)
 	return dedupeEvidence(out), nil
+}
+
+// opensWithArticle reports an English sentence that starts with "A", "An"
+// or "The".
+func opensWithArticle(s string) bool {
+	w, _, _ := strings.Cut(strings.TrimSpace(s), " ")
+	switch strings.ToLower(w) {
+	case "a", "an", "the":
+		return true
+	}
+	return false
 }
 
 // spellingsOf returns the term and its aliases, trimmed, without duplicates,

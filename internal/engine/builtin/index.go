@@ -1,6 +1,8 @@
 package builtin
 
 import (
+	"path"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -202,12 +204,23 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 
 	var pending []headingRef // headings of this document waiting for their paragraph
 	prevHeading := headingRef{pos: -1}
+	// Under a change log heading (and its sub-headings), or in a change log
+	// file, list items and table rows are changes, not glosses.
+	wholeLog := changelogFile.MatchString(path.Base(d.Path))
+	changes, changesLevel := wholeLog, 0
 	for _, b := range blocks {
 		if b.kind == blockHeading && prevHeading.pos >= 0 {
 			ix.headings[prevHeading.key][prevHeading.pos].nextLine = b.start
 		}
 		if b.kind == blockHeading {
 			text := cleanMarkdown(strings.TrimLeft(b.lines[0], "# "))
+			level := len(b.lines[0]) - len(strings.TrimLeft(b.lines[0], "#"))
+			switch {
+			case wholeLog:
+			case changes && level > changesLevel: // a section of the log
+			default:
+				changes, changesLevel = changelogHeading.MatchString(text), level
+			}
 			key := normKey(text)
 			if key == "" {
 				continue
@@ -217,13 +230,13 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			prevHeading = headingRef{key, len(ix.headings[key]) - 1}
 			continue
 		}
-		if b.kind == blockTable {
+		if b.kind == blockTable && !changes {
 			ix.addTableRow(d.Path, b, ja)
 			continue
 		}
 		first := len(ix.sentences)
 		ix.addSentences(d.Path, b, ja)
-		if b.kind == blockList {
+		if b.kind == blockList && !changes {
 			if it, ok := parseListItem(joinLines(b.lines, ja), ja); ok {
 				it.doc, it.line = d.Path, b.start
 				if it.body = itemBody(it.key, it.body, ja); it.body != "" {
@@ -781,6 +794,16 @@ func itemBody(key, body string, ja bool) string {
 	}
 	w, rest, _ := strings.Cut(first, " ")
 	lw := strings.ToLower(w)
+	switch {
+	case len(strings.Fields(first)) < 3:
+		return "" // "C.", "Rules:": too short to say what the key is
+	case first[0] >= '0' && first[0] <= '9':
+		return "" // a version or a number ("Chromium: 159.0.8134.1")
+	case enImperatives[strings.TrimRight(lw, ",:")]:
+		return "" // an instruction ("Count the words ..."), not a description
+	case changelogRef.MatchString(body):
+		return "" // a change log entry ("API: Add agent scheduling (#1225)")
+	}
 	if rest == "" || w != lw && w != upperFirst(lw) {
 		return first
 	}
@@ -838,6 +861,26 @@ var (
 		registers resolves schedules signs loads saves opens closes connects listens serves accepts rejects
 		applies attaches emits filters forwards hides limits maps merges moves returns selects sorts stores`)
 )
+
+// changelogHeading matches the headings of change logs and release notes,
+// whose list items ("API: the voice parameter type has changed") describe
+// changes, not what their key is: "Changelog", "Changes", "Release notes",
+// "What's Changed", "Breaking changes", "Fixed", "v1.2.3", "1.4.0 (2024-05-01)",
+// "変更履歴", "リリースノート".
+var changelogHeading = regexp.MustCompile(`(?i)^(change ?log|changes|release notes|what'?s (changed|new)|breaking changes|bug ?fixes|fixed|added|removed|deprecated|security fixes|v?\d+\.\d+(\.\d+)?\b.*|変更履歴|更新履歴|リリースノート)$`)
+
+// changelogFile matches the names of change log files.
+var changelogFile = regexp.MustCompile(`(?i)^(change ?log|changes|history|news|release[-_ ]?notes)(\.(md|txt|markdown))?$`)
+
+// changelogRef matches the references of change log entries: "(#1225)",
+// ".../pull/631", ".../issues/12", "(80eee78)".
+var changelogRef = regexp.MustCompile(`\(#\d+\)|/pull/\d+|/issues/\d+|\([0-9a-f]{7,12}\)`)
+
+// enImperatives open English list item bodies that tell the reader what to
+// do: an instruction about the key, not a description of it.
+var enImperatives = toSet(`add avoid call check choose count create delete do don't ensure follow get go
+	install keep look make never note open pass pick prefer put read remember remove run see select send
+	set start stop try update use write`)
 
 // danglingEnd reports an English sentence that stops on a word that needs a
 // continuation ("..., as well as.", "... and."): a cut, not an end.

@@ -136,3 +136,43 @@ func TestGlossaryRealJapaneseDocs(t *testing.T) {
 		}
 	}
 }
+
+// TestDefineIgnoresChangeLogsAndInstructions checks list items and
+// headings that look like glosses but are not, as met in real repositories
+// (the texts are written for this test): change log entries, version
+// numbers, instructions, one-word bodies, and a section under a heading
+// named like the term that never says what it is.
+func TestDefineIgnoresChangeLogsAndInstructions(t *testing.T) {
+	t.Parallel()
+	readme := "# Petrel\n\n" +
+		"## Glossary\n\n" +
+		"- Spool: a directory where outgoing batches wait until the uplink returns.\n\n" +
+		"## Tooling\n\n" +
+		"- Viewer: 12.4.1 (was 12.3.0)\n" +
+		"- Notebook: Count the pages of your three longest chapters.\n" +
+		"- Gateway: G.\n\n" +
+		"## Uplink\n\n" +
+		"Run the integration tests before you tag a release.\n\n" +
+		"The uplink sends every batch once the link is back.\n"
+	changelog := "# Changelog\n\n" +
+		"## 2.1.0 (2026-03-02)\n\n" +
+		"### Features\n\n" +
+		"- Spool: the spool now rotates its files hourly (#412)\n" +
+		"- Courier: the retry parameter type changed from a number to a duration.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: readme}, {Path: "docs/notes.md", Content: changelog}})
+	e := newEngine(t)
+	if d := define(t, e, c, "Spool"); !strings.Contains(d.Text, "directory where outgoing batches wait") || d.Confidence < 0.6 {
+		t.Errorf("Spool: definition %q, want the glossary item", d.Text)
+	}
+	for _, term := range []string{"Viewer", "Notebook", "Gateway", "Courier", "uplink"} {
+		d := define(t, e, c, term)
+		if strings.HasPrefix(d.Text, "Used in:") && d.Confidence <= 0.4 {
+			continue // a usage, shown as one: fine
+		}
+		for _, bad := range []string{"12.4.1", "Count the pages", "G.", "parameter type changed", "Run the integration tests"} {
+			if strings.Contains(d.Text, bad) {
+				t.Errorf("%s: definition %q (%.2f) taken from %q", term, d.Text, d.Confidence, bad)
+			}
+		}
+	}
+}
