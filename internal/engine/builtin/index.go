@@ -127,6 +127,8 @@ type block struct {
 	kind  blockKind
 	lines []string
 	start int // 1-based line of lines[0]
+	// header is a table row's header row, "" when the table has none.
+	header string
 }
 
 func (ix *corpusIndex) addDocument(d glossary.Document) {
@@ -143,6 +145,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		cur = nil
 	}
 	inFence, inComment, prevBlank := false, false, true
+	header := "" // the current table's header row
 	for i, raw := range lines {
 		trimmed := strings.TrimSpace(raw)
 		if inComment {
@@ -158,6 +161,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		}
 		if inFence {
 			continue
+		}
+		if !strings.HasPrefix(trimmed, "|") {
+			header = "" // a table ends at its first line that is not a row
 		}
 		blank := prevBlank
 		prevBlank = trimmed == ""
@@ -182,9 +188,13 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		case strings.HasPrefix(trimmed, "|"):
 			flush()
 			if i+1 < len(lines) && isTableRule(strings.TrimSpace(lines[i+1])) {
+				header = trimmed
 				continue // the header row
 			}
-			blocks = append(blocks, block{kind: blockTable, lines: []string{trimmed}, start: i + 1})
+			if isTableRule(trimmed) {
+				continue
+			}
+			blocks = append(blocks, block{kind: blockTable, lines: []string{trimmed}, start: i + 1, header: header})
 		case isRule(trimmed) || isRefDefinition(trimmed) || badgeLine(trimmed):
 			flush() // rules, link definitions and badges carry no sentences
 		case listMarkerLen(trimmed) > 0:
@@ -405,6 +415,30 @@ func badgeLine(s string) bool {
 	return images > 0
 }
 
+// glossTable reports whether a two-column table with this header row
+// glosses its first column: no header, a first column of names ("Option",
+// "Name", "Term", "用語") or a second column of descriptions
+// ("Description", "Meaning", "説明"). "| Function | Ruby |" compares, it
+// does not gloss.
+func glossTable(header string) bool {
+	if header == "" {
+		return true
+	}
+	var cells []string
+	for c := range strings.SplitSeq(strings.Trim(header, "| "), "|") {
+		cells = append(cells, strings.ToLower(cleanMarkdown(strings.TrimSpace(c))))
+	}
+	if len(cells) != 2 {
+		return false
+	}
+	return glossNameHeader.MatchString(cells[0]) || glossBodyHeader.MatchString(cells[1])
+}
+
+var (
+	glossNameHeader = regexp.MustCompile(`^(term|terms|name|names|option|options|flag|flags|field|fields|parameter|parameters|param|params|setting|settings|key|keys|variable|variables|command|commands|type|types|status|mode|modes|role|roles|concept|word|abbreviation|acronym|用語|名前|名称|項目|オプション|パラメータ|設定|キー|変数|コマンド|略語)$`)
+	glossBodyHeader = regexp.MustCompile(`^(description|descriptions|meaning|definition|definitions|purpose|explanation|notes?|details|summary|what it (is|does)|説明|意味|定義|概要|内容|備考|用途)$`)
+)
+
 // addTableRow records a table row as one sentence, its cells joined by
 // semicolons; a row of two cells whose first is a short name ("| `Compress`
 // | Gzip compression for clients |") is also a list item.
@@ -419,7 +453,7 @@ func (ix *corpusIndex) addTableRow(doc string, b block, ja bool) {
 	if len(cells) == 0 {
 		return
 	}
-	if len(cells) == 2 {
+	if len(cells) == 2 && glossTable(b.header) {
 		if it, ok := parseListItem("- "+cells[0]+": "+cells[1], ja); ok {
 			it.doc, it.line = doc, b.start
 			if it.body = itemBody(it.key, it.body, ja); it.body != "" {
