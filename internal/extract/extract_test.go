@@ -249,6 +249,9 @@ func TestDetectLanguage(t *testing.T) {
 		{"japanese with latin identifiers", "`max_batch_bytes`と`retention.window`を設定し、LRPとMGAのAPIを使う。", Japanese},
 		{"english with one kanji quote", strings.Repeat("The compaction scheduler merges old segments. ", 20) + "東", English},
 		{"mixed mostly japanese", "Quillstream は分散イベント台帳である。運用者はクラスタを監視する。", Japanese},
+		{"kanji terms without kana", "量子計算\n量子誤り訂正\n超伝導回路", Japanese},
+		{"chinese", strings.Repeat("分布式事件账本按顺序保存事件，运维人员监控集群。", 4), English},
+		{"japanese kanji-heavy prose", strings.Repeat("分散型事象台帳は事象を順序通りに保存し、運用者が集団を監視する。", 4), Japanese},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

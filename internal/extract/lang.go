@@ -14,9 +14,17 @@ const (
 	English  Language = "en"
 )
 
+// chineseMinHan is the number of Han characters from which a document with
+// (almost) no kana is taken for Chinese: short Japanese texts, such as a
+// list of kanji terms, may have no kana at all.
+const chineseMinHan = 50
+
 // DetectLanguage returns the language of one document: Japanese when kana
 // and kanji make up at least 10% of its letters or when it holds at least 20
-// kana, English otherwise. Call it per document: a corpus may mix both.
+// kana, English otherwise. A long Han text with kana under 5% of it is
+// Chinese, not Japanese (every Japanese sentence has kana), and is handled
+// as English: only its Latin words are read. Call it per document: a corpus
+// may mix both.
 func DetectLanguage(text string) Language {
 	var letters, cjk, kana int
 	for i := 0; i < len(text); {
@@ -43,6 +51,12 @@ func DetectLanguage(text string) Language {
 		}
 	}
 	if cjk == 0 {
+		return English
+	}
+	if cjk >= chineseMinHan && kana*20 < cjk {
+		// Han text with almost no kana is Chinese, which Extract does not
+		// handle: the Japanese analyser would cut it into nonsense
+		// "terms". Read as English, only its Latin words count.
 		return English
 	}
 	if kana >= 20 || cjk*10 >= letters {
