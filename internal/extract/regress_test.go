@@ -26,3 +26,26 @@ func TestExtractVariantsWithDifferentUnitCounts(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestExtractShoutedWordsAreNotAcronyms: capitals used for emphasis or
+// test output ("FAIL", "BUGFIX", "VIEW") are not acronyms; real ones stay.
+func TestExtractShoutedWordsAreNotAcronyms(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Checks\n\nThe verifier signs each JWT with the tenant key.\n" +
+		"run: test a... FAIL (12 matches)\nrun: test b... FAIL (3 matches)\nrun: test c... PASS\n" +
+		"BUGFIX: the JWT parser accepted an empty VIEW.\nA JWT carries claims.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: text}, {Path: "b.md", Content: text}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, w := range []string{"FAIL", "PASS", "BUGFIX", "VIEW"} {
+		if _, ok := got[w]; ok {
+			t.Errorf("%q extracted as a term", w)
+		}
+	}
+	if _, ok := got["JWT"]; !ok {
+		t.Errorf("JWT missing from %v", terms)
+	}
+}
