@@ -34,6 +34,10 @@ const numPendingHeader = "Nats-Num-Pending"
 // subjects match than the server answers in one request (1024).
 var ErrTooManyResults = errors.New("events: too many subjects for one request")
 
+// multiLastMax is how many messages nats-server answers to one multi_last
+// direct get (its maxAllowedResponses).
+const multiLastMax = 1024
+
 // ReadDirect calls fn, in stream order, with every message of stream
 // whose subject matches filter (wildcards allowed) and whose sequence is
 // in [from, upTo] (upTo 0: up to the stream's end at the time of each
@@ -65,7 +69,11 @@ func ReadDirectAll(ctx context.Context, js jetstream.JetStream, stream string, f
 	}
 	nc := js.Conn()
 	inbox := nc.NewInbox()
-	ch := make(chan *nats.Msg, directBatch+len(filters))
+	// Room for every reply that can be in flight: one batch and its
+	// end-of-batch status per filter (the next batch of a filter is asked
+	// for only after its status). A full channel would drop replies
+	// (nats.go treats the subscriber as slow) and lose events.
+	ch := make(chan *nats.Msg, len(filters)*(directBatch+1))
 	sub, err := nc.ChanSubscribe(inbox+".*", ch)
 	if err != nil {
 		return fmt.Errorf("events: read %s: %w", filters[0], err)
@@ -75,6 +83,7 @@ func ReadDirectAll(ctx context.Context, js jetstream.JetStream, stream string, f
 	type state struct {
 		next    uint64 // sequence the current batch started at
 		last    uint64 // last sequence delivered in the current batch
+		pending uint64 // Nats-Num-Pending of the last message
 		drained bool   // past upTo: ignore the rest
 	}
 	st := make([]state, len(filters))
@@ -132,9 +141,16 @@ func ReadDirectAll(ctx context.Context, js jetstream.JetStream, stream string, f
 			}
 			continue
 		}
-		if m.Header.Get(numPendingHeader) == "" {
+		np, err := strconv.ParseUint(m.Header.Get(numPendingHeader), 10, 64)
+		if err != nil {
 			return fmt.Errorf("%w: the server does not answer batched direct gets", ErrNoDirectGet)
 		}
+		// Within a batch the server counts the matching messages left down
+		// by one per message: a larger step is a reply lost on the way.
+		if s.last > 0 && s.pending > 0 && np != s.pending-1 {
+			return fmt.Errorf("events: read %s: direct get replies lost after seq %d", filters[i], s.last)
+		}
+		s.pending = np
 		seq, err := strconv.ParseUint(m.Header.Get(jetstream.SequenceHeader), 10, 64)
 		if err != nil {
 			return fmt.Errorf("events: read %s: direct get: bad %s header %q", filters[i], jetstream.SequenceHeader, m.Header.Get(jetstream.SequenceHeader))
@@ -166,7 +182,9 @@ func LastMessages(ctx context.Context, js jetstream.JetStream, stream string, fi
 	}
 	nc := js.Conn()
 	inbox := nc.NewInbox()
-	ch := make(chan *nats.Msg, 64)
+	// Room for every reply: at most multiLastMax messages and a status
+	// (a full channel would drop replies).
+	ch := make(chan *nats.Msg, multiLastMax+2)
 	sub, err := nc.ChanSubscribe(inbox, ch)
 	if err != nil {
 		return nil, fmt.Errorf("events: last messages of %v: %w", filters, err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 
@@ -245,4 +246,51 @@ func runRequestedIn(t *testing.T, p, r string) events.Envelope {
 		t.Fatal(err)
 	}
 	return env
+}
+
+// TestReadDirectAllSlowReader checks that no reply is lost when the
+// reader is slower than the server: eight filters each longer than a batch
+// are requested at once while fn stalls on the first message (a reply
+// channel too small would drop replies as a slow consumer).
+func TestReadDirectAllSlowReader(t *testing.T) {
+	t.Parallel()
+	_, _, js := natstest.Start(t, natstest.InProcessOnly())
+	ctx := t.Context()
+	p := events.NewID()
+	var filters []string
+	for range 8 {
+		r := events.NewID()
+		filters = append(filters, events.SubjectRoot+"."+p+".run."+r+".requested")
+		for range 600 {
+			m, err := events.Msg(runRequestedIn(t, p, r))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := js.PublishMsgAsync(m); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	select {
+	case <-js.PublishAsyncComplete():
+	case <-ctx.Done():
+		t.Fatal(ctx.Err())
+	}
+	got := make([]int, len(filters))
+	first := true
+	if err := events.ReadDirectAll(ctx, js, events.EventsStream, filters, 0, 0, func(i int, _ *jetstream.RawStreamMsg) error {
+		if first {
+			first = false
+			time.Sleep(300 * time.Millisecond)
+		}
+		got[i]++
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for i, n := range got {
+		if n != 600 {
+			t.Errorf("filter %d: read %d messages, want 600", i, n)
+		}
+	}
 }
