@@ -868,6 +868,9 @@ func enCategory(us []unit, cues *[nCues]int, freq int) glossary.Category {
 	n := len(us)
 	first, last := us[0], us[n-1]
 	if n == 1 {
+		if first.kind != kLower && has(enKnownOrgs, strings.ToLower(first.text)) {
+			return glossary.Organization // "GitHub", "OpenAI"; not "meta" or "oracle"
+		}
 		switch first.kind {
 		case kAcronym:
 			if _, ok := enTitleAcronyms[first.text]; ok {

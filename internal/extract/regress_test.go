@@ -49,3 +49,24 @@ func TestExtractShoutedWordsAreNotAcronyms(t *testing.T) {
 		t.Errorf("JWT missing from %v", terms)
 	}
 }
+
+// TestExtractKnownOrganizations: companies and standards bodies named in
+// software documentation are organizations; the lower-case words they
+// share a spelling with are not.
+func TestExtractKnownOrganizations(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Hosting\n\nThe sources are hosted on GitHub and mirrored on GitLab.\n" +
+		"Open a pull request on GitHub. The OpenAI endpoint and the GitLab runner are optional.\n" +
+		"The IETF publishes the RFC; the IETF process is open.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: text}, {Path: "b.md", Content: text}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, name := range []string{"GitHub", "GitLab", "IETF"} {
+		if tm, ok := got[name]; !ok || tm.Category != glossary.Organization {
+			t.Errorf("%s: %+v (found %v), want an organization", name, tm, ok)
+		}
+	}
+}

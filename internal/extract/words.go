@@ -295,6 +295,15 @@ var enPlaceSuffix = wordSet(`street st station city river mountain mountains ave
 
 var enPlacePrefix = wordSet(`mount mt lake port fort cape saint new san los las santa north south east west`)
 
+// enKnownOrgs are companies and standards bodies that software
+// documentation names without saying what they are ("hosted on GitHub",
+// "the OpenAI API"): a model-free engine cannot tell them from products.
+// Keys are lower-case.
+var enKnownOrgs = wordSet(`github gitlab bitbucket google microsoft amazon openai anthropic apple meta facebook
+	mozilla ibm oracle intel nvidia redhat canonical synadia cloudflare netflix atlassian hashicorp
+	datadog stripe shopify salesforce adobe cisco samsung alibaba tencent baidu huawei jetbrains
+	cncf w3c ietf iso ecma ieee nist owasp ansi whatwg`)
+
 var enKnownPlaces = wordSet(`tokyo osaka kyoto yokohama nagoya sapporo fukuoka kobe sendai hiroshima okinawa
 	hokkaido kyushu shinjuku shibuya japan china korea taiwan india singapore australia canada
 	mexico brazil germany france italy spain portugal netherlands belgium sweden norway finland
