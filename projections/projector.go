@@ -77,6 +77,9 @@ type Projector struct {
 	// artifacts is the object store of large results; used only by the
 	// goroutine running Run.
 	artifacts jetstream.ObjectStore
+	// stmts are the statements prepared on the writer; used only by the
+	// goroutine running Run.
+	stmts stmtCache
 
 	mu       sync.Mutex
 	applied  uint64
@@ -211,6 +214,7 @@ func (p *Projector) Run(ctx context.Context) error {
 		return ErrAlreadyRunning
 	}
 	defer p.running.Store(false)
+	defer p.stmts.close()
 	backoff := p.cfg.MinBackoff
 	for {
 		before := p.Applied()
@@ -236,6 +240,7 @@ func (p *Projector) Run(ctx context.Context) error {
 // catchUp applies events until the checkpoint reaches target or the stream
 // has nothing more, retrying a few times on errors.
 func (p *Projector) catchUp(ctx context.Context, target uint64) error {
+	defer p.stmts.close()
 	backoff := p.cfg.MinBackoff
 	var err error
 	for range 5 {
