@@ -478,7 +478,7 @@ func checkRunLog(t *testing.T, rid string, msgs []streamMsg) {
 		}
 		lines = append(lines, l.Message)
 	}
-	want := []string{"run started on runner", "loaded 1 documents"}
+	want := []string{"run started on runner", "loaded 1 document"}
 	for _, step := range []string{"extract", "provisional", "issues", "refined"} {
 		want = append(want, "step "+step+" started", "step "+step+" completed")
 	}

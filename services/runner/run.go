@@ -428,7 +428,11 @@ func (x *execution) runSteps() (summary map[string]int, err error) {
 	for _, pr := range p.Problems {
 		x.em.line(events.LevelWarning, "%s", pr)
 	}
-	x.em.line(events.LevelInfo, "loaded %d documents", len(p.Docs))
+	if len(p.Docs) == 1 {
+		x.em.line(events.LevelInfo, "loaded 1 document")
+	} else {
+		x.em.line(events.LevelInfo, "loaded %d documents", len(p.Docs))
+	}
 	eng, err := x.r.cfg.Engine(x.ctx, p)
 	if err != nil {
 		return nil, fmt.Errorf("build engine: %w", err)
