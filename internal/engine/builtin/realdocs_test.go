@@ -162,8 +162,17 @@ func TestDefineIgnoresChangeLogsAndInstructions(t *testing.T) {
 		"### Features\n\n" +
 		"- Spool: the spool now rotates its files hourly (#412)\n" +
 		"- Courier: the retry parameter type changed from a number to a duration.\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: readme}, {Path: "docs/notes.md", Content: changelog}})
 	e := newEngine(t)
+	jaLog := "# ウミネコ\n\n## 用語\n\n- 中継点: 送信待ちのデータを一時的に預かるサーバー。\n\n" +
+		"## 変更履歴\n\n### 2.0.0\n\n- 中継点: 保存期間の既定値を七日間に延長した新しい設定項目。\n" +
+		"- 集約器: 再送間隔の型が数値から期間文字列に変わった仕様。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: readme}, {Path: "docs/notes.md", Content: changelog}, {Path: "ja.md", Content: jaLog}})
+	if d := define(t, e, c, "中継点"); !strings.Contains(d.Text, "送信待ちのデータを一時的に預かるサーバー") {
+		t.Errorf("中継点: definition %q, want the glossary item, not the change log's", d.Text)
+	}
+	if d := define(t, e, c, "集約器"); strings.Contains(d.Text, "再送間隔の型") && !strings.HasPrefix(d.Text, "Used in") && d.Confidence > 0.4 {
+		t.Errorf("集約器: definition %q (%.2f) taken from a change log entry", d.Text, d.Confidence)
+	}
 	if d := define(t, e, c, "Spool"); !strings.Contains(d.Text, "directory where outgoing batches wait") || d.Confidence < 0.6 {
 		t.Errorf("Spool: definition %q, want the glossary item", d.Text)
 	}
