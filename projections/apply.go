@@ -177,12 +177,9 @@ func (p *Projector) applyBatch(ctx context.Context, items []item) ([]Change, uin
 		return nil, 0, fmt.Errorf("projections: begin: %w", err)
 	}
 	defer tx.Rollback()
+	p.stmts.wanted = p.stmts.wanted[:0]
 	a := applier{tx: tx, cache: &p.stmts}
 	defer a.close()
-	// Statements wanted in this batch that were not prepared on the writer
-	// yet are prepared there once the transaction has let go of its only
-	// connection, for the next batches.
-	defer p.stmts.prepareWanted(ctx, p.store.w)
 	// The statements run without ctx's cancellation: with a cancellable
 	// context the driver starts a goroutine per statement to interrupt it,
 	// which costs more than most of these statements. ctx is checked
@@ -252,6 +249,11 @@ func (p *Projector) applyBatch(ctx context.Context, items []item) ([]Change, uin
 	if err := tx.Commit(); err != nil {
 		return nil, 0, fmt.Errorf("projections: commit: %w", err)
 	}
+	// Statements this batch met for the first time are prepared on the
+	// writer now that the transaction has released its only connection
+	// (before, PrepareContext would wait for it until ctx ends), for the
+	// next batches.
+	p.stmts.prepareWanted(ctx, p.store.w)
 	return changes, checkpoint, nil
 }
 
