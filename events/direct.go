@@ -31,7 +31,8 @@ const directBatch = 512
 const numPendingHeader = "Nats-Num-Pending"
 
 // ErrTooManyResults is returned (wrapped) by [LastMessages] when more
-// subjects match than the server answers in one request (1024).
+// subjects match than the server answers in one request (1024, or fewer
+// when their messages pass the server's byte limit).
 var ErrTooManyResults = errors.New("events: too many subjects for one request")
 
 // multiLastMax is how many messages nats-server answers to one multi_last
@@ -83,12 +84,12 @@ func ReadDirectAll(ctx context.Context, js jetstream.JetStream, stream string, f
 	type state struct {
 		next    uint64 // sequence the current batch started at
 		last    uint64 // last sequence delivered in the current batch
-		pending uint64 // Nats-Num-Pending of the last message
+		more    bool   // the current batch continues an earlier one
 		drained bool   // past upTo: ignore the rest
 	}
 	st := make([]state, len(filters))
 	request := func(i int, seq uint64) error {
-		st[i] = state{next: seq}
+		st[i] = state{next: seq, more: seq > max(from, 1)}
 		body, err := json.Marshal(struct {
 			Seq     uint64 `json:"seq"`
 			NextFor string `json:"next_by_subj"`
@@ -125,8 +126,12 @@ func ReadDirectAll(ctx context.Context, js jetstream.JetStream, stream string, f
 			switch status := m.Header.Get("Status"); status {
 			case "503":
 				return fmt.Errorf("%w: %w", ErrNoDirectGet, nats.ErrNoResponders)
-			case "404": // nothing matches from the requested sequence on
-				open--
+			case "404":
+				if s.more {
+					// The end of the previous batch said more matched.
+					return fmt.Errorf("events: read %s: messages from seq %d vanished while reading", filters[i], s.next)
+				}
+				open-- // nothing matches
 			case "204": // end of batch
 				pending, _ := strconv.ParseUint(m.Header.Get(numPendingHeader), 10, 64)
 				if pending > 0 && s.last > 0 && !s.drained && (upTo == 0 || s.last < upTo) {
@@ -141,21 +146,22 @@ func ReadDirectAll(ctx context.Context, js jetstream.JetStream, stream string, f
 			}
 			continue
 		}
-		np, err := strconv.ParseUint(m.Header.Get(numPendingHeader), 10, 64)
-		if err != nil {
+		if m.Header.Get(numPendingHeader) == "" {
 			return fmt.Errorf("%w: the server does not answer batched direct gets", ErrNoDirectGet)
 		}
-		// Within a batch the server counts the matching messages left down
-		// by one per message: a larger step is a reply lost on the way.
-		if s.last > 0 && s.pending > 0 && np != s.pending-1 {
-			return fmt.Errorf("events: read %s: direct get replies lost after seq %d", filters[i], s.last)
-		}
-		s.pending = np
 		seq, err := strconv.ParseUint(m.Header.Get(jetstream.SequenceHeader), 10, 64)
 		if err != nil {
 			return fmt.Errorf("events: read %s: direct get: bad %s header %q", filters[i], jetstream.SequenceHeader, m.Header.Get(jetstream.SequenceHeader))
 		}
-		if s.drained || (upTo > 0 && seq > upTo) {
+		if s.drained {
+			continue
+		}
+		// Each message of a batch names the one sent before it (0 for the
+		// first): any other value is a reply lost on the way.
+		if prev, err := strconv.ParseUint(m.Header.Get(jetstream.LastSequenceHeader), 10, 64); err != nil || prev != s.last {
+			return fmt.Errorf("events: read %s: direct get replies lost after seq %d", filters[i], s.last)
+		}
+		if upTo > 0 && seq > upTo {
 			s.drained = true
 			continue
 		}
@@ -175,6 +181,12 @@ func ReadDirectAll(ctx context.Context, js jetstream.JetStream, stream string, f
 // Errors wrap [ErrTooManyResults] when more than 1024 subjects match,
 // [ErrNoDirectGet], or the request error.
 func LastMessages(ctx context.Context, js jetstream.JetStream, stream string, filters []string, upTo uint64) ([]*jetstream.RawStreamMsg, error) {
+	return lastMessages(ctx, js, stream, filters, upTo, 0)
+}
+
+// lastMessages is LastMessages with the request's max_bytes (0: the
+// server's MaxPending, 64 MB by default).
+func lastMessages(ctx context.Context, js jetstream.JetStream, stream string, filters []string, upTo uint64, maxBytes int) ([]*jetstream.RawStreamMsg, error) {
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, cmp.Or(js.Options().DefaultTimeout, 5*time.Second))
@@ -193,7 +205,8 @@ func LastMessages(ctx context.Context, js jetstream.JetStream, stream string, fi
 	body, err := json.Marshal(struct {
 		MultiLast []string `json:"multi_last"`
 		UpToSeq   uint64   `json:"up_to_seq,omitempty"`
-	}{filters, upTo})
+		MaxBytes  int      `json:"max_bytes,omitempty"`
+	}{filters, upTo, maxBytes})
 	if err != nil {
 		return nil, err
 	}
@@ -211,8 +224,19 @@ func LastMessages(ctx context.Context, js jetstream.JetStream, stream string, fi
 		if len(m.Data) == 0 && m.Header.Get("Status") != "" {
 			switch status := m.Header.Get("Status"); status {
 			case "204":
+				// The server stops at its byte limit and says how many
+				// subjects it left out: the caller must not take the
+				// rest for none.
+				if pending, _ := strconv.ParseUint(m.Header.Get(numPendingHeader), 10, 64); pending > 0 {
+					return nil, fmt.Errorf("events: last messages of %v: %d left out: %w", filters, pending, ErrTooManyResults)
+				}
 				return out, nil
 			case "404":
+				// "No Results" is an empty answer; anything else (a message
+				// that failed to load) is not.
+				if len(out) > 0 || m.Header.Get("Description") != "No Results" {
+					return nil, fmt.Errorf("events: last messages of %v: direct get: status 404 %s", filters, m.Header.Get("Description"))
+				}
 				return nil, nil
 			case "413":
 				return nil, fmt.Errorf("events: last messages of %v: %w", filters, ErrTooManyResults)
