@@ -901,7 +901,14 @@ var (
 // changes, not what their key is: "Changelog", "Changes", "Release notes",
 // "What's Changed", "Breaking changes", "Fixed", "v1.2.3", "1.4.0 (2024-05-01)",
 // "変更履歴", "リリースノート".
-var changelogHeading = regexp.MustCompile(`(?i)^(change ?log|changes|release notes|what'?s (changed|new)|breaking changes|bug ?fixes|fixed|added|removed|deprecated|security fixes|v?\d+\.\d+(\.\d+)?\b.*|変更履歴|更新履歴|リリースノート)$`)
+var changelogHeading = regexp.MustCompile(`(?i)^(change ?log|changes|release notes|what'?s (changed|new)|breaking changes|bug ?fixes|fixed|added|removed|deprecated|security fixes|` +
+	// A version alone, or with a date or a parenthesis: "v1.2", "1.4.0",
+	// "2.0.0-rc.1 (2024-05-01)", "v3.1 - 2024-05-01". Not a numbered
+	// section: "2.1 Terms and definitions", "3.4 用語の定義".
+	`v\d+(\.\d+)*([-+][0-9a-z.]+)?(\s*(\(.*\)|[-–—]?\s*\d{4}-\d{2}-\d{2}))?|` +
+	`\d+\.\d+\.\d+([-+][0-9a-z.]+)?(\s*(\(.*\)|[-–—]?\s*\d{4}-\d{2}-\d{2}))?|` +
+	`\d+\.\d+(\s*(\(.*\)|[-–—]?\s*\d{4}-\d{2}-\d{2}))?|` +
+	`変更履歴|更新履歴|リリースノート)$`)
 
 // changelogFile matches the names of change log files.
 var changelogFile = regexp.MustCompile(`(?i)^(change ?log|changes|history|news|release[-_ ]?notes)(\.(md|txt|markdown))?$`)

@@ -1,0 +1,19 @@
+package builtin
+
+import "testing"
+
+func TestChangelogHeading(t *testing.T) {
+	t.Parallel()
+	cases := map[string]bool{
+		"Changelog": true, "CHANGES": true, "Release notes": true, "What's Changed": true,
+		"v1.2": true, "1.4.0": true, "2.0.0-rc.1 (2024-05-01)": true, "v3.1 - 2024-05-01": true,
+		"3.98.0 (2026-11-09)": true, "1.2 (unreleased)": true, "変更履歴": true,
+		"2.1 Terms and definitions": false, "1.2. Glossary": false, "3.4 用語の定義": false,
+		"Glossary": false, "Version history of the API": false, "v2 API": false,
+	}
+	for heading, want := range cases {
+		if got := changelogHeading.MatchString(heading); got != want {
+			t.Errorf("changelogHeading(%q) = %v, want %v", heading, got, want)
+		}
+	}
+}
