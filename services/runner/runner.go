@@ -163,12 +163,46 @@ type Runner struct {
 
 	// Set by Run from the consumer's info.
 	cons        jetstream.Consumer
-	replicas    int // of the events stream
 	heartbeat   time.Duration
 	maxAttempts int
 
 	mu     sync.Mutex
 	active map[string]*activeRun // by run id
+
+	// replicas of the events stream, re-read at most every
+	// replicasRefresh: projectstate reads replicated streams through
+	// their leader (see projectstate.Load), and an operator may scale the
+	// stream while the runner runs.
+	replicasMu sync.Mutex
+	replicas   int
+	replicasAt time.Time
+}
+
+// replicasRefresh is how long the runner trusts the replica count it read.
+const replicasRefresh = time.Minute
+
+func (r *Runner) setReplicas(n int) {
+	r.replicasMu.Lock()
+	r.replicas, r.replicasAt = max(n, 1), time.Now()
+	r.replicasMu.Unlock()
+}
+
+// streamReplicas returns the events stream's replica count, re-reading it
+// when older than replicasRefresh; on a failed read it keeps the last one.
+func (r *Runner) streamReplicas(ctx context.Context) int {
+	r.replicasMu.Lock()
+	n, at := r.replicas, r.replicasAt
+	r.replicasMu.Unlock()
+	if time.Since(at) < replicasRefresh {
+		return n
+	}
+	st, err := r.cfg.JS.Stream(ctx, events.EventsStream)
+	if err != nil {
+		r.logger.Warn("re-read the events stream's replicas", "err", err)
+		return n
+	}
+	r.setReplicas(st.CachedInfo().Config.Replicas)
+	return max(st.CachedInfo().Config.Replicas, 1)
 }
 
 // activeRun is a run this runner holds.
@@ -212,9 +246,7 @@ func (r *Runner) Run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("runner: stream %s: %w", events.EventsStream, err)
 	}
-	// Read once: projectstate reads replicated streams through their
-	// leader (see projectstate.Load).
-	r.replicas = max(st.CachedInfo().Config.Replicas, 1)
+	r.setReplicas(st.CachedInfo().Config.Replicas)
 	info := cons.CachedInfo()
 	r.heartbeat = cmp.Or(r.cfg.Heartbeat, info.Config.AckWait/3, events.DefaultAckWait/3)
 	r.maxAttempts = r.cfg.MaxAttempts
