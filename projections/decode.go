@@ -322,6 +322,43 @@ func setSummary(v *jsonValue, dst *map[string]int) bool {
 	return false
 }
 
+// fieldRef names a payload field: ptr is a *string, *int, *bool or
+// *map[string]int.
+type fieldRef struct {
+	key string
+	ptr any
+}
+
+// setFields sets, for each key-value pair, the field its key names; an
+// unknown key, or a value of another kind, makes it false (the payload then
+// goes to Payload).
+func setFields(kvs []keyValue, fields ...fieldRef) bool {
+	for i := range kvs {
+		v := &kvs[i].v
+		ok := false
+		for _, f := range fields {
+			if string(kvs[i].key) != f.key {
+				continue
+			}
+			switch p := f.ptr.(type) {
+			case *string:
+				ok = setString(v, p)
+			case *int:
+				ok = setInt(v, p)
+			case *bool:
+				ok = setBool(v, p)
+			case *map[string]int:
+				ok = setSummary(v, p)
+			}
+			break
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // fastPayload decodes the payloads decodePayload describes; ok is false
 // for any other.
 func fastPayload(typ string, raw []byte) (events.Data, bool) {
@@ -335,150 +372,51 @@ func fastPayload(typ string, raw []byte) (events.Data, bool) {
 	switch typ {
 	case events.TypeProjectCreated:
 		var d events.ProjectCreated
-		for i := range kvs {
-			v := &kvs[i].v
-			switch string(kvs[i].key) {
-			case "name":
-				ok = setString(v, &d.Name)
-			case "llm_provider":
-				ok = setString(v, &d.LLMProvider)
-			case "llm_model":
-				ok = setString(v, &d.LLMModel)
-			case "llm_base_url":
-				ok = setString(v, &d.LLMBaseURL)
-			default:
-				ok = false
-			}
-			if !ok {
-				return nil, false
-			}
+		if !setFields(kvs, fieldRef{"name", &d.Name}, fieldRef{"llm_provider", &d.LLMProvider}, fieldRef{"llm_model", &d.LLMModel}, fieldRef{"llm_base_url", &d.LLMBaseURL}) {
+			return nil, false
 		}
 		return d, true
 	case events.TypeRunRequested:
 		var d events.RunRequested
-		for i := range kvs {
-			v := &kvs[i].v
-			switch string(kvs[i].key) {
-			case "scope":
-				ok = setString(v, &d.Scope)
-			case "triggered_by":
-				ok = setString(v, &d.TriggeredBy)
-			case "idempotency_key":
-				ok = setString(v, &d.IdempotencyKey)
-			default: // terms and documents are lists
-				ok = false
-			}
-			if !ok {
-				return nil, false
-			}
+		// terms and documents are lists
+		if !setFields(kvs, fieldRef{"scope", &d.Scope}, fieldRef{"triggered_by", &d.TriggeredBy}, fieldRef{"idempotency_key", &d.IdempotencyKey}) {
+			return nil, false
 		}
 		return d, true
 	case events.TypeRunStarted:
 		var d events.RunStarted
-		for i := range kvs {
-			v := &kvs[i].v
-			switch string(kvs[i].key) {
-			case "runner_id":
-				ok = setString(v, &d.RunnerID)
-			case "attempt":
-				ok = setInt(v, &d.Attempt)
-			default:
-				ok = false
-			}
-			if !ok {
-				return nil, false
-			}
+		if !setFields(kvs, fieldRef{"runner_id", &d.RunnerID}, fieldRef{"attempt", &d.Attempt}) {
+			return nil, false
 		}
 		return d, true
 	case events.TypeRunStep:
 		var d events.RunStep
-		for i := range kvs {
-			v := &kvs[i].v
-			switch string(kvs[i].key) {
-			case "step":
-				ok = setString(v, &d.Step)
-			case "status":
-				ok = setString(v, &d.Status)
-			case "count":
-				ok = setInt(v, &d.Count)
-			default:
-				ok = false
-			}
-			if !ok {
-				return nil, false
-			}
+		if !setFields(kvs, fieldRef{"step", &d.Step}, fieldRef{"status", &d.Status}, fieldRef{"count", &d.Count}) {
+			return nil, false
 		}
 		return d, true
 	case events.TypeRunProgress:
 		var d events.RunProgress
-		for i := range kvs {
-			v := &kvs[i].v
-			switch string(kvs[i].key) {
-			case "step":
-				ok = setString(v, &d.Step)
-			case "current":
-				ok = setInt(v, &d.Current)
-			case "total":
-				ok = setInt(v, &d.Total)
-			case "current_term":
-				ok = setString(v, &d.CurrentTerm)
-			default:
-				ok = false
-			}
-			if !ok {
-				return nil, false
-			}
+		if !setFields(kvs, fieldRef{"step", &d.Step}, fieldRef{"current", &d.Current}, fieldRef{"total", &d.Total}, fieldRef{"current_term", &d.CurrentTerm}) {
+			return nil, false
 		}
 		return d, true
 	case events.TypeRunCompleted:
 		var d events.RunCompleted
-		for i := range kvs {
-			v := &kvs[i].v
-			switch string(kvs[i].key) {
-			case "summary":
-				ok = setSummary(v, &d.Summary)
-			case "logs_truncated":
-				ok = setBool(v, &d.LogsTruncated)
-			default:
-				ok = false
-			}
-			if !ok {
-				return nil, false
-			}
+		if !setFields(kvs, fieldRef{"summary", &d.Summary}, fieldRef{"logs_truncated", &d.LogsTruncated}) {
+			return nil, false
 		}
 		return d, true
 	case events.TypeRunFailed:
 		var d events.RunFailed
-		for i := range kvs {
-			v := &kvs[i].v
-			switch string(kvs[i].key) {
-			case "error_message":
-				ok = setString(v, &d.ErrorMessage)
-			case "logs_truncated":
-				ok = setBool(v, &d.LogsTruncated)
-			default:
-				ok = false
-			}
-			if !ok {
-				return nil, false
-			}
+		if !setFields(kvs, fieldRef{"error_message", &d.ErrorMessage}, fieldRef{"logs_truncated", &d.LogsTruncated}) {
+			return nil, false
 		}
 		return d, true
 	case events.TypeRunCancelled:
 		var d events.RunCancelled
-		for i := range kvs {
-			v := &kvs[i].v
-			switch string(kvs[i].key) {
-			case "reason":
-				ok = setString(v, &d.Reason)
-			case "logs_truncated":
-				ok = setBool(v, &d.LogsTruncated)
-			default:
-				ok = false
-			}
-			if !ok {
-				return nil, false
-			}
+		if !setFields(kvs, fieldRef{"reason", &d.Reason}, fieldRef{"logs_truncated", &d.LogsTruncated}) {
+			return nil, false
 		}
 		return d, true
 	}
