@@ -91,3 +91,12 @@ func decodeError(err error, limit int64) error {
 	}
 	return errStatus(http.StatusBadRequest, "request body could not be read")
 }
+
+// noContent answers 204 No Content, or err's problem when err is not nil.
+func (s *server) noContent(w http.ResponseWriter, r *http.Request, err error) {
+	if err != nil {
+		writeError(w, r, s.Logger, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}

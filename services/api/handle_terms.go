@@ -362,11 +362,7 @@ func (s *server) handleTermDelete() http.Handler {
 		if err == nil {
 			err = s.publishEdit(r.Context(), projectFrom(r).ID, events.TermDeleted{TermText: t.Text})
 		}
-		if err != nil {
-			writeError(w, r, s.Logger, err)
-			return
-		}
-		w.WriteHeader(http.StatusNoContent)
+		s.noContent(w, r, err)
 	})
 }
 
@@ -450,11 +446,7 @@ func (s *server) handleExcludedDelete() http.Handler {
 		default:
 			err = s.publishEdit(r.Context(), pid, events.TermUnexcluded{TermText: x.TermText})
 		}
-		if err != nil {
-			writeError(w, r, s.Logger, err)
-			return
-		}
-		w.WriteHeader(http.StatusNoContent)
+		s.noContent(w, r, err)
 	})
 }
 
@@ -514,11 +506,7 @@ func (s *server) handleRequiredDelete() http.Handler {
 		id := chi.URLParam(r, "qid")
 		for _, q := range requiredTerms(ed) {
 			if q.ID == id {
-				if err := s.publishEdit(r.Context(), pid, events.TermUnrequired{TermText: q.TermText}); err != nil {
-					writeError(w, r, s.Logger, err)
-					return
-				}
-				w.WriteHeader(http.StatusNoContent)
+				s.noContent(w, r, s.publishEdit(r.Context(), pid, events.TermUnrequired{TermText: q.TermText}))
 				return
 			}
 		}
@@ -632,10 +620,6 @@ func (s *server) handleSynonymDelete() http.Handler {
 		if err == nil {
 			err = s.publishEdit(r.Context(), projectFrom(r).ID, events.TermSynonymsRemoved{GroupID: g.ID})
 		}
-		if err != nil {
-			writeError(w, r, s.Logger, err)
-			return
-		}
-		w.WriteHeader(http.StatusNoContent)
+		s.noContent(w, r, err)
 	})
 }
