@@ -238,7 +238,9 @@ async function termExtras(box, ctx, errBox) {
       parts.push(h('details', { class: 'card', id: 'excluded-terms' }, h('summary', null, `Excluded terms (${ex.length})`),
         ex.length ? h('ul', null, ex.map((x) => h('li', null, `${x.term_text} `, h('span', { class: 'muted' }, `(${x.source})`), ' ',
           canDel ? h('button', { 'aria-label': `Include ${x.term_text} again`, onclick: async () => {
-            try { await api('DELETE', `${base}/excluded-terms/${x.id}`); toast(`"${x.term_text}" included again; re-run to apply`); reload(); } catch (e) { showErrors(errBox, e); }
+            // An automatic exclusion (a common noun) is undone by making
+            // the term required: the next extract would exclude it again.
+            try { await api('DELETE', `${base}/excluded-terms/${x.id}`); toast(x.source === 'auto' ? `"${x.term_text}" is now a required term` : `"${x.term_text}" included again; re-run to apply`); reload(); } catch (e) { showErrors(errBox, e); }
           } }, 'Include again') : null))) : h('p', { class: 'muted' }, 'None.')));
     }
   }
