@@ -108,7 +108,7 @@ func TestGUIAuthToken(t *testing.T) {
 	b.set("#scope", "full")
 	b.click("#run-btn")
 	b.wait("log lines over SSE", `document.querySelectorAll('#log-lines .logline[data-seq]').length > 0`, 15*time.Second)
-	b.wait("up to date", `document.querySelector('#state-badge .badge').textContent === 'Up-to-date'
+	b.wait("up to date", `document.querySelector('#state-badge .badge')?.textContent === 'Up-to-date'
 		&& [...document.querySelectorAll('#log-lines .log-end')].some(e => e.textContent.includes('completed'))`, 30*time.Second)
 	b.screenshot("auth-run-done")
 	lines := eval[int](b, `document.querySelectorAll('#log-lines .logline[data-seq]').length`)
@@ -124,8 +124,9 @@ func TestGUIAuthToken(t *testing.T) {
 		t.Errorf("the refused token was kept: %q", got)
 	}
 	b.do("token again", chromedp.SendKeys(chromedp.CSS(`#auth-dialog input[name=token]`), token+kb.Enter))
+	// The view is rebuilt after the token: the badge may not exist yet.
 	b.wait("log history after the new token", fmt.Sprintf(`!document.querySelector('#auth-dialog') && document.querySelectorAll('#log-lines .logline[data-seq]').length >= %d
-		&& document.querySelector('#state-badge .badge').textContent === 'Up-to-date'`, lines), 10*time.Second)
+		&& document.querySelector('#state-badge .badge')?.textContent === 'Up-to-date'`, lines), 30*time.Second)
 
 	// Exports: a click fetches with the header and saves a Blob.
 	b.click("#nav-refined")
