@@ -76,6 +76,9 @@ func runLogs(ctx context.Context, e *env, cfg Config) ([]Result, error) {
 		}
 		ours, raw := res[true], res[false]
 		name := fmt.Sprintf("%d clients: ", k)
+		if k == 1 {
+			name = "1 client: "
+		}
 		note := fmt.Sprintf("burst of %d lines to each of %d clients; raw = %d ordered consumers on a log subject", lines, k, k)
 		if n := min(k, rawLogMaxConsumers); n < k {
 			share := strconv.Itoa(k / n)
