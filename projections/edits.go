@@ -181,7 +181,7 @@ func (a *applier) applyClone(ctx context.Context, env events.Envelope, d events.
 func (s *Store) TermEdits(ctx context.Context, projectID string) (termedits.Edits, error) {
 	var ed termedits.Edits
 	var raw string
-	err := s.r.QueryRowContext(ctx, "SELECT edits FROM term_state WHERE project_id = ?", projectID).Scan(&raw)
+	err := s.queryRow(ctx, "SELECT edits FROM term_state WHERE project_id = ?", projectID).Scan(&raw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ed, nil
 	}

@@ -127,11 +127,11 @@ func scanProject(sc scanner) (Project, error) {
 // total number of projects.
 func (s *Store) ListProjects(ctx context.Context, pg Page) ([]Project, int, error) {
 	var total int
-	if err := s.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM projects").Scan(&total); err != nil {
+	if err := s.queryRow(ctx, "SELECT COUNT(*) FROM projects").Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("projections: count projects: %w", err)
 	}
 	limit, offset := pg.args()
-	rows, err := s.r.QueryContext(ctx, projectSelect+" ORDER BY p.name, p.id LIMIT ? OFFSET ?", limit, offset)
+	rows, err := s.query(ctx, projectSelect+" ORDER BY p.name, p.id LIMIT ? OFFSET ?", limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("projections: list projects: %w", err)
 	}
@@ -152,14 +152,14 @@ func (s *Store) ListProjects(ctx context.Context, pg Page) ([]Project, int, erro
 
 // GetProject returns a project, or an error wrapping [ErrNotFound].
 func (s *Store) GetProject(ctx context.Context, id string) (Project, error) {
-	p, err := scanProject(s.r.QueryRowContext(ctx, projectSelect+" WHERE p.id = ?", id))
+	p, err := scanProject(s.queryRow(ctx, projectSelect+" WHERE p.id = ?", id))
 	return p, notFound(err, "project %s", id)
 }
 
 // ProjectByName returns the project named exactly name (the oldest one if
 // several share it), or an error wrapping [ErrNotFound].
 func (s *Store) ProjectByName(ctx context.Context, name string) (Project, error) {
-	p, err := scanProject(s.r.QueryRowContext(ctx, projectSelect+" WHERE p.name = ? ORDER BY p.seq LIMIT 1", name))
+	p, err := scanProject(s.queryRow(ctx, projectSelect+" WHERE p.name = ? ORDER BY p.seq LIMIT 1", name))
 	return p, notFound(err, "project named %q", name)
 }
 
@@ -218,7 +218,7 @@ func (s *Store) ListDocuments(ctx context.Context, projectID string, pg Page) ([
 		return nil, 0, err
 	}
 	limit, offset := pg.args()
-	rows, err := s.r.QueryContext(ctx, documentSelect+" WHERE project_id = ? ORDER BY file_name, id LIMIT ? OFFSET ?", projectID, limit, offset)
+	rows, err := s.query(ctx, documentSelect+" WHERE project_id = ? ORDER BY file_name, id LIMIT ? OFFSET ?", projectID, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("projections: list documents: %w", err)
 	}
@@ -232,7 +232,7 @@ func (s *Store) ListDocuments(ctx context.Context, projectID string, pg Page) ([
 // CountDocuments returns the number of documents of a project.
 func (s *Store) CountDocuments(ctx context.Context, projectID string) (int, error) {
 	var n int
-	if err := s.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM documents WHERE project_id = ?", projectID).Scan(&n); err != nil {
+	if err := s.queryRow(ctx, "SELECT COUNT(*) FROM documents WHERE project_id = ?", projectID).Scan(&n); err != nil {
 		return 0, fmt.Errorf("projections: count documents: %w", err)
 	}
 	return n, nil
@@ -241,14 +241,14 @@ func (s *Store) CountDocuments(ctx context.Context, projectID string) (int, erro
 // GetDocument returns a document of a project, or an error wrapping
 // [ErrNotFound].
 func (s *Store) GetDocument(ctx context.Context, projectID, docID string) (Document, error) {
-	d, err := scanDocument(s.r.QueryRowContext(ctx, documentSelect+" WHERE project_id = ? AND id = ?", projectID, docID))
+	d, err := scanDocument(s.queryRow(ctx, documentSelect+" WHERE project_id = ? AND id = ?", projectID, docID))
 	return d, notFound(err, "document %s", docID)
 }
 
 // DocumentByName returns the document of a project named exactly name (the
 // oldest if several), or an error wrapping [ErrNotFound].
 func (s *Store) DocumentByName(ctx context.Context, projectID, name string) (Document, error) {
-	d, err := scanDocument(s.r.QueryRowContext(ctx, documentSelect+" WHERE project_id = ? AND file_name = ? ORDER BY seq LIMIT 1", projectID, name))
+	d, err := scanDocument(s.queryRow(ctx, documentSelect+" WHERE project_id = ? AND file_name = ? ORDER BY seq LIMIT 1", projectID, name))
 	return d, notFound(err, "document named %q", name)
 }
 
@@ -334,7 +334,7 @@ func (s *Store) withSteps(ctx context.Context, runs []Run) error {
 	}
 	q := "SELECT run_id, step, status, count, started_at, finished_at, partial FROM run_steps WHERE run_id IN (?" +
 		strings.Repeat(",?", len(runs)-1) + ") ORDER BY run_id, seq, step"
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	rows, err := s.r.QueryContext(ctx, q, args...) // the IN list varies: not cached
 	if err != nil {
 		return err
 	}
@@ -362,7 +362,7 @@ func (s *Store) withSteps(ctx context.Context, runs []Run) error {
 
 // oneRun runs a query for at most one run and fills its steps.
 func (s *Store) oneRun(ctx context.Context, query string, args ...any) (Run, error) {
-	r, err := scanRun(s.r.QueryRowContext(ctx, query, args...))
+	r, err := scanRun(s.queryRow(ctx, query, args...))
 	if err != nil {
 		return Run{}, err
 	}
@@ -377,11 +377,11 @@ func (s *Store) oneRun(ctx context.Context, query string, args ...any) (Run, err
 // total number.
 func (s *Store) ListRuns(ctx context.Context, projectID string, pg Page) ([]Run, int, error) {
 	var total int
-	if err := s.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM runs WHERE project_id = ?", projectID).Scan(&total); err != nil {
+	if err := s.queryRow(ctx, "SELECT COUNT(*) FROM runs WHERE project_id = ?", projectID).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("projections: count runs: %w", err)
 	}
 	limit, offset := pg.args()
-	rows, err := s.r.QueryContext(ctx, runSelect+" WHERE project_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?", projectID, limit, offset)
+	rows, err := s.query(ctx, runSelect+" WHERE project_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?", projectID, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("projections: list runs: %w", err)
 	}

@@ -53,11 +53,11 @@ type StepResult struct {
 // and decodes data into T.
 func dataQuery[T any](ctx context.Context, s *Store, what, countQ, pageQ string, pg Page, args ...any) ([]T, int, error) {
 	var total int
-	if err := s.r.QueryRowContext(ctx, countQ, args...).Scan(&total); err != nil {
+	if err := s.queryRow(ctx, countQ, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("projections: count %s: %w", what, err)
 	}
 	limit, offset := pg.args()
-	rows, err := s.r.QueryContext(ctx, pageQ+" LIMIT ? OFFSET ?", append(args, limit, offset)...)
+	rows, err := s.query(ctx, pageQ+" LIMIT ? OFFSET ?", append(args, limit, offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("projections: list %s: %w", what, err)
 	}
@@ -107,7 +107,7 @@ func (s *Store) ListTerms(ctx context.Context, projectID string, pg Page) ([]Ter
 
 // GetTerm returns a term by id, or an error wrapping [ErrNotFound].
 func (s *Store) GetTerm(ctx context.Context, projectID, id string) (Term, error) {
-	t, err := scanData[Term](s.r.QueryRowContext(ctx, "SELECT id, data FROM terms WHERE project_id = ? AND id = ?", projectID, id))
+	t, err := scanData[Term](s.queryRow(ctx, "SELECT id, data FROM terms WHERE project_id = ? AND id = ?", projectID, id))
 	return t, notFound(err, "term %s", id)
 }
 
@@ -122,7 +122,7 @@ func (s *Store) ListProvisional(ctx context.Context, projectID string, pg Page) 
 // GetProvisional returns a provisional entry by id, or an error wrapping
 // [ErrNotFound].
 func (s *Store) GetProvisional(ctx context.Context, projectID, id string) (Entry, error) {
-	e, err := scanData[Entry](s.r.QueryRowContext(ctx, "SELECT id, data FROM provisional WHERE project_id = ? AND id = ?", projectID, id))
+	e, err := scanData[Entry](s.queryRow(ctx, "SELECT id, data FROM provisional WHERE project_id = ? AND id = ?", projectID, id))
 	return e, notFound(err, "provisional entry %s", id)
 }
 
@@ -137,7 +137,7 @@ func (s *Store) ListRefined(ctx context.Context, projectID string, pg Page) ([]E
 // GetRefined returns a refined entry by id, or an error wrapping
 // [ErrNotFound].
 func (s *Store) GetRefined(ctx context.Context, projectID, id string) (Entry, error) {
-	e, err := scanData[Entry](s.r.QueryRowContext(ctx, "SELECT id, data FROM refined WHERE project_id = ? AND id = ?", projectID, id))
+	e, err := scanData[Entry](s.queryRow(ctx, "SELECT id, data FROM refined WHERE project_id = ? AND id = ?", projectID, id))
 	return e, notFound(err, "refined entry %s", id)
 }
 
@@ -156,7 +156,7 @@ func (s *Store) ListIssues(ctx context.Context, projectID, issueType string, pg 
 
 // GetIssue returns an issue by id, or an error wrapping [ErrNotFound].
 func (s *Store) GetIssue(ctx context.Context, projectID, id string) (Issue, error) {
-	is, err := scanData[Issue](s.r.QueryRowContext(ctx, "SELECT id, data FROM issues WHERE project_id = ? AND id = ?", projectID, id))
+	is, err := scanData[Issue](s.queryRow(ctx, "SELECT id, data FROM issues WHERE project_id = ? AND id = ?", projectID, id))
 	return is, notFound(err, "issue %s", id)
 }
 
@@ -164,11 +164,11 @@ func (s *Store) GetIssue(ctx context.Context, projectID, id string) (Issue, erro
 // text, and their total number.
 func (s *Store) ListExcluded(ctx context.Context, projectID string, pg Page) ([]ExcludedTerm, int, error) {
 	var total int
-	if err := s.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM excluded_terms WHERE project_id = ?", projectID).Scan(&total); err != nil {
+	if err := s.queryRow(ctx, "SELECT COUNT(*) FROM excluded_terms WHERE project_id = ?", projectID).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("projections: count excluded terms: %w", err)
 	}
 	limit, offset := pg.args()
-	rows, err := s.r.QueryContext(ctx, `SELECT id, term_text, source, created_at FROM excluded_terms WHERE project_id = ?
+	rows, err := s.query(ctx, `SELECT id, term_text, source, created_at FROM excluded_terms WHERE project_id = ?
 		ORDER BY term_text LIMIT ? OFFSET ?`, projectID, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("projections: list excluded terms: %w", err)
@@ -192,7 +192,7 @@ func (s *Store) ListExcluded(ctx context.Context, projectID string, pg Page) ([]
 // StepResults returns, for each step with an output, the run that produced
 // it, in pipeline order.
 func (s *Store) StepResults(ctx context.Context, projectID string) ([]StepResult, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT step, run_id, count, partial, applied_at FROM step_results WHERE project_id = ?
+	rows, err := s.query(ctx, `SELECT step, run_id, count, partial, applied_at FROM step_results WHERE project_id = ?
 		ORDER BY CASE step WHEN 'extract' THEN 0 WHEN 'provisional' THEN 1 WHEN 'issues' THEN 2 WHEN 'refined' THEN 3 ELSE 4 END, step`, projectID)
 	if err != nil {
 		return nil, fmt.Errorf("projections: step results: %w", err)

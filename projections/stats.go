@@ -28,7 +28,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		RunsByStatus:  map[string]int{StatusPending: 0, StatusRunning: 0, StatusCompleted: 0, StatusFailed: 0, StatusCancelled: 0},
 		StepDurations: map[string][]float64{},
 	}
-	rows, err := s.r.QueryContext(ctx, "SELECT status, COUNT(*) FROM runs GROUP BY status")
+	rows, err := s.query(ctx, "SELECT status, COUNT(*) FROM runs GROUP BY status")
 	if err != nil {
 		return Stats{}, fmt.Errorf("projections: stats: %w", err)
 	}
@@ -45,7 +45,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 
 	recent := `SELECT id, started_at, finished_at FROM runs
 		WHERE started_at IS NOT NULL AND finished_at IS NOT NULL ORDER BY seq DESC LIMIT ?`
-	rows, err = s.r.QueryContext(ctx, recent, StatsWindow)
+	rows, err = s.query(ctx, recent, StatsWindow)
 	if err != nil {
 		return Stats{}, fmt.Errorf("projections: stats: %w", err)
 	}
@@ -54,7 +54,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		return Stats{}, fmt.Errorf("projections: stats: %w", err)
 	}
 
-	rows, err = s.r.QueryContext(ctx, `SELECT step, started_at, finished_at FROM run_steps
+	rows, err = s.query(ctx, `SELECT step, started_at, finished_at FROM run_steps
 		WHERE status = 'completed' AND started_at IS NOT NULL AND finished_at IS NOT NULL
 		AND run_id IN (SELECT id FROM runs WHERE started_at IS NOT NULL AND finished_at IS NOT NULL ORDER BY seq DESC LIMIT ?)
 		ORDER BY step, seq`, StatsWindow)

@@ -59,6 +59,8 @@ type Store struct {
 	path string
 	w    *sql.DB // the one writer connection
 	r    *sql.DB // read-only pool
+	// reads are the read queries prepared on r.
+	reads readStmts
 	// applied caches the checkpoint committed last.
 	applied atomic.Uint64
 }
@@ -261,6 +263,7 @@ func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`)
 // Close closes both connection pools.
 func (s *Store) Close() error {
 	var errs []error
+	s.reads.close()
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
 	}
