@@ -425,7 +425,9 @@ func TestSSESharedTailJoinsAndSlowClients(t *testing.T) {
 			got = append(got, e.ID)
 		}
 	}
-	if len(got) == 100 || len(got) >= len(ids) {
+	// It may have got no line at all before the ring lapped it (the
+	// writer's timing decides); it must not have got them all.
+	if len(got) >= len(ids) {
 		t.Fatalf("stuck client got %d of %d lines before being dropped", len(got), len(ids))
 	}
 	rest := <-follow(got[len(got)-1])
