@@ -413,28 +413,38 @@ func scanStream(ctx context.Context, t *testing.T, js jetstream.JetStream, strea
 		t.Fatal(err)
 	}
 	var out []streamMsg
+	// Done when the last message said nothing more was pending. An empty
+	// fetch before that (a consumer reset after the leader change, a slow
+	// machine) is retried, up to a deadline: stopping there gave a partial
+	// history and failed the checks below.
+	var last, pending uint64 = 0, 1
+	deadline := time.Now().Add(time.Minute)
 	for {
 		batch, err := cons.Fetch(500, jetstream.FetchMaxWait(2*time.Second))
 		if err != nil {
 			t.Fatal(err)
 		}
 		n := 0
-		var last uint64
 		for m := range batch.Messages() {
 			n++
 			md, err := m.Metadata()
 			if err != nil {
 				t.Fatal(err)
 			}
-			last = md.Sequence.Stream
+			last, pending = md.Sequence.Stream, md.NumPending
 			env, err := events.Decode(m.Data())
 			if err != nil {
 				t.Fatalf("%s seq %d: %v", stream, md.Sequence.Stream, err)
 			}
 			out = append(out, streamMsg{seq: md.Sequence.Stream, env: env})
 		}
-		if n == 0 || last >= info.State.LastSeq {
+		switch {
+		case last >= info.State.LastSeq || (n == 0 && pending == 0):
 			return out
+		case n == 0 && len(out) == 0 && pending == 1 && time.Now().After(deadline.Add(-50*time.Second)):
+			return out // nothing matches the filter
+		case time.Now().After(deadline):
+			t.Fatalf("%s %s: read %d messages up to seq %d, %d still pending after a minute", stream, filter, len(out), last, pending)
 		}
 	}
 }
