@@ -295,12 +295,26 @@ func TestGUIEndToEnd(t *testing.T) {
 		t.Errorf("badge after upload = %q", got)
 	}
 
-	// Run Full: Running, log lines, progress, then Up-to-date.
+	// Run Full: Running, log lines, progress, then Up-to-date. A quick run
+	// may show its state and progress only between two polls: an observer
+	// records whether "Running" and "current / total" were ever on screen.
+	eval[bool](b, `(() => {
+		window.__sawProgress = false;
+		window.__sawRunning = false;
+		const check = () => {
+			const p = document.querySelector('#progress-text');
+			if (p && /\d+ \/ [1-9]/.test(p.textContent)) window.__sawProgress = true;
+			const badge = document.querySelector('#state-badge .badge'), run = document.querySelector('#run-btn');
+			if (badge && run && badge.textContent === 'Running' && run.disabled) window.__sawRunning = true;
+		};
+		new MutationObserver(check).observe(document.body, { childList: true, characterData: true, subtree: true });
+		return true;
+	})()`)
 	b.set("#scope", "full")
 	b.click("#run-btn")
-	b.wait("running", `document.querySelector('#run-btn').disabled && document.querySelector('#state-badge .badge').textContent === 'Running'`, 5*time.Second)
+	b.wait("running", `window.__sawRunning || (document.querySelector('#run-btn').disabled && document.querySelector('#state-badge .badge').textContent === 'Running')`, 5*time.Second)
 	b.wait("log lines", `document.querySelectorAll('#log-lines .logline[data-seq]').length > 0`, 10*time.Second)
-	b.wait("progress", `/\d+ \/ [1-9]/.test(document.querySelector('#progress-text').textContent)`, 20*time.Second)
+	b.wait("progress", `window.__sawProgress || /\d+ \/ [1-9]/.test(document.querySelector('#progress-text').textContent)`, 20*time.Second)
 	b.screenshot("run-full-running")
 	b.wait("up to date", `document.querySelector('#state-badge .badge').textContent === 'Up-to-date'`, 90*time.Second)
 	b.wait("run end line", `[...document.querySelectorAll('#log-lines .log-end')].some(e => e.textContent.includes('completed'))`, 10*time.Second)
