@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -300,20 +301,11 @@ func GetObjectDirect(ctx context.Context, js jetstream.JetStream, bucket, name s
 	if uint64(len(buf)) != info.Size {
 		return nil, fmt.Errorf("events: object %s: read %d of %d bytes: %w", name, len(buf), info.Size, jetstream.ErrDigestMismatch)
 	}
-	want, err := base64.URLEncoding.DecodeString(trimDigestType(info.Digest))
+	want, err := base64.URLEncoding.DecodeString(strings.TrimPrefix(info.Digest, "SHA-256="))
 	if err != nil || !bytes.Equal(want, h.Sum(nil)) {
 		return nil, fmt.Errorf("events: object %s: %w", name, jetstream.ErrDigestMismatch)
 	}
 	return buf, nil
-}
-
-// trimDigestType removes the "SHA-256=" prefix of an object digest.
-func trimDigestType(d string) string {
-	const prefix = "SHA-256="
-	if len(d) >= len(prefix) && d[:len(prefix)] == prefix {
-		return d[len(prefix):]
-	}
-	return d
 }
 
 // LastSequence returns the stream sequence of the last message of stream

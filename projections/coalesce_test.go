@@ -26,15 +26,7 @@ func TestProgressCoalescingInvisible(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		body, err := env.Encode()
-		if err != nil {
-			t.Fatal(err)
-		}
-		subject, err := env.Subject()
-		if err != nil {
-			t.Fatal(err)
-		}
-		items = append(items, decodeItem(uint64(len(items)+1), subject, body))
+		items = append(items, envItem(t, uint64(len(items)+1), env))
 	}
 	prog := func(pid, rid string, cur int) {
 		add(pid, rid, events.RunProgress{Step: StepExtract, Current: cur, Total: 9})

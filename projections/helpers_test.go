@@ -234,3 +234,17 @@ func (b *testBundle) hasArtifact(key string) bool {
 	_, err = store.GetInfo(b.t.Context(), key)
 	return err == nil
 }
+
+// envItem builds the item the projector decodes from env, published at seq.
+func envItem(tb testing.TB, seq uint64, env events.Envelope) item {
+	tb.Helper()
+	body, err := env.Encode()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	subject, err := env.Subject()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return decodeItem(seq, subject, body)
+}

@@ -30,15 +30,7 @@ func TestApplyBatchWithoutCommitReleasesWriter(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		body, err := env.Encode()
-		if err != nil {
-			t.Fatal(err)
-		}
-		subject, err := env.Subject()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return decodeItem(seq, subject, body)
+		return envItem(t, seq, env)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()

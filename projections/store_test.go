@@ -104,15 +104,7 @@ func BenchmarkApply(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		body, err := env.Encode()
-		if err != nil {
-			b.Fatal(err)
-		}
-		subject, err := env.Subject()
-		if err != nil {
-			b.Fatal(err)
-		}
-		return decodeItem(seq, subject, body)
+		return envItem(b, seq, env)
 	}
 	setup := []item{
 		mk(events.ProjectCreated{Name: "bench", LLMProvider: "builtin"}, ""),

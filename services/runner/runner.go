@@ -201,8 +201,9 @@ func (r *Runner) streamReplicas(ctx context.Context) int {
 		r.logger.Warn("re-read the events stream's replicas", "err", err)
 		return n
 	}
-	r.setReplicas(st.CachedInfo().Config.Replicas)
-	return max(st.CachedInfo().Config.Replicas, 1)
+	n = max(st.CachedInfo().Config.Replicas, 1)
+	r.setReplicas(n)
+	return n
 }
 
 // activeRun is a run this runner holds.
