@@ -323,3 +323,21 @@ func LastSequence(ctx context.Context, js jetstream.JetStream, stream, filter st
 	}
 	return raw.Sequence, nil
 }
+
+// HasMessage reports whether stream still holds the message at seq (not
+// discarded by a limit, deleted or purged), with one direct get. Errors
+// wrap [ErrNoDirectGet] (fall back to the stream API) or the request error.
+func HasMessage(ctx context.Context, js jetstream.JetStream, stream string, seq uint64) (bool, error) {
+	_, err := directGet(ctx, js, stream, struct {
+		Seq uint64 `json:"seq"`
+	}{seq})
+	switch {
+	case errors.Is(err, nats.ErrNoResponders):
+		return false, fmt.Errorf("%w: %w", ErrNoDirectGet, err)
+	case errors.Is(err, jetstream.ErrMsgNotFound):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("events: message %d of %s: %w", seq, stream, err)
+	}
+	return true, nil
+}

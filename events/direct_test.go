@@ -294,3 +294,59 @@ func TestReadDirectAllSlowReader(t *testing.T) {
 		}
 	}
 }
+
+// TestHasMessage checks that a stored message is held, and that a deleted
+// one, one discarded by a purge, one past the end and one on a stream that
+// does not answer direct gets are told apart.
+func TestHasMessage(t *testing.T) {
+	t.Parallel()
+	_, _, js := natstest.Start(t, natstest.InProcessOnly())
+	ctx := t.Context()
+	var seqs []uint64
+	for range 4 {
+		ack, err := events.Publish(ctx, js, newRunRequested(t, events.NewID()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		seqs = append(seqs, ack.Sequence)
+	}
+	st, err := js.Stream(ctx, events.EventsStream)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DeleteMsg(ctx, seqs[1]); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Purge(ctx, jetstream.WithPurgeSequence(seqs[1])); err != nil { // drops seqs[0]
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		seq  uint64
+		want bool
+	}{
+		{"purged", seqs[0], false},
+		{"deleted", seqs[1], false},
+		{"held", seqs[2], true},
+		{"last", seqs[3], true},
+		{"past the end", seqs[3] + 1, false},
+	}
+	for _, tc := range cases {
+		got, err := events.HasMessage(ctx, js, events.EventsStream, tc.seq)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if got != tc.want {
+			t.Errorf("%s (seq %d): held = %v, want %v", tc.name, tc.seq, got, tc.want)
+		}
+	}
+
+	cfg := events.EventsStreamConfig(events.SetupConfig{})
+	cfg.Name, cfg.Subjects, cfg.AllowDirect = "NODIRECT", []string{"nodirect.>"}, false
+	if _, err := js.CreateStream(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := events.HasMessage(ctx, js, "NODIRECT", 1); !errors.Is(err, events.ErrNoDirectGet) {
+		t.Errorf("stream without direct gets: err = %v, want ErrNoDirectGet", err)
+	}
+}

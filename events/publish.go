@@ -148,9 +148,15 @@ func LastEvent(ctx context.Context, js jetstream.JetStream, filter string) (Enve
 // nats.ErrNoResponders when no server answers direct gets for the stream,
 // and jetstream.ErrMsgNotFound when nothing matches.
 func directLast(ctx context.Context, js jetstream.JetStream, stream, filter string) (*jetstream.RawStreamMsg, error) {
-	body, err := json.Marshal(struct {
+	return directGet(ctx, js, stream, struct {
 		LastBySubject string `json:"last_by_subj"`
 	}{filter})
+}
+
+// directGet sends one direct get request (req, marshalled) to stream; see
+// directLast for its errors.
+func directGet(ctx context.Context, js jetstream.JetStream, stream string, req any) (*jetstream.RawStreamMsg, error) {
+	body, err := json.Marshal(req)
 	if err != nil {
 		return nil, err
 	}

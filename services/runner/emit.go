@@ -2,6 +2,7 @@ package runner
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -111,11 +112,17 @@ func (e *emitter) logsTruncated() bool {
 	}
 	ctx, cancel := context.WithTimeout(e.base, publishTimeout)
 	defer cancel()
-	st, err := e.js.Stream(ctx, events.LogsStream)
-	if err != nil {
-		return false
+	// One direct get of the first event, not a stream info request: this
+	// runs at the end of every run.
+	held, err := events.HasMessage(ctx, e.js, events.LogsStream, first)
+	if errors.Is(err, events.ErrNoDirectGet) {
+		st, serr := e.js.Stream(ctx, events.LogsStream)
+		if serr != nil {
+			return false
+		}
+		return st.CachedInfo().State.FirstSeq > first
 	}
-	return st.CachedInfo().State.FirstSeq > first
+	return err == nil && !held
 }
 
 // line publishes a log.line with a sanitised message, capped at maxLine
