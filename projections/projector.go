@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -20,6 +21,7 @@ const (
 	DefaultSubscriberBuffer = 256
 	DefaultMinBackoff       = 100 * time.Millisecond
 	DefaultMaxBackoff       = 5 * time.Second
+	DefaultLinger           = time.Millisecond
 )
 
 // Config configures a [Projector]. The zero value means all defaults.
@@ -34,6 +36,18 @@ type Config struct {
 	// subscriber; a subscriber whose buffer is full is dropped. Default
 	// [DefaultSubscriberBuffer].
 	SubscriberBuffer int
+	// Linger is how long a busy projector waits for more events before it
+	// commits a batch that is not full: one commit of several events costs
+	// about what one commit of one event costs, and when events arrive
+	// back to back (many runs at once) committing each alone spends most
+	// of the projector's CPU on commits. It applies only when the batch's
+	// first event arrived within Linger of the previous commit and comes
+	// from another source (run, or project for its other events) than the
+	// previous batch's last event: the sign of several runs at once. An
+	// idle projector, or one following a single run someone watches,
+	// applies each event at once. Default [DefaultLinger]; negative
+	// disables it.
+	Linger time.Duration
 	// MinBackoff and MaxBackoff bound the wait before the consumer is
 	// recreated after an error (doubling from MinBackoff). Defaults
 	// [DefaultMinBackoff] and [DefaultMaxBackoff].
@@ -47,6 +61,7 @@ func (c Config) WithDefaults() Config {
 	}
 	c.BatchSize = cmp.Or(max(c.BatchSize, 0), DefaultBatchSize)
 	c.SubscriberBuffer = cmp.Or(max(c.SubscriberBuffer, 0), DefaultSubscriberBuffer)
+	c.Linger = cmp.Or(c.Linger, DefaultLinger)
 	c.MinBackoff = cmp.Or(max(c.MinBackoff, 0), DefaultMinBackoff)
 	c.MaxBackoff = cmp.Or(max(c.MaxBackoff, 0), DefaultMaxBackoff)
 	c.MaxBackoff = max(c.MaxBackoff, c.MinBackoff)
@@ -74,6 +89,7 @@ type Projector struct {
 	log   *slog.Logger
 
 	running atomic.Bool
+	batches atomic.Uint64 // transactions committed by the live projector
 	// artifacts is the object store of large results; used only by the
 	// goroutine running Run.
 	artifacts jetstream.ObjectStore
@@ -309,6 +325,10 @@ func (p *Projector) session(ctx context.Context, until uint64) (done bool, err e
 	}()
 
 	batch := make([]jetstream.Msg, 0, p.cfg.BatchSize)
+	linger := time.NewTimer(time.Hour)
+	linger.Stop()
+	var lastCommit time.Time
+	var lastSource string
 	for {
 		batch = batch[:0]
 		select {
@@ -319,6 +339,7 @@ func (p *Projector) session(ctx context.Context, until uint64) (done bool, err e
 		case m := <-msgs:
 			batch = append(batch, m)
 		}
+		busy := p.cfg.Linger > 0 && time.Since(lastCommit) < p.cfg.Linger && source(batch[0].Subject()) != lastSource
 	drain:
 		for len(batch) < p.cfg.BatchSize {
 			select {
@@ -328,14 +349,46 @@ func (p *Projector) session(ctx context.Context, until uint64) (done bool, err e
 				break drain
 			}
 		}
+		if busy && len(batch) < p.cfg.BatchSize {
+			linger.Reset(p.cfg.Linger)
+		fill:
+			for len(batch) < p.cfg.BatchSize {
+				select {
+				case m := <-msgs:
+					batch = append(batch, m)
+				case <-linger.C:
+					break fill
+				case <-ctx.Done():
+					linger.Stop()
+					return false, context.Cause(ctx)
+				}
+			}
+			linger.Stop()
+		}
 		end, err := p.handle(ctx, batch)
 		if err != nil {
 			return false, err
 		}
+		lastCommit, lastSource = time.Now(), source(batch[len(batch)-1].Subject())
 		if until > 0 && (p.Applied() >= until || end) {
 			return true, nil
 		}
 	}
+}
+
+// source returns the part of an event subject that names where it comes
+// from: gg.<p>.run.<r> for a run's events, gg.<p>.<kind> for a project's
+// other events.
+func source(subject string) string {
+	root, rest, _ := strings.Cut(subject, ".")
+	pid, rest, _ := strings.Cut(rest, ".")
+	kind, rest, _ := strings.Cut(rest, ".")
+	n := len(root) + 1 + len(pid) + 1 + len(kind)
+	if kind == "run" {
+		rid, _, _ := strings.Cut(rest, ".")
+		n += 1 + len(rid)
+	}
+	return subject[:min(n, len(subject))]
 }
 
 func (p *Projector) streamInfo(ctx context.Context) (*jetstream.StreamInfo, error) {
@@ -379,6 +432,7 @@ func (p *Projector) handle(ctx context.Context, batch []jetstream.Msg) (end bool
 		return false, err
 	}
 	p.advance(checkpoint, changes)
+	p.batches.Add(1)
 	if d := time.Since(start); d > time.Second {
 		p.log.Warn("slow batch", "events", len(items), "seq", checkpoint, "duration", d)
 	} else {

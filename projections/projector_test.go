@@ -708,3 +708,62 @@ func TestPartialStepOnRunRecord(t *testing.T) {
 		t.Fatalf("run = %+v", r)
 	}
 }
+
+// TestLingerGroupsConcurrentRuns checks the projector's group commit: events
+// of several runs arriving back to back share one transaction (with a
+// Linger of an hour, the burst is committed only when the batch is full),
+// while events of the run that was just applied are each applied at once
+// (an hour's linger would time the wait out).
+func TestLingerGroupsConcurrentRuns(t *testing.T) {
+	t.Parallel()
+	const batch = 8
+	b := setup(t, Config{BatchSize: batch, Linger: time.Hour, MinBackoff: 10 * time.Millisecond, MaxBackoff: 100 * time.Millisecond})
+	pid := b.newProject("linger")
+	b.wait(b.pub(pid, "", events.ProjectUpdated{Name: new("linger-2")}))
+
+	before := b.proj.batches.Load()
+	rids := make([]string, batch)
+	var last uint64
+	for i := range rids {
+		rids[i] = b.newID()
+		last = b.pub(pid, rids[i], events.RunRequested{Scope: "extract", TriggeredBy: events.TriggeredByAPI})
+	}
+	b.wait(last)
+	if got := b.proj.batches.Load() - before; got != 1 {
+		t.Errorf("%d run.requested of %d runs took %d transactions, want 1", batch, batch, got)
+	}
+
+	rid := rids[batch-1] // the source of the last batch's last event
+	before = b.proj.batches.Load()
+	steps := []events.Data{
+		events.RunStarted{RunnerID: "runner-1", Attempt: 1},
+		events.RunStep{Step: StepExtract, Status: events.StepStarted},
+		events.RunStep{Step: StepExtract, Status: events.StepCompleted},
+	}
+	for _, d := range steps {
+		b.wait(b.pub(pid, rid, d))
+	}
+	if got := b.proj.batches.Load() - before; got != uint64(len(steps)) {
+		t.Errorf("%d events of one run, each awaited: %d transactions, want %d", len(steps), got, len(steps))
+	}
+	if r := b.run(pid, rid); r.Status != StatusRunning {
+		t.Errorf("run status %q, want running", r.Status)
+	}
+}
+
+func TestSource(t *testing.T) {
+	t.Parallel()
+	for subject, want := range map[string]string{
+		"gg.P.run.R.started":        "gg.P.run.R",
+		"gg.P.run.R.result.extract": "gg.P.run.R",
+		"gg.P.project.created":      "gg.P.project",
+		"gg.P.doc.D.added":          "gg.P.doc",
+		"gg.P.run":                  "gg.P.run",
+		"gg":                        "gg",
+		"":                          "",
+	} {
+		if got := source(subject); got != want {
+			t.Errorf("source(%q) = %q, want %q", subject, got, want)
+		}
+	}
+}
