@@ -51,8 +51,8 @@ const multiLastMax = 1024
 // its per-subject index, but scans for a wildcard filter: prefer literal
 // subjects on large streams. Errors wrap [ErrNoDirectGet], the request
 // error, or fn's.
-func ReadDirect(ctx context.Context, js jetstream.JetStream, stream, filter string, from, upTo uint64, fn func(*jetstream.RawStreamMsg) error) error {
-	return ReadDirectAll(ctx, js, stream, []string{filter}, from, upTo, func(_ int, m *jetstream.RawStreamMsg) error { return fn(m) })
+func ReadDirect(ctx context.Context, js jetstream.JetStream, stream, filter string, from, upTo uint64, fn func(*jetstream.RawStreamMsg) error, opts ...ReadOption) error {
+	return ReadDirectAll(ctx, js, stream, []string{filter}, from, upTo, func(_ int, m *jetstream.RawStreamMsg) error { return fn(m) }, opts...)
 }
 
 // ReadDirectAll is [ReadDirect] of several filters at once, over one
@@ -60,7 +60,7 @@ func ReadDirect(ctx context.Context, js jetstream.JetStream, stream, filter stri
 // reply is read. fn gets the index of the filter a message matched; the
 // messages of one filter come in stream order, those of different filters
 // interleaved. fn is called from one goroutine.
-func ReadDirectAll(ctx context.Context, js jetstream.JetStream, stream string, filters []string, from, upTo uint64, fn func(filter int, m *jetstream.RawStreamMsg) error) error {
+func ReadDirectAll(ctx context.Context, js jetstream.JetStream, stream string, filters []string, from, upTo uint64, fn func(filter int, m *jetstream.RawStreamMsg) error, opts ...ReadOption) error {
 	if len(filters) == 0 {
 		return nil
 	}
@@ -70,17 +70,16 @@ func ReadDirectAll(ctx context.Context, js jetstream.JetStream, stream string, f
 		defer cancel()
 	}
 	nc := js.Conn()
-	inbox := nc.NewInbox()
 	// Room for every reply that can be in flight: one batch and its
 	// end-of-batch status per filter (the next batch of a filter is asked
 	// for only after its status). A full channel would drop replies
-	// (nats.go treats the subscriber as slow) and lose events.
-	ch := make(chan *nats.Msg, len(filters)*(directBatch+1))
-	sub, err := nc.ChanSubscribe(inbox+".*", ch)
+	// and lose events (caught below by the Nats-Last-Sequence check).
+	rt, err := newRoute(nc, readOpts(opts), len(filters)*(directBatch+1))
 	if err != nil {
 		return fmt.Errorf("events: read %s: %w", filters[0], err)
 	}
-	defer func() { _ = sub.Unsubscribe() }()
+	defer rt.close()
+	inbox, ch := rt.base, rt.ch
 	subject := apiPrefix(js) + "DIRECT.GET." + stream
 	type state struct {
 		next    uint64 // sequence the current batch started at
@@ -181,28 +180,27 @@ func ReadDirectAll(ctx context.Context, js jetstream.JetStream, stream string, f
 // which the server answers from its per-subject index without scanning.
 // Errors wrap [ErrTooManyResults] when more than 1024 subjects match,
 // [ErrNoDirectGet], or the request error.
-func LastMessages(ctx context.Context, js jetstream.JetStream, stream string, filters []string, upTo uint64) ([]*jetstream.RawStreamMsg, error) {
-	return lastMessages(ctx, js, stream, filters, upTo, 0)
+func LastMessages(ctx context.Context, js jetstream.JetStream, stream string, filters []string, upTo uint64, opts ...ReadOption) ([]*jetstream.RawStreamMsg, error) {
+	return lastMessages(ctx, js, stream, filters, upTo, 0, opts...)
 }
 
 // lastMessages is LastMessages with the request's max_bytes (0: the
 // server's MaxPending, 64 MB by default).
-func lastMessages(ctx context.Context, js jetstream.JetStream, stream string, filters []string, upTo uint64, maxBytes int) ([]*jetstream.RawStreamMsg, error) {
+func lastMessages(ctx context.Context, js jetstream.JetStream, stream string, filters []string, upTo uint64, maxBytes int, opts ...ReadOption) ([]*jetstream.RawStreamMsg, error) {
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, cmp.Or(js.Options().DefaultTimeout, 5*time.Second))
 		defer cancel()
 	}
 	nc := js.Conn()
-	inbox := nc.NewInbox()
 	// Room for every reply: at most multiLastMax messages and a status
 	// (a full channel would drop replies).
-	ch := make(chan *nats.Msg, multiLastMax+2)
-	sub, err := nc.ChanSubscribe(inbox, ch)
+	rt, err := newRoute(nc, readOpts(opts), multiLastMax+2)
 	if err != nil {
 		return nil, fmt.Errorf("events: last messages of %v: %w", filters, err)
 	}
-	defer func() { _ = sub.Unsubscribe() }()
+	defer rt.close()
+	inbox, ch := rt.base+".0", rt.ch
 	body, err := json.Marshal(struct {
 		MultiLast []string `json:"multi_last"`
 		UpToSeq   uint64   `json:"up_to_seq,omitempty"`
@@ -262,7 +260,7 @@ func lastMessages(ctx context.Context, js jetstream.JetStream, stream string, fi
 // the JetStream API queue); this path creates nothing. Errors wrap
 // [jetstream.ErrObjectNotFound], [ErrNoDirectGet] (fall back to the
 // object store), or the request error.
-func GetObjectDirect(ctx context.Context, js jetstream.JetStream, bucket, name string) ([]byte, error) {
+func GetObjectDirect(ctx context.Context, js jetstream.JetStream, bucket, name string, opts ...ReadOption) ([]byte, error) {
 	stream := "OBJ_" + bucket
 	metaSubj := "$O." + bucket + ".M." + base64.URLEncoding.EncodeToString([]byte(name))
 	raw, err := directLast(ctx, js, stream, metaSubj)
@@ -294,7 +292,7 @@ func GetObjectDirect(ctx context.Context, js jetstream.JetStream, bucket, name s
 		buf = append(buf, m.Data...)
 		h.Write(m.Data)
 		return nil
-	})
+	}, opts...)
 	if err != nil {
 		return nil, err
 	}

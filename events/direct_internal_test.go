@@ -60,3 +60,30 @@ func TestLastMessagesCutByByteLimit(t *testing.T) {
 		t.Fatalf("cut at 16 kB: err = %v, want ErrTooManyResults", err)
 	}
 }
+
+// TestRepliesRoutes checks the Replies dispatcher: a reply reaches only its
+// route, a full route drops instead of blocking the shared subscription,
+// replies to a closed or unknown route are ignored, and closing a route
+// forgets it.
+func TestRepliesRoutes(t *testing.T) {
+	t.Parallel()
+	r := &Replies{prefix: "_INBOX.x", routes: map[string]chan *nats.Msg{}}
+	a, b := r.open(2), r.open(1)
+	for range 3 {
+		r.dispatch(&nats.Msg{Subject: a.base + ".0"}) // the third is dropped
+	}
+	r.dispatch(&nats.Msg{Subject: b.base + ".7"})
+	r.dispatch(&nats.Msg{Subject: r.prefix + ".unknown.0"})
+	if len(a.ch) != 2 || len(b.ch) != 1 {
+		t.Fatalf("route a holds %d, b %d; want 2 and 1", len(a.ch), len(b.ch))
+	}
+	if m := <-b.ch; m.Subject != b.base+".7" {
+		t.Errorf("route b got %s", m.Subject)
+	}
+	a.close()
+	b.close()
+	r.dispatch(&nats.Msg{Subject: a.base + ".0"})
+	if len(r.routes) != 0 {
+		t.Errorf("%d routes left after close", len(r.routes))
+	}
+}

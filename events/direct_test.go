@@ -350,3 +350,103 @@ func TestHasMessage(t *testing.T) {
 		t.Errorf("stream without direct gets: err = %v, want ErrNoDirectGet", err)
 	}
 }
+
+// TestReadsViaReplies checks that reads through one shared Replies
+// subscription, from many goroutines at once, return exactly what reads
+// with their own subscription return, and that a Replies of another
+// connection is not used (the read subscribes on its own).
+func TestReadsViaReplies(t *testing.T) {
+	t.Parallel()
+	srv, nc, js := natstest.Start(t, natstest.InProcessOnly())
+	ctx := t.Context()
+	p := events.NewID()
+	runs := []string{events.NewID(), events.NewID(), events.NewID()}
+	for i := range 1200 {
+		if _, err := events.Publish(ctx, js, runRequestedIn(t, p, runs[i%len(runs)])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	obs, err := js.ObjectStore(ctx, events.DocsBucket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := bytes.Repeat([]byte("用語 glossary\n"), 40_000) // several chunks
+	if _, err := obs.PutBytes(ctx, "doc.md", doc); err != nil {
+		t.Fatal(err)
+	}
+	filters := []string{
+		events.SubjectRoot + "." + p + ".run." + runs[0] + ".requested",
+		events.SubjectRoot + "." + p + ".run.*.requested",
+		events.SubjectRoot + "." + events.NewID() + ".>",
+	}
+	read := func(opts ...events.ReadOption) (string, error) {
+		got := make([][]uint64, len(filters))
+		if err := events.ReadDirectAll(ctx, js, events.EventsStream, filters, 0, 0, func(i int, m *jetstream.RawStreamMsg) error {
+			got[i] = append(got[i], m.Sequence)
+			return nil
+		}, opts...); err != nil {
+			return "", err
+		}
+		last, err := events.LastMessages(ctx, js, events.EventsStream, filters[1:2], 0, opts...)
+		if err != nil {
+			return "", err
+		}
+		var lastSeqs []uint64
+		for _, m := range last {
+			lastSeqs = append(lastSeqs, m.Sequence)
+		}
+		b, err := events.GetObjectDirect(ctx, js, events.DocsBucket, "doc.md", opts...)
+		if err != nil {
+			return "", err
+		}
+		if !bytes.Equal(b, doc) {
+			return "", fmt.Errorf("object: %d bytes, want %d", len(b), len(doc))
+		}
+		return fmt.Sprint(len(got[0]), len(got[1]), len(got[2]), got[0][:3], lastSeqs), nil
+	}
+	want, err := read()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	replies, err := events.NewReplies(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer replies.Close()
+	errs := make(chan error, 8)
+	for range cap(errs) {
+		go func() {
+			for range 5 {
+				got, err := read(events.Via(replies))
+				if err == nil && got != want {
+					err = fmt.Errorf("via replies: %s, want %s", got, want)
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range cap(errs) {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+
+	other, err := srv.Connect()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	foreign, err := events.NewReplies(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer foreign.Close()
+	if got, err := read(events.Via(foreign)); err != nil || got != want {
+		t.Errorf("replies of another connection: %s, %v; want %s", got, err, want)
+	}
+}

@@ -64,12 +64,20 @@ type Option func(*options)
 
 type options struct {
 	replicas int
+	via      []events.ReadOption
 }
 
 // KnownReplicas tells [Load] the replica count of the project's streams
 // (events and documents), which it otherwise asks the server for on each
 // call. A caller that loads often (a runner) reads it once.
 func KnownReplicas(n int) Option { return func(o *options) { o.replicas = n } }
+
+// ReadVia receives [Load]'s direct reads on r's subscription instead of
+// subscribing per read (see [events.Replies]). A caller that loads often
+// (a runner) keeps one.
+func ReadVia(r *events.Replies) Option {
+	return func(o *options) { o.via = []events.ReadOption{events.Via(r)} }
+}
 
 // Load rebuilds project projectID from its events in [events.EventsStream],
 // up to the last matching sequence at the time of the call. Document
@@ -108,7 +116,7 @@ func Load(ctx context.Context, js jetstream.JetStream, projectID string, opts ..
 	var bound uint64
 	err := events.ErrNoDirectGet
 	if direct {
-		bound, err = readDirect(ctx, js, projectID, f.apply)
+		bound, err = readDirect(ctx, js, projectID, f.apply, o.via)
 	}
 	if errors.Is(err, events.ErrNoDirectGet) {
 		bound, err = readConsumer(ctx, js, filters, f.apply)
@@ -127,7 +135,7 @@ func Load(ctx context.Context, js jetstream.JetStream, projectID string, opts ..
 	}
 	p := &f.project
 	p.LastSeq = bound
-	if err := f.loadDocs(ctx, js, direct); err != nil {
+	if err := f.loadDocs(ctx, js, direct, o.via); err != nil {
 		return nil, err
 	}
 	if err := f.loadResults(ctx, js); err != nil {
@@ -179,7 +187,7 @@ func kindOf(eventType string) string {
 // The events are folded in stream order. It returns the sequence of the
 // last event folded in, 0 when none matched. Errors wrap
 // [events.ErrNoDirectGet] when the stream does not answer direct gets.
-func readDirect(ctx context.Context, js jetstream.JetStream, projectID string, apply func(events.Envelope) error) (uint64, error) {
+func readDirect(ctx context.Context, js jetstream.JetStream, projectID string, apply func(events.Envelope) error, via []events.ReadOption) (uint64, error) {
 	base := events.SubjectRoot + "." + projectID + "."
 	bound, err := events.LastSequence(ctx, js, events.EventsStream, base+">")
 	if err != nil || bound == 0 {
@@ -207,10 +215,10 @@ func readDirect(ctx context.Context, js jetstream.JetStream, projectID string, a
 	if err := events.ReadDirectAll(ctx, js, events.EventsStream, literal, 0, bound, func(_ int, m *jetstream.RawStreamMsg) error {
 		_, err := collect(m)
 		return err
-	}); err != nil {
+	}, via...); err != nil {
 		return 0, fmt.Errorf("projectstate: read events: %w", err)
 	}
-	if err := readResults(ctx, js, base, bound, collect); err != nil {
+	if err := readResults(ctx, js, base, bound, collect, via); err != nil {
 		return 0, err
 	}
 	sort.Slice(msgs, func(i, j int) bool { return msgs[i].seq < msgs[j].seq })
@@ -231,14 +239,14 @@ const resultRunsPerRead = 8
 // latest output, newest run first (see readDirect). A project with more
 // runs with results than one multi_last answers is read with a wildcard
 // scan of its results.
-func readResults(ctx context.Context, js jetstream.JetStream, base string, bound uint64, collect func(*jetstream.RawStreamMsg) (events.Envelope, error)) error {
+func readResults(ctx context.Context, js jetstream.JetStream, base string, bound uint64, collect func(*jetstream.RawStreamMsg) (events.Envelope, error), via []events.ReadOption) error {
 	filter := base + events.FamilyRun + ".*." + kindOf(events.TypeRunResult)
-	lasts, err := events.LastMessages(ctx, js, events.EventsStream, []string{filter}, bound)
+	lasts, err := events.LastMessages(ctx, js, events.EventsStream, []string{filter}, bound, via...)
 	if errors.Is(err, events.ErrTooManyResults) {
 		err = events.ReadDirect(ctx, js, events.EventsStream, filter, 0, bound, func(m *jetstream.RawStreamMsg) error {
 			_, err := collect(m)
 			return err
-		})
+		}, via...)
 		if err != nil {
 			return fmt.Errorf("projectstate: read results: %w", err)
 		}
@@ -265,7 +273,7 @@ func readResults(ctx context.Context, js jetstream.JetStream, base string, bound
 				covered[res.Step] = true
 			}
 			return nil
-		})
+		}, via...)
 		if err != nil {
 			return fmt.Errorf("projectstate: read results: %w", err)
 		}
@@ -290,9 +298,9 @@ func readConsumer(ctx context.Context, js jetstream.JetStream, filters []string,
 
 // getDoc reads a document's content from [events.DocsBucket], by direct
 // gets when asked to and the bucket's stream answers them.
-func getDoc(ctx context.Context, js jetstream.JetStream, key string, direct bool) ([]byte, error) {
+func getDoc(ctx context.Context, js jetstream.JetStream, key string, direct bool, via []events.ReadOption) ([]byte, error) {
 	if direct {
-		b, err := events.GetObjectDirect(ctx, js, events.DocsBucket, key)
+		b, err := events.GetObjectDirect(ctx, js, events.DocsBucket, key, via...)
 		if !errors.Is(err, events.ErrNoDirectGet) {
 			return b, err
 		}
@@ -513,7 +521,7 @@ func setIf(dst *string, v *string) {
 }
 
 // loadDocs reads and parses the current documents' contents.
-func (f *folder) loadDocs(ctx context.Context, js jetstream.JetStream, direct bool) error {
+func (f *folder) loadDocs(ctx context.Context, js jetstream.JetStream, direct bool, via []events.ReadOption) error {
 	p := &f.project
 	p.DocPaths = map[string]string{}
 	if len(f.docs) == 0 {
@@ -541,7 +549,7 @@ func (f *folder) loadDocs(ctx context.Context, js jetstream.JetStream, direct bo
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			b, err := getDoc(ctx, js, r.key, direct)
+			b, err := getDoc(ctx, js, r.key, direct, via)
 			if err != nil {
 				out[i].err = fmt.Errorf("get %s: %w", r.key, err)
 				out[i].fatal = !errors.Is(err, jetstream.ErrObjectNotFound)

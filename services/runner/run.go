@@ -421,7 +421,7 @@ func (x *execution) runSteps() (summary map[string]int, err error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := projectstate.Load(x.ctx, x.r.cfg.JS, x.pid, projectstate.KnownReplicas(x.r.streamReplicas(x.ctx)))
+	p, err := projectstate.Load(x.ctx, x.r.cfg.JS, x.pid, projectstate.KnownReplicas(x.r.streamReplicas(x.ctx)), projectstate.ReadVia(x.r.replies))
 	if err != nil {
 		return nil, storeErr(fmt.Errorf("load project: %w", err))
 	}

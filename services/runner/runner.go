@@ -165,6 +165,9 @@ type Runner struct {
 	cons        jetstream.Consumer
 	heartbeat   time.Duration
 	maxAttempts int
+	// replies receives the direct reads of every run's project load on
+	// one subscription (see events.Replies).
+	replies *events.Replies
 
 	mu     sync.Mutex
 	active map[string]*activeRun // by run id
@@ -266,6 +269,10 @@ func (r *Runner) Run(ctx context.Context) error {
 		return err
 	}
 	defer func() { _ = sub.Unsubscribe() }()
+	if r.replies, err = events.NewReplies(r.cfg.JS.Conn()); err != nil {
+		return fmt.Errorf("runner: %w", err)
+	}
+	defer func() { _ = r.replies.Close() }()
 
 	r.logger.Info("runner started", "slots", r.cfg.Concurrency, "heartbeat", r.heartbeat, "max_attempts", r.maxAttempts)
 	var wg sync.WaitGroup
