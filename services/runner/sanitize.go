@@ -40,7 +40,12 @@ func sanitize(s string, secrets []string, limit int) string {
 			s = strings.ReplaceAll(s, sec, "<redacted>")
 		}
 	}
-	s = ansiRe.ReplaceAllString(s, "")
+	// Every pattern needs some byte that most log lines lack; checking
+	// for it first skips the regular expressions (most of this function's
+	// cost) on ordinary lines.
+	if strings.IndexByte(s, 0x1b) >= 0 {
+		s = ansiRe.ReplaceAllString(s, "")
+	}
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n' || r == '\r' || r == '\t':
@@ -50,14 +55,54 @@ func sanitize(s string, secrets []string, limit int) string {
 		}
 		return r
 	}, s)
-	s = skKeyRe.ReplaceAllString(s, "<redacted>")
-	s = bearerRe.ReplaceAllString(s, "${1}<redacted>")
-	s = namedKeyRe.ReplaceAllString(s, "${1}<redacted>")
-	s = quotedPath.ReplaceAllString(s, "${1}<path>${2}")
-	s = winPathRe.ReplaceAllString(s, "<path>")
-	s = unixPathRe.ReplaceAllString(s, "${1}<path>")
-	s = strings.TrimSpace(multiSpaces.ReplaceAllString(s, " "))
-	return truncate(s, limit)
+	if strings.Contains(s, "k-") {
+		s = skKeyRe.ReplaceAllString(s, "<redacted>")
+	}
+	// (?i) also folds the long s (U+017F) to s; ToLower does not.
+	lower := strings.ReplaceAll(strings.ToLower(s), "ſ", "s")
+	if strings.Contains(lower, "bearer") {
+		s = bearerRe.ReplaceAllString(s, "${1}<redacted>")
+	}
+	if strings.ContainsAny(s, "=:") && containsAnyOf(lower, "key", "token", "secret", "password", "authorization") {
+		s = namedKeyRe.ReplaceAllString(s, "${1}<redacted>")
+	}
+	if strings.ContainsAny(s, `"'`) {
+		s = quotedPath.ReplaceAllString(s, "${1}<path>${2}")
+	}
+	if strings.Contains(s, `:\`) {
+		s = winPathRe.ReplaceAllString(s, "<path>")
+	}
+	if strings.IndexByte(s, '/') >= 0 {
+		s = unixPathRe.ReplaceAllString(s, "${1}<path>")
+	}
+	if hasSpaceRun(s) {
+		s = multiSpaces.ReplaceAllString(s, " ")
+	}
+	return truncate(strings.TrimSpace(s), limit)
+}
+
+// hasSpaceRun reports whether s has two consecutive bytes of \s (RE2:
+// tab, newline, form feed, carriage return, space).
+func hasSpaceRun(s string) bool {
+	prev := false
+	for i := range len(s) {
+		sp := s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r'
+		if sp && prev {
+			return true
+		}
+		prev = sp
+	}
+	return false
+}
+
+// containsAnyOf reports whether s contains one of words.
+func containsAnyOf(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // truncate caps s at limit bytes on a rune boundary, marking a cut with
@@ -67,9 +112,13 @@ func truncate(s string, limit int) string {
 		return s
 	}
 	const ellipsis = "…"
-	cut := limit - len(ellipsis)
+	mark := ellipsis
+	if limit < len(ellipsis) { // no room for the mark
+		mark = ""
+	}
+	cut := limit - len(mark)
 	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}
-	return s[:cut] + ellipsis
+	return s[:cut] + mark
 }

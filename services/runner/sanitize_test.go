@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/genglossary/genglossary/internal/document"
 )
 
 func TestSanitize(t *testing.T) {
@@ -30,4 +32,61 @@ func TestSanitize(t *testing.T) {
 	if len(got) > MaxErrorMessage || !utf8.ValidString(got) || !strings.HasSuffix(got, "…") {
 		t.Errorf("long message: %d bytes, valid %v", len(got), utf8.ValidString(got))
 	}
+}
+
+// sanitizeReference is sanitize without the byte checks that skip its
+// regular expressions: the fuzz target below holds the two equal.
+func sanitizeReference(s string, secrets []string, limit int) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	for _, sec := range secrets {
+		if len(sec) >= 4 {
+			s = strings.ReplaceAll(s, sec, "<redacted>")
+		}
+	}
+	s = ansiRe.ReplaceAllString(s, "")
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case document.IsBidiOrControl(r):
+			return -1
+		}
+		return r
+	}, s)
+	s = skKeyRe.ReplaceAllString(s, "<redacted>")
+	s = bearerRe.ReplaceAllString(s, "${1}<redacted>")
+	s = namedKeyRe.ReplaceAllString(s, "${1}<redacted>")
+	s = quotedPath.ReplaceAllString(s, "${1}<path>${2}")
+	s = winPathRe.ReplaceAllString(s, "<path>")
+	s = unixPathRe.ReplaceAllString(s, "${1}<path>")
+	s = strings.TrimSpace(multiSpaces.ReplaceAllString(s, " "))
+	return truncate(s, limit)
+}
+
+// FuzzSanitizeSkipsOnlyWhatCannotMatch: sanitize's fast path gives what
+// running every regular expression gives.
+func FuzzSanitizeSkipsOnlyWhatCannotMatch(f *testing.F) {
+	for _, s := range []string{
+		"run started on runner r-1 (attempt 1)",
+		"loaded 1 document",
+		"define failed term=WAL err=open /var/lib/x.db: denied",
+		"Authorization: Bearer abc.def-123",
+		"PAſſWORD=hunter22 and ſecret: 'x'",
+		"api_key=\"sk-abcdefghijkl\" token:xyz",
+		`copy "C:\Users\me\file.txt" to 'D:\out'`,
+		"\x1b[31mred\x1b[0m  two  spaces\t\ttabs\f\fform feeds",
+		"ＡＰＩキー=秘密 パス /home/ユーザー/文書.md",
+		"KEY=1 K-9 sk-short pk-123456789",
+	} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, limit int) {
+		limit %= 4096
+		secrets := []string{"topsecretvalue"}
+		if got, want := sanitize(s, secrets, limit), sanitizeReference(s, secrets, limit); got != want {
+			t.Fatalf("sanitize(%q)\n = %q\nwant %q", s, got, want)
+		}
+	})
 }
