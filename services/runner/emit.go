@@ -36,10 +36,6 @@ type emitter struct {
 
 	progressEvery time.Duration
 
-	// logMu guards pendingLogs; it is taken before mu, never after.
-	logMu       sync.Mutex
-	pendingLogs []pendingLog
-
 	mu           sync.Mutex
 	lastLog      time.Time
 	lastRun      time.Time
@@ -72,110 +68,30 @@ func (e *emitter) publishBestEffort(d events.Data) {
 	}
 }
 
-// logWindow is how many log events of a run may await their acks at once.
-const logWindow = 64
-
-// pendingLog is a log event published without waiting for its ack.
-type pendingLog struct {
-	env events.Envelope
-	fut jetstream.PubAckFuture
-}
-
-// log publishes a log.* event without waiting for its ack: log events are
-// most of a run's events, and a round trip each made them most of its
-// publishing cost. The acks are collected by flushLogs (when logWindow are
-// pending, and before the run's terminal event); an event whose publish
-// failed with a transient error is then published again, waiting (its
-// Nats-Msg-Id keeps it stored once). Other failures are logged once per
-// run, since the log stream is not the source of truth.
+// log publishes a log.* event, retrying transient failures (see
+// publishRetrying); other failures are logged once per run, since the log
+// stream is not the source of truth.
 func (e *emitter) log(d events.Data) {
 	env, err := events.NewEnvelope(e.projectID, e.runID, d)
-	if err != nil {
-		e.logFailure(d.Type(), err)
-		return
+	var ack *jetstream.PubAck
+	if err == nil {
+		ack, err = publishRetrying(e.base, e.js, env)
 	}
-	m, err := events.Msg(env)
-	if err != nil {
-		e.logFailure(d.Type(), err)
-		return
-	}
-	e.logMu.Lock()
-	defer e.logMu.Unlock()
-	if len(e.pendingLogs) >= logWindow {
-		e.flushLogsLocked()
-	}
-	fut, err := e.js.PublishMsgAsync(m)
-	if err != nil {
-		// Too many stalled publishes on the connection, or it is closed:
-		// wait for the earlier ones, then publish this one waiting.
-		e.flushLogsLocked()
-		e.publishLogNow(env)
-		return
-	}
-	e.pendingLogs = append(e.pendingLogs, pendingLog{env: env, fut: fut})
-}
-
-// flushLogs waits for the acks of the log events published so far.
-func (e *emitter) flushLogs() {
-	e.logMu.Lock()
-	defer e.logMu.Unlock()
-	e.flushLogsLocked()
-}
-
-func (e *emitter) flushLogsLocked() {
-	timeout := time.NewTimer(publishTimeout)
-	defer timeout.Stop()
-	for i, p := range e.pendingLogs {
-		select {
-		case ack := <-p.fut.Ok():
-			e.logStored(ack.Sequence)
-		case err := <-p.fut.Err():
-			if isTransient(err) {
-				e.publishLogNow(p.env)
-			} else {
-				e.logFailure(p.env.Type, err)
-			}
-		case <-timeout.C:
-			// No answer in time (a lost connection): publish the rest
-			// again, waiting; already stored ones are de-duplicated.
-			for _, q := range e.pendingLogs[i:] {
-				e.publishLogNow(q.env)
-			}
-			e.pendingLogs = e.pendingLogs[:0]
-			return
+	if err == nil {
+		e.mu.Lock()
+		if e.firstLogSeq == 0 {
+			e.firstLogSeq = ack.Sequence
 		}
+		e.mu.Unlock()
 	}
-	e.pendingLogs = e.pendingLogs[:0]
-}
-
-// publishLogNow publishes a log event and waits for its ack, retrying
-// transient failures (see publishRetrying).
-func (e *emitter) publishLogNow(env events.Envelope) {
-	ack, err := publishRetrying(e.base, e.js, env)
 	if err != nil {
-		e.logFailure(env.Type, err)
-		return
-	}
-	e.logStored(ack.Sequence)
-}
-
-// logStored records the stream sequence of a stored log event.
-func (e *emitter) logStored(seq uint64) {
-	e.mu.Lock()
-	if e.firstLogSeq == 0 || seq < e.firstLogSeq {
-		e.firstLogSeq = seq
-	}
-	e.mu.Unlock()
-}
-
-// logFailure marks the attempt's log incomplete, logging the first failure.
-func (e *emitter) logFailure(typ string, err error) {
-	e.mu.Lock()
-	first := !e.logFailed
-	e.logFailed = true
-	e.mu.Unlock()
-	if first {
-		e.logger.Warn("publish run log failed", "type", typ, "err", err)
+		e.mu.Lock()
+		first := !e.logFailed
+		e.logFailed = true
+		e.mu.Unlock()
+		if first {
+			e.logger.Warn("publish run log failed", "type", d.Type(), "err", err)
+		}
 	}
 }
 
@@ -185,7 +101,6 @@ func (e *emitter) logFailure(typ string, err error) {
 // messages at its size limit, no longer holds the attempt's first log
 // event. A failure to read the stream's state counts as not truncated.
 func (e *emitter) logsTruncated() bool {
-	e.flushLogs()
 	e.mu.Lock()
 	failed, first := e.logFailed, e.firstLogSeq
 	e.mu.Unlock()

@@ -3,7 +3,6 @@ package runner
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
@@ -72,7 +71,6 @@ func TestLogHandlerTurnsRecordsIntoLogLines(t *testing.T) {
 	logger.Info("step summary", "n", 3)
 	logger.Warn("define failed; skipped", "term", "WAL", "err", errors.New("open /var/lib/x.db: topsecretvalue"))
 	logger.Error("boom\nsecond line")
-	em.flushLogs()
 
 	subj, _ := events.LogSubject(em.projectID, em.runID)
 	evs := readEvents(t, js, subj)
@@ -108,7 +106,6 @@ func TestProgressIsThrottled(t *testing.T) {
 		em.progress(pipeline.Progress{Step: pipeline.StepProvisional, Current: i, Total: n, Term: "t"})
 	}
 	em.flushProgress()
-	em.flushLogs()
 	took := time.Since(start)
 
 	runSubj, _ := events.RunSubject(em.projectID, em.runID, events.TypeRunProgress)
@@ -126,62 +123,5 @@ func TestProgressIsThrottled(t *testing.T) {
 	maxLog := 2 + int(took/(250*time.Millisecond))
 	if len(logEvs) < 2 || len(logEvs) > maxLog {
 		t.Errorf("%d log.progress events in %v, want 2..%d", len(logEvs), took, maxLog)
-	}
-}
-
-// TestLogsPublishedAsyncInOrder checks the emitter's unacknowledged log
-// publishing: many more lines than logWindow are all stored once and in
-// the order they were published, and
-// after flushLogs the attempt's first log event is known and the log is
-// not truncated.
-func TestLogsPublishedAsyncInOrder(t *testing.T) {
-	t.Parallel()
-	em, js := newTestEmitter(t)
-	const n = 5*logWindow + 7
-	for i := range n {
-		em.line(events.LevelInfo, "line %04d", i)
-	}
-	em.flushLogs()
-	if len(em.pendingLogs) != 0 {
-		t.Fatalf("%d log events still pending after flushLogs", len(em.pendingLogs))
-	}
-	subj, _ := events.LogSubject(em.projectID, em.runID)
-	evs := readEvents(t, js, subj)
-	if len(evs) != n {
-		t.Fatalf("%d log events stored, want %d", len(evs), n)
-	}
-	for i, e := range evs {
-		l, err := events.DecodeData[events.LogLine](e)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := fmt.Sprintf("line %04d", i); l.Message != want {
-			t.Fatalf("event %d is %q, want %q", i, l.Message, want)
-		}
-	}
-	if em.firstLogSeq != 1 { // the log stream held nothing before
-		t.Errorf("first log seq = %d, want 1", em.firstLogSeq)
-	}
-	if em.logsTruncated() {
-		t.Error("a complete log reported truncated")
-	}
-}
-
-// TestLogFailureMarksTruncated: a log event that cannot be published (the
-// connection is closed) does not block or panic the run; the attempt's log
-// is reported truncated.
-func TestLogFailureMarksTruncated(t *testing.T) {
-	t.Parallel()
-	em, js := newTestEmitter(t)
-	em.line(events.LevelInfo, "stored")
-	em.flushLogs()
-	js.Conn().Close()
-	em.line(events.LevelInfo, "lost")
-	em.flushLogs()
-	if !em.logFailed {
-		t.Fatal("a log event lost to a closed connection was not noticed")
-	}
-	if !em.logsTruncated() {
-		t.Error("logsTruncated = false after a lost log event")
 	}
 }

@@ -19,7 +19,6 @@ func TestLogLineCap(t *testing.T) {
 	em.line(events.LevelInfo, "short line")
 	em.maxLine = 0 // the default
 	em.line(events.LevelWarning, "%s", strings.Repeat("x", 10*DefaultMaxLogLine))
-	em.flushLogs()
 	subj, err := events.LogSubject(em.projectID, em.runID)
 	if err != nil {
 		t.Fatal(err)

@@ -293,7 +293,6 @@ func (x *execution) end(d events.Data) {
 	if published {
 		x.log.Info("run ended", "status", string(status))
 		x.em.log(events.LogEnd{Status: status, ErrorMessage: errMsg})
-		x.em.flushLogs()
 	} else {
 		x.log.Info("run had already ended; terminal event not published", "type", d.Type())
 	}
