@@ -125,3 +125,20 @@ func TestProgressIsThrottled(t *testing.T) {
 		t.Errorf("%d log.progress events in %v, want 2..%d", len(logEvs), took, maxLog)
 	}
 }
+
+// TestLogFailureMarksTruncated: a log event that cannot be published (the
+// connection is closed) does not block or panic the run; the attempt's log
+// is reported truncated.
+func TestLogFailureMarksTruncated(t *testing.T) {
+	t.Parallel()
+	em, js := newTestEmitter(t)
+	em.line(events.LevelInfo, "stored")
+	js.Conn().Close()
+	em.line(events.LevelInfo, "lost")
+	if !em.logFailed {
+		t.Fatal("a log event lost to a closed connection was not noticed")
+	}
+	if !em.logsTruncated() {
+		t.Error("logsTruncated = false after a lost log event")
+	}
+}
