@@ -43,6 +43,8 @@ type emitter struct {
 	pendingLog   bool               // latest progress not yet on log.progress
 	logFailed    bool               // a log event could not be stored
 	firstLogSeq  uint64             // GG_LOGS sequence of this attempt's first log event
+	lastSeq      uint64             // GG_EVENTS sequence of the last domain event stored
+	domainUnsure bool               // a domain publish failed: it may be stored anyway
 	progressStep pipeline.Step
 }
 
@@ -55,9 +57,31 @@ func (e *emitter) publish(d events.Data) (uint64, error) {
 	}
 	ack, err := publishRetrying(e.base, e.js, env)
 	if err != nil {
+		e.mu.Lock()
+		e.domainUnsure = true
+		e.mu.Unlock()
 		return 0, err
 	}
+	e.published(ack.Sequence)
 	return ack.Sequence, nil
+}
+
+// published records seq as a domain event of this attempt, stored.
+func (e *emitter) published(seq uint64) {
+	e.mu.Lock()
+	e.lastSeq = max(e.lastSeq, seq)
+	e.mu.Unlock()
+}
+
+// lastPublished returns the stream sequence of the last domain event this
+// attempt stored (0: none, or a publish whose outcome is unknown since).
+func (e *emitter) lastPublished() uint64 {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.domainUnsure {
+		return 0
+	}
+	return e.lastSeq
 }
 
 // publishBestEffort publishes a domain event whose loss does not matter

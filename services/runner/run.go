@@ -38,6 +38,8 @@ type execution struct {
 	req     events.RunRequested
 	em      *emitter
 	log     *slog.Logger
+	// reqSeq is the stream sequence of the run.requested message.
+	reqSeq uint64
 
 	mu        sync.Mutex
 	step      pipeline.Step // the step executing
@@ -63,6 +65,7 @@ func (r *Runner) handle(base context.Context, msg jetstream.Msg) {
 	x := &execution{
 		r: r, msg: msg, base: base,
 		pid: env.ProjectID, rid: env.RunID, attempt: int(md.NumDelivered),
+		reqSeq: md.Sequence.Stream,
 	}
 	x.log = r.logger.With("project_id", x.pid, "run_id", x.rid, "attempt", x.attempt, "seq", md.Sequence.Stream)
 	x.em = &emitter{
@@ -142,6 +145,22 @@ func (x *execution) claim() bool {
 		x.nak()
 		return false
 	}
+	// The common case first: nothing happened on the project's runs since
+	// this request, so run.started can expect the request's own sequence,
+	// without reading anything. A conflict (a cancel request, an earlier
+	// attempt, another run's events) or any error falls through to reading
+	// and deciding; a publish that timed out but was stored is found there
+	// as this very envelope (see events.PublishExpect).
+	if x.attempt == 1 && x.reqSeq > 0 {
+		ctx, cancel := context.WithTimeout(x.base, publishTimeout)
+		ack, err := events.PublishExpect(ctx, js, env, x.reqSeq, projFilter)
+		cancel()
+		if err == nil {
+			x.em.published(ack.Sequence)
+			x.log.Info("run claimed")
+			return true
+		}
+	}
 	var firstSeq uint64 // the run's last sequence at the first read
 	for i := 0; i < maxConflictRetries; i++ {
 		ctx, cancel := context.WithTimeout(x.base, publishTimeout)
@@ -172,8 +191,9 @@ func (x *execution) claim() bool {
 		}
 		ctx, cancel = context.WithTimeout(x.base, publishTimeout)
 		_, projSeq, err := events.LastEvent(ctx, js, projFilter)
+		var ack *jetstream.PubAck
 		if err == nil || errors.Is(err, events.ErrNoEvents) {
-			_, err = events.PublishExpect(ctx, js, env, projSeq, projFilter)
+			ack, err = events.PublishExpect(ctx, js, env, projSeq, projFilter)
 		}
 		cancel()
 		if errors.Is(err, events.ErrConflict) {
@@ -184,6 +204,7 @@ func (x *execution) claim() bool {
 			x.nak()
 			return false
 		}
+		x.em.published(ack.Sequence)
 		x.log.Info("run claimed")
 		return true
 	}
@@ -198,11 +219,10 @@ func (x *execution) execute() {
 	x.em.line(events.LevelInfo, "run started on runner %s (attempt %d)", x.r.cfg.ID, x.attempt)
 	stopTimer := x.limitDuration()
 	defer stopTimer()
-	// A cancel published between our claim and our subscription being
-	// consulted is caught here; later ones arrive on the subscription.
-	if x.cancelRequested() {
-		x.cancel(errCancelRequested)
-	}
+	// No need to look for a cancel request here: one published before the
+	// claim made the claim's expected-sequence publish fail (the claim then
+	// saw it), and the run was registered for the cancel subscription
+	// before the claim, so a later one arrives there.
 	summary, err := x.runSteps()
 	cause := context.Cause(x.ctx)
 	x.mu.Lock()
@@ -248,18 +268,6 @@ func (x *execution) retryLater(err error) {
 	if err := x.msg.NakWithDelay(time.Second); err != nil {
 		x.log.Warn("nak failed", "err", err)
 	}
-}
-
-// cancelRequested reports whether the run has a run.cancel_requested event.
-func (x *execution) cancelRequested() bool {
-	subj, err := events.RunSubject(x.pid, x.rid, events.TypeRunCancelRequested)
-	if err != nil {
-		return false
-	}
-	ctx, cancel := context.WithTimeout(x.base, publishTimeout)
-	defer cancel()
-	_, _, err = events.LastEvent(ctx, x.r.cfg.JS, subj)
-	return err == nil
 }
 
 // failureMessage turns a run's error into its sanitised error_message.
@@ -346,6 +354,18 @@ func (x *execution) publishTerminal(d events.Data) (bool, error) {
 	env, err := events.NewEnvelope(x.pid, x.rid, d)
 	if err != nil {
 		return false, err
+	}
+	// The common case first: the last event on the project's runs is the
+	// last one this attempt published, so nobody else (a cancel request, a
+	// runner that took the run over) wrote since and the run has not
+	// ended. Otherwise read and decide.
+	if last := x.em.lastPublished(); last > 0 {
+		ctx, cancel := context.WithTimeout(x.base, publishTimeout)
+		_, err := events.PublishExpect(ctx, js, env, last, projFilter)
+		cancel()
+		if err == nil {
+			return true, nil
+		}
 	}
 	for i := 0; i < maxConflictRetries; i++ {
 		ctx, cancel := context.WithTimeout(x.base, publishTimeout)

@@ -1,8 +1,14 @@
 package runner_test
 
 import (
+	"encoding/json"
+	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/genglossary/genglossary/events"
 	"github.com/genglossary/genglossary/services/runner"
@@ -80,5 +86,61 @@ func TestFullRunCompletes(t *testing.T) {
 	b.consumerIdle(5 * time.Second)
 	if r.Busy() != 0 {
 		t.Errorf("busy = %d after the run", r.Busy())
+	}
+}
+
+// TestQuietRunClaimsAndEndsWithoutReads: when nothing but the run itself
+// writes on the project's runs, the runner claims it and publishes its
+// terminal event with expected-sequence publishes alone, without reading
+// the run's or the project's last event first (the read-and-decide path
+// is for conflicts, which the lifecycle tests cover). Direct get requests
+// are watched with a plain subscription on their subject.
+func TestQuietRunClaimsAndEndsWithoutReads(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	pid := b.smallProject()
+	watch, _ := b.connect()
+	// The runner's own connection, told apart by its replies' prefix.
+	rnc, err := nats.Connect(b.srv.ClientURL(), nats.CustomInboxPrefix("_RUNNER"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(rnc.Close)
+	rjs, err := jetstream.New(rnc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var lastReads []string
+	sub, err := watch.Subscribe("$JS.API.DIRECT.GET."+events.EventsStream, func(m *nats.Msg) {
+		var req struct {
+			LastBySubject string `json:"last_by_subj"`
+		}
+		if strings.HasPrefix(m.Reply, "_RUNNER.") && json.Unmarshal(m.Data, &req) == nil && strings.Contains(req.LastBySubject, ".run.") {
+			mu.Lock()
+			lastReads = append(lastReads, req.LastBySubject)
+			mu.Unlock()
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sub.Unsubscribe()
+	if err := watch.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	rid := b.requestRun(pid, events.RunRequested{Scope: "extract"})
+	b.startRunner(runner.Config{ID: "r1", NC: rnc, JS: rjs})
+	if term := b.waitTerminal(pid, rid, 30*time.Second); term.Type != events.TypeRunCompleted {
+		t.Fatalf("terminal = %s %s", term.Type, term.Data)
+	}
+	_ = watch.Flush()
+	mu.Lock()
+	defer mu.Unlock()
+	if len(lastReads) > 0 {
+		t.Errorf("the runner read the last run event %d times: %v", len(lastReads), lastReads)
+	}
+	if st := started(t, b.runEvents(pid, rid)); len(st) != 1 {
+		t.Errorf("run.started = %+v", st)
 	}
 }
