@@ -24,6 +24,7 @@ const (
 	confConflicting = 0.6  // explicit definitions disagree
 	confGloss       = 0.7  // heading, list item or parenthetical
 	confWeakHeading = 0.55 // heading whose paragraph does not name the term
+	confExpansion   = 0.6  // an abbreviation's long form, as the documents give it
 	confUsageMax    = 0.4
 )
 
@@ -118,8 +119,11 @@ func assess(term string, evs []evidence) assessment {
 		a.best, a.ok = pick, true
 		a.sources = []string{pick.where()}
 		a.confidence = confGloss
-		if pick.kind == evHeading && !pick.mentions {
+		switch {
+		case pick.kind == evHeading && !pick.mentions:
 			a.confidence = confWeakHeading
+		case pick.kind == evExpansion:
+			a.confidence = confExpansion
 		}
 	case usage != nil:
 		a.best, a.ok = *usage, true
@@ -196,7 +200,7 @@ func (a assessment) definesStrongly() bool {
 	switch a.best.kind {
 	case evExplicit:
 		return a.best.strong
-	case evList, evParen:
+	case evList, evParen, evExpansion:
 		return true
 	}
 	return false

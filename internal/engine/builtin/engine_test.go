@@ -619,3 +619,37 @@ func TestExtractDelegates(t *testing.T) {
 		})
 	}
 }
+
+// TestDefineAbbreviationByItsExpansion: an abbreviation the documents only
+// use, but expand once ("Long Form (ABBR)", "ABBR (Long Form)", or a
+// Japanese compound before full-width parentheses), is defined by that
+// expansion (the most frequent one) rather than by a usage sentence, while
+// an explicit definition still wins over it.
+func TestDefineAbbreviationByItsExpansion(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	docs := []glossary.Document{
+		{Path: "abi.md", Content: "# Linking\n\nNative plugins must keep to the Application Binary Interface (ABI) of the host.\nA plugin built for another ABI fails to load.\nCheck the ABI after every compiler upgrade.\n"},
+		{Path: "slo.md", Content: "Each team sets an SLO (service level objective) per endpoint.\nAn SLO below 99% needs a review.\nThe service level objective (SLO) is reported weekly.\n\nSome say SLO (Service Launch Order) but that is rare.\n"},
+		{Path: "defined.md", Content: "The Time To Live (TTL) of a cache entry.\nTTL is the number of seconds an entry stays valid in the cache.\n"},
+		{Path: "ja.md", Content: "# 運用\n\n本製品は継続的インテグレーション（CI）で毎晩検証する。\nCIが失敗した場合はリリースを止める。\nCIの結果は共有フォルダに置く。\n"},
+	}
+	c := pipeline.NewCorpus(docs)
+	tests := []struct {
+		term, want string
+		conf       float64
+	}{
+		{"ABI", "Short for Application Binary Interface.", confExpansion},
+		{"SLO", "Short for service level objective.", confExpansion},
+		{"CI", "継続的インテグレーションの略。", confExpansion},
+	}
+	for _, tc := range tests {
+		d := define(t, e, c, tc.term)
+		if d.Text != tc.want || d.Confidence != tc.conf {
+			t.Errorf("%s: %q (%.2f), want %q (%.2f)", tc.term, d.Text, d.Confidence, tc.want, tc.conf)
+		}
+	}
+	if d := define(t, e, c, "TTL"); !strings.Contains(d.Text, "number of seconds") {
+		t.Errorf("TTL: %q, want its explicit definition, not the expansion", d.Text)
+	}
+}

@@ -3,6 +3,7 @@ package builtin
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -15,11 +16,12 @@ import (
 type evKind uint8
 
 const (
-	evUsage    evKind = iota + 1 // a sentence that only uses the term
-	evHeading                    // a heading equal to the term + its first paragraph
-	evList                       // a list item "term: body"
-	evParen                      // a parenthetical gloss "term（...）"
-	evExplicit                   // a definitional sentence
+	evUsage     evKind = iota + 1 // a sentence that only uses the term
+	evExpansion                   // the long form of an abbreviation: "Application Binary Interface (ABI)"
+	evHeading                     // a heading equal to the term + its first paragraph
+	evList                        // a list item "term: body"
+	evParen                       // a parenthetical gloss "term（...）"
+	evExplicit                    // a definitional sentence
 )
 
 // evidence is one place in the corpus that says what a term means.
@@ -182,6 +184,9 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			})
 		}
 	}
+	if ev, ok := expansionEvidence(ix, spellings); ok {
+		out = append(out, ev)
+	}
 	if usage != nil {
 		docs := map[string]bool{}
 		for _, si := range cands {
@@ -192,6 +197,44 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 	}
 	sortEvidence(out)
 	return dedupeEvidence(out), nil
+}
+
+// expansionEvidence glosses an abbreviation by the long form the documents
+// give it ("Application Binary Interface (ABI)", "ABI (Application Binary
+// Interface)", "アプリケーションバイナリインタフェース（ABI）"): the most
+// frequent one, the first on ties.
+func expansionEvidence(ix *corpusIndex, spellings []string) (evidence, bool) {
+	counts := map[string]int{}
+	first := map[string]abbrevPair{}
+	var order []string
+	for _, p := range ix.abbrevs {
+		if !slices.Contains(spellings, p.short) {
+			continue
+		}
+		key := strings.ToLower(p.long)
+		if counts[key] == 0 {
+			first[key] = p
+			order = append(order, key)
+		}
+		counts[key]++
+	}
+	best := ""
+	for _, k := range order {
+		if best == "" || counts[k] > counts[best] {
+			best = k
+		}
+	}
+	if best == "" {
+		return evidence{}, false
+	}
+	p := first[best]
+	ja := ix.docJA[p.doc] || glossary.HasCJK(p.long)
+	text := "Short for " + p.long + "."
+	if ja {
+		text = p.long + "の略。"
+	}
+	return evidence{kind: evExpansion, text: capText(text, ja), doc: p.doc, line: p.line,
+		head: headNoun(p.long, ja), ja: ja, mentions: true}, true
 }
 
 // opensWithArticle reports an English sentence that starts with "A", "An"
