@@ -64,6 +64,16 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 				break
 			}
 			w := text[i:j]
+			if i > 0 && text[i-1] == '@' {
+				// A handle, a decorator or the domain of an address
+				// ("@ChrisHines", "@pretty", "ops@example.com") names an
+				// account or an identifier, not a term of the prose.
+				d.toks = append(d.toks, etok{s: strings.ToLower(w), head: heading, tbl: table})
+				sentStart = false
+				lastWord = w
+				i = j
+				continue
+			}
 			if i > 0 && text[i-1] == '/' || j < len(text) && text[j] == '/' || strings.IndexByte(w, '/') >= 0 ||
 				j+1 < len(text) && text[j] == ':' && text[j+1] >= '0' && text[j+1] <= '9' && strings.IndexByte(w, '.') > 0 {
 				// A path or a package ("net/http", "github.com/go-chi/chi",

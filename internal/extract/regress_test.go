@@ -70,3 +70,27 @@ func TestExtractKnownOrganizations(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractSkipsHandles: words right after "@" (people's handles,
+// decorators, the domain of an address) are not terms; the same words in
+// prose still are.
+func TestExtractSkipsHandles(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Ledger\n\nThe Quorum Ledger is maintained by @MiraKowalczyk and @tobiasfeld with feedback from @MiraKowalczyk.\n" +
+		"Write to ops@Ferrowave.example about the Quorum Ledger. Apply @Deprecated to old handlers.\n" +
+		"The Quorum Ledger keeps every vote. A Deprecated flag marks old handlers; Deprecated handlers still run.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: text}, {Path: "b.md", Content: text}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, w := range []string{"MiraKowalczyk", "tobiasfeld", "Ferrowave"} {
+		if _, ok := got[w]; ok {
+			t.Errorf("%q extracted as a term", w)
+		}
+	}
+	if _, ok := got["Quorum Ledger"]; !ok {
+		t.Errorf("Quorum Ledger missing from %v", terms)
+	}
+}
