@@ -94,3 +94,28 @@ func TestExtractSkipsHandles(t *testing.T) {
 		t.Errorf("Quorum Ledger missing from %v", terms)
 	}
 }
+
+// TestExtractSQLKeywordsAreNotAcronyms: SQL quoted in prose or inline code
+// ("`CREATE VIRTUAL TABLE docs USING fts5(body)`") gives no CREATE, TABLE
+// or USING terms; the acronyms around it stay.
+func TestExtractSQLKeywordsAreNotAcronyms(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Search\n\nThe FTS module indexes the notes table.\n" +
+		"- Create the index with `CREATE VIRTUAL TABLE docs USING fts5(body)`.\n" +
+		"- Query it with `SELECT rowid FROM docs WHERE docs MATCH 'ledger'`.\n" +
+		"The FTS index is rebuilt with `INSERT INTO docs(docs) VALUES('rebuild')`.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: text}, {Path: "b.md", Content: text}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, w := range []string{"CREATE", "TABLE", "USING", "SELECT", "FROM", "WHERE", "INSERT", "INTO", "VALUES", "VIRTUAL"} {
+		if _, ok := got[w]; ok {
+			t.Errorf("%q extracted as a term", w)
+		}
+	}
+	if _, ok := got["FTS"]; !ok {
+		t.Errorf("FTS missing from %v", terms)
+	}
+}

@@ -322,12 +322,15 @@ var enTitleLast = wordSet(`officer president director professor manager chairman
 
 var enTitleAcronyms = wordSet(`CEO CTO CFO COO CIO CISO CPO VP SVP EVP`)
 
-// enAcronymStop are all-capital words that are emphasis or boilerplate, not
-// acronyms.
+// enAcronymStop are all-capital words that are emphasis, boilerplate or SQL
+// keywords, not acronyms.
 var enAcronymStop = wordSet(`OK NOTE TODO TIP TIPS INFO WARN FIXME XXX AND OR NOT THE IF YES NO
 	MUST SHALL SHOULD MAY NEVER ALWAYS IS IT TO BE AS AT BY IN OF ON AN A I ALL NEW
 	PASS FAIL FAILED ERROR WARNING IMPORTANT CAUTION DANGER DEPRECATED BREAKING BUGFIX FIX FIXED
-	FEATURE FEATURES DONE SKIP WIP TBD NB PS VIEW EDIT READ WRITE README LICENSE CHANGELOG`)
+	FEATURE FEATURES DONE SKIP WIP TBD NB PS VIEW EDIT READ WRITE README LICENSE CHANGELOG
+	SELECT INSERT UPDATE DELETE CREATE DROP ALTER TABLE TABLES INDEX FROM WHERE JOIN INTO VALUES
+	USING GROUP ORDER LIMIT OFFSET HAVING UNION PRIMARY KEY FOREIGN REFERENCES UNIQUE BEGIN COMMIT
+	ROLLBACK VIRTUAL TRIGGER EXISTS DISTINCT INNER OUTER LEFT RIGHT`)
 
 // enCodeStop are keywords and literals seen in inline code that are not terms.
 var enCodeStop = wordSet(`true false null nil none undefined nan inf string int int32 int64 uint
