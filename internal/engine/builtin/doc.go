@@ -4,7 +4,8 @@
 // parentheticals of the documents themselves; review issues come from rules
 // (no definition found, conflicting definitions, circular or too-short
 // definitions, general-language words); refinement picks or merges the best
-// evidence; and abbreviation/expansion pairs found in the text become aliases.
+// evidence; and abbreviation/expansion pairs found in the text become aliases,
+// or, when only the abbreviation is a term, its definition ("Short for ...").
 //
 // All per-corpus work is done once per pipeline.Corpus (through Corpus.Memo)
 // and shared by concurrent calls. The Engine holds no mutable state.
