@@ -817,7 +817,7 @@ func (d *docState) enCode(code []string, table bool) {
 			}
 			f = strings.TrimLeft(f, "$@:(")
 			f = strings.TrimRight(f, "();:,.")
-			if f == "" || strings.ContainsAny(f, "/\\=<>{}[]\"'()@#%&*+!?|~^`,;$") {
+			if f == "" || strings.ContainsAny(f, "/\\=<>{}[]\"'()@#%&*+!?|~^`,;$") || !utf8.ValidString(f) {
 				continue
 			}
 			norm, shape := wordShape(f)
