@@ -183,18 +183,22 @@ func (d *docState) record(span []unit, ja, attested bool, cues uint8) {
 func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 	d := &docState{tk: e.tk, entries: make(map[string]*entry, 256)}
 	ja := DetectLanguage(doc.Content) == Japanese
-	if !ja {
-		d.capMid = make(map[string]int, 64)
-		d.lowerSeen = make(map[string]int, 256)
-		d.codeCap = make(map[string]int, 16)
-	}
+	d.capMid = make(map[string]int, 64)
+	d.lowerSeen = make(map[string]int, 256)
+	d.codeCap = make(map[string]int, 16)
+	english := false // English lines were tokenized
 	d.md.forEachLine(doc.Content, func(l mdLine) {
 		d.enCode(l.code, l.table)
-		if !ja {
+		// In a Japanese document a line without Japanese (an English
+		// paragraph, a note in English) is read as English: the Japanese
+		// analyser would join words across its sentences ("Graphviz. For
+		// ..." gave "Graphviz For").
+		if !ja || !glossary.HasCJK(l.text) {
 			if !shouting(l.text) {
 				// Table cells are terse labels, like headings: their words
 				// are terms only if the prose uses them too.
 				d.enTokenize(l.text, l.heading, l.table)
+				english = true
 			}
 			return
 		}
@@ -205,7 +209,7 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 			}
 		}
 	})
-	if !ja {
+	if english {
 		d.enDoc()
 	}
 	return d.entries

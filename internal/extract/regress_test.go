@@ -119,3 +119,39 @@ func TestExtractSQLKeywordsAreNotAcronyms(t *testing.T) {
 		t.Errorf("FTS missing from %v", terms)
 	}
 }
+
+// TestExtractEnglishLinesOfJapaneseDocument: an English line of a Japanese
+// document is read as English. The Japanese analyser joined words across
+// its sentences ("Graphviz. For ..." gave "Graphviz For", with no
+// occurrence in the text); found on a real README that holds a Japanese
+// example table.
+func TestExtractEnglishLinesOfJapaneseDocument(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# 形態素解析\n\n形態素解析器は文を単語に分割する。形態素解析器は辞書を使う。\n\n" +
+		"| 入力 | 分割モード |\n|---|---|\n| すもももももももものうち | 通常モード |\n\n" +
+		"> Note: the base image does not include Graphviz. For lattice visualization, install Graphviz first.\n" +
+		"The lattice viewer needs Graphviz. Each lattice viewer reads a dot file.\n"
+	doc := glossary.Document{Path: "a.md", Content: text}
+	if DetectLanguage(text) != Japanese {
+		t.Fatal("the fixture must be a Japanese document")
+	}
+	terms, err := e.Extract(context.Background(), []glossary.Document{doc}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if _, ok := got["Graphviz For"]; ok {
+		t.Errorf("\"Graphviz For\" extracted across a sentence end: %v", terms)
+	}
+	for _, want := range []string{"形態素解析器", "Graphviz", "lattice viewer"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%q missing from %v", want, terms)
+		}
+	}
+	for _, tm := range terms {
+		if len(glossary.FindOccurrences([]glossary.Document{doc}, tm.Text)) == 0 {
+			t.Errorf("%q has no occurrence in the text", tm.Text)
+		}
+	}
+}
