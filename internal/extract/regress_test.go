@@ -155,3 +155,25 @@ func TestExtractEnglishLinesOfJapaneseDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractLanguageNamesAlone: "English" and "Japanese" name editions or
+// texts ("the manual in Japanese"), not terms; a term they start stays.
+func TestExtractLanguageNamesAlone(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Manuals\n\nThe Japanese tokenizer splits text into words. Read the manual in English or in Japanese.\n" +
+		"The Japanese tokenizer ships a dictionary. English and Korean editions exist.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: text}, {Path: "b.md", Content: text}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, w := range []string{"English", "Japanese", "Korean"} {
+		if _, ok := got[w]; ok {
+			t.Errorf("%q extracted as a term", w)
+		}
+	}
+	if _, ok := got["Japanese tokenizer"]; !ok {
+		t.Errorf("Japanese tokenizer missing from %v", terms)
+	}
+}

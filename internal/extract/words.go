@@ -164,8 +164,10 @@ var enVerbs = wordSet(`accept access acknowledge add advance answer append apply
 	signal parse flatten reverse acknowledge achieve decide`)
 
 // enNeverSingle are words that are never a term on their own, though they
-// may be part of one ("doc comment").
-var enNeverSingle = wordSet(`doc docs readme net todo misc etc stuff`)
+// may be part of one ("doc comment", "Japanese tokenizer"): language names
+// are how documents say which edition or text they mean.
+var enNeverSingle = wordSet(`doc docs readme net todo misc etc stuff
+	english japanese chinese korean french german spanish italian portuguese russian`)
 
 // enDocNouns name parts of documentation; a lower-case phrase ending in one
 // refers to a document ("operations guide", "concepts page").
