@@ -177,3 +177,26 @@ func TestExtractLanguageNamesAlone(t *testing.T) {
 		t.Errorf("Japanese tokenizer missing from %v", terms)
 	}
 }
+
+// TestExtractPlainVerbs: verbs that are never nouns in technical prose
+// ("options affect the output", "old and new types correspond") are not
+// terms, however often they occur.
+func TestExtractPlainVerbs(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Options\n\nSome options affect the encoder. Others affect it at the semantic layer.\n" +
+		"Old and new types correspond. The encoder options only affect JSON output; the encoder options correspond to flags.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: text}, {Path: "b.md", Content: text}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, w := range []string{"affect", "correspond"} {
+		if _, ok := got[w]; ok {
+			t.Errorf("%q extracted as a term", w)
+		}
+	}
+	if _, ok := got["encoder option"]; !ok {
+		t.Errorf("encoder option missing from %v", terms)
+	}
+}

@@ -92,7 +92,8 @@ started starting stop stops stopped checked checking
 	works worked working do does done
 	recommend recommends recommended recommending retrieve retrieves retrieved retrieving
 	interact interacts interacted interacting obtain obtains obtained obtaining present presents presented
-	presenting aim aims aimed aiming simplify simplifies simplified simplifying`,
+	presenting aim aims aimed aiming simplify simplifies simplified simplifying
+	correspond corresponds corresponded corresponding affect affects affected affecting`,
 	// adverbs
 	`now today currently recently later soon first firstly second secondly finally lastly
 	next previously already simply easily quickly slowly directly automatically manually
