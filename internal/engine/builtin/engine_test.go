@@ -653,3 +653,27 @@ func TestDefineAbbreviationByItsExpansion(t *testing.T) {
 		t.Errorf("TTL: %q, want its explicit definition, not the expansion", d.Text)
 	}
 }
+
+// TestDefineQuotedAndListLeadingSentences: a block quote is read as the
+// text it quotes (its numbered list does not run into the sentence before
+// it), and a sentence that only leads into a list ("... compatible with an
+// old one if") is neither a heading's gloss nor a preferred usage.
+func TestDefineQuotedAndListLeadingSentences(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	docs := []glossary.Document{{Path: "rules.md", Content: "# Compatibility\n\n#### Channels\n\n" +
+		"> A new channel type is compatible with an old one if\n>  1. The element types correspond, and\n>  2. The directions are the same.\n\n" +
+		"Closing a channel never breaks a caller, so the checker skips channel closes in every package.\n\n" +
+		"#### Ledgers\n\n> A ledger is an append-only record of every vote the quorum accepted.\n>\n> Ledgers are replicated.\n"}}
+	c := pipeline.NewCorpus(docs)
+	ch := define(t, e, c, "channel")
+	if strings.Contains(ch.Text, "> 1") || strings.HasSuffix(strings.TrimSuffix(ch.Text, "\""), " if") {
+		t.Errorf("channel: %q, a sentence cut before its list", ch.Text)
+	}
+	if !strings.Contains(ch.Text, "Closing a channel never breaks a caller") {
+		t.Errorf("channel: %q, want the usage sentence that stands alone", ch.Text)
+	}
+	if l := define(t, e, c, "ledger"); l.Text != "A ledger is an append-only record of every vote the quorum accepted." {
+		t.Errorf("ledger: %q, want the quoted definition without its quote marker", l.Text)
+	}
+}

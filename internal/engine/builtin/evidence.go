@@ -156,6 +156,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					break
 				}
 			}
+			if !s.ja && introducesList(s.text) {
+				// "A new channel type is compatible with an old one if"
+				// over a numbered list: a rule about the term, cut off.
+				continue
+			}
 			if !mentions && !s.ja && !opensWithArticle(s.text) {
 				// "## API" over "Run, Do and Call return ...": a section
 				// about the term, not a gloss of it. A gloss that does not
@@ -235,6 +240,22 @@ func expansionEvidence(ix *corpusIndex, spellings []string) (evidence, bool) {
 	}
 	return evidence{kind: evExpansion, text: capText(text, ja), doc: p.doc, line: p.line,
 		head: headNoun(p.long, ja), ja: ja, mentions: true}, true
+}
+
+// introducesList reports an English sentence that only leads into what
+// follows it: it ends with a colon or with a word that needs a clause after
+// it ("... compatible with an old one if").
+func introducesList(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.HasSuffix(s, ":") {
+		return true
+	}
+	i := strings.LastIndexByte(s, ' ')
+	switch strings.ToLower(s[i+1:]) {
+	case "if", "when", "unless", "where", "whether", "and", "or", "that", "because", "following":
+		return true
+	}
+	return false
 }
 
 // opensWithArticle reports an English sentence that starts with "A", "An"
@@ -820,6 +841,9 @@ func usageEvidence(s *sentence, pos int) evidence {
 	}
 	if s.block == blockList {
 		score -= 0.1
+	}
+	if !s.ja && introducesList(s.text) {
+		score -= 0.5 // cut off before what it introduces
 	}
 	return evidence{kind: evUsage, text: s.text, doc: s.doc, line: s.line, ja: s.ja, score: score}
 }

@@ -154,6 +154,14 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			}
 			continue
 		}
+		// A block quote's lines are read as the text they quote: its
+		// list items are list items and a bare ">" ends a paragraph (a
+		// quoted numbered list used to run into the sentence before it
+		// as "... if > 1.").
+		quoted := strings.HasPrefix(trimmed, ">")
+		if quoted {
+			trimmed = strings.TrimSpace(strings.TrimLeft(trimmed, "> \t"))
+		}
 		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
 			flush()
 			inFence = !inFence
@@ -167,7 +175,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		}
 		blank := prevBlank
 		prevBlank = trimmed == ""
-		indented := strings.HasPrefix(raw, "\t") || strings.HasPrefix(raw, "    ")
+		indented := !quoted && (strings.HasPrefix(raw, "\t") || strings.HasPrefix(raw, "    "))
 		switch {
 		case trimmed == "":
 			if cur != nil && cur.kind == blockCode {
