@@ -312,3 +312,36 @@ func TestLoadDirectEqualsConsumer(t *testing.T) {
 		t.Errorf("state = %+v", direct)
 	}
 }
+
+// TestLoadMoreRunsThanOneMultiLast: with more runs with results than one
+// multi_last answers (1024 subjects), Load scans the results instead, and
+// still equals the consumer path: the newest run's output wins, and the
+// project's other events are all read.
+func TestLoadMoreRunsThanOneMultiLast(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	b.publish("", events.ProjectCreated{Name: "p"})
+	b.addDoc("a.md", "alpha")
+	for i := range 1030 {
+		text := fmt.Sprintf("t%04d", i)
+		b.result(events.NewID(), "extract", events.StepOutput{Terms: []glossary.Term{{Text: text}}})
+		if i == 500 {
+			b.publish("", events.ProjectUpdated{Name: strp("renamed")})
+		}
+	}
+	direct, err := projectstate.Load(b.ctx, b.js, b.pid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if direct.Name != "renamed" || len(direct.Docs) != 1 || len(direct.State.Terms) != 1 || direct.State.Terms[0].Text != "t1029" {
+		t.Fatalf("name %q, %d docs, terms %+v", direct.Name, len(direct.Docs), direct.State.Terms)
+	}
+	b.withoutDirectGet()
+	consumer, err := projectstate.Load(b.ctx, b.js, b.pid, projectstate.KnownReplicas(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(direct, consumer) {
+		t.Errorf("direct load differs from the consumer's:\ndirect   %+v\nconsumer %+v", direct, consumer)
+	}
+}
