@@ -32,6 +32,36 @@ var (
 // (line breaks and tabs become spaces), and the result is capped at limit
 // bytes on a rune boundary, ending with "…" when cut.
 func sanitize(s string, secrets []string, limit int) string {
+	return sanitizeWith(s, secrets, limit, true)
+}
+
+// redaction is one expression of sanitize and the check that it cannot
+// match: every one needs some byte that most log lines lack, and skipping
+// the expressions (most of sanitize's cost) on ordinary lines is what makes
+// it cheap. lower is s lower-cased, with the long s (U+017F) folded to s as
+// (?i) does.
+type redaction struct {
+	re   *regexp.Regexp
+	repl string
+	may  func(s, lower string) bool
+}
+
+// redactions run in order after control characters are removed.
+var redactions = []redaction{
+	{skKeyRe, "<redacted>", func(s, _ string) bool { return strings.Contains(s, "k-") }},
+	{bearerRe, "${1}<redacted>", func(_, lower string) bool { return strings.Contains(lower, "bearer") }},
+	{namedKeyRe, "${1}<redacted>", func(s, lower string) bool {
+		return strings.ContainsAny(s, "=:") && containsAnyOf(lower, "key", "token", "secret", "password", "authorization")
+	}},
+	{quotedPath, "${1}<path>${2}", func(s, _ string) bool { return strings.ContainsAny(s, `"'`) }},
+	{winPathRe, "<path>", func(s, _ string) bool { return strings.Contains(s, `:\`) }},
+	{unixPathRe, "${1}<path>", func(s, _ string) bool { return strings.IndexByte(s, '/') >= 0 }},
+	{multiSpaces, " ", func(s, _ string) bool { return hasSpaceRun(s) }},
+}
+
+// sanitizeWith is sanitize; with skip false it runs every expression
+// whatever the line (what the fuzz test compares sanitize with).
+func sanitizeWith(s string, secrets []string, limit int, skip bool) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
@@ -40,10 +70,7 @@ func sanitize(s string, secrets []string, limit int) string {
 			s = strings.ReplaceAll(s, sec, "<redacted>")
 		}
 	}
-	// Every pattern needs some byte that most log lines lack; checking
-	// for it first skips the regular expressions (most of this function's
-	// cost) on ordinary lines.
-	if strings.IndexByte(s, 0x1b) >= 0 {
+	if !skip || strings.IndexByte(s, 0x1b) >= 0 {
 		s = ansiRe.ReplaceAllString(s, "")
 	}
 	s = strings.Map(func(r rune) rune {
@@ -55,28 +82,13 @@ func sanitize(s string, secrets []string, limit int) string {
 		}
 		return r
 	}, s)
-	if strings.Contains(s, "k-") {
-		s = skKeyRe.ReplaceAllString(s, "<redacted>")
-	}
-	// (?i) also folds the long s (U+017F) to s; ToLower does not.
+	// The replacements insert no byte a check looks for, so lower, taken
+	// once, stays a superset of what the line holds.
 	lower := strings.ReplaceAll(strings.ToLower(s), "ſ", "s")
-	if strings.Contains(lower, "bearer") {
-		s = bearerRe.ReplaceAllString(s, "${1}<redacted>")
-	}
-	if strings.ContainsAny(s, "=:") && containsAnyOf(lower, "key", "token", "secret", "password", "authorization") {
-		s = namedKeyRe.ReplaceAllString(s, "${1}<redacted>")
-	}
-	if strings.ContainsAny(s, `"'`) {
-		s = quotedPath.ReplaceAllString(s, "${1}<path>${2}")
-	}
-	if strings.Contains(s, `:\`) {
-		s = winPathRe.ReplaceAllString(s, "<path>")
-	}
-	if strings.IndexByte(s, '/') >= 0 {
-		s = unixPathRe.ReplaceAllString(s, "${1}<path>")
-	}
-	if hasSpaceRun(s) {
-		s = multiSpaces.ReplaceAllString(s, " ")
+	for _, r := range redactions {
+		if !skip || r.may(s, lower) {
+			s = r.re.ReplaceAllString(s, r.repl)
+		}
 	}
 	return truncate(strings.TrimSpace(s), limit)
 }
