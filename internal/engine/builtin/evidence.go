@@ -209,13 +209,17 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 // Interface)", "アプリケーションバイナリインタフェース（ABI）"): the most
 // frequent one, the first on ties.
 func expansionEvidence(ix *corpusIndex, spellings []string) (evidence, bool) {
+	var at []int // the spellings' pairs, in corpus order
+	for _, sp := range spellings {
+		at = append(at, ix.byShort[sp]...)
+	}
+	slices.Sort(at)
+	at = slices.Compact(at) // two spellings may be equal
 	counts := map[string]int{}
 	first := map[string]abbrevPair{}
 	var order []string
-	for _, p := range ix.abbrevs {
-		if !slices.Contains(spellings, p.short) {
-			continue
-		}
+	for _, i := range at {
+		p := ix.abbrevs[i]
 		key := strings.ToLower(p.long)
 		if counts[key] == 0 {
 			first[key] = p

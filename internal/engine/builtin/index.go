@@ -75,7 +75,8 @@ type corpusIndex struct {
 	headings map[string][]heading  // normalised heading text -> headings
 	items    map[string][]listItem // normalised key -> list items
 	abbrevs  []abbrevPair
-	docJA    map[string]bool // document path -> document is Japanese
+	byShort  map[string][]int // abbreviation -> its pairs' indexes in abbrevs
+	docJA    map[string]bool  // document path -> document is Japanese
 	bytes    int
 	paras    int // blocks added so far
 }
@@ -102,6 +103,10 @@ func buildIndex(docs []glossary.Document) *corpusIndex {
 		}
 		return a.line < b.line
 	})
+	ix.byShort = map[string][]int{}
+	for i, p := range ix.abbrevs {
+		ix.byShort[p.short] = append(ix.byShort[p.short], i)
+	}
 	return ix
 }
 
