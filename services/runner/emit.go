@@ -44,7 +44,6 @@ type emitter struct {
 	logFailed    bool               // a log event could not be stored
 	firstLogSeq  uint64             // GG_LOGS sequence of this attempt's first log event
 	lastSeq      uint64             // GG_EVENTS sequence of the last domain event stored
-	domainUnsure bool               // a domain publish failed: it may be stored anyway
 	progressStep pipeline.Step
 }
 
@@ -57,9 +56,6 @@ func (e *emitter) publish(d events.Data) (uint64, error) {
 	}
 	ack, err := publishRetrying(e.base, e.js, env)
 	if err != nil {
-		e.mu.Lock()
-		e.domainUnsure = true
-		e.mu.Unlock()
 		return 0, err
 	}
 	e.published(ack.Sequence)
@@ -74,13 +70,11 @@ func (e *emitter) published(seq uint64) {
 }
 
 // lastPublished returns the stream sequence of the last domain event this
-// attempt stored (0: none, or a publish whose outcome is unknown since).
+// attempt stored, 0 for none. A failed publish that was stored anyway makes
+// it stale; an expectation on it then conflicts, which callers handle.
 func (e *emitter) lastPublished() uint64 {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.domainUnsure {
-		return 0
-	}
 	return e.lastSeq
 }
 
