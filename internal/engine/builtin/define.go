@@ -124,6 +124,8 @@ func assess(term string, evs []evidence) assessment {
 			a.confidence = confWeakHeading
 		case pick.kind == evExpansion:
 			a.confidence = confExpansion
+		case pick.kind == evDescribe:
+			a.confidence = confDescribe
 		}
 	case usage != nil:
 		a.best, a.ok = *usage, true
@@ -185,9 +187,11 @@ func (a assessment) hasDefinition() bool { return a.ok && a.best.kind != evUsage
 // definesTerm reports whether the documents say what the term means: an
 // explicit definition, a list item, a parenthetical gloss or a heading whose
 // paragraph names the term. A heading alone ("## Storage" over a paragraph
-// about something else) is a section title, not a definition.
+// about something else) is a section title, not a definition; a sentence
+// that says what the term does ("Homebrew users can run ...") describes it
+// better than a usage but does not make a rarely used phrase a term.
 func (a assessment) definesTerm() bool {
-	return a.hasDefinition() && !(a.best.kind == evHeading && !a.best.mentions)
+	return a.hasDefinition() && a.best.kind != evDescribe && !(a.best.kind == evHeading && !a.best.mentions)
 }
 
 // definesStrongly reports an explicit definition with the term as its

@@ -17,6 +17,7 @@ type evKind uint8
 
 const (
 	evUsage     evKind = iota + 1 // a sentence that only uses the term
+	evDescribe                    // a sentence with the term as its subject and a verb: "Watcher will receive ..."
 	evExpansion                   // the long form of an abbreviation: "Application Binary Interface (ABI)"
 	evHeading                     // a heading equal to the term + its first paragraph
 	evList                        // a list item "term: body"
@@ -37,7 +38,7 @@ type evidence struct {
 	ja     bool
 	// mentions is false for a heading whose paragraph never names the term.
 	mentions bool
-	score    float64 // usage evidence only: how informative the sentence is
+	score    float64 // usage and describe evidence: how informative the sentence is
 	docs     int     // usage evidence only: documents that use the term
 }
 
@@ -62,7 +63,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 		return nil, err
 	}
 	var out []evidence
-	var usage *evidence
+	var usage, describe *evidence
 	for n, si := range cands {
 		if n%ctxCheckEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -97,6 +98,14 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 		}
 		if !used || found || s.block == blockHeading {
 			continue
+		}
+		for _, sp := range spellings {
+			if d, ok := describeEvidence(s, sp); ok {
+				if describe == nil || d.score > describe.score {
+					describe = &d
+				}
+				break
+			}
 		}
 		u := usageEvidence(s, firstHit)
 		if usage == nil || u.score > usage.score {
@@ -191,6 +200,9 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 	}
 	if ev, ok := expansionEvidence(ix, spellings); ok {
 		out = append(out, ev)
+	}
+	if describe != nil {
+		out = append(out, *describe)
 	}
 	if usage != nil {
 		docs := map[string]bool{}

@@ -1,0 +1,197 @@
+package builtin
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// confDescribe is the confidence of a describing sentence: the documents'
+// own words about the term, but about what it does rather than what it is.
+// It is the lowest confidence that is not "unclear" (see unclearBelow).
+const confDescribe = 0.5
+
+// describeEvidence matches a sentence that has the term as its subject and
+// says what the term does: "Watcher will receive a notification when a key
+// changes.", "The ledger keeps FsyncEvery writes in memory.", "Fetch() is
+// used to ...", 「ワーカーはキューからジョブを取り出して実行する。」. Such a
+// sentence is shown as it is, instead of a quoted usage. Sentences where the
+// term only qualifies the subject ("KV buckets support ...") or is not the
+// subject at all do not match.
+func describeEvidence(s *sentence, sp string) (evidence, bool) {
+	if s.block == blockHeading {
+		return evidence{}, false
+	}
+	text := stripConnective(s.text, s.ja)
+	stripped := len(text) < len(s.text)
+	n, ok := matchSubject(text, sp, s.ja)
+	if !ok {
+		return evidence{}, false
+	}
+	rest := text[n:]
+	if !s.ja && !sameCaseSubject(text, sp) {
+		return evidence{}, false
+	}
+	if s.ja {
+		if !jaDescribes(rest) {
+			return evidence{}, false
+		}
+	} else {
+		if !enDescribes(text, text[:n], rest, sp) {
+			return evidence{}, false
+		}
+		if stripped {
+			text = upperFirst(text)
+		}
+	}
+	score := usageEvidence(s, 0).score
+	return evidence{
+		kind: evDescribe, text: capText(text, s.ja), doc: s.doc, line: s.line,
+		ja: s.ja, mentions: true, score: score,
+	}, true
+}
+
+// stripConnective removes a connective that opens a sentence and only links
+// it to the one before: "Similarly, FetchNoWait() can be used ..." or
+// 「また、ワーカーは…」.
+func stripConnective(text string, ja bool) string {
+	if ja {
+		for _, c := range jaConnectives {
+			if rest, ok := strings.CutPrefix(text, c+"、"); ok && rest != "" {
+				return rest
+			}
+		}
+		return text
+	}
+	head, rest, ok := strings.Cut(text, ", ")
+	if ok && rest != "" && enConnectives[strings.ToLower(head)] {
+		return rest
+	}
+	return text
+}
+
+// enDescribes reports whether rest, the English sentence text after its
+// subject, starts with a predicate that describes the subject: a modal and
+// a verb ("will receive", "can be used"), "is used to" and the like, or a
+// verb of enItemVerbs in the subject's number ("returns", plural "return").
+func enDescribes(text, subject, rest, sp string) bool {
+	if !strings.HasPrefix(rest, " ") || strings.HasSuffix(text, "?") || introducesList(text) || danglingEnd(text) {
+		return false
+	}
+	words := strings.Fields(rest)
+	if len(words) < 3 {
+		return false
+	}
+	w0, w1 := words[0], strings.TrimRight(words[1], ",.;:")
+	if !isLowerWord(w0) || !isLowerWord(w1) {
+		return false
+	}
+	switch {
+	case enModals[w0]:
+		if w1 == "be" && len(words) > 2 && enWhereabouts[strings.TrimRight(words[2], ",.;:")] {
+			return false // "The roadmap can be found here.": where it is, not what
+		}
+		return w1 != "not" || len(words) > 3 && isLowerWord(words[2])
+	case w0 == "is" || w0 == "are":
+		return enItemParticiples[w1] && (w0 == "is") != pluralSubject(subject, sp)
+	case pluralSubject(subject, sp):
+		return enPluralVerbs[w0]
+	default:
+		return enItemVerbs[w0] || enDescribeVerbs[w0]
+	}
+}
+
+// sameCaseSubject reports whether a capitalised term is written as it is
+// at the start of text: "The foundation holds ..." is about a foundation,
+// not about the name "Foundation". The first letter of the sentence may be
+// capitalised for the sentence's sake.
+func sameCaseSubject(text, sp string) bool {
+	r, _ := utf8.DecodeRuneInString(sp)
+	if !unicode.IsUpper(r) {
+		return true
+	}
+	for _, d := range enDeterminers {
+		if len(text) > len(d) && strings.EqualFold(text[:len(d)], d) {
+			return strings.HasPrefix(text[len(d):], sp)
+		}
+	}
+	return true
+}
+
+// isLowerWord reports a word of lower-case letters only: a verb, not a
+// name, a number or code.
+func isLowerWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// jaDescribes reports whether rest, the Japanese sentence text after its
+// subject, is a topic particle and a predicate ending in a verb in the
+// present tense: 「は、キューからジョブを取り出して実行する。」. Negations, past
+// tenses, requests and questions do not describe the term.
+func jaDescribes(rest string) bool {
+	body, ok := strings.CutPrefix(rest, "は")
+	if !ok {
+		return false
+	}
+	body = strings.TrimPrefix(body, "、")
+	if utf8.RuneCountInString(body) < 6 {
+		return false
+	}
+	end := strings.TrimRight(body, "。．.！!")
+	for _, e := range []string{"ない", "ません", "ず", "た", "だ", "か", "ください", "しましょう", "ましょう", "でしょう"} {
+		if strings.HasSuffix(end, e) {
+			return false
+		}
+	}
+	return jaVerbEnd(end)
+}
+
+var (
+	// enConnectives open a sentence, before a comma, to link it to the
+	// one before.
+	enConnectives = toSet(`similarly also additionally however alternatively optionally finally furthermore
+		moreover likewise instead otherwise internally then now here`)
+	// jaConnectives do the same in Japanese, before "、".
+	jaConnectives = []string{"また", "なお", "さらに", "一方", "同様に", "ただし", "つまり", "そして", "次に"}
+	// enWhereabouts follow "can be" in sentences that say where to find
+	// something.
+	enWhereabouts = toSet(`found seen read viewed downloaded obtained accessed installed reached located`)
+	// enModals open a describing predicate: "X will receive ...".
+	enModals = toSet(`will can may must should cannot`)
+	// enDescribeVerbs add to enItemVerbs verbs that describe a subject in
+	// running prose.
+	enDescribeVerbs = toSet(`offers supports gives helps performs produces exposes identifies prevents
+		caches keeps lives belongs consists depends works acts points triggers notifies invokes calls
+		replaces retries expires persists guarantees reflects requires needs includes`)
+	// enPluralVerbs are the verbs of enItemVerbs and enDescribeVerbs
+	// without their third-person "s": "Watchers receive ...".
+	enPluralVerbs = pluralVerbs(enItemVerbs, enDescribeVerbs)
+)
+
+// pluralVerbs returns the base forms of third-person verbs: "returns" ->
+// "return", "matches" -> "match", "applies" -> "apply".
+func pluralVerbs(sets ...map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for _, set := range sets {
+		for v := range set {
+			switch {
+			case strings.HasSuffix(v, "ies"):
+				out[strings.TrimSuffix(v, "ies")+"y"] = true
+			case strings.HasSuffix(v, "ches"), strings.HasSuffix(v, "shes"), strings.HasSuffix(v, "sses"),
+				strings.HasSuffix(v, "xes"), strings.HasSuffix(v, "zes"):
+				out[strings.TrimSuffix(v, "es")] = true
+			case strings.HasSuffix(v, "s"):
+				out[strings.TrimSuffix(v, "s")] = true
+			}
+		}
+	}
+	return out
+}
