@@ -820,6 +820,9 @@ func (d *docState) enCode(code []string, table bool) {
 			if f == "" || strings.ContainsAny(f, "/\\=<>{}[]\"'()@#%&*+!?|~^`,;$") || !utf8.ValidString(f) {
 				continue
 			}
+			if glossary.HasCJK(f) {
+				continue // an example sentence (`私は彼は好きだ`), not an identifier
+			}
 			norm, shape := wordShape(f)
 			if has(enUnits, norm) {
 				continue

@@ -52,7 +52,8 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 		}
 		tbl := table
 		table = false
-		if skipLevel > 0 || !heading && (para[0] == '[' || para[0] == '!') && (onlyImages(string(para)) || tocEntry(para)) {
+		if skipLevel > 0 || !heading && (para[0] == '[' || para[0] == '!') && (onlyImages(string(para)) || tocEntry(para)) ||
+			!heading && linkEntry(para) {
 			para = para[:0]
 			return
 		}
@@ -280,6 +281,30 @@ func tocEntry(para []byte) bool {
 	}
 	end := matchBracket(s, 0, '[', ']')
 	return end > 0 && strings.HasPrefix(s[end+1:], "(#") && skipTarget(s, end+1) == len(s)
+}
+
+// linkEntry reports a paragraph (a list item) made of one link, perhaps
+// after a short label: "[Ignoring Text · textlint](https://...)",
+// "Issue: [Question about ... · Issue #62](https://...)". It names a page
+// elsewhere (a reference list, a row of links to a website, a forum, a
+// paper): its words are that page's title, not the documents' terms.
+func linkEntry(para []byte) bool {
+	s := strings.TrimSpace(string(para))
+	if i := strings.Index(s, "["); i > 0 && i <= 24 {
+		label := strings.TrimSpace(s[:i])
+		if !strings.HasSuffix(label, ":") && !strings.HasSuffix(label, "：") || strings.ContainsAny(label, "[]()`") {
+			return false
+		}
+		s = s[i:]
+	}
+	if len(s) < 4 || s[0] != '[' {
+		return false
+	}
+	end := matchBracket(s, 0, '[', ']')
+	if end <= 1 || end+1 >= len(s) || s[end+1] != '(' {
+		return false
+	}
+	return strings.TrimSpace(s[skipTarget(s, end+1):]) == ""
 }
 
 // skipTarget skips the "(url)" or "[ref]" of a link or an image that starts

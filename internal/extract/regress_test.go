@@ -200,3 +200,44 @@ func TestExtractPlainVerbs(t *testing.T) {
 		t.Errorf("encoder option missing from %v", terms)
 	}
 }
+
+// TestExtractSkipsLinkListsAndCodeSentences: a list of links names pages
+// elsewhere (their titles are not the documents' terms), and a Japanese
+// example sentence in inline code is not an identifier. Found on real
+// Japanese READMEs (the texts are written for this test).
+func TestExtractSkipsLinkListsAndCodeSentences(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# ヒバリ\n\n" +
+		"ヒバリは文中の重複した語句を検出するチェッカーです。チェッカーは段落ごとに動きます。\n" +
+		"チェッカーの結果はレポートにまとめられます。レポートは毎日作られます。\n\n" +
+		"- 例) `今日は今日は晴れだ` → `今日は晴れだ`\n\n" +
+		"## 参考\n\n" +
+		"- [Duplicate Phrase Finder · Issue #12 · example/larkspur](https://example.org/issues/12 \"Duplicate Phrase Finder\")\n" +
+		"- 議論: [Lexicon Weekly · 重複表現の分類](https://example.org/paper(2)_1 \"Lexicon Weekly\")\n" +
+		"- [Official Website](https://example.org)\n"
+	docs := []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}
+	terms, err := e.Extract(context.Background(), docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, bad := range []string{"今日は今日は晴れだ", "今日は晴れだ", "Duplicate Phrase Finder", "Lexicon Weekly", "Official Website", "Issue"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("junk term %q extracted", bad)
+		}
+	}
+	for _, want := range []string{"チェッカー", "レポート"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("term %q missing; got %v", want, keys(got))
+		}
+	}
+}
+
+func keys(m map[string]glossary.Term) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}

@@ -33,6 +33,12 @@ func TestIndex(t *testing.T) {
 		{"用語集と用語", "用語", []int{0, 12}},
 		{"", "x", nil},
 		{"C++ is used", "C++", []int{0}},
+		// Japanese writes Latin terms without spaces around them.
+		{"これがiPhone、これがAndroid", "iPhone", []int{9}},
+		{"QuickFixか全修正", "QuickFix", []int{0}},
+		{"Version PackagesのPR", "PR", []int{19}},
+		{"escapeHTML関数", "escapeHTML", []int{0}},
+		{"VersionPackages", "Packages", nil},
 	}
 	for _, tt := range tests {
 		if got := Index(tt.line, tt.term); !reflect.DeepEqual(got, tt.want) {

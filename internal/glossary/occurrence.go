@@ -31,8 +31,9 @@ func isWordRune(r rune) bool {
 
 // Index returns the byte offsets in line where term occurs as a whole term:
 // as a substring when the term contains CJK characters, otherwise only where
-// neither side continues a word (letters, digits, underscore), an English
-// plural ending allowed. Matching is
+// neither side continues a word (Latin letters, digits, underscore; a CJK
+// character next to a Latin term is a boundary), an English plural ending
+// allowed. Matching is
 // case-sensitive for all-caps terms and acronyms, case-insensitive otherwise.
 func Index(line, term string) []int { return compile(term).index(line, "", false) }
 
@@ -78,10 +79,12 @@ func (p pattern) index(line, lower string, haveLower bool) []int {
 		end := at + len(needle)
 		ok := true
 		if !p.cjk {
+			// A CJK neighbour does not continue a Latin word: Japanese
+			// writes "これがiPhone、" and "QuickFixか" without spaces.
 			if at > 0 {
 				r, _ := utf8.DecodeLastRuneInString(hay[:at])
 				first, _ := utf8.DecodeRuneInString(needle)
-				if isWordRune(r) && isWordRune(first) {
+				if isWordRune(r) && !IsCJK(r) && isWordRune(first) {
 					ok = false
 				}
 			}
@@ -89,7 +92,7 @@ func (p pattern) index(line, lower string, haveLower bool) []int {
 				end = pluralEnd(hay, end)
 				r, _ := utf8.DecodeRuneInString(hay[end:])
 				last, _ := utf8.DecodeLastRuneInString(needle)
-				if end < len(hay) && isWordRune(r) && isWordRune(last) {
+				if end < len(hay) && isWordRune(r) && !IsCJK(r) && isWordRune(last) {
 					ok = false
 				}
 			}

@@ -151,7 +151,7 @@ func jaDescribes(rest string) bool {
 			return false
 		}
 	}
-	return jaVerbEnd(end)
+	return jaPredicateVerb(end)
 }
 
 var (

@@ -62,3 +62,60 @@ func TestDefineDescribingSentences(t *testing.T) {
 		t.Errorf("roadmap: definition %q says where it is, not what it does", d.Text)
 	}
 }
+
+// TestDefineJapaneseReadmePatterns checks glosses that are not, as met in
+// real Japanese READMEs (the texts are written for this test): an option's
+// default value in a list, a link in a list item, a parenthetical that adds
+// to the word before it or remarks on it, a sentence that leads into a
+// list, a section's first sentence that is a condition, labels too short to
+// show usage, emphasis without spaces, and a Latin term written against
+// Japanese text.
+func TestDefineJapaneseReadmePatterns(t *testing.T) {
+	t.Parallel()
+	ja := "# ヒバリ\n\n" +
+		"ヒバリは文中の重複した語句を検出するチェッカーです。\n\n" +
+		"合わせて使うことを想定している除外ルール(例外を明示できる)も参照してください。\n" +
+		"ある語句(かつ品詞の細分類)が連続している場合はエラーです。\n\n" +
+		"## オプション\n\n" +
+		"- `window`: 語句の最小間隔\n" +
+		"    - Default: `1`\n" +
+		"    - Default: `false`\n" +
+		"- `marks`: 区切りとして扱う記号の配列\n" +
+		"    - Default: `[\".\", \"．\", \"。\"]`\n" +
+		"- 課題: [重複の判定について · Issue #8 · example/hibari](https://example.org/issues/8)\n" +
+		"- [連語（語句） - 分類 - 用語辞典](https://example.org/a(b)_1 \"連語（語句） - 分類\")\n\n" +
+		"既定の設定は次の通りです。\n\n" +
+		"## 導入\n\n" +
+		"自分のツールに組み込んで使う場合。\n\n" +
+		"## 対応\n\n" +
+		"Minor リリース\n\n" +
+		"次のwindowの値**は**段落ごとに数えます。これがQuickFixか全修正で直せる例です。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: ja}})
+	e := newEngine(t)
+	junk := []string{"1。", "false。", "\".\"", "重複の判定について", "分類 - 用語辞典", "https://", "例外を明示できる", "かつ品詞の細分類",
+		"次の通り", "組み込んで使う場合", "Minor リリース", "**"}
+	for _, term := range []string{"Default", "課題", "語句", "除外ルール", "既定の設定", "導入", "Minor", "window", "QuickFix"} {
+		t.Run(term, func(t *testing.T) {
+			t.Parallel()
+			d := define(t, e, c, term)
+			if strings.HasPrefix(d.Text, usedInPrefixJA) {
+				// A quoted usage may hold anything but Markdown.
+				if strings.Contains(d.Text, "**") || strings.Contains(d.Text, "](") || d.Confidence >= unclearBelow {
+					t.Errorf("usage %q (%.2f)", d.Text, d.Confidence)
+				}
+				return
+			}
+			for _, j := range junk {
+				if strings.Contains(d.Text, j) {
+					t.Errorf("definition %q (%.2f) contains %q", d.Text, d.Confidence, j)
+				}
+			}
+		})
+	}
+	if d := define(t, e, c, "QuickFix"); !strings.Contains(d.Text, "QuickFixか全修正") {
+		t.Errorf("QuickFix: definition %q, want the sentence that uses it", d.Text)
+	}
+	if d := define(t, e, c, "window"); !strings.Contains(d.Text, "語句の最小間隔") {
+		t.Errorf("window: definition %q, want the list item", d.Text)
+	}
+}

@@ -652,6 +652,15 @@ func TestDefineAbbreviationByItsExpansion(t *testing.T) {
 	if d := define(t, e, c, "TTL"); !strings.Contains(d.Text, "number of seconds") {
 		t.Errorf("TTL: %q, want its explicit definition, not the expansion", d.Text)
 	}
+	// The long form as the term, its abbreviation as an alias: not "Short
+	// for" itself.
+	d, err := e.Define(context.Background(), c, request(c, "Application Binary Interface", "ABI"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(d.Text, "Short for Application Binary Interface") {
+		t.Errorf("Application Binary Interface: %q defines the term by itself", d.Text)
+	}
 }
 
 // TestDefineQuotedAndListLeadingSentences: a block quote is read as the

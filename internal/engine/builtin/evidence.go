@@ -107,6 +107,9 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				break
 			}
 		}
+		if !sentenceLike(s) {
+			continue
+		}
 		u := usageEvidence(s, firstHit)
 		if usage == nil || u.score > usage.score {
 			usage = &u
@@ -165,9 +168,14 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					break
 				}
 			}
-			if !s.ja && introducesList(s.text) {
+			if introduces(s.text, s.ja) {
 				// "A new channel type is compatible with an old one if"
 				// over a numbered list: a rule about the term, cut off.
+				continue
+			}
+			if !mentions && s.ja && jaNotHeadingGloss(s.text) {
+				// "## インストール" over 「自分のライブラリに組み込んで使う場合。」:
+				// a condition or a step, not what the heading names.
 				continue
 			}
 			if !mentions && !s.ja && !opensWithArticle(s.text) {
@@ -198,7 +206,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			})
 		}
 	}
-	if ev, ok := expansionEvidence(ix, spellings); ok {
+	if ev, ok := expansionEvidence(ix, term, spellings); ok {
 		out = append(out, ev)
 	}
 	if describe != nil {
@@ -220,7 +228,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 // give it ("Application Binary Interface (ABI)", "ABI (Application Binary
 // Interface)", "アプリケーションバイナリインタフェース（ABI）"): the most
 // frequent one, the first on ties.
-func expansionEvidence(ix *corpusIndex, spellings []string) (evidence, bool) {
+func expansionEvidence(ix *corpusIndex, term string, spellings []string) (evidence, bool) {
 	var at []int // the spellings' pairs, in corpus order
 	for _, sp := range spellings {
 		at = append(at, ix.byShort[sp]...)
@@ -232,6 +240,11 @@ func expansionEvidence(ix *corpusIndex, spellings []string) (evidence, bool) {
 	var order []string
 	for _, i := range at {
 		p := ix.abbrevs[i]
+		if normKey(p.long) == normKey(term) {
+			// The term is the long form, "CNCF" its alias: "Short for
+			// Cloud Native Computing Foundation" would define it by itself.
+			continue
+		}
 		key := strings.ToLower(p.long)
 		if counts[key] == 0 {
 			first[key] = p
@@ -256,6 +269,72 @@ func expansionEvidence(ix *corpusIndex, spellings []string) (evidence, bool) {
 	}
 	return evidence{kind: evExpansion, text: capText(text, ja), doc: p.doc, line: p.line,
 		head: headNoun(p.long, ja), ja: ja, mentions: true}, true
+}
+
+// introduces reports a sentence that only leads into what follows it, in
+// English (see introducesList) or Japanese (see jaIntroducesList).
+func introduces(s string, ja bool) bool {
+	if ja {
+		return jaIntroducesList(s)
+	}
+	return introducesList(s)
+}
+
+// jaIntroducesList reports a Japanese sentence that leads into a list or a
+// block: 「デフォルト設定は次の通りです。」, 「以下のように書きます：」.
+func jaIntroducesList(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), "。．.")
+	if strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":") {
+		return true
+	}
+	for _, lead := range []string{"次の", "以下の", "下記の"} {
+		i := strings.LastIndex(s, lead)
+		if i < 0 {
+			continue
+		}
+		switch strings.TrimSuffix(strings.TrimSuffix(s[i+len(lead):], "です"), "になります") {
+		case "通り", "とおり", "ように", "ようになる", "ようになります", "ような", "もの", "ものがある", "ものがあります":
+			return true
+		}
+	}
+	return false
+}
+
+// jaNotGloss reports a Japanese parenthetical that is not a gloss of the
+// word before it: one that opens with a conjunction (「かつ品詞細分類」, an
+// addition) or ends in a verb (「例外を明示できる」, a remark).
+func jaNotGloss(inner string) bool {
+	for _, c := range []string{"かつ", "および", "及び", "または", "又は", "もしくは", "ならびに", "や", "と", "など", "例えば", "例:", "例："} {
+		if strings.HasPrefix(inner, c) {
+			return true
+		}
+	}
+	return jaPredicateVerb(inner)
+}
+
+// jaPredicateVerb reports a Japanese text that ends in a verb, not in a
+// copula (「…ルールです」, 「…である」), which jaVerbEnd also matches.
+func jaPredicateVerb(s string) bool {
+	s = strings.TrimRight(s, "。．.！!")
+	for _, c := range []string{"です", "である", "であります", "でございます"} {
+		if strings.HasSuffix(s, c) {
+			return false
+		}
+	}
+	return jaVerbEnd(s)
+}
+
+// jaNotHeadingGloss reports the first sentence of a Japanese section that
+// does not say what the heading names: a condition (「…使う場合。」) or a
+// statement ending in a verb (「…をインストールします。」).
+func jaNotHeadingGloss(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), "。．.")
+	for _, e := range []string{"場合", "とき", "時", "際", "ため"} {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return jaPredicateVerb(s)
 }
 
 // introducesList reports an English sentence that only leads into what
@@ -499,6 +578,9 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			kind: evExplicit, strong: strong, text: capText(s.text, s.ja), doc: s.doc, line: s.line,
 			head: headNoun(body, s.ja), ja: s.ja, mentions: true,
 		}, true
+	}
+	if introduces(s.text, s.ja) {
+		return evidence{}, false // 「デフォルト設定は次の通りです。」: the list that follows defines it
 	}
 	if s.ja {
 		return japaneseExplicit(s, sp, mk)
@@ -810,6 +892,9 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			if utf8.RuneCountInString(inner) < 6 || trailingJaRun(inner) == inner {
 				continue // too short, or just another name for it
 			}
+			if jaNotGloss(inner) {
+				continue // 「助詞(かつ品詞細分類)」, 「filterルール(例外を明示できる)」
+			}
 			text := inner
 			if !strings.HasSuffix(text, "。") {
 				text += "。"
@@ -831,6 +916,25 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		}
 	}
 	return evidence{}, false
+}
+
+// sentenceLike reports whether s can show how a term is used: a label
+// ("Via CLI", "NG:", "MIT © azu", 「Minor リリース」) cannot. An English
+// sentence has at least four words; a Japanese one at least ten characters
+// and a particle or an inflection in hiragana.
+func sentenceLike(s *sentence) bool {
+	if !s.ja {
+		return len(strings.Fields(s.text)) >= 4
+	}
+	if utf8.RuneCountInString(s.text) < 10 {
+		return false
+	}
+	for _, r := range s.text {
+		if unicode.In(r, unicode.Hiragana) {
+			return true
+		}
+	}
+	return false
 }
 
 // usageEvidence scores a sentence that uses a term (first at byte pos) by
@@ -858,7 +962,7 @@ func usageEvidence(s *sentence, pos int) evidence {
 	if s.block == blockList {
 		score -= 0.1
 	}
-	if !s.ja && introducesList(s.text) {
+	if introduces(s.text, s.ja) {
 		score -= 0.5 // cut off before what it introduces
 	}
 	return evidence{kind: evUsage, text: s.text, doc: s.doc, line: s.line, ja: s.ja, score: score}

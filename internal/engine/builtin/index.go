@@ -355,17 +355,16 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 			return listItem{}, false
 		}
 	} else {
-		best := -1
-		sepLen := 0
-		for _, sep := range []string{": ", "：", " - ", " – ", " — "} {
-			if i := strings.Index(s, sep); i > 0 && (best < 0 || i < best) {
-				best, sepLen = i, len(sep)
-			}
-		}
+		best, sepLen := itemSeparator(s)
 		if best < 0 {
 			return listItem{}, false
 		}
 		key, body = s[:best], strings.TrimSpace(s[best+sepLen:])
+	}
+	if linkOnly(body) {
+		// "Issue: [Question about ... · Issue #62](https://...)": a
+		// reference to a page elsewhere, not a gloss of the key.
+		return listItem{}, false
 	}
 	key = cleanMarkdown(key)
 	body = cleanMarkdown(body)
@@ -381,6 +380,52 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		return listItem{}, false
 	}
 	return listItem{key: key, body: body, ja: ja}, true
+}
+
+// itemSeparator returns the position and length of the first separator of
+// a list item's key and body (": ", "：", " - ", " – ", " — ") outside
+// links, parentheses and code: "[連語（助詞） - 品詞の分類](url)" has none.
+// It returns -1 when there is none.
+func itemSeparator(s string) (int, int) {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '[', '(':
+			depth++
+			continue
+		case ']', ')':
+			depth = max(depth-1, 0)
+			continue
+		case '`':
+			if k := strings.IndexByte(s[i+1:], '`'); k >= 0 {
+				i += k + 1
+			}
+			continue
+		}
+		if depth > 0 || i == 0 {
+			continue
+		}
+		for _, sep := range []string{": ", "：", " - ", " – ", " — "} {
+			if strings.HasPrefix(s[i:], sep) {
+				return i, len(sep)
+			}
+		}
+	}
+	return -1, 0
+}
+
+// linkOnly reports a text made of one Markdown link and nothing else.
+func linkOnly(s string) bool {
+	s = strings.TrimSpace(s)
+	if !strings.HasPrefix(s, "[") {
+		return false
+	}
+	mid := strings.Index(s, "](")
+	if mid < 0 {
+		return false
+	}
+	end := closingParen(s, mid+1)
+	return end > 0 && strings.TrimSpace(s[end+1:]) == ""
 }
 
 // isTableRule reports the rule under a table's header row: "| --- | :-: |".
@@ -718,15 +763,17 @@ func cleanMarkdown(s string) string {
 		switch {
 		case c == '!' && i+1 < len(s) && s[i+1] == '[':
 			// image: drop alt text and target
-			if end := strings.Index(s[i:], ")"); end > 0 && strings.Contains(s[i:i+end], "](") {
-				i += end + 1
-				continue
+			if mid := strings.Index(s[i:], "]("); mid > 0 {
+				if end := closingParen(s, i+mid+1); end > 0 {
+					i = end + 1
+					continue
+				}
 			}
 		case c == '[':
 			if mid := strings.Index(s[i:], "]("); mid > 0 && !strings.Contains(s[i+1:i+mid], "]") {
-				if end := strings.IndexByte(s[i+mid:], ')'); end > 0 {
+				if end := closingParen(s, i+mid+1); end > 0 {
 					sb.WriteString(s[i+1 : i+mid])
-					i += mid + end + 1
+					i = end + 1
 					continue
 				}
 			}
@@ -759,7 +806,9 @@ func cleanMarkdown(s string) string {
 			}
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])
 			next, _ := utf8.DecodeRuneInString(s[j:])
-			inWord := i > 0 && j < len(s) && isWordChar(prev) && isWordChar(next)
+			inWord := i > 0 && j < len(s) && isWordChar(prev) && isWordChar(next) &&
+				// Japanese has no spaces around emphasis: 「関数**は**タグ」.
+				!(c == '*' && (glossary.IsCJK(prev) || glossary.IsCJK(next)))
 			if !inWord {
 				i = j
 				continue
@@ -837,6 +886,9 @@ func itemBody(key, body string, ja bool) string {
 		if jaVerbEnd(first) {
 			return "" // an instruction ("当番表を参照する。"), not a description
 		}
+		if letters(first) < 2 || !glossary.HasCJK(first) && len(strings.Fields(first)) < 3 || first[0] >= '0' && first[0] <= '9' {
+			return "" // a value ("Default: `1`", "Default: `false`"), not a description
+		}
 		return first
 	}
 	w, rest, _ := strings.Cut(first, " ")
@@ -861,6 +913,42 @@ func itemBody(key, body string, ja bool) string {
 		return key + " " + lw + " " + rest
 	}
 	return first
+}
+
+// letters counts the letters of s, in any script.
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// closingParen returns the index of the ")" that closes the "(" at s[open]
+// of a link target, counting nested parentheses ("(.../連語(助詞)_1 "title")")
+// and skipping a quoted title; -1 when there is none.
+func closingParen(s string, open int) int {
+	depth := 0
+	for j := open; j < len(s); j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case '"':
+			if k := strings.IndexByte(s[j+1:], '"'); k >= 0 {
+				j += k + 1
+			}
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return -1
 }
 
 // itemKeys returns the lookup keys of a list item's key: the key, and for
