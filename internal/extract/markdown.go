@@ -154,6 +154,13 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 			flush(false)
 			trimmed = stripped
 		}
+		if strings.TrimSpace(trimmed) == "" {
+			// ">" alone, "- " alone: an empty quoted line or item ends the
+			// paragraph like a blank line.
+			flush(false)
+			prevBlank, prevIndCode = true, false
+			continue
+		}
 		if strings.HasPrefix(trimmed, "|") {
 			flush(false)
 			para = append(para, trimmed...)

@@ -241,3 +241,21 @@ func keys(m map[string]glossary.Term) []string {
 	}
 	return out
 }
+
+// TestExtractEmptyQuotedLine: a ">" line after a quoted paragraph, with
+// nothing after the marker, panicked (index out of range). Found on a real
+// Japanese README.
+func TestExtractEmptyQuotedLine(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	for _, doc := range []string{
+		"```json5\n```\n> これは問題ない文章ですか！？\n>",
+		"> A quoted line.\n>\n> Another.\n",
+		"- item\n-\n- other item\n",
+		"Text.\n> \n",
+	} {
+		if _, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}}, nil); err != nil {
+			t.Fatalf("%q: %v", doc, err)
+		}
+	}
+}
