@@ -165,7 +165,9 @@ var (
 	// something.
 	enWhereabouts = toSet(`found seen read viewed downloaded obtained accessed installed reached located`)
 	// enModals open a describing predicate: "X will receive ...".
-	enModals = toSet(`will can may must should cannot`)
+	// "must" and "should" state rules ("Each dictionary should have one of
+	// ..."), not what the subject does.
+	enModals = toSet(`will can may cannot`)
 	// enDescribeVerbs add to enItemVerbs verbs that describe a subject in
 	// running prose.
 	enDescribeVerbs = toSet(`offers supports gives helps performs produces exposes identifies prevents

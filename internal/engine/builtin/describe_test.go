@@ -23,7 +23,9 @@ func TestDefineDescribingSentences(t *testing.T) {
 		"Sweepers run on every node of the cluster.\n\n" +
 		"Mailbox quotas are listed in the admin page. The roadmap can be found here.\n" +
 		"The roadmap lists the planned releases of Tern.\n" +
-		"A relay is described in the handbook. Every relay forwards letters to other tenants.\n"
+		"A relay is described in the handbook. Every relay forwards letters to other tenants.\n" +
+		"Each courier should have one of a route or a zone.\n" +
+		":memo: Test the dispatcher of a relay before every release.\n"
 	ja := "# ツバメ\n\n" +
 		"配送器は、キューから手紙を取り出して宛先へ届けます。\n" +
 		"また、仕分け器は届いた手紙を宛先ごとに分類する。\n" +
@@ -58,6 +60,13 @@ func TestDefineDescribingSentences(t *testing.T) {
 			}
 		})
 	}
+	// "should" states a rule; an emoji shortcode is not text.
+	if d := define(t, e, c, "courier"); !strings.HasPrefix(d.Text, usedInPrefixEN) && strings.Contains(d.Text, "should have") {
+		t.Errorf("courier: definition %q", d.Text)
+	}
+	if d := define(t, e, c, "dispatcher"); !strings.Contains(d.Text, "Test the dispatcher") || strings.Contains(d.Text, ":memo:") {
+		t.Errorf("dispatcher: definition %q, want the sentence without its emoji code", d.Text)
+	}
 	if d := define(t, e, c, "roadmap"); strings.Contains(d.Text, "can be found") {
 		t.Errorf("roadmap: definition %q says where it is, not what it does", d.Text)
 	}
@@ -87,14 +96,15 @@ func TestDefineJapaneseReadmePatterns(t *testing.T) {
 		"既定の設定は次の通りです。\n\n" +
 		"## 導入\n\n" +
 		"自分のツールに組み込んで使う場合。\n\n" +
+		"本文(Markdownなら通常の段落)の語句だけを数えます。\n\n" +
 		"## 対応\n\n" +
 		"Minor リリース\n\n" +
 		"次のwindowの値**は**段落ごとに数えます。これがQuickFixか全修正で直せる例です。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: ja}})
 	e := newEngine(t)
 	junk := []string{"1。", "false。", "\".\"", "重複の判定について", "分類 - 用語辞典", "https://", "例外を明示できる", "かつ品詞の細分類",
-		"次の通り", "組み込んで使う場合", "Minor リリース", "**"}
-	for _, term := range []string{"Default", "課題", "語句", "除外ルール", "既定の設定", "導入", "Minor", "window", "QuickFix"} {
+		"次の通り", "組み込んで使う場合", "Minor リリース", "**", "Markdownなら"}
+	for _, term := range []string{"Default", "課題", "語句", "除外ルール", "既定の設定", "導入", "Minor", "window", "QuickFix", "本文"} {
 		t.Run(term, func(t *testing.T) {
 			t.Parallel()
 			d := define(t, e, c, term)

@@ -302,10 +302,17 @@ func jaIntroducesList(s string) bool {
 
 // jaNotGloss reports a Japanese parenthetical that is not a gloss of the
 // word before it: one that opens with a conjunction (「かつ品詞細分類」, an
-// addition) or ends in a verb (「例外を明示できる」, a remark).
+// addition), names a condition (「Markdownなら#」, a notation) or ends in a
+// verb (「例外を明示できる」, a remark).
 func jaNotGloss(inner string) bool {
 	for _, c := range []string{"かつ", "および", "及び", "または", "又は", "もしくは", "ならびに", "や", "と", "など", "例えば", "例:", "例："} {
 		if strings.HasPrefix(inner, c) {
+			return true
+		}
+	}
+	// 「見出し(Markdownなら#)」: how it is written somewhere, not what it is.
+	for _, c := range []string{"なら", "の場合", "のとき", "の時"} {
+		if strings.Contains(inner, c) {
 			return true
 		}
 	}

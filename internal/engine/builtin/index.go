@@ -797,6 +797,11 @@ func cleanMarkdown(s string) string {
 		case c == '`':
 			i++
 			continue
+		case c == ':':
+			if n := emojiCode(s, i); n > 0 {
+				i += n
+				continue
+			}
 		case c == '*' || c == '_':
 			// Drop emphasis markers: runs of * or _ that touch a word on one
 			// side only (snake_case identifiers keep their underscores).
@@ -924,6 +929,23 @@ func letters(s string) int {
 		}
 	}
 	return n
+}
+
+// emojiCode returns the length of a GitHub emoji shortcode (":memo:",
+// ":white_check_mark:") at s[i], between spaces or the ends of s; 0 when
+// there is none.
+func emojiCode(s string, i int) int {
+	if i > 0 && s[i-1] != ' ' {
+		return 0
+	}
+	j := i + 1
+	for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= '0' && s[j] <= '9' || s[j] == '_' || s[j] == '+' || s[j] == '-') {
+		j++
+	}
+	if j == i+1 || j >= len(s) || s[j] != ':' || j+1 < len(s) && s[j+1] != ' ' {
+		return 0
+	}
+	return j + 1 - i
 }
 
 // closingParen returns the index of the ")" that closes the "(" at s[open]
