@@ -185,14 +185,23 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 var boilerplateSections = wordSet(`credits credit acknowledgements acknowledgments acknowledgement acknowledgment
 	thanks contributors contributing sponsors backers`)
 
+// changelogSections are the titles of change log sections: their entries
+// ("flate: reduce stateless allocations by @user in .../pull/1106") name
+// functions and files that changed, and dates ("Apr 02, 2017"), not the
+// notions the documents explain.
+var changelogSections = map[string]bool{
+	"changelog": true, "change log": true, "release notes": true, "release history": true, "version history": true,
+	"what's new": true, "what's changed": true, "recent changes": true, "更新履歴": true, "変更履歴": true, "リリースノート": true,
+}
+
 // boilerplateHeading reports a heading that opens a boilerplate section
-// ("## Credits", "## Contributing").
+// ("## Credits", "## Contributing") or a change log ("# Changelog").
 func boilerplateHeading(title string) bool {
 	t := strings.ToLower(strings.Trim(title, " *_:`"))
 	if t == "" || len(t) > 40 {
 		return false
 	}
-	if has(boilerplateSections, t) {
+	if has(boilerplateSections, t) || changelogSections[t] {
 		return true
 	}
 	first, _, _ := strings.Cut(t, " ")

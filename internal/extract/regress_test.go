@@ -259,3 +259,37 @@ func TestExtractEmptyQuotedLine(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractSkipsChangeLogSectionsAndMonths: a change log inside a README
+// names functions that changed, people and dates ("Apr 02, 2017: Faster
+// bit writer"); its entries are not the notions the documents explain.
+// Months are never terms. Found on real READMEs (the text is written for
+// this test).
+func TestExtractSkipsChangeLogSectionsAndMonths(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# squeeze\n\nThe squeeze encoder packs frames into blocks. Each block holds one frame table.\n" +
+		"A frame table lists the offsets of the frames. The encoder writes a frame table per block.\n\n" +
+		"# changelog\n\n" +
+		"* Apr 02, 2017: Change back to WriteFrameTable since DrainQueue was merged upstream.\n" +
+		"* Aug 26, 2019: (v1.8.1) BlockSplitter: 1-2% faster by @someone in https://example.org/pull/963\n" +
+		"* Dec 29, 2019: DrainQueue fix for the BlockSplitter https://example.org/pull/964\n\n" +
+		"# usage\n\nCall the encoder once per block. Releases ship in Aug and in Dec.\n" +
+		"The Aug release adds features; the Dec release only fixes. Plan for Aug.\n"
+	docs := []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}
+	terms, err := e.Extract(context.Background(), docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, bad := range []string{"Apr", "apr", "Aug", "aug", "Dec", "dec", "DrainQueue", "BlockSplitter", "WriteFrameTable"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("term %q: a change log entry or a month", bad)
+		}
+	}
+	for _, want := range []string{"frame table", "encoder"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("term %q missing; got %v", want, keys(got))
+		}
+	}
+}

@@ -168,7 +168,9 @@ var enVerbs = wordSet(`accept access acknowledge add advance answer append apply
 // may be part of one ("doc comment", "Japanese tokenizer"): language names
 // are how documents say which edition or text they mean.
 var enNeverSingle = wordSet(`doc docs readme net todo misc etc stuff
-	english japanese chinese korean french german spanish italian portuguese russian`)
+	english japanese chinese korean french german spanish italian portuguese russian
+	jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august
+	september october november december`)
 
 // enDocNouns name parts of documentation; a lower-case phrase ending in one
 // refers to a document ("operations guide", "concepts page").

@@ -129,3 +129,24 @@ func TestDefineJapaneseReadmePatterns(t *testing.T) {
 		t.Errorf("window: definition %q, want the list item", d.Text)
 	}
 }
+
+// TestDefineEnglishReadmePatterns checks patterns met in real English
+// READMEs (the texts are written for this test): a term inside an
+// enumeration of "a ..." items has no appositive, a usage that is a change
+// log line or a link is the last choice, and a star between quotes is kept.
+func TestDefineEnglishReadmePatterns(t *testing.T) {
+	t.Parallel()
+	en := "# Quill\n\n" +
+		"A field is skipped when its value is empty, which is false, 0, an empty list, a nil handle, a nil queue value, or a zero time.\n\n" +
+		"- pool: reuse a handle per worker by @someone in https://example.org/pull/12\n\n" +
+		"Every worker takes a handle from the pool before it writes to the log.\n\n" +
+		"Glob is a small matcher where '*' matches any run of characters.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}})
+	e := newEngine(t)
+	if d := define(t, e, c, "handle"); strings.Contains(d.Text, "nil queue value") || !strings.Contains(d.Text, "Every worker takes a handle") {
+		t.Errorf("handle: definition %q (%.2f), want the prose usage", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "Glob"); !strings.Contains(d.Text, "'*' matches") {
+		t.Errorf("Glob: definition %q lost its star", d.Text)
+	}
+}

@@ -718,6 +718,14 @@ func afterIndefinite(before string) bool {
 	case "a", "an", "any", "some", "another", "each", "every", "no":
 		return true
 	}
+	// "..., a zero-length array, a nil pointer, a nil interface value": the
+	// term closes a short item of a list that starts with "a".
+	if i := strings.LastIndexAny(before, ",;"); i >= 0 {
+		item := strings.Fields(strings.ToLower(before[i+1:]))
+		if len(item) > 0 && len(item) <= 3 && (item[0] == "a" || item[0] == "an" || item[0] == "or" || item[0] == "and") {
+			return true
+		}
+	}
 	return false
 }
 
@@ -971,6 +979,9 @@ func usageEvidence(s *sentence, pos int) evidence {
 	}
 	if introduces(s.text, s.ja) {
 		score -= 0.5 // cut off before what it introduces
+	}
+	if strings.Contains(s.text, "://") || changelogRef.MatchString(s.text) || strings.Contains(s.text, " by @") {
+		score -= 0.6 // a change log entry or a link, not prose about the term
 	}
 	return evidence{kind: evUsage, text: s.text, doc: s.doc, line: s.line, ja: s.ja, score: score}
 }

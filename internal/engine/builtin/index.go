@@ -814,7 +814,10 @@ func cleanMarkdown(s string) string {
 			inWord := i > 0 && j < len(s) && isWordChar(prev) && isWordChar(next) &&
 				// Japanese has no spaces around emphasis: 「関数**は**タグ」.
 				!(c == '*' && (glossary.IsCJK(prev) || glossary.IsCJK(next)))
-			if !inWord {
+			// A lone star between quotes or spaces is the character itself:
+			// "where '*' matches any number of characters".
+			literal := j == i+1 && i > 0 && j < len(s) && strings.ContainsRune("'\" ", prev) && prev == next
+			if !inWord && !literal {
 				i = j
 				continue
 			}
