@@ -148,7 +148,10 @@ func (d *docState) record(span []unit, ja, attested bool, cues uint8) {
 	}
 	e := d.entries[string(d.key)]
 	if e == nil {
-		e = &entry{key: string(d.key), ja: ja, n: n}
+		// A Latin word that the Japanese analyser read ("strings" in
+		// 「JavaScript strings (e.g. "こんにちは")」) is an English word: the
+		// English rules (plurals, never-alone words) apply to it.
+		e = &entry{key: string(d.key), ja: ja && (n > 1 || glossary.HasCJK(string(d.key))), n: n}
 		d.entries[e.key] = e
 	}
 	e.freq++

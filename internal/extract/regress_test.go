@@ -293,3 +293,28 @@ func TestExtractSkipsChangeLogSectionsAndMonths(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractEnglishWordsOfJapaneseLines: a Latin word that the Japanese
+// analyser reads (a line with a Japanese example) follows the English
+// rules, so "strings" merges into "string" instead of standing beside it.
+// Found on a real English README with Japanese examples (the text is
+// written for this test).
+func TestExtractEnglishWordsOfJapaneseLines(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Kana\n\n" +
+		"In kana.js, UNICODE stands for JavaScript strings (e.g. \"こんにちは\" or \"さようなら\").\n" +
+		"Every string is converted to an array of code points. A string can hold any character.\n" +
+		"Convert the string first, then compare strings (例: \"カナ\") by their code points.\n" +
+		"Pass a string and get a string back. Empty strings (\"\" or \"　\") stay empty.\n" +
+		// Enough kana for the document to be read as Japanese.
+		"Examples: \"ひらがなとカタカナのまじった文字列\" and \"ハンカクカナの文字列\" are strings too.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if _, ok := got["strings"]; ok {
+		t.Errorf("\"strings\" stands beside \"string\"; got %v", keys(got))
+	}
+}

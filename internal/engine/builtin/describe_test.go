@@ -140,11 +140,16 @@ func TestDefineEnglishReadmePatterns(t *testing.T) {
 		"A field is skipped when its value is empty, which is false, 0, an empty list, a nil handle, a nil queue value, or a zero time.\n\n" +
 		"- pool: reuse a handle per worker by @someone in https://example.org/pull/12\n\n" +
 		"Every worker takes a handle from the pool before it writes to the log.\n\n" +
-		"Glob is a small matcher where '*' matches any run of characters.\n"
+		"Glob is a small matcher where '*' matches any run of characters.\n\n" +
+		"- **Quill.toUpper (text)** : Converts lower-case letters to upper-case ones.\n\n" +
+		"Call Quill.toUpper before storing a key.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}})
 	e := newEngine(t)
 	if d := define(t, e, c, "handle"); strings.Contains(d.Text, "nil queue value") || !strings.Contains(d.Text, "Every worker takes a handle") {
 		t.Errorf("handle: definition %q (%.2f), want the prose usage", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "Quill.toUpper"); !strings.Contains(d.Text, "converts lower-case letters") {
+		t.Errorf("Quill.toUpper: definition %q, want its list item", d.Text)
 	}
 	if d := define(t, e, c, "Glob"); !strings.Contains(d.Text, "'*' matches") {
 		t.Errorf("Glob: definition %q lost its star", d.Text)

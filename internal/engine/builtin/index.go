@@ -376,7 +376,9 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		if utf8.RuneCountInString(key) > 30 {
 			return listItem{}, false
 		}
-	} else if len(strings.Fields(key)) > 6 || strings.ContainsAny(key, ",;.?!") {
+	} else if len(strings.Fields(key)) > 6 || strings.ContainsAny(key, ",;?!") || strings.Contains(key, ". ") || strings.HasSuffix(key, ".") {
+		// A dot inside a word is part of a name: "Encoding.convert",
+		// "config.yaml".
 		return listItem{}, false
 	}
 	return listItem{key: key, body: body, ja: ja}, true
