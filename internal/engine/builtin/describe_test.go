@@ -142,7 +142,10 @@ func TestDefineEnglishReadmePatterns(t *testing.T) {
 		"Every worker takes a handle from the pool before it writes to the log.\n\n" +
 		"Glob is a small matcher where '*' matches any run of characters.\n\n" +
 		"- **Quill.toUpper (text)** : Converts lower-case letters to upper-case ones.\n\n" +
-		"Call Quill.toUpper before storing a key.\n"
+		"Call Quill.toUpper before storing a key. The text is read once.\n\n" +
+		"The type option sets the result:\n\n" +
+		"* **string** : Return as a string.\n" +
+		"* **list** : Return as a new list.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}})
 	e := newEngine(t)
 	if d := define(t, e, c, "handle"); strings.Contains(d.Text, "nil queue value") || !strings.Contains(d.Text, "Every worker takes a handle") {
@@ -150,6 +153,13 @@ func TestDefineEnglishReadmePatterns(t *testing.T) {
 	}
 	if d := define(t, e, c, "Quill.toUpper"); !strings.Contains(d.Text, "converts lower-case letters") {
 		t.Errorf("Quill.toUpper: definition %q, want its list item", d.Text)
+	}
+	// An argument in a list key is not a name of the item; an instruction
+	// is not a gloss.
+	for _, term := range []string{"text", "string", "list"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, "converts lower-case") || strings.HasPrefix(d.Text, "Return as") {
+			t.Errorf("%s: definition %q", term, d.Text)
+		}
 	}
 	if d := define(t, e, c, "Glob"); !strings.Contains(d.Text, "'*' matches") {
 		t.Errorf("Glob: definition %q lost its star", d.Text)

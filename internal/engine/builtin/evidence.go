@@ -974,8 +974,11 @@ func usageEvidence(s *sentence, pos int) evidence {
 	if strings.HasSuffix(s.text, "?") || strings.HasSuffix(s.text, "？") || strings.HasSuffix(s.text, "か。") {
 		score -= 0.5
 	}
-	if s.block == blockList {
+	switch s.block {
+	case blockList:
 		score -= 0.1
+	case blockTable:
+		score -= 0.4 // "EUCJP; ✓; ✓; EUC-JP": cells, not a sentence
 	}
 	if introduces(s.text, s.ja) {
 		score -= 0.5 // cut off before what it introduces

@@ -987,9 +987,17 @@ func itemKeys(key string) []string {
 		if open <= 0 || !strings.HasSuffix(key, p[1]) {
 			continue
 		}
-		a, b := normKey(key[:open]), normKey(key[open+len(p[0]):len(key)-len(p[1])])
-		if a != "" && b != "" {
+		rawA, rawB := strings.TrimSpace(key[:open]), strings.TrimSpace(key[open+len(p[0]):len(key)-len(p[1])])
+		a, b := normKey(rawA), normKey(rawB)
+		switch {
+		case a == "" || b == "":
+		case isAbbrev(rawA) || isAbbrev(rawB) || glossary.HasCJK(rawA) != glossary.HasCJK(rawB):
+			// Two names of one thing: "WAL (Write-Ahead Log)", "SKU（Stock
+			// Keeping Unit）".
 			keys = append(keys, a, b)
+		default:
+			// "Encoding.convert (data, to)": a name and its arguments.
+			keys = append(keys, a)
 		}
 	}
 	return keys
@@ -1048,7 +1056,7 @@ var changelogRef = regexp.MustCompile(`\(#\d+\)|/pull/\d+|/issues/\d+|\([0-9a-f]
 // enImperatives open English list item bodies that tell the reader what to
 // do: an instruction about the key, not a description of it.
 var enImperatives = toSet(`add avoid call check choose count create delete do don't ensure follow get go
-	install keep look make never note open pass pick prefer put read remember remove run see select send
+	install keep look make never note open pass pick prefer put read remember remove return run see select send
 	set start stop try update use write`)
 
 // danglingEnd reports an English sentence that stops on a word that needs a
