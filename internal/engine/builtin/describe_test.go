@@ -145,7 +145,9 @@ func TestDefineEnglishReadmePatterns(t *testing.T) {
 		"Call Quill.toUpper before storing a key. The text is read once.\n\n" +
 		"The type option sets the result:\n\n" +
 		"* **string** : Return as a string.\n" +
-		"* **list** : Return as a new list.\n"
+		"* **list** : Return as a new list.\n\n" +
+		"When the pool closes at about the time of the flush, a worker that waits sees only the close.\n" +
+		"quill.Page is core.Page, a reader returns its lines, and writers are iterators.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}})
 	e := newEngine(t)
 	if d := define(t, e, c, "handle"); strings.Contains(d.Text, "nil queue value") || !strings.Contains(d.Text, "Every worker takes a handle") {
@@ -159,6 +161,13 @@ func TestDefineEnglishReadmePatterns(t *testing.T) {
 	for _, term := range []string{"text", "string", "list"} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, "converts lower-case") || strings.HasPrefix(d.Text, "Return as") {
 			t.Errorf("%s: definition %q", term, d.Text)
+		}
+	}
+	// The comma closes an opening clause; a clause after a comma is not an
+	// appositive.
+	for _, term := range []string{"flush", "Page"} {
+		if d := define(t, e, c, term); d.Confidence >= unclearBelow {
+			t.Errorf("%s: definition %q (%.2f), want a usage", term, d.Text, d.Confidence)
 		}
 	}
 	if d := define(t, e, c, "Glob"); !strings.Contains(d.Text, "'*' matches") {

@@ -643,7 +643,7 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				if cut := strings.IndexAny(body, ",;"); cut >= 0 {
 					body = body[:cut]
 				}
-				if len(strings.Fields(body)) >= 3 {
+				if len(strings.Fields(body)) >= 3 && !clauseBody(body) {
 					return mk(body, false)
 				}
 			}
@@ -750,10 +750,41 @@ func appositiveSubject(before string) bool {
 	if r, _ := utf8.DecodeRuneInString(last); unicode.IsUpper(r) && len(words) > 1 {
 		return false
 	}
-	if len(words) <= 3 && introWords[strings.ToLower(words[0])] && !strings.Contains(before, ",") {
+	first := strings.ToLower(words[0])
+	if len(words) <= 3 && introWords[first] && !strings.Contains(before, ",") {
+		return false
+	}
+	if subordinators[first] && !strings.Contains(before, ",") {
+		// "When the context ends at about the time of the detach, a func
+		// that waits ...": the comma closes the opening clause.
 		return false
 	}
 	return true
+}
+
+// subordinators open a clause that a comma closes: "When ..., a func ...".
+var subordinators = map[string]bool{
+	"when": true, "whenever": true, "if": true, "once": true, "while": true, "because": true, "although": true,
+	"though": true, "unless": true, "until": true, "since": true, "whereas": true,
+}
+
+// clauseBody reports an appositive body that is a clause, not a noun
+// phrase: "chromedp.Node, an action returns its value" has a verb before
+// any relative pronoun.
+func clauseBody(body string) bool {
+	for _, w := range strings.Fields(strings.ToLower(body)) {
+		w = strings.TrimRight(w, ".,;:")
+		switch w {
+		case "that", "which", "who", "whose", "where", "when", "with", "for", "of", "in", "on":
+			return false
+		case "is", "are", "was", "were", "has", "have", "had", "does", "do":
+			return true
+		}
+		if enItemVerbs[w] || enDescribeVerbs[w] || enModals[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, bool)) (evidence, bool) {
