@@ -185,13 +185,14 @@ func TestExtractPlainVerbs(t *testing.T) {
 	t.Parallel()
 	e := newExtractor(t)
 	text := "# Options\n\nSome options affect the encoder. Others affect it at the semantic layer.\n" +
-		"Old and new types correspond. The encoder options only affect JSON output; the encoder options correspond to flags.\n"
+		"Old and new types correspond. The encoder options only affect JSON output; the encoder options correspond to flags.\n" +
+		"Status: Amends the encoder record. Plain mode stays the default. A window that stays open stays visible.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: text}, {Path: "b.md", Content: text}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := byText(terms)
-	for _, w := range []string{"affect", "correspond"} {
+	for _, w := range []string{"affect", "correspond", "stays", "Amends"} {
 		if _, ok := got[w]; ok {
 			t.Errorf("%q extracted as a term", w)
 		}

@@ -144,6 +144,7 @@ var enSoftAdj = wordSet(`high low hot cold dead live long short open single full
 // subject pronoun, as a third-person "-s" form inside a noun run, or before
 // a preposition at the end of a run.
 var enVerbs = wordSet(`accept access acknowledge add advance answer append apply archive assign attach
+	stay amend remain seem appear occur exist arrive vanish
 	balance batch block boot break build buffer cache call cancel cap check clean clear clone close
 	collect commit compact compare compile complete compress compute configure confirm connect consume
 	contain control convert copy count crash create cut decode decrypt delete deliver deny deploy
