@@ -147,7 +147,9 @@ func TestDefineEnglishReadmePatterns(t *testing.T) {
 		"* **string** : Return as a string.\n" +
 		"* **list** : Return as a new list.\n\n" +
 		"When the pool closes at about the time of the flush, a worker that waits sees only the close.\n" +
-		"quill.Page is core.Page, a reader returns its lines, and writers are iterators.\n"
+		"quill.Page is core.Page, a reader returns its lines, and writers are iterators.\n" +
+		"Index expressions yield a rune in a text, an element in a slice or tuple, a value in a table.\n\n" +
+		"## Drain\n\nWill something still drain the queue after the close?\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}})
 	e := newEngine(t)
 	if d := define(t, e, c, "handle"); strings.Contains(d.Text, "nil queue value") || !strings.Contains(d.Text, "Every worker takes a handle") {
@@ -165,7 +167,7 @@ func TestDefineEnglishReadmePatterns(t *testing.T) {
 	}
 	// The comma closes an opening clause; a clause after a comma is not an
 	// appositive.
-	for _, term := range []string{"flush", "Page"} {
+	for _, term := range []string{"flush", "Page", "tuple", "Drain"} {
 		if d := define(t, e, c, term); d.Confidence >= unclearBelow {
 			t.Errorf("%s: definition %q (%.2f), want a usage", term, d.Text, d.Confidence)
 		}

@@ -220,6 +220,15 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 		usage.docs = len(docs)
 		out = append(out, *usage)
 	}
+	// A question ("## Read" over "Will something still read from the
+	// connection?") asks about the term; it does not say what it is.
+	kept := out[:0]
+	for _, e := range out {
+		if e.kind == evUsage || !isQuestion(e.text) {
+			kept = append(kept, e)
+		}
+	}
+	out = kept
 	sortEvidence(out)
 	return dedupeEvidence(out), nil
 }
@@ -718,11 +727,12 @@ func afterIndefinite(before string) bool {
 	case "a", "an", "any", "some", "another", "each", "every", "no":
 		return true
 	}
-	// "..., a zero-length array, a nil pointer, a nil interface value": the
-	// term closes a short item of a list that starts with "a".
+	// "..., a zero-length array, a nil pointer, a nil interface value", "...,
+	// an element in a slice or array, a value in a map": the term closes a
+	// short item of a list that starts with "a".
 	if i := strings.LastIndexAny(before, ",;"); i >= 0 {
 		item := strings.Fields(strings.ToLower(before[i+1:]))
-		if len(item) > 0 && len(item) <= 3 && (item[0] == "a" || item[0] == "an" || item[0] == "or" || item[0] == "and") {
+		if len(item) > 0 && len(item) <= 8 && (item[0] == "a" || item[0] == "an" || item[0] == "or" || item[0] == "and") {
 			return true
 		}
 	}
@@ -981,6 +991,12 @@ func sentenceLike(s *sentence) bool {
 		}
 	}
 	return false
+}
+
+// isQuestion reports a sentence that ends with a question mark.
+func isQuestion(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, "?") || strings.HasSuffix(s, "？") || strings.HasSuffix(s, "か。")
 }
 
 // usageEvidence scores a sentence that uses a term (first at byte pos) by
