@@ -91,6 +91,7 @@ func TestDefineJapaneseReadmePatterns(t *testing.T) {
 		"    - Default: `false`\n" +
 		"- `marks`: 区切りとして扱う記号の配列\n" +
 		"    - Default: `[\".\", \"．\", \"。\"]`\n" +
+		"- 既定値: `[\"a\", \"i\", 典型例 ]`\n" +
 		"- 課題: [重複の判定について · Issue #8 · example/hibari](https://example.org/issues/8)\n" +
 		"- [連語（語句） - 分類 - 用語辞典](https://example.org/a(b)_1 \"連語（語句） - 分類\")\n\n" +
 		"既定の設定は次の通りです。\n\n" +
@@ -103,8 +104,8 @@ func TestDefineJapaneseReadmePatterns(t *testing.T) {
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: ja}})
 	e := newEngine(t)
 	junk := []string{"1。", "false。", "\".\"", "重複の判定について", "分類 - 用語辞典", "https://", "例外を明示できる", "かつ品詞の細分類",
-		"次の通り", "組み込んで使う場合", "Minor リリース", "**", "Markdownなら"}
-	for _, term := range []string{"Default", "課題", "語句", "除外ルール", "既定の設定", "導入", "Minor", "window", "QuickFix", "本文"} {
+		"次の通り", "組み込んで使う場合", "Minor リリース", "**", "Markdownなら", "典型例"}
+	for _, term := range []string{"Default", "課題", "語句", "除外ルール", "既定の設定", "導入", "Minor", "window", "QuickFix", "本文", "既定値"} {
 		t.Run(term, func(t *testing.T) {
 			t.Parallel()
 			d := define(t, e, c, term)

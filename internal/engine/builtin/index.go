@@ -361,6 +361,10 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		}
 		key, body = s[:best], strings.TrimSpace(s[best+sepLen:])
 	}
+	if b := strings.TrimSpace(body); len(b) > 1 && b[0] == '`' && b[len(b)-1] == '`' {
+		// "Default: `["a", "i", 典型例]`": a value in code, not a gloss.
+		return listItem{}, false
+	}
 	if linkOnly(body) {
 		// "Issue: [Question about ... · Issue #62](https://...)": a
 		// reference to a page elsewhere, not a gloss of the key.
