@@ -53,6 +53,7 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 		llmLatency  = fs.Duration("llm-latency", 0, "pipeline: fake endpoint latency per call (default 200ms)")
 		llmConc     = fs.String("llm-concurrency", "", "pipeline: comma-separated concurrency levels (default 1,4,8)")
 		cpuProfile  = fs.String("cpuprofile", "", "write a CPU profile to `FILE`")
+		thruProfile = fs.String("throughput-cpuprofile", "", "write a CPU profile of the throughput scenario's timed phase only (no setup, no raw baseline) to `FILE`")
 		memProfile  = fs.String("memprofile", "", "write a heap profile to `FILE` at the end")
 		traceFile   = fs.String("trace", "", "write an execution trace to `FILE` (go tool trace)")
 		logLevel    = fs.String("log-level", "error", "level of the service's own logs on stderr: debug, info, warn or error")
@@ -106,6 +107,18 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 			fmt.Fprintf(stderr, "genglossary bench: --llm-concurrency: %v\n", err)
 			return errUsage
 		}
+	}
+	if *cpuProfile != "" && *thruProfile != "" {
+		fmt.Fprintln(stderr, "genglossary bench: --cpuprofile and --throughput-cpuprofile cannot be used together")
+		return errUsage
+	}
+	if *thruProfile != "" {
+		f, err := os.Create(*thruProfile)
+		if err != nil {
+			return fmt.Errorf("throughput cpu profile: %w", err)
+		}
+		defer f.Close()
+		cfg.ThroughputCPUProfile = f
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)

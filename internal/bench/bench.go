@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"slices"
 	"strings"
@@ -86,6 +87,12 @@ type Config struct {
 	// LLMConcurrency are the concurrency levels of the openai provider.
 	// Default 1, 4, 8.
 	LLMConcurrency []int
+
+	// ThroughputCPUProfile, when set, receives a CPU profile of the
+	// throughput scenario's timed phase only (from the first POST until
+	// every run is completed in the projection): no project setup, no raw
+	// baseline. The process must not be profiling already.
+	ThroughputCPUProfile io.Writer
 }
 
 // Small returns a configuration that runs every scenario in a few seconds,

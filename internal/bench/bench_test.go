@@ -1,6 +1,9 @@
 package bench_test
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
 	"testing"
 
 	"github.com/genglossary/genglossary/internal/bench"
@@ -78,5 +81,32 @@ func TestConfigValidate(t *testing.T) {
 	cfg.Scenarios = []string{"nope"}
 	if _, err := bench.Run(t.Context(), cfg); err == nil {
 		t.Fatal("unknown scenario accepted")
+	}
+}
+
+// TestThroughputCPUProfile: the timed-phase profile of the throughput
+// scenario is written, complete, when the scenario ends.
+func TestThroughputCPUProfile(t *testing.T) {
+	cfg := bench.Small()
+	cfg.Dir = t.TempDir()
+	cfg.Scenarios = []string{bench.ScenarioThroughput}
+	cfg.Projects = 60
+	var buf bytes.Buffer
+	cfg.ThroughputCPUProfile = &buf
+	if _, err := bench.Run(t.Context(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	// A CPU profile is a gzip-compressed protocol buffer; a complete one
+	// decompresses without error (StopCPUProfile wrote its end).
+	zr, err := gzip.NewReader(&buf)
+	if err != nil {
+		t.Fatalf("profile is not gzip: %v", err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatalf("profile truncated: %v", err)
+	}
+	if len(raw) == 0 {
+		t.Error("empty profile")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -50,6 +51,15 @@ func runThroughput(ctx context.Context, e *env, cfg Config) ([]Result, error) {
 	defer track.stop()
 
 	cfg.Progress(fmt.Sprintf("throughput: %d runs, %d runners, %d clients", cfg.Projects, cfg.Runners, cfg.Clients))
+	stopProfile := func() {}
+	if cfg.ThroughputCPUProfile != nil {
+		if err := pprof.StartCPUProfile(cfg.ThroughputCPUProfile); err != nil {
+			return nil, fmt.Errorf("bench: throughput cpu profile: %w", err)
+		}
+		var once sync.Once
+		stopProfile = func() { once.Do(pprof.StopCPUProfile) }
+		defer stopProfile()
+	}
 	start, cpu0 := time.Now(), cpuTime()
 	rids := make([]string, len(pids))
 	if err := parallel(ctx, cfg.Clients, len(pids), func(ctx context.Context, i int) error {
@@ -60,10 +70,11 @@ func runThroughput(ctx context.Context, e *env, cfg Config) ([]Result, error) {
 		return nil, err
 	}
 	failed, err := track.wait(ctx, pids, rids, time.Duration(len(rids))*time.Second+time.Minute)
+	elapsed, cpu := time.Since(start), cpuTime()-cpu0
+	stopProfile()
 	if err != nil {
 		return nil, err
 	}
-	elapsed, cpu := time.Since(start), cpuTime()-cpu0
 
 	evSeq1, logSeq1, err := e.lastSeqs(ctx)
 	if err != nil {
