@@ -206,11 +206,9 @@ func readDirect(ctx context.Context, js jetstream.JetStream, projectID string, a
 		msgs = append(msgs, msg{m.Sequence, env})
 		return env, nil
 	}
-	var literal []string
-	for _, t := range events.Types() {
-		if fam := kindFamily(t); fam == events.FamilyProject || fam == events.FamilyDoc || fam == events.FamilyTerm {
-			literal = append(literal, base+t)
-		}
+	literal, err := presentSubjects(ctx, js, base, via)
+	if err != nil {
+		return 0, err
 	}
 	if err := events.ReadDirectAll(ctx, js, events.EventsStream, literal, 0, bound, func(_ int, m *jetstream.RawStreamMsg) error {
 		_, err := collect(m)
@@ -230,6 +228,43 @@ func readDirect(ctx context.Context, js jetstream.JetStream, projectID string, a
 		last = m.seq
 	}
 	return last, nil
+}
+
+// presentSubjects returns the literal subjects of the project's settings,
+// documents and edits (gg.<p>.<type>) that hold at least one event, from one
+// multi_last request, instead of one read per event type (most projects
+// have two or three of the sixteen). The request asks for the stream's
+// last messages, not for those up to the load's bound: with a bound the
+// server walks its blocks back from the bound to the oldest subject (a
+// project's creation, often far back), which cost more than the reads it
+// saves. A subject whose last event is past the bound is still read, up to
+// the bound. When the request fails every literal subject is returned.
+func presentSubjects(ctx context.Context, js jetstream.JetStream, base string, via []events.ReadOption) ([]string, error) {
+	var literal []string
+	for _, t := range events.Types() {
+		if fam := kindFamily(t); fam == events.FamilyProject || fam == events.FamilyDoc || fam == events.FamilyTerm {
+			literal = append(literal, base+t)
+		}
+	}
+	lasts, err := events.LastMessages(ctx, js, events.EventsStream,
+		[]string{base + events.FamilyProject + ".>", base + events.FamilyDoc + ".>", base + events.FamilyTerm + ".>"}, 0, via...)
+	if errors.Is(err, events.ErrNoDirectGet) {
+		return nil, err
+	}
+	if err != nil {
+		return literal, nil
+	}
+	present := make(map[string]bool, len(lasts))
+	for _, m := range lasts {
+		present[m.Subject] = true
+	}
+	out := literal[:0]
+	for _, subj := range literal {
+		if present[subj] {
+			out = append(out, subj)
+		}
+	}
+	return out, nil
 }
 
 // resultRunsPerRead is how many runs' results readResults asks for at once.

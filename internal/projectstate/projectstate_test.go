@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/genglossary/genglossary/events"
@@ -343,5 +345,58 @@ func TestLoadMoreRunsThanOneMultiLast(t *testing.T) {
 	}
 	if !reflect.DeepEqual(direct, consumer) {
 		t.Errorf("direct load differs from the consumer's:\ndirect   %+v\nconsumer %+v", direct, consumer)
+	}
+}
+
+// TestLoadReadsOnlyPresentSubjects: a load reads the event types the
+// project has, found with one multi_last, not all sixteen literal subjects
+// of its settings, documents and edits.
+func TestLoadReadsOnlyPresentSubjects(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	b.publish("", events.ProjectCreated{Name: "p"})
+	b.addDoc("a.md", "alpha")
+	b.publish("", events.ProjectUpdated{Name: strp("renamed")})
+
+	var mu sync.Mutex
+	var read []string // next_by_subj of every direct get on the events stream
+	sub, err := b.js.Conn().Subscribe("$JS.API.DIRECT.GET."+events.EventsStream, func(m *nats.Msg) {
+		var req struct {
+			NextBySubj string `json:"next_by_subj"`
+		}
+		if json.Unmarshal(m.Data, &req) == nil && req.NextBySubj != "" {
+			mu.Lock()
+			read = append(read, req.NextBySubj)
+			mu.Unlock()
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sub.Unsubscribe()
+	if err := b.js.Conn().Flush(); err != nil {
+		t.Fatal(err)
+	}
+	p, err := projectstate.Load(b.ctx, b.js, b.pid, projectstate.KnownReplicas(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Name != "renamed" || len(p.Docs) != 1 {
+		t.Fatalf("name %q, %d docs", p.Name, len(p.Docs))
+	}
+	if err := b.js.Conn().Flush(); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	base := events.SubjectRoot + "." + b.pid + "."
+	want := map[string]bool{base + events.TypeProjectCreated: true, base + events.TypeProjectUpdated: true, base + events.TypeDocAdded: true}
+	for _, subj := range read {
+		if !want[subj] {
+			t.Errorf("read %s, which holds no event", subj)
+		}
+	}
+	if len(read) != len(want) {
+		t.Errorf("read %v, want the %d subjects that hold events", read, len(want))
 	}
 }
