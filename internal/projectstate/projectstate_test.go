@@ -21,7 +21,7 @@ import (
 )
 
 type bundle struct {
-	t   *testing.T
+	t   testing.TB
 	ctx context.Context
 	js  jetstream.JetStream
 	pid string
