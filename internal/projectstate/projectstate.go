@@ -234,11 +234,12 @@ func readDirect(ctx context.Context, js jetstream.JetStream, projectID string, a
 // documents and edits (gg.<p>.<type>) that hold at least one event, from one
 // multi_last request, instead of one read per event type (most projects
 // have two or three of the sixteen). The request asks for the stream's
-// last messages, not for those up to the load's bound: with a bound the
-// server walks its blocks back from the bound to the oldest subject (a
-// project's creation, often far back), which cost more than the reads it
-// saves. A subject whose last event is past the bound is still read, up to
-// the bound. When the request fails every literal subject is returned.
+// last messages, not for those up to the load's bound: nats-server answers
+// a bounded multi_last by walking its blocks back from the bound when a
+// subject's last message is in the bound's block, and an earlier bounded
+// version made runs dearer (docs/benchmarks.md). A subject whose last
+// event is past the bound is still read, up to the bound. When the request
+// fails every literal subject is returned.
 func presentSubjects(ctx context.Context, js jetstream.JetStream, base string, via []events.ReadOption) ([]string, error) {
 	var literal []string
 	for _, t := range events.Types() {
