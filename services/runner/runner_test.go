@@ -144,3 +144,22 @@ func TestQuietRunClaimsAndEndsWithoutReads(t *testing.T) {
 		t.Errorf("run.started = %+v", st)
 	}
 }
+
+// TestRequestOfEndedRunIsAcked: a run.requested delivered when its run has
+// already ended (a redelivery after a lost ack; the runner acks with a
+// plain ack) is acked without a single new event.
+func TestRequestOfEndedRunIsAcked(t *testing.T) {
+	t.Parallel()
+	const ackWait = 30 * time.Second
+	b := setupAckWait(t, ackWait)
+	pid := b.smallProject()
+	rid := b.requestRun(pid, events.RunRequested{Scope: "extract"})
+	b.publish(pid, rid, events.RunCompleted{Summary: map[string]int{}})
+	before := len(b.runEvents(pid, rid))
+	b.startRunner(runner.Config{ID: "r1"})
+	// Idle before the AckWait ends: acked, not given up after redeliveries.
+	b.consumerIdle(ackWait - 5*time.Second)
+	if evs := b.runEvents(pid, rid); len(evs) != before {
+		t.Errorf("%d events after the runner saw the request of an ended run, want %d: %v", len(evs), before, types(evs))
+	}
+}
