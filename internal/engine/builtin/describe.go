@@ -63,9 +63,10 @@ func stripConnective(text string, ja bool) string {
 		}
 		return text
 	}
-	head, rest, ok := strings.Cut(text, ", ")
-	if ok && rest != "" && enConnectives[strings.ToLower(head)] {
-		return rest
+	// The longest connective ("alternatively") is 13 bytes.
+	i := strings.Index(text[:min(len(text), 16)], ", ")
+	if i > 0 && i+2 < len(text) && enConnectives[strings.ToLower(text[:i])] {
+		return text[i+2:]
 	}
 	return text
 }

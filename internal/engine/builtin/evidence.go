@@ -44,6 +44,15 @@ type evidence struct {
 
 func (e evidence) where() string { return fmt.Sprintf("%s:%d", e.doc, e.line) }
 
+// maxSubjectOffset is the furthest byte offset at which matchSubject can
+// find a sentence's subject: a connective, a determiner and "OTHER (sp)"
+// with OTHER up to 120 bytes.
+const maxSubjectOffset = 160
+
+// maxPlainSubjectOffset is the same without "OTHER (sp)": a connective, a
+// determiner and a possessive ("Similarly, the broker's ...").
+const maxPlainSubjectOffset = 48
+
 // maxDefinitionRunes bounds the length of one definition.
 const maxDefinitionRunes = 300
 
@@ -99,7 +108,16 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 		if !used || found || s.block == blockHeading {
 			continue
 		}
+		// A describing sentence opens with the term (after a connective,
+		// a determiner, a possessive or "OTHER (" at most): no need to
+		// look when the first use is further in.
 		for _, sp := range spellings {
+			if firstHit > maxSubjectOffset || len(out) > 0 ||
+				firstHit > maxPlainSubjectOffset && strings.IndexByte(s.text[:firstHit], '(') < 0 && !strings.Contains(s.text[:firstHit], "（") {
+				// Far in, or an explicit definition or gloss already
+				// found: a describing sentence would not be chosen.
+				break
+			}
 			if d, ok := describeEvidence(s, sp); ok {
 				if describe == nil || d.score > describe.score {
 					describe = &d
@@ -247,9 +265,10 @@ func expansionEvidence(ix *corpusIndex, term string, spellings []string) (eviden
 	counts := map[string]int{}
 	first := map[string]abbrevPair{}
 	var order []string
+	termKey := normKey(term)
 	for _, i := range at {
 		p := ix.abbrevs[i]
-		if normKey(p.long) == normKey(term) {
+		if normKey(p.long) == termKey {
 			// The term is the long form, "CNCF" its alias: "Short for
 			// Cloud Native Computing Foundation" would define it by itself.
 			continue
@@ -293,6 +312,7 @@ func introduces(s string, ja bool) bool {
 // block: 「デフォルト設定は次の通りです。」, 「以下のように書きます：」.
 func jaIntroducesList(s string) bool {
 	s = strings.TrimRight(strings.TrimSpace(s), "。．.")
+	s = s[max(0, len(s)-48):] // the patterns end the sentence
 	if strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":") {
 		return true
 	}
@@ -590,13 +610,16 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		return evidence{}, false
 	}
 	mk := func(body string, strong bool) (evidence, bool) {
+		if introduces(s.text, s.ja) {
+			// 「デフォルト設定は次の通りです。」: the list that follows
+			// defines it. Checked only on a match: this runs for every
+			// sentence that uses a term.
+			return evidence{}, false
+		}
 		return evidence{
 			kind: evExplicit, strong: strong, text: capText(s.text, s.ja), doc: s.doc, line: s.line,
 			head: headNoun(body, s.ja), ja: s.ja, mentions: true,
 		}, true
-	}
-	if introduces(s.text, s.ja) {
-		return evidence{}, false // 「デフォルト設定は次の通りです。」: the list that follows defines it
 	}
 	if s.ja {
 		return japaneseExplicit(s, sp, mk)
@@ -974,13 +997,46 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	return evidence{}, false
 }
 
+// changelogLike reports a sentence with a URL, "by @user" or a reference of
+// changelogRef: a change log entry or a link. It checks cheaply what it can
+// before the regular expression, as it runs for every candidate sentence.
+func changelogLike(s string) bool {
+	if strings.Contains(s, "://") || strings.Contains(s, " by @") {
+		return true
+	}
+	if !strings.Contains(s, "(#") && !strings.Contains(s, "/pull/") && !strings.Contains(s, "/issues/") && !hexParen(s) {
+		return false
+	}
+	return changelogRef.MatchString(s)
+}
+
+// hexParen reports a parenthesised run of 7 to 12 hexadecimal digits (a
+// commit hash: "(80eee78)").
+func hexParen(s string) bool {
+	for i := strings.IndexByte(s, '('); i >= 0; {
+		j := i + 1
+		for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] >= 'a' && s[j] <= 'f') {
+			j++
+		}
+		if n := j - i - 1; n >= 7 && n <= 12 && j < len(s) && s[j] == ')' {
+			return true
+		}
+		k := strings.IndexByte(s[j:], '(')
+		if k < 0 {
+			return false
+		}
+		i = j + k
+	}
+	return false
+}
+
 // sentenceLike reports whether s can show how a term is used: a label
 // ("Via CLI", "NG:", "MIT © azu", 「Minor リリース」) cannot. An English
 // sentence has at least four words; a Japanese one at least ten characters
 // and a particle or an inflection in hiragana.
 func sentenceLike(s *sentence) bool {
 	if !s.ja {
-		return len(strings.Fields(s.text)) >= 4
+		return hasWords(s.text, 4)
 	}
 	if utf8.RuneCountInString(s.text) < 10 {
 		return false
@@ -997,6 +1053,25 @@ func sentenceLike(s *sentence) bool {
 func isQuestion(s string) bool {
 	s = strings.TrimSpace(s)
 	return strings.HasSuffix(s, "?") || strings.HasSuffix(s, "？") || strings.HasSuffix(s, "か。")
+}
+
+// hasWords reports whether s has at least n space-separated words, without
+// splitting it.
+func hasWords(s string, n int) bool {
+	words, in := 0, false
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' || s[i] == '\t' || s[i] == '\n' {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			if words++; words >= n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // usageEvidence scores a sentence that uses a term (first at byte pos) by
@@ -1030,7 +1105,7 @@ func usageEvidence(s *sentence, pos int) evidence {
 	if introduces(s.text, s.ja) {
 		score -= 0.5 // cut off before what it introduces
 	}
-	if strings.Contains(s.text, "://") || changelogRef.MatchString(s.text) || strings.Contains(s.text, " by @") {
+	if changelogLike(s.text) {
 		score -= 0.6 // a change log entry or a link, not prose about the term
 	}
 	return evidence{kind: evUsage, text: s.text, doc: s.doc, line: s.line, ja: s.ja, score: score}
