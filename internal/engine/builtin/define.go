@@ -2,8 +2,12 @@ package builtin
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
+	"hash/fnv"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/genglossary/genglossary/internal/glossary"
 	"github.com/genglossary/genglossary/internal/pipeline"
@@ -210,10 +214,18 @@ func (a assessment) definesStrongly() bool {
 	return false
 }
 
-// assessTerm gathers and assesses the evidence for a term.
+// assessTerm gathers and assesses the evidence for a term. The
+// provisional, issues and refined steps each ask for the same terms of one
+// corpus: an assessment is kept per corpus, by term, aliases and
+// occurrences, and shared read-only.
 func assessTerm(ctx context.Context, c *pipeline.Corpus, term string, aliases []string, occs []glossary.Occurrence) (assessment, error) {
 	if err := ctx.Err(); err != nil {
 		return assessment{}, err
+	}
+	cache := c.Memo("builtin.assessments", func() any { return new(sync.Map) }).(*sync.Map)
+	key := assessKey(term, aliases, occs)
+	if a, ok := cache.Load(key); ok {
+		return a.(assessment), nil
 	}
 	ix := index(c)
 	if err := ctx.Err(); err != nil {
@@ -221,9 +233,34 @@ func assessTerm(ctx context.Context, c *pipeline.Corpus, term string, aliases []
 	}
 	evs, err := gather(ctx, ix, term, aliases, occs)
 	if err != nil {
-		return assessment{}, err
+		return assessment{}, err // not kept: a later call may finish
 	}
-	return assess(term, evs), nil
+	a := assess(term, evs)
+	cache.Store(key, a)
+	return a, nil
+}
+
+// assessKey identifies the inputs of assessTerm: the term, its aliases and
+// a hash of its occurrences (documents and lines).
+func assessKey(term string, aliases []string, occs []glossary.Occurrence) string {
+	h := fnv.New64a()
+	for _, o := range occs {
+		h.Write([]byte(o.Document))
+		var b [9]byte
+		binary.LittleEndian.PutUint64(b[:8], uint64(o.Line))
+		h.Write(b[:])
+	}
+	var sb strings.Builder
+	sb.WriteString(term)
+	for _, a := range aliases {
+		sb.WriteByte(0)
+		sb.WriteString(a)
+	}
+	sb.WriteByte(1)
+	sb.WriteString(strconv.FormatUint(h.Sum64(), 16))
+	sb.WriteByte(1)
+	sb.WriteString(strconv.Itoa(len(occs)))
+	return sb.String()
 }
 
 // Define returns the definition of a term mined from the documents: an

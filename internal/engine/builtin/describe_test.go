@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -175,5 +176,35 @@ func TestDefineEnglishReadmePatterns(t *testing.T) {
 	}
 	if d := define(t, e, c, "Glob"); !strings.Contains(d.Text, "'*' matches") {
 		t.Errorf("Glob: definition %q lost its star", d.Text)
+	}
+}
+
+// TestAssessmentsKeptPerInputs: assessments are kept per corpus by term,
+// aliases and occurrences, so a call with other aliases is not answered
+// from a kept one, and a cancelled call keeps nothing.
+func TestAssessmentsKeptPerInputs(t *testing.T) {
+	t.Parallel()
+	doc := "# Spool\n\nA WAL is a file that records every change before it is applied.\nThe journal is flushed every second.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := assessTerm(cancelled, c, "journal", []string{"WAL"}, nil); err == nil {
+		t.Fatal("assessTerm with a cancelled context: no error")
+	}
+	alone, err := assessTerm(context.Background(), c, "journal", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withAlias, err := assessTerm(context.Background(), c, "journal", []string{"WAL"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if alone.hasDefinition() || !withAlias.hasDefinition() || !strings.Contains(withAlias.definitionText(), "records every change") {
+		t.Errorf("alone %q (%v), with alias %q (%v): want only the alias to bring the definition",
+			alone.definitionText(), alone.hasDefinition(), withAlias.definitionText(), withAlias.hasDefinition())
+	}
+	again, err := assessTerm(context.Background(), c, "journal", nil, nil)
+	if err != nil || again.definitionText() != alone.definitionText() {
+		t.Errorf("second call %q (%v), want %q", again.definitionText(), err, alone.definitionText())
 	}
 }
