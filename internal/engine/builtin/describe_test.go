@@ -99,6 +99,8 @@ func TestDefineJapaneseReadmePatterns(t *testing.T) {
 		"## 導入\n\n" +
 		"自分のツールに組み込んで使う場合。\n\n" +
 		"本文(Markdownなら通常の段落)の語句だけを数えます。\n\n" +
+		"- 各ルールのバグ修正 (警告を減らす方向への修正)\n" +
+		"- 修正は毎週まとめて出します。\n\n" +
 		"## 対応\n\n" +
 		"Minor リリース\n\n" +
 		"次のwindowの値**は**段落ごとに数えます。これがQuickFixか全修正で直せる例です。\n"
@@ -123,6 +125,13 @@ func TestDefineJapaneseReadmePatterns(t *testing.T) {
 				}
 			}
 		})
+	}
+	// A parenthetical after a compound glosses the compound, not its tail.
+	if d := define(t, e, c, "修正"); strings.Contains(d.Text, "警告を減らす") && !strings.HasPrefix(d.Text, usedInPrefixJA) {
+		t.Errorf("修正: definition %q is the gloss of バグ修正", d.Text)
+	}
+	if d := define(t, e, c, "バグ修正"); !strings.Contains(d.Text, "警告を減らす方向への修正") {
+		t.Errorf("バグ修正: definition %q, want its parenthetical", d.Text)
 	}
 	if d := define(t, e, c, "QuickFix"); !strings.Contains(d.Text, "QuickFixか全修正") {
 		t.Errorf("QuickFix: definition %q, want the sentence that uses it", d.Text)

@@ -945,6 +945,12 @@ func jaDefinitionalEnding(body string) (string, bool) {
 // "サンドボックス（アクションを…一時ディレクトリ）" or "X (i.e. ...)".
 func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	for _, at := range hits {
+		if glossary.HasCJK(sp) && at > 0 {
+			// 「バグ修正 (…)」 glosses バグ修正, not 修正.
+			if r, _ := utf8.DecodeLastRuneInString(s.text[:at]); unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' {
+				continue
+			}
+		}
 		rest := s.text[at+len(sp):]
 		open, closer := "（", "）"
 		if strings.HasPrefix(rest, " (") {
