@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/genglossary/genglossary/internal/glossary"
 )
@@ -419,7 +420,7 @@ func mergeAliases(entries []glossary.Entry, aliases map[string][]string) []gloss
 				pe.Aliases = appendUnique(pe.Aliases, al)
 			}
 			pe.Occurrences = mergeOccurrences(pe.Occurrences, entries[ai].Occurrences)
-			if pe.Confidence < entries[ai].Confidence && entries[ai].Definition != "" {
+			if pe.Confidence < entries[ai].Confidence && entries[ai].Definition != "" && !restates(entries[ai].Definition, pe.Term) {
 				pe.Definition, pe.Confidence, pe.Evidence = entries[ai].Definition, entries[ai].Confidence, entries[ai].Evidence
 			}
 		}
@@ -431,6 +432,35 @@ func mergeAliases(entries []glossary.Entry, aliases map[string][]string) []gloss
 		}
 	}
 	return out
+}
+
+// restates reports a definition that only names term ("Short for Cloud
+// Native Computing Foundation." of the alias CNCF, 「…の略。」): fewer than
+// four words (six letters in Japanese) are left once term is taken out. Such a definition explains the alias by
+// the primary, not the primary.
+func restates(def, term string) bool {
+	i := strings.Index(strings.ToLower(def), strings.ToLower(term))
+	if i < 0 || len(def) != len(strings.ToLower(def)) {
+		return false
+	}
+	rest := def[:i] + " " + def[i+len(term):]
+	if glossary.HasCJK(rest) {
+		// Japanese has no spaces: count letters ("の略。" has two).
+		letters := 0
+		for _, r := range rest {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		return letters < 6
+	}
+	words := 0
+	for _, w := range strings.Fields(rest) {
+		if strings.Trim(w, ".,;:()") != "" {
+			words++
+		}
+	}
+	return words < 4
 }
 
 func appendUnique(xs []string, x string) []string {

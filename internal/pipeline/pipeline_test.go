@@ -292,3 +292,36 @@ func TestPanicInWorkerBecomesAnError(t *testing.T) {
 		t.Fatalf("err = %v, want ErrPanic naming the term", err)
 	}
 }
+
+// TestMergeAliasesKeepsRestatements: an alias's better definition replaces
+// the primary's, unless it only names the primary ("Short for ...",
+// 「…の略。」), which explains the alias, not the primary.
+func TestMergeAliasesKeepsRestatements(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		primary, alias, primaryDef, aliasDef string
+		adopt                                bool
+	}{
+		{"Cloud Native Computing Foundation", "CNCF", "Used in: \"NATS is part of the Cloud Native Computing Foundation.\"", "Short for Cloud Native Computing Foundation.", false},
+		{"継続的インテグレーション", "CI", "文中の用例: 「継続的インテグレーションで毎晩検証する。」", "継続的インテグレーションの略。", false},
+		{"Write-Ahead Log", "WAL", "Used in: \"Replay the Write-Ahead Log.\"", "The WAL (Write-Ahead Log) records every change before it is applied.", true},
+		{"有向非巡回グラフ", "DAG", "文中の用例: 「有向非巡回グラフを描く。」", "DAG（有向非巡回グラフ）は、タスクの依存関係を表す構造である。", true},
+	}
+	for _, tc := range tests {
+		entries := []glossary.Entry{
+			{Term: tc.primary, Definition: tc.primaryDef, Confidence: 0.2},
+			{Term: tc.alias, Definition: tc.aliasDef, Confidence: 0.6},
+		}
+		out := mergeAliases(entries, map[string][]string{tc.primary: {tc.alias}})
+		if len(out) != 1 || !reflect.DeepEqual(out[0].Aliases, []string{tc.alias}) {
+			t.Fatalf("%s: merged %+v", tc.primary, out)
+		}
+		want := tc.primaryDef
+		if tc.adopt {
+			want = tc.aliasDef
+		}
+		if out[0].Definition != want {
+			t.Errorf("%s: definition %q, want %q", tc.primary, out[0].Definition, want)
+		}
+	}
+}
