@@ -319,3 +319,29 @@ func TestExtractEnglishWordsOfJapaneseLines(t *testing.T) {
 		t.Errorf("\"strings\" stands beside \"string\"; got %v", keys(got))
 	}
 }
+
+// TestExtractNamesStartingWithCommonWords: "Open", "Free" and "New"
+// capitalised inside a sentence start a name ("the Open Source Technology
+// Improvement Fund"), not a stop word that cuts it.
+func TestExtractNamesStartingWithCommonWords(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Audit\n\nAn audit was paid for by the Open Source Technology Improvement Fund (OSTIF).\n" +
+		"The Open Source Technology Improvement Fund pays for audits of open projects.\n" +
+		"We also thank the Free Software Foundation. The Free Software Foundation hosts the list.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"Open Source Technology Improvement Fund", "Free Software Foundation"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%q missing; got %v", want, keys(got))
+		}
+	}
+	for _, bad := range []string{"Source Technology Improvement Fund", "Software Foundation"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("cut name %q extracted", bad)
+		}
+	}
+}

@@ -217,7 +217,7 @@ var enAdjSingle = wordSet(`optional internal external underlying public private 
 
 // enCapOK lists stop words that are kept when written capitalised in the
 // middle of a sentence (names that collide with function words).
-var enCapOK = wordSet(`go may`)
+var enCapOK = wordSet(`go may open free new`)
 
 // enHonorific words before a capitalised name mark a person.
 var enHonorific = wordSet(`dr mr mrs ms mx prof professor sir dame`)
