@@ -160,7 +160,9 @@ func TestDefineEnglishReadmePatterns(t *testing.T) {
 		"When the pool closes at about the time of the flush, a worker that waits sees only the close.\n" +
 		"quill.Page is core.Page, a reader returns its lines, and writers are iterators.\n" +
 		"Index expressions yield a rune in a text, an element in a slice or tuple, a value in a table.\n\n" +
-		"## Drain\n\nWill something still drain the queue after the close?\n"
+		"## Drain\n\nWill something still drain the queue after the close?\n\n" +
+		"A [proposal to ship the ledger as `quill/v2` and `quill/text`](https://example.org/issues/1) was made in 2025.\n" +
+		"The ledger keeps a list of Array\\<number\\> values and the Scribe\\* middleware.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}})
 	e := newEngine(t)
 	if d := define(t, e, c, "handle"); strings.Contains(d.Text, "nil queue value") || !strings.Contains(d.Text, "Every worker takes a handle") {
@@ -181,6 +183,12 @@ func TestDefineEnglishReadmePatterns(t *testing.T) {
 	for _, term := range []string{"flush", "Page", "tuple", "Drain"} {
 		if d := define(t, e, c, term); d.Confidence >= unclearBelow {
 			t.Errorf("%s: definition %q (%.2f), want a usage", term, d.Text, d.Confidence)
+		}
+	}
+	// Markup inside a link's label and backslash escapes are cleaned.
+	for _, term := range []string{"proposal", "Scribe"} {
+		if d := define(t, e, c, term); strings.ContainsAny(d.Text, "`\\[]") {
+			t.Errorf("%s: definition %q keeps Markdown", term, d.Text)
 		}
 	}
 	if d := define(t, e, c, "Glob"); !strings.Contains(d.Text, "'*' matches") {

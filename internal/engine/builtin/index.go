@@ -778,7 +778,7 @@ func cleanMarkdown(s string) string {
 		case c == '[':
 			if mid := strings.Index(s[i:], "]("); mid > 0 && !strings.Contains(s[i+1:i+mid], "]") {
 				if end := closingParen(s, i+mid+1); end > 0 {
-					sb.WriteString(s[i+1 : i+mid])
+					sb.WriteString(cleanMarkdown(s[i+1 : i+mid])) // a label may hold code or emphasis
 					i = end + 1
 					continue
 				}
@@ -786,7 +786,7 @@ func cleanMarkdown(s string) string {
 			// A reference link "[text][ref]" or "[text]".
 			if end := strings.IndexByte(s[i+1:], ']'); end > 0 && !strings.ContainsAny(s[i+1:i+1+end], "[(") &&
 				s[i+1] != ' ' && s[i+1] != '^' && !(end == 1 && (s[i+1] == 'x' || s[i+1] == 'X')) {
-				sb.WriteString(s[i+1 : i+1+end])
+				sb.WriteString(cleanMarkdown(s[i+1 : i+1+end]))
 				i += end + 2
 				if i < len(s) && s[i] == '[' {
 					if close := strings.IndexByte(s[i:], ']'); close > 0 {
@@ -802,6 +802,11 @@ func cleanMarkdown(s string) string {
 			}
 		case c == '`':
 			i++
+			continue
+		case c == '\\' && i+1 < len(s) && strings.IndexByte(markdownEscapable, s[i+1]) >= 0:
+			// A Markdown escape: "ClientIPFrom\*", "Array\<number\>".
+			sb.WriteByte(s[i+1])
+			i += 2
 			continue
 		case c == ':':
 			if n := emojiCode(s, i); n > 0 {
@@ -939,6 +944,9 @@ func letters(s string) int {
 	}
 	return n
 }
+
+// markdownEscapable are the characters a backslash escapes in Markdown.
+const markdownEscapable = "\\`*_{}[]()#+-.!<>|~\"'"
 
 // emojiCode returns the length of a GitHub emoji shortcode (":memo:",
 // ":white_check_mark:") at s[i], between spaces or the ends of s; 0 when
