@@ -103,7 +103,8 @@ func TestDefineJapaneseReadmePatterns(t *testing.T) {
 		"- 修正は毎週まとめて出します。\n\n" +
 		"## 対応\n\n" +
 		"Minor リリース\n\n" +
-		"次のwindowの値**は**段落ごとに数えます。これがQuickFixか全修正で直せる例です。\n"
+		"次のwindowの値**は**段落ごとに数えます。これがQuickFixか全修正で直せる例です。\n" +
+		"次の計数器**は**段落ごとに語句の数を記録しておく。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: ja}})
 	e := newEngine(t)
 	junk := []string{"1。", "false。", "\".\"", "重複の判定について", "分類 - 用語辞典", "https://", "例外を明示できる", "かつ品詞の細分類",
@@ -132,6 +133,13 @@ func TestDefineJapaneseReadmePatterns(t *testing.T) {
 	}
 	if d := define(t, e, c, "バグ修正"); !strings.Contains(d.Text, "警告を減らす方向への修正") {
 		t.Errorf("バグ修正: definition %q, want its parenthetical", d.Text)
+	}
+	// A label is not a usage; emphasis without spaces is stripped.
+	if d := define(t, e, c, "Minor"); strings.Contains(d.Text, "Minor リリース") {
+		t.Errorf("Minor: definition %q quotes a label", d.Text)
+	}
+	if d := define(t, e, c, "計数器"); !strings.Contains(d.Text, "計数器は段落ごとに") {
+		t.Errorf("計数器: definition %q, want the sentence without its emphasis marks", d.Text)
 	}
 	if d := define(t, e, c, "QuickFix"); !strings.Contains(d.Text, "QuickFixか全修正") {
 		t.Errorf("QuickFix: definition %q, want the sentence that uses it", d.Text)
