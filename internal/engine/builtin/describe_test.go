@@ -159,7 +159,7 @@ func TestDefineEnglishReadmePatterns(t *testing.T) {
 		"A field is skipped when its value is empty, which is false, 0, an empty list, a nil handle, a nil queue value, or a zero time.\n\n" +
 		"- pool: reuse a handle per worker by @someone in https://example.org/pull/12\n\n" +
 		"Every worker takes a handle from the pool before it writes to the log.\n\n" +
-		"Glob is a small matcher where '*' matches any run of characters.\n\n" +
+		"Glob is a small matcher where '*' matches any run of characters and '?' matches one character.\n\n" +
 		"- **Quill.toUpper (text)** : Converts lower-case letters to upper-case ones.\n\n" +
 		"Call Quill.toUpper before storing a key. The text is read once.\n\n" +
 		"The type option sets the result:\n\n" +
@@ -199,7 +199,7 @@ func TestDefineEnglishReadmePatterns(t *testing.T) {
 			t.Errorf("%s: definition %q keeps Markdown", term, d.Text)
 		}
 	}
-	if d := define(t, e, c, "Glob"); !strings.Contains(d.Text, "'*' matches") {
+	if d := define(t, e, c, "Glob"); !strings.Contains(d.Text, "'*' matches") || !strings.Contains(d.Text, "'?' matches one character") {
 		t.Errorf("Glob: definition %q lost its star", d.Text)
 	}
 }

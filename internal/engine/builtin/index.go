@@ -633,7 +633,8 @@ var nonTerminalAbbrevs = []string{"e.g", "i.e", "vs", "cf", "mr", "mrs", "ms", "
 
 // splitEnglish returns the byte spans of the sentences of text. A sentence
 // ends at . ! or ? followed by a space (or the end) unless the period closes
-// a known abbreviation such as "e.g." or is inside backticks.
+// a known abbreviation such as "e.g.", is inside backticks or is a quoted
+// character ('?').
 func splitEnglish(text string) [][2]int {
 	var out [][2]int
 	start := 0
@@ -646,6 +647,9 @@ func splitEnglish(text string) [][2]int {
 		}
 		if inCode || (c != '.' && c != '!' && c != '?') {
 			continue
+		}
+		if i > 0 && i+1 < len(text) && (text[i-1] == '\'' || text[i-1] == '"') && text[i+1] == text[i-1] {
+			continue // a quoted character: "'?' matches one character"
 		}
 		j := i + 1
 		for j < len(text) && (text[j] == '"' || text[j] == '\'' || text[j] == ')' || text[j] == '*' || text[j] == '_') {
