@@ -1099,7 +1099,7 @@ func usageEvidence(s *sentence, pos int) evidence {
 	if pos < len(s.text)/3 {
 		score += 0.3
 	}
-	if strings.HasSuffix(s.text, "?") || strings.HasSuffix(s.text, "？") || strings.HasSuffix(s.text, "か。") {
+	if isQuestion(s.text) {
 		score -= 0.5
 	}
 	switch s.block {
