@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/sitemarkup"
 )
 
 // Corpus is the set of documents a run works on. Engines may memoise
@@ -17,7 +18,17 @@ type Corpus struct {
 }
 
 // NewCorpus returns a corpus over docs, which must already be sorted by path.
-func NewCorpus(docs []glossary.Document) *Corpus { return &Corpus{Docs: docs} }
+// Engines read each document as its rendered page reads
+// ([sitemarkup.Strip]): front matter, shortcodes and admonition markers are
+// not prose. Line numbers stay those of the documents given.
+func NewCorpus(docs []glossary.Document) *Corpus {
+	out := make([]glossary.Document, len(docs))
+	for i, d := range docs {
+		d.Content = sitemarkup.Strip(d.Content)
+		out[i] = d
+	}
+	return &Corpus{Docs: out}
+}
 
 // Occurrences is [glossary.FindOccurrences] over the corpus's documents,
 // with one [glossary.Searcher] shared by every caller: steps and engines

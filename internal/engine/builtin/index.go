@@ -840,7 +840,26 @@ func cleanMarkdown(s string) string {
 		sb.WriteByte(c)
 		i++
 	}
-	return strings.Join(strings.Fields(sb.String()), " ")
+	return joinFields(strings.Fields(sb.String()))
+}
+
+// joinFields joins words with single spaces, but none between a Japanese
+// word and the kana after it: "_ポッド_ は、" reads 「ポッドは、」 once the
+// emphasis is gone (Japanese needs the space only for the markup), and the
+// definition patterns expect the particle against its noun.
+func joinFields(fields []string) string {
+	var sb strings.Builder
+	for i, f := range fields {
+		if i > 0 {
+			a, _ := utf8.DecodeLastRuneInString(fields[i-1])
+			b, _ := utf8.DecodeRuneInString(f)
+			if !(glossary.IsCJK(a) && unicode.Is(unicode.Hiragana, b)) {
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteString(f)
+	}
+	return sb.String()
 }
 
 func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -1,0 +1,409 @@
+// Package sitemarkup turns the markup that static-site generators add to
+// Markdown into the plain Markdown that the glossary's readers understand.
+//
+// Real documentation is rarely bare CommonMark: Hugo and Jekyll pages start
+// with front matter and use shortcodes ({{< glossary_tooltip text="Pod"
+// term_id="pod" >}}), Docusaurus and VuePress fence admonitions with
+// ":::note", MkDocs indents them under "!!! note", GitHub READMEs open
+// alerts with "> [!NOTE]", and headings carry anchors ("## Pods {#pods}").
+// Read as Markdown, that markup became terms ("glossary_tooltip",
+// "term_id"), front matter became a sentence, and an MkDocs admonition's
+// body was skipped as indented code.
+//
+// [Strip] keeps the number of lines, so positions found in its output (an
+// occurrence at doc.md:12) are positions in the original document.
+package sitemarkup
+
+import (
+	"strings"
+)
+
+// maxFrontMatterLines bounds the search for the end of front matter: a
+// document that starts with a thematic break "---" and never repeats it is
+// not front matter.
+const maxFrontMatterLines = 200
+
+// Strip returns content with static-site markup replaced by what a reader
+// of the rendered page sees, line for line:
+//
+//   - front matter (YAML between "---" lines, TOML between "+++" lines) at
+//     the start becomes blank lines, except its title, which becomes a
+//     level-1 heading, and its description, which becomes the paragraph
+//     under it;
+//   - Hugo shortcodes are removed, except glossary tooltips, which become
+//     their text; a line of shortcodes alone becomes blank (it separates
+//     paragraphs, as "{{< note >}}" does when rendered); Liquid tags
+//     ("{% include x.html %}") are removed;
+//   - admonition fences (":::note", ":::"), MkDocs admonition and tab
+//     openers ("!!! note", "=== \"Tab\"") and kramdown attribute lines
+//     ("{: .note}") become blank, and the indented body of an MkDocs
+//     admonition is un-indented so that it is read as prose, not code;
+//   - a GitHub alert marker ("> [!NOTE]") becomes an empty quoted line;
+//   - a heading's anchor ("## Pods {#pods}") is removed.
+//
+// Fenced code blocks are left as they are. Content without any of this
+// markup is returned unchanged, without copying.
+func Strip(content string) string {
+	if !mayHaveMarkup(content) {
+		return content
+	}
+	lines := strings.Split(content, "\n")
+	start := frontMatter(lines)
+	var (
+		fence      byte // '`' or '~' inside a fenced code block
+		fenceLen   int
+		admonition bool // inside the indented body of an MkDocs admonition or tab
+	)
+	for i := start; i < len(lines); i++ {
+		line := strings.TrimSuffix(lines[i], "\r")
+		trimmed := strings.TrimLeft(line, " \t")
+		if fence != 0 {
+			if n := countRun(trimmed, fence); n >= fenceLen && strings.TrimSpace(trimmed[n:]) == "" {
+				fence = 0
+			}
+			continue
+		}
+		if admonition {
+			switch {
+			case strings.TrimSpace(line) == "":
+				continue
+			case strings.HasPrefix(line, "\t"):
+				line = line[1:]
+			case strings.HasPrefix(line, "    "):
+				line = line[4:]
+			default:
+				admonition = false
+			}
+			if admonition {
+				trimmed = strings.TrimLeft(line, " \t")
+				lines[i] = line
+			}
+		}
+		for _, c := range []byte{'`', '~'} {
+			if n := countRun(trimmed, c); n >= 3 && (c == '~' || !strings.Contains(trimmed[n:], "`")) {
+				fence, fenceLen = c, n
+			}
+		}
+		if fence != 0 {
+			continue
+		}
+		switch {
+		case admonitionFence(trimmed), kramdownAttributes(trimmed):
+			lines[i] = ""
+			continue
+		case mkdocsBlock(trimmed):
+			lines[i] = ""
+			admonition = true
+			continue
+		case githubAlert(trimmed):
+			lines[i] = ">"
+			continue
+		}
+		if strings.Contains(trimmed, "{{") || strings.Contains(trimmed, "{%") {
+			out, onlyMarkup := shortcodes(line)
+			if onlyMarkup {
+				out = ""
+			}
+			line = out
+			trimmed = strings.TrimLeft(line, " \t")
+		}
+		if strings.HasPrefix(trimmed, "#") && strings.HasSuffix(strings.TrimSpace(trimmed), "}") {
+			line = stripHeadingAnchor(line)
+		}
+		lines[i] = line
+	}
+	return strings.Join(lines, "\n")
+}
+
+// mayHaveMarkup is a cheap test that lets most documents through
+// untouched.
+func mayHaveMarkup(s string) bool {
+	return strings.HasPrefix(s, "---") || strings.HasPrefix(s, "+++") || strings.HasPrefix(s, "\ufeff") ||
+		strings.Contains(s, "{{") || strings.Contains(s, "{%") || strings.Contains(s, ":::") ||
+		strings.Contains(s, "!!!") || strings.Contains(s, "???") || strings.Contains(s, "===") ||
+		strings.Contains(s, "[!") || strings.Contains(s, "{#") || strings.Contains(s, "{:")
+}
+
+// frontMatter blanks the front matter at the start of lines, keeping its
+// title as a heading and its description as the paragraph under it, and
+// returns the index of the first line after it (0 when there is none).
+func frontMatter(lines []string) int {
+	if len(lines) == 0 {
+		return 0
+	}
+	first := strings.TrimSuffix(strings.TrimPrefix(lines[0], "\ufeff"), "\r")
+	var closing string
+	switch strings.TrimSpace(first) {
+	case "---":
+		closing = "---"
+	case "+++":
+		closing = "+++"
+	default:
+		return 0
+	}
+	end := -1
+	for i := 1; i < len(lines) && i <= maxFrontMatterLines; i++ {
+		l := strings.TrimSpace(lines[i])
+		if l == closing || closing == "---" && l == "..." {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return 0
+	}
+	fields := frontMatterFields(lines[1:end], closing == "+++")
+	for i := 0; i <= end; i++ {
+		lines[i] = ""
+	}
+	// The title goes on the first line, the description on the lines after
+	// it, as far as the front matter reaches; the closing line stays blank
+	// so that the body starts a new paragraph.
+	at := 0
+	if t := fields["title"]; t != "" {
+		lines[0] = "# " + t
+		at = 1
+	}
+	if d := fields["description"]; d != "" && at < end {
+		lines[at] = d
+	}
+	return end + 1
+}
+
+// frontMatterFields reads the title and description of YAML or TOML front
+// matter: top-level "key: value" (or "key = value") lines, with YAML's
+// folded and literal blocks ("key: >" then indented lines) joined by
+// spaces. Quotes around values are removed. Other keys are ignored.
+func frontMatterFields(lines []string, toml bool) map[string]string {
+	fields := map[string]string{}
+	sep := ":"
+	if toml {
+		sep = "="
+	}
+	for i := 0; i < len(lines); i++ {
+		line := strings.TrimSuffix(lines[i], "\r")
+		if line == "" || line[0] == ' ' || line[0] == '\t' || line[0] == '#' {
+			continue
+		}
+		k, v, ok := strings.Cut(line, sep)
+		if !ok {
+			continue
+		}
+		key := strings.ToLower(strings.TrimSpace(k))
+		if key == "short_description" || key == "summary" {
+			key = "description"
+		}
+		if key == "linktitle" && fields["title"] != "" {
+			continue
+		}
+		if key != "title" && key != "description" || fields[key] != "" {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		if !toml && (v == "" || v[0] == '>' || v[0] == '|') {
+			// A block scalar (or a value on the following lines): its
+			// indented lines.
+			var parts []string
+			for i+1 < len(lines) {
+				next := strings.TrimSuffix(lines[i+1], "\r")
+				if strings.TrimSpace(next) != "" && next[0] != ' ' && next[0] != '\t' {
+					break
+				}
+				i++
+				if p := strings.TrimSpace(next); p != "" {
+					parts = append(parts, p)
+				}
+			}
+			v = joinParts(parts)
+		}
+		fields[key] = unquote(v)
+	}
+	return fields
+}
+
+// joinParts joins the lines of a folded value: with a space between Latin
+// text, with nothing between Japanese (or other CJK) text.
+func joinParts(parts []string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 && (p[0] < 0x80 || parts[i-1][len(parts[i-1])-1] < 0x80) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+func unquote(v string) string {
+	if len(v) >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '\'' && v[len(v)-1] == '\'') {
+		v = v[1 : len(v)-1]
+		if strings.Contains(v, `\"`) {
+			v = strings.ReplaceAll(v, `\"`, `"`)
+		}
+	}
+	return strings.TrimSpace(v)
+}
+
+// shortcodes removes the Hugo shortcodes and Liquid tags of one line,
+// replacing a glossary tooltip by its text, and reports whether the line
+// held nothing but such markup (and spaces).
+func shortcodes(line string) (string, bool) {
+	var b strings.Builder
+	only := true
+	for i := 0; i < len(line); {
+		open, closing := "", ""
+		switch {
+		case strings.HasPrefix(line[i:], "{{<"):
+			open, closing = "{{<", ">}}"
+		case strings.HasPrefix(line[i:], "{{%"):
+			open, closing = "{{%", "%}}"
+		case strings.HasPrefix(line[i:], "{%"):
+			open, closing = "{%", "%}"
+		case line[i] == '`':
+			// Code spans keep their content: "`{{< note >}}`" documents the
+			// shortcode itself.
+			n := countRun(line[i:], '`')
+			if j := strings.Index(line[i+n:], line[i:i+n]); j >= 0 {
+				b.WriteString(line[i : i+n+j+n])
+				i += n + j + n
+				only = false
+				continue
+			}
+		}
+		if open != "" {
+			if j := strings.Index(line[i+len(open):], closing); j >= 0 {
+				inner := line[i+len(open) : i+len(open)+j]
+				text := tooltipText(inner)
+				b.WriteString(text)
+				if text != "" {
+					only = false
+				}
+				i += len(open) + j + len(closing)
+				continue
+			}
+		}
+		if line[i] != ' ' && line[i] != '\t' && line[i] != '\r' {
+			only = false
+		}
+		b.WriteByte(line[i])
+		i++
+	}
+	return b.String(), only
+}
+
+// tooltipText returns what a glossary tooltip shortcode renders as: its
+// text parameter, else its term id with hyphens as spaces. Other shortcodes
+// render as nothing here.
+func tooltipText(inner string) string {
+	name, params, _ := strings.Cut(strings.TrimSpace(inner), " ")
+	if name != "glossary_tooltip" {
+		return ""
+	}
+	if t := param(params, "text"); t != "" {
+		return t
+	}
+	return strings.ReplaceAll(param(params, "term_id"), "-", " ")
+}
+
+// param returns the value of name="value" in a shortcode's parameters.
+func param(params, name string) string {
+	for rest := params; rest != ""; {
+		i := strings.Index(rest, name+"=")
+		if i < 0 {
+			return ""
+		}
+		if i > 0 && rest[i-1] != ' ' && rest[i-1] != '\t' {
+			rest = rest[i+len(name)+1:]
+			continue
+		}
+		v := rest[i+len(name)+1:]
+		if v != "" && (v[0] == '"' || v[0] == '\'') {
+			if j := strings.IndexByte(v[1:], v[0]); j >= 0 {
+				return strings.TrimSpace(v[1 : 1+j])
+			}
+			return ""
+		}
+		if j := strings.IndexAny(v, " \t"); j >= 0 {
+			v = v[:j]
+		}
+		return v
+	}
+	return ""
+}
+
+// admonitionFence reports a Docusaurus or VuePress admonition line:
+// ":::note", "::: warning Title", ":::".
+func admonitionFence(s string) bool {
+	n := countRun(s, ':')
+	if n < 3 {
+		return false
+	}
+	rest := strings.TrimSpace(s[n:])
+	if rest == "" {
+		return true
+	}
+	// ":::note", ":::tip[Title]", "::: details Click": a word follows.
+	c := rest[0]
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// mkdocsBlock reports an MkDocs admonition or content tab opener: "!!!
+// note", "???+ tip \"Title\"", "=== \"Tab\"". Its body is indented.
+func mkdocsBlock(s string) bool {
+	for _, p := range []string{"!!! ", "??? ", "???+ ", "=== \""} {
+		if strings.HasPrefix(s, p) && len(strings.TrimSpace(s)) > len(strings.TrimSpace(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// githubAlert reports a GitHub alert marker: "> [!NOTE]", "> [!WARNING]".
+func githubAlert(s string) bool {
+	if !strings.HasPrefix(s, ">") {
+		return false
+	}
+	s = strings.TrimSpace(strings.TrimLeft(s, "> \t"))
+	if !strings.HasPrefix(s, "[!") || !strings.HasSuffix(s, "]") || len(s) < 4 {
+		return false
+	}
+	for _, r := range s[2 : len(s)-1] {
+		if r < 'A' || r > 'Z' {
+			if r < 'a' || r > 'z' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// kramdownAttributes reports a kramdown inline attribute list on a line of
+// its own: "{: .note}", "{:#id}".
+func kramdownAttributes(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasPrefix(s, "{:") && strings.HasSuffix(s, "}") && !strings.Contains(s[2:len(s)-1], "}")
+}
+
+// stripHeadingAnchor removes a trailing "{#id}", "{#id .class}" or
+// "{: #id}" from a heading line.
+func stripHeadingAnchor(line string) string {
+	t := strings.TrimRight(line, " \t\r")
+	i := strings.LastIndexByte(t, '{')
+	if i < 0 {
+		return line
+	}
+	attr := t[i+1 : len(t)-1]
+	attr = strings.TrimSpace(strings.TrimPrefix(attr, ":"))
+	if !strings.HasPrefix(attr, "#") && !strings.HasPrefix(attr, ".") || strings.ContainsAny(attr, "{}") {
+		return line
+	}
+	return strings.TrimRight(t[:i], " \t")
+}
+
+func countRun(s string, c byte) int {
+	n := 0
+	for n < len(s) && s[n] == c {
+		n++
+	}
+	return n
+}

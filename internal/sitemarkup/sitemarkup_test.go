@@ -1,0 +1,134 @@
+package sitemarkup
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestStrip(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, in, want string
+	}{
+		{
+			name: "plain Markdown is unchanged",
+			in:   "# Title\n\nA queue holds messages.\n\n---\n\nMore text.\n",
+			want: "# Title\n\nA queue holds messages.\n\n---\n\nMore text.\n",
+		},
+		{
+			name: "YAML front matter keeps its title and description",
+			in:   "---\ntitle: \"Pods\"\ncontent_type: concept\ndescription: A pod is a group of containers.\nweight: 10\n---\n\nBody.\n",
+			want: "# Pods\nA pod is a group of containers.\n\n\n\n\n\nBody.\n",
+		},
+		{
+			name: "a folded description is joined",
+			in:   "---\ntitle: Pod\nshort_description: >\n  The smallest and simplest object.\n  It represents containers.\n\naka:\ntags:\n- core\n---\nBody.\n",
+			want: "# Pod\nThe smallest and simplest object. It represents containers.\n\n\n\n\n\n\n\n\nBody.\n",
+		},
+		{
+			name: "Japanese folded lines join without a space",
+			in:   "---\ntitle: ポッド\nshort_description: >\n  コンテナの集まりで、\n  最小の単位です。\n---\n本文。\n",
+			want: "# ポッド\nコンテナの集まりで、最小の単位です。\n\n\n\n\n本文。\n",
+		},
+		{
+			name: "TOML front matter",
+			in:   "+++\ntitle = 'Streams'\ndraft = false\n+++\nBody.\n",
+			want: "# Streams\n\n\n\nBody.\n",
+		},
+		{
+			name: "front matter without a title is blank",
+			in:   "---\nlayout: page\n---\nBody.\n",
+			want: "\n\n\nBody.\n",
+		},
+		{
+			name: "a leading rule that never closes is not front matter",
+			in:   "---\nSome text {#x}\n",
+			want: "---\nSome text {#x}\n",
+		},
+		{
+			name: "glossary tooltips become their text, other shortcodes go",
+			in:   `A {{< glossary_tooltip text="Pod" term_id="pod" >}} runs {{< glossary_tooltip term_id="init-container" >}}s {{< feature-state state="stable" >}}here.`,
+			want: "A Pod runs init containers here.",
+		},
+		{
+			name: "a line of shortcodes alone becomes blank",
+			in:   "Text.\n{{< note >}}\nNoted.\n{{< /note >}}\n  {{% capture whatsnext %}}  \n",
+			want: "Text.\n\nNoted.\n\n\n",
+		},
+		{
+			name: "Liquid tags",
+			in:   "{% include note.html %}\nSee {% link a.md %} now.\n",
+			want: "\nSee  now.\n",
+		},
+		{
+			name: "code keeps its markup",
+			in:   "Use `{{< note >}}` here.\n```\n{{< note >}}\n:::note\n```\n~~~\n!!! note\n~~~\n",
+			want: "Use `{{< note >}}` here.\n```\n{{< note >}}\n:::note\n```\n~~~\n!!! note\n~~~\n",
+		},
+		{
+			name: "Docusaurus admonitions",
+			in:   ":::tip[Hint]\nA hint.\n:::\n\n::: warning Careful\nBe careful.\n:::",
+			want: "\nA hint.\n\n\n\nBe careful.\n",
+		},
+		{
+			name: "MkDocs admonitions are read as prose",
+			in:   "!!! note \"Why\"\n    A stream stores messages.\n\n    It is durable.\n\n        code stays indented\nAfter.\n    indented code again",
+			want: "\nA stream stores messages.\n\nIt is durable.\n\n    code stays indented\nAfter.\n    indented code again",
+		},
+		{
+			name: "MkDocs tabs",
+			in:   "=== \"Go\"\n\n\tA client.\n",
+			want: "\n\nA client.\n",
+		},
+		{
+			name: "GitHub alerts",
+			in:   "> [!NOTE]\n> Useful information.\n\n> [!warning]\n> Careful.",
+			want: ">\n> Useful information.\n\n>\n> Careful.",
+		},
+		{
+			name: "heading anchors and kramdown attributes",
+			in:   "## What is a Pod? {#what-is-a-pod}\n## Streams {: #streams .big}\n{: .note}\nText {#not-a-heading}\n## Set {a, b}\n",
+			want: "## What is a Pod?\n## Streams\n\nText {#not-a-heading}\n## Set {a, b}\n",
+		},
+		{
+			name: "an unclosed shortcode is left alone",
+			in:   "Broken {{< note\nand more.",
+			want: "Broken {{< note\nand more.",
+		},
+		{
+			name: "CRLF line ends",
+			in:   "---\r\ntitle: Pods\r\n---\r\nBody {{< note >}}text.\r\n",
+			want: "# Pods\n\n\nBody text.\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := Strip(tt.in)
+			if got != tt.want {
+				t.Errorf("Strip(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+			if n, m := strings.Count(got, "\n"), strings.Count(tt.in, "\n"); n != m {
+				t.Errorf("Strip changed the number of lines: %d -> %d", m, n)
+			}
+		})
+	}
+}
+
+func FuzzStrip(f *testing.F) {
+	for _, s := range []string{
+		"---\ntitle: x\n---\n", "{{< a >}}", "{{% b %}}", ":::note\n:::", "!!! note\n    x", "> [!NOTE]", "## H {#h}",
+		"+++\ntitle = 'x'\n+++", "{% x %}", "`{{< a >}}`", "---\ndescription: >\n  a\n  b\n---",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Strip(s)
+		if n, m := strings.Count(got, "\n"), strings.Count(s, "\n"); n != m {
+			t.Fatalf("Strip(%q) changed the number of lines: %d -> %d", s, m, n)
+		}
+		if again := Strip(got); strings.Count(again, "\n") != strings.Count(got, "\n") {
+			t.Fatalf("Strip(Strip(%q)) changed the number of lines", s)
+		}
+	})
+}
