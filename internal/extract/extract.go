@@ -81,6 +81,10 @@ type unit struct {
 	sing, singKey string // the same as the last word of a multi-word term (singular)
 	kind          uint8
 	ja            uint8
+	// pieces is the number of dictionary words joined into a katakana
+	// unit beyond the first (クラ+スター: 1); it ranks like the compound
+	// the dictionary read.
+	pieces uint8
 }
 
 // Cue counters gathered per occurrence.
@@ -566,7 +570,11 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 		} else {
 			cat = enCategory(v.units, &c.cues, c.freq)
 		}
-		w := math.Log2(float64(min(c.n, 4))) + 1
+		n := c.n
+		for _, u := range v.units {
+			n += int(u.pieces)
+		}
+		w := math.Log2(float64(min(n, 4))) + 1
 		spread := 1 + 0.5*math.Log2(float64(len(c.docs)))
 		score := w * base * spread * boost(v.units, cat)
 		if c.cues[cueExpansion] > 0 {
@@ -775,6 +783,9 @@ func boost(us []unit, cat glossary.Category) float64 {
 		case kLower:
 			return 0.6
 		case kJA:
+			if u.pieces > 0 {
+				return 1 // a compound as the dictionary read it
+			}
 			if isKatakana(u.text) && utf8.RuneCountInString(u.text) >= 10 {
 				return 1.6 // an unsegmented katakana compound
 			}

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/genglossary/genglossary/internal/glossary"
 	"github.com/ikawaha/kagome/v2/tokenizer"
@@ -211,6 +212,29 @@ func (d *docState) jaSegment(seg string) {
 			continue
 		}
 		c := jaClass(t)
+		pieces := uint8(0)
+		if (c == jCommon || c == jSahen) && isKatakana(s) {
+			// The dictionary splits a loanword it lacks into pieces it has:
+			// クラスター as クラ+スター, ワークロード as ワーク+ロード, and the
+			// pieces became terms of their own ("クラ" nested in many
+			// compounds). Touching katakana nouns are one word when a piece
+			// is short; two long words (コンテナ+イメージ) stay a compound.
+			end, last := t.Position+len(s), s
+			for i+1 < len(toks) && toks[i+1].Position == end {
+				next := toks[i+1].Surface
+				nc := jaClass(&toks[i+1])
+				if !isKatakana(next) || nc != jCommon && nc != jSahen ||
+					utf8.RuneCountInString(last) >= 4 && utf8.RuneCountInString(next) >= 4 ||
+					strings.HasSuffix(last, "・") || strings.HasPrefix(next, "・") {
+					break
+				}
+				i++
+				s += next
+				end += len(next)
+				last, c = next, nc
+				pieces++
+			}
+		}
 		if c == 0 || !hasLetter(s) || isJaNumeral(s) {
 			if len(run) > 0 && (s == "（" || s == "(") && i+2 < len(toks) && isAcronymText(toks[i+1].Surface) &&
 				(toks[i+2].Surface == "）" || toks[i+2].Surface == ")") {
@@ -232,7 +256,7 @@ func (d *docState) jaSegment(seg string) {
 				}
 			}
 		}
-		u := unit{text: s, key: s, sing: s, singKey: s, kind: kJA, ja: c}
+		u := unit{text: s, key: s, sing: s, singKey: s, kind: kJA, ja: c, pieces: pieces}
 		switch {
 		case c == jPrefix:
 			if _, drop := jaDropPrefix[s]; drop {

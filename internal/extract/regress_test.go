@@ -345,3 +345,32 @@ func TestExtractNamesStartingWithCommonWords(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractKatakanaLoanwordPieces: the dictionary splits loanwords it
+// lacks into pieces it has (クラスター as クラ+スター, ワークロード as
+// ワーク+ロード); nested in many compounds, the pieces became terms. Two long
+// words (コンテナ+イメージ) are still a compound whose parts can be terms.
+func TestExtractKatakanaLoanwordPieces(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# 運用\n\n" +
+		"港湾クラスターは倉庫ノードの集まりです。クラスター管理者は港湾クラスターを監視します。\n" +
+		"検証クラスターと本番クラスターを分けます。クラスターごとにワークロードを配置します。\n" +
+		"夜間ワークロードと日中ワークロードがあります。ワークフローはワークロードを順に動かします。\n" +
+		"コンテナイメージからコンテナを作ります。コンテナイメージは倉庫に置きます。コンテナは軽量です。\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"クラスター", "ワークロード", "クラスター管理者", "コンテナイメージ", "コンテナ"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%q missing; got %v", want, keys(got))
+		}
+	}
+	for _, bad := range []string{"クラ", "スター", "ワーク", "ロード"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q is a piece of a word; got %v", bad, keys(got))
+		}
+	}
+}

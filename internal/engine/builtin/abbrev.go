@@ -82,6 +82,18 @@ func trailingJaRun(s string) string {
 	i := len(s)
 	for i > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if r == '・' && i < len(s) {
+			// 「オペレーティング・システム」: a middle dot between katakana
+			// words is inside the compound.
+			prev, _ := utf8.DecodeLastRuneInString(s[:i-size])
+			next, _ := utf8.DecodeRuneInString(s[i:])
+			if unicode.Is(unicode.Katakana, prev) || prev == 'ー' {
+				if unicode.Is(unicode.Katakana, next) {
+					i -= size
+					continue
+				}
+			}
+		}
 		if !isJaTermRune(r) {
 			break
 		}

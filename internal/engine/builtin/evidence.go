@@ -209,6 +209,9 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			})
 		}
 		for _, it := range ix.items[key] {
+			if aboutInstances(it.body, sp, it.ja) {
+				continue
+			}
 			text := it.body
 			if !it.ja {
 				text = upperFirst(text)
@@ -343,6 +346,22 @@ func jaNotGloss(inner string) bool {
 	for _, c := range []string{"なら", "の場合", "のとき", "の時"} {
 		if strings.Contains(inner, c) {
 			return true
+		}
+	}
+	// 「リソース(daemonset、deploymentなど)」 gives examples, 「Jobオブジェクト
+	// (新しい処理を見つけるため)」 a purpose.
+	trimmed := strings.TrimRight(inner, "。．. ")
+	for _, c := range []string{"など", "等", "ほか", "ため", "ために"} {
+		if strings.HasSuffix(trimmed, c) {
+			return true
+		}
+	}
+	// 「リソース（CPU、メモリ、および最大Pod数）」 enumerates instances.
+	if strings.Contains(inner, "、") {
+		for _, c := range []string{"および", "及び", "または", "又は", "ならびに"} {
+			if strings.Contains(inner, c) {
+				return true
+			}
 		}
 	}
 	return jaPredicateVerb(inner)
@@ -561,7 +580,9 @@ func prefixSpelling(s, sp string) (int, bool) {
 	}
 	if !glossary.HasCJK(sp) && len(s) > len(sp) {
 		r, _ := utf8.DecodeRuneInString(s[len(sp):])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
+		// Japanese writes a Latin term against its particle ("Secretは、"):
+		// a CJK letter after the spelling ends it.
+		if (unicode.IsLetter(r) && !glossary.IsCJK(r)) || unicode.IsDigit(r) || r == '_' {
 			// Allow a plural "s" on English terms.
 			if r == 's' && !acronym {
 				if len(s) == len(sp)+1 {
@@ -835,6 +856,10 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 	switch {
 	case strings.HasPrefix(rest, "とは"), strings.HasPrefix(rest, "というのは"), strings.HasPrefix(rest, "って"):
 		after := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(rest, "とは"), "というのは"), "って"), "、，, ")
+		if strings.HasPrefix(rest, "とは") && jaContrast(after) {
+			// 「Jobとは対照的に、…」: compared with the term, not defined.
+			return evidence{}, false
+		}
 		if utf8.RuneCountInString(after) < 5 {
 			return evidence{}, false
 		}
@@ -848,6 +873,39 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 		}
 	}
 	return evidence{}, false
+}
+
+// aboutInstances reports a list or table gloss that speaks of the term's
+// instances rather than saying what the term is: 「停止していないPodの総数」,
+// "The number of pods in the namespace", as in a table of quota keys.
+func aboutInstances(body, sp string, ja bool) bool {
+	for _, at := range glossary.Index(body, sp) {
+		if at == 0 {
+			continue
+		}
+		if ja {
+			if strings.HasPrefix(body[at+len(sp):], "の") {
+				return true
+			}
+			continue
+		}
+		before := strings.ToLower(body[:at])
+		if strings.HasSuffix(before, " of ") || strings.HasSuffix(before, " of all ") {
+			return true
+		}
+	}
+	return false
+}
+
+// jaContrast reports what follows 「Xとは」 when it compares rather than
+// defines: 「対照的に」, 「異なり」, 「違って」, 「別に」, 「関係なく」, 「逆に」.
+func jaContrast(after string) bool {
+	for _, p := range []string{"対照的", "異な", "違", "別に", "別の", "関係な", "無関係", "逆", "反対", "独立"} {
+		if strings.HasPrefix(after, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // jaCalledEvidence matches a Japanese naming sentence: "…をXと呼ぶ。",
@@ -898,8 +956,8 @@ var jaEndings = []struct {
 }
 
 // jaNotNounEndings end predicates that are not nouns ("速い", "するのです",
-// "ようです") and so do not define.
-var jaNotNounEndings = []string{"い", "の", "ん", "よう", "そう", "はず", "ため", "わけ", "ところ", "まで", "から", "だけ", "ばかり", "ほど", "くらい", "的", "中", "次第", "予定", "最中"}
+// "ようです", "限定すべきです") and so do not define.
+var jaNotNounEndings = []string{"い", "の", "ん", "よう", "そう", "はず", "ため", "わけ", "ところ", "まで", "から", "だけ", "ばかり", "ほど", "くらい", "的", "中", "次第", "予定", "最中", "べき"}
 
 // jaNaAdjectives are adjectival nouns: "X は必要である" is not a definition.
 var jaNaAdjectives = []string{
@@ -979,6 +1037,11 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			}
 			if jaNotGloss(inner) {
 				continue // 「助詞(かつ品詞細分類)」, 「filterルール(例外を明示できる)」
+			}
+			if glossary.Contains(inner, sp) {
+				// 「Secret(少なくとも数万の、SecretからPodへのマウント)」: a
+				// remark about the term, which a gloss would not name.
+				continue
 			}
 			text := inner
 			if !strings.HasSuffix(text, "。") {

@@ -722,8 +722,25 @@ func splitJapaneseSpans(line string) [][2]int {
 			out = append(out, [2]int{a, b})
 		}
 	}
+	// A terminator inside parentheses ends a sentence of the remark, not
+	// the sentence around it: 「…場合（…場合。デフォルトは50）、退役は停止し…」.
+	// An unclosed parenthesis stops counting after maxParenBytes.
+	const maxParenBytes = 240
+	depth, opened := 0, 0
 	for i, r := range line {
-		if r == '。' || r == '！' || r == '？' {
+		switch r {
+		case '（', '(':
+			if depth == 0 {
+				opened = i
+			}
+			depth++
+		case '）', ')':
+			depth = max(depth-1, 0)
+		}
+		if depth > 0 && i-opened > maxParenBytes {
+			depth = 0
+		}
+		if (r == '。' || r == '！' || r == '？') && depth == 0 {
 			end := i + utf8.RuneLen(r)
 			// Keep a closing bracket that follows the terminator.
 			for end < len(line) {

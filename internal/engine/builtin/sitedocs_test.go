@@ -1,0 +1,101 @@
+package builtin
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+// TestDefineJapaneseSiteDocs checks the builtin on Japanese pages written
+// for a static-site generator (front matter, shortcodes, emphasis with
+// spaces) in the style of translated product documentation, where Latin
+// terms sit against their particles ("Berthは、"). The texts are written
+// for this test.
+func TestDefineJapaneseSiteDocs(t *testing.T) {
+	t.Parallel()
+	overview := "---\n" +
+		"title: 港湾の概要\n" +
+		"description: >\n" +
+		"  Harborは、船の入出港を予約して管理するためのオープンソースのプラットフォームです。\n" +
+		"weight: 10\n" +
+		"---\n\n" +
+		"<!-- overview -->\n" +
+		"このページでは{{< glossary_tooltip text=\"バース\" term_id=\"berth\" >}}と{{< glossary_tooltip term_id=\"pilot\" >}}について説明します。\n\n" +
+		"## Berth {#berth}\n\n" +
+		"Berthは、船を一隻だけ係留できる岸壁の区画です。Berthを予約します。\n\n" +
+		"_タグボート_ は、大型船を押して向きを変える小型の船であり、港ごとに配置されます。\n\n" +
+		"Pilotとは対照的に、タグボートは船に乗り込みません。\n\n" +
+		"{{< note >}}\n" +
+		"管理者はBerthの予約を港長に限定すべきです。\n" +
+		"{{< /note >}}\n\n" +
+		"水先人(Pilot)は、船に乗り込んで港内を案内する人です。\n" +
+		"入港リソース（タグボート、通訳、および岸壁クレーン）は予約で確保します。\n" +
+		"予約台帳（少なくとも数百の、予約台帳から船への割り当て）を持つ港では、変更を防ぐと効果があります。\n" +
+		"港湾リソース(Berth、タグボートなど)を割り当てます。\n" +
+		"船舶の自動識別はオートマチック・アイデンティフィケーション・システム（AIS）で行います。\n" +
+		"港の混雑が続く場合（すなわち、待機中の船が10隻を超える場合。既定は10）、予約は停止し、入港率は下がります。\n\n" +
+		"| キー | 説明 |\n" +
+		"|---|---|\n" +
+		"| `moorings` | 港内で予約可能なMooringの総数。 |\n\n" +
+		"各Mooringには番号があります。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "overview.md", Content: overview}})
+	e := newEngine(t)
+	tests := []struct{ term, want string }{
+		// A Latin term against its particle is the subject.
+		{"Berth", "Berthは、船を一隻だけ係留できる岸壁の区画です。"},
+		// The front matter's description is the page's first paragraph.
+		{"Harbor", "Harborは、船の入出港を予約して管理するためのオープンソースのプラットフォームです。"},
+		// Emphasis needs a space in Markdown; the definition reads without it.
+		{"タグボート", "タグボートは、大型船を押して向きを変える小型の船であり、港ごとに配置されます。"},
+		{"水先人", "水先人(Pilot)は、船に乗り込んで港内を案内する人です。"},
+		// A middle dot is inside a katakana long form.
+		{"AIS", "オートマチック・アイデンティフィケーション・システムの略。"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.term, func(t *testing.T) {
+			t.Parallel()
+			if d := define(t, e, c, tc.term); d.Text != tc.want {
+				t.Errorf("definition = %q (%.2f), want %q", d.Text, d.Confidence, tc.want)
+			}
+		})
+	}
+	// Not glosses: a comparison (とは対照的に), a rule (べきです), examples
+	// and enumerations in parentheses, a remark that names the term, a
+	// table row about the term's instances, a sentence cut inside its
+	// parenthesis.
+	notGlosses := []struct {
+		term, bad string
+		usage     bool // the text may still be quoted as a usage
+	}{
+		{"Pilot", "対照的", true},
+		{"管理者", "限定すべき", true},
+		{"入港リソース", "通訳", true},
+		{"予約台帳", "少なくとも", true},
+		{"港湾リソース", "など", true},
+		{"Mooring", "総数", false},
+	}
+	for _, tc := range notGlosses {
+		t.Run("not/"+tc.term, func(t *testing.T) {
+			t.Parallel()
+			d := define(t, e, c, tc.term)
+			if strings.Contains(d.Text, tc.bad) && !(tc.usage && strings.HasPrefix(d.Text, usedInPrefixJA)) {
+				t.Errorf("definition = %q (%.2f), want none with %q", d.Text, d.Confidence, tc.bad)
+			}
+		})
+	}
+	// A terminator inside parentheses does not end the sentence around it.
+	if d := define(t, e, c, "既定"); strings.HasPrefix(strings.TrimPrefix(d.Text, usedInPrefixJA+"「"), "既定は10）") {
+		t.Errorf("definition of 既定 = %q: a sentence cut inside its parenthesis", d.Text)
+	}
+	// Shortcodes are not terms, and a glossary tooltip reads as its text.
+	for _, bad := range []string{"glossary_tooltip", "term_id"} {
+		if occ := c.Occurrences(bad); len(occ) > 0 {
+			t.Errorf("%q occurs in the corpus: %v", bad, occ)
+		}
+	}
+	if occ := c.Occurrences("バース"); len(occ) != 1 || occ[0].Line != 9 {
+		t.Errorf("occurrences of the tooltip text バース = %v, want one on line 9", occ)
+	}
+}
