@@ -116,6 +116,9 @@ type entry struct {
 	docs       []int
 
 	nestSum, nestTypes int
+	// parents are the keys of the attested candidates it is nested in
+	// (only kept while ranking candidates never seen on their own).
+	parents []string
 }
 
 // docState is the per-document working state of one goroutine.
@@ -511,6 +514,9 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 				seen = append(seen, t.key)
 				t.nestSum += c.freq
 				t.nestTypes++
+				if t.standalone == 0 {
+					t.parents = append(t.parents, c.key)
+				}
 			}
 		}
 	}
@@ -518,8 +524,14 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 	terms := make([]glossary.Term, 0, 256)
 	for _, k := range keys {
 		c := all[k]
-		if c.standalone == 0 && (c.nestTypes < 2 || c.n == 1 && c.nestTypes < 3) {
-			continue
+		if c.standalone == 0 {
+			// Never seen alone: a term only if it recurs in several
+			// compounds. Extensions of one compound count once ("plane" in
+			// "control plane", "control plane component" and "Kubernetes
+			// control plane" is a piece of "control plane").
+			if k := minimalParents(c.parents, c.ja); k < 2 || c.n == 1 && k < 3 {
+				continue
+			}
 		}
 		if c.standalone == 0 && c.n == 1 && !c.ja && weakSingle(c.key) {
 			continue
@@ -551,6 +563,9 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 			// different unit counts ("Web App" is one unit in Japanese
 			// text).
 			if l := v.units[len(v.units)-1]; l.kind == kLower && has(enDocNouns, l.key) {
+				continue
+			}
+			if quantityPhrase(v.units) {
 				continue
 			}
 		}
@@ -625,6 +640,43 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 		}
 	}
 	return out
+}
+
+// quantityPhrase reports "total number", "maximum amount": a quantity
+// with only size words before it ("port number" is a term).
+func quantityPhrase(us []unit) bool {
+	l := us[len(us)-1]
+	if l.kind != kLower || !has(enQuantityNouns, l.singKey) {
+		return false
+	}
+	for _, u := range us[:len(us)-1] {
+		if u.kind != kLower || !has(enSizeWords, u.key) {
+			return false
+		}
+	}
+	return true
+}
+
+// minimalParents counts the parents that contain no other parent: keys
+// are words joined by spaces (English) or runs of characters (Japanese).
+func minimalParents(parents []string, ja bool) int {
+	n := 0
+	for i, p := range parents {
+		minimal := true
+		for j, q := range parents {
+			if i == j || len(q) >= len(p) {
+				continue
+			}
+			if ja && strings.Contains(p, q) || !ja && strings.Contains(" "+p+" ", " "+q+" ") {
+				minimal = false
+				break
+			}
+		}
+		if minimal {
+			n++
+		}
+	}
+	return n
 }
 
 // propagateOrganizations makes a Japanese name an organization when the

@@ -374,3 +374,31 @@ func TestExtractKatakanaLoanwordPieces(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractPiecesOfOneCompound: a word never used alone and nested only
+// in one compound and its extensions ("plane" of "control plane", "control
+// plane component", "harbor control plane") is a piece of that compound;
+// a quantity with size words only ("total number") is not a term.
+func TestExtractPiecesOfOneCompound(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Harbor\n\n" +
+		"The control plane schedules ships. Every control plane component runs on a tower.\n" +
+		"The harbor control plane keeps the berth list. A control plane component can restart.\n" +
+		"The control plane has a leader. Each control plane component votes.\n\n" +
+		"Operators limit the total number of berths. The total number of tugs is fixed.\n" +
+		"Check the total number of pilots each day, and the total number of ships.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if _, ok := got["control plane"]; !ok {
+		t.Errorf("\"control plane\" missing; got %v", keys(got))
+	}
+	for _, bad := range []string{"plane", "total number"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q is not a term; got %v", bad, keys(got))
+		}
+	}
+}

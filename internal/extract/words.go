@@ -175,6 +175,12 @@ var enNeverSingle = wordSet(`doc docs readme net todo misc etc stuff
 
 // enDocNouns name parts of documentation; a lower-case phrase ending in one
 // refers to a document ("operations guide", "concepts page").
+// enQuantityNouns and enSizeWords make phrases that only measure: "total
+// number", "maximum amount".
+var enQuantityNouns = wordSet(`number amount count quantity total sum`)
+var enSizeWords = wordSet(`total maximum minimum max min large small huge certain given same whole exact average overall
+	limited fixed greater smaller larger higher lower`)
+
 var enDocNouns = wordSet(`page pages guide guides section sections chapter chapters document documents doc docs
 	tutorial tutorials manual manuals readme handbook walkthrough appendix paragraph paragraphs`)
 

@@ -196,6 +196,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// a condition or a step, not what the heading names.
 				continue
 			}
+			if !s.ja && concessive[strings.ToLower(strings.TrimRight(firstWord(s.text), ","))] {
+				// "## DNS" over "While the other addons are not required,
+				// all clusters should have cluster DNS": a rule, not a gloss.
+				continue
+			}
 			if !mentions && !s.ja && !opensWithArticle(s.text) {
 				// "## API" over "Run, Do and Call return ...": a section
 				// about the term, not a gloss of it. A gloss that does not
@@ -816,6 +821,10 @@ func appositiveSubject(before string) bool {
 	return true
 }
 
+// concessive words open a clause that grants something before the main
+// point: "While ..., all clusters should ...".
+var concessive = map[string]bool{"while": true, "although": true, "though": true, "whereas": true, "unless": true, "even": true}
+
 // subordinators open a clause that a comma closes: "When ..., a func ...".
 var subordinators = map[string]bool{
 	"when": true, "whenever": true, "if": true, "once": true, "while": true, "because": true, "although": true,
@@ -879,6 +888,23 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 // instances rather than saying what the term is: 「停止していないPodの総数」,
 // "The number of pods in the namespace", as in a table of quota keys.
 func aboutInstances(body, sp string, ja bool) bool {
+	if !ja {
+		// "The total number of resource quotas ..." under the key
+		// `resourcequotas`: a count of the term's own instances. ("The
+		// number of copies of each partition" is what a replication factor
+		// is.)
+		l := strings.ToLower(body)
+		if i := strings.Index(l, "number of "); i >= 0 && i <= len("the total ") {
+			words := strings.Fields(l[i+len("number of "):])
+			joined := ""
+			for _, w := range words[:min(len(words), 3)] {
+				joined += strings.Trim(w, ".,;:()")
+				if strings.TrimSuffix(joined, "s") == squash(sp) {
+					return true
+				}
+			}
+		}
+	}
 	for _, at := range glossary.Index(body, sp) {
 		if at == 0 {
 			continue
@@ -895,6 +921,13 @@ func aboutInstances(body, sp string, ja bool) bool {
 		}
 	}
 	return false
+}
+
+// squash lower-cases s and drops its spaces, hyphens and a plural "s":
+// "ResourceQuota", "resource quotas" and "resource-quota" are one key.
+func squash(s string) string {
+	s = strings.ToLower(strings.NewReplacer(" ", "", "-", "", "_", "").Replace(s))
+	return strings.TrimSuffix(s, "s")
 }
 
 // jaContrast reports what follows 「Xとは」 when it compares rather than
@@ -1051,6 +1084,11 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				head: headNoun(inner, true), ja: true, mentions: true}, true
 		}
 		lower := strings.ToLower(inner)
+		if clauseBody(strings.TrimPrefix(lower, "i.e. ")) {
+			// "a Secret object (an empty string is treated as an Opaque
+			// type)": a remark, not a noun phrase that names it.
+			continue
+		}
 		for _, p := range []string{"i.e. ", "a ", "an ", "the "} {
 			if strings.HasPrefix(lower, p) && len(strings.Fields(inner)) >= 4 {
 				body := inner

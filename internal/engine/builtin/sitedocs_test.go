@@ -99,3 +99,41 @@ func TestDefineJapaneseSiteDocs(t *testing.T) {
 		t.Errorf("occurrences of the tooltip text バース = %v, want one on line 9", occ)
 	}
 }
+
+// TestDefineEnglishSiteDocs checks the builtin on English product
+// documentation with a reference table and a concessive section opening
+// (the texts are written for this test).
+func TestDefineEnglishSiteDocs(t *testing.T) {
+	t.Parallel()
+	doc := "---\ntitle: Harbor concepts\n---\n\n" +
+		"## Pilotage\n\n" +
+		"While tugs are optional, every harbor should have pilotage, as large ships rely on it.\n\n" +
+		"The harbor office arranges it for every ship.\n\n" +
+		"You can define your own berth class by giving a name as the `class` value for a Berth object\n" +
+		"(an empty name is treated as a `General` class).\n" +
+		"Each Berth object has a number. A Berth object is reserved per ship.\n\n" +
+		"| Key | Description |\n" +
+		"|---|---|\n" +
+		"| `mooringslots` | The total number of mooring slots that can exist in the harbor. |\n" +
+		"| `draught` | The number of meters between the waterline and the keel. |\n\n" +
+		"A MooringSlot is reserved per ship. MooringSlot objects are counted per berth. The draught limits the berth.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "concepts.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "draught"); d.Text != "The number of meters between the waterline and the keel." {
+		t.Errorf("draught = %q (%.2f): a count can be what a key is", d.Text, d.Confidence)
+	}
+	notGlosses := []struct{ term, bad string }{
+		{"pilotage", "While tugs"},          // a concession opens the section
+		{"Berth object", "empty name"},      // a remark in parentheses
+		{"MooringSlot", "The total number"}, // a count of the term's instances
+	}
+	for _, tc := range notGlosses {
+		t.Run(tc.term, func(t *testing.T) {
+			t.Parallel()
+			d := define(t, e, c, tc.term)
+			if strings.Contains(d.Text, tc.bad) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+				t.Errorf("definition = %q (%.2f), want none with %q", d.Text, d.Confidence, tc.bad)
+			}
+		})
+	}
+}

@@ -179,3 +179,9 @@ func replaceFold(s, old, repl string) string {
 		s, ls = s[i+len(old):], ls[i+len(old):]
 	}
 }
+
+// firstWord returns the text up to its first space.
+func firstWord(s string) string {
+	w, _, _ := strings.Cut(strings.TrimSpace(s), " ")
+	return w
+}
