@@ -152,7 +152,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// defines the term or has it as its subject: "### Ordered
 			// consumers" + "... Ordered consumers present ...".
 			subject := -1 // first sentence with the term as its subject
-			for j := h.first; j < len(ix.sentences) && j < h.first+8 && ix.sentences[j].doc == s.doc &&
+			// A Japanese gloss written as a noun phrase under the heading
+			// (「Kubernetesコードの貢献をレビューできる人」, a glossary page's
+			// summary) is the answer itself.
+			titleLine := h.line == 1 && s.line == 2 // a page's title and summary (front matter, a README's tagline)
+			nounGloss := !glossary.Contains(s.text, sp) &&
+				(s.ja && jaNounPhrase(s.text) || !s.ja && titleLine && opensWithArticle(s.text) && !clauseBody(s.text))
+			for j := h.first; !nounGloss && j < len(ix.sentences) && j < h.first+8 && ix.sentences[j].doc == s.doc &&
 				ix.sentences[j].para <= s.para+2; j++ {
 				if ix.sentences[j].para != s.para && ix.sentences[j].line > h.nextLine {
 					break // past the section
@@ -172,14 +178,17 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					s.text, s.line = ev.text, ev.line
 					break
 				}
-				if _, ok := matchSubject(sj.text, sp, sj.ja); ok && subject < 0 {
+				if n, ok := matchSubject(sj.text, sp, sj.ja); ok && subject < 0 && (!sj.ja || jaSubjectParticle(sj.text[n:])) {
 					subject = j
 				}
 			}
 			if subject >= 0 {
 				s = ix.sentences[subject]
 			}
-			mentions := false
+			// A page titled with the term whose summary is a noun phrase
+			// (a glossary page: its front matter's title and description)
+			// glosses it as surely as a paragraph that names it.
+			mentions := nounGloss && titleLine
 			for _, sp := range spellings {
 				if glossary.Contains(s.text, sp) {
 					mentions = true
@@ -540,9 +549,17 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 			}
 		}
 	} else {
+		// 「Kubernetesでは、アフィニティは…ルールです。」: a short setting
+		// before the subject.
+		for _, lead := range []string{"では、", "において、", "では，"} {
+			if i := strings.Index(text, lead); i > 0 && i <= 60 && !strings.ContainsAny(text[:i], "、。，") {
+				off = i + len(lead)
+				break
+			}
+		}
 		for _, q := range []string{"「", "『"} {
-			if strings.HasPrefix(text, q) {
-				off = len(q)
+			if strings.HasPrefix(text[off:], q) {
+				off += len(q)
 			}
 		}
 	}
@@ -624,10 +641,25 @@ func skipParen(s string, n int, ja bool) int {
 	inner := trimmed[len(open):end]
 	// A Japanese gloss in parentheses is evidence of its own, not part of
 	// the subject: only skip short (abbreviation-like) parentheticals there.
-	if ja && !isAbbrev(strings.TrimSpace(inner)) && glossary.HasCJK(inner) {
+	if ja && !isAbbrev(strings.TrimSpace(inner)) && glossary.HasCJK(inner) && !isReading(inner) {
 		return n
 	}
 	return n + (len(rest) - len(trimmed)) + end + len(closer)
+}
+
+// isReading reports a parenthetical of kana only: the reading of the word
+// before it, 「閘室(こうしつ)」.
+func isReading(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Hiragana, r) && r != 'ー' {
+			return false
+		}
+	}
+	return true
 }
 
 // explicitEvidence matches the definitional sentence patterns for sp.
@@ -928,6 +960,38 @@ func aboutInstances(body, sp string, ja bool) bool {
 func squash(s string) string {
 	s = strings.ToLower(strings.NewReplacer(" ", "", "-", "", "_", "").Replace(s))
 	return strings.TrimSuffix(s, "s")
+}
+
+// jaNounPhrase reports a Japanese text that ends in a noun (体言止め):
+// 「…承認できる人。」, 「…使用されるルール」, not a verb or a copula.
+func jaNounPhrase(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), "。．.")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if !unicode.In(r, unicode.Han, unicode.Katakana) && r != 'ー' {
+		return false
+	}
+	return !jaNotHeadingGloss(s) && utf8.RuneCountInString(s) <= 120
+}
+
+// jaSubjectParticle reports whether rest, the text after a Japanese
+// sentence's first word, makes that word the subject: 「承認者は」,
+// 「承認者が」, not 「承認者のステータスは」 or 「アフィニティには」.
+func jaSubjectParticle(rest string) bool {
+	rest = strings.TrimLeft(rest, " 　」』")
+	for _, p := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		// 「並立助詞(たり)が」: a parenthetical after the subject.
+		if strings.HasPrefix(rest, p[0]) {
+			if i := strings.Index(rest, p[1]); i > 0 {
+				rest = strings.TrimLeft(rest[i+len(p[1]):], " 　")
+			}
+		}
+	}
+	for _, p := range []string{"は", "が", "とは", "って", "というのは", "も"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // jaContrast reports what follows 「Xとは」 when it compares rather than

@@ -40,24 +40,43 @@ func TestDefineJapaneseSiteDocs(t *testing.T) {
 		"|---|---|\n" +
 		"| `moorings` | 港内で予約可能なMooringの総数。 |\n\n" +
 		"各Mooringには番号があります。\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "overview.md", Content: overview}})
+	// A glossary page: the title is the term, the summary its gloss.
+	lock := "---\n" +
+		"title: 水門\n" +
+		"short_description: >\n" +
+		"  潮位の差がある水域の間で船を通すための設備。\n" +
+		"tags:\n" +
+		"- fundamental\n" +
+		"---\n" +
+		"水門のステータスは、管理局が記録します。水門は港ごとに番号で呼ばれます。\n\n" +
+		"港湾では、閘室(こうしつ) は水門の内側で水位を上下させる区画です。\n\n" +
+		"## 検査員\n\n" +
+		"水門の設備を点検して記録する係です。検査員の名簿は、管理局が保管します。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "overview.md", Content: overview}, {Path: "lock.md", Content: lock}})
 	e := newEngine(t)
-	tests := []struct{ term, want string }{
+	tests := []struct {
+		term, want string
+		conf       float64 // at least
+	}{
 		// A Latin term against its particle is the subject.
-		{"Berth", "Berthは、船を一隻だけ係留できる岸壁の区画です。"},
+		{"Berth", "Berthは、船を一隻だけ係留できる岸壁の区画です。", confGloss},
 		// The front matter's description is the page's first paragraph.
-		{"Harbor", "Harborは、船の入出港を予約して管理するためのオープンソースのプラットフォームです。"},
+		{"Harbor", "Harborは、船の入出港を予約して管理するためのオープンソースのプラットフォームです。", confGloss},
 		// Emphasis needs a space in Markdown; the definition reads without it.
-		{"タグボート", "タグボートは、大型船を押して向きを変える小型の船であり、港ごとに配置されます。"},
-		{"水先人", "水先人(Pilot)は、船に乗り込んで港内を案内する人です。"},
+		{"タグボート", "タグボートは、大型船を押して向きを変える小型の船であり、港ごとに配置されます。", confDescribe},
+		{"水先人", "水先人(Pilot)は、船に乗り込んで港内を案内する人です。", confGloss},
+		// A glossary page's summary, not a later sentence about the term.
+		{"水門", "潮位の差がある水域の間で船を通すための設備。", confGloss},
+		// A short setting before the subject.
+		{"閘室", "港湾では、閘室(こうしつ) は水門の内側で水位を上下させる区画です。", confGloss},
 		// A middle dot is inside a katakana long form.
-		{"AIS", "オートマチック・アイデンティフィケーション・システムの略。"},
+		{"AIS", "オートマチック・アイデンティフィケーション・システムの略。", confExpansion},
 	}
 	for _, tc := range tests {
 		t.Run(tc.term, func(t *testing.T) {
 			t.Parallel()
-			if d := define(t, e, c, tc.term); d.Text != tc.want {
-				t.Errorf("definition = %q (%.2f), want %q", d.Text, d.Confidence, tc.want)
+			if d := define(t, e, c, tc.term); d.Text != tc.want || d.Confidence < tc.conf {
+				t.Errorf("definition = %q (%.2f), want %q (>= %.2f)", d.Text, d.Confidence, tc.want, tc.conf)
 			}
 		})
 	}
@@ -75,6 +94,7 @@ func TestDefineJapaneseSiteDocs(t *testing.T) {
 		{"予約台帳", "少なくとも", true},
 		{"港湾リソース", "など", true},
 		{"Mooring", "総数", false},
+		{"検査員", "名簿", false}, // 「検査員の名簿は」 is not about 検査員 as a subject
 	}
 	for _, tc := range notGlosses {
 		t.Run("not/"+tc.term, func(t *testing.T) {
@@ -117,10 +137,16 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		"| `mooringslots` | The total number of mooring slots that can exist in the harbor. |\n" +
 		"| `draught` | The number of meters between the waterline and the keel. |\n\n" +
 		"A MooringSlot is reserved per ship. MooringSlot objects are counted per berth. The draught limits the berth.\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "concepts.md", Content: doc}})
+	// A page whose title is the term and whose next line is a noun phrase.
+	quay := "---\ntitle: Quay\ndescription: A stone platform where ships load and unload.\n---\n\n" +
+		"Quay fees are paid per day. The quay is closed at night.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "concepts.md", Content: doc}, {Path: "quay.md", Content: quay}})
 	e := newEngine(t)
 	if d := define(t, e, c, "draught"); d.Text != "The number of meters between the waterline and the keel." {
 		t.Errorf("draught = %q (%.2f): a count can be what a key is", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "quay"); d.Text != "A stone platform where ships load and unload." || d.Confidence < confGloss {
+		t.Errorf("quay = %q (%.2f), want the page's summary (>= %.2f)", d.Text, d.Confidence, confGloss)
 	}
 	notGlosses := []struct{ term, bad string }{
 		{"pilotage", "While tugs"},          // a concession opens the section
