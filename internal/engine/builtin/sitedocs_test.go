@@ -136,7 +136,8 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		"|---|---|\n" +
 		"| `mooringslots` | The total number of mooring slots that can exist in the harbor. |\n" +
 		"| `draught` | The number of meters between the waterline and the keel. |\n\n" +
-		"A MooringSlot is reserved per ship. MooringSlot objects are counted per berth. The draught limits the berth.\n"
+		"A MooringSlot is reserved per ship. MooringSlot objects are counted per berth. The draught limits the berth.\n\n" +
+		"Tugs are run by the harbor office as part of every arrival. A tug waits at the quay.\n"
 	// A page whose title is the term and whose next line is a noun phrase.
 	quay := "---\ntitle: Quay\ndescription: A stone platform where ships load and unload.\n---\n\n" +
 		"Quay fees are paid per day. The quay is closed at night.\n"
@@ -152,6 +153,7 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		{"pilotage", "While tugs"},          // a concession opens the section
 		{"Berth object", "empty name"},      // a remark in parentheses
 		{"MooringSlot", "The total number"}, // a count of the term's instances
+		{"tug", "are run by"},               // a passive verb, not a noun phrase
 	}
 	for _, tc := range notGlosses {
 		t.Run(tc.term, func(t *testing.T) {
