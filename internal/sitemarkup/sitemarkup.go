@@ -33,7 +33,8 @@ const maxFrontMatterLines = 200
 //   - Hugo shortcodes are removed, except glossary tooltips, which become
 //     their text; a line of shortcodes alone becomes blank (it separates
 //     paragraphs, as "{{< note >}}" does when rendered); Liquid tags
-//     ("{% include x.html %}") are removed;
+//     ("{% include x.html %}") are removed; MDN macros that link
+//     ({{Glossary("HTTP")}}) become their text, the others go;
 //   - admonition fences (":::note", ":::"), MkDocs admonition and tab
 //     openers ("!!! note", "=== \"Tab\"") and kramdown attribute lines
 //     ("{: .note}") become blank, and the indented body of an MkDocs
@@ -259,6 +260,15 @@ func shortcodes(line string) (string, bool) {
 			open, closing = "{{%", "%}}"
 		case strings.HasPrefix(line[i:], "{%"):
 			open, closing = "{%", "%}"
+		case strings.HasPrefix(line[i:], "{{"):
+			if text, n, ok := macro(line[i:]); ok {
+				b.WriteString(text)
+				if text != "" {
+					only = false
+				}
+				i += n
+				continue
+			}
 		case line[i] == '`':
 			// Code spans keep their content: "`{{< note >}}`" documents the
 			// shortcode itself.
@@ -289,6 +299,85 @@ func shortcodes(line string) (string, bool) {
 		i++
 	}
 	return b.String(), only
+}
+
+// macro reads an MDN (KumaScript) macro at the start of s: a name, then
+// arguments in parentheses or none, in double braces:
+// {{Glossary("HTTP")}}, {{jsxref("Promise", "promises")}}, {{HTTPSidebar}}.
+// A macro that links renders as its text (the second argument when given,
+// else the first); others (sidebars, compatibility tables) render as
+// nothing. It reports the text and the macro's length, or false when s does
+// not start with one: "{{ .Values.name }}" is a template, left alone.
+func macro(s string) (string, int, bool) {
+	end := strings.Index(s, "}}")
+	if end < 0 {
+		return "", 0, false
+	}
+	inner := s[2:end]
+	name := inner
+	var args string
+	if i := strings.IndexByte(inner, '('); i >= 0 {
+		if !strings.HasSuffix(strings.TrimSpace(inner), ")") {
+			return "", 0, false
+		}
+		name, args = inner[:i], strings.TrimSpace(inner)[i+1:len(strings.TrimSpace(inner))-1]
+	}
+	if name == "" || !isMacroName(name) {
+		return "", 0, false
+	}
+	text := ""
+	if linkMacros[strings.ToLower(name)] {
+		parts := macroArgs(args)
+		if len(parts) > 1 && parts[1] != "" && !strings.EqualFold(name, "httpstatus") {
+			text = parts[1]
+		} else if len(parts) > 0 {
+			text = parts[0]
+		}
+		if strings.EqualFold(name, "rfc") && text != "" {
+			text = "RFC " + text
+		}
+	}
+	return text, end + 2, true
+}
+
+// linkMacros are the MDN macros that render as a link with a text.
+var linkMacros = map[string]bool{
+	"glossary": true, "jsxref": true, "domxref": true, "htmlelement": true, "svgelement": true, "mathmlelement": true,
+	"cssxref": true, "httpheader": true, "httpmethod": true, "httpstatus": true, "event": true, "rfc": true,
+	"htmlattrxref": true, "svgattr": true, "webextapiref": true, "anch": true, "interwiki": true, "jsxref2": true,
+}
+
+func isMacroName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '-' || c == '.' || i > 0 && c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return s[0] != '.' && s[0] != '-'
+}
+
+// macroArgs splits quoted macro arguments: `"HTTP", "the protocol"`.
+func macroArgs(args string) []string {
+	var out []string
+	for rest := strings.TrimSpace(args); rest != ""; {
+		q := rest[0]
+		if q != '"' && q != '\'' {
+			v, after, _ := strings.Cut(rest, ",")
+			out = append(out, strings.TrimSpace(v))
+			rest = strings.TrimSpace(after)
+			continue
+		}
+		j := strings.IndexByte(rest[1:], q)
+		if j < 0 {
+			out = append(out, rest[1:])
+			break
+		}
+		out = append(out, rest[1:1+j])
+		rest = strings.TrimLeft(strings.TrimSpace(rest[2+j:]), ",")
+		rest = strings.TrimSpace(rest)
+	}
+	return out
 }
 
 // tooltipText returns what a glossary tooltip shortcode renders as: its

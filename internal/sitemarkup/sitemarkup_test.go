@@ -56,6 +56,16 @@ func TestStrip(t *testing.T) {
 			want: "Text.\n\nNoted.\n\n\n",
 		},
 		{
+			name: "MDN macros",
+			in:   "{{HTTPSidebar}}\nThe {{Glossary(\"HTTP\")}} {{HTTPHeader('Cache-Control')}} header and {{jsxref(\"Promise\", \"promises\")}}; see {{RFC(9110)}} and {{HTTPStatus(\"404\", \"not found\")}}.\n{{Specifications}}\n",
+			want: "\nThe HTTP Cache-Control header and promises; see RFC 9110 and 404.\n\n",
+		},
+		{
+			name: "templates are not macros",
+			in:   "Write {{ .Values.name }} or {{ msg }} in a template {{.",
+			want: "Write {{ .Values.name }} or {{ msg }} in a template {{.",
+		},
+		{
 			name: "Liquid tags",
 			in:   "{% include note.html %}\nSee {% link a.md %} now.\n",
 			want: "\nSee  now.\n",
@@ -119,6 +129,7 @@ func FuzzStrip(f *testing.F) {
 	for _, s := range []string{
 		"---\ntitle: x\n---\n", "{{< a >}}", "{{% b %}}", ":::note\n:::", "!!! note\n    x", "> [!NOTE]", "## H {#h}",
 		"+++\ntitle = 'x'\n+++", "{% x %}", "`{{< a >}}`", "---\ndescription: >\n  a\n  b\n---",
+		"{{Glossary(\"a\", 'b')}}", "{{x(}}", "{{a(\"}}",
 	} {
 		f.Add(s)
 	}
