@@ -75,6 +75,18 @@ func assess(term string, evs []evidence) assessment {
 			a.clusters = append(a.clusters, []evidence{e})
 		}
 	}
+	if len(a.clusters) > 1 && oneDocument(a.clusters) {
+		// Two definitions in one document elaborate, they do not
+		// contradict ("CSS is a language for ...", later "CSS is one of
+		// the three core technologies"): the document's first one stands.
+		first := 0
+		for ci := range a.clusters {
+			if a.clusters[ci][0].line < a.clusters[first][0].line {
+				first = ci
+			}
+		}
+		a.clusters = [][]evidence{a.clusters[first]}
+	}
 	switch {
 	case len(a.clusters) > 0:
 		best := 0
@@ -137,6 +149,20 @@ func assess(term string, evs []evidence) assessment {
 		a.confidence = usageConfidence(usage.docs)
 	}
 	return a
+}
+
+// oneDocument reports whether all the clusters' evidence comes from one
+// document.
+func oneDocument(clusters [][]evidence) bool {
+	doc := clusters[0][0].doc
+	for _, c := range clusters {
+		for _, e := range c {
+			if e.doc != doc {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // representative returns the shortest definition of a cluster (the one with

@@ -640,8 +640,11 @@ func skipParen(s string, n int, ja bool) int {
 	}
 	inner := trimmed[len(open):end]
 	// A Japanese gloss in parentheses is evidence of its own, not part of
-	// the subject: only skip short (abbreviation-like) parentheticals there.
-	if ja && !isAbbrev(strings.TrimSpace(inner)) && glossary.HasCJK(inner) && !isReading(inner) {
+	// the subject: only skip short (abbreviation-like) parentheticals there,
+	// readings, and any that the subject's particle follows
+	// (「HTTP (HyperText Transfer Protocol、ハイパーテキスト転送プロトコル) は、…」).
+	if ja && !isAbbrev(strings.TrimSpace(inner)) && glossary.HasCJK(inner) && !isReading(inner) &&
+		!jaSubjectParticle(trimmed[end+len(closer):]) {
 		return n
 	}
 	return n + (len(rest) - len(trimmed)) + end + len(closer)
