@@ -351,13 +351,19 @@ func jaIntroducesList(s string) bool {
 // addition), names a condition (「Markdownなら#」, a notation) or ends in a
 // verb (「例外を明示できる」, a remark).
 func jaNotGloss(inner string) bool {
-	for _, c := range []string{"かつ", "および", "及び", "または", "又は", "もしくは", "ならびに", "や", "と", "など", "例えば", "例:", "例："} {
+	for _, c := range []string{"かつ", "および", "及び", "または", "又は", "もしくは", "ならびに", "や", "と", "など", "例えば", "例:", "例：",
+		// 「クライアント（通常はブラウザーキャッシュ）」, 「ドメイン（ここでは
+		// developer.mozilla.org）」, 「ヘッダー（つまりワイルドカード）」: a remark
+		// on this use, or a restatement of the phrase before.
+		"通常", "主に", "特に", "たとえば", "一般に", "一般的に", "多くの場合", "ここでは", "この場合", "現在", "つまり", "すなわち",
+		"詳細", "詳しく", "参照", "注:", "注：", "※"} {
 		if strings.HasPrefix(inner, c) {
 			return true
 		}
 	}
-	// 「見出し(Markdownなら#)」: how it is written somewhere, not what it is.
-	for _, c := range []string{"なら", "の場合", "のとき", "の時"} {
+	// 「見出し(Markdownなら#)」: how it is written somewhere, not what it is;
+	// 「パーソナライズ（表示言語や UI テーマのようなユーザー設定）」: examples.
+	for _, c := range []string{"なら", "の場合", "のとき", "の時", "のような", "などの"} {
 		if strings.Contains(inner, c) {
 			return true
 		}
@@ -370,15 +376,46 @@ func jaNotGloss(inner string) bool {
 			return true
 		}
 	}
-	// 「リソース（CPU、メモリ、および最大Pod数）」 enumerates instances.
-	if strings.Contains(inner, "、") {
-		for _, c := range []string{"および", "及び", "または", "又は", "ならびに"} {
-			if strings.Contains(inner, c) {
-				return true
-			}
+	// 「API (localStorage および sessionStorage)」, 「リソース（CPU、メモリ、
+	// および最大Pod数）」, 「オリジン（ドメイン、プロトコル、ポート番号）」
+	// enumerate instances or parts.
+	for _, c := range []string{"および", "及び", "または", "又は", "ならびに", "もしくは"} {
+		if strings.Contains(inner, c) {
+			return true
 		}
 	}
+	if jaEnumeration(inner) {
+		return true
+	}
 	return jaPredicateVerb(inner)
+}
+
+// jaEnumeration reports a list of short noun phrases: 「ドメイン、プロトコル、
+// ポート番号」, 「画像や動画」.
+func jaEnumeration(s string) bool {
+	var prev rune
+	rs := []rune(s)
+	for i, r := range rs {
+		if r == 'や' && i > 0 && i+1 < len(rs) && !unicode.Is(unicode.Hiragana, prev) && !unicode.Is(unicode.Hiragana, rs[i+1]) {
+			return true
+		}
+		prev = r
+	}
+	parts := strings.Split(s, "、")
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" || utf8.RuneCountInString(p) > 15 {
+			return false
+		}
+		last, _ := utf8.DecodeLastRuneInString(p)
+		if unicode.Is(unicode.Hiragana, last) {
+			return false // a clause, not a noun
+		}
+	}
+	return true
 }
 
 // jaPredicateVerb reports a Japanese text that ends in a verb, not in a
