@@ -687,6 +687,20 @@ func skipParen(s string, n int, ja bool) int {
 	return n + (len(rest) - len(trimmed)) + end + len(closer)
 }
 
+// enEnumeration reports an English parenthetical that lists things before
+// any relative clause: "(the EU and California, with the caveat ...)".
+func enEnumeration(lower string) bool {
+	for _, w := range strings.Fields(lower) {
+		switch strings.TrimRight(w, ",;:") {
+		case "that", "which", "who", "whose", "where", "used", "for", "of":
+			return false
+		case "and", "or":
+			return true
+		}
+	}
+	return false
+}
+
 // isReading reports a parenthetical of kana only: the reading of the word
 // before it, 「閘室(こうしつ)」.
 func isReading(s string) bool {
@@ -1207,7 +1221,7 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				head: headNoun(inner, true), ja: true, mentions: true}, true
 		}
 		lower := strings.ToLower(inner)
-		if clauseBody(strings.TrimPrefix(lower, "i.e. ")) {
+		if clauseBody(strings.TrimPrefix(lower, "i.e. ")) || enEnumeration(lower) {
 			// "a Secret object (an empty string is treated as an Opaque
 			// type)": a remark, not a noun phrase that names it.
 			continue

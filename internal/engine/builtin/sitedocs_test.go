@@ -152,7 +152,8 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		"| `mooringslots` | The total number of mooring slots that can exist in the harbor. |\n" +
 		"| `draught` | The number of meters between the waterline and the keel. |\n\n" +
 		"A MooringSlot is reserved per ship. MooringSlot objects are counted per berth. The draught limits the berth.\n\n" +
-		"Tugs are run by the harbor office as part of every arrival. A tug waits at the quay.\n"
+		"Tugs are run by the harbor office as part of every arrival. A tug waits at the quay.\n" +
+		"Crews hang a fender (the rubber kind and the wooden kind, with spares on deck) before arrival.\n"
 	// A page whose title is the term and whose next line is a noun phrase.
 	quay := "---\ntitle: Quay\ndescription: A stone platform where ships load and unload.\n---\n\n" +
 		"Quay fees are paid per day. The quay is closed at night.\n"
@@ -169,6 +170,7 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		{"Berth object", "empty name"},      // a remark in parentheses
 		{"MooringSlot", "The total number"}, // a count of the term's instances
 		{"tug", "are run by"},               // a passive verb, not a noun phrase
+		{"fender", "rubber kind"},           // a parenthetical that lists kinds
 	}
 	for _, tc := range notGlosses {
 		t.Run(tc.term, func(t *testing.T) {
