@@ -92,6 +92,9 @@ func enDescribes(text, subject, rest, sp string) bool {
 		if w1 == "be" && len(words) > 2 && enWhereabouts[strings.TrimRight(words[2], ",.;:")] {
 			return false // "The roadmap can be found here.": where it is, not what
 		}
+		if w1 == "be" && (w0 == "will" || w0 == "would" || w0 == "shall") {
+			return false // "The credentials will be merged.": what happens to it, not what it does
+		}
 		return w1 != "not" || len(words) > 3 && isLowerWord(words[2])
 	case w0 == "is" || w0 == "are":
 		return enItemParticiples[w1] && (w0 == "is") != pluralSubject(subject, sp)
