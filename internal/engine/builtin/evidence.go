@@ -205,9 +205,10 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// a condition or a step, not what the heading names.
 				continue
 			}
-			if !s.ja && concessive[strings.ToLower(strings.TrimRight(firstWord(s.text), ","))] {
+			if !s.ja && concessive[strings.ToLower(strings.TrimRight(firstWord(s.text), ","))] || s.ja && jaConcession(s.text) {
 				// "## DNS" over "While the other addons are not required,
-				// all clusters should have cluster DNS": a rule, not a gloss.
+				// all clusters should have cluster DNS" (「…必須ではありません
+				// が、…持つべきです。」): a rule, not a gloss.
 				continue
 			}
 			if !mentions && !s.ja && !opensWithArticle(s.text) {
@@ -435,6 +436,7 @@ func jaPredicateVerb(s string) bool {
 // statement ending in a verb (「…をインストールします。」).
 func jaNotHeadingGloss(s string) bool {
 	s = strings.TrimRight(strings.TrimSpace(s), "。．.")
+
 	for _, e := range []string{"場合", "とき", "時", "際", "ため"} {
 		if strings.HasSuffix(s, e) {
 			return true
@@ -1033,6 +1035,17 @@ func aboutInstances(body, sp string, ja bool) bool {
 func squash(s string) string {
 	s = strings.ToLower(strings.NewReplacer(" ", "", "-", "", "_", "").Replace(s))
 	return strings.TrimSuffix(s, "s")
+}
+
+// jaConcession reports a Japanese sentence that grants a negative before
+// its point: 「…は必須ではありませんが、…」.
+func jaConcession(s string) bool {
+	for _, c := range []string{"ではありませんが、", "ではないが、", "ではないものの、", "じゃないが、"} {
+		if strings.Contains(s, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // jaNounPhrase reports a Japanese text that ends in a noun (体言止め):

@@ -55,6 +55,8 @@ func TestDefineJapaneseSiteDocs(t *testing.T) {
 		"---\n" +
 		"水門のステータスは、管理局が記録します。水門は港ごとに番号で呼ばれます。\n\n" +
 		"港湾では、閘室(こうしつ) は水門の内側で水位を上下させる区画です。\n\n" +
+		"## 信号旗\n\n" +
+		"国際信号旗以外の旗は必須ではありませんが、すべての船は国際信号旗を持つべきです。\n\n" +
 		"## 検査員\n\n" +
 		"水門の設備を点検して記録する係です。検査員の名簿は、管理局が保管します。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "overview.md", Content: overview}, {Path: "lock.md", Content: lock}})
@@ -109,7 +111,8 @@ func TestDefineJapaneseSiteDocs(t *testing.T) {
 		{"港湾カード", "ここでは", true},   // this one
 		{"予約記録", "入港日のような", true}, // examples
 		{"Mooring", "総数", false},
-		{"検査員", "名簿", false}, // 「検査員の名簿は」 is not about 検査員 as a subject
+		{"検査員", "名簿", false},       // 「検査員の名簿は」 is not about 検査員 as a subject
+		{"信号旗", "必須ではありません", true}, // a concession under the heading
 	}
 	for _, tc := range notGlosses {
 		t.Run("not/"+tc.term, func(t *testing.T) {
