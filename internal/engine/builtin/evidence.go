@@ -591,7 +591,7 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 		// 「Kubernetesでは、アフィニティは…ルールです。」: a short setting
 		// before the subject.
 		for _, lead := range []string{"では、", "において、", "では，"} {
-			if i := strings.Index(text, lead); i > 0 && i <= 60 && !strings.ContainsAny(text[:i], "、。，") {
+			if i := strings.Index(text, lead); i > 0 && i <= 60 && !strings.ContainsAny(text[:i], "、。，") && !jaDemonstrative(text) {
 				off = i + len(lead)
 				break
 			}
@@ -1035,6 +1035,18 @@ func aboutInstances(body, sp string, ja bool) bool {
 func squash(s string) string {
 	s = strings.ToLower(strings.NewReplacer(" ", "", "-", "", "_", "").Replace(s))
 	return strings.TrimSuffix(s, "s")
+}
+
+// jaDemonstrative reports a Japanese text that opens by pointing at its
+// context: 「この例では、」, 「ここでは、」, 「上記の場合では、」. What follows is
+// about that example, not a definition.
+func jaDemonstrative(s string) bool {
+	for _, d := range []string{"この", "その", "あの", "ここ", "そこ", "上記", "下記", "上の", "下の", "次の", "以下", "前述", "後述", "本"} {
+		if strings.HasPrefix(s, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // jaConcession reports a Japanese sentence that grants a negative before

@@ -55,6 +55,7 @@ func TestDefineJapaneseSiteDocs(t *testing.T) {
 		"---\n" +
 		"水門のステータスは、管理局が記録します。水門は港ごとに番号で呼ばれます。\n\n" +
 		"港湾では、閘室(こうしつ) は水門の内側で水位を上下させる区画です。\n\n" +
+		"この例では、係留索は船首から伸びる二本の索です。係留索を点検します。\n\n" +
 		"## 信号旗\n\n" +
 		"国際信号旗以外の旗は必須ではありませんが、すべての船は国際信号旗を持つべきです。\n\n" +
 		"## 検査員\n\n" +
@@ -113,6 +114,7 @@ func TestDefineJapaneseSiteDocs(t *testing.T) {
 		{"Mooring", "総数", false},
 		{"検査員", "名簿", false},       // 「検査員の名簿は」 is not about 検査員 as a subject
 		{"信号旗", "必須ではありません", true}, // a concession under the heading
+		{"係留索", "この例では", true},     // about one example
 	}
 	for _, tc := range notGlosses {
 		t.Run("not/"+tc.term, func(t *testing.T) {
