@@ -357,7 +357,7 @@ func jaNotGloss(inner string) bool {
 		// developer.mozilla.org）」, 「ヘッダー（つまりワイルドカード）」: a remark
 		// on this use, or a restatement of the phrase before.
 		"通常", "主に", "特に", "たとえば", "一般に", "一般的に", "多くの場合", "ここでは", "この場合", "現在", "つまり", "すなわち",
-		"詳細", "詳しく", "参照", "注:", "注：", "※"} {
+		"詳細", "詳しく", "参照", "注:", "注：", "※", "訳注", "訳者注", "原注"} {
 		if strings.HasPrefix(inner, c) {
 			return true
 		}
