@@ -95,6 +95,9 @@ func enDescribes(text, subject, rest, sp string) bool {
 		if w1 == "be" && (w0 == "will" || w0 == "would" || w0 == "shall") {
 			return false // "The credentials will be merged.": what happens to it, not what it does
 		}
+		if w0 == "cannot" && w1 == "be" {
+			return false // "Mustaches cannot be used inside attributes.": a limit of one use
+		}
 		return w1 != "not" || len(words) > 3 && isLowerWord(words[2])
 	case w0 == "is" || w0 == "are":
 		return enItemParticiples[w1] && (w0 == "is") != pluralSubject(subject, sp)

@@ -27,7 +27,8 @@ func TestDefineDescribingSentences(t *testing.T) {
 		"A relay is described in the handbook. Every relay forwards letters to other tenants.\n" +
 		"Each courier should have one of a route or a zone.\n" +
 		":memo: Test the dispatcher of a relay before every release.\n" +
-		"Parcels will be merged at the depot.\n"
+		"Parcels will be merged at the depot.\n" +
+		"Stamps cannot be used inside sealed letters.\n"
 	ja := "# ツバメ\n\n" +
 		"配送器は、キューから手紙を取り出して宛先へ届けます。\n" +
 		"また、仕分け器は届いた手紙を宛先ごとに分類する。\n" +
@@ -54,7 +55,7 @@ func TestDefineDescribingSentences(t *testing.T) {
 	}
 	// Not describing: the term qualifies the subject ("Mailbox quotas"),
 	// what will happen to it, a negation, a past event.
-	for _, term := range []string{"mailbox", "parcel", "保管庫", "控え帳"} {
+	for _, term := range []string{"mailbox", "parcel", "stamp", "保管庫", "控え帳"} {
 		t.Run(term, func(t *testing.T) {
 			t.Parallel()
 			if d := define(t, e, c, term); d.Confidence >= confDescribe && !strings.HasPrefix(d.Text, usedInPrefixEN) {

@@ -812,19 +812,10 @@ func notDefiningThe(body string) bool {
 
 // enIrregularParticiples are past participles without "-ed": "are run",
 // "are written" is a passive verb, not a noun phrase.
-var enIrregularParticiples = fieldSet(`run made done built written given taken kept sent set put found held known
+var enIrregularParticiples = toSet(`run made done built written given taken kept sent set put found held known
 	shown seen read left lost split bound thrown chosen driven hidden broken frozen meant spent brought bought
 	caught taught thought sold told won begun grown drawn cut hit shut laid paid said spun struck
 	understood undone overridden rewritten rebuilt reset rerun`)
-
-// fieldSet returns the set of the space-separated words of s.
-func fieldSet(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		out[w] = true
-	}
-	return out
-}
 
 // pluralSubject reports whether the subject matched at the start of a
 // sentence is written in the plural ("Watchers", "middlewares").
