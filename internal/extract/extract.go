@@ -94,6 +94,7 @@ const (
 	cueThe              // after "the"
 	cueModifier         // a name followed by more words of its noun phrase
 	cueExpansion        // followed by its abbreviation: 「シングルサインオン（SSO）」
+	cueTitle            // the whole title of a document (see attestTitle)
 	nCues
 )
 
@@ -197,7 +198,11 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 	d.lowerSeen = make(map[string]int, 256)
 	d.codeCap = make(map[string]int, 16)
 	english := false // English lines were tokenized
+	title := ""
 	d.md.forEachLine(doc.Content, func(l mdLine) {
+		if l.title {
+			title = strings.TrimSpace(strings.ReplaceAll(l.text, string(boundary), " "))
+		}
 		d.enCode(l.code, l.table)
 		// In a Japanese document a line without Japanese (an English
 		// paragraph, a note in English) is read as English: the Japanese
@@ -222,7 +227,27 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 	if english {
 		d.enDoc()
 	}
+	if title != "" {
+		d.attestTitle(title)
+	}
 	return d.entries
+}
+
+// attestTitle counts a document's title as a use of the candidate it
+// spells, if one does: a glossary page titled "DaemonSet" over a summary
+// that never repeats it is about DaemonSet. Other headings name sections
+// and stay unattested.
+func (d *docState) attestTitle(title string) {
+	for _, e := range d.entries {
+		for i := range e.variants {
+			if v := &e.variants[i]; strings.EqualFold(v.text, title) {
+				v.alone++
+				e.standalone++
+				e.cues[cueTitle]++
+				return
+			}
+		}
+	}
 }
 
 // shouting reports a line of three or more words all in capitals ("QUILLMOOR
@@ -594,6 +619,10 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 		score := w * base * spread * boost(v.units, cat)
 		if c.cues[cueExpansion] > 0 {
 			score *= 2 // the documents spell out an abbreviation with it
+		}
+		if c.cues[cueTitle] > 0 {
+			// A page is about it: kept even if the page never repeats it.
+			score = max(score*2, e.opts.MinScore)
 		}
 		if c.freq == 1 && c.n > 1 && plainWords(v.units) {
 			// A phrase of ordinary words used once ranks below names and

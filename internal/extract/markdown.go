@@ -13,6 +13,10 @@ const boundary = '\x1f'
 type mdLine struct {
 	text    string   // prose, markup replaced by boundary bytes
 	heading bool     // the line was an ATX heading
+	// title marks the document's title: a level-1 heading on the first
+	// line with text right under it (front matter's title and summary,
+	// a README's name and tagline). It names the document's subject.
+	title bool
 	table   bool     // the line was a table row
 	code    []string // contents of the inline code spans of the line
 }
@@ -46,6 +50,8 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 	para := c.para[:0]
 	skipLevel := 0 // > 0: inside a boilerplate section opened by a heading of this level
 	table := false
+	lineNo := 0
+	docTitle := false
 	flush := func(heading bool) {
 		if len(para) == 0 {
 			return
@@ -64,7 +70,8 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 		c.code = c.code[:0]
 		c.inline(string(para))
 		para = para[:0]
-		fn(mdLine{text: string(c.buf), heading: heading, table: tbl, code: c.code})
+		fn(mdLine{text: string(c.buf), heading: heading, table: tbl, code: c.code, title: heading && docTitle})
+		docTitle = false
 	}
 	for len(content) > 0 {
 		var line string
@@ -74,6 +81,7 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 			line, content = content, ""
 		}
 		line = strings.TrimRight(line, "\r")
+		lineNo++
 		if first {
 			first = false
 			if line == "---" {
@@ -142,6 +150,11 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 			}
 			if skipLevel == 0 && boilerplateHeading(title) {
 				skipLevel = n
+			}
+			if n == 1 && lineNo == 1 {
+				next, _, _ := strings.Cut(content, "\n")
+				next = strings.TrimSpace(next)
+				docTitle = next != "" && !strings.HasPrefix(next, "#")
 			}
 			para = append(para, title...)
 			flush(true)

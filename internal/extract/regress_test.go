@@ -402,3 +402,33 @@ func TestExtractPiecesOfOneCompound(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractDocumentTitle: a glossary page's title (a level-1 heading on
+// the first line, its summary right under it) is a use of the term it
+// spells, although the summary never repeats it; other headings name
+// sections and are not.
+func TestExtractDocumentTitle(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	docs := []glossary.Document{
+		{Path: "breakwater.md", Content: "# Breakwater\nA wall built out into the sea to protect a harbor from waves.\n\n" +
+			"## Maintenance\n\nDivers inspect the stones every spring.\n"},
+		{Path: "slipway.md", Content: "# 船台\n船を陸から水面へ下ろすための傾斜した台です。\n\n## 点検\n\n毎年の春に潜水士が石を点検します。\n"},
+		{Path: "notes.md", Content: "# Harbor notes\n\nShips arrive at dawn. The harbor office opens at six.\n"},
+	}
+	terms, err := e.Extract(context.Background(), docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"breakwater", "船台"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("title %q missing; got %v", want, keys(got))
+		}
+	}
+	for _, bad := range []string{"Maintenance", "点検", "Harbor notes"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("heading %q is not a term; got %v", bad, keys(got))
+		}
+	}
+}

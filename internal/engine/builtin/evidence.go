@@ -156,8 +156,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// (「Kubernetesコードの貢献をレビューできる人」, a glossary page's
 			// summary) is the answer itself.
 			titleLine := h.line == 1 && s.line == 2 // a page's title and summary (front matter, a README's tagline)
+			// A page's summary under its title says what the page's term is
+			// or does, whatever its form (「Podのコピーが…実行されることを保証
+			// します。」 under "DaemonSet").
 			nounGloss := !glossary.Contains(s.text, sp) &&
-				(s.ja && jaNounPhrase(s.text) || !s.ja && titleLine && opensWithArticle(s.text) && !clauseBody(s.text))
+				(s.ja && (jaNounPhrase(s.text) || titleLine && !jaCondition(s.text) && !isQuestion(s.text)) ||
+					!s.ja && titleLine && opensWithArticle(s.text) && !clauseBody(s.text))
 			for j := h.first; !nounGloss && j < len(ix.sentences) && j < h.first+8 && ix.sentences[j].doc == s.doc &&
 				ix.sentences[j].para <= s.para+2; j++ {
 				if ix.sentences[j].para != s.para && ix.sentences[j].line > h.nextLine {
@@ -185,10 +189,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if subject >= 0 {
 				s = ix.sentences[subject]
 			}
-			// A page titled with the term whose summary is a noun phrase
-			// (a glossary page: its front matter's title and description)
+			// A page titled with the term over its summary (a glossary page:
+			// its front matter's title and description), or a section whose
+			// first sentence is a Japanese noun phrase (「…岸の区画です。」),
 			// glosses it as surely as a paragraph that names it.
-			mentions := nounGloss && titleLine
+			mentions := nounGloss && (titleLine || s.ja && jaNounPhrase(s.text))
 			for _, sp := range spellings {
 				if glossary.Contains(s.text, sp) {
 					mentions = true
@@ -201,6 +206,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				continue
 			}
 			if !mentions && s.ja && jaNotHeadingGloss(s.text) {
+				// (A title's summary was let through above as mentioning.)
 				// "## インストール" over 「自分のライブラリに組み込んで使う場合。」:
 				// a condition or a step, not what the heading names.
 				continue
@@ -435,14 +441,19 @@ func jaPredicateVerb(s string) bool {
 // does not say what the heading names: a condition (「…使う場合。」) or a
 // statement ending in a verb (「…をインストールします。」).
 func jaNotHeadingGloss(s string) bool {
-	s = strings.TrimRight(strings.TrimSpace(s), "。．.")
+	return jaCondition(s) || jaPredicateVerb(strings.TrimRight(strings.TrimSpace(s), "。．."))
+}
 
+// jaCondition reports a Japanese text that ends in a condition or a reason:
+// 「…使う場合。」, 「…のため」.
+func jaCondition(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), "。．.")
 	for _, e := range []string{"場合", "とき", "時", "際", "ため"} {
 		if strings.HasSuffix(s, e) {
 			return true
 		}
 	}
-	return jaPredicateVerb(s)
+	return false
 }
 
 // introducesList reports an English sentence that only leads into what
@@ -1055,6 +1066,13 @@ func jaConcession(s string) bool {
 // 「…承認できる人。」, 「…使用されるルール」, not a verb or a copula.
 func jaNounPhrase(s string) bool {
 	s = strings.TrimRight(strings.TrimSpace(s), "。．.")
+	// 「…APIオブジェクトです。」: a noun phrase with its copula.
+	for _, c := range []string{"です", "である"} {
+		if t, ok := strings.CutSuffix(s, c); ok && !strings.HasSuffix(t, "の") && !strings.HasSuffix(t, "ん") {
+			s = t
+			break
+		}
+	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	if !unicode.In(r, unicode.Han, unicode.Katakana) && r != 'ー' {
 		return false

@@ -58,9 +58,16 @@ func TestDefineJapaneseSiteDocs(t *testing.T) {
 		"この例では、係留索は船首から伸びる二本の索です。係留索を点検します。\n\n" +
 		"## 信号旗\n\n" +
 		"国際信号旗以外の旗は必須ではありませんが、すべての船は国際信号旗を持つべきです。\n\n" +
+		"## 係船岸\n\n" +
+		"船をつなぐための岸の区画です。係船岸は港ごとに番号で呼ばれます。\n\n" +
 		"## 検査員\n\n" +
 		"水門の設備を点検して記録する係です。検査員の名簿は、管理局が保管します。\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "overview.md", Content: overview}, {Path: "lock.md", Content: lock}})
+	// Glossary pages whose summary is a noun phrase with its copula, or
+	// says what the term does.
+	quay := "---\ntitle: 岸壁\nshort_description: >\n  船を横付けして荷役を行うための港の壁面です。\n---\n岸壁は港ごとに番号で呼ばれます。\n"
+	breakwater := "---\ntitle: 防波堤\nshort_description: >\n  港を波から守るために海へ突き出して築かれます。\n---\n防波堤の点検は毎年行います。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "breakwater.md", Content: breakwater}, {Path: "lock.md", Content: lock},
+		{Path: "overview.md", Content: overview}, {Path: "quay.md", Content: quay}})
 	e := newEngine(t)
 	tests := []struct {
 		term, want string
@@ -79,6 +86,10 @@ func TestDefineJapaneseSiteDocs(t *testing.T) {
 		{"CTS", "CTS (Container Terminal System、コンテナ端末システム) は、港のコンテナを追跡する仕組みです。", confExplicit},
 		// A glossary page's summary, not a later sentence about the term.
 		{"水門", "潮位の差がある水域の間で船を通すための設備。", confGloss},
+		{"岸壁", "船を横付けして荷役を行うための港の壁面です。", confGloss},
+		// A section's noun-phrase gloss, not a later sentence about it.
+		{"係船岸", "船をつなぐための岸の区画です。", confDescribe},
+		{"防波堤", "港を波から守るために海へ突き出して築かれます。", confGloss},
 		// A short setting before the subject.
 		{"閘室", "港湾では、閘室(こうしつ) は水門の内側で水位を上下させる区画です。", confGloss},
 		// A middle dot is inside a katakana long form.
