@@ -11,14 +11,14 @@ const boundary = '\x1f'
 
 // mdLine is one line of prose after Markdown clean-up.
 type mdLine struct {
-	text    string   // prose, markup replaced by boundary bytes
-	heading bool     // the line was an ATX heading
+	text    string // prose, markup replaced by boundary bytes
+	heading bool   // the line was an ATX heading
 	// title marks the document's title: a level-1 heading on the first
 	// line with text right under it (front matter's title and summary,
 	// a README's name and tagline). It names the document's subject.
 	title bool
-	table   bool     // the line was a table row
-	code    []string // contents of the inline code spans of the line
+	table bool     // the line was a table row
+	code  []string // contents of the inline code spans of the line
 }
 
 // mdCleaner turns Markdown (or plain text) into prose lines. It skips front
