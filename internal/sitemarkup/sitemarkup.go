@@ -161,11 +161,11 @@ func frontMatter(lines []string) int {
 	// it, as far as the front matter reaches; the closing line stays blank
 	// so that the body starts a new paragraph.
 	at := 0
-	if t := fields["title"]; t != "" {
+	if t := inlineMarkup(fields["title"]); t != "" {
 		lines[0] = "# " + t
 		at = 1
 	}
-	if d := fields["description"]; d != "" && at < end {
+	if d := inlineMarkup(fields["description"]); d != "" && at < end {
 		lines[at] = d
 	}
 	return end + 1
@@ -220,6 +220,17 @@ func frontMatterFields(lines []string, toml bool) map[string]string {
 		fields[key] = unquote(v)
 	}
 	return fields
+}
+
+// inlineMarkup removes the shortcodes and macros of a front matter value:
+// a summary may link its words ("The services that manage a {{<
+// glossary_tooltip text=\"cluster\" term_id=\"cluster\" >}}.").
+func inlineMarkup(v string) string {
+	if !strings.Contains(v, "{{") && !strings.Contains(v, "{%") {
+		return v
+	}
+	out, _ := shortcodes(v)
+	return strings.TrimSpace(out)
 }
 
 // joinParts joins the lines of a folded value: with a space between Latin

@@ -31,6 +31,11 @@ func TestStrip(t *testing.T) {
 			want: "# ポッド\nコンテナの集まりで、最小の単位です。\n\n\n\n\n本文。\n",
 		},
 		{
+			name: "front matter values with shortcodes",
+			in:   "---\ntitle: Control Plane\nshort_description: >\n  The services that manage a {{< glossary_tooltip text=\"cluster\" term_id=\"cluster\" >}}.\n---\nBody.\n",
+			want: "# Control Plane\nThe services that manage a cluster.\n\n\n\nBody.\n",
+		},
+		{
 			name: "TOML front matter",
 			in:   "+++\ntitle = 'Streams'\ndraft = false\n+++\nBody.\n",
 			want: "# Streams\n\n\n\nBody.\n",

@@ -161,7 +161,8 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// します。」 under "DaemonSet").
 			nounGloss := !glossary.Contains(s.text, sp) &&
 				(s.ja && (jaNounPhrase(s.text) || titleLine && !jaCondition(s.text) && !isQuestion(s.text)) ||
-					!s.ja && titleLine && opensWithArticle(s.text) && !clauseBody(s.text))
+					!s.ja && titleLine && (opensWithArticle(s.text) && !clauseBody(s.text) ||
+						enItemVerbs[strings.ToLower(firstWord(s.text))])) // "Stores sensitive information, ..."
 			for j := h.first; !nounGloss && j < len(ix.sentences) && j < h.first+8 && ix.sentences[j].doc == s.doc &&
 				ix.sentences[j].para <= s.para+2; j++ {
 				if ix.sentences[j].para != s.para && ix.sentences[j].line > h.nextLine {
@@ -860,6 +861,12 @@ func pluralBody(body string) bool {
 	}
 	if enIrregularParticiples[w] {
 		return false // "Triggers are run as part of configuration."
+	}
+	switch strings.ToLower(trimWord(words[1])) {
+	case "for", "at", "to", "in", "with", "when", "than":
+		// "Secrets are great for confidential data": an adjective and its
+		// complement, a judgement rather than what they are.
+		return false
 	}
 	for _, suf := range []string{"ous", "ful", "ble", "ive", "ent", "ant", "ary", "ic", "al"} {
 		if strings.HasSuffix(w, suf) {

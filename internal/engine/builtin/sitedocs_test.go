@@ -170,11 +170,14 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		"| `draught` | The number of meters between the waterline and the keel. |\n\n" +
 		"A MooringSlot is reserved per ship. MooringSlot objects are counted per berth. The draught limits the berth.\n\n" +
 		"Tugs are run by the harbor office as part of every arrival. A tug waits at the quay.\n" +
-		"Crews hang a fender (the rubber kind and the wooden kind, with spares on deck) before arrival.\n"
+		"Crews hang a fender (the rubber kind and the wooden kind, with spares on deck) before arrival.\n" +
+		"Cleats are great for small boats and bollards for ships. A cleat is bolted to the deck.\n"
 	// A page whose title is the term and whose next line is a noun phrase.
 	quay := "---\ntitle: Quay\ndescription: A stone platform where ships load and unload.\n---\n\n" +
 		"Quay fees are paid per day. The quay is closed at night.\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "concepts.md", Content: doc}, {Path: "quay.md", Content: quay}})
+	manifest := "---\ntitle: Manifest\nshort_description: >\n  Lists the cargo, crew and passengers of a ship.\n---\n\n" +
+		"Manifests are great for customs and ledgers for owners.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "concepts.md", Content: doc}, {Path: "manifest.md", Content: manifest}, {Path: "quay.md", Content: quay}})
 	e := newEngine(t)
 	if d := define(t, e, c, "draught"); d.Text != "The number of meters between the waterline and the keel." {
 		t.Errorf("draught = %q (%.2f): a count can be what a key is", d.Text, d.Confidence)
@@ -182,12 +185,16 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 	if d := define(t, e, c, "quay"); d.Text != "A stone platform where ships load and unload." || d.Confidence < confGloss {
 		t.Errorf("quay = %q (%.2f), want the page's summary (>= %.2f)", d.Text, d.Confidence, confGloss)
 	}
+	if d := define(t, e, c, "manifest"); d.Text != "Lists the cargo, crew and passengers of a ship." || d.Confidence < confGloss {
+		t.Errorf("manifest = %q (%.2f), want the page's summary (>= %.2f)", d.Text, d.Confidence, confGloss)
+	}
 	notGlosses := []struct{ term, bad string }{
 		{"pilotage", "While tugs"},          // a concession opens the section
 		{"Berth object", "empty name"},      // a remark in parentheses
 		{"MooringSlot", "The total number"}, // a count of the term's instances
 		{"tug", "are run by"},               // a passive verb, not a noun phrase
 		{"fender", "rubber kind"},           // a parenthetical that lists kinds
+		{"cleat", "great for"},              // a judgement
 	}
 	for _, tc := range notGlosses {
 		t.Run(tc.term, func(t *testing.T) {
