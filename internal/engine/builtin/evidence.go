@@ -234,6 +234,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if aboutInstances(it.body, sp, it.ja) {
 				continue
 			}
+			if it.code && it.key != sp && !strings.EqualFold(it.key, sp) {
+				// "`replicationcontrollers`: 名前空間内で存在可能な…の総数" is
+				// the quota key, not the ReplicationController kind.
+				continue
+			}
 			text := it.body
 			if !it.ja {
 				text = upperFirst(text)

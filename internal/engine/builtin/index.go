@@ -57,6 +57,9 @@ type listItem struct {
 	key  string // cleaned key
 	body string // cleaned body (the first sentence of it)
 	ja   bool
+	// code marks a key written as code ("`pods`"): an identifier, which
+	// glosses only a term spelled exactly like it.
+	code bool
 }
 
 // abbrevPair is an abbreviation and its expansion found side by side as
@@ -370,6 +373,8 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		// reference to a page elsewhere, not a gloss of the key.
 		return listItem{}, false
 	}
+	rawKey := strings.TrimSpace(key)
+	code := len(rawKey) > 2 && rawKey[0] == '`' && rawKey[len(rawKey)-1] == '`' && strings.Count(rawKey, "`") == 2
 	key = cleanMarkdown(key)
 	body = cleanMarkdown(body)
 	if key == "" || body == "" {
@@ -385,7 +390,7 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		// "config.yaml".
 		return listItem{}, false
 	}
-	return listItem{key: key, body: body, ja: ja}, true
+	return listItem{key: key, body: body, ja: ja, code: code}, true
 }
 
 // itemSeparator returns the position and length of the first separator of

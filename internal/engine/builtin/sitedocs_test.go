@@ -43,7 +43,9 @@ func TestDefineJapaneseSiteDocs(t *testing.T) {
 		"港の混雑が続く場合（すなわち、待機中の船が10隻を超える場合。既定は10）、予約は停止し、入港率は下がります。\n\n" +
 		"| キー | 説明 |\n" +
 		"|---|---|\n" +
-		"| `moorings` | 港内で予約可能なMooringの総数。 |\n\n" +
+		"| `moorings` | 港内で予約可能なMooringの総数。 |\n" +
+		"| `tugboatpools` | 港内で待機できる曳船の隻数の上限。 |\n\n" +
+		"各TugboatPoolは港長が管理します。TugboatPoolを増やします。\n" +
 		"各Mooringには番号があります。\n"
 	// A glossary page: the title is the term, the summary its gloss.
 	lock := "---\n" +
@@ -124,9 +126,10 @@ func TestDefineJapaneseSiteDocs(t *testing.T) {
 		{"係船環", "訳注", true},       // a translator's note
 		{"予約記録", "入港日のような", true}, // examples
 		{"Mooring", "総数", false},
-		{"検査員", "名簿", false},       // 「検査員の名簿は」 is not about 検査員 as a subject
-		{"信号旗", "必須ではありません", true}, // a concession under the heading
-		{"係留索", "この例では", true},     // about one example
+		{"TugboatPool", "上限", false}, // the code key `tugboatpools` names a quota, not the kind
+		{"検査員", "名簿", false},         // 「検査員の名簿は」 is not about 検査員 as a subject
+		{"信号旗", "必須ではありません", true},   // a concession under the heading
+		{"係留索", "この例では", true},       // about one example
 	}
 	for _, tc := range notGlosses {
 		t.Run("not/"+tc.term, func(t *testing.T) {
