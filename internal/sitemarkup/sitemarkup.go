@@ -328,10 +328,10 @@ func macro(s string) (string, int, bool) {
 	name := inner
 	var args string
 	if i := strings.IndexByte(inner, '('); i >= 0 {
-		if !strings.HasSuffix(strings.TrimSpace(inner), ")") {
+		if !strings.HasSuffix(inner, ")") {
 			return "", 0, false
 		}
-		name, args = inner[:i], strings.TrimSpace(inner)[i+1:len(strings.TrimSpace(inner))-1]
+		name, args = inner[:i], inner[i+1:len(inner)-1]
 	}
 	if name == "" || !isMacroName(name) {
 		return "", 0, false

@@ -66,6 +66,13 @@ func TestStrip(t *testing.T) {
 			want: "\nThe HTTP Cache-Control header and promises; see RFC 9110 and 404.\n\n",
 		},
 		{
+			// Found on a Go module's README: a space before the name
+			// made the argument slice run backwards (a panic).
+			name: "a template call is not a macro",
+			in:   "Use {{ printf(\"%d\", 1) }} or {{ x() }} or {{y( ) }} here.",
+			want: "Use {{ printf(\"%d\", 1) }} or {{ x() }} or {{y( ) }} here.",
+		},
+		{
 			name: "templates are not macros",
 			in:   "Write {{ .Values.name }} or {{ msg }} in a template {{.",
 			want: "Write {{ .Values.name }} or {{ msg }} in a template {{.",
@@ -134,7 +141,7 @@ func FuzzStrip(f *testing.F) {
 	for _, s := range []string{
 		"---\ntitle: x\n---\n", "{{< a >}}", "{{% b %}}", ":::note\n:::", "!!! note\n    x", "> [!NOTE]", "## H {#h}",
 		"+++\ntitle = 'x'\n+++", "{% x %}", "`{{< a >}}`", "---\ndescription: >\n  a\n  b\n---",
-		"{{Glossary(\"a\", 'b')}}", "{{x(}}", "{{a(\"}}",
+		"{{Glossary(\"a\", 'b')}}", "{{x(}}", "{{a(\"}}", "{{ x() }}", "{{ a( ) }}", "x {{<a b=\"c\" >}} {{% d %}}",
 	} {
 		f.Add(s)
 	}
