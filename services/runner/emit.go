@@ -89,7 +89,11 @@ func (e *emitter) publishBestEffort(d events.Data) {
 // log publishes a log.* event, retrying transient failures (see
 // publishRetrying); other failures are logged once per run, since the log
 // stream is not the source of truth.
-func (e *emitter) log(d events.Data) {
+func (e *emitter) log(d events.Data) { _ = e.logErr(d) }
+
+// logErr is log, returning the failure: a run's log.end must be stored
+// before its message is acked.
+func (e *emitter) logErr(d events.Data) error {
 	env, err := events.NewEnvelope(e.projectID, e.runID, d)
 	var ack *jetstream.PubAck
 	if err == nil {
@@ -111,6 +115,7 @@ func (e *emitter) log(d events.Data) {
 			e.logger.Warn("publish run log failed", "type", d.Type(), "err", err)
 		}
 	}
+	return err
 }
 
 // logsTruncated reports whether this attempt's log is incomplete: a log

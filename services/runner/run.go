@@ -174,7 +174,9 @@ func (x *execution) claim() bool {
 		switch {
 		case events.IsTerminal(last.Type):
 			x.log.Info("run already ended; skipped", "status", last.Type)
-			x.ack()
+			if x.ensureLogEnd(last) {
+				x.ack()
+			} // else left unacked: the next delivery tries again
 			return false
 		case last.Type == events.TypeRunCancelRequested:
 			x.log.Info("run was cancelled before this attempt started")
@@ -300,11 +302,52 @@ func (x *execution) end(d events.Data) {
 	}
 	if published {
 		x.log.Info("run ended", "status", string(status))
-		x.em.log(events.LogEnd{Status: status, ErrorMessage: errMsg})
+		if err := x.em.logErr(events.LogEnd{Status: status, ErrorMessage: errMsg}); err != nil {
+			// Not acked: the redelivered message finds the run ended and
+			// closes its log then (ensureLogEnd).
+			x.log.Error("publish log.end; the request stays unacked", "err", err)
+			return
+		}
 	} else {
+		// Whoever ended it closes its log; a runner that died first left
+		// its request unacked, and claim repairs the log (ensureLogEnd).
 		x.log.Info("run had already ended; terminal event not published", "type", d.Type())
 	}
 	x.ack()
+}
+
+// ensureLogEnd writes the log.end of a run that ended without one: the
+// runner that stored the terminal event died before its log.end, or could
+// not store it (its request, never acked, comes back here), and the run's
+// log would stay open for those who follow it. It reports false when the
+// log could not be read or closed, to be tried again on the next delivery.
+func (x *execution) ensureLogEnd(terminal events.Envelope) bool {
+	subject, err := events.LogSubject(x.pid, x.rid)
+	if err != nil {
+		return true
+	}
+	ctx, cancel := context.WithTimeout(x.base, publishTimeout)
+	last, _, err := events.LastEvent(ctx, x.r.cfg.JS, subject)
+	cancel()
+	switch {
+	case err == nil && last.Type == events.TypeLogEnd:
+		return true
+	case err != nil && !errors.Is(err, events.ErrNoEvents):
+		x.log.Warn("read the run's log end", "err", err)
+		return false
+	}
+	d, err := terminal.Payload()
+	if err != nil {
+		x.log.Warn("decode the run's terminal event", "err", err)
+		return true // nothing to write from; retrying would not help
+	}
+	status, errMsg := statusOf(d)
+	x.log.Info("run had ended without log.end; writing it", "status", string(status))
+	if err := x.em.logErr(events.LogEnd{Status: status, ErrorMessage: errMsg}); err != nil {
+		x.log.Warn("write the run's log.end", "err", err)
+		return false
+	}
+	return true
 }
 
 // markTruncatedLogs sets LogsTruncated on a terminal event when this

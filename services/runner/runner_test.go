@@ -162,4 +162,34 @@ func TestRequestOfEndedRunIsAcked(t *testing.T) {
 	if evs := b.runEvents(pid, rid); len(evs) != before {
 		t.Errorf("%d events after the runner saw the request of an ended run, want %d: %v", len(evs), before, types(evs))
 	}
+	// The run ended without log.end (its runner died between the two, as
+	// TestClusterFaults provokes): the log is closed now, once.
+	logs := b.logEvents(pid, rid)
+	if len(logs) != 1 || logs[0].Type != events.TypeLogEnd {
+		t.Fatalf("log after the request of an ended run: %v, want one log.end", types(logs))
+	}
+	d, err := logs[0].Payload()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if end, ok := d.(events.LogEnd); !ok || end.Status != events.RunStatusCompleted {
+		t.Errorf("log.end = %+v, want status completed", d)
+	}
+}
+
+// TestEndedRunWithLogEndIsLeftAlone: the request of a run whose log is
+// closed is acked without writing anything.
+func TestEndedRunWithLogEndIsLeftAlone(t *testing.T) {
+	t.Parallel()
+	const ackWait = 30 * time.Second
+	b := setupAckWait(t, ackWait)
+	pid := b.smallProject()
+	rid := b.requestRun(pid, events.RunRequested{Scope: "extract"})
+	b.publish(pid, rid, events.RunFailed{ErrorMessage: "boom"})
+	b.publish(pid, rid, events.LogEnd{Status: events.RunStatusFailed, ErrorMessage: "boom"})
+	b.startRunner(runner.Config{ID: "r1"})
+	b.consumerIdle(ackWait - 5*time.Second)
+	if logs := b.logEvents(pid, rid); len(logs) != 1 {
+		t.Errorf("log: %v, want the one log.end", types(logs))
+	}
 }
