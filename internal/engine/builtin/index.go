@@ -966,6 +966,11 @@ func itemBody(key, body string, ja bool) string {
 		return "" // an instruction ("Count the words ..."), not a description
 	case changelogRef.MatchString(body):
 		return "" // a change log entry ("API: Add agent scheduling (#1225)")
+	case enClauseOpeners[strings.TrimRight(lw, ",")]:
+		// "Caching: How documents are cached can be controlled by HTTP.",
+		// "Authentication: Some pages may be protected ...": a sentence
+		// about the feature, not what the key is.
+		return ""
 	}
 	if rest == "" || w != lw && w != upperFirst(lw) {
 		return first
@@ -1079,7 +1084,10 @@ func jaVerbEnd(s string) bool {
 // their key as a subject ("used to ...", "returns ...").
 var (
 	enItemParticiples = toSet(`used designed meant responsible intended called invoked returned sent`)
-	enItemVerbs       = toSet(`allows returns creates provides sets holds manages defines controls configures
+	// enClauseOpeners start a list item's body that is a clause about the
+	// key, not a noun phrase or a predicate that says what it is.
+	enClauseOpeners = toSet(`how why whether if while although some you we they there`)
+	enItemVerbs     = toSet(`allows returns creates provides sets holds manages defines controls configures
 		enables disables specifies represents contains stores sends receives deletes removes updates lists gets
 		fetches publishes starts stops adds makes keeps takes describes determines limits marks lets runs
 		uses reads writes checks waits builds handles wraps converts parses prints logs tracks records enforces

@@ -174,7 +174,10 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		"A MooringSlot is reserved per ship. MooringSlot objects are counted per berth. The draught limits the berth.\n\n" +
 		"Tugs are run by the harbor office as part of every arrival. A tug waits at the quay.\n" +
 		"Crews hang a fender (the rubber kind and the wooden kind, with spares on deck) before arrival.\n" +
-		"Cleats are great for small boats and bollards for ships. A cleat is bolted to the deck.\n"
+		"Cleats are great for small boats and bollards for ships. A cleat is bolted to the deck.\n\n" +
+		"- _Towage_: How ships are towed can be arranged by the harbor office.\n" +
+		"- _Pilot boats_: Where pilots wait for the next ship.\n\n" +
+		"Towage is paid per hour. Pilot boats are painted orange.\n"
 	// A page whose title is the term and whose next line is a noun phrase.
 	quay := "---\ntitle: Quay\ndescription: A stone platform where ships load and unload.\n---\n\n" +
 		"Quay fees are paid per day. The quay is closed at night.\n"
@@ -188,6 +191,9 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 	if d := define(t, e, c, "quay"); d.Text != "A stone platform where ships load and unload." || d.Confidence < confGloss {
 		t.Errorf("quay = %q (%.2f), want the page's summary (>= %.2f)", d.Text, d.Confidence, confGloss)
 	}
+	if d := define(t, e, c, "pilot boat"); d.Text != "Where pilots wait for the next ship." {
+		t.Errorf("pilot boat = %q (%.2f), want the list item's gloss", d.Text, d.Confidence)
+	}
 	if d := define(t, e, c, "manifest"); d.Text != "Lists the cargo, crew and passengers of a ship." || d.Confidence < confGloss {
 		t.Errorf("manifest = %q (%.2f), want the page's summary (>= %.2f)", d.Text, d.Confidence, confGloss)
 	}
@@ -198,6 +204,7 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		{"tug", "are run by"},               // a passive verb, not a noun phrase
 		{"fender", "rubber kind"},           // a parenthetical that lists kinds
 		{"cleat", "great for"},              // a judgement
+		{"towage", "How ships"},             // a clause about the feature
 	}
 	for _, tc := range notGlosses {
 		t.Run(tc.term, func(t *testing.T) {
