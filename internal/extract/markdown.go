@@ -13,9 +13,10 @@ const boundary = '\x1f'
 type mdLine struct {
 	text    string // prose, markup replaced by boundary bytes
 	heading bool   // the line was an ATX heading
-	// title marks the document's title: a level-1 heading on the first
-	// line with text right under it (front matter's title and summary,
-	// a README's name and tagline). It names the document's subject.
+	// title marks the document's title: a level-1 heading as the first
+	// line of text with text right under it (front matter's title and
+	// summary, a README's name and tagline). It names the document's
+	// subject.
 	title bool
 	table bool     // the line was a table row
 	code  []string // contents of the inline code spans of the line
@@ -50,7 +51,7 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 	para := c.para[:0]
 	skipLevel := 0 // > 0: inside a boilerplate section opened by a heading of this level
 	table := false
-	lineNo := 0
+	nonBlank := 0 // non-blank lines so far, this one included
 	docTitle := false
 	flush := func(heading bool) {
 		if len(para) == 0 {
@@ -81,7 +82,6 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 			line, content = content, ""
 		}
 		line = strings.TrimRight(line, "\r")
-		lineNo++
 		if first {
 			first = false
 			if line == "---" {
@@ -97,6 +97,9 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 		}
 		trimmed := strings.TrimLeft(line, " \t")
 		indent := len(line) - len(trimmed)
+		if trimmed != "" {
+			nonBlank++
+		}
 		if inFence {
 			if n := countRun(trimmed, fenceChar); n >= fenceLen && strings.TrimSpace(trimmed[n:]) == "" {
 				inFence = false
@@ -151,7 +154,7 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 			if skipLevel == 0 && boilerplateHeading(title) {
 				skipLevel = n
 			}
-			if n == 1 && lineNo == 1 {
+			if n == 1 && nonBlank == 1 {
 				next, _, _ := strings.Cut(content, "\n")
 				next = strings.TrimSpace(next)
 				docTitle = next != "" && !strings.HasPrefix(next, "#")

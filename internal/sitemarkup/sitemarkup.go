@@ -157,26 +157,41 @@ func frontMatter(lines []string) int {
 	for i := 0; i <= end; i++ {
 		lines[i] = ""
 	}
-	// The title goes on the first line, the description on the lines after
-	// it, as far as the front matter reaches; the closing line stays blank
-	// so that the body starts a new paragraph.
-	at := 0
-	if t := inlineMarkup(fields["title"]); t != "" {
-		lines[0] = "# " + t
-		at = 1
-	}
-	if d := inlineMarkup(fields["description"]); d != "" && at < end {
-		lines[at] = d
+	// The title goes on its own line, so that an occurrence in it is found
+	// where the file has it, and the description on the line right under
+	// it, so that the two read as a page's title and summary; the closing
+	// line stays blank so that the body starts a new paragraph. A title on
+	// the last line before the closing one moves to the opening line.
+	title, desc := fields["title"], fields["description"]
+	t, d := inlineMarkup(title.value), inlineMarkup(desc.value)
+	switch {
+	case t != "":
+		at := title.line + 1 // lines[0] is the opening "---"
+		if d != "" && at+1 >= end {
+			at = 0
+		}
+		lines[at] = "# " + t
+		if d != "" {
+			lines[at+1] = d
+		}
+	case d != "":
+		lines[desc.line+1] = d
 	}
 	return end + 1
+}
+
+// field is a front matter value and the index of its key's line.
+type field struct {
+	value string
+	line  int
 }
 
 // frontMatterFields reads the title and description of YAML or TOML front
 // matter: top-level "key: value" (or "key = value") lines, with YAML's
 // folded and literal blocks ("key: >" then indented lines) joined by
 // spaces. Quotes around values are removed. Other keys are ignored.
-func frontMatterFields(lines []string, toml bool) map[string]string {
-	fields := map[string]string{}
+func frontMatterFields(lines []string, toml bool) map[string]field {
+	fields := map[string]field{}
 	sep := ":"
 	if toml {
 		sep = "="
@@ -194,12 +209,10 @@ func frontMatterFields(lines []string, toml bool) map[string]string {
 		if key == "short_description" || key == "summary" {
 			key = "description"
 		}
-		if key == "linktitle" && fields["title"] != "" {
+		if key != "title" && key != "description" || fields[key].value != "" {
 			continue
 		}
-		if key != "title" && key != "description" || fields[key] != "" {
-			continue
-		}
+		at := i
 		v = strings.TrimSpace(v)
 		if !toml && (v == "" || v[0] == '>' || v[0] == '|') {
 			// A block scalar (or a value on the following lines): its
@@ -217,7 +230,7 @@ func frontMatterFields(lines []string, toml bool) map[string]string {
 			}
 			v = joinParts(parts)
 		}
-		fields[key] = unquote(v)
+		fields[key] = field{value: unquote(v), line: at}
 	}
 	return fields
 }

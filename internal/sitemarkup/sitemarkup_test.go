@@ -18,27 +18,39 @@ func TestStrip(t *testing.T) {
 		{
 			name: "YAML front matter keeps its title and description",
 			in:   "---\ntitle: \"Pods\"\ncontent_type: concept\ndescription: A pod is a group of containers.\nweight: 10\n---\n\nBody.\n",
-			want: "# Pods\nA pod is a group of containers.\n\n\n\n\n\nBody.\n",
+			want: "\n# Pods\nA pod is a group of containers.\n\n\n\n\nBody.\n",
 		},
 		{
 			name: "a folded description is joined",
 			in:   "---\ntitle: Pod\nshort_description: >\n  The smallest and simplest object.\n  It represents containers.\n\naka:\ntags:\n- core\n---\nBody.\n",
-			want: "# Pod\nThe smallest and simplest object. It represents containers.\n\n\n\n\n\n\n\n\nBody.\n",
+			want: "\n# Pod\nThe smallest and simplest object. It represents containers.\n\n\n\n\n\n\n\nBody.\n",
 		},
 		{
 			name: "Japanese folded lines join without a space",
 			in:   "---\ntitle: ポッド\nshort_description: >\n  コンテナの集まりで、\n  最小の単位です。\n---\n本文。\n",
-			want: "# ポッド\nコンテナの集まりで、最小の単位です。\n\n\n\n\n本文。\n",
+			want: "\n# ポッド\nコンテナの集まりで、最小の単位です。\n\n\n\n本文。\n",
 		},
 		{
 			name: "front matter values with shortcodes",
 			in:   "---\ntitle: Control Plane\nshort_description: >\n  The services that manage a {{< glossary_tooltip text=\"cluster\" term_id=\"cluster\" >}}.\n---\nBody.\n",
-			want: "# Control Plane\nThe services that manage a cluster.\n\n\n\nBody.\n",
+			want: "\n# Control Plane\nThe services that manage a cluster.\n\n\nBody.\n",
 		},
 		{
 			name: "TOML front matter",
 			in:   "+++\ntitle = 'Streams'\ndraft = false\n+++\nBody.\n",
-			want: "# Streams\n\n\n\nBody.\n",
+			want: "\n# Streams\n\n\nBody.\n",
+		},
+		{
+			// The title stays on its line; with no room under it for the
+			// description, both move to the top.
+			name: "a title on the last line",
+			in:   "---\ndescription: A pier.\ntitle: Quay\n---\nBody.\n",
+			want: "# Quay\nA pier.\n\n\nBody.\n",
+		},
+		{
+			name: "a description alone stays on its line",
+			in:   "---\nweight: 1\ndescription: A pier.\n---\nBody.\n",
+			want: "\n\nA pier.\n\nBody.\n",
 		},
 		{
 			name: "front matter without a title is blank",
@@ -120,7 +132,7 @@ func TestStrip(t *testing.T) {
 		{
 			name: "CRLF line ends",
 			in:   "---\r\ntitle: Pods\r\n---\r\nBody {{< note >}}text.\r\n",
-			want: "# Pods\n\n\nBody text.\n",
+			want: "\n# Pods\n\nBody text.\n",
 		},
 	}
 	for _, tt := range tests {

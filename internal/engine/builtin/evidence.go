@@ -155,7 +155,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// A Japanese gloss written as a noun phrase under the heading
 			// (「Kubernetesコードの貢献をレビューできる人」, a glossary page's
 			// summary) is the answer itself.
-			titleLine := h.line == 1 && s.line == 2 // a page's title and summary (front matter, a README's tagline)
+			titleLine := h.top && s.line == h.line+1 // a page's title and summary (front matter, a README's tagline)
 			// A page's summary under its title says what the page's term is
 			// or does, whatever its form (「Podのコピーが…実行されることを保証
 			// します。」 under "DaemonSet").

@@ -47,6 +47,9 @@ type heading struct {
 	// nextLine is the line of the document's next heading (a large number
 	// for the last one).
 	nextLine int
+	// top marks a level-1 heading that is the document's first block: its
+	// title.
+	top bool
 }
 
 // listItem is a list item of the form "KEY: body", "**KEY**: body" or
@@ -234,7 +237,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	// file, list items and table rows are changes, not glosses.
 	wholeLog := changelogFile.MatchString(path.Base(d.Path))
 	changes, changesLevel := wholeLog, 0
-	for _, b := range blocks {
+	for bi, b := range blocks {
 		if b.kind == blockHeading && prevHeading.pos >= 0 {
 			ix.headings[prevHeading.key][prevHeading.pos].nextLine = b.start
 		}
@@ -251,7 +254,8 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			if key == "" {
 				continue
 			}
-			ix.headings[key] = append(ix.headings[key], heading{doc: d.Path, line: b.start, text: text, first: -1, nextLine: len(lines) + 1})
+			ix.headings[key] = append(ix.headings[key], heading{doc: d.Path, line: b.start, text: text, first: -1, nextLine: len(lines) + 1,
+				top: bi == 0 && level == 1})
 			pending = append(pending, headingRef{key, len(ix.headings[key]) - 1})
 			prevHeading = headingRef{key, len(ix.headings[key]) - 1}
 			continue
