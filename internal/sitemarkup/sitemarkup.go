@@ -40,6 +40,8 @@ const maxFrontMatterLines = 200
 //     ("{: .note}") become blank, and the indented body of an MkDocs
 //     admonition is un-indented so that it is read as prose, not code;
 //   - a GitHub alert marker ("> [!NOTE]") becomes an empty quoted line;
+//   - MDX import and export lines ("import Tabs from '@theme/Tabs';") and
+//     Zenn embeds ("@[card](https://...)") become blank;
 //   - a heading's anchor ("## Pods {#pods}") is removed.
 //
 // Fenced code blocks are left as they are. Content without any of this
@@ -99,6 +101,9 @@ func Strip(content string) string {
 		case githubAlert(trimmed):
 			lines[i] = ">"
 			continue
+		case line == trimmed && (esmLine(trimmed) || embedLine(trimmed)):
+			lines[i] = ""
+			continue
 		}
 		if strings.Contains(trimmed, "{{") || strings.Contains(trimmed, "{%") {
 			out, onlyMarkup := shortcodes(line)
@@ -122,7 +127,8 @@ func mayHaveMarkup(s string) bool {
 	return strings.HasPrefix(s, "---") || strings.HasPrefix(s, "+++") || strings.HasPrefix(s, "\ufeff") ||
 		strings.Contains(s, "{{") || strings.Contains(s, "{%") || strings.Contains(s, ":::") ||
 		strings.Contains(s, "!!!") || strings.Contains(s, "???") || strings.Contains(s, "===") ||
-		strings.Contains(s, "[!") || strings.Contains(s, "{#") || strings.Contains(s, "{:")
+		strings.Contains(s, "[!") || strings.Contains(s, "{#") || strings.Contains(s, "{:") ||
+		strings.Contains(s, "import ") || strings.Contains(s, "export ") || strings.Contains(s, "@[")
 }
 
 // frontMatter blanks the front matter at the start of lines, keeping its
@@ -469,6 +475,33 @@ func mkdocsBlock(s string) bool {
 		}
 	}
 	return false
+}
+
+// esmLine reports an MDX import or export at the start of a line, as
+// Docusaurus pages have them: "import Tabs from '@theme/Tabs';".
+func esmLine(s string) bool {
+	switch {
+	case strings.HasPrefix(s, "import "):
+		return strings.Contains(s, " from '") || strings.Contains(s, " from \"") ||
+			strings.HasPrefix(s, "import '") || strings.HasPrefix(s, "import \"")
+	case strings.HasPrefix(s, "export "):
+		for _, k := range []string{"export const ", "export default ", "export function ", "export let "} {
+			if strings.HasPrefix(s, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// embedLine reports a Zenn embed alone on its line: "@[card](https://...)",
+// "@[youtube](id)".
+func embedLine(s string) bool {
+	if !strings.HasPrefix(s, "@[") {
+		return false
+	}
+	end := strings.Index(s, "](")
+	return end > 2 && strings.HasSuffix(strings.TrimSpace(s), ")")
 }
 
 // githubAlert reports a GitHub alert marker: "> [!NOTE]", "> [!WARNING]".

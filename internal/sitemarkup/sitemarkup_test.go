@@ -115,6 +115,11 @@ func TestStrip(t *testing.T) {
 			want: "\n\nA client.\n",
 		},
 		{
+			name: "MDX imports and exports, Zenn embeds",
+			in:   "import Tabs from '@theme/Tabs';\nimport './styles.css';\nexport const meta = {a: 1};\n\nText to import from disk.\n  import x from 'y' is code.\n@[card](https://example.com)\n",
+			want: "\n\n\n\nText to import from disk.\n  import x from 'y' is code.\n\n",
+		},
+		{
 			name: "GitHub alerts",
 			in:   "> [!NOTE]\n> Useful information.\n\n> [!warning]\n> Careful.",
 			want: ">\n> Useful information.\n\n>\n> Careful.",
@@ -154,6 +159,7 @@ func FuzzStrip(f *testing.F) {
 		"---\ntitle: x\n---\n", "{{< a >}}", "{{% b %}}", ":::note\n:::", "!!! note\n    x", "> [!NOTE]", "## H {#h}",
 		"+++\ntitle = 'x'\n+++", "{% x %}", "`{{< a >}}`", "---\ndescription: >\n  a\n  b\n---",
 		"{{Glossary(\"a\", 'b')}}", "{{x(}}", "{{a(\"}}", "{{ x() }}", "{{ a( ) }}", "x {{<a b=\"c\" >}} {{% d %}}",
+		"import A from 'b';\nexport const c = 1", "@[card](u)",
 	} {
 		f.Add(s)
 	}
