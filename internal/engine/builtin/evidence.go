@@ -152,17 +152,17 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// defines the term or has it as its subject: "### Ordered
 			// consumers" + "... Ordered consumers present ...".
 			subject := -1 // first sentence with the term as its subject
-			// A Japanese gloss written as a noun phrase under the heading
-			// (「Kubernetesコードの貢献をレビューできる人」, a glossary page's
-			// summary) is the answer itself.
-			titleLine := h.top && s.line == h.line+1 // a page's title and summary (front matter, a README's tagline)
-			// A page's summary under its title says what the page's term is
-			// or does, whatever its form (「Podのコピーが…実行されることを保証
-			// します。」 under "DaemonSet").
+			// The first sentence is the answer itself, with no subject to
+			// look for, when it is a Japanese noun phrase that does not name
+			// the term (「Kubernetesコードの貢献をレビューできる人。」), or a page's
+			// summary under its title (front matter, a README's tagline),
+			// whatever its form (「Podのコピーが…実行されることを保証します。」
+			// under "DaemonSet", "Stores sensitive information, ...").
+			titleLine := h.top && s.line == h.line+1
 			nounGloss := !glossary.Contains(s.text, sp) &&
 				(s.ja && (jaNounPhrase(s.text) || titleLine && !jaCondition(s.text) && !isQuestion(s.text)) ||
 					!s.ja && titleLine && (opensWithArticle(s.text) && !clauseBody(s.text) ||
-						enItemVerbs[strings.ToLower(firstWord(s.text))])) // "Stores sensitive information, ..."
+						enItemVerbs[strings.ToLower(firstWord(s.text))]))
 			for j := h.first; !nounGloss && j < len(ix.sentences) && j < h.first+8 && ix.sentences[j].doc == s.doc &&
 				ix.sentences[j].para <= s.para+2; j++ {
 				if ix.sentences[j].para != s.para && ix.sentences[j].line > h.nextLine {
@@ -207,7 +207,6 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				continue
 			}
 			if !mentions && s.ja && jaNotHeadingGloss(s.text) {
-				// (A title's summary was let through above as mentioning.)
 				// "## インストール" over 「自分のライブラリに組み込んで使う場合。」:
 				// a condition or a step, not what the heading names.
 				continue
