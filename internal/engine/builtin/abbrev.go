@@ -133,7 +133,7 @@ func longFormBefore(before, abbr string) string {
 
 // findAbbrevs records every "Long Name (ABBR)" and "ABBR (Long Name)" in a
 // sentence, with full-width parentheses accepted as well.
-func (ix *corpusIndex) findAbbrevs(text, doc string, line int) {
+func (ix *corpusIndex) findAbbrevs(text, raw, doc string, line int) {
 	for i := 0; i < len(text); {
 		open, size := utf8.DecodeRuneInString(text[i:])
 		if open != '(' && open != '（' {
@@ -153,6 +153,11 @@ func (ix *corpusIndex) findAbbrevs(text, doc string, line int) {
 		next := i + size + end + len(closer)
 		switch {
 		case isAbbrev(inner):
+			if strings.Contains(raw, "`"+inner+"`") {
+				// 「リクエストメソッド (`POST`)」: a value in code, not an
+				// abbreviation of the words before it.
+				break
+			}
 			if long := longFormBefore(before, inner); long != "" {
 				ix.abbrevs = append(ix.abbrevs, abbrevPair{long: long, short: inner, doc: doc, line: line})
 			}

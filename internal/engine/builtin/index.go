@@ -584,8 +584,8 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 	}
 	ix.paras++
 	para := ix.paras
-	add := func(text string, start, end int) {
-		text = cleanMarkdown(text)
+	add := func(raw string, start, end int) {
+		text := cleanMarkdown(raw)
 		if text == "" || !hasLetter(text) {
 			return
 		}
@@ -599,7 +599,7 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 		for l := start; l <= end; l++ {
 			m[l] = append(m[l], idx)
 		}
-		ix.findAbbrevs(text, doc, start)
+		ix.findAbbrevs(text, raw, doc, start)
 	}
 	// Join the lines as Markdown renders soft line breaks, remembering where
 	// each line starts; Japanese lines join without a space.

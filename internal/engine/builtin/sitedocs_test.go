@@ -40,6 +40,7 @@ func TestDefineJapaneseSiteDocs(t *testing.T) {
 		"入港手続き（書類、検疫、税関）を済ませます。荷役API（積込および積卸）を呼びます。\n" +
 		"係船環(訳注：船首側にある鉄の輪のこと)を使います。港湾カード（ここでは青いカード）を提示します。予約記録（入港日のような項目）を残します。\n" +
 		"船舶の自動識別はオートマチック・アイデンティフィケーション・システム（AIS）で行います。\n" +
+		"入港要求の種類 (`TUGREQ`) を記録します。TUGREQの値を確認します。\n" +
 		"港の混雑が続く場合（すなわち、待機中の船が10隻を超える場合。既定は10）、予約は停止し、入港率は下がります。\n\n" +
 		"| キー | 説明 |\n" +
 		"|---|---|\n" +
@@ -126,6 +127,7 @@ func TestDefineJapaneseSiteDocs(t *testing.T) {
 		{"係船環", "訳注", true},       // a translator's note
 		{"予約記録", "入港日のような", true}, // examples
 		{"Mooring", "総数", false},
+		{"TUGREQ", "種類の略", false},    // a value in code, not an abbreviation
 		{"TugboatPool", "上限", false}, // the code key `tugboatpools` names a quota, not the kind
 		{"検査員", "名簿", false},         // 「検査員の名簿は」 is not about 検査員 as a subject
 		{"信号旗", "必須ではありません", true},   // a concession under the heading
