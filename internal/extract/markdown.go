@@ -52,6 +52,7 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 	skipLevel := 0 // > 0: inside a boilerplate section opened by a heading of this level
 	table := false
 	nonBlank := 0 // non-blank lines so far, this one included
+	plainPara := true // the paragraph being read is neither a list item nor a quote
 	docTitle := false
 	flush := func(heading bool) {
 		if len(para) == 0 {
@@ -141,34 +142,47 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 			}
 			continue
 		}
-		if isRefDefinition(trimmed) || isRule(trimmed) {
-			flush(false)
-			continue
-		}
-		if n := countRun(trimmed, '#'); n > 0 && n <= 6 && (len(trimmed) == n || trimmed[n] == ' ' || trimmed[n] == '\t') {
-			flush(false)
-			title := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(trimmed[n:]), "#"))
+		heading := func(n int, title string) {
 			if skipLevel > 0 && n <= skipLevel {
 				skipLevel = 0
 			}
 			if skipLevel == 0 && boilerplateHeading(title) {
 				skipLevel = n
 			}
+			para = append(para[:0], title...)
+			flush(true)
+		}
+		if n := setextLevel(trimmed); n > 0 && len(para) > 0 && plainPara && indent < 4 {
+			// "Getting Started" over "---------------": the paragraph
+			// above is a heading (CommonMark's setext heading).
+			heading(n, strings.TrimSpace(string(para)))
+			continue
+		}
+		if isRefDefinition(trimmed) || isRule(trimmed) {
+			flush(false)
+			continue
+		}
+		if n := countRun(trimmed, '#'); n > 0 && n <= 6 && (len(trimmed) == n || trimmed[n] == ' ' || trimmed[n] == '\t') {
+			flush(false)
 			if n == 1 && nonBlank == 1 {
 				next, _, _ := strings.Cut(content, "\n")
 				next = strings.TrimSpace(next)
 				docTitle = next != "" && !strings.HasPrefix(next, "#")
 			}
-			para = append(para, title...)
-			flush(true)
+			heading(n, strings.TrimSpace(strings.TrimRight(strings.TrimSpace(trimmed[n:]), "#")))
 			continue
+		}
+		if len(para) == 0 {
+			plainPara = true
 		}
 		for strings.HasPrefix(trimmed, ">") {
 			trimmed = strings.TrimLeft(trimmed[1:], " \t")
+			plainPara = false
 		}
 		if stripped := stripBullet(trimmed); stripped != trimmed {
 			flush(false)
 			trimmed = stripped
+			plainPara = false
 		}
 		if strings.TrimSpace(trimmed) == "" {
 			// ">" alone, "- " alone: an empty quoted line or item ends the
@@ -193,6 +207,23 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 	}
 	flush(false)
 	c.para = para
+}
+
+// setextLevel returns 1 for a line of "=" and 2 for a line of "-" (the
+// underline of a setext heading), 0 otherwise.
+func setextLevel(s string) int {
+	s = strings.TrimRight(s, " \t")
+	if s == "" {
+		return 0
+	}
+	c := s[0]
+	if c != '=' && c != '-' || countRun(s, c) != len(s) {
+		return 0
+	}
+	if c == '=' {
+		return 1
+	}
+	return 2
 }
 
 // boilerplateSections are the titles of README sections that hold no terms

@@ -432,3 +432,29 @@ func TestExtractDocumentTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractSetextHeadings: a paragraph underlined with "=" or "-" is a
+// heading (CommonMark's setext form, common in older READMEs and text
+// files): its capitalised words are not names ("Retention Policy" gave
+// the term "Policy").
+func TestExtractSetextHeadings(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "Quillmoor Broker\n================\n\nQuillmoor is a broker for small teams.\n\n" +
+		"Getting Started\n---------------\n\nInstall the broker with the installer.\n\n" +
+		"Retention Policy\n----------------\n\nA retention policy says how long the broker keeps messages. " +
+		"Each stream has one retention policy.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if _, ok := got["retention policy"]; !ok {
+		t.Errorf("\"retention policy\" missing; got %v", keys(got))
+	}
+	for _, bad := range []string{"Policy", "Retention Policy", "Getting Started"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("heading words %q are not a term; got %v", bad, keys(got))
+		}
+	}
+}

@@ -201,6 +201,13 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		case strings.HasPrefix(trimmed, "<!--"):
 			flush()
 			inComment = !strings.Contains(trimmed, "-->")
+		case !quoted && !indented && setextLevel(trimmed) > 0 && cur != nil && cur.kind == blockPara && len(cur.lines) > 0:
+			// "Getting Started" over "---------------": the paragraph above
+			// is a heading (CommonMark's setext heading), written here as
+			// its ATX equivalent.
+			h := strings.Repeat("#", setextLevel(trimmed)) + " " + strings.Join(cur.lines, " ")
+			blocks = append(blocks, block{kind: blockHeading, lines: []string{h}, start: cur.start})
+			cur = nil
 		case strings.HasPrefix(trimmed, "#"):
 			flush()
 			blocks = append(blocks, block{kind: blockHeading, lines: []string{trimmed}, start: i + 1})
@@ -288,6 +295,18 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 type headingRef struct {
 	key string
 	pos int
+}
+
+// setextLevel returns 1 for a line of "=" and 2 for a line of "-" (the
+// underline of a setext heading), 0 otherwise.
+func setextLevel(s string) int {
+	if s == "" || s[0] != '=' && s[0] != '-' || strings.Trim(s, s[:1]) != "" {
+		return 0
+	}
+	if s[0] == '=' {
+		return 1
+	}
+	return 2
 }
 
 func isRule(s string) bool {

@@ -180,12 +180,16 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		"- _Towage_: How ships are towed can be arranged by the harbor office.\n" +
 		"- _Pilot boats_: Where pilots wait for the next ship.\n\n" +
 		"Towage is paid per hour. Pilot boats are painted orange.\n"
+	// Setext headings, as older READMEs and text files write them.
+	setext := "Harbor Guide\n============\n\nThe guide covers the harbor.\n\n" +
+		"Slip Fees\n---------\n\nA fee charged per night for a berth at a pier.\n\nThe office collects slip fees each morning.\n"
 	// A page whose title is the term and whose next line is a noun phrase.
 	quay := "---\ntitle: Quay\ndescription: A stone platform where ships load and unload.\n---\n\n" +
 		"Quay fees are paid per day. The quay is closed at night.\n"
 	manifest := "---\ntitle: Manifest\nshort_description: >\n  Lists the cargo, crew and passengers of a ship.\n---\n\n" +
 		"Manifests are great for customs and ledgers for owners.\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "concepts.md", Content: doc}, {Path: "manifest.md", Content: manifest}, {Path: "quay.md", Content: quay}})
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "concepts.md", Content: doc}, {Path: "manifest.md", Content: manifest}, {Path: "quay.md", Content: quay},
+		{Path: "setext.md", Content: setext}})
 	e := newEngine(t)
 	if d := define(t, e, c, "draught"); d.Text != "The number of meters between the waterline and the keel." {
 		t.Errorf("draught = %q (%.2f): a count can be what a key is", d.Text, d.Confidence)
@@ -195,6 +199,9 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 	}
 	if d := define(t, e, c, "pilot boat"); d.Text != "Where pilots wait for the next ship." {
 		t.Errorf("pilot boat = %q (%.2f), want the list item's gloss", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "slip fee"); d.Text != "A fee charged per night for a berth at a pier." {
+		t.Errorf("slip fee = %q (%.2f), want its setext heading's gloss", d.Text, d.Confidence)
 	}
 	if d := define(t, e, c, "manifest"); d.Text != "Lists the cargo, crew and passengers of a ship." || d.Confidence < confGloss {
 		t.Errorf("manifest = %q (%.2f), want the page's summary (>= %.2f)", d.Text, d.Confidence, confGloss)
