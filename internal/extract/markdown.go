@@ -51,7 +51,7 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 	para := c.para[:0]
 	skipLevel := 0 // > 0: inside a boilerplate section opened by a heading of this level
 	table := false
-	nonBlank := 0 // non-blank lines so far, this one included
+	nonBlank := 0     // non-blank lines so far, this one included
 	plainPara := true // the paragraph being read is neither a list item nor a quote
 	docTitle := false
 	flush := func(heading bool) {
