@@ -478,11 +478,17 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 			continue
 		}
 		word := false
+		field := false
 		for _, v := range c.variants {
-			l := v.units[len(v.units)-1].kind
-			word = word || l == kLower || l == kCap
+			u := v.units[len(v.units)-1]
+			// A kind name in UpperCamelCase takes a plural like a word
+			// ("ConfigMaps"); a camelCase field keeps its "s"
+			// ("imagePullSecrets" is the field's name).
+			upper := u.text != "" && u.text[0] >= 'A' && u.text[0] <= 'Z'
+			word = word || u.kind == kLower || u.kind == kCap || u.kind == kIdent && upper
+			field = field || u.kind == kIdent && !upper
 		}
-		if !word {
+		if !word || field {
 			continue
 		}
 		sp := strings.LastIndexByte(k, ' ')

@@ -458,3 +458,28 @@ func TestExtractSetextHeadings(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractCamelCasePlurals: an UpperCamelCase kind written in the
+// plural is the same term ("MooringSlots" beside "MooringSlot"); a
+// camelCase field keeps its plural name ("berthSlots" is the field).
+func TestExtractCamelCasePlurals(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Harbor\n\nA MooringSlot holds one ship. MooringSlots are listed per pier. Create MooringSlots before arrival.\n" +
+		"Each MooringSlot has a number. The berthSlots field lists them; set berthSlots in the pier spec.\n" +
+		"The berthSlot of a ship is fixed. Read berthSlots again after a change. See Add BerthSlots to a Pier.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if _, ok := got["MooringSlot"]; !ok {
+		t.Errorf("MooringSlot missing; got %v", keys(got))
+	}
+	if _, ok := got["MooringSlots"]; ok {
+		t.Errorf("MooringSlots stands beside MooringSlot; got %v", keys(got))
+	}
+	if _, ok := got["berthSlots"]; !ok {
+		t.Errorf("the field berthSlots missing; got %v", keys(got))
+	}
+}
