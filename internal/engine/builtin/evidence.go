@@ -239,7 +239,8 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				continue
 			}
 			text := it.body
-			if !it.ja {
+			// An English gloss in a Japanese document ends like English.
+			if !it.ja || !glossary.HasCJK(text) {
 				text = upperFirst(text)
 				if !strings.ContainsAny(text[len(text)-1:], ".!?") {
 					text += "."

@@ -201,6 +201,11 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		case strings.HasPrefix(trimmed, "<!--"):
 			flush()
 			inComment = !strings.Contains(trimmed, "-->")
+		case strings.HasPrefix(trimmed, ": ") && !blank && cur != nil && cur.kind == blockPara && len(cur.lines) == 1:
+			// A definition list (PHP Markdown Extra, Pandoc, Goldmark,
+			// MkDocs): "Term" over ": its definition" reads as the list
+			// item "- Term: its definition".
+			cur = &block{kind: blockList, lines: []string{"- " + cur.lines[0] + ": " + strings.TrimSpace(trimmed[2:])}, start: cur.start}
 		case !quoted && !indented && setextLevel(trimmed) > 0 && cur != nil && cur.kind == blockPara && len(cur.lines) > 0:
 			// "Getting Started" over "---------------": the paragraph above
 			// is a heading (CommonMark's setext heading), written here as

@@ -65,12 +65,16 @@ func TestDefineJapaneseSiteDocs(t *testing.T) {
 		"船をつなぐための岸の区画です。係船岸は港ごとに番号で呼ばれます。\n\n" +
 		"## 検査員\n\n" +
 		"水門の設備を点検して記録する係です。検査員の名簿は、管理局が保管します。\n"
+	// A definition list (Goldmark, Pandoc, MkDocs), with an English
+	// definition in a Japanese document.
+	terms := "# 用語\n\nポンツーン\n: 浮き桟橋として使う箱形の浮体。\n\nBollard\n: A short post on a quay to which mooring lines are tied.\n\n" +
+		"ポンツーンは港の奥にあります。各Bollardに番号を付けます。\n"
 	// Glossary pages whose summary is a noun phrase with its copula, or
 	// says what the term does.
 	quay := "---\ntitle: 岸壁\nshort_description: >\n  船を横付けして荷役を行うための港の壁面です。\n---\n岸壁は港ごとに番号で呼ばれます。\n"
 	breakwater := "---\ntitle: 防波堤\nshort_description: >\n  港を波から守るために海へ突き出して築かれます。\n---\n防波堤の点検は毎年行います。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "breakwater.md", Content: breakwater}, {Path: "lock.md", Content: lock},
-		{Path: "overview.md", Content: overview}, {Path: "quay.md", Content: quay}})
+		{Path: "overview.md", Content: overview}, {Path: "quay.md", Content: quay}, {Path: "terms.md", Content: terms}})
 	e := newEngine(t)
 	tests := []struct {
 		term, want string
@@ -93,6 +97,8 @@ func TestDefineJapaneseSiteDocs(t *testing.T) {
 		// A section's noun-phrase gloss, not a later sentence about it.
 		{"係船岸", "船をつなぐための岸の区画です。", confDescribe},
 		{"防波堤", "港を波から守るために海へ突き出して築かれます。", confGloss},
+		{"ポンツーン", "浮き桟橋として使う箱形の浮体。", confGloss},
+		{"Bollard", "A short post on a quay to which mooring lines are tied.", confGloss},
 		// A short setting before the subject.
 		{"閘室", "港湾では、閘室(こうしつ) は水門の内側で水位を上下させる区画です。", confGloss},
 		// A middle dot is inside a katakana long form.
