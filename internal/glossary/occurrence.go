@@ -29,6 +29,11 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
 }
 
+// ContinuesLatinWord reports whether r, next to a Latin term, continues
+// its word: a letter, digit or underscore, but not a CJK character
+// (Japanese writes "これがiPhone、" and "Secretは、" without spaces).
+func ContinuesLatinWord(r rune) bool { return isWordRune(r) && !IsCJK(r) }
+
 // Index returns the byte offsets in line where term occurs as a whole term:
 // as a substring when the term contains CJK characters, otherwise only where
 // neither side continues a word (Latin letters, digits, underscore; a CJK
@@ -84,7 +89,7 @@ func (p pattern) index(line, lower string, haveLower bool) []int {
 			if at > 0 {
 				r, _ := utf8.DecodeLastRuneInString(hay[:at])
 				first, _ := utf8.DecodeRuneInString(needle)
-				if isWordRune(r) && !IsCJK(r) && isWordRune(first) {
+				if ContinuesLatinWord(r) && isWordRune(first) {
 					ok = false
 				}
 			}
@@ -92,7 +97,7 @@ func (p pattern) index(line, lower string, haveLower bool) []int {
 				end = pluralEnd(hay, end)
 				r, _ := utf8.DecodeRuneInString(hay[end:])
 				last, _ := utf8.DecodeLastRuneInString(needle)
-				if end < len(hay) && isWordRune(r) && !IsCJK(r) && isWordRune(last) {
+				if end < len(hay) && ContinuesLatinWord(r) && isWordRune(last) {
 					ok = false
 				}
 			}

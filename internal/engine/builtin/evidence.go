@@ -159,8 +159,9 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// whatever its form (「Podのコピーが…実行されることを保証します。」
 			// under "DaemonSet", "Stores sensitive information, ...").
 			titleLine := h.top && s.line == h.line+1
+			jaNoun := s.ja && jaNounPhrase(s.text)
 			nounGloss := !glossary.Contains(s.text, sp) &&
-				(s.ja && (jaNounPhrase(s.text) || titleLine && !jaCondition(s.text) && !isQuestion(s.text)) ||
+				(jaNoun || s.ja && titleLine && !jaCondition(s.text) && !isQuestion(s.text) ||
 					!s.ja && titleLine && (opensWithArticle(s.text) && !clauseBody(s.text) ||
 						enItemVerbs[strings.ToLower(firstWord(s.text))]))
 			for j := h.first; !nounGloss && j < len(ix.sentences) && j < h.first+8 && ix.sentences[j].doc == s.doc &&
@@ -194,7 +195,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// its front matter's title and description), or a section whose
 			// first sentence is a Japanese noun phrase (「…岸の区画です。」),
 			// glosses it as surely as a paragraph that names it.
-			mentions := nounGloss && (titleLine || s.ja && jaNounPhrase(s.text))
+			mentions := nounGloss && (titleLine || jaNoun)
 			for _, sp := range spellings {
 				if glossary.Contains(s.text, sp) {
 					mentions = true
@@ -658,9 +659,7 @@ func prefixSpelling(s, sp string) (int, bool) {
 	}
 	if !glossary.HasCJK(sp) && len(s) > len(sp) {
 		r, _ := utf8.DecodeRuneInString(s[len(sp):])
-		// Japanese writes a Latin term against its particle ("Secretは、"):
-		// a CJK letter after the spelling ends it.
-		if (unicode.IsLetter(r) && !glossary.IsCJK(r)) || unicode.IsDigit(r) || r == '_' {
+		if glossary.ContinuesLatinWord(r) { // "Secretは、": the particle ends it
 			// Allow a plural "s" on English terms.
 			if r == 's' && !acronym {
 				if len(s) == len(sp)+1 {
