@@ -425,6 +425,11 @@ func TestProjectDeleteRemovesRows(t *testing.T) {
 	}
 	_, err := b.store.GetProject(t.Context(), pid)
 	mustNotFound(t, err)
+	for id, want := range map[string]bool{pid: false, keep: true, b.newID(): false} {
+		if got, err := b.store.ProjectExists(t.Context(), id); err != nil || got != want {
+			t.Fatalf("ProjectExists(%s) = %v, %v; want %v", id, got, err, want)
+		}
+	}
 	if p := b.project(keep); p.Name != "kept" || p.DocumentCount != 1 {
 		t.Fatalf("other project = %+v", p)
 	}

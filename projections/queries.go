@@ -156,6 +156,21 @@ func (s *Store) GetProject(ctx context.Context, id string) (Project, error) {
 	return p, notFound(err, "project %s", id)
 }
 
+// ProjectExists reports whether the read model holds project id. It reads
+// the project's row only, none of the counts [Store.GetProject] computes,
+// so it is what routes that need the project's id alone check.
+func (s *Store) ProjectExists(ctx context.Context, id string) (bool, error) {
+	var one int
+	err := s.queryRow(ctx, "SELECT 1 FROM projects WHERE id = ?", id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("projections: project %s: %w", id, err)
+	}
+	return true, nil
+}
+
 // ProjectByName returns the project named exactly name (the oldest one if
 // several share it), or an error wrapping [ErrNotFound].
 func (s *Store) ProjectByName(ctx context.Context, name string) (Project, error) {

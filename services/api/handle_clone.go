@@ -34,8 +34,12 @@ func (r *projectCloneRequest) Valid() map[string]string {
 // "Clone".
 func (s *server) handleProjectClone() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		src := projectFrom(r)
 		ctx := r.Context()
+		src, err := s.project(r)
+		if err != nil {
+			writeError(w, r, s.Logger, err)
+			return
+		}
 		req, err := decode[projectCloneRequest](w, r, maxJSONBody)
 		if err != nil {
 			writeError(w, r, s.Logger, err)

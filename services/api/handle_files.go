@@ -33,7 +33,7 @@ type fileCreateRequest struct {
 
 func (s *server) handleFileList() http.Handler {
 	return listHandler(s, func(r *http.Request, pg projections.Page) ([]projections.Document, int, error) {
-		return s.Store.ListDocuments(r.Context(), projectFrom(r).ID, pg)
+		return s.Store.ListDocuments(r.Context(), projectID(r), pg)
 	})
 }
 
@@ -137,18 +137,18 @@ func rawFileName(part *multipart.Part) string {
 
 func (s *server) handleFileCreate() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := projectFrom(r)
+		pid := projectID(r)
 		ups, err := s.readUploads(w, r, 1)
 		if err != nil {
 			writeError(w, r, s.Logger, err)
 			return
 		}
-		docs, err := s.addDocuments(r, p.ID, ups)
+		docs, err := s.addDocuments(r, pid, ups)
 		if err != nil {
 			writeError(w, r, s.Logger, err)
 			return
 		}
-		w.Header().Set("Location", "/api/projects/"+p.ID+"/files/"+docs[0].ID)
+		w.Header().Set("Location", "/api/projects/"+pid+"/files/"+docs[0].ID)
 		encode(w, http.StatusCreated, docs[0])
 	})
 }
@@ -240,7 +240,7 @@ func (s *server) document(r *http.Request) (projections.Document, error) {
 	if !events.ValidID(fid) {
 		return projections.Document{}, errStatus(http.StatusNotFound, "file not found")
 	}
-	d, err := s.Store.GetDocument(r.Context(), projectFrom(r).ID, fid)
+	d, err := s.Store.GetDocument(r.Context(), projectID(r), fid)
 	if errors.Is(err, projections.ErrNotFound) {
 		return d, errStatus(http.StatusNotFound, "file not found")
 	}
@@ -311,7 +311,7 @@ type fileBulkResponse struct {
 // When a run is active the upload still succeeds and says so.
 func (s *server) handleFileBulk() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := projectFrom(r)
+		pid := projectID(r)
 		var ups []fileCreateRequest
 		var err error
 		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
@@ -332,7 +332,7 @@ func (s *server) handleFileBulk() http.Handler {
 			writeError(w, r, s.Logger, err)
 			return
 		}
-		docs, err := s.addDocuments(r, p.ID, ups)
+		docs, err := s.addDocuments(r, pid, ups)
 		if err != nil {
 			writeError(w, r, s.Logger, err)
 			return
@@ -342,7 +342,7 @@ func (s *server) handleFileBulk() http.Handler {
 		for _, d := range docs {
 			ids = append(ids, d.ID)
 		}
-		run, err := s.requestRun(r.Context(), p.ID, events.RunRequested{Scope: string(pipeline.ScopeExtract), TriggeredBy: events.TriggeredByAuto, Documents: ids})
+		run, err := s.requestRun(r.Context(), pid, events.RunRequested{Scope: string(pipeline.ScopeExtract), TriggeredBy: events.TriggeredByAuto, Documents: ids})
 		var ae *apiError
 		switch {
 		case err == nil:
@@ -350,7 +350,7 @@ func (s *server) handleFileBulk() http.Handler {
 		case errors.As(err, &ae) && ae.status == http.StatusConflict:
 			resp.Reason = "a run is in progress; start an extract when it has finished to include the new files"
 		default:
-			s.Logger.Warn("bulk upload: start incremental extract", "project_id", p.ID, "err", err)
+			s.Logger.Warn("bulk upload: start incremental extract", "project_id", pid, "err", err)
 			resp.Reason = "the extract could not be started; start it from the runs menu"
 		}
 		encode(w, http.StatusCreated, resp)

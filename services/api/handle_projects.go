@@ -137,7 +137,12 @@ func (s *server) handleProjectCreate() http.Handler {
 
 func (s *server) handleProjectGet() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		encode(w, http.StatusOK, projectFrom(r))
+		p, err := s.project(r)
+		if err != nil {
+			writeError(w, r, s.Logger, err)
+			return
+		}
+		encode(w, http.StatusOK, p)
 	})
 }
 
@@ -150,7 +155,11 @@ type projectUpdateRequest struct {
 
 func (s *server) handleProjectUpdate() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := projectFrom(r)
+		p, err := s.project(r)
+		if err != nil {
+			writeError(w, r, s.Logger, err)
+			return
+		}
 		req, err := decode[projectUpdateRequest](w, r, maxJSONBody)
 		if err != nil {
 			writeError(w, r, s.Logger, err)
@@ -225,9 +234,14 @@ func (s *server) handleProjectUpdate() http.Handler {
 
 func (s *server) handleProjectDelete() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := projectFrom(r)
+		p, err := s.project(r)
+		if err != nil {
+			writeError(w, r, s.Logger, err)
+			return
+		}
+		pid := p.ID
 		ctx := r.Context()
-		filter, err := events.ProjectRunsFilter(p.ID)
+		filter, err := events.ProjectRunsFilter(pid)
 		if err != nil {
 			writeError(w, r, s.Logger, err)
 			return
@@ -243,7 +257,7 @@ func (s *server) handleProjectDelete() http.Handler {
 			writeError(w, r, s.Logger, errWith(http.StatusConflict, "a run is active; stop it before deleting the project", map[string]any{"active_run_id": last.RunID}))
 			return
 		}
-		env, err := newEnvelope(p.ID, "", events.ProjectDeleted{})
+		env, err := newEnvelope(pid, "", events.ProjectDeleted{})
 		if err == nil {
 			_, err = s.publishExpect(ctx, env, seq, filter)
 		}
@@ -254,8 +268,8 @@ func (s *server) handleProjectDelete() http.Handler {
 			writeError(w, r, s.Logger, err)
 			return
 		}
-		s.purgeProject(ctx, p.ID)
-		s.releaseName(ctx, p.Name, p.ID)
+		s.purgeProject(ctx, pid)
+		s.releaseName(ctx, p.Name, pid)
 		w.WriteHeader(http.StatusNoContent)
 	})
 }

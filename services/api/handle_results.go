@@ -73,7 +73,7 @@ func (s *server) entryList(list func(r *http.Request, pg projections.Page) ([]pr
 
 // entry loads the entry named by {eid} with get.
 func (s *server) entry(r *http.Request, get func(ctx *http.Request, pid, id string) (projections.Entry, error)) (projections.Entry, error) {
-	e, err := get(r, projectFrom(r).ID, chi.URLParam(r, "eid"))
+	e, err := get(r, projectID(r), chi.URLParam(r, "eid"))
 	if errors.Is(err, projections.ErrNotFound) {
 		return e, errStatus(http.StatusNotFound, "entry not found")
 	}
@@ -90,13 +90,13 @@ func (s *server) getRefined(r *http.Request, pid, id string) (projections.Entry,
 
 func (s *server) handleProvisionalList() http.Handler {
 	return s.entryList(func(r *http.Request, pg projections.Page) ([]projections.Entry, int, error) {
-		return s.Store.ListProvisional(r.Context(), projectFrom(r).ID, pg)
+		return s.Store.ListProvisional(r.Context(), projectID(r), pg)
 	})
 }
 
 func (s *server) handleRefinedList() http.Handler {
 	return s.entryList(func(r *http.Request, pg projections.Page) ([]projections.Entry, int, error) {
-		return s.Store.ListRefined(r.Context(), projectFrom(r).ID, pg)
+		return s.Store.ListRefined(r.Context(), projectID(r), pg)
 	})
 }
 
@@ -150,7 +150,7 @@ func (s *server) handleProvisionalUpdate() http.Handler {
 		}
 		req, err := decode[provisionalUpdateRequest](w, r, maxJSONBody)
 		if err == nil {
-			err = s.publishEdit(r.Context(), projectFrom(r).ID, events.TermDefinitionEdited{TermName: e.Term, Definition: req.Definition, Confidence: req.Confidence})
+			err = s.publishEdit(r.Context(), projectID(r), events.TermDefinitionEdited{TermName: e.Term, Definition: req.Definition, Confidence: req.Confidence})
 		}
 		if err == nil {
 			e, err = s.entry(r, s.getProvisional)
@@ -168,27 +168,27 @@ func (s *server) handleProvisionalUpdate() http.Handler {
 // is active).
 func (s *server) handleProvisionalRegenerate() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := projectFrom(r)
+		pid := projectID(r)
 		e, err := s.entry(r, s.getProvisional)
 		if err != nil {
 			writeError(w, r, s.Logger, err)
 			return
 		}
-		run, err := s.requestRun(r.Context(), p.ID, events.RunRequested{
+		run, err := s.requestRun(r.Context(), pid, events.RunRequested{
 			Scope: string(pipeline.ScopeProvisional), TriggeredBy: events.TriggeredByAPI, Terms: []string{e.Term},
 		})
 		if err != nil {
 			writeError(w, r, s.Logger, err)
 			return
 		}
-		w.Header().Set("Location", "/api/projects/"+p.ID+"/runs/"+run.ID)
+		w.Header().Set("Location", "/api/projects/"+pid+"/runs/"+run.ID)
 		encode(w, http.StatusCreated, run)
 	})
 }
 
 // glossaryOf returns the project's refined glossary with its issues.
 func (s *server) glossaryOf(r *http.Request) (glossary.Glossary, error) {
-	pid := projectFrom(r).ID
+	pid := projectID(r)
 	entries, _, err := s.Store.ListRefined(r.Context(), pid, projections.Page{})
 	if err != nil {
 		return glossary.Glossary{}, err
@@ -253,7 +253,7 @@ func (s *server) handleIssueList() http.Handler {
 			writeError(w, r, s.Logger, errWith(http.StatusUnprocessableEntity, "invalid request: issue_type: "+msg, map[string]any{"errors": map[string]string{"issue_type": msg}}))
 			return
 		}
-		items, total, err := s.Store.ListIssues(r.Context(), projectFrom(r).ID, typ, pg)
+		items, total, err := s.Store.ListIssues(r.Context(), projectID(r), typ, pg)
 		if err != nil {
 			writeError(w, r, s.Logger, err)
 			return
@@ -268,7 +268,7 @@ func (s *server) handleIssueList() http.Handler {
 
 func (s *server) handleIssueGet() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		is, err := s.Store.GetIssue(r.Context(), projectFrom(r).ID, chi.URLParam(r, "iid"))
+		is, err := s.Store.GetIssue(r.Context(), projectID(r), chi.URLParam(r, "iid"))
 		if errors.Is(err, projections.ErrNotFound) {
 			err = errStatus(http.StatusNotFound, "issue not found")
 		}

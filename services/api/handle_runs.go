@@ -27,13 +27,13 @@ type runCreateRequest struct {
 
 func (s *server) handleRunList() http.Handler {
 	return listHandler(s, func(r *http.Request, pg projections.Page) ([]projections.Run, int, error) {
-		return s.Store.ListRuns(r.Context(), projectFrom(r).ID, pg)
+		return s.Store.ListRuns(r.Context(), projectID(r), pg)
 	})
 }
 
 func (s *server) handleRunCreate() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := projectFrom(r)
+		pid := projectID(r)
 		req, err := decode[runCreateRequest](w, r, maxJSONBody)
 		if err != nil {
 			writeError(w, r, s.Logger, err)
@@ -53,14 +53,14 @@ func (s *server) handleRunCreate() http.Handler {
 			writeError(w, r, s.Logger, errStatus(http.StatusBadRequest, "Idempotency-Key must be at most 200 characters"))
 			return
 		}
-		run, err := s.requestRun(r.Context(), p.ID, events.RunRequested{
+		run, err := s.requestRun(r.Context(), pid, events.RunRequested{
 			Scope: string(scope), TriggeredBy: events.TriggeredByAPI, Terms: req.Terms, IdempotencyKey: key,
 		})
 		if err != nil {
 			writeError(w, r, s.Logger, err)
 			return
 		}
-		w.Header().Set("Location", "/api/projects/"+p.ID+"/runs/"+run.ID)
+		w.Header().Set("Location", "/api/projects/"+pid+"/runs/"+run.ID)
 		encode(w, http.StatusCreated, run)
 	})
 }
@@ -125,7 +125,7 @@ func (s *server) requestRun(ctx context.Context, projectID string, req events.Ru
 
 func (s *server) handleRunCurrent() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		run, err := s.Store.CurrentRun(r.Context(), projectFrom(r).ID)
+		run, err := s.Store.CurrentRun(r.Context(), projectID(r))
 		if errors.Is(err, projections.ErrNotFound) {
 			err = errStatus(http.StatusNotFound, "the project has no runs")
 		}
@@ -142,7 +142,7 @@ func (s *server) run(r *http.Request) (projections.Run, error) {
 	if !events.ValidID(rid) {
 		return projections.Run{}, errStatus(http.StatusNotFound, "run not found")
 	}
-	run, err := s.Store.GetRun(r.Context(), projectFrom(r).ID, rid)
+	run, err := s.Store.GetRun(r.Context(), projectID(r), rid)
 	if errors.Is(err, projections.ErrNotFound) {
 		return run, errStatus(http.StatusNotFound, "run not found")
 	}

@@ -165,7 +165,7 @@ func (s *server) edits(ctx context.Context, projectID string) (*termedits.Edits,
 
 func (s *server) handleTermList() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		pid := projectFrom(r).ID
+		pid := projectID(r)
 		pg, err := parsePage(r)
 		if err != nil {
 			writeError(w, r, s.Logger, err)
@@ -191,7 +191,7 @@ func (s *server) handleTermList() http.Handler {
 
 // term loads the term named by {tid}.
 func (s *server) term(r *http.Request) (projections.Term, error) {
-	t, err := s.Store.GetTerm(r.Context(), projectFrom(r).ID, chi.URLParam(r, "tid"))
+	t, err := s.Store.GetTerm(r.Context(), projectID(r), chi.URLParam(r, "tid"))
 	if errors.Is(err, projections.ErrNotFound) {
 		return t, errStatus(http.StatusNotFound, "term not found")
 	}
@@ -205,7 +205,7 @@ func (s *server) handleTermGet() http.Handler {
 			writeError(w, r, s.Logger, err)
 			return
 		}
-		v, err := s.termWithOccurrences(r.Context(), projectFrom(r).ID, t)
+		v, err := s.termWithOccurrences(r.Context(), projectID(r), t)
 		if err != nil {
 			writeError(w, r, s.Logger, err)
 			return
@@ -267,7 +267,7 @@ func (s *server) loadDocuments(ctx context.Context, pid string) ([]glossary.Docu
 
 func (s *server) handleTermCreate() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		pid := projectFrom(r).ID
+		pid := projectID(r)
 		req, err := decode[termCreateRequest](w, r, maxJSONBody)
 		if err != nil {
 			writeError(w, r, s.Logger, err)
@@ -305,7 +305,7 @@ func (s *server) handleTermCreate() http.Handler {
 
 func (s *server) handleTermUpdate() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		pid := projectFrom(r).ID
+		pid := projectID(r)
 		t, err := s.term(r)
 		if err != nil {
 			writeError(w, r, s.Logger, err)
@@ -360,7 +360,7 @@ func (s *server) handleTermDelete() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		t, err := s.term(r)
 		if err == nil {
-			err = s.publishEdit(r.Context(), projectFrom(r).ID, events.TermDeleted{TermText: t.Text})
+			err = s.publishEdit(r.Context(), projectID(r), events.TermDeleted{TermText: t.Text})
 		}
 		s.noContent(w, r, err)
 	})
@@ -396,7 +396,7 @@ func pageOf[T any](items []T, pg projections.Page) []T {
 
 func (s *server) handleExcludedList() http.Handler {
 	return listHandler(s, func(r *http.Request, pg projections.Page) ([]projections.ExcludedTerm, int, error) {
-		return s.Store.ListExcluded(r.Context(), projectFrom(r).ID, pg)
+		return s.Store.ListExcluded(r.Context(), projectID(r), pg)
 	})
 }
 
@@ -415,7 +415,7 @@ func (s *server) excludedTerm(ctx context.Context, pid, id string) (projections.
 
 func (s *server) handleExcludedCreate() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		pid := projectFrom(r).ID
+		pid := projectID(r)
 		req, err := decode[termTextRequest](w, r, maxJSONBody)
 		if err == nil {
 			err = s.publishEdit(r.Context(), pid, events.TermExcluded{TermText: req.TermText, Reason: req.Reason})
@@ -435,7 +435,7 @@ func (s *server) handleExcludedCreate() http.Handler {
 
 func (s *server) handleExcludedDelete() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		pid := projectFrom(r).ID
+		pid := projectID(r)
 		x, err := s.excludedTerm(r.Context(), pid, chi.URLParam(r, "xid"))
 		switch {
 		case err != nil:
@@ -467,7 +467,7 @@ func requiredTerms(ed *termedits.Edits) []requiredTerm {
 
 func (s *server) handleRequiredList() http.Handler {
 	return listHandler(s, func(r *http.Request, pg projections.Page) ([]requiredTerm, int, error) {
-		ed, err := s.edits(r.Context(), projectFrom(r).ID)
+		ed, err := s.edits(r.Context(), projectID(r))
 		if err != nil {
 			return nil, 0, err
 		}
@@ -477,7 +477,7 @@ func (s *server) handleRequiredList() http.Handler {
 
 func (s *server) handleRequiredCreate() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		pid := projectFrom(r).ID
+		pid := projectID(r)
 		req, err := decode[termTextRequest](w, r, maxJSONBody)
 		if err == nil && req.Reason != "" {
 			err = errWith(http.StatusUnprocessableEntity, "invalid request: reason: only exclusions take a reason", map[string]any{"errors": map[string]string{"reason": "only exclusions take a reason"}})
@@ -497,7 +497,7 @@ func (s *server) handleRequiredCreate() http.Handler {
 
 func (s *server) handleRequiredDelete() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		pid := projectFrom(r).ID
+		pid := projectID(r)
 		ed, err := s.edits(r.Context(), pid)
 		if err != nil {
 			writeError(w, r, s.Logger, err)
@@ -551,7 +551,7 @@ func (r *synonymGroupRequest) Valid() map[string]string {
 
 func (s *server) handleSynonymList() http.Handler {
 	return listHandler(s, func(r *http.Request, pg projections.Page) ([]termedits.SynonymGroup, int, error) {
-		ed, err := s.edits(r.Context(), projectFrom(r).ID)
+		ed, err := s.edits(r.Context(), projectID(r))
 		if err != nil {
 			return nil, 0, err
 		}
@@ -561,7 +561,7 @@ func (s *server) handleSynonymList() http.Handler {
 
 // setSynonymGroup publishes group id (new when id is empty) and serves it.
 func (s *server) setSynonymGroup(w http.ResponseWriter, r *http.Request, id string) {
-	pid := projectFrom(r).ID
+	pid := projectID(r)
 	req, err := decode[synonymGroupRequest](w, r, maxJSONBody)
 	if err != nil {
 		writeError(w, r, s.Logger, err)
@@ -592,7 +592,7 @@ func (s *server) handleSynonymCreate() http.Handler {
 
 // synonymGroup checks that {gid} names a group of the project.
 func (s *server) synonymGroup(r *http.Request) (termedits.SynonymGroup, error) {
-	ed, err := s.edits(r.Context(), projectFrom(r).ID)
+	ed, err := s.edits(r.Context(), projectID(r))
 	if err != nil {
 		return termedits.SynonymGroup{}, err
 	}
@@ -618,7 +618,7 @@ func (s *server) handleSynonymDelete() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		g, err := s.synonymGroup(r)
 		if err == nil {
-			err = s.publishEdit(r.Context(), projectFrom(r).ID, events.TermSynonymsRemoved{GroupID: g.ID})
+			err = s.publishEdit(r.Context(), projectID(r), events.TermSynonymsRemoved{GroupID: g.ID})
 		}
 		s.noContent(w, r, err)
 	})

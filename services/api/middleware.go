@@ -75,8 +75,11 @@ func (s *server) instrument(next http.Handler) http.Handler {
 	})
 }
 
-// withProject loads the project named by {pid} into the request context,
-// answering 404 for a malformed or unknown id.
+// withProject answers 404 for a malformed id or a project the read model
+// does not hold, and puts the id into the request context. It checks
+// existence only: most routes under a project need its id, not the
+// document, term and run counts of the project itself (see
+// [server.project]).
 func (s *server) withProject(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		pid := chi.URLParam(r, "pid")
@@ -84,20 +87,31 @@ func (s *server) withProject(next http.Handler) http.Handler {
 			writeProblem(w, http.StatusNotFound, "project not found (ids are ULIDs)", nil)
 			return
 		}
-		p, err := s.Store.GetProject(r.Context(), pid)
+		ok, err := s.Store.ProjectExists(r.Context(), pid)
 		if err != nil {
-			if errors.Is(err, projections.ErrNotFound) {
-				writeProblem(w, http.StatusNotFound, "project not found", nil)
-				return
-			}
 			writeError(w, r, s.Logger, err)
 			return
 		}
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), projectKey, p)))
+		if !ok {
+			writeProblem(w, http.StatusNotFound, "project not found", nil)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), projectKey, pid)))
 	})
 }
 
-func projectFrom(r *http.Request) projections.Project {
-	p, _ := r.Context().Value(projectKey).(projections.Project)
-	return p
+// projectID returns the id withProject checked.
+func projectID(r *http.Request) string {
+	pid, _ := r.Context().Value(projectKey).(string)
+	return pid
+}
+
+// project reads the whole project withProject checked, for the routes that
+// serve or change it; one deleted meanwhile is a 404.
+func (s *server) project(r *http.Request) (projections.Project, error) {
+	p, err := s.Store.GetProject(r.Context(), projectID(r))
+	if errors.Is(err, projections.ErrNotFound) {
+		return p, errStatus(http.StatusNotFound, "project not found")
+	}
+	return p, err
 }

@@ -433,9 +433,9 @@ func (s *server) awaitTerminal(ctx context.Context, run projections.Run) {
 // of a run, and "project" on changes to the project itself. No polling.
 func (s *server) handleProjectEvents() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := projectFrom(r)
+		pid := projectID(r)
 		ctx := r.Context()
-		changes, unsubscribe := s.Projector.Subscribe(p.ID)
+		changes, unsubscribe := s.Projector.Subscribe(pid)
 		defer unsubscribe()
 		sse, err := startSSE(w)
 		if err != nil {
@@ -450,7 +450,7 @@ func (s *server) handleProjectEvents() http.Handler {
 			}
 			return sse.event("", name, b)
 		}
-		if run, err := s.Store.CurrentRun(ctx, p.ID); err == nil {
+		if run, err := s.Store.CurrentRun(ctx, pid); err == nil {
 			if send("run", run) != nil {
 				return
 			}
@@ -481,17 +481,17 @@ func (s *server) handleProjectEvents() http.Handler {
 				switch {
 				case ch.RunID != "":
 					var run projections.Run
-					if run, err = s.Store.GetRun(ctx, p.ID, ch.RunID); err == nil {
+					if run, err = s.Store.GetRun(ctx, pid, ch.RunID); err == nil {
 						err = send("run", run)
 					} else if errors.Is(err, projections.ErrNotFound) {
 						err = nil
 					}
 				case ch.Type == events.TypeProjectDeleted:
-					_ = send("project_deleted", map[string]string{"id": p.ID})
+					_ = send("project_deleted", map[string]string{"id": pid})
 					return
 				default:
 					var np projections.Project
-					if np, err = s.Store.GetProject(ctx, p.ID); err == nil {
+					if np, err = s.Store.GetProject(ctx, pid); err == nil {
 						err = send("project", np)
 					}
 				}
