@@ -6,6 +6,7 @@ import (
 
 	"github.com/genglossary/genglossary/internal/glossary"
 	"github.com/genglossary/genglossary/internal/sitemarkup"
+	"github.com/genglossary/genglossary/internal/textwidth"
 )
 
 // Corpus is the set of documents a run works on. Engines may memoise
@@ -20,11 +21,14 @@ type Corpus struct {
 // NewCorpus returns a corpus over docs, which must already be sorted by path.
 // Engines read each document as its rendered page reads
 // ([sitemarkup.Strip]): front matter, shortcodes and admonition markers are
-// not prose. Line numbers stay those of the documents given.
+// not prose; and with width variants folded outside code
+// ([textwidth.FoldProse]): 「ＡＰＩ」 is the word "API" and 「ｶﾀｶﾅ」 is
+// 「カタカナ」, so a term is one term however a document types it. Line
+// numbers stay those of the documents given.
 func NewCorpus(docs []glossary.Document) *Corpus {
 	out := make([]glossary.Document, len(docs))
 	for i, d := range docs {
-		d.Content = sitemarkup.Strip(d.Content)
+		d.Content = textwidth.FoldProse(sitemarkup.Strip(d.Content))
 		out[i] = d
 	}
 	return &Corpus{Docs: out}
@@ -32,10 +36,15 @@ func NewCorpus(docs []glossary.Document) *Corpus {
 
 // Occurrences is [glossary.FindOccurrences] over the corpus's documents,
 // with one [glossary.Searcher] shared by every caller: steps and engines
-// look up many terms in the same documents.
+// look up many terms in the same documents. Spellings are folded as the
+// documents are (a term a user typed as 「ＡＰＩ」 is found as "API").
 func (c *Corpus) Occurrences(spellings ...string) []glossary.Occurrence {
 	s := c.Memo("pipeline.searcher", func() any { return glossary.NewSearcher(c.Docs) }).(*glossary.Searcher)
-	return s.Find(spellings...)
+	folded := make([]string, len(spellings))
+	for i, sp := range spellings {
+		folded[i] = textwidth.Fold(sp)
+	}
+	return s.Find(folded...)
 }
 
 // Memo returns the value stored under key, building it with build the first
