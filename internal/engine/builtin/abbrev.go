@@ -102,6 +102,17 @@ func trailingJaRun(s string) string {
 	return s[i:]
 }
 
+// jaLongFormFits reports whether a Japanese compound can be the long form
+// of abbr: at least two characters, and no fewer than the letters it
+// expands, since each letter stands for a word and a Japanese word takes a
+// character at least (「人事 (HR)」, 「仮想マシン (VM)」). 「レイアウトの情報
+// (CSS)」 gives 「情報」, which names what CSS is about, not what it
+// stands for.
+func jaLongFormFits(long, abbr string) bool {
+	n := utf8.RuneCountInString(long)
+	return n >= 2 && n >= len(strings.TrimSuffix(abbr, "s")) && glossary.HasCJK(long)
+}
+
 // longFormBefore finds the expansion of abbr at the end of before: the
 // fewest trailing English words whose initials spell it, or for Japanese
 // text the compound noun just before the parenthesis.
@@ -109,7 +120,7 @@ func longFormBefore(before, abbr string) string {
 	before = strings.TrimRight(before, " ")
 	if r, _ := utf8.DecodeLastRuneInString(before); glossary.IsCJK(r) {
 		run := trailingJaRun(before)
-		if utf8.RuneCountInString(run) >= 2 && glossary.HasCJK(run) {
+		if jaLongFormFits(run, abbr) {
 			return run
 		}
 		return ""
@@ -171,7 +182,7 @@ func (ix *corpusIndex) findAbbrevs(text, raw, doc string, line int) {
 			}
 			if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " ")); r < utf8.RuneSelf && isAbbrev(prev) {
 				if glossary.HasCJK(inner) {
-					if trailingJaRun(inner) == inner && utf8.RuneCountInString(inner) >= 2 {
+					if trailingJaRun(inner) == inner && jaLongFormFits(inner, prev) {
 						ix.abbrevs = append(ix.abbrevs, abbrevPair{long: inner, short: prev, doc: doc, line: line})
 					}
 				} else if words := strings.Fields(inner); len(words) >= 2 && len(words) <= len(prev)+3 && initialsMatch(words, prev) {

@@ -633,6 +633,8 @@ func TestDefineAbbreviationByItsExpansion(t *testing.T) {
 		{Path: "slo.md", Content: "Each team sets an SLO (service level objective) per endpoint.\nAn SLO below 99% needs a review.\nThe service level objective (SLO) is reported weekly.\n\nSome say SLO (Service Launch Order) but that is rare.\n"},
 		{Path: "defined.md", Content: "The Time To Live (TTL) of a cache entry.\nTTL is the number of seconds an entry stays valid in the cache.\n"},
 		{Path: "ja.md", Content: "# 運用\n\n本製品は継続的インテグレーション（CI）で毎晩検証する。\nCIが失敗した場合はリリースを止める。\nCIの結果は共有フォルダに置く。\n"},
+		// Too short to spell the letters: a topic, not an expansion.
+		{Path: "ja-short.md", Content: "# 画面\n\n見た目は配置の規則（QSS）で決まる。\nQSSを編集する。\nQSSの書式は独自である。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	tests := []struct {
@@ -648,6 +650,9 @@ func TestDefineAbbreviationByItsExpansion(t *testing.T) {
 		if d.Text != tc.want || d.Confidence != tc.conf {
 			t.Errorf("%s: %q (%.2f), want %q (%.2f)", tc.term, d.Text, d.Confidence, tc.want, tc.conf)
 		}
+	}
+	if d := define(t, e, c, "QSS"); strings.Contains(d.Text, "の略") {
+		t.Errorf("QSS: %q, want no expansion from 「規則」", d.Text)
 	}
 	if d := define(t, e, c, "TTL"); !strings.Contains(d.Text, "number of seconds") {
 		t.Errorf("TTL: %q, want its explicit definition, not the expansion", d.Text)
