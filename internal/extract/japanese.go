@@ -480,15 +480,15 @@ var jaSingleStop = wordSet(`時 前 後 中 間 上 下 内 外 方 次 点 例 
 var jaTrailStrip = wordSet(`済み 済 側 同士 向け 向き 用 越し 自体 全体 以外 同様 中 内 上 下 前 後 間 毎 ごと 別 たち 達 等 など 経由 単位 専用`)
 
 // jaTailOK are stop nouns that may end a compound after another noun:
-// "リモート実行", "依存関係", "環境設定".
-var jaTailOK = wordSet(`実行 設定 関係 変更 追加 参照`)
+// "リモート実行", "依存関係", "環境設定", "単一障害点".
+var jaTailOK = wordSet(`実行 設定 関係 変更 追加 参照 点`)
 
 // jaInnerOK are stop nouns that may sit inside a compound between two nouns.
 var jaInnerOK = wordSet(`可能 不可能`)
 
 // jaGeneric are abstract words; a compound made only of them is not a term.
 var jaGeneric = wordSet(`基本 概念 最小 最大 単位 絶対 相対 位置 早見 表 規模 大 小 全体 部分 一時 通常 一般 全般 主要 重要
-	簡単 詳細 概要 基礎 応用 入門 注意 事項 留意 点 一覧 目次 付録 補足 参考 関連 その他 大半 多数 少数 一部 全部`)
+	簡単 詳細 概要 基礎 応用 入門 注意 事項 留意 点 改善 相違 共通 疑問 一覧 目次 付録 補足 参考 関連 その他 大半 多数 少数 一部 全部`)
 
 // jaOrgWeak are organisation suffixes that only count after a proper noun.
 var jaOrgWeak = wordSet(`部 課 室 局 チーム グループ センター 事務所 研究会`)

@@ -235,3 +235,28 @@ func TestAssessmentsKeptPerInputs(t *testing.T) {
 		t.Errorf("second call %q (%v), want %q", again.definitionText(), err, alone.definitionText())
 	}
 }
+
+// TestDefineJapaneseThingSentences: 「Xは、…をまとめたものです。」 and
+// 「Xは、…扱うためのものです。」 say what X is by what it does, and define
+// it; 「Xは、利用者のものです。」 says whose X is, and does not. The text is
+// written for this test.
+func TestDefineJapaneseThingSentences(t *testing.T) {
+	t.Parallel()
+	doc := "# 部品\n\n" +
+		"部品ファイルは、型紙と手順と体裁を一つのファイルにまとめたものです。部品ファイルを書きます。\n" +
+		"作業区画は、複数の荷物をまとめて扱うためのものです。作業区画を作ります。\n" +
+		"保管箱は、各利用者のものです。保管箱を開けます。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"部品ファイル": "部品ファイルは、型紙と手順と体裁を一つのファイルにまとめたものです。",
+		"作業区画":   "作業区画は、複数の荷物をまとめて扱うためのものです。",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
+			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
+		}
+	}
+	if d := define(t, e, c, "保管箱"); d.Confidence >= confExplicit {
+		t.Errorf("保管箱: %q (%.2f) defines it by whose it is", d.Text, d.Confidence)
+	}
+}

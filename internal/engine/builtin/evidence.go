@@ -1182,6 +1182,17 @@ var jaNaAdjectives = []string{
 	"不十分", "一般的", "不便", "困難", "確か", "自然", "当然", "好き", "苦手", "得意",
 }
 
+// jaThingDefined reports a predicate that ends in 「もの」 after a clause,
+// 「…をまとめたもの」, 「…扱うためのもの」: what the subject is, said of
+// what it does. 「ユーザーのもの」 says whose it is.
+func jaThingDefined(pred string) bool {
+	if !strings.HasSuffix(pred, "もの") {
+		return false
+	}
+	before := strings.TrimSuffix(pred, "もの")
+	return !strings.HasSuffix(before, "の") || strings.HasSuffix(before, "ための")
+}
+
 // jaDefinitionalEnding reports whether a Japanese sentence (without its
 // final 。) ends like a definition, and returns the predicate before the
 // ending.
@@ -1196,7 +1207,7 @@ func jaDefinitionalEnding(body string) (string, bool) {
 		}
 		if e.copula {
 			for _, bad := range jaNotNounEndings {
-				if strings.HasSuffix(pred, bad) {
+				if strings.HasSuffix(pred, bad) && !jaThingDefined(pred) {
 					return "", false
 				}
 			}
