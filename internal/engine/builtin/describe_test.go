@@ -260,3 +260,45 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		t.Errorf("保管箱: %q (%.2f) defines it by whose it is", d.Text, d.Confidence)
 	}
 }
+
+// TestDefineFormalDefinitions: terms of service, contracts and
+// specifications define a term in quotes after a setting: 「この規約において
+// 「利用料金」とは、…をいう。」, "\"Usage Fee\" means ...", "The term
+// \"headword\" refers to ...". The texts are written for this test.
+func TestDefineFormalDefinitions(t *testing.T) {
+	t.Parallel()
+	ja := "# 利用規約\n\n" +
+		"第2条 この規約において「登録会員」とは、所定の手続に従って本サービスの利用を申し込み、当社が承認した者をいう。\n" +
+		"2 この規約において「月額料金」とは、本サービスの対価として登録会員が支払う金額をいう。\n\n" +
+		"用語集における「見出し語」とは、項目の先頭に置く語を指す。\n" +
+		"次の「保存」ボタンは、画面の右上にあります。\n\n" +
+		"登録会員は、月額料金を毎月支払う。月額料金は当社が定める。登録会員だけが利用できる。\n" +
+		"見出し語は五十音順に並べる。見出し語を太字にする。保存ボタンを押す。保存ボタンは青い。\n"
+	en := "# Terms\n\n" +
+		"\"Registered Member\" means a person who has applied to use the service and whom we have approved.\n" +
+		"“Monthly Fee” means the amount a Registered Member pays for the service each month.\n" +
+		"The term \"headword\" refers to the word placed at the start of a glossary entry.\n" +
+		"\"Ledger\" is printed on every invoice.\n\n" +
+		"A Registered Member pays the Monthly Fee every month. Each headword is printed in bold.\n" +
+		"The Ledger lists every payment. Only a Registered Member may open the Ledger.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"登録会員":              "第2条この規約において「登録会員」とは、所定の手続に従って本サービスの利用を申し込み、当社が承認した者をいう。",
+		"月額料金":              "2 この規約において「月額料金」とは、本サービスの対価として登録会員が支払う金額をいう。",
+		"見出し語":              "用語集における「見出し語」とは、項目の先頭に置く語を指す。",
+		"Registered Member": "\"Registered Member\" means a person who has applied to use the service and whom we have approved.",
+		"Monthly Fee":       "“Monthly Fee” means the amount a Registered Member pays for the service each month.",
+		"headword":          "The term \"headword\" refers to the word placed at the start of a glossary entry.",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
+			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
+		}
+	}
+	// Quoted, but not defined.
+	for _, term := range []string{"Ledger", "保存ボタン"} {
+		if d := define(t, e, c, term); d.Confidence >= confExplicit {
+			t.Errorf("%s: %q (%.2f) is not a definition", term, d.Text, d.Confidence)
+		}
+	}
+}

@@ -587,14 +587,42 @@ func dedupeEvidence(evs []evidence) []evidence {
 // English determiners that may precede the subject of a definition.
 var enDeterminers = []string{"a ", "an ", "the ", "each ", "every ", "any "}
 
+// enQuotes are the quotes a definition may put around its term, with their
+// closing quotes.
+var enQuotes = map[string]string{`"`: `"`, "“": "”", "'": "'", "‘": "’"}
+
+// jaQuotedLead reports the setting before a quoted term in a formal
+// definition: 「この規約において」, 「本書で」, 「用語集における」.
+func jaQuotedLead(lead string) bool {
+	for _, l := range []string{"において", "における", "では", "で", "の"} {
+		if strings.HasSuffix(lead, l) {
+			return true
+		}
+	}
+	return false
+}
+
 // matchSubject reports how many bytes at the start of text (after a
 // determiner) spell sp, allowing "sp (OTHER)" and "OTHER (sp)".
 func matchSubject(text, sp string, ja bool) (int, bool) {
 	off := 0
+	closeQuote := ""
 	if !ja {
 		for _, d := range enDeterminers {
 			if len(text) > len(d) && strings.EqualFold(text[:len(d)], d) {
 				off = len(d)
+				break
+			}
+		}
+		// Definitions in terms of service and specifications: "\"Usage
+		// Fee\" means ...", "The term \"headword\" refers to ...".
+		if off == len("the ") && len(text) > off+len("term ") && strings.EqualFold(text[off:off+len("term ")], "term ") {
+			off += len("term ")
+		}
+		for open, closer := range enQuotes {
+			if strings.HasPrefix(text[off:], open) {
+				off += len(open)
+				closeQuote = closer
 				break
 			}
 		}
@@ -614,6 +642,14 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 				break
 			}
 		}
+		// 「この規約において「利用料金」とは、…をいう。」: the quotes mark
+		// the term a legal or formal text defines, whatever the setting
+		// before it says.
+		if off == 0 {
+			if i := strings.Index(text, "「"); i > 0 && i <= 60 && !strings.ContainsAny(text[:i], "、。，「」") && jaQuotedLead(text[:i]) {
+				off = i
+			}
+		}
 		for _, q := range []string{"「", "『"} {
 			if strings.HasPrefix(text[off:], q) {
 				off += len(q)
@@ -622,8 +658,17 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 	}
 	rest := text[off:]
 	if n, ok := prefixSpelling(rest, sp); ok {
+		if closeQuote != "" {
+			if !strings.HasPrefix(rest[n:], closeQuote) {
+				return 0, false
+			}
+			n += len(closeQuote)
+		}
 		n = skipParen(rest, n, ja)
 		return off + n, true
+	}
+	if closeQuote != "" {
+		return 0, false
 	}
 	// "OTHER (sp) ..."
 	open := strings.IndexAny(rest, "(（")
