@@ -250,7 +250,10 @@ func (d *docState) jaSegment(seg string) {
 				// "リモート実行".
 				inner := len(run) > 0 && has(jaInnerOK, s) && i+1 < len(toks) && jaClass(&toks[i+1]) != 0 && !isJASuffix(jaClass(&toks[i+1]))
 				tail := len(run) > 0 && run[len(run)-1].kind == kJA && run[len(run)-1].ja != jPrefix && has(jaTailOK, s)
-				if !inner && !tail {
+				// "利用" opening "利用料金", "実行" opening "実行環境": an
+				// action noun before a noun that is not a stop word.
+				head := has(jaHeadOK, s) && i+1 < len(toks) && jaNounHead(&toks[i+1])
+				if !inner && !tail && !head {
 					run = d.jaFlush(run)
 					continue
 				}
@@ -482,6 +485,20 @@ var jaTrailStrip = wordSet(`済み 済 側 同士 向け 向き 用 越し 自�
 // jaTailOK are stop nouns that may end a compound after another noun:
 // "リモート実行", "依存関係", "環境設定", "単一障害点".
 var jaTailOK = wordSet(`実行 設定 関係 変更 追加 参照 点`)
+
+// jaHeadOK are stop nouns (actions) that may open a compound before
+// another noun: "利用料金", "実行環境", "設定ファイル", "変更履歴".
+var jaHeadOK = wordSet(`利用 使用 実行 設定 変更 追加 参照`)
+
+// jaNounHead reports a token that a jaHeadOK noun may open a compound
+// with: a common noun, not a suffix, not a stop word.
+func jaNounHead(tok *tokenizer.Token) bool {
+	c := jaClass(tok)
+	if c == 0 || isJASuffix(c) || c == jPrefix {
+		return false
+	}
+	return !has(jaStopNouns, tok.Surface)
+}
 
 // jaInnerOK are stop nouns that may sit inside a compound between two nouns.
 var jaInnerOK = wordSet(`可能 不可能`)
