@@ -119,9 +119,17 @@ func assess(term string, evs []evidence) assessment {
 			}
 		}
 	case len(explicit) > 0:
-		// Only weak explicit evidence (appositives in mid-sentence).
-		a.best, a.ok, a.confidence = explicit[0], true, confExplicit
-		a.sources = []string{explicit[0].where()}
+		// Only weak explicit evidence (appositives in mid-sentence, plural
+		// subjects, naming sentences): the first, a naming sentence last.
+		pick := explicit[0]
+		for _, e := range explicit {
+			if !e.naming {
+				pick = e
+				break
+			}
+		}
+		a.best, a.ok, a.confidence = pick, true, confExplicit
+		a.sources = []string{pick.where()}
 	case len(glosses) > 0:
 		pick := glosses[0]
 		for _, g := range glosses {

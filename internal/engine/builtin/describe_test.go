@@ -302,3 +302,38 @@ func TestDefineFormalDefinitions(t *testing.T) {
 		}
 	}
 }
+
+// TestDefineNamingSentences: "... is called a flotilla", "... are known as
+// roadstead ships" and "This is called a windlass." (after the sentence it
+// names) define the term they end with; "a file called harbor.toml" and
+// "is not called a barge" do not; a later sentence with the term as its
+// subject ("Bollards are ...") wins over a naming one that came first. The
+// text is written for this test.
+func TestDefineNamingSentences(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbor\n\n" +
+		"The group of boats that sail together is called a flotilla. Every flotilla has a leader.\n" +
+		"Boats waiting outside the harbor for a free berth are known as roadstead ships. Roadstead ships wait for the tide.\n\n" +
+		"A drum turns to haul the anchor chain aboard. This is called a windlass. The windlass is oiled weekly.\n\n" +
+		"The schedule lives in a file called harbor.toml. Edit harbor.toml before spring.\n" +
+		"A tug is not called a barge. Each barge carries coal. The barge docks at noon.\n\n" +
+		"The post you see on the quay is called a bollard.\n" +
+		"Bollards are short posts that mooring lines are tied to. Paint each bollard yellow.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: doc}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"flotilla":       "The group of boats that sail together is called a flotilla.",
+		"roadstead ship": "Boats waiting outside the harbor for a free berth are known as roadstead ships.",
+		"windlass":       "A drum turns to haul the anchor chain aboard. This is called a windlass.",
+		"bollard":        "Bollards are short posts that mooring lines are tied to.",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
+			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
+		}
+	}
+	for _, term := range []string{"harbor.toml", "barge"} {
+		if d := define(t, e, c, term); d.Confidence >= confExplicit {
+			t.Errorf("%s: %q (%.2f) is not named by the sentence", term, d.Text, d.Confidence)
+		}
+	}
+}

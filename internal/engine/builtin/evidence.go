@@ -38,8 +38,13 @@ type evidence struct {
 	ja     bool
 	// mentions is false for a heading whose paragraph never names the term.
 	mentions bool
-	score    float64 // usage and describe evidence: how informative the sentence is
-	docs     int     // usage evidence only: documents that use the term
+	// naming marks an English sentence that names the term at its end
+	// ("... is called a flotilla"): it yields to one with the term as its
+	// subject ("Flotillas are ..."), which says what the class is rather
+	// than naming an instance.
+	naming bool
+	score  float64 // usage and describe evidence: how informative the sentence is
+	docs   int     // usage evidence only: documents that use the term
 }
 
 func (e evidence) where() string { return fmt.Sprintf("%s:%d", e.doc, e.line) }
@@ -99,7 +104,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				found = true
 				break
 			}
-			if ev, ok := jaCalledEvidence(ix, si, sp, hits); ok {
+			if ev, ok := calledEvidence(ix, si, sp, hits); ok {
 				out = append(out, ev)
 				found = true
 				break
@@ -179,7 +184,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					s = *sj
 					break
 				}
-				if ev, ok := jaCalledEvidence(ix, j, sp, hits); ok {
+				if ev, ok := calledEvidence(ix, j, sp, hits); ok {
 					subject = -1
 					s.text, s.line = ev.text, ev.line
 					break
@@ -1168,13 +1173,16 @@ func jaContrast(after string) bool {
 	return false
 }
 
-// jaCalledEvidence matches a Japanese naming sentence: "…をXと呼ぶ。",
-// "…はXと呼ばれる。". A sentence that opens with a demonstrative ("この周期を
+// calledEvidence matches a naming sentence: in Japanese "…をXと呼ぶ。",
+// "…はXと呼ばれる。"; in English see enCalledEvidence. A Japanese sentence that opens with a demonstrative ("この周期を
 // ポーリング間隔と呼び、…") is shown after the sentence it refers to.
-func jaCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, bool) {
+func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, bool) {
 	s := &ix.sentences[si]
-	if !s.ja || s.block == blockHeading {
+	if s.block == blockHeading {
 		return evidence{}, false
+	}
+	if !s.ja {
+		return enCalledEvidence(ix, si, sp, hits)
 	}
 	for _, at := range hits {
 		rest := s.text[at+len(sp):]
@@ -1199,6 +1207,61 @@ func jaCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence,
 			}
 		}
 		return evidence{kind: evExplicit, text: capText(text, true), doc: s.doc, line: line, ja: true, mentions: true}, true
+	}
+	return evidence{}, false
+}
+
+// enNamings end the words before a term that a sentence names: "The group
+// of boats that sail together is called a flotilla."
+var enNamings = []string{" called ", " known as ", " referred to as ", " termed "}
+
+// enCalledEvidence matches an English naming sentence: "... is called
+// (a|an|the) X", "... are known as Xs", "... is often referred to as X",
+// with the term ending its clause. A sentence that opens with "This" or
+// "It" ("This is called a flotilla.") is shown after the sentence it refers
+// to.
+func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, bool) {
+	s := &ix.sentences[si]
+	for _, at := range hits {
+		rest := strings.TrimPrefix(s.text[at+len(sp):], "s")
+		if rest != "" && !strings.ContainsRune(".,;:)", rune(rest[0])) && !strings.HasPrefix(rest, " (") {
+			continue
+		}
+		before := strings.ToLower(s.text[:at])
+		before = strings.TrimSuffix(strings.TrimSuffix(before, "“"), `"`)
+		for _, art := range []string{"a ", "an ", "the "} {
+			if strings.HasSuffix(before, " "+art) {
+				before = before[:len(before)-len(art)]
+				break
+			}
+		}
+		named := false
+		for _, n := range enNamings {
+			if !strings.HasSuffix(before, n) {
+				continue
+			}
+			words := strings.Fields(before[:len(before)-len(n)])
+			if len(words) >= 2 && words[len(words)-1] != "not" && words[len(words)-1] != "be" {
+				verb := words[len(words)-1]
+				if verb == "also" || strings.HasSuffix(verb, "ly") {
+					verb = words[len(words)-2] // "is often called"
+				}
+				named = verb == "is" || verb == "are"
+			}
+			break
+		}
+		if !named {
+			continue
+		}
+		text, line := s.text, s.line
+		switch strings.ToLower(firstWord(text)) {
+		case "this", "that", "it", "these", "those", "such":
+			if si == 0 || ix.sentences[si-1].para != s.para || ix.sentences[si-1].doc != s.doc {
+				continue // nothing to say what it names
+			}
+			text, line = ix.sentences[si-1].text+" "+text, ix.sentences[si-1].line
+		}
+		return evidence{kind: evExplicit, text: capText(text, false), doc: s.doc, line: line, mentions: true, naming: true}, true
 	}
 	return evidence{}, false
 }
