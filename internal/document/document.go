@@ -1,7 +1,6 @@
 package document
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -29,8 +28,10 @@ var (
 	ErrSecretName = errors.New("file name looks like a secret")
 	// ErrTooLarge means the content exceeds the size limit.
 	ErrTooLarge = errors.New("file too large")
-	// ErrNotUTF8 means the content is not valid UTF-8.
-	ErrNotUTF8 = errors.New("content is not valid UTF-8")
+	// ErrNotUTF8 means the content is not text in an encoding Parse reads:
+	// UTF-8, UTF-16 with a byte order mark, or Japanese in Shift_JIS,
+	// EUC-JP or ISO-2022-JP.
+	ErrNotUTF8 = errors.New("content is not UTF-8 text (nor UTF-16 with a byte order mark, nor Japanese in Shift_JIS, EUC-JP or ISO-2022-JP)")
 	// ErrEmpty means the content is empty or only whitespace.
 	ErrEmpty = errors.New("content is empty")
 )
@@ -143,31 +144,41 @@ func ValidateName(name string) (string, error) {
 }
 
 // Parse validates a named document's bytes and returns it: the name checked
-// by ValidateName, the size within limits, the content valid UTF-8 and not
-// empty. A UTF-8 byte order mark is dropped and CRLF/CR line endings become
-// LF, so line numbers are the same on every platform.
+// by ValidateName, the size within limits, the content text and not empty.
+// Content in UTF-16 with a byte order mark or in a legacy Japanese encoding
+// (Shift_JIS, EUC-JP, ISO-2022-JP) is converted to UTF-8; a UTF-8 byte order
+// mark is dropped and CRLF/CR line endings become LF, so line numbers are
+// the same on every platform.
 func Parse(name string, content []byte, lim Limits) (glossary.Document, error) {
+	doc, _, err := ParseEncoded(name, content, lim)
+	return doc, err
+}
+
+// ParseEncoded is [Parse], also returning the encoding the content was in
+// (EncodingUTF8, EncodingUTF16, EncodingShiftJIS ...), so that a caller
+// that keeps the bytes can keep converted text instead.
+func ParseEncoded(name string, content []byte, lim Limits) (glossary.Document, string, error) {
 	lim = lim.withDefaults()
 	n, err := ValidateName(name)
 	if err != nil {
-		return glossary.Document{}, err
+		return glossary.Document{}, "", err
 	}
 	if int64(len(content)) > lim.MaxFileSize {
-		return glossary.Document{}, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(content), lim.MaxFileSize)
+		return glossary.Document{}, "", fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(content), lim.MaxFileSize)
 	}
-	content = bytes.TrimPrefix(content, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(content) {
-		return glossary.Document{}, ErrNotUTF8
+	s, enc, ok := decodeText(content)
+	if !ok {
+		return glossary.Document{}, "", ErrNotUTF8
 	}
-	s := string(content)
+	s = strings.TrimPrefix(s, "\ufeff")
 	if strings.ContainsRune(s, '\r') {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
 	if strings.TrimSpace(s) == "" {
-		return glossary.Document{}, ErrEmpty
+		return glossary.Document{}, "", ErrEmpty
 	}
-	return glossary.Document{Path: n, Content: s}, nil
+	return glossary.Document{Path: n, Content: s}, enc, nil
 }
 
 // LoadDir loads every .md and .txt file under dir, recursively, sorted by

@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/japanese"
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 func TestValidateName(t *testing.T) {
@@ -72,6 +76,14 @@ func TestParse(t *testing.T) {
 		{"crlf", "a\r\nb\rc", Limits{}, "a\nb\nc", nil},
 		{"bom", "\xef\xbb\xbfhello", Limits{}, "hello", nil},
 		{"invalid utf8", "ok\xffno", Limits{}, "", ErrNotUTF8},
+		{"latin-1 is not read as japanese", "caf\xe9 au lait, d\xe9j\xe0 vu\n", Limits{}, "", ErrNotUTF8},
+		{"shift_jis", sjis("用語\r\nキャッシュとは、一時的な保存場所です。"), Limits{}, "用語\nキャッシュとは、一時的な保存場所です。", nil},
+		{"euc-jp", eucjp("バッファは領域です。ﾃｽﾄ"), Limits{}, "バッファは領域です。ﾃｽﾄ", nil},
+		{"iso-2022-jp", iso2022jp("キューとは、順番待ちの列です。\n"), Limits{}, "キューとは、順番待ちの列です。\n", nil},
+		{"utf-16le with bom", "\xff\xfe" + utf16le("スプール\r\n"), Limits{}, "スプール\n", nil},
+		{"utf-16be with bom", "\xfe\xff" + utf16be("term\n"), Limits{}, "term\n", nil},
+		{"kanji only from other bytes", sjis("漢字漢字漢字漢字漢字"), Limits{}, "", ErrNotUTF8},
+		{"utf-16 bom alone", "\xff\xfe", Limits{}, "", ErrEmpty},
 		{"too large", "123456", Limits{MaxFileSize: 5}, "", ErrTooLarge},
 		{"empty", " \n\t", Limits{}, "", ErrEmpty},
 	}
@@ -86,6 +98,39 @@ func TestParse(t *testing.T) {
 				t.Fatalf("content = %q, want %q", d.Content, tt.want)
 			}
 		})
+	}
+}
+
+func encodeWith(t encoding.Encoding, s string) string {
+	b, err := t.NewEncoder().String(s)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+func sjis(s string) string      { return encodeWith(japanese.ShiftJIS, s) }
+func eucjp(s string) string     { return encodeWith(japanese.EUCJP, s) }
+func iso2022jp(s string) string { return encodeWith(japanese.ISO2022JP, s) }
+func utf16le(s string) string {
+	return encodeWith(xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM), s)
+}
+func utf16be(s string) string {
+	return encodeWith(xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM), s)
+}
+
+func TestParseReportsTheEncoding(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"plain":                   EncodingUTF8,
+		sjis("キャッシュです。"):          EncodingShiftJIS,
+		eucjp("キャッシュです。"):         EncodingEUCJP,
+		iso2022jp("キャッシュです。"):     EncodingISO2022JP,
+		"\xff\xfe" + utf16le("x"): EncodingUTF16,
+	} {
+		if _, got, err := ParseEncoded("a.txt", []byte(in), Limits{}); err != nil || got != want {
+			t.Errorf("ParseEncoded(%q) encoding = %q, %v; want %q", in, got, err, want)
+		}
 	}
 }
 
@@ -108,7 +153,7 @@ func TestLoadDir(t *testing.T) {
 	write("image.png", "\x89PNG")
 	write(".git/config.md", "hidden\n")
 	write("credentials.md", "secret\n")
-	write("bad.txt", "\xff\xfe")
+	write("bad.txt", "caf\xe9 au lait\n")
 	write("big.md", strings.Repeat("x", 100))
 	write("empty.md", "")
 

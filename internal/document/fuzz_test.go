@@ -85,6 +85,8 @@ func FuzzParse(f *testing.F) {
 	f.Add("d.md", []byte(strings.Repeat("very long line without breaks ", 2000)))
 	f.Add("e.md", []byte(" \n\t\r\n"))
 	f.Add("日本語.md", []byte("用語集は、文書で使われる用語の一覧である。"))
+	f.Add("sjis.txt", []byte(sjis("用語集は、文書で使われる用語の一覧である。\r\n")))
+	f.Add("utf16.txt", []byte("\xff\xfe"+utf16le("用語\r\n")))
 	const limit = 1 << 16
 	f.Fuzz(func(t *testing.T, name string, content []byte) {
 		doc, err := Parse(name, content, Limits{MaxFileSize: limit})

@@ -2,12 +2,16 @@ package api_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/japanese"
 )
 
 func TestFilesJSONAndMultipart(t *testing.T) {
@@ -48,6 +52,51 @@ func TestFilesJSONAndMultipart(t *testing.T) {
 	}
 	var created map[string]any
 	_ = json.Unmarshal(raw, &created)
+
+	// A Shift_JIS file (older Japanese manuals) is kept as the UTF-8 text
+	// it reads as; a Latin-1 one is refused.
+	sjisText, err := japanese.ShiftJIS.NewEncoder().String("用語\r\nスプールとは、出力を順に溜める仕組みです。\r\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []struct {
+		name, content string
+		want          int
+	}{{"manual.txt", sjisText, http.StatusCreated}, {"latin1.txt", "caf\xe9 au lait\n", http.StatusUnprocessableEntity}} {
+		body.Reset()
+		mw = multipart.NewWriter(&body)
+		fw, _ = mw.CreateFormFile("file", f.name)
+		io.WriteString(fw, f.content)
+		mw.Close()
+		req, _ = http.NewRequest("POST", b.url+base, &body)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		resp, err = http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ = io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != f.want {
+			t.Fatalf("upload %s = %d %s, want %d", f.name, resp.StatusCode, raw, f.want)
+		}
+		if f.want != http.StatusCreated {
+			continue
+		}
+		var sj map[string]any
+		_ = json.Unmarshal(raw, &sj)
+		const want = "用語\r\nスプールとは、出力を順に溜める仕組みです。\r\n"
+		wantText := strings.ReplaceAll(want, "\r\n", "\n")
+		sum := sha256.Sum256([]byte(wantText))
+		if sj["size"].(float64) != float64(len(wantText)) || sj["sha256"] != hex.EncodeToString(sum[:]) {
+			t.Errorf("Shift_JIS upload recorded as %v, want the size and sha256 of its UTF-8 text", sj)
+		}
+		var got map[string]any
+		b.mustDo("GET", base+"/"+sj["id"].(string), nil, http.StatusOK, &got)
+		if got["content"] != wantText {
+			t.Errorf("Shift_JIS upload reads back as %q, want %q", got["content"], wantText)
+		}
+		b.mustDo("DELETE", base+"/"+sj["id"].(string), nil, http.StatusNoContent, nil)
+	}
 
 	// Multipart with a bad name is refused like JSON.
 	body.Reset()

@@ -165,7 +165,7 @@ func (s *server) addDocuments(r *http.Request, projectID string, ups []fileCreat
 	items := make([]item, 0, len(ups))
 	seen := map[string]bool{}
 	for _, up := range ups {
-		doc, err := document.Parse(up.FileName, []byte(up.Content), document.Limits{MaxFileSize: s.Limits.MaxFileSize})
+		doc, enc, err := document.ParseEncoded(up.FileName, []byte(up.Content), document.Limits{MaxFileSize: s.Limits.MaxFileSize})
 		if err != nil {
 			return nil, fileError(up.FileName, err)
 		}
@@ -184,6 +184,12 @@ func (s *server) addDocuments(r *http.Request, projectID string, ups []fileCreat
 			return nil, err
 		}
 		content := []byte(up.Content)
+		if enc != document.EncodingUTF8 {
+			// A Shift_JIS or UTF-16 upload is kept as the UTF-8 text it
+			// was read as: what GET .../files/{fid} shows and what runs
+			// read.
+			content = []byte(doc.Content)
+		}
 		sum := sha256.Sum256(content)
 		items = append(items, item{id: id, name: doc.Path, key: key, sum: hex.EncodeToString(sum[:]), content: content})
 	}
