@@ -117,13 +117,16 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 					sentStart = true
 				}
 			}
-		case ':', '|', '•', '・':
+		case ':':
+			p = ':'
+			sentStart = true
+		case '|', '•', '・':
 			sentStart = true
 		}
 		lastWord = ""
 		if n := len(d.toks); n > 0 && d.toks[n-1].shape == 0 && d.toks[n-1].punct != '\n' {
-			if p == '.' {
-				d.toks[n-1].punct = '.'
+			if p == '.' || p == ':' && d.toks[n-1].punct != '.' {
+				d.toks[n-1].punct = p
 			}
 		} else {
 			d.toks = append(d.toks, etok{punct: p})
@@ -680,6 +683,9 @@ func (d *docState) enFlush(run []unit, start, end int) {
 			endCues |= 1 << cuePerson
 		}
 	}
+	if d.statesSubject(start, end) {
+		endCues |= 1 << cueDefined
+	}
 	for len(run) > 0 {
 		f := run[0]
 		if f.kind == kConnector || len(run) > 1 && f.kind == kLower && strings.HasSuffix(f.key, "ing") &&
@@ -796,6 +802,35 @@ func (d *docState) enFlush(run []unit, start, end int) {
 			d.record(span, false, attested, c)
 		}
 	}
+}
+
+// statesSubject reports a run that opens its line or sentence and is what
+// the line is about: a whole heading ("## Sharding"), a list key ("Batching:
+// grouping ...") or the subject of "is", "are", "means" or "refers".
+func (d *docState) statesSubject(start, end int) bool {
+	// Markup before it ("**Batching**") leaves punctuation tokens: look
+	// past them for the line's start or the previous sentence's end.
+	for p := start - 1; p >= 0; p-- {
+		t := d.toks[p]
+		if t.shape != 0 {
+			return false
+		}
+		if t.punct == '\n' || t.punct == '.' {
+			break
+		}
+	}
+	if end >= len(d.toks) {
+		return false
+	}
+	next := d.toks[end]
+	if next.shape == 0 {
+		return next.punct == ':' || next.punct == '\n' && d.toks[start].head && !d.toks[start].tbl
+	}
+	switch strings.ToLower(next.s) {
+	case "is", "are", "means", "refers":
+		return true
+	}
+	return false
 }
 
 func isNamePart(u unit) bool { return u.kind == kCap || u.kind == kAcronym }

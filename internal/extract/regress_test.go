@@ -515,3 +515,32 @@ func TestExtractModifierCompounds(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractDefinedGerunds: an -ing word that a heading, a list key or a
+// sentence subject before "is" states ("## Sharding", "**Batching**:
+// ...", "Sharding is the practice ...") is a candidate at two uses; one
+// only used in running text ("loading") still needs to recur far more.
+func TestExtractDefinedGerunds(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Scaling\n\n## Sharding\n\n" +
+		"Sharding is the practice of splitting one dataset across several servers by a key.\n\n" +
+		"## Glossary\n\n" +
+		"- **Batching**: grouping many small writes into one request.\n" +
+		"- Backfilling: loading historical rows into a new table.\n\n" +
+		"Batching cuts the number of requests. Backfilling runs at night.\n" +
+		"The job keeps loading rows. Loading takes an hour.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"sharding", "batching", "backfilling"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%q missing; got %v", want, keys(got))
+		}
+	}
+	if _, ok := got["loading"]; ok {
+		t.Errorf("%q is only used; got %v", "loading", keys(got))
+	}
+}
