@@ -16,6 +16,7 @@ package sitemarkup
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // maxFrontMatterLines bounds the search for the end of front matter: a
@@ -105,6 +106,10 @@ func Strip(content string) string {
 			lines[i] = ""
 			continue
 		}
+		if label, ok := labelHeading(trimmed); ok {
+			lines[i] = "#### " + label
+			continue
+		}
 		if strings.Contains(trimmed, "{{") || strings.Contains(trimmed, "{%") {
 			out, onlyMarkup := shortcodes(line)
 			if onlyMarkup {
@@ -128,7 +133,35 @@ func mayHaveMarkup(s string) bool {
 		strings.Contains(s, "{{") || strings.Contains(s, "{%") || strings.Contains(s, ":::") ||
 		strings.Contains(s, "!!!") || strings.Contains(s, "???") || strings.Contains(s, "===") ||
 		strings.Contains(s, "[!") || strings.Contains(s, "{#") || strings.Contains(s, "{:") ||
-		strings.Contains(s, "import ") || strings.Contains(s, "export ") || strings.Contains(s, "@[")
+		strings.Contains(s, "import ") || strings.Contains(s, "export ") || strings.Contains(s, "@[") ||
+		strings.ContainsAny(s, labelMarks) || strings.Contains(s, "【")
+}
+
+// labelMarks open the labels that Japanese plain-text documents use as
+// headings: 「■概要」, 「◆注意事項」.
+const labelMarks = "■□◆◇▼▽▶▷★☆"
+
+// labelHeading reports a line that is only a label, 「■スケジューラー」 or
+// 「【概要】」, which such documents use as a heading, and returns the label.
+// A label is short and not a sentence.
+func labelHeading(line string) (string, bool) {
+	line = strings.TrimSpace(line)
+	var label string
+	if r, size := utf8.DecodeRuneInString(line); r != utf8.RuneError && strings.ContainsRune(labelMarks, r) {
+		label = strings.TrimSpace(line[size:])
+	} else if strings.HasPrefix(line, "【") && strings.HasSuffix(line, "】") {
+		label = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(line, "【"), "】"))
+		if strings.ContainsAny(label, "【】") {
+			return "", false
+		}
+	} else {
+		return "", false
+	}
+	n := utf8.RuneCountInString(label)
+	if n == 0 || n > 30 || strings.ContainsAny(label, "。．.！？!?、，,") || strings.ContainsAny(label, labelMarks) {
+		return "", false
+	}
+	return label, true
 }
 
 // frontMatter blanks the front matter at the start of lines, keeping its

@@ -16,6 +16,11 @@ func TestStrip(t *testing.T) {
 			want: "# Title\n\nA queue holds messages.\n\n---\n\nMore text.\n",
 		},
 		{
+			name: "Japanese label lines are headings",
+			in:   "■概要\n本書は手順を説明します。\n【用語】\n◆スケジューラー\n■これは文です。\n●項目\n【重要】この操作は戻せません。\n```\n■コード\n```\n",
+			want: "#### 概要\n本書は手順を説明します。\n#### 用語\n#### スケジューラー\n■これは文です。\n●項目\n【重要】この操作は戻せません。\n```\n■コード\n```\n",
+		},
+		{
 			name: "YAML front matter keeps its title and description",
 			in:   "---\ntitle: \"Pods\"\ncontent_type: concept\ndescription: A pod is a group of containers.\nweight: 10\n---\n\nBody.\n",
 			want: "\n# Pods\nA pod is a group of containers.\n\n\n\n\nBody.\n",

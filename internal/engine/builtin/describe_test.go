@@ -337,3 +337,35 @@ func TestDefineNamingSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestDefineQuestionHeadingsAndLabels: a question heading ("## What is a
+// slipway?", 「## 係船柱とは」) titles the section that answers it; Japanese
+// plain-text conventions gloss too: a label line (「■水先案内」) over its
+// text, and a list item keyed in lenticular brackets (「【曳船】…」); a
+// section's first sentence ending in a kana-final noun (「…仕組みです。」)
+// glosses its heading. The text is written for this test.
+func TestDefineQuestionHeadingsAndLabels(t *testing.T) {
+	t.Parallel()
+	ja := "# 港の手引き\n\n## 係船柱とは\n\n" +
+		"岸壁に立てて船の綱を結んでおく仕組みです。\n係船柱は定期的に点検します。係船柱の数を数えます。\n\n" +
+		"■水先案内\n港の中で大型船を誘導する業務。\n\n" +
+		"## 防舷材\n\n船が岸壁に当たる衝撃を和らげる仕組みです。\n防舷材を交換します。防舷材は古くなると割れます。\n\n" +
+		"- 【曳船】大型船を押して向きを変える小型の船。\n\n" +
+		"水先案内を頼みます。水先案内は有料です。曳船を呼びます。曳船は二隻です。\n"
+	en := "# Harbor guide\n\n## What is a slipway?\n\n" +
+		"A ramp on the shore by which boats are moved to and from the water.\n" +
+		"Every slipway is checked in spring. The slipway was rebuilt.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"係船柱":     "岸壁に立てて船の綱を結んでおく仕組みです。",
+		"水先案内":    "港の中で大型船を誘導する業務。",
+		"曳船":      "大型船を押して向きを変える小型の船。",
+		"防舷材":     "船が岸壁に当たる衝撃を和らげる仕組みです。",
+		"slipway": "A ramp on the shore by which boats are moved to and from the water.",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confDescribe {
+			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confDescribe)
+		}
+	}
+}

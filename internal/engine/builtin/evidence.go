@@ -163,7 +163,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// summary under its title (front matter, a README's tagline),
 			// whatever its form (「Podのコピーが…実行されることを保証します。」
 			// under "DaemonSet", "Stores sensitive information, ...").
-			titleLine := h.top && s.line == h.line+1
+			titleLine := h.top && s.line == h.line+1 || h.asks
 			jaNoun := s.ja && jaNounPhrase(s.text)
 			nounGloss := !glossary.Contains(s.text, sp) &&
 				(jaNoun || s.ja && titleLine && !jaCondition(s.text) && !isQuestion(s.text) ||
@@ -1135,10 +1135,21 @@ func jaNounPhrase(s string) bool {
 		}
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
-	if !unicode.In(r, unicode.Han, unicode.Katakana) && r != 'ー' {
+	if !unicode.In(r, unicode.Han, unicode.Katakana) && r != 'ー' && !jaKanaNoun(s) {
 		return false
 	}
 	return !jaNotHeadingGloss(s) && utf8.RuneCountInString(s) <= 120
+}
+
+// jaKanaNoun reports a text that ends in a noun spelled with a trailing
+// kana: 「…を速くする仕組み」, 「…の取り決め」, 「…をまとめたもの」.
+func jaKanaNoun(s string) bool {
+	for _, n := range []string{"仕組み", "集まり", "取り決め", "決まり", "組み合わせ", "区切り", "割り当て", "入れ物", "置き場", "まとめ", "もの"} {
+		if strings.HasSuffix(s, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // jaSubjectParticle reports whether rest, the text after a Japanese

@@ -50,6 +50,9 @@ type heading struct {
 	// top marks a level-1 heading that is the document's first block: its
 	// title.
 	top bool
+	// asks marks a question heading ("What is a broker?", 「キャッシュとは」):
+	// its section's first sentence answers it.
+	asks bool
 }
 
 // listItem is a list item of the form "KEY: body", "**KEY**: body" or
@@ -262,12 +265,13 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			default:
 				changes, changesLevel = changelogHeading.MatchString(text), level
 			}
-			key := normKey(text)
+			asked := askedTerm(text)
+			key := normKey(asked)
 			if key == "" {
 				continue
 			}
 			ix.headings[key] = append(ix.headings[key], heading{doc: d.Path, line: b.start, text: text, first: -1, nextLine: len(lines) + 1,
-				top: bi == 0 && level == 1})
+				top: bi == 0 && level == 1, asks: asked != strings.TrimSpace(text)})
 			pending = append(pending, headingRef{key, len(ix.headings[key]) - 1})
 			prevHeading = headingRef{key, len(ix.headings[key]) - 1}
 			continue
@@ -360,7 +364,7 @@ func stripFAQMarker(s string) string {
 }
 
 // parseListItem reads "- KEY: body", "- **KEY**: body", "- **KEY:** body",
-// "- KEY - body" (and the full-width colon).
+// "- KEY - body" (and the full-width colon), and in Japanese "- 【KEY】body".
 func parseListItem(line string, ja bool) (listItem, bool) {
 	s := strings.TrimSpace(line[listMarkerLen(line):])
 	var key, body string
@@ -385,6 +389,9 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		default:
 			return listItem{}, false
 		}
+	} else if k, rest, ok := strings.Cut(strings.TrimPrefix(s, "【"), "】"); ja && ok && strings.HasPrefix(s, "【") && strings.TrimSpace(rest) != "" {
+		// 「【キュー】ジョブを順番に並べておく列。」
+		key, body = k, strings.TrimLeft(rest, " 　：:")
 	} else {
 		best, sepLen := itemSeparator(s)
 		if best < 0 {
@@ -1164,4 +1171,34 @@ func danglingEnd(s string) bool {
 		return true
 	}
 	return false
+}
+
+// askedTerm returns the term a question heading asks about ("What is a
+// broker?", "What are ordered consumers?", 「キャッシュとは」, 「ジョブとは何か」,
+// 「キューって何？」): its section answers what the term is, as a section
+// titled with the bare term does. Other headings are returned as they are.
+func askedTerm(heading string) string {
+	h := strings.TrimSpace(heading)
+	for _, q := range []string{"とは何ですか", "とは何でしょうか", "とは何か", "とは", "って何", "ってなに"} {
+		trimmed := strings.TrimRight(h, "？?　 ")
+		if t, ok := strings.CutSuffix(trimmed, q); ok && t != "" {
+			return strings.TrimSpace(t)
+		}
+	}
+	lower := strings.ToLower(h)
+	for _, q := range []string{"what is ", "what are ", "what's "} {
+		if strings.HasPrefix(lower, q) && strings.HasSuffix(h, "?") {
+			t := strings.TrimSpace(strings.TrimSuffix(h[len(q):], "?"))
+			for _, art := range []string{"a ", "an ", "the "} {
+				if len(t) > len(art) && strings.EqualFold(t[:len(art)], art) {
+					t = t[len(art):]
+					break
+				}
+			}
+			if t != "" {
+				return t
+			}
+		}
+	}
+	return h
 }
