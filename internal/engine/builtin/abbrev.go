@@ -193,3 +193,98 @@ func (ix *corpusIndex) findAbbrevs(text, raw, doc string, line int) {
 		i = next
 	}
 }
+
+// enAliasMarks introduce another name of the words before them, in a
+// clause (", also known as Y,") or in parentheses ("(also called Y)").
+var enAliasMarks = []string{"also known as ", "also called ", "aka ", "a.k.a. ", "otherwise known as "}
+
+// findAliases records the other names an English sentence gives a phrase:
+// "A harbor pilot, also known as a marine pilot, guides ...", "The bow
+// thruster (also called a side thruster) pushes ...", and "Dead reckoning,
+// or DR, estimates ..." when the letters spell the words before (an
+// abbreviation pair then).
+func (ix *corpusIndex) findAliases(text, doc string, line int) {
+	lower := strings.ToLower(text)
+	for _, mark := range enAliasMarks {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], mark)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(mark)
+			var before string
+			var closer string
+			switch {
+			case strings.HasSuffix(text[:i], ", "):
+				before, closer = text[:i-2], ","
+			case strings.HasSuffix(text[:i], "("):
+				before, closer = strings.TrimRight(text[:i-1], " "), ")"
+			default:
+				continue
+			}
+			rest := text[from:]
+			end := strings.Index(rest, closer)
+			if end < 0 {
+				if closer == "," {
+					end = len(strings.TrimRight(rest, "."))
+				} else {
+					continue
+				}
+			}
+			alias := trimArticle(strings.TrimSpace(rest[:end]))
+			words := strings.Fields(before)
+			if alias == "" || len(strings.Fields(alias)) > 5 || len(words) == 0 {
+				continue
+			}
+			words = words[max(0, len(words)-4):]
+			for k := range words {
+				words[k] = trimWord(words[k])
+			}
+			ix.aliases = append(ix.aliases, aliasPair{before: words, alias: alias})
+		}
+	}
+	// "Dead reckoning, or DR, ...": an abbreviation given as an
+	// alternative.
+	for from := 0; ; {
+		i := strings.Index(text[from:], ", or ")
+		if i < 0 {
+			return
+		}
+		i += from
+		from = i + len(", or ")
+		rest := text[from:]
+		end := strings.IndexAny(rest, ",)")
+		if end < 0 {
+			continue
+		}
+		abbr := rest[:end]
+		if !isAbbrev(abbr) {
+			continue
+		}
+		if long := longFormBefore(text[:i], abbr); long != "" {
+			ix.abbrevs = append(ix.abbrevs, abbrevPair{long: long, short: abbr, doc: doc, line: line})
+		}
+	}
+}
+
+// trimArticle removes a leading English article.
+func trimArticle(s string) string {
+	for _, a := range []string{"a ", "an ", "the "} {
+		if len(s) > len(a) && strings.EqualFold(s[:len(a)], a) {
+			return s[len(a):]
+		}
+	}
+	return s
+}
+
+// endsWith reports whether term is a suffix (by words) of the pair's
+// phrase.
+func (p aliasPair) endsWith(term string) bool {
+	for k := range p.before {
+		if strings.EqualFold(strings.Join(p.before[k:], " "), term) {
+			return true
+		}
+	}
+	return false
+}

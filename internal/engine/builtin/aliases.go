@@ -12,7 +12,9 @@ import (
 
 // Aliases pairs abbreviations with their expansions as written in the
 // corpus ("Write-Ahead Log (WAL)", "ISR (In-Sync Replicas)",
-// 「有向非巡回グラフ（DAG）」) when both are entries. The primary term is the
+// 「有向非巡回グラフ（DAG）」), and phrases with the other names the text
+// gives them ("X, also known as Y, ...", "X (also called Y)"), when both
+// are entries. The primary term is the
 // one with more occurrences, the expansion on ties; the other becomes its
 // alias. A term is never both a primary and an alias. The result is
 // deterministic. It returns ctx's error, wrapped, when ctx ends.
@@ -71,6 +73,64 @@ func (e *Engine) Aliases(ctx context.Context, c *pipeline.Corpus, entries []glos
 		}
 		if _, taken := primaryOf[primary]; taken || isPrimary[alias] {
 			continue // would chain aliases
+		}
+		primaryOf[alias] = primary
+		isPrimary[primary] = true
+	}
+	// Other names: the longest phrase before the mark that is an entry. A
+	// name given to two phrases ("The KV Store, also known as a bucket",
+	// "The Object Store, also known as a bucket") names neither for sure.
+	type named struct{ phrase, name int }
+	var pairs []named
+	phrasesOf := map[int]map[int]bool{}
+	writtenBefore := map[string]map[string]bool{} // alias -> the two words before it, as written
+	for _, p := range ix.aliases {
+		a := strings.ToLower(p.alias)
+		if writtenBefore[a] == nil {
+			writtenBefore[a] = map[string]bool{}
+		}
+		writtenBefore[a][strings.ToLower(strings.Join(p.before[max(0, len(p.before)-2):], " "))] = true
+	}
+	for _, p := range ix.aliases {
+		if len(writtenBefore[strings.ToLower(p.alias)]) > 1 {
+			continue
+		}
+		ai, ok := lookup(p.alias)
+		if !ok {
+			continue
+		}
+		pi := -1
+		for k := range p.before {
+			if i, ok := lookup(strings.Join(p.before[k:], " ")); ok {
+				pi = i
+				break
+			}
+		}
+		if pi < 0 || pi == ai {
+			continue
+		}
+		pairs = append(pairs, named{pi, ai})
+		for _, ends := range [][2]int{{ai, pi}, {pi, ai}} {
+			if phrasesOf[ends[0]] == nil {
+				phrasesOf[ends[0]] = map[int]bool{}
+			}
+			phrasesOf[ends[0]][ends[1]] = true
+		}
+	}
+	for _, p := range pairs {
+		pi, ai := p.phrase, p.name
+		if len(phrasesOf[ai]) > 1 || len(phrasesOf[pi]) > 1 {
+			continue
+		}
+		primary, alias := pi, ai
+		if count(ai) > count(pi) {
+			primary, alias = ai, pi
+		}
+		if _, done := primaryOf[alias]; done {
+			continue
+		}
+		if _, taken := primaryOf[primary]; taken || isPrimary[alias] {
+			continue
 		}
 		primaryOf[alias] = primary
 		isPrimary[primary] = true

@@ -179,7 +179,12 @@ var (
 	// running prose.
 	enDescribeVerbs = toSet(`offers supports gives helps performs produces exposes identifies prevents
 		caches keeps lives belongs consists depends works acts points triggers notifies invokes calls
-		replaces retries expires persists guarantees reflects requires needs includes`)
+		replaces retries expires persists guarantees reflects requires needs includes
+		guides pushes pulls estimates carries detects lifts steers directs transfers monitors coordinates
+		assigns allocates distributes balances replicates collects aggregates exports imports displays renders
+		shows transforms combines groups separates translates authenticates authorizes encrypts decrypts
+		hashes compiles executes launches deploys provisions orchestrates queues buffers reduces increases
+		protects isolates proxies`)
 	// enPluralVerbs are the verbs of enItemVerbs and enDescribeVerbs
 	// without their third-person "s": "Watchers receive ...".
 	enPluralVerbs = pluralVerbs(enItemVerbs, enDescribeVerbs)

@@ -691,3 +691,44 @@ func TestDefineQuotedAndListLeadingSentences(t *testing.T) {
 		t.Errorf("ledger: %q, want the quoted definition without its quote marker", l.Text)
 	}
 }
+
+// TestAliasesGivenInText: other names the text gives a phrase ("X, also
+// known as Y, ...", "X (also called Y)") merge when both are entries; a name
+// given to two different phrases ("The tide gauge, also known as a meter",
+// "The rain gauge, also known as a meter") merges with neither. A phrase
+// named so is not excluded as rarely used, and its sentence describes it;
+// "Dead reckoning, or DR, ..." expands DR.
+func TestAliasesGivenInText(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# Fleet\n\n" +
+		"A harbor pilot, also known as a marine pilot, guides ships through dangerous waters.\n" +
+		"Every harbor pilot holds a license. A marine pilot may refuse a ship.\n\n" +
+		"The bow thruster (also called a side thruster) pushes the bow sideways.\nCheck the bow thruster first.\n\n" +
+		"The tide gauge, also known as a meter, records the water level. The rain gauge, also known as a meter, records rain.\n" +
+		"Read the tide gauge daily. Empty the rain gauge weekly. Each meter is calibrated.\n\n" +
+		"Dead reckoning, or DR, estimates a position from speed and heading. Use DR when the fix is lost. DR drifts.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	entries := []glossary.Entry{{Term: "harbor pilot"}, {Term: "marine pilot"}, {Term: "bow thruster"}, {Term: "side thruster"},
+		{Term: "tide gauge"}, {Term: "meter"}} // "rain gauge" is not an entry: the name is still given twice
+	got, err := e.Aliases(context.Background(), c, entries)
+	if err != nil {
+		t.Fatalf("Aliases: %v", err)
+	}
+	want := map[string][]string{"harbor pilot": {"marine pilot"}, "bow thruster": {"side thruster"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("aliases = %v, want %v", got, want)
+	}
+	if d := define(t, e, c, "harbor pilot"); d.Text != "A harbor pilot, also known as a marine pilot, guides ships through dangerous waters." || d.Confidence < confDescribe {
+		t.Errorf("harbor pilot: %q (%.2f), want its describing sentence", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "DR"); d.Text != "Short for Dead reckoning." {
+		t.Errorf("DR: %q, want its expansion", d.Text)
+	}
+	ix := index(c)
+	for _, term := range []string{"harbor pilot", "marine pilot", "side thruster"} {
+		if !ix.isAbbrevPart(term) {
+			t.Errorf("%s is not known as named by the text", term)
+		}
+	}
+}

@@ -670,6 +670,9 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 			n += len(closeQuote)
 		}
 		n = skipParen(rest, n, ja)
+		if !ja {
+			n = skipAliasClause(rest, n)
+		}
 		return off + n, true
 	}
 	if closeQuote != "" {
@@ -753,6 +756,38 @@ func skipParen(s string, n int, ja bool) int {
 		return n
 	}
 	return n + (len(rest) - len(trimmed)) + end + len(closer)
+}
+
+// enAliasOpeners open an English clause that gives another name of the
+// words before it: "A harbor pilot, also known as a marine pilot, guides
+// ...", "Dead reckoning, or DR, estimates ...".
+var enAliasOpeners = []string{", also known as ", ", also called ", ", aka ", ", a.k.a. ", ", or "}
+
+// skipAliasClause returns n moved past an alias clause that follows the
+// subject ending at n, up to and including its closing comma; n itself
+// when there is none. "or" counts only before an abbreviation (", or DR,"):
+// otherwise it joins two subjects.
+func skipAliasClause(s string, n int) int {
+	rest := s[n:]
+	lower := strings.ToLower(rest)
+	for _, o := range enAliasOpeners {
+		if !strings.HasPrefix(lower, o) {
+			continue
+		}
+		end := strings.Index(rest[len(o):], ", ")
+		if end <= 0 {
+			return n
+		}
+		alias := rest[len(o) : len(o)+end]
+		if o == ", or " && !isAbbrev(alias) {
+			return n
+		}
+		if len(strings.Fields(alias)) > 6 {
+			return n
+		}
+		return n + len(o) + end + 1 // the space after the comma stays
+	}
+	return n
 }
 
 // enEnumeration reports an English parenthetical that lists things before

@@ -76,6 +76,13 @@ type abbrevPair struct {
 	line        int
 }
 
+// aliasPair is another name given to the words before it: before holds up
+// to four of those words (the term is some suffix of them), alias the name.
+type aliasPair struct {
+	before []string
+	alias  string
+}
+
 // corpusIndex is everything the engine needs from a corpus, built once.
 type corpusIndex struct {
 	sentences []sentence
@@ -85,9 +92,12 @@ type corpusIndex struct {
 	items    map[string][]listItem // normalised key -> list items
 	abbrevs  []abbrevPair
 	byShort  map[string][]int // abbreviation -> its pairs' indexes in abbrevs
-	docJA    map[string]bool  // document path -> document is Japanese
-	bytes    int
-	paras    int // blocks added so far
+	// aliases are other names the text gives a phrase ("X, also known as
+	// Y, ...", "X (also called Y)"), for Aliases and the review.
+	aliases []aliasPair
+	docJA   map[string]bool // document path -> document is Japanese
+	bytes   int
+	paras   int // blocks added so far
 }
 
 // index returns the corpus index, building it on first use.
@@ -631,6 +641,9 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 			m[l] = append(m[l], idx)
 		}
 		ix.findAbbrevs(text, raw, doc, start)
+		if !ja {
+			ix.findAliases(text, doc, start)
+		}
 	}
 	// Join the lines as Markdown renders soft line breaks, remembering where
 	// each line starts; Japanese lines join without a space.

@@ -170,6 +170,13 @@ func (ix *corpusIndex) isAbbrevPart(term string) bool {
 			return true
 		}
 	}
+	// A phrase the text gives another name ("X, also known as Y") is
+	// named as a term, as an expanded abbreviation is.
+	for _, p := range ix.aliases {
+		if strings.EqualFold(p.alias, term) || p.endsWith(term) {
+			return true
+		}
+	}
 	return false
 }
 
