@@ -248,7 +248,10 @@ func (d *docState) jaSegment(seg string) {
 			if _, stop := jaStopNouns[s]; stop {
 				// "可能" inside "コンテンツアドレス可能ストレージ"; "実行" ending
 				// "リモート実行".
-				inner := len(run) > 0 && has(jaInnerOK, s) && i+1 < len(toks) && jaClass(&toks[i+1]) != 0 && !isJASuffix(jaClass(&toks[i+1]))
+				inner := len(run) > 0 && has(jaInnerOK, s) && i+1 < len(toks) && jaClass(&toks[i+1]) != 0 && !isJASuffix(jaClass(&toks[i+1])) ||
+					// 「冪等性」, 「同等性」: 等 before a noun or a suffix is
+					// inside a word the dictionary lacks, not "etc.".
+					s == "等" && len(run) > 0 && i+1 < len(toks) && jaClass(&toks[i+1]) != 0
 				tail := len(run) > 0 && run[len(run)-1].kind == kJA && run[len(run)-1].ja != jPrefix && has(jaTailOK, s)
 				// "利用" opening "利用料金", "実行" opening "実行環境": an
 				// action noun before a noun that is not a stop word.

@@ -486,8 +486,9 @@ func TestExtractCamelCasePlurals(t *testing.T) {
 
 // TestExtractModifierCompounds: 単一 opens a compound (「単一障害点」,
 // 「単一ファイルコンポーネント」) instead of ending the run before it, as do
-// action nouns before a noun (「利用料金」, 「実行環境」), and 点 may end one
-// after a noun; compounds of abstract words only (「改善点」,
+// action nouns before a noun (「利用料金」, 「実行環境」), 等 before a suffix
+// is inside a word (「冪等性」) though it still ends 「ファイル等」, and 点 may
+// end one after a noun; compounds of abstract words only (「改善点」,
 // 「相違点」, 「注意点」) are still not terms, nor is 単一 alone.
 func TestExtractModifierCompounds(t *testing.T) {
 	t.Parallel()
@@ -498,18 +499,19 @@ func TestExtractModifierCompounds(t *testing.T) {
 		"注意点を読みます。改善点を直します。相違点を記録します。注意点と改善点と相違点を確認します。\n" +
 		"値は単一です。単一の値を返します。\n" +
 		"利用料金は毎月払います。利用料金を確認します。実行環境を用意します。実行環境は二つあります。\n" +
-		"利用方法を読みます。利用方法は簡単です。設定を利用します。\n"
+		"利用方法を読みます。利用方法は簡単です。設定を利用します。\n" +
+		"冪等性を保ちます。冪等性が無いと壊れます。ファイル等を消します。ファイル等が残ります。\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := byText(terms)
-	for _, want := range []string{"単一障害点", "単一ファイルコンポーネント", "利用料金", "実行環境"} {
+	for _, want := range []string{"単一障害点", "単一ファイルコンポーネント", "利用料金", "実行環境", "冪等性"} {
 		if _, ok := got[want]; !ok {
 			t.Errorf("%q missing; got %v", want, keys(got))
 		}
 	}
-	for _, bad := range []string{"単一障害", "ファイルコンポーネント", "注意点", "改善点", "相違点", "単一", "料金", "利用方法", "利用"} {
+	for _, bad := range []string{"単一障害", "ファイルコンポーネント", "注意点", "改善点", "相違点", "単一", "料金", "利用方法", "利用", "ファイル等"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q is not a term; got %v", bad, keys(got))
 		}

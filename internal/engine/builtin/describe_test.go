@@ -369,3 +369,26 @@ func TestDefineQuestionHeadingsAndLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestDefineJapaneseMeaningAndNaming: 「Xは、…を意味します。」 defines X, as
+// does 「…のことをXと言います。」 (the kanji spelling of といいます), and a
+// Wikipedia-style opening 「X（読み、英: …）とは、…のことである。」. The text
+// is written for this test.
+func TestDefineJapaneseMeaningAndNaming(t *testing.T) {
+	t.Parallel()
+	doc := "# 基礎\n\n" +
+		"合意形成は、複数の節点が一つの値に同意する手続きを意味します。合意形成を待ちます。合意形成は遅い。\n" +
+		"一時的に処理を止めておく状態のことを休止状態と言います。休止状態から戻します。休止状態では読めません。\n" +
+		"冪等性（べきとうせい、英: idempotence）とは、同じ操作を何度行っても結果が変わらない性質のことである。冪等性を保ちます。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"合意形成": "合意形成は、複数の節点が一つの値に同意する手続きを意味します。",
+		"休止状態": "一時的に処理を止めておく状態のことを休止状態と言います。",
+		"冪等性":  "冪等性（べきとうせい、英: idempotence）とは、同じ操作を何度行っても結果が変わらない性質のことである。",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
+			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
+		}
+	}
+}

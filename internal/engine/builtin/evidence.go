@@ -1235,7 +1235,8 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "」"), "』")
 		ok := false
 		for _, end := range []string{"と呼ぶ。", "と呼ぶ、", "と呼び、", "と呼びます", "と呼んでいる", "と呼んでいます",
-			"と呼ばれる。", "と呼ばれます。", "と呼ばれている。", "と呼ばれています。", "という。", "といいます。"} {
+			"と呼ばれる。", "と呼ばれます。", "と呼ばれている。", "と呼ばれています。", "という。", "といいます。",
+			"と言う。", "と言います。", "と言い、", "と言われる。", "と言われます。", "と言われています。"} {
 			ok = ok || strings.HasPrefix(rest, end) || strings.TrimSuffix(end, "。") == rest
 		}
 		if !ok {
@@ -1321,6 +1322,7 @@ var jaEndings = []struct {
 	{"のことを指します", false}, {"のことを指す", false}, {"のことをいいます", false}, {"のことをいう", false},
 	{"のことである", false}, {"のことです", false}, {"のことだ", false}, {"のこと", false},
 	{"を指します", false}, {"を指す", false}, {"をいいます", false}, {"をいう", false}, {"を言う", false},
+	{"を意味します", false}, {"を意味する", false}, {"を表します", false}, {"を表す", false},
 	{"である", true}, {"です", true}, {"だ", true},
 }
 
