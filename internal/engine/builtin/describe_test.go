@@ -392,3 +392,37 @@ func TestDefineJapaneseMeaningAndNaming(t *testing.T) {
 		}
 	}
 }
+
+// TestDefineEnglishSettingsAndMeanings: a short setting before the subject
+// ("In this guide, a manifest is ...", "In Harbor, a shard refers to ...")
+// and the writer's own meaning ("By checkpoint we mean ...", "We use the
+// word lane to mean ...") define; an example ("For example, a crate is
+// ...") or a connective ("In exchange, a pallet is ...") does not. The text
+// is written for this test.
+func TestDefineEnglishSettingsAndMeanings(t *testing.T) {
+	t.Parallel()
+	doc := "# Guide\n\n" +
+		"In this guide, a manifest is a file that lists every package of a release.\nEach manifest is signed.\n\n" +
+		"In Harbor, a shard refers to one slice of the keyspace.\nEvery shard has a leader.\n\n" +
+		"By checkpoint we mean a saved copy of the whole state at one moment.\nTake a checkpoint every hour.\n\n" +
+		"We use the word lane to mean one ordered queue of work for a single worker.\nEach lane has a worker.\n\n" +
+		"For example, a crate is a box that holds one shipment.\nEvery crate is weighed. Stack each crate.\n" +
+		"In exchange, a pallet is a cheap platform for the goods.\nEvery pallet is weighed. Stack each pallet.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: doc}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"manifest":   "In this guide, a manifest is a file that lists every package of a release.",
+		"shard":      "In Harbor, a shard refers to one slice of the keyspace.",
+		"checkpoint": "By checkpoint we mean a saved copy of the whole state at one moment.",
+		"lane":       "We use the word lane to mean one ordered queue of work for a single worker.",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
+			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
+		}
+	}
+	for _, term := range []string{"crate", "pallet"} {
+		if d := define(t, e, c, term); d.Confidence >= confExplicit {
+			t.Errorf("%s: %q (%.2f): an example or a connective is not a setting", term, d.Text, d.Confidence)
+		}
+	}
+}

@@ -592,6 +592,51 @@ func dedupeEvidence(evs []evidence) []evidence {
 // English determiners that may precede the subject of a definition.
 var enDeterminers = []string{"a ", "an ", "the ", "each ", "every ", "any "}
 
+// enSettings are short settings that may come before a defined subject,
+// whole; enSettingPlaces the places "in this ..." may name.
+var (
+	enSettings = toSet(`formally informally technically essentially conceptually roughly broadly generally
+		simply_put put_simply in_short in_brief in_general for_our_purposes in_our_terminology`)
+	enSettingPlaces = toSet(`guide document documentation book chapter section page article tutorial manual
+		specification spec context project repository library codebase api system glossary text paper post`)
+)
+
+// enSettingLen returns the length of a short setting and its comma at the
+// start of text, 0 when there is none: "In this guide, ", "In Kubernetes, ",
+// "Informally, ". Connectives ("In exchange, ", "In other words, ") and
+// examples ("For example, ", "In the above example, ", "Here, " after a
+// sample) are not settings.
+func enSettingLen(text string) int {
+	i := strings.Index(text, ", ")
+	if i <= 0 || i > 48 {
+		return 0
+	}
+	lead := text[:i]
+	words := strings.Fields(lead)
+	if len(words) > 5 || strings.ContainsAny(lead, ".;:()\"") {
+		return 0
+	}
+	lower := strings.ToLower(lead)
+	if enSettings[strings.ReplaceAll(lower, " ", "_")] {
+		return i + 2
+	}
+	if !strings.EqualFold(words[0], "in") || len(words) < 2 {
+		return 0
+	}
+	// "In this guide", "In our documentation".
+	if len(words) == 3 && (strings.EqualFold(words[1], "this") || strings.EqualFold(words[1], "these") || strings.EqualFold(words[1], "our")) &&
+		enSettingPlaces[strings.ToLower(strings.TrimSuffix(words[2], "s"))] {
+		return i + 2
+	}
+	// "In Kubernetes", "In Apache Kafka": a product's own terms.
+	for _, w := range words[1:] {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return 0
+		}
+	}
+	return i + 2
+}
+
 // enQuotes are the quotes a definition may put around its term, with their
 // closing quotes.
 var enQuotes = map[string]string{`"`: `"`, "“": "”", "'": "'", "‘": "’"}
@@ -617,6 +662,17 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 			if len(text) > len(d) && strings.EqualFold(text[:len(d)], d) {
 				off = len(d)
 				break
+			}
+		}
+		// A short setting before the subject: "In this guide, a
+		// manifest is ...", "Here, a shard refers to ...".
+		if off == 0 {
+			off = enSettingLen(text)
+			for _, d := range enDeterminers {
+				if len(text) > off+len(d) && strings.EqualFold(text[off:off+len(d)], d) {
+					off += len(d)
+					break
+				}
 			}
 		}
 		// Definitions in terms of service and specifications: "\"Usage
@@ -1262,6 +1318,21 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 // of boats that sail together is called a flotilla."
 var enNamings = []string{" called ", " known as ", " referred to as ", " termed "}
 
+// enMeantBy reports a sentence that says what the writer means by the
+// term between before and after: "By checkpoint we mean ...", "We use the
+// word lane to mean ...", "We use \"lane\" to refer to ...".
+func enMeantBy(before, after string) bool {
+	b := strings.ToLower(strings.TrimRight(before, `"“'‘`))
+	a := strings.ToLower(strings.TrimLeft(after, `"”'’`))
+	switch {
+	case b == "by " && strings.HasPrefix(a, " we mean "):
+		return true
+	case b == "we use " || b == "we use the word " || b == "we use the term ":
+		return strings.HasPrefix(a, " to mean ") || strings.HasPrefix(a, " to refer to ")
+	}
+	return false
+}
+
 // enCalledEvidence matches an English naming sentence: "... is called
 // (a|an|the) X", "... are known as Xs", "... is often referred to as X",
 // with the term ending its clause. A sentence that opens with "This" or
@@ -1270,6 +1341,9 @@ var enNamings = []string{" called ", " known as ", " referred to as ", " termed 
 func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, bool) {
 	s := &ix.sentences[si]
 	for _, at := range hits {
+		if enMeantBy(s.text[:at], s.text[at+len(sp):]) {
+			return evidence{kind: evExplicit, strong: true, text: capText(s.text, false), doc: s.doc, line: s.line, mentions: true}, true
+		}
 		rest := strings.TrimPrefix(s.text[at+len(sp):], "s")
 		if rest != "" && !strings.ContainsRune(".,;:)", rune(rest[0])) && !strings.HasPrefix(rest, " (") {
 			continue
