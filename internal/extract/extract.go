@@ -193,11 +193,14 @@ func (d *docState) record(span []unit, ja, attested bool, cues uint8) {
 
 // process extracts the candidates of one document.
 func (e *Extractor) process(doc glossary.Document) map[string]*entry {
-	d := &docState{tk: e.tk, entries: make(map[string]*entry, 256)}
+	// Size hints follow the document: a one-line document (a service run
+	// on a short note) should not pay for the maps of a manual.
+	hint := min(256, len(doc.Content)/16+8)
+	d := &docState{tk: e.tk, entries: make(map[string]*entry, hint)}
 	ja := DetectLanguage(doc.Content) == Japanese
-	d.capMid = make(map[string]int, 64)
-	d.lowerSeen = make(map[string]int, 256)
-	d.codeCap = make(map[string]int, 16)
+	d.capMid = make(map[string]int, hint/4)
+	d.lowerSeen = make(map[string]int, hint)
+	d.codeCap = make(map[string]int, min(16, hint))
 	english := false // English lines were tokenized
 	title := ""
 	d.md.forEachLine(doc.Content, func(l mdLine) {
@@ -327,7 +330,11 @@ func (e *Extractor) Extract(ctx context.Context, docs []glossary.Document, progr
 
 // merge folds the per-document candidates into one corpus-wide map.
 func merge(results []map[string]*entry) map[string]*entry {
-	all := make(map[string]*entry, 1024)
+	n := 0
+	for _, m := range results {
+		n += len(m)
+	}
+	all := make(map[string]*entry, min(n, 1<<16))
 	for di, m := range results {
 		for k, de := range m {
 			c := all[k]

@@ -418,6 +418,20 @@ func BenchmarkExtract(b *testing.B) {
 	}
 }
 
+// BenchmarkExtractOneLine is the extraction of a run on a one-line note,
+// the document of the throughput scenario of genglossary bench: its cost
+// is the per-call set-up, not the text.
+func BenchmarkExtractOneLine(b *testing.B) {
+	e := newExtractor(b)
+	docs := []glossary.Document{{Path: "note.md", Content: "The harbor keeps a ledger of every berth.\n"}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Extract(context.Background(), docs, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // TestExtractAnswerKeyCorpora checks the corpora of testdata/corpus (see its
 // README): the answer-key terms are candidates, and phrases that hold a verb,
 // fragments of names, counters, time words and suffixed nouns are not.
