@@ -110,6 +110,20 @@ func Strip(content string) string {
 			lines[i] = "#### " + label
 			continue
 		}
+		blankBefore := i == start || strings.TrimSpace(lines[i-1]) == ""
+		if label, ok := boldHeading(trimmed); ok && blankBefore && (i+1 == len(lines) || strings.TrimSpace(lines[i+1]) == "") {
+			// "**Quay**" alone between blank lines, over its paragraph.
+			lines[i] = "#### " + label
+			continue
+		}
+		if blankBefore && i+1 < len(lines) && indentedDefinition(line, strings.TrimSuffix(lines[i+1], "\r")) {
+			// "bollard" over "    A short post ...": a plain-text
+			// definition list, read as "bollard" over ": A short post".
+			lines[i+1] = ": " + strings.TrimSpace(lines[i+1])
+			lines[i] = trimmed
+			i++
+			continue
+		}
 		if strings.Contains(trimmed, "{{") || strings.Contains(trimmed, "{%") {
 			out, onlyMarkup := shortcodes(line)
 			if onlyMarkup {
@@ -134,7 +148,55 @@ func mayHaveMarkup(s string) bool {
 		strings.Contains(s, "!!!") || strings.Contains(s, "???") || strings.Contains(s, "===") ||
 		strings.Contains(s, "[!") || strings.Contains(s, "{#") || strings.Contains(s, "{:") ||
 		strings.Contains(s, "import ") || strings.Contains(s, "export ") || strings.Contains(s, "@[") ||
-		strings.ContainsAny(s, labelMarks) || strings.Contains(s, "【")
+		strings.ContainsAny(s, labelMarks) || strings.Contains(s, "【") ||
+		strings.Contains(s, "**\n") || strings.Contains(s, "__\n") || strings.Contains(s, "\n  ")
+}
+
+// boldHeading reports a line that is only a short bold phrase, "**Quay**"
+// or "__Quay__", which Markdown writers use as a heading, and returns the
+// phrase. One ending in a colon ("**Example:**") leads into what follows.
+func boldHeading(line string) (string, bool) {
+	line = strings.TrimSpace(line)
+	for _, m := range []string{"**", "__"} {
+		if len(line) > 2*len(m) && strings.HasPrefix(line, m) && strings.HasSuffix(line, m) {
+			label := strings.TrimSpace(line[len(m) : len(line)-len(m)])
+			if label == "" || strings.ContainsAny(label, "*_`[]<>") || strings.HasSuffix(label, ":") ||
+				strings.HasSuffix(label, "：") || strings.HasSuffix(label, ".") || len(strings.Fields(label)) > 6 ||
+				utf8.RuneCountInString(label) > 60 {
+				return "", false
+			}
+			return label, true
+		}
+	}
+	return "", false
+}
+
+// indentedDefinition reports a plain-text definition list entry: a short
+// term on its own line (a few words, no sentence punctuation, not a list
+// item, a heading or a table row) with its definition on the next line,
+// indented at least two more columns.
+func indentedDefinition(line, next string) bool {
+	term := strings.TrimSpace(line)
+	if term == "" || strings.TrimSpace(next) == "" || len(strings.Fields(term)) > 4 || utf8.RuneCountInString(term) > 40 {
+		return false
+	}
+	if strings.ContainsAny(term[:1], "#|>-*+:`[<!{") || strings.ContainsAny(term, ".:;,!?。：、") || listNumber(term) {
+		return false
+	}
+	indent := func(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+	if strings.Contains(line[:indent(line)], "\t") || strings.HasPrefix(next, "\t") {
+		return false
+	}
+	return indent(next) >= indent(line)+2 && !strings.ContainsAny(strings.TrimSpace(next)[:1], "-*+|>#`")
+}
+
+// listNumber reports a numbered list item: "1. ...", "2) ...".
+func listNumber(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')')
 }
 
 // labelMarks open the labels that Japanese plain-text documents use as

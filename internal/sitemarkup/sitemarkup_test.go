@@ -21,6 +21,16 @@ func TestStrip(t *testing.T) {
 			want: "#### 概要\n本書は手順を説明します。\n#### 用語\n#### スケジューラー\n■これは文です。\n●項目\n【重要】この操作は戻せません。\n```\n■コード\n```\n",
 		},
 		{
+			name: "a bold line between blank lines is a heading",
+			in:   "**Quay**\n\nA long platform.\n\n**Example:**\n\ntext\n\nSome **bold** text.\n**Not alone**\nnext\n",
+			want: "#### Quay\n\nA long platform.\n\n**Example:**\n\ntext\n\nSome **bold** text.\n**Not alone**\nnext\n",
+		},
+		{
+			name: "a plain-text definition list reads as a definition list",
+			in:   "TERMS\n\nbollard\n    A short post on a quay.\n    It holds ropes.\n\n  fender\n      A cushion.\n\n- item\n    continued\n\nA sentence.\n    not a term\n\n1. step\n    detail\n",
+			want: "TERMS\n\nbollard\n: A short post on a quay.\n    It holds ropes.\n\nfender\n: A cushion.\n\n- item\n    continued\n\nA sentence.\n    not a term\n\n1. step\n    detail\n",
+		},
+		{
 			name: "YAML front matter keeps its title and description",
 			in:   "---\ntitle: \"Pods\"\ncontent_type: concept\ndescription: A pod is a group of containers.\nweight: 10\n---\n\nBody.\n",
 			want: "\n# Pods\nA pod is a group of containers.\n\n\n\n\nBody.\n",

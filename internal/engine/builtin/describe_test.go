@@ -426,3 +426,29 @@ func TestDefineEnglishSettingsAndMeanings(t *testing.T) {
 		}
 	}
 }
+
+// TestDefineGlossaryPageLayouts: glossary pages laid out with a bold line
+// over each definition ("**Dredger**" then "A vessel that ..."), a
+// heading over a noun phrase that does not name the term ("### Quay" then
+// "A long platform ..."), and a plain-text definition list ("bollard" over
+// an indented definition) gloss their terms. The texts are written for
+// this test.
+func TestDefineGlossaryPageLayouts(t *testing.T) {
+	t.Parallel()
+	md := "# Glossary\n\n### Quay\n\nA long platform beside the water where ships load and unload.\n\n" +
+		"**Dredger**\n\nA vessel that digs sediment from the bottom of a harbor.\n\n" +
+		"The quay is busy. Each quay has cranes. The dredger works at night. A dredger is slow.\n"
+	txt := "HARBOR TERMS\n\nbollard\n    A short thick post on a quay to which a rope may be tied.\n\n" +
+		"Tie the rope to the bollard. Each bollard is painted.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "glossary.md", Content: md}, {Path: "terms.txt", Content: txt}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"quay":    "A long platform beside the water where ships load and unload.",
+		"dredger": "A vessel that digs sediment from the bottom of a harbor.",
+		"bollard": "A short thick post on a quay to which a rope may be tied.",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confGloss {
+			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confGloss)
+		}
+	}
+}

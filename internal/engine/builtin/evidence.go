@@ -164,7 +164,10 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// whatever its form (「Podのコピーが…実行されることを保証します。」
 			// under "DaemonSet", "Stores sensitive information, ...").
 			titleLine := h.top && s.line == h.line+1 || h.asks
-			jaNoun := s.ja && jaNounPhrase(s.text)
+			// "### Dredger" over "A vessel that digs ...": a noun phrase
+			// that does not name the term answers the heading, in English
+			// as in Japanese.
+			jaNoun := s.ja && jaNounPhrase(s.text) || !s.ja && opensWithArticle(s.text) && !clauseBody(s.text) && !isQuestion(s.text)
 			nounGloss := !glossary.Contains(s.text, sp) &&
 				(jaNoun || s.ja && titleLine && !jaCondition(s.text) && !isQuestion(s.text) ||
 					!s.ja && titleLine && (opensWithArticle(s.text) && !clauseBody(s.text) ||
