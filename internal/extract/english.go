@@ -643,6 +643,12 @@ func (d *docState) afterSubordinator(start int) bool {
 	return p >= 0 && has(subordinators, strings.ToLower(d.toks[p].s))
 }
 
+// isVerbLike reports a lower-case word in -s that may be a verb in the
+// third person ("digs", "stores"), not "class" or "status".
+func isVerbLike(w string) bool {
+	return pluralish(w) && !strings.HasSuffix(w, "'s")
+}
+
 func pluralish(w string) bool {
 	return len(w) > 3 && w[len(w)-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
@@ -685,6 +691,16 @@ func (d *docState) enFlush(run []unit, start, end int) {
 	}
 	if d.statesSubject(start, end) {
 		endCues |= 1 << cueDefined
+	}
+	if len(run) > 1 && run[0].kind == kLower && isVerbLike(run[0].text) && start > 0 && d.toks[start-1].shape != 0 {
+		// "a vessel that digs sediment": after a relative pronoun a
+		// word in -s is the clause's verb, not part of a noun phrase.
+		switch strings.ToLower(d.toks[start-1].s) {
+		case "that", "which", "who":
+			run = run[1:]
+			start++
+			cues = 0
+		}
 	}
 	for len(run) > 0 {
 		f := run[0]

@@ -546,3 +546,29 @@ func TestExtractDefinedGerunds(t *testing.T) {
 		t.Errorf("%q is only used; got %v", "loading", keys(got))
 	}
 }
+
+// TestExtractVerbsAndAdverbsEndPhrases: a word in -s right after a
+// relative pronoun is the clause's verb ("a dredger that digs sediment"
+// gives no "digs sediment"), and adverbs such as "sideways" end a phrase
+// ("pushes the bow sideways" gives no "bow sideway").
+func TestExtractVerbsAndAdverbsEndPhrases(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Harbor\n\n" +
+		"A dredger is a vessel that digs sediment from the channel. The thruster pushes the bow sideways.\n" +
+		"Every dredger that digs sediment is slow. A thruster that moves the bow sideways saves time.\n" +
+		"Sediment builds up. The bow turns. Check the sediment.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, bad := range []string{"digs sediment", "dig sediment", "bow sideway", "bow sideways", "moves the bow"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q is not a term; got %v", bad, keys(got))
+		}
+	}
+	if _, ok := got["sediment"]; !ok {
+		t.Errorf("%q missing; got %v", "sediment", keys(got))
+	}
+}

@@ -35,6 +35,7 @@ var enStop = wordSet(
 	without and or nor so yet if unless because although though while whereas once then thus
 	hence therefore however moreover furthermore otherwise instead also too either else
 	not only just even still already again ever never always often sometimes usually
+	sideways outwards inwards nowadays indoors outdoors overseas abroad apart aside away together
 	rather quite very really almost nearly approximately about around etc vs versus cf eg ie
 	e.g i.e e.g. i.e. a.k.a aka et al`,
 	// auxiliaries and modals
