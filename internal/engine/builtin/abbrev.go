@@ -244,6 +244,25 @@ func (ix *corpusIndex) findAliases(text, doc string, line int) {
 			ix.aliases = append(ix.aliases, aliasPair{before: words, alias: alias})
 		}
 	}
+	// "Acme Storage Gateway (the \"Gateway\")": a formal text's name for
+	// the phrase before it.
+	for _, o := range enHereinafterOpeners {
+		for from := 0; ; {
+			i := strings.Index(strings.ToLower(text[from:]), strings.ToLower(o))
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(o)
+			end := strings.IndexAny(text[from:], `"”`)
+			if end <= 0 {
+				continue
+			}
+			if named, _, ok := enHereinafter(text, from, end); ok {
+				ix.aliases = append(ix.aliases, aliasPair{before: trimmedWords(named), alias: text[from : from+end]})
+			}
+		}
+	}
 	// "Dead reckoning, or DR, ...": an abbreviation given as an
 	// alternative.
 	for from := 0; ; {
@@ -268,6 +287,15 @@ func (ix *corpusIndex) findAliases(text, doc string, line int) {
 	}
 }
 
+// trimmedWords returns words without the punctuation around them.
+func trimmedWords(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = trimWord(w)
+	}
+	return out
+}
+
 // trimArticle removes a leading English article.
 func trimArticle(s string) string {
 	for _, a := range []string{"a ", "an ", "the "} {
@@ -287,4 +315,43 @@ func (p aliasPair) endsWith(term string) bool {
 		}
 	}
 	return false
+}
+
+// findJaHereinafter records the formal naming of Japanese specifications
+// and contracts, 「情報処理推進機構（以下「IPA」という。）」: an abbreviation
+// pair when the name is an abbreviation, another name otherwise
+// (「翻訳支援サービス（以下、「翻訳サービス」という。）」).
+func (ix *corpusIndex) findJaHereinafter(text, doc string, line int) {
+	for from := 0; ; {
+		i := strings.Index(text[from:], "以下")
+		if i < 0 {
+			return
+		}
+		i += from
+		from = i + len("以下")
+		before := strings.TrimRight(text[:i], " ")
+		open := ""
+		for _, o := range []string{"（", "("} {
+			if strings.HasSuffix(before, o) {
+				open = o
+			}
+		}
+		if open == "" {
+			continue
+		}
+		rest := strings.TrimPrefix(strings.TrimPrefix(text[from:], "、"), "，")
+		if !strings.HasPrefix(rest, "「") {
+			continue
+		}
+		name, _, ok := strings.Cut(rest[len("「"):], "」")
+		long := trailingJaRun(strings.TrimRight(strings.TrimSuffix(before, open), " "))
+		if !ok || name == "" || utf8.RuneCountInString(long) < 2 || long == name {
+			continue
+		}
+		if isAbbrev(name) {
+			ix.abbrevs = append(ix.abbrevs, abbrevPair{long: long, short: name, doc: doc, line: line})
+		} else {
+			ix.aliases = append(ix.aliases, aliasPair{before: []string{long}, alias: name})
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -729,6 +730,43 @@ func TestAliasesGivenInText(t *testing.T) {
 	for _, term := range []string{"harbor pilot", "marine pilot", "side thruster"} {
 		if !ix.isAbbrevPart(term) {
 			t.Errorf("%s is not known as named by the text", term)
+		}
+	}
+}
+
+// TestHereinafterNames: the formal naming of specifications and contracts,
+// 「港湾情報推進機構（以下「HIPA」という。）」, 「…が提供する入港予約サービス
+// （以下、「予約サービス」といいます。）」 and "the Acme Berth Gateway (the
+// \"Gateway\")", defines the name by the phrase and merges the two as
+// aliases. The texts are written for this test.
+func TestHereinafterNames(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	ja := "# 規約\n\n第1条 この規約は、港湾情報推進機構（以下「HIPA」という。）が提供する入港予約サービス（以下、「予約サービス」といいます。）の利用条件を定めるものです。\n\n" +
+		"HIPAは、予約サービスの内容を変更できます。予約サービスは無料です。HIPAに問い合わせます。予約サービスを使います。\n"
+	en := "# Terms\n\nThese terms govern the use of the Acme Berth Gateway (the \"Gateway\") operated by Example Harbor (\"we\").\n\n" +
+		"The Gateway books berths. Every Gateway has a region. The Acme Berth Gateway runs in three ports.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
+	for term, want := range map[string]string{
+		"HIPA":    "港湾情報推進機構（以下「HIPA」という。）",
+		"予約サービス":  "入港予約サービス（以下、「予約サービス」といいます。）",
+		"Gateway": "Acme Berth Gateway (the \"Gateway\")",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
+			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
+		}
+	}
+	entries := []glossary.Entry{{Term: "HIPA"}, {Term: "港湾情報推進機構"}, {Term: "予約サービス"}, {Term: "入港予約サービス"},
+		{Term: "Gateway"}, {Term: "Acme Berth Gateway"}}
+	got, err := e.Aliases(context.Background(), c, entries)
+	if err != nil {
+		t.Fatalf("Aliases: %v", err)
+	}
+	// Which of a pair is primary follows the occurrences (see
+	// TestAliasesPrimaryIsTheCommonerForm); each pair is merged.
+	for _, pair := range [][2]string{{"HIPA", "港湾情報推進機構"}, {"予約サービス", "入港予約サービス"}, {"Gateway", "Acme Berth Gateway"}} {
+		if !slices.Contains(got[pair[0]], pair[1]) && !slices.Contains(got[pair[1]], pair[0]) {
+			t.Errorf("aliases = %v: %s and %s are not merged", got, pair[0], pair[1])
 		}
 	}
 }

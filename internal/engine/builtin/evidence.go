@@ -1302,6 +1302,9 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 			continue
 		}
 		before := s.text[:at]
+		if ev, ok := jaHereinafter(s, before); ok {
+			return ev, true
+		}
 		if !strings.HasSuffix(strings.TrimSuffix(before, "「"), "を") && !strings.HasSuffix(strings.TrimSuffix(before, "「"), "は") {
 			continue
 		}
@@ -1317,9 +1320,106 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 	return evidence{}, false
 }
 
+// jaHereinafter matches the formal naming of Japanese specifications and
+// contracts, 「情報処理推進機構（以下「IPA」という。）は、…」: the term names
+// the phrase before the parenthesis, which is its definition, shown as
+// written up to the parenthesis' end. before is the sentence up to the
+// term.
+func jaHereinafter(s *sentence, before string) (evidence, bool) {
+	b := strings.TrimSuffix(strings.TrimSuffix(before, "「"), "『")
+	b = strings.TrimSuffix(strings.TrimSuffix(b, "、"), "，")
+	if !strings.HasSuffix(b, "以下") {
+		return evidence{}, false
+	}
+	b = strings.TrimSuffix(b, "以下")
+	open := strings.LastIndexAny(b, "（(")
+	if open <= 0 {
+		return evidence{}, false
+	}
+	if rest := strings.TrimSpace(b[open:]); rest != "（" && rest != "(" {
+		return evidence{}, false // 「（以下」 opens the parenthesis
+	}
+	closeAt := strings.IndexAny(s.text[len(before):], "）)")
+	if closeAt < 0 {
+		return evidence{}, false
+	}
+	phrase := s.text[:len(before)+closeAt]
+	if _, size := utf8.DecodeRuneInString(s.text[len(before)+closeAt:]); size > 0 {
+		phrase = s.text[:len(before)+closeAt+size]
+	}
+	// The named phrase is the compound before the parenthesis: 「…が提供
+	// する翻訳支援サービス（以下…）」 shows 「翻訳支援サービス（以下…）」.
+	run := trailingJaRun(strings.TrimRight(phrase[:open], " "))
+	if utf8.RuneCountInString(run) < 2 {
+		return evidence{}, false
+	}
+	phrase = run + phrase[open:]
+	if utf8.RuneCountInString(phrase) < 4 {
+		return evidence{}, false
+	}
+	return evidence{kind: evExplicit, strong: true, text: capText(phrase, true), doc: s.doc, line: s.line, ja: true, mentions: true}, true
+}
+
 // enNamings end the words before a term that a sentence names: "The group
 // of boats that sail together is called a flotilla."
 var enNamings = []string{" called ", " known as ", " referred to as ", " termed "}
+
+// enHereinafterOpeners open a parenthesis that names the phrase before it
+// for the rest of a formal text: "Acme Storage Gateway (the \"Gateway\")".
+var enHereinafterOpeners = []string{`(the "`, `("`, `(hereinafter "`, `(hereinafter the "`, `(hereinafter referred to as "`,
+	`(hereinafter referred to as the "`, `(hereafter "`, "(the “", "(“", "(hereinafter “", "(hereinafter the “"}
+
+// enHereinafter reports a term named in a formal text's parenthesis, at
+// text[at:at+n]: it returns the named words before the parenthesis (back
+// to a preposition, a verb of the sentence or a comma, five at most) and
+// the definition to show, those words with the parenthesis: "Acme Storage
+// Gateway (the \"Gateway\")".
+func enHereinafter(text string, at, n int) (named []string, shown string, ok bool) {
+	before := text[:at]
+	open := -1
+	for _, o := range enHereinafterOpeners {
+		if strings.HasSuffix(strings.ToLower(before), strings.ToLower(o)) {
+			open = len(before) - len(o)
+			break
+		}
+	}
+	after := text[at+n:]
+	if open <= 0 || !(strings.HasPrefix(after, `")`) || strings.HasPrefix(after, "”)")) {
+		return nil, "", false
+	}
+	closeAt := at + n + strings.IndexByte(after, ')') + 1
+	words := strings.Fields(text[:open])
+	k := len(words)
+	for k > 0 && len(words)-k < 5 {
+		w := strings.ToLower(strings.Trim(words[k-1], ",;:"))
+		if strings.HasSuffix(words[k-1], ",") || enHereinafterStops[w] {
+			break
+		}
+		k--
+	}
+	if k == len(words) {
+		return nil, "", false
+	}
+	named = words[k:]
+	if len(named) > 1 && enDeterminerWord(named[0]) {
+		named = named[1:]
+	}
+	return named, strings.Join(named, " ") + " " + text[open:closeAt], true
+}
+
+// enDeterminerWord reports an article or a determiner word.
+func enDeterminerWord(w string) bool {
+	for _, d := range enDeterminers {
+		if strings.EqualFold(w+" ", d) {
+			return true
+		}
+	}
+	return false
+}
+
+// enHereinafterStops end the phrase a formal parenthesis names.
+var enHereinafterStops = toSet(`of by from to with for in on at and or that which provided operated offered
+	governs govern use uses means is are`)
 
 // enMeantBy reports a sentence that says what the writer means by the
 // term between before and after: "By checkpoint we mean ...", "We use the
@@ -1344,6 +1444,9 @@ func enMeantBy(before, after string) bool {
 func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, bool) {
 	s := &ix.sentences[si]
 	for _, at := range hits {
+		if _, phrase, ok := enHereinafter(s.text, at, len(sp)); ok {
+			return evidence{kind: evExplicit, strong: true, text: capText(upperFirst(phrase), false), doc: s.doc, line: s.line, mentions: true}, true
+		}
 		if enMeantBy(s.text[:at], s.text[at+len(sp):]) {
 			return evidence{kind: evExplicit, strong: true, text: capText(s.text, false), doc: s.doc, line: s.line, mentions: true}, true
 		}

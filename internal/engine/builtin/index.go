@@ -643,6 +643,8 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 		ix.findAbbrevs(text, raw, doc, start)
 		if !ja {
 			ix.findAliases(text, doc, start)
+		} else if strings.Contains(text, "以下") {
+			ix.findJaHereinafter(text, doc, start)
 		}
 	}
 	// Join the lines as Markdown renders soft line breaks, remembering where
