@@ -204,7 +204,7 @@ var enAliasMarks = []string{"also known as ", "also called ", "aka ", "a.k.a. ",
 // or DR, estimates ..." when the letters spell the words before (an
 // abbreviation pair then).
 func (ix *corpusIndex) findAliases(text, doc string, line int) {
-	lower := strings.ToLower(text)
+	lower := asciiLower(text) // indexes into lower are indexes into text
 	for _, mark := range enAliasMarks {
 		for from := 0; ; {
 			i := strings.Index(lower[from:], mark)
@@ -248,7 +248,7 @@ func (ix *corpusIndex) findAliases(text, doc string, line int) {
 	// the phrase before it.
 	for _, o := range enHereinafterOpeners {
 		for from := 0; ; {
-			i := strings.Index(strings.ToLower(text[from:]), strings.ToLower(o))
+			i := strings.Index(lower[from:], asciiLower(o))
 			if i < 0 {
 				break
 			}
@@ -285,6 +285,19 @@ func (ix *corpusIndex) findAliases(text, doc string, line int) {
 			ix.abbrevs = append(ix.abbrevs, abbrevPair{long: long, short: abbr, doc: doc, line: line})
 		}
 	}
+}
+
+// asciiLower lower-cases the ASCII letters of s only, so that a byte index
+// into the result is one into s (strings.ToLower may change lengths: the
+// Kelvin sign becomes "k").
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // trimmedWords returns words without the punctuation around them.

@@ -1378,7 +1378,7 @@ func enHereinafter(text string, at, n int) (named []string, shown string, ok boo
 	before := text[:at]
 	open := -1
 	for _, o := range enHereinafterOpeners {
-		if strings.HasSuffix(strings.ToLower(before), strings.ToLower(o)) {
+		if strings.HasSuffix(asciiLower(before), asciiLower(o)) {
 			open = len(before) - len(o)
 			break
 		}
