@@ -95,7 +95,7 @@ const (
 	cueModifier         // a name followed by more words of its noun phrase
 	cueExpansion        // followed by its abbreviation: 「シングルサインオン（SSO）」
 	cueTitle            // the whole title of a document (see attestTitle)
-	cueDefined          // a single word that a heading, a list key ("Batching:") or a sentence subject before "is" states
+	cueDefined          // a single word that a heading, a list key ("Batching:") or a sentence subject before "is" (「とは」) states
 	nCues
 )
 
@@ -634,11 +634,11 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 		if c.cues[cueExpansion] > 0 {
 			score *= 2 // the documents spell out an abbreviation with it
 		}
-		if cat == glossary.CommonNoun && c.cues[cueDefined] > 0 && c.n == 1 && isGerund(c.key) {
-			// "Sharding is the practice of ...", "Batching: grouping ...":
-			// an activity the documents state as a subject, ranked like
-			// other lower-case words; the engine keeps it only where they
-			// define it (Classify).
+		if cat == glossary.CommonNoun && c.cues[cueDefined] > 0 && c.n == 1 && (c.ja || isGerund(c.key)) {
+			// "Sharding is the practice of ...", "Batching: grouping ...",
+			// 「喫水とは、…」: a word the documents state as a subject, ranked
+			// like other words; the engine keeps it only where they define
+			// it (Classify).
 			score *= 2
 		}
 		if c.cues[cueTitle] > 0 {

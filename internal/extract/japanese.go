@@ -166,6 +166,7 @@ func asciiUnit(norm string, shape uint8) (unit, bool) {
 func (d *docState) jaSegment(seg string) {
 	toks := d.tk.Analyze(seg, tokenizer.Normal)
 	run := d.run[:0]
+	sentStart := 0 // index of the first token of the current sentence
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		s := t.Surface
@@ -240,8 +241,17 @@ func (d *docState) jaSegment(seg string) {
 				(toks[i+2].Surface == "）" || toks[i+2].Surface == ")") {
 				d.jaCues = 1 << cueExpansion
 			}
+			if len(run) > 0 && jaDefiningFollow(toks[i:]) && runOpens(run, toks[sentStart:i]) {
+				// 「喫水とは、…」, 「喫水、すなわち…」: the sentence states
+				// what the run is.
+				d.jaCues |= 1 << cueDefined
+			}
 			run = d.jaFlush(run)
 			d.jaCues = 0
+			switch s {
+			case "。", "！", "？", "．":
+				sentStart = i + 1
+			}
 			continue
 		}
 		if c < jPerson || c > jProper {
@@ -488,6 +498,41 @@ var jaTrailStrip = wordSet(`済み 済 側 同士 向け 向き 用 越し 自�
 // jaTailOK are stop nouns that may end a compound after another noun:
 // "リモート実行", "依存関係", "環境設定", "単一障害点".
 var jaTailOK = wordSet(`実行 設定 関係 変更 追加 参照 点`)
+
+// jaDefiningFollow reports the words after a sentence's opening noun that
+// make the sentence state what it is: とは, は、, 、つまり, 、すなわち, って,
+// というのは, or the colon of a list key.
+func jaDefiningFollow(toks []tokenizer.Token) bool {
+	next := func(k int) string {
+		if k < len(toks) {
+			return toks[k].Surface
+		}
+		return ""
+	}
+	a, b := next(0), next(1)
+	switch {
+	case a == "と" && b == "は", a == "は" && b == "、", a == "って", a == "という" && b == "の":
+		return true
+	case a == "、" && (b == "つまり" || b == "すなわち"):
+		return true
+	case a == "：" || a == ":":
+		return true
+	}
+	return false
+}
+
+// runOpens reports whether run is all of the sentence so far, toks: the
+// noun the sentence opens with.
+func runOpens(run []unit, toks []tokenizer.Token) bool {
+	var r, t strings.Builder
+	for _, u := range run {
+		r.WriteString(strings.ReplaceAll(u.text, " ", ""))
+	}
+	for _, tk := range toks {
+		t.WriteString(strings.TrimSpace(tk.Surface))
+	}
+	return r.Len() > 0 && r.String() == t.String()
+}
 
 // jaHeadOK are stop nouns (actions) that may open a compound before
 // another noun: "利用料金", "実行環境", "設定ファイル", "変更履歴".

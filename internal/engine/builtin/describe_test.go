@@ -452,3 +452,31 @@ func TestDefineGlossaryPageLayouts(t *testing.T) {
 		}
 	}
 }
+
+// TestDefineRestatements: a restatement of the subject in the middle of
+// its sentence glosses it: 「検疫所、つまり船の病気を調べる役所は、…」,
+// 「喫水、すなわち水面から船底までの深さは、…」, "The harbormaster — the
+// official who controls traffic in a harbor — signs ...". A dash clause
+// that is not a noun phrase ("— it was raining —") does not. The texts
+// are written for this test.
+func TestDefineRestatements(t *testing.T) {
+	t.Parallel()
+	ja := "# メモ\n\n検疫所、つまり船の病気を調べる役所は、港ごとに置かれます。検疫所に書類を出します。\n" +
+		"喫水、すなわち水面から船底までの深さは、積み荷で変わります。喫水を測ります。\n"
+	en := "# Notes\n\nThe harbormaster — the official who controls traffic in a harbor — signs every permit.\n" +
+		"The tugboat — it was raining hard — left late. Each tugboat has a crew.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"検疫所":          "船の病気を調べる役所。",
+		"喫水":           "水面から船底までの深さ。",
+		"harbormaster": "The official who controls traffic in a harbor.",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confGloss {
+			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confGloss)
+		}
+	}
+	if d := define(t, e, c, "tugboat"); d.Confidence >= confGloss {
+		t.Errorf("tugboat: %q (%.2f): a clause between dashes is not a gloss", d.Text, d.Confidence)
+	}
+}

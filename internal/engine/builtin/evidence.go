@@ -104,6 +104,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				found = true
 				break
 			}
+			if ev, ok := restateEvidence(s, sp); ok {
+				out = append(out, ev)
+				found = true
+				break
+			}
 			if ev, ok := calledEvidence(ix, si, sp, hits); ok {
 				out = append(out, ev)
 				found = true
@@ -1236,8 +1241,15 @@ func jaNounPhrase(s string) bool {
 }
 
 // jaKanaNoun reports a text that ends in a noun spelled with a trailing
-// kana: 「…を速くする仕組み」, 「…の取り決め」, 「…をまとめたもの」.
+// kana: 「…を速くする仕組み」, 「…の取り決め」, 「…をまとめたもの」,
+// 「…までの深さ」.
 func jaKanaNoun(s string) bool {
+	// 「…の深さ」, 「…の長さ」: an adjective's noun, kanji stem and さ.
+	if t, ok := strings.CutSuffix(s, "さ"); ok {
+		if r, _ := utf8.DecodeLastRuneInString(t); unicode.Is(unicode.Han, r) || strings.HasSuffix(t, "大き") || strings.HasSuffix(t, "小さ") {
+			return true
+		}
+	}
 	for _, n := range []string{"仕組み", "集まり", "取り決め", "決まり", "組み合わせ", "区切り", "割り当て", "入れ物", "置き場", "まとめ", "もの"} {
 		if strings.HasSuffix(s, n) {
 			return true
@@ -1559,6 +1571,57 @@ func jaDefinitionalEnding(body string) (string, bool) {
 		return pred, true
 	}
 	return "", false
+}
+
+// restateEvidence matches a gloss that restates the subject in the middle
+// of its sentence: 「検疫所、つまり船の病気を調べる役所は、…」, "The
+// harbormaster — the official who controls traffic in a harbor — signs
+// ...". The restatement is the gloss.
+func restateEvidence(s *sentence, sp string) (evidence, bool) {
+	n, ok := matchSubject(s.text, sp, s.ja)
+	if !ok {
+		return evidence{}, false
+	}
+	rest := s.text[n:]
+	if s.ja {
+		for _, m := range []string{"、つまり", "、すなわち", "、言い換えれば", "、言い換えると"} {
+			body, ok := strings.CutPrefix(rest, m)
+			if !ok {
+				continue
+			}
+			body = strings.TrimPrefix(body, "、")
+			end := strings.IndexAny(body, "、。")
+			if end < 0 {
+				return evidence{}, false
+			}
+			body = strings.TrimSuffix(strings.TrimSuffix(body[:end], "は"), "が")
+			r, _ := utf8.DecodeLastRuneInString(body)
+			if utf8.RuneCountInString(body) < 4 || glossary.Contains(body, sp) ||
+				!unicode.In(r, unicode.Han, unicode.Katakana) && r != 'ー' && !jaKanaNoun(body) {
+				return evidence{}, false
+			}
+			return evidence{kind: evParen, text: capText(body+"。", true), doc: s.doc, line: s.line,
+				head: headNoun(body, true), ja: true, mentions: true}, true
+		}
+		return evidence{}, false
+	}
+	for _, d := range []string{" — ", " – ", " -- "} {
+		body, ok := strings.CutPrefix(rest, d)
+		if !ok {
+			continue
+		}
+		end := strings.Index(body, d)
+		if end < 0 {
+			return evidence{}, false
+		}
+		body = body[:end]
+		if len(strings.Fields(body)) < 3 || !opensWithArticle(body) || clauseBody(body) || glossary.Contains(body, sp) {
+			return evidence{}, false
+		}
+		return evidence{kind: evParen, text: capText(upperFirst(body)+".", false), doc: s.doc, line: s.line,
+			head: headNoun(body, false), mentions: true}, true
+	}
+	return evidence{}, false
 }
 
 // parenEvidence matches a parenthetical gloss right after the term:
