@@ -6,7 +6,8 @@
 // a quoted usage ("Used in: ..."); review issues come from rules
 // (no definition found, conflicting definitions, circular or too-short
 // definitions, general-language words); refinement picks or merges the best
-// evidence; and abbreviation/expansion pairs found in the text become aliases,
+// evidence; and abbreviation/expansion pairs and the other names the text
+// gives a phrase ("also known as", 「（以下「X」という。）」) become aliases,
 // or, when only the abbreviation is a term, its definition ("Short for ...").
 //
 // All per-corpus work is done once per pipeline.Corpus (through Corpus.Memo)
