@@ -154,14 +154,16 @@ func mayHaveMarkup(s string) bool {
 
 // boldHeading reports a line that is only a short bold phrase, "**Quay**"
 // or "__Quay__", which Markdown writers use as a heading, and returns the
-// phrase. One ending in a colon ("**Example:**") leads into what follows.
+// phrase. One ending in a colon ("**Example:**") leads into what follows;
+// a question ("**Q: What is a buoy?**") is an FAQ's, answered below it.
 func boldHeading(line string) (string, bool) {
 	line = strings.TrimSpace(line)
 	for _, m := range []string{"**", "__"} {
 		if len(line) > 2*len(m) && strings.HasPrefix(line, m) && strings.HasSuffix(line, m) {
 			label := strings.TrimSpace(line[len(m) : len(line)-len(m)])
 			if label == "" || strings.ContainsAny(label, "*_`[]<>") || strings.HasSuffix(label, ":") ||
-				strings.HasSuffix(label, "：") || strings.HasSuffix(label, ".") || len(strings.Fields(label)) > 6 ||
+				strings.HasSuffix(label, "：") || strings.HasSuffix(label, ".") || strings.ContainsAny(label, "?？") ||
+				len(strings.Fields(label)) > 6 ||
 				utf8.RuneCountInString(label) > 60 {
 				return "", false
 			}

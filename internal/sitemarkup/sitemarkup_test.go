@@ -22,8 +22,8 @@ func TestStrip(t *testing.T) {
 		},
 		{
 			name: "a bold line between blank lines is a heading",
-			in:   "**Quay**\n\nA long platform.\n\n**Example:**\n\ntext\n\nSome **bold** text.\n**Not alone**\nnext\n",
-			want: "#### Quay\n\nA long platform.\n\n**Example:**\n\ntext\n\nSome **bold** text.\n**Not alone**\nnext\n",
+			in:   "**Quay**\n\nA long platform.\n\n**Example:**\n\ntext\n\nSome **bold** text.\n**Not alone**\nnext\n\n**Q: What is it?**\n\nA: This.\n",
+			want: "#### Quay\n\nA long platform.\n\n**Example:**\n\ntext\n\nSome **bold** text.\n**Not alone**\nnext\n\n**Q: What is it?**\n\nA: This.\n",
 		},
 		{
 			name: "a plain-text definition list reads as a definition list",

@@ -480,3 +480,29 @@ func TestDefineRestatements(t *testing.T) {
 		t.Errorf("tugboat: %q (%.2f): a clause between dashes is not a gloss", d.Text, d.Confidence)
 	}
 }
+
+// TestDefineFAQAnswers: an FAQ question that asks what the term is ("**Q:
+// What is a mooring buoy?**", 「Q. 係留ブイとは何ですか？」) is answered by the
+// next line ("A: ...", 「A. …」); a question about something else (when a
+// permit is issued) glosses nothing. The texts are written for this test.
+func TestDefineFAQAnswers(t *testing.T) {
+	t.Parallel()
+	en := "# FAQ\n\n**Q: What is a mooring buoy?**\n\nA: A floating marker that a ship can be tied to.\n\n" +
+		"**Q: When is the berth permit issued?**\n\nA: The evening before arrival.\n\n" +
+		"Every mooring buoy is yellow. Check the berth permit. The berth permit arrives by mail.\n"
+	ja := "# よくある質問\n\nQ. 係留ブイとは何ですか？\nA. 船をつなぎとめるために海面に浮かべた目印です。\n\n" +
+		"係留ブイは黄色です。係留ブイに船をつなぎます。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"mooring buoy": "A floating marker that a ship can be tied to.",
+		"係留ブイ":         "船をつなぎとめるために海面に浮かべた目印です。",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confGloss {
+			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confGloss)
+		}
+	}
+	if d := define(t, e, c, "berth permit"); strings.Contains(d.Text, "evening") {
+		t.Errorf("berth permit: %q answers another question", d.Text)
+	}
+}

@@ -114,6 +114,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				found = true
 				break
 			}
+			if ev, ok := faqEvidence(ix, si, sp); ok {
+				out = append(out, ev)
+				found = true
+				break
+			}
 		}
 		if !used || found || s.block == blockHeading {
 			continue
@@ -1571,6 +1576,22 @@ func jaDefinitionalEnding(body string) (string, bool) {
 		return pred, true
 	}
 	return "", false
+}
+
+// faqEvidence matches an FAQ that asks what the term is ("Q: What is a
+// mooring buoy?", 「Q. 係留ブイとは何ですか？」): the answer that follows is
+// its gloss.
+func faqEvidence(ix *corpusIndex, si int, sp string) (evidence, bool) {
+	s := &ix.sentences[si]
+	if s.faq != 'Q' || si+1 >= len(ix.sentences) {
+		return evidence{}, false
+	}
+	a := &ix.sentences[si+1]
+	if a.faq != 'A' || a.doc != s.doc || !strings.EqualFold(askedTerm(s.text), sp) {
+		return evidence{}, false
+	}
+	return evidence{kind: evList, text: capText(a.text, a.ja), doc: a.doc, line: a.line,
+		head: headNoun(a.text, a.ja), ja: a.ja, mentions: true}, true
 }
 
 // restateEvidence matches a gloss that restates the subject in the middle

@@ -24,7 +24,8 @@ type sentence struct {
 	text  string
 	ja    bool // from a Japanese document
 	block blockKind
-	para  int // number of the block (paragraph, list item) in the corpus
+	para  int  // number of the block (paragraph, list item) in the corpus
+	faq   byte // 'Q' or 'A': the first sentence of an FAQ question or answer
 }
 
 type blockKind uint8
@@ -359,15 +360,29 @@ func listMarkerLen(s string) int {
 	return 0
 }
 
-func isFAQMarker(s string) bool {
-	return strings.HasPrefix(s, "Q:") || strings.HasPrefix(s, "A:") ||
-		strings.HasPrefix(s, "Q：") || strings.HasPrefix(s, "A：")
+// faqMarkers open the question and answer lines of an FAQ ("Q: ...",
+// "A. ...", 「Q．…」), possibly in bold ("**Q: ...**").
+var faqMarkers = []string{"Q:", "A:", "Q：", "A：", "Q. ", "A. ", "Q．", "A．"}
+
+// faqKind returns 'Q' or 'A' for a line that opens a question or an
+// answer of an FAQ, 0 otherwise.
+func faqKind(s string) byte {
+	s = strings.TrimLeft(s, "*_")
+	for _, p := range faqMarkers {
+		if strings.HasPrefix(s, p) {
+			return p[0]
+		}
+	}
+	return 0
 }
 
+func isFAQMarker(s string) bool { return faqKind(s) != 0 }
+
 func stripFAQMarker(s string) string {
-	for _, p := range []string{"Q:", "A:", "Q：", "A："} {
-		if strings.HasPrefix(s, p) {
-			return strings.TrimSpace(s[len(p):])
+	t := strings.TrimLeft(s, "*_")
+	for _, p := range faqMarkers {
+		if strings.HasPrefix(t, p) {
+			return strings.TrimSpace(strings.TrimRight(t[len(p):], "*_ "))
 		}
 	}
 	return s
@@ -614,11 +629,15 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 		line int
 	}
 	var pieces []piece
+	var faq byte
 	for i, l := range b.lines {
 		if i == 0 && b.kind == blockList {
 			l = l[listMarkerLen(l):]
 		}
-		if isFAQMarker(l) {
+		if k := faqKind(l); k != 0 {
+			if i == 0 {
+				faq = k
+			}
 			l = stripFAQMarker(l)
 		}
 		pieces = append(pieces, piece{l, b.start + i})
@@ -631,7 +650,8 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 			return
 		}
 		idx := len(ix.sentences)
-		ix.sentences = append(ix.sentences, sentence{doc: doc, line: start, end: end, text: text, ja: ja, block: b.kind, para: para})
+		ix.sentences = append(ix.sentences, sentence{doc: doc, line: start, end: end, text: text, ja: ja, block: b.kind, para: para, faq: faq})
+		faq = 0 // only the block's first sentence opens the question or answer
 		m := ix.byLine[doc]
 		if m == nil {
 			m = map[int][]int{}
