@@ -148,8 +148,30 @@ func mayHaveMarkup(s string) bool {
 		strings.Contains(s, "!!!") || strings.Contains(s, "???") || strings.Contains(s, "===") ||
 		strings.Contains(s, "[!") || strings.Contains(s, "{#") || strings.Contains(s, "{:") ||
 		strings.Contains(s, "import ") || strings.Contains(s, "export ") || strings.Contains(s, "@[") ||
-		strings.ContainsAny(s, labelMarks) || strings.Contains(s, "【") ||
-		strings.Contains(s, "**\n") || strings.Contains(s, "__\n") || strings.Contains(s, "\n  ")
+		mayHaveLabelMark(s) || strings.Contains(s, "【") ||
+		strings.Contains(s, "**\n") || strings.Contains(s, "__\n") || mayHaveIndentedDefinition(s)
+}
+
+// mayHaveIndentedDefinition is a cheap test for indentedDefinition: a line
+// after a blank one, with an indented line right under it. Nested lists and
+// code under a list item have these too; most other documents do not.
+func mayHaveIndentedDefinition(s string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "\n\n")
+		if j < 0 {
+			return false
+		}
+		start := i + j + 2
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			return false
+		}
+		next := s[start+end+1:]
+		if end > 0 && s[start] != ' ' && s[start] != '\t' && strings.HasPrefix(next, "  ") {
+			return true
+		}
+		i = start
+	}
 }
 
 // boldHeading reports a line that is only a short bold phrase, "**Quay**"
@@ -204,6 +226,14 @@ func listNumber(s string) bool {
 // labelMarks open the labels that Japanese plain-text documents use as
 // headings: 「■概要」, 「◆注意事項」.
 const labelMarks = "■□◆◇▼▽▶▷★☆"
+
+// mayHaveLabelMark is a fast strings.ContainsAny(s, labelMarks): the marks
+// are U+25A0-U+25FF and U+2605-U+2606, whose UTF-8 starts E2 96, E2 97 or
+// E2 98, and a byte search is much cheaper than decoding every rune of a
+// long Japanese document.
+func mayHaveLabelMark(s string) bool {
+	return strings.Contains(s, "\xe2\x96") || strings.Contains(s, "\xe2\x97") || strings.Contains(s, "\xe2\x98")
+}
 
 // labelHeading reports a line that is only a label, 「■スケジューラー」 or
 // 「【概要】」, which such documents use as a heading, and returns the label.

@@ -204,8 +204,15 @@ var enAliasMarks = []string{"also known as ", "also called ", "aka ", "a.k.a. ",
 // or DR, estimates ..." when the letters spell the words before (an
 // abbreviation pair then).
 func (ix *corpusIndex) findAliases(text, doc string, line int) {
-	lower := asciiLower(text) // indexes into lower are indexes into text
-	for _, mark := range enAliasMarks {
+	// The marks come mid-sentence, after a comma or a parenthesis, so in
+	// lower case: the text is searched as it is.
+	lower := text
+	// Cheap tests first: this runs for every English sentence.
+	marks := enAliasMarks
+	if !strings.Contains(text, "called ") && !strings.Contains(text, "known as ") && !strings.Contains(text, "aka ") {
+		marks = nil
+	}
+	for _, mark := range marks {
 		for from := 0; ; {
 			i := strings.Index(lower[from:], mark)
 			if i < 0 {
@@ -246,9 +253,13 @@ func (ix *corpusIndex) findAliases(text, doc string, line int) {
 	}
 	// "Acme Storage Gateway (the \"Gateway\")": a formal text's name for
 	// the phrase before it.
-	for _, o := range enHereinafterOpeners {
+	openers := enHereinafterOpeners
+	if strings.IndexByte(text, '(') < 0 || !strings.ContainsAny(text, "\"“") {
+		openers = nil
+	}
+	for _, o := range openers {
 		for from := 0; ; {
-			i := strings.Index(lower[from:], asciiLower(o))
+			i := strings.Index(lower[from:], o)
 			if i < 0 {
 				break
 			}

@@ -610,6 +610,7 @@ var enDeterminers = []string{"a ", "an ", "the ", "each ", "every ", "any "}
 var (
 	enSettings = toSet(`formally informally technically essentially conceptually roughly broadly generally
 		simply_put put_simply in_short in_brief in_general for_our_purposes in_our_terminology`)
+	enSettingFirst  = toSet(`in formally informally technically essentially conceptually roughly broadly generally simply put for`)
 	enSettingPlaces = toSet(`guide document documentation book chapter section page article tutorial manual
 		specification spec context project repository library codebase api system glossary text paper post`)
 )
@@ -620,11 +621,15 @@ var (
 // examples ("For example, ", "In the above example, ", "Here, " after a
 // sample) are not settings.
 func enSettingLen(text string) int {
-	i := strings.Index(text, ", ")
+	i := strings.Index(text[:min(len(text), 50)], ", ")
 	if i <= 0 || i > 48 {
 		return 0
 	}
 	lead := text[:i]
+	first, _, _ := strings.Cut(lead, " ")
+	if !enSettingFirst[strings.ToLower(first)] {
+		return 0 // cheap test first: matchSubject runs for every sentence that uses a term
+	}
 	words := strings.Fields(lead)
 	if len(words) > 5 || strings.ContainsAny(lead, ".;:()\"") {
 		return 0
@@ -838,7 +843,10 @@ var enAliasOpeners = []string{", also known as ", ", also called ", ", aka ", ",
 // otherwise it joins two subjects.
 func skipAliasClause(s string, n int) int {
 	rest := s[n:]
-	lower := strings.ToLower(rest)
+	if !strings.HasPrefix(rest, ", ") {
+		return n
+	}
+	lower := strings.ToLower(rest[:min(len(rest), 24)])
 	for _, o := range enAliasOpeners {
 		if !strings.HasPrefix(lower, o) {
 			continue
@@ -1393,9 +1401,13 @@ var enHereinafterOpeners = []string{`(the "`, `("`, `(hereinafter "`, `(hereinaf
 // Gateway (the \"Gateway\")".
 func enHereinafter(text string, at, n int) (named []string, shown string, ok bool) {
 	before := text[:at]
+	if !strings.HasSuffix(before, `"`) && !strings.HasSuffix(before, "“") {
+		return nil, "", false // every opener ends with a quote; most hits have none
+	}
+	tail := asciiLower(before[max(0, len(before)-40):])
 	open := -1
 	for _, o := range enHereinafterOpeners {
-		if strings.HasSuffix(asciiLower(before), asciiLower(o)) {
+		if strings.HasSuffix(tail, o) {
 			open = len(before) - len(o)
 			break
 		}
@@ -1442,6 +1454,9 @@ var enHereinafterStops = toSet(`of by from to with for in on at and or that whic
 // term between before and after: "By checkpoint we mean ...", "We use the
 // word lane to mean ...", "We use \"lane\" to refer to ...".
 func enMeantBy(before, after string) bool {
+	if len(before) > len("we use the term ")+4 {
+		return false // "By ", "We use the word ": the sentence's first words
+	}
 	b := strings.ToLower(strings.TrimRight(before, `"“'‘`))
 	a := strings.ToLower(strings.TrimLeft(after, `"”'’`))
 	switch {
@@ -1470,6 +1485,9 @@ func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence,
 		rest := strings.TrimPrefix(s.text[at+len(sp):], "s")
 		if rest != "" && !strings.ContainsRune(".,;:)", rune(rest[0])) && !strings.HasPrefix(rest, " (") {
 			continue
+		}
+		if !strings.Contains(s.text[:at], "called ") && !strings.Contains(s.text[:at], " as ") && !strings.Contains(s.text[:at], "termed ") {
+			continue // cheap test first: the naming words are lower case mid-sentence
 		}
 		before := strings.ToLower(s.text[:at])
 		before = strings.TrimSuffix(strings.TrimSuffix(before, "“"), `"`)
@@ -1599,6 +1617,10 @@ func faqEvidence(ix *corpusIndex, si int, sp string) (evidence, bool) {
 // harbormaster — the official who controls traffic in a harbor — signs
 // ...". The restatement is the gloss.
 func restateEvidence(s *sentence, sp string) (evidence, bool) {
+	if s.ja && !strings.Contains(s.text, "、つまり") && !strings.Contains(s.text, "、すなわち") && !strings.Contains(s.text, "、言い換え") ||
+		!s.ja && !strings.Contains(s.text, " — ") && !strings.Contains(s.text, " – ") && !strings.Contains(s.text, " -- ") {
+		return evidence{}, false // cheap tests first: this runs for every sentence that uses the term
+	}
 	n, ok := matchSubject(s.text, sp, s.ja)
 	if !ok {
 		return evidence{}, false
