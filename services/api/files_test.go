@@ -34,21 +34,9 @@ func TestFilesJSONAndMultipart(t *testing.T) {
 	}
 
 	// Multipart, as a browser form or curl -F sends it.
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	fw, _ := mw.CreateFormFile("file", "notes.txt")
-	io.WriteString(fw, "日本語のメモ\n")
-	mw.Close()
-	req, _ := http.NewRequest("POST", b.url+base, &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusCreated || !strings.Contains(string(raw), `"notes.txt"`) {
-		t.Fatalf("multipart upload = %d %s", resp.StatusCode, raw)
+	status, raw := postFiles(t, b.url+base, "file", [2]string{"notes.txt", "日本語のメモ\n"})
+	if status != http.StatusCreated || !strings.Contains(string(raw), `"notes.txt"`) {
+		t.Fatalf("multipart upload = %d %s", status, raw)
 	}
 	var created map[string]any
 	_ = json.Unmarshal(raw, &created)
@@ -63,21 +51,9 @@ func TestFilesJSONAndMultipart(t *testing.T) {
 		name, content string
 		want          int
 	}{{"manual.txt", sjisText, http.StatusCreated}, {"latin1.txt", "caf\xe9 au lait\n", http.StatusUnprocessableEntity}} {
-		body.Reset()
-		mw = multipart.NewWriter(&body)
-		fw, _ = mw.CreateFormFile("file", f.name)
-		io.WriteString(fw, f.content)
-		mw.Close()
-		req, _ = http.NewRequest("POST", b.url+base, &body)
-		req.Header.Set("Content-Type", mw.FormDataContentType())
-		resp, err = http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		raw, _ = io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != f.want {
-			t.Fatalf("upload %s = %d %s, want %d", f.name, resp.StatusCode, raw, f.want)
+		status, raw := postFiles(t, b.url+base, "file", [2]string{f.name, f.content})
+		if status != f.want {
+			t.Fatalf("upload %s = %d %s, want %d", f.name, status, raw, f.want)
 		}
 		if f.want != http.StatusCreated {
 			continue
@@ -99,41 +75,15 @@ func TestFilesJSONAndMultipart(t *testing.T) {
 	}
 
 	// Multipart with a bad name is refused like JSON.
-	body.Reset()
-	mw = multipart.NewWriter(&body)
-	fw, _ = mw.CreateFormFile("file", "../escape.md")
-	io.WriteString(fw, "x")
-	mw.Close()
-	req, _ = http.NewRequest("POST", b.url+base, &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	resp, err = http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusUnprocessableEntity {
-		t.Errorf("multipart traversal name = %d, want 422", resp.StatusCode)
+	if status, _ := postFiles(t, b.url+base, "file", [2]string{"../escape.md", "x"}); status != http.StatusUnprocessableEntity {
+		t.Errorf("multipart traversal name = %d, want 422", status)
 	}
 
 	// Several files to the one-file endpoint: refused, pointing at bulk,
 	// and nothing stored.
-	body.Reset()
-	mw = multipart.NewWriter(&body)
-	for _, n := range []string{"one.md", "two.md"} {
-		fw, _ = mw.CreateFormFile("files", n)
-		io.WriteString(fw, "x")
-	}
-	mw.Close()
-	req, _ = http.NewRequest("POST", b.url+base, &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	resp, err = http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, _ = io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(raw), "files/bulk") {
-		t.Errorf("two files to /files = %d %s, want 413 naming files/bulk", resp.StatusCode, raw)
+	status, raw = postFiles(t, b.url+base, "files", [2]string{"one.md", "x"}, [2]string{"two.md", "x"})
+	if status != http.StatusRequestEntityTooLarge || !strings.Contains(string(raw), "files/bulk") {
+		t.Errorf("two files to /files = %d %s, want 413 naming files/bulk", status, raw)
 	}
 
 	var list struct {
@@ -155,6 +105,34 @@ func TestFilesJSONAndMultipart(t *testing.T) {
 	if list.Total != 1 {
 		t.Errorf("after delete: %d files", list.Total)
 	}
+}
+
+// postFiles uploads files (name, content) as multipart form fields named
+// field, as a browser form or curl -F does, and returns the status and body.
+func postFiles(t *testing.T, url, field string, files ...[2]string) (int, []byte) {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for _, f := range files {
+		fw, err := mw.CreateFormFile(field, f[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(fw, f[1])
+	}
+	mw.Close()
+	req, err := http.NewRequest("POST", url, &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, raw
 }
 
 func TestProjectUpdateAndNames(t *testing.T) {

@@ -206,7 +206,6 @@ var enAliasMarks = []string{"also known as ", "also called ", "aka ", "a.k.a. ",
 func (ix *corpusIndex) findAliases(text, doc string, line int) {
 	// The marks come mid-sentence, after a comma or a parenthesis, so in
 	// lower case: the text is searched as it is.
-	lower := text
 	// Cheap tests first: this runs for every English sentence.
 	marks := enAliasMarks
 	if !strings.Contains(text, "called ") && !strings.Contains(text, "known as ") && !strings.Contains(text, "aka ") {
@@ -214,7 +213,7 @@ func (ix *corpusIndex) findAliases(text, doc string, line int) {
 	}
 	for _, mark := range marks {
 		for from := 0; ; {
-			i := strings.Index(lower[from:], mark)
+			i := strings.Index(text[from:], mark)
 			if i < 0 {
 				break
 			}
@@ -259,7 +258,7 @@ func (ix *corpusIndex) findAliases(text, doc string, line int) {
 	}
 	for _, o := range openers {
 		for from := 0; ; {
-			i := strings.Index(lower[from:], o)
+			i := strings.Index(text[from:], o)
 			if i < 0 {
 				break
 			}
@@ -346,10 +345,33 @@ func (p aliasPair) endsWith(term string) bool {
 // pair when the name is an abbreviation, another name otherwise
 // (「翻訳支援サービス（以下、「翻訳サービス」という。）」).
 func (ix *corpusIndex) findJaHereinafter(text, doc string, line int) {
+	for _, n := range jaNamings(text) {
+		if isAbbrev(n.name) {
+			ix.abbrevs = append(ix.abbrevs, abbrevPair{long: n.long, short: n.name, doc: doc, line: line})
+		} else {
+			ix.aliases = append(ix.aliases, aliasPair{before: []string{n.long}, alias: n.name})
+		}
+	}
+}
+
+// jaNaming is one formal naming in a Japanese sentence: 「LONG（以下「NAME」
+// という。）」.
+type jaNaming struct {
+	long, name string
+	// shown is LONG and the whole parenthesis as written, the name's
+	// definition; empty when the parenthesis does not close.
+	shown string
+}
+
+// jaNamings returns the formal namings of a Japanese sentence. LONG is the
+// compound right before the parenthesis (「…が提供する翻訳支援サービス（以下…）」
+// names 「翻訳支援サービス」).
+func jaNamings(text string) []jaNaming {
+	var out []jaNaming
 	for from := 0; ; {
 		i := strings.Index(text[from:], "以下")
 		if i < 0 {
-			return
+			return out
 		}
 		i += from
 		from = i + len("以下")
@@ -364,18 +386,24 @@ func (ix *corpusIndex) findJaHereinafter(text, doc string, line int) {
 			continue
 		}
 		rest := strings.TrimPrefix(strings.TrimPrefix(text[from:], "、"), "，")
-		if !strings.HasPrefix(rest, "「") {
-			continue
+		var name, after string
+		var ok bool
+		for _, q := range [][2]string{{"「", "」"}, {"『", "』"}} {
+			if r, found := strings.CutPrefix(rest, q[0]); found {
+				name, after, ok = strings.Cut(r, q[1])
+				break
+			}
 		}
-		name, _, ok := strings.Cut(rest[len("「"):], "」")
 		long := trailingJaRun(strings.TrimRight(strings.TrimSuffix(before, open), " "))
 		if !ok || name == "" || utf8.RuneCountInString(long) < 2 || long == name {
 			continue
 		}
-		if isAbbrev(name) {
-			ix.abbrevs = append(ix.abbrevs, abbrevPair{long: long, short: name, doc: doc, line: line})
-		} else {
-			ix.aliases = append(ix.aliases, aliasPair{before: []string{long}, alias: name})
+		n := jaNaming{long: long, name: name}
+		if c := strings.IndexAny(after, "）)"); c >= 0 {
+			_, size := utf8.DecodeRuneInString(after[c:])
+			end := len(text) - len(after) + c + size
+			n.shown = long + text[len(before)-len(open):end]
 		}
+		out = append(out, n)
 	}
 }

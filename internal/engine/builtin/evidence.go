@@ -1327,8 +1327,12 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 			continue
 		}
 		before := s.text[:at]
-		if ev, ok := jaHereinafter(s, before); ok {
-			return ev, true
+		for _, n := range jaNamings(s.text) {
+			// 「情報処理推進機構（以下「IPA」という。）は、…」: the term names
+			// the phrase before the parenthesis, its definition.
+			if n.shown != "" && strings.EqualFold(n.name, sp) {
+				return evidence{kind: evExplicit, strong: true, text: capText(n.shown, true), doc: s.doc, line: s.line, ja: true, mentions: true}, true
+			}
 		}
 		if !strings.HasSuffix(strings.TrimSuffix(before, "「"), "を") && !strings.HasSuffix(strings.TrimSuffix(before, "「"), "は") {
 			continue
@@ -1343,46 +1347,6 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 		return evidence{kind: evExplicit, text: capText(text, true), doc: s.doc, line: line, ja: true, mentions: true}, true
 	}
 	return evidence{}, false
-}
-
-// jaHereinafter matches the formal naming of Japanese specifications and
-// contracts, 「情報処理推進機構（以下「IPA」という。）は、…」: the term names
-// the phrase before the parenthesis, which is its definition, shown as
-// written up to the parenthesis' end. before is the sentence up to the
-// term.
-func jaHereinafter(s *sentence, before string) (evidence, bool) {
-	b := strings.TrimSuffix(strings.TrimSuffix(before, "「"), "『")
-	b = strings.TrimSuffix(strings.TrimSuffix(b, "、"), "，")
-	if !strings.HasSuffix(b, "以下") {
-		return evidence{}, false
-	}
-	b = strings.TrimSuffix(b, "以下")
-	open := strings.LastIndexAny(b, "（(")
-	if open <= 0 {
-		return evidence{}, false
-	}
-	if rest := strings.TrimSpace(b[open:]); rest != "（" && rest != "(" {
-		return evidence{}, false // 「（以下」 opens the parenthesis
-	}
-	closeAt := strings.IndexAny(s.text[len(before):], "）)")
-	if closeAt < 0 {
-		return evidence{}, false
-	}
-	phrase := s.text[:len(before)+closeAt]
-	if _, size := utf8.DecodeRuneInString(s.text[len(before)+closeAt:]); size > 0 {
-		phrase = s.text[:len(before)+closeAt+size]
-	}
-	// The named phrase is the compound before the parenthesis: 「…が提供
-	// する翻訳支援サービス（以下…）」 shows 「翻訳支援サービス（以下…）」.
-	run := trailingJaRun(strings.TrimRight(phrase[:open], " "))
-	if utf8.RuneCountInString(run) < 2 {
-		return evidence{}, false
-	}
-	phrase = run + phrase[open:]
-	if utf8.RuneCountInString(phrase) < 4 {
-		return evidence{}, false
-	}
-	return evidence{kind: evExplicit, strong: true, text: capText(phrase, true), doc: s.doc, line: s.line, ja: true, mentions: true}, true
 }
 
 // enNamings end the words before a term that a sentence names: "The group
