@@ -431,8 +431,10 @@ func (p *Projector) handle(ctx context.Context, batch []jetstream.Msg) (end bool
 	if err != nil {
 		return false, err
 	}
-	p.advance(checkpoint, changes)
+	// Counted before the batch is announced: whoever waited for it (a test
+	// comparing counts) sees it counted.
 	p.batches.Add(1)
+	p.advance(checkpoint, changes)
 	if d := time.Since(start); d > time.Second {
 		p.log.Warn("slow batch", "events", len(items), "seq", checkpoint, "duration", d)
 	} else {
