@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -41,6 +42,10 @@ type testBundle struct {
 	srv *natsembed.Server
 	nc  *nats.Conn
 	js  jetstream.JetStream
+
+	// lastRequest is the stream sequence of the latest run.requested
+	// published by requestRun (see consumerIdle).
+	lastRequest atomic.Uint64
 }
 
 // setup starts a server whose runners' consumer has the calm AckWait.
@@ -87,7 +92,7 @@ func (b *testBundle) publish(pid, rid string, d events.Data) uint64 {
 
 // publishExpect publishes a run event as the API does: expecting the
 // project's run subtree to end at the sequence just read.
-func (b *testBundle) publishExpect(pid, rid string, d events.Data) {
+func (b *testBundle) publishExpect(pid, rid string, d events.Data) uint64 {
 	b.t.Helper()
 	filter, _ := events.ProjectRunsFilter(pid)
 	env, err := events.NewEnvelope(pid, rid, d)
@@ -99,16 +104,17 @@ func (b *testBundle) publishExpect(pid, rid string, d events.Data) {
 		if err != nil && !errors.Is(err, events.ErrNoEvents) {
 			b.t.Fatal(err)
 		}
-		_, err = events.PublishExpect(b.ctx, b.js, env, seq, filter)
+		ack, err := events.PublishExpect(b.ctx, b.js, env, seq, filter)
 		if errors.Is(err, events.ErrConflict) {
 			continue
 		}
 		if err != nil {
 			b.t.Fatal(err)
 		}
-		return
+		return ack.Sequence
 	}
 	b.t.Fatal("publishExpect: too many conflicts")
+	return 0
 }
 
 func (b *testBundle) createProject(settings events.ProjectCreated) string {
@@ -170,7 +176,13 @@ func (b *testBundle) requestRun(pid string, req events.RunRequested) string {
 	if req.TriggeredBy == "" {
 		req.TriggeredBy = events.TriggeredByAPI
 	}
-	b.publishExpect(pid, rid, req)
+	seq := b.publishExpect(pid, rid, req)
+	for {
+		last := b.lastRequest.Load()
+		if seq <= last || b.lastRequest.CompareAndSwap(last, seq) {
+			break
+		}
+	}
 	return rid
 }
 
@@ -413,16 +425,20 @@ func (b *testBundle) results(envs []events.Envelope) map[string]events.StepOutpu
 }
 
 // consumerIdle waits until the runners' consumer has nothing pending or
-// unacknowledged.
+// unacknowledged and has acknowledged every run.requested that requestRun
+// published. The ack floor is needed: the server counts NumPending from
+// stream signals it handles on its own goroutine, so right after a publish
+// on a loaded machine a consumer can report nothing pending yet.
 func (b *testBundle) consumerIdle(timeout time.Duration) {
 	b.t.Helper()
+	want := b.lastRequest.Load()
 	waitFor(b.t, timeout, "consumer idle", func() bool {
 		c, err := b.js.Consumer(b.ctx, events.EventsStream, events.RunnersConsumer)
 		if err != nil {
 			return false
 		}
 		info, err := c.Info(b.ctx)
-		return err == nil && info.NumPending == 0 && info.NumAckPending == 0
+		return err == nil && info.NumPending == 0 && info.NumAckPending == 0 && info.AckFloor.Stream >= want
 	})
 }
 
