@@ -57,6 +57,52 @@ func TestGenerate(t *testing.T) {
 	}
 }
 
+// TestGenerateReadsSitePages: a Docusaurus page (.mdx, with imports, JSX
+// tabs and an admonition) and a .markdown page are documents like .md.
+func TestGenerateReadsSitePages(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "g.json")
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"generate", "-i", filepath.Join("testdata", "site"), "-o", out}, noEnv, nil, &stdout, &stderr); err != nil {
+		t.Fatalf("generate: %v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "2 documents") {
+		t.Errorf("summary = %q, want 2 documents", stdout.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g struct {
+		Terms []struct {
+			Term       string `json:"term"`
+			Definition string `json:"definition"`
+		} `json:"terms"`
+	}
+	if err := json.Unmarshal(b, &g); err != nil {
+		t.Fatal(err)
+	}
+	defs := map[string]string{}
+	for _, e := range g.Terms {
+		defs[strings.ToLower(e.Term)] = e.Definition
+	}
+	for term, want := range map[string]string{
+		"relay":       "small daemon that forwards berth events", // .mdx, bold subject
+		"berth file":  "TOML document that lists the quays",      // .mdx, inside an admonition
+		"ledger":      "append-only table",                       // .markdown
+		"berth event": "records one vessel arriving",             // .markdown
+	} {
+		if !strings.Contains(defs[term], want) {
+			t.Errorf("%s = %q, want it to say %q", term, defs[term], want)
+		}
+	}
+	for _, markup := range []string{"tabs", "tabitem", "theme", "groupid", "sidebar_position", "todo"} {
+		if _, ok := defs[markup]; ok {
+			t.Errorf("markup %q became a term", markup)
+		}
+	}
+}
+
 func TestGenerateErrors(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()

@@ -22,8 +22,8 @@ import (
 var (
 	// ErrInvalidName means the file name is unsafe or malformed.
 	ErrInvalidName = errors.New("invalid file name")
-	// ErrUnsupportedType means the file is neither .md nor .txt.
-	ErrUnsupportedType = errors.New("unsupported file type (only .md and .txt)")
+	// ErrUnsupportedType means the file is not of a type in [Extensions].
+	ErrUnsupportedType = errors.New("unsupported file type (only .md, .markdown, .mdx and .txt)")
 	// ErrSecretName means the name looks like a secret (.env, *.pem, ...).
 	ErrSecretName = errors.New("file name looks like a secret")
 	// ErrTooLarge means the content exceeds the size limit.
@@ -98,9 +98,25 @@ func IsSecretName(name string) bool {
 	return false
 }
 
+// Extensions returns the document types read, lower case: Markdown under
+// its usual names (.mdx pages, as Docusaurus writes them, are Markdown with
+// import lines and JSX tags, which the readers skip) and plain text, which
+// the readers take as Markdown without markup.
+func Extensions() []string { return []string{".md", ".markdown", ".mdx", ".txt"} }
+
+// Supported reports whether name has an extension in [Extensions], in any
+// case.
+func Supported(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".md", ".markdown", ".mdx", ".txt":
+		return true
+	}
+	return false
+}
+
 // ValidateName checks a document name supplied by a user and returns it in
 // canonical form: NFC, forward slashes, relative, no "." or ".." elements,
-// no control or bidi characters, a .md or .txt extension, within length
+// no control or bidi characters, an extension in [Extensions], within length
 // limits, and not secret-looking. Errors wrap ErrInvalidName,
 // ErrUnsupportedType or ErrSecretName.
 func ValidateName(name string) (string, error) {
@@ -135,9 +151,7 @@ func ValidateName(name string) (string, error) {
 			return "", fmt.Errorf("%w: %q", ErrSecretName, el)
 		}
 	}
-	switch strings.ToLower(path.Ext(name)) {
-	case ".md", ".txt":
-	default:
+	if !Supported(name) {
 		return "", ErrUnsupportedType
 	}
 	return name, nil
@@ -181,7 +195,7 @@ func ParseEncoded(name string, content []byte, lim Limits) (glossary.Document, s
 	return glossary.Document{Path: n, Content: s}, enc, nil
 }
 
-// LoadDir loads every .md and .txt file under dir, recursively, sorted by
+// LoadDir loads every document of a type in [Extensions] under dir, recursively, sorted by
 // relative path. Hidden directories (.git, ...) are not entered. Files that
 // are refused (secret-looking, too large, not UTF-8, empty) are returned as
 // problems; files of other types are ignored. The error is non-nil only when
@@ -216,8 +230,7 @@ func LoadDir(dir string, lim Limits) ([]glossary.Document, []Problem, error) {
 			}
 			return nil
 		}
-		ext := strings.ToLower(filepath.Ext(d.Name()))
-		if ext != ".md" && ext != ".txt" {
+		if !Supported(d.Name()) {
 			return nil
 		}
 		if !d.Type().IsRegular() {

@@ -21,6 +21,11 @@ func TestValidateName(t *testing.T) {
 		{"plain", "guide.md", "guide.md", nil},
 		{"nested", "docs/intro.txt", "docs/intro.txt", nil},
 		{"upper ext", "README.MD", "README.MD", nil},
+		{"markdown", "guide/intro.markdown", "guide/intro.markdown", nil},
+		{"mdx", "docs/install.mdx", "docs/install.mdx", nil},
+		{"upper mdx", "Install.MDX", "Install.MDX", nil},
+		{"rst", "index.rst", "", ErrUnsupportedType},
+		{"md inside", "a.md.bak", "", ErrUnsupportedType},
 		{"nfc", "cafe\u0301.md", "caf\u00e9.md", nil},
 		{"japanese", "用語/概要.md", "用語/概要.md", nil},
 		{"trim", "  a.md ", "a.md", nil},
@@ -150,7 +155,10 @@ func TestLoadDir(t *testing.T) {
 	write("b.md", "# B\n")
 	write("a/z.txt", "z\n")
 	write("a/a.md", "a\n")
+	write("c.mdx", "c\n")
+	write("d.markdown", "d\n")
 	write("image.png", "\x89PNG")
+	write("notes.rst", "rst\n")
 	write(".git/config.md", "hidden\n")
 	write("credentials.md", "secret\n")
 	write("bad.txt", "caf\xe9 au lait\n")
@@ -165,7 +173,7 @@ func TestLoadDir(t *testing.T) {
 	for _, d := range docs {
 		paths = append(paths, d.Path)
 	}
-	if got, want := strings.Join(paths, ","), "a/a.md,a/z.txt,b.md"; got != want {
+	if got, want := strings.Join(paths, ","), "a/a.md,a/z.txt,b.md,c.mdx,d.markdown"; got != want {
 		t.Errorf("docs = %s, want %s", got, want)
 	}
 	wantProblems := map[string]error{"bad.txt": ErrNotUTF8, "big.md": ErrTooLarge, "credentials.md": ErrSecretName, "empty.md": ErrEmpty}
@@ -182,5 +190,21 @@ func TestLoadDir(t *testing.T) {
 	}
 	if _, _, err := LoadDir(filepath.Join(dir, "missing"), Limits{}); err == nil {
 		t.Error("LoadDir of a missing dir: want error")
+	}
+}
+
+// TestSupportedMatchesExtensions keeps the list that documentation and the
+// GUI show equal to the switch that decides.
+func TestSupportedMatchesExtensions(t *testing.T) {
+	t.Parallel()
+	for _, ext := range Extensions() {
+		if !Supported("a"+ext) || !Supported("A"+strings.ToUpper(ext)) {
+			t.Errorf("Supported(a%s) = false", ext)
+		}
+	}
+	for _, name := range []string{"a", "a.", "a.html", "a.rst", "a.adoc", "a.mdown", "a.md.txt.pdf"} {
+		if Supported(name) {
+			t.Errorf("Supported(%q) = true", name)
+		}
 	}
 }

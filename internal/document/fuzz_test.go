@@ -4,6 +4,7 @@ import (
 	"errors"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -69,7 +70,7 @@ func checkSafeName(t *testing.T, in, got string) {
 			fail("control or bidi character")
 		}
 	}
-	if ext := strings.ToLower(path.Ext(got)); ext != ".md" && ext != ".txt" {
+	if ext := strings.ToLower(path.Ext(got)); !slices.Contains(Extensions(), ext) {
 		fail("extension " + ext)
 	}
 }
