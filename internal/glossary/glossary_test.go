@@ -39,6 +39,14 @@ func TestIndex(t *testing.T) {
 		{"Version PackagesのPR", "PR", []int{19}},
 		{"escapeHTML関数", "escapeHTML", []int{0}},
 		{"VersionPackages", "Packages", nil},
+		// Underscores of Markdown emphasis are not part of the word; those
+		// inside an identifier are.
+		{"are called _requests_ and", "request", []int{12}},
+		{"__multiplexing__.", "multiplexing", []int{2}},
+		{"_requests_", "request", []int{1}},
+		{"max_request_size", "request", nil},
+		{"request_id and _request_id", "request", nil},
+		{"set my_request_", "request", nil},
 	}
 	for _, tt := range tests {
 		if got := Index(tt.line, tt.term); !reflect.DeepEqual(got, tt.want) {

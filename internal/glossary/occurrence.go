@@ -37,8 +37,8 @@ func ContinuesLatinWord(r rune) bool { return isWordRune(r) && !IsCJK(r) }
 // Index returns the byte offsets in line where term occurs as a whole term:
 // as a substring when the term contains CJK characters, otherwise only where
 // neither side continues a word (Latin letters, digits, underscore; a CJK
-// character next to a Latin term is a boundary), an English plural ending
-// allowed. Matching is
+// character next to a Latin term is a boundary, and so are the underscores
+// of Markdown emphasis, "_term_"), an English plural ending allowed. Matching is
 // case-sensitive for all-caps terms and acronyms, case-insensitive otherwise.
 func Index(line, term string) []int { return compile(term).index(line, "", false) }
 
@@ -89,7 +89,7 @@ func (p pattern) index(line, lower string, haveLower bool) []int {
 			if at > 0 {
 				r, _ := utf8.DecodeLastRuneInString(hay[:at])
 				first, _ := utf8.DecodeRuneInString(needle)
-				if ContinuesLatinWord(r) && isWordRune(first) {
+				if ContinuesLatinWord(r) && isWordRune(first) && !emphasisBefore(hay[:at]) {
 					ok = false
 				}
 			}
@@ -97,7 +97,7 @@ func (p pattern) index(line, lower string, haveLower bool) []int {
 				end = pluralEnd(hay, end)
 				r, _ := utf8.DecodeRuneInString(hay[end:])
 				last, _ := utf8.DecodeLastRuneInString(needle)
-				if end < len(hay) && ContinuesLatinWord(r) && isWordRune(last) {
+				if end < len(hay) && ContinuesLatinWord(r) && isWordRune(last) && !emphasisAfter(hay[end:]) {
 					ok = false
 				}
 			}
@@ -109,6 +109,31 @@ func (p pattern) index(line, lower string, haveLower bool) []int {
 		from = at + size
 	}
 	return out
+}
+
+// emphasisBefore reports underscores ending before that open Markdown
+// emphasis ("called _requests_"): a run of them at the start or after a
+// character that does not continue a word. In "max_request" the
+// underscore joins words.
+func emphasisBefore(before string) bool {
+	t := strings.TrimRight(before, "_")
+	if t == before {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return t == "" || !isWordRune(r)
+}
+
+// emphasisAfter reports underscores starting after that close Markdown
+// emphasis: a run of them at the end or before a character that does not
+// continue a word.
+func emphasisAfter(after string) bool {
+	t := strings.TrimLeft(after, "_")
+	if t == after {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return t == "" || !isWordRune(r)
 }
 
 // mayOccur reports whether p can occur in a document: false means no line
@@ -135,7 +160,7 @@ func pluralEnd(hay string, end int) int {
 				return next
 			}
 			r, _ := utf8.DecodeRuneInString(hay[next:])
-			if !isWordRune(r) {
+			if !isWordRune(r) || emphasisAfter(hay[next:]) {
 				return next
 			}
 		}

@@ -233,15 +233,16 @@ func (a assessment) definesTerm() bool {
 }
 
 // definesStrongly reports an explicit definition with the term as its
-// subject, a list item or a parenthetical gloss: enough to keep an everyday
-// word ("topic", "record", 「ルール」) as a term of these documents.
+// subject or a sentence that names it ("... are called requests"), a list
+// item or a parenthetical gloss: enough to keep an everyday word ("topic",
+// "record", 「ルール」) as a term of these documents.
 func (a assessment) definesStrongly() bool {
 	if !a.ok {
 		return false
 	}
 	switch a.best.kind {
 	case evExplicit:
-		return a.best.strong
+		return a.best.strong || a.best.naming
 	case evList, evParen, evExpansion:
 		return true
 	}

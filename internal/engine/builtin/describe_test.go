@@ -396,14 +396,17 @@ func TestDefineJapaneseMeaningAndNaming(t *testing.T) {
 // TestDefineEnglishSettingsAndMeanings: a short setting before the subject
 // ("In this guide, a manifest is ...", "In Harbor, a shard refers to ...")
 // and the writer's own meaning ("By checkpoint we mean ...", "We use the
-// word lane to mean ...") define; an example ("For example, a crate is
-// ...") or a connective ("In exchange, a pallet is ...") does not. The text
-// is written for this test.
+// word lane to mean ...") and a field ("In robotics and automation, a
+// servo loop is ...") define; an example ("For example, a crate is ...")
+// or a connective ("In exchange, ...", "In addition, ...") does not. The
+// text is written for this test.
 func TestDefineEnglishSettingsAndMeanings(t *testing.T) {
 	t.Parallel()
 	doc := "# Guide\n\n" +
 		"In this guide, a manifest is a file that lists every package of a release.\nEach manifest is signed.\n\n" +
 		"In Harbor, a shard refers to one slice of the keyspace.\nEvery shard has a leader.\n\n" +
+		"In robotics and automation, a servo loop is a loop that keeps a motor at its set position.\nEach servo loop runs fast.\n\n" +
+		"In addition, a tender is a small boat that serves a larger one.\nEvery tender is weighed. Stack each tender.\n\n" +
 		"By checkpoint we mean a saved copy of the whole state at one moment.\nTake a checkpoint every hour.\n\n" +
 		"We use the word lane to mean one ordered queue of work for a single worker.\nEach lane has a worker.\n\n" +
 		"For example, a crate is a box that holds one shipment.\nEvery crate is weighed. Stack each crate.\n" +
@@ -413,6 +416,7 @@ func TestDefineEnglishSettingsAndMeanings(t *testing.T) {
 	for term, want := range map[string]string{
 		"manifest":   "In this guide, a manifest is a file that lists every package of a release.",
 		"shard":      "In Harbor, a shard refers to one slice of the keyspace.",
+		"servo loop": "In robotics and automation, a servo loop is a loop that keeps a motor at its set position.",
 		"checkpoint": "By checkpoint we mean a saved copy of the whole state at one moment.",
 		"lane":       "We use the word lane to mean one ordered queue of work for a single worker.",
 	} {
@@ -420,7 +424,7 @@ func TestDefineEnglishSettingsAndMeanings(t *testing.T) {
 			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
 		}
 	}
-	for _, term := range []string{"crate", "pallet"} {
+	for _, term := range []string{"crate", "pallet", "tender"} {
 		if d := define(t, e, c, term); d.Confidence >= confExplicit {
 			t.Errorf("%s: %q (%.2f): an example or a connective is not a setting", term, d.Text, d.Confidence)
 		}
@@ -504,5 +508,56 @@ func TestDefineFAQAnswers(t *testing.T) {
 	}
 	if d := define(t, e, c, "berth permit"); strings.Contains(d.Text, "evening") {
 		t.Errorf("berth permit: %q answers another question", d.Text)
+	}
+}
+
+// TestNamedEverydayWordsAreTerms: an everyday word ("request", 「リクエスト」,
+// 「借用」) that the documents name in a naming sentence ("... are called
+// _requests_ and ...", 「…はリクエストと呼ばれます。」) is defined as
+// explicitly as by a definition with it as the subject, so the review keeps
+// it; everyday loanwords the documents only use (「アクセス」, 「デフォルト」)
+// are excluded as in English. The texts are written for this test.
+func TestNamedEverydayWordsAreTerms(t *testing.T) {
+	t.Parallel()
+	en := "# Messages\n\nThe messages a client sends are called _requests_ and the messages a server sends back are called _responses_.\n\n" +
+		"Every request names a method. A server answers each request once.\n"
+	ja := "# メッセージ\n\nクライアントが送るメッセージは*リクエスト*と呼ばれます。\n\n" +
+		"リクエストにはメソッドがあります。サーバーにアクセスするとログが残ります。アクセスの記録は一年残ります。\n" +
+		"デフォルトの値は10です。デフォルトでは無効です。\n"
+	e := newEngine(t)
+	for _, tc := range []struct {
+		name, doc string
+		kept      map[string]string // term -> definition
+		excluded  []string
+	}{
+		{"en", en, map[string]string{"request": "The messages a client sends are called requests and the messages a server sends back are called responses."}, nil},
+		{"ja", ja, map[string]string{"リクエスト": "クライアントが送るメッセージはリクエストと呼ばれます。"}, []string{"アクセス", "デフォルト"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			c := pipeline.NewCorpus([]glossary.Document{{Path: tc.name + ".md", Content: tc.doc}})
+			var terms []string
+			for term, want := range tc.kept {
+				terms = append(terms, term)
+				if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
+					t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+				}
+			}
+			terms = append(terms, tc.excluded...)
+			issues, err := e.Review(context.Background(), c, provisional(t, e, c, glossary.TechnicalTerm, terms...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for term := range tc.kept {
+				if is, ok := findIssue(issues, term, glossary.Unnecessary); ok {
+					t.Errorf("%s: %s", term, is.Description)
+				}
+			}
+			for _, term := range tc.excluded {
+				if is, ok := findIssue(issues, term, glossary.Unnecessary); !ok || !is.ShouldExclude || !strings.Contains(is.Description, "一般的な語") {
+					t.Errorf("%s: not excluded as an everyday word (%+v)", term, issues)
+				}
+			}
+		})
 	}
 }

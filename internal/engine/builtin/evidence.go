@@ -38,10 +38,11 @@ type evidence struct {
 	ja     bool
 	// mentions is false for a heading whose paragraph never names the term.
 	mentions bool
-	// naming marks an English sentence that names the term at its end
-	// ("... is called a flotilla"): it yields to one with the term as its
-	// subject ("Flotillas are ..."), which says what the class is rather
-	// than naming an instance.
+	// naming marks a sentence that names the term at its end ("... is
+	// called a flotilla", 「…はリクエストと呼ばれます。」): it yields to one
+	// with the term as its subject ("Flotillas are ..."), which says what
+	// the class is rather than naming an instance, but it defines the term
+	// as explicitly (definesStrongly).
 	naming bool
 	score  float64 // usage and describe evidence: how informative the sentence is
 	docs   int     // usage evidence only: documents that use the term
@@ -646,6 +647,9 @@ func enSettingLen(text string) int {
 		enSettingPlaces[strings.ToLower(strings.TrimSuffix(words[2], "s"))] {
 		return i + 2
 	}
+	if enFieldSetting(words[1:]) {
+		return i + 2
+	}
 	// "In Kubernetes", "In Apache Kafka": a product's own terms.
 	for _, w := range words[1:] {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
@@ -654,6 +658,37 @@ func enSettingLen(text string) int {
 	}
 	return i + 2
 }
+
+// enFieldSetting reports a field of knowledge after "In": "robotics and
+// automation", "computer science", "cryptography". Each word is lower
+// case; each one before "and"/"or" and the last is a field's name ("-ics",
+// "-ology", "-graphy", or one of enFieldWords); others may qualify it
+// ("computer science", "distributed computing").
+func enFieldSetting(words []string) bool {
+	for k, w := range words {
+		if w == "and" || w == "or" {
+			if k == 0 || k == len(words)-1 {
+				return false
+			}
+			continue
+		}
+		for _, r := range w {
+			if !unicode.IsLower(r) && r != '-' {
+				return false
+			}
+		}
+		head := k == len(words)-1 || words[k+1] == "and" || words[k+1] == "or"
+		if head && !(strings.HasSuffix(w, "ics") || strings.HasSuffix(w, "ology") || strings.HasSuffix(w, "graphy") || enFieldWords[w]) {
+			return false
+		}
+	}
+	return true
+}
+
+// enFieldWords name fields of knowledge and practice that the suffixes of
+// enFieldSetting miss.
+var enFieldWords = toSet(`science sciences engineering automation computing networking programming finance accounting
+	law medicine chemistry biology geometry algebra calculus logic philosophy commerce banking telecommunications`)
 
 // enQuotes are the quotes a definition may put around its term, with their
 // closing quotes.
@@ -1344,7 +1379,7 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 				break
 			}
 		}
-		return evidence{kind: evExplicit, text: capText(text, true), doc: s.doc, line: line, ja: true, mentions: true}, true
+		return evidence{kind: evExplicit, text: capText(text, true), doc: s.doc, line: line, ja: true, mentions: true, naming: true}, true
 	}
 	return evidence{}, false
 }
@@ -1432,6 +1467,19 @@ func enMeantBy(before, after string) bool {
 	return false
 }
 
+// enClauseStart reports text that opens a new clause after a named term:
+// "... are called requests and the messages ... are called responses".
+// "and" before a determiner starts a clause; before a noun it continues a
+// list ("are called requests and replies").
+func enClauseStart(rest string) bool {
+	for _, p := range []string{" and the ", " and a ", " and an ", " and this ", " and these ", " but ", " while ", " whereas "} {
+		if len(rest) >= len(p) && strings.EqualFold(rest[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
 // enCalledEvidence matches an English naming sentence: "... is called
 // (a|an|the) X", "... are known as Xs", "... is often referred to as X",
 // with the term ending its clause. A sentence that opens with "This" or
@@ -1447,7 +1495,7 @@ func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence,
 			return evidence{kind: evExplicit, strong: true, text: capText(s.text, false), doc: s.doc, line: s.line, mentions: true}, true
 		}
 		rest := strings.TrimPrefix(s.text[at+len(sp):], "s")
-		if rest != "" && !strings.ContainsRune(".,;:)", rune(rest[0])) && !strings.HasPrefix(rest, " (") {
+		if rest != "" && !strings.ContainsRune(".,;:)", rune(rest[0])) && !strings.HasPrefix(rest, " (") && !enClauseStart(rest) {
 			continue
 		}
 		if !strings.Contains(s.text[:at], "called ") && !strings.Contains(s.text[:at], " as ") && !strings.Contains(s.text[:at], "termed ") {
