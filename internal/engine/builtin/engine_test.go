@@ -142,7 +142,7 @@ func TestReviewFindsIssues(t *testing.T) {
 		{"ja common noun", "ja", []string{"ビルドグラフ"}, glossary.CommonNoun, "ビルドグラフ", glossary.Unnecessary, true, []string{"一般的な語"}},
 		{"en common noun", "en", []string{"partition"}, glossary.CommonNoun, "partition", glossary.Unnecessary, true, []string{"general-language"}},
 	}
-	for _, w := range []string{"data", "example", "system", "time", "number", "information"} {
+	for _, w := range []string{"data", "example", "system", "time", "number", "information", "mechanism", "indicate", "scope"} {
 		tests = append(tests, struct {
 			name, lang string
 			terms      []string
@@ -153,7 +153,7 @@ func TestReviewFindsIssues(t *testing.T) {
 			mention    []string
 		}{"en general " + w, "en", []string{w}, glossary.TechnicalTerm, w, glossary.Unnecessary, true, []string{"general-language word"}})
 	}
-	for _, w := range []string{"情報", "方法", "場合", "時間", "作業"} {
+	for _, w := range []string{"情報", "方法", "場合", "時間", "作業", "アクセス", "デフォルト"} {
 		tests = append(tests, struct {
 			name, lang string
 			terms      []string

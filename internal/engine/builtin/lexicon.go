@@ -39,6 +39,9 @@ timeout delay interval limit quota size count total sum average default status r
 notification login logout password account profile permission role group member owner admin
 administrator operator developer engineer maintainer contributor community team company customer
 editor dependency terminal shell browser
+indicate manage match mutate toggle detach render bind schedule
+creation mechanism production capacity combination completion implementation representation execution
+removal activation review helper logic control scope
 `)
 
 // generalJapanese are everyday Japanese words of the same kind.
