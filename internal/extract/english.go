@@ -321,6 +321,20 @@ func isAdjective(w string) bool {
 	return false
 }
 
+// enIENouns are nouns whose plural ends in "-ies" but whose singular ends
+// in "-ie", not "-y": "cookies" is not "cooky".
+var enIENouns = map[string]bool{
+	"cookie": true, "movie": true, "zombie": true, "rookie": true, "selfie": true, "newbie": true,
+	"hippie": true, "goalie": true, "calorie": true, "prairie": true, "genie": true, "hoodie": true,
+	"smoothie": true, "brownie": true, "pixie": true, "freebie": true, "techie": true, "birdie": true,
+	"bookie": true, "collie": true, "cutie": true, "sweetie": true, "boogie": true, "aussie": true,
+	"foodie": true, "yuppie": true, "walkie": true, "talkie": true, "indie": true, "magpie": true,
+}
+
+// Singular is [singular] for other packages: the singular of a lower-case
+// English noun where the rule is safe, else w.
+func Singular(w string) string { return singular(w) }
+
 // singular returns the singular of a lower-case English noun where the rule
 // is safe, else w.
 func singular(w string) string {
@@ -342,6 +356,9 @@ func singular(w string) string {
 	}
 	switch {
 	case strings.HasSuffix(w, "ies") && n > 4:
+		if enIENouns[w[:n-1]] {
+			return w[:n-1] // "cookies", "movies": the singular ends in -ie
+		}
 		return w[:n-3] + "y"
 	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "shes"),
 		strings.HasSuffix(w, "zzes"), strings.HasSuffix(w, "tches"), strings.HasSuffix(w, "nches"),

@@ -627,3 +627,40 @@ func TestExtractJapaneseRealDocs(t *testing.T) {
 		}
 	}
 }
+
+func TestSingular(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"brokers": "broker", "policies": "policy", "cookies": "cookie", "movies": "movie",
+		"zombies": "zombie", "ties": "tie", "boxes": "box", "batches": "batch", "series": "series",
+		"species": "species", "status": "status", "kubernetes": "kubernetes", "caches": "cache",
+		"queries": "query", "proxies": "proxy",
+	} {
+		if got := Singular(in); got != want {
+			t.Errorf("Singular(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestExtractPluralIE: a phrase seen in the plural is named by its
+// singular, "HTTP cookies" -> "HTTP cookie", never "HTTP cooky", which the
+// documents never use. The text is written for this test.
+func TestExtractPluralIE(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "Servers set HTTP cookies in responses. Browsers send HTTP cookies back.\n" +
+		"Third-party cookies are blocked by default. Some browsers allow third-party cookies.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if _, ok := got["HTTP cookie"]; !ok {
+		t.Errorf("no HTTP cookie in %v", terms)
+	}
+	for _, x := range terms {
+		if strings.Contains(x.Text, "cooky") {
+			t.Errorf("%q extracted", x.Text)
+		}
+	}
+}

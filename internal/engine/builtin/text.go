@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/genglossary/genglossary/internal/extract"
 	"github.com/genglossary/genglossary/internal/glossary"
 )
 
@@ -65,7 +66,7 @@ func headNoun(body string, ja bool) string {
 
 func singular(w string) string {
 	if len(w) > 4 && strings.HasSuffix(w, "ies") {
-		return w[:len(w)-3] + "y"
+		return extract.Singular(w) // "policies" -> "policy", "cookies" -> "cookie", "series"
 	}
 	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") {
 		return strings.TrimSuffix(w, "s")
