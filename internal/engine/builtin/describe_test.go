@@ -2,6 +2,7 @@ package builtin
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -559,5 +560,31 @@ func TestNamedEverydayWordsAreTerms(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDropFragments: a capitalised phrase used only inside a longer name
+// ("Resource Sharing" of "Cross-Origin Resource Sharing (CORS)") is not a
+// term; one also used alone ("Container Registry") and an acronym always
+// used in a phrase ("JSON" of "JSON object") are. The text is written for
+// this test.
+func TestDropFragments(t *testing.T) {
+	t.Parallel()
+	doc := "# Sharing\n\nCross-Origin Resource Sharing (CORS) lets a server name the origins it trusts.\n" +
+		"Browsers enforce Cross-Origin Resource Sharing on every request. CORS needs headers.\n" +
+		"The Harbor Container Registry stores images. A Container Registry keeps image layers.\n" +
+		"Send a JSON object. Every JSON object has keys.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	var in []pipeline.Candidate
+	for _, s := range []string{"CORS", "Resource Sharing", "Harbor Container Registry", "Container Registry", "JSON", "JSON object", "Tide Table"} {
+		in = append(in, pipeline.Candidate{Text: s})
+	}
+	var got []string
+	for _, x := range dropFragments(index(c), in) {
+		got = append(got, x.Text)
+	}
+	// "Tide Table" is never used in a sentence: nothing to judge by.
+	if want := []string{"CORS", "Harbor Container Registry", "Container Registry", "JSON", "JSON object", "Tide Table"}; !slices.Equal(got, want) {
+		t.Errorf("dropFragments = %v, want %v", got, want)
 	}
 }

@@ -3,6 +3,9 @@ package builtin
 import (
 	"context"
 	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/genglossary/genglossary/internal/glossary"
 	"github.com/genglossary/genglossary/internal/pipeline"
@@ -45,7 +48,87 @@ func (e *Engine) Extract(ctx context.Context, c *pipeline.Corpus, progress func(
 	if err != nil {
 		return nil, fmt.Errorf("builtin extract: %w", err)
 	}
-	return terms, nil
+	return dropFragments(index(c), terms), nil
+}
+
+// dropFragments removes capitalised names of several words that the
+// documents use only inside a longer name, another candidate or the long
+// form of an abbreviation: "Resource Sharing", always in "Cross-Origin
+// Resource Sharing (CORS)", ranks as a name but means nothing on its own.
+// Acronyms and one-word names stand for themselves even when always used
+// in a phrase ("JSON" of "JSON object"). A candidate that no sentence uses
+// (code, tables) is kept: there is nothing to judge by.
+func dropFragments(ix *corpusIndex, terms []pipeline.Candidate) []pipeline.Candidate {
+	names := make([]string, 0, len(terms)+len(ix.abbrevs))
+	for _, t := range terms {
+		names = append(names, t.Text)
+	}
+	for _, a := range ix.abbrevs {
+		names = append(names, a.long)
+	}
+	out := make([]pipeline.Candidate, 0, len(terms))
+	for _, t := range terms {
+		if titleCasePhrase(t.Text) {
+			var within []string
+			for _, n := range names {
+				if len(n) > len(t.Text) && glossary.Contains(n, t.Text) {
+					within = append(within, n)
+				}
+			}
+			if len(within) > 0 && onlyInside(ix, t.Text, within) {
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// titleCasePhrase reports a Latin phrase of two words or more, each
+// capitalised: "Resource Sharing".
+func titleCasePhrase(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || r > unicode.MaxLatin1 && !unicode.In(r, unicode.Latin) {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyInside reports whether every use of term in the corpus's sentences,
+// and there is one, is part of a use of one of the longer names.
+func onlyInside(ix *corpusIndex, term string, longer []string) bool {
+	used := false
+	for i := range ix.sentences {
+		text := ix.sentences[i].text
+		hits := glossary.Index(text, term)
+		if len(hits) == 0 {
+			continue
+		}
+		used = true
+		for _, h := range hits {
+			inside := false
+			for _, l := range longer {
+				for _, lh := range glossary.Index(text, l) {
+					if lh <= h && h+len(term) <= lh+len(l) {
+						inside = true
+						break
+					}
+				}
+				if inside {
+					break
+				}
+			}
+			if !inside {
+				return false
+			}
+		}
+	}
+	return used
 }
 
 // Classify returns the terms as extraction classified them. A term without
