@@ -664,3 +664,26 @@ func TestExtractPluralIE(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractJapaneseOrdinals: the counter of an ordinal written after a
+// space (「2 番目」, 「3 回目」) is not a term. The text is written for
+// this test.
+func TestExtractJapaneseOrdinals(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "配列の 2 番目の要素を読みます。3 番目の要素も読みます。4 番目の要素は空です。\n" +
+		"2 回目の呼び出しで値が変わります。3 回目の呼び出しは失敗します。配列の要素は数値です。\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, bad := range []string{"番目", "回目"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted: %v", bad, terms)
+		}
+	}
+	if _, ok := got["要素"]; !ok {
+		t.Errorf("要素 not extracted: %v", terms)
+	}
+}

@@ -409,7 +409,7 @@ func (d *docState) jaFlush(run []unit) []unit {
 				attested = true
 				c |= 1 << cuePerson
 			}
-			if allJaGeneric(span) {
+			if allJaGeneric(span) || jaOrdinal(span) {
 				continue
 			}
 			d.record(span, true, attested, c)
@@ -491,6 +491,22 @@ var jaSingleStop = wordSet(`時 前 後 中 間 上 下 内 外 方 次 点 例 
 	意味 説明 使用 利用 参照 確認 注意 記載 記述 実施 実行 対応 存在 追加 変更 設定 場面 詳細 概要 当社 弊社 手順
 	時間 日 月 年 人 者 数 値 量 的 性 化 型 用 版 等 系 側 毎 各 全 同 別 以外 予定 一覧 種類 場合 機能 情報 作成
 	処理 操作 表示 指定 入力 出力 選択 開始 終了 完了 成功 失敗 実装 導入 提供 管理 動作 発生 取得 送信 受信`)
+
+// jaOrdinal reports a span that is only an ordinal's counter: 「番目」.
+func jaOrdinal(span []unit) bool {
+	if len(span) > 2 {
+		return false
+	}
+	var sb strings.Builder
+	for _, u := range span {
+		sb.WriteString(u.text)
+	}
+	return has(jaOrdinals, sb.String())
+}
+
+// jaOrdinals are the counters of an ordinal (「2 番目」, 「3 回目」): after a
+// space the tokenizer reads them as nouns, never a term on their own.
+var jaOrdinals = wordSet(`番目 回目 個目 度目 人目 日目 年目 行目 列目 文字目 件目 点目 つ目 段目 章目 週目`)
 
 // jaTrailStrip are suffix nouns stripped from the end of a noun run.
 var jaTrailStrip = wordSet(`済み 済 側 同士 向け 向き 用 越し 自体 全体 以外 同様 中 内 上 下 前 後 間 毎 ごと 別 たち 達 等 など 経由 単位 専用`)

@@ -239,19 +239,24 @@ func TestAssessmentsKeptPerInputs(t *testing.T) {
 
 // TestDefineJapaneseThingSentences: 「Xは、…をまとめたものです。」 and
 // 「Xは、…扱うためのものです。」 say what X is by what it does, and define
-// it; 「Xは、利用者のものです。」 says whose X is, and does not. The text is
-// written for this test.
+// it, as does the first clause of 「XはYであり、…」; 「Xは、利用者のもので
+// す。」 says whose X is and 「Xは静かであり、…」 how it is, and do not.
+// The text is written for this test.
 func TestDefineJapaneseThingSentences(t *testing.T) {
 	t.Parallel()
 	doc := "# 部品\n\n" +
 		"部品ファイルは、型紙と手順と体裁を一つのファイルにまとめたものです。部品ファイルを書きます。\n" +
 		"作業区画は、複数の荷物をまとめて扱うためのものです。作業区画を作ります。\n" +
-		"保管箱は、各利用者のものです。保管箱を開けます。\n"
+		"保管箱は、各利用者のものです。保管箱を開けます。\n" +
+		"貸出権は この図書館の最も大きな特徴であり、これのおかげで本を家で読めるのです。貸出権を使います。\n" +
+		"閲覧室は 静かであり、誰でも入れます。閲覧室を使います。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
 		"部品ファイル": "部品ファイルは、型紙と手順と体裁を一つのファイルにまとめたものです。",
 		"作業区画":   "作業区画は、複数の荷物をまとめて扱うためのものです。",
+		// 「XはYであり、…」: the first clause says what X is.
+		"貸出権": "貸出権はこの図書館の最も大きな特徴であり、これのおかげで本を家で読めるのです。",
 	} {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
 			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
@@ -259,6 +264,9 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	}
 	if d := define(t, e, c, "保管箱"); d.Confidence >= confExplicit {
 		t.Errorf("保管箱: %q (%.2f) defines it by whose it is", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "閲覧室"); d.Confidence >= confExplicit {
+		t.Errorf("閲覧室: %q (%.2f): 「静かであり」 says how it is, not what", d.Text, d.Confidence)
 	}
 }
 

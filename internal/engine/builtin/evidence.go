@@ -1197,6 +1197,13 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 		if pred, ok := jaDefinitionalEnding(body); ok && utf8.RuneCountInString(rest) >= 8 {
 			return mk(pred, true)
 		}
+		// 「所有権は Rust の最もユニークな機能であり、…のです。」: the first
+		// clause says what the term is, the rest goes on about it.
+		if i := strings.Index(rest, "であり、"); i > 0 {
+			if pred, ok := jaDefinitionalEnding(rest[:i] + "である"); ok && utf8.RuneCountInString(rest[:i]) >= 8 {
+				return mk(pred, true)
+			}
+		}
 	}
 	return evidence{}, false
 }
