@@ -34,7 +34,8 @@ const maxFrontMatterLines = 200
 //   - Hugo shortcodes are removed, except glossary tooltips, which become
 //     their text; a line of shortcodes alone becomes blank (it separates
 //     paragraphs, as "{{< note >}}" does when rendered); Liquid tags
-//     ("{% include x.html %}") are removed; MDN macros that link
+//     ("{% include x.html %}") and mdBook directives ("{{#include
+//     ../listings/main.rs}}", "{{#title ...}}") are removed; MDN macros that link
 //     ({{Glossary("HTTP")}}) become their text, the others go;
 //   - admonition fences (":::note", ":::"), MkDocs admonition and tab
 //     openers ("!!! note", "=== \"Tab\"") and kramdown attribute lines
@@ -417,6 +418,16 @@ func shortcodes(line string) (string, bool) {
 			open, closing = "{{%", "%}}"
 		case strings.HasPrefix(line[i:], "{%"):
 			open, closing = "{%", "%}"
+		case strings.HasPrefix(line[i:], "{{#"):
+			// mdBook: {{#include ../listings/main.rs:here}},
+			// {{#rustdoc_include ...}}, {{#title ...}}: text from
+			// elsewhere or page settings, nothing to read here.
+			if j := strings.Index(line[i:], "}}"); j > 3 {
+				if name, _, _ := strings.Cut(line[i+3:i+j], " "); name != "" && isMacroName(name) {
+					i += j + 2
+					continue
+				}
+			}
 		case strings.HasPrefix(line[i:], "{{"):
 			if text, n, ok := macro(line[i:]); ok {
 				b.WriteString(text)

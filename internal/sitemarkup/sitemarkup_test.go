@@ -110,6 +110,11 @@ func TestStrip(t *testing.T) {
 			want: "\nSee  now.\n",
 		},
 		{
+			name: "mdBook directives",
+			in:   "{{#title Moorings}}\n\nA mooring holds a boat.\n\n{{#include ../listings/ch01/main.rs:here}}\nSee {{#rustdoc_include ../a.rs}} and {{ #not }} {{#}}.\n```rust\n{{#include x.rs}}\n```\n",
+			want: "\n\nA mooring holds a boat.\n\n\nSee  and {{ #not }} {{#}}.\n```rust\n{{#include x.rs}}\n```\n",
+		},
+		{
 			name: "code keeps its markup",
 			in:   "Use `{{< note >}}` here.\n```\n{{< note >}}\n:::note\n```\n~~~\n!!! note\n~~~\n",
 			want: "Use `{{< note >}}` here.\n```\n{{< note >}}\n:::note\n```\n~~~\n!!! note\n~~~\n",
