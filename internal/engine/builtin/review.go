@@ -18,7 +18,9 @@ const unclearBelow = 0.5
 // issues, in entry order:
 //
 //   - unnecessary (should_exclude) for common_noun entries and everyday
-//     words that no document defines;
+//     words that no document defines, for names the code examples make up
+//     ("isActive", "this.count", "foo") and for undefined terms used on a
+//     few lines only;
 //   - contradiction when documents define the term in ways that disagree;
 //   - unclear for an empty, circular, too short or usage-only definition;
 //   - missing_relation when the definition's head noun is another entry of
@@ -53,6 +55,17 @@ func (e *Engine) Review(ctx context.Context, c *pipeline.Corpus, entries []gloss
 				Term: en.Term, Type: glossary.Unnecessary,
 				Description:   fmt.Sprintf(msg.general, en.Term),
 				ShouldExclude: true, ExclusionReason: reason,
+			})
+			continue
+		}
+
+		if !a.definesTerm() && exampleName(c, en.Term) {
+			// "isActive", "this.author.books", "foo": a name the code
+			// examples make up, mentioned in the prose to explain them.
+			issues = append(issues, glossary.Issue{
+				Term: en.Term, Type: glossary.Unnecessary,
+				Description:   fmt.Sprintf(msg.exampleName, en.Term),
+				ShouldExclude: true, ExclusionReason: msg.exampleNameReason,
 			})
 			continue
 		}
@@ -400,45 +413,51 @@ func capTextTo(s string, n int) string {
 // messages are the issue texts of one language. Every %s is the term unless
 // noted.
 type messages struct {
-	general          string
-	generalReason    string
-	commonNounReason string
-	contradiction    string // term, where, text, where, text
-	noDefinition     string
-	circular         string
-	tooShort         string
-	usageOnly        string // term, confidence
-	missingRelation  string // term, other, other
-	marginal         string
-	marginalReason   string
+	general           string
+	generalReason     string
+	commonNounReason  string
+	contradiction     string // term, where, text, where, text
+	noDefinition      string
+	circular          string
+	tooShort          string
+	usageOnly         string // term, confidence
+	missingRelation   string // term, other, other
+	marginal          string
+	marginalReason    string
+	exampleName       string
+	exampleNameReason string
 }
 
 var (
 	messagesEN = messages{
-		general:          "%q is a general-language word, not a term specific to these documents.",
-		generalReason:    "general-language word",
-		commonNounReason: "classified as a common noun",
-		contradiction:    "The documents define %q differently: %s says \"%s\", while %s says \"%s\".",
-		noDefinition:     "No definition of %q was found: the documents use it but never explain it.",
-		circular:         "The definition of %q only restates the term and explains nothing.",
-		tooShort:         "The definition of %q is too short to explain the term.",
-		usageOnly:        "No document defines %q; the definition is only inferred from how it is used (confidence %.2f).",
-		missingRelation:  "The definition of %q describes it as a kind of %q, another glossary term whose entry does not mention it; relate the two entries (see %q).",
-		marginal:         "%q is not defined in the documents and is rarely used (in one document or on fewer than three lines); it does not need a glossary entry.",
-		marginalReason:   "not defined in the documents and rarely used",
+		general:           "%q is a general-language word, not a term specific to these documents.",
+		generalReason:     "general-language word",
+		commonNounReason:  "classified as a common noun",
+		contradiction:     "The documents define %q differently: %s says \"%s\", while %s says \"%s\".",
+		noDefinition:      "No definition of %q was found: the documents use it but never explain it.",
+		circular:          "The definition of %q only restates the term and explains nothing.",
+		tooShort:          "The definition of %q is too short to explain the term.",
+		usageOnly:         "No document defines %q; the definition is only inferred from how it is used (confidence %.2f).",
+		missingRelation:   "The definition of %q describes it as a kind of %q, another glossary term whose entry does not mention it; relate the two entries (see %q).",
+		marginal:          "%q is not defined in the documents and is rarely used (in one document or on fewer than three lines); it does not need a glossary entry.",
+		marginalReason:    "not defined in the documents and rarely used",
+		exampleName:       "%q is a name from the code examples (a variable, a property, a placeholder) that the documents do not define; it does not need a glossary entry.",
+		exampleNameReason: "name from a code example",
 	}
 	messagesJA = messages{
-		general:          "「%s」は一般的な語で、この文書に固有の用語ではありません。",
-		generalReason:    "一般語",
-		commonNounReason: "普通名詞に分類された語",
-		contradiction:    "文書によって「%s」の定義が異なります。%s では「%s」、%s では「%s」と説明されています。",
-		noDefinition:     "「%s」の定義が見つかりません。文書中で使われていますが、説明されていません。",
-		circular:         "「%s」の定義は用語を言い換えているだけで、意味を説明していません。",
-		tooShort:         "「%s」の定義が短すぎて、用語の意味を説明できていません。",
-		usageOnly:        "「%s」を定義している文書はありません。定義は用例から推測したものです（信頼度 %.2f）。",
-		missingRelation:  "「%s」は別の用語「%s」の一種として定義されていますが、「%s」の項目からは参照されていません。",
-		marginal:         "「%s」は文書中で定義されておらず、使用もまれ（一つの文書のみ、または三行未満）なため、用語集に載せる必要はありません。",
-		marginalReason:   "文書中で定義されておらず、使用もまれな語",
+		general:           "「%s」は一般的な語で、この文書に固有の用語ではありません。",
+		generalReason:     "一般語",
+		commonNounReason:  "普通名詞に分類された語",
+		contradiction:     "文書によって「%s」の定義が異なります。%s では「%s」、%s では「%s」と説明されています。",
+		noDefinition:      "「%s」の定義が見つかりません。文書中で使われていますが、説明されていません。",
+		circular:          "「%s」の定義は用語を言い換えているだけで、意味を説明していません。",
+		tooShort:          "「%s」の定義が短すぎて、用語の意味を説明できていません。",
+		usageOnly:         "「%s」を定義している文書はありません。定義は用例から推測したものです（信頼度 %.2f）。",
+		missingRelation:   "「%s」は別の用語「%s」の一種として定義されていますが、「%s」の項目からは参照されていません。",
+		marginal:          "「%s」は文書中で定義されておらず、使用もまれ（一つの文書のみ、または三行未満）なため、用語集に載せる必要はありません。",
+		marginalReason:    "文書中で定義されておらず、使用もまれな語",
+		exampleName:       "「%s」はコード例の中の名前（変数、プロパティ、仮の名前）で、文書中で定義されていないため、用語集に載せる必要はありません。",
+		exampleNameReason: "コード例の中の名前",
 	}
 )
 
@@ -447,4 +466,138 @@ func messagesFor(ja bool) messages {
 		return messagesJA
 	}
 	return messagesEN
+}
+
+// metasyntactic are placeholder names of code examples.
+var metasyntactic = toSet(`foo bar baz qux quux corge foobar hoge fuga piyo`)
+
+// exampleName reports a name that the documents' code examples make up: a
+// placeholder ("foo"), a path from "this" ("this.author.books"), or a
+// lower camelCase name or a dotted path that a fenced code block of the
+// documents uses ("isActive", "author.books"). API names are usually
+// capitalised, hyphenated or spelled out in prose ("createApp" is used in
+// code too: such an entry needs a definition in the documents to stay,
+// which the caller checks).
+func exampleName(c *pipeline.Corpus, term string) bool {
+	if metasyntactic[term] || strings.HasPrefix(term, "this.") && len(term) > len("this.") {
+		return true
+	}
+	if !lowerCamel(term) && !dottedPath(term) {
+		return false
+	}
+	return codeNames(c)[term]
+}
+
+// lowerCamel reports "isActive", "rawHtml": two lower-case letters or more,
+// then words that start upper-case, with lower-case letters after. Brand
+// names ("iPhone", "eBay") and "macOS" are not.
+func lowerCamel(s string) bool {
+	lead := 0
+	for lead < len(s) && s[lead] >= 'a' && s[lead] <= 'z' {
+		lead++
+	}
+	if lead < 2 || lead == len(s) || s[lead] < 'A' || s[lead] > 'Z' {
+		return false
+	}
+	lowerAfter := false
+	for i := lead + 1; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			lowerAfter = true
+		case c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		default:
+			return false
+		}
+	}
+	return lowerAfter
+}
+
+// dottedPath reports "author.books", "event.preventDefault": identifiers
+// joined by dots, the first and the last in lower case (not
+// "Document.cookie", a type's member, nor "http.Request", a package's
+// exported name, nor "index.md", a file).
+func dottedPath(s string) bool {
+	parts := strings.Split(s, ".")
+	last := parts[len(parts)-1]
+	if len(parts) < 2 || parts[0] == "" || parts[0][0] < 'a' || parts[0][0] > 'z' || last == "" || last[0] < 'a' || last[0] > 'z' {
+		return false
+	}
+	switch strings.ToLower(parts[len(parts)-1]) {
+	case "md", "mdx", "txt", "go", "js", "ts", "jsx", "tsx", "json", "yaml", "yml", "toml", "html", "css", "py", "rs", "sh", "vue", "rb", "java", "c", "h":
+		return false
+	}
+	for _, p := range parts {
+		if p == "" {
+			return false
+		}
+		for i := 0; i < len(p); i++ {
+			c := p[i]
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$' || i > 0 && c >= '0' && c <= '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// codeNames returns the identifiers and dotted paths that the documents'
+// fenced code blocks of program code use, once per corpus. Configuration
+// blocks (YAML, JSON, TOML) are left out: their keys are the fields of an
+// API ("imagePullSecrets", "stringData"), not names an example made up.
+func codeNames(c *pipeline.Corpus) map[string]bool {
+	return c.Memo("builtin.codeNames", func() any {
+		names := map[string]bool{}
+		for _, d := range c.Docs {
+			if !strings.Contains(d.Content, "```") && !strings.Contains(d.Content, "~~~") {
+				continue
+			}
+			var fence string
+			var config bool
+			for _, line := range strings.Split(d.Content, "\n") {
+				t := strings.TrimSpace(line)
+				if fence == "" {
+					if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+						fence = t[:3]
+						info := strings.ToLower(strings.TrimSpace(strings.Trim(t, fence[:1])))
+						lang, _, _ := strings.Cut(info, " ")
+						config = configLangs[strings.Trim(lang, "{}.")]
+					}
+					continue
+				}
+				if strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" {
+					fence = ""
+					continue
+				}
+				if !config {
+					addCodeNames(names, line)
+				}
+			}
+		}
+		return names
+	}).(map[string]bool)
+}
+
+// configLangs are the info strings of configuration and data blocks.
+var configLangs = toSet(`yaml yml json jsonc json5 toml ini properties xml env dotenv hcl`)
+
+// addCodeNames adds the identifiers and dotted paths of a line of code.
+func addCodeNames(names map[string]bool, line string) {
+	isStart := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$' }
+	isPart := func(c byte) bool { return isStart(c) || c >= '0' && c <= '9' }
+	for i := 0; i < len(line); {
+		if !isStart(line[i]) || i > 0 && isPart(line[i-1]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(line) && (isPart(line[j]) || line[j] == '.' && j+1 < len(line) && isStart(line[j+1])) {
+			if line[j] == '.' {
+				names[line[i:j]] = true // "author" and "author.books" of "author.books.length"
+			}
+			j++
+		}
+		names[line[i:j]] = true
+		i = j
+	}
 }
