@@ -240,7 +240,8 @@ func TestAssessmentsKeptPerInputs(t *testing.T) {
 // TestDefineJapaneseThingSentences: 「Xは、…をまとめたものです。」 and
 // 「Xは、…扱うためのものです。」 say what X is by what it does, and define
 // it, as does the first clause of 「XはYであり、…」; 「Xは、利用者のもので
-// す。」 says whose X is and 「Xは静かであり、…」 how it is, and do not.
+// す。」 says whose X is, 「Xは静かであり、…」 how it is and 「Xは、デフォ
+// ルトでは…です。」 what it is in one case, and do not.
 // The text is written for this test.
 func TestDefineJapaneseThingSentences(t *testing.T) {
 	t.Parallel()
@@ -249,7 +250,8 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"作業区画は、複数の荷物をまとめて扱うためのものです。作業区画を作ります。\n" +
 		"保管箱は、各利用者のものです。保管箱を開けます。\n" +
 		"貸出権は この図書館の最も大きな特徴であり、これのおかげで本を家で読めるのです。貸出権を使います。\n" +
-		"閲覧室は 静かであり、誰でも入れます。閲覧室を使います。\n"
+		"閲覧室は 静かであり、誰でも入れます。閲覧室を使います。\n" +
+		"予約枠は、デフォルトでは一人一冊の枠です。予約枠を増やします。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
@@ -267,6 +269,9 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	}
 	if d := define(t, e, c, "閲覧室"); d.Confidence >= confExplicit {
 		t.Errorf("閲覧室: %q (%.2f): 「静かであり」 says how it is, not what", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "予約枠"); d.Confidence >= confExplicit {
+		t.Errorf("予約枠: %q (%.2f): 「デフォルトでは」 says what it is in one case", d.Text, d.Confidence)
 	}
 }
 

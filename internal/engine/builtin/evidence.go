@@ -1194,6 +1194,11 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 		}
 		return mk(after, true)
 	case strings.HasPrefix(rest, "は"):
+		if jaQualified(strings.TrimLeft(strings.TrimPrefix(rest, "は"), "、， ")) {
+			// 「算出プロパティは、デフォルトでは getter 関数のみです。」: what
+			// it is in one case, not what it is.
+			return evidence{}, false
+		}
 		if pred, ok := jaDefinitionalEnding(body); ok && utf8.RuneCountInString(rest) >= 8 {
 			return mk(pred, true)
 		}
@@ -1206,6 +1211,18 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 		}
 	}
 	return evidence{}, false
+}
+
+// jaQualified reports a predicate that opens with a short setting that
+// limits it: 「デフォルトでは」, 「通常は」, 「内部的には」, 「この場合」.
+func jaQualified(pred string) bool {
+	for _, q := range []string{"デフォルトでは", "既定では", "標準では", "通常は", "普段は", "基本的には", "内部的には", "一般的には",
+		"この場合", "その場合", "この時", "そのとき", "このとき", "初期状態では", "現在は", "現時点では"} {
+		if strings.HasPrefix(pred, q) {
+			return true
+		}
+	}
+	return false
 }
 
 // aboutInstances reports a list or table gloss that speaks of the term's
