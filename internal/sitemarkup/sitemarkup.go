@@ -44,6 +44,10 @@ const maxFrontMatterLines = 200
 //   - a GitHub alert marker ("> [!NOTE]") becomes an empty quoted line;
 //   - MDX import and export lines ("import Tabs from '@theme/Tabs';") and
 //     Zenn embeds ("@[card](https://...)") become blank;
+//   - the fences and option lines of MyST directives whose body is prose
+//     ("```{note}", "```{glossary}", ":::{warning}", ":class: tip") become
+//     blank, so their bodies are read, not skipped as code; MyST roles
+//     become their text ("{term}`berth`" -> "berth");
 //   - a heading's anchor ("## Pods {#pods}") is removed.
 //
 // Fenced code blocks are left as they are. Content without any of this
@@ -58,6 +62,8 @@ func Strip(content string) string {
 		fence      byte // '`' or '~' inside a fenced code block
 		fenceLen   int
 		admonition bool // inside the indented body of an MkDocs admonition or tab
+		myst       []string
+		options    bool // right after a MyST directive's opener: ":class: tip" lines
 	)
 	for i := start; i < len(lines); i++ {
 		line := strings.TrimSuffix(lines[i], "\r")
@@ -66,6 +72,24 @@ func Strip(content string) string {
 			if n := countRun(trimmed, fence); n >= fenceLen && strings.TrimSpace(trimmed[n:]) == "" {
 				fence = 0
 			}
+			continue
+		}
+		if options {
+			if mystOption(trimmed) {
+				lines[i] = ""
+				continue
+			}
+			options = false
+		}
+		if run, ok := mystProseFence(trimmed); ok {
+			// "```{note}": a MyST directive whose body is prose.
+			myst = append(myst, run)
+			lines[i], options = "", true
+			continue
+		}
+		if k := len(myst); k > 0 && strings.TrimSpace(trimmed) == myst[k-1] {
+			myst = myst[:k-1]
+			lines[i] = ""
 			continue
 		}
 		if admonition {
@@ -95,6 +119,7 @@ func Strip(content string) string {
 		switch {
 		case admonitionFence(trimmed), kramdownAttributes(trimmed):
 			lines[i] = ""
+			options = strings.Contains(trimmed, "{")
 			continue
 		case mkdocsBlock(trimmed):
 			lines[i] = ""
@@ -125,6 +150,10 @@ func Strip(content string) string {
 			i++
 			continue
 		}
+		if strings.Contains(trimmed, "}`") {
+			line = mystRoles(line)
+			trimmed = strings.TrimLeft(line, " \t")
+		}
 		if strings.Contains(trimmed, "{{") || strings.Contains(trimmed, "{%") {
 			out, onlyMarkup := shortcodes(line)
 			if onlyMarkup {
@@ -150,7 +179,8 @@ func mayHaveMarkup(s string) bool {
 		strings.Contains(s, "[!") || strings.Contains(s, "{#") || strings.Contains(s, "{:") ||
 		strings.Contains(s, "import ") || strings.Contains(s, "export ") || strings.Contains(s, "@[") ||
 		mayHaveLabelMark(s) || strings.Contains(s, "【") ||
-		strings.Contains(s, "**\n") || strings.Contains(s, "__\n") || mayHaveIndentedDefinition(s)
+		strings.Contains(s, "**\n") || strings.Contains(s, "__\n") || mayHaveIndentedDefinition(s) ||
+		strings.Contains(s, "```{") || strings.Contains(s, "~~~{") || strings.Contains(s, "}`")
 }
 
 // mayHaveIndentedDefinition is a cheap test for indentedDefinition: a line
@@ -599,9 +629,103 @@ func admonitionFence(s string) bool {
 	if rest == "" {
 		return true
 	}
-	// ":::note", ":::tip[Title]", "::: details Click": a word follows.
+	// ":::note", ":::tip[Title]", "::: details Click": a word follows;
+	// ":::{note}": MyST's colon fence.
 	c := rest[0]
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '{'
+}
+
+// mystDirectives are the MyST (Sphinx, Jupyter Book) directives whose body
+// is prose: admonitions, glossaries, layout boxes and notes on versions.
+var mystDirectives = map[string]bool{
+	"note": true, "warning": true, "tip": true, "important": true, "caution": true, "attention": true,
+	"danger": true, "error": true, "hint": true, "seealso": true, "admonition": true, "glossary": true,
+	"topic": true, "sidebar": true, "margin": true, "dropdown": true, "card": true, "tab-item": true,
+	"tab-set": true, "grid": true, "grid-item": true, "grid-item-card": true, "epigraph": true,
+	"pull-quote": true, "highlights": true, "div": true, "container": true, "versionadded": true,
+	"versionchanged": true, "deprecated": true, "todo": true, "rubric": true, "centered": true,
+}
+
+// mystProseFence reports a code fence that opens a MyST directive with a
+// prose body ("```{note}", "````{tab-set}", "~~~{admonition} Title") and
+// returns the run that closes it.
+func mystProseFence(s string) (string, bool) {
+	c := byte('`')
+	n := countRun(s, c)
+	if n < 3 {
+		c = '~'
+		n = countRun(s, c)
+	}
+	if n < 3 || !strings.HasPrefix(s[n:], "{") {
+		return "", false
+	}
+	end := strings.IndexByte(s[n:], '}')
+	if end < 0 || !mystDirectives[strings.ToLower(s[n+1:n+end])] {
+		return "", false
+	}
+	return s[:n], true
+}
+
+// mystOption reports a directive's option line: ":class: tip", ":open:".
+func mystOption(s string) bool {
+	if !strings.HasPrefix(s, ":") {
+		return false
+	}
+	end := strings.IndexByte(s[1:], ':')
+	if end <= 0 {
+		return false
+	}
+	for _, r := range s[1 : 1+end] {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// mystRoles replaces MyST roles by the text they render: {term}`berth` ->
+// berth, {ref}`the mooring section <moorings>` -> the mooring section,
+// {py:class}`Quay` -> Quay. Code spans that are not roles stay.
+func mystRoles(line string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(line, "}`")
+		if i < 0 {
+			break
+		}
+		open := strings.LastIndexByte(line[:i], '{')
+		name := ""
+		if open >= 0 {
+			name = line[open+1 : i]
+		}
+		closeAt := strings.IndexByte(line[i+2:], '`')
+		if open < 0 || name == "" || !roleName(name) || closeAt < 0 {
+			b.WriteString(line[:i+2])
+			line = line[i+2:]
+			continue
+		}
+		text := line[i+2 : i+2+closeAt]
+		if lt := strings.LastIndex(text, " <"); lt > 0 && strings.HasSuffix(text, ">") {
+			text = text[:lt]
+		}
+		text = strings.TrimPrefix(text, "~") // {py:meth}`~a.b.c` shows c; the name is enough
+		b.WriteString(line[:open])
+		b.WriteString(text)
+		line = line[i+2+closeAt+1:]
+	}
+	b.WriteString(line)
+	return b.String()
+}
+
+// roleName reports a MyST role name: "term", "ref", "py:class".
+func roleName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ':' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return s[0] != ':' && s[0] != '-'
 }
 
 // mkdocsBlock reports an MkDocs admonition or content tab opener: "!!!

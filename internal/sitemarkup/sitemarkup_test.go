@@ -110,6 +110,18 @@ func TestStrip(t *testing.T) {
 			want: "\nSee  now.\n",
 		},
 		{
+			name: "MyST directives with prose bodies",
+			in: "```{note}\nA quay is a platform.\n```\n\n````{admonition} Dues\n:class: tip\n:name: dues\n\nDues are fees.\n````\n" +
+				":::{warning}\n:open:\nA dredger digs.\n:::\n```{glossary}\nberth\n  A place to moor.\n```\n```python\nquay = 1\n```\n```{code-cell} python\nx = 1\n```\n",
+			want: "\nA quay is a platform.\n\n\n\n\n\n\nDues are fees.\n\n" +
+				"\n\nA dredger digs.\n\n\nberth\n: A place to moor.\n\n```python\nquay = 1\n```\n```{code-cell} python\nx = 1\n```\n",
+		},
+		{
+			name: "MyST roles",
+			in:   "A {term}`berth` is a place. See {ref}`the mooring section <moorings>` and {py:class}`~harbor.Quay`.\nKeep `{not a role}` and `code`.\n",
+			want: "A berth is a place. See the mooring section and harbor.Quay.\nKeep `{not a role}` and `code`.\n",
+		},
+		{
 			name: "mdBook directives",
 			in:   "{{#title Moorings}}\n\nA mooring holds a boat.\n\n{{#include ../listings/ch01/main.rs:here}}\nSee {{#rustdoc_include ../a.rs}} and {{ #not }} {{#}}.\n```rust\n{{#include x.rs}}\n```\n",
 			want: "\n\nA mooring holds a boat.\n\n\nSee  and {{ #not }} {{#}}.\n```rust\n{{#include x.rs}}\n```\n",
