@@ -351,7 +351,8 @@ func singular(w string) string {
 	case "series", "species", "news", "means", "alias", "canvas", "atlas", "bias", "gas", "kudos",
 		"chaos", "ethos", "lens", "always", "perhaps", "whereas", "kubernetes", "windows", "https",
 		"sometimes", "besides", "afterwards", "towards", "unless", "yes", "dos", "has", "was",
-		"does", "goes", "is", "its", "this", "thus", "plus", "bus", "gps", "dns", "aws", "ios", "macos":
+		"does", "goes", "is", "its", "this", "thus", "plus", "bus", "gps", "dns", "aws", "ios", "macos",
+		"dues", "odds", "thanks", "earnings", "savings":
 		return w
 	}
 	switch {

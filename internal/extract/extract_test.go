@@ -634,7 +634,7 @@ func TestSingular(t *testing.T) {
 		"brokers": "broker", "policies": "policy", "cookies": "cookie", "movies": "movie",
 		"zombies": "zombie", "ties": "tie", "boxes": "box", "batches": "batch", "series": "series",
 		"species": "species", "status": "status", "kubernetes": "kubernetes", "caches": "cache",
-		"queries": "query", "proxies": "proxy",
+		"queries": "query", "proxies": "proxy", "dues": "dues",
 	} {
 		if got := Singular(in); got != want {
 			t.Errorf("Singular(%q) = %q, want %q", in, got, want)
