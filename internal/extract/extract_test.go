@@ -687,3 +687,20 @@ func TestExtractJapaneseOrdinals(t *testing.T) {
 		t.Errorf("要素 not extracted: %v", terms)
 	}
 }
+
+// TestExtractNoticeIsANoun: "notice" ends noun phrases ("arrival notice",
+// "privacy notice") and is read as a verb only where the syntax says so.
+// The text is written for this test.
+func TestExtractNoticeIsANoun(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "File the arrival notice a day early. An arrival notice lists the crew.\n" +
+		"Every arrival notice is checked. You will notice the delay.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := byText(terms)["arrival notice"]; !ok {
+		t.Errorf("arrival notice not extracted: %v", terms)
+	}
+}

@@ -79,7 +79,7 @@ started starting stop stops stopped checked checking
 	connected connecting choose chooses chose chosen select selects selected selecting
 	avoid avoids avoided prevent prevents prevented improve improves improved reduce reduces
 	reduced increase increases increased become becomes became becoming achieve achieves
-	achieved introduce introduces introduced note notes noted notice replace replaces
+	achieved introduce introduces introduced note notes noted noticed replace replaces
 	replaced remove removes removed removing delete deletes deleted deleting
 	updated updating modify modifies modified accessed accessing
 	generate generates generated generating processed
@@ -154,7 +154,7 @@ var enVerbs = wordSet(`accept access acknowledge add advance answer append apply
 	flag flush fork format forward free generate grant guarantee handle hash hit host ignore import
 	index inject insert inspect install invoke issue join keep kill lag launch limit link list listen
 	load lock log look loop manage map mark match measure merge migrate mirror monitor mount move
-	name notify open order own pack parse pass patch pause persist pick ping place plan play point poll
+	name notice notify open order own pack parse pass patch pause persist pick ping place plan play point poll
 	post print process produce promote protect prune publish pull purge push query queue rank reach
 	read rebalance rebuild receive record recover redirect reduce refresh register release reload remove
 	rename render repair repeat replace replay replicate reply report request reset resolve respond

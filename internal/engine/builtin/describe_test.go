@@ -601,3 +601,42 @@ func TestDropFragments(t *testing.T) {
 		t.Errorf("dropFragments = %v, want %v", got, want)
 	}
 }
+
+// TestDefineKeyLinesWithoutMarkers: plain-text glossaries write
+// 「用語：説明」 and "Term - definition" lines without list markers; such a
+// paragraph glosses its keys. Labels ("Note:", 「注釈：」), settings
+// ("Rules-Requires-Root: no") and a paragraph with other lines do not. The
+// texts are written for this test.
+func TestDefineKeyLinesWithoutMarkers(t *testing.T) {
+	t.Parallel()
+	ja := "# 用語\n\nタグライン：曳船と本船をつなぐ綱。\n係留索：船を岸壁につなぎとめる綱。\n\n注釈：この節は古い版のものです。\n\n" +
+		"タグラインは毎回点検します。係留索は毎月交換します。注釈を読みます。\n"
+	en := "# Terms\n\nTowline - a rope between a tugboat and the ship it pulls.\nHawser - a thick rope used to moor a ship.\n\n" +
+		"Note: this section is from an older release.\n\nRules-Requires-Root: no\n\n" +
+		"Pilot boat: a boat that carries pilots.\nThe pilot boat is yellow, and it leaves at dawn.\n\n" +
+		"Each towline is checked. A hawser is replaced every year. Read the note. The pilot boat waits. A pilot boat is fast.\n"
+	e := newEngine(t)
+	for _, tc := range []struct {
+		name, doc string
+		want      map[string]string
+		not       []string
+	}{
+		{"ja", ja, map[string]string{"タグライン": "曳船と本船をつなぐ綱。", "係留索": "船を岸壁につなぎとめる綱。"}, []string{"注釈"}},
+		{"en", en, map[string]string{"towline": "A rope between a tugboat and the ship it pulls.", "hawser": "A thick rope used to moor a ship."}, []string{"note", "pilot boat"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			c := pipeline.NewCorpus([]glossary.Document{{Path: tc.name + ".md", Content: tc.doc}})
+			for term, want := range tc.want {
+				if d := define(t, e, c, term); d.Text != want || d.Confidence < confGloss {
+					t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+				}
+			}
+			for _, term := range tc.not {
+				if d := define(t, e, c, term); d.Confidence >= confGloss {
+					t.Errorf("%s: %q (%.2f) is not a gloss", term, d.Text, d.Confidence)
+				}
+			}
+		})
+	}
+}

@@ -296,12 +296,13 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		if b.kind == blockList && !changes {
 			if it, ok := parseListItem(joinLines(b.lines, ja), ja); ok {
 				it.doc, it.line = d.Path, b.start
-				if it.body = itemBody(it.key, it.body, ja); it.body != "" {
-					for _, k := range itemKeys(it.key) {
-						ix.items[k] = append(ix.items[k], it)
-					}
-				}
+				ix.addItem(it)
 			}
+		}
+		if b.kind == blockPara && !changes {
+			// 「タグライン：曳船と本船をつなぐ綱。」, "Towline - a rope ...":
+			// lines that are items without a list marker.
+			ix.addKeyLines(d.Path, b, ja)
 		}
 		if first < len(ix.sentences) {
 			for _, p := range pending {
@@ -311,6 +312,66 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		}
 	}
 }
+
+// addItem indexes a list item under its keys, its body cleaned.
+func (ix *corpusIndex) addItem(it listItem) {
+	if it.body = itemBody(it.key, it.body, it.ja); it.body == "" {
+		return
+	}
+	for _, k := range itemKeys(it.key) {
+		ix.items[k] = append(ix.items[k], it)
+	}
+}
+
+// addKeyLines indexes a paragraph whose every line is "key：body" or
+// "key - body" with a short key (a name, not a clause) as list items:
+// plain-text glossaries write them without list markers. A paragraph with
+// any other line is prose.
+func (ix *corpusIndex) addKeyLines(doc string, b block, ja bool) {
+	if len(b.lines) > 20 {
+		return
+	}
+	items := make([]listItem, 0, len(b.lines))
+	for i, line := range b.lines {
+		if strings.HasPrefix(line, "**") || strings.HasPrefix(line, "【") {
+			return // bold and bracketed keys are read as headings and labels elsewhere
+		}
+		it, ok := parseListItem(line, ja)
+		if !ok || ja && (utf8.RuneCountInString(it.key) > 15 || strings.ContainsAny(it.key, "、。 ") || utf8.RuneCountInString(it.body) < 6) ||
+			!ja && (len(strings.Fields(it.key)) > 4 || len(strings.Fields(it.body)) < 3 || keyLineClause(it.key, it.body)) ||
+			strings.Contains(it.body, "|") || keyLineLabels[strings.ToLower(it.key)] {
+			return // a label ("Note:", 「注釈：」), a setting ("Rules-Requires-Root: no") or prose
+		}
+		it.doc, it.line = doc, b.start+i
+		items = append(items, it)
+	}
+	for _, it := range items {
+		ix.addItem(it)
+	}
+}
+
+// keyLineClause reports an English line whose dash or colon splits a
+// sentence, not a key from its gloss: "The tugboat — it was raining hard —
+// left late." A glossary key has no article; a gloss does not open with a
+// pronoun.
+func keyLineClause(key, body string) bool {
+	first := strings.ToLower(strings.Fields(key)[0])
+	switch first {
+	case "the", "a", "an", "this", "that", "these", "those", "each", "every", "our", "your", "my", "its", "their":
+		return true
+	}
+	switch strings.ToLower(strings.Fields(body)[0]) {
+	case "it", "he", "she", "they", "we", "you", "i", "this", "that", "there":
+		return true
+	}
+	return false
+}
+
+// keyLineLabels open notes and records, not glosses: "Note: ...",
+// "Status: Amended by ...", 「注釈：…」.
+var keyLineLabels = toSet(`note notes nb tip tips hint warning caution important attention danger info example examples
+	see also status date author authors version updated update summary result results answer question q a todo fixme
+	注 注意 注釈 訳注 備考 補足 参考 メモ 例 ヒント 警告 重要 結果 回答 質問 更新 日付 作者 著者 状態 ステータス 関連`)
 
 type headingRef struct {
 	key string
