@@ -961,6 +961,7 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			{" is a ", true}, {" is an ", true}, {" is the ", true}, {" is one of ", true},
 			{" is defined as ", true}, {" are the ", true}, {" are a ", true},
 			{" refers to ", true}, {" refer to ", true}, {" means ", true}, {" stands for ", true},
+			{" is short for ", true}, {" is shorthand for ", true}, {" denotes ", true}, {" denote ", true},
 			{" is just a ", false}, {" is just an ", false}, {" are just ", false}, {" are simply ", false},
 			{", which is ", true}, {", which are ", true}, {", a ", false}, {", an ", false},
 		} {
@@ -1475,7 +1476,8 @@ var enHereinafterStops = toSet(`of by from to with for in on at and or that whic
 
 // enMeantBy reports a sentence that says what the writer means by the
 // term between before and after: "By checkpoint we mean ...", "We use the
-// word lane to mean ...", "We use \"lane\" to refer to ...".
+// word lane to mean ...", "We use \"lane\" to refer to ...", "We define
+// demurrage as ...".
 func enMeantBy(before, after string) bool {
 	if len(before) > len("we use the term ")+4 {
 		return false // "By ", "We use the word ": the sentence's first words
@@ -1487,6 +1489,8 @@ func enMeantBy(before, after string) bool {
 		return true
 	case b == "we use " || b == "we use the word " || b == "we use the term ":
 		return strings.HasPrefix(a, " to mean ") || strings.HasPrefix(a, " to refer to ")
+	case b == "we define " || b == "we define the term ":
+		return strings.HasPrefix(a, " as ") || strings.HasPrefix(a, " to be ")
 	}
 	return false
 }
@@ -1574,6 +1578,7 @@ var jaEndings = []struct {
 	{"のことである", false}, {"のことです", false}, {"のことだ", false}, {"のこと", false},
 	{"を指します", false}, {"を指す", false}, {"をいいます", false}, {"をいう", false}, {"を言う", false},
 	{"を意味します", false}, {"を意味する", false}, {"を表します", false}, {"を表す", false},
+	{"と定義されます", false}, {"と定義される", false}, {"と定義されています", false}, {"と定義されている", false},
 	{"である", true}, {"です", true}, {"だ", true},
 }
 
