@@ -962,6 +962,9 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			{" is defined as ", true}, {" are the ", true}, {" are a ", true},
 			{" refers to ", true}, {" refer to ", true}, {" means ", true}, {" stands for ", true},
 			{" is short for ", true}, {" is shorthand for ", true}, {" denotes ", true}, {" denote ", true},
+			// Informal definitions: "Backpressure is when a consumer ...",
+			// "A staging area is where cargo waits ...".
+			{" is when ", true}, {" is where ", true}, {" is how ", true}, {" is what ", true},
 			{" is just a ", false}, {" is just an ", false}, {" are just ", false}, {" are simply ", false},
 			{", which is ", true}, {", which are ", true}, {", a ", false}, {", an ", false},
 		} {
