@@ -667,3 +667,37 @@ func TestDefineMorePhrasings(t *testing.T) {
 		}
 	}
 }
+
+func TestAskedTerm(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"What is a broker?": "broker", "What are ordered consumers?": "ordered consumers", "キャッシュとは": "キャッシュ",
+		"ジョブとは何か": "ジョブ", "キューって何？": "キュー", "錨泊について": "錨泊", "暗号化に関して": "暗号化",
+		"About anchorage": "anchorage", "About `SJIS`": "`SJIS`", "About this guide: read first": "About this guide: read first",
+		"Installation": "Installation", "について": "について",
+	} {
+		if got := askedTerm(in); got != want {
+			t.Errorf("askedTerm(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestDefineAboutHeadings: a section titled "About X" or 「Xについて」 over a
+// noun phrase glosses X, as a section titled X does. The texts are
+// written for this test.
+func TestDefineAboutHeadings(t *testing.T) {
+	t.Parallel()
+	en := "# Intro\n\n## About anchorage\n\nAn area where ships wait at anchor before they enter the port.\n\n" +
+		"The anchorage is crowded today. Each anchorage has a number.\n"
+	ja := "# 入門\n\n## 錨泊について\n\n錨を海底に下ろして船をとめる方法です。港の外で待つ船がよく使います。\n\n錨泊は風が弱い日に行います。錨泊中は見張りを立てます。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"anchorage": "An area where ships wait at anchor before they enter the port.",
+		"錨泊":        "錨を海底に下ろして船をとめる方法です。",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confGloss {
+			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+}

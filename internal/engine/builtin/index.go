@@ -1275,13 +1275,17 @@ func danglingEnd(s string) bool {
 // titled with the bare term does. Other headings are returned as they are.
 func askedTerm(heading string) string {
 	h := strings.TrimSpace(heading)
-	for _, q := range []string{"とは何ですか", "とは何でしょうか", "とは何か", "とは", "って何", "ってなに"} {
+	for _, q := range []string{"とは何ですか", "とは何でしょうか", "とは何か", "とは", "って何", "ってなに", "について", "に関して"} {
 		trimmed := strings.TrimRight(h, "？?　 ")
 		if t, ok := strings.CutSuffix(trimmed, q); ok && t != "" {
 			return strings.TrimSpace(t)
 		}
 	}
 	lower := strings.ToLower(h)
+	if t, ok := strings.CutPrefix(lower, "about "); ok && t != "" && !strings.ContainsAny(t, "?:") && len(strings.Fields(t)) <= 4 {
+		// "About anchorage": the section is about the term.
+		return strings.TrimSpace(h[len("about "):])
+	}
 	for _, q := range []string{"what is ", "what are ", "what's "} {
 		if strings.HasPrefix(lower, q) && strings.HasSuffix(h, "?") {
 			t := strings.TrimSpace(strings.TrimSuffix(h[len(q):], "?"))
