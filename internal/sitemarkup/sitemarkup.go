@@ -44,6 +44,10 @@ const maxFrontMatterLines = 200
 //   - a GitHub alert marker ("> [!NOTE]") becomes an empty quoted line;
 //   - MDX import and export lines ("import Tabs from '@theme/Tabs';") and
 //     Zenn embeds ("@[card](https://...)") become blank;
+//   - HTML definition lists become list items ("<dt>Capstan</dt>" over
+//     "<dd>A rotating drum ...</dd>" reads "- Capstan: A rotating drum
+//     ..."), a <summary> line becomes a heading and the <dl> and <details>
+//     tags blank lines;
 //   - the fences and option lines of MyST directives whose body is prose
 //     ("```{note}", "```{glossary}", ":::{warning}", ":class: tip") become
 //     blank, so their bodies are read, not skipped as code; MyST roles
@@ -132,6 +136,20 @@ func Strip(content string) string {
 			lines[i] = ""
 			continue
 		}
+		if strings.HasPrefix(trimmed, "<") {
+			// <dl>/<dt>/<dd> and <details>/<summary>, as Markdown.
+			if term, ok := tagText(trimmed, "dt"); ok && i+1 < len(lines) {
+				if def, ok := tagText(lines[i+1], "dd"); ok && term != "" && def != "" {
+					lines[i], lines[i+1] = "- "+term+": "+def, ""
+					i++
+					continue
+				}
+			}
+			if html, ok := htmlBlockLine(trimmed); ok {
+				lines[i] = html
+				continue
+			}
+		}
 		if label, ok := labelHeading(trimmed); ok {
 			lines[i] = "#### " + label
 			continue
@@ -180,7 +198,8 @@ func mayHaveMarkup(s string) bool {
 		strings.Contains(s, "import ") || strings.Contains(s, "export ") || strings.Contains(s, "@[") ||
 		mayHaveLabelMark(s) || strings.Contains(s, "【") ||
 		strings.Contains(s, "**\n") || strings.Contains(s, "__\n") || mayHaveIndentedDefinition(s) ||
-		strings.Contains(s, "```{") || strings.Contains(s, "~~~{") || strings.Contains(s, "}`")
+		strings.Contains(s, "```{") || strings.Contains(s, "~~~{") || strings.Contains(s, "}`") ||
+		strings.Contains(s, "<dt") || strings.Contains(s, "<summary") || strings.Contains(s, "<details")
 }
 
 // mayHaveIndentedDefinition is a cheap test for indentedDefinition: a line
@@ -633,6 +652,43 @@ func admonitionFence(s string) bool {
 	// ":::{note}": MyST's colon fence.
 	c := rest[0]
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '{'
+}
+
+// htmlBlockLine rewrites a line of the HTML blocks that Markdown pages use
+// for glossaries and FAQs: the <dl>, <details> and closing tags become
+// blank lines and a <summary> alone on its line a heading ("What is a
+// hawsepipe?" then titles the answer below it). A <dt> over a <dd> is
+// handled by the caller. It reports false for other lines.
+func htmlBlockLine(s string) (string, bool) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	switch t {
+	case "<dl>", "</dl>", "<details>", "</details>", "<details open>", "</dd>", "</dt>":
+		return "", true
+	}
+	if text, ok := tagText(s, "summary"); ok && text != "" {
+		return "#### " + text, true
+	}
+	return "", false
+}
+
+// tagText returns the text of a line that is one element, "<dt>Capstan</dt>"
+// (attributes allowed), and reports whether it is one.
+func tagText(s, tag string) (string, bool) {
+	s = strings.TrimSpace(s)
+	lower := strings.ToLower(s)
+	if !strings.HasPrefix(lower, "<"+tag+">") && !strings.HasPrefix(lower, "<"+tag+" ") || !strings.HasSuffix(lower, "</"+tag+">") {
+		return "", false
+	}
+	open := strings.IndexByte(s, '>')
+	end := len(s) - len("</"+tag+">")
+	if open+1 > end {
+		return "", false
+	}
+	text := strings.TrimSpace(s[open+1 : end])
+	if strings.Contains(strings.ToLower(text), "<"+tag) {
+		return "", false // two elements on one line
+	}
+	return text, true
 }
 
 // mystDirectives are the MyST (Sphinx, Jupyter Book) directives whose body

@@ -122,6 +122,12 @@ func TestStrip(t *testing.T) {
 			want: "A berth is a place. See the mooring section and harbor.Quay.\nKeep `{not a role}` and `code`.\n",
 		},
 		{
+			name: "HTML definition lists and details",
+			in: "<dl>\n  <dt>Capstan</dt>\n  <dd>A rotating drum.</dd>\n  <dt class=\"x\">Fairlead</dt>\n  <dd>A fitting.</dd>\n</dl>\n\n" +
+				"<details>\n<summary>What is a hawsepipe?</summary>\n\nA pipe in the bow.\n</details>\n<dt>Alone</dt>\n<dt></dt>\n<dd></dd>\n",
+			want: "\n- Capstan: A rotating drum.\n\n- Fairlead: A fitting.\n\n\n\n\n#### What is a hawsepipe?\n\nA pipe in the bow.\n\n<dt>Alone</dt>\n<dt></dt>\n<dd></dd>\n",
+		},
+		{
 			name: "mdBook directives",
 			in:   "{{#title Moorings}}\n\nA mooring holds a boat.\n\n{{#include ../listings/ch01/main.rs:here}}\nSee {{#rustdoc_include ../a.rs}} and {{ #not }} {{#}}.\n```rust\n{{#include x.rs}}\n```\n",
 			want: "\n\nA mooring holds a boat.\n\n\nSee  and {{ #not }} {{#}}.\n```rust\n{{#include x.rs}}\n```\n",
