@@ -195,11 +195,12 @@ func ParseEncoded(name string, content []byte, lim Limits) (glossary.Document, s
 	return glossary.Document{Path: n, Content: s}, enc, nil
 }
 
-// LoadDir loads every document of a type in [Extensions] under dir, recursively, sorted by
-// relative path. Hidden directories (.git, ...) are not entered. Files that
-// are refused (secret-looking, too large, not UTF-8, empty) are returned as
-// problems; files of other types are ignored. The error is non-nil only when
-// dir itself cannot be read or holds more than MaxFiles documents.
+// LoadDir loads every document of a type in [Extensions] under dir,
+// recursively, sorted by relative path. Hidden directories (.git, ...),
+// node_modules and vendor are not entered. Files that are refused
+// (secret-looking, too large, not UTF-8, empty) are returned as problems;
+// files of other types are ignored. The error is non-nil only when dir
+// itself cannot be read or holds more than MaxFiles documents.
 func LoadDir(dir string, lim Limits) ([]glossary.Document, []Problem, error) {
 	lim = lim.withDefaults()
 	info, err := os.Stat(dir)
@@ -225,8 +226,8 @@ func LoadDir(dir string, lim Limits) ([]glossary.Document, []Problem, error) {
 			return nil
 		}
 		if d.IsDir() {
-			if rel != "." && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
+			if rel != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || d.Name() == "vendor") {
+				return fs.SkipDir // hidden, or other projects' files (a site's packages, vendored modules)
 			}
 			return nil
 		}

@@ -160,6 +160,8 @@ func TestLoadDir(t *testing.T) {
 	write("image.png", "\x89PNG")
 	write("notes.rst", "rst\n")
 	write(".git/config.md", "hidden\n")
+	write("node_modules/pkg/README.md", "a package\n")
+	write("vendor/mod/README.md", "a module\n")
 	write("credentials.md", "secret\n")
 	write("bad.txt", "caf\xe9 au lait\n")
 	write("big.md", strings.Repeat("x", 100))
