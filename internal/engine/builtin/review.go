@@ -468,8 +468,9 @@ func messagesFor(ja bool) messages {
 	return messagesEN
 }
 
-// metasyntactic are placeholder names of code examples.
-var metasyntactic = toSet(`foo bar baz qux quux corge foobar hoge fuga piyo`)
+// metasyntactic are placeholder names of code examples ("bar" is left
+// out: a unit, a part of a window).
+var metasyntactic = toSet(`foo baz qux quux corge foobar hoge fuga piyo`)
 
 // exampleName reports a name that the documents' code examples make up: a
 // placeholder ("foo"), a path from "this" ("this.author.books"), or a
