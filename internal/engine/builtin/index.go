@@ -370,7 +370,7 @@ func keyLineClause(key, body string) bool {
 // keyLineLabels open notes and records, not glosses: "Note: ...",
 // "Status: Amended by ...", 「注釈：…」.
 var keyLineLabels = toSet(`note notes nb tip tips hint warning caution important attention danger info example examples
-	see also status date author authors version updated update summary result results answer question q a todo fixme
+	see status date author authors version updated update summary result results answer question q a todo fixme
 	注 注意 注釈 訳注 備考 補足 参考 メモ 例 ヒント 警告 重要 結果 回答 質問 更新 日付 作者 著者 状態 ステータス 関連`)
 
 type headingRef struct {
@@ -1271,7 +1271,8 @@ func danglingEnd(s string) bool {
 
 // askedTerm returns the term a question heading asks about ("What is a
 // broker?", "What are ordered consumers?", 「キャッシュとは」, 「ジョブとは何か」,
-// 「キューって何？」): its section answers what the term is, as a section
+// 「キューって何？」) or that a section is about ("About anchorage",
+// 「錨泊について」): its section answers what the term is, as a section
 // titled with the bare term does. Other headings are returned as they are.
 func askedTerm(heading string) string {
 	h := strings.TrimSpace(heading)
