@@ -354,6 +354,71 @@ func (ix *corpusIndex) findJaHereinafter(text, doc string, line int) {
 	}
 }
 
+// findJaOtherNames records the other name a Japanese text gives a compound
+// in parentheses right after it: its English name (「冪等性（英:
+// idempotency）」, 「指数バックオフ（exponential backoff）」) or a loanword
+// for it (「再試行（リトライ）」). Abbreviations (「有向非巡回グラフ（DAG）」)
+// are pairs of their own, readings in hiragana (「閘室（こうしつ）」) and
+// other glosses are not names.
+func (ix *corpusIndex) findJaOtherNames(text string) {
+	for from := 0; from < len(text); {
+		i := strings.IndexAny(text[from:], "（(")
+		if i < 0 {
+			return
+		}
+		i += from
+		_, size := utf8.DecodeRuneInString(text[i:])
+		from = i + size
+		end := strings.IndexAny(text[from:], "）)")
+		if end < 0 {
+			return
+		}
+		inner := strings.TrimSpace(text[from : from+end])
+		for _, p := range []string{"英語：", "英語:", "英：", "英:", "英語 ", "英 ", "English: "} {
+			if r, ok := strings.CutPrefix(inner, p); ok {
+				inner = strings.TrimSpace(r)
+				break
+			}
+		}
+		long := trailingJaRun(text[:i])
+		if utf8.RuneCountInString(long) < 2 || !glossary.HasCJK(long) || inner == long || isAbbrev(inner) ||
+			!(latinName(inner) || isKatakanaWord(inner) && !isKatakanaWord(long)) {
+			continue
+		}
+		ix.aliases = append(ix.aliases, aliasPair{before: []string{long}, alias: inner})
+	}
+}
+
+// latinName reports one to five Latin words, as a name: "idempotency",
+// "exponential backoff", "Write-Ahead Log".
+func latinName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	for _, w := range words {
+		for _, r := range w {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isKatakanaWord reports a word of katakana (with ー and ・) of two
+// characters or more.
+func isKatakanaWord(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Katakana, r) && r != 'ー' && r != '・' {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
 // jaNaming is one formal naming in a Japanese sentence: 「LONG（以下「NAME」
 // という。）」.
 type jaNaming struct {

@@ -770,3 +770,27 @@ func TestHereinafterNames(t *testing.T) {
 		}
 	}
 }
+
+// TestAliasesJapaneseOtherNames: a Japanese compound followed by its
+// English name or a loanword in parentheses (「冪等性（英: idempotency）」,
+// 「再試行（リトライ）」) merges with that name when both are entries; an
+// abbreviation pairs as before and a reading in hiragana or a gloss in
+// kanji is no name. The text is written for this test.
+func TestAliasesJapaneseOtherNames(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# 入門\n\n冪等性（英: idempotency）とは、同じ操作を何度行っても結果が変わらない性質のことです。\n" +
+		"再試行（リトライ）とは、失敗した操作をもう一度行うことです。\n閘室（こうしつ）は水位を変える部屋です。\n" +
+		"係留索（太い綱）を結びます。\n\n冪等性があれば再試行しても安全です。idempotencyは英語です。リトライは三回までです。閘室は二つあります。係留索は太い。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	entries := []glossary.Entry{{Term: "冪等性"}, {Term: "idempotency"}, {Term: "再試行"}, {Term: "リトライ"}, {Term: "閘室"},
+		{Term: "こうしつ"}, {Term: "係留索"}, {Term: "太い綱"}}
+	got, err := e.Aliases(context.Background(), c, entries)
+	if err != nil {
+		t.Fatalf("Aliases: %v", err)
+	}
+	want := map[string][]string{"冪等性": {"idempotency"}, "再試行": {"リトライ"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("aliases = %v, want %v", got, want)
+	}
+}

@@ -724,8 +724,13 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 		ix.findAbbrevs(text, raw, doc, start)
 		if !ja {
 			ix.findAliases(text, doc, start)
-		} else if strings.Contains(text, "以下") {
-			ix.findJaHereinafter(text, doc, start)
+		} else {
+			if strings.Contains(text, "以下") {
+				ix.findJaHereinafter(text, doc, start)
+			}
+			if strings.Contains(text, "（") || strings.Contains(text, "(") {
+				ix.findJaOtherNames(text)
+			}
 		}
 	}
 	// Join the lines as Markdown renders soft line breaks, remembering where
