@@ -701,3 +701,21 @@ func TestDefineAboutHeadings(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeKeysGlossOnlyTheirOwnName: a list item or table row keyed by code
+// glosses that code name, not an acronym spelled like it ("`html`: Exposes
+// Go's html.EscapeString" is a template function, not HTML). The text is
+// written for this test.
+func TestCodeKeysGlossOnlyTheirOwnName(t *testing.T) {
+	t.Parallel()
+	doc := "# Functions\n\n| Name | Description |\n|---|---|\n| `html` | Escapes a string for a page. |\n| `quote` | Wraps a string in quotes. |\n\n" +
+		"HTML pages are rendered. Each HTML page is cached. Use quote in templates.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "HTML"); d.Confidence >= confGloss {
+		t.Errorf("HTML: %q (%.2f): the row glosses the function html", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "quote"); d.Text != "Quote wraps a string in quotes." {
+		t.Errorf("quote: %q, want the row's gloss", d.Text)
+	}
+}

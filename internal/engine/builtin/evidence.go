@@ -253,9 +253,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if aboutInstances(it.body, sp, it.ja) {
 				continue
 			}
-			if it.code && it.key != sp && !strings.EqualFold(it.key, sp) {
+			if it.code && it.key != sp && (!strings.EqualFold(it.key, sp) || strings.ToUpper(sp) == sp) {
 				// "`replicationcontrollers`: 名前空間内で存在可能な…の総数" is
-				// the quota key, not the ReplicationController kind.
+				// the quota key, not the ReplicationController kind;
+				// "`html`: Exposes Go's html.EscapeString" is a template
+				// function, not HTML.
 				continue
 			}
 			text := it.body
