@@ -614,6 +614,9 @@ func TestDefineKeyLinesWithoutMarkers(t *testing.T) {
 	en := "# Terms\n\nTowline - a rope between a tugboat and the ship it pulls.\nHawser - a thick rope used to moor a ship.\n\n" +
 		"Note: this section is from an older release.\n\nRules-Requires-Root: no\n\n" +
 		"Pilot boat: a boat that carries pilots.\nThe pilot boat is yellow, and it leaves at dawn.\n\n" +
+		"**Bollard** — a short post on a quay to which mooring lines are tied.\n\n**Cleat**: a fitting with two horns around which a rope is secured.\n\n" +
+		"**Features**: alignment, colors and cursor control for tables.\n\n" +
+		"Every bollard is painted. A cleat is bolted down. Each bollard has a number. Check the cleat. The features are many.\n" +
 		"Each towline is checked. A hawser is replaced every year. Read the note. The pilot boat waits. A pilot boat is fast.\n"
 	e := newEngine(t)
 	for _, tc := range []struct {
@@ -622,7 +625,9 @@ func TestDefineKeyLinesWithoutMarkers(t *testing.T) {
 		not       []string
 	}{
 		{"ja", ja, map[string]string{"タグライン": "曳船と本船をつなぐ綱。", "係留索": "船を岸壁につなぎとめる綱。"}, []string{"注釈"}},
-		{"en", en, map[string]string{"towline": "A rope between a tugboat and the ship it pulls.", "hawser": "A thick rope used to moor a ship."}, []string{"note", "pilot boat"}},
+		{"en", en, map[string]string{"towline": "A rope between a tugboat and the ship it pulls.", "hawser": "A thick rope used to moor a ship.",
+			"bollard": "A short post on a quay to which mooring lines are tied.", "cleat": "A fitting with two horns around which a rope is secured."},
+			[]string{"note", "pilot boat", "feature"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -333,8 +333,8 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja bool) {
 	}
 	items := make([]listItem, 0, len(b.lines))
 	for i, line := range b.lines {
-		if strings.HasPrefix(line, "**") || strings.HasPrefix(line, "【") {
-			return // bold and bracketed keys are read as headings and labels elsewhere
+		if strings.HasPrefix(line, "【") {
+			return // bracketed keys are read as labels (sitemarkup)
 		}
 		it, ok := parseListItem(line, ja)
 		if !ok || ja && (utf8.RuneCountInString(it.key) > 15 || strings.ContainsAny(it.key, "、。 ") || utf8.RuneCountInString(it.body) < 6) ||
@@ -371,6 +371,8 @@ func keyLineClause(key, body string) bool {
 // "Status: Amended by ...", 「注釈：…」.
 var keyLineLabels = toSet(`note notes nb tip tips hint warning caution important attention danger info example examples
 	see status date author authors version updated update summary result results answer question q a todo fixme
+	feature features usage installation install requirements prerequisites license output input returns parameters
+	params default defaults options syntax purpose goal goals motivation overview description
 	注 注意 注釈 訳注 備考 補足 参考 メモ 例 ヒント 警告 重要 結果 回答 質問 更新 日付 作者 著者 状態 ステータス 関連`)
 
 type headingRef struct {
