@@ -704,3 +704,23 @@ func TestExtractNoticeIsANoun(t *testing.T) {
 		t.Errorf("arrival notice not extracted: %v", terms)
 	}
 }
+
+// TestExtractJapaneseBulletKeys: a one-word key after a plain-text bullet
+// (「・曳船：…」) is stated as a list key, like 「- 曳船：…」, so it ranks as a
+// defined word. The text is written for this test.
+func TestExtractJapaneseBulletKeys(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "用語集\n\n・曳船：大型船の出入港を助ける小型の船。\n・喫水：水面から船底までの垂直距離。\n\n" +
+		"曳船は二隻まで手配できます。喫水が深い船は専用の岸壁を使います。\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.txt", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"曳船", "喫水"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%s not extracted: %v", want, terms)
+		}
+	}
+}

@@ -547,7 +547,8 @@ func runOpens(run []unit, toks []tokenizer.Token) bool {
 	for _, tk := range toks {
 		t.WriteString(strings.TrimSpace(tk.Surface))
 	}
-	return r.Len() > 0 && r.String() == t.String()
+	// 「・曳船：…」: a plain-text bullet before the run.
+	return r.Len() > 0 && r.String() == strings.TrimLeft(t.String(), "・•●◦")
 }
 
 // jaHeadOK are stop nouns (actions) that may open a compound before
