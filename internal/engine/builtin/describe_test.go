@@ -724,3 +724,41 @@ func TestCodeKeysGlossOnlyTheirOwnName(t *testing.T) {
 		t.Errorf("quote: %q, want the row's gloss", d.Text)
 	}
 }
+
+// TestDefineAttributiveNaming: "a small program called a sidecar" and
+// 「サイドカーと呼ばれる小さなプログラム」 say in passing what the term is:
+// they describe it (below a definition or a gloss, above a usage).
+// "Functions called by the scheduler" names nothing. The texts are written
+// for this test.
+func TestDefineAttributiveNaming(t *testing.T) {
+	t.Parallel()
+	en := "# Sidecars\n\nEach pod runs a small program called a sidecar next to the main container. The sidecar ships logs. Every sidecar is small.\n" +
+		"Functions called by the scheduler must be fast. The scheduler runs often. A scheduler has a queue.\n"
+	ja := "# サイドカー\n\n各ポッドは、サイドカーと呼ばれる小さなプログラムを主コンテナの隣で動かします。サイドカーはログを送ります。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"sidecar": "Each pod runs a small program called a sidecar next to the main container.",
+		"サイドカー":   "各ポッドは、サイドカーと呼ばれる小さなプログラムを主コンテナの隣で動かします。",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confDescribe || d.Confidence >= confExplicit {
+			t.Errorf("%s: %q (%.2f), want %q as a description", term, d.Text, d.Confidence, want)
+		}
+	}
+	if d := define(t, e, c, "scheduler"); strings.Contains(d.Text, "called by") && d.Confidence >= confDescribe {
+		t.Errorf("scheduler: %q (%.2f): \"called by\" names nothing", d.Text, d.Confidence)
+	}
+}
+
+func TestAttributiveNaming(t *testing.T) {
+	t.Parallel()
+	for before, want := range map[string]bool{
+		"each pod runs a small program": true, "it uses an agent": true, "the schedule lives in a file": true,
+		"the group is": false, "they were": false, "functions": false, "a task is sometimes": false,
+		"an agent, quickly": false, "it was a program that was": false, "the daemon": false,
+	} {
+		if got := attributiveNaming(strings.Fields(before)); got != want {
+			t.Errorf("attributiveNaming(%q) = %v, want %v", before, got, want)
+		}
+	}
+}

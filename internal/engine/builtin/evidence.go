@@ -1382,6 +1382,13 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 	for _, at := range hits {
 		rest := s.text[at+len(sp):]
 		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "」"), "』")
+		if after, found := strings.CutPrefix(rest, "と呼ばれる"); found && after != "" && !strings.HasPrefix(after, "。") && !strings.HasPrefix(after, "、") &&
+			!strings.HasPrefix(after, "こと") && !strings.HasPrefix(after, "ように") {
+			// 「…は、サイドカーと呼ばれる小さなプログラムを使います。」: the
+			// noun phrase after says what the term is, in passing: it
+			// describes the term, below a gloss or a definition.
+			return evidence{kind: evDescribe, text: capText(s.text, true), doc: s.doc, line: s.line, ja: true, mentions: true}, true
+		}
 		ok := false
 		for _, end := range []string{"と呼ぶ。", "と呼ぶ、", "と呼び、", "と呼びます", "と呼んでいる", "と呼んでいます",
 			"と呼ばれる。", "と呼ばれます。", "と呼ばれている。", "と呼ばれています。", "という。", "といいます。",
@@ -1500,6 +1507,30 @@ func enMeantBy(before, after string) bool {
 	return false
 }
 
+// attributiveNaming reports words that end in a noun phrase opened by an
+// article, a noun last ("runs a small program", "uses the daemon"), so that
+// "called X" after them names that phrase: not a verb ("is called", "was
+// called"), nor a phrase without an article ("functions called by").
+func attributiveNaming(words []string) bool {
+	last := strings.ToLower(words[len(words)-1])
+	switch last {
+	case "was", "were", "been", "being", "has", "have", "had", "do", "does", "did", "not":
+		return false
+	}
+	if enModals[last] || enStopwords[last] || strings.HasSuffix(last, "ly") || strings.HasSuffix(last, "ed") || strings.HasSuffix(last, ",") {
+		return false
+	}
+	for k := len(words) - 2; k >= 0 && k >= len(words)-4; k-- {
+		switch strings.ToLower(words[k]) {
+		case "a", "an":
+			return true
+		case "is", "are", "was", "were", "be", "been":
+			return false
+		}
+	}
+	return false
+}
+
 // enClauseStart reports text that opens a new clause after a named term:
 // "... are called requests and the messages ... are called responses".
 // "and" before a determiner starts a clause; before a noun it continues a
@@ -1527,13 +1558,11 @@ func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence,
 		if enMeantBy(s.text[:at], s.text[at+len(sp):]) {
 			return evidence{kind: evExplicit, strong: true, text: capText(s.text, false), doc: s.doc, line: s.line, mentions: true}, true
 		}
-		rest := strings.TrimPrefix(s.text[at+len(sp):], "s")
-		if rest != "" && !strings.ContainsRune(".,;:)", rune(rest[0])) && !strings.HasPrefix(rest, " (") && !enClauseStart(rest) {
-			continue
-		}
 		if !strings.Contains(s.text[:at], "called ") && !strings.Contains(s.text[:at], " as ") && !strings.Contains(s.text[:at], "termed ") {
 			continue // cheap test first: the naming words are lower case mid-sentence
 		}
+		rest := strings.TrimPrefix(s.text[at+len(sp):], "s")
+		endsClause := rest == "" || strings.ContainsRune(".,;:)", rune(rest[0])) || strings.HasPrefix(rest, " (") || enClauseStart(rest)
 		before := strings.ToLower(s.text[:at])
 		before = strings.TrimSuffix(strings.TrimSuffix(before, "“"), `"`)
 		for _, art := range []string{"a ", "an ", "the "} {
@@ -1553,7 +1582,15 @@ func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence,
 				if verb == "also" || strings.HasSuffix(verb, "ly") {
 					verb = words[len(words)-2] // "is often called"
 				}
-				named = verb == "is" || verb == "are"
+				// "... is called a flotilla.": the term ends its clause.
+				// "... runs a small program called a sidecar next to ...":
+				// a noun phrase named by the term after it, mid-sentence.
+				named = endsClause && (verb == "is" || verb == "are")
+				if !named && n == " called " && latinName(sp) && attributiveNaming(words) {
+					// In passing, as 「Xと呼ばれるY」 (a file called
+					// harbor.toml names a file, not a kind of thing).
+					return evidence{kind: evDescribe, text: capText(s.text, false), doc: s.doc, line: s.line, mentions: true}, true
+				}
 			}
 			break
 		}
