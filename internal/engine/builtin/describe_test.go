@@ -239,9 +239,9 @@ func TestAssessmentsKeptPerInputs(t *testing.T) {
 
 // TestDefineJapaneseThingSentences: 「Xは、…をまとめたものです。」 and
 // 「Xは、…扱うためのものです。」 say what X is by what it does, and define
-// it, as does the first clause of 「XはYであり、…」; 「Xは、利用者のもので
-// す。」 says whose X is, 「Xは静かであり、…」 how it is and 「Xは、デフォ
-// ルトでは…です。」 what it is in one case, and do not.
+// it, as does the first clause of 「XはYであり、…」 and 「XはYのことで、…」;
+// 「Xは、利用者のものです。」 says whose X is, 「Xは静かであり、…」 how it
+// is and 「Xは、デフォルトでは…です。」 what it is in one case, and do not.
 // The text is written for this test.
 func TestDefineJapaneseThingSentences(t *testing.T) {
 	t.Parallel()
@@ -251,7 +251,8 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"保管箱は、各利用者のものです。保管箱を開けます。\n" +
 		"貸出権は この図書館の最も大きな特徴であり、これのおかげで本を家で読めるのです。貸出権を使います。\n" +
 		"閲覧室は 静かであり、誰でも入れます。閲覧室を使います。\n" +
-		"予約枠は、デフォルトでは一人一冊の枠です。予約枠を増やします。\n"
+		"予約枠は、デフォルトでは一人一冊の枠です。予約枠を増やします。\n" +
+		"返却箱は、閉館中に本を返すための箱のことで、入口の横にあります。返却箱を使います。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
@@ -259,6 +260,7 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"作業区画":   "作業区画は、複数の荷物をまとめて扱うためのものです。",
 		// 「XはYであり、…」: the first clause says what X is.
 		"貸出権": "貸出権はこの図書館の最も大きな特徴であり、これのおかげで本を家で読めるのです。",
+		"返却箱": "返却箱は、閉館中に本を返すための箱のことで、入口の横にあります。",
 	} {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
 			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)

@@ -1210,9 +1210,12 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 		}
 		// 「所有権は Rust の最もユニークな機能であり、…のです。」: the first
 		// clause says what the term is, the rest goes on about it.
-		if i := strings.Index(rest, "であり、"); i > 0 {
-			if pred, ok := jaDefinitionalEnding(rest[:i] + "である"); ok && utf8.RuneCountInString(rest[:i]) >= 8 {
-				return mk(pred, true)
+		for _, c := range [][2]string{{"であり、", "である"}, {"のことで、", "のことです"}, {"のことであり、", "のことである"}} {
+			// 「…のことで、…」 likewise.
+			if i := strings.Index(rest, c[0]); i > 0 {
+				if pred, ok := jaDefinitionalEnding(rest[:i] + c[1]); ok && utf8.RuneCountInString(rest[:i]) >= 8 {
+					return mk(pred, true)
+				}
 			}
 		}
 	}
