@@ -484,13 +484,19 @@ func TestDefineRestatements(t *testing.T) {
 	ja := "# メモ\n\n検疫所、つまり船の病気を調べる役所は、港ごとに置かれます。検疫所に書類を出します。\n" +
 		"喫水、すなわち水面から船底までの深さは、積み荷で変わります。喫水を測ります。\n"
 	en := "# Notes\n\nThe harbormaster — the official who controls traffic in a harbor — signs every permit.\n" +
-		"The tugboat — it was raining hard — left late. Each tugboat has a crew.\n"
+		"The tugboat — it was raining hard — left late. Each tugboat has a crew.\n" +
+		"The berth, i.e. the place where a ship moors, is assigned daily. Each berth has a number.\n" +
+		"Demurrage (i.e., the fee for staying past the agreed time) is billed daily. Demurrage adds up.\n" +
+		"The laytime, that is, the time allowed for loading, starts at arrival. Laytime ends at departure.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
 		"検疫所":          "船の病気を調べる役所。",
 		"喫水":           "水面から船底までの深さ。",
 		"harbormaster": "The official who controls traffic in a harbor.",
+		"berth":        "The place where a ship moors.",
+		"demurrage":    "The fee for staying past the agreed time.",
+		"laytime":      "The time allowed for loading.",
 	} {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confGloss {
 			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confGloss)

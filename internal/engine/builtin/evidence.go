@@ -1701,10 +1701,12 @@ func faqEvidence(ix *corpusIndex, si int, sp string) (evidence, bool) {
 // restateEvidence matches a gloss that restates the subject in the middle
 // of its sentence: 「検疫所、つまり船の病気を調べる役所は、…」, "The
 // harbormaster — the official who controls traffic in a harbor — signs
-// ...". The restatement is the gloss.
+// ...", "The berth, i.e. the place where ...,", "Demurrage (i.e., the fee
+// ...)". The restatement is the gloss.
 func restateEvidence(s *sentence, sp string) (evidence, bool) {
 	if s.ja && !strings.Contains(s.text, "、つまり") && !strings.Contains(s.text, "、すなわち") && !strings.Contains(s.text, "、言い換え") ||
-		!s.ja && !strings.Contains(s.text, " — ") && !strings.Contains(s.text, " – ") && !strings.Contains(s.text, " -- ") {
+		!s.ja && !strings.Contains(s.text, " — ") && !strings.Contains(s.text, " – ") && !strings.Contains(s.text, " -- ") &&
+			!strings.Contains(s.text, "i.e.") && !strings.Contains(s.text, "that is, ") {
 		return evidence{}, false // cheap tests first: this runs for every sentence that uses the term
 	}
 	n, ok := matchSubject(s.text, sp, s.ja)
@@ -1734,12 +1736,22 @@ func restateEvidence(s *sentence, sp string) (evidence, bool) {
 		}
 		return evidence{}, false
 	}
-	for _, d := range []string{" — ", " – ", " -- "} {
-		body, ok := strings.CutPrefix(rest, d)
+	for _, d := range [][2]string{{" — ", " — "}, {" – ", " – "}, {" -- ", " -- "},
+		// "The berth, i.e. the place where ...,", "Demurrage (i.e., the fee
+		// ...)", "The laytime, that is, the time ...,".
+		{", i.e. ", ","}, {", i.e., ", ","}, {", that is, ", ","}, {" (i.e. ", ")"}, {" (i.e., ", ")"}, {" (that is, ", ")"}} {
+		body, ok := strings.CutPrefix(rest, d[0])
+		if !ok && strings.HasPrefix(d[0], " (") {
+			// matchSubject took "Demurrage (i.e., ...)" as the subject
+			// spelled "sp (OTHER)": look right after the term.
+			if hits := glossary.Index(s.text[:n], sp); len(hits) > 0 {
+				body, ok = strings.CutPrefix(s.text[hits[0]+len(sp):], d[0])
+			}
+		}
 		if !ok {
 			continue
 		}
-		end := strings.Index(body, d)
+		end := strings.Index(body, d[1])
 		if end < 0 {
 			return evidence{}, false
 		}
