@@ -70,8 +70,11 @@ func TestCancelWhileRunning(t *testing.T) {
 	if term.Type != events.TypeRunCancelled {
 		t.Fatalf("terminal = %s %s", term.Type, term.Data)
 	}
-	if took > time.Second {
-		t.Errorf("cancelled after %v, want within a second", took)
+	// The fake LLM never answers: without the cancel the run would wait
+	// for the provider's timeout. A generous bound, so that a loaded CI
+	// machine does not fail a prompt cancel (it takes milliseconds here).
+	if took > 3*time.Second {
+		t.Errorf("cancelled after %v, want within 3 s", took)
 	}
 	if !fake.WaitAborted(1, 2*time.Second) {
 		t.Error("the in-flight LLM request was not aborted")

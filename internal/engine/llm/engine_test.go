@@ -357,7 +357,7 @@ func TestCancelAbortsHangingCall(t *testing.T) {
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("err = %v, want context.Canceled", err)
 		}
-		if d := time.Since(start); d > time.Second {
+		if d := time.Since(start); d > 3*time.Second { // generous: loaded CI machines
 			t.Errorf("returned %v after cancel", d)
 		}
 	case <-time.After(5 * time.Second):
