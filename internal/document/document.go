@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -107,11 +108,7 @@ func Extensions() []string { return []string{".md", ".markdown", ".mdx", ".txt"}
 // Supported reports whether name has an extension in [Extensions], in any
 // case.
 func Supported(name string) bool {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".md", ".markdown", ".mdx", ".txt":
-		return true
-	}
-	return false
+	return slices.Contains(Extensions(), strings.ToLower(path.Ext(name)))
 }
 
 // ValidateName checks a document name supplied by a user and returns it in
