@@ -87,6 +87,16 @@ func (p *Pipeline) progress(step Step, cur, total int, term string) {
 	p.opts.Progress(Progress{Step: step, Current: cur, Total: total, Term: term})
 }
 
+// extractBatchProgress reports classify batch done of total as the second
+// half of extract's progress, whose first half is the documents (half
+// units); with no documents the batches are the whole of it.
+func extractBatchProgress(half, done, total int, term string) (Step, int, int, string) {
+	if half <= 0 {
+		return StepExtract, done, total, term
+	}
+	return StepExtract, half + done*half/total, 2 * half, term
+}
+
 func cancelled(ctx context.Context, step Step, done, total int) error {
 	return fmt.Errorf("%s %w after %d of %d: %w", step, ErrCancelled, done, total, context.Cause(ctx))
 }
@@ -121,9 +131,12 @@ func (p *Pipeline) Extract(ctx context.Context, c *Corpus, rules TermRules) (Ext
 	if err := ctx.Err(); err != nil {
 		return ExtractResult{}, cancelled(ctx, StepExtract, 0, len(c.Docs))
 	}
-	// Documents count as the first half of extract's progress, batches the second.
+	// Documents count as the first half of extract's progress, batches the
+	// second, so the bar a user watches fills once instead of restarting.
+	half := len(c.Docs)
 	cands, err := p.engine.Extract(ctx, c, func(done, total int, doc string) {
-		p.progress(StepExtract, done, total, doc)
+		half = max(half, total)
+		p.progress(StepExtract, done, 2*half, doc)
 	})
 	if err != nil {
 		if ctx.Err() != nil {
@@ -162,7 +175,7 @@ func (p *Pipeline) Extract(ctx context.Context, c *Corpus, rules TermRules) (Ext
 			out = batch
 		}
 		classified = append(classified, out...)
-		p.progress(StepExtract, i/ClassifyBatch+1, total, batch[len(batch)-1].Text)
+		p.progress(extractBatchProgress(half, i/ClassifyBatch+1, total, batch[len(batch)-1].Text))
 	}
 	if failed > 0 && failed == total {
 		p.opts.Logger.Warn("every classify batch failed", "batches", total)

@@ -125,6 +125,39 @@ func TestExtractRules(t *testing.T) {
 	}
 }
 
+// TestExtractProgressFillsOnce checks that extract's progress (documents,
+// then classify batches) keeps one total, never goes back and ends at it, so a
+// progress bar does not restart halfway through the step.
+func TestExtractProgressFillsOnce(t *testing.T) {
+	t.Parallel()
+	var names []string
+	for i := range 2*ClassifyBatch + 3 {
+		names = append(names, fmt.Sprintf("term%02d", i))
+	}
+	e := &scriptEngine{cands: terms(names...)}
+	var progress []Progress
+	p := New(e, Options{Progress: func(pr Progress) { progress = append(progress, pr) }})
+	c := corpus()
+	if _, err := p.Extract(context.Background(), c, TermRules{}); err != nil {
+		t.Fatal(err)
+	}
+	docs, batches := len(c.Docs), 3
+	if len(progress) != docs+batches {
+		t.Fatalf("%d reports, want %d (one per document and batch): %+v", len(progress), docs+batches, progress)
+	}
+	for i, pr := range progress {
+		if pr.Step != StepExtract || pr.Total != 2*docs {
+			t.Errorf("report %d = %+v, want step extract of %d units", i, pr, 2*docs)
+		}
+		if i > 0 && pr.Current < progress[i-1].Current {
+			t.Errorf("report %d = %+v goes back from %+v", i, pr, progress[i-1])
+		}
+	}
+	if last := progress[len(progress)-1]; last.Current != last.Total {
+		t.Errorf("last report = %+v, want done", last)
+	}
+}
+
 func TestProvisionalConcurrencyFailuresAndSynonyms(t *testing.T) {
 	t.Parallel()
 	e := &scriptEngine{failDefine: map[string]bool{"queue": true}}
