@@ -30,14 +30,28 @@ func startSSE(w http.ResponseWriter) (*sseWriter, error) {
 	if err := rc.SetWriteDeadline(time.Time{}); err != nil && !errors.Is(err, http.ErrNotSupported) {
 		return nil, err
 	}
-	h := w.Header()
+	setSSEHeaders(w.Header())
+	w.WriteHeader(http.StatusOK)
+	s := &sseWriter{w: w, rc: rc}
+	return s, s.flush()
+}
+
+func setSSEHeaders(h http.Header) {
 	h.Set("Content-Type", "text/event-stream; charset=utf-8")
 	h.Set("Cache-Control", "no-cache")
 	h.Set("Connection", "keep-alive")
 	h.Set("X-Accel-Buffering", "no") // tell reverse proxies not to buffer
+}
+
+// headSSE answers a HEAD on an event stream with the headers a GET would
+// get, without opening the stream (which would never end).
+func headSSE(w http.ResponseWriter, r *http.Request) bool {
+	if r.Method != http.MethodHead {
+		return false
+	}
+	setSSEHeaders(w.Header())
 	w.WriteHeader(http.StatusOK)
-	s := &sseWriter{w: w, rc: rc}
-	return s, s.flush()
+	return true
 }
 
 // event writes one event. id may be empty. data must not contain newlines
@@ -160,6 +174,9 @@ func (s *server) handleRunLogs() http.Handler {
 		after, err := parseLastEventID(r)
 		if err != nil {
 			writeError(w, r, s.Logger, err)
+			return
+		}
+		if headSSE(w, r) {
 			return
 		}
 		subject, err := events.LogSubject(run.ProjectID, run.ID)
@@ -433,6 +450,9 @@ func (s *server) awaitTerminal(ctx context.Context, run projections.Run) {
 // of a run, and "project" on changes to the project itself. No polling.
 func (s *server) handleProjectEvents() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if headSSE(w, r) {
+			return
+		}
 		pid := projectID(r)
 		ctx := r.Context()
 		changes, unsubscribe := s.Projector.Subscribe(pid)
