@@ -354,6 +354,39 @@ func TestDefineNamingSentences(t *testing.T) {
 	}
 }
 
+// TestDefineEmphasisedComplement: a sentence whose complement is the term
+// in emphasis introduces it ("The smallest unit a crane lifts is a
+// **lift**.", 「荷役の最小単位は**荷口**です。」) and defines it; a subject
+// that points back ("This is a **hawser**.") or is too short to say
+// anything ("The answer is **fender**.") does not, nor does a complement
+// without emphasis. The text is written for this test.
+func TestDefineEmphasisedComplement(t *testing.T) {
+	t.Parallel()
+	en := "# Cargo\n\n" +
+		"The smallest unit of cargo a crane lifts at once is a **lift**. A lift weighs up to ten tonnes.\n" +
+		"Crews count each lift twice.\n\n" +
+		"The rope that holds a ship against the quay is called many things. This is a **hawser**. The hawser frays.\n" +
+		"Check the hawser daily.\n\n" +
+		"The answer is **fender**. A fender hangs on the hull. Replace the fender.\n\n" +
+		"The crane that serves the north berth is the gantry. The gantry moves on rails. Oil the gantry.\n"
+	ja := "# 荷役\n\n荷役の最小単位は**荷口**です。荷口ごとに伝票を作ります。荷口を数えます。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"lift": "The smallest unit of cargo a crane lifts at once is a lift.",
+		"荷口":   "荷役の最小単位は荷口です。",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
+			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
+		}
+	}
+	for _, term := range []string{"hawser", "fender", "gantry"} {
+		if d := define(t, e, c, term); d.Confidence >= confExplicit {
+			t.Errorf("%s: %q (%.2f) is not introduced by its sentence", term, d.Text, d.Confidence)
+		}
+	}
+}
+
 // TestDefineQuestionHeadingsAndLabels: a question heading ("## What is a
 // slipway?", 「## 係船柱とは」) titles the section that answers it; Japanese
 // plain-text conventions gloss too: a label line (「■水先案内」) over its

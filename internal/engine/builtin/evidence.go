@@ -115,6 +115,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				found = true
 				break
 			}
+			if ev, ok := introducedEvidence(s, sp); ok {
+				out = append(out, ev)
+				found = true
+				break
+			}
 			if ev, ok := faqEvidence(ix, si, sp); ok {
 				out = append(out, ev)
 				found = true
@@ -1422,6 +1427,46 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 		return evidence{kind: evExplicit, text: capText(text, true), doc: s.doc, line: line, ja: true, mentions: true, naming: true}, true
 	}
 	return evidence{}, false
+}
+
+// introducedEvidence reads a sentence that ends with the term in emphasis
+// as its copula's complement ("The low level unit of transmission in MQTT
+// is a **Packet**.", 「荷役の最小単位は**荷口**です。」) as naming it, as
+// "... is called a packet." does. The subject must say something: three
+// words or more, not a pointer back ("This is a **hawser**.").
+func introducedEvidence(s *sentence, sp string) (evidence, bool) {
+	if s.introduced == "" || s.block == blockHeading {
+		return evidence{}, false
+	}
+	in := s.introduced
+	if !strings.EqualFold(in, sp) && !(!s.ja && (strings.EqualFold(in, sp+"s") || strings.EqualFold(in, sp+"es"))) {
+		return evidence{}, false
+	}
+	if s.ja {
+		subject, _, ok := strings.Cut(s.text, "は"+in)
+		if !ok || utf8.RuneCountInString(subject) < 4 || strings.HasPrefix(subject, sp) || jaDemonstrative(subject) {
+			return evidence{}, false
+		}
+		return evidence{kind: evExplicit, text: capText(s.text, true), doc: s.doc, line: s.line, ja: true, mentions: true, naming: true}, true
+	}
+	lower := strings.ToLower(s.text)
+	at := strings.LastIndex(lower, " is ")
+	if a := strings.LastIndex(lower, " are "); a > at {
+		at = a
+	}
+	if at < 0 {
+		return evidence{}, false
+	}
+	subject := s.text[:at]
+	words := strings.Fields(subject)
+	if len(words) < 3 || isQuestion(s.text) {
+		return evidence{}, false
+	}
+	switch strings.ToLower(words[0]) {
+	case "this", "that", "it", "these", "those", "such", "here", "there", "which", "what":
+		return evidence{}, false
+	}
+	return evidence{kind: evExplicit, text: capText(s.text, false), doc: s.doc, line: s.line, mentions: true, naming: true}, true
 }
 
 // enNamings end the words before a term that a sentence names: "The group

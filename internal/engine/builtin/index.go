@@ -26,6 +26,10 @@ type sentence struct {
 	block blockKind
 	para  int  // number of the block (paragraph, list item) in the corpus
 	faq   byte // 'Q' or 'A': the first sentence of an FAQ question or answer
+	// introduced is the phrase in emphasis that ends the sentence as the
+	// complement of its copula ("... is a **Packet**.", 「…は**荷口**です。」),
+	// cleaned; "" for most sentences.
+	introduced string
 }
 
 type blockKind uint8
@@ -713,7 +717,8 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 			return
 		}
 		idx := len(ix.sentences)
-		ix.sentences = append(ix.sentences, sentence{doc: doc, line: start, end: end, text: text, ja: ja, block: b.kind, para: para, faq: faq})
+		ix.sentences = append(ix.sentences, sentence{doc: doc, line: start, end: end, text: text, ja: ja, block: b.kind, para: para, faq: faq,
+			introduced: emphasisedComplement(raw, ja)})
 		faq = 0 // only the block's first sentence opens the question or answer
 		m := ix.byLine[doc]
 		if m == nil {
@@ -760,6 +765,36 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 	for _, span := range splitEnglish(text) {
 		add(text[span[0]:span[1]], lineAt(span[0]), lineAt(max(span[1]-1, span[0])))
 	}
+}
+
+// Emphasised complements: the sentence ends with its copula and a phrase in
+// emphasis, which the sentence introduces.
+var (
+	enEmphasisedComplement = regexp.MustCompile(`\s(?:is|are)\s+(?:(?:a|an|the)\s+)?(?:\*\*([^*]{1,80})\*\*|__([^_]{1,80})__|\*([^*]{1,80})\*|_([^_]{1,80})_)\s*\.?$`)
+	jaEmphasisedComplement = regexp.MustCompile(`は(?:\*\*([^*]{1,80})\*\*|__([^_]{1,80})__|\*([^*]{1,80})\*|_([^_]{1,80})_)(?:です|である|だ)。?$`)
+)
+
+// emphasisedComplement returns the phrase in emphasis that raw, one
+// sentence's Markdown, ends with as its copula's complement: "The low level
+// unit of transmission in MQTT is a **Packet**." introduces Packet the way
+// "... is called a packet." would. "" when there is none.
+func emphasisedComplement(raw string, ja bool) string {
+	raw = strings.TrimSpace(raw)
+	if !strings.HasSuffix(raw, "*.") && !strings.HasSuffix(raw, "_.") && !strings.HasSuffix(raw, "*") && !strings.HasSuffix(raw, "_") &&
+		!strings.HasSuffix(raw, "です。") && !strings.HasSuffix(raw, "である。") && !strings.HasSuffix(raw, "だ。") {
+		return "" // cheap test first
+	}
+	re := enEmphasisedComplement
+	if ja {
+		re = jaEmphasisedComplement
+	}
+	m := re.FindStringSubmatch(raw)
+	for _, g := range m[min(len(m), 1):] {
+		if g != "" && strings.TrimSpace(g) == g {
+			return cleanMarkdown(g)
+		}
+	}
+	return ""
 }
 
 func hasLetter(s string) bool {
