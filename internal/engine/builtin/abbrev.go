@@ -30,6 +30,31 @@ func isAbbrev(s string) bool {
 	return upper >= 2
 }
 
+// spellsInitials reports a word that can abbreviate a phrase by its
+// initials: an abbreviation ("ABI", "APIs") or a mixed-case one whose lower
+// case letters are small words ("QoS" for quality of service, "IoT",
+// "PaaS"). Callers check the initials against the phrase.
+func spellsInitials(s string) bool {
+	if isAbbrev(s) {
+		return true
+	}
+	if len(s) < 3 || len(s) > 6 || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	upper, lower := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'A' && c <= 'Z':
+			upper++
+		case c >= 'a' && c <= 'z':
+			lower++
+		default:
+			return false
+		}
+	}
+	return upper >= 2 && lower <= upper && s[len(s)-1] >= 'A' && s[len(s)-1] <= 'Z'
+}
+
 // initialsMatch reports whether the words, read as initials (hyphenated parts
 // count separately; "of", "and", "the" ... may be skipped), spell abbr.
 func initialsMatch(words []string, abbr string) bool {
@@ -163,7 +188,7 @@ func (ix *corpusIndex) findAbbrevs(text, raw, doc string, line int) {
 		before := text[:i]
 		next := i + size + end + len(closer)
 		switch {
-		case isAbbrev(inner):
+		case spellsInitials(inner):
 			if strings.Contains(raw, "`"+inner+"`") {
 				// 「リクエストメソッド (`POST`)」: a value in code, not an
 				// abbreviation of the words before it.
@@ -180,7 +205,7 @@ func (ix *corpusIndex) findAbbrevs(text, raw, doc string, line int) {
 			if len(fields) > 0 {
 				prev = trimWord(fields[len(fields)-1])
 			}
-			if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " ")); r < utf8.RuneSelf && isAbbrev(prev) {
+			if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " ")); r < utf8.RuneSelf && spellsInitials(prev) {
 				if glossary.HasCJK(inner) {
 					if trailingJaRun(inner) == inner && jaLongFormFits(inner, prev) {
 						ix.abbrevs = append(ix.abbrevs, abbrevPair{long: inner, short: prev, doc: doc, line: line})
@@ -288,7 +313,7 @@ func (ix *corpusIndex) findAliases(text, doc string, line int) {
 			continue
 		}
 		abbr := rest[:end]
-		if !isAbbrev(abbr) {
+		if !spellsInitials(abbr) {
 			continue
 		}
 		if long := longFormBefore(text[:i], abbr); long != "" {

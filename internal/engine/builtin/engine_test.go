@@ -622,7 +622,8 @@ func TestExtractDelegates(t *testing.T) {
 }
 
 // TestDefineAbbreviationByItsExpansion: an abbreviation the documents only
-// use, but expand once ("Long Form (ABBR)", "ABBR (Long Form)", or a
+// use, but expand once ("Long Form (ABBR)", "ABBR (Long Form)", mixed
+// case as in "QoS" and "IoT", or a
 // Japanese compound before full-width parentheses), is defined by that
 // expansion (the most frequent one) rather than by a usage sentence, while
 // an explicit definition still wins over it.
@@ -634,6 +635,9 @@ func TestDefineAbbreviationByItsExpansion(t *testing.T) {
 		{Path: "slo.md", Content: "Each team sets an SLO (service level objective) per endpoint.\nAn SLO below 99% needs a review.\nThe service level objective (SLO) is reported weekly.\n\nSome say SLO (Service Launch Order) but that is rare.\n"},
 		{Path: "defined.md", Content: "The Time To Live (TTL) of a cache entry.\nTTL is the number of seconds an entry stays valid in the cache.\n"},
 		{Path: "ja.md", Content: "# 運用\n\n本製品は継続的インテグレーション（CI）で毎晩検証する。\nCIが失敗した場合はリリースを止める。\nCIの結果は共有フォルダに置く。\n"},
+		// Mixed-case abbreviations spell their small words in lower case;
+		// emphasis around one does not hide it.
+		{Path: "qos.md", Content: "# Delivery\n\nThe broker offers three levels of quality of service (**QoS**).\nQoS 2 is the slowest.\nPick a QoS per topic.\n\nSensors form an IoT (Internet of Things) mesh.\nIoT nodes sleep.\nEach IoT node reports hourly.\n"},
 		// Too short to spell the letters: a topic, not an expansion.
 		{Path: "ja-short.md", Content: "# 画面\n\n見た目は配置の規則（QSS）で決まる。\nQSSを編集する。\nQSSの書式は独自である。\n"},
 	}
@@ -645,6 +649,8 @@ func TestDefineAbbreviationByItsExpansion(t *testing.T) {
 		{"ABI", "Short for Application Binary Interface.", confExpansion},
 		{"SLO", "Short for service level objective.", confExpansion},
 		{"CI", "継続的インテグレーションの略。", confExpansion},
+		{"QoS", "Short for quality of service.", confExpansion},
+		{"IoT", "Short for Internet of Things.", confExpansion},
 	}
 	for _, tc := range tests {
 		d := define(t, e, c, tc.term)
