@@ -533,12 +533,12 @@ func TestExtractVerbsAndModifiers(t *testing.T) {
 
 // TestExtractRealDocPatterns checks patterns met in real README files (the
 // texts are written for this test): badges, images, anchor links, license
-// notices, paths, file names, units after numbers, verbs and gerunds are not
+// notices, bylines ("Authors: ...", 「作成者：…」), paths, file names, units after numbers, verbs and gerunds are not
 // terms; plural and case variants fold into one term.
 func TestExtractRealDocPatterns(t *testing.T) {
 	t.Parallel()
 	e := newExtractor(t)
-	a := "# Larkspur\n\n" +
+	a := "# Larkspur\n\nAuthors: Wren Talmadge, Oskar Penhallow\n\n" +
 		"[![Build Status](https://ci.example.org/badge.svg)](https://ci.example.org) [![Go Report Card][card-img]][card]\n\n" +
 		"![Larkspur Architecture Diagram](docs/arch.png)\n\n" +
 		"- [Ledger Shards](#ledger-shards)\n\n" +
@@ -552,7 +552,8 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"## Ledger shards\n\nA ledger shard is a slice of the key space.\n\n" +
 		"## Credits\n\n- Ada Quenby for https://example.org/ada\n\n" +
 		"## License\n\nCopyright (c) 2024 Larkspur Authors. Licensed under the Apache License, Version 2.0.\n"
-	b := "The ledgerstore keeps ledger shards. Object stores hold blobs; an Object Store is cheap.\n" +
+	b := "作成者：榊原 周平\n\nWritten by Ilse Marchetti.\n\n" +
+		"The ledgerstore keeps ledger shards. Object stores hold blobs; an Object Store is cheap.\n" +
 		"The LedgerStore tracks each Ledger Shard. The http gateway and the HTTP gateway are one.\n" +
 		"GHSA-3fxj-6jh8-hvhx was fixed. Use `Tombstone` first, then `LedgerStore.Compact`.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: a}, {Path: "b.md", Content: b}}, nil)
@@ -568,7 +569,8 @@ func TestExtractRealDocPatterns(t *testing.T) {
 	for _, bad := range []string{"Build Status", "Go Report Card", "Larkspur Architecture Diagram", "Architecture Diagram",
 		"LOC", "net", "http", "github", "DESIGN.md", "segment.go", "recommend", "retrieve", "present", "Fetching",
 		"fetching", "publishing", "Object Stores", "ledger shards", "ledgerstore", "http gateway", "Apache License",
-		"Apache", "Larkspur Authors", "Ada Quenby", "GHSA-3fxj-6jh8-hvhx", "Tombstone", "Ledger Shards"} {
+		"Apache", "Larkspur Authors", "Ada Quenby", "GHSA-3fxj-6jh8-hvhx", "Tombstone", "Ledger Shards",
+		"Wren Talmadge", "Oskar Penhallow", "Ilse Marchetti", "榊原", "周平"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted", bad)
 		}

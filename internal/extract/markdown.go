@@ -198,6 +198,9 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 			flush(false)
 			continue
 		}
+		if isByline(trimmed) {
+			continue // not prose: a list of people
+		}
 		if len(para) > 0 {
 			if para[len(para)-1] < 0x80 || trimmed[0] < 0x80 {
 				para = append(para, ' ')
@@ -261,6 +264,12 @@ var licensePhrases = [...]string{"copyright (c)", "copyright ©", "copyright 20"
 	"permission is hereby granted", "license, version", "see the license", "see license", "の下で配布",
 	"の下で公開", "ライセンスの下", "ライセンスで配布", "ライセンスで公開", "ライセンスに基づ", "著作権は"}
 
+// bylines open a line that names a document's people, not its
+// subject: "Authors: Ivan Kozlovic, Lev Brouk", 「作成者：…」.
+var bylines = [...]string{"author:", "authors:", "author(s):", "maintainer:", "maintainers:", "contributors:",
+	"written by ", "reviewed by ", "reviewers:", "editor:", "editors:",
+	"著者：", "著者:", "作成者：", "作成者:", "執筆者：", "執筆者:", "執筆：", "文責：", "担当者：", "担当者:"}
+
 // stripBoilerplate removes from a paragraph the sentences of license or
 // copyright notice ("Copyright (c) 2015-present ...", "Licensed under the
 // Apache License, Version 2.0", "... is distributed under the MIT
@@ -298,11 +307,35 @@ func stripBoilerplate(para []byte) []byte {
 				keep = false
 			}
 		}
+
 		if keep {
 			out = append(out, sent...)
 		}
 	}
 	return out
+}
+
+// isByline reports a line that names a document's people, not its
+// subject: "Authors: Ivan Kozlovic, Lev Brouk", 「作成者：…」.
+func isByline(line string) bool {
+	if !mayHaveByline(line) {
+		return false
+	}
+	l := strings.ToLower(strings.TrimLeft(strings.ReplaceAll(strings.TrimSpace(line), "**", ""), "*_"))
+	for _, p := range bylines {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHaveByline is the cheap test before isByline's.
+func mayHaveByline(s string) bool {
+	return strings.Contains(s, "uthor") || strings.Contains(s, "aintainer") || strings.Contains(s, "ontributor") ||
+		strings.Contains(s, " by ") || strings.Contains(s, "eviewer") || strings.Contains(s, "ditor") ||
+		strings.Contains(s, "著者") || strings.Contains(s, "作成者") || strings.Contains(s, "執筆") ||
+		strings.Contains(s, "文責") || strings.Contains(s, "担当者")
 }
 
 // onlyImages reports text made only of images and links around images
