@@ -29,7 +29,9 @@ func TestDefineDescribingSentences(t *testing.T) {
 		"Each courier should have one of a route or a zone.\n" +
 		":memo: Test the dispatcher of a relay before every release.\n" +
 		"Parcels will be merged at the depot.\n" +
-		"Stamps cannot be used inside sealed letters.\n"
+		"Stamps cannot be used inside sealed letters.\n\n" +
+		"1. `$TERN_spool` stores undelivered letters until a relay takes them.\n" +
+		"2. `@Courier` will mark a class as a route handler.\n"
 	ja := "# ツバメ\n\n" +
 		"配送器は、キューから手紙を取り出して宛先へ届けます。\n" +
 		"また、仕分け器は届いた手紙を宛先ごとに分類する。\n" +
@@ -42,6 +44,8 @@ func TestDefineDescribingSentences(t *testing.T) {
 		{"KeepDrafts", "KeepDrafts() can be used to hold drafts across restarts."},
 		{"sweeper", "The sweeper removes archived letters once a day."},
 		{"relay", "Every relay forwards letters to other tenants."},
+		{"TERN_spool", "$TERN_spool stores undelivered letters until a relay takes them."},
+		{"Courier", "@Courier will mark a class as a route handler."},
 		{"配送器", "配送器は、キューから手紙を取り出して宛先へ届けます。"},
 		{"仕分け器", "仕分け器は届いた手紙を宛先ごとに分類する。"},
 	}

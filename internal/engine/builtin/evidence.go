@@ -747,6 +747,11 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 				break
 			}
 		}
+		// A sigil the extractor drops from code names: "`$MQTT_sess`
+		// stores ..." has MQTT_sess as its subject.
+		if rest := text[off:]; len(rest) > 1 && (rest[0] == '$' || rest[0] == '@') && len(sp) > 0 && sp[0] != rest[0] {
+			off++
+		}
 		// A possessive owner: "chi's middlewares are ...".
 		if w, _, ok := strings.Cut(text[off:], " "); ok && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) &&
 			!strings.EqualFold(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), sp) {
