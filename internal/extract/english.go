@@ -144,6 +144,31 @@ var tlds = wordSet(`com org net io dev jp co uk gov edu info html htm php aspx`)
 // file cited with a line ("client.go:19") is not.
 var fileExts = wordSet(`md markdown rst txt adoc svg png jpg jpeg gif webp pdf log`)
 
+// commitHash reports a word that reads as an abbreviated commit or object
+// hash ("a24dc91", "c203e39"): 7 to 40 lower-case hex digits where letters
+// and digits alternate at least twice, unlike a name and its number
+// ("ed25519", "utf8mb4").
+func commitHash(w string) bool {
+	if len(w) < 7 || len(w) > 40 {
+		return false
+	}
+	switches := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		digit := c >= '0' && c <= '9'
+		if !digit && (c < 'a' || c > 'f') {
+			return false
+		}
+		if i > 0 {
+			prev := w[i-1] >= '0' && w[i-1] <= '9'
+			if prev != digit {
+				switches++
+			}
+		}
+	}
+	return switches >= 2
+}
+
 // wordShape classifies a word and returns its normalised form: acronym
 // plurals lose their "s", long all-capital words are lower-cased. A zero
 // shape means the word is not a term part (number, version, single letter,
@@ -226,7 +251,7 @@ func wordShape(w string) (string, uint8) {
 	}
 	if upper == 0 {
 		if digits > 0 {
-			if isVersion(w) {
+			if isVersion(w) || commitHash(w) {
 				return "", 0
 			}
 			return w, kIdent

@@ -533,7 +533,7 @@ func TestExtractVerbsAndModifiers(t *testing.T) {
 
 // TestExtractRealDocPatterns checks patterns met in real README files (the
 // texts are written for this test): badges, images, anchor links, license
-// notices, bylines ("Authors: ...", 「作成者：…」), paths, file names, units after numbers, verbs and gerunds are not
+// notices, bylines ("Authors: ...", 「作成者：…」), commit hashes, paths, file names, units after numbers, verbs and gerunds are not
 // terms; plural and case variants fold into one term.
 func TestExtractRealDocPatterns(t *testing.T) {
 	t.Parallel()
@@ -548,20 +548,23 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"Ledger shards present the same interface as Object Stores. An Object Store keeps blobs.\n" +
 		"The LedgerStore tracks every ledger shard. Fetching is lazy, and publishing is batched.\n" +
 		"Use the LedgerStore API to open an Object Store; the LedgerStore API is stable.\n" +
-		"The HTTP gateway forwards requests to the LedgerStore. HTTP clients retry.\n\n" +
+		"The HTTP gateway forwards requests to the LedgerStore. HTTP clients retry.\n" +
+		"The ledger acts as a journal and supplies a snapshot. Make refuses a stale tree; a shard carries keys.\n\n" +
 		"## Ledger shards\n\nA ledger shard is a slice of the key space.\n\n" +
 		"## Credits\n\n- Ada Quenby for https://example.org/ada\n\n" +
 		"## License\n\nCopyright (c) 2024 Larkspur Authors. Licensed under the Apache License, Version 2.0.\n"
 	b := "作成者：榊原 周平\n\nWritten by Ilse Marchetti.\n\n" +
 		"The ledgerstore keeps ledger shards. Object stores hold blobs; an Object Store is cheap.\n" +
 		"The LedgerStore tracks each Ledger Shard. The http gateway and the HTTP gateway are one.\n" +
-		"GHSA-3fxj-6jh8-hvhx was fixed. Use `Tombstone` first, then `LedgerStore.Compact`.\n"
+		"The gateway acts as a proxy and supplies a relay. Make refuses a dirty tree; the relay carries shards.\n" +
+		"GHSA-3fxj-6jh8-hvhx was fixed in a24dc91; c203e39 and `f2c4107` reverted it. Shards sign with ed25519 keys.\n" +
+		"Use `Tombstone` first, then `LedgerStore.Compact`.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: a}, {Path: "b.md", Content: b}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := byText(terms)
-	for _, want := range []string{"ledger shard", "Object Store", "LedgerStore", "HTTP gateway", "LedgerStore.Compact"} {
+	for _, want := range []string{"ledger shard", "Object Store", "LedgerStore", "HTTP gateway", "LedgerStore.Compact", "ed25519"} {
 		if _, ok := got[want]; !ok {
 			t.Errorf("missing %q in %v", want, terms)
 		}
@@ -570,7 +573,7 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"LOC", "net", "http", "github", "DESIGN.md", "segment.go", "recommend", "retrieve", "present", "Fetching",
 		"fetching", "publishing", "Object Stores", "ledger shards", "ledgerstore", "http gateway", "Apache License",
 		"Apache", "Larkspur Authors", "Ada Quenby", "GHSA-3fxj-6jh8-hvhx", "Tombstone", "Ledger Shards",
-		"Wren Talmadge", "Oskar Penhallow", "Ilse Marchetti", "榊原", "周平"} {
+		"Wren Talmadge", "Oskar Penhallow", "Ilse Marchetti", "榊原", "周平", "a24dc91", "c203e39", "f2c4107", "acts", "supplies", "refuses", "carries"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted", bad)
 		}
