@@ -1016,6 +1016,12 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			if strings.HasPrefix(rest, p) {
 				body := rest[len(p):]
 				if cut := strings.IndexAny(body, ",;"); cut >= 0 {
+					after := strings.TrimLeft(body[cut+1:], " ")
+					if body[cut] == ',' && (strings.HasPrefix(after, "or ") || strings.HasPrefix(after, "and ")) {
+						// "hostile SQL, a hostile database file, or
+						// only hostile data": a list, not an appositive.
+						break
+					}
 					body = body[:cut]
 				}
 				if len(strings.Fields(body)) >= 3 && !clauseBody(body) {

@@ -201,7 +201,8 @@ func TestClassifyKeepsDefinedEverydayWords(t *testing.T) {
 
 // TestAppositiveNeedsASubject checks that an introductory phrase followed by
 // a clause ("After a restart, a consumer asks ...") and the tail of a longer
-// name ("Foundation" of "the Quillmoor Foundation, a ...") are not read as
+// name ("Foundation" of "the Quillmoor Foundation, a ...") and a list item
+// ("crafted SQL, a damaged database file, or ...") are not read as
 // appositive definitions.
 func TestAppositiveNeedsASubject(t *testing.T) {
 	t.Parallel()
@@ -214,5 +215,13 @@ func TestAppositiveNeedsASubject(t *testing.T) {
 	}
 	if d := define(t, e, c, "Quillmoor Foundation"); !strings.Contains(d.Text, "non-profit organization") {
 		t.Errorf("Quillmoor Foundation: definition %q, want the appositive", d.Text)
+	}
+	// A list whose items open with "a" is not an appositive either (the
+	// text is written for this test).
+	list := pipeline.NewCorpus([]glossary.Document{{Path: "l.md", Content: "# Triage\n\n" +
+		"Rate each report by what the reporter controls: crafted SQL, a damaged database file, or only the rows of a table.\n" +
+		"Crafted SQL is the common case. Run the SQL in a sandbox.\n"}})
+	if d := define(t, e, list, "SQL"); d.Confidence >= unclearBelow {
+		t.Errorf("SQL: definition %q (%.2f), want usage only", d.Text, d.Confidence)
 	}
 }
