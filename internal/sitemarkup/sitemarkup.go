@@ -220,7 +220,7 @@ func mayHaveIndentedDefinition(s string) bool {
 		if end > 0 && s[start] != ' ' && s[start] != '\t' && strings.HasPrefix(next, "  ") {
 			return true
 		}
-		i = start
+		i = start - 1 // the blank line may be followed by another
 	}
 }
 

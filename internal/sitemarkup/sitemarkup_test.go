@@ -31,6 +31,11 @@ func TestStrip(t *testing.T) {
 			want: "TERMS\n\nbollard\n: A short post on a quay.\n    It holds ropes.\n\nfender\n: A cushion.\n\n- item\n    continued\n\nA sentence.\n    not a term\n\n1. step\n    detail\n",
 		},
 		{
+			name: "a plain-text definition list after several blank lines",
+			in:   "# Terms\n\n\n\n\nbollard\n   A short post on a quay.\n",
+			want: "# Terms\n\n\n\n\nbollard\n: A short post on a quay.\n",
+		},
+		{
 			name: "YAML front matter keeps its title and description",
 			in:   "---\ntitle: \"Pods\"\ncontent_type: concept\ndescription: A pod is a group of containers.\nweight: 10\n---\n\nBody.\n",
 			want: "\n# Pods\nA pod is a group of containers.\n\n\n\n\nBody.\n",
