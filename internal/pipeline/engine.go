@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/rst"
 	"github.com/genglossary/genglossary/internal/sitemarkup"
 	"github.com/genglossary/genglossary/internal/textwidth"
 )
@@ -20,7 +21,7 @@ type Corpus struct {
 
 // NewCorpus returns a corpus over docs, which must already be sorted by path.
 // Engines read each document as its rendered page reads
-// ([sitemarkup.Strip]): front matter, shortcodes and admonition markers are
+// (reStructuredText through [rst.ToMarkdown], then [sitemarkup.Strip]): front matter, shortcodes and admonition markers are
 // not prose; and with width variants folded outside code
 // ([textwidth.FoldProse]): 「ＡＰＩ」 is the word "API" and 「ｶﾀｶﾅ」 is
 // 「カタカナ」, so a term is one term however a document types it. Line
@@ -28,6 +29,9 @@ type Corpus struct {
 func NewCorpus(docs []glossary.Document) *Corpus {
 	out := make([]glossary.Document, len(docs))
 	for i, d := range docs {
+		if rst.Is(d.Path) {
+			d.Content = rst.ToMarkdown(d.Content)
+		}
 		d.Content = textwidth.FoldProse(sitemarkup.Strip(d.Content))
 		out[i] = d
 	}

@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -229,5 +230,60 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 				t.Errorf("definition = %q (%.2f), want none with %q", d.Text, d.Confidence, tc.bad)
 			}
 		})
+	}
+}
+
+// TestDefineSphinxDocs checks the builtin on reStructuredText pages in the
+// style of Sphinx documentation, English and Japanese: a glossary
+// directive, an admonition's body, an option and a function description and
+// roles gloss their terms, while code and comments do not give terms. The
+// texts are written for this test.
+func TestDefineSphinxDocs(t *testing.T) {
+	t.Parallel()
+	tick := func(s string) string { return strings.ReplaceAll(s, "¤", "`") }
+	en := tick("=========\nTide desk\n=========\n\n" +
+		".. This comment names a Phantomberth, which is no term.\n\n" +
+		"Concepts\n========\n\n" +
+		"The tide desk plans departures. A :term:`slipway` is used at low tide.\n\n" +
+		".. glossary::\n   :sorted:\n\n" +
+		"   slipway\n      A ramp on the shore by which boats are moved to and from the water.\n\n" +
+		"   tide window\n      The hours during which the water is deep enough for a ship to leave.\n\n" +
+		".. note::\n\n   A pilot boat is a small boat that carries pilots to and from ships.\n\n" +
+		"Check the slipway. Every tide window is published daily. Call the pilot boat early.\n" +
+		"Plan each tide window twice. Book the pilot boat. Inspect the slipway.\n\n" +
+		".. option:: --draft <metres>\n\n   The deepest point of a ship below the waterline.\n\n" +
+		".. py:function:: plan_departure(ship, window)\n\n   Books a departure for a ship within a tide window.\n\n" +
+		"Use ¤¤--draft¤¤ with :py:func:¤plan_departure¤::\n\n    plan_departure(ship=GhostHull, window=w)\n")
+	ja := tick("潮汐デスク\n==========\n\n" +
+		".. glossary::\n\n   係船柱\n      岸壁に立てて船の綱を結んでおく柱。\n\n" +
+		"係船柱を点検します。:term:¤係船柱¤ の数を数えます。係船柱は古い。\n")
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tide.rst", Content: en}, {Path: "ja/tide.rst", Content: ja}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"slipway":        "A ramp on the shore by which boats are moved to and from the water.",
+		"tide window":    "The hours during which the water is deep enough for a ship to leave.",
+		"pilot boat":     "A pilot boat is a small boat that carries pilots to and from ships.",
+		"--draft":        "The deepest point of a ship below the waterline.",
+		"plan_departure": "Books a departure for a ship within a tide window.",
+		"係船柱":            "岸壁に立てて船の綱を結んでおく柱。",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confDescribe {
+			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+	cands, err := e.Extract(context.Background(), c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cand := range cands {
+		if strings.Contains(cand.Text, "Phantomberth") || strings.Contains(cand.Text, "GhostHull") {
+			t.Errorf("%q extracted from a comment or a literal block", cand.Text)
+		}
+	}
+	// Occurrences keep the .rst file's own line numbers.
+	for _, o := range c.Occurrences("slipway") {
+		if o.Document == "tide.rst" && !strings.Contains(strings.Split(en, "\n")[o.Line-1], "slipway") {
+			t.Errorf("occurrence at tide.rst:%d, whose line is %q", o.Line, strings.Split(en, "\n")[o.Line-1])
+		}
 	}
 }

@@ -1,0 +1,206 @@
+package rst
+
+import (
+	"strings"
+	"testing"
+)
+
+// harbor is a Sphinx page written for these tests (¤ stands for a
+// backtick, which a Go raw string cannot hold).
+var harbor = strings.ReplaceAll(`.. _harbor-guide:
+
+=============
+Harbor guide
+=============
+
+:Author: Wren Talmadge
+:Date: 2026-03-01
+:description: Where ships moor and how.
+
+Overview
+========
+
+A **berth** is a place at a quay where a ship moors. See :term:¤bollard¤
+and :ref:¤the tide tables <tides>¤, or read ¤the port rules <https://example.org/rules>¤_.
+Call ¤¤moor()¤¤ or :py:func:¤~harbor.ops.undock¤ to leave. The FAQ_ answers more [#]_.
+
+.. note::
+
+   Berths are booked a day ahead.
+
+.. code-block:: python
+
+   berth = Berth("north")
+   berth.book()
+
+Booking is done with the CLI::
+
+    harbor book --berth north
+
+.. glossary::
+   :sorted:
+
+   bollard
+      A short post on a quay that mooring lines are tied to.
+
+   capstan
+      A rotating drum that hauls lines.
+
+.. option:: -t, --tide <level>
+
+   The tide level below which no ship may leave.
+
+.. py:function:: undock(ship, force=False)
+
+   Release a ship from its berth.
+
+   :param ship: The ship to release.
+   :param bool force: Leave without clearance.
+
+.. |project| replace:: Harbor
+.. This is a comment
+   that spans two lines.
+
+.. [#] Footnotes are prose too.
+
+Tides
+-----
+
++--------+--------+
+| Tide   | Height |
++========+========+
+| spring | high   |
++--------+--------+
+
+=======  =========  ======================
+Term     Unit       Description
+=======  =========  ======================
+ebb      hours      The tide going out.
+-------  ---------  ----------------------
+flood    hours      The tide coming in.
+=======  =========  ======================
+
+.. image:: tide.png
+   :alt: A tide chart
+
+#. First, check the |project| tide tables.
+`, "¤", "`")
+
+func TestToMarkdownKeepsLinesAndReadsProse(t *testing.T) {
+	t.Parallel()
+	got := ToMarkdown(harbor)
+	in, out := strings.Split(harbor, "\n"), strings.Split(got, "\n")
+	if len(in) != len(out) {
+		t.Fatalf("%d lines in, %d out", len(in), len(out))
+	}
+	line := func(s string) int {
+		t.Helper()
+		for i, l := range in {
+			if strings.Contains(l, s) {
+				return i
+			}
+		}
+		t.Fatalf("no input line has %q", s)
+		return -1
+	}
+	tests := []struct {
+		at, want string
+	}{
+		{"Harbor guide", "# Harbor guide"},
+		{"Overview", "## Overview"},
+		{"Tides", "### Tides"},
+		{"A **berth** is", "A **berth** is a place at a quay where a ship moors. See bollard"},
+		{"tide tables <tides>", "and the tide tables, or read the port rules."},
+		{"Call ``moor()``", "Call `moor()` or `undock` to leave. The FAQ answers more."},
+		{"Berths are booked", "Berths are booked a day ahead."},
+		{"Booking is done", "Booking is done with the CLI:"},
+		{"   bollard", "bollard"},
+		{"A short post", "   A short post on a quay that mooring lines are tied to."},
+		{"The tide level", "- `--tide`: The tide level below which no ship may leave."},
+		{"Release a ship", "- `undock`: Release a ship from its berth."},
+		{":param ship:", "- `ship`: The ship to release."},
+		{":param bool force:", "- `force`: Leave without clearance."},
+		{"Footnotes are prose", "Footnotes are prose too."},
+		{"| spring | high", "| spring | high   |"},
+		{"+========+========+", "| --- | --- |"},
+		{":description:", "Where ships moor and how."},
+		{"Term     Unit", "| Term | Unit | Description |"},
+		{"ebb      hours", "| ebb | hours | The tide going out. |"},
+		{"flood    hours", "| flood | hours | The tide coming in. |"},
+		{"#. First", "1. First, check the project tide tables."},
+	}
+	for _, tt := range tests {
+		if i := line(tt.at); out[i] != tt.want {
+			t.Errorf("line %d (%q) = %q, want %q", i+1, in[i], out[i], tt.want)
+		}
+	}
+	// Not prose: targets, adornments, docinfo, directive lines and options,
+	// code, literal blocks, substitution definitions, comments, table
+	// borders, images.
+	for _, s := range []string{".. _harbor-guide:", "=============", ":Author:", ":Date:", ".. note::", ".. code-block::",
+		`berth = Berth("north")`, "berth.book()", "harbor book --berth", ".. glossary::", ":sorted:", ".. option::",
+		".. py:function::", ".. |project|", ".. This is a comment", "that spans two lines", "+--------+",
+		"-------  ---------",
+		".. image::", ":alt: A tide chart", "========", "-----"} {
+		if i := line(s); strings.TrimSpace(out[i]) != "" {
+			t.Errorf("line %d (%q) = %q, want blank", i+1, in[i], out[i])
+		}
+	}
+}
+
+func TestInline(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"plain text, nothing to do", "plain text, nothing to do"},
+		{"use ``ctx.Done()`` here", "use `ctx.Done()` here"},
+		{":abbr:`LIFO (last-in, first-out)` order", "LIFO (last-in, first-out) order"},
+		{"see :doc:`/guide/install` and :envvar:`HARBOR_HOME`", "see /guide/install and `HARBOR_HOME`"},
+		{":py:meth:`Quay.moor` and :class:`!Quay`", "`Quay.moor` and `Quay`"},
+		{"`Go <https://go.dev>`__ and `<https://go.dev>`_", "Go and https://go.dev"},
+		{"the `interpreted text` stays", "the interpreted text stays"},
+		{"call __init__ and my_func_ and FAQ_.", "call __init__ and my_func and FAQ."},
+		{"snake_case_name stays", "snake_case_name stays"},
+		{"a |sub| and |link|_ here", "a sub and link here"},
+		{"a | b | c", "a | b | c"},
+		{"cited [CIT2002]_, noted [1]_.", "cited, noted."},
+		{`an escaped \*star\* and a\ join`, "an escaped *star* and ajoin"},
+		{"`text`:emphasis: after", "text after"},
+		{"港の :term:`係船柱` を見る", "港の 係船柱 を見る"},
+	}
+	for _, tt := range tests {
+		if got := Inline(tt.in); got != tt.want {
+			t.Errorf("Inline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestIs(t *testing.T) {
+	t.Parallel()
+	for name, want := range map[string]bool{"a.rst": true, "docs/B.RST": true, "c.rest": true, "d.md": false, "rst": false} {
+		if Is(name) != want {
+			t.Errorf("Is(%q) = %v", name, !want)
+		}
+	}
+}
+
+func FuzzToMarkdown(f *testing.F) {
+	f.Add(harbor)
+	f.Add("Title\n=====\n\n.. note::\n\n   body\n")
+	f.Add("::\n\n    code\n")
+	f.Add(".. py:function:: f(\n\n   x\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := ToMarkdown(s)
+		if a, b := strings.Count(s, "\n"), strings.Count(out, "\n"); a != b {
+			t.Fatalf("%d lines in, %d out", a, b)
+		}
+	})
+}
+
+func TestSimpleTable(t *testing.T) {
+	t.Parallel()
+	in := "Intro.\n\n=====  ==========\nName   Meaning\n=====  ==========\nebb    Going out.\n-----  ----------\n潮汐    満ち引き。\n=====  ==========\n\nAfter.\n"
+	want := "Intro.\n\n\n| Name | Meaning |\n| --- | --- |\n| ebb | Going out. |\n\n| 潮汐 | 満ち引き。 |\n\n\nAfter.\n"
+	if got := ToMarkdown(in); got != want {
+		t.Errorf("ToMarkdown =\n%q\nwant\n%q", got, want)
+	}
+}
