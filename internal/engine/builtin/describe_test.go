@@ -770,6 +770,33 @@ func TestCodeKeysGlossOnlyTheirOwnName(t *testing.T) {
 	}
 }
 
+// TestSettingItemsSayWhatTheyDo: a list of settings or flags describes each
+// with an imperative ("- `use_fast_lane` - Use the fast lane for ...");
+// that is what the setting does, while the same verb after a plain key
+// ("- Tide tables - Use the printed ones.") stays an instruction. The text
+// is written for this test.
+func TestSettingItemsSayWhatTheyDo(t *testing.T) {
+	t.Parallel()
+	doc := "# Settings\n\n" +
+		"* ``use_fast_lane`` - Use the fast lane for every barge that carries mail.\n" +
+		"* ``--dry-run`` - Print the berth plan without booking anything.\n" +
+		"* Tide tables - Use the printed ones in the harbor office.\n\n" +
+		"Set use_fast_lane in the config. The --dry-run flag is safe. Tide tables change. Read the tide tables.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "settings.rst", Content: doc}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"use_fast_lane": "Use the fast lane for every barge that carries mail.",
+		"--dry-run":     "Print the berth plan without booking anything.",
+	} {
+		if d := define(t, e, c, term); d.Text != want {
+			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+	if d := define(t, e, c, "tide table"); strings.Contains(d.Text, "printed ones") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("tide table: %q, an instruction", d.Text)
+	}
+}
+
 // TestDefineAttributiveNaming: "a small program called a sidecar" and
 // 「サイドカーと呼ばれる小さなプログラム」 say in passing what the term is:
 // they describe it (below a definition or a gloss, above a usage).

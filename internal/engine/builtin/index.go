@@ -319,7 +319,13 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 
 // addItem indexes a list item under its keys, its body cleaned.
 func (ix *corpusIndex) addItem(it listItem) {
-	if it.body = itemBody(it.key, it.body, it.ja); it.body == "" {
+	body := itemBody(it.key, it.body, it.ja)
+	if body == "" && it.code && !it.ja && settingName(it.key) && optionEffects[strings.ToLower(firstWord(it.body))] {
+		// "- `use_accelerate_endpoint` - Use the S3 Accelerate endpoint
+		// for all commands": what the setting does, not an instruction.
+		body = firstSentenceOf(it.body, false)
+	}
+	if it.body = body; it.body == "" {
 		return
 	}
 	for _, k := range itemKeys(it.key) {
@@ -1293,6 +1299,18 @@ var changelogRef = regexp.MustCompile(`\(#\d+\)|/pull/\d+|/issues/\d+|\([0-9a-f]
 
 // enImperatives open English list item bodies that tell the reader what to
 // do: an instruction about the key, not a description of it.
+// optionEffects are the imperatives that, opening the description of a
+// setting or a flag, say what it does: "`--dry-run` - Print the plan
+// without applying it".
+var optionEffects = toSet(`add call check create delete disable enable ignore keep open print read remove return
+	run send set show skip start stop update use write`)
+
+// settingName reports a key spelled as a setting or a flag: "max_retries",
+// "--dry-run", "cache.size".
+func settingName(key string) bool {
+	return strings.HasPrefix(key, "-") || strings.ContainsAny(strings.Trim(key, "_."), "_.")
+}
+
 var enImperatives = toSet(`add avoid call check choose count create delete do don't ensure follow get go
 	install keep look make never note open pass pick prefer put read remember remove return run see select send
 	set start stop try update use write`)
