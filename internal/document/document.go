@@ -24,7 +24,7 @@ var (
 	// ErrInvalidName means the file name is unsafe or malformed.
 	ErrInvalidName = errors.New("invalid file name")
 	// ErrUnsupportedType means the file is not of a type in [Extensions].
-	ErrUnsupportedType = errors.New("unsupported file type (only .md, .markdown, .mdx, .rst, .rest and .txt)")
+	ErrUnsupportedType = errors.New("unsupported file type (only .md, .markdown, .mdx, .rst, .rest, .adoc, .asciidoc and .txt)")
 	// ErrSecretName means the name looks like a secret (.env, *.pem, ...).
 	ErrSecretName = errors.New("file name looks like a secret")
 	// ErrTooLarge means the content exceeds the size limit.
@@ -102,9 +102,12 @@ func IsSecretName(name string) bool {
 // Extensions returns the document types read, lower case: Markdown under
 // its usual names (.mdx pages, as Docusaurus writes them, are Markdown with
 // import lines and JSX tags, which the readers skip), reStructuredText
-// (Sphinx and docutils pages, read through package rst) and plain text,
-// which the readers take as Markdown without markup.
-func Extensions() []string { return []string{".md", ".markdown", ".mdx", ".rst", ".rest", ".txt"} }
+// (Sphinx and docutils pages, read through package rst), AsciiDoc (read
+// through package asciidoc) and plain text, which the readers take as
+// Markdown without markup.
+func Extensions() []string {
+	return []string{".md", ".markdown", ".mdx", ".rst", ".rest", ".adoc", ".asciidoc", ".txt"}
+}
 
 // Supported reports whether name has an extension in [Extensions], in any
 // case.

@@ -26,7 +26,9 @@ func TestValidateName(t *testing.T) {
 		{"upper mdx", "Install.MDX", "Install.MDX", nil},
 		{"rst", "index.rst", "index.rst", nil},
 		{"rest", "api/Index.REST", "api/Index.REST", nil},
-		{"asciidoc", "index.adoc", "", ErrUnsupportedType},
+		{"asciidoc", "index.adoc", "index.adoc", nil},
+		{"asciidoc long", "Guide.AsciiDoc", "Guide.AsciiDoc", nil},
+		{"org", "index.org", "", ErrUnsupportedType},
 		{"md inside", "a.md.bak", "", ErrUnsupportedType},
 		{"nfc", "cafe\u0301.md", "caf\u00e9.md", nil},
 		{"japanese", "用語/概要.md", "用語/概要.md", nil},
@@ -162,6 +164,7 @@ func TestLoadDir(t *testing.T) {
 	write("image.png", "\x89PNG")
 	write("notes.rst", "rst\n")
 	write("notes.adoc", "adoc\n")
+	write("notes.org", "org\n")
 	write(".git/config.md", "hidden\n")
 	write("node_modules/pkg/README.md", "a package\n")
 	write("vendor/mod/README.md", "a module\n")
@@ -178,7 +181,7 @@ func TestLoadDir(t *testing.T) {
 	for _, d := range docs {
 		paths = append(paths, d.Path)
 	}
-	if got, want := strings.Join(paths, ","), "a/a.md,a/z.txt,b.md,c.mdx,d.markdown,notes.rst"; got != want {
+	if got, want := strings.Join(paths, ","), "a/a.md,a/z.txt,b.md,c.mdx,d.markdown,notes.adoc,notes.rst"; got != want {
 		t.Errorf("docs = %s, want %s", got, want)
 	}
 	wantProblems := map[string]error{"bad.txt": ErrNotUTF8, "big.md": ErrTooLarge, "credentials.md": ErrSecretName, "empty.md": ErrEmpty}
@@ -207,7 +210,7 @@ func TestSupportedMatchesExtensions(t *testing.T) {
 			t.Errorf("Supported(a%s) = false", ext)
 		}
 	}
-	for _, name := range []string{"a", "a.", "a.html", "a.adoc", "a.mdown", "a.md.txt.pdf", "a.rst.bak"} {
+	for _, name := range []string{"a", "a.", "a.html", "a.org", "a.asc", "a.mdown", "a.md.txt.pdf", "a.rst.bak"} {
 		if Supported(name) {
 			t.Errorf("Supported(%q) = true", name)
 		}

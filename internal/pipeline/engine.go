@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 
+	"github.com/genglossary/genglossary/internal/asciidoc"
 	"github.com/genglossary/genglossary/internal/glossary"
 	"github.com/genglossary/genglossary/internal/rst"
 	"github.com/genglossary/genglossary/internal/sitemarkup"
@@ -21,7 +22,8 @@ type Corpus struct {
 
 // NewCorpus returns a corpus over docs, which must already be sorted by path.
 // Engines read each document as its rendered page reads
-// (reStructuredText through [rst.ToMarkdown], then [sitemarkup.Strip]): front matter, shortcodes and admonition markers are
+// (reStructuredText through [rst.ToMarkdown], AsciiDoc through
+// [asciidoc.ToMarkdown], then [sitemarkup.Strip]): front matter, shortcodes and admonition markers are
 // not prose; and with width variants folded outside code
 // ([textwidth.FoldProse]): 「ＡＰＩ」 is the word "API" and 「ｶﾀｶﾅ」 is
 // 「カタカナ」, so a term is one term however a document types it. Line
@@ -29,8 +31,11 @@ type Corpus struct {
 func NewCorpus(docs []glossary.Document) *Corpus {
 	out := make([]glossary.Document, len(docs))
 	for i, d := range docs {
-		if rst.Is(d.Path) {
+		switch {
+		case rst.Is(d.Path):
 			d.Content = rst.ToMarkdown(d.Content)
+		case asciidoc.Is(d.Path):
+			d.Content = asciidoc.ToMarkdown(d.Content)
 		}
 		d.Content = textwidth.FoldProse(sitemarkup.Strip(d.Content))
 		out[i] = d

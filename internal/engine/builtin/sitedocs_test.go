@@ -287,3 +287,45 @@ func TestDefineSphinxDocs(t *testing.T) {
 		}
 	}
 }
+
+// TestDefineAsciiDocDocs checks the builtin on AsciiDoc pages in the style
+// of Asciidoctor documentation, English and Japanese: description lists
+// (on one line or over their definition), admonition paragraphs and
+// attribute references gloss their terms, while listing and comment blocks
+// do not give terms. The texts are written for this test.
+func TestDefineAsciiDocDocs(t *testing.T) {
+	t.Parallel()
+	en := "= Tide desk\n:product: Tidewatch\n\n" +
+		"== Concepts\n\n" +
+		"slipway:: A ramp on the shore by which boats are moved to and from the water.\n" +
+		"tide window::\nThe hours during which the water is deep enough for a ship to leave.\n\n" +
+		"NOTE: A pilot boat is a small boat that carries pilots to and from ships.\n\n" +
+		"{product} is a planner that books departures for each tide window.\n\n" +
+		"Check the slipway. Every tide window is published daily. Call the pilot boat early.\n" +
+		"Plan each tide window twice. Book the pilot boat. Inspect the slipway. Start Tidewatch daily.\n\n" +
+		"[source,python]\n----\nplan(ship=GhostHull)\n----\n\n" +
+		"////\nA Phantomberth in a comment.\n////\n"
+	ja := "= 潮汐デスク\n\n係船柱:: 岸壁に立てて船の綱を結んでおく柱。\n\n係船柱を点検します。係船柱の数を数えます。係船柱は古い。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tide.adoc", Content: en}, {Path: "ja/tide.adoc", Content: ja}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"slipway":     "A ramp on the shore by which boats are moved to and from the water.",
+		"tide window": "The hours during which the water is deep enough for a ship to leave.",
+		"pilot boat":  "A pilot boat is a small boat that carries pilots to and from ships.",
+		"Tidewatch":   "Tidewatch is a planner that books departures for each tide window.",
+		"係船柱":         "岸壁に立てて船の綱を結んでおく柱。",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confDescribe {
+			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+	cands, err := e.Extract(context.Background(), c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cand := range cands {
+		if strings.Contains(cand.Text, "Phantomberth") || strings.Contains(cand.Text, "GhostHull") {
+			t.Errorf("%q extracted from a comment or a listing block", cand.Text)
+		}
+	}
+}

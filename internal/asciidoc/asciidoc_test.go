@@ -1,0 +1,154 @@
+package asciidoc
+
+import (
+	"strings"
+	"testing"
+)
+
+// harbor is an Asciidoctor page written for these tests.
+const harbor = `= Harbor Guide
+Wren Talmadge <wren@example.org>
+:product: Harbor
+:toc: left
+:description: Where ships moor and how.
+
+// A comment that names a Phantomberth.
+
+== Overview
+
+A *berth* is a place at a quay where a ship moors in {product}.
+See <<tides,the tide tables>>, link:https://example.org/rules[the port rules] or https://example.org[the site].
+Press kbd:[Ctrl+C] to stop.footnote:[Only on the console.] Use ` + "`moor()`" + ` first.
+
+NOTE: Berths are booked a day ahead.
+
+[source,python]
+.Booking a berth
+----
+berth = GhostHull("north")
+----
+
+[glossary]
+== Glossary
+
+bollard:: A short post on a quay that mooring lines are tied to.
+capstan::
+A rotating drum that hauls lines.
+
+====
+An example block is prose.
+====
+
+* First item
+** Nested item
+. Step one
+
+[cols="1,2"]
+|===
+|Term |Meaning
+
+|ebb |The tide going out.
+|===
+
+////
+A comment block with GhostHull.
+////
+
+include::other.adoc[]
+image::tide.png[Tide chart]
+`
+
+func TestToMarkdownKeepsLinesAndReadsProse(t *testing.T) {
+	t.Parallel()
+	got := ToMarkdown(harbor)
+	in, out := strings.Split(harbor, "\n"), strings.Split(got, "\n")
+	if len(in) != len(out) {
+		t.Fatalf("%d lines in, %d out", len(in), len(out))
+	}
+	line := func(s string) int {
+		t.Helper()
+		for i, l := range in {
+			if strings.Contains(l, s) {
+				return i
+			}
+		}
+		t.Fatalf("no input line has %q", s)
+		return -1
+	}
+	tests := []struct{ at, want string }{
+		{"= Harbor Guide", "# Harbor Guide"},
+		{":description:", "Where ships moor and how."},
+		{"== Overview", "## Overview"},
+		{"A *berth*", "A **berth** is a place at a quay where a ship moors in Harbor."},
+		{"See <<tides", "See the tide tables, the port rules or the site."},
+		{"Press kbd", "Press Ctrl+C to stop. Use `moor()` first."},
+		{"NOTE: Berths", "Berths are booked a day ahead."},
+		{"bollard::", "- bollard: A short post on a quay that mooring lines are tied to."},
+		{"capstan::", "- capstan:"},
+		{"A rotating drum", "  A rotating drum that hauls lines."},
+		{"An example block", "An example block is prose."},
+		{"* First item", "- First item"},
+		{"** Nested item", "- Nested item"},
+		{". Step one", "1. Step one"},
+		{"|Term |Meaning", "| Term | Meaning |"},
+		{"|ebb |The tide", "| ebb | The tide going out. |"},
+	}
+	for _, tt := range tests {
+		if i := line(tt.at); out[i] != tt.want {
+			t.Errorf("line %d (%q) = %q, want %q", i+1, in[i], out[i], tt.want)
+		}
+	}
+	if i := line("|Term |Meaning") + 1; out[i] != "| --- | --- |" {
+		t.Errorf("line after the header row = %q, want the header rule", out[i])
+	}
+	for _, s := range []string{":product:", ":toc:", "// A comment", "[source,python]", ".Booking a berth", "----",
+		"GhostHull(\"north\")", "[glossary]", "====", "[cols=", "|===", "////", "A comment block", "include::", "image::"} {
+		if i := line(s); strings.TrimSpace(out[i]) != "" {
+			t.Errorf("line %d (%q) = %q, want blank", i+1, in[i], out[i])
+		}
+	}
+}
+
+func TestInline(t *testing.T) {
+	t.Parallel()
+	attrs := map[string]string{"product": "Harbor"}
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"a *strong* word and **x**", "a **strong** word and **x**"},
+		{"2 * 3 * 4", "2 * 3 * 4"},
+		{"see xref:install.adoc#setup[Setup] now", "see Setup now"},
+		{"<<a_section>> and <<b,Bee>>", "a section and Bee"},
+		{"menu:File[Save > As]", "File > Save  >  As"},
+		{"the {product} and {unset} values", "the Harbor and {unset} values"},
+		{"a +{literal}+ and #marked# text", "a {literal} and marked text"},
+		{"code `+{x}+` stays", "code `{x}` stays"},
+		{"array[0] and std::vector[1]", "array[0] and std::vector[1]"},
+		{"港の*係船柱*を見る", "港の**係船柱**を見る"},
+	}
+	for _, tt := range tests {
+		if got := inline(tt.in, attrs); got != tt.want {
+			t.Errorf("inline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestIs(t *testing.T) {
+	t.Parallel()
+	for name, want := range map[string]bool{"a.adoc": true, "b/C.ADOC": true, "c.asciidoc": true, "d.asc": false, "e.md": false} {
+		if Is(name) != want {
+			t.Errorf("Is(%q) = %v", name, !want)
+		}
+	}
+}
+
+func FuzzToMarkdown(f *testing.F) {
+	f.Add(harbor)
+	f.Add("term::\n\n|===\n|a\n\n|===\n")
+	f.Add("====\n----\nx\n====\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := ToMarkdown(s)
+		if a, b := strings.Count(s, "\n"), strings.Count(out, "\n"); a != b {
+			t.Fatalf("%d lines in, %d out", a, b)
+		}
+	})
+}
