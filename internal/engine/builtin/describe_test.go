@@ -256,7 +256,10 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"貸出権は この図書館の最も大きな特徴であり、これのおかげで本を家で読めるのです。貸出権を使います。\n" +
 		"閲覧室は 静かであり、誰でも入れます。閲覧室を使います。\n" +
 		"予約枠は、デフォルトでは一人一冊の枠です。予約枠を増やします。\n" +
-		"返却箱は、閉館中に本を返すための箱のことで、入口の横にあります。返却箱を使います。\n"
+		"返却箱は、閉館中に本を返すための箱のことで、入口の横にあります。返却箱を使います。\n" +
+		"仮置き棚は **揮発性** です。仮置き棚を空けます。\n\n" +
+		"- `max_loans`: 1人が同時に借りられる本の冊数の上限。\n\n" +
+		"`max_loans` を変えます。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
@@ -278,6 +281,13 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	}
 	if d := define(t, e, c, "予約枠"); d.Confidence >= confExplicit {
 		t.Errorf("予約枠: %q (%.2f): 「デフォルトでは」 says what it is in one case", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "仮置き棚"); d.Confidence >= confExplicit {
+		t.Errorf("仮置き棚: %q (%.2f): 「揮発性です」 says how it is, not what", d.Text, d.Confidence)
+	}
+	// A gloss that opens with a number is a gloss, not a value.
+	if d := define(t, e, c, "max_loans"); d.Text != "1人が同時に借りられる本の冊数の上限。" {
+		t.Errorf("max_loans: %q (%.2f), want the item's gloss", d.Text, d.Confidence)
 	}
 }
 

@@ -1732,6 +1732,12 @@ func jaDefinitionalEnding(body string) (string, bool) {
 			if strings.HasSuffix(pred, "で") || strings.HasSuffix(pred, "では") {
 				return "", false
 			}
+			if i := strings.LastIndex(pred, "は"); i >= 0 && strings.HasSuffix(pred, "性") &&
+				utf8.RuneCountInString(strings.TrimSpace(pred[i+len("は"):])) <= 4 {
+				// 「ポッドは揮発性です。」: a property of the subject
+				// (volatile), not what it is.
+				return "", false
+			}
 		}
 		return pred, true
 	}

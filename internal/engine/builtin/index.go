@@ -1129,8 +1129,11 @@ func itemBody(key, body string, ja bool) string {
 		if jaVerbEnd(first) {
 			return "" // an instruction ("当番表を参照する。"), not a description
 		}
-		if letters(first) < 2 || !glossary.HasCJK(first) && len(strings.Fields(first)) < 3 || first[0] >= '0' && first[0] <= '9' {
-			return "" // a value ("Default: `1`", "Default: `false`"), not a description
+		if letters(first) < 2 || !glossary.HasCJK(first) && len(strings.Fields(first)) < 3 ||
+			first[0] >= '0' && first[0] <= '9' && utf8.RuneCountInString(first) < 10 {
+			// A value ("Default: `1`", "Default: `false`", 「3回。」), not a
+			// description; 「1台のノードで動かせるポッドの上限。」 is one.
+			return ""
 		}
 		return first
 	}
