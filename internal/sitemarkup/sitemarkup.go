@@ -553,6 +553,16 @@ func macro(s string) (string, int, bool) {
 		if strings.EqualFold(name, "rfc") && text != "" {
 			text = "RFC " + text
 		}
+		if strings.EqualFold(name, "interwiki") {
+			// {{Interwiki("wikipedia", "Page_name", "text")}}: the text, or
+			// the page's name as the link shows it, with spaces.
+			text = ""
+			if len(parts) > 2 && parts[2] != "" {
+				text = parts[2]
+			} else if len(parts) > 1 {
+				text = strings.ReplaceAll(parts[1], "_", " ")
+			}
+		}
 	}
 	return text, end + 2, true
 }

@@ -98,6 +98,11 @@ func TestStrip(t *testing.T) {
 			want: "\nThe HTTP Cache-Control header and promises; see RFC 9110 and 404.\n\n",
 		},
 		{
+			name: "MDN interwiki links",
+			in:   "See {{Interwiki(\"wikipedia\", \"Application_programming_interface\", \"API\")}} and {{Interwiki(\"wikipedia\", \"Domain_Name_System\")}}.\n",
+			want: "See API and Domain Name System.\n",
+		},
+		{
 			// Found on a Go module's README: a space before the name
 			// made the argument slice run backwards (a panic).
 			name: "a template call is not a macro",
