@@ -257,7 +257,9 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"閲覧室は 静かであり、誰でも入れます。閲覧室を使います。\n" +
 		"予約枠は、デフォルトでは一人一冊の枠です。予約枠を増やします。\n" +
 		"返却箱は、閉館中に本を返すための箱のことで、入口の横にあります。返却箱を使います。\n" +
-		"仮置き棚は **揮発性** です。仮置き棚を空けます。\n\n" +
+		"仮置き棚は **揮発性** です。仮置き棚を空けます。\n" +
+		"**書庫**または**閉架**は、利用者が直接入れない場所に本をしまっておく部屋で、司書が本を出し入れします。書庫を使います。閉架の本を頼みます。\n" +
+		"分室は、駅前の建物の中で、毎日開いています。分室に行きます。\n\n" +
 		"- `max_loans`: 1人が同時に借りられる本の冊数の上限。\n\n" +
 		"`max_loans` を変えます。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
@@ -281,6 +283,17 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	}
 	if d := define(t, e, c, "予約枠"); d.Confidence >= confExplicit {
 		t.Errorf("予約枠: %q (%.2f): 「デフォルトでは」 says what it is in one case", d.Text, d.Confidence)
+	}
+	// 「XまたはYは、…する部屋で、…」: both names, and the first clause
+	// says what they are; 「…建物の中で、」 says where.
+	for _, term := range []string{"書庫", "閉架"} {
+		want := "書庫または閉架は、利用者が直接入れない場所に本をしまっておく部屋で、司書が本を出し入れします。"
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
+			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+	if d := define(t, e, c, "分室"); d.Confidence >= confExplicit {
+		t.Errorf("分室: %q (%.2f): 「…の中で、」 says where it is", d.Text, d.Confidence)
 	}
 	if d := define(t, e, c, "仮置き棚"); d.Confidence >= confExplicit {
 		t.Errorf("仮置き棚: %q (%.2f): 「揮発性です」 says how it is, not what", d.Text, d.Confidence)

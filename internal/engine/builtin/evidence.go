@@ -1191,8 +1191,10 @@ func clauseBody(body string) bool {
 
 func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, bool)) (evidence, bool) {
 	n, ok := matchSubject(s.text, sp, true)
-	if !ok {
-		return evidence{}, false
+	if !ok || jaOrNext(s.text[n:]) {
+		if n, ok = jaAlternativeSubject(s.text, sp); !ok {
+			return evidence{}, false
+		}
 	}
 	rest := strings.TrimLeft(s.text[n:], " 　") // "SSO は、..."
 	rest = strings.TrimPrefix(rest, "」")
@@ -1226,9 +1228,13 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 		}
 		// 「所有権は Rust の最もユニークな機能であり、…のです。」: the first
 		// clause says what the term is, the rest goes on about it.
-		for _, c := range [][2]string{{"であり、", "である"}, {"のことで、", "のことです"}, {"のことであり、", "のことである"}} {
+		for _, c := range [][2]string{{"であり、", "である"}, {"のことで、", "のことです"}, {"のことであり、", "のことである"}, {"で、", "です"}} {
 			// 「…のことで、…」 likewise.
 			if i := strings.Index(rest, c[0]); i > 0 {
+				if c[0] == "で、" && !jaClauseNoun(rest[:i]) {
+					// 「Xは、Node.js の環境で、…」: where, not what.
+					continue
+				}
 				if pred, ok := jaDefinitionalEnding(rest[:i] + c[1]); ok && utf8.RuneCountInString(rest[:i]) >= 8 {
 					return mk(pred, true)
 				}
@@ -1236,6 +1242,48 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 		}
 	}
 	return evidence{}, false
+}
+
+// jaClauseNoun reports a predicate that is a noun under a relative clause
+// (「ウェブからページを取得して表示するプログラム」): read before 「で、」 it
+// says what the subject is, where a bare noun phrase before 「で、」 says
+// where or how (「Node.js の環境で、」).
+func jaClauseNoun(pred string) bool {
+	for _, m := range []string{"する", "れる", "できる", "ための", "という", "を"} {
+		if strings.Contains(pred, m) {
+			return true
+		}
+	}
+	return false
+}
+
+func jaOrNext(s string) bool {
+	return strings.HasPrefix(s, "または") || strings.HasPrefix(s, "あるいは") || strings.HasPrefix(s, "もしくは")
+}
+
+// jaAlternativeSubject matches a subject that gives the term with another
+// name: 「ウェブブラウザーまたはブラウザーは、…」 has both as its subject.
+// It returns the offset after the subject, before its particle.
+func jaAlternativeSubject(text, sp string) (int, bool) {
+	for _, or := range []string{"または", "あるいは", "もしくは"} {
+		i := strings.Index(text, or)
+		if i <= 0 || i > 60 {
+			continue
+		}
+		first, rest := text[:i], text[i+len(or):]
+		wa := strings.Index(rest, "は")
+		if wa <= 0 || wa > 60 {
+			continue
+		}
+		second := rest[:wa]
+		if strings.ContainsAny(first+second, "、。，") {
+			continue
+		}
+		if strings.TrimSpace(first) == sp || strings.TrimSpace(second) == sp {
+			return i + len(or) + wa, true
+		}
+	}
+	return 0, false
 }
 
 // jaQualified reports a predicate that opens with a short setting that
