@@ -1017,9 +1017,12 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				body := rest[len(p):]
 				if cut := strings.IndexAny(body, ",;"); cut >= 0 {
 					after := strings.TrimLeft(body[cut+1:], " ")
-					if body[cut] == ',' && (strings.HasPrefix(after, "or ") || strings.HasPrefix(after, "and ")) {
+					if body[cut] == ',' && (strings.HasPrefix(after, "or ") || strings.HasPrefix(after, "and ") ||
+						strings.Contains(after, ", and ") || strings.Contains(after, ", or ")) {
 						// "hostile SQL, a hostile database file, or
-						// only hostile data": a list, not an appositive.
+						// only hostile data", "the snapshot ID, a
+						// description, the volume ID, and ...": a list,
+						// not an appositive.
 						break
 					}
 					body = body[:cut]

@@ -224,4 +224,10 @@ func TestAppositiveNeedsASubject(t *testing.T) {
 	if d := define(t, e, list, "SQL"); d.Confidence >= unclearBelow {
 		t.Errorf("SQL: definition %q (%.2f), want usage only", d.Text, d.Confidence)
 	}
+	longer := pipeline.NewCorpus([]glossary.Document{{Path: "l.md", Content: "# Triage\n\n" +
+		"The report lists each claim, including the berth ID, a short note on the claim, the date it was filed, and its state.\n" +
+		"Quote the berth ID. Each berth ID is unique.\n"}})
+	if d := define(t, e, longer, "berth ID"); d.Confidence >= unclearBelow {
+		t.Errorf("berth ID: definition %q (%.2f), want usage only", d.Text, d.Confidence)
+	}
 }
