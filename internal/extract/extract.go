@@ -601,7 +601,9 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 			// The variant's own last unit: variants of one key can have
 			// different unit counts ("Web App" is one unit in Japanese
 			// text).
-			if l := v.units[len(v.units)-1]; l.kind == kLower && has(enDocNouns, l.key) {
+			if l := v.units[len(v.units)-1]; l.kind == kLower && has(enDocNouns, l.key) || enTitleDocNouns[l.key] {
+				// "Amazon EC2 User Guide", "Operator Handbook": the title
+				// of a publication cited, capitalised or not.
 				continue
 			}
 			if quantityPhrase(v.units) {

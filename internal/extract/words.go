@@ -174,6 +174,11 @@ var enNeverSingle = wordSet(`doc docs readme net todo misc etc stuff
 	jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august
 	september october november december`)
 
+// enTitleDocNouns end the titles of publications ("Amazon VPC User Guide",
+// "Harbor Operator Handbook"): a reference to a book, not a term.
+var enTitleDocNouns = map[string]bool{"guide": true, "guides": true, "handbook": true, "handbooks": true, "manual": true,
+	"manuals": true, "documentation": true, "tutorial": true, "tutorials": true, "cookbook": true}
+
 // enDocNouns name parts of documentation; a lower-case phrase ending in one
 // refers to a document ("operations guide", "concepts page").
 // enQuantityNouns and enSizeWords make phrases that only measure: "total

@@ -654,17 +654,19 @@ func TestDropFragments(t *testing.T) {
 	doc := "# Sharing\n\nCross-Origin Resource Sharing (CORS) lets a server name the origins it trusts.\n" +
 		"Browsers enforce Cross-Origin Resource Sharing on every request. CORS needs headers.\n" +
 		"The Harbor Container Registry stores images. A Container Registry keeps image layers.\n" +
-		"Send a JSON object. Every JSON object has keys.\n"
+		"Send a JSON object. Every JSON object has keys.\n" +
+		"See the Harbor Berth User Guide. The Harbor Berth User Guide has pictures.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
 	var in []pipeline.Candidate
-	for _, s := range []string{"CORS", "Resource Sharing", "Harbor Container Registry", "Container Registry", "JSON", "JSON object", "Tide Table"} {
+	for _, s := range []string{"CORS", "Resource Sharing", "Harbor Container Registry", "Container Registry", "JSON", "JSON object", "Tide Table", "Berth User"} {
 		in = append(in, pipeline.Candidate{Text: s})
 	}
 	var got []string
 	for _, x := range dropFragments(index(c), in) {
 		got = append(got, x.Text)
 	}
-	// "Tide Table" is never used in a sentence: nothing to judge by.
+	// "Tide Table" is never used in a sentence: nothing to judge by. "Berth
+	// User" is only ever part of a book's title.
 	if want := []string{"CORS", "Harbor Container Registry", "Container Registry", "JSON", "JSON object", "Tide Table"}; !slices.Equal(got, want) {
 		t.Errorf("dropFragments = %v, want %v", got, want)
 	}

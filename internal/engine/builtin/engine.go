@@ -75,6 +75,11 @@ func dropFragments(ix *corpusIndex, terms []pipeline.Candidate) []pipeline.Candi
 					within = append(within, n)
 				}
 			}
+			// The title of a publication, which the extractor does not
+			// keep: "VPC User" of "Amazon VPC User Guide".
+			for _, noun := range titleDocNouns {
+				within = append(within, t.Text+" "+noun)
+			}
 			if len(within) > 0 && onlyInside(ix, t.Text, within) {
 				continue
 			}
@@ -83,6 +88,9 @@ func dropFragments(ix *corpusIndex, terms []pipeline.Candidate) []pipeline.Candi
 	}
 	return out
 }
+
+// titleDocNouns end the titles of publications.
+var titleDocNouns = []string{"Guide", "Handbook", "Manual", "Documentation", "Tutorial", "Cookbook"}
 
 // titleCasePhrase reports a Latin phrase of two words or more, each
 // capitalised: "Resource Sharing".
