@@ -606,6 +606,11 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 				// of a publication cited, capitalised or not.
 				continue
 			}
+			if l := v.units[len(v.units)-1]; l.kind == kLower && has(enAdjSingle, l.key) {
+				// "virtual private" of "virtual private gateway": a
+				// phrase that ends in an adjective names nothing.
+				continue
+			}
 			if quantityPhrase(v.units) {
 				continue
 			}

@@ -550,11 +550,13 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"Use the LedgerStore API to open an Object Store; the LedgerStore API is stable.\n" +
 		"The HTTP gateway forwards requests to the LedgerStore. HTTP clients retry.\n" +
 		"The ledger acts as a journal and supplies a snapshot. Make refuses a stale tree; a shard carries keys.\n" +
-		"See Ledger shards in the Larkspur Operator Handbook and the LedgerStore User Guide.\n\n" +
+		"See Ledger shards in the Larkspur Operator Handbook and the LedgerStore User Guide.\n" +
+		"A virtual private ledger and a virtual private shard are kept apart.\n\n" +
 		"## Ledger shards\n\nA ledger shard is a slice of the key space.\n\n" +
 		"## Credits\n\n- Ada Quenby for https://example.org/ada\n\n" +
 		"## License\n\nCopyright (c) 2024 Larkspur Authors. Licensed under the Apache License, Version 2.0.\n"
 	b := "作成者：榊原 周平\n\nWritten by Ilse Marchetti.\n\n" +
+		"Each virtual private ledger has a virtual private shard.\n" +
 		"The Larkspur Operator Handbook and the LedgerStore User Guide say more.\n" +
 		"The ledgerstore keeps ledger shards. Object stores hold blobs; an Object Store is cheap.\n" +
 		"The LedgerStore tracks each Ledger Shard. The http gateway and the HTTP gateway are one.\n" +
@@ -576,7 +578,7 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"fetching", "publishing", "Object Stores", "ledger shards", "ledgerstore", "http gateway", "Apache License",
 		"Apache", "Larkspur Authors", "Ada Quenby", "GHSA-3fxj-6jh8-hvhx", "Tombstone", "Ledger Shards",
 		"Wren Talmadge", "Oskar Penhallow", "Ilse Marchetti", "榊原", "周平", "a24dc91", "c203e39", "f2c4107", "acts", "supplies", "refuses", "carries",
-		"Larkspur Operator Handbook", "Operator Handbook", "LedgerStore User Guide", "User Guide"} {
+		"Larkspur Operator Handbook", "Operator Handbook", "LedgerStore User Guide", "User Guide", "virtual private"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted", bad)
 		}
