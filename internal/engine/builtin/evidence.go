@@ -115,7 +115,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				found = true
 				break
 			}
-			if ev, ok := introducedEvidence(s, sp); ok {
+			if ev, ok := introducedEvidence(s, ix.introduced[si], sp); ok {
 				out = append(out, ev)
 				found = true
 				break
@@ -1496,11 +1496,10 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 // is a **Packet**.", 「荷役の最小単位は**荷口**です。」) as naming it, as
 // "... is called a packet." does. The subject must say something: three
 // words or more, not a pointer back ("This is a **hawser**.").
-func introducedEvidence(s *sentence, sp string) (evidence, bool) {
-	if s.introduced == "" || s.block == blockHeading {
+func introducedEvidence(s *sentence, in, sp string) (evidence, bool) {
+	if in == "" || s.block == blockHeading {
 		return evidence{}, false
 	}
-	in := s.introduced
 	if !strings.EqualFold(in, sp) && !(!s.ja && (strings.EqualFold(in, sp+"s") || strings.EqualFold(in, sp+"es"))) {
 		return evidence{}, false
 	}

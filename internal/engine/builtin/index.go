@@ -26,10 +26,6 @@ type sentence struct {
 	block blockKind
 	para  int  // number of the block (paragraph, list item) in the corpus
 	faq   byte // 'Q' or 'A': the first sentence of an FAQ question or answer
-	// introduced is the phrase in emphasis that ends the sentence as the
-	// complement of its copula ("... is a **Packet**.", 「…は**荷口**です。」),
-	// cleaned; "" for most sentences.
-	introduced string
 }
 
 type blockKind uint8
@@ -101,8 +97,12 @@ type corpusIndex struct {
 	// Y, ...", "X (also called Y)"), for Aliases and the review.
 	aliases []aliasPair
 	docJA   map[string]bool // document path -> document is Japanese
-	bytes   int
-	paras   int // blocks added so far
+	// introduced maps the few sentences that end with a phrase in emphasis
+	// as the complement of their copula ("... is a **Packet**.",
+	// 「…は**荷口**です。」) to that phrase, cleaned.
+	introduced map[int]string
+	bytes      int
+	paras      int // blocks added so far
 }
 
 // index returns the corpus index, building it on first use.
@@ -723,8 +723,13 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 			return
 		}
 		idx := len(ix.sentences)
-		ix.sentences = append(ix.sentences, sentence{doc: doc, line: start, end: end, text: text, ja: ja, block: b.kind, para: para, faq: faq,
-			introduced: emphasisedComplement(raw, ja)})
+		ix.sentences = append(ix.sentences, sentence{doc: doc, line: start, end: end, text: text, ja: ja, block: b.kind, para: para, faq: faq})
+		if in := emphasisedComplement(raw, ja); in != "" {
+			if ix.introduced == nil {
+				ix.introduced = map[int]string{}
+			}
+			ix.introduced[idx] = in
+		}
 		faq = 0 // only the block's first sentence opens the question or answer
 		m := ix.byLine[doc]
 		if m == nil {
