@@ -17,8 +17,11 @@ package asciidoc
 
 import (
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Is reports whether name is an AsciiDoc document (.adoc, .asciidoc).
@@ -40,11 +43,10 @@ func ToMarkdown(src string) string {
 		skip  bool   // its content is not prose (listing, literal, comment, passthrough)
 	}
 	var (
-		open     []block // the delimited blocks open, innermost last
-		table    bool    // inside |=== ... |===
-		tableRow int     // rows seen in the table
-		header   = false // in the document header: the title line, author and revision lines, attribute entries
-		started  = false // a non-blank line was seen
+		open      []block // the delimited blocks open, innermost last
+		lastAttrs string  // the last block attribute line: a table's [cols=...]
+		header    = false // in the document header: the title line, author and revision lines, attribute entries
+		started   = false // a non-blank line was seen
 	)
 	for i := 0; i < len(lines); i++ {
 		line := strings.TrimRight(lines[i], " \t\r")
@@ -59,23 +61,6 @@ func ToMarkdown(src string) string {
 				continue
 			}
 		}
-		if table {
-			if strings.HasPrefix(trimmed, "|===") {
-				table = false
-				continue
-			}
-			if strings.HasPrefix(trimmed, "|") {
-				out[i] = tableRowMarkdown(trimmed, attrs)
-				tableRow++
-			} else if trimmed == "" && tableRow == 1 && i > 0 && strings.HasPrefix(strings.TrimSpace(lines[i-1]), "|") {
-				// A blank line after the first row: that row is the
-				// table's header (AsciiDoc's implicit header row).
-				out[i] = headerRule(lines[i-1])
-			} else if trimmed != "" {
-				out[i] = inline(trimmed, attrs)
-			}
-			continue
-		}
 		if trimmed == "" {
 			header = false // the header ends at the first blank line
 			continue
@@ -89,7 +74,12 @@ func ToMarkdown(src string) string {
 
 		switch {
 		case strings.HasPrefix(trimmed, "|==="):
-			table, tableRow = true, 0
+			end := i + 1
+			for end < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[end]), "|===") {
+				end++
+			}
+			convertTable(lines[i+1:end], out[i+1:end], columns(lastAttrs), attrs)
+			i = end // the closing line stays blank
 			continue
 		case strings.HasPrefix(trimmed, "```"):
 			open = append(open, block{delim: "```", skip: true})
@@ -108,7 +98,10 @@ func ToMarkdown(src string) string {
 				}
 			}
 			continue
-		case blockAttributes(trimmed) || blockTitle(trimmed) || directive(trimmed) ||
+		case blockAttributes(trimmed):
+			lastAttrs = trimmed
+			continue
+		case blockTitle(trimmed) || directive(trimmed) ||
 			trimmed == "+" || trimmed == "<<<" || trimmed == "'''":
 			continue
 		}
@@ -284,20 +277,128 @@ func hasCJK(s string) bool {
 	return false
 }
 
-// tableRowMarkdown turns "|a |b" into "| a | b |".
-func tableRowMarkdown(s string, attrs map[string]string) string {
-	var b strings.Builder
-	for _, cell := range strings.Split(strings.TrimPrefix(s, "|"), "|") {
-		b.WriteString("| ")
-		b.WriteString(inline(strings.TrimSpace(cell), attrs))
-		b.WriteString(" ")
+// columns returns the column count a block attribute line gives a table:
+// [cols="1,3"] -> 2, [cols="3*"] -> 3, [cols=2] -> 2; 0 when it gives none.
+func columns(attrLine string) int {
+	i := strings.Index(attrLine, "cols=")
+	if i < 0 {
+		return 0
 	}
-	b.WriteString("|")
-	return b.String()
+	v := strings.Trim(strings.TrimPrefix(attrLine[i:], "cols="), `"']`)
+	if j := strings.IndexAny(v, `"'`); j >= 0 {
+		v = v[:j]
+	}
+	if n, _, ok := strings.Cut(v, "*"); ok {
+		if k, err := strconv.Atoi(strings.TrimSpace(n)); err == nil && k > 0 && k < 100 {
+			return k
+		}
+	}
+	if k, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && k > 0 && k < 100 {
+		return k
+	}
+	return strings.Count(v, ",") + 1
 }
+
+// convertTable turns the body of a |=== table into Markdown rows: cells
+// (each opened by "|", possibly one per line) are gathered into rows of the
+// table's columns, and each row is written on the line where it starts; a
+// first row on one line over a blank line is the header, and the blank
+// line its rule.
+func convertTable(lines, out []string, cols int, attrs map[string]string) {
+	var cells, last []string // the row being read; the row written last
+	rowStart, lastStart, rows := -1, -1, 0
+	firstRowOneLine := false
+	render := func(row []string) string {
+		var b strings.Builder
+		for _, c := range row {
+			b.WriteString("| ")
+			b.WriteString(inline(strings.TrimSpace(c), attrs))
+			b.WriteString(" ")
+		}
+		b.WriteString("|")
+		return b.String()
+	}
+	flush := func() {
+		if len(cells) == 0 {
+			return
+		}
+		out[rowStart] = render(cells)
+		last, lastStart = append(last[:0], cells...), rowStart
+		cells, rowStart = cells[:0], -1
+		rows++
+	}
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			if len(cells) == 0 && rows == 1 && firstRowOneLine && i > 0 {
+				out[i] = headerRule(out[i-1])
+				firstRowOneLine = false
+			}
+			continue
+		}
+		parts := strings.Split(t, "|")
+		if parts[0] != "" {
+			// A cell's text goes on: in the row being read, or in the
+			// last cell of the row just written.
+			switch {
+			case len(cells) > 0:
+				cells[len(cells)-1] = joinText(cells[len(cells)-1], cellText(parts[0]))
+			case len(last) > 0:
+				last[len(last)-1] = joinText(last[len(last)-1], cellText(parts[0]))
+				out[lastStart] = render(last)
+			}
+		}
+		lineCells := parts[1:]
+		if cols == 0 && len(lineCells) > 0 {
+			cols = len(lineCells)
+		}
+		for _, c := range lineCells {
+			if rowStart < 0 {
+				rowStart = i
+			}
+			cells = append(cells, cellText(c))
+			if len(cells) == cols {
+				oneLine := rowStart == i
+				flush()
+				if rows == 1 {
+					firstRowOneLine = oneLine
+				}
+			}
+		}
+	}
+	flush()
+}
+
+// joinText joins two pieces of a cell's text as a soft line break reads:
+// with a space, or with none between Japanese characters.
+func joinText(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	r1, _ := utf8.DecodeLastRuneInString(a)
+	r2, _ := utf8.DecodeRuneInString(b)
+	if r1 >= 0x3000 && r2 >= 0x3000 {
+		return a + b
+	}
+	return a + " " + b
+}
+
+// cellText drops a cell's trailing style specifier ("a", "h", "2+"): it
+// belongs to the next cell's "|".
+func cellText(s string) string {
+	f := strings.Fields(s)
+	if n := len(f); n > 0 && cellSpec.MatchString(f[n-1]) && (n > 1 || strings.ContainsAny(f[n-1], "+*")) {
+		f = f[:n-1]
+	}
+	return strings.Join(f, " ")
+}
+
+// cellSpec is a cell specifier: a span ("2+", ".3+"), a duplication
+// ("3*"), an alignment ("^", ".>") and a style letter ("a", "h").
+var cellSpec = regexp.MustCompile(`^(\d*(\.\d+)?\+|\d+\*)?[<^>]?(\.[<^>])?[ahlmdesv]?$`)
 
 // headerRule returns "| --- | --- |" for the cells of a header row line.
 func headerRule(row string) string {
 	n := strings.Count(strings.TrimSpace(row), "|")
-	return strings.Repeat("| --- ", max(n, 1)) + "|"
+	return strings.Repeat("| --- ", max(n-1, 1)) + "|"
 }

@@ -152,3 +152,24 @@ func FuzzToMarkdown(f *testing.F) {
 		}
 	})
 }
+
+func TestTables(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, in, want string }{
+		{
+			name: "one cell per line, columns from cols",
+			in:   "[cols=\"1,3\"]\n|===\n|Term |Meaning\n\n|荷口\n|一度に吊り上げる\n貨物のまとまり。\n\n|本船\n|荷役の対象となる船。\n|===\n",
+			want: "\n\n| Term | Meaning |\n| --- | --- |\n| 荷口 | 一度に吊り上げる貨物のまとまり。 |\n\n\n\n| 本船 | 荷役の対象となる船。 |\n\n\n",
+		},
+		{
+			name: "columns from the first row, numbers and specifiers",
+			in:   "|===\n|Tide |Metres |Note\n|ebb |3 a|Going *out*.\n2+|spring |high\n|===\n",
+			want: "\n| Tide | Metres | Note |\n| ebb | 3 | Going **out**. |\n| spring | high |\n\n",
+		},
+	}
+	for _, tt := range tests {
+		if got := ToMarkdown(tt.in); got != tt.want {
+			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -305,7 +305,8 @@ func TestDefineAsciiDocDocs(t *testing.T) {
 		"Plan each tide window twice. Book the pilot boat. Inspect the slipway. Start Tidewatch daily.\n\n" +
 		"[source,python]\n----\nplan(ship=GhostHull)\n----\n\n" +
 		"////\nA Phantomberth in a comment.\n////\n"
-	ja := "= 潮汐デスク\n\n係船柱:: 岸壁に立てて船の綱を結んでおく柱。\n\n係船柱を点検します。係船柱の数を数えます。係船柱は古い。\n"
+	ja := "= 潮汐デスク\n\n係船柱:: 岸壁に立てて船の綱を結んでおく柱。\n\n係船柱を点検します。係船柱の数を数えます。係船柱は古い。\n\n" +
+		"[cols=\"1,3\"]\n|===\n|用語 |説明\n\n|荷口\n|一度に吊り上げる\n貨物のまとまり。\n|===\n\n荷口を数えます。荷口は重い。荷口ごとに伝票を作ります。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "tide.adoc", Content: en}, {Path: "ja/tide.adoc", Content: ja}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
@@ -314,6 +315,7 @@ func TestDefineAsciiDocDocs(t *testing.T) {
 		"pilot boat":  "A pilot boat is a small boat that carries pilots to and from ships.",
 		"Tidewatch":   "Tidewatch is a planner that books departures for each tide window.",
 		"係船柱":         "岸壁に立てて船の綱を結んでおく柱。",
+		"荷口":          "一度に吊り上げる貨物のまとまり。",
 	} {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confDescribe {
 			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
