@@ -831,16 +831,22 @@ func TestDefineAttributiveNaming(t *testing.T) {
 	t.Parallel()
 	en := "# Sidecars\n\nEach pod runs a small program called a sidecar next to the main container. The sidecar ships logs. Every sidecar is small.\n" +
 		"Functions called by the scheduler must be fast. The scheduler runs often. A scheduler has a queue.\n"
-	ja := "# サイドカー\n\n各ポッドは、サイドカーと呼ばれる小さなプログラムを主コンテナの隣で動かします。サイドカーはログを送ります。\n"
+	ja := "# サイドカー\n\n各ポッドは、サイドカーと呼ばれる小さなプログラムを主コンテナの隣で動かします。サイドカーはログを送ります。\n" +
+		"すべての港には、「母港」という、船が最後に戻る港が一つあります。母港を登録します。母港は変えられます。\n" +
+		"「早出」という名前は古いものです。早出を頼みます。早出は有料です。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
 		"sidecar": "Each pod runs a small program called a sidecar next to the main container.",
 		"サイドカー":   "各ポッドは、サイドカーと呼ばれる小さなプログラムを主コンテナの隣で動かします。",
+		"母港":      "すべての港には、「母港」という、船が最後に戻る港が一つあります。",
 	} {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confDescribe || d.Confidence >= confExplicit {
 			t.Errorf("%s: %q (%.2f), want %q as a description", term, d.Text, d.Confidence, want)
 		}
+	}
+	if d := define(t, e, c, "早出"); strings.Contains(d.Text, "という名前") && !strings.HasPrefix(d.Text, usedInPrefixJA) {
+		t.Errorf("早出: %q (%.2f): 「という名前」 is about the word", d.Text, d.Confidence)
 	}
 	if d := define(t, e, c, "scheduler"); strings.Contains(d.Text, "called by") && d.Confidence >= confDescribe {
 		t.Errorf("scheduler: %q (%.2f): \"called by\" names nothing", d.Text, d.Confidence)

@@ -1451,7 +1451,14 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 	}
 	for _, at := range hits {
 		rest := s.text[at+len(sp):]
+		quoted := strings.HasPrefix(rest, "」") && strings.HasSuffix(s.text[:at], "「")
 		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "」"), "』")
+		if after, found := strings.CutPrefix(rest, "という"); found && quoted && jaNamedNoun(after) {
+			// 「すべてのアプリには、「ルートコンポーネント」という、他の…を
+			// 含むことができるコンポーネントが必要です。」: the term in
+			// quotes names the noun phrase after it, in passing.
+			return evidence{kind: evDescribe, text: capText(s.text, true), doc: s.doc, line: s.line, ja: true, mentions: true}, true
+		}
 		if after, found := strings.CutPrefix(rest, "と呼ばれる"); found && after != "" && !strings.HasPrefix(after, "。") && !strings.HasPrefix(after, "、") &&
 			!strings.HasPrefix(after, "こと") && !strings.HasPrefix(after, "ように") {
 			// 「…は、サイドカーと呼ばれる小さなプログラムを使います。」: the
@@ -1528,6 +1535,22 @@ func introducedEvidence(s *sentence, in, sp string) (evidence, bool) {
 		return evidence{}, false
 	}
 	return evidence{kind: evExplicit, text: capText(s.text, false), doc: s.doc, line: s.line, mentions: true, naming: true}, true
+}
+
+// jaNamedNoun reports the text after 「「X」という」 that goes on to the
+// noun X names (「、他のコンポーネントを含む…コンポーネントが」,
+// 「特別な属性」), not to a clause about the word (「ことです」, 「意味」).
+func jaNamedNoun(after string) bool {
+	after = strings.TrimLeft(after, "、 ")
+	if after == "" || strings.HasPrefix(after, "。") {
+		return false
+	}
+	for _, p := range []string{"こと", "の", "意味", "言葉", "単語", "名前", "名称", "用語", "表現", "ように", "ふうに", "わけ"} {
+		if strings.HasPrefix(after, p) {
+			return false
+		}
+	}
+	return true
 }
 
 // enNamings end the words before a term that a sentence names: "The group
