@@ -34,6 +34,8 @@ func TestDefineDescribingSentences(t *testing.T) {
 		"2. `@Courier` will mark a class as a route handler.\n"
 	ja := "# ツバメ\n\n" +
 		"配送器は、キューから手紙を取り出して宛先へ届けます。\n" +
+		"Priority 属性は、手紙を先に届けるかどうかを指定します。Priority を付けます。\n" +
+		"Stamp 属性が指定されていない手紙は戻ります。Stamp を確認します。\n" +
 		"また、仕分け器は届いた手紙を宛先ごとに分類する。\n" +
 		"保管庫は手紙を削除しません。\n" +
 		"控え帳は昨年に廃止された。\n"
@@ -48,6 +50,7 @@ func TestDefineDescribingSentences(t *testing.T) {
 		{"Courier", "@Courier will mark a class as a route handler."},
 		{"配送器", "配送器は、キューから手紙を取り出して宛先へ届けます。"},
 		{"仕分け器", "仕分け器は届いた手紙を宛先ごとに分類する。"},
+		{"Priority", "Priority 属性は、手紙を先に届けるかどうかを指定します。"},
 	}
 	for _, tc := range describes {
 		t.Run(tc.term, func(t *testing.T) {
@@ -60,7 +63,7 @@ func TestDefineDescribingSentences(t *testing.T) {
 	}
 	// Not describing: the term qualifies the subject ("Mailbox quotas"),
 	// what will happen to it, a negation, a past event.
-	for _, term := range []string{"mailbox", "parcel", "stamp", "保管庫", "控え帳"} {
+	for _, term := range []string{"mailbox", "parcel", "stamp", "保管庫", "控え帳", "Stamp"} {
 		t.Run(term, func(t *testing.T) {
 			t.Parallel()
 			if d := define(t, e, c, term); d.Confidence >= confDescribe && !strings.HasPrefix(d.Text, usedInPrefixEN) {

@@ -793,6 +793,8 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 		n = skipParen(rest, n, ja)
 		if !ja {
 			n = skipAliasClause(rest, n)
+		} else if !glossary.HasCJK(sp) {
+			n += jaKindNoun(rest[n:])
 		}
 		return off + n, true
 	}
@@ -816,6 +818,25 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 	_, csize := utf8.DecodeRuneInString(rest[open+closeIdx:])
 	n := open + closeIdx + csize
 	return off + n, true
+}
+
+// jaKindNouns say what kind of thing the Latin name before them is:
+// 「SameSite 属性は」 has SameSite as its subject.
+var jaKindNouns = []string{"属性", "ヘッダー", "ヘッダ", "レスポンスヘッダー", "リクエストヘッダー", "プロパティ", "メソッド", "関数",
+	"オプション", "コマンド", "ディレクティブ", "フラグ", "パラメーター", "パラメータ", "要素", "インターフェイス", "インターフェース",
+	"クラス", "構文", "演算子", "フィールド", "変数", "モジュール", "パッケージ", "ライブラリ", "プロトコル", "形式", "フォーマット"}
+
+// jaKindNoun returns the length of a kind noun (and the space before it)
+// that follows a Latin name and comes before its particle (は, とは, が
+// or 、), or 0.
+func jaKindNoun(rest string) int {
+	t := strings.TrimLeft(rest, " ")
+	for _, k := range jaKindNouns {
+		if after, ok := strings.CutPrefix(t, k); ok && (strings.HasPrefix(after, "は") || strings.HasPrefix(after, "とは")) {
+			return len(rest) - len(after)
+		}
+	}
+	return 0
 }
 
 // prefixSpelling reports whether s starts with sp as a whole term.
