@@ -36,6 +36,7 @@ func TestDefineDescribingSentences(t *testing.T) {
 		"配送器は、キューから手紙を取り出して宛先へ届けます。\n" +
 		"Priority 属性は、手紙を先に届けるかどうかを指定します。Priority を付けます。\n" +
 		"Stamp 属性が指定されていない手紙は戻ります。Stamp を確認します。\n" +
+		"MTP メソッドは、手紙を運ぶ方法を示します。MTP を使います。MTP は古い。\n" +
 		"また、仕分け器は届いた手紙を宛先ごとに分類する。\n" +
 		"保管庫は手紙を削除しません。\n" +
 		"控え帳は昨年に廃止された。\n"
@@ -63,7 +64,8 @@ func TestDefineDescribingSentences(t *testing.T) {
 	}
 	// Not describing: the term qualifies the subject ("Mailbox quotas"),
 	// what will happen to it, a negation, a past event.
-	for _, term := range []string{"mailbox", "parcel", "stamp", "保管庫", "控え帳", "Stamp"} {
+	// 「MTP メソッドは」 is about the protocol's methods, not the protocol.
+	for _, term := range []string{"mailbox", "parcel", "stamp", "保管庫", "控え帳", "Stamp", "MTP"} {
 		t.Run(term, func(t *testing.T) {
 			t.Parallel()
 			if d := define(t, e, c, term); d.Confidence >= confDescribe && !strings.HasPrefix(d.Text, usedInPrefixEN) {

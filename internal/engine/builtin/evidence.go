@@ -821,10 +821,12 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 }
 
 // jaKindNouns say what kind of thing the Latin name before them is:
-// 「SameSite 属性は」 has SameSite as its subject.
-var jaKindNouns = []string{"属性", "ヘッダー", "ヘッダ", "レスポンスヘッダー", "リクエストヘッダー", "プロパティ", "メソッド", "関数",
-	"オプション", "コマンド", "ディレクティブ", "フラグ", "パラメーター", "パラメータ", "要素", "インターフェイス", "インターフェース",
-	"クラス", "構文", "演算子", "フィールド", "変数", "モジュール", "パッケージ", "ライブラリ", "プロトコル", "形式", "フォーマット"}
+// 「SameSite 属性は」 has SameSite as its subject. Nouns that also make
+// compounds with the name of a protocol or a language (「HTTP メソッドは」,
+// 「HTML 要素は」, 「Go モジュールは」 are about methods, elements and
+// modules, not HTTP, HTML or Go) are not among them.
+var jaKindNouns = []string{"属性", "プロパティ", "オプション", "コマンド", "ディレクティブ", "フラグ", "パラメーター", "パラメータ",
+	"フィールド", "変数", "演算子"}
 
 // jaKindNoun returns the length of a kind noun (and the space before it)
 // that follows a Latin name and comes before its particle (は, とは, が
