@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/genglossary/genglossary/internal/extract"
 	"github.com/genglossary/genglossary/internal/glossary"
 )
 
@@ -195,7 +196,16 @@ func (ix *corpusIndex) findAbbrevs(text, raw, doc string, line int) {
 				break
 			}
 			if long := longFormBefore(before, inner); long != "" {
-				ix.abbrevs = append(ix.abbrevs, abbrevPair{long: long, short: inner, doc: doc, line: line})
+				short := inner
+				if n := len(inner); n > 2 && inner[n-1] == 's' && inner[n-2] >= 'A' && inner[n-2] <= 'Z' {
+					// "Single-File Components (SFCs)": the abbreviation is
+					// SFC, short for the singular.
+					short = inner[:n-1]
+					if i := strings.LastIndexByte(long, ' '); i >= 0 && !glossary.HasCJK(long) {
+						long = long[:i+1] + extract.Singular(long[i+1:])
+					}
+				}
+				ix.abbrevs = append(ix.abbrevs, abbrevPair{long: long, short: short, doc: doc, line: line})
 			}
 		default:
 			// "ABBR (Long Name)": the word before the parenthesis is the

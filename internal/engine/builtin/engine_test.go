@@ -637,7 +637,8 @@ func TestDefineAbbreviationByItsExpansion(t *testing.T) {
 		{Path: "ja.md", Content: "# 運用\n\n本製品は継続的インテグレーション（CI）で毎晩検証する。\nCIが失敗した場合はリリースを止める。\nCIの結果は共有フォルダに置く。\n"},
 		// Mixed-case abbreviations spell their small words in lower case;
 		// emphasis around one does not hide it.
-		{Path: "qos.md", Content: "# Delivery\n\nThe broker offers three levels of quality of service (**QoS**).\nQoS 2 is the slowest.\nPick a QoS per topic.\n\nSensors form an IoT (Internet of Things) mesh.\nIoT nodes sleep.\nEach IoT node reports hourly.\n"},
+		{Path: "qos.md", Content: "# Delivery\n\nThe broker offers three levels of quality of service (**QoS**).\nQoS 2 is the slowest.\nPick a QoS per topic.\n\nSensors form an IoT (Internet of Things) mesh.\nIoT nodes sleep.\nEach IoT node reports hourly.\n\n" +
+			"Ships call the Harbor Traffic Controllers (HTCs) before they berth. Each HTC logs the call. An HTC works a shift.\n"},
 		// Too short to spell the letters: a topic, not an expansion.
 		{Path: "ja-short.md", Content: "# 画面\n\n見た目は配置の規則（QSS）で決まる。\nQSSを編集する。\nQSSの書式は独自である。\n"},
 	}
@@ -651,6 +652,8 @@ func TestDefineAbbreviationByItsExpansion(t *testing.T) {
 		{"CI", "継続的インテグレーションの略。", confExpansion},
 		{"QoS", "Short for quality of service.", confExpansion},
 		{"IoT", "Short for Internet of Things.", confExpansion},
+		// A plural abbreviation names the singular.
+		{"HTC", "Short for Harbor Traffic Controller.", confExpansion},
 	}
 	for _, tc := range tests {
 		d := define(t, e, c, tc.term)
