@@ -172,6 +172,10 @@ func Strip(content string) string {
 			line = mystRoles(line)
 			trimmed = strings.TrimLeft(line, " \t")
 		}
+		if strings.Contains(trimmed, "](") && strings.Contains(trimmed, "_") {
+			line = slugLinks(line)
+			trimmed = strings.TrimLeft(line, " \t")
+		}
 		if strings.Contains(trimmed, "{{") || strings.Contains(trimmed, "{%") {
 			out, onlyMarkup := shortcodes(line)
 			if onlyMarkup {
@@ -199,7 +203,8 @@ func mayHaveMarkup(s string) bool {
 		mayHaveLabelMark(s) || strings.Contains(s, "【") ||
 		strings.Contains(s, "**\n") || strings.Contains(s, "__\n") || mayHaveIndentedDefinition(s) ||
 		strings.Contains(s, "```{") || strings.Contains(s, "~~~{") || strings.Contains(s, "}`") ||
-		strings.Contains(s, "<dt") || strings.Contains(s, "<summary") || strings.Contains(s, "<details")
+		strings.Contains(s, "<dt") || strings.Contains(s, "<summary") || strings.Contains(s, "<details") ||
+		strings.Contains(s, "wiki/")
 }
 
 // mayHaveIndentedDefinition is a cheap test for indentedDefinition: a line
@@ -778,6 +783,39 @@ func mystRoles(line string) string {
 		b.WriteString(line[:open])
 		b.WriteString(text)
 		line = line[i+2+closeAt+1:]
+	}
+	b.WriteString(line)
+	return b.String()
+}
+
+// slugLinks reads a link whose text is the page slug its address ends
+// with as the page's name: "[Cross-origin_resource_sharing](https://
+// en.wikipedia.org/wiki/Cross-origin_resource_sharing)" reads "Cross-origin
+// resource sharing", not one word with underscores.
+func slugLinks(line string) string {
+	var b strings.Builder
+	for {
+		mid := strings.Index(line, "](")
+		if mid < 0 {
+			break
+		}
+		open := strings.LastIndexByte(line[:mid], '[')
+		close := strings.IndexByte(line[mid+2:], ')')
+		if open < 0 || close < 0 {
+			break
+		}
+		text := line[open+1 : mid]
+		target := strings.TrimRight(line[mid+2:mid+2+close], "/")
+		if !strings.Contains(text, "_") || strings.ContainsAny(text, " []`") || !strings.HasSuffix(target, "/"+text) {
+			b.WriteString(line[:mid+2])
+			line = line[mid+2:]
+			continue
+		}
+		b.WriteString(line[:open+1])
+		b.WriteString(strings.ReplaceAll(text, "_", " "))
+		line = line[mid:]
+		b.WriteString(line[:2])
+		line = line[2:]
 	}
 	b.WriteString(line)
 	return b.String()

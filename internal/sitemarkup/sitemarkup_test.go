@@ -98,6 +98,11 @@ func TestStrip(t *testing.T) {
 			want: "\nThe HTTP Cache-Control header and promises; see RFC 9110 and 404.\n\n",
 		},
 		{
+			name: "a link whose text is its page's slug",
+			in:   "See [Cross-origin_resource_sharing](https://en.wikipedia.org/wiki/Cross-origin_resource_sharing) and [max_pods](https://example.org/config#max_pods), or [snake_case](https://en.wikipedia.org/wiki/snake_case/).\n",
+			want: "See [Cross-origin resource sharing](https://en.wikipedia.org/wiki/Cross-origin_resource_sharing) and [max_pods](https://example.org/config#max_pods), or [snake case](https://en.wikipedia.org/wiki/snake_case/).\n",
+		},
+		{
 			name: "MDN interwiki links",
 			in:   "See {{Interwiki(\"wikipedia\", \"Application_programming_interface\", \"API\")}} and {{Interwiki(\"wikipedia\", \"Domain_Name_System\")}}.\n",
 			want: "See API and Domain Name System.\n",
