@@ -185,7 +185,9 @@ func ParseEncoded(name string, content []byte, lim Limits) (glossary.Document, s
 	if !ok {
 		return glossary.Document{}, "", ErrNotUTF8
 	}
-	s = strings.TrimPrefix(s, "\ufeff")
+	// Every byte order mark at the start goes: a UTF-16 file may repeat
+	// its own after the one the decoder consumed.
+	s = strings.TrimLeft(s, "\ufeff")
 	if strings.ContainsRune(s, '\r') {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")

@@ -84,6 +84,8 @@ func TestParse(t *testing.T) {
 	}{
 		{"crlf", "a\r\nb\rc", Limits{}, "a\nb\nc", nil},
 		{"bom", "\xef\xbb\xbfhello", Limits{}, "hello", nil},
+		{"bom repeated", "\xef\xbb\xbf\xef\xbb\xbf\xef\xbb\xbfhello", Limits{}, "hello", nil},
+		{"utf-16 bom repeated", "\xff\xfe\xff\xfe\xff\xfeh\x00i\x00", Limits{}, "hi", nil},
 		{"invalid utf8", "ok\xffno", Limits{}, "", ErrNotUTF8},
 		{"latin-1 is not read as japanese", "caf\xe9 au lait, d\xe9j\xe0 vu\n", Limits{}, "", ErrNotUTF8},
 		{"shift_jis", sjis("用語\r\nキャッシュとは、一時的な保存場所です。"), Limits{}, "用語\nキャッシュとは、一時的な保存場所です。", nil},
