@@ -241,10 +241,29 @@ func TestClusterFaults(t *testing.T) {
 		t.Errorf("%d runs requested in the stream, want %d", len(requested), projects*runsPerProject)
 	}
 
-	// No log line of a completed run is missing.
-	logs := map[string][]streamMsg{}
-	for _, m := range scanStream(ctx, t, js, events.LogsStream, "gg.*.log.*") {
-		logs[m.env.RunID] = append(logs[m.env.RunID], m)
+	// No log line of a completed run is missing. A runner killed between
+	// a run's terminal event and its log.end leaves the request unacked;
+	// the log is closed when the request comes back, after the ack wait
+	// (ensureLogEnd): wait for that before reading the logs.
+	var logs map[string][]streamMsg
+	for deadline := time.Now().Add(5 * ackWait); ; {
+		logs = map[string][]streamMsg{}
+		for _, m := range scanStream(ctx, t, js, events.LogsStream, "gg.*.log.*") {
+			logs[m.env.RunID] = append(logs[m.env.RunID], m)
+		}
+		open := 0
+		for _, ref := range completed {
+			if l := logs[ref.rid]; len(l) == 0 || l[len(l)-1].env.Type != events.TypeLogEnd {
+				open++
+			}
+		}
+		if open == 0 || time.Now().After(deadline) {
+			if open > 0 {
+				t.Logf("%d completed runs still without log.end after %s", open, 5*ackWait)
+			}
+			break
+		}
+		time.Sleep(250 * time.Millisecond)
 	}
 	for _, ref := range completed {
 		checkRunLog(t, ref.rid, logs[ref.rid])
