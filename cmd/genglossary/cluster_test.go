@@ -400,6 +400,32 @@ func waitLeader(ctx context.Context, js jetstream.JetStream, stream string) (str
 	return "", fmt.Errorf("no leader of %s: %w", stream, err)
 }
 
+// settledStreamInfo waits until every replica of stream is current (a
+// node restarted by the faults catches up after the runs end), so that a
+// consumer placed on it reads the whole history, then returns the stream's
+// info. After 30 s it returns the info as it is.
+func settledStreamInfo(ctx context.Context, js jetstream.JetStream, stream string) (*jetstream.StreamInfo, error) {
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		info, err := streamInfo(ctx, js, stream)
+		if err != nil {
+			return nil, err
+		}
+		settled := info.Cluster != nil && info.Cluster.Leader != ""
+		if info.Cluster != nil {
+			for _, r := range info.Cluster.Replicas {
+				if !r.Current || r.Lag > 0 || r.Offline {
+					settled = false
+				}
+			}
+		}
+		if settled || time.Now().After(deadline) {
+			return info, nil
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
 func streamInfo(ctx context.Context, js jetstream.JetStream, stream string) (*jetstream.StreamInfo, error) {
 	var err error
 	for range 50 {
@@ -423,7 +449,7 @@ type streamMsg struct {
 // scanStream reads every message of stream matching filter, in order.
 func scanStream(ctx context.Context, t *testing.T, js jetstream.JetStream, stream, filter string) []streamMsg {
 	t.Helper()
-	info, err := streamInfo(ctx, js, stream)
+	info, err := settledStreamInfo(ctx, js, stream)
 	if err != nil {
 		t.Fatal(err)
 	}
