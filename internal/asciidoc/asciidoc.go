@@ -20,8 +20,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/genglossary/genglossary/internal/glossary"
 )
 
 // Is reports whether name is an AsciiDoc document (.adoc, .asciidoc).
@@ -124,7 +125,7 @@ func ToMarkdown(src string) string {
 						// One list item over two lines: "- term:" and its
 						// definition as the item's continuation.
 						sep := ":"
-						if hasCJK(term) {
+						if glossary.HasCJK(term) {
 							sep = "："
 						}
 						out[i] = "- " + inline(term, attrs) + sep
@@ -266,15 +267,6 @@ func descriptionItem(s string) (term, def string, ok bool) {
 		return term, strings.TrimSpace(after), true
 	}
 	return "", "", false
-}
-
-func hasCJK(s string) bool {
-	for _, r := range s {
-		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
-			return true
-		}
-	}
-	return false
 }
 
 // columns returns the column count a block attribute line gives a table:

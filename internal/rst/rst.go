@@ -276,8 +276,9 @@ func (c *converter) heading(style, title string) string {
 // adornmentChars are the characters docutils accepts in section adornments.
 const adornmentChars = "=-`:'\"~^_*+#<>"
 
-// adornment reports a line of one punctuation character repeated (at least
-// three times unless it is "::"-free short underline checked by callers).
+// adornment reports a line of one punctuation character repeated: three
+// times at least, or twice for "=" and "-" (callers check that an
+// underline is as long as its title).
 func adornment(s string) (byte, bool) {
 	s = strings.TrimSpace(s)
 	if len(s) < 2 || strings.IndexByte(adornmentChars, s[0]) < 0 {
@@ -479,7 +480,7 @@ func field(s string) (name, value string, ok bool) {
 // docinfo are the bibliographic fields of a document: metadata, not prose.
 var docinfo = map[string]bool{
 	"author": true, "authors": true, "organization": true, "contact": true, "address": true, "version": true,
-	"revision": true, "status": true, "date": true, "copyright": true, "dedication": true, "abstract": false,
+	"revision": true, "status": true, "date": true, "copyright": true, "dedication": true,
 	"orphan": true, "nocomments": true, "tocdepth": true, "nosearch": true, "maintainer": true, "maintainers": true,
 }
 
@@ -501,10 +502,10 @@ func paramName(name string) (string, bool) {
 var proseDirectives = map[string]bool{
 	"note": true, "warning": true, "tip": true, "hint": true, "important": true, "caution": true,
 	"attention": true, "danger": true, "error": true, "admonition": true, "seealso": true, "topic": true,
-	"sidebar": true, "rubric": true, "versionadded": false, "versionchanged": false, "deprecated": true,
+	"sidebar": true, "rubric": true, "deprecated": true,
 	"container": true, "only": true, "epigraph": true, "highlights": true, "pull-quote": true,
 	"compound": true, "centered": true, "hlist": true, "tab": true, "tabs": true, "group-tab": true,
-	"todo": false, "class": true, "todolist": false,
+	"class": true,
 }
 
 // titled directives take their argument as a title shown above the body.
@@ -515,8 +516,8 @@ var titled = map[string]bool{"admonition": true, "topic": true, "sidebar": true,
 // the domain directives (py:function, js:class, c:macro, ...).
 func objectDirective(name string) bool {
 	switch name {
-	case "option", "envvar", "confval", "describe", "object", "program":
-		return name != "program"
+	case "option", "envvar", "confval", "describe", "object":
+		return true
 	}
 	domain, kind, ok := strings.Cut(name, ":")
 	return ok && domain != "" && kind != "" && !strings.Contains(kind, ":") && kind != "module" && kind != "currentmodule"

@@ -1283,15 +1283,23 @@ func jaClauseNoun(pred string) bool {
 	return false
 }
 
+// jaOrWords join two names of one thing: 「XまたはY」.
+var jaOrWords = []string{"または", "あるいは", "もしくは"}
+
 func jaOrNext(s string) bool {
-	return strings.HasPrefix(s, "または") || strings.HasPrefix(s, "あるいは") || strings.HasPrefix(s, "もしくは")
+	for _, or := range jaOrWords {
+		if strings.HasPrefix(s, or) {
+			return true
+		}
+	}
+	return false
 }
 
 // jaAlternativeSubject matches a subject that gives the term with another
 // name: 「ウェブブラウザーまたはブラウザーは、…」 has both as its subject.
 // It returns the offset after the subject, before its particle.
 func jaAlternativeSubject(text, sp string) (int, bool) {
-	for _, or := range []string{"または", "あるいは", "もしくは"} {
+	for _, or := range jaOrWords {
 		i := strings.Index(text, or)
 		if i <= 0 || i > 60 {
 			continue
