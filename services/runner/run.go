@@ -132,8 +132,7 @@ func (x *execution) heartbeat() (stop func()) {
 // message has been dealt with (acked, or left to the runner that holds it).
 func (x *execution) claim() bool {
 	js := x.r.cfg.JS
-	runFilter, err := events.RunFilter(x.pid, x.rid)
-	if err != nil {
+	if _, err := events.RunFilter(x.pid, x.rid); err != nil {
 		x.log.Error("bad run ids; terminated", "err", err)
 		_ = x.msg.TermWithReason("bad ids")
 		return false
@@ -163,40 +162,46 @@ func (x *execution) claim() bool {
 	}
 	var firstSeq uint64 // the run's last sequence at the first read
 	for i := 0; i < maxConflictRetries; i++ {
+		if i > 0 && !x.pauseBeforeRetry(i) {
+			break
+		}
 		ctx, cancel := context.WithTimeout(x.base, publishTimeout)
-		last, seq, err := events.LastEvent(ctx, js, runFilter)
-		cancel()
+		st, err := x.readRun(ctx)
+		if errors.Is(err, errLaggingRead) {
+			cancel()
+			x.log.Debug("read the run's state again", "err", err)
+			continue
+		}
 		if err != nil {
+			cancel()
 			x.log.Error("read the run's last event", "err", err)
 			x.nak()
 			return false
 		}
 		switch {
-		case events.IsTerminal(last.Type):
-			x.log.Info("run already ended; skipped", "status", last.Type)
-			if x.ensureLogEnd(last) {
+		case events.IsTerminal(st.last.Type):
+			cancel()
+			x.log.Info("run already ended; skipped", "status", st.last.Type)
+			if x.ensureLogEnd(st.last) {
 				x.ack()
 			} // else left unacked: the next delivery tries again
 			return false
-		case last.Type == events.TypeRunCancelRequested:
+		case st.last.Type == events.TypeRunCancelRequested:
+			cancel()
 			x.log.Info("run was cancelled before this attempt started")
 			x.end(events.RunCancelled{Reason: "cancelled before it started"})
 			return false
-		case i > 0 && seq > firstSeq:
+		case firstSeq > 0 && st.runSeq > firstSeq:
+			cancel()
 			// Someone else published on this run since we first looked:
 			// another delivery of the message holds it.
-			x.log.Warn("run claimed by another runner; leaving it", "last_type", last.Type)
+			x.log.Warn("run claimed by another runner; leaving it", "last_type", st.last.Type)
 			return false
 		}
-		if i == 0 {
-			firstSeq = seq
+		if firstSeq == 0 {
+			firstSeq = st.runSeq
 		}
-		ctx, cancel = context.WithTimeout(x.base, publishTimeout)
-		_, projSeq, err := events.LastEvent(ctx, js, projFilter)
-		var ack *jetstream.PubAck
-		if err == nil || errors.Is(err, events.ErrNoEvents) {
-			ack, err = events.PublishExpect(ctx, js, env, projSeq, projFilter)
-		}
+		ack, err := events.PublishExpect(ctx, js, env, st.projSeq, projFilter)
 		cancel()
 		if errors.Is(err, events.ErrConflict) {
 			continue
@@ -326,28 +331,51 @@ func (x *execution) ensureLogEnd(terminal events.Envelope) bool {
 	if err != nil {
 		return true
 	}
-	ctx, cancel := context.WithTimeout(x.base, publishTimeout)
-	last, _, err := events.LastEvent(ctx, x.r.cfg.JS, subject)
-	cancel()
-	switch {
-	case err == nil && last.Type == events.TypeLogEnd:
-		return true
-	case err != nil && !errors.Is(err, events.ErrNoEvents):
-		x.log.Warn("read the run's log end", "err", err)
-		return false
-	}
 	d, err := terminal.Payload()
 	if err != nil {
 		x.log.Warn("decode the run's terminal event", "err", err)
 		return true // nothing to write from; retrying would not help
 	}
 	status, errMsg := statusOf(d)
-	x.log.Info("run had ended without log.end; writing it", "status", string(status))
-	if err := x.em.logErr(events.LogEnd{Status: status, ErrorMessage: errMsg}); err != nil {
-		x.log.Warn("write the run's log.end", "err", err)
-		return false
+	env, err := events.NewEnvelope(x.pid, x.rid, events.LogEnd{Status: status, ErrorMessage: errMsg})
+	if err != nil {
+		x.log.Warn("build the run's log.end", "err", err)
+		return true
 	}
-	return true
+	// The log.end expects the log's last sequence as read: a read answered
+	// by a replica that lags (one without the log.end yet) then conflicts
+	// and the log is read again, instead of adding a second log.end.
+	for i := 0; i < maxConflictRetries; i++ {
+		if i > 0 && !x.pauseBeforeRetry(i) {
+			return false
+		}
+		ctx, cancel := context.WithTimeout(x.base, publishTimeout)
+		last, seq, err := events.LastEvent(ctx, x.r.cfg.JS, subject)
+		switch {
+		case err == nil && last.Type == events.TypeLogEnd:
+			cancel()
+			return true
+		case err != nil && !errors.Is(err, events.ErrNoEvents):
+			cancel()
+			x.log.Warn("read the run's log end", "err", err)
+			return false
+		}
+		if i == 0 {
+			x.log.Info("run had ended without log.end; writing it", "status", string(status))
+		}
+		_, err = events.PublishExpect(ctx, x.r.cfg.JS, env, seq, subject)
+		cancel()
+		if errors.Is(err, events.ErrConflict) {
+			continue
+		}
+		if err != nil {
+			x.log.Warn("write the run's log.end", "err", err)
+			return false
+		}
+		return true
+	}
+	x.log.Warn("write the run's log.end: its log kept changing; left for the next delivery")
+	return false
 }
 
 // markTruncatedLogs sets LogsTruncated on a terminal event when this
@@ -389,11 +417,10 @@ func statusOf(d events.Data) (events.RunStatus, string) {
 // event of the run. It reports false when the run had already ended.
 func (x *execution) publishTerminal(d events.Data) (bool, error) {
 	js := x.r.cfg.JS
-	runFilter, err := events.RunFilter(x.pid, x.rid)
+	projFilter, err := events.ProjectRunsFilter(x.pid)
 	if err != nil {
 		return false, err
 	}
-	projFilter, _ := events.ProjectRunsFilter(x.pid)
 	env, err := events.NewEnvelope(x.pid, x.rid, d)
 	if err != nil {
 		return false, err
@@ -401,7 +428,7 @@ func (x *execution) publishTerminal(d events.Data) (bool, error) {
 	// The common case first: the last event on the project's runs is the
 	// last one this attempt published, so nobody else (a cancel request, a
 	// runner that took the run over) wrote since and the run has not
-	// ended. Otherwise read and decide.
+	// ended. Otherwise read and decide (see readRun).
 	if last := x.em.lastPublished(); last > 0 {
 		ctx, cancel := context.WithTimeout(x.base, publishTimeout)
 		_, err := events.PublishExpect(ctx, js, env, last, projFilter)
@@ -411,20 +438,24 @@ func (x *execution) publishTerminal(d events.Data) (bool, error) {
 		}
 	}
 	for i := 0; i < maxConflictRetries; i++ {
+		if i > 0 && !x.pauseBeforeRetry(i) {
+			break
+		}
 		ctx, cancel := context.WithTimeout(x.base, publishTimeout)
-		last, _, err := events.LastEvent(ctx, js, runFilter)
-		if err != nil && !errors.Is(err, events.ErrNoEvents) {
+		st, err := x.readRun(ctx)
+		if errors.Is(err, errLaggingRead) {
+			cancel()
+			continue
+		}
+		if err != nil {
 			cancel()
 			return false, err
 		}
-		if events.IsTerminal(last.Type) {
+		if events.IsTerminal(st.last.Type) {
 			cancel()
 			return false, nil
 		}
-		_, seq, err := events.LastEvent(ctx, js, projFilter)
-		if err == nil || errors.Is(err, events.ErrNoEvents) {
-			_, err = events.PublishExpect(ctx, js, env, seq, projFilter)
-		}
+		_, err = events.PublishExpect(ctx, js, env, st.projSeq, projFilter)
 		cancel()
 		if errors.Is(err, events.ErrConflict) {
 			continue
@@ -771,4 +802,75 @@ func mergeEntries(existing, regenerated []glossary.Entry) []glossary.Entry {
 	}
 	glossary.SortEntries(out)
 	return out
+}
+
+// errLaggingRead reports reads of a run's state that disagree: one came
+// from a replica that has not caught up (see readRun). Callers read again.
+var errLaggingRead = errors.New("runner: a read of the run's state lags the stream")
+
+// runState is what a decision about a run rests on.
+type runState struct {
+	last    events.Envelope // the run's last event
+	runSeq  uint64          // its stream sequence
+	projSeq uint64          // the last sequence on the project's runs, for the publish that follows to expect
+}
+
+// readRun reads the run's last event such that a decision on it holds
+// when the publish that follows expects st.projSeq.
+//
+// Direct gets on a replicated stream are answered by any replica, so two
+// reads can see the stream at different points: a lagging replica may say
+// the run is still going while the project's runs, read from a replica
+// that caught up, already end with its terminal event, and a publish
+// expecting that sequence would succeed on an ended run (a redelivered
+// request then ran the pipeline again). So the decision comes from the
+// read of the project's runs alone: when its last event is this run's, it
+// is the run's last as of projSeq, and the stream's leader checks projSeq
+// on publish. When it is another run's, this run has ended (a project has
+// one active run at a time: the API requests a run only after the last
+// one ended); the run's own last event is then read for its terminal
+// event, which a replica answers only if it has it. Any disagreement
+// returns errLaggingRead.
+func (x *execution) readRun(ctx context.Context) (runState, error) {
+	js := x.r.cfg.JS
+	runFilter, err := events.RunFilter(x.pid, x.rid)
+	if err != nil {
+		return runState{}, err
+	}
+	projFilter, _ := events.ProjectRunsFilter(x.pid)
+	last, projSeq, err := events.LastEvent(ctx, js, projFilter)
+	if errors.Is(err, events.ErrNoEvents) {
+		// This run's request is in the stream: the replica lags.
+		return runState{}, fmt.Errorf("%w: no events on %s", errLaggingRead, projFilter)
+	}
+	if err != nil {
+		return runState{}, err
+	}
+	if last.RunID == x.rid {
+		return runState{last: last, runSeq: projSeq, projSeq: projSeq}, nil
+	}
+	own, seq, err := events.LastEvent(ctx, js, runFilter)
+	switch {
+	case errors.Is(err, events.ErrNoEvents):
+		return runState{}, fmt.Errorf("%w: no events on %s", errLaggingRead, runFilter)
+	case err != nil:
+		return runState{}, err
+	case !events.IsTerminal(own.Type):
+		return runState{}, fmt.Errorf("%w: run %s last read as %s, project's runs as run %s's", errLaggingRead, x.rid, own.Type, last.RunID)
+	}
+	return runState{last: own, runSeq: seq, projSeq: projSeq}, nil
+}
+
+// pauseBeforeRetry waits a little longer on each try, so that a lagging
+// replica can catch up; it returns false when the runner's base context
+// ended.
+func (x *execution) pauseBeforeRetry(try int) bool {
+	t := time.NewTimer(time.Duration(try+1) * 10 * time.Millisecond)
+	defer t.Stop()
+	select {
+	case <-x.base.Done():
+		return false
+	case <-t.C:
+		return true
+	}
 }
