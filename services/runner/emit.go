@@ -36,6 +36,15 @@ type emitter struct {
 
 	progressEvery time.Duration
 
+	// fence is the run's subjects (gg.<p>.run.<r>.>) that domain events
+	// expect to end at lastSeq once the run is claimed (see publish).
+	fence string
+	// stop cancels the run, with errTakenOver or errCancelRequested, when
+	// a fenced publish finds that another attempt holds the run, that it
+	// ended, or that a cancel was requested.
+	stop context.CancelCauseFunc
+
+	pubMu        sync.Mutex // one domain publish at a time, each expecting the last
 	mu           sync.Mutex
 	lastLog      time.Time
 	lastRun      time.Time
@@ -49,17 +58,79 @@ type emitter struct {
 
 // publish publishes a domain event of the run and returns its stream
 // sequence, retrying transient failures (see publishRetrying).
+//
+// Once the attempt has claimed the run, each domain event expects the
+// run's subjects to end at the attempt's last event (fenced), so an
+// attempt that lost the run cannot write after the attempt that holds it
+// or after its terminal event: a runner thought dead (its heartbeats lost
+// in a fault) whose request went to another runner stops at its next
+// event (errTakenOver) instead of running on beside it. A cancel request
+// is the one event others write on a running run; a conflict on it is
+// taken up (and cancels the run, should its core message have been lost).
 func (e *emitter) publish(d events.Data) (uint64, error) {
 	env, err := events.NewEnvelope(e.projectID, e.runID, d)
 	if err != nil {
 		return 0, err
 	}
-	ack, err := publishRetrying(e.base, e.js, env)
-	if err != nil {
-		return 0, err
+	e.pubMu.Lock()
+	defer e.pubMu.Unlock()
+	expect := e.lastPublished()
+	if expect == 0 || e.fence == "" {
+		ack, err := publishRetrying(e.base, e.js, env)
+		if err != nil {
+			return 0, err
+		}
+		e.published(ack.Sequence)
+		return ack.Sequence, nil
 	}
-	e.published(ack.Sequence)
-	return ack.Sequence, nil
+	for i := 0; ; i++ {
+		ack, err := retryTransient(e.base, func(ctx context.Context) (*jetstream.PubAck, error) {
+			return events.PublishExpect(ctx, e.js, env, expect, e.fence)
+		})
+		if err == nil {
+			e.published(ack.Sequence)
+			return ack.Sequence, nil
+		}
+		if !errors.Is(err, events.ErrConflict) || i == maxConflictRetries {
+			return 0, err
+		}
+		if expect, err = e.resync(expect); err != nil {
+			return 0, err
+		}
+	}
+}
+
+// resync reads the run's last event after a publish expecting expect
+// conflicted: a cancel request is taken up (its sequence returned, the run
+// cancelled); anything else means another attempt holds the run or it
+// ended, and the run is stopped with errTakenOver. A read that is not past
+// expect came from a replica that lags, and is made again.
+func (e *emitter) resync(expect uint64) (uint64, error) {
+	for i := 0; i < maxConflictRetries; i++ {
+		if i > 0 && !pause(e.base, i) {
+			break
+		}
+		ctx, cancel := context.WithTimeout(e.base, publishTimeout)
+		last, seq, err := events.LastEvent(ctx, e.js, e.fence)
+		cancel()
+		switch {
+		case err != nil && !errors.Is(err, events.ErrNoEvents):
+			return 0, storeErr(err)
+		case seq <= expect:
+			continue // the stream's leader has more than this replica
+		case last.Type == events.TypeRunCancelRequested:
+			e.published(seq)
+			if e.stop != nil {
+				e.stop(errCancelRequested)
+			}
+			return seq, nil
+		}
+		if e.stop != nil {
+			e.stop(errTakenOver)
+		}
+		return 0, fmt.Errorf("runner: %w (%s at %d)", errTakenOver, last.Type, seq)
+	}
+	return 0, fmt.Errorf("runner: %w: the run's events read again and again behind %d", errStoreUnavailable, expect)
 }
 
 // published records seq as a domain event of this attempt, stored.

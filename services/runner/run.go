@@ -68,12 +68,13 @@ func (r *Runner) handle(base context.Context, msg jetstream.Msg) {
 		reqSeq: md.Sequence.Stream,
 	}
 	x.log = r.logger.With("project_id", x.pid, "run_id", x.rid, "attempt", x.attempt, "seq", md.Sequence.Stream)
+	x.ctx, x.cancel = context.WithCancelCause(base)
+	fence, _ := events.RunFilter(x.pid, x.rid) // bad ids: the claim terminates the message
 	x.em = &emitter{
 		js: r.cfg.JS, base: base, projectID: x.pid, runID: x.rid,
 		logger: x.log, secrets: r.cfg.Secrets, progressEvery: r.cfg.ProgressEvery,
-		maxLine: r.cfg.MaxLogLine,
+		maxLine: r.cfg.MaxLogLine, fence: fence, stop: x.cancel,
 	}
-	x.ctx, x.cancel = context.WithCancelCause(base)
 	defer x.cancel(nil)
 	r.register(x.pid, x.rid, x.cancel)
 	defer r.unregister(x.rid)
@@ -162,7 +163,7 @@ func (x *execution) claim() bool {
 	}
 	var firstSeq uint64 // the run's last sequence at the first read
 	for i := 0; i < maxConflictRetries; i++ {
-		if i > 0 && !x.pauseBeforeRetry(i) {
+		if i > 0 && !pause(x.base, i) {
 			break
 		}
 		ctx, cancel := context.WithTimeout(x.base, publishTimeout)
@@ -236,6 +237,10 @@ func (x *execution) execute() {
 	panicked, panicStep, step := x.panicked, x.panicStep, x.step
 	x.mu.Unlock()
 	switch {
+	case errors.Is(cause, errTakenOver):
+		// Neither acked nor Nak-ed: the delivery that holds the run now
+		// settles the message (see emitter.publish).
+		x.log.Warn("the run was taken over by another attempt or ended meanwhile; this attempt stops without ending it")
 	case err == nil && !panicked:
 		// Finished, even if a cancel or a shutdown came in at the very end.
 		x.end(events.RunCompleted{Summary: summary})
@@ -346,7 +351,7 @@ func (x *execution) ensureLogEnd(terminal events.Envelope) bool {
 	// by a replica that lags (one without the log.end yet) then conflicts
 	// and the log is read again, instead of adding a second log.end.
 	for i := 0; i < maxConflictRetries; i++ {
-		if i > 0 && !x.pauseBeforeRetry(i) {
+		if i > 0 && !pause(x.base, i) {
 			return false
 		}
 		ctx, cancel := context.WithTimeout(x.base, publishTimeout)
@@ -438,7 +443,7 @@ func (x *execution) publishTerminal(d events.Data) (bool, error) {
 		}
 	}
 	for i := 0; i < maxConflictRetries; i++ {
-		if i > 0 && !x.pauseBeforeRetry(i) {
+		if i > 0 && !pause(x.base, i) {
 			break
 		}
 		ctx, cancel := context.WithTimeout(x.base, publishTimeout)
@@ -861,14 +866,13 @@ func (x *execution) readRun(ctx context.Context) (runState, error) {
 	return runState{last: own, runSeq: seq, projSeq: projSeq}, nil
 }
 
-// pauseBeforeRetry waits a little longer on each try, so that a lagging
-// replica can catch up; it returns false when the runner's base context
-// ended.
-func (x *execution) pauseBeforeRetry(try int) bool {
+// pause waits a little longer on each try, so that a lagging replica can
+// catch up; it returns false when ctx ended first.
+func pause(ctx context.Context, try int) bool {
 	t := time.NewTimer(time.Duration(try+1) * 10 * time.Millisecond)
 	defer t.Stop()
 	select {
-	case <-x.base.Done():
+	case <-ctx.Done():
 		return false
 	case <-t.C:
 		return true

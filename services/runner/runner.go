@@ -48,6 +48,9 @@ var (
 	// errConnLost: the NATS connection closed; the run is left for
 	// redelivery.
 	errConnLost = errors.New("nats connection lost")
+	// errTakenOver: a fenced publish found another attempt's event or a
+	// terminal event on the run; the attempt stops without ending the run.
+	errTakenOver = errors.New("run taken over by another attempt")
 )
 
 // Config configures a [Runner]. JS and Engine are required.

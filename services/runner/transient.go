@@ -70,11 +70,20 @@ func isTransient(err error) bool {
 // envelope, so its Nats-Msg-Id makes JetStream store it at most once even
 // when an earlier try was stored but its ack lost.
 func publishRetrying(base context.Context, js jetstream.JetStream, env events.Envelope) (*jetstream.PubAck, error) {
+	return retryTransient(base, func(ctx context.Context) (*jetstream.PubAck, error) {
+		return events.Publish(ctx, js, env)
+	})
+}
+
+// retryTransient calls publish (one try of one envelope) until it succeeds
+// or fails for good, retrying transient failures with backoff for up to
+// publishBudget.
+func retryTransient(base context.Context, publish func(context.Context) (*jetstream.PubAck, error)) (*jetstream.PubAck, error) {
 	deadline := time.Now().Add(publishBudget)
 	backoff := 100 * time.Millisecond
 	for {
 		ctx, cancel := context.WithTimeout(base, publishTimeout)
-		ack, err := events.Publish(ctx, js, env)
+		ack, err := publish(ctx)
 		cancel()
 		if err == nil || !isTransient(err) || time.Now().Add(backoff).After(deadline) {
 			return ack, err
