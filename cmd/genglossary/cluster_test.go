@@ -218,11 +218,15 @@ func TestClusterFaults(t *testing.T) {
 	}
 	t.Logf("statuses %v; %d runs needed more than one attempt", statuses, attempts)
 
-	// Each run exactly once in history: one run.requested, one terminal.
+	// Each run exactly once in history: one run.requested, one terminal,
+	// nothing of the run after its terminal event.
 	runEvents := scanStream(ctx, t, js, events.EventsStream, "gg.*.run.>")
 	terminals := map[string][]string{}
 	requested := map[string]int{}
 	for _, m := range runEvents {
+		if len(terminals[m.env.RunID]) > 0 && !events.IsTerminal(m.env.Type) {
+			t.Errorf("run %s: %s at seq %d after its terminal event", m.env.RunID, m.env.Type, m.seq)
+		}
 		switch {
 		case events.IsTerminal(m.env.Type):
 			terminals[m.env.RunID] = append(terminals[m.env.RunID], m.env.Type)
