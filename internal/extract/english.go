@@ -785,6 +785,21 @@ func (d *docState) enFlush(run []unit, start, end int) {
 		run = run[1:]
 		cues = 0
 	}
+	if n := len(run); n > 0 && run[n-1].kind == kLower && end < len(d.toks) && d.toks[end].shape != 0 {
+		next := strings.ToLower(d.toks[end].s)
+		switch {
+		case next == "to" && has(enToAdj, run[n-1].key):
+			// "resources with key equal to tier": an adjective that
+			// takes "to" ends the noun phrase before it.
+			run = run[:n-1]
+			endCues = 0
+		case n == 1 && has(enPredPreps, next) && d.afterCopula(start):
+			// "is equivalent to", "are different from": a bare word
+			// between a copula and a preposition is a predicate
+			// adjective, not a name.
+			return
+		}
+	}
 	for len(run) > 0 {
 		l := run[len(run)-1]
 		if l.kind == kConnector || l.kind == kLower && (isEdWord(l.key) || isAdjective(l.key) || has(enSoftAdj, l.key)) {
@@ -862,6 +877,42 @@ func (d *docState) enFlush(run []unit, start, end int) {
 		}
 	}
 }
+
+// afterCopula reports whether the token before start is a form of "be"
+// (adverbs such as "not" or "often" between them are skipped).
+func (d *docState) afterCopula(start int) bool {
+	for k := start - 1; k >= 0 && k >= start-3; k-- {
+		t := d.toks[k]
+		if t.shape == 0 {
+			return false
+		}
+		l := strings.ToLower(t.s)
+		if has(enCopulas, l) {
+			return true
+		}
+		if !has(enCopulaAdverbs, l) {
+			return false
+		}
+	}
+	return false
+}
+
+// enCopulas are the forms of "be" before a predicate.
+var enCopulas = wordSet(`is are was were be been being isn't aren't wasn't weren't`)
+
+// enCopulaAdverbs may stand between a copula and its predicate.
+var enCopulaAdverbs = wordSet(`not also always usually often generally only then still now very more less
+	most quite fully largely roughly exactly mostly typically normally otherwise thus therefore never`)
+
+// enPredPreps follow a predicate adjective ("equivalent to", "different
+// from", "aware of").
+var enPredPreps = wordSet(`to with for of than from in on about across between within without into`)
+
+// enToAdj are adjectives that take "to": before "to" they end a noun
+// phrase ("key equal to tier").
+var enToAdj = wordSet(`equal equivalent similar identical relative prior due specific adjacent
+	proportional related comparable opposite analogous applicable available visible accessible unique
+	native common internal external exclusive orthogonal akin superior inferior`)
 
 // statesSubject reports a run that opens its line or sentence and is what
 // the line is about: a whole heading ("## Sharding"), a list key ("Batching:

@@ -551,7 +551,9 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"The HTTP gateway forwards requests to the LedgerStore. HTTP clients retry.\n" +
 		"The ledger acts as a journal and supplies a snapshot. Make refuses a stale tree; a shard carries keys.\n" +
 		"See Ledger shards in the Larkspur Operator Handbook and the LedgerStore User Guide.\n" +
-		"A virtual private ledger and a virtual private shard are kept apart.\n\n" +
+		"A virtual private ledger and a virtual private shard are kept apart.\n" +
+		"A tombstone ledger is equivalent to an empty one; a shard is often distinct from its ledger.\n" +
+		"Select the shards with tier equal to gold.\n\n" +
 		"## Ledger shards\n\nA ledger shard is a slice of the key space.\n\n" +
 		"## Credits\n\n- Ada Quenby for https://example.org/ada\n\n" +
 		"## License\n\nCopyright (c) 2024 Larkspur Authors. Licensed under the Apache License, Version 2.0.\n"
@@ -562,7 +564,8 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"The LedgerStore tracks each Ledger Shard. The http gateway and the HTTP gateway are one.\n" +
 		"The gateway acts as a proxy and supplies a relay. Make refuses a dirty tree; the relay carries shards.\n" +
 		"GHSA-3fxj-6jh8-hvhx was fixed in a24dc91; c203e39 and `f2c4107` reverted it. Shards sign with ed25519 keys.\n" +
-		"Use `Tombstone` first, then `LedgerStore.Compact`.\n"
+		"Use `Tombstone` first, then `LedgerStore.Compact`.\n" +
+		"A compacted shard is equivalent to a fresh one, and its keys are distinct from the ledger's. Each tier equal to gold is kept.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: a}, {Path: "b.md", Content: b}}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -578,7 +581,8 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"fetching", "publishing", "Object Stores", "ledger shards", "ledgerstore", "http gateway", "Apache License",
 		"Apache", "Larkspur Authors", "Ada Quenby", "GHSA-3fxj-6jh8-hvhx", "Tombstone", "Ledger Shards",
 		"Wren Talmadge", "Oskar Penhallow", "Ilse Marchetti", "榊原", "周平", "a24dc91", "c203e39", "f2c4107", "acts", "supplies", "refuses", "carries",
-		"Larkspur Operator Handbook", "Operator Handbook", "LedgerStore User Guide", "User Guide", "virtual private"} {
+		"Larkspur Operator Handbook", "Operator Handbook", "LedgerStore User Guide", "User Guide", "virtual private",
+		"equivalent", "distinct", "tier equal"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted", bad)
 		}
