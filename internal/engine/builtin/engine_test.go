@@ -268,6 +268,38 @@ func TestReviewDefinitionRules(t *testing.T) {
 	}
 }
 
+// TestMissingRelationKeepsCase checks that a definition's head noun is
+// linked to an acronym or identifier only as it is spelt: "a list of
+// selector requirements" is not about the LIST operation.
+func TestMissingRelationKeepsCase(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	c := loadCorpus(t, "en")
+	for _, tc := range []struct {
+		other string
+		want  bool
+	}{
+		{"LIST", false},
+		{"List", true}, // a word capitalised at the start names it
+		{"list", true},
+	} {
+		t.Run(tc.other, func(t *testing.T) {
+			t.Parallel()
+			entries := []glossary.Entry{
+				{Term: "matchExpressions", Category: glossary.TechnicalTerm, Definition: "matchExpressions is a list of pod selector requirements.", Confidence: 0.8},
+				{Term: tc.other, Category: glossary.TechnicalTerm, Definition: "An operation that returns the objects of a kind, optionally filtered.", Confidence: 0.8},
+			}
+			issues, err := e.Review(context.Background(), c, entries)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, got := findIssue(issues, "matchExpressions", glossary.MissingRelation); got != tc.want {
+				t.Errorf("missing_relation to %q = %v, want %v (issues %+v)", tc.other, got, tc.want, issues)
+			}
+		})
+	}
+}
+
 func TestRefine(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

@@ -284,6 +284,12 @@ func missingRelation(en glossary.Entry, def string, ja bool, entries []glossary.
 	if termKey(other.Term) == termKey(en.Term) {
 		return "", false
 	}
+	if isIdentifierLike(other.Term) && head != other.Term && singular(head) != other.Term {
+		// "a list of selector requirements" is not about the LIST
+		// operation, nor "a map of pairs" about a Map type: an acronym or
+		// an identifier is named as it is spelt.
+		return "", false
+	}
 	for _, al := range append(append([]string{}, en.Aliases...), other.Aliases...) {
 		if termKey(al) == termKey(other.Term) || termKey(al) == termKey(en.Term) {
 			return "", false
