@@ -263,6 +263,8 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"予約枠は、デフォルトでは一人一冊の枠です。予約枠を増やします。\n" +
 		"返却箱は、閉館中に本を返すための箱のことで、入口の横にあります。返却箱を使います。\n" +
 		"仮置き棚は **揮発性** です。仮置き棚を空けます。\n" +
+		"接頭辞はオプションです。請求記号に接頭辞を付けます。\n" +
+		"`--shelf` は、本を置く棚を指定するオプションです。`--shelf` を使います。\n" +
 		"**書庫**または**閉架**は、利用者が直接入れない場所に本をしまっておく部屋で、司書が本を出し入れします。書庫を使います。閉架の本を頼みます。\n" +
 		"分室は、駅前の建物の中で、毎日開いています。分室に行きます。\n\n" +
 		"- `max_loans`: 1人が同時に借りられる本の冊数の上限。\n\n" +
@@ -302,6 +304,12 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	}
 	if d := define(t, e, c, "仮置き棚"); d.Confidence >= confExplicit {
 		t.Errorf("仮置き棚: %q (%.2f): 「揮発性です」 says how it is, not what", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "接頭辞"); d.Confidence >= confExplicit {
+		t.Errorf("接頭辞: %q (%.2f): 「オプションです」 says it is optional, not what it is", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "--shelf"); d.Text != "`--shelf` は、本を置く棚を指定するオプションです。" && d.Text != "--shelf は、本を置く棚を指定するオプションです。" || d.Confidence < confExplicit {
+		t.Errorf("--shelf: %q (%.2f): a modified 「オプション」 names its kind", d.Text, d.Confidence)
 	}
 	// A gloss that opens with a number is a gloss, not a value.
 	if d := define(t, e, c, "max_loans"); d.Text != "1人が同時に借りられる本の冊数の上限。" {

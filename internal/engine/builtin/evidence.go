@@ -1799,6 +1799,17 @@ var jaNaAdjectives = []string{
 	"不十分", "一般的", "不便", "困難", "確か", "自然", "当然", "好き", "苦手", "得意",
 }
 
+// jaPropertyWords, as the whole predicate of 「Xは…です」, say how X is
+// (optional, read-only, deprecated), not what it is: 「プレフィックスは
+// オプションです」. After a modifier they may name a kind (「…を指定する
+// オプションです」 defines a flag).
+var jaPropertyWords = map[string]bool{
+	"オプション": true, "オプショナル": true, "省略可能": true, "読み取り専用": true, "書き込み専用": true,
+	"非推奨": true, "廃止予定": true, "実験的": true, "不変": true, "可変": true, "イミュータブル": true,
+	"ミュータブル": true, "デフォルト": true, "既定": true, "ベータ": true, "アルファ": true, "ベータ版": true,
+	"アルファ版": true, "安定版": true,
+}
+
 // jaThingDefined reports a predicate that ends in 「もの」 after a clause,
 // 「…をまとめたもの」, 「…扱うためのもの」: what the subject is, said of
 // what it does. 「ユーザーのもの」 says whose it is.
@@ -1836,11 +1847,14 @@ func jaDefinitionalEnding(body string) (string, bool) {
 			if strings.HasSuffix(pred, "で") || strings.HasSuffix(pred, "では") {
 				return "", false
 			}
-			if i := strings.LastIndex(pred, "は"); i >= 0 && strings.HasSuffix(pred, "性") &&
-				utf8.RuneCountInString(strings.TrimSpace(pred[i+len("は"):])) <= 4 {
-				// 「ポッドは揮発性です。」: a property of the subject
-				// (volatile), not what it is.
-				return "", false
+			if i := strings.LastIndex(pred, "は"); i >= 0 {
+				after := strings.TrimSpace(pred[i+len("は"):])
+				if strings.HasSuffix(pred, "性") && utf8.RuneCountInString(after) <= 4 || jaPropertyWords[after] {
+					// 「ポッドは揮発性です。」, 「プレフィックスはオプション
+					// です。」: a property of the subject (volatile,
+					// optional), not what it is.
+					return "", false
+				}
 			}
 		}
 		return pred, true
