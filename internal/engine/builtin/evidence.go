@@ -1955,6 +1955,13 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				continue
 			}
 		}
+		if before := strings.TrimRight(s.text[:at], " "); before != "" {
+			if r, _ := utf8.DecodeLastRuneInString(before); unicode.IsDigit(r) {
+				// "every 10 seconds (the default update interval)":
+				// the parenthesis is about the quantity, not the unit.
+				continue
+			}
+		}
 		rest := s.text[at+len(sp):]
 		open, closer := "（", "）"
 		if strings.HasPrefix(rest, " (") {

@@ -186,7 +186,8 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		"Cleats are great for small boats and bollards for ships. A cleat is bolted to the deck.\n\n" +
 		"- _Towage_: How ships are towed can be arranged by the harbor office.\n" +
 		"- _Pilot boats_: Where pilots wait for the next ship.\n\n" +
-		"Towage is paid per hour. Pilot boats are painted orange.\n"
+		"Towage is paid per hour. Pilot boats are painted orange.\n" +
+		"The harbor log is written every 10 minutes (the default logging interval). Minutes are counted from midnight.\n"
 	// Setext headings, as older READMEs and text files write them.
 	setext := "Harbor Guide\n============\n\nThe guide covers the harbor.\n\n" +
 		"Slip Fees\n---------\n\nA fee charged per night for a berth at a pier.\n\nThe office collects slip fees each morning.\n"
@@ -221,6 +222,7 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		{"fender", "rubber kind"},           // a parenthetical that lists kinds
 		{"cleat", "great for"},              // a judgement
 		{"towage", "How ships"},             // a clause about the feature
+		{"minutes", "logging interval"},     // a parenthesis about a quantity
 	}
 	for _, tc := range notGlosses {
 		t.Run(tc.term, func(t *testing.T) {
