@@ -275,18 +275,20 @@ func TestMissingRelationKeepsCase(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
 	c := loadCorpus(t, "en")
+	const list = "matchExpressions is a list of pod selector requirements."
 	for _, tc := range []struct {
-		other string
-		want  bool
+		def, other string
+		want       bool
 	}{
-		{"LIST", false},
-		{"List", true}, // a word capitalised at the start names it
-		{"list", true},
+		{list, "LIST", false},
+		{list, "List", true}, // a word capitalised at the start names it
+		{list, "list", true},
+		{"matchExpressions is a PodSelector of label requirements.", "PodSelector", true},
 	} {
 		t.Run(tc.other, func(t *testing.T) {
 			t.Parallel()
 			entries := []glossary.Entry{
-				{Term: "matchExpressions", Category: glossary.TechnicalTerm, Definition: "matchExpressions is a list of pod selector requirements.", Confidence: 0.8},
+				{Term: "matchExpressions", Category: glossary.TechnicalTerm, Definition: tc.def, Confidence: 0.8},
 				{Term: tc.other, Category: glossary.TechnicalTerm, Definition: "An operation that returns the objects of a kind, optionally filtered.", Confidence: 0.8},
 			}
 			issues, err := e.Review(context.Background(), c, entries)

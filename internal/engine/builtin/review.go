@@ -284,7 +284,7 @@ func missingRelation(en glossary.Entry, def string, ja bool, entries []glossary.
 	if termKey(other.Term) == termKey(en.Term) {
 		return "", false
 	}
-	if isIdentifierLike(other.Term) && head != other.Term && singular(head) != other.Term {
+	if isIdentifierLike(other.Term) && !strings.Contains(def, other.Term) {
 		// "a list of selector requirements" is not about the LIST
 		// operation, nor "a map of pairs" about a Map type: an acronym or
 		// an identifier is named as it is spelt.
