@@ -175,6 +175,11 @@ func commitHash(w string) bool {
 // abbreviation such as "e.g", domain name).
 func wordShape(w string) (string, uint8) {
 	w = strings.Trim(w, "_-.'’")
+	if strings.Contains(w, "’") {
+		// "don’t", "it’ll": typographic apostrophes (HTML pages, many
+		// Markdown sites) spell the contractions of the stop lists.
+		w = strings.ReplaceAll(w, "’", "'")
+	}
 	if w == "" {
 		return "", 0
 	}

@@ -553,7 +553,8 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"See Ledger shards in the Larkspur Operator Handbook and the LedgerStore User Guide.\n" +
 		"A virtual private ledger and a virtual private shard are kept apart.\n" +
 		"A tombstone ledger is equivalent to an empty one; a shard is often distinct from its ledger.\n" +
-		"Select the shards with tier equal to gold.\n\n" +
+		"Select the shards with tier equal to gold.\n" +
+		"Don’t split a ledger by hand: it’ll split itself. Don’t move shards either; it’ll move them.\n\n" +
 		"## Ledger shards\n\nA ledger shard is a slice of the key space.\n\n" +
 		"## Credits\n\n- Ada Quenby for https://example.org/ada\n\n" +
 		"## License\n\nCopyright (c) 2024 Larkspur Authors. Licensed under the Apache License, Version 2.0.\n"
@@ -582,7 +583,7 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"Apache", "Larkspur Authors", "Ada Quenby", "GHSA-3fxj-6jh8-hvhx", "Tombstone", "Ledger Shards",
 		"Wren Talmadge", "Oskar Penhallow", "Ilse Marchetti", "榊原", "周平", "a24dc91", "c203e39", "f2c4107", "acts", "supplies", "refuses", "carries",
 		"Larkspur Operator Handbook", "Operator Handbook", "LedgerStore User Guide", "User Guide", "virtual private",
-		"equivalent", "distinct", "tier equal"} {
+		"equivalent", "distinct", "tier equal", "Don’t", "don’t", "don't", "it’ll", "it'll"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted", bad)
 		}

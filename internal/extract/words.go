@@ -44,7 +44,7 @@ var enStop = wordSet(
 	isn't aren't wasn't weren't don't doesn't didn't haven't hasn't hadn't can't couldn't
 	won't wouldn't shouldn't mustn't it's that's there's here's let's you're we're they're
 	i'm i've you've we've they've i'd you'd he'd she'd we'd they'd i'll you'll he'll she'll
-	we'll they'll what's who's isnt dont doesnt cant wont`,
+	we'll they'll it'll that'll there'll what's who's isnt dont doesnt cant wont`,
 	// common verbs and their forms
 	`use uses used using make makes made making get gets got gotten getting give gives gave
 	given giving take takes took taken taking put puts putting go goes went gone going come
