@@ -13,6 +13,7 @@ require (
 	github.com/nats-io/nkeys v0.4.16
 	github.com/oklog/ulid/v2 v2.1.2
 	github.com/openai/openai-go/v3 v3.98.0
+	golang.org/x/net v0.60.0
 	golang.org/x/text v0.44.0
 	modernc.org/sqlite v1.62.0
 )

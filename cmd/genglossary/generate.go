@@ -23,7 +23,7 @@ import (
 func runGenerate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
 	var (
-		in          = fs.String("i", "", "input `DIR` of documents: .md, .markdown, .mdx, .rst, .rest, .adoc, .asciidoc, .txt (required)")
+		in          = fs.String("i", "", "input `DIR` of documents: .md, .markdown, .mdx, .rst, .rest, .adoc, .asciidoc, .html, .htm, .txt (required)")
 		out         = fs.String("o", "", "output `FILE`: .md for Markdown, .json for JSON (required)")
 		llm         = llmFlags(fs, getenv)
 		excludeFile = fs.String("exclude", "", "`FILE` of terms to exclude, one per line (# starts a comment)")
@@ -62,7 +62,7 @@ func runGenerate(ctx context.Context, args []string, getenv func(string) string,
 		fmt.Fprintf(stderr, "skipped %s\n", p)
 	}
 	if len(docs) == 0 {
-		return fmt.Errorf("no usable documents (.md, .markdown, .mdx, .rst, .rest, .adoc, .asciidoc, .txt) in %s (%d refused)", *in, len(problems))
+		return fmt.Errorf("no usable documents (.md, .markdown, .mdx, .rst, .rest, .adoc, .asciidoc, .html, .htm, .txt) in %s (%d refused)", *in, len(problems))
 	}
 
 	logLevel := slog.LevelError

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/htmldoc"
 )
 
 // Errors returned by ValidateName and Parse. Callers branch on them with
@@ -24,7 +25,7 @@ var (
 	// ErrInvalidName means the file name is unsafe or malformed.
 	ErrInvalidName = errors.New("invalid file name")
 	// ErrUnsupportedType means the file is not of a type in [Extensions].
-	ErrUnsupportedType = errors.New("unsupported file type (only .md, .markdown, .mdx, .rst, .rest, .adoc, .asciidoc and .txt)")
+	ErrUnsupportedType = errors.New("unsupported file type (only .md, .markdown, .mdx, .rst, .rest, .adoc, .asciidoc, .html, .htm and .txt)")
 	// ErrSecretName means the name looks like a secret (.env, *.pem, ...).
 	ErrSecretName = errors.New("file name looks like a secret")
 	// ErrTooLarge means the content exceeds the size limit.
@@ -103,11 +104,16 @@ func IsSecretName(name string) bool {
 // its usual names (.mdx pages, as Docusaurus writes them, are Markdown with
 // import lines and JSX tags, which the readers skip), reStructuredText
 // (Sphinx and docutils pages, read through package rst), AsciiDoc (read
-// through package asciidoc) and plain text, which the readers take as
-// Markdown without markup.
+// through package asciidoc), HTML pages (converted to Markdown when read,
+// see [Parse]) and plain text, which the readers take as Markdown without
+// markup.
 func Extensions() []string {
-	return []string{".md", ".markdown", ".mdx", ".rst", ".rest", ".adoc", ".asciidoc", ".txt"}
+	return []string{".md", ".markdown", ".mdx", ".rst", ".rest", ".adoc", ".asciidoc", ".html", ".htm", ".txt"}
 }
+
+// IsHTML reports an HTML document (.html, .htm): [Parse] converts its
+// content to Markdown, which is what a project keeps of it.
+func IsHTML(name string) bool { return htmldoc.Is(name) }
 
 // Supported reports whether name has an extension in [Extensions], in any
 // case.
@@ -163,16 +169,32 @@ func ValidateName(name string) (string, error) {
 // Content in UTF-16 with a byte order mark or in a legacy Japanese encoding
 // (Shift_JIS, EUC-JP, ISO-2022-JP) is converted to UTF-8; a UTF-8 byte order
 // mark is dropped and CRLF/CR line endings become LF, so line numbers are
-// the same on every platform.
+// the same on every platform. An HTML page becomes its Markdown text
+// (package htmldoc): line numbers then refer to that text, which is why a
+// caller that keeps a document keeps the converted text (see
+// [ParseEncoded]) and reads it back with [ParseStored].
 func Parse(name string, content []byte, lim Limits) (glossary.Document, error) {
 	doc, _, err := ParseEncoded(name, content, lim)
 	return doc, err
 }
 
+// ParseStored is [Parse] for a document a project keeps: the same checks,
+// but an HTML document is not converted again (what is kept is already its
+// Markdown text).
+func ParseStored(name string, content []byte, lim Limits) (glossary.Document, error) {
+	doc, _, err := parse(name, content, lim, false)
+	return doc, err
+}
+
 // ParseEncoded is [Parse], also returning the encoding the content was in
 // (EncodingUTF8, EncodingUTF16, EncodingShiftJIS ...), so that a caller
-// that keeps the bytes can keep converted text instead.
+// that keeps the bytes can keep converted text instead (as it must for an
+// HTML document, see [IsHTML]).
 func ParseEncoded(name string, content []byte, lim Limits) (glossary.Document, string, error) {
+	return parse(name, content, lim, true)
+}
+
+func parse(name string, content []byte, lim Limits, convertHTML bool) (glossary.Document, string, error) {
 	lim = lim.withDefaults()
 	n, err := ValidateName(name)
 	if err != nil {
@@ -191,6 +213,9 @@ func ParseEncoded(name string, content []byte, lim Limits) (glossary.Document, s
 	if strings.ContainsRune(s, '\r') {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	if convertHTML && htmldoc.Is(n) {
+		s = htmldoc.ToMarkdown(s)
 	}
 	if strings.TrimSpace(s) == "" {
 		return glossary.Document{}, "", ErrEmpty

@@ -28,6 +28,8 @@ func TestValidateName(t *testing.T) {
 		{"rest", "api/Index.REST", "api/Index.REST", nil},
 		{"asciidoc", "index.adoc", "index.adoc", nil},
 		{"asciidoc long", "Guide.AsciiDoc", "Guide.AsciiDoc", nil},
+		{"html", "site/Index.html", "site/Index.html", nil},
+		{"htm", "page.HTM", "page.HTM", nil},
 		{"org", "index.org", "", ErrUnsupportedType},
 		{"md inside", "a.md.bak", "", ErrUnsupportedType},
 		{"nfc", "cafe\u0301.md", "caf\u00e9.md", nil},
@@ -166,6 +168,8 @@ func TestLoadDir(t *testing.T) {
 	write("image.png", "\x89PNG")
 	write("notes.rst", "rst\n")
 	write("notes.adoc", "adoc\n")
+	write("page.html", "<title>P</title><p>Para.</p>")
+	write("scripts.htm", "<script>run()</script>")
 	write("notes.org", "org\n")
 	write(".git/config.md", "hidden\n")
 	write("node_modules/pkg/README.md", "a package\n")
@@ -183,10 +187,16 @@ func TestLoadDir(t *testing.T) {
 	for _, d := range docs {
 		paths = append(paths, d.Path)
 	}
-	if got, want := strings.Join(paths, ","), "a/a.md,a/z.txt,b.md,c.mdx,d.markdown,notes.adoc,notes.rst"; got != want {
+	if got, want := strings.Join(paths, ","), "a/a.md,a/z.txt,b.md,c.mdx,d.markdown,notes.adoc,notes.rst,page.html"; got != want {
 		t.Errorf("docs = %s, want %s", got, want)
 	}
-	wantProblems := map[string]error{"bad.txt": ErrNotUTF8, "big.md": ErrTooLarge, "credentials.md": ErrSecretName, "empty.md": ErrEmpty}
+	for _, d := range docs {
+		if d.Path == "page.html" && d.Content != "# P\n\nPara.\n" {
+			t.Errorf("page.html read as %q, want its Markdown text", d.Content)
+		}
+	}
+	wantProblems := map[string]error{"bad.txt": ErrNotUTF8, "big.md": ErrTooLarge, "credentials.md": ErrSecretName, "empty.md": ErrEmpty,
+		"scripts.htm": ErrEmpty}
 	if len(problems) != len(wantProblems) {
 		t.Fatalf("problems = %v, want %d", problems, len(wantProblems))
 	}
@@ -203,6 +213,32 @@ func TestLoadDir(t *testing.T) {
 	}
 }
 
+// TestParseConvertsHTMLOnce checks that an HTML page is read as its
+// Markdown text when it is added (Parse, ParseEncoded) and that the kept
+// text is not converted again when it is read back (ParseStored).
+func TestParseConvertsHTMLOnce(t *testing.T) {
+	t.Parallel()
+	page := []byte("<html><head><title>Berths</title></head><body><p>A berth is a <code>&lt;slot&gt;</code> at a quay.</p></body></html>")
+	doc, enc, err := ParseEncoded("docs/berths.html", page, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "# Berths\n\nA berth is a `<slot>` at a quay.\n"
+	if doc.Content != want || enc != EncodingUTF8 || !IsHTML(doc.Path) {
+		t.Fatalf("ParseEncoded = %q (%s), want %q", doc.Content, enc, want)
+	}
+	stored, err := ParseStored(doc.Path, []byte(doc.Content), Limits{})
+	if err != nil || stored.Content != want {
+		t.Errorf("ParseStored of the kept text = %q, %v; want it unchanged", stored.Content, err)
+	}
+	if _, err := Parse("empty.html", []byte("<script>x()</script><!-- c -->"), Limits{}); !errors.Is(err, ErrEmpty) {
+		t.Errorf("a page without text: err = %v, want ErrEmpty", err)
+	}
+	if IsHTML("a.md") {
+		t.Error("IsHTML(a.md) = true")
+	}
+}
+
 // TestSupportedMatchesExtensions keeps the list that documentation and the
 // GUI show equal to the switch that decides.
 func TestSupportedMatchesExtensions(t *testing.T) {
@@ -212,7 +248,7 @@ func TestSupportedMatchesExtensions(t *testing.T) {
 			t.Errorf("Supported(a%s) = false", ext)
 		}
 	}
-	for _, name := range []string{"a", "a.", "a.html", "a.org", "a.asc", "a.mdown", "a.md.txt.pdf", "a.rst.bak"} {
+	for _, name := range []string{"a", "a.", "a.xhtml", "a.org", "a.asc", "a.mdown", "a.md.txt.pdf", "a.rst.bak"} {
 		if Supported(name) {
 			t.Errorf("Supported(%q) = true", name)
 		}

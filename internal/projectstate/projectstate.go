@@ -82,7 +82,7 @@ func ReadVia(r *events.Replies) Option {
 // Load rebuilds project projectID from its events in [events.EventsStream],
 // up to the last matching sequence at the time of the call. Document
 // contents are read from the [events.DocsBucket] object store and parsed
-// with [document.Parse]; results carried by claim check are read from the
+// with [document.ParseStored]; results carried by claim check are read from the
 // [events.ArtifactsBucket] object store.
 //
 // On streams with one replica it reads with direct gets (no consumer, no
@@ -591,7 +591,7 @@ func (f *folder) loadDocs(ctx context.Context, js jetstream.JetStream, direct bo
 				out[i].fatal = !errors.Is(err, jetstream.ErrObjectNotFound)
 				return
 			}
-			out[i].doc, out[i].err = document.Parse(r.name, b, document.Limits{})
+			out[i].doc, out[i].err = document.ParseStored(r.name, b, document.Limits{})
 		}()
 	}
 	wg.Wait()

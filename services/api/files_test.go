@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -159,5 +160,64 @@ func TestProjectUpdateAndNames(t *testing.T) {
 	b.createProject("alpha") // the old name is free
 	if st, _ := b.do("POST", "/api/projects", map[string]string{"name": "GAMMA"}, nil); st != http.StatusConflict {
 		t.Errorf("a name differing only in case = %d, want 409", st)
+	}
+}
+
+// TestHTMLUploadKeepsItsMarkdown checks that an HTML page is kept as the
+// Markdown text it reads as (what GET shows, what its size and sha256 are
+// of), that a run reads it, and that its terms' occurrences cite lines of
+// that text. The page is written for this test.
+func TestHTMLUploadKeepsItsMarkdown(t *testing.T) {
+	t.Parallel()
+	b := setup(t, setupOpts{runners: 1})
+	p := b.createProject("html")
+	base := "/api/projects/" + p.ID + "/files"
+	page := `<!DOCTYPE html><html><head><title>Mooring | Harbor Guide</title><script>track("<p>no</p>")</script></head>` +
+		`<body><nav><a href="/">Home</a></nav><main><h1>Mooring</h1><p>A <strong>bollard</strong> is a short post on a quay that crews tie lines to.</p>` +
+		`<dl><dt>Capstan</dt><dd>A rotating drum that hauls mooring lines.</dd></dl><p>Every bollard is inspected yearly. The capstan turns slowly, and crews oil the capstan weekly.</p></main></body></html>`
+	const want = "# Mooring\n\nA **bollard** is a short post on a quay that crews tie lines to.\n\n" +
+		"- Capstan: A rotating drum that hauls mooring lines.\n\nEvery bollard is inspected yearly. The capstan turns slowly, and crews oil the capstan weekly.\n"
+	status, raw := postFiles(t, b.url+base, "file", [2]string{"guide/mooring.html", page})
+	if status != http.StatusCreated {
+		t.Fatalf("upload = %d %s", status, raw)
+	}
+	var created map[string]any
+	_ = json.Unmarshal(raw, &created)
+	sum := sha256.Sum256([]byte(want))
+	if created["size"].(float64) != float64(len(want)) || created["sha256"] != hex.EncodeToString(sum[:]) {
+		t.Errorf("HTML upload recorded as %v, want the size and sha256 of its Markdown text", created)
+	}
+	var got map[string]any
+	b.mustDo("GET", base+"/"+created["id"].(string), nil, http.StatusOK, &got)
+	if got["content"] != want {
+		t.Fatalf("HTML upload reads back as %q, want %q", got["content"], want)
+	}
+	// A page with no text is refused like an empty file, and nothing is kept.
+	if status, raw := postFiles(t, b.url+base, "file", [2]string{"blank.htm", "<script>x()</script>"}); status != http.StatusUnprocessableEntity {
+		t.Errorf("upload of a page without text = %d %s, want 422", status, raw)
+	}
+
+	b.runScope(p.ID, "full", "completed")
+	var terms listOf[termJSON]
+	b.mustDo("GET", "/api/projects/"+p.ID+"/terms", nil, http.StatusOK, &terms)
+	lines := map[string][]int{}
+	for _, tm := range terms.Items {
+		var one termJSON
+		b.mustDo("GET", "/api/projects/"+p.ID+"/terms/"+tm.ID, nil, http.StatusOK, &one)
+		for _, o := range one.Occurrences {
+			lines[strings.ToLower(tm.TermText)] = append(lines[strings.ToLower(tm.TermText)], o.Line)
+		}
+	}
+	if got := fmt.Sprint(lines["bollard"]); got != "[3 7]" {
+		t.Errorf("bollard occurs on lines %s of the kept text, want [3 7] (terms %v)", got, lines)
+	}
+	var refined listOf[entryJSON]
+	b.mustDo("GET", "/api/projects/"+p.ID+"/refined", nil, http.StatusOK, &refined)
+	defs := map[string]string{}
+	for _, e := range refined.Items {
+		defs[strings.ToLower(e.TermName)] = e.Definition
+	}
+	if !strings.Contains(defs["capstan"], "rotating drum") {
+		t.Errorf("capstan = %q, want the definition list's gloss (refined %v)", defs["capstan"], defs)
 	}
 }

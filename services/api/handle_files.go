@@ -184,10 +184,11 @@ func (s *server) addDocuments(r *http.Request, projectID string, ups []fileCreat
 			return nil, err
 		}
 		content := []byte(up.Content)
-		if enc != document.EncodingUTF8 {
+		if enc != document.EncodingUTF8 || document.IsHTML(doc.Path) {
 			// A Shift_JIS or UTF-16 upload is kept as the UTF-8 text it
-			// was read as: what GET .../files/{fid} shows and what runs
-			// read.
+			// was read as, an HTML page as its Markdown text: what GET
+			// .../files/{fid} shows, what runs read and what occurrences'
+			// line numbers refer to.
 			content = []byte(doc.Content)
 		}
 		sum := sha256.Sum256(content)

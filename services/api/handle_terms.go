@@ -256,7 +256,7 @@ func (s *server) loadDocuments(ctx context.Context, pid string) ([]glossary.Docu
 			s.Logger.Warn("read document", "project_id", pid, "doc_id", d.ID, "err", err)
 			continue
 		}
-		doc, err := document.Parse(d.FileName, b, document.Limits{})
+		doc, err := document.ParseStored(d.FileName, b, document.Limits{})
 		if err != nil {
 			continue
 		}

@@ -82,12 +82,12 @@ async function loadList(box, ctx, path) {
 async function filesTab(box, ctx) {
   if (ctx.arg) return fileView(box, ctx, ctx.arg);
   const errBox = h('div', { class: 'error-box', role: 'alert', id: 'upload-error' });
-  const input = h('input', { type: 'file', id: 'file-input', multiple: true, accept: '.md,.markdown,.mdx,.rst,.rest,.adoc,.asciidoc,.txt,text/markdown,text/x-rst,text/asciidoc,text/plain', class: 'sr-only', tabindex: '-1' });
+  const input = h('input', { type: 'file', id: 'file-input', multiple: true, accept: '.md,.markdown,.mdx,.rst,.rest,.adoc,.asciidoc,.html,.htm,.txt,text/markdown,text/x-rst,text/asciidoc,text/html,text/plain', class: 'sr-only', tabindex: '-1' });
   input.addEventListener('change', () => { if (input.files.length) upload([...input.files]); });
   const pick = h('button', { id: 'choose-files', onclick: () => input.click() }, 'Choose files…');
   const status = h('span', { class: 'muted', role: 'status', 'aria-live': 'polite', id: 'upload-status' });
   const zone = h('div', { class: 'dropzone', id: 'dropzone', 'aria-describedby': 'drop-hint' },
-    h('p', { id: 'drop-hint' }, 'Drop Markdown (.md, .markdown, .mdx), reStructuredText (.rst), AsciiDoc (.adoc) or .txt files here (several at once), or '), pick, input, ' ', status);
+    h('p', { id: 'drop-hint' }, 'Drop Markdown (.md, .markdown, .mdx), reStructuredText (.rst), AsciiDoc (.adoc), HTML (.html) or .txt files here (several at once), or '), pick, input, ' ', status);
   zone.addEventListener('dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; zone.classList.add('over'); });
   zone.addEventListener('dragleave', () => zone.classList.remove('over'));
   zone.addEventListener('drop', (e) => {

@@ -1,0 +1,641 @@
+// Package htmldoc reads HTML pages (a saved web page, a built Sphinx or
+// Javadoc page, an exported wiki page) as the Markdown text a reader of the
+// rendered page sees, so that the engines, which read Markdown, read them
+// too.
+//
+// Unlike packages rst and asciidoc, the conversion cannot keep the source's
+// lines: HTML puts several blocks on one line (or a whole page on one), and
+// a heading run into the paragraph after it would read as one sentence. So
+// a document is converted once, when it is added to a project or read by
+// generate; the Markdown is what the project keeps, shows and cites by
+// line.
+//
+// What is converted: the page's main content (the first <main>, else the
+// element with role="main", else the first <article>, else <body>);
+// headings, paragraphs, lists (nested), definition lists (as "- term:
+// definition" items, which the engines read as glosses), tables (as
+// Markdown rows), block quotes, preformatted text (as fenced code), inline
+// code, strong and emphasis. Scripts, styles, navigation, forms, embedded
+// media and elements marked hidden go; so do the permalink marks of
+// headings ("¶"). The page's <title> becomes the level-1 heading when the
+// content has none, without a site-name suffix (" — Project
+// documentation", " | Site").
+package htmldoc
+
+import (
+	"path"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Is reports whether name is an HTML document (.html, .htm), in any case.
+func Is(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm":
+		return true
+	}
+	return false
+}
+
+// maxDepth bounds the element nesting followed, so that a hostile page
+// cannot exhaust the stack (the parser itself caps nesting at 512).
+const maxDepth = 256
+
+// ToMarkdown returns the Markdown text of an HTML page (see the package
+// documentation). It never fails: what the parser cannot read is read as
+// text, as browsers do.
+func ToMarkdown(src string) string {
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		// Nested deeper than the parser follows (512 elements): the
+		// page's text, a paragraph per block.
+		return flatText(src)
+	}
+	root := contentRoot(doc)
+	w := &writer{}
+	if !hasH1(root) {
+		if t := pageTitle(doc); t != "" {
+			w.block("# " + t)
+		}
+	}
+	w.children(root, 0)
+	return w.String()
+}
+
+// writer collects the output's blocks; each block is one or more lines,
+// and blocks are separated by a blank line.
+type writer struct {
+	blocks []string
+}
+
+func (w *writer) block(s string) {
+	s = strings.TrimRight(s, " \n")
+	if strings.TrimSpace(s) != "" {
+		w.blocks = append(w.blocks, s)
+	}
+}
+
+func (w *writer) String() string {
+	if len(w.blocks) == 0 {
+		return ""
+	}
+	return strings.Join(w.blocks, "\n\n") + "\n"
+}
+
+// children converts the block content of n.
+func (w *writer) children(n *html.Node, depth int) {
+	var inline []*html.Node
+	flush := func() {
+		if len(inline) > 0 {
+			w.block(inlineText(inline))
+			inline = inline[:0]
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if isBlock(c) {
+			flush()
+			w.element(c, depth+1)
+			continue
+		}
+		inline = append(inline, c)
+	}
+	flush()
+}
+
+// element converts one block element.
+func (w *writer) element(n *html.Node, depth int) {
+	if skipped(n) || depth > maxDepth {
+		return
+	}
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		level := int(n.Data[1] - '0')
+		if t := inlineText(childList(n)); t != "" {
+			w.block(strings.Repeat("#", level) + " " + t)
+		}
+	case atom.Pre:
+		w.block(fence(textOf(n)))
+	case atom.Ul, atom.Ol, atom.Menu:
+		w.block(strings.Join(listLines(n, 0, depth), "\n"))
+	case atom.Dl:
+		w.block(strings.Join(defLines(n, depth), "\n"))
+	case atom.Table:
+		w.block(strings.Join(tableRows(n), "\n"))
+	case atom.Blockquote:
+		inner := &writer{}
+		inner.children(n, depth)
+		var b strings.Builder
+		for i, line := range strings.Split(strings.TrimRight(inner.String(), "\n"), "\n") {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(strings.TrimRight("> "+line, " "))
+		}
+		w.block(b.String())
+	case atom.Li:
+		// An item outside a list (bad HTML) is still shown as one.
+		if text, nested := itemParts(n, 1, depth); text != "" || len(nested) > 0 {
+			w.block(strings.Join(append([]string{"- " + text}, nested...), "\n"))
+		}
+	case atom.Hr:
+	default:
+		w.children(n, depth)
+	}
+}
+
+// listLines returns the items of a list as "- text" lines, nested lists
+// indented under their item.
+func listLines(n *html.Node, indent, depth int) []string {
+	var out []string
+	pad := strings.Repeat("  ", indent)
+	num := 0
+	for li := n.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type != html.ElementNode || skipped(li) {
+			continue
+		}
+		if li.DataAtom != atom.Li {
+			// Stray content between items (bad HTML): read as an item.
+			if t := inlineText([]*html.Node{li}); t != "" && !isBlock(li) {
+				out = append(out, pad+"- "+t)
+			}
+			continue
+		}
+		num++
+		marker := "- "
+		if n.DataAtom == atom.Ol {
+			marker = itoa(num) + ". "
+		}
+		text, nested := itemParts(li, indent+1, depth+1)
+		if text == "" && len(nested) == 0 {
+			continue
+		}
+		out = append(out, pad+marker+text)
+		out = append(out, nested...)
+	}
+	return out
+}
+
+// itemParts splits a list item into its text (its paragraphs run
+// together on the item's line) and the lines of the lists nested in it.
+func itemParts(li *html.Node, indent, depth int) (string, []string) {
+	var parts []string
+	var nested []string
+	var inline []*html.Node
+	flush := func() {
+		if t := inlineText(inline); t != "" {
+			parts = append(parts, t)
+		}
+		inline = inline[:0]
+	}
+	var walk func(n *html.Node, d int)
+	walk = func(n *html.Node, d int) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case skipped(c) || d > maxDepth:
+			case c.Type == html.ElementNode && (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol || c.DataAtom == atom.Menu):
+				flush()
+				nested = append(nested, listLines(c, indent, d+1)...)
+			case c.Type == html.ElementNode && c.DataAtom == atom.Pre:
+				flush() // code in an item is not its text
+			case isBlock(c):
+				flush()
+				walk(c, d+1)
+				flush()
+			default:
+				inline = append(inline, c)
+			}
+		}
+	}
+	walk(li, depth)
+	flush()
+	return strings.Join(parts, " "), nested
+}
+
+// defLines returns a definition list as "- term: definition" items, the
+// form the engines read as a gloss; a term without a definition is an
+// item of its own.
+func defLines(dl *html.Node, depth int) []string {
+	var out []string
+	var terms []string
+	emit := func(def string) {
+		if len(terms) == 0 {
+			if def != "" {
+				out = append(out, "- "+def)
+			}
+			return
+		}
+		for _, t := range terms {
+			if def == "" {
+				out = append(out, "- "+t)
+			} else {
+				out = append(out, "- "+t+": "+def)
+			}
+		}
+	}
+	var walk func(n *html.Node, d int)
+	walk = func(n *html.Node, d int) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipped(c) || d > maxDepth {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Dt:
+				if t := inlineText(childList(c)); t != "" {
+					terms = append(terms, strings.TrimSuffix(t, ":"))
+				}
+			case atom.Dd:
+				def, _ := itemParts(c, 1, d+1)
+				emit(def)
+				terms = nil
+			case atom.Div:
+				walk(c, d+1) // <div> grouping, as HTML allows
+			}
+		}
+	}
+	walk(dl, depth)
+	if len(terms) > 0 {
+		emit("")
+	}
+	return out
+}
+
+// tableRows returns a table as Markdown rows, a header rule after the
+// first row.
+func tableRows(t *html.Node) []string {
+	var rows [][]string
+	var walk func(n *html.Node, d int)
+	walk = func(n *html.Node, d int) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipped(c) || d > maxDepth {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Tr:
+				var cells []string
+				for td := c.FirstChild; td != nil; td = td.NextSibling {
+					if td.Type == html.ElementNode && (td.DataAtom == atom.Td || td.DataAtom == atom.Th) {
+						cell, _ := itemParts(td, 0, d+1)
+						cells = append(cells, strings.ReplaceAll(cell, "|", `\|`))
+					}
+				}
+				if len(cells) > 0 {
+					rows = append(rows, cells)
+				}
+			case atom.Thead, atom.Tbody, atom.Tfoot:
+				walk(c, d+1)
+			}
+		}
+	}
+	walk(t, 0)
+	var out []string
+	for i, r := range rows {
+		out = append(out, "| "+strings.Join(r, " | ")+" |")
+		if i == 0 {
+			out = append(out, "|"+strings.Repeat(" --- |", len(r)))
+		}
+	}
+	return out
+}
+
+// inlineText renders inline nodes as one line of Markdown: whitespace
+// collapsed, code in backticks, strong and emphasis marked, links as their
+// text; <br> ends a line.
+func inlineText(nodes []*html.Node) string {
+	var b strings.Builder
+	for _, n := range nodes {
+		writeInline(&b, n, 0)
+	}
+	var lines []string
+	for _, l := range strings.Split(b.String(), "\n") {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func writeInline(b *strings.Builder, n *html.Node, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	switch n.Type {
+	case html.TextNode:
+		b.WriteString(strings.Map(func(r rune) rune {
+			if r == '\u00a0' || unicode.IsSpace(r) {
+				return ' '
+			}
+			return r
+		}, n.Data))
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	if skipped(n) {
+		return
+	}
+	switch n.DataAtom {
+	case atom.Br:
+		b.WriteByte('\n')
+		return
+	case atom.Img:
+		return
+	case atom.Code, atom.Kbd, atom.Samp, atom.Tt, atom.Var:
+		t := strings.Join(strings.Fields(textOf(n)), " ")
+		if t == "" {
+			return
+		}
+		if strings.Contains(t, "`") {
+			b.WriteString(" " + t + " ")
+		} else {
+			b.WriteString("`" + t + "`")
+		}
+		return
+	case atom.Strong, atom.B, atom.Em, atom.I:
+		var inner strings.Builder
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			writeInline(&inner, c, depth+1)
+		}
+		t := strings.Join(strings.Fields(inner.String()), " ")
+		if t == "" {
+			return
+		}
+		mark := "**"
+		if n.DataAtom == atom.Em || n.DataAtom == atom.I {
+			mark = "_"
+		}
+		if strings.Contains(t, mark) || strings.Contains(t, "`") {
+			b.WriteString(t)
+		} else {
+			// Spaces outside the marks: "a<b> x </b>b" is "a **x** b".
+			b.WriteString(" " + mark + t + mark + " ")
+		}
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if isBlock(c) {
+			// A block inside inline content (bad HTML, or a <div> in a
+			// table cell): a space keeps its words apart.
+			b.WriteByte(' ')
+			writeInline(b, c, depth+1)
+			b.WriteByte(' ')
+			continue
+		}
+		writeInline(b, c, depth+1)
+	}
+}
+
+// textOf returns the text of n as it is (for <pre> and <code>).
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node, d int)
+	walk = func(n *html.Node, d int) {
+		if d > maxDepth {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if n.DataAtom == atom.Br {
+				b.WriteByte('\n')
+				return
+			}
+			if skipped(n) {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, d+1)
+		}
+	}
+	walk(n, 0)
+	return b.String()
+}
+
+// fence returns code as a fenced code block, with a fence longer than any
+// backtick run inside it.
+func fence(code string) string {
+	code = strings.Trim(code, "\n")
+	if strings.TrimSpace(code) == "" {
+		return ""
+	}
+	longest, run := 0, 0
+	for _, r := range code {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	f := strings.Repeat("`", max(3, longest+1))
+	return f + "\n" + code + "\n" + f
+}
+
+// blockAtoms are the elements that start a block of their own.
+var blockAtoms = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true, atom.Body: true,
+	atom.Center: true, atom.Details: true, atom.Dialog: true, atom.Dd: true, atom.Div: true, atom.Dl: true,
+	atom.Dt: true, atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true,
+	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Header: true, atom.Hgroup: true, atom.Hr: true, atom.Html: true, atom.Li: true, atom.Main: true,
+	atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true, atom.Section: true,
+	atom.Summary: true, atom.Table: true, atom.Ul: true, atom.Caption: true, atom.Tr: true, atom.Td: true,
+	atom.Th: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
+}
+
+func isBlock(n *html.Node) bool {
+	return n.Type == html.ElementNode && blockAtoms[n.DataAtom]
+}
+
+// skippedAtoms are never read: code that runs, site chrome, forms, media.
+var skippedAtoms = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Svg: true,
+	atom.Math: true, atom.Canvas: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
+	atom.Video: true, atom.Audio: true, atom.Nav: true, atom.Button: true, atom.Select: true,
+	atom.Input: true, atom.Textarea: true, atom.Head: true, atom.Title: true, atom.Link: true,
+	atom.Meta: true,
+}
+
+// skipped reports an element that is not read: see skippedAtoms, elements
+// hidden from readers, and a heading's permalink mark.
+func skipped(n *html.Node) bool {
+	if n.Type == html.CommentNode {
+		return true
+	}
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if skippedAtoms[n.DataAtom] {
+		return true
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "true" {
+				return true
+			}
+		case "role":
+			if a.Val == "navigation" {
+				return true
+			}
+		case "class":
+			for _, c := range strings.Fields(a.Val) {
+				// A heading's permalink, and the "Note" over the body of
+				// a Sphinx admonition.
+				if c == "headerlink" || c == "anchorjs-link" || c == "admonition-title" {
+					return true
+				}
+			}
+		}
+	}
+	if n.DataAtom == atom.A && n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode {
+		if t := strings.TrimSpace(n.FirstChild.Data); t == "¶" || t == "#" || t == "§" {
+			return true
+		}
+	}
+	return false
+}
+
+// contentRoot returns the element that holds the page's content.
+func contentRoot(doc *html.Node) *html.Node {
+	if n := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Main }); n != nil {
+		return n
+	}
+	if n := find(doc, func(n *html.Node) bool { return attr(n, "role") == "main" }); n != nil {
+		return n
+	}
+	if n := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Article }); n != nil {
+		return n
+	}
+	if n := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body }); n != nil {
+		return n
+	}
+	return doc
+}
+
+func hasH1(n *html.Node) bool {
+	return find(n, func(n *html.Node) bool { return n.DataAtom == atom.H1 }) != nil
+}
+
+// pageTitle returns the text of <title> without a site-name suffix.
+func pageTitle(doc *html.Node) string {
+	t := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Title })
+	if t == nil {
+		return ""
+	}
+	var b strings.Builder
+	for c := t.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	}
+	s := strings.Join(strings.Fields(b.String()), " ")
+	for _, sep := range []string{" — ", " | ", " · ", " – ", " :: "} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	return s
+}
+
+// find returns the first element in document order that matches, not
+// looking inside skipped elements other than <head> (where <title> is).
+func find(n *html.Node, match func(*html.Node) bool) *html.Node {
+	var walk func(n *html.Node, d int) *html.Node
+	walk = func(n *html.Node, d int) *html.Node {
+		if d > maxDepth {
+			return nil
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if match(c) {
+				return c
+			}
+			if skipped(c) && c.DataAtom != atom.Head {
+				continue
+			}
+			if r := walk(c, d+1); r != nil {
+				return r
+			}
+		}
+		return nil
+	}
+	return walk(n, 0)
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func childList(n *html.Node) []*html.Node {
+	var out []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		out = append(out, c)
+	}
+	return out
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// flatText returns the text of a page the parser refused: the text between
+// tags, a paragraph break at each block element's tags, nothing of
+// scripts and styles.
+func flatText(src string) string {
+	z := html.NewTokenizer(strings.NewReader(src))
+	var paras []string
+	var cur strings.Builder
+	skip := 0
+	end := func() {
+		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
+			paras = append(paras, t)
+		}
+		cur.Reset()
+	}
+	for {
+		switch tt := z.Next(); tt {
+		case html.ErrorToken:
+			end()
+			if len(paras) == 0 {
+				return ""
+			}
+			return strings.Join(paras, "\n\n") + "\n"
+		case html.TextToken:
+			if skip == 0 {
+				cur.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch {
+			case a == atom.Script || a == atom.Style:
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+			case blockAtoms[a] || a == atom.Br:
+				end()
+			}
+		}
+	}
+}

@@ -1,0 +1,112 @@
+package htmldoc
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestIs(t *testing.T) {
+	t.Parallel()
+	for name, want := range map[string]bool{
+		"a.html": true, "docs/B.HTM": true, "c.htm": true, "d.md": false, "e.xhtml": false, "html": false,
+	} {
+		if got := Is(name); got != want {
+			t.Errorf("Is(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// The pages are written for this test.
+func TestToMarkdown(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, in, want string
+	}{
+		{"headings and paragraphs",
+			"<h1>Mooring</h1><p>A <strong>bollard</strong> is a short post.</p><h2>Lines</h2><p>Crews tie <em>hawsers</em>.</p>",
+			"# Mooring\n\nA **bollard** is a short post.\n\n## Lines\n\nCrews tie _hawsers_ .\n"},
+		{"one line of blocks stays apart",
+			"<body><h2>Tides</h2><p>High water.</p><p>Low water.</p></body>",
+			"## Tides\n\nHigh water.\n\nLow water.\n"},
+		{"whitespace collapses, br breaks the line, entities decode",
+			"<h1>T</h1><p>The   harbor\n   office&nbsp;opens&amp;closes.<br>Next line.</p>",
+			"# T\n\nThe harbor office opens&closes.\nNext line.\n"},
+		{"inline code and links",
+			"<h1>T</h1><p>Run <code>harbor moor</code> as <a href=\"/x\">the moor guide</a> says.</p>",
+			"# T\n\nRun `harbor moor` as the moor guide says.\n"},
+		{"nested and ordered lists",
+			"<h1>T</h1><ul><li>Berths<ul><li>Deep berths</li></ul></li><li><p>Quays</p><p>of stone</p></li></ul><ol><li>Arrive</li><li>Moor</li></ol>",
+			"# T\n\n- Berths\n  - Deep berths\n- Quays of stone\n\n1. Arrive\n2. Moor\n"},
+		{"definition list",
+			"<h1>T</h1><dl><dt>Capstan</dt><dd><p>A rotating drum that hauls lines.</p></dd><dt>Fender</dt><dt>Bumper</dt><dd>A cushion between hull and quay.</dd><dt>Orphan</dt></dl>",
+			"# T\n\n- Capstan: A rotating drum that hauls lines.\n- Fender: A cushion between hull and quay.\n- Bumper: A cushion between hull and quay.\n- Orphan\n"},
+		{"table",
+			"<h1>T</h1><table><thead><tr><th>Key</th><th>Meaning</th></tr></thead><tbody><tr><td><code>draught</code></td><td>Depth of the keel | in meters.</td></tr></tbody></table>",
+			"# T\n\n| Key | Meaning |\n| --- | --- |\n| `draught` | Depth of the keel \\| in meters. |\n"},
+		{"pre is fenced, longer than its backticks",
+			"<h1>T</h1><pre><code>moor(ship)\n  tie(```)</code></pre>",
+			"# T\n\n````\nmoor(ship)\n  tie(```)\n````\n"},
+		{"blockquote",
+			"<h1>T</h1><blockquote><p>Quoted.</p><p>Again.</p></blockquote>",
+			"# T\n\n> Quoted.\n>\n> Again.\n"},
+		{"scripts, styles, navigation, forms, hidden and comments go",
+			"<h1>T</h1><script>var p = '<p>no</p>';</script><style>p{}</style><nav>Home</nav><!-- note --><form><input value=x><button>Go</button></form>" +
+				"<p hidden>secret</p><p aria-hidden=\"true\">icon</p><div role=\"navigation\">Menu</div><p>Kept.</p>",
+			"# T\n\nKept.\n"},
+		{"the main content, not the site around it",
+			"<html><body><header><h1>Site</h1></header><div class=\"sidebar\"><p>Links</p></div><main><h1>Page</h1><p>Body.</p></main><footer>© Site</footer></body></html>",
+			"# Page\n\nBody.\n"},
+		{"role=main (Sphinx)",
+			"<body><div class=\"sphinxsidebar\">Search</div><div role=\"main\"><section><h1>Berths<a class=\"headerlink\" href=\"#b\">¶</a></h1>" +
+				"<div class=\"admonition note\"><p class=\"admonition-title\">Note</p><p>Berths are numbered.</p></div></section></div></body>",
+			"# Berths\n\nBerths are numbered.\n"},
+		{"the title when the content has no h1, without the site's name",
+			"<html><head><title>Pilotage — Harbor Guide 2.0 documentation</title></head><body><article><p>Pilots board ships.</p></article></body></html>",
+			"# Pilotage\n\nPilots board ships.\n"},
+		{"Japanese",
+			"<html lang=\"ja\"><head><title>係留 | 港湾ガイド</title></head><body><main><p>係船柱は岸壁にある短い柱です。</p><dl><dt>キャプスタン</dt><dd>索を巻き取る回転胴。</dd></dl></main></body></html>",
+			"# 係留\n\n係船柱は岸壁にある短い柱です。\n\n- キャプスタン: 索を巻き取る回転胴。\n"},
+		{"broken HTML is read as browsers read it",
+			"<h1>T</h1><p>Open <b>bold <i>both</b> text</i><li>stray item<p>Last",
+			"# T\n\nOpen **bold _both_** _text_\n\n- stray item Last\n"},
+		{"nothing to read", "<script>x()</script>", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if got := ToMarkdown(tc.in); got != tc.want {
+				t.Errorf("ToMarkdown:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestToMarkdownDeepNesting(t *testing.T) {
+	t.Parallel()
+	in := "<h1>T</h1>" + strings.Repeat("<div>", 5000) + "<p>deep</p>" + strings.Repeat("</div>", 5000) + "<p>after</p>"
+	if got, want := ToMarkdown(in), "T\n\ndeep\n\nafter\n"; got != want {
+		t.Errorf("ToMarkdown of a page nested beyond the parser = %q, want its text %q", got, want)
+	}
+}
+
+func FuzzToMarkdown(f *testing.F) {
+	for _, s := range []string{
+		"<h1>T</h1><p>A <b>b</b> <code>c</code></p>",
+		"<dl><dt>a</dt><dd><ul><li>x<ol><li>y</li></ol></li></ul></dd></dl>",
+		"<table><tr><td><table><tr><th>n</th></tr></table></td></tr></table>",
+		"<pre>```</pre><blockquote><blockquote>q</blockquote></blockquote>",
+		"<title>a — b</title><a>¶</a><a class=headerlink>#</a>",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		out := ToMarkdown(in)
+		if utf8.ValidString(in) && !utf8.ValidString(out) {
+			t.Errorf("invalid UTF-8 out of valid input %q", in)
+		}
+		if out != "" && !strings.HasSuffix(out, "\n") {
+			t.Errorf("output does not end its last line: %q", out)
+		}
+	})
+}
