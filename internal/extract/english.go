@@ -708,6 +708,14 @@ func (d *docState) enFlush(run []unit, start, end int) {
 	if len(run) == 0 {
 		return
 	}
+	if n := len(run); end < len(d.toks) && d.toks[end].shape == 0 && partNumber(d.toks[end].s) && has(enPartNouns, run[n-1].key) {
+		// "Listing 3-1", "Figure 4", "Appendix B": a numbered part of the
+		// document cited, not a term.
+		if run = run[:n-1]; len(run) == 0 {
+			return
+		}
+		end--
+	}
 	var cues uint8
 	if p := start - 1; p >= 0 {
 		pt := d.toks[p]
@@ -881,6 +889,21 @@ func (d *docState) enFlush(run []unit, start, end int) {
 			d.record(span, false, attested, c)
 		}
 	}
+}
+
+// enPartNouns name the numbered parts of a document: "Listing 3-1".
+var enPartNouns = wordSet(`chapter figure fig table listing section appendix example exercise equation step part
+	page volume`)
+
+// partNumber reports a token that numbers a part: "3", "3-1", "4.2", "B".
+func partNumber(s string) bool {
+	switch {
+	case s == "":
+		return false
+	case s[0] >= '0' && s[0] <= '9':
+		return true
+	}
+	return len(s) == 1 && s[0] >= 'a' && s[0] <= 'z'
 }
 
 // afterCopula reports whether the token before start is a form of "be"

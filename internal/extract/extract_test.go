@@ -566,7 +566,9 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"The gateway acts as a proxy and supplies a relay. Make refuses a dirty tree; the relay carries shards.\n" +
 		"GHSA-3fxj-6jh8-hvhx was fixed in a24dc91; c203e39 and `f2c4107` reverted it. Shards sign with ed25519 keys.\n" +
 		"Use `Tombstone` first, then `LedgerStore.Compact`.\n" +
-		"A compacted shard is equivalent to a fresh one, and its keys are distinct from the ledger's. Each tier equal to gold is kept.\n"
+		"A compacted shard is equivalent to a fresh one, and its keys are distinct from the ledger's. Each tier equal to gold is kept.\n" +
+		"Listing 3-1 opens a ledger, and Figure 4 shows its shards; Appendix B lists the shard kinds. Chapter 5 covers compaction.\n" +
+		"In Listing 5-2 the ledger compacts. Figure 7 shows a shard, as Appendix C does. Chapter 6 covers the ledger again.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: a}, {Path: "b.md", Content: b}}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -583,7 +585,8 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"Apache", "Larkspur Authors", "Ada Quenby", "GHSA-3fxj-6jh8-hvhx", "Tombstone", "Ledger Shards",
 		"Wren Talmadge", "Oskar Penhallow", "Ilse Marchetti", "榊原", "周平", "a24dc91", "c203e39", "f2c4107", "acts", "supplies", "refuses", "carries",
 		"Larkspur Operator Handbook", "Operator Handbook", "LedgerStore User Guide", "User Guide", "virtual private",
-		"equivalent", "distinct", "tier equal", "Don’t", "don’t", "don't", "it’ll", "it'll"} {
+		"equivalent", "distinct", "tier equal", "Don’t", "don’t", "don't", "it’ll", "it'll",
+		"Listing", "Figure", "Appendix", "Chapter"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted", bad)
 		}
