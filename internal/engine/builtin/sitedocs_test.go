@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/genglossary/genglossary/internal/document"
 	"github.com/genglossary/genglossary/internal/glossary"
 	"github.com/genglossary/genglossary/internal/pipeline"
 )
@@ -330,6 +331,52 @@ func TestDefineAsciiDocDocs(t *testing.T) {
 	for _, cand := range cands {
 		if strings.Contains(cand.Text, "Phantomberth") || strings.Contains(cand.Text, "GhostHull") {
 			t.Errorf("%q extracted from a comment or a listing block", cand.Text)
+		}
+	}
+}
+
+// TestDefineHTMLPages checks the builtin on HTML pages, English and
+// Japanese, as document.Parse reads them: a definition list, a strong term
+// in a paragraph and a settings table gloss their terms, while the page's
+// navigation and scripts give none. The pages are written for this test.
+func TestDefineHTMLPages(t *testing.T) {
+	t.Parallel()
+	en := `<!DOCTYPE html><html><head><title>Mooring | Harbor Guide</title><script>track("Ghostberth")</script></head>` +
+		`<body><nav><a href="/">Phantomquay home</a></nav><main><h1>Mooring</h1>` +
+		`<p>A <strong>bollard</strong> is a short post on a quay that crews tie lines to.</p>` +
+		`<dl><dt>Capstan</dt><dd><p>A rotating drum that hauls mooring lines.</p></dd></dl>` +
+		`<p>Every bollard is inspected yearly. The capstan turns slowly, and crews oil the capstan weekly.</p></main></body></html>`
+	ja := `<!DOCTYPE html><html lang="ja"><head><title>係留の基本 — 港湾運用ガイド</title></head><body><main><h1>係留の基本</h1>` +
+		`<dl><dt>防舷材</dt><dd>船体と岸壁の間に入れる緩衝材。防舷材は消耗品です。</dd></dl>` +
+		`<table><tr><th>設定</th><th>説明</th></tr><tr><td><code>berth_limit</code></td><td>1つの岸壁に同時に係留できる船の上限。</td></tr></table>` +
+		`<p>入港時には<code>berth_limit</code>を確認し、防舷材を使います。</p></main></body></html>`
+	var docs []glossary.Document
+	for name, page := range map[string]string{"mooring.html": en, "ja/mooring.htm": ja} {
+		d, err := document.Parse(name, []byte(page), document.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	c := pipeline.NewCorpus(docs)
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"bollard":     "A bollard is a short post on a quay that crews tie lines to.",
+		"capstan":     "A rotating drum that hauls mooring lines.",
+		"防舷材":         "船体と岸壁の間に入れる緩衝材。",
+		"berth_limit": "1つの岸壁に同時に係留できる船の上限。",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confDescribe {
+			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+	cands, err := e.Extract(context.Background(), c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cand := range cands {
+		if strings.Contains(cand.Text, "Ghostberth") || strings.Contains(cand.Text, "Phantomquay") {
+			t.Errorf("candidate %q from the page's script or navigation", cand.Text)
 		}
 	}
 }
