@@ -26,6 +26,7 @@ import (
 	"path"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -305,8 +306,12 @@ func tableRows(t *html.Node) []string {
 // text; <br> ends a line.
 func inlineText(nodes []*html.Node) string {
 	var b strings.Builder
-	for _, n := range nodes {
-		writeInline(&b, n, 0)
+	for i, n := range nodes {
+		var prev *html.Node
+		if i > 0 {
+			prev = nodes[i-1]
+		}
+		writeSibling(&b, prev, n, 0)
 	}
 	var lines []string
 	for _, l := range strings.Split(b.String(), "\n") {
@@ -384,9 +389,30 @@ func writeInline(b *strings.Builder, n *html.Node, depth int) {
 			b.WriteByte(' ')
 			continue
 		}
-		writeInline(b, c, depth+1)
+		writeSibling(b, c.PrevSibling, c, depth+1)
 	}
 }
+
+// writeSibling writes n after its sibling prev. Two elements that touch
+// ("<a>detect</a><span class=badge>Experimental</span>") are set apart
+// by the page's style, not by a space: a space keeps their words apart.
+func writeSibling(b *strings.Builder, prev, n *html.Node, depth int) {
+	if prev == nil || prev.Type != html.ElementNode || n.Type != html.ElementNode || b.Len() == 0 {
+		writeInline(b, n, depth)
+		return
+	}
+	var part strings.Builder
+	writeInline(&part, n, depth)
+	s := part.String()
+	last, _ := utf8.DecodeLastRuneInString(b.String())
+	first, _ := utf8.DecodeRuneInString(s)
+	if isWordRune(last) && isWordRune(first) {
+		b.WriteByte(' ')
+	}
+	b.WriteString(s)
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // textOf returns the text of n as it is (for <pre> and <code>).
 func textOf(n *html.Node) string {

@@ -70,6 +70,9 @@ func TestToMarkdown(t *testing.T) {
 		{"broken HTML is read as browsers read it",
 			"<h1>T</h1><p>Open <b>bold <i>both</b> text</i><li>stray item<p>Last",
 			"# T\n\nOpen **bold _both_** _text_\n\n- stray item Last\n"},
+		{"touching elements keep their words apart",
+			"<h1>T</h1><ul><li><a href=\"m.html\">moor_ship</a><span class=\"badge\">Experimental</span>: Moors a ship.</li></ul><p>Half<span>way</span> there.</p>",
+			"# T\n\n- moor_ship Experimental: Moors a ship.\n\nHalfway there.\n"},
 		{"nothing to read", "<script>x()</script>", ""},
 	}
 	for _, tc := range tests {
