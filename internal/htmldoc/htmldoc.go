@@ -364,19 +364,29 @@ func writeInline(b *strings.Builder, n *html.Node, depth int) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			writeInline(&inner, c, depth+1)
 		}
-		t := strings.Join(strings.Fields(inner.String()), " ")
+		raw := inner.String()
+		t := strings.Join(strings.Fields(raw), " ")
 		if t == "" {
+			b.WriteString(raw) // spaces only
 			return
 		}
 		mark := "**"
 		if n.DataAtom == atom.Em || n.DataAtom == atom.I {
-			mark = "_"
+			mark = "*"
 		}
-		if strings.Contains(t, mark) || strings.Contains(t, "`") {
-			b.WriteString(t)
-		} else {
-			// Spaces outside the marks: "a<b> x </b>b" is "a **x** b".
-			b.WriteString(" " + mark + t + mark + " ")
+		if strings.Contains(raw, "\n") {
+			b.WriteString(raw)
+			return
+		}
+		// The spaces inside the element go outside the marks ("a<b> x
+		// </b>b" is "a **x** b"), and none is added: "<em>pointer</em>,"
+		// is "*pointer*,".
+		if r, _ := utf8.DecodeRuneInString(raw); unicode.IsSpace(r) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(mark + t + mark)
+		if r, _ := utf8.DecodeLastRuneInString(raw); unicode.IsSpace(r) {
+			b.WriteByte(' ')
 		}
 		return
 	}

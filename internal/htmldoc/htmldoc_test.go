@@ -25,7 +25,7 @@ func TestToMarkdown(t *testing.T) {
 	}{
 		{"headings and paragraphs",
 			"<h1>Mooring</h1><p>A <strong>bollard</strong> is a short post.</p><h2>Lines</h2><p>Crews tie <em>hawsers</em>.</p>",
-			"# Mooring\n\nA **bollard** is a short post.\n\n## Lines\n\nCrews tie _hawsers_ .\n"},
+			"# Mooring\n\nA **bollard** is a short post.\n\n## Lines\n\nCrews tie *hawsers*.\n"},
 		{"one line of blocks stays apart",
 			"<body><h2>Tides</h2><p>High water.</p><p>Low water.</p></body>",
 			"## Tides\n\nHigh water.\n\nLow water.\n"},
@@ -69,10 +69,13 @@ func TestToMarkdown(t *testing.T) {
 			"# 係留\n\n係船柱は岸壁にある短い柱です。\n\n- キャプスタン: 索を巻き取る回転胴。\n"},
 		{"broken HTML is read as browsers read it",
 			"<h1>T</h1><p>Open <b>bold <i>both</b> text</i><li>stray item<p>Last",
-			"# T\n\nOpen **bold _both_** _text_\n\n- stray item Last\n"},
+			"# T\n\nOpen **bold *both*** *text*\n\n- stray item Last\n"},
 		{"touching elements keep their words apart",
 			"<h1>T</h1><ul><li><a href=\"m.html\">moor_ship</a><span class=\"badge\">Experimental</span>: Moors a ship.</li></ul><p>Half<span>way</span> there.</p>",
 			"# T\n\n- moor_ship Experimental: Moors a ship.\n\nHalfway there.\n"},
+		{"no space before the punctuation after emphasis",
+			"<h1>T</h1><p>It returns a <em>pointer</em>, which is an <strong> address </strong>.</p>",
+			"# T\n\nIt returns a *pointer*, which is an **address** .\n"},
 		{"nothing to read", "<script>x()</script>", ""},
 	}
 	for _, tc := range tests {
