@@ -215,7 +215,11 @@ func parse(name string, content []byte, lim Limits, convertHTML bool) (glossary.
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
 	if convertHTML && htmldoc.Is(n) {
-		s = htmldoc.ToMarkdown(s)
+		if strings.TrimSpace(s) != "" {
+			if s = htmldoc.ToMarkdown(s); s == "" {
+				return glossary.Document{}, "", fmt.Errorf("%w: the page has no text to read outside scripts, styles, navigation and forms", ErrEmpty)
+			}
+		}
 	}
 	if strings.TrimSpace(s) == "" {
 		return glossary.Document{}, "", ErrEmpty

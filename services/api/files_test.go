@@ -193,8 +193,9 @@ func TestHTMLUploadKeepsItsMarkdown(t *testing.T) {
 		t.Fatalf("HTML upload reads back as %q, want %q", got["content"], want)
 	}
 	// A page with no text is refused like an empty file, and nothing is kept.
-	if status, raw := postFiles(t, b.url+base, "file", [2]string{"blank.htm", "<script>x()</script>"}); status != http.StatusUnprocessableEntity {
-		t.Errorf("upload of a page without text = %d %s, want 422", status, raw)
+	if status, raw := postFiles(t, b.url+base, "file", [2]string{"blank.htm", "<script>x()</script>"}); status != http.StatusUnprocessableEntity ||
+		!strings.Contains(string(raw), "no text to read") {
+		t.Errorf("upload of a page without text = %d %s, want 422 saying it has no text", status, raw)
 	}
 
 	b.runScope(p.ID, "full", "completed")
