@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -53,6 +54,7 @@ type emitter struct {
 	logFailed    bool               // a log event could not be stored
 	firstLogSeq  uint64             // GG_LOGS sequence of this attempt's first log event
 	lastSeq      uint64             // GG_EVENTS sequence of the last domain event stored
+	unconfirmed  []string           // ids of the last domain events whose publish failed (they may be stored)
 	progressStep pipeline.Step
 }
 
@@ -92,12 +94,26 @@ func (e *emitter) publish(d events.Data) (uint64, error) {
 			return ack.Sequence, nil
 		}
 		if !errors.Is(err, events.ErrConflict) || i == maxConflictRetries {
+			if !errors.Is(err, events.ErrConflict) {
+				// It may have been stored all the same (an ack lost): the
+				// next conflict must not take it for another attempt's.
+				e.mu.Lock()
+				e.unconfirmed = append(e.unconfirmed[max(0, len(e.unconfirmed)-7):], env.ID)
+				e.mu.Unlock()
+			}
 			return 0, err
 		}
 		if expect, err = e.resync(expect); err != nil {
 			return 0, err
 		}
 	}
+}
+
+// isUnconfirmed reports an envelope of this attempt whose publish failed.
+func (e *emitter) isUnconfirmed(id string) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return slices.Contains(e.unconfirmed, id)
 }
 
 // resync reads the run's last event after a publish expecting expect
@@ -118,6 +134,11 @@ func (e *emitter) resync(expect uint64) (uint64, error) {
 			return 0, storeErr(err)
 		case seq <= expect:
 			continue // the stream's leader has more than this replica
+		case e.isUnconfirmed(last.ID):
+			// This attempt's own event, whose publish failed but was
+			// stored: nobody else wrote.
+			e.published(seq)
+			return seq, nil
 		case last.Type == events.TypeRunCancelRequested:
 			e.published(seq)
 			if e.stop != nil {

@@ -142,3 +142,58 @@ func TestLogFailureMarksTruncated(t *testing.T) {
 		t.Error("logsTruncated = false after a lost log event")
 	}
 }
+
+// TestFencedPublishTakesBackItsOwnLostAck: a domain event whose publish
+// failed although the server stored it (its ack lost) makes the next
+// fenced publish conflict; the emitter must recognise its own event and go
+// on, not stop the run as taken over. A run.started of another attempt
+// does stop it.
+func TestFencedPublishTakesBackItsOwnLostAck(t *testing.T) {
+	t.Parallel()
+	em, js := newTestEmitter(t)
+	ctx := context.Background()
+	em.fence, _ = events.RunFilter(em.projectID, em.runID)
+	var stopped []error
+	em.stop = func(cause error) { stopped = append(stopped, cause) }
+	publish := func(d events.Data) seqEnvelope {
+		t.Helper()
+		env, err := events.NewEnvelope(em.projectID, em.runID, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ack, err := events.Publish(ctx, js, env)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return withSeq(env, ack.Sequence)
+	}
+	started := publish(events.RunStarted{RunnerID: "r", Attempt: 1})
+	em.published(started.seq) // the claim
+
+	// Stored, but the attempt saw its publish fail.
+	lost := publish(events.RunStep{Step: "extract", Status: events.StepStarted})
+	em.unconfirmed = append(em.unconfirmed, lost.env.ID)
+	seq, err := em.publish(events.RunStep{Step: "extract", Status: events.StepCompleted})
+	if err != nil || len(stopped) != 0 {
+		t.Fatalf("publish after a lost ack: seq %d, err %v, stopped %v; want it stored and the run going on", seq, err, stopped)
+	}
+	if seq <= lost.seq {
+		t.Errorf("stored at %d, not after the lost-ack event at %d", seq, lost.seq)
+	}
+
+	// Another attempt claims the run: the next event stops this one.
+	publish(events.RunStarted{RunnerID: "other", Attempt: 2})
+	if _, err := em.publish(events.RunStep{Step: "provisional", Status: events.StepStarted}); !errors.Is(err, errTakenOver) {
+		t.Errorf("publish after a takeover: err %v, want errTakenOver", err)
+	}
+	if len(stopped) != 1 || !errors.Is(stopped[0], errTakenOver) {
+		t.Errorf("stopped = %v, want errTakenOver once", stopped)
+	}
+}
+
+type seqEnvelope struct {
+	env events.Envelope
+	seq uint64
+}
+
+func withSeq(env events.Envelope, seq uint64) seqEnvelope { return seqEnvelope{env, seq} }
