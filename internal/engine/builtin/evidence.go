@@ -220,11 +220,17 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// first sentence is a Japanese noun phrase (「…岸の区画です。」),
 			// glosses it as surely as a paragraph that names it.
 			mentions := nounGloss && (titleLine || jaNoun)
+			named := false
 			for _, sp := range spellings {
 				if glossary.Contains(s.text, sp) {
-					mentions = true
+					mentions, named = true, true
 					break
 				}
+			}
+			if t := jaTopic(s.text); s.ja && !named && t != "" && !sameModuloChoon(t, spellings) {
+				// "## APIオブジェクト" over 「NodeはREST APIのリソースです。」:
+				// what another subject is.
+				continue
 			}
 			if introduces(s.text, s.ja) {
 				// "A new channel type is compatible with an old one if"
@@ -475,6 +481,46 @@ func jaPredicateVerb(s string) bool {
 // statement ending in a verb (「…をインストールします。」).
 func jaNotHeadingGloss(s string) bool {
 	return jaCondition(s) || jaPredicateVerb(strings.TrimRight(strings.TrimSpace(s), "。．."))
+}
+
+// jaTopic returns the topic a Japanese sentence opens with, 「Node」 of
+// 「NodeはREST APIのリソースです。」: a short noun phrase before the first
+// は. It returns "" when the sentence opens otherwise (「ここでは」,
+// 「これは」, a clause).
+func jaTopic(s string) string {
+	i := strings.Index(s, "は")
+	if i <= 0 {
+		return ""
+	}
+	topic := strings.TrimSpace(s[:i])
+	n := utf8.RuneCountInString(topic)
+	if n == 0 || n > 20 || strings.ContainsAny(topic, "、。,，") {
+		return ""
+	}
+	last, _ := utf8.DecodeLastRuneInString(topic)
+	if !unicode.In(last, unicode.Han, unicode.Katakana, unicode.Latin) && last != 'ー' && !unicode.IsDigit(last) {
+		return ""
+	}
+	for _, r := range topic {
+		if unicode.Is(unicode.Hiragana, r) && r != 'の' {
+			return "" // a clause or a phrase with particles other than の
+		}
+	}
+	return topic
+}
+
+// sameModuloChoon reports whether topic names one of spellings but for
+// the long-vowel marks that Japanese writers add or drop at will
+// (ノードコントローラ, ノードコントローラー).
+func sameModuloChoon(topic string, spellings []string) bool {
+	fold := func(s string) string { return strings.ToLower(strings.ReplaceAll(s, "ー", "")) }
+	t := fold(topic)
+	for _, sp := range spellings {
+		if f := fold(sp); f != "" && strings.Contains(t, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // jaCondition reports a Japanese text that ends in a condition or a reason:
