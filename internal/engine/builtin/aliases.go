@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/genglossary/genglossary/internal/glossary"
 	"github.com/genglossary/genglossary/internal/pipeline"
@@ -135,6 +136,50 @@ func (e *Engine) Aliases(ctx context.Context, c *pipeline.Corpus, entries []glos
 		primaryOf[alias] = primary
 		isPrimary[primary] = true
 	}
+	// Spellings with and without a word-final long-vowel mark
+	// (ノードコントローラ, ノードコントローラー; サーバ, サーバー): one term,
+	// written both ways in one corpus.
+	byChoon := map[string][]int{}
+	for i, en := range entries {
+		if k := choonKey(en.Term); k != en.Term {
+			byChoon[k] = append(byChoon[k], i)
+		}
+	}
+	for i, en := range entries {
+		if k := choonKey(en.Term); k == en.Term && len(byChoon[k]) > 0 {
+			byChoon[k] = append(byChoon[k], i)
+		}
+	}
+	keys := make([]string, 0, len(byChoon))
+	for k := range byChoon {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		group := byChoon[k]
+		if len(group) < 2 {
+			continue
+		}
+		primary := group[0]
+		for _, i := range group[1:] {
+			if n, m := count(i), count(primary); n > m || n == m && len(entries[i].Term) > len(entries[primary].Term) {
+				primary = i
+			}
+		}
+		if _, taken := primaryOf[primary]; taken {
+			continue
+		}
+		for _, alias := range group {
+			if alias == primary || isPrimary[alias] {
+				continue
+			}
+			if _, done := primaryOf[alias]; done {
+				continue
+			}
+			primaryOf[alias] = primary
+			isPrimary[primary] = true
+		}
+	}
 	out := map[string][]string{}
 	for alias, primary := range primaryOf {
 		out[entries[primary].Term] = append(out[entries[primary].Term], entries[alias].Term)
@@ -143,4 +188,23 @@ func (e *Engine) Aliases(ctx context.Context, c *pipeline.Corpus, entries []glos
 		sort.Strings(out[k])
 	}
 	return out, nil
+}
+
+// choonKey folds the long-vowel marks that end katakana words (コントローラー
+// -> コントローラ), which writers add or drop at will; the marks inside a
+// word (ノード, ビール) stay.
+func choonKey(term string) string {
+	if !strings.Contains(term, "ー") {
+		return term
+	}
+	rs := []rune(term)
+	out := rs[:0:0]
+	for i, r := range rs {
+		if r == 'ー' && i > 0 && (unicode.Is(unicode.Katakana, rs[i-1])) &&
+			(i+1 == len(rs) || !unicode.Is(unicode.Katakana, rs[i+1]) && rs[i+1] != 'ー') {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
 }

@@ -412,6 +412,27 @@ func TestAliasesPrimaryIsTheCommonerForm(t *testing.T) {
 	}
 }
 
+// TestAliasesLongVowelSpellings checks that a katakana term written with
+// and without its word-final long-vowel mark is one term (the commoner
+// spelling primary), while words that differ by a mark inside them (ビール,
+// ビル) stay apart. The text is written for this test.
+func TestAliasesLongVowelSpellings(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	docs := []glossary.Document{{Path: "a.md", Content: "潮位コントローラーは潮位を見張ります。潮位コントローラーを止めます。潮位コントローラは再起動できます。\n" +
+		"サーバはログを書きます。サーバーを止めます。\nビールとビルは違います。\n"}}
+	c := pipeline.NewCorpus(docs)
+	entries := []glossary.Entry{{Term: "潮位コントローラ"}, {Term: "潮位コントローラー"}, {Term: "サーバ"}, {Term: "サーバー"}, {Term: "ビール"}, {Term: "ビル"}}
+	got, err := e.Aliases(context.Background(), c, entries)
+	if err != nil {
+		t.Fatalf("Aliases: %v", err)
+	}
+	want := map[string][]string{"潮位コントローラー": {"潮位コントローラ"}, "サーバー": {"サーバ"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("aliases = %v, want %v (more occurrences wins, the spelling with the mark on ties)", got, want)
+	}
+}
+
 func TestDeterministic(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
