@@ -568,6 +568,11 @@ func (d *docState) verbAt(k int) bool {
 	if t.shape == kCap {
 		l = strings.ToLower(l)
 	}
+	if d.afterSubjectPronoun(k) && t.shape == kLower && !has(enStop, l) {
+		// "We declare a variable", "they evaluate to": a word right
+		// after a subject pronoun is its verb, listed or not.
+		return true
+	}
 	base := has(enVerbs, l)
 	if !base && !isVerbS(l) {
 		return false
@@ -600,6 +605,38 @@ func (d *docState) verbAt(k int) bool {
 	}
 	return false
 }
+
+// afterSubjectPronoun reports a token right after "we", "they" or "I" or a
+// modal (an adverb between them skipped), or after "you" that opens a clause
+// ("You declare ...", "if you declare ..."; "gives you access" is an
+// object).
+func (d *docState) afterSubjectPronoun(k int) bool {
+	pk := k - 1
+	if pk < 0 || d.toks[pk].shape == 0 {
+		return false
+	}
+	p := strings.ToLower(d.toks[pk].s)
+	if isAdverb(p) && pk > 0 && d.toks[pk-1].shape != 0 {
+		pk--
+		p = strings.ToLower(d.toks[pk].s)
+	}
+	switch p {
+	case "we", "they", "i", "can", "cannot", "could", "should", "must", "may", "might", "shall", "would":
+		// A subject pronoun, or a modal ("you can edit a Secret").
+		return true
+	case "you":
+		if pk == 0 || d.toks[pk-1].shape == 0 {
+			return true // the clause's first word
+		}
+		return has(enYouSubject, strings.ToLower(d.toks[pk-1].s))
+	}
+	return false
+}
+
+// enYouSubject are the words after which "you" is a subject: subordinators,
+// conjunctions and modals ("if you", "and you", "can you").
+var enYouSubject = wordSet(`if when whenever once so then and but or that as until unless before after because
+	where while can could should will would must may might do did does don't didn't doesn't now here`)
 
 // isVerbS reports whether w is the third-person singular of a verb of
 // enVerbs ("stores", "discards", "processes", "replies").

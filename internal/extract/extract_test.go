@@ -511,7 +511,8 @@ func TestExtractVerbsAndModifiers(t *testing.T) {
 		"Store big payloads elsewhere. Press Ctrl-C to stop. You can restart workers safely.\n" +
 		"The high watermark moves. The high watermark is shared. Readers stop at the high watermark.\n" +
 		"The state store is on-disk and in-sync with the scheduler.\n" +
-		"Disk usage is 20 GB at most, and the worker prints logs.\n"
+		"Disk usage is 20 GB at most, and the worker prints logs.\n" +
+		"You declare a worker in the state store. We stash tasks nightly, and they vanish otherwise. You can tweak a worker.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc + "Upgrading workers takes time.\n"}, {Path: "b.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -524,7 +525,7 @@ func TestExtractVerbsAndModifiers(t *testing.T) {
 	}
 	for _, bad := range []string{"scheduler assigns task", "scheduler store", "worker exports metrics", "caught",
 		"store", "Press Ctrl-C", "restart", "restart worker", "upgrading worker", "in-sync", "on-disk", "GB", "prints",
-		"network file systems return", "high"} {
+		"network file systems return", "high", "declare", "stash", "vanish", "tweak"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted", bad)
 		}
