@@ -204,6 +204,9 @@ func parse(name string, content []byte, lim Limits, convertHTML bool) (glossary.
 		return glossary.Document{}, "", fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(content), lim.MaxFileSize)
 	}
 	s, enc, ok := decodeText(content)
+	if !ok && htmldoc.Is(n) {
+		s, enc, ok = declaredHTMLCharset(content)
+	}
 	if !ok {
 		return glossary.Document{}, "", ErrNotUTF8
 	}
@@ -216,7 +219,7 @@ func parse(name string, content []byte, lim Limits, convertHTML bool) (glossary.
 	}
 	if convertHTML && htmldoc.Is(n) {
 		if strings.TrimSpace(s) != "" {
-			if s = htmldoc.ToMarkdown(s); s == "" {
+			if s = strings.TrimLeft(htmldoc.ToMarkdown(s), "\ufeff"); s == "" {
 				return glossary.Document{}, "", fmt.Errorf("%w: the page has no text to read outside scripts, styles, navigation and forms", ErrEmpty)
 			}
 		}

@@ -239,6 +239,30 @@ func TestParseConvertsHTMLOnce(t *testing.T) {
 	}
 }
 
+// TestParseHTMLDeclaredCharset checks that an HTML page in a legacy
+// character set is read with the one its <meta> declares, as browsers read
+// it, while the same bytes without a declaration, or in a text file, are
+// refused as not UTF-8.
+func TestParseHTMLDeclaredCharset(t *testing.T) {
+	t.Parallel()
+	body := "<title>Caf\xe9</title><p>The caf\xe9 serves cr\xe8me br\xfbl\xe9e.</p>"
+	for _, tc := range []struct {
+		name, head string
+		want       string
+		err        error
+	}{
+		{"menu.html", `<meta charset="iso-8859-15">`, "# Café\n\nThe café serves crème brûlée.\n", nil},
+		{"menu.htm", `<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">`, "# Café\n\nThe café serves crème brûlée.\n", nil},
+		{"menu.html", "", "", ErrNotUTF8},
+		{"menu.txt", `<meta charset="iso-8859-15">`, "", ErrNotUTF8},
+	} {
+		doc, enc, err := ParseEncoded(tc.name, []byte("<html><head>"+tc.head+"</head>"+body+"</html>"), Limits{})
+		if !errors.Is(err, tc.err) || err == nil && (doc.Content != tc.want || enc == EncodingUTF8) {
+			t.Errorf("%s with %q: %q (%s), %v; want %q, %v", tc.name, tc.head, doc.Content, enc, err, tc.want, tc.err)
+		}
+	}
+}
+
 // TestSupportedMatchesExtensions keeps the list that documentation and the
 // GUI show equal to the switch that decides.
 func TestSupportedMatchesExtensions(t *testing.T) {

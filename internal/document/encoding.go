@@ -3,10 +3,13 @@ package document
 import (
 	"bytes"
 	"errors"
+	"mime"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/japanese"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -52,6 +55,65 @@ func decodeText(content []byte) (text, enc string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// declaredHTMLCharset decodes an HTML page that is not UTF-8 with the
+// character set its <meta charset> (or http-equiv Content-Type) declares,
+// as a browser would: "windows-1252", "iso-8859-1", "gbk" .... ok is false
+// when the page declares none, or declares one its bytes do not fit.
+func declaredHTMLCharset(content []byte) (text, enc string, ok bool) {
+	label := metaCharset(content)
+	if label == "" {
+		return "", "", false
+	}
+	e, name := charset.Lookup(label)
+	if e == nil || name == "utf-8" {
+		return "", "", false
+	}
+	s, err := decodeWith(e, content)
+	if err != nil || !utf8.ValidString(s) {
+		return "", "", false
+	}
+	return s, name, true
+}
+
+// metaCharset returns the character set label an HTML page's first 1024
+// bytes declare in <meta charset="..."> or <meta http-equiv="Content-Type"
+// content="...; charset=...">, "" if none.
+func metaCharset(content []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(content[:min(len(content), 1024)]))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			if string(name) != "meta" {
+				continue
+			}
+			var cs, httpEquiv, ct string
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				switch strings.ToLower(string(k)) {
+				case "charset":
+					cs = string(v)
+				case "http-equiv":
+					httpEquiv = strings.ToLower(string(v))
+				case "content":
+					ct = string(v)
+				}
+			}
+			if cs != "" {
+				return strings.TrimSpace(cs)
+			}
+			if httpEquiv == "content-type" {
+				if _, params, err := mime.ParseMediaType(ct); err == nil && params["charset"] != "" {
+					return params["charset"]
+				}
+			}
+		}
+	}
 }
 
 // errInvalidSequence is decodeWith's error for bytes the encoding does not

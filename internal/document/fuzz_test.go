@@ -88,6 +88,8 @@ func FuzzParse(f *testing.F) {
 	f.Add("日本語.md", []byte("用語集は、文書で使われる用語の一覧である。"))
 	f.Add("sjis.txt", []byte(sjis("用語集は、文書で使われる用語の一覧である。\r\n")))
 	f.Add("utf16.txt", []byte("\xff\xfe"+utf16le("用語\r\n")))
+	f.Add("page.html", []byte("<title>T</title><main><h1>Café\r\n</h1><dl><dt>a</dt><dd>b</dd></dl></main>"))
+	f.Add("latin.htm", []byte("<meta charset=\"iso-8859-1\"><p>caf\xe9</p>"))
 	const limit = 1 << 16
 	f.Fuzz(func(t *testing.T, name string, content []byte) {
 		doc, err := Parse(name, content, Limits{MaxFileSize: limit})
