@@ -743,3 +743,28 @@ func TestExtractJapaneseBulletKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractAbstractNounsAreCommon checks that everyday abstract nouns
+// ("an alternative", "for convenience", "the convention") are common nouns
+// in a one-page corpus, where frequency cannot tell them from terms, while
+// the page's own terms stay technical. The text is written for this test.
+func TestExtractAbstractNounsAreCommon(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Berths\n\nA berth ledger records every berth. As an alternative to a berth ledger, crews keep a paper log.\n" +
+		"The basic berth ledger is provided for convenience; follow the convention for ledger names.\n" +
+		"Another alternative is a shared berth ledger. For convenience, the convention is printed on each berth ledger.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, w := range []string{"alternative", "convenience", "convention"} {
+		if x, ok := got[w]; ok && x.Category != glossary.CommonNoun {
+			t.Errorf("%q is %s, want a common noun", w, x.Category)
+		}
+	}
+	if x, ok := got["berth ledger"]; !ok || x.Category != glossary.TechnicalTerm {
+		t.Errorf("berth ledger = %+v, want a technical term (terms %v)", x, keys(got))
+	}
+}

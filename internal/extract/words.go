@@ -288,6 +288,12 @@ var enCommonNouns = wordSet(
 	edges border layer layers block blocks chunk chunks batch batches bit bits byte bytes
 	character characters string strings symbol symbols sign signs flag flags mark marks
 	label labels tag tags title titles header headers footer body content instance
+	alternative alternatives convenience convention conventions consideration considerations
+	scenario scenarios situation situations circumstance circumstances practice practices
+	benefit benefits advantage advantages disadvantage disadvantages drawback drawbacks
+	concern concerns effect effects consequence consequences attempt attempts effort efforts
+	choice choices decision decisions possibility possibilities difference differences
+	concept concepts aspect aspects
 	instances occurrence copy true false yes set sets collection collections group
 	member level progress success failure failures attempt attempts effort work worker
 	workers job task thread threads call calls return returns run runs loop loops
