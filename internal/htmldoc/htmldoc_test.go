@@ -1,9 +1,12 @@
 package htmldoc
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 func TestIs(t *testing.T) {
@@ -115,4 +118,48 @@ func FuzzToMarkdown(f *testing.F) {
 			t.Errorf("output does not end its last line: %q", out)
 		}
 	})
+}
+
+// benchPage returns a generated page of about 1 MB: sections of headings,
+// paragraphs with inline markup, lists, a definition list, a table and
+// code, inside site chrome.
+func benchPage() string {
+	var page strings.Builder
+	page.WriteString(`<!DOCTYPE html><html><head><title>Harbor | Guide</title><script>var x = 1;</script></head><body><nav><ul><li><a href="/">Home</a></li></ul></nav><main>`)
+	for i := 0; page.Len() < 1<<20; i++ {
+		fmt.Fprintf(&page, `<section id="s%d"><h2>Berth %d<a class="headerlink" href="#s%d">¶</a></h2>`, i, i, i)
+		fmt.Fprintf(&page, `<p>A <strong>berth %d</strong> is a place at a <a href="q.html">quay</a> where a ship moors; run <code>harbor moor --berth %d</code> to reserve it.</p>`, i, i)
+		page.WriteString(`<ul><li>Deep berths<ul><li>for tankers</li></ul></li><li>Shallow berths</li></ul>`)
+		page.WriteString(`<dl><dt>Capstan</dt><dd><p>A rotating drum that hauls mooring lines.</p></dd></dl>`)
+		page.WriteString(`<table><tr><th>Key</th><th>Meaning</th></tr><tr><td><code>draught</code></td><td>Depth of the keel.</td></tr></table>`)
+		page.WriteString("<pre><code>moor(ship)\n  tie()</code></pre></section>\n")
+	}
+	page.WriteString(`</main><footer>© Harbor</footer></body></html>`)
+	return page.String()
+}
+
+// BenchmarkToMarkdown converts benchPage, reporting MB/s of HTML; its raw
+// baseline is BenchmarkParseBaseline, the parse alone.
+func BenchmarkToMarkdown(b *testing.B) {
+	src := benchPage()
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if ToMarkdown(src) == "" {
+			b.Fatal("empty conversion")
+		}
+	}
+}
+
+// BenchmarkParseBaseline is golang.org/x/net/html's parse of benchPage
+// alone: what ToMarkdown cannot go below.
+func BenchmarkParseBaseline(b *testing.B) {
+	src := benchPage()
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := html.Parse(strings.NewReader(src)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
