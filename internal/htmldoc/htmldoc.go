@@ -13,7 +13,8 @@
 // What is converted: the page's main content (the first <main>, else the
 // element with role="main", else the first <article>, else <body>);
 // headings, paragraphs, lists (nested), definition lists (as "- term:
-// definition" items, which the engines read as glosses), tables (as
+// definition" items, which the engines read as glosses), the <summary> of
+// a <details> (as a heading over what it opens), tables (as
 // Markdown rows), block quotes, preformatted text (as fenced code), inline
 // code, strong and emphasis. Scripts, styles, navigation, forms, embedded
 // media and elements marked hidden go; so do the permalink marks of
@@ -116,6 +117,12 @@ func (w *writer) element(n *html.Node, depth int) {
 		level := int(n.Data[1] - '0')
 		if t := inlineText(childList(n)); t != "" {
 			w.block(strings.Repeat("#", level) + " " + t)
+		}
+	case atom.Summary:
+		// "What is a hawsepipe?" over its answer: a heading, as package
+		// sitemarkup reads a <summary> line of a Markdown page.
+		if t := inlineText(childList(n)); t != "" {
+			w.block("#### " + strings.ReplaceAll(t, "\n", " "))
 		}
 	case atom.Pre:
 		w.block(fence(textOf(n)))

@@ -79,6 +79,9 @@ func TestToMarkdown(t *testing.T) {
 		{"no space before the punctuation after emphasis",
 			"<h1>T</h1><p>It returns a <em>pointer</em>, which is an <strong> address </strong>.</p>",
 			"# T\n\nIt returns a *pointer*, which is an **address** .\n"},
+		{"a details summary heads what it opens",
+			"<h1>FAQ</h1><details><summary>What is a <em>hawsepipe</em>?</summary><p>A pipe through the bow for the anchor chain.</p></details>",
+			"# FAQ\n\n#### What is a *hawsepipe*?\n\nA pipe through the bow for the anchor chain.\n"},
 		{"nothing to read", "<script>x()</script>", ""},
 	}
 	for _, tc := range tests {

@@ -345,7 +345,9 @@ func TestDefineHTMLPages(t *testing.T) {
 		`<body><nav><a href="/">Phantomquay home</a></nav><main><h1>Mooring</h1>` +
 		`<p>A <strong>bollard</strong> is a short post on a quay that crews tie lines to.</p>` +
 		`<dl><dt>Capstan</dt><dd><p>A rotating drum that hauls mooring lines.</p></dd></dl>` +
-		`<p>Every bollard is inspected yearly. The capstan turns slowly, and crews oil the capstan weekly.</p></main></body></html>`
+		`<p>Every bollard is inspected yearly. The capstan turns slowly, and crews oil the capstan weekly.</p>` +
+		`<details><summary>What is a hawsepipe?</summary><p>A pipe through the bow that the anchor chain runs through.</p></details>` +
+		`<p>Check the hawsepipe for rust. Paint the hawsepipe yearly.</p></main></body></html>`
 	ja := `<!DOCTYPE html><html lang="ja"><head><title>係留の基本 — 港湾運用ガイド</title></head><body><main><h1>係留の基本</h1>` +
 		`<dl><dt>防舷材</dt><dd>船体と岸壁の間に入れる緩衝材。防舷材は消耗品です。</dd></dl>` +
 		`<table><tr><th>設定</th><th>説明</th></tr><tr><td><code>berth_limit</code></td><td>1つの岸壁に同時に係留できる船の上限。</td></tr></table>` +
@@ -362,6 +364,7 @@ func TestDefineHTMLPages(t *testing.T) {
 	e := newEngine(t)
 	for term, want := range map[string]string{
 		"bollard":     "A bollard is a short post on a quay that crews tie lines to.",
+		"hawsepipe":   "A pipe through the bow that the anchor chain runs through.",
 		"capstan":     "A rotating drum that hauls mooring lines.",
 		"防舷材":         "船体と岸壁の間に入れる緩衝材。",
 		"berth_limit": "1つの岸壁に同時に係留できる船の上限。",
