@@ -232,6 +232,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// what another subject is.
 				continue
 			}
+			if !s.ja && aboutTheText(s.text) {
+				// "## Re-exports" over "Let’s start by explaining what
+				// are re-exports.": what the section will do, not a gloss.
+				continue
+			}
 			if introduces(s.text, s.ja) {
 				// "A new channel type is compatible with an old one if"
 				// over a numbered list: a rule about the term, cut off.
@@ -517,6 +522,22 @@ func sameModuloChoon(topic string, spellings []string) bool {
 	t := fold(topic)
 	for _, sp := range spellings {
 		if f := fold(sp); f != "" && strings.Contains(t, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutTheText reports an English sentence about the text itself rather
+// than its subject: "Let's start by explaining ...", "In this section we
+// ...", "This chapter covers ...".
+func aboutTheText(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	l = strings.ReplaceAll(l, "’", "'")
+	for _, p := range []string{"let's ", "let us ", "in this section", "in this chapter", "in this guide", "in this page",
+		"in this tutorial", "in this article", "this section ", "this chapter ", "this guide ", "this page ", "this tutorial ",
+		"this article ", "this document ", "here we ", "here, we ", "we'll ", "we will ", "below, ", "below we ", "the following "} {
+		if strings.HasPrefix(l, p) {
 			return true
 		}
 	}
