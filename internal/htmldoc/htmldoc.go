@@ -121,7 +121,7 @@ func (w *writer) element(n *html.Node, depth int) {
 	case atom.Summary:
 		// "What is a hawsepipe?" over its answer: a heading, as package
 		// sitemarkup reads a <summary> line of a Markdown page.
-		if t := inlineText(childList(n)); t != "" {
+		if t := inlineText(childList(n)); t != "" && !uiLabel(t) {
 			w.block("#### " + strings.ReplaceAll(t, "\n", " "))
 		}
 	case atom.Pre:
@@ -478,6 +478,20 @@ func fence(code string) string {
 	}
 	f := strings.Repeat("`", max(3, longest+1))
 	return f + "\n" + code + "\n" + f
+}
+
+// uiLabel reports a summary that names the control, not the content it
+// opens: "Expand description", "Show more", "Details".
+func uiLabel(t string) bool {
+	f := strings.Fields(strings.ToLower(t))
+	if len(f) == 0 || len(f) > 3 {
+		return false
+	}
+	switch strings.Trim(f[0], "▶▼›»") {
+	case "expand", "collapse", "show", "hide", "toggle", "click", "more", "details", "open", "close":
+		return true
+	}
+	return false
 }
 
 // blockAtoms are the elements that start a block of their own.

@@ -82,6 +82,9 @@ func TestToMarkdown(t *testing.T) {
 		{"a details summary heads what it opens",
 			"<h1>FAQ</h1><details><summary>What is a <em>hawsepipe</em>?</summary><p>A pipe through the bow for the anchor chain.</p></details>",
 			"# FAQ\n\n#### What is a *hawsepipe*?\n\nA pipe through the bow for the anchor chain.\n"},
+		{"a summary that names its control is not a heading",
+			"<h1>T</h1><details open><summary><span>Expand description</span></summary><p>Feature detection at run time.</p></details>",
+			"# T\n\nFeature detection at run time.\n"},
 		{"nothing to read", "<script>x()</script>", ""},
 	}
 	for _, tc := range tests {
