@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -74,6 +75,11 @@ func (n *natsFlags) connectExternal(ctx context.Context, log *slog.Logger, name 
 	for {
 		nc, err := nats.Connect(*n.url, opts...)
 		if err == nil {
+			if v := nc.ConnectedServerVersion(); !serverAtLeast(v, minNATSMajor, minNATSMinor) {
+				nc.Close()
+				return nil, fmt.Errorf("%w: the NATS server is %s; genglossary needs %d.%d or later (its conditional publishes use the Nats-Expected-Last-Subject-Sequence-Subject header)",
+					errNATSTooOld, v, minNATSMajor, minNATSMinor)
+			}
 			return nc, nil
 		}
 		log.Warn("NATS not reachable; retrying", "err", err, "retry_in", backoff.String())
@@ -84,6 +90,36 @@ func (n *natsFlags) connectExternal(ctx context.Context, log *slog.Logger, name 
 		}
 		backoff = min(backoff*2, 10*time.Second)
 	}
+}
+
+// The oldest NATS server --nats-url may name: 2.11 added the
+// Nats-Expected-Last-Subject-Sequence-Subject header that run requests,
+// claims and run events are published with; an older server ignores it
+// and checks the message's own subject instead, so every run request
+// would conflict.
+const (
+	minNATSMajor = 2
+	minNATSMinor = 11
+)
+
+// errNATSTooOld is returned when --nats-url names a server older than
+// minNATSMajor.minNATSMinor.
+var errNATSTooOld = errors.New("NATS server too old")
+
+// serverAtLeast reports whether a server version ("2.11.3", "v2.12.0-RC.1")
+// is major.minor or later; a version it cannot read passes (a server of
+// another make, or a new scheme, is left to fail on its own).
+func serverAtLeast(version string, major, minor int) bool {
+	parts := strings.SplitN(strings.TrimPrefix(strings.TrimSpace(version), "v"), ".", 3)
+	if len(parts) < 2 {
+		return true
+	}
+	ma, err1 := strconv.Atoi(parts[0])
+	mi, err2 := strconv.Atoi(strings.SplitN(parts[1], "-", 2)[0])
+	if err1 != nil || err2 != nil {
+		return true
+	}
+	return ma > major || ma == major && mi >= minor
 }
 
 func envDuration(getenv func(string) string, key string, def time.Duration) time.Duration {

@@ -233,3 +233,19 @@ func TestServePortInUse(t *testing.T) {
 		t.Errorf("port errors are not one line each: %q", stderr.String())
 	}
 }
+
+// TestServerAtLeast checks the version gate of --nats-url: servers before
+// 2.11 ignore the Nats-Expected-Last-Subject-Sequence-Subject header that
+// every run request and claim relies on.
+func TestServerAtLeast(t *testing.T) {
+	t.Parallel()
+	for v, want := range map[string]bool{
+		"2.11.0": true, "2.15.2": true, "v2.12.0-RC.1": true, "3.0.0": true, "2.11": true,
+		"2.10.22": false, "2.9.25": false, "1.4.1": false, "v2.10.0-beta": false,
+		"": true, "unknown": true, // unreadable: left to fail on its own
+	} {
+		if got := serverAtLeast(v, minNATSMajor, minNATSMinor); got != want {
+			t.Errorf("serverAtLeast(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
