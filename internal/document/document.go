@@ -217,11 +217,9 @@ func parse(name string, content []byte, lim Limits, convertHTML bool) (glossary.
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
-	if convertHTML && htmldoc.Is(n) {
-		if strings.TrimSpace(s) != "" {
-			if s = strings.TrimLeft(htmldoc.ToMarkdown(s), "\ufeff"); s == "" {
-				return glossary.Document{}, "", fmt.Errorf("%w: the page has no text to read outside scripts, styles, navigation and forms", ErrEmpty)
-			}
+	if convertHTML && htmldoc.Is(n) && strings.TrimSpace(s) != "" {
+		if s = strings.TrimLeft(htmldoc.ToMarkdown(s), "\ufeff"); s == "" {
+			return glossary.Document{}, "", fmt.Errorf("%w: the page has no text to read outside scripts, styles, navigation and forms", ErrEmpty)
 		}
 	}
 	if strings.TrimSpace(s) == "" {

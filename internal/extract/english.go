@@ -568,7 +568,8 @@ func (d *docState) verbAt(k int) bool {
 	if t.shape == kCap {
 		l = strings.ToLower(l)
 	}
-	if d.afterSubjectPronoun(k) && t.shape == kLower && !has(enStop, l) {
+	p, pk, hasPrev := d.wordBefore(k)
+	if hasPrev && d.subjectBefore(p, pk) && t.shape == kLower && !has(enStop, l) {
 		// "We declare a variable", "they evaluate to": a word right
 		// after a subject pronoun is its verb, listed or not.
 		return true
@@ -577,13 +578,7 @@ func (d *docState) verbAt(k int) bool {
 	if !base && !isVerbS(l) {
 		return false
 	}
-	if pk := k - 1; pk >= 0 && d.toks[pk].shape != 0 {
-		p := strings.ToLower(d.toks[pk].s)
-		if isAdverb(p) && pk > 0 && d.toks[pk-1].shape != 0 {
-			// "I highly recommend", "it quickly fetches"
-			pk--
-			p = strings.ToLower(d.toks[pk].s)
-		}
+	if hasPrev {
 		if base && (p == "or" || p == "and") && pk >= 2 && d.toks[pk-1].shape != 0 && d.toks[pk-2].shape != 0 {
 			// "to create or retrieve a bucket"
 			if v := strings.ToLower(d.toks[pk-1].s); (has(enVerbs, v) || has(enStop, v)) && has(enVerbCue, strings.ToLower(d.toks[pk-2].s)) {
@@ -606,20 +601,27 @@ func (d *docState) verbAt(k int) bool {
 	return false
 }
 
-// afterSubjectPronoun reports a token right after "we", "they" or "I" or a
-// modal (an adverb between them skipped), or after "you" that opens a clause
-// ("You declare ...", "if you declare ..."; "gives you access" is an
-// object).
-func (d *docState) afterSubjectPronoun(k int) bool {
-	pk := k - 1
+// wordBefore returns the word before token k, lower-cased, and its index,
+// skipping one adverb ("I highly recommend", "it quickly fetches"); ok is
+// false when a non-word comes first.
+func (d *docState) wordBefore(k int) (p string, pk int, ok bool) {
+	pk = k - 1
 	if pk < 0 || d.toks[pk].shape == 0 {
-		return false
+		return "", 0, false
 	}
-	p := strings.ToLower(d.toks[pk].s)
+	p = strings.ToLower(d.toks[pk].s)
 	if isAdverb(p) && pk > 0 && d.toks[pk-1].shape != 0 {
 		pk--
 		p = strings.ToLower(d.toks[pk].s)
 	}
+	return p, pk, true
+}
+
+// subjectBefore reports whether the word p (at pk, see wordBefore) is
+// "we", "they", "I" or a modal, or a "you" that opens a clause ("You
+// declare ...", "if you declare ..."; "gives you access" is an object): the
+// word after it is a verb.
+func (d *docState) subjectBefore(p string, pk int) bool {
 	switch p {
 	case "we", "they", "i", "can", "cannot", "could", "should", "must", "may", "might", "shall", "would":
 		// A subject pronoun, or a modal ("you can edit a Secret").

@@ -515,10 +515,10 @@ func jaTopic(s string) string {
 }
 
 // sameModuloChoon reports whether topic names one of spellings but for
-// the long-vowel marks that Japanese writers add or drop at will
-// (ノードコントローラ, ノードコントローラー).
+// the word-final long-vowel marks that Japanese writers add or drop at
+// will (ノードコントローラ, ノードコントローラー; see choonKey).
 func sameModuloChoon(topic string, spellings []string) bool {
-	fold := func(s string) string { return strings.ToLower(strings.ReplaceAll(s, "ー", "")) }
+	fold := func(s string) string { return strings.ToLower(choonKey(s)) }
 	t := fold(topic)
 	for _, sp := range spellings {
 		if f := fold(sp); f != "" && strings.Contains(t, f) {
