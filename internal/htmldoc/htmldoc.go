@@ -15,10 +15,12 @@
 // headings, paragraphs, lists (nested), definition lists (as "- term:
 // definition" items, which the engines read as glosses), the <summary> of
 // a <details> (as a heading over what it opens), tables (as
-// Markdown rows), block quotes, preformatted text (as fenced code), inline
+// Markdown rows; a table that only lays out a box, as DocBook's notes do,
+// as its text), block quotes, preformatted text (as fenced code), inline
 // code, strong and emphasis. Scripts, styles, navigation, forms, embedded
 // media and elements marked hidden go; so do the permalink marks of
-// headings ("¶"). The page's <title> becomes the level-1 heading when the
+// headings ("¶"), tables of contents and the links between a book's
+// pages. The page's <title> becomes the level-1 heading when the
 // content has none, without a site-name suffix (" — Project
 // documentation", " | Site").
 package htmldoc
@@ -96,15 +98,38 @@ func (w *writer) children(n *html.Node, depth int) {
 			inline = inline[:0]
 		}
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if isBlock(c) {
-			flush()
-			w.element(c, depth+1)
-			continue
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case isBlock(c):
+				flush()
+				w.element(c, depth+1)
+			case wrapsBlocks(c, depth):
+				walk(c, depth+1)
+			default:
+				inline = append(inline, c)
+			}
 		}
-		inline = append(inline, c)
 	}
+	walk(n, depth)
 	flush()
+}
+
+// wrapsBlocks reports an inline element with blocks inside: a link around
+// a card, or the XHTML anchor "<a id=x/>" that an HTML parser leaves open
+// around the rest of the section (DocBook pages). Its content is read as
+// if it were its parent's, blocks as blocks.
+func wrapsBlocks(n *html.Node, depth int) bool {
+	if n.Type != html.ElementNode || skipped(n) || depth > maxDepth {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if isBlock(c) || wrapsBlocks(c, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // element converts one block element.
@@ -131,7 +156,12 @@ func (w *writer) element(n *html.Node, depth int) {
 	case atom.Dl:
 		w.block(strings.Join(defLines(n, depth), "\n"))
 	case atom.Table:
-		w.block(strings.Join(tableRows(n), "\n"))
+		rows := tableRows(n)
+		if len(rows) == 0 {
+			w.layoutCells(n, depth)
+			return
+		}
+		w.block(strings.Join(rows, "\n"))
 	case atom.Blockquote:
 		inner := &writer{}
 		inner.children(n, depth)
@@ -212,6 +242,8 @@ func itemParts(li *html.Node, indent, depth int) (string, []string) {
 				flush()
 				walk(c, d+1)
 				flush()
+			case wrapsBlocks(c, d):
+				walk(c, d+1)
 			default:
 				inline = append(inline, c)
 			}
@@ -270,8 +302,31 @@ func defLines(dl *html.Node, depth int) []string {
 	return out
 }
 
+// layoutCells reads a table used for layout (see tableRows) as the
+// blocks of its data cells; its header cells label the box ("Tip", "Note"
+// beside the icon of a DocBook admonition) and go.
+func (w *writer) layoutCells(t *html.Node, depth int) {
+	var walk func(n *html.Node, d int)
+	walk = func(n *html.Node, d int) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipped(c) || d > maxDepth {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Td:
+				w.children(c, d)
+			case atom.Tr, atom.Thead, atom.Tbody, atom.Tfoot:
+				walk(c, d+1)
+			}
+		}
+	}
+	walk(t, depth)
+}
+
 // tableRows returns a table as Markdown rows, a header rule after the
-// first row.
+// first row. A table none of whose rows has two cells with text relates
+// nothing to anything: it lays out a box (a DocBook admonition: an icon
+// cell, a "Tip" header cell, the tip below), and tableRows returns nil.
 func tableRows(t *html.Node) []string {
 	var rows [][]string
 	var walk func(n *html.Node, d int)
@@ -298,6 +353,19 @@ func tableRows(t *html.Node) []string {
 		}
 	}
 	walk(t, 0)
+	tabular := false
+	for _, r := range rows {
+		filled := 0
+		for _, c := range r {
+			if c != "" {
+				filled++
+			}
+		}
+		tabular = tabular || filled >= 2
+	}
+	if !tabular {
+		return nil
+	}
 	var out []string
 	for i, r := range rows {
 		out = append(out, "| "+strings.Join(r, " | ")+" |")
@@ -519,8 +587,19 @@ var skippedAtoms = map[atom.Atom]bool{
 	atom.Meta: true,
 }
 
-// skipped reports an element that is not read: see skippedAtoms, elements
-// hidden from readers, and a heading's permalink mark.
+// chromeClasses mark elements that are not the page's text: a heading's
+// permalink, the "Note" over the body of a Sphinx admonition, tables of
+// contents (which repeat the headings) and the links between a book's
+// pages (DocBook, MediaWiki).
+var chromeClasses = map[string]bool{
+	"headerlink": true, "anchorjs-link": true, "admonition-title": true,
+	"toc": true, "list-of-tables": true, "list-of-figures": true, "list-of-examples": true,
+	"navheader": true, "navfooter": true, "breadcrumb": true, "breadcrumbs": true, "mw-editsection": true,
+}
+
+// skipped reports an element that is not read: see skippedAtoms and
+// chromeClasses, elements hidden from readers, and a heading's permalink
+// mark.
 func skipped(n *html.Node) bool {
 	if n.Type == html.CommentNode {
 		return true
@@ -545,9 +624,7 @@ func skipped(n *html.Node) bool {
 			}
 		case "class":
 			for _, c := range strings.Fields(a.Val) {
-				// A heading's permalink, and the "Note" over the body of
-				// a Sphinx admonition.
-				if c == "headerlink" || c == "anchorjs-link" || c == "admonition-title" {
+				if chromeClasses[c] {
 					return true
 				}
 			}

@@ -85,6 +85,22 @@ func TestToMarkdown(t *testing.T) {
 		{"a summary that names its control is not a heading",
 			"<h1>T</h1><details open><summary><span>Expand description</span></summary><p>Feature detection at run time.</p></details>",
 			"# T\n\nFeature detection at run time.\n"},
+		{"an XHTML anchor the parser leaves open around blocks (DocBook)",
+			"<h1>T</h1><div class=\"table\"><a id=\"berths\"/><p class=\"title\"><strong>Table 1. Berths</strong></p>" +
+				"<table><thead><tr><th>berth</th><th>depth</th></tr></thead><tbody><tr><td>B1</td><td>12 m</td></tr></tbody></table></div><p>After.</p>",
+			"# T\n\n**Table 1. Berths**\n\n| berth | depth |\n| --- | --- |\n| B1 | 12 m |\n\nAfter.\n"},
+		{"a link around a card",
+			"<h1>T</h1><a href=\"/cranes\"><div><h3>Cranes</h3><p>Cranes lift cargo.</p></div></a>",
+			"# T\n\n### Cranes\n\nCranes lift cargo.\n"},
+		{"a table that lays out a box is read as its text (a DocBook admonition)",
+			"<h1>T</h1><div class=\"tip\"><table summary=\"Tip\"><tr><td rowspan=\"2\"><img alt=\"[Tip]\" src=\"tip.png\"></td><th>Tip</th></tr>" +
+				"<tr><td><p>Moor at high water.</p><p>Check the lines.</p></td></tr></table></div>",
+			"# T\n\nMoor at high water.\n\nCheck the lines.\n"},
+		{"tables of contents and the links between pages go",
+			"<body><div class=\"navheader\"><table><tr><td><a href=\"a.html\">Prev</a></td><td><a href=\"c.html\">Next</a></td></tr></table></div>" +
+				"<h1>T</h1><div class=\"toc\"><p><b>Table of Contents</b></p><dl><dt>1. Berths</dt><dd><dl><dt>1.1. Depth</dt></dl></dd></dl></div>" +
+				"<p>Kept.</p><div class=\"navfooter\"><p>Chapter 3</p></div></body>",
+			"# T\n\nKept.\n"},
 		{"nothing to read", "<script>x()</script>", ""},
 	}
 	for _, tc := range tests {
