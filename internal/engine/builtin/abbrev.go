@@ -145,11 +145,7 @@ func jaLongFormFits(long, abbr string) bool {
 func longFormBefore(before, abbr string) string {
 	before = strings.TrimRight(before, " ")
 	if r, _ := utf8.DecodeLastRuneInString(before); glossary.IsCJK(r) {
-		run := trailingJaRun(before)
-		if jaLongFormFits(run, abbr) {
-			return run
-		}
-		return ""
+		return jaLongForm(before, abbr)
 	}
 	words := strings.Fields(before)
 	for k := 1; k <= len(words) && k <= len(abbr)+3; k++ {
@@ -190,6 +186,9 @@ func (ix *corpusIndex) findAbbrevs(text, raw, doc string, line int) {
 		next := i + size + end + len(closer)
 		switch {
 		case spellsInitials(inner):
+			if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " ")); glossary.IsCJK(r) {
+				ix.noteJaLongForm(inner, trailingJaRun(strings.TrimRight(before, " ")))
+			}
 			if strings.Contains(raw, "`"+inner+"`") {
 				// 「リクエストメソッド (`POST`)」: a value in code, not an
 				// abbreviation of the words before it.
@@ -217,7 +216,7 @@ func (ix *corpusIndex) findAbbrevs(text, raw, doc string, line int) {
 			}
 			if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " ")); r < utf8.RuneSelf && spellsInitials(prev) {
 				if glossary.HasCJK(inner) {
-					if trailingJaRun(inner) == inner && jaLongFormFits(inner, prev) {
+					if trailingJaRun(inner) == inner && jaLongFormFits(inner, prev) && jaSoundsFit(inner, abbrevLetters(prev)) {
 						ix.abbrevs = append(ix.abbrevs, abbrevPair{long: inner, short: prev, doc: doc, line: line})
 					}
 				} else if words := strings.Fields(inner); len(words) >= 2 && len(words) <= len(prev)+3 && initialsMatch(words, prev) {

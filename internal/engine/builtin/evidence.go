@@ -402,6 +402,27 @@ func jaIntroducesList(s string) bool {
 // addition), names a condition (「Markdownなら#」, a notation) or ends in a
 // verb (「例外を明示できる」, a remark).
 func jaNotGloss(inner string) bool {
+	if strings.HasPrefix(inner, `"`) || strings.HasPrefix(inner, "“") || strings.HasPrefix(inner, "`") {
+		return true // 「削除 ("apt remove ...")」: how it is typed
+	}
+	if !hasHiragana(strings.NewReplacer("と", "", "や", "", "か", "").Replace(inner)) {
+		return true // 「ツール (curses と GTK)」: names
+	}
+	// 「コマンド (「タスク1回実行のスケジュール」参照下さい)」 points elsewhere;
+	// 「(regex とともに使用)」 says how it is used.
+	for _, c := range []string{"参照", "とともに", "と共に"} {
+		if strings.Contains(inner, c) {
+			return true
+		}
+	}
+	// 「(Debian カーネルではデフォルト)」, 「(より正確には: CP932)」: where, or
+	// more precisely, it is a name or a value; 「(厳密には形態素解析した結果の
+	// Token)」 still says what it is.
+	for _, c := range []string{"では", "には"} {
+		if i := strings.Index(inner, c); i >= 0 && !hasHiragana(inner[i+len(c):]) {
+			return true
+		}
+	}
 	for _, c := range []string{"かつ", "および", "及び", "または", "又は", "もしくは", "ならびに", "や", "と", "など", "例えば", "例:", "例：",
 		// 「クライアント（通常はブラウザーキャッシュ）」, 「ドメイン（ここでは
 		// developer.mozilla.org）」, 「ヘッダー（つまりワイルドカード）」: a remark
@@ -422,7 +443,8 @@ func jaNotGloss(inner string) bool {
 	// 「リソース(daemonset、deploymentなど)」 gives examples, 「Jobオブジェクト
 	// (新しい処理を見つけるため)」 a purpose.
 	trimmed := strings.TrimRight(inner, "。．. ")
-	for _, c := range []string{"など", "等", "ほか", "ため", "ために"} {
+	// 「文字 (7 ビットで表現可能)」: what can be done with it.
+	for _, c := range []string{"など", "等", "ほか", "ため", "ために", "可能", "不可", "必要", "不要", "推奨"} {
 		if strings.HasSuffix(trimmed, c) {
 			return true
 		}
@@ -2022,6 +2044,14 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				continue
 			}
 		}
+		if s.ja && at > 1 && s.text[at-1] == ' ' {
+			// Japanese text writes a compound with an English part apart:
+			// 「NSS モジュール (…)」 glosses the NSS module, 「軽量 MTA (…)」
+			// a lightweight MTA.
+			if r, _ := utf8.DecodeLastRuneInString(s.text[:at-1]); isJaTermRune(r) {
+				continue
+			}
+		}
 		if before := strings.TrimRight(s.text[:at], " "); before != "" {
 			if r, _ := utf8.DecodeLastRuneInString(before); unicode.IsDigit(r) {
 				// "every 10 seconds (the default update interval)":
@@ -2052,8 +2082,11 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			continue // "SKU（Stock Keeping Unit）": another name for it
 		}
 		if s.ja || glossary.HasCJK(inner) {
-			if utf8.RuneCountInString(inner) < 6 || trailingJaRun(inner) == inner {
-				continue // too short, or just another name for it
+			if utf8.RuneCountInString(inner) < 6 || trailingJaRun(inner) == inner || !hasHiragana(inner) {
+				// Too short, or another name, an example or a label
+				// without a word of Japanese grammar: 「マニュアル ページ」,
+				// 「所謂 deb」, 「USB メモリースティック」, 「Debian 特定」.
+				continue
 			}
 			if jaNotGloss(inner) {
 				continue // 「助詞(かつ品詞細分類)」, 「filterルール(例外を明示できる)」

@@ -93,6 +93,9 @@ type corpusIndex struct {
 	items    map[string][]listItem // normalised key -> list items
 	abbrevs  []abbrevPair
 	byShort  map[string][]int // abbreviation -> its pairs' indexes in abbrevs
+	// jaBefore holds the Japanese compounds seen before each abbreviation
+	// in parentheses, long forms or not (see dropJaQualifiers).
+	jaBefore map[string]map[string]bool
 	// aliases are other names the text gives a phrase ("X, also known as
 	// Y, ...", "X (also called Y)"), for Aliases and the review.
 	aliases []aliasPair
@@ -120,6 +123,7 @@ func buildIndex(docs []glossary.Document) *corpusIndex {
 	for _, d := range docs {
 		ix.addDocument(d)
 	}
+	ix.dropJaQualifiers()
 	sort.SliceStable(ix.abbrevs, func(i, j int) bool {
 		a, b := ix.abbrevs[i], ix.abbrevs[j]
 		if a.doc != b.doc {
@@ -1133,6 +1137,10 @@ func itemBody(key, body string, ja bool) string {
 	if ja {
 		if jaVerbEnd(first) {
 			return "" // an instruction ("当番表を参照する。"), not a description
+		}
+		if quoted := strings.TrimRight(first, "。."); len(quoted) > 1 && (quoted[0] == '"' && quoted[len(quoted)-1] == '"' ||
+			strings.HasPrefix(quoted, "“") && strings.HasSuffix(quoted, "”")) {
+			return "" // 「設定ファイル: "/etc/default/プログラム名"」: a value
 		}
 		if letters(first) < 2 || !glossary.HasCJK(first) && len(strings.Fields(first)) < 3 ||
 			first[0] >= '0' && first[0] <= '9' && utf8.RuneCountInString(first) < 10 {

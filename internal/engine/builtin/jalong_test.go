@@ -1,0 +1,91 @@
+package builtin
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+// A Japanese compound before an abbreviation in parentheses is its long
+// form only when its katakana can spell the letters and the corpus does not
+// write the abbreviation after different things: a table of tools puts
+// the toolkit each is for in parentheses. The pages are written for this
+// test.
+func TestJapaneseLongFormsAreCheckedAgainstTheLetters(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	docs := []glossary.Document{
+		{Path: "tools.md", Content: "# 港湾ツール\n\n| コマンド | 説明 |\n| --- | --- |\n" +
+			"| `berthscan` | ポートスキャナー (QTK) |\n| `tidemerge` | 潮位表のマージツール (QTK) |\n| `cargoview` | 積荷の一覧ビューアー (QTK) |\n" +
+			"| `tugsim` | シミュレーター (KDX) |\n\nQTK は画面部品の集まりで、KDX はその設定を読みます。\nQTK を使うツールは QTK の版に従います。\nKDX の設定は毎朝読み直します。\n"},
+		{Path: "net.md", Content: "# 通信\n\n岸壁の端末はローカルエリアネットワーク (LAN) でつながります。\nLAN の配線は年に一度点検します。\n\n" +
+			"操作はセキュアーシェル (SSH) で行います。\nSSH の鍵は管制室が配ります。\n\n" +
+			"検索には Perl 互換正規表現 (PCRE) を使います。\nPCRE のパターンは設定ファイルに書きます。\n\n" +
+			"入港は共通 Harbor 入港管理システム (CHIS) で受け付けます。\nCHIS の画面は英語です。\n\n" +
+			"暗号はセキュアソケットレイヤー (SSL) を使います。\n古い端末はセキュアーソケットレイヤー (SSL) に対応しません。\nSSL の証明書は毎年更新します。\n\n" +
+			"荷主には貨物追跡システム (CTS) を案内します。\n内航船にはコンテナ輸送サービス (CTS) を案内します。\nCTS の窓口は二つあります。\n"},
+	}
+	c := pipeline.NewCorpus(docs)
+	tests := []struct {
+		term, want string // want "" means: no expansion
+	}{
+		{"QTK", ""},  // after three different tools: what each is for
+		{"KDX", ""},  // 「シミュレーター」 cannot spell K, D, X
+		{"CHIS", ""}, // the long form starts before the English word
+		{"CTS", ""},  // two different long forms: which one is meant?
+		{"LAN", "ローカルエリアネットワークの略。"},
+		{"SSH", "セキュアーシェルの略。"},
+		{"PCRE", "Perl 互換正規表現の略。"},
+		{"SSL", "セキュアソケットレイヤーの略。"}, // one long form, two spellings
+	}
+	for _, tc := range tests {
+		t.Run(tc.term, func(t *testing.T) {
+			d := define(t, e, c, tc.term)
+			if tc.want == "" {
+				if strings.Contains(d.Text, "の略") {
+					t.Errorf("%s: %q, want no expansion", tc.term, d.Text)
+				}
+				return
+			}
+			if d.Text != tc.want || d.Confidence != confExpansion {
+				t.Errorf("%s: %q (%.2f), want %q (%.2f)", tc.term, d.Text, d.Confidence, tc.want, confExpansion)
+			}
+		})
+	}
+}
+
+// A Japanese parenthesis after a word glosses it only when it says what
+// the word is: a cross-reference, a remark on use, a list of names, a
+// value or the gloss of a longer compound does not.
+func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	docs := []glossary.Document{
+		{Path: "berth.md", Content: "# 係留\n\n" +
+			"毎朝 潮位表 (「潮位の読み方」参照下さい) を確認します。\n潮位表は管制室に貼ります。\n\n" +
+			"船名は 半角文字 (7 ビットで表現可能) で書きます。\n半角文字以外は使えません。\n\n" +
+			"荷役には ツール (curses と QTK) を使います。\nツールは港湾局が配ります。\n\n" +
+			"端末には NSS モジュール (港湾局が保守する新しい実装) を入れます。\nモジュールは毎月更新します。\n\n" +
+			"記録には 当番表 (Debian 版ではデフォルト) を使います。\n当番表は週ごとに替わります。\n\n" +
+			"錨泊の前に泊地（厳密には錨を下ろして停泊できる水域）を選びます。\n泊地は港長が決めます。\n\n" +
+			"- 設定ファイル: \"/etc/harbor/船名.conf\"\n- 記録ファイル: \"/var/log/harbor/berth.log\"\n\n設定ファイルは管理者が編集します。\n"},
+	}
+	c := pipeline.NewCorpus(docs)
+	for _, tc := range []struct{ term, not string }{
+		{"潮位表", "参照"},
+		{"半角文字", "表現可能"},
+		{"ツール", "curses"},
+		{"モジュール", "新しい実装"},
+		{"当番表", "デフォルト"},
+		{"設定ファイル", "/etc/harbor"},
+	} {
+		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
+			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
+		}
+	}
+	if d := define(t, e, c, "泊地"); d.Text != "厳密には錨を下ろして停泊できる水域。" {
+		t.Errorf("泊地: %q, want the gloss in its parenthesis", d.Text)
+	}
+}
