@@ -95,6 +95,13 @@ func enDescribes(text, subject, rest, sp string) bool {
 		if w1 == "be" && (w0 == "will" || w0 == "would" || w0 == "shall") {
 			return false // "The credentials will be merged.": what happens to it, not what it does
 		}
+		if w1 == "be" && (w0 == "may" || w0 == "might" || w0 == "could") && len(words) > 2 {
+			// "A mail may be rejected by any host": what may happen to it;
+			// "The key may be any borrowed form of ..." still says what it is.
+			if w2 := strings.TrimRight(words[2], ",.;:"); strings.HasSuffix(w2, "ed") || enIrregularParticiples[w2] {
+				return false
+			}
+		}
 		if w0 == "cannot" && w1 == "be" {
 			return false // "Mustaches cannot be used inside attributes.": a limit of one use
 		}
