@@ -17,10 +17,11 @@
 // a <details> (as a heading over what it opens), tables (as
 // Markdown rows; a table that only lays out a box, as DocBook's notes do,
 // as its text), block quotes, preformatted text (as fenced code), inline
-// code, strong and emphasis. Scripts, styles, navigation, forms, embedded
-// media and elements marked hidden go; so do the permalink marks of
-// headings ("¶"), tables of contents and the links between a book's
-// pages. The page's <title> becomes the level-1 heading when the
+// code, strong and emphasis (links as their text, but a list item that
+// is a link to another page keeps it). Scripts, styles, navigation,
+// forms, embedded media and elements marked hidden go; so do the
+// permalink marks of headings ("¶"), tables of contents and the links
+// between a book's pages. The page's <title> becomes the level-1 heading when the
 // content has none, without a site-name suffix (" — Project
 // documentation", " | Site").
 package htmldoc
@@ -210,10 +211,66 @@ func listLines(n *html.Node, indent, depth int) []string {
 		if text == "" && len(nested) == 0 {
 			continue
 		}
-		out = append(out, pad+marker+text)
+		out = append(out, pad+marker+leadingLink(li, text))
 		out = append(out, nested...)
 	}
 	return out
+}
+
+// leadingLink returns the text of a list item that opens with a link with
+// that link in Markdown: an item that names another page ("Debian: 17
+// years of do-ocracy (slides)") is a reference, which the engines tell
+// from a gloss by its link, as they do in Markdown.
+func leadingLink(li *html.Node, text string) string {
+	n := li
+	for n != nil && n.Type == html.ElementNode && n.DataAtom != atom.A {
+		c := n.FirstChild
+		for c != nil && (c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" || c.Type == html.CommentNode) {
+			c = c.NextSibling
+		}
+		if c == nil || c.Type != html.ElementNode || c.DataAtom != atom.A && c.DataAtom != atom.P && c.DataAtom != atom.Div && c.DataAtom != atom.Span {
+			return text
+		}
+		n = c
+	}
+	href := strings.TrimSpace(attr(n, "href"))
+	if n == nil || href == "" || strings.HasPrefix(strings.ToLower(href), "javascript:") {
+		return text
+	}
+	t := inlineText(childList(n))
+	if t == "" || strings.Contains(t, "\n") || !strings.HasPrefix(text, t) || !onlyRemarks(text[len(t):]) {
+		// "moor_ship Experimental: Moors a ship." glosses what the link
+		// names.
+		return text
+	}
+	if strings.ContainsAny(href, " ()<>") {
+		href = "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(href) + ">"
+	}
+	label := strings.NewReplacer("[", `\[`, "]", `\]`).Replace(t)
+	return "[" + label + "](" + href + ")" + text[len(t):]
+}
+
+// onlyRemarks reports text that is empty or parenthetical remarks only:
+// " (slides, English)", "（正規）".
+func onlyRemarks(s string) bool {
+	s = strings.TrimSpace(s)
+	for s != "" {
+		closer := ""
+		switch {
+		case strings.HasPrefix(s, "("):
+			closer = ")"
+		case strings.HasPrefix(s, "（"):
+			closer = "）"
+		default:
+			return false
+		}
+		i := strings.Index(s, closer)
+		if i < 0 {
+			return false
+		}
+		s = strings.TrimSpace(s[i+len(closer):])
+	}
+	return true
 }
 
 // itemParts splits a list item into its text (its paragraphs run

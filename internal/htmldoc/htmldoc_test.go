@@ -101,6 +101,10 @@ func TestToMarkdown(t *testing.T) {
 				"<h1>T</h1><div class=\"toc\"><p><b>Table of Contents</b></p><dl><dt>1. Berths</dt><dd><dl><dt>1.1. Depth</dt></dl></dd></dl></div>" +
 				"<p>Kept.</p><div class=\"navfooter\"><p>Chapter 3</p></div></body>",
 			"# T\n\nKept.\n"},
+		{"a list of links to other pages keeps its links",
+			"<h1>T</h1><ul><li><p><a href=\"https://example.org/talk.pdf\">Harbor: ten years of pilots</a> (slides, English)</p></li>" +
+				"<li><a href=\"help.html\">How to help [us]</a></li><li><a href=\"b.html\">Bollard</a>: a short post.</li></ul>",
+			"# T\n\n- [Harbor: ten years of pilots](https://example.org/talk.pdf) (slides, English)\n- [How to help \\[us\\]](help.html)\n- Bollard: a short post.\n"},
 		{"nothing to read", "<script>x()</script>", ""},
 	}
 	for _, tc := range tests {

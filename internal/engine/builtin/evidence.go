@@ -2058,6 +2058,11 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				// the parenthesis is about the quantity, not the unit.
 				continue
 			}
+			if strings.HasSuffix(before, "+") || strings.HasSuffix(before, "＋") {
+				// "debuild = dpkg-buildpackage + lintian (a clean
+				// build)": the parenthesis is about the sum.
+				continue
+			}
 		}
 		rest := s.text[at+len(sp):]
 		open, closer := "（", "）"

@@ -70,6 +70,7 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"端末には NSS モジュール (港湾局が保守する新しい実装) を入れます。\nモジュールは毎月更新します。\n\n" +
 			"記録には 当番表 (Debian 版ではデフォルト) を使います。\n当番表は週ごとに替わります。\n\n" +
 			"錨泊の前に泊地（厳密には錨を下ろして停泊できる水域）を選びます。\n泊地は港長が決めます。\n\n" +
+			"- **岸壁予約** = **berthctl** + **tidectl** (潮位を見ながらの予約)\n\ntidectl を使います。\n\n" +
 			"- 設定ファイル: \"/etc/harbor/船名.conf\"\n- 記録ファイル: \"/var/log/harbor/berth.log\"\n\n設定ファイルは管理者が編集します。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
@@ -80,6 +81,7 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"モジュール", "新しい実装"},
 		{"当番表", "デフォルト"},
 		{"設定ファイル", "/etc/harbor"},
+		{"tidectl", "潮位"},
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
