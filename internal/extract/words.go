@@ -168,10 +168,11 @@ var enVerbs = wordSet(`accept access acknowledge add advance answer append apply
 
 // enNeverSingle are words that are never a term on their own, though they
 // may be part of one ("doc comment", "Japanese tokenizer"): language names
-// are how documents say which edition or text they mean, and "foo" or
-// "hoge" stands for any name in an example.
+// are how documents say which edition or text they mean, "foo" or "hoge"
+// stands for any name in an example, and "example" names the text's own
+// device ("An example is a package that ...").
 var enNeverSingle = wordSet(`doc docs readme net todo misc etc stuff
-	foo baz qux quux foobar xyzzy hoge fuga piyo
+	foo baz qux quux foobar xyzzy hoge fuga piyo example examples
 	english japanese chinese korean french german spanish italian portuguese russian
 	jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august
 	september october november december`)

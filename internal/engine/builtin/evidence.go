@@ -2108,8 +2108,11 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			return evidence{kind: evParen, text: capText(text, true), doc: s.doc, line: s.line,
 				head: headNoun(inner, true), ja: true, mentions: true}, true
 		}
+		if !enGlossedHere(s.text[:at], sp) {
+			continue
+		}
 		lower := strings.ToLower(inner)
-		if clauseBody(strings.TrimPrefix(lower, "i.e. ")) || enEnumeration(lower) {
+		if clauseBody(strings.TrimPrefix(lower, "i.e. ")) || enEnumeration(lower) || enExampleParen(lower) {
 			// "a Secret object (an empty string is treated as an Opaque
 			// type)": a remark, not a noun phrase that names it.
 			continue
@@ -2127,6 +2130,36 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		}
 	}
 	return evidence{}, false
+}
+
+// enGlossedHere reports whether a parenthesis after the term sp, with
+// before the text before it, can gloss the term itself: not when a common
+// word follows a modifier ("the version number (the portion after the
+// last hyphen)" is not about "number").
+func enGlossedHere(before, sp string) bool {
+	words := strings.Fields(before)
+	if len(words) == 0 || !isLowerWord(sp) {
+		// A phrase, or a name: "of type IpAddrKind (the enum we
+		// defined)" is about the name.
+		return true
+	}
+	last := strings.ToLower(words[len(words)-1])
+	return !isLowerWord(last) || enArticles[last] || enParenLeads[last]
+}
+
+// enParenLeads may come right before a term that a parenthesis glosses:
+// determiners, prepositions, conjunctions and the verbs of naming.
+var enParenLeads = toSet(`this that these those its their our your his her my each every any some no all both
+	in on at to for with by from as into onto about over under between through via per without within
+	and or but nor than
+	is are was were be been being called named termed known use uses used using see`)
+
+// enExampleParen reports an English parenthesis that gives an example:
+// "(the installation system for instance)", "(e.g. a tug)".
+func enExampleParen(lower string) bool {
+	return strings.Contains(lower, "for instance") || strings.Contains(lower, "for example") ||
+		strings.HasPrefix(lower, "e.g") || strings.HasPrefix(lower, "eg ") || strings.HasPrefix(lower, "such as ") ||
+		strings.HasPrefix(lower, "like ")
 }
 
 // changelogLike reports a sentence with a URL, "by @user" or a reference of
