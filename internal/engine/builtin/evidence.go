@@ -1721,6 +1721,11 @@ func enHereinafter(text string, at, n int) (named []string, shown string, ok boo
 	if len(named) > 1 && enDeterminerWord(named[0]) {
 		named = named[1:]
 	}
+	if last := named[len(named)-1]; isLowerWord(last) && (strings.HasSuffix(last, "ed") || strings.HasSuffix(last, "ing")) {
+		// "packages which have an unfulfilled (“broken”) dependency":
+		// an adjective, and the phrase goes on after the parenthesis.
+		return nil, "", false
+	}
 	return named, strings.Join(named, " ") + " " + text[open:closeAt], true
 }
 
@@ -1736,7 +1741,7 @@ func enDeterminerWord(w string) bool {
 
 // enHereinafterStops end the phrase a formal parenthesis names.
 var enHereinafterStops = toSet(`of by from to with for in on at and or that which provided operated offered
-	governs govern use uses means is are`)
+	governs govern use uses means is are have has had`)
 
 // enMeantBy reports a sentence that says what the writer means by the
 // term between before and after: "By checkpoint we mean ...", "We use the

@@ -805,6 +805,9 @@ func emphasisedComplement(raw string, ja bool) string {
 	}
 	m := re.FindStringSubmatch(raw)
 	for _, g := range m[min(len(m), 1):] {
+		if strings.HasPrefix(g, "`") {
+			return "" // "... whose version number is *`version`*.": a placeholder
+		}
 		if g != "" && strings.TrimSpace(g) == g {
 			return cleanMarkdown(g)
 		}
@@ -1157,6 +1160,8 @@ func itemBody(key, body string, ja bool) string {
 		return "" // "C.", "Rules:": too short to say what the key is
 	case first[0] >= '0' && first[0] <= '9':
 		return "" // a version or a number ("Chromium: 159.0.8134.1")
+	case pathLike(w):
+		return "" // a place ("Windows: C:\Users\me\templates or ...")
 	case enImperatives[strings.TrimRight(lw, ",:")]:
 		return "" // an instruction ("Count the words ..."), not a description
 	case changelogRef.MatchString(body):
@@ -1177,6 +1182,13 @@ func itemBody(key, body string, ja bool) string {
 		return key + " " + lw + " " + rest
 	}
 	return first
+}
+
+// pathLike reports a word that is a file system path: "/etc/harbor",
+// "~/berths", "C:\Users".
+func pathLike(w string) bool {
+	return strings.HasPrefix(w, "/") || strings.HasPrefix(w, "~/") || strings.Contains(w, `\`) ||
+		len(w) > 2 && w[1] == ':' && (w[2] == '\\' || w[2] == '/')
 }
 
 // letters counts the letters of s, in any script.
@@ -1327,9 +1339,9 @@ func settingName(key string) bool {
 	return strings.HasPrefix(key, "-") || strings.ContainsAny(strings.Trim(key, "_."), "_.")
 }
 
-var enImperatives = toSet(`add avoid call check choose count create delete do don't ensure follow get go
-	install keep look make never note open pass pick prefer put read remember remove return run see select send
-	set start stop try update use write`)
+var enImperatives = toSet(`add avoid call check choose click count create delete do don't drag ensure enter follow get go
+	insert install keep look make never note open pass paste pick prefer press provide put read remember remove return run
+	see select send set specify start stop toggle try update use write`)
 
 // danglingEnd reports an English sentence that stops on a word that needs a
 // continuation ("..., as well as.", "... and."): a cut, not an end.

@@ -42,3 +42,31 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		}
 	}
 }
+
+// What reads like a gloss in reference pages but is not: a path after a
+// platform's name, an instruction after a field's label, a placeholder in
+// emphasis, an adjective named in quotes mid-phrase. The page is written
+// for this test.
+func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	docs := []glossary.Document{{Path: "tugs.md", Content: "# Tug templates\n\n" +
+		"Templates are read from:\n\n- Unix: ~/tugs/templates/\n- Windows: C:\\Users\\pilot\\Documents\\tugs\\templates or C:\\tugs\\templates\n\n" +
+		"Windows machines read the second folder first.\n\n" +
+		"## Leader options\n\n**Caption:** Enter the text to show at the end of the leader line.\n\nThe caption is drawn in the quay font.\n\n" +
+		"## Hints\n\n1. “`<draught`”: the hint only affects tugs whose draught is less than *`draught`*.\n" +
+		"2. “`=draught`”: the hint only affects tugs whose draught is *`draught`*.\n\nThe draught is measured at the stern.\n\n" +
+		"## Patterns\n\n- `?stranded`: Matches tugs which have an unmoored (“stranded”) line of the given kind.\n\nA stranded tug waits.\n"}}
+	c := pipeline.NewCorpus(docs)
+	for _, tc := range []struct{ term, not string }{
+		{"Windows", `C:\`},
+		{"window", `C:\`},
+		{"caption", "Enter the text"},
+		{"draught", "the hint only affects"},
+		{"stranded", "unmoored"},
+	} {
+		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s: %q (%.2f), want no gloss from %q", tc.term, d.Text, d.Confidence, tc.not)
+		}
+	}
+}
