@@ -428,7 +428,9 @@ func jaNotGloss(inner string) bool {
 		// developer.mozilla.org）」, 「ヘッダー（つまりワイルドカード）」: a remark
 		// on this use, or a restatement of the phrase before.
 		"通常", "主に", "特に", "たとえば", "一般に", "一般的に", "多くの場合", "ここでは", "この場合", "現在", "つまり", "すなわち",
-		"詳細", "詳しく", "参照", "注:", "注：", "※", "訳注", "訳者注", "原注"} {
+		"詳細", "詳しく", "参照", "注:", "注：", "※", "訳注", "訳者注", "原注",
+		// 「ディストリビューション (少なくともこのパッケージ)」: a hedge.
+		"少なくとも", "最低でも", "あるいは", "むしろ"} {
 		if strings.HasPrefix(inner, c) {
 			return true
 		}
@@ -443,6 +445,13 @@ func jaNotGloss(inner string) bool {
 	// 「リソース(daemonset、deploymentなど)」 gives examples, 「Jobオブジェクト
 	// (新しい処理を見つけるため)」 a purpose.
 	trimmed := strings.TrimRight(inner, "。．. ")
+	// 「ソースパッケージ (以下に示すファイルの名前も)」: a gloss ends with a
+	// noun, not a particle.
+	for _, c := range []string{"も", "を", "に", "が", "は", "で", "へ", "から", "まで", "より"} {
+		if strings.HasSuffix(strings.TrimRight(inner, "。．. "), c) {
+			return true
+		}
+	}
 	// 「文字 (7 ビットで表現可能)」: what can be done with it.
 	for _, c := range []string{"など", "等", "ほか", "ため", "ために", "可能", "不可", "必要", "不要", "推奨"} {
 		if strings.HasSuffix(trimmed, c) {

@@ -1160,6 +1160,8 @@ func itemBody(key, body string, ja bool) string {
 		return "" // "C.", "Rules:": too short to say what the key is
 	case first[0] >= '0' && first[0] <= '9':
 		return "" // a version or a number ("Chromium: 159.0.8134.1")
+	case lw == "in" && strings.HasPrefix(rest, "order to "), lw == "so" && strings.HasPrefix(rest, "that "):
+		return "" // "Execute: in order to cause ...": what a step is for
 	case pathLike(w):
 		return "" // a place ("Windows: C:\Users\me\templates or ...")
 	case enImperatives[strings.TrimRight(lw, ",:")]:

@@ -70,6 +70,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"端末には NSS モジュール (港湾局が保守する新しい実装) を入れます。\nモジュールは毎月更新します。\n\n" +
 			"記録には 当番表 (Debian 版ではデフォルト) を使います。\n当番表は週ごとに替わります。\n\n" +
 			"錨泊の前に泊地（厳密には錨を下ろして停泊できる水域）を選びます。\n泊地は港長が決めます。\n\n" +
+			"点検では、係留索 (以下に示す予備の索も) を見ます。\n係留索は甲板に置きます。\n\n" +
+			"嵐のときに、その岸壁 (少なくともこの区画) は閉鎖されます。\n岸壁は港長が管理します。\n\n" +
 			"- **岸壁予約** = **berthctl** + **tidectl** (潮位を見ながらの予約)\n\ntidectl を使います。\n\n" +
 			"- 設定ファイル: \"/etc/harbor/船名.conf\"\n- 記録ファイル: \"/var/log/harbor/berth.log\"\n\n設定ファイルは管理者が編集します。\n"},
 	}
@@ -82,6 +84,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"当番表", "デフォルト"},
 		{"設定ファイル", "/etc/harbor"},
 		{"tidectl", "潮位"},
+		{"係留索", "予備の索"},
+		{"岸壁", "この区画"},
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)

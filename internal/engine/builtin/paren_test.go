@@ -56,6 +56,7 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		"## Leader options\n\n**Caption:** Enter the text to show at the end of the leader line.\n\nThe caption is drawn in the quay font.\n\n" +
 		"## Hints\n\n1. “`<draught`”: the hint only affects tugs whose draught is less than *`draught`*.\n" +
 		"2. “`=draught`”: the hint only affects tugs whose draught is *`draught`*.\n\nThe draught is measured at the stern.\n\n" +
+		"## Steps\n\n- Divert: in order to cause every later tug to moor at the outer quay instead.\n- Undo: put the tug back.\n\nA divert is logged.\n\n" +
 		"## Patterns\n\n- `?stranded`: Matches tugs which have an unmoored (“stranded”) line of the given kind.\n\nA stranded tug waits.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -64,6 +65,7 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		{"caption", "Enter the text"},
 		{"draught", "the hint only affects"},
 		{"stranded", "unmoored"},
+		{"divert", "order to cause"},
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", tc.term, d.Text, d.Confidence, tc.not)
