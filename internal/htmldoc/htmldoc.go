@@ -20,8 +20,8 @@
 // code, strong and emphasis (links as their text, but a list item that
 // is a link to another page keeps it). Scripts, styles, navigation,
 // forms, embedded media and elements marked hidden go; so do the
-// permalink marks of headings ("¶"), tables of contents and the links
-// between a book's pages. The page's <title> becomes the level-1 heading when the
+// permalink marks of headings ("¶"), tables of contents, the links
+// between a book's pages and Asciidoctor's author and revision lines. The page's <title> becomes the level-1 heading when the
 // content has none, without a site-name suffix (" — Project
 // documentation", " | Site").
 package htmldoc
@@ -650,8 +650,17 @@ var skippedAtoms = map[atom.Atom]bool{
 // pages (DocBook, MediaWiki).
 var chromeClasses = map[string]bool{
 	"headerlink": true, "anchorjs-link": true, "admonition-title": true,
-	"toc": true, "list-of-tables": true, "list-of-figures": true, "list-of-examples": true,
+	"toc": true, "toc2": true, "list-of-tables": true, "list-of-figures": true, "list-of-examples": true,
 	"navheader": true, "navfooter": true, "breadcrumb": true, "breadcrumbs": true, "mw-editsection": true,
+}
+
+// chromeIDs mark the parts of an Asciidoctor page around its text, with
+// the element that has the id (a section may well be id="email"): the
+// table of contents, the author and revision lines under the title, the
+// "Last updated" footer.
+var chromeIDs = map[string]atom.Atom{
+	"toc": atom.Div, "author": atom.Span, "email": atom.Span, "revnumber": atom.Span, "revdate": atom.Span,
+	"revremark": atom.Span, "footer-text": atom.Div,
 }
 
 // skipped reports an element that is not read: see skippedAtoms and
@@ -677,6 +686,10 @@ func skipped(n *html.Node) bool {
 			}
 		case "role":
 			if a.Val == "navigation" {
+				return true
+			}
+		case "id":
+			if el, ok := chromeIDs[a.Val]; ok && el == n.DataAtom {
 				return true
 			}
 		case "class":

@@ -105,6 +105,12 @@ func TestToMarkdown(t *testing.T) {
 			"<h1>T</h1><ul><li><p><a href=\"https://example.org/talk.pdf\">Harbor: ten years of pilots</a> (slides, English)</p></li>" +
 				"<li><a href=\"help.html\">How to help [us]</a></li><li><a href=\"b.html\">Bollard</a>: a short post.</li></ul>",
 			"# T\n\n- [Harbor: ten years of pilots](https://example.org/talk.pdf) (slides, English)\n- [How to help \\[us\\]](help.html)\n- Bollard: a short post.\n"},
+		{"the header, contents and footer of an Asciidoctor page go; a section with such an id stays",
+			"<body><div id=\"header\"><h1>Tugs</h1><div class=\"details\"><span id=\"author\" class=\"author\">The Harbor Team</span><br>" +
+				"<span id=\"revdate\">2031-05-02</span></div><div id=\"toc\" class=\"toc2\"><div id=\"toctitle\">Table of Contents</div>" +
+				"<ul><li><a href=\"#_mooring\">1. Mooring</a></li></ul></div></div><div id=\"content\"><div class=\"sect1\" id=\"email\"><h2>Email</h2>" +
+				"<p>Tugs report by email.</p></div></div><div id=\"footer\"><div id=\"footer-text\">Last updated 2031-05-02</div></div></body>",
+			"# Tugs\n\n## Email\n\nTugs report by email.\n"},
 		{"nothing to read", "<script>x()</script>", ""},
 	}
 	for _, tc := range tests {
