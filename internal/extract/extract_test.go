@@ -354,6 +354,8 @@ func TestMarkdownCleaning(t *testing.T) {
 		"Install the **replay buffer** from [the replay buffer page](https://example.com/rb).\n" +
 		"Visit https://example.com/x or <http://example.net/y> for more.\n\n" +
 		"```\nfenced_only_identifier = SecretThing()\n```\n\n" +
+		"> A quoted example:\n>\n> ```\n> quoted_fence_identifier = QuotedThing()\n> \\new Harbor \\berthsto \"quay\"\n> ```\n\n" +
+		"> ```\n> unclosed_quoted_identifier()\n\nThe tide table lists the tide table rows.\n\n" +
 		"    indented_code_identifier()\n\n" +
 		"<!-- hidden_comment_identifier -->\n" +
 		"The replay buffer keeps `replay_window` frames. *The replay buffer* is bounded.\n"
@@ -362,12 +364,13 @@ func TestMarkdownCleaning(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := byText(terms)
-	for _, want := range []string{"replay buffer", "replay_window"} {
+	for _, want := range []string{"replay buffer", "replay_window", "tide table"} {
 		if _, ok := got[want]; !ok {
 			t.Errorf("missing %q in %v", want, terms)
 		}
 	}
-	for _, bad := range []string{"fenced_only_identifier", "SecretThing", "indented_code_identifier",
+	for _, bad := range []string{"fenced_only_identifier", "SecretThing", "quoted_fence_identifier", "QuotedThing",
+		"Harbor berthsto", "berthsto", "unclosed_quoted_identifier", "indented_code_identifier",
 		"hidden_comment_identifier", "example.com", "https", "setup guide", "Setup Guide"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q should have been stripped", bad)

@@ -40,6 +40,7 @@ type mdCleaner struct {
 func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 	var (
 		inFence     bool
+		fenceQuoted bool // the fence opened in a block quote
 		fenceChar   byte
 		fenceLen    int
 		inComment   bool
@@ -101,8 +102,14 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 		if trimmed != "" {
 			nonBlank++
 		}
+		// A fence may be quoted ("> ```"): a code example in a block
+		// quote, as built HTML pages write them too.
+		fenced := unquote(trimmed)
+		if inFence && fenceQuoted && !strings.HasPrefix(trimmed, ">") {
+			inFence = false // the quote, and the code in it, ended
+		}
 		if inFence {
-			if n := countRun(trimmed, fenceChar); n >= fenceLen && strings.TrimSpace(trimmed[n:]) == "" {
+			if n := countRun(fenced, fenceChar); n >= fenceLen && strings.TrimSpace(fenced[n:]) == "" {
 				inFence = false
 			}
 			continue
@@ -118,14 +125,14 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 			prevBlank, prevIndCode = true, false
 			continue
 		}
-		if n := countRun(trimmed, '`'); n >= 3 {
+		if n := countRun(fenced, '`'); n >= 3 {
 			flush(false)
-			inFence, fenceChar, fenceLen = true, '`', n
+			inFence, fenceChar, fenceLen, fenceQuoted = true, '`', n, len(fenced) < len(trimmed)
 			continue
 		}
-		if n := countRun(trimmed, '~'); n >= 3 {
+		if n := countRun(fenced, '~'); n >= 3 {
 			flush(false)
-			inFence, fenceChar, fenceLen = true, '~', n
+			inFence, fenceChar, fenceLen, fenceQuoted = true, '~', n, len(fenced) < len(trimmed)
 			continue
 		}
 		isIndentedCode := (strings.HasPrefix(line, "\t") || indent >= 4) && (prevBlank || prevIndCode) && !isListItem(trimmed)
@@ -417,6 +424,15 @@ func skipTarget(s string, i int) int {
 		}
 	}
 	return i
+}
+
+// unquote returns a line without its block quote markers ("> > x" is
+// "x").
+func unquote(line string) string {
+	for strings.HasPrefix(line, ">") {
+		line = strings.TrimLeft(line[1:], " \t")
+	}
+	return line
 }
 
 func countRun(s string, ch byte) int {

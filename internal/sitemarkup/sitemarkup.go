@@ -63,17 +63,25 @@ func Strip(content string) string {
 	lines := strings.Split(content, "\n")
 	start := frontMatter(lines)
 	var (
-		fence      byte // '`' or '~' inside a fenced code block
-		fenceLen   int
-		admonition bool // inside the indented body of an MkDocs admonition or tab
-		myst       []string
-		options    bool // right after a MyST directive's opener: ":class: tip" lines
+		fence       byte // '`' or '~' inside a fenced code block
+		fenceLen    int
+		fenceQuoted bool // the fence opened in a block quote
+		admonition  bool // inside the indented body of an MkDocs admonition or tab
+		myst        []string
+		options     bool // right after a MyST directive's opener: ":class: tip" lines
 	)
 	for i := start; i < len(lines); i++ {
 		line := strings.TrimSuffix(lines[i], "\r")
 		trimmed := strings.TrimLeft(line, " \t")
+		fenced := trimmed
+		for strings.HasPrefix(fenced, ">") {
+			fenced = strings.TrimLeft(fenced[1:], " \t") // "> ```": a fence in a block quote
+		}
+		if fence != 0 && fenceQuoted && len(fenced) == len(trimmed) {
+			fence = 0 // the quote, and the code in it, ended
+		}
 		if fence != 0 {
-			if n := countRun(trimmed, fence); n >= fenceLen && strings.TrimSpace(trimmed[n:]) == "" {
+			if n := countRun(fenced, fence); n >= fenceLen && strings.TrimSpace(fenced[n:]) == "" {
 				fence = 0
 			}
 			continue
@@ -113,8 +121,8 @@ func Strip(content string) string {
 			}
 		}
 		for _, c := range []byte{'`', '~'} {
-			if n := countRun(trimmed, c); n >= 3 && (c == '~' || !strings.Contains(trimmed[n:], "`")) {
-				fence, fenceLen = c, n
+			if n := countRun(fenced, c); n >= 3 && (c == '~' || !strings.Contains(fenced[n:], "`")) {
+				fence, fenceLen, fenceQuoted = c, n, len(fenced) < len(trimmed)
 			}
 		}
 		if fence != 0 {

@@ -66,6 +66,7 @@ func FoldProse(s string) string {
 	b.Grow(len(s))
 	var fence byte // '`' or '~' inside a fenced code block
 	var fenceLen int
+	var fenceQuoted bool // the fence opened in a block quote
 	for len(s) > 0 {
 		line := s
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
@@ -73,6 +74,13 @@ func FoldProse(s string) string {
 		}
 		s = s[len(line):]
 		trimmed := strings.TrimLeft(line, " \t")
+		quoted := strings.HasPrefix(trimmed, ">")
+		for strings.HasPrefix(trimmed, ">") {
+			trimmed = strings.TrimLeft(trimmed[1:], " \t") // "> ```": a fence in a block quote
+		}
+		if fence != 0 && fenceQuoted && !quoted {
+			fence = 0 // the quote, and the code in it, ended
+		}
 		if fence != 0 {
 			if n := countRun(trimmed, fence); n >= fenceLen && strings.TrimSpace(trimmed[n:]) == "" {
 				fence = 0
@@ -82,7 +90,7 @@ func FoldProse(s string) string {
 		}
 		if c := trimmed; len(c) > 0 && (c[0] == '`' || c[0] == '~') {
 			if n := countRun(c, c[0]); n >= 3 && (c[0] == '~' || !strings.Contains(c[n:], "`")) {
-				fence, fenceLen = c[0], n
+				fence, fenceLen, fenceQuoted = c[0], n, quoted
 				b.WriteString(line)
 				continue
 			}

@@ -42,6 +42,8 @@ func TestFoldProse(t *testing.T) {
 		{"tilde fence kept", "~~~\nｶﾅ\n~~~~\nｶﾅ", "~~~\nｶﾅ\n~~~~\nカナ"},
 		{"longer fence closes only on its length", "````\nＡ\n```\nＢ\n````\nＣ", "````\nＡ\n```\nＢ\n````\nC"},
 		{"indented fence", "  ```\n  ｘ\n  ```\nｘ", "  ```\n  ｘ\n  ```\nx"},
+		{"fence in a block quote", "> ```\n> ｆ('ａ')\n> ```\n> ＡＰＩ", "> ```\n> ｆ('ａ')\n> ```\n> API"},
+		{"a quote's end ends its fence", "> ```\n> ｆ('ａ')\n\nＡＰＩ", "> ```\n> ｆ('ａ')\n\nAPI"},
 		{"inline code kept", "`ｶﾅ` はｶﾅ、``ａ`ｂ``はａ", "`ｶﾅ` はカナ、``ａ`ｂ``はa"},
 		{"unmatched backtick is text", "`ＡＰＩ", "`API"},
 		{"backticks in a line are not a fence", "``` ｘ ` ｙ\nＡ", "``` x ` y\nA"},

@@ -178,7 +178,8 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		cur = nil
 	}
 	inFence, inComment, prevBlank := false, false, true
-	header := "" // the current table's header row
+	fenceQuoted := false // the fence opened in a block quote
+	header := ""         // the current table's header row
 	for i, raw := range lines {
 		trimmed := strings.TrimSpace(raw)
 		if inComment {
@@ -195,9 +196,13 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		if quoted {
 			trimmed = strings.TrimSpace(strings.TrimLeft(trimmed, "> \t"))
 		}
+		if inFence && fenceQuoted && !quoted {
+			inFence = false // the quote, and the code in it, ended
+		}
 		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
 			flush()
 			inFence = !inFence
+			fenceQuoted = quoted
 			continue
 		}
 		if inFence {
