@@ -166,6 +166,9 @@ func (w *writer) element(n *html.Node, depth int) {
 	case atom.Blockquote:
 		inner := &writer{}
 		inner.children(n, depth)
+		if len(inner.blocks) == 0 {
+			return
+		}
 		var b strings.Builder
 		for i, line := range strings.Split(strings.TrimRight(inner.String(), "\n"), "\n") {
 			if i > 0 {
@@ -647,20 +650,21 @@ var skippedAtoms = map[atom.Atom]bool{
 // chromeClasses mark elements that are not the page's text: a heading's
 // permalink, the "Note" over the body of a Sphinx admonition, tables of
 // contents (which repeat the headings) and the links between a book's
-// pages (DocBook, MediaWiki).
+// pages (DocBook, Texinfo, MediaWiki).
 var chromeClasses = map[string]bool{
 	"headerlink": true, "anchorjs-link": true, "admonition-title": true,
 	"toc": true, "toc2": true, "list-of-tables": true, "list-of-figures": true, "list-of-examples": true,
-	"navheader": true, "navfooter": true, "breadcrumb": true, "breadcrumbs": true, "mw-editsection": true,
+	"navheader": true, "navfooter": true, "nav_table": true, "nav-panel": true, "navbar": true,
+	"breadcrumb": true, "breadcrumbs": true, "mw-editsection": true,
 }
 
-// chromeIDs mark the parts of an Asciidoctor page around its text, with
-// the element that has the id (a section may well be id="email"): the
-// table of contents, the author and revision lines under the title, the
-// "Last updated" footer.
+// chromeIDs mark the parts of a page around its text, with the element
+// that has the id (a section may well be id="email"): the table of
+// contents, Asciidoctor's author and revision lines under the title, the
+// footer ("Last updated", "Other languages: English, Deutsch, ...").
 var chromeIDs = map[string]atom.Atom{
 	"toc": atom.Div, "author": atom.Span, "email": atom.Span, "revnumber": atom.Span, "revdate": atom.Span,
-	"revremark": atom.Span, "footer-text": atom.Div,
+	"revremark": atom.Span, "footer-text": atom.Div, "footer": atom.Div,
 }
 
 // skipped reports an element that is not read: see skippedAtoms and

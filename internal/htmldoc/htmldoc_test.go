@@ -111,6 +111,11 @@ func TestToMarkdown(t *testing.T) {
 				"<ul><li><a href=\"#_mooring\">1. Mooring</a></li></ul></div></div><div id=\"content\"><div class=\"sect1\" id=\"email\"><h2>Email</h2>" +
 				"<p>Tugs report by email.</p></div></div><div id=\"footer\"><div id=\"footer-text\">Last updated 2031-05-02</div></div></body>",
 			"# Tugs\n\n## Email\n\nTugs report by email.\n"},
+		{"a Texinfo page without its navigation, footer and empty quotes",
+			"<body><table class=\"nav_table\"><tr><td>[<a href=\"a.html\">&lt; Moorings</a>]</td><td>[<a href=\"i.html\">Up: Tugs</a>]</td></tr></table>" +
+				"<div id=\"main\"><h3>4.1 Tugs</h3><blockquote><img src=\"tug.png\"></blockquote><p>Tugs push ships.</p></div>" +
+				"<div id=\"footer\"><p id=\"languages\">Other languages: <a href=\"t.de.html\">Deutsch</a>, <a href=\"t.fr.html\">Français</a></p></div></body>",
+			"### 4.1 Tugs\n\nTugs push ships.\n"},
 		{"nothing to read", "<script>x()</script>", ""},
 	}
 	for _, tc := range tests {
