@@ -759,13 +759,15 @@ func TestExtractAbstractNounsAreCommon(t *testing.T) {
 	e := newExtractor(t)
 	doc := "# Berths\n\nA berth ledger records every berth. As an alternative to a berth ledger, crews keep a paper log.\n" +
 		"The basic berth ledger is provided for convenience; follow the convention for ledger names.\n" +
-		"Another alternative is a shared berth ledger. For convenience, the convention is printed on each berth ledger.\n"
+		"Another alternative is a shared berth ledger. For convenience, the convention is printed on each berth ledger.\n" +
+		"Ledger management is a daily task: the display shows each berth ledger, and a utility prints it.\n" +
+		"The management of ledgers, the display and the utility are described below.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := byText(terms)
-	for _, w := range []string{"alternative", "convenience", "convention"} {
+	for _, w := range []string{"alternative", "convenience", "convention", "management", "display", "utility"} {
 		if x, ok := got[w]; ok && x.Category != glossary.CommonNoun {
 			t.Errorf("%q is %s, want a common noun", w, x.Category)
 		}

@@ -296,7 +296,8 @@ var enCommonNouns = wordSet(
 	benefit benefits advantage advantages disadvantage disadvantages drawback drawbacks
 	concern concerns effect effects consequence consequences attempt attempts effort efforts
 	choice choices decision decisions possibility possibilities difference differences
-	concept concepts aspect aspects
+	concept concepts aspect aspects management maintenance administration handling display displays
+	utility utilities
 	instances occurrence copy true false yes set sets collection collections group
 	member level progress success failure failures attempt attempts effort work worker
 	workers job task thread threads call calls return returns run runs loop loops
