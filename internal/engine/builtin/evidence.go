@@ -1303,7 +1303,8 @@ func clauseBody(body string) bool {
 		switch w {
 		case "that", "which", "who", "whose", "where", "when", "with", "for", "of", "in", "on":
 			return false
-		case "is", "are", "was", "were", "has", "have", "had", "does", "do":
+		case "is", "are", "was", "were", "has", "have", "had", "does", "do",
+			"could", "would", "should", "might", "must", "shall": // "(the enclosing quotes could change)"
 			return true
 		}
 		if enItemVerbs[w] || enDescribeVerbs[w] || enModals[w] {

@@ -22,12 +22,14 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"The harbor closes at night.\n\n" +
 		"Each berth has a kind field of type BerthKind (the enum defined by the harbor office).\n" +
 		"BerthKind has three values.\n\n" +
+		"A printed berth name may look different from the berth label (the enclosing quotes could change).\n" +
 		"Ships wait at the anchorage (an area of sheltered water where ships anchor).\n" +
 		"The anchorage is south of the breakwater.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"number", "digits after"},
 		{"harbor", "tug basin"},
+		{"berth label", "quotes could"},
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
