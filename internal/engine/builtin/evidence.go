@@ -265,7 +265,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				head: headNoun(s.text, s.ja), ja: s.ja, mentions: mentions,
 			})
 		}
-		for _, it := range ix.items[key] {
+		items := ix.items[key]
+		if ix.fieldLabel(key) {
+			items = nil
+		}
+		for _, it := range items {
 			if aboutInstances(it.body, sp, it.ja) {
 				continue
 			}
@@ -2175,6 +2179,19 @@ func enExampleParen(lower string) bool {
 	return strings.Contains(lower, "for instance") || strings.Contains(lower, "for example") ||
 		strings.HasPrefix(lower, "e.g") || strings.HasPrefix(lower, "eg ") || strings.HasPrefix(lower, "such as ") ||
 		strings.HasPrefix(lower, "like ")
+}
+
+// fieldLabel reports a list item key that labels a field a page fills in
+// again and again ("- **CLI**: `gopls definition ...`", "- **CLI**: not
+// supported" under each feature): three items or more of one document
+// with the key. A term is not defined three times over on one page.
+func (ix *corpusIndex) fieldLabel(key string) bool {
+	for _, n := range ix.itemKeys[key] {
+		if n >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // changelogLike reports a sentence with a URL, "by @user" or a reference of

@@ -91,6 +91,9 @@ type corpusIndex struct {
 	byLine   map[string]map[int][]int
 	headings map[string][]heading  // normalised heading text -> headings
 	items    map[string][]listItem // normalised key -> list items
+	// itemKeys counts the list items of each key per document, those
+	// without a gloss too (see fieldLabel).
+	itemKeys map[string]map[string]int
 	abbrevs  []abbrevPair
 	byShort  map[string][]int // abbreviation -> its pairs' indexes in abbrevs
 	// jaBefore holds the Japanese compounds seen before each abbreviation
@@ -118,6 +121,7 @@ func buildIndex(docs []glossary.Document) *corpusIndex {
 		byLine:   map[string]map[int][]int{},
 		headings: map[string][]heading{},
 		items:    map[string][]listItem{},
+		itemKeys: map[string]map[string]int{},
 		docJA:    map[string]bool{},
 	}
 	for _, d := range docs {
@@ -328,6 +332,12 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 
 // addItem indexes a list item under its keys, its body cleaned.
 func (ix *corpusIndex) addItem(it listItem) {
+	for _, k := range itemKeys(it.key) {
+		if ix.itemKeys[k] == nil {
+			ix.itemKeys[k] = map[string]int{}
+		}
+		ix.itemKeys[k][it.doc]++
+	}
 	body := itemBody(it.key, it.body, it.ja)
 	if body == "" && it.code && !it.ja && settingName(it.key) && optionEffects[strings.ToLower(firstWord(it.body))] {
 		// "- `use_accelerate_endpoint` - Use the S3 Accelerate endpoint

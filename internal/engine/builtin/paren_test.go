@@ -74,3 +74,18 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		}
 	}
 }
+
+// A list key that a page repeats under each section ("- **CLI**: ...") labels
+// a field: its bodies say how each feature is reached, not what the key
+// is. The page is written for this test.
+func TestRepeatedListKeysAreFieldLabels(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# Tug features\n\n## Moor\n\nMoors a tug.\n\n- **CLI**: `tug moor quay.toml` moors the tug at the quay the file names.\n- **Radio**: channel 12\n\n" +
+		"## Tow\n\nTows a ship.\n\n- **CLI**: `tug tow --ship NAME` starts a tow.\n- **Radio**: channel 14\n\n" +
+		"## Sound\n\nMeasures depth.\n\n- **CLI**: not supported\n- **Radio**: channel 16\n\nThe CLI runs on the tug's computer.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "features.md", Content: doc}})
+	if d := define(t, e, c, "CLI"); strings.Contains(d.Text, "moors the tug") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("CLI: %q (%.2f), want no gloss from a field label", d.Text, d.Confidence)
+	}
+}
