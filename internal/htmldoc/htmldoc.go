@@ -220,6 +220,27 @@ func listLines(n *html.Node, indent, depth int) []string {
 	return out
 }
 
+// isFigure reports a figure: <figure>, or DocBook's div.figure,
+// div.informalfigure or div.mediaobject.
+func isFigure(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if n.DataAtom == atom.Figure {
+		return true
+	}
+	if n.DataAtom != atom.Div {
+		return false
+	}
+	for _, c := range strings.Fields(attr(n, "class")) {
+		switch c {
+		case "figure", "informalfigure", "mediaobject":
+			return true
+		}
+	}
+	return false
+}
+
 // leadingLink returns the text of a list item that opens with a link with
 // that link in Markdown: an item that names another page ("Debian: 17
 // years of do-ocracy (slides)") is a reference, which the engines tell
@@ -298,6 +319,10 @@ func itemParts(li *html.Node, indent, depth int) (string, []string) {
 				nested = append(nested, listLines(c, indent, d+1)...)
 			case c.Type == html.ElementNode && c.DataAtom == atom.Pre:
 				flush() // code in an item is not its text
+			case isFigure(c):
+				// "Figure 8.9. Normal mode" heading the picture in a
+				// definition: a caption, not what the term is.
+				flush()
 			case isBlock(c):
 				flush()
 				walk(c, d+1)

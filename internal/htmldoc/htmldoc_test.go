@@ -116,6 +116,11 @@ func TestToMarkdown(t *testing.T) {
 				"<div id=\"main\"><h3>4.1 Tugs</h3><blockquote><img src=\"tug.png\"></blockquote><p>Tugs push ships.</p></div>" +
 				"<div id=\"footer\"><p id=\"languages\">Other languages: <a href=\"t.de.html\">Deutsch</a>, <a href=\"t.fr.html\">Français</a></p></div></body>",
 			"### 4.1 Tugs\n\nTugs push ships.\n"},
+		{"a figure in a definition is not its text",
+			"<h1>T</h1><dl><dt>Normal</dt><dd><div class=\"figure\"><p class=\"title\"><b>Figure 8.9. Normal mode</b></p>" +
+				"<div class=\"figure-contents\"><img src=\"n.png\" alt=\"x\"></div></div><p>The top layer covers the ones below.</p></dd>" +
+				"<dt>Fade</dt><dd><figure><img src=\"f.png\"><figcaption>Fade mode</figcaption></figure><p>Blends the layers.</p></dd></dl>",
+			"# T\n\n- Normal: The top layer covers the ones below.\n- Fade: Blends the layers.\n"},
 		{"nothing to read", "<script>x()</script>", ""},
 	}
 	for _, tc := range tests {

@@ -441,7 +441,9 @@ func jaNotGloss(inner string) bool {
 	}
 	// 「見出し(Markdownなら#)」: how it is written somewhere, not what it is;
 	// 「パーソナライズ（表示言語や UI テーマのようなユーザー設定）」: examples.
-	for _, c := range []string{"なら", "の場合", "のとき", "の時", "のような", "などの"} {
+	for _, c := range []string{"なら", "の場合", "のとき", "の時", "のような", "などの",
+		// 「ブラシ (「ピーマン」みたいなもの)」, 「(GIF と同じく 256 色)」: a likeness.
+		"みたいな", "と同じ", "と同様"} {
 		if strings.Contains(inner, c) {
 			return true
 		}

@@ -72,6 +72,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"錨泊の前に泊地（厳密には錨を下ろして停泊できる水域）を選びます。\n泊地は港長が決めます。\n\n" +
 			"点検では、係留索 (以下に示す予備の索も) を見ます。\n係留索は甲板に置きます。\n\n" +
 			"嵐のときに、その岸壁 (少なくともこの区画) は閉鎖されます。\n岸壁は港長が管理します。\n\n" +
+			"曳船には、ブラシ (「ほうき」みたいなもの) を積みます。\nブラシで甲板を掃きます。\n\n" +
+			"港内の標識は、灯浮標 (昼標と同じく 4 種類) で示します。\n灯浮標は夜に光ります。\n\n" +
 			"- **岸壁予約** = **berthctl** + **tidectl** (潮位を見ながらの予約)\n\ntidectl を使います。\n\n" +
 			"- 設定ファイル: \"/etc/harbor/船名.conf\"\n- 記録ファイル: \"/var/log/harbor/berth.log\"\n\n設定ファイルは管理者が編集します。\n"},
 	}
@@ -85,6 +87,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"設定ファイル", "/etc/harbor"},
 		{"tidectl", "潮位"},
 		{"係留索", "予備の索"},
+		{"ブラシ", "ほうき"},
+		{"灯浮標", "4 種類"},
 		{"岸壁", "この区画"},
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
