@@ -670,6 +670,9 @@ var skippedAtoms = map[atom.Atom]bool{
 	atom.Video: true, atom.Audio: true, atom.Nav: true, atom.Button: true, atom.Select: true,
 	atom.Input: true, atom.Textarea: true, atom.Head: true, atom.Title: true, atom.Link: true,
 	atom.Meta: true,
+	// A footer says who wrote the page, when and where to edit it
+	// (Docusaurus puts "Edit this page" in the article's own footer).
+	atom.Footer: true,
 }
 
 // chromeClasses mark elements that are not the page's text: a heading's

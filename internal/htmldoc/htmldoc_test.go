@@ -121,6 +121,10 @@ func TestToMarkdown(t *testing.T) {
 				"<div class=\"figure-contents\"><img src=\"n.png\" alt=\"x\"></div></div><p>The top layer covers the ones below.</p></dd>" +
 				"<dt>Fade</dt><dd><figure><img src=\"f.png\"><figcaption>Fade mode</figcaption></figure><p>Blends the layers.</p></dd></dl>",
 			"# T\n\n- Normal: The top layer covers the ones below.\n- Fade: Blends the layers.\n"},
+		{"an article's footer goes (Docusaurus)",
+			"<main><article><header><h1>Tugs</h1></header><p>Tugs push ships.</p><footer class=\"theme-doc-footer\"><a href=\"e\">Edit this page</a>" +
+				"<span>Last updated on May 2, 2031</span></footer></article></main>",
+			"# Tugs\n\nTugs push ships.\n"},
 		{"nothing to read", "<script>x()</script>", ""},
 	}
 	for _, tc := range tests {
