@@ -20,8 +20,9 @@
 // code, strong and emphasis (links as their text, but a list item that
 // is a link to another page keeps it). Scripts, styles, navigation,
 // forms, embedded media and elements marked hidden go; so do the
-// permalink marks of headings ("¶"), tables of contents, the links
-// between a book's pages and Asciidoctor's author and revision lines. The page's <title> becomes the level-1 heading when the
+// permalink marks of headings ("¶"), tables of contents, footers, the
+// links between a book's pages and Asciidoctor's author and revision
+// lines. The page's <title> becomes the level-1 heading when the
 // content has none, without a site-name suffix (" — Project
 // documentation", " | Site").
 package htmldoc
