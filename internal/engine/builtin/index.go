@@ -1177,6 +1177,9 @@ func itemBody(key, body string, ja bool) string {
 		return "" // a version or a number ("Chromium: 159.0.8134.1")
 	case lw == "in" && strings.HasPrefix(rest, "order to "), lw == "so" && strings.HasPrefix(rest, "that "):
 		return "" // "Execute: in order to cause ...": what a step is for
+	case lw == "more" && (strings.HasPrefix(rest, "information") || strings.HasPrefix(rest, "info") || strings.HasPrefix(rest, "details")),
+		lw == "for" && (strings.HasPrefix(rest, "more ") || strings.HasPrefix(rest, "details")), lw == "refer":
+		return "" // "Load balancing: More information in the dedicated section.": a pointer
 	case pathLike(w):
 		return "" // a place ("Windows: C:\Users\me\templates or ...")
 	case enImperatives[strings.TrimRight(lw, ",:")]:
