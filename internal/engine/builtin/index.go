@@ -1156,6 +1156,9 @@ func itemBody(key, body string, ja bool) string {
 		if jaVerbEnd(first) {
 			return "" // an instruction ("当番表を参照する。"), not a description
 		}
+		if valueList(first) {
+			return "" // 「デスクトップ環境: KDE Plasma 5.20、GNOME 3.38、Xfce 4.16」: values
+		}
 		if quoted := strings.TrimRight(first, "。."); len(quoted) > 1 && (quoted[0] == '"' && quoted[len(quoted)-1] == '"' ||
 			strings.HasPrefix(quoted, "“") && strings.HasSuffix(quoted, "”")) {
 			return "" // 「設定ファイル: "/etc/default/プログラム名"」: a value
@@ -1202,6 +1205,29 @@ func itemBody(key, body string, ja bool) string {
 		return key + " " + lw + " " + rest
 	}
 	return first
+}
+
+// valueList reports a Japanese list item body that lists values, not
+// what the key is: three names or more without Japanese grammar, with
+// version numbers or in Latin letters only (「KDE Plasma 5.20、GNOME 3.38、
+// Xfce 4.16」, "Authentication [v], Authorization [v], Gateway [v]").
+// 「機密性、完全性、可用性」 may well say what the key is made of.
+func valueList(s string) bool {
+	s = strings.TrimRight(s, "。. ")
+	if hasHiragana(s) {
+		return false
+	}
+	parts := strings.Split(strings.ReplaceAll(s, ", ", "、"), "、")
+	if len(parts) < 3 {
+		return false
+	}
+	digits := 0
+	for _, p := range parts {
+		if strings.IndexFunc(p, unicode.IsDigit) >= 0 {
+			digits++
+		}
+	}
+	return digits >= 2 || !glossary.HasCJK(s)
 }
 
 // pathLike reports a word that is a file system path: "/etc/harbor",

@@ -75,6 +75,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"曳船には、ブラシ (「ほうき」みたいなもの) を積みます。\nブラシで甲板を掃きます。\n\n" +
 			"港内の標識は、灯浮標 (昼標と同じく 4 種類) で示します。\n灯浮標は夜に光ります。\n\n" +
 			"- **岸壁予約** = **berthctl** + **tidectl** (潮位を見ながらの予約)\n\ntidectl を使います。\n\n" +
+			"- 対応端末: Harbor OS 5.20、TugLinux 3.38、QuayBSD 4.16\n- 認証方式: Password [v], Token [v], Card [_]\n- 三要素: 機密性、完全性、可用性\n\n" +
+			"対応端末は毎年見直します。認証方式は管理者が選びます。三要素を守ります。\n\n" +
 			"- 設定ファイル: \"/etc/harbor/船名.conf\"\n- 記録ファイル: \"/var/log/harbor/berth.log\"\n\n設定ファイルは管理者が編集します。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
@@ -88,12 +90,17 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"tidectl", "潮位"},
 		{"係留索", "予備の索"},
 		{"ブラシ", "ほうき"},
+		{"対応端末", "TugLinux"},
+		{"認証方式", "Token"},
 		{"灯浮標", "4 種類"},
 		{"岸壁", "この区画"},
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
 		}
+	}
+	if d := define(t, e, c, "三要素"); d.Text != "機密性、完全性、可用性。" {
+		t.Errorf("三要素: %q, want what it is made of", d.Text)
 	}
 	if d := define(t, e, c, "泊地"); d.Text != "厳密には錨を下ろして停泊できる水域。" {
 		t.Errorf("泊地: %q, want the gloss in its parenthesis", d.Text)
