@@ -1178,6 +1178,8 @@ func itemBody(key, body string, ja bool) string {
 		return "" // "C.", "Rules:": too short to say what the key is
 	case first[0] >= '0' && first[0] <= '9':
 		return "" // a version or a number ("Chromium: 159.0.8134.1")
+	case versionList(first):
+		return "" // "Desktops: KDE Plasma 5.20, GNOME 3.38, Xfce 4.16"
 	case lw == "in" && strings.HasPrefix(rest, "order to "), lw == "so" && strings.HasPrefix(rest, "that "):
 		return "" // "Execute: in order to cause ...": what a step is for
 	case lw == "more" && (strings.HasPrefix(rest, "information") || strings.HasPrefix(rest, "info") || strings.HasPrefix(rest, "details")),
@@ -1221,13 +1223,23 @@ func valueList(s string) bool {
 	if len(parts) < 3 {
 		return false
 	}
+	return versionList(s) || !glossary.HasCJK(s)
+}
+
+// versionList reports three names or more, two of them or more with a
+// version number: "KDE Plasma 5.20, GNOME 3.38, Xfce 4.16".
+func versionList(s string) bool {
+	parts := strings.Split(strings.ReplaceAll(strings.TrimRight(s, "。. "), ", ", "、"), "、")
+	if len(parts) < 3 {
+		return false
+	}
 	digits := 0
 	for _, p := range parts {
 		if strings.IndexFunc(p, unicode.IsDigit) >= 0 {
 			digits++
 		}
 	}
-	return digits >= 2 || !glossary.HasCJK(s)
+	return digits >= 2
 }
 
 // pathLike reports a word that is a file system path: "/etc/harbor",
