@@ -16,7 +16,8 @@
 // definition" items, which the engines read as glosses), the <summary> of
 // a <details> (as a heading over what it opens), tables (as
 // Markdown rows; a table that only lays out a box, as DocBook's notes do,
-// as its text), block quotes, preformatted text (as fenced code), inline
+// as its text; a list whose items hold headings, as Javadoc's, as
+// sections), block quotes, preformatted text (as fenced code), inline
 // code, strong and emphasis (links as their text, but a list item that
 // is a link to another page keeps it). Scripts, styles, navigation,
 // forms, embedded media and elements marked hidden go; so do the
@@ -154,6 +155,14 @@ func (w *writer) element(n *html.Node, depth int) {
 	case atom.Pre:
 		w.block(fence(textOf(n)))
 	case atom.Ul, atom.Ol, atom.Menu:
+		if layoutList(n, depth) {
+			// Javadoc nests its whole page in <ul class="blockList">:
+			// items that hold headings are sections, not items.
+			for li := n.FirstChild; li != nil; li = li.NextSibling {
+				w.element(li, depth+1)
+			}
+			return
+		}
 		w.block(strings.Join(listLines(n, 0, depth), "\n"))
 	case atom.Dl:
 		w.block(strings.Join(defLines(n, depth), "\n"))
@@ -179,6 +188,10 @@ func (w *writer) element(n *html.Node, depth int) {
 		}
 		w.block(b.String())
 	case atom.Li:
+		if holdsSections(n, depth) {
+			w.children(n, depth) // a layout list's item (see layoutList)
+			return
+		}
 		// An item outside a list (bad HTML) is still shown as one.
 		if text, nested := itemParts(n, 1, depth); text != "" || len(nested) > 0 {
 			w.block(strings.Join(append([]string{"- " + text}, nested...), "\n"))
@@ -187,6 +200,37 @@ func (w *writer) element(n *html.Node, depth int) {
 	default:
 		w.children(n, depth)
 	}
+}
+
+// layoutList reports a list used for layout: one of its items holds a
+// heading (a step that holds a table is still a step).
+func layoutList(n *html.Node, depth int) bool {
+	for li := n.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type == html.ElementNode && li.DataAtom == atom.Li && holdsSections(li, depth) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsSections reports an element with a heading inside.
+func holdsSections(n *html.Node, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipped(c) {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			return true
+		}
+		if holdsSections(c, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // listLines returns the items of a list as "- text" lines, nested lists

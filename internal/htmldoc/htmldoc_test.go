@@ -125,6 +125,12 @@ func TestToMarkdown(t *testing.T) {
 			"<main><article><header><h1>Tugs</h1></header><p>Tugs push ships.</p><footer class=\"theme-doc-footer\"><a href=\"e\">Edit this page</a>" +
 				"<span>Last updated on May 2, 2031</span></footer></article></main>",
 			"# Tugs\n\nTugs push ships.\n"},
+		{"a list that lays out sections (Javadoc)",
+			"<h1>Class Tug</h1><ul class=\"blockList\"><li class=\"blockList\"><h3>Method Summary</h3><table><tr><th>Method</th><th>Description</th></tr>" +
+				"<tr><td><code>moor()</code></td><td>Moors the tug.</td></tr></table></li><li class=\"blockList\"><h4>moor</h4><pre>public void moor()</pre>" +
+				"<div class=\"block\">Moors the tug at its quay.</div></li></ul><ol><li>Call <code>moor()</code>.</li><li>Check the lines:<table><tr><td>bow</td><td>tight</td></tr></table></li></ol>",
+			"# Class Tug\n\n### Method Summary\n\n| Method | Description |\n| --- | --- |\n| `moor()` | Moors the tug. |\n\n#### moor\n\n```\npublic void moor()\n```\n\n" +
+				"Moors the tug at its quay.\n\n1. Call `moor()`.\n2. Check the lines: bow tight\n"},
 		{"nothing to read", "<script>x()</script>", ""},
 	}
 	for _, tc := range tests {

@@ -227,6 +227,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					break
 				}
 			}
+			if s.block == blockList && otherKeyItem(s.text, spellings) {
+				// "#### toString" over "- Overrides: toString in class
+				// Object": a field of the section, not a gloss.
+				continue
+			}
 			if t := jaTopic(s.text); s.ja && !named && t != "" && !sameModuloChoon(t, spellings) {
 				// "## APIオブジェクト" over 「NodeはREST APIのリソースです。」:
 				// what another subject is.
@@ -2181,6 +2186,22 @@ func enExampleParen(lower string) bool {
 	return strings.Contains(lower, "for instance") || strings.Contains(lower, "for example") ||
 		strings.HasPrefix(lower, "e.g") || strings.HasPrefix(lower, "eg ") || strings.HasPrefix(lower, "such as ") ||
 		strings.HasPrefix(lower, "like ")
+}
+
+// otherKeyItem reports a list item "Key: body" whose key is not one of
+// the spellings.
+func otherKeyItem(text string, spellings []string) bool {
+	i := strings.IndexAny(text, ":：")
+	if i <= 0 || utf8.RuneCountInString(text[:i]) > 30 {
+		return false
+	}
+	key := strings.TrimSpace(text[:i])
+	for _, sp := range spellings {
+		if strings.EqualFold(key, sp) {
+			return false
+		}
+	}
+	return true
 }
 
 // fieldLabel reports a list item key that labels a field a page fills in

@@ -93,3 +93,20 @@ func TestRepeatedListKeysAreFieldLabels(t *testing.T) {
 		t.Errorf("CLI: %q (%.2f), want no gloss from a field label", d.Text, d.Confidence)
 	}
 }
+
+// A heading over a "Key: value" item of another key ("#### toString" over
+// "- Overrides: toString in class Object", as Javadoc writes each method)
+// is not glossed by it. The page is written for this test.
+func TestHeadingOverAnotherKeysItem(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# Class Tug\n\n#### moorAt\n\n- Overrides: moorAt in class Vessel\n- Parameters: quay - the quay\n\n#### unmoor\n\nCall unmoor and moorAt in turn.\n\n" +
+		"#### towline\n\n- towline: the rope a tug pulls a ship with.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "Tug.md", Content: doc}})
+	if d := define(t, e, c, "moorAt"); strings.Contains(d.Text, "Overrides") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("moorAt: %q (%.2f), want no gloss from another key's item", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "towline"); !strings.Contains(d.Text, "rope a tug pulls") {
+		t.Errorf("towline: %q, want its own item", d.Text)
+	}
+}
