@@ -242,6 +242,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// are re-exports.": what the section will do, not a gloss.
 				continue
 			}
+			if !s.ja && (enInstruction(s.text) || enRuleFor(s.text, spellings)) {
+				// "### Routers" over "To update the Router, add tags
+				// ...", "#### domains" over "Every domain must have A
+				// records.": what to do, or a rule, not what it is.
+				continue
+			}
 			if introduces(s.text, s.ja) {
 				// "A new channel type is compatible with an old one if"
 				// over a numbered list: a rule about the term, cut off.
@@ -2186,6 +2192,37 @@ func enExampleParen(lower string) bool {
 	return strings.Contains(lower, "for instance") || strings.Contains(lower, "for example") ||
 		strings.HasPrefix(lower, "e.g") || strings.HasPrefix(lower, "eg ") || strings.HasPrefix(lower, "such as ") ||
 		strings.HasPrefix(lower, "like ")
+}
+
+// enInstruction reports an English sentence that says what to do: it
+// opens with an imperative ("See domains for more information.") or with a
+// purpose ("To update the router, add tags ...").
+func enInstruction(text string) bool {
+	first, rest, _ := strings.Cut(text, " ")
+	if enImperatives[strings.ToLower(first)] && first != strings.ToLower(first) {
+		return true
+	}
+	if first != "To" {
+		return false
+	}
+	w, _, _ := strings.Cut(rest, " ")
+	return isLowerWord(w) && strings.Contains(text, ", ")
+}
+
+// enRuleFor reports an English sentence whose subject, one of spellings
+// after a determiner, must or should do something: a rule about it.
+func enRuleFor(text string, spellings []string) bool {
+	for _, sp := range spellings {
+		n, ok := matchSubject(text, sp, false)
+		if !ok {
+			continue
+		}
+		rest := strings.Fields(text[n:])
+		if len(rest) > 0 && (rest[0] == "must" || rest[0] == "should") {
+			return true
+		}
+	}
+	return false
 }
 
 // otherKeyItem reports a list item "Key: body" whose key is not one of

@@ -110,3 +110,23 @@ func TestHeadingOverAnotherKeysItem(t *testing.T) {
 		t.Errorf("towline: %q, want its own item", d.Text)
 	}
 }
+
+// A section's first sentence that says what to do or sets a rule does not
+// gloss its heading. The page is written for this test.
+func TestHeadingOverInstructionsAndRules(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# Harbor\n\n## Berths\n\nTo change the berth of a ship, add a tag to its manifest.\n\n" +
+		"## Quays\n\nSee the quay list for more information.\n\n" +
+		"## Tugs\n\nEvery tug must carry two lines.\n\n" +
+		"## Pilots\n\nA pilot is a sailor who guides ships through a harbor.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "harbor.md", Content: doc}})
+	for term, not := range map[string]string{"berth": "add a tag", "quay": "quay list", "tug": "must carry"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
+		}
+	}
+	if d := define(t, e, c, "pilot"); d.Text != "A pilot is a sailor who guides ships through a harbor." {
+		t.Errorf("pilot: %q", d.Text)
+	}
+}
