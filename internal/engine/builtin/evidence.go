@@ -242,6 +242,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// are re-exports.": what the section will do, not a gloss.
 				continue
 			}
+			if s.ja && jaOpensWithCondition(s.text, spellings) {
+				// 「パッケージ管理」 over 「一覧の中を動き回れるようになったら、
+				// いよいよ…インストールしましょう。」: when and what to do.
+				continue
+			}
 			if !s.ja && (enInstruction(s.text) || enRuleFor(s.text, spellings)) {
 				// "### Routers" over "To update the Router, add tags
 				// ...", "#### domains" over "Every domain must have A
@@ -2194,6 +2199,36 @@ func enExampleParen(lower string) bool {
 		strings.HasPrefix(lower, "like ")
 }
 
+// jaOpensWithCondition reports a Japanese sentence whose first clause is
+// a condition or a purpose: 「…ようになったら、」, 「…を変更するには、」,
+// 「…の場合は、」. A purpose served by using the term, one of spellings,
+// says what it is for (「リストをレンダリングするには、v-for ディレクティブ
+// を使用します。」).
+func jaOpensWithCondition(text string, spellings []string) bool {
+	i := strings.Index(text, "、")
+	if i < 0 {
+		return false
+	}
+	first, rest := text[:i], text[i:]
+	for _, sp := range spellings {
+		if j := strings.Index(rest, sp); j >= 0 {
+			after := []rune(rest[j+len(sp):])
+			near := string(after[:min(len(after), 16)])
+			for _, u := range []string{"を使用", "を使い", "を使う", "を使って", "を用い"} {
+				if strings.Contains(near, u) {
+					return false
+				}
+			}
+		}
+	}
+	for _, e := range []string{"たら", "れば", "するには", "ときは", "場合は", "なら"} {
+		if strings.HasSuffix(first, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // enInstruction reports an English sentence that says what to do: it
 // opens with an imperative ("See domains for more information.") or with a
 // purpose ("To update the router, add tags ...").
@@ -2206,7 +2241,9 @@ func enInstruction(text string) bool {
 		return false
 	}
 	w, _, _ := strings.Cut(rest, " ")
-	return isLowerWord(w) && strings.Contains(text, ", ")
+	_, main, ok := strings.Cut(text, ", ")
+	// "To render a list, use the v-for directive.": what it is for.
+	return isLowerWord(w) && ok && !strings.HasPrefix(main, "use ")
 }
 
 // enRuleFor reports an English sentence whose subject, one of spellings

@@ -106,3 +106,23 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		t.Errorf("泊地: %q, want the gloss in its parenthesis", d.Text)
 	}
 }
+
+// A Japanese section that opens with a condition or a purpose says when
+// and what to do, not what its heading names. The page is written for
+// this test.
+func TestJapaneseHeadingOverCondition(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# 港湾\n\n## 岸壁予約\n\n入港日が決まったら、岸壁予約を港湾局に申し込みましょう。\n\n" +
+		"## 係留索\n\n係留索は船を岸壁につなぐ太い綱です。\n\n## 防舷材\n\n船体を守るには、防舷材を使用します。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "harbor.md", Content: doc}})
+	if d := define(t, e, c, "岸壁予約"); strings.Contains(d.Text, "申し込み") && !strings.HasPrefix(d.Text, "文中の用例") {
+		t.Errorf("岸壁予約: %q (%.2f), want no gloss from a condition", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "係留索"); d.Text != "係留索は船を岸壁につなぐ太い綱です。" {
+		t.Errorf("係留索: %q", d.Text)
+	}
+	if d := define(t, e, c, "防舷材"); d.Text != "船体を守るには、防舷材を使用します。" {
+		t.Errorf("防舷材: %q, want what it is for", d.Text)
+	}
+}

@@ -119,7 +119,7 @@ func TestHeadingOverInstructionsAndRules(t *testing.T) {
 	doc := "# Harbor\n\n## Berths\n\nTo change the berth of a ship, add a tag to its manifest.\n\n" +
 		"## Quays\n\nSee the quay list for more information.\n\n" +
 		"## Tugs\n\nEvery tug must carry two lines.\n\n" +
-		"## Pilots\n\nA pilot is a sailor who guides ships through a harbor.\n"
+		"## Pilots\n\nA pilot is a sailor who guides ships through a harbor.\n\n## Fenders\n\nTo protect a hull, use a fender.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "harbor.md", Content: doc}})
 	for term, not := range map[string]string{"berth": "add a tag", "quay": "quay list", "tug": "must carry"} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
@@ -128,5 +128,8 @@ func TestHeadingOverInstructionsAndRules(t *testing.T) {
 	}
 	if d := define(t, e, c, "pilot"); d.Text != "A pilot is a sailor who guides ships through a harbor." {
 		t.Errorf("pilot: %q", d.Text)
+	}
+	if d := define(t, e, c, "fender"); d.Text != "To protect a hull, use a fender." {
+		t.Errorf("fender: %q, want what it is for", d.Text)
 	}
 }
