@@ -687,7 +687,7 @@ func (ix *corpusIndex) addTableRow(doc string, b block, ja bool) {
 	if ja {
 		sep = "、"
 	}
-	ix.addSentences(doc, block{kind: blockList, lines: []string{strings.Join(cells, sep)}, start: b.start}, ja)
+	ix.addSentences(doc, block{kind: blockTable, lines: []string{strings.Join(cells, sep)}, start: b.start}, ja)
 }
 
 // joinLines joins the lines of a block as Markdown renders soft line
