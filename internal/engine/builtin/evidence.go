@@ -232,6 +232,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// Object": a field of the section, not a gloss.
 				continue
 			}
+			if s.block == blockList {
+				if it, ok := parseListItem("- "+s.text, s.ja); ok && itemBody(it.key, it.body, s.ja) == "" {
+					// "## Radios" over "- Radios: Icom M330 2.1, Cobra F80
+					// 1.0": what the item's own rules turn away.
+					continue
+				}
+			}
 			if t := jaTopic(s.text); s.ja && !named && t != "" && !sameModuloChoon(t, spellings) {
 				// "## APIオブジェクト" over 「NodeはREST APIのリソースです。」:
 				// what another subject is.

@@ -59,7 +59,7 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		"## Hints\n\n1. “`<draught`”: the hint only affects tugs whose draught is less than *`draught`*.\n" +
 		"2. “`=draught`”: the hint only affects tugs whose draught is *`draught`*.\n\nThe draught is measured at the stern.\n\n" +
 		"## Steps\n\n- Divert: in order to cause every later tug to moor at the outer quay instead.\n- Undo: put the tug back.\n\nA divert is logged.\n\n" +
-		"## Equipment\n\n- Radios: Icom M330 2.1, Standard Horizon 4.4, Cobra F80 1.0\n- Channels: sixteen and twelve\n\nRadios are tested yearly.\n\n" +
+		"## Radios\n\n- Radios: Icom M330 2.1, Standard Horizon 4.4, Cobra F80 1.0\n- Channels: sixteen and twelve\n\nRadios are tested yearly.\n\n" +
 		"## Services\n\n- Tug rotation: More information in the dedicated tug rotation section.\n- Pilotage: handled by the port authority.\n\nTug rotation is fair.\n\n" +
 		"## Patterns\n\n- `?stranded`: Matches tugs which have an unmoored (“stranded”) line of the given kind.\n\nA stranded tug waits.\n"}}
 	c := pipeline.NewCorpus(docs)
