@@ -1743,6 +1743,9 @@ func enHereinafter(text string, at, n int) (named []string, shown string, ok boo
 	if open <= 0 || !(strings.HasPrefix(after, `")`) || strings.HasPrefix(after, "”)")) {
 		return nil, "", false
 	}
+	if text[open-1] != ' ' {
+		return nil, "", false // `UseCompressor("identity")`: a call, not a name given
+	}
 	closeAt := at + n + strings.IndexByte(after, ')') + 1
 	words := strings.Fields(text[:open])
 	k := len(words)
@@ -2238,8 +2241,12 @@ func jaOpensWithCondition(text string, spellings []string) bool {
 
 // enInstruction reports an English sentence that says what to do: it
 // opens with an imperative ("See domains for more information.") or with a
-// purpose ("To update the router, add tags ...").
+// purpose ("To update the router, add tags ..."), or points elsewhere
+// ("For an example of ..., see here.").
 func enInstruction(text string) bool {
+	if strings.HasPrefix(text, "For ") && strings.Contains(text, ", see ") {
+		return true
+	}
 	first, rest, _ := strings.Cut(text, " ")
 	if enImperatives[strings.ToLower(first)] && first != strings.ToLower(first) {
 		return true

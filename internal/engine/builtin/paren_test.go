@@ -61,6 +61,7 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		"## Steps\n\n- Divert: in order to cause every later tug to moor at the outer quay instead.\n- Undo: put the tug back.\n\nA divert is logged.\n\n" +
 		"## Radios\n\n- Radios: Icom M330 2.1, Standard Horizon 4.4, Cobra F80 1.0\n- Channels: sixteen and twelve\n\nRadios are tested yearly.\n\n" +
 		"## Services\n\n- Tug rotation: More information in the dedicated tug rotation section.\n- Pilotage: handled by the port authority.\n\nTug rotation is fair.\n\n" +
+		"## Knots\n\n1. If `moorWith` is used, lines are tied with the named knot.\n   * If moorWith(\"identity\"), no knot is tied, but \"identity\" is logged.\n\n" +
 		"## Patterns\n\n- `?stranded`: Matches tugs which have an unmoored (“stranded”) line of the given kind.\n\nA stranded tug waits.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -70,6 +71,7 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		{"draught", "the hint only affects"},
 		{"stranded", "unmoored"},
 		{"divert", "order to cause"},
+		{"identity", "moorWith"},
 		{"tug rotation", "More information"},
 		{"Radios", "Icom"},
 	} {
@@ -117,11 +119,11 @@ func TestHeadingOverInstructionsAndRules(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
 	doc := "# Harbor\n\n## Berths\n\nTo change the berth of a ship, add a tag to its manifest.\n\n" +
-		"## Quays\n\nSee the quay list for more information.\n\n" +
+		"## Quays\n\nSee the quay list for more information.\n\n## Buoys\n\nFor an example of how to light a buoy, see here.\n\n" +
 		"## Tugs\n\nEvery tug must carry two lines.\n\n" +
 		"## Pilots\n\nA pilot is a sailor who guides ships through a harbor.\n\n## Fenders\n\nTo protect a hull, use a fender.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "harbor.md", Content: doc}})
-	for term, not := range map[string]string{"berth": "add a tag", "quay": "quay list", "tug": "must carry"} {
+	for term, not := range map[string]string{"berth": "add a tag", "quay": "quay list", "tug": "must carry", "buoy": "see here"} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
 		}
