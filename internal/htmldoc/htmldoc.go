@@ -158,8 +158,12 @@ func (w *writer) element(n *html.Node, depth int) {
 		if layoutList(n, depth) {
 			// Javadoc nests its whole page in <ul class="blockList">:
 			// items that hold headings are sections, not items.
-			for li := n.FirstChild; li != nil; li = li.NextSibling {
-				w.element(li, depth+1)
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode && c.DataAtom == atom.Li && !skipped(c) {
+					w.children(c, depth+1)
+				} else {
+					w.element(c, depth+1)
+				}
 			}
 			return
 		}
@@ -188,10 +192,6 @@ func (w *writer) element(n *html.Node, depth int) {
 		}
 		w.block(b.String())
 	case atom.Li:
-		if holdsSections(n, depth) {
-			w.children(n, depth) // a layout list's item (see layoutList)
-			return
-		}
 		// An item outside a list (bad HTML) is still shown as one.
 		if text, nested := itemParts(n, 1, depth); text != "" || len(nested) > 0 {
 			w.block(strings.Join(append([]string{"- " + text}, nested...), "\n"))

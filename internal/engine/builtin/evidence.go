@@ -227,15 +227,15 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					break
 				}
 			}
-			if s.block == blockList && otherKeyItem(s.text, spellings) {
-				// "#### toString" over "- Overrides: toString in class
-				// Object": a field of the section, not a gloss.
-				continue
-			}
 			if s.block == blockList {
+				// "#### toString" over "- Overrides: toString in class
+				// Object": a field of the section; "## Radios" over "-
+				// Radios: Icom M330 2.1, Cobra F80 1.0": what the item's
+				// own rules turn away. Neither glosses the heading.
+				if otherKeyItem(s.text, spellings) {
+					continue
+				}
 				if it, ok := parseListItem("- "+s.text, s.ja); ok && itemBody(it.key, it.body, s.ja) == "" {
-					// "## Radios" over "- Radios: Icom M330 2.1, Cobra F80
-					// 1.0": what the item's own rules turn away.
 					continue
 				}
 			}
@@ -2346,15 +2346,7 @@ func sentenceLike(s *sentence) bool {
 	if !s.ja {
 		return hasWords(s.text, 4)
 	}
-	if utf8.RuneCountInString(s.text) < 10 {
-		return false
-	}
-	for _, r := range s.text {
-		if unicode.In(r, unicode.Hiragana) {
-			return true
-		}
-	}
-	return false
+	return utf8.RuneCountInString(s.text) >= 10 && hasHiragana(s.text)
 }
 
 // isQuestion reports a sentence that ends with a question mark.

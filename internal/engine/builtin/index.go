@@ -332,7 +332,8 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 
 // addItem indexes a list item under its keys, its body cleaned.
 func (ix *corpusIndex) addItem(it listItem) {
-	for _, k := range itemKeys(it.key) {
+	keys := itemKeys(it.key)
+	for _, k := range keys {
 		if ix.itemKeys[k] == nil {
 			ix.itemKeys[k] = map[string]int{}
 		}
@@ -347,7 +348,7 @@ func (ix *corpusIndex) addItem(it listItem) {
 	if it.body = body; it.body == "" {
 		return
 	}
-	for _, k := range itemKeys(it.key) {
+	for _, k := range keys {
 		ix.items[k] = append(ix.items[k], it)
 	}
 }
@@ -1215,24 +1216,27 @@ func itemBody(key, body string, ja bool) string {
 // Xfce 4.16」, "Authentication [v], Authorization [v], Gateway [v]").
 // 「機密性、完全性、可用性」 may well say what the key is made of.
 func valueList(s string) bool {
-	s = strings.TrimRight(s, "。. ")
-	if hasHiragana(s) {
+	parts := listParts(s)
+	if len(parts) < 3 || hasHiragana(s) {
 		return false
 	}
-	parts := strings.Split(strings.ReplaceAll(s, ", ", "、"), "、")
-	if len(parts) < 3 {
-		return false
-	}
-	return versionList(s) || !glossary.HasCJK(s)
+	return versioned(parts) || !glossary.HasCJK(s)
 }
 
 // versionList reports three names or more, two of them or more with a
 // version number: "KDE Plasma 5.20, GNOME 3.38, Xfce 4.16".
 func versionList(s string) bool {
-	parts := strings.Split(strings.ReplaceAll(strings.TrimRight(s, "。. "), ", ", "、"), "、")
-	if len(parts) < 3 {
-		return false
-	}
+	parts := listParts(s)
+	return len(parts) >= 3 && versioned(parts)
+}
+
+// listParts splits a list of names at its commas ("、" or ", ").
+func listParts(s string) []string {
+	return strings.Split(strings.ReplaceAll(strings.TrimRight(s, "。. "), ", ", "、"), "、")
+}
+
+// versioned reports two parts or more with a number in them.
+func versioned(parts []string) bool {
 	digits := 0
 	for _, p := range parts {
 		if strings.IndexFunc(p, unicode.IsDigit) >= 0 {
