@@ -254,7 +254,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// いよいよ…インストールしましょう。」: when and what to do.
 				continue
 			}
-			if !s.ja && (enInstruction(s.text) || enRuleFor(s.text, spellings)) {
+			if !s.ja && (enInstruction(s.text, spellings) || enRuleFor(s.text, spellings)) {
 				// "### Routers" over "To update the Router, add tags
 				// ...", "#### domains" over "Every domain must have A
 				// records.": what to do, or a rule, not what it is.
@@ -1132,7 +1132,7 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		} {
 			if strings.HasPrefix(lower, p.prefix) {
 				body := rest[len(p.prefix):]
-				if p.prefix == " is the " && notDefiningThe(body) {
+				if (p.prefix == " is the " || p.prefix == " are the ") && notDefiningThe(body) {
 					return evidence{}, false
 				}
 				if p.prefix == " means " && strings.HasPrefix(strings.ToLower(body), "that ") {
@@ -2159,7 +2159,7 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			continue
 		}
 		lower := strings.ToLower(inner)
-		if clauseBody(strings.TrimPrefix(lower, "i.e. ")) || enEnumeration(lower) || enExampleParen(lower) {
+		if clauseBody(strings.TrimPrefix(lower, "i.e. ")) || enEnumeration(lower) || enExampleParen(lower) || enAnaphoricParen(lower) {
 			// "a Secret object (an empty string is treated as an Opaque
 			// type)": a remark, not a noun phrase that names it.
 			continue
@@ -2209,6 +2209,18 @@ func enExampleParen(lower string) bool {
 		strings.HasPrefix(lower, "like ")
 }
 
+// enAnaphoricParen reports a parenthetical that points back to a noun
+// instead of naming one: "as a single job in Prometheus (the one specified
+// in the configuration file)" is about the job.
+func enAnaphoricParen(lower string) bool {
+	for _, p := range []string{"the one ", "the ones ", "one ", "ones ", "the same ", "this one ", "that one "} {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // jaOpensWithCondition reports a Japanese sentence whose first clause is
 // a condition or a purpose: 「…ようになったら、」, 「…を変更するには、」,
 // 「…の場合は、」. A purpose served by using the term, one of spellings,
@@ -2243,7 +2255,7 @@ func jaOpensWithCondition(text string, spellings []string) bool {
 // opens with an imperative ("See domains for more information.") or with a
 // purpose ("To update the router, add tags ..."), or points elsewhere
 // ("For an example of ..., see here.").
-func enInstruction(text string) bool {
+func enInstruction(text string, spellings []string) bool {
 	if strings.HasPrefix(text, "For ") && strings.Contains(text, ", see ") {
 		return true
 	}
@@ -2256,8 +2268,20 @@ func enInstruction(text string) bool {
 	}
 	w, _, _ := strings.Cut(rest, " ")
 	_, main, ok := strings.Cut(text, ", ")
-	// "To render a list, use the v-for directive.": what it is for.
-	return isLowerWord(w) && ok && !strings.HasPrefix(main, "use ")
+	if !isLowerWord(w) || !ok {
+		return false
+	}
+	// "To protect a hull, use a fender.": what it is for; "To specify which
+	// configuration file to load, use the --config.file flag." under
+	// "Configuration file" is what to do.
+	if after, ok := strings.CutPrefix(main, "use "); ok {
+		for _, sp := range spellings {
+			if glossary.Contains(after, sp) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // enRuleFor reports an English sentence whose subject, one of spellings

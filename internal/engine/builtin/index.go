@@ -1034,7 +1034,18 @@ func cleanMarkdown(s string) string {
 				continue
 			}
 		case c == '`':
-			i++
+			// A code span is its text as written: "underscores (`_`)"
+			// keeps its underscore, `**/*.md` its stars.
+			n := i
+			for n < len(s) && s[n] == '`' {
+				n++
+			}
+			if end := closingTicks(s[n:], n-i); end >= 0 {
+				sb.WriteString(s[n : n+end])
+				i = n + end + (n - i)
+				continue
+			}
+			i = n
 			continue
 		case c == '\\' && i+1 < len(s) && strings.IndexByte(markdownEscapable, s[i+1]) >= 0:
 			// A Markdown escape: "ClientIPFrom\*", "Array\<number\>".
@@ -1157,6 +1168,9 @@ func itemBody(key, body string, ja bool) string {
 		if jaVerbEnd(first) {
 			return "" // an instruction ("当番表を参照する。"), not a description
 		}
+		if jaIntroducesList(first) || restatesKey(key, first, true) {
+			return "" // 「メトリクス: 個々のメトリクスの一覧で、次を含む：」, 「名前: メトリクスの名前。」
+		}
 		if valueList(first) {
 			return "" // 「デスクトップ環境: KDE Plasma 5.20、GNOME 3.38、Xfce 4.16」: values
 		}
@@ -1181,6 +1195,10 @@ func itemBody(key, body string, ja bool) string {
 		return "" // a version or a number ("Chromium: 159.0.8134.1")
 	case versionList(first):
 		return "" // "Desktops: KDE Plasma 5.20, GNOME 3.38, Xfce 4.16"
+	case introducesList(first):
+		return "" // "metric: A list of individual metrics, each containing:": the items below say it
+	case restatesKey(key, first, false):
+		return "" // "name: The metric name.": a field of a record, named again
 	case lw == "in" && strings.HasPrefix(rest, "order to "), lw == "so" && strings.HasPrefix(rest, "that "):
 		return "" // "Execute: in order to cause ...": what a step is for
 	case lw == "more" && (strings.HasPrefix(rest, "information") || strings.HasPrefix(rest, "info") || strings.HasPrefix(rest, "details")),
@@ -1208,6 +1226,31 @@ func itemBody(key, body string, ja bool) string {
 		return key + " " + lw + " " + rest
 	}
 	return first
+}
+
+// restatesKey reports an item body that only names its key again after a
+// modifier: "name: The metric name.", "type: The metric type (`COUNTER`,
+// ...)", 「名前: メトリクスの名前。」. Such items describe the fields of a
+// record; they say nothing of what the key means.
+func restatesKey(key, first string, ja bool) bool {
+	key = strings.ToLower(strings.Trim(key, "`*_ "))
+	if key == "" {
+		return false
+	}
+	s := strings.TrimRight(strings.TrimSpace(first), "。.")
+	if i := strings.IndexAny(s, "(（"); i > 0 {
+		s = strings.TrimSpace(s[:i]) // "The metric type (COUNTER, GAUGE, ...)"
+	}
+	s = strings.ToLower(s)
+	if ja {
+		rest, ok := strings.CutSuffix(s, "の"+key)
+		return ok && rest != "" && utf8.RuneCountInString(rest) <= 12 && !hasHiragana(rest)
+	}
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 5 || !enArticles[words[0]] {
+		return false
+	}
+	return strings.HasSuffix(s, " "+key) || strings.HasSuffix(s, " "+key+"s")
 }
 
 // valueList reports a Japanese list item body that lists values, not
@@ -1452,4 +1495,24 @@ func askedTerm(heading string) string {
 		}
 	}
 	return h
+}
+
+// closingTicks returns the offset in s of the first run of exactly n
+// backticks, the end of a code span opened by n, or -1.
+func closingTicks(s string, n int) int {
+	for i := 0; i < len(s); {
+		if s[i] != '`' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == '`' {
+			j++
+		}
+		if j-i == n {
+			return i
+		}
+		i = j
+	}
+	return -1
 }
