@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,6 +30,8 @@ func runGenerate(ctx context.Context, args []string, getenv func(string) string,
 		excludeFile = fs.String("exclude", "", "`FILE` of terms to exclude, one per line (# starts a comment)")
 		requireFile = fs.String("require", "", "`FILE` of terms always kept, one per line")
 		maxTerms    = fs.Int("max-terms", 0, "keep at most `N` extracted terms (0: the engine's default)")
+		maxFile     = fs.Int64("max-file-bytes", int64(envInt(getenv, "GENGLOSSARY_MAX_FILE_BYTES", document.DefaultMaxFileSize)), "largest document read, in `bytes` (an HTML page counts as its HTML) [GENGLOSSARY_MAX_FILE_BYTES]")
+		maxFiles    = fs.Int("max-files", envInt(getenv, "GENGLOSSARY_MAX_FILES", document.DefaultMaxFiles), "most documents read [GENGLOSSARY_MAX_FILES]")
 		verbose     = fs.Bool("v", false, "log engine warnings (failed terms, retries) to stderr")
 	)
 	fs.StringVar(in, "input", "", "same as -i")
@@ -45,6 +48,9 @@ func runGenerate(ctx context.Context, args []string, getenv func(string) string,
 	if err != nil {
 		return err
 	}
+	if *maxFile < 1 || *maxFiles < 1 {
+		return fmt.Errorf("--max-file-bytes and --max-files must be at least 1, got %d and %d", *maxFile, *maxFiles)
+	}
 	rules := pipeline.TermRules{}
 	if rules.Excluded, err = readTermFile(*excludeFile); err != nil {
 		return err
@@ -54,11 +60,18 @@ func runGenerate(ctx context.Context, args []string, getenv func(string) string,
 	}
 
 	start := time.Now()
-	docs, problems, err := document.LoadDir(*in, document.Limits{})
+	docs, problems, err := document.LoadDir(*in, document.Limits{MaxFileSize: *maxFile, MaxFiles: *maxFiles})
 	if err != nil {
+		if errors.Is(err, document.ErrTooMany) {
+			return fmt.Errorf("%w (raise --max-files)", err)
+		}
 		return err
 	}
 	for _, p := range problems {
+		if errors.Is(p.Err, document.ErrTooLarge) {
+			fmt.Fprintf(stderr, "skipped %s (raise --max-file-bytes)\n", p)
+			continue
+		}
 		fmt.Fprintf(stderr, "skipped %s\n", p)
 	}
 	if len(docs) == 0 {

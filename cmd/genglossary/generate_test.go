@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -161,3 +162,63 @@ func TestGenerateInterruptedLeavesNoFile(t *testing.T) {
 }
 
 func noEnv(string) string { return "" }
+
+// TestGenerateFileLimits: a document over --max-file-bytes (or
+// GENGLOSSARY_MAX_FILE_BYTES) is skipped with a hint at the flag, a larger
+// limit reads it, more documents than --max-files fail the run with a
+// hint, and a limit below 1 is a usage error that writes nothing.
+func TestGenerateFileLimits(t *testing.T) {
+	t.Parallel()
+	in := t.TempDir()
+	small := "# Quay\n\nA quay is a platform where ships load and unload.\n"
+	big := "# Berth\n\nA berth is the place where a ship moors.\n\n" + strings.Repeat("Ships moor at a berth along the quay.\n", 40)
+	for name, content := range map[string]string{"quay.md": small, "berth.md": big} {
+		if err := os.WriteFile(filepath.Join(in, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := func(k string) string {
+		if k == "GENGLOSSARY_MAX_FILE_BYTES" {
+			return "1000"
+		}
+		return ""
+	}
+	tests := []struct {
+		name     string
+		args     []string
+		getenv   func(string) string
+		code     int
+		stderr   string
+		document int // documents in the summary, when the run succeeds
+	}{
+		{"flag skips the big file", []string{"--max-file-bytes", "1000"}, noEnv, 0, "skipped berth.md: file too large: 1571 bytes, limit 1000 (raise --max-file-bytes)", 1},
+		{"env skips the big file", nil, env, 0, "(raise --max-file-bytes)", 1},
+		{"flag over env reads both", []string{"--max-file-bytes", "4096"}, env, 0, "", 2},
+		{"too many documents", []string{"--max-files", "1"}, noEnv, 1, "too many documents: more than 1 (raise --max-files)", 0},
+		{"zero limit", []string{"--max-file-bytes", "0"}, noEnv, 1, "must be at least 1", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			out := filepath.Join(t.TempDir(), "g.md")
+			var stdout, stderr bytes.Buffer
+			err := run(context.Background(), append([]string{"generate", "-i", in, "-o", out}, tt.args...), tt.getenv, nil, &stdout, &stderr)
+			if code := exitCode(err, false); code != tt.code {
+				t.Fatalf("exit code %d (err %v, stderr %q), want %d", code, err, stderr.String(), tt.code)
+			}
+			if !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("stderr %q lacks %q", stderr.String(), tt.stderr)
+			}
+			_, statErr := os.Stat(out)
+			if tt.code != 0 {
+				if !errors.Is(statErr, os.ErrNotExist) {
+					t.Error("a failed generate left an output file")
+				}
+				return
+			}
+			if want := fmt.Sprintf(": %d documents", tt.document); !strings.Contains(stdout.String(), want) {
+				t.Errorf("summary %q lacks %q", stdout.String(), want)
+			}
+		})
+	}
+}

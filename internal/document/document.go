@@ -36,6 +36,8 @@ var (
 	ErrNotUTF8 = errors.New("content is not UTF-8 text (nor UTF-16 with a byte order mark, nor Japanese in Shift_JIS, EUC-JP or ISO-2022-JP)")
 	// ErrEmpty means the content is empty or only whitespace.
 	ErrEmpty = errors.New("content is empty")
+	// ErrTooMany means LoadDir found more documents than its limit.
+	ErrTooMany = errors.New("too many documents")
 )
 
 // Limits bounds what is accepted. The zero value means the defaults.
@@ -285,7 +287,7 @@ func LoadDir(dir string, lim Limits) ([]glossary.Document, []Problem, error) {
 			return nil
 		}
 		if len(docs) >= lim.MaxFiles {
-			return fmt.Errorf("more than %d documents", lim.MaxFiles)
+			return fmt.Errorf("%w: more than %d", ErrTooMany, lim.MaxFiles)
 		}
 		b, err := os.ReadFile(p)
 		if err != nil {

@@ -575,7 +575,9 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"In Listing 5-2 the ledger compacts. Figure 7 shows a shard, as Appendix C does. Chapter 6 covers the ledger again.\n" +
 		"Copy the shard foo to the ledger foo, then move foo back; Foo and baz are example names, as hoge is.\n" +
 		"Rename foo to baz, and baz to qux. A shard named foo keeps foo's keys; hoge and fuga are two more.\n" +
-		"An example is a shard that keeps no keys. Each example below opens a ledger; the examples run in order.\n"
+		"An example is a shard that keeps no keys. Each example below opens a ledger; the examples run in order.\n" +
+		"Default is the tier of the ledger. The default keeps keys, and the defaults of a shard follow the ledger's defaults.\n" +
+		"`Compact()` calculates the shard size. `Split()` calculates the ledger size; `Merge()` calculates nothing.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: a}, {Path: "b.md", Content: b}}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -593,7 +595,8 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"Wren Talmadge", "Oskar Penhallow", "Ilse Marchetti", "榊原", "周平", "a24dc91", "c203e39", "f2c4107", "acts", "supplies", "refuses", "carries",
 		"Larkspur Operator Handbook", "Operator Handbook", "LedgerStore User Guide", "User Guide", "virtual private",
 		"equivalent", "distinct", "tier equal", "Don’t", "don’t", "don't", "it’ll", "it'll",
-		"Listing", "Figure", "Appendix", "Chapter", "foo", "Foo", "baz", "qux", "hoge", "fuga", "example", "examples"} {
+		"Listing", "Figure", "Appendix", "Chapter", "foo", "Foo", "baz", "qux", "hoge", "fuga", "example", "examples",
+		"default", "Default", "defaults", "calculate", "calculates"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted", bad)
 		}

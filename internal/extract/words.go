@@ -94,7 +94,8 @@ started starting stop stops stopped checked checking
 	recommend recommends recommended recommending retrieve retrieves retrieved retrieving
 	interact interacts interacted interacting obtain obtains obtained obtaining present presents presented
 	presenting aim aims aimed aiming simplify simplifies simplified simplifying
-	correspond corresponds corresponded corresponding affect affects affected affecting`,
+	correspond corresponds corresponded corresponding affect affects affected affecting
+	calculate calculates`,
 	// adverbs
 	`now today currently recently later soon first firstly second secondly finally lastly
 	next previously already simply easily quickly slowly directly automatically manually
@@ -170,8 +171,9 @@ var enVerbs = wordSet(`accept access acknowledge add advance answer append apply
 // may be part of one ("doc comment", "Japanese tokenizer"): language names
 // are how documents say which edition or text they mean, "foo" or "hoge"
 // stands for any name in an example, and "example" names the text's own
-// device ("An example is a package that ...").
-var enNeverSingle = wordSet(`doc docs readme net todo misc etc stuff
+// device ("An example is a package that ...", as "default" names the value
+// a setting has: "Default is the global evaluation interval.").
+var enNeverSingle = wordSet(`doc docs readme net todo misc etc stuff default defaults
 	foo baz qux quux foobar xyzzy hoge fuga piyo example examples
 	english japanese chinese korean french german spanish italian portuguese russian
 	jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august
