@@ -212,17 +212,18 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 		// paragraph, a note in English) is read as English: the Japanese
 		// analyser would join words across its sentences ("Graphviz. For
 		// ..." gave "Graphviz For").
-		if !ja || !glossary.HasCJK(l.text) {
-			if !shouting(l.text) {
+		text := l.text[shoutedLabel(l.text):]
+		if !ja || !glossary.HasCJK(text) {
+			if !shouting(text) {
 				// Table cells are terse labels, like headings: their words
 				// are terms only if the prose uses them too.
-				d.enTokenize(l.text, l.heading, l.table)
+				d.enTokenize(text, l.heading, l.table)
 				english = true
 			}
 			return
 		}
 		d.jaHead = l.heading
-		for seg := range strings.SplitSeq(l.text, string(boundary)) {
+		for seg := range strings.SplitSeq(text, string(boundary)) {
 			if strings.TrimSpace(seg) != "" {
 				d.jaSegment(seg)
 			}
@@ -271,6 +272,69 @@ func shouting(text string) bool {
 		}
 	}
 	return words >= 3
+}
+
+// shoutedLabel returns the length of a label in capitals that opens a
+// line, or 0: DocBook sidebars title themselves "BACK TO BASICS The named
+// pipe", "GOING FURTHER Old package versions", 「TOOL 現在の設定を表示する」.
+// The label is a run of capitalised words that markup closes, one of them
+// an everyday word ("POLICY", "TOOL"), or that a word with small letters or
+// Japanese follows, most of them everyday words ("BACK TO BASICS gzip,
+// bzip2 ..."); "HTTP API Keys", "HTTP CONNECT proxies" and "NATS
+// Streaming" keep their acronyms.
+func shoutedLabel(text string) int {
+	i := 0
+	for i < len(text) && (text[i] < 'A' || text[i] > 'Z') {
+		if text[i] >= 'a' && text[i] <= 'z' || text[i] >= 0x80 {
+			return 0
+		}
+		i++
+	}
+	end, words, everyday := 0, 0, 0
+	for i < len(text) {
+		j := i
+		for j < len(text) && text[j] != ' ' && text[j] != boundary {
+			j++
+		}
+		w := text[i:j]
+		if !allCapitals(w) {
+			// Without markup to close it, most of the label's words are
+			// everyday ones: "HTTP CONNECT proxies" names a method.
+			if everyday*2 > words && strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLower(r) || r >= 0x3000 }) {
+				return end
+			}
+			return 0
+		}
+		lw := strings.ToLower(w)
+		words++
+		if has(enStop, lw) || has(enCommonNouns, lw) {
+			everyday++
+		}
+		end = j
+		marked := false
+		for j < len(text) && (text[j] == ' ' || text[j] == boundary) {
+			marked = marked || text[j] == boundary
+			j++
+		}
+		if marked && everyday > 0 && j < len(text) {
+			return end // "***DEBIAN POLICY* Register ...": the emphasis ends the label
+		}
+		i = j
+	}
+	return 0
+}
+
+// allCapitals reports a word of two letters or more, all capitals.
+func allCapitals(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // Extract returns the candidate terms of docs ranked best first (ties broken

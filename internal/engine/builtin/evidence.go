@@ -296,6 +296,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if aboutInstances(it.body, sp, it.ja) {
 				continue
 			}
+			if allCapitalKey(it.key) && strings.ToUpper(sp) != sp {
+				// "`KERNEL`: the name that the kernel assigns ...", "TOOL:
+				// presents a relevant tool": a variable or a label in
+				// capitals, not the word.
+				continue
+			}
 			if it.code && it.key != sp && (!strings.EqualFold(it.key, sp) || strings.ToUpper(sp) == sp) {
 				// "`replicationcontrollers`: 名前空間内で存在可能な…の総数" is
 				// the quota key, not the ReplicationController kind;
@@ -1158,7 +1164,10 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	// Appositive in the middle of a sentence: "... the Quillmoor
 	// Foundation, a non-profit organization that ...".
 	for _, at := range hits {
-		if at == 0 || !appositiveSubject(s.text[:at]) || afterIndefinite(s.text[:at]) {
+		if at == 0 || !appositiveSubject(s.text[:at]) || afterIndefinite(s.text[:at]) || !enGlossedHere(s.text[:at], sp) {
+			// "(file manager, window manager, session manager, a panel
+			// ...)": after a modifier the appositive is about the
+			// compound.
 			continue
 		}
 		rest := s.text[at+len(sp):]
@@ -1293,6 +1302,12 @@ var introWords = map[string]bool{
 // capitalised name ("Foundation" of "Quillmoor Foundation") and does not
 // close a short introductory phrase ("After a restart, ...").
 func appositiveSubject(before string) bool {
+	if i := strings.LastIndexAny(before, ":;"); i >= 0 && i+1 < len(before) && before[i+1] == ' ' {
+		// "...ap-process.html: if it is acknowledged that ... in the
+		// Debian Policy, a discussion begins": a clause after a colon is
+		// read as a sentence of its own.
+		before = before[i+2:]
+	}
 	words := strings.Fields(before)
 	if len(words) == 0 {
 		return true
@@ -2159,7 +2174,8 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			continue
 		}
 		lower := strings.ToLower(inner)
-		if clauseBody(strings.TrimPrefix(lower, "i.e. ")) || enEnumeration(lower) || enExampleParen(lower) || enAnaphoricParen(lower) {
+		if clauseBody(strings.TrimPrefix(lower, "i.e. ")) || enEnumeration(lower) || enExampleParen(lower) || enAnaphoricParen(lower) ||
+			enActParen(lower, sp) {
 			// "a Secret object (an empty string is treated as an Opaque
 			// type)": a remark, not a noun phrase that names it.
 			continue
@@ -2190,7 +2206,9 @@ func enGlossedHere(before, sp string) bool {
 		// defined)" is about the name.
 		return true
 	}
-	last := strings.ToLower(words[len(words)-1])
+	// "a “short” version (a single letter ...)": the quotes mark the
+	// modifier, not a name.
+	last := strings.ToLower(strings.Trim(words[len(words)-1], `"'“”‘’`))
 	return !isLowerWord(last) || enArticles[last] || enParenLeads[last]
 }
 
@@ -2205,8 +2223,25 @@ var enParenLeads = toSet(`this that these those its their our your his her my ea
 // "(the installation system for instance)", "(e.g. a tug)".
 func enExampleParen(lower string) bool {
 	return strings.Contains(lower, "for instance") || strings.Contains(lower, "for example") ||
+		strings.HasPrefix(lower, "an example ") || strings.HasPrefix(lower, "examples ") ||
 		strings.HasPrefix(lower, "e.g") || strings.HasPrefix(lower, "eg ") || strings.HasPrefix(lower, "such as ") ||
 		strings.HasPrefix(lower, "like ")
+}
+
+// enActParen reports a parenthetical that names an act ("mount this
+// filesystem (an operation which would otherwise be restricted to root)"):
+// it is about what the sentence does, not the term before it, unless the
+// term is itself an act.
+func enActParen(lower, sp string) bool {
+	w := strings.Fields(lower)
+	if len(w) < 2 || !enArticles[w[0]] {
+		return false
+	}
+	switch strings.Trim(w[1], ",;:") {
+	case "operation", "action", "procedure", "step", "practice", "task":
+		return !strings.Contains(strings.ToLower(sp), strings.Trim(w[1], ",;:"))
+	}
+	return false
 }
 
 // enAnaphoricParen reports a parenthetical that points back to a noun
@@ -2298,6 +2333,22 @@ func enRuleFor(text string, spellings []string) bool {
 		}
 	}
 	return false
+}
+
+// allCapitalKey reports an item key of two letters or more written in
+// capitals only.
+func allCapitalKey(key string) bool {
+	key = strings.Trim(key, "`*_ ")
+	letters := 0
+	for _, r := range key {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // otherKeyItem reports a list item "Key: body" whose key is not one of

@@ -90,3 +90,47 @@ func TestCodeSpansKeepTheirText(t *testing.T) {
 		t.Errorf("berth number: %q, want the code spans' text", d.Text)
 	}
 }
+
+// Glosses a handbook seems to give but does not: a key in capitals (a
+// variable or a sidebar label) over the word's item, a parenthesis that
+// names an act or an example, one after a quoted modifier, an appositive
+// after a modifier or closing a clause that opens after a colon. The page
+// is written for this test.
+func TestManualPhrasesThatAreNotGlosses(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# Harbor handbook\n\n## Rules\n\nRules match on these variables:\n\n" +
+		"- `VESSEL`: the name that the harbor office gives to the vessel;\n" +
+		"- `PILOT`: delegates the check to the indicated pilot.\n\n" +
+		"Sidebars come in kinds:\n\n- TUG: presents a relevant tug or service;\n- TIP: a hint.\n\n" +
+		"A vessel waits for a pilot, and a tug waits for the vessel.\n\n" +
+		"## Mooring\n\nThe `owner` flag lets any crew moor this hull (an operation which would otherwise be left to the harbormaster).\n" +
+		"A berth may hold a logbook (an example of the use of a ledger) or charts.\n" +
+		"Most signals have a “long” form (two flags hoisted for a minute) and a “short” ensign (a single pennant, often the first " +
+		"flag of the long form, and hoisted by a single sailor).\n" +
+		"Beyond the usual rigging (main halyard, storm halyard, harbor halyard, a pennant for pilots and so on), a ship flies nothing.\n" +
+		"The process is documented in https://harbor.example/rules.html: if it is agreed that a new rule belongs in the Harbor Code, " +
+		"a vote begins on the harbor list until the crews agree.\n\n" +
+		"The hull, the logbook, the ensign, the halyard and the Harbor Code are checked each year.\n\n" +
+		"## Crew\n\n- **Bosun**: the officer in charge of the deck crew.\n- `MATE`: the officer below the master.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "handbook.md", Content: doc}})
+	for _, tc := range []struct{ term, not string }{
+		{"vessel", "harbor office gives"},
+		{"pilot", "delegates the check"},
+		{"tug", "relevant tug"},
+		{"hull", "operation which"},
+		{"logbook", "example of the use"},
+		{"ensign", "single pennant"},
+		{"halyard", "a pennant for pilots"},
+		{"Harbor Code", "vote begins"},
+	} {
+		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s: %q (%.2f), want no gloss from %q", tc.term, d.Text, d.Confidence, tc.not)
+		}
+	}
+	for term, want := range map[string]string{"Bosun": "officer in charge", "MATE": "officer below"} {
+		if d := define(t, e, c, term); !strings.Contains(d.Text, want) {
+			t.Errorf("%s: %q, want %q", term, d.Text, want)
+		}
+	}
+}
