@@ -468,6 +468,35 @@ func jaNotGloss(inner string) bool {
 			return true
 		}
 	}
+	// 「file (see 第 5.4.3 節…)」 points elsewhere; 「優先度 (1 から 19)」 is a
+	// range of values; 「名前 (C 言語で言えば argv[0])」 a likeness;
+	// 「ネットワーク (有線と無線の両方)」 the scope of this use.
+	if strings.HasPrefix(inner, "see ") || strings.HasPrefix(inner, "See ") {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(inner, "-−+±")); unicode.IsDigit(r) && (strings.Contains(inner, "から") || strings.ContainsAny(inner, "〜～")) {
+		return true
+	}
+	for _, c := range []string{"で言えば", "でいえば", "で言うと", "でいうと"} {
+		if strings.Contains(inner, c) {
+			return true
+		}
+	}
+	for _, c := range []string{"両方", "すべて", "全て", "全部"} {
+		if strings.HasSuffix(strings.TrimRight(inner, "。．. "), c) {
+			return true
+		}
+	}
+	// 「CD-ROM (DVD-ROM を使っても全く同じです)」, 「ユーザ名 (…では必要です
+	// が、…では不要です)」: a remark written as a sentence; a gloss that
+	// ends in です ends a noun phrase (「…を表す用語です」).
+	if body := strings.TrimRight(inner, "。．. "); strings.HasSuffix(body, "です") {
+		before, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(body, "です"))
+		noun := strings.HasSuffix(body, "ことです") || strings.HasSuffix(body, "ものです") // 「…するもののことです」
+		if unicode.Is(unicode.Hiragana, before) && !noun || strings.Contains(body, "ですが") || strings.Contains(body, "ても") {
+			return true
+		}
+	}
 	// 「見出し(Markdownなら#)」: how it is written somewhere, not what it is;
 	// 「パーソナライズ（表示言語や UI テーマのようなユーザー設定）」: examples.
 	for _, c := range []string{"なら", "の場合", "のとき", "の時", "のような", "などの",
@@ -1379,6 +1408,12 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 			// 「Jobとは対照的に、…」: compared with the term, not defined.
 			return evidence{}, false
 		}
+		if strings.HasPrefix(after, "何") || jaNegativeEnding(body) {
+			// 「ディストリビューションとは何かについては…で議論しています」
+			// points elsewhere; 「セキュリティとは単なる技術的問題ではあり
+			// ません。」 says what it is not.
+			return evidence{}, false
+		}
 		if utf8.RuneCountInString(after) < 5 {
 			return evidence{}, false
 		}
@@ -1387,6 +1422,12 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 		}
 		return mk(after, true)
 	case strings.HasPrefix(rest, "は"):
+		if pred := strings.TrimLeft(strings.TrimPrefix(rest, "は"), "、， "); strings.HasPrefix(pred, "「") &&
+			strings.HasSuffix(body, "」です") && strings.Count(pred, "「") == 1 || jaNegativeEnding(body) {
+			// 「パッケージは「安定版のまま」です。」: a state it is in, quoted;
+			// 「…ではありません。」: what it is not.
+			return evidence{}, false
+		}
 		if jaQualified(strings.TrimLeft(strings.TrimPrefix(rest, "は"), "、， ")) {
 			// 「算出プロパティは、デフォルトでは getter 関数のみです。」: what
 			// it is in one case, not what it is.
@@ -1411,6 +1452,32 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 		}
 	}
 	return evidence{}, false
+}
+
+// enclosingParen returns the text of the parenthesis around offset at of
+// s, if there is one.
+func enclosingParen(s string, at int) (string, bool) {
+	open := strings.LastIndexAny(s[:at], "(（")
+	if open < 0 || strings.ContainsAny(s[open:at], ")）") {
+		return "", false
+	}
+	_, size := utf8.DecodeRuneInString(s[open:])
+	end := strings.IndexAny(s[at:], ")）")
+	if end < 0 {
+		return "", false
+	}
+	return s[open+size : at+end], true
+}
+
+// jaNegativeEnding reports a Japanese sentence that ends by denying its
+// predicate: 「…ではありません」, 「…ではない」.
+func jaNegativeEnding(body string) bool {
+	for _, e := range []string{"ではありません", "ではない", "じゃない", "ではないです", "ではございません"} {
+		if strings.HasSuffix(body, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // jaClauseNoun reports a predicate that is a noun under a relative clause
@@ -1661,6 +1728,13 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 			continue
 		}
 		text, line := s.text, s.line
+		if inner, ok := enclosingParen(s.text, at); ok {
+			// 「パーティショニングは…作業です (分割されたそれぞれの区画を
+			// 「パーティション」と呼びます)。」: the naming is the
+			// parenthesis, not the sentence about partitioning.
+			return evidence{kind: evExplicit, text: capText(strings.TrimSpace(inner)+"。", true), doc: s.doc, line: line, ja: true,
+				mentions: true, naming: true}, true
+		}
 		for _, demo := range []string{"この", "その", "これ", "こうした", "このような"} {
 			if strings.HasPrefix(text, demo) && si > 0 && ix.sentences[si-1].para == s.para {
 				text, line = ix.sentences[si-1].text+text, ix.sentences[si-1].line

@@ -134,3 +134,44 @@ func TestManualPhrasesThatAreNotGlosses(t *testing.T) {
 		}
 	}
 }
+
+// Japanese sentences and parentheses that seem to gloss a term and do not:
+// a remark written as a sentence, a pointer, a range of values, a
+// likeness, a scope, 「Xとは何か」, a denial, a quoted state. A naming inside
+// a parenthesis is the parenthesis, not the sentence around it. The page
+// is written for this test.
+func TestJapaneseRemarksAreNotGlosses(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# 港の手引き\n\n" +
+		"荷役は岸壁 (浮桟橋を使っても全く同じです) で行います。\n" +
+		"入港時は信号旗 (see 第 3 節「旗の掲揚」) を掲げます。\n" +
+		"ここで正の等級 (1 から 19) は小さい船、これに対して、負の等級 (-1 から -20) は大きい船を意味します。\n" +
+		"船名 (船籍簿で言えば登録名) は船首に書きます。\n" +
+		"航路 (内航と外航の両方) の一覧が表示されます。\n" +
+		"乗組員 (港では必要ですが、沖では不要です) の名簿を出します。\n\n" +
+		"水先人とは何かについては第 2 節で詳しく説明します。\n" +
+		"安全とは単なる技術的問題ではありません。\n" +
+		"貨物は「保税のまま」です。\n\n" +
+		"区画割りは入港時に必要な作業です (分割されたそれぞれの区画を「バース」と呼びます)。\n" +
+		"タグボート (船を押して動かす小型の船) が待機します。\n" +
+		"係船柱 (船を係留するための柱のことです) に綱を掛けます。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "minato.md", Content: doc}})
+	for term, not := range map[string]string{
+		"岸壁": "全く同じ", "信号旗": "see", "等級": "から", "船名": "で言えば", "航路": "両方", "乗組員": "不要",
+		"水先人": "何か", "安全": "ありません", "貨物": "保税のまま", "区画割り": "バース",
+	} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
+			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
+		}
+	}
+	for term, want := range map[string]string{
+		"バース":   "分割されたそれぞれの区画を「バース」と呼びます。",
+		"タグボート": "船を押して動かす小型の船。",
+		"係船柱":   "船を係留するための柱のことです。",
+	} {
+		if d := define(t, e, c, term); d.Text != want {
+			t.Errorf("%s: %q, want %q", term, d.Text, want)
+		}
+	}
+}
