@@ -1199,6 +1199,11 @@ func itemBody(key, body string, ja bool) string {
 		return "" // "metric: A list of individual metrics, each containing:": the items below say it
 	case restatesKey(key, first, false):
 		return "" // "name: The metric name.": a field of a record, named again
+	case activity(first) && !activityKey(key):
+		// "3. Network: structuring and managing a multi-node network":
+		// what a layer does, not what a network is ("Routing: forwarding
+		// the packets ..." says what routing is).
+		return ""
 	case lw == "in" && strings.HasPrefix(rest, "order to "), lw == "so" && strings.HasPrefix(rest, "that "):
 		return "" // "Execute: in order to cause ...": what a step is for
 	case lw == "more" && (strings.HasPrefix(rest, "information") || strings.HasPrefix(rest, "info") || strings.HasPrefix(rest, "details")),
@@ -1247,10 +1252,50 @@ func restatesKey(key, first string, ja bool) bool {
 		return ok && rest != "" && utf8.RuneCountInString(rest) <= 12 && !hasHiragana(rest)
 	}
 	words := strings.Fields(s)
+	if len(words) >= 2 && len(words) <= 3 && (words[0] == key || words[0] == key+"'s") {
+		return true // "user: user messages (generic)"
+	}
 	if len(words) < 2 || len(words) > 5 || !enArticles[words[0]] {
 		return false
 	}
 	return strings.HasSuffix(s, " "+key) || strings.HasSuffix(s, " "+key+"s")
+}
+
+// activity reports English text that opens with a gerund that takes an
+// object or joins another ("structuring and managing a network",
+// "forwarding the packets"): an activity, not a thing.
+func activity(text string) bool {
+	w := strings.Fields(strings.ToLower(text))
+	if len(w) < 2 || !gerund(w[0]) {
+		return false
+	}
+	return enArticles[w[1]] && w[1] != "one" || (w[1] == "and" || w[1] == "or") && len(w) > 2 && gerund(strings.TrimRight(w[2], ",;:"))
+}
+
+// activityKey reports a key that names an activity: its last word is a
+// gerund or a noun of action ("Routing", "Packet forwarding",
+// "Segmentation").
+func activityKey(key string) bool {
+	f := strings.Fields(strings.ToLower(key))
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	return gerund(last) || strings.HasSuffix(last, "tion") || strings.HasSuffix(last, "ment") || strings.HasSuffix(last, "sion")
+}
+
+// gerund reports a word of six letters or more ending in "-ing" that is
+// not one of the common nouns that do ("string", "setting", "warning").
+func gerund(w string) bool {
+	if len(w) < 6 || !strings.HasSuffix(w, "ing") {
+		return false
+	}
+	switch w {
+	case "string", "setting", "settings", "warning", "building", "heading", "listing", "padding", "spring", "thing",
+		"nothing", "something", "anything", "everything", "morning", "evening", "ceiling", "offspring":
+		return false
+	}
+	return true
 }
 
 // valueList reports a Japanese list item body that lists values, not
