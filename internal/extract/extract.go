@@ -498,6 +498,24 @@ func capSingular(c *entry) bool {
 	return false
 }
 
+// sameName reports two candidates whose spellings open with the same name
+// written the same way ("TCP Routers", "TCP router"): the words after it
+// differ only in case.
+func sameName(c, t *entry) bool {
+	for _, v := range c.variants {
+		u := v.units[0]
+		if u.kind != kCap && u.kind != kAcronym && u.kind != kIdent {
+			continue
+		}
+		for _, w := range t.variants {
+			if w.units[0].text == u.text && w.units[len(w.units)-1].kind == kLower {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // innerCaps reports a Latin word with a capital after its first letter:
 // "JetStream", "HTTP", "iOS".
 func innerCaps(s string) bool {
@@ -573,8 +591,11 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 			continue
 		}
 		t := all[k[:sp+1]+s]
-		if t == nil || c.n > 1 && !capSingular(t) {
-			// "In-Sync Replicas" stays a name beside "in-sync replicas".
+		if t == nil || c.n > 1 && !capSingular(t) && !(sameName(c, t) && t.freq*4 >= c.freq) {
+			// "In-Sync Replicas" stays a name beside "in-sync replicas";
+			// "TCP Routers" and "Kubernetes Objects" are the title case of
+			// "TCP router" and "Kubernetes object", which the text also
+			// writes; "Kafka Streams" is a name where "Kafka stream" is rare.
 			continue
 		}
 		t.absorb(c)

@@ -817,3 +817,37 @@ func TestExtractSidebarLabels(t *testing.T) {
 		t.Errorf("HTTP frequency %d, want 3 (\"HTTP CONNECT\" is no label)", n)
 	}
 }
+
+// TestExtractTitleCasePlurals: a heading's title case plural of a phrase
+// that opens with a name ("## TCP Routers", "**NATS Messages**") is the
+// phrase the text writes in lower case, not another term; a name in title
+// case that the text rarely writes otherwise ("Quill Streams") and an
+// expansion ("In-Sync Replicas") stay. The documents are written for this
+// test.
+func TestExtractTitleCasePlurals(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Routing\n\n## TCP Routers\n\nA TCP router forwards connections. You can declare TCP Routers with labels.\n" +
+		"Each TCP router has a rule, and TCP routers are checked in order.\n\n" +
+		"## NATS Messages\n\nInternally we use **NATS Messages** to carry data. A NATS message has a subject; " +
+		"NATS messages are small.\n\n" +
+		"## Quill Streams\n\nQuill Streams is a library. Quill Streams reads topics, and Quill Streams writes topics. " +
+		"Quill Streams keeps state. A Quill stream is rare.\n\n" +
+		"ISR (In-Sync Replicas) is the set of replicas that caught up. The in-sync replicas acknowledge writes, " +
+		"and In-Sync Replicas shrink when a replica lags.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "routing.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"TCP router", "NATS message", "Quill Streams", "In-Sync Replicas"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("missing %q in %v", want, terms)
+		}
+	}
+	for _, bad := range []string{"TCP Routers", "NATS Messages"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted beside its lower-case singular", bad)
+		}
+	}
+}
