@@ -1346,7 +1346,9 @@ func appositiveSubject(before string) bool {
 		return false
 	}
 	first := strings.ToLower(words[0])
-	if len(words) <= 3 && introWords[first] && !strings.Contains(before, ",") {
+	if len(words) <= 6 && introWords[first] && !strings.Contains(before, ",") {
+		// "After a restart, a consumer ...", "For the purposes of Debian
+		// Policy, a font ...": the comma closes an opening phrase.
 		return false
 	}
 	if subordinators[first] && !strings.Contains(before, ",") {
@@ -1855,6 +1857,12 @@ func enHereinafter(text string, at, n int) (named []string, shown string, ok boo
 	if last := named[len(named)-1]; isLowerWord(last) && (strings.HasSuffix(last, "ed") || strings.HasSuffix(last, "ing")) {
 		// "packages which have an unfulfilled (“broken”) dependency":
 		// an adjective, and the phrase goes on after the parenthesis.
+		return nil, "", false
+	}
+	if next, _, _ := strings.Cut(strings.TrimLeft(text[closeAt:], " "), " "); isLowerWord(next) && !enStopwords[next] &&
+		!enModals[next] && !enHereinafterStops[next] && !strings.HasSuffix(next, "s") && !strings.HasSuffix(next, "ed") {
+		// "the version number of the original (“upstream”) package": the
+		// phrase goes on after the parenthesis, its noun is "package".
 		return nil, "", false
 	}
 	return named, strings.Join(named, " ") + " " + text[open:closeAt], true

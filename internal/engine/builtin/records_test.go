@@ -184,3 +184,24 @@ func TestJapaneseRemarksAreNotGlosses(t *testing.T) {
 		}
 	}
 }
+
+// A quoted name in a parenthesis inside a noun phrase ("the original
+// (“upstream”) package") names nothing, and an opening phrase closed by a
+// comma ("For the purposes of the Harbor Code, a ...") has no
+// appositive. The page is written for this test.
+func TestNamingsInsideANounPhrase(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# Versions\n\nIt is usually the number of the original (“upstream”) chart from which the copy has been made.\n\n" +
+		"For the purposes of Harbor Code, a “vessel for the night watch service” is one which sails after dark.\n\n" +
+		"The Quay Authority (“the Authority”) is responsible for the berths.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "versions.md", Content: doc}})
+	for term, not := range map[string]string{"upstream": "original", "Harbor Code": "night watch"} {
+		if d := define(t, e, c, term); strings.Contains(strings.ToLower(d.Text), not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
+		}
+	}
+	if d := define(t, e, c, "Authority"); !strings.Contains(d.Text, "Quay Authority") {
+		t.Errorf("Authority: %q, want the formal naming", d.Text)
+	}
+}
