@@ -667,6 +667,12 @@ func (d *docState) enSplit(run []unit, start, end int) {
 	from := 0
 	for i := 0; i+1 < len(run); i++ {
 		u, next := run[i], run[i+1]
+		if u.kind == kLower && next.kind == kAcronym && i > 0 && isVerbS(u.key) {
+			// "Traefik supports PROXY protocol": a verb before a name.
+			d.enFlush(run[from:i], start+from, start+i)
+			from = i + 1
+			continue
+		}
 		if u.kind != kLower || next.kind != kLower || !pluralish(u.key) || singular(u.key) == u.key {
 			continue
 		}

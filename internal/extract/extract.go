@@ -33,14 +33,36 @@ import (
 
 // Defaults of Options.
 const (
-	DefaultMaxTerms = 150
-	DefaultMinScore = 1.0
+	// DefaultMaxTerms is the cap on terms for a corpus of up to
+	// ScaledMaxTermsFrom bytes of text; a larger corpus gets more (see
+	// MaxTermsFor), up to MaxScaledTerms.
+	DefaultMaxTerms    = 150
+	ScaledMaxTermsFrom = 256 << 10
+	MaxScaledTerms     = 300
+	DefaultMinScore    = 1.0
 )
 
 // Options tune Extract.
 type Options struct {
-	MaxTerms int     // keep at most this many best-ranked terms; 0 means DefaultMaxTerms
+	// MaxTerms keeps at most this many best-ranked terms; 0 means
+	// MaxTermsFor the corpus's size.
+	MaxTerms int
 	MinScore float64 // drop candidates under this termhood; 0 means DefaultMinScore
+}
+
+// MaxTermsFor returns the default cap on terms for a corpus of textBytes
+// bytes: DefaultMaxTerms up to ScaledMaxTermsFrom, then growing with the
+// square root of the size (a manual four times as long has twice as many
+// terms), up to MaxScaledTerms. A large manual's glossary is not cut to the
+// size of a short guide's: on a 560 KB manual the terms ranked 150 to 220
+// included "mount", "boot loader", "operating system" and "home
+// directory".
+func MaxTermsFor(textBytes int) int {
+	if textBytes <= ScaledMaxTermsFrom {
+		return DefaultMaxTerms
+	}
+	n := int(float64(DefaultMaxTerms) * math.Sqrt(float64(textBytes)/float64(ScaledMaxTermsFrom)))
+	return min(n, MaxScaledTerms)
 }
 
 // Extractor extracts candidate terms. It holds the Japanese tokenizer, built
@@ -52,8 +74,8 @@ type Extractor struct {
 
 // New returns an Extractor with opts, zero fields taking their defaults.
 func New(opts Options) (*Extractor, error) {
-	if opts.MaxTerms <= 0 {
-		opts.MaxTerms = DefaultMaxTerms
+	if opts.MaxTerms < 0 {
+		opts.MaxTerms = 0
 	}
 	if opts.MinScore <= 0 {
 		opts.MinScore = DefaultMinScore
@@ -556,6 +578,14 @@ func spanKey(buf []byte, us []unit, i, j int, ja bool) []byte {
 
 // rank merges, scores, filters and sorts the candidates.
 func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) []glossary.Term {
+	maxTerms := e.opts.MaxTerms
+	if maxTerms == 0 {
+		size := 0
+		for _, d := range docs {
+			size += len(d.Content)
+		}
+		maxTerms = MaxTermsFor(size)
+	}
 	all := merge(results)
 	keys := sortedKeys(all)
 
@@ -777,7 +807,7 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 		}
 		texts[t.Text] = struct{}{}
 		out = append(out, t)
-		if len(out) == e.opts.MaxTerms {
+		if len(out) == maxTerms {
 			break
 		}
 	}

@@ -580,13 +580,15 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"`Compact()` calculates the shard size. `Split()` calculates the ledger size; `Merge()` calculates nothing.\n\n" +
 		"***BACK TO BASICS* The sealed ledger, a frozen ledger**\n\nA sealed ledger takes no writes.\n\n" +
 		"**GOING FURTHER Ledger tiers**\n\n***LARKSPUR POLICY* Keep a ledger per tier.**\n\nBACK TO BASICS Ledger keys\n\n" +
-		"Ledgers sit behind a gateway.\n"
+		"Ledgers sit behind a gateway.\n\nLarkspur supports PROXY headers. The Larkspur project welcomes feedback and bug reports.\n" +
+		"The Larkspur project welcomes feedback from users.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: a}, {Path: "b.md", Content: b}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := byText(terms)
-	for _, want := range []string{"ledger shard", "Object Store", "LedgerStore", "HTTP gateway", "LedgerStore.Compact", "ed25519"} {
+	for _, want := range []string{"ledger shard", "Object Store", "LedgerStore", "HTTP gateway", "LedgerStore.Compact", "ed25519",
+		"PROXY header", "feedback"} {
 		if _, ok := got[want]; !ok {
 			t.Errorf("missing %q in %v", want, terms)
 		}
@@ -600,7 +602,8 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"equivalent", "distinct", "tier equal", "Don’t", "don’t", "don't", "it’ll", "it'll",
 		"Listing", "Figure", "Appendix", "Chapter", "foo", "Foo", "baz", "qux", "hoge", "fuga", "example", "examples",
 		"default", "Default", "defaults", "calculate", "calculates",
-		"BACK", "BASICS", "BACK TO BASICS", "GOING", "GOING FURTHER", "FURTHER", "POLICY", "LARKSPUR POLICY"} {
+		"BACK", "BASICS", "BACK TO BASICS", "GOING", "GOING FURTHER", "FURTHER", "POLICY", "LARKSPUR POLICY",
+		"Larkspur support", "Larkspur supports", "Larkspur project welcomes feedback", "project welcomes feedback"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted", bad)
 		}
@@ -849,5 +852,70 @@ func TestExtractTitleCasePlurals(t *testing.T) {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted beside its lower-case singular", bad)
 		}
+	}
+}
+
+// TestMaxTermsFor: the default cap is DefaultMaxTerms for a corpus up to
+// ScaledMaxTermsFrom bytes, grows with the square root of its size past
+// that, and stops at MaxScaledTerms.
+func TestMaxTermsFor(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ bytes, want int }{
+		{0, DefaultMaxTerms},
+		{30 << 10, DefaultMaxTerms},
+		{ScaledMaxTermsFrom, DefaultMaxTerms},
+		{ScaledMaxTermsFrom * 2, 212},
+		{ScaledMaxTermsFrom * 3, 259},
+		{ScaledMaxTermsFrom * 4, MaxScaledTerms},
+		{100 << 20, MaxScaledTerms},
+	} {
+		if got := MaxTermsFor(tc.bytes); got != tc.want {
+			t.Errorf("MaxTermsFor(%d) = %d, want %d", tc.bytes, got, tc.want)
+		}
+	}
+}
+
+// TestExtractCapGrowsWithTheCorpus: with no MaxTerms, a corpus over
+// ScaledMaxTermsFrom bytes keeps more than DefaultMaxTerms terms, and an
+// explicit MaxTerms still caps it. The corpus is generated: 400 made-up
+// acronyms, each used in sentences of several documents.
+func TestExtractCapGrowsWithTheCorpus(t *testing.T) {
+	t.Parallel()
+	var docs []glossary.Document
+	name := func(i int) string {
+		return string([]byte{'Q', byte('A' + i%26), byte('A' + i/26%26), 'X'})
+	}
+	for d := 0; d < 8; d++ {
+		var sb strings.Builder
+		sb.WriteString("# Harbor systems\n\n")
+		for sb.Len() < 80<<10 {
+			for i := 0; i < 400; i++ {
+				fmt.Fprintf(&sb, "The %s gauge reports the tide at berth %d, and the crew reads %s before the ship moors.\n", name(i), d, name(i))
+			}
+		}
+		docs = append(docs, glossary.Document{Path: fmt.Sprintf("d%d.md", d), Content: sb.String()})
+	}
+	size := 0
+	for _, d := range docs {
+		size += len(d.Content)
+	}
+	want := MaxTermsFor(size)
+	if want <= DefaultMaxTerms {
+		t.Fatalf("corpus of %d bytes: cap %d, want a larger one", size, want)
+	}
+	e := newExtractor(t)
+	terms, err := e.Extract(context.Background(), docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(terms) != want {
+		t.Errorf("default cap on %d bytes: %d terms, want %d", size, len(terms), want)
+	}
+	capped, err := New(Options{MaxTerms: DefaultMaxTerms})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if terms, err = capped.Extract(context.Background(), docs, nil); err != nil || len(terms) != DefaultMaxTerms {
+		t.Errorf("MaxTerms %d: %d terms (%v)", DefaultMaxTerms, len(terms), err)
 	}
 }
