@@ -234,7 +234,7 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 		// paragraph, a note in English) is read as English: the Japanese
 		// analyser would join words across its sentences ("Graphviz. For
 		// ..." gave "Graphviz For").
-		text := l.text[shoutedLabel(l.text):]
+		text := maskLabels(l.text[shoutedLabel(l.text):])
 		if !ja || !glossary.HasCJK(text) {
 			if !shouting(text) {
 				// Table cells are terse labels, like headings: their words
@@ -312,6 +312,13 @@ func shoutedLabel(text string) int {
 		}
 		i++
 	}
+	end, _ := labelEnd(text, i)
+	return end
+}
+
+// labelEnd returns the end of a label in capitals that starts at offset i
+// of text (see shoutedLabel) and its number of words, or 0.
+func labelEnd(text string, i int) (int, int) {
 	end, words, everyday := 0, 0, 0
 	for i < len(text) {
 		j := i
@@ -323,13 +330,13 @@ func shoutedLabel(text string) int {
 			// Without markup to close it, most of the label's words are
 			// everyday ones: "HTTP CONNECT proxies" names a method.
 			if everyday*2 > words && strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLower(r) || r >= 0x3000 }) {
-				return end
+				return end, words
 			}
-			return 0
+			return 0, 0
 		}
 		lw := strings.ToLower(w)
 		words++
-		if has(enStop, lw) || has(enCommonNouns, lw) {
+		if has(enStop, lw) || has(enCommonNouns, lw) || has(enLabelWords, lw) {
 			everyday++
 		}
 		end = j
@@ -339,11 +346,38 @@ func shoutedLabel(text string) int {
 			j++
 		}
 		if marked && everyday > 0 && j < len(text) {
-			return end // "***DEBIAN POLICY* Register ...": the emphasis ends the label
+			return end, words // "***DEBIAN POLICY* Register ...": the emphasis ends the label
 		}
 		i = j
 	}
-	return 0
+	return 0, 0
+}
+
+// maskLabels blanks the labels of two words or more in capitals inside a
+// line ("see the sidebar BACK TO BASICS Essential network concepts"): the
+// line-opening one is cut by shoutedLabel.
+func maskLabels(text string) string {
+	var b []byte
+	for p := 1; p < len(text); p++ {
+		if c := text[p-1]; text[p] < 'A' || text[p] > 'Z' || c != ' ' && c != '(' && c != boundary {
+			continue
+		}
+		end, words := labelEnd(text, p)
+		if words < 2 {
+			continue
+		}
+		if b == nil {
+			b = []byte(text)
+		}
+		for k := p; k < end; k++ {
+			b[k] = boundary
+		}
+		p = end
+	}
+	if b == nil {
+		return text
+	}
+	return string(b)
 }
 
 // allCapitals reports a word of two letters or more, all capitals.

@@ -577,6 +577,7 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"Rename foo to baz, and baz to qux. A shard named foo keeps foo's keys; hoge and fuga are two more.\n" +
 		"An example is a shard that keeps no keys. Each example below opens a ledger; the examples run in order.\n" +
 		"Default is the tier of the ledger. The default keeps keys, and the defaults of a shard follow the ledger's defaults.\n" +
+		"The gateway would identify a ledger close to you. Use it to identify ledgers. To identify a shard, read its tag.\n" +
 		"`Compact()` calculates the shard size. `Split()` calculates the ledger size; `Merge()` calculates nothing.\n\n" +
 		"***BACK TO BASICS* The sealed ledger, a frozen ledger**\n\nA sealed ledger takes no writes.\n\n" +
 		"**GOING FURTHER Ledger tiers**\n\n***LARKSPUR POLICY* Keep a ledger per tier.**\n\nBACK TO BASICS Ledger keys\n\n" +
@@ -601,7 +602,7 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"Larkspur Operator Handbook", "Operator Handbook", "LedgerStore User Guide", "User Guide", "virtual private",
 		"equivalent", "distinct", "tier equal", "Don’t", "don’t", "don't", "it’ll", "it'll",
 		"Listing", "Figure", "Appendix", "Chapter", "foo", "Foo", "baz", "qux", "hoge", "fuga", "example", "examples",
-		"default", "Default", "defaults", "calculate", "calculates",
+		"default", "Default", "defaults", "calculate", "calculates", "identify", "identifies", "identify ledger",
 		"BACK", "BASICS", "BACK TO BASICS", "GOING", "GOING FURTHER", "FURTHER", "POLICY", "LARKSPUR POLICY",
 		"Larkspur support", "Larkspur supports", "Larkspur project welcomes feedback", "project welcomes feedback"} {
 		if _, ok := got[bad]; ok {
@@ -788,7 +789,8 @@ func TestExtractAbstractNounsAreCommon(t *testing.T) {
 }
 
 // TestExtractSidebarLabels: a label in capitals that opens a line (DocBook
-// sidebars: "BACK TO BASICS The sealed ledger", 「TOOL 設定を表示する…」) is
+// sidebars: "BACK TO BASICS The sealed ledger", 「TOOL 設定を表示する…」) or
+// is cited inside one ("see the sidebar GOING FURTHER Proxy chains") is
 // not a term, in English and in Japanese, while an acronym the markup
 // leaves after the label still is, and "HTTP CONNECT proxies" opens with
 // no label. The documents are written for this
@@ -798,8 +800,9 @@ func TestExtractSidebarLabels(t *testing.T) {
 	e := newExtractor(t)
 	ja := "# 台帳\n\n***TOOL* 台帳の設定を表示する ledgerctl コマンド**\n\n" +
 		"***IN PRACTICE* WAL を使った台帳の複製**\n\nWAL は台帳の変更を順に記録するログです。台帳は WAL から復元できます。\n\n" +
-		"***BACK TO BASICS* 台帳のキー**\n\n台帳のキーは一意です。\n"
-	en := "# Proxies\n\nHTTP CONNECT proxies are supported. Every HTTP request is logged, as HTTP is plain text.\n"
+		"***BACK TO BASICS* 台帳のキー**\n\n台帳のキーは一意です。\n\n***CULTURE* 台帳の歴史**\n\n***BEWARE* 台帳の削除**\n"
+	en := "# Proxies\n\nHTTP CONNECT proxies are supported. Every HTTP request is logged, as HTTP is plain text.\n" +
+		"See the sidebar GOING FURTHER Proxy chains, and the sidebars BACK TO BASICS Proxy keys. A proxy sends HTTP GET requests.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "ja.md", Content: ja}, {Path: "en.md", Content: en}}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -808,7 +811,7 @@ func TestExtractSidebarLabels(t *testing.T) {
 	if _, ok := got["WAL"]; !ok {
 		t.Errorf("missing WAL in %v", terms)
 	}
-	for _, bad := range []string{"TOOL", "IN PRACTICE", "PRACTICE", "BACK", "BASICS", "BACK TO BASICS"} {
+	for _, bad := range []string{"TOOL", "IN PRACTICE", "PRACTICE", "BACK", "BASICS", "BACK TO BASICS", "CULTURE", "BEWARE"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted", bad)
 		}
@@ -816,8 +819,13 @@ func TestExtractSidebarLabels(t *testing.T) {
 	if n := got["WAL"].Frequency; n != 3 {
 		t.Errorf("WAL frequency %d, want 3 (the one after the label counts)", n)
 	}
-	if n := got["HTTP"].Frequency; n != 3 {
-		t.Errorf("HTTP frequency %d, want 3 (\"HTTP CONNECT\" is no label)", n)
+	if n := got["HTTP"].Frequency; n != 4 {
+		t.Errorf("HTTP frequency %d, want 4 (\"HTTP CONNECT\" and \"HTTP GET\" are no labels)", n)
+	}
+	for _, bad := range []string{"GOING", "FURTHER", "GOING FURTHER", "GOING FURTHER Proxy"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted from a label inside a line", bad)
+		}
 	}
 }
 

@@ -95,7 +95,7 @@ started starting stop stops stopped checked checking
 	interact interacts interacted interacting obtain obtains obtained obtaining present presents presented
 	presenting aim aims aimed aiming simplify simplifies simplified simplifying
 	correspond corresponds corresponded corresponding affect affects affected affecting
-	calculate calculates`,
+	calculate calculates identify identifies`,
 	// adverbs
 	`now today currently recently later soon first firstly second secondly finally lastly
 	next previously already simply easily quickly slowly directly automatically manually
@@ -178,6 +178,11 @@ var enNeverSingle = wordSet(`doc docs readme net todo misc etc stuff default def
 	english japanese chinese korean french german spanish italian portuguese russian
 	jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august
 	september october november december`)
+
+// enLabelWords are words that label sidebars and admonitions in
+// capitals ("CULTURE Uses of partitioning", "BEWARE Do not improvise") and
+// are neither stop words nor common nouns.
+var enLabelWords = wordSet(`culture beware vocabulary community perspective hint quick sidebar aside trivia`)
 
 // enTitleDocNouns end the titles of publications ("Amazon VPC User Guide",
 // "Harbor Operator Handbook"): a reference to a book, not a term.
