@@ -515,7 +515,8 @@ func TestExtractVerbsAndModifiers(t *testing.T) {
 		"The high watermark moves. The high watermark is shared. Readers stop at the high watermark.\n" +
 		"The state store is on-disk and in-sync with the scheduler.\n" +
 		"Disk usage is 20 GB at most, and the worker prints logs.\n" +
-		"You declare a worker in the state store. We stash tasks nightly, and they vanish otherwise. You can tweak a worker.\n"
+		"You declare a worker in the state store. We stash tasks nightly, and they vanish otherwise. You can tweak a worker.\n" +
+		"A modern scheduler is interactive; modern, interactive and virtual workers run regular tasks, some virtual, some regular.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc + "Upgrading workers takes time.\n"}, {Path: "b.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -528,7 +529,7 @@ func TestExtractVerbsAndModifiers(t *testing.T) {
 	}
 	for _, bad := range []string{"scheduler assigns task", "scheduler store", "worker exports metrics", "caught",
 		"store", "Press Ctrl-C", "restart", "restart worker", "upgrading worker", "in-sync", "on-disk", "GB", "prints",
-		"network file systems return", "high", "declare", "stash", "vanish", "tweak"} {
+		"network file systems return", "high", "declare", "stash", "vanish", "tweak", "modern", "interactive", "virtual", "regular"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted", bad)
 		}
