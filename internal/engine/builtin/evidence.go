@@ -530,10 +530,43 @@ func jaNotGloss(inner string) bool {
 			return true
 		}
 	}
-	if jaEnumeration(inner) {
+	if jaEnumeration(inner) || jaNamedInstances(inner) {
 		return true
 	}
 	return jaPredicateVerb(inner)
+}
+
+// jaNamedInstances reports a list, split by 「、」, whose every part names a
+// thing in Latin letters: 「IPv4 用の iptables(8)、IPv6 用の ip6tables(8)」
+// gives the tools, not what a tool is.
+func jaNamedInstances(s string) bool {
+	t := strings.TrimRight(s, "。. ")
+	if strings.HasSuffix(t, "こと") || strings.HasSuffix(t, "総称") {
+		return false // 「preinst、prerm、postinst そして postrm ファイルのこと」 names them all
+	}
+	named := strings.Contains(t, "用の") // 「ARP 用の arptables」: the tool for ARP
+	if i := strings.LastIndexByte(t, '('); i > 0 && strings.HasSuffix(t, ")") && strings.Trim(t[i+1:len(t)-1], "0123456789") == "" {
+		t, named = t[:i], true // 「arptables(8)」: a manual page
+	}
+	from := strings.LastIndex(t, " ") + 1
+	if i := strings.LastIndex(t, "の"); i >= 0 && i+len("の") > from {
+		from = i + len("の")
+	}
+	if last := t[from:]; named && from > 0 && last != "" && isLatinWord(last) {
+		// One tool, named; 「厳密には形態素解析した結果のToken」 says what a
+		// word is.
+		return true
+	}
+	parts := strings.Split(s, "、")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !strings.ContainsFunc(p, func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // jaEnumeration reports a list of short noun phrases: 「ドメイン、プロトコル、
@@ -2219,7 +2252,7 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		if !strings.HasPrefix(rest, open) {
 			continue
 		}
-		end := strings.Index(rest, closer)
+		end := matchingClose(rest, open, closer)
 		if end < 0 {
 			continue
 		}
@@ -2275,6 +2308,46 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		}
 	}
 	return evidence{}, false
+}
+
+// isLatinWord reports a word of ASCII letters, digits, '-', '_' and '.'
+// with at least one letter.
+func isLatinWord(w string) bool {
+	letter := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			letter = true
+		case c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.':
+		default:
+			return false
+		}
+	}
+	return letter
+}
+
+// matchingClose returns the offset of the closer that matches the opener
+// s starts with, past the parentheses nested in it ("(IPv4 用の
+// iptables(8)、…)"), or -1.
+func matchingClose(s, open, closer string) int {
+	depth := 0
+	for i := 0; i < len(s); {
+		switch {
+		case strings.HasPrefix(s[i:], open):
+			depth++
+			i += len(open)
+		case strings.HasPrefix(s[i:], closer):
+			depth--
+			if depth == 0 {
+				return i
+			}
+			i += len(closer)
+		default:
+			i++
+		}
+	}
+	return -1
 }
 
 // enGlossedHere reports whether a parenthesis after the term sp, with

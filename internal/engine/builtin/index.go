@@ -1178,6 +1178,10 @@ func itemBody(key, body string, ja bool) string {
 			strings.HasPrefix(quoted, "“") && strings.HasSuffix(quoted, "”")) {
 			return "" // 「設定ファイル: "/etc/default/プログラム名"」: a value
 		}
+		if short := strings.TrimRight(first, "。."); utf8.RuneCountInString(short) <= 8 && !hasHiragana(short) &&
+			strings.ContainsFunc(short, unicode.IsDigit) {
+			return "" // 「エラー: 非0 ("偽")」: a value
+		}
 		if letters(first) < 2 || !glossary.HasCJK(first) && len(strings.Fields(first)) < 3 ||
 			first[0] >= '0' && first[0] <= '9' && utf8.RuneCountInString(first) < 10 {
 			// A value ("Default: `1`", "Default: `false`", 「3回。」), not a

@@ -164,20 +164,28 @@ func TestJapaneseRemarksAreNotGlosses(t *testing.T) {
 		"貨物は「保税のまま」です。\n\n" +
 		"区画割りは入港時に必要な作業です (分割されたそれぞれの区画を「バース」と呼びます)。\n" +
 		"タグボート (船を押して動かす小型の船) が待機します。\n" +
-		"係船柱 (船を係留するための柱のことです) に綱を掛けます。\n"
+		"係船柱 (船を係留するための柱のことです) に綱を掛けます。\n" +
+		"港の管理ツール(入港用の `berthctl`(1)、出港用の `sailctl`(1))を使います。\n" +
+		"係留索 (船を岸壁(バース)につなぐための綱) を用意します。\n" +
+		"入港票の記号列 (厳密には字句解析した結果のToken) を数えます。\n" +
+		"港の記録ツール(入港記録用の `logctl`(8))と出港スクリプト (sailout、sailcheck そして sailend ファイルのこと) を使います。\n\n" +
+		"- 終了状態: 非0 (\"偽\")\n- 喫水: 船が浮かぶために必要な水の深さ。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "minato.md", Content: doc}})
 	for term, not := range map[string]string{
 		"岸壁": "全く同じ", "信号旗": "see", "等級": "から", "船名": "で言えば", "航路": "両方", "乗組員": "不要",
-		"水先人": "何か", "安全": "ありません", "貨物": "保税のまま", "区画割り": "バース",
+		"水先人": "何か", "安全": "ありません", "貨物": "保税のまま", "区画割り": "バース", "管理ツール": "berthctl", "終了状態": "非0", "記録ツール": "logctl",
 	} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
 		}
 	}
 	for term, want := range map[string]string{
-		"バース":   "分割されたそれぞれの区画を「バース」と呼びます。",
-		"タグボート": "船を押して動かす小型の船。",
-		"係船柱":   "船を係留するための柱のことです。",
+		"バース":     "分割されたそれぞれの区画を「バース」と呼びます。",
+		"タグボート":   "船を押して動かす小型の船。",
+		"係船柱":     "船を係留するための柱のことです。",
+		"係留索":     "船を岸壁(バース)につなぐための綱。",
+		"出港スクリプト": "sailout、sailcheck そして sailend ファイルのこと。",
+		"記号列":     "厳密には字句解析した結果のToken。",
 	} {
 		if d := define(t, e, c, term); d.Text != want {
 			t.Errorf("%s: %q, want %q", term, d.Text, want)
