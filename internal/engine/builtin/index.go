@@ -1250,6 +1250,9 @@ func restatesKey(key, first string, ja bool) bool {
 	if i := strings.IndexAny(s, "(（"); i > 0 {
 		s = strings.TrimSpace(s[:i]) // "The metric type (COUNTER, GAUGE, ...)"
 	}
+	if i := strings.Index(s, ", "); i > 0 && !ja {
+		s = s[:i] // "The metric unit, if set"
+	}
 	s = strings.ToLower(s)
 	if ja {
 		rest, ok := strings.CutSuffix(s, "の"+key)

@@ -20,6 +20,7 @@ func TestRecordFieldItemsAreNotGlosses(t *testing.T) {
 	doc := "# Port API\n\n## Vessel status\n\nThe status endpoint returns one record per vessel.\n\n" +
 		"- **name**: The vessel name.\n" +
 		"- **flag**: The vessel flag (`PA`, `LR`, `MH`).\n" +
+		"- **tonnage**: The vessel tonnage, if known (optional).\n" +
 		"- **cargo**: A list of holds, each containing:\n" +
 		"  - **hold**: The number of the hold.\n" +
 		"- **draught**: the depth of water a ship needs to float, in metres.\n" +
@@ -33,12 +34,13 @@ func TestRecordFieldItemsAreNotGlosses(t *testing.T) {
 		"船舶には名前と喫水があります。名前は登録簿に記載されます。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "api.md", Content: doc}, {Path: "api-ja.md", Content: ja}})
 	for term, not := range map[string]string{
-		"name":  "vessel name",
-		"flag":  "vessel flag",
-		"cargo": "each containing",
-		"tide":  "tide messages",
-		"pier":  "structuring",
-		"名前":    "船舶の名前",
+		"name":    "vessel name",
+		"flag":    "vessel flag",
+		"tonnage": "vessel tonnage",
+		"cargo":   "each containing",
+		"tide":    "tide messages",
+		"pier":    "structuring",
+		"名前":      "船舶の名前",
 	} {
 		if d := define(t, e, c, term); strings.Contains(strings.ToLower(d.Text), not) && !strings.HasPrefix(d.Text, usedInPrefixEN) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
