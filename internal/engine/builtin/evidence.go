@@ -471,8 +471,31 @@ func jaNotGloss(inner string) bool {
 	// 「file (see 第 5.4.3 節…)」 points elsewhere; 「優先度 (1 から 19)」 is a
 	// range of values; 「名前 (C 言語で言えば argv[0])」 a likeness;
 	// 「ネットワーク (有線と無線の両方)」 the scope of this use.
-	if strings.HasPrefix(inner, "see ") || strings.HasPrefix(inner, "See ") {
+	if strings.HasPrefix(inner, "see ") || strings.HasPrefix(inner, "See ") || strings.Contains(inner, ", see ") {
 		return true
+	}
+	// 「アプリケーション (LISTEN と記載されます。特に…)」: sentences, a remark;
+	// 「ソースコード (ライブラリの使用例)」: an example; 「バイナリパッケージ (前に
+	// 説明した .deb ファイル)」: a pointer back; 「パスワード (…ために 2 回)」:
+	// how many.
+	if i := strings.Index(inner, "。"); i >= 0 && i+len("。") < len(strings.TrimRight(inner, " ")) {
+		return true
+	}
+	if strings.HasSuffix(strings.TrimRight(inner, "。．. "), "例") {
+		return true
+	}
+	for _, c := range []string{"前に説明した", "前述の", "前述した", "上記の", "上述の", "先に述べた", "後述の", "後述する"} {
+		if strings.HasPrefix(inner, c) {
+			return true
+		}
+	}
+	if t := strings.TrimRight(inner, "。．. "); strings.ContainsFunc(t, unicode.IsDigit) {
+		for _, c := range []string{"回", "つ", "個", "件", "秒", "分", "時間", "日", "文字", "バイト", "行", "台", "人"} {
+			t = strings.TrimSuffix(t, c)
+		}
+		if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, " ")); unicode.IsDigit(r) {
+			return true
+		}
 	}
 	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(inner, "-−+±")); unicode.IsDigit(r) && (strings.Contains(inner, "から") || strings.ContainsAny(inner, "〜～")) {
 		return true

@@ -170,12 +170,18 @@ func TestJapaneseRemarksAreNotGlosses(t *testing.T) {
 		"港の管理ツール(入港用の `berthctl`(1)、出港用の `sailctl`(1))を使います。\n" +
 		"係留索 (船を岸壁(バース)につなぐための綱) を用意します。\n" +
 		"入港票の記号列 (厳密には字句解析した結果のToken) を数えます。\n" +
+		"待機船 (`WAIT` と表示されます。特に 3 番バースの船) が並びます。\n" +
+		"航海日誌 (記録用ツールの使用例) を保存します。\n" +
+		"積荷目録 (前に説明した .csv ファイル) を送ります。\n" +
+		"暗証番号 (入力ミスを防ぐために 2 回) を入力します。\n" +
+		"倉庫 (during the call you already chose one, see 第 3 節「保管場所の選びかた」) を使います。\n" +
 		"港の記録ツール(入港記録用の `logctl`(8))と出港スクリプト (sailout、sailcheck そして sailend ファイルのこと) を使います。\n\n" +
 		"- 終了状態: 非0 (\"偽\")\n- 喫水: 船が浮かぶために必要な水の深さ。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "minato.md", Content: doc}})
 	for term, not := range map[string]string{
 		"岸壁": "全く同じ", "信号旗": "see", "等級": "から", "船名": "で言えば", "航路": "両方", "乗組員": "不要",
 		"水先人": "何か", "安全": "ありません", "貨物": "保税のまま", "区画割り": "バース", "管理ツール": "berthctl", "終了状態": "非0", "記録ツール": "logctl",
+		"待機船": "WAIT", "航海日誌": "使用例", "積荷目録": "前に説明した", "暗証番号": "2 回", "倉庫": "see",
 	} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
