@@ -1767,6 +1767,8 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 		}
 		ok := false
 		for _, end := range []string{"と呼ぶ。", "と呼ぶ、", "と呼び、", "と呼びます", "と呼んでいる", "と呼んでいます",
+			// 「Debian パッケージはバイナリパッケージとも呼ばれ、…」: also called.
+			"とも呼ばれ、", "とも呼ばれる。", "とも呼ばれます。", "とも呼ばれています。",
 			"と呼ばれる。", "と呼ばれます。", "と呼ばれている。", "と呼ばれています。", "という。", "といいます。",
 			"と言う。", "と言います。", "と言い、", "と言われる。", "と言われます。", "と言われています。"} {
 			ok = ok || strings.HasPrefix(rest, end) || strings.TrimSuffix(end, "。") == rest

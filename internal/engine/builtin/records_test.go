@@ -174,6 +174,7 @@ func TestJapaneseRemarksAreNotGlosses(t *testing.T) {
 		"航海日誌 (記録用ツールの使用例) を保存します。\n" +
 		"積荷目録 (前に説明した .csv ファイル) を送ります。\n" +
 		"暗証番号 (入力ミスを防ぐために 2 回) を入力します。\n" +
+		"港湾台帳は入港簿とも呼ばれ、入港したすべての船を記録する帳簿です。\n" +
 		"倉庫 (during the call you already chose one, see 第 3 節「保管場所の選びかた」) を使います。\n" +
 		"港の記録ツール(入港記録用の `logctl`(8))と出港スクリプト (sailout、sailcheck そして sailend ファイルのこと) を使います。\n\n" +
 		"- 終了状態: 非0 (\"偽\")\n- 喫水: 船が浮かぶために必要な水の深さ。\n"
@@ -194,6 +195,7 @@ func TestJapaneseRemarksAreNotGlosses(t *testing.T) {
 		"係留索":     "船を岸壁(バース)につなぐための綱。",
 		"出港スクリプト": "sailout、sailcheck そして sailend ファイルのこと。",
 		"記号列":     "厳密には字句解析した結果のToken。",
+		"入港簿":     "港湾台帳は入港簿とも呼ばれ、入港したすべての船を記録する帳簿です。",
 	} {
 		if d := define(t, e, c, term); d.Text != want {
 			t.Errorf("%s: %q, want %q", term, d.Text, want)
