@@ -782,6 +782,17 @@ func skipped(n *html.Node) bool {
 			return true
 		}
 	}
+	if n.Parent != nil && n.Parent.DataAtom == atom.Body {
+		// A page without <main> or <article>: its banner and side panels
+		// ("LibreOffice 7.4 Help", "Contents", "Index") are beside the
+		// text. A banner that holds the page's <h1> is its title.
+		switch n.DataAtom {
+		case atom.Aside:
+			return true
+		case atom.Header:
+			return find(n, func(c *html.Node) bool { return c.DataAtom == atom.H1 }) == nil
+		}
+	}
 	return false
 }
 

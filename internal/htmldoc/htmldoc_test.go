@@ -116,6 +116,14 @@ func TestToMarkdown(t *testing.T) {
 				"<div id=\"main\"><h3>4.1 Tugs</h3><blockquote><img src=\"tug.png\"></blockquote><p>Tugs push ships.</p></div>" +
 				"<div id=\"footer\"><p id=\"languages\">Other languages: <a href=\"t.de.html\">Deutsch</a>, <a href=\"t.fr.html\">Français</a></p></div></body>",
 			"### 4.1 Tugs\n\nTugs push ships.\n"},
+		{"a page without main or article: its banner and side panels go, a banner with the h1 stays",
+			"<body><header id=\"TopLeftHeader\"><a href=\"h.html\"><p>Harbor 7.4 Help</p></a><button>Module</button></header>" +
+				"<aside class=\"rightside\"><label>Contents</label></aside><aside class=\"leftside\"><div>Index</div></aside>" +
+				"<div id=\"DisplayArea\"><h1>Tugs</h1><p>Tugs push ships.</p><aside><p>Aside in the text.</p></aside></div></body>",
+			"# Tugs\n\nTugs push ships.\n\nAside in the text.\n"},
+		{"a banner that holds the page's h1 is its title",
+			"<body><header><h1>Tugs</h1></header><p>Tugs push ships.</p></body>",
+			"# Tugs\n\nTugs push ships.\n"},
 		{"a figure in a definition is not its text",
 			"<h1>T</h1><dl><dt>Normal</dt><dd><div class=\"figure\"><p class=\"title\"><b>Figure 8.9. Normal mode</b></p>" +
 				"<div class=\"figure-contents\"><img src=\"n.png\" alt=\"x\"></div></div><p>The top layer covers the ones below.</p></dd>" +

@@ -2478,6 +2478,16 @@ func enInstruction(text string, spellings []string) bool {
 	if enImperatives[strings.ToLower(first)] && first != strings.ToLower(first) {
 		return true
 	}
+	switch first {
+	case "In", "On", "From", "At", "Under", "With", "When", "If", "After", "Before", "Once", "Within", "Inside":
+		// "In a database file window, choose Tools - Table Filter.": what
+		// to do, after where or when.
+		if _, main, ok := strings.Cut(text, ", "); ok {
+			if verb, _, _ := strings.Cut(main, " "); enImperatives[verb] {
+				return true
+			}
+		}
+	}
 	if first != "To" {
 		return false
 	}

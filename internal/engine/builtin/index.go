@@ -1215,6 +1215,8 @@ func itemBody(key, body string, ja bool) string {
 		return "" // "Load balancing: More information in the dedicated section.": a pointer
 	case pathLike(w):
 		return "" // a place ("Windows: C:\Users\me\templates or ...")
+	case menuPath(first):
+		return "" // "Tools - Macros - XML Filter Settings, then click New": where to click
 	case enImperatives[strings.TrimRight(lw, ",:")]:
 		return "" // an instruction ("Count the words ..."), not a description
 	case changelogRef.MatchString(body):
@@ -1303,6 +1305,23 @@ func gerund(w string) bool {
 		return false
 	}
 	return true
+}
+
+// menuPath reports text that walks a menu: two capitalised words joined
+// by " - " ("Macros - XML Filter Settings", "Edit - Database - Properties").
+func menuPath(s string) bool {
+	for {
+		i := strings.Index(s, " - ")
+		if i <= 0 {
+			return false
+		}
+		before, after := s[:i], s[i+3:]
+		b := before[strings.LastIndexByte(before, ' ')+1:]
+		if b != "" && after != "" && b[0] >= 'A' && b[0] <= 'Z' && after[0] >= 'A' && after[0] <= 'Z' {
+			return true
+		}
+		s = after
+	}
 }
 
 // valueList reports a Japanese list item body that lists values, not

@@ -122,9 +122,10 @@ func TestHeadingOverInstructionsAndRules(t *testing.T) {
 		"## Quays\n\nSee the quay list for more information.\n\n## Buoys\n\nFor an example of how to light a buoy, see here.\n\n" +
 		"## Tugs\n\nEvery tug must carry two lines.\n\n" +
 		"## Pilots\n\nA pilot is a sailor who guides ships through a harbor.\n\n## Fenders\n\nTo protect a hull, use a fender.\n\n" +
-		"## Tide table\n\nTo choose which tide table to print, use the --port flag.\n"
+		"## Tide table\n\nTo choose which tide table to print, use the --port flag.\n\n" +
+		"## Moorings\n\nIn a harbor office window, choose Tools - Mooring Plan.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "harbor.md", Content: doc}})
-	for term, not := range map[string]string{"berth": "add a tag", "quay": "quay list", "tug": "must carry", "buoy": "see here", "tide table": "use the --port"} {
+	for term, not := range map[string]string{"berth": "add a tag", "quay": "quay list", "tug": "must carry", "buoy": "see here", "tide table": "use the --port", "mooring": "choose Tools"} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
 		}

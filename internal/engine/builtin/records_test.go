@@ -123,7 +123,8 @@ func TestManualPhrasesThatAreNotGlosses(t *testing.T) {
 		"The process is documented in https://harbor.example/rules.html: if it is agreed that a new rule belongs in the Harbor Code, " +
 		"a vote begins on the harbor list until the crews agree.\n\n" +
 		"The hull, the logbook, the ensign, the halyard and the Harbor Code are checked each year.\n\n" +
-		"## Crew\n\n- **Bosun**: the officer in charge of the deck crew.\n- `MATE`: the officer below the master.\n"
+		"## Crew\n\n- **Bosun**: the officer in charge of the deck crew.\n- `MATE`: the officer below the master.\n\n" +
+		"## Menus\n\n- Tools - Macros - Harbor Settings, then click New or Edit.\n- View - Berth Objects - Queries\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "handbook.md", Content: doc}})
 	for _, tc := range []struct{ term, not string }{
 		{"vessel", "harbor office gives"},
@@ -134,6 +135,7 @@ func TestManualPhrasesThatAreNotGlosses(t *testing.T) {
 		{"ensign", "single pennant"},
 		{"halyard", "a pennant for pilots"},
 		{"Harbor Code", "vote begins"},
+		{"tool", "Macros"},
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(strings.ToLower(d.Text), strings.ToLower(tc.not)) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", tc.term, d.Text, d.Confidence, tc.not)
