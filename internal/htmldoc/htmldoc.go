@@ -22,8 +22,9 @@
 // is a link to another page keeps it). Scripts, styles, navigation,
 // forms, embedded media and elements marked hidden go; so do the
 // permalink marks of headings ("¶"), tables of contents, footers, the
-// links between a book's pages and Asciidoctor's author and revision
-// lines. The page's <title> becomes the level-1 heading when the
+// links between a book's pages, Asciidoctor's author and revision
+// lines, and the banner and side panels of a page without <main> or
+// <article> (a body-level <header> without the <h1>, <aside>). The page's <title> becomes the level-1 heading when the
 // content has none, without a site-name suffix (" — Project
 // documentation", " | Site").
 package htmldoc
