@@ -757,7 +757,7 @@ func skipped(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "hidden":
-			return true
+			return !defaultCase(n)
 		case "aria-hidden":
 			if a.Val == "true" {
 				return true
@@ -792,6 +792,22 @@ func skipped(n *html.Node) bool {
 			return true
 		case atom.Header:
 			return find(n, func(c *html.Node) bool { return c.DataAtom == atom.H1 }) == nil
+		}
+	}
+	return false
+}
+
+// defaultCase reports the hidden branch that a page's script would show
+// when it does not know the reader's system: LibreOffice's help writes
+// "<span class="switchinline"><span hidden class="MAC">…</span><span
+// hidden id="default…">click the right mouse button</span></span>".
+func defaultCase(n *html.Node) bool {
+	if n.Parent == nil || !strings.HasPrefix(attr(n, "id"), "default") {
+		return false
+	}
+	for _, c := range strings.Fields(attr(n.Parent, "class")) {
+		if c == "switchinline" || c == "switch" {
+			return true
 		}
 	}
 	return false

@@ -121,6 +121,10 @@ func TestToMarkdown(t *testing.T) {
 				"<aside class=\"rightside\"><label>Contents</label></aside><aside class=\"leftside\"><div>Index</div></aside>" +
 				"<div id=\"DisplayArea\"><h1>Tugs</h1><p>Tugs push ships.</p><aside><p>Aside in the text.</p></aside></div></body>",
 			"# Tugs\n\nTugs push ships.\n\nAside in the text.\n"},
+		{"the default branch of a switch reads (LibreOffice's help), the others stay hidden",
+			"<h1>T</h1><p>Select it, and then, <span class=\"switchinline\"><span hidden=\"true\" id=\"MACx_2\" class=\"MAC\">hold the Command key</span>" +
+				"<span hidden=\"true\" id=\"defaultx_2\"> click the right mouse button</span></span>. <span hidden>Never.</span></p>",
+			"# T\n\nSelect it, and then, click the right mouse button.\n"},
 		{"a banner that holds the page's h1 is its title",
 			"<body><header><h1>Tugs</h1></header><p>Tugs push ships.</p></body>",
 			"# Tugs\n\nTugs push ships.\n"},
