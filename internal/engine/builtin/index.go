@@ -1307,17 +1307,20 @@ func gerund(w string) bool {
 	return true
 }
 
-// menuPath reports text that walks a menu: two capitalised words joined
-// by " - " ("Macros - XML Filter Settings", "Edit - Database - Properties").
+// menuPath reports text that walks a menu: a short segment that opens with
+// a capital, " - ", then a capital or "(" ("Macros - XML Filter Settings",
+// "Print ranges - Edit", "Page - (Header / Footer)"). "A group of
+// containers - Kubernetes' smallest unit" is a sentence.
 func menuPath(s string) bool {
 	for {
 		i := strings.Index(s, " - ")
 		if i <= 0 {
 			return false
 		}
-		before, after := s[:i], s[i+3:]
-		b := before[strings.LastIndexByte(before, ' ')+1:]
-		if b != "" && after != "" && b[0] >= 'A' && b[0] <= 'Z' && after[0] >= 'A' && after[0] <= 'Z' {
+		seg, after := s[:i], s[i+3:]
+		first, _, _ := strings.Cut(seg, " ")
+		if after != "" && (after[0] >= 'A' && after[0] <= 'Z' || after[0] == '(') && seg[0] >= 'A' && seg[0] <= 'Z' &&
+			len(strings.Fields(seg)) <= 4 && !enArticles[strings.ToLower(first)] {
 			return true
 		}
 		s = after
