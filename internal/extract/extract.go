@@ -741,6 +741,11 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 			// a part of a name is not a name.
 			continue
 		}
+		if !c.ja && c.n > 1 && taskTitle(v.units) {
+			// "Grouping Pivot Tables", "Editing Pivot Charts": the title of
+			// a page about a task, and the links to it.
+			continue
+		}
 		if !c.ja && needsRecurrence(v.units) && c.freq < 3 && (c.freq < 2 || len(c.docs) < 2) {
 			continue
 		}
@@ -846,6 +851,29 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 		}
 	}
 	return out
+}
+
+// taskTitle reports a title-case phrase that opens with a gerund and
+// names a task, three words or more or ending in a plural: "Grouping Pivot
+// Tables", "Formatting Numbers".
+func taskTitle(us []unit) bool {
+	for _, u := range us {
+		if u.kind != kConnector && (u.text == "" || u.text[0] < 'A' || u.text[0] > 'Z') {
+			return false
+		}
+	}
+	w := strings.ToLower(us[0].text)
+	if len(w) < 6 || !strings.HasSuffix(w, "ing") {
+		return false
+	}
+	if last := strings.ToLower(us[len(us)-1].text); len(us) < 3 && singular(last) == last {
+		return false // "Formatting Bar", "Landing Page": a thing
+	}
+	switch w {
+	case "string", "spring", "streaming", "building", "setting", "settings", "mapping", "routing", "logging", "tracing", "hashing", "caching", "ring":
+		return false // "Streaming Replication", "Routing Rules": names of things
+	}
+	return true
 }
 
 // quantityPhrase reports "total number", "maximum amount": a quantity

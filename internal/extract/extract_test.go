@@ -928,3 +928,30 @@ func TestExtractCapGrowsWithTheCorpus(t *testing.T) {
 		t.Errorf("MaxTerms %d: %d terms (%v)", DefaultMaxTerms, len(terms), err)
 	}
 }
+
+// TestExtractTaskTitles: a title case phrase that opens with a gerund and
+// names a task ("Grouping Pivot Tables", the title of a page and of the
+// links to it) is not a term; "Formatting Bar" and "Streaming
+// Replication" name things. The documents are written for this test.
+func TestExtractTaskTitles(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Grouping Berth Tables\n\nA berth table lists the berths. Use the Formatting Bar to format a berth table.\n" +
+		"The Formatting Bar sits above the sheet. Streaming Replication copies the berth table to the harbor office.\n\n" +
+		"See also: Grouping Berth Tables, Mooring Ships in Harbor, Editing Berth Charts. Streaming Replication is fast.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"berth table", "Formatting Bar", "Streaming Replication"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("missing %q in %v", want, terms)
+		}
+	}
+	for _, bad := range []string{"Grouping Berth Tables", "Mooring Ships", "Editing Berth Charts"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted", bad)
+		}
+	}
+}

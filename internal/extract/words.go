@@ -56,7 +56,7 @@ var enStop = wordSet(
 	play plays played ran running move moves moved moving live lives lived
 	believe believes believed hold holds held holding bring brings brought happen happens
 	happened writes wrote written writing provide provides provided providing
-	sit stand lose loses lost pay pays paid meet meets met include includes included including
+	sit sits stand stands lose loses lost pay pays paid meet meets met include includes included including
 	continue continues continued learn learns learned changed
 	lead leads led understand understands understood watch follow follows followed following
 	stop stops stopped create creates created creating speak speaks spoke reads reading
