@@ -327,9 +327,11 @@ func labelEnd(text string, i int) (int, int) {
 		}
 		w := text[i:j]
 		if !allCapitals(w) {
-			// Without markup to close it, most of the label's words are
-			// everyday ones: "HTTP CONNECT proxies" names a method.
-			if everyday*2 > words && strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLower(r) || r >= 0x3000 }) {
+			// Without markup to close it, a label has two words or more,
+			// most of them everyday ones: "HTTP CONNECT proxies" names a
+			// method, "GET requests are cached" and "SELECT statements"
+			// open with one.
+			if words >= 2 && everyday*2 > words && strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLower(r) || r >= 0x3000 }) {
 				return end, words
 			}
 			return 0, 0

@@ -789,6 +789,21 @@ func TestExtractAbstractNounsAreCommon(t *testing.T) {
 	}
 }
 
+// TestExtractLineOpeningMethods: a single capitalised everyday word that
+// opens lines without markup ("GET requests are cached.") is no label.
+func TestExtractLineOpeningMethods(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Methods\n\nGET requests are cached.\n\nGET requests are logged.\n\nGET requests are small.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "m.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := byText(terms)["GET"]; !ok {
+		t.Errorf("missing GET in %v", terms)
+	}
+}
+
 // TestExtractSidebarLabels: a label in capitals that opens a line (DocBook
 // sidebars: "BACK TO BASICS The sealed ledger", 「TOOL 設定を表示する…」) or
 // is cited inside one ("see the sidebar GOING FURTHER Proxy chains") is
