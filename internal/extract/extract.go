@@ -743,6 +743,11 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 			// a part of a name is not a name.
 			continue
 		}
+		if !c.ja && c.n > 1 && v.units[0].kind == kLower && has(enCompoundParticiples, v.units[0].key) {
+			// "separated list" of "comma separated list": the participle
+			// belongs to the word before it.
+			continue
+		}
 		if !c.ja && c.n > 1 && taskTitle(v.units) {
 			// "Grouping Pivot Tables", "Editing Pivot Charts": the title of
 			// a page about a task, and the links to it.

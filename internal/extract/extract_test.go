@@ -790,17 +790,27 @@ func TestExtractAbstractNounsAreCommon(t *testing.T) {
 }
 
 // TestExtractLineOpeningMethods: a single capitalised everyday word that
-// opens lines without markup ("GET requests are cached.") is no label.
+// opens lines without markup ("GET requests are cached.") is no label; a
+// participle of a compound modifier written without its hyphen ("comma
+// separated list") starts no term.
 func TestExtractLineOpeningMethods(t *testing.T) {
 	t.Parallel()
 	e := newExtractor(t)
-	doc := "# Methods\n\nGET requests are cached.\n\nGET requests are logged.\n\nGET requests are small.\n"
+	doc := "# Methods\n\nGET requests are cached.\n\nGET requests are logged.\n\nGET requests are small.\n\n" +
+		"The header holds a comma separated list of tags. Each tag is a comma separated list of keys.\n\n" +
+		"The label is a comma separated list of names, and the log is a tab delimited file.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "m.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := byText(terms)["GET"]; !ok {
+	got := byText(terms)
+	if _, ok := got["GET"]; !ok {
 		t.Errorf("missing GET in %v", terms)
+	}
+	for _, bad := range []string{"separated list", "delimited file", "terminated string"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted", bad)
+		}
 	}
 }
 

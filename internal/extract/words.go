@@ -179,6 +179,11 @@ var enNeverSingle = wordSet(`doc docs readme net todo misc etc stuff default def
 	jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august
 	september october november december`)
 
+// enCompoundParticiples end a compound modifier written without its hyphen
+// ("comma separated list", "tab delimited file"): a phrase never starts
+// with one.
+var enCompoundParticiples = wordSet(`separated delimited terminated`)
+
 // enLabelWords are words that label sidebars and admonitions in
 // capitals ("CULTURE Uses of partitioning", "BEWARE Do not improvise") and
 // are neither stop words nor common nouns.
