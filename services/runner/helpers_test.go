@@ -322,6 +322,27 @@ func (b *testBundle) logEvents(pid, rid string) []events.Envelope {
 	return b.readAll(f)
 }
 
+// closedLog waits for the run's log.end and returns the whole log. The
+// runner stores the terminal event before log.end, so a test that has
+// seen the terminal event may read the log a moment before it closes.
+func (b *testBundle) closedLog(pid, rid string, timeout time.Duration) []events.Envelope {
+	b.t.Helper()
+	f, _ := events.LogSubject(pid, rid)
+	deadline := time.Now().Add(timeout)
+	for {
+		last, _, err := events.LastEvent(b.ctx, b.js, f)
+		if err == nil && last.Type == events.TypeLogEnd {
+			return b.readAll(f)
+		}
+		if time.Now().After(deadline) {
+			logs := b.readAll(f)
+			b.t.Fatalf("run %s: no log.end within %v; log: %v", rid, timeout, types(logs))
+			return logs
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 // waitTerminal waits for the run's terminal event.
 func (b *testBundle) waitTerminal(pid, rid string, timeout time.Duration) events.Envelope {
 	b.t.Helper()

@@ -45,7 +45,7 @@ func TestCancelWhilePendingNeverStarts(t *testing.T) {
 	if got := types(ev2); !slices.Equal(got, []string{events.TypeRunRequested, events.TypeRunCancelRequested, events.TypeRunCancelled}) {
 		t.Errorf("run 2 events = %v", got)
 	}
-	logs := b.logEvents(p2, r2)
+	logs := b.closedLog(p2, r2, 10*time.Second)
 	if len(logs) == 0 || logs[len(logs)-1].Type != events.TypeLogEnd || decode[events.LogEnd](t, logs[len(logs)-1]).Status != events.RunStatusCancelled {
 		t.Errorf("run 2 log = %v", types(logs))
 	}
@@ -83,7 +83,7 @@ func TestCancelWhileRunning(t *testing.T) {
 	if len(terminals(evs)) != 1 {
 		t.Errorf("events = %v", types(evs))
 	}
-	logs := b.logEvents(pid, rid)
+	logs := b.closedLog(pid, rid, 10*time.Second)
 	if logs[len(logs)-1].Type != events.TypeLogEnd || decode[events.LogEnd](t, logs[len(logs)-1]).Status != events.RunStatusCancelled {
 		t.Errorf("log = %v", types(logs))
 	}
@@ -160,7 +160,7 @@ func TestAttemptsUsedUpFailsRunnerLost(t *testing.T) {
 	if evs := b.runEvents(pid, rid); count(evs, events.TypeRunStarted) != 0 || len(terminals(evs)) != 1 {
 		t.Errorf("events = %v", types(evs))
 	}
-	logs := b.logEvents(pid, rid)
+	logs := b.closedLog(pid, rid, 10*time.Second)
 	if len(logs) == 0 || logs[len(logs)-1].Type != events.TypeLogEnd {
 		t.Errorf("log = %v", types(logs))
 	}
@@ -297,7 +297,7 @@ func TestFailureMessageIsSanitised(t *testing.T) {
 	if !strings.HasPrefix(msg, "build engine: open <path>: denied") || !strings.Contains(msg, "<redacted>") || len(msg) > runner.MaxErrorMessage {
 		t.Errorf("error_message = %q (%d bytes)", msg, len(msg))
 	}
-	logs := b.logEvents(pid, rid)
+	logs := b.closedLog(pid, rid, 10*time.Second)
 	end := decode[events.LogEnd](t, logs[len(logs)-1])
 	if end.Status != events.RunStatusFailed || end.ErrorMessage != msg {
 		t.Errorf("log.end = %+v", end)

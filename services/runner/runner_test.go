@@ -75,7 +75,7 @@ func TestFullRunCompletes(t *testing.T) {
 		t.Errorf("%d run.progress events", n)
 	}
 	// The log: lines, steps, throttled progress, then log.end last.
-	logs := b.logEvents(pid, rid)
+	logs := b.closedLog(pid, rid, 10*time.Second)
 	if count(logs, events.TypeLogLine) < 5 || count(logs, events.TypeLogStep) != 8 || count(logs, events.TypeLogProgress) == 0 {
 		t.Errorf("log types = %v", types(logs))
 	}
