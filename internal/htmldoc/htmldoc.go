@@ -23,10 +23,13 @@
 // forms, embedded media and elements marked hidden go; so do the
 // permalink marks of headings ("¶"), tables of contents, footers, the
 // links between a book's pages, Asciidoctor's author and revision
-// lines, and the banner and side panels of a page without <main> or
-// <article> (a body-level <header> without the <h1>, <aside>). The page's <title> becomes the level-1 heading when the
-// content has none, without a site-name suffix (" — Project
-// documentation", " | Site").
+// lines, the banner and side panels of a page without <main> or
+// <article> (a body-level <header> or banner <div> without the <h1>,
+// <aside>), bars of links (menus, breadcrumbs, language switchers) and
+// boxes of headings over link lists. A <code> broken into lines by <br>
+// is a code block; a backtick in the text is escaped. The page's <title>
+// becomes the level-1 heading when the content has none, without a
+// site-name suffix (" — Project documentation", " | Site").
 package htmldoc
 
 import (
@@ -198,9 +201,60 @@ func (w *writer) element(n *html.Node, depth int) {
 			w.block(strings.Join(append([]string{"- " + text}, nested...), "\n"))
 		}
 	case atom.Hr:
+	case atom.P, atom.Div:
+		if code := brokenCode(n); code != "" {
+			w.block(fence(code))
+			return
+		}
+		w.children(n, depth)
 	default:
 		w.children(n, depth)
 	}
+}
+
+// brokenCode returns the lines of a block that holds only a <code> (or
+// <kbd>, <samp>, <tt>) broken into lines by <br>: an example written
+// without <pre> ("<p><code>Listen 80<br>Listen 8000</code></p>", Apache
+// httpd's older manual pages). Read inline, the example would run into one
+// line, and a configuration into one sentence. "" for any other block.
+func brokenCode(n *html.Node) string {
+	var code *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.CommentNode, c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case code == nil && c.Type == html.ElementNode && (c.DataAtom == atom.Code || c.DataAtom == atom.Kbd || c.DataAtom == atom.Samp || c.DataAtom == atom.Tt):
+			code = c
+		default:
+			return ""
+		}
+	}
+	if code == nil || find(code, func(c *html.Node) bool { return c.DataAtom == atom.Br }) == nil {
+		return ""
+	}
+	var b strings.Builder
+	var walk func(n *html.Node, d int)
+	walk = func(n *html.Node, d int) {
+		if d > maxDepth {
+			return
+		}
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(strings.ReplaceAll(n.Data, "\n", " "))
+		case n.Type != html.ElementNode || skipped(n):
+		case n.DataAtom == atom.Br:
+			b.WriteByte('\n')
+		default:
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c, d+1)
+			}
+		}
+	}
+	walk(code, 0)
+	var lines []string
+	for l := range strings.SplitSeq(b.String(), "\n") {
+		lines = append(lines, strings.Join(strings.Fields(l), " "))
+	}
+	return strings.Trim(strings.Join(lines, "\n"), "\n")
 }
 
 // layoutList reports a list used for layout: one of its items holds a
@@ -534,12 +588,16 @@ func writeInline(b *strings.Builder, n *html.Node, depth int) {
 	}
 	switch n.Type {
 	case html.TextNode:
-		b.WriteString(strings.Map(func(r rune) rune {
+		t := strings.Map(func(r rune) rune {
 			if r == '\u00a0' || unicode.IsSpace(r) {
 				return ' '
 			}
 			return r
-		}, n.Data))
+		}, n.Data)
+		// A backtick in the text is a character ("`/' character", TeX
+		// quotes), not the start of a code span that would run to the
+		// next one.
+		b.WriteString(strings.ReplaceAll(t, "`", "\\`"))
 		return
 	case html.ElementNode:
 	default:
@@ -787,14 +845,126 @@ func skipped(n *html.Node) bool {
 		// A page without <main> or <article>: its banner and side panels
 		// ("LibreOffice 7.4 Help", "Contents", "Index") are beside the
 		// text. A banner that holds the page's <h1> is its title.
-		switch n.DataAtom {
-		case atom.Aside:
+		switch {
+		case n.DataAtom == atom.Aside:
 			return true
-		case atom.Header:
+		case n.DataAtom == atom.Header, n.DataAtom == atom.Div && bannerDiv(n):
 			return find(n, func(c *html.Node) bool { return c.DataAtom == atom.H1 }) == nil
 		}
 	}
+	return (n.DataAtom == atom.P || n.DataAtom == atom.Div) && linkBar(n) || n.DataAtom == atom.Div && navBox(n)
+}
+
+// bannerNames are the ids and classes of a banner written as a <div>
+// (Apache httpd's manual: div#page-header, "Apache HTTP Server Version 2.4").
+var bannerNames = map[string]bool{"page-header": true, "site-header": true, "masthead": true, "banner": true, "header": true}
+
+func bannerDiv(n *html.Node) bool {
+	if bannerNames[attr(n, "id")] {
+		return true
+	}
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if bannerNames[c] {
+			return true
+		}
+	}
 	return false
+}
+
+// linkBar reports a block made only of links set apart by separators, with
+// an optional label first: a site menu ("Modules | Directives | FAQ"), a
+// breadcrumb ("Apache > HTTP Server > Documentation") or a language
+// switcher ("Available Languages: de | en | fr"). Such a block names other
+// pages; read as text, its names become terms ("de", "Sitemap").
+func linkBar(n *html.Node) bool {
+	links, seps := 0, 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.CommentNode:
+			continue
+		case html.TextNode:
+			t := strings.TrimFunc(c.Data, func(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' })
+			switch {
+			case t == "":
+			case strings.Trim(t, "|>»›·•/") == "":
+				seps++
+			case links == 0 && seps == 0 && label(t):
+			default:
+				return false
+			}
+			continue
+		case html.ElementNode:
+		default:
+			return false
+		}
+		switch c.DataAtom {
+		case atom.A:
+			if strings.TrimSpace(inlineText([]*html.Node{c})) == "" {
+				continue // an icon
+			}
+			links++
+		case atom.Img, atom.Br:
+		case atom.Span, atom.Strong, atom.B:
+			if links > 0 || seps > 0 || !label(strings.TrimSpace(inlineText([]*html.Node{c}))) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return links >= 2 && seps >= links-1
+}
+
+// label reports the label before a bar of links: "Available Languages:".
+func label(s string) bool {
+	return (strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：")) && utf8.RuneCountInString(s) <= 40
+}
+
+// navBox reports a styled box (a <div> with an id or class) that holds
+// only headings over lists of links, and no <h1>: Apache httpd's
+// "quickview" (Topics, Directives, See also). Its lists repeat the page's
+// headings or name other pages; read as text, a heading over one item
+// glosses it ("Topics: Order of Processing").
+func navBox(n *html.Node) bool {
+	if attr(n, "id") == "" && attr(n, "class") == "" {
+		return false
+	}
+	lists := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.CommentNode, c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case c.Type != html.ElementNode:
+			return false
+		case c.DataAtom == atom.H2, c.DataAtom == atom.H3, c.DataAtom == atom.H4, c.DataAtom == atom.H5, c.DataAtom == atom.H6:
+		case (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol) && linkList(c):
+			lists++
+		default:
+			return false
+		}
+	}
+	return lists > 0
+}
+
+// linkList reports a list whose items are each one link and nothing else.
+func linkList(list *html.Node) bool {
+	items := 0
+	for li := list.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type == html.TextNode && strings.TrimSpace(li.Data) == "" || li.Type == html.CommentNode {
+			continue
+		}
+		if li.DataAtom != atom.Li {
+			return false
+		}
+		a := find(li, func(c *html.Node) bool { return c.DataAtom == atom.A })
+		if a == nil {
+			return false
+		}
+		if t := strings.TrimSpace(inlineText([]*html.Node{li})); t == "" || t != strings.TrimSpace(inlineText([]*html.Node{a})) && t != "`"+strings.TrimSpace(inlineText([]*html.Node{a}))+"`" {
+			return false
+		}
+		items++
+	}
+	return items > 0
 }
 
 // defaultCase reports the hidden branch that a page's script would show

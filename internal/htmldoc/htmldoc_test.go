@@ -143,6 +143,24 @@ func TestToMarkdown(t *testing.T) {
 				"<div class=\"block\">Moors the tug at its quay.</div></li></ul><ol><li>Call <code>moor()</code>.</li><li>Check the lines:<table><tr><td>bow</td><td>tight</td></tr></table></li></ol>",
 			"# Class Tug\n\n### Method Summary\n\n| Method | Description |\n| --- | --- |\n| `moor()` | Moors the tug. |\n\n#### moor\n\n```\npublic void moor()\n```\n\n" +
 				"Moors the tug at its quay.\n\n1. Call `moor()`.\n2. Check the lines: bow tight\n"},
+		{"a page's menu, breadcrumb, language links and quick view go (Apache httpd's manual)",
+			"<body><div id=\"page-header\"><p class=\"menu\"><a href=\"m.html\">Modules</a> | <a href=\"d.html\">Directives</a> | <a href=\"f.html\">FAQ</a></p>" +
+				"<p class=\"apache\">Harbor Server Version 2.4</p></div><div id=\"path\"><a href=\"/\">Harbor</a> &gt; <a href=\"/docs/\">Documentation</a> &gt; " +
+				"<a href=\"m.html\">Modules</a></div><div id=\"page-content\"><div id=\"preamble\"><h1>Module mod_tug</h1><div class=\"toplang\">" +
+				"<p><span>Available Languages: </span><a href=\"en\">&nbsp;en&nbsp;</a> |\n<a href=\"ja\">&nbsp;ja&nbsp;</a></p></div>" +
+				"<div id=\"quickview\"><h3>Topics</h3><ul id=\"topics\"><li><img alt=\"\" src=\"down.gif\"> <a href=\"#order\">Order of Towing</a></li></ul>" +
+				"<h3 class=\"directives\">Directives</h3><ul id=\"toc\"><li><a href=\"#tugpower\">TugPower</a></li></ul><h3>See also</h3>" +
+				"<ul class=\"seealso\"><li><code class=\"module\"><a href=\"mod_moor.html\">mod_moor</a></code></li></ul></div>" +
+				"<p>Tugs push ships. See <a href=\"a.html\">Berths</a> | <a href=\"b.html\">Quays</a> for more.</p><p>Pick: <a href=\"a.html\">Berths</a>, <a href=\"b.html\">Quays</a></p>" +
+				"<div class=\"seealso\"><h3>Mooring</h3><ul><li><a href=\"m.html\">Lines</a>: rope that holds a ship.</li></ul></div></div></div></body>",
+			"# Module mod_tug\n\nTugs push ships. See Berths | Quays for more.\n\nPick: Berths, Quays\n\n### Mooring\n\n- Lines: rope that holds a ship.\n"},
+		{"an example broken into lines by br is code",
+			"<h1>T</h1><p>For example:</p><div class=\"example\"><p><code>\nListen 80<br>\nListen   8000\n</code></p></div><p>Inline <code>a<br>b</code> stays.</p>" +
+				"<dl><dt>Time</dt><dd>When the ship docked. Its format:<p><code>[day/month]<br>day = 2*digit</code></p>Local time.</dd></dl>",
+			"# T\n\nFor example:\n\n```\nListen 80\nListen 8000\n```\n\nInline `a b` stays.\n\n- Time: When the ship docked. Its format: `[day/month] day = 2*digit` Local time.\n"},
+		{"a backtick in the text is escaped, not a code span",
+			"<h1>T</h1><p>Wildcards never match the `/' character: <code>/*/quay</code> fails.</p>",
+			"# T\n\nWildcards never match the \\`/' character: `/*/quay` fails.\n"},
 		{"nothing to read", "<script>x()</script>", ""},
 	}
 	for _, tc := range tests {
