@@ -617,10 +617,22 @@ func writeInline(b *strings.Builder, n *html.Node, depth int) {
 		if t == "" {
 			return
 		}
-		if strings.Contains(t, "`") {
-			b.WriteString(" " + t + " ")
+		// Code that holds backticks ("zone = (`+' | `-')") is fenced by a
+		// longer run of them, as Markdown writes it.
+		longest, run := 0, 0
+		for i := 0; i < len(t); i++ {
+			if t[i] == '`' {
+				run++
+				longest = max(longest, run)
+			} else {
+				run = 0
+			}
+		}
+		f := strings.Repeat("`", longest+1)
+		if longest > 0 {
+			b.WriteString(f + " " + t + " " + f)
 		} else {
-			b.WriteString("`" + t + "`")
+			b.WriteString(f + t + f)
 		}
 		return
 	case atom.Strong, atom.B, atom.Em, atom.I:

@@ -159,8 +159,8 @@ func TestToMarkdown(t *testing.T) {
 				"<dl><dt>Time</dt><dd>When the ship docked. Its format:<p><code>[day/month]<br>day = 2*digit</code></p>Local time.</dd></dl>",
 			"# T\n\nFor example:\n\n```\nListen 80\nListen 8000\n```\n\nInline `a b` stays.\n\n- Time: When the ship docked. Its format: `[day/month] day = 2*digit` Local time.\n"},
 		{"a backtick in the text is escaped, not a code span",
-			"<h1>T</h1><p>Wildcards never match the `/' character: <code>/*/quay</code> fails.</p>",
-			"# T\n\nWildcards never match the \\`/' character: `/*/quay` fails.\n"},
+			"<h1>T</h1><p>Wildcards never match the `/' character: <code>/*/quay</code> fails.</p><p>Its sign: <code>zone = (`+' | `-')</code>.</p>",
+			"# T\n\nWildcards never match the \\`/' character: `/*/quay` fails.\n\nIts sign: `` zone = (`+' | `-') ``.\n"},
 		{"nothing to read", "<script>x()</script>", ""},
 	}
 	for _, tc := range tests {

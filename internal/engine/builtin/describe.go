@@ -152,8 +152,8 @@ func isLowerWord(w string) bool {
 // tenses, requests and questions do not describe the term.
 func jaDescribes(rest string) bool {
 	body, ok := strings.CutPrefix(rest, "は")
-	if !ok {
-		return false
+	if !ok || strings.HasPrefix(body, ":") || strings.HasPrefix(body, "：") {
+		return false // 「書式は: `…`」: a label over a value
 	}
 	body = strings.TrimPrefix(body, "、")
 	if utf8.RuneCountInString(body) < 6 {

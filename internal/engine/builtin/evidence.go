@@ -260,6 +260,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// records.": what to do, or a rule, not what it is.
 				continue
 			}
+			if !s.ja && propertyOnly(s.text) {
+				// "### Attributes" over "The attributes prefixed with a ?
+				// are all optional.": a property, not what they are.
+				continue
+			}
 			if introduces(s.text, s.ja) {
 				// "A new channel type is compatible with an old one if"
 				// over a numbered list: a rule about the term, cut off.
@@ -407,6 +412,41 @@ func introduces(s string, ja bool) bool {
 		return jaIntroducesList(s)
 	}
 	return introducesList(s)
+}
+
+// propertyOnly reports an English sentence whose predicate is one
+// adjective: "The attributes prefixed with a ? are all optional.",
+// "Sessions are stateless.".
+func propertyOnly(s string) bool {
+	lower := strings.ToLower(strings.TrimRight(s, ".! "))
+	at := max(strings.LastIndex(lower, " is "), strings.LastIndex(lower, " are "))
+	if at < 0 {
+		return false
+	}
+	rest := strings.Fields(lower[at+1:])[1:]
+	for len(rest) > 1 {
+		switch rest[0] {
+		case "all", "both", "each", "always", "usually", "often", "generally", "normally", "entirely", "fully", "very", "not":
+			rest = rest[1:]
+			continue
+		}
+		break
+	}
+	if len(rest) != 1 {
+		return false
+	}
+	w := rest[0]
+	switch w {
+	case "required", "optional", "available", "possible", "different", "similar", "same", "ready", "free", "safe",
+		"deprecated", "obsolete", "experimental", "stable", "unstable", "immutable", "mutable", "idempotent", "important":
+		return true
+	}
+	for _, suf := range []string{"al", "ive", "ble", "ous", "less", "ful", "ent", "ant"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
 }
 
 // jaIntroducesList reports a Japanese sentence that leads into a list or a
@@ -1480,6 +1520,11 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 		}
 		return mk(after, true)
 	case strings.HasPrefix(rest, "は"):
+		if strings.HasPrefix(rest, "は:") || strings.HasPrefix(rest, "は：") {
+			// 「書式は: `[day/month/year]` …」: a label over a value or
+			// an example, not a definition.
+			return evidence{}, false
+		}
 		if pred := strings.TrimLeft(strings.TrimPrefix(rest, "は"), "、， "); strings.HasPrefix(pred, "「") &&
 			strings.HasSuffix(body, "」です") && strings.Count(pred, "「") == 1 || jaNegativeEnding(body) {
 			// 「パッケージは「安定版のまま」です。」: a state it is in, quoted;
@@ -1842,6 +1887,12 @@ func introducedEvidence(s *sentence, in, sp string) (evidence, bool) {
 	case "this", "that", "it", "these", "those", "such", "here", "there", "which", "what":
 		return evidence{}, false
 	}
+	switch strings.ToLower(words[len(words)-1]) {
+	case "it", "they", "which", "who", "there", "he", "she":
+		// "A proxy server that appears to the client as if it is an
+		// *origin server*.": the complement of a pronoun in a clause.
+		return evidence{}, false
+	}
 	return evidence{kind: evExplicit, text: capText(s.text, false), doc: s.doc, line: s.line, mentions: true, naming: true}, true
 }
 
@@ -2014,6 +2065,9 @@ func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence,
 		}
 		if !strings.Contains(s.text[:at], "called ") && !strings.Contains(s.text[:at], " as ") && !strings.Contains(s.text[:at], "termed ") {
 			continue // cheap test first: the naming words are lower case mid-sentence
+		}
+		if after := s.text[at+len(sp):]; len(after) > 1 && after[0] == '.' && isASCIILetter(after[1]) {
+			continue // "a resource called document.html", "are called document.html.en": a file, not the term
 		}
 		rest := strings.TrimPrefix(s.text[at+len(sp):], "s")
 		endsClause := rest == "" || strings.ContainsRune(".,;:)", rune(rest[0])) || strings.HasPrefix(rest, " (") || enClauseStart(rest)
@@ -2421,6 +2475,12 @@ func enActParen(lower, sp string) bool {
 	case "operation", "action", "procedure", "step", "practice", "task":
 		return !strings.Contains(strings.ToLower(sp), strings.Trim(w[1], ",;:"))
 	}
+	// "stored in the cache (the RFC 2616 compliant behavior)": what the
+	// clause describes is a behavior, a default or a case.
+	switch last := strings.Trim(w[len(w)-1], ".,;:"); last {
+	case "behavior", "behaviour", "default", "case", "situation", "scenario", "outcome":
+		return !strings.Contains(strings.ToLower(sp), last)
+	}
 	return false
 }
 
@@ -2704,3 +2764,5 @@ func upperFirst(s string) string {
 	}
 	return string(unicode.ToUpper(r)) + s[size:]
 }
+
+func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }

@@ -533,8 +533,10 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 	if key == "" || body == "" {
 		return listItem{}, false
 	}
-	// A key is a name, not a clause: a few words at most.
-	if ja {
+	// A key is a name, not a clause: a few words at most. A Japanese
+	// document's English key is counted in words ("HyperText Transfer
+	// Protocol (HTTP)").
+	if ja && glossary.HasCJK(key) {
 		if utf8.RuneCountInString(key) > 30 {
 			return listItem{}, false
 		}
@@ -641,7 +643,8 @@ func badgeLine(s string) bool {
 // glosses its first column: no header, a first column of names ("Option",
 // "Name", "Term", "用語") or a second column of descriptions
 // ("Description", "Meaning", "説明"). "| Function | Ruby |" compares, it
-// does not gloss.
+// does not gloss; nor do notes beside a name that is not one ("| Dimension
+// | Notes |": "Browser indicates preferences with ...").
 func glossTable(header string) bool {
 	if header == "" {
 		return true
@@ -658,7 +661,7 @@ func glossTable(header string) bool {
 
 var (
 	glossNameHeader = regexp.MustCompile(`^(term|terms|name|names|option|options|flag|flags|field|fields|parameter|parameters|param|params|setting|settings|key|keys|variable|variables|command|commands|type|types|status|mode|modes|role|roles|concept|word|abbreviation|acronym|用語|名前|名称|項目|オプション|パラメータ|設定|キー|変数|コマンド|略語)$`)
-	glossBodyHeader = regexp.MustCompile(`^(description|descriptions|meaning|definition|definitions|purpose|explanation|notes?|details|summary|what it (is|does)|説明|意味|定義|概要|内容|備考|用途)$`)
+	glossBodyHeader = regexp.MustCompile(`^(description|descriptions|meaning|definition|definitions|purpose|explanation|details|summary|what it (is|does)|説明|意味|定義|概要|内容|用途)$`)
 )
 
 // addTableRow records a table row as one sentence, its cells joined by
@@ -1126,13 +1129,23 @@ func isTag(s string) bool {
 // normKey normalises a heading or list key for lookup by term: lower case,
 // Markdown removed, a leading article and a trailing colon dropped.
 func normKey(s string) string {
-	s = strings.ToLower(cleanMarkdown(s))
-	s = strings.TrimRight(s, ":： ")
+	s = strings.TrimRight(cleanMarkdown(s), ":： ")
+	// An acronym ending in S is not a plural: HTTPS is not HTTP. A word
+	// in capitals is ("### NODES").
+	acronym := strings.HasSuffix(s, "S") && strings.ToUpper(s) == s && !strings.Contains(s, " ") &&
+		strings.IndexFunc(s, func(r rune) bool { return !unicode.IsUpper(r) && !unicode.IsDigit(r) }) < 0 &&
+		strings.Count(strings.Map(func(r rune) rune {
+			if strings.ContainsRune("AEIOU", r) {
+				return 'V'
+			}
+			return -1
+		}, s[:len(s)-1]), "V") < 2
+	s = strings.ToLower(s)
 	for _, art := range []string{"the ", "a ", "an "} {
 		s = strings.TrimPrefix(s, art)
 	}
 	s = strings.TrimSpace(s)
-	if !glossary.HasCJK(s) {
+	if !glossary.HasCJK(s) && !acronym {
 		// "### Ordered consumers" is about "ordered consumer".
 		i := strings.LastIndexByte(s, ' ')
 		s = s[:i+1] + keySingular(s[i+1:])
@@ -1520,7 +1533,7 @@ func settingName(key string) bool {
 
 var enImperatives = toSet(`add avoid call check choose click count create delete do don't drag ensure enter follow get go
 	insert install keep look make never note open pass paste pick prefer press provide put read remember remove return run
-	see select send set specify start stop toggle try update use write`)
+	save see select send set specify start stop store toggle try update use write`)
 
 // danglingEnd reports an English sentence that stops on a word that needs a
 // continuation ("..., as well as.", "... and."): a cut, not an end.

@@ -1,0 +1,73 @@
+package builtin
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+// Glosses that a server manual's pages (Apache httpd's, read as HTML) gave
+// wrongly, each written again for this test: an acronym ending in S read
+// as the plural of another ("HTTPS" took the item of HTTP), a complement
+// of "it" in a clause read as a naming, a heading over a property, a
+// parenthesis that names a behavior, a file name read as the term, notes
+// beside a table's first column, an option value that says what to do, a
+// Japanese label over a value in code (「書式は: `…`」).
+// The definitions each page does give are still found.
+func TestServerManualGlosses(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	glossaryPage := "# Harbor Glossary\n\n" +
+		"- Tide Transfer Protocol (TTP): The standard protocol that berths use to exchange tide tables.\n" +
+		"- TTPS: The Tide Transfer Protocol (Secure), the encrypted way berths exchange tide tables.\n" +
+		"- Relay Quay: A quay that appears to the ships as if it is a *home quay*. It hides the real home quay.\n" +
+		"- Pilot check: You must ensure the identity of the pilot; this is **pilotage clearance**.\n\n" +
+		"TTP and TTPS carry every tide table; a home quay keeps its own tables, and pilotage clearance comes first.\n"
+	manual := "# Moorings\n\n### Hawsers\n\nThe hawsers prefixed with a `?` are all optional. Each hawser holds one ship.\n\n" +
+		"If only short lines should be kept in the locker (the RFC 9999 compliant behavior), set it to `None`.\n" +
+		"The locker can keep the lines between two tides.\n\n" +
+		"A berth plan called `quay.html` lists the berths. The files for each of these are called `quay.html.en` and `quay.html.ja`.\n" +
+		"Every quay has a number.\n\n" +
+		"| Dimension | Notes |\n| --- | --- |\n| Draught | Pilots state the depth with the `Depth` field. |\n\n" +
+		"| Term | Notes |\n| --- | --- |\n| Bollard | A short post that holds the lines. |\n\n" +
+		"The values of `LineNote` are:\n\n- `Input`: Store the length of the incoming line in the log.\n- `Output`: Store the length of the outgoing line in the log.\n\n" +
+		"Every draught, bollard, input and output is logged, and the locker keeps the hawsers.\n"
+	ja := "# 港湾用語\n\n- Tide Table Transfer Protocol (TTP): 岸壁どうしが潮汐表を交換するための標準のプロトコル。\n" +
+		"- `12:00` (`%t`): 船が着いた時刻です。書式は: `` [day/month] zone = (`+' | `-') `` 港の時刻で記録することもできます。\n\n" +
+		"港湾では TTP を使います。時刻の書式は港ごとに決まります。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "glossary.md", Content: glossaryPage}, {Path: "moorings.md", Content: manual}})
+	cja := pipeline.NewCorpus([]glossary.Document{{Path: "yougo.md", Content: ja}})
+	for _, tc := range []struct {
+		term, want string
+	}{
+		{"TTPS", "encrypted way"},
+		{"TTP", "standard protocol"},
+		{"pilotage clearance", "identity of the pilot"},
+		{"bollard", "short post"},
+	} {
+		if d := define(t, e, c, tc.term); !strings.Contains(d.Text, tc.want) || strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s: %q (%.2f), want its gloss %q", tc.term, d.Text, d.Confidence, tc.want)
+		}
+	}
+	for term, not := range map[string]string{
+		"TTPS":      "standard protocol",
+		"home quay": "appears to the ships",
+		"hawser":    "all optional",
+		"locker":    "compliant behavior",
+		"quay":      "quay.html",
+		"draught":   "state the depth",
+		"output":    "outgoing line",
+	} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
+		}
+	}
+	if d := define(t, e, cja, "書式"); strings.Contains(d.Text, "day/month") && !strings.HasPrefix(d.Text, usedInPrefixJA) {
+		t.Errorf("書式: %q (%.2f), want no gloss from the label over a value", d.Text, d.Confidence)
+	}
+	if d := define(t, e, cja, "TTP"); !strings.Contains(d.Text, "標準のプロトコル") {
+		t.Errorf("TTP in Japanese: %q (%.2f), want the item with its English key", d.Text, d.Confidence)
+	}
+}
