@@ -1198,6 +1198,11 @@ func skipAliasClause(s string, n int) int {
 // enEnumeration reports an English parenthetical that lists things before
 // any relative clause: "(the EU and California, with the caveat ...)".
 func enEnumeration(lower string) bool {
+	if strings.Contains(lower, ", but also ") || strings.HasSuffix(strings.TrimRight(lower, ". "), ", etc") {
+		// "the software (the code itself, but also the data ..., the
+		// network connections it has established, etc.)"
+		return true
+	}
 	for _, w := range strings.Fields(lower) {
 		switch strings.TrimRight(w, ",;:") {
 		case "that", "which", "who", "whose", "where", "used", "for", "of":
@@ -1244,7 +1249,7 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	if s.ja {
 		return japaneseExplicit(s, sp, mk)
 	}
-	if n, ok := matchSubject(s.text, sp, false); ok {
+	if n, ok := matchSubject(s.text, sp, false); ok && !anaphoricSubject(s.text[:n], sp) {
 		rest := s.text[n:]
 		lower := strings.ToLower(rest)
 		for _, p := range []struct {
@@ -1311,7 +1316,7 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 					}
 					body = body[:cut]
 				}
-				if len(strings.Fields(body)) >= 3 && !clauseBody(body) {
+				if len(strings.Fields(body)) >= 3 && !clauseBody(body) && !finiteBeforeRelative(body) {
 					return mk(body, false)
 				}
 			}
@@ -1463,6 +1468,39 @@ var concessive = map[string]bool{"while": true, "although": true, "though": true
 var subordinators = map[string]bool{
 	"when": true, "whenever": true, "if": true, "once": true, "while": true, "because": true, "although": true,
 	"though": true, "unless": true, "until": true, "since": true, "whereas": true,
+}
+
+// anaphoricSubject reports a subject "The X" where X is a word that
+// points back ("The result is a third configuration, and ..."): the result
+// of what the text just said, not results in general. "The range is a
+// left-open interval" defines range.
+func anaphoricSubject(subject, sp string) bool {
+	w := strings.Fields(strings.ToLower(subject))
+	if len(w) != 2 || w[0] != "the" {
+		return false
+	}
+	switch strings.ToLower(sp) {
+	case "result", "outcome", "answer", "reason", "problem", "difference", "effect", "consequence", "solution":
+		return true
+	}
+	return false
+}
+
+// finiteBeforeRelative reports a body whose noun phrase goes on to a
+// finite verb of its own before any relative pronoun: "On platforms where
+// ... for the web server configuration, a higher number of threads per
+// child process will be achievable": the subject of the main clause, not
+// an appositive.
+func finiteBeforeRelative(body string) bool {
+	for _, w := range strings.Fields(strings.ToLower(body)) {
+		switch strings.TrimRight(w, ".,;:") {
+		case "that", "which", "who", "whose", "where", "when", "whom":
+			return false
+		case "will", "can", "may", "must", "should", "would", "could", "is", "are", "was", "were":
+			return true
+		}
+	}
+	return false
 }
 
 // clauseBody reports an appositive body that is a clause, not a noun

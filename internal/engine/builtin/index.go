@@ -1223,6 +1223,8 @@ func itemBody(key, body string, ja bool) string {
 		return ""
 	case lw == "in" && strings.HasPrefix(rest, "order to "), lw == "so" && strings.HasPrefix(rest, "that "):
 		return "" // "Execute: in order to cause ...": what a step is for
+	case (lw == "true" || lw == "false") && (strings.HasPrefix(rest, "if ") || strings.HasPrefix(rest, "when ") || strings.HasPrefix(rest, "unless ")):
+		return "" // "`string`: true if string is not empty": a test, not what a string is
 	case lw == "more" && (strings.HasPrefix(rest, "information") || strings.HasPrefix(rest, "info") || strings.HasPrefix(rest, "details")),
 		lw == "for" && (strings.HasPrefix(rest, "more ") || strings.HasPrefix(rest, "details")), lw == "refer":
 		return "" // "Load balancing: More information in the dedicated section.": a pointer

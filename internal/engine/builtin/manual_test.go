@@ -14,7 +14,11 @@ import (
 // of "it" in a clause read as a naming, a heading over a property, a
 // parenthesis that names a behavior, a file name read as the term, notes
 // beside a table's first column, an option value that says what to do, a
-// Japanese label over a value in code (「書式は: `…`」).
+// Japanese label over a value in code (「書式は: `…`」), the subject of a
+// main clause after an opening one read as an appositive, "The result is
+// ..." after the text that produced it, a test ("true if ..."), a list in
+// parentheses ("(the code itself, but also ..., etc.)"). "The range is
+// ..." still defines range.
 // The definitions each page does give are still found.
 func TestServerManualGlosses(t *testing.T) {
 	t.Parallel()
@@ -33,7 +37,13 @@ func TestServerManualGlosses(t *testing.T) {
 		"| Dimension | Notes |\n| --- | --- |\n| Draught | Pilots state the depth with the `Depth` field. |\n\n" +
 		"| Term | Notes |\n| --- | --- |\n| Bollard | A short post that holds the lines. |\n\n" +
 		"The values of `LineNote` are:\n\n- `Input`: Store the length of the incoming line in the log.\n- `Output`: Store the length of the outgoing line in the log.\n\n" +
-		"Every draught, bollard, input and output is logged, and the locker keeps the hawsers.\n"
+		"Every draught, bollard, input and output is logged, and the locker keeps the hawsers.\n\n" +
+		"- On quays where the default mooring load is much larger than needed for the tug configuration, a higher number of lines per ship will be possible.\n\n" +
+		"The first two plans are merged. The result is a third plan, and the merging goes on until all the plans are read.\n\n" +
+		"Tests:\n\n- `berth`: true if berth is not empty\n- `-z berth`: true if berth is empty\n\n" +
+		"Every tug configuration names a berth; every result is kept.\n\n" +
+		"A voyage holds all the papers of the sailing (the charts themselves, but also the crew list, the cargo papers, etc.). " +
+		"The range is a closed interval of tides. Each sailing has a range.\n"
 	ja := "# 港湾用語\n\n- Tide Table Transfer Protocol (TTP): 岸壁どうしが潮汐表を交換するための標準のプロトコル。\n" +
 		"- `12:00` (`%t`): 船が着いた時刻です。書式は: `` [day/month] zone = (`+' | `-') `` 港の時刻で記録することもできます。\n\n" +
 		"港湾では TTP を使います。時刻の書式は港ごとに決まります。\n"
@@ -46,19 +56,24 @@ func TestServerManualGlosses(t *testing.T) {
 		{"TTP", "standard protocol"},
 		{"pilotage clearance", "identity of the pilot"},
 		{"bollard", "short post"},
+		{"range", "closed interval"},
 	} {
 		if d := define(t, e, c, tc.term); !strings.Contains(d.Text, tc.want) || strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want its gloss %q", tc.term, d.Text, d.Confidence, tc.want)
 		}
 	}
 	for term, not := range map[string]string{
-		"TTPS":      "standard protocol",
-		"home quay": "appears to the ships",
-		"hawser":    "all optional",
-		"locker":    "compliant behavior",
-		"quay":      "quay.html",
-		"draught":   "state the depth",
-		"output":    "outgoing line",
+		"TTPS":              "standard protocol",
+		"home quay":         "appears to the ships",
+		"hawser":            "all optional",
+		"locker":            "compliant behavior",
+		"quay":              "quay.html",
+		"draught":           "state the depth",
+		"output":            "outgoing line",
+		"tug configuration": "higher number",
+		"result":            "third plan",
+		"berth":             "not empty",
+		"sailing":           "charts themselves",
 	} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
