@@ -521,8 +521,8 @@ func jaNotGloss(inner string) bool {
 	if i := strings.Index(inner, "。"); i >= 0 && i+len("。") < len(strings.TrimRight(inner, " ")) {
 		return true
 	}
-	if strings.HasSuffix(strings.TrimRight(inner, "。．. "), "例") {
-		return true
+	if strings.HasSuffix(strings.TrimRight(inner, "。．. "), "例") || strings.Contains(inner, "番目") {
+		return true // 「(名前ベースの例の 2 番目の設定)」 points to another example
 	}
 	for _, c := range []string{"前に説明した", "前述の", "前述した", "上記の", "上述の", "先に述べた", "後述の", "後述する"} {
 		if strings.HasPrefix(inner, c) {
@@ -574,13 +574,15 @@ func jaNotGloss(inner string) bool {
 	trimmed := strings.TrimRight(inner, "。．. ")
 	// 「ソースパッケージ (以下に示すファイルの名前も)」: a gloss ends with a
 	// noun, not a particle.
-	for _, c := range []string{"も", "を", "に", "が", "は", "で", "へ", "から", "まで", "より"} {
+	// 「新しいアドレス (IP ベースのバーチャルホストとして)」: a role.
+	for _, c := range []string{"も", "を", "に", "が", "は", "で", "へ", "から", "まで", "より", "として"} {
 		if strings.HasSuffix(strings.TrimRight(inner, "。．. "), c) {
 			return true
 		}
 	}
 	// 「文字 (7 ビットで表現可能)」: what can be done with it.
-	for _, c := range []string{"など", "等", "ほか", "ため", "ために", "可能", "不可", "必要", "不要", "推奨"} {
+	// 「ドキュメント (エラーメッセージ、…の出力、等々)」: examples.
+	for _, c := range []string{"など", "等", "等々", "ほか", "ため", "ために", "可能", "不可", "必要", "不要", "推奨"} {
 		if strings.HasSuffix(trimmed, c) {
 			return true
 		}
@@ -1812,7 +1814,7 @@ func jaSubjectParticle(rest string) bool {
 // jaContrast reports what follows 「Xとは」 when it compares rather than
 // defines: 「対照的に」, 「異なり」, 「違って」, 「別に」, 「関係なく」, 「逆に」.
 func jaContrast(after string) bool {
-	for _, p := range []string{"対照的", "異な", "違", "別に", "別の", "関係な", "無関係", "逆", "反対", "独立"} {
+	for _, p := range []string{"対照的", "異な", "違", "別に", "別の", "関係な", "無関係", "逆", "反対", "独立", "裏腹"} {
 		if strings.HasPrefix(after, p) {
 			return true
 		}

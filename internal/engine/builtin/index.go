@@ -1181,6 +1181,9 @@ func itemBody(key, body string, ja bool) string {
 		if jaVerbEnd(first) {
 			return "" // an instruction ("当番表を参照する。"), not a description
 		}
+		if strings.HasPrefix(first, "参照:") || strings.HasPrefix(first, "参照：") || strings.HasPrefix(first, "→") {
+			return "" // 「設定ディレクティブ: 参照: ディレクティブ。」: a pointer
+		}
 		if jaIntroducesList(first) || restatesKey(key, first, true) {
 			return "" // 「メトリクス: 個々のメトリクスの一覧で、次を含む：」, 「名前: メトリクスの名前。」
 		}

@@ -18,7 +18,9 @@ import (
 // main clause after an opening one read as an appositive, "The result is
 // ..." after the text that produced it, a test ("true if ..."), a list in
 // parentheses ("(the code itself, but also ..., etc.)"). "The range is
-// ..." still defines range.
+// ..." still defines range. In Japanese: a parenthesis that gives a role
+// (「…として」), examples (「…、等々」) or a pointer (「…の 2 番目の設定」), an
+// item that points elsewhere (「参照: …」), 「名前とは裏腹に」.
 // The definitions each page does give are still found.
 func TestServerManualGlosses(t *testing.T) {
 	t.Parallel()
@@ -46,7 +48,13 @@ func TestServerManualGlosses(t *testing.T) {
 		"The range is a closed interval of tides. Each sailing has a range.\n"
 	ja := "# 港湾用語\n\n- Tide Table Transfer Protocol (TTP): 岸壁どうしが潮汐表を交換するための標準のプロトコル。\n" +
 		"- `12:00` (`%t`): 船が着いた時刻です。書式は: `` [day/month] zone = (`+' | `-') `` 港の時刻で記録することもできます。\n\n" +
-		"港湾では TTP を使います。時刻の書式は港ごとに決まります。\n"
+		"- 係留ディレクティブ: 参照: ディレクティブ。\n\n" +
+		"港湾では TTP を使います。時刻の書式は港ごとに決まります。\n\n" +
+		"この岸壁は新しい泊地 (外港の岸壁として) と古い泊地の両方から使えます。" +
+		"港が出す書類 (エラーの知らせ、`harbor` における FTP の一覧、`info` の出力、等々) の末尾に署名が付きます。" +
+		"名前が `north` の岸壁 (外港の例の 2 番目の設定) が専用の泊地を得たとします。" +
+		"名前とは裏腹に、この岸壁にはどんな船でも着けられます。\n\n" +
+		"泊地と書類と岸壁と係留ディレクティブと名前は港の台帳に載ります。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "glossary.md", Content: glossaryPage}, {Path: "moorings.md", Content: manual}})
 	cja := pipeline.NewCorpus([]glossary.Document{{Path: "yougo.md", Content: ja}})
 	for _, tc := range []struct {
@@ -81,6 +89,17 @@ func TestServerManualGlosses(t *testing.T) {
 	}
 	if d := define(t, e, cja, "書式"); strings.Contains(d.Text, "day/month") && !strings.HasPrefix(d.Text, usedInPrefixJA) {
 		t.Errorf("書式: %q (%.2f), want no gloss from the label over a value", d.Text, d.Confidence)
+	}
+	for term, not := range map[string]string{
+		"泊地":        "として",
+		"書類":        "等々",
+		"岸壁":        "番目",
+		"係留ディレクティブ": "参照",
+		"名前":        "裏腹",
+	} {
+		if d := define(t, e, cja, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
+			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
+		}
 	}
 	if d := define(t, e, cja, "TTP"); !strings.Contains(d.Text, "標準のプロトコル") {
 		t.Errorf("TTP in Japanese: %q (%.2f), want the item with its English key", d.Text, d.Confidence)
