@@ -140,6 +140,15 @@ func assess(term string, evs []evidence) assessment {
 				break
 			}
 		}
+		for _, g := range glosses {
+			if g.glossary {
+				// The documents' glossary says what the term is; a
+				// parenthesis in passing ("(If any of --bare ... is
+				// given.)") or a heading's paragraph says less.
+				pick = g
+				break
+			}
+		}
 		a.best, a.ok = pick, true
 		a.sources = []string{pick.where()}
 		a.confidence = confGloss

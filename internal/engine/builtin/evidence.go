@@ -44,8 +44,11 @@ type evidence struct {
 	// the class is rather than naming an instance, but it defines the term
 	// as explicitly (definesStrongly).
 	naming bool
-	score  float64 // usage and describe evidence: how informative the sentence is
-	docs   int     // usage evidence only: documents that use the term
+	// glossary marks an item of a glossary page or section: among glosses
+	// it comes first (a parenthesis in passing says less).
+	glossary bool
+	score    float64 // usage and describe evidence: how informative the sentence is
+	docs     int     // usage evidence only: documents that use the term
 }
 
 func (e evidence) where() string { return fmt.Sprintf("%s:%d", e.doc, e.line) }
@@ -326,7 +329,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			}
 			out = append(out, evidence{
 				kind: evList, text: capText(text, it.ja), doc: it.doc, line: it.line,
-				head: headNoun(it.body, it.ja), ja: it.ja, mentions: true,
+				head: headNoun(it.body, it.ja), ja: it.ja, mentions: true, glossary: it.glossary,
 			})
 		}
 	}
@@ -2496,7 +2499,16 @@ var enParenLeads = toSet(`this that these those its their our your his her my ea
 // enExampleParen reports an English parenthesis that gives an example:
 // "(the installation system for instance)", "(e.g. a tug)".
 func enExampleParen(lower string) bool {
-	return strings.Contains(lower, "for instance") || strings.Contains(lower, "for example") ||
+	clause := strings.TrimPrefix(strings.TrimPrefix(lower, "i.e. "), "that is, ")
+	switch w, _, _ := strings.Cut(clause, " "); w {
+	case "if", "when", "whenever", "unless", "while", "because", "although", "since", "until", "once", "that", "which", "who":
+		// "(i.e. if any of --bare or --mirror is given)", "(that do not change
+		// anything)": a condition or a clause that goes on from the
+		// sentence, not a noun phrase.
+		return true
+	}
+	return strings.Contains(lower, "for instance") || strings.Contains(lower, "for example") || strings.HasPrefix(lower, "in this example") ||
+		strings.HasPrefix(lower, "in the above example") || strings.HasPrefix(lower, "in the example") ||
 		strings.HasPrefix(lower, "an example ") || strings.HasPrefix(lower, "examples ") ||
 		strings.HasPrefix(lower, "e.g") || strings.HasPrefix(lower, "eg ") || strings.HasPrefix(lower, "such as ") ||
 		strings.HasPrefix(lower, "like ")

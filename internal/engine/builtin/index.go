@@ -67,6 +67,10 @@ type listItem struct {
 	// code marks a key written as code ("`pods`"): an identifier, which
 	// glosses only a term spelled exactly like it.
 	code bool
+	// glossary marks an item of a glossary: a page or section titled
+	// "Glossary" (「用語集」), whose items are the documents' own
+	// definitions.
+	glossary bool
 }
 
 // abbrevPair is an abbreviation and its expansion found side by side as
@@ -280,6 +284,10 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	// file, list items and table rows are changes, not glosses.
 	wholeLog := changelogFile.MatchString(path.Base(d.Path))
 	changes, changesLevel := wholeLog, 0
+	// In a glossary page, or under a glossary heading (and its
+	// sub-headings), list items are the documents' own definitions.
+	wholeGlossary := glossaryFile.MatchString(path.Base(d.Path))
+	inGlossary, glossaryLevel := wholeGlossary, 0
 	for bi, b := range blocks {
 		if b.kind == blockHeading && prevHeading.pos >= 0 {
 			ix.headings[prevHeading.key][prevHeading.pos].nextLine = b.start
@@ -292,6 +300,12 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			case changes && level > changesLevel: // a section of the log
 			default:
 				changes, changesLevel = changelogHeading.MatchString(text), level
+			}
+			switch {
+			case wholeGlossary:
+			case inGlossary && level > glossaryLevel: // a section of the glossary
+			default:
+				inGlossary, glossaryLevel = glossaryHeading.MatchString(text), level
 			}
 			asked := askedTerm(text)
 			key := normKey(asked)
@@ -312,7 +326,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		ix.addSentences(d.Path, b, ja)
 		if b.kind == blockList && !changes {
 			if it, ok := parseListItem(joinLines(b.lines, ja), ja); ok {
-				it.doc, it.line = d.Path, b.start
+				it.doc, it.line, it.glossary = d.Path, b.start, inGlossary
 				ix.addItem(it)
 			}
 		}
@@ -1516,6 +1530,13 @@ var changelogHeading = regexp.MustCompile(`(?i)^(change ?log|changes|release not
 	`変更履歴|更新履歴|リリースノート)$`)
 
 // changelogFile matches the names of change log files.
+// glossaryHeading and glossaryFile name a glossary: "Glossary", "Git
+// Glossary", "Terminology", 「用語集」, glossary.html, gitglossary.md.
+var (
+	glossaryHeading = regexp.MustCompile(`(?i)^(\S+ )?(glossary|terminology)$|^(用語集|用語解説|用語)$`)
+	glossaryFile    = regexp.MustCompile(`(?i)^[a-z_-]*(glossary|terminology)(\.[a-z]+)?$|^用語集`)
+)
+
 var changelogFile = regexp.MustCompile(`(?i)^(change ?log|changes|history|news|release[-_ ]?notes)(\.(md|txt|markdown))?$`)
 
 // changelogRef matches the references of change log entries: "(#1225)",

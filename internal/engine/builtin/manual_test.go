@@ -18,7 +18,8 @@ import (
 // main clause after an opening one read as an appositive, "The result is
 // ..." after the text that produced it, a test ("true if ..."), a list in
 // parentheses ("(the code itself, but also ..., etc.)"). "The range is
-// ..." still defines range. In Japanese: a parenthesis that gives a role
+// ..." still defines range. A glossary's entry comes before a parenthesis
+// in passing ("(if any of ... is given)" glosses nothing). In Japanese: a parenthesis that gives a role
 // (「…として」), examples (「…、等々」) or a pointer (「…の 2 番目の設定」), an
 // item that points elsewhere (「参照: …」), 「名前とは裏腹に」.
 // The definitions each page does give are still found.
@@ -29,7 +30,8 @@ func TestServerManualGlosses(t *testing.T) {
 		"- Tide Transfer Protocol (TTP): The standard protocol that berths use to exchange tide tables.\n" +
 		"- TTPS: The Tide Transfer Protocol (Secure), the encrypted way berths exchange tide tables.\n" +
 		"- Relay Quay: A quay that appears to the ships as if it is a *home quay*. It hides the real home quay.\n" +
-		"- Pilot check: You must ensure the identity of the pilot; this is **pilotage clearance**.\n\n" +
+		"- Pilot check: You must ensure the identity of the pilot; this is **pilotage clearance**.\n" +
+		"- Warping: The action of moving a ship along the quay by hauling on its lines.\n\n" +
 		"TTP and TTPS carry every tide table; a home quay keeps its own tables, and pilotage clearance comes first.\n"
 	manual := "# Moorings\n\n### Hawsers\n\nThe hawsers prefixed with a `?` are all optional. Each hawser holds one ship.\n\n" +
 		"If only short lines should be kept in the locker (the RFC 9999 compliant behavior), set it to `None`.\n" +
@@ -45,7 +47,10 @@ func TestServerManualGlosses(t *testing.T) {
 		"Tests:\n\n- `berth`: true if berth is not empty\n- `-z berth`: true if berth is empty\n\n" +
 		"Every tug configuration names a berth; every result is kept.\n\n" +
 		"A voyage holds all the papers of the sailing (the charts themselves, but also the crew list, the cargo papers, etc.). " +
-		"The range is a closed interval of tides. Each sailing has a range.\n"
+		"The range is a closed interval of tides. Each sailing has a range.\n\n" +
+		"Crews start the warping (a slow move that needs two tugs) at high water. It stays slack without a towline (i.e. if any of the tugs is given).\n\n" +
+		"## Glossary\n\n- Fairlead: A fitting that guides a line around an obstacle.\n\n## Deck\n\n" +
+		"Each line runs through a fairlead (a steel ring on deck). Every towline and fairlead is checked.\n"
 	ja := "# 港湾用語\n\n- Tide Table Transfer Protocol (TTP): 岸壁どうしが潮汐表を交換するための標準のプロトコル。\n" +
 		"- `12:00` (`%t`): 船が着いた時刻です。書式は: `` [day/month] zone = (`+' | `-') `` 港の時刻で記録することもできます。\n\n" +
 		"- 係留ディレクティブ: 参照: ディレクティブ。\n\n" +
@@ -65,6 +70,8 @@ func TestServerManualGlosses(t *testing.T) {
 		{"pilotage clearance", "identity of the pilot"},
 		{"bollard", "short post"},
 		{"range", "closed interval"},
+		{"warping", "hauling on its lines"},
+		{"fairlead", "guides a line"},
 	} {
 		if d := define(t, e, c, tc.term); !strings.Contains(d.Text, tc.want) || strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want its gloss %q", tc.term, d.Text, d.Confidence, tc.want)
@@ -82,6 +89,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"result":            "third plan",
 		"berth":             "not empty",
 		"sailing":           "charts themselves",
+		"towline":           "tugs is given",
 	} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
