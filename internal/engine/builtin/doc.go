@@ -1,7 +1,9 @@
 // Package builtin is the default glossary engine: offline, deterministic and
 // free of any model. Extraction is delegated to package extract; definitions
 // are mined from definitional sentences, headings, list items and
-// parentheticals of the documents themselves, then from a sentence with the
+// parentheticals of the documents themselves (an entry of the documents'
+// own glossary page or section before a parenthesis in passing), then from
+// a sentence with the
 // term as its subject that says what it does (confidence 0.5), and last from
 // a quoted usage ("Used in: ..."); review issues come from rules
 // (no definition found, conflicting definitions, circular or too-short
