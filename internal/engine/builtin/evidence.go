@@ -278,10 +278,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// a condition or a step, not what the heading names.
 				continue
 			}
-			if !s.ja && concessive[strings.ToLower(strings.TrimRight(firstWord(s.text), ","))] || s.ja && jaConcession(s.text) {
+			if !s.ja && (concessive[strings.ToLower(strings.TrimRight(firstWord(s.text), ","))] || subordinators[strings.ToLower(firstWord(s.text))]) ||
+				s.ja && jaConcession(s.text) {
 				// "## DNS" over "While the other addons are not required,
 				// all clusters should have cluster DNS" (「…必須ではありません
-				// が、…持つべきです。」): a rule, not a gloss.
+				// が、…持つべきです。」): a rule, not a gloss; "If no option is
+				// passed, the variable is checked.": a condition.
 				continue
 			}
 			if !mentions && !s.ja && !opensWithArticle(s.text) {
@@ -2411,7 +2413,7 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			continue
 		}
 		lower := strings.ToLower(inner)
-		if clauseBody(strings.TrimPrefix(lower, "i.e. ")) || enEnumeration(lower) || enExampleParen(lower) || enAnaphoricParen(lower) ||
+		if clauseBody(strings.TrimPrefix(lower, "i.e. ")) || finiteBeforeRelative(strings.TrimPrefix(lower, "i.e. ")) || enEnumeration(lower) || enExampleParen(lower) || enAnaphoricParen(lower) ||
 			enActParen(lower, sp) {
 			// "a Secret object (an empty string is treated as an Opaque
 			// type)": a remark, not a noun phrase that names it.

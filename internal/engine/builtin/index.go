@@ -1557,9 +1557,10 @@ func settingName(key string) bool {
 	return strings.HasPrefix(key, "-") || strings.ContainsAny(strings.Trim(key, "_."), "_.")
 }
 
-var enImperatives = toSet(`add avoid call check choose click count create delete do don't drag ensure enter follow get go
-	insert install keep look make never note open pass paste pick prefer press provide put read remember remove return run
-	save see select send set specify start stop store toggle try update use write`)
+var enImperatives = toSet(`add avoid call check choose click copy count create delete disable display do don't drag edit
+	enable ensure enter follow get go insert install keep list look make merge modify never note open pass paste pick prefer
+	press print provide put read remember remove rename reset return run save see select send set show specify start stop
+	store toggle try update use write`)
 
 // danglingEnd reports an English sentence that stops on a word that needs a
 // continuation ("..., as well as.", "... and."): a cut, not an end.

@@ -19,7 +19,9 @@ import (
 // ..." after the text that produced it, a test ("true if ..."), a list in
 // parentheses ("(the code itself, but also ..., etc.)"). "The range is
 // ..." still defines range. A glossary's entry comes before a parenthesis
-// in passing ("(if any of ... is given)" glosses nothing). In Japanese: a parenthesis that gives a role
+// in passing ("(if any of ... is given)" glosses nothing); neither does a
+// subcommand's line ("copy: Copy the notes ..."), a clause in parentheses
+// or a heading over a condition ("If no option is passed, ..."). In Japanese: a parenthesis that gives a role
 // (「…として」), examples (「…、等々」) or a pointer (「…の 2 番目の設定」), an
 // item that points elsewhere (「参照: …」), 「名前とは裏腹に」.
 // The definitions each page does give are still found.
@@ -50,7 +52,11 @@ func TestServerManualGlosses(t *testing.T) {
 		"The range is a closed interval of tides. Each sailing has a range.\n\n" +
 		"Crews start the warping (a slow move that needs two tugs) at high water. It stays slack without a towline (i.e. if any of the tugs is given).\n\n" +
 		"## Glossary\n\n- Fairlead: A fitting that guides a line around an obstacle.\n\n## Deck\n\n" +
-		"Each line runs through a fairlead (a steel ring on deck). Every towline and fairlead is checked.\n"
+		"Each line runs through a fairlead (a steel ring on deck). Every towline and fairlead is checked.\n\n" +
+		"## Subcommands\n\n- copy: Copy the berth notes of the first ship onto the second ship.\n- rename: Rename the quay named old to new.\n\n" +
+		"All quays are normalized before any matching (the berth part, if written in the name, is always ignored for matching purposes).\n\n" +
+		"### Harbor variables\n\nIf no quay is named, the harbor variable is checked.\n\n" +
+		"Every copy, rename, matching and harbor variable is logged.\n"
 	ja := "# 港湾用語\n\n- Tide Table Transfer Protocol (TTP): 岸壁どうしが潮汐表を交換するための標準のプロトコル。\n" +
 		"- `12:00` (`%t`): 船が着いた時刻です。書式は: `` [day/month] zone = (`+' | `-') `` 港の時刻で記録することもできます。\n\n" +
 		"- 係留ディレクティブ: 参照: ディレクティブ。\n\n" +
@@ -90,6 +96,10 @@ func TestServerManualGlosses(t *testing.T) {
 		"berth":             "not empty",
 		"sailing":           "charts themselves",
 		"towline":           "tugs is given",
+		"copy":              "berth notes",
+		"rename":            "quay named",
+		"matching":          "always ignored",
+		"harbor variable":   "no quay is named",
 	} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
