@@ -2397,6 +2397,13 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			if jaNotGloss(inner) {
 				continue // 「助詞(かつ品詞細分類)」, 「filterルール(例外を明示できる)」
 			}
+			if head := trailingJaRun(strings.TrimRight(inner, "。")); utf8.RuneCountInString(head) >= 2 && !strings.Contains(sp, head) &&
+				strings.Contains(s.text[:at], head) {
+				// 「…インストール済みパッケージとマッチ (自動インストール済み
+				// パッケージ)」: the parenthesis names again the noun said
+				// before the term; it is that noun's gloss.
+				continue
+			}
 			if glossary.Contains(inner, sp) {
 				// 「Secret(少なくとも数万の、SecretからPodへのマウント)」: a
 				// remark about the term, which a gloss would not name.

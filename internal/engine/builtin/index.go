@@ -1493,6 +1493,13 @@ func jaVerbEnd(s string) bool {
 			return e != "こと。"
 		}
 	}
+	// 「投票やインストールの数が多い」: a property, not what it is.
+	for _, e := range []string{"多い", "少ない", "高い", "低い", "大きい", "小さい", "長い", "短い", "早い", "速い", "遅い",
+		"新しい", "古い", "強い", "弱い", "良い", "よい", "悪い", "難しい", "易しい", "安い", "重い", "軽い", "広い", "狭い"} {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	// Verbs end in an u-row kana: 参照する, 置く, 選ぶ, 戻す.
 	return strings.ContainsRune("うくぐすずつぬぶむる", r)

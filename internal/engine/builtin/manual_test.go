@@ -23,7 +23,9 @@ import (
 // subcommand's line ("copy: Copy the notes ..."), a clause in parentheses
 // or a heading over a condition ("If no option is passed, ..."). In Japanese: a parenthesis that gives a role
 // (「…として」), examples (「…、等々」) or a pointer (「…の 2 番目の設定」), an
-// item that points elsewhere (「参照: …」), 「名前とは裏腹に」.
+// item that points elsewhere (「参照: …」), 「名前とは裏腹に」, a parenthesis
+// that names again a noun said before the term (「…の船とマッチ (自動で入港
+// 済みの船)」), an item that states a property (「…の数が多い」).
 // The definitions each page does give are still found.
 func TestServerManualGlosses(t *testing.T) {
 	t.Parallel()
@@ -65,7 +67,9 @@ func TestServerManualGlosses(t *testing.T) {
 		"港が出す書類 (エラーの知らせ、`harbor` における FTP の一覧、`info` の出力、等々) の末尾に署名が付きます。" +
 		"名前が `north` の岸壁 (外港の例の 2 番目の設定) が専用の泊地を得たとします。" +
 		"名前とは裏腹に、この岸壁にはどんな船でも着けられます。\n\n" +
-		"泊地と書類と岸壁と係留ディレクティブと名前は港の台帳に載ります。\n"
+		"泊地と書類と岸壁と係留ディレクティブと名前は港の台帳に載ります。\n\n" +
+		"| 条件 | 記号 |\n| --- | --- |\n| 印のついた入港済みの船舶とマッチ (自動で入港済みの船舶) | `~M` |\n\n" +
+		"選ぶ基準:\n\n- 寄港数: 入港や出港の数が多い\n\n寄港数とマッチは台帳で調べます。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "glossary.md", Content: glossaryPage}, {Path: "moorings.md", Content: manual}})
 	cja := pipeline.NewCorpus([]glossary.Document{{Path: "yougo.md", Content: ja}})
 	for _, tc := range []struct {
@@ -114,6 +118,8 @@ func TestServerManualGlosses(t *testing.T) {
 		"岸壁":        "番目",
 		"係留ディレクティブ": "参照",
 		"名前":        "裏腹",
+		"マッチ":       "自動で入港済み",
+		"寄港数":       "数が多い",
 	} {
 		if d := define(t, e, cja, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
