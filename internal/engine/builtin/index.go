@@ -1247,6 +1247,10 @@ func itemBody(key, body string, ja bool) string {
 		return "" // "Load balancing: More information in the dedicated section.": a pointer
 	case pathLike(w):
 		return "" // a place ("Windows: C:\Users\me\templates or ...")
+	case keyboardKey(key) && !opensWithArticle(first):
+		// "Tab - cycle through the buttons": what a key does, not what
+		// a tab is ("Tab: A page of the window ..." says that).
+		return ""
 	case menuPath(first):
 		return "" // "Tools - Macros - XML Filter Settings, then click New": where to click
 	case enImperatives[strings.TrimRight(lw, ",:")]:
@@ -1269,6 +1273,32 @@ func itemBody(key, body string, ja bool) string {
 		return key + " " + lw + " " + rest
 	}
 	return first
+}
+
+// keyboardKey reports a key that names a key of the keyboard or a
+// combination ("Tab", "Esc", "Ctrl+S", "Shift-Tab", "F5"): a list of
+// shortcuts says what each does.
+func keyboardKey(key string) bool {
+	k := strings.ToLower(strings.Trim(key, "`*_ "))
+	if k == "" {
+		return false
+	}
+	for _, mod := range []string{"ctrl", "control", "alt", "shift", "cmd", "command", "option", "meta", "super", "win"} {
+		for _, sep := range []string{"+", "-"} {
+			if strings.HasPrefix(k, mod+sep) && len(k) > len(mod)+1 {
+				return true
+			}
+		}
+	}
+	if len(k) >= 2 && len(k) <= 3 && k[0] == 'f' && k[1] >= '1' && k[1] <= '9' && (len(k) == 2 || k[2] >= '0' && k[2] <= '2') {
+		return true // F1 to F12
+	}
+	switch k {
+	case "tab", "esc", "escape", "enter", "spacebar", "backspace", "pgup", "pgdn", "page up", "page down",
+		"up arrow", "down arrow", "left arrow", "right arrow", "↑", "↓", "←", "→":
+		return true
+	}
+	return false
 }
 
 // restatesKey reports an item body that only names its key again after a

@@ -21,7 +21,8 @@ import (
 // ..." still defines range. A glossary's entry comes before a parenthesis
 // in passing ("(if any of ... is given)" glosses nothing); neither does a
 // subcommand's line ("copy: Copy the notes ..."), a clause in parentheses
-// or a heading over a condition ("If no option is passed, ..."). In Japanese: a parenthesis that gives a role
+// or a heading over a condition ("If no option is passed, ..."), or a
+// keyboard shortcut ("Tab - cycle through ..."). In Japanese: a parenthesis that gives a role
 // (「…として」), examples (「…、等々」) or a pointer (「…の 2 番目の設定」), an
 // item that points elsewhere (「参照: …」), 「名前とは裏腹に」, a parenthesis
 // that names again a noun said before the term (「…の船とマッチ (自動で入港
@@ -58,7 +59,10 @@ func TestServerManualGlosses(t *testing.T) {
 		"## Subcommands\n\n- copy: Copy the berth notes of the first ship onto the second ship.\n- rename: Rename the quay named old to new.\n\n" +
 		"All quays are normalized before any matching (the berth part, if written in the name, is always ignored for matching purposes).\n\n" +
 		"### Harbor variables\n\nIf no quay is named, the harbor variable is checked.\n\n" +
-		"Every copy, rename, matching and harbor variable is logged.\n"
+		"Every copy, rename, matching and harbor variable is logged.\n\n" +
+		"### Keys\n\n- Tab - cycle through all visible berths\n- Ctrl+S - save the berth plan\n- Esc: close the chart\n\n" +
+		"A tab lists the berths; the chart shows every tab.\n\n" +
+		"### Chart window\n\n- Sidebar: A panel that lists the charts.\n- Tab: A page of the chart window that shows one berth.\n"
 	ja := "# 港湾用語\n\n- Tide Table Transfer Protocol (TTP): 岸壁どうしが潮汐表を交換するための標準のプロトコル。\n" +
 		"- `12:00` (`%t`): 船が着いた時刻です。書式は: `` [day/month] zone = (`+' | `-') `` 港の時刻で記録することもできます。\n\n" +
 		"- 係留ディレクティブ: 参照: ディレクティブ。\n\n" +
@@ -82,6 +86,7 @@ func TestServerManualGlosses(t *testing.T) {
 		{"range", "closed interval"},
 		{"warping", "hauling on its lines"},
 		{"fairlead", "guides a line"},
+		{"tab", "page of the chart window"},
 	} {
 		if d := define(t, e, c, tc.term); !strings.Contains(d.Text, tc.want) || strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want its gloss %q", tc.term, d.Text, d.Confidence, tc.want)
@@ -104,6 +109,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"rename":            "quay named",
 		"matching":          "always ignored",
 		"harbor variable":   "no quay is named",
+		"tab":               "ycle through",
 	} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
