@@ -312,6 +312,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// capitals, not the word.
 				continue
 			}
+			if it.code && (generalEnglish[strings.ToLower(sp)] || generalIT[strings.ToLower(sp)]) {
+				// "`server`: messages from the server", "`config` |
+				// configure output formats": a value or an identifier
+				// spelled like an everyday word, not the word.
+				continue
+			}
 			if it.code && it.key != sp && (!strings.EqualFold(it.key, sp) || strings.ToUpper(sp) == sp) {
 				// "`replicationcontrollers`: 名前空間内で存在可能な…の総数" is
 				// the quota key, not the ReplicationController kind;
