@@ -738,6 +738,10 @@ func sameModuloChoon(topic string, spellings []string) bool {
 func aboutTheText(s string) bool {
 	l := strings.ToLower(strings.TrimSpace(s))
 	l = strings.ReplaceAll(l, "’", "'")
+	for _, opener := range []string{"first, ", "next, ", "now, ", "then, ", "finally, ", "to start, ", "to begin, "} {
+		// "First, let's take a look at the ownership rules."
+		l = strings.TrimPrefix(l, opener)
+	}
 	for _, p := range []string{"let's ", "let us ", "in this section", "in this chapter", "in this guide", "in this page",
 		"in this tutorial", "in this article", "this section ", "this chapter ", "this guide ", "this page ", "this tutorial ",
 		"this article ", "this document ", "here we ", "here, we ", "we'll ", "we will ", "below, ", "below we ", "the following "} {
