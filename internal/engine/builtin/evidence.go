@@ -263,6 +263,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// records.": what to do, or a rule, not what it is.
 				continue
 			}
+			if strings.Contains(s.text, "?: ") || strings.Contains(s.text, "？：") {
+				// "### Credentials" over "How do I specify my credentials
+				// when pushing over HTTP?: The easiest way ...": an FAQ's
+				// question and answer, about a task.
+				continue
+			}
 			if !s.ja && propertyOnly(s.text) {
 				// "### Attributes" over "The attributes prefixed with a ?
 				// are all optional.": a property, not what they are.

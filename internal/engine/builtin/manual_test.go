@@ -24,7 +24,8 @@ import (
 // or a heading over a condition ("If no option is passed, ..."), or a
 // keyboard shortcut ("Tab - cycle through ..."), or a value in code spelled
 // like an everyday word ("`server`: messages from the server subsystem"),
-// or a heading over what the text will do ("First, let's look at ..."). In
+// or a heading over what the text will do ("First, let's look at ...") or
+// over an FAQ's question ("How do I ...?: The easiest way ..."). In
 // Japanese: a parenthesis that gives a role
 // (「…として」), examples (「…、等々」) or a pointer (「…の 2 番目の設定」), an
 // item that points elsewhere (「参照: …」), 「名前とは裏腹に」, a parenthesis
@@ -67,7 +68,8 @@ func TestServerManualGlosses(t *testing.T) {
 		"A tab lists the berths; the chart shows every tab.\n\n" +
 		"### Chart window\n\n- Sidebar: A panel that lists the charts.\n- Tab: A page of the chart window that shows one berth.\n\n" +
 		"The log facilities are:\n\n- `server`: messages that come from the server subsystem of the port\n- `tide`: messages from the tide gauge\n\n" +
-		"Every server is logged.\n\n### Mooring rules\n\nFirst, let’s take a look at the mooring rules. Keep these rules in mind as we moor.\n\nShips follow the mooring rules in every port.\n"
+		"Every server is logged.\n\n### Mooring rules\n\nFirst, let’s take a look at the mooring rules. Keep these rules in mind as we moor.\n\nShips follow the mooring rules in every port.\n\n### Permits\n\n" +
+		"- How do I show my permits when entering the port?: The easiest way is to hand them to the pilot.\n\nEvery ship carries permits.\n"
 	ja := "# 港湾用語\n\n- Tide Table Transfer Protocol (TTP): 岸壁どうしが潮汐表を交換するための標準のプロトコル。\n" +
 		"- `12:00` (`%t`): 船が着いた時刻です。書式は: `` [day/month] zone = (`+' | `-') `` 港の時刻で記録することもできます。\n\n" +
 		"- 係留ディレクティブ: 参照: ディレクティブ。\n\n" +
@@ -117,6 +119,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"tab":               "ycle through",
 		"server":            "server subsystem",
 		"mooring rule":      "take a look",
+		"permit":            "easiest way",
 	} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
