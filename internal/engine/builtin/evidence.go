@@ -263,7 +263,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// records.": what to do, or a rule, not what it is.
 				continue
 			}
-			if strings.Contains(s.text, "?: ") || strings.Contains(s.text, "？：") {
+			if strings.Contains(s.text, "?: ") || strings.Contains(s.text, "?:: ") || strings.Contains(s.text, "？：") {
 				// "### Credentials" over "How do I specify my credentials
 				// when pushing over HTTP?: The easiest way ...": an FAQ's
 				// question and answer, about a task.
