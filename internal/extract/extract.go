@@ -406,6 +406,7 @@ func (e *Extractor) Extract(ctx context.Context, docs []glossary.Document, progr
 	}
 	total := len(docs)
 	results := make([]map[string]*entry, total)
+	read := withoutBoilerplate(docs)
 	jobs := make(chan int)
 	done := make(chan int)
 	var wg sync.WaitGroup
@@ -418,7 +419,7 @@ func (e *Extractor) Extract(ctx context.Context, docs []glossary.Document, progr
 				if ctx.Err() != nil {
 					continue
 				}
-				results[i] = e.process(docs[i])
+				results[i] = e.process(read[i])
 				done <- i
 			}
 		}()
@@ -448,6 +449,114 @@ func (e *Extractor) Extract(ctx context.Context, docs []glossary.Document, progr
 		return nil, fmt.Errorf("extract: %w", err)
 	}
 	return e.rank(docs, results), nil
+}
+
+// Boilerplate is a line of prose that the documents repeat word for word:
+// a site's notice on every page ("This directive has not been translated
+// yet. Please see the English version."), not the text of any of them. Its
+// words would rank as terms of the whole corpus ("English version").
+const (
+	boilerplateMinBytes = 24 // shorter lines ("See also:", "Example:") are labels
+	boilerplateMinDocs  = 4  // documents that repeat it
+	boilerplateMinCount = 5  // times it appears in all
+)
+
+// withoutBoilerplate returns docs with their boilerplate lines blanked (line
+// numbers kept); docs itself when there is none.
+func withoutBoilerplate(docs []glossary.Document) []glossary.Document {
+	if len(docs) < boilerplateMinDocs {
+		return docs
+	}
+	type seen struct{ count, docs, last int }
+	lines := map[string]*seen{}
+	for di, d := range docs {
+		for l := range strings.SplitSeq(d.Content, "\n") {
+			t := strings.TrimSpace(l)
+			if !boilerplateCandidate(t) {
+				continue
+			}
+			st := lines[t]
+			if st == nil {
+				st = &seen{last: -1}
+				lines[t] = st
+			}
+			st.count++
+			if st.last != di {
+				st.docs++
+				st.last = di
+			}
+		}
+	}
+	repeated := func(t string) bool {
+		st := lines[t]
+		return st != nil && st.docs >= boilerplateMinDocs && st.count >= boilerplateMinCount
+	}
+	// A repeated line next to another repeated line is part of a passage
+	// that the documents share (a section included in several manual
+	// pages), which is their text: only a line repeated on its own is a
+	// notice.
+	alone := map[string]int{}
+	for _, d := range docs {
+		ls := strings.Split(d.Content, "\n")
+		for i, l := range ls {
+			t := strings.TrimSpace(l)
+			if !repeated(t) {
+				continue
+			}
+			if !repeated(neighbour(ls, i, -1)) && !repeated(neighbour(ls, i, +1)) {
+				alone[t]++
+			}
+		}
+	}
+	drop := map[string]bool{}
+	for t, n := range alone {
+		if n >= boilerplateMinCount && n*2 >= lines[t].count {
+			drop[t] = true
+		}
+	}
+	if len(drop) == 0 {
+		return docs
+	}
+	out := make([]glossary.Document, len(docs))
+	for di, d := range docs {
+		out[di] = d
+		ls := strings.Split(d.Content, "\n")
+		changed := false
+		for i, l := range ls {
+			if drop[strings.TrimSpace(l)] {
+				ls[i] = ""
+				changed = true
+			}
+		}
+		if changed {
+			out[di].Content = strings.Join(ls, "\n")
+		}
+	}
+	return out
+}
+
+// neighbour returns the nearest non-blank line before (step -1) or after
+// (step +1) line i, trimmed; "" when there is none.
+func neighbour(ls []string, i, step int) string {
+	for j := i + step; j >= 0 && j < len(ls); j += step {
+		if t := strings.TrimSpace(ls[j]); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// boilerplateCandidate reports a line that may be boilerplate: prose long
+// enough to be a sentence, not a heading, a table row, markup or a fence.
+func boilerplateCandidate(t string) bool {
+	if len(t) < boilerplateMinBytes {
+		return false
+	}
+	switch t[0] {
+	case '#', '|', '`', '~', '<', '{', '[', '!', '>', ':':
+		return false
+	}
+	return true
 }
 
 // merge folds the per-document candidates into one corpus-wide map.

@@ -980,3 +980,37 @@ func TestExtractTaskTitles(t *testing.T) {
 		}
 	}
 }
+
+// A notice that every page repeats on its own line ("This page has not
+// been translated yet. Please read the English version.") is not the
+// documents' text: its words are no terms. A passage that several pages
+// share (a section included in each) is their text. The pages are written
+// for this test.
+func TestExtractSkipsBoilerplate(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	notice := "This page has not been translated yet. Please read the English version."
+	ja := "この翻訳はまだありません。英語版をご覧ください。"
+	shared := "A hawser is a thick rope that holds a ship to a bollard.\nEvery hawser is checked by the harbor pilot before the tide turns.\n"
+	var docs []glossary.Document
+	for i, topic := range []string{"Tugs push ships into the berth.", "Cranes lift containers from ships.",
+		"Pilots board ships at the harbor entrance.", "Dredgers deepen the channel for ships.", "Buoys mark the channel for ships."} {
+		docs = append(docs, glossary.Document{Path: fmt.Sprintf("p%d.md", i),
+			Content: fmt.Sprintf("# Port %d\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n", i, topic, notice, topic, shared, topic, ja)})
+	}
+	terms, err := e.Extract(context.Background(), docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, bad := range []string{"English version", "英語版", "翻訳"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted from the notice every page repeats", bad)
+		}
+	}
+	for _, want := range []string{"hawser", "harbor pilot"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%q missing: the passage the pages share is their text (%v)", want, terms)
+		}
+	}
+}
