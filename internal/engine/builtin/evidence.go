@@ -2355,6 +2355,11 @@ func restateEvidence(s *sentence, sp string) (evidence, bool) {
 // "サンドボックス（アクションを…一時ディレクトリ）" or "X (i.e. ...)".
 func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	for _, at := range hits {
+		if m := s.text[at : at+len(sp)]; len(m) > 1 && strings.ToUpper(m) == m && strings.ToUpper(sp) != sp && strings.ToLower(m) != m {
+			// "`TERM` (a request to terminate gracefully)": a signal, a
+			// constant or a variable in capitals, not the word term.
+			continue
+		}
 		if glossary.HasCJK(sp) && at > 0 {
 			// 「バグ修正 (…)」 glosses バグ修正, not 修正.
 			if r, _ := utf8.DecodeLastRuneInString(s.text[:at]); unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' {

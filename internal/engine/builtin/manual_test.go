@@ -25,7 +25,9 @@ import (
 // keyboard shortcut ("Tab - cycle through ..."), or a value in code spelled
 // like an everyday word ("`server`: messages from the server subsystem"),
 // or a heading over what the text will do ("First, let's look at ...") or
-// over an FAQ's question ("How do I ...?: The easiest way ..."). In
+// over an FAQ's question ("How do I ...?: The easiest way ..."); a word is
+// not glossed by the parenthesis after its name in capitals ("`TERM` (a
+// request to terminate gracefully)"). In
 // Japanese: a parenthesis that gives a role
 // (「…として」), examples (「…、等々」) or a pointer (「…の 2 番目の設定」), an
 // item that points elsewhere (「参照: …」), 「名前とは裏腹に」, a parenthesis
@@ -69,7 +71,8 @@ func TestServerManualGlosses(t *testing.T) {
 		"### Chart window\n\n- Sidebar: A panel that lists the charts.\n- Tab: A page of the chart window that shows one berth.\n\n" +
 		"The log facilities are:\n\n- `server`: messages that come from the server subsystem of the port\n- `tide`: messages from the tide gauge\n\n" +
 		"Every server is logged.\n\n### Mooring rules\n\nFirst, let’s take a look at the mooring rules. Keep these rules in mind as we moor.\n\nShips follow the mooring rules in every port.\n\n### Permits\n\n" +
-		"- How do I show my permits when entering the port?: The easiest way is to hand them to the pilot.\n\nEvery ship carries permits.\n"
+		"- How do I show my permits when entering the port?: The easiest way is to hand them to the pilot.\n\nEvery ship carries permits.\n\n" +
+		"Most commonly used signals are `HALT` (a request to stop the engines gracefully) and `DROP` (a forced anchoring). A halt ends a voyage.\n"
 	ja := "# 港湾用語\n\n- Tide Table Transfer Protocol (TTP): 岸壁どうしが潮汐表を交換するための標準のプロトコル。\n" +
 		"- `12:00` (`%t`): 船が着いた時刻です。書式は: `` [day/month] zone = (`+' | `-') `` 港の時刻で記録することもできます。\n\n" +
 		"- 係留ディレクティブ: 参照: ディレクティブ。\n\n" +
@@ -120,6 +123,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"server":            "server subsystem",
 		"mooring rule":      "take a look",
 		"permit":            "easiest way",
+		"halt":              "stop the engines",
 	} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
