@@ -583,7 +583,9 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"***BACK TO BASICS* The sealed ledger, a frozen ledger**\n\nA sealed ledger takes no writes.\n\n" +
 		"**GOING FURTHER Ledger tiers**\n\n***LARKSPUR POLICY* Keep a ledger per tier.**\n\nBACK TO BASICS Ledger keys\n\n" +
 		"Ledgers sit behind a gateway.\n\nLarkspur supports PROXY headers. The Larkspur project welcomes feedback and bug reports.\n" +
-		"The Larkspur project welcomes feedback from users.\n"
+		"The Larkspur project welcomes feedback from users.\n" +
+		"The ledger and the shard are copied; the latter is the file read by the gateway, the former the file it writes. " +
+		"The latter is kept, the former is not, and the latter is signed.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: a}, {Path: "b.md", Content: b}}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -605,7 +607,7 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"Listing", "Figure", "Appendix", "Chapter", "foo", "Foo", "baz", "qux", "hoge", "fuga", "example", "examples",
 		"default", "Default", "defaults", "calculate", "calculates", "identify", "identifies", "identify ledger",
 		"BACK", "BASICS", "BACK TO BASICS", "GOING", "GOING FURTHER", "FURTHER", "POLICY", "LARKSPUR POLICY",
-		"Larkspur support", "Larkspur supports", "Larkspur project welcomes feedback", "project welcomes feedback"} {
+		"Larkspur support", "Larkspur supports", "Larkspur project welcomes feedback", "project welcomes feedback", "latter", "former"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted", bad)
 		}

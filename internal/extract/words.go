@@ -172,8 +172,9 @@ var enVerbs = wordSet(`accept access acknowledge add advance answer append apply
 // are how documents say which edition or text they mean, "foo" or "hoge"
 // stands for any name in an example, and "example" names the text's own
 // device ("An example is a package that ...", as "default" names the value
-// a setting has: "Default is the global evaluation interval.").
-var enNeverSingle = wordSet(`doc docs readme net todo misc etc stuff default defaults
+// a setting has: "Default is the global evaluation interval."); "the latter"
+// and "the former" point back.
+var enNeverSingle = wordSet(`doc docs readme net todo misc etc stuff default defaults latter former
 	foo baz qux quux foobar xyzzy hoge fuga piyo example examples
 	english japanese chinese korean french german spanish italian portuguese russian
 	jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august

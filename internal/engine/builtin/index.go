@@ -1233,6 +1233,8 @@ func itemBody(key, body string, ja bool) string {
 		return "" // "metric: A list of individual metrics, each containing:": the items below say it
 	case restatesKey(key, first, false):
 		return "" // "name: The metric name.": a field of a record, named again
+	case recordField(first):
+		return "" // "type: This field defines the filesystem used ...": a column of a file, not what a type is
 	case activity(first) && !activityKey(key):
 		// "3. Network: structuring and managing a multi-node network":
 		// what a layer does, not what a network is ("Routing: forwarding
@@ -1330,6 +1332,25 @@ func restatesKey(key, first string, ja bool) bool {
 		return false
 	}
 	return strings.HasSuffix(s, " "+key) || strings.HasSuffix(s, " "+key+"s")
+}
+
+// recordField reports an item body that opens by naming its key as a part
+// of a record: "This field defines ...", "This column holds ...".
+func recordField(first string) bool {
+	w := strings.Fields(strings.ToLower(first))
+	if len(w) < 3 {
+		return false
+	}
+	switch {
+	case w[0] == "this":
+		switch w[1] {
+		case "field", "column", "entry", "attribute", "property", "parameter", "argument", "setting", "option", "flag", "key", "value", "element":
+			return true
+		}
+	case w[0] == "the":
+		return w[1] == "field" || w[1] == "column" // "The field holds ..."; "The value in seconds ..." may gloss a timeout
+	}
+	return false
 }
 
 // activity reports English text that opens with a gerund that takes an

@@ -27,7 +27,8 @@ import (
 // or a heading over what the text will do ("First, let's look at ...") or
 // over an FAQ's question ("How do I ...?: The easiest way ..."); a word is
 // not glossed by the parenthesis after its name in capitals ("`TERM` (a
-// request to terminate gracefully)"). In
+// request to terminate gracefully)"), nor by a record's field ("type: This
+// field defines ..."). In
 // Japanese: a parenthesis that gives a role
 // (「…として」), examples (「…、等々」) or a pointer (「…の 2 番目の設定」), an
 // item that points elsewhere (「参照: …」), 「名前とは裏腹に」, a parenthesis
@@ -72,7 +73,9 @@ func TestServerManualGlosses(t *testing.T) {
 		"The log facilities are:\n\n- `server`: messages that come from the server subsystem of the port\n- `tide`: messages from the tide gauge\n\n" +
 		"Every server is logged.\n\n### Mooring rules\n\nFirst, let’s take a look at the mooring rules. Keep these rules in mind as we moor.\n\nShips follow the mooring rules in every port.\n\n### Permits\n\n" +
 		"- How do I show my permits when entering the port?: The easiest way is to hand them to the pilot.\n\nEvery ship carries permits.\n\n" +
-		"Most commonly used signals are `HALT` (a request to stop the engines gracefully) and `DROP` (a forced anchoring). A halt ends a voyage.\n"
+		"Most commonly used signals are `HALT` (a request to stop the engines gracefully) and `DROP` (a forced anchoring). A halt ends a voyage.\n\n" +
+		"The fields of the berth table:\n\n- draft: This field defines the depth needed by the ship.\n- pier: This column names the pier of the berth.\n\n" +
+		"Every draft and pier is listed.\n"
 	ja := "# 港湾用語\n\n- Tide Table Transfer Protocol (TTP): 岸壁どうしが潮汐表を交換するための標準のプロトコル。\n" +
 		"- `12:00` (`%t`): 船が着いた時刻です。書式は: `` [day/month] zone = (`+' | `-') `` 港の時刻で記録することもできます。\n\n" +
 		"- 係留ディレクティブ: 参照: ディレクティブ。\n\n" +
@@ -124,6 +127,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"mooring rule":      "take a look",
 		"permit":            "easiest way",
 		"halt":              "stop the engines",
+		"draft":             "This field",
 	} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
