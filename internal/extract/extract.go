@@ -140,6 +140,11 @@ type entry struct {
 	docs       []int
 
 	nestSum, nestTypes int
+	// namePrefix marks the opening words of a longer capitalised name
+	// ("Apache HTTP" of "Apache HTTP Server"): used as a modifier they
+	// are that name written with a lower-case last word ("the Apache HTTP
+	// server"), not a name of their own.
+	namePrefix bool
 	// parents are the keys of the attested candidates it is nested in
 	// (only kept while ranking candidates never seen on their own).
 	parents []string
@@ -449,6 +454,18 @@ func (e *Extractor) Extract(ctx context.Context, docs []glossary.Document, progr
 		return nil, fmt.Errorf("extract: %w", err)
 	}
 	return e.rank(docs, results), nil
+}
+
+// capitalisedName reports a candidate written as a name in the text: a
+// variant seen on its own whose last word is capitalised ("Apache HTTP
+// Server").
+func capitalisedName(c *entry) bool {
+	for _, v := range c.variants {
+		if v.alone > 0 && len(v.units) > 0 && v.units[len(v.units)-1].kind == kCap {
+			return true
+		}
+	}
+	return false
 }
 
 // Boilerplate is a line of prose that the documents repeat word for word:
@@ -813,10 +830,19 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 				seen = append(seen, t.key)
 				t.nestSum += c.freq
 				t.nestTypes++
+				if i == 0 && j == c.n-1 && !c.ja && !t.ja && capitalisedName(c) {
+					t.namePrefix = true
+				}
 				if t.standalone == 0 {
 					t.parents = append(t.parents, c.key)
 				}
 			}
+		}
+	}
+
+	for _, k := range keys {
+		if c := all[k]; c.namePrefix {
+			c.standalone = max(0, c.standalone-c.cues[cueModifier])
 		}
 	}
 

@@ -1016,3 +1016,38 @@ func TestExtractSkipsBoilerplate(t *testing.T) {
 		}
 	}
 }
+
+// The opening words of a longer name ("Harbor Tug" of "Harbor Tug Server")
+// are no name of their own when the text writes the name with a lower-case
+// last word ("the Harbor Tug server"); a name used on its own and as a
+// modifier ("Kubernetes", "Kubernetes cluster", "Kubernetes Dashboard") stays.
+// The page is written for this test.
+func TestExtractNamePrefix(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Tugs\n\nThe Harbor Tug Server is a program. The Harbor Tug server logs every tug.\n\n" +
+		"The Harbor Tug server keeps a ledger. Configure the Harbor Tug server with a file.\n\n" +
+		"Kubernetes runs pods. The Kubernetes Dashboard shows them. A Kubernetes cluster has nodes; Kubernetes schedules pods on a Kubernetes node.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if _, ok := got["Harbor Tug"]; ok {
+		t.Errorf("\"Harbor Tug\" extracted: %v", terms)
+	}
+	found := false
+	for _, x := range terms {
+		if strings.EqualFold(x.Text, "Harbor Tug Server") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("missing Harbor Tug Server in %v", terms)
+	}
+	for _, want := range []string{"Kubernetes", "Kubernetes Dashboard"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("missing %q in %v", want, terms)
+		}
+	}
+}
