@@ -23,11 +23,15 @@ import (
 	"golang.org/x/text/width"
 )
 
-// Is reports whether name is a reStructuredText document (.rst, .rest).
+// Is reports whether name is a reStructuredText document (.rst, .rest),
+// or the copy of one that Sphinx puts in a built site's _sources folder
+// (.rst.txt).
 func Is(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".rst", ".rest":
 		return true
+	case ".txt":
+		return strings.HasSuffix(strings.ToLower(name), ".rst.txt")
 	}
 	return false
 }

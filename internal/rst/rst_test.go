@@ -176,7 +176,8 @@ func TestInline(t *testing.T) {
 
 func TestIs(t *testing.T) {
 	t.Parallel()
-	for name, want := range map[string]bool{"a.rst": true, "docs/B.RST": true, "c.rest": true, "d.md": false, "rst": false} {
+	for name, want := range map[string]bool{"a.rst": true, "docs/B.RST": true, "c.rest": true, "d.md": false, "rst": false,
+		"_build/html/_sources/index.rst.txt": true, "notes.txt": false, "rst.txt": false} {
 		if Is(name) != want {
 			t.Errorf("Is(%q) = %v", name, !want)
 		}
