@@ -2127,8 +2127,11 @@ func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence,
 		if !strings.Contains(s.text[:at], "called ") && !strings.Contains(s.text[:at], " as ") && !strings.Contains(s.text[:at], "termed ") {
 			continue // cheap test first: the naming words are lower case mid-sentence
 		}
-		if after := s.text[at+len(sp):]; len(after) > 1 && after[0] == '.' && isASCIILetter(after[1]) {
-			continue // "a resource called document.html", "are called document.html.en": a file, not the term
+		if after := s.text[at+len(sp):]; len(after) > 1 && (after[0] == '.' || after[0] == '-') && isASCIILetter(after[1]) {
+			// "a resource called document.html", "are called
+			// document.html.en", "a script called git merge-one-file": a
+			// file or a longer name, not the term.
+			continue
 		}
 		rest := strings.TrimPrefix(s.text[at+len(sp):], "s")
 		endsClause := rest == "" || strings.ContainsRune(".,;:)", rune(rest[0])) || strings.HasPrefix(rest, " (") || enClauseStart(rest)
@@ -2537,8 +2540,13 @@ func enExampleParen(lower string) bool {
 		// sentence, not a noun phrase.
 		return true
 	}
-	return strings.Contains(lower, "for instance") || strings.Contains(lower, "for example") || strings.HasPrefix(lower, "in this example") ||
-		strings.HasPrefix(lower, "in the above example") || strings.HasPrefix(lower, "in the example") ||
+	if strings.HasPrefix(clause, "in this case") || strings.HasSuffix(clause, " in this case") || strings.HasPrefix(clause, "in this example") ||
+		strings.HasPrefix(clause, "in the above example") || strings.HasPrefix(clause, "in the example") {
+		// "(i.e. in this example /etc/gitweb.conf)", "(i.e. master in this
+		// case)": the value in one example, not what the term is.
+		return true
+	}
+	return strings.Contains(lower, "for instance") || strings.Contains(lower, "for example") ||
 		strings.HasPrefix(lower, "an example ") || strings.HasPrefix(lower, "examples ") ||
 		strings.HasPrefix(lower, "e.g") || strings.HasPrefix(lower, "eg ") || strings.HasPrefix(lower, "such as ") ||
 		strings.HasPrefix(lower, "like ")

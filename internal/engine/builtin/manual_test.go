@@ -75,7 +75,9 @@ func TestServerManualGlosses(t *testing.T) {
 		"- How do I show my permits when entering the port?: The easiest way is to hand them to the pilot.\n\nEvery ship carries permits.\n\n" +
 		"Most commonly used signals are `HALT` (a request to stop the engines gracefully) and `DROP` (a forced anchoring). A halt ends a voyage.\n\n" +
 		"The fields of the berth table:\n\n- draft: This field defines the depth needed by the ship.\n- pier: This column names the pier of the berth.\n\n" +
-		"Every draft and pier is listed.\n"
+		"Every draft and pier is listed.\n\n" +
+		"Set `HARBOR_CONFIG` to name the berth file (i.e. in this example `/etc/berths.conf`). Push the named tug head (i.e. `north` in this case).\n\n" +
+		"Each berth file and tug head is kept.\n\nA sample script called tug merge-one-berth is included. Run tug merge to join two berths.\n"
 	ja := "# 港湾用語\n\n- Tide Table Transfer Protocol (TTP): 岸壁どうしが潮汐表を交換するための標準のプロトコル。\n" +
 		"- `12:00` (`%t`): 船が着いた時刻です。書式は: `` [day/month] zone = (`+' | `-') `` 港の時刻で記録することもできます。\n\n" +
 		"- 係留ディレクティブ: 参照: ディレクティブ。\n\n" +
@@ -128,6 +130,9 @@ func TestServerManualGlosses(t *testing.T) {
 		"permit":            "easiest way",
 		"halt":              "stop the engines",
 		"draft":             "This field",
+		"berth file":        "n this example",
+		"tug head":          "n this case",
+		"tug merge":         "merge-one-berth",
 	} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
