@@ -2534,10 +2534,11 @@ var enParenLeads = toSet(`this that these those its their our your his her my ea
 func enExampleParen(lower string) bool {
 	clause := strings.TrimPrefix(strings.TrimPrefix(lower, "i.e. "), "that is, ")
 	switch w, _, _ := strings.Cut(clause, " "); w {
-	case "if", "when", "whenever", "unless", "while", "because", "although", "since", "until", "once", "that", "which", "who":
+	case "if", "when", "whenever", "unless", "while", "because", "although", "since", "until", "once", "that", "which", "who",
+		"it", "they", "we", "you":
 		// "(i.e. if any of --bare or --mirror is given)", "(that do not change
-		// anything)": a condition or a clause that goes on from the
-		// sentence, not a noun phrase.
+		// anything)", "(i.e. it ignores the down child)": a condition or a
+		// clause that goes on from the sentence, not a noun phrase.
 		return true
 	}
 	if strings.HasPrefix(clause, "in this case") || strings.HasSuffix(clause, " in this case") || strings.HasPrefix(clause, "in this example") ||

@@ -288,6 +288,10 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	// sub-headings), list items are the documents' own definitions.
 	wholeGlossary := glossaryFile.MatchString(path.Base(d.Path))
 	inGlossary, glossaryLevel := wholeGlossary, 0
+	// Under a "Limitations" or "Known issues" heading, a list item says
+	// what does not work ("**Load Balancing**: Only round_robin is
+	// supported"), not what its key is.
+	caveats, caveatsLevel := false, 0
 	for bi, b := range blocks {
 		if b.kind == blockHeading && prevHeading.pos >= 0 {
 			ix.headings[prevHeading.key][prevHeading.pos].nextLine = b.start
@@ -307,6 +311,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			default:
 				inGlossary, glossaryLevel = glossaryHeading.MatchString(text), level
 			}
+			if !caveats || level <= caveatsLevel {
+				caveats, caveatsLevel = caveatHeading.MatchString(text), level
+			}
 			asked := askedTerm(text)
 			key := normKey(asked)
 			if key == "" {
@@ -324,7 +331,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		}
 		first := len(ix.sentences)
 		ix.addSentences(d.Path, b, ja)
-		if b.kind == blockList && !changes {
+		if b.kind == blockList && !changes && !caveats {
 			if it, ok := parseListItem(joinLines(b.lines, ja), ja); ok {
 				it.doc, it.line, it.glossary = d.Path, b.start, inGlossary
 				ix.addItem(it)
@@ -1588,6 +1595,10 @@ var changelogHeading = regexp.MustCompile(`(?i)^(change ?log|changes|release not
 	`変更履歴|更新履歴|リリースノート)$`)
 
 // changelogFile matches the names of change log files.
+// caveatHeading names a section of caveats: "Limitations", "Caveats and
+// Key Behavioral Differences", "Known issues", 「制限事項」.
+var caveatHeading = regexp.MustCompile(`(?i)^(known )?(limitations?|caveats?|issues|gotchas|pitfalls)\b|^caveats|^known (issues|limitations|bugs)|^(制限事項|既知の問題|注意事項)`)
+
 // glossaryHeading and glossaryFile name a glossary: "Glossary", "Git
 // Glossary", "Terminology", 「用語集」, glossary.html, gitglossary.md.
 var (
@@ -1618,7 +1629,7 @@ func settingName(key string) bool {
 var enImperatives = toSet(`add avoid call check choose click copy count create delete disable display do don't drag edit
 	enable ensure enter follow get go insert install keep list look make merge modify never note open pass paste pick prefer
 	press print provide put read remember remove rename reset return run save see select send set show specify start stop
-	store toggle try update use write`)
+	store toggle try update use write define configure declare`)
 
 // danglingEnd reports an English sentence that stops on a word that needs a
 // continuation ("..., as well as.", "... and."): a cut, not an end.

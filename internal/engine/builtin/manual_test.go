@@ -28,7 +28,9 @@ import (
 // over an FAQ's question ("How do I ...?: The easiest way ..."); a word is
 // not glossed by the parenthesis after its name in capitals ("`TERM` (a
 // request to terminate gracefully)"), nor by a record's field ("type: This
-// field defines ..."). In
+// field defines ..."), by an item under "Limitations" or "Caveats", a
+// parenthesis that is a clause ("(i.e. it ignores ...)") or a heading over an
+// instruction ("Define docks under ..."). In
 // Japanese: a parenthesis that gives a role
 // (「…として」), examples (「…、等々」) or a pointer (「…の 2 番目の設定」), an
 // item that points elsewhere (「参照: …」), 「名前とは裏腹に」, a parenthesis
@@ -77,7 +79,11 @@ func TestServerManualGlosses(t *testing.T) {
 		"The fields of the berth table:\n\n- draft: This field defines the depth needed by the ship.\n- pier: This column names the pier of the berth.\n\n" +
 		"Every draft and pier is listed.\n\n" +
 		"Set `HARBOR_CONFIG` to name the berth file (i.e. in this example `/etc/berths.conf`). Push the named tug head (i.e. `north` in this case).\n\n" +
-		"Each berth file and tug head is kept.\n\nA sample script called tug merge-one-berth is included. Run tug merge to join two berths.\n"
+		"Each berth file and tug head is kept.\n\nA sample script called tug merge-one-berth is included. Run tug merge to join two berths.\n\n" +
+		"## Limitations\n\n### Caveats and differences\n\n- **Tide Tables**: Only daily tables are supported.\n\n## Tides\n\n" +
+		"- **Neap tide**: A tide with the least difference between high and low water.\n\n" +
+		"The pilot takes the weather into account (i.e. it ignores the calm days) when planning.\n\n### Docks\n\nDefine docks under `harbor.docks`.\n\n" +
+		"Every tide table, neap tide, account and dock is logged.\n"
 	ja := "# 港湾用語\n\n- Tide Table Transfer Protocol (TTP): 岸壁どうしが潮汐表を交換するための標準のプロトコル。\n" +
 		"- `12:00` (`%t`): 船が着いた時刻です。書式は: `` [day/month] zone = (`+' | `-') `` 港の時刻で記録することもできます。\n\n" +
 		"- 係留ディレクティブ: 参照: ディレクティブ。\n\n" +
@@ -102,6 +108,7 @@ func TestServerManualGlosses(t *testing.T) {
 		{"warping", "hauling on its lines"},
 		{"fairlead", "guides a line"},
 		{"tab", "page of the chart window"},
+		{"neap tide", "least difference"},
 	} {
 		if d := define(t, e, c, tc.term); !strings.Contains(d.Text, tc.want) || strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want its gloss %q", tc.term, d.Text, d.Confidence, tc.want)
@@ -133,6 +140,9 @@ func TestServerManualGlosses(t *testing.T) {
 		"berth file":        "n this example",
 		"tug head":          "n this case",
 		"tug merge":         "merge-one-berth",
+		"tide table":        "daily tables",
+		"account":           "calm days",
+		"dock":              "under harbor",
 	} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
