@@ -1600,9 +1600,10 @@ var changelogHeading = regexp.MustCompile(`(?i)^(change ?log|changes|release not
 var caveatHeading = regexp.MustCompile(`(?i)^(known )?(limitations?|caveats?|issues|gotchas|pitfalls)\b|^caveats|^known (issues|limitations|bugs)|^(制限事項|既知の問題|注意事項)`)
 
 // glossaryHeading and glossaryFile name a glossary: "Glossary", "Git
-// Glossary", "Terminology", 「用語集」, glossary.html, gitglossary.md.
+// Glossary", "Terminology", "Definitions", "Key concepts", 「用語集」,
+// 「用語の定義」, glossary.html, gitglossary.md.
 var (
-	glossaryHeading = regexp.MustCompile(`(?i)^(\S+ )?(glossary|terminology)$|^(用語集|用語解説|用語)$`)
+	glossaryHeading = regexp.MustCompile(`(?i)^(\S+ )?(glossary|terminology)( of terms)?$|^(terms and )?definitions$|^key (terms|concepts)$|^(用語集|用語解説|用語|用語の定義|用語一覧)$`)
 	glossaryFile    = regexp.MustCompile(`(?i)^[a-z_-]*(glossary|terminology)(\.[a-z]+)?$|^用語集`)
 )
 

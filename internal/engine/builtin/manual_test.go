@@ -83,11 +83,13 @@ func TestServerManualGlosses(t *testing.T) {
 		"## Limitations\n\n### Caveats and differences\n\n- **Tide Tables**: Only daily tables are supported.\n\n## Tides\n\n" +
 		"- **Neap tide**: A tide with the least difference between high and low water.\n\n" +
 		"The pilot takes the weather into account (i.e. it ignores the calm days) when planning.\n\n### Docks\n\nDefine docks under `harbor.docks`.\n\n" +
-		"Every tide table, neap tide, account and dock is logged.\n"
+		"Every tide table, neap tide, account and dock is logged.\n\n## Key concepts\n\n- Capstan: A drum that hauls a line in.\n\n## Deck gear\n\n" +
+		"The crew turns the capstan (a steel wheel on the bow) at dawn. Every capstan is greased.\n"
 	ja := "# 港湾用語\n\n- Tide Table Transfer Protocol (TTP): 岸壁どうしが潮汐表を交換するための標準のプロトコル。\n" +
 		"- `12:00` (`%t`): 船が着いた時刻です。書式は: `` [day/month] zone = (`+' | `-') `` 港の時刻で記録することもできます。\n\n" +
 		"- 係留ディレクティブ: 参照: ディレクティブ。\n\n" +
-		"港湾では TTP を使います。時刻の書式は港ごとに決まります。\n\n" +
+		"港湾では TTP を使います。時刻の書式は港ごとに決まります。\n\n## 用語の定義\n\n- 係船柱: 船の係留索をつなぐための柱。\n\n## 岸壁\n\n" +
+		"作業員は係船柱（岸壁に並ぶ鉄の柱）を点検します。どの係船柱にも番号があります。\n\n" +
 		"この岸壁は新しい泊地 (外港の岸壁として) と古い泊地の両方から使えます。" +
 		"港が出す書類 (エラーの知らせ、`harbor` における FTP の一覧、`info` の出力、等々) の末尾に署名が付きます。" +
 		"名前が `north` の岸壁 (外港の例の 2 番目の設定) が専用の泊地を得たとします。" +
@@ -109,6 +111,7 @@ func TestServerManualGlosses(t *testing.T) {
 		{"fairlead", "guides a line"},
 		{"tab", "page of the chart window"},
 		{"neap tide", "least difference"},
+		{"capstan", "hauls a line"},
 	} {
 		if d := define(t, e, c, tc.term); !strings.Contains(d.Text, tc.want) || strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want its gloss %q", tc.term, d.Text, d.Confidence, tc.want)
@@ -163,6 +166,9 @@ func TestServerManualGlosses(t *testing.T) {
 		if d := define(t, e, cja, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
 		}
+	}
+	if d := define(t, e, cja, "係船柱"); !strings.Contains(d.Text, "係留索") {
+		t.Errorf("係船柱: %q (%.2f), want the entry under 用語の定義", d.Text, d.Confidence)
 	}
 	if d := define(t, e, cja, "TTP"); !strings.Contains(d.Text, "標準のプロトコル") {
 		t.Errorf("TTP in Japanese: %q (%.2f), want the item with its English key", d.Text, d.Confidence)
