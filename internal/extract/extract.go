@@ -484,10 +484,12 @@ func withoutBoilerplate(docs []glossary.Document) []glossary.Document {
 	if len(docs) < boilerplateMinDocs {
 		return docs
 	}
+	split := make([][]string, len(docs))
 	type seen struct{ count, docs, last int }
 	lines := map[string]*seen{}
 	for di, d := range docs {
-		for l := range strings.SplitSeq(d.Content, "\n") {
+		split[di] = strings.Split(d.Content, "\n")
+		for _, l := range split[di] {
 			t := strings.TrimSpace(l)
 			if !boilerplateCandidate(t) {
 				continue
@@ -513,14 +515,10 @@ func withoutBoilerplate(docs []glossary.Document) []glossary.Document {
 	// pages), which is their text: only a line repeated on its own is a
 	// notice.
 	alone := map[string]int{}
-	for _, d := range docs {
-		ls := strings.Split(d.Content, "\n")
+	for _, ls := range split {
 		for i, l := range ls {
 			t := strings.TrimSpace(l)
-			if !repeated(t) {
-				continue
-			}
-			if !repeated(neighbour(ls, i, -1)) && !repeated(neighbour(ls, i, +1)) {
+			if repeated(t) && !repeated(neighbour(ls, i, -1)) && !repeated(neighbour(ls, i, +1)) {
 				alone[t]++
 			}
 		}
@@ -537,7 +535,7 @@ func withoutBoilerplate(docs []glossary.Document) []glossary.Document {
 	out := make([]glossary.Document, len(docs))
 	for di, d := range docs {
 		out[di] = d
-		ls := strings.Split(d.Content, "\n")
+		ls := split[di]
 		changed := false
 		for i, l := range ls {
 			if drop[strings.TrimSpace(l)] {

@@ -619,15 +619,7 @@ func writeInline(b *strings.Builder, n *html.Node, depth int) {
 		}
 		// Code that holds backticks ("zone = (`+' | `-')") is fenced by a
 		// longer run of them, as Markdown writes it.
-		longest, run := 0, 0
-		for i := 0; i < len(t); i++ {
-			if t[i] == '`' {
-				run++
-				longest = max(longest, run)
-			} else {
-				run = 0
-			}
-		}
+		longest := longestBacktickRun(t)
 		f := strings.Repeat("`", longest+1)
 		if longest > 0 {
 			b.WriteString(f + " " + t + " " + f)
@@ -736,17 +728,23 @@ func fence(code string) string {
 	if strings.TrimSpace(code) == "" {
 		return ""
 	}
+	f := strings.Repeat("`", max(3, longestBacktickRun(code)+1))
+	return f + "\n" + code + "\n" + f
+}
+
+// longestBacktickRun returns the length of the longest run of backticks in
+// s: a code span or block around s needs a longer one.
+func longestBacktickRun(s string) int {
 	longest, run := 0, 0
-	for _, r := range code {
-		if r == '`' {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '`' {
 			run++
 			longest = max(longest, run)
 		} else {
 			run = 0
 		}
 	}
-	f := strings.Repeat("`", max(3, longest+1))
-	return f + "\n" + code + "\n" + f
+	return longest
 }
 
 // uiLabel reports a summary that names the control, not the content it

@@ -2444,7 +2444,8 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			continue
 		}
 		lower := strings.ToLower(inner)
-		if clauseBody(strings.TrimPrefix(lower, "i.e. ")) || finiteBeforeRelative(strings.TrimPrefix(lower, "i.e. ")) || enEnumeration(lower) || enExampleParen(lower) || enAnaphoricParen(lower) ||
+		restated := strings.TrimPrefix(lower, "i.e. ")
+		if clauseBody(restated) || finiteBeforeRelative(restated) || enEnumeration(lower) || enExampleParen(lower) || enAnaphoricParen(lower) ||
 			enActParen(lower, sp) {
 			// "a Secret object (an empty string is treated as an Opaque
 			// type)": a remark, not a noun phrase that names it.

@@ -1153,14 +1153,9 @@ func normKey(s string) string {
 	s = strings.TrimRight(cleanMarkdown(s), ":： ")
 	// An acronym ending in S is not a plural: HTTPS is not HTTP. A word
 	// in capitals is ("### NODES").
-	acronym := strings.HasSuffix(s, "S") && strings.ToUpper(s) == s && !strings.Contains(s, " ") &&
+	acronym := strings.HasSuffix(s, "S") &&
 		strings.IndexFunc(s, func(r rune) bool { return !unicode.IsUpper(r) && !unicode.IsDigit(r) }) < 0 &&
-		strings.Count(strings.Map(func(r rune) rune {
-			if strings.ContainsRune("AEIOU", r) {
-				return 'V'
-			}
-			return -1
-		}, s[:len(s)-1]), "V") < 2
+		strings.Count(s, "A")+strings.Count(s, "E")+strings.Count(s, "I")+strings.Count(s, "O")+strings.Count(s, "U") < 2
 	s = strings.ToLower(s)
 	for _, art := range []string{"the ", "a ", "an "} {
 		s = strings.TrimPrefix(s, art)
@@ -1597,7 +1592,7 @@ var changelogHeading = regexp.MustCompile(`(?i)^(change ?log|changes|release not
 // changelogFile matches the names of change log files.
 // caveatHeading names a section of caveats: "Limitations", "Caveats and
 // Key Behavioral Differences", "Known issues", 「制限事項」.
-var caveatHeading = regexp.MustCompile(`(?i)^(known )?(limitations?|caveats?|issues|gotchas|pitfalls)\b|^caveats|^known (issues|limitations|bugs)|^(制限事項|既知の問題|注意事項)`)
+var caveatHeading = regexp.MustCompile(`(?i)^(known )?(limitations?|caveats?|issues|gotchas|pitfalls)\b|^known bugs|^(制限事項|既知の問題|注意事項)`)
 
 // glossaryHeading and glossaryFile name a glossary: "Glossary", "Git
 // Glossary", "Terminology", "Definitions", "Key concepts", 「用語集」,
