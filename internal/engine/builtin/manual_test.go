@@ -147,9 +147,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"account":           "calm days",
 		"dock":              "under harbor",
 	} {
-		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
-			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
-		}
+		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
 	}
 	if d := define(t, e, cja, "書式"); strings.Contains(d.Text, "day/month") && !strings.HasPrefix(d.Text, usedInPrefixJA) {
 		t.Errorf("書式: %q (%.2f), want no gloss from the label over a value", d.Text, d.Confidence)
@@ -163,14 +161,21 @@ func TestServerManualGlosses(t *testing.T) {
 		"マッチ":       "自動で入港済み",
 		"寄港数":       "数が多い",
 	} {
-		if d := define(t, e, cja, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
-			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
-		}
+		wantNoGlossFrom(t, e, cja, usedInPrefixJA, term, not)
 	}
 	if d := define(t, e, cja, "係船柱"); !strings.Contains(d.Text, "係留索") {
 		t.Errorf("係船柱: %q (%.2f), want the entry under 用語の定義", d.Text, d.Confidence)
 	}
 	if d := define(t, e, cja, "TTP"); !strings.Contains(d.Text, "標準のプロトコル") {
 		t.Errorf("TTP in Japanese: %q (%.2f), want the item with its English key", d.Text, d.Confidence)
+	}
+}
+
+// wantNoGlossFrom fails t when term's definition holds not, unless it is
+// only a usage ("Used in: ...", usedIn).
+func wantNoGlossFrom(t *testing.T, e *Engine, c *pipeline.Corpus, usedIn, term, not string) {
+	t.Helper()
+	if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedIn) {
+		t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
 	}
 }
