@@ -597,9 +597,48 @@ func (d *docState) verbAt(k int) bool {
 		if n.shape != kLower || has(enStop, n.s) && !has(enSoftAdj, n.s) {
 			return true
 		}
+		return d.objectThenNoVerb(k + 1)
 	}
 	return false
 }
+
+// objectThenNoVerb reports whether the lower-case words from token j are
+// an object followed by a preposition or a determiner, with no finite verb
+// after them in the sentence: "Run test code in `test` folder.", "Test
+// textlint rule by textlint-tester." are instructions, while "Build logs
+// are kept ..." and "Test code in the repository is run by CI." open with
+// a compound subject.
+func (d *docState) objectThenNoVerb(j int) bool {
+	for j < len(d.toks) && d.toks[j].shape == kLower && !has(enStop, d.toks[j].s) {
+		j++
+	}
+	if j >= len(d.toks) || d.toks[j].shape == 0 || !has(enObjectFollow, d.toks[j].s) {
+		return false
+	}
+	for ; j < len(d.toks); j++ {
+		t := d.toks[j]
+		if t.shape == 0 {
+			if t.punct == '.' {
+				break
+			}
+			continue
+		}
+		if t.shape == kLower && (has(enFinite, t.s) || isVerbS(t.s)) {
+			return false
+		}
+	}
+	return true
+}
+
+// enObjectFollow open what follows a verb's object: a preposition or a
+// determiner.
+var enObjectFollow = wordSet(`in on at by with from to into for using via through under over the a an this
+	that these those your each all every`)
+
+// enFinite are auxiliaries and forms of "be": a sentence with one has a
+// finite verb.
+var enFinite = wordSet(`is are was were be been being has have had does do did can could will would should
+	must may might shall isn't aren't wasn't weren't hasn't haven't doesn't don't didn't can't won't`)
 
 // wordBefore returns the word before token k, lower-cased, and its index,
 // skipping one adverb ("I highly recommend", "it quickly fetches"); ok is

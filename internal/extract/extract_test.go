@@ -516,20 +516,22 @@ func TestExtractVerbsAndModifiers(t *testing.T) {
 		"The state store is on-disk and in-sync with the scheduler.\n" +
 		"Disk usage is 20 GB at most, and the worker prints logs.\n" +
 		"You declare a worker in the state store. We stash tasks nightly, and they vanish otherwise. You can tweak a worker.\n" +
-		"A modern scheduler is interactive; modern, interactive and virtual workers run regular tasks, some virtual, some regular.\n"
+		"A modern scheduler is interactive; modern, interactive and virtual workers run regular tasks, some virtual, some regular.\n" +
+		"Run worker code in the sandbox. Stream data in the sandbox is compressed.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc + "Upgrading workers takes time.\n"}, {Path: "b.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := byText(terms)
-	for _, want := range []string{"scheduler", "state store", "high watermark", "worker", "network file system"} {
+	for _, want := range []string{"scheduler", "state store", "high watermark", "worker", "network file system", "worker code", "stream data"} {
 		if _, ok := got[want]; !ok {
 			t.Errorf("missing %q in %v", want, terms)
 		}
 	}
 	for _, bad := range []string{"scheduler assigns task", "scheduler store", "worker exports metrics", "caught",
 		"store", "Press Ctrl-C", "restart", "restart worker", "upgrading worker", "in-sync", "on-disk", "GB", "prints",
-		"network file systems return", "high", "declare", "stash", "vanish", "tweak", "modern", "interactive", "virtual", "regular"} {
+		"network file systems return", "high", "declare", "stash", "vanish", "tweak", "modern", "interactive", "virtual", "regular",
+		"run worker code"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted", bad)
 		}
@@ -562,6 +564,7 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"Don’t split a ledger by hand: it’ll split itself. Don’t move shards either; it’ll move them.\n\n" +
 		"## Ledger shards\n\nA ledger shard is a slice of the key space.\n\n" +
 		"## Credits\n\n- Ada Quenby for https://example.org/ada\n\n" +
+		"## License\n\nMIT © Bertil Ashgrove\n\nCC-BY-SA-3.0 © Bertil Ashgrove\n\n" +
 		"## License\n\nCopyright (c) 2024 Larkspur Authors. Licensed under the Apache License, Version 2.0.\n"
 	b := "作成者：榊原 周平\n\nWritten by Ilse Marchetti.\n\n" +
 		"Each virtual private ledger has a virtual private shard.\n" +
@@ -601,7 +604,7 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"LOC", "net", "http", "github", "DESIGN.md", "segment.go", "recommend", "retrieve", "present", "Fetching",
 		"fetching", "publishing", "Object Stores", "ledger shards", "ledgerstore", "http gateway", "Apache License",
 		"Apache", "Larkspur Authors", "Ada Quenby", "GHSA-3fxj-6jh8-hvhx", "Tombstone", "Ledger Shards",
-		"Wren Talmadge", "Oskar Penhallow", "Ilse Marchetti", "榊原", "周平", "a24dc91", "c203e39", "f2c4107", "acts", "supplies", "refuses", "carries",
+		"Wren Talmadge", "Oskar Penhallow", "Ilse Marchetti", "Bertil Ashgrove", "Ashgrove", "榊原", "周平", "a24dc91", "c203e39", "f2c4107", "acts", "supplies", "refuses", "carries",
 		"Larkspur Operator Handbook", "Operator Handbook", "LedgerStore User Guide", "User Guide", "virtual private",
 		"equivalent", "distinct", "tier equal", "Don’t", "don’t", "don't", "it’ll", "it'll",
 		"Listing", "Figure", "Appendix", "Chapter", "foo", "Foo", "baz", "qux", "hoge", "fuga", "example", "examples",
@@ -724,6 +727,37 @@ func TestExtractJapaneseOrdinals(t *testing.T) {
 	}
 	if _, ok := got["要素"]; !ok {
 		t.Errorf("要素 not extracted: %v", terms)
+	}
+}
+
+// TestExtractJapaneseNumeralCompounds: a numeral that opens a compound
+// (「二段階認証」, 「二重否定」, 「三層構造」, 「ゼロ幅スペース」) is part of the
+// term; counts (「二段階で」, 「三回実行」, 「二つの」) and a numeral with a
+// counter alone (「二重」 shared by two compounds) are not terms, nor are the
+// labels of good and bad examples (OK, NG). The text is written for this test.
+func TestExtractJapaneseNumeralCompounds(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "港湾システムは二段階認証で操作員を確かめます。二段階認証の設定は管理画面で行います。\n" +
+		"文章の二重否定を検出します。二重否定は読みにくく、二重助詞も読みにくくなります。\n" +
+		"このシステムは三層構造です。三層構造の下層は倉庫の記録です。\n" +
+		"ゼロ幅スペースを取り除きます。ゼロ幅スペースは見えない文字です。\n" +
+		"荷役は二段階で記録します。照合を三回実行します。二つの倉庫があります。\n\n" +
+		"OK: 二段階認証で確かめます。\n\nNG: 二段階で確かめます。\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"二段階認証", "二重否定", "三層構造", "ゼロ幅スペース"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("missing %q in %v", want, terms)
+		}
+	}
+	for _, bad := range []string{"段階認証", "幅スペース", "層構造", "二重", "二段階", "三回実行", "回実行", "二つ", "二", "NG", "OK"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted: %v", bad, terms)
+		}
 	}
 }
 

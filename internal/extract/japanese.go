@@ -26,6 +26,7 @@ const (
 	jSuffixAdj                        // 名詞,接尾,形容動詞語幹
 	jSuffixCounter                    // 名詞,接尾,助数詞
 	jPrefix                           // 接頭詞,名詞接続
+	jNumeral                          // 名詞,数 opening a compound: 「二」 of 「二段階認証」
 )
 
 func isJASuffix(c uint8) bool { return c >= jSuffix && c <= jSuffixCounter }
@@ -236,6 +237,10 @@ func (d *docState) jaSegment(seg string) {
 				pieces++
 			}
 		}
+		if len(run) == 0 && jaNumeralOpens(toks, i) {
+			run = append(run, unit{text: s, key: s, sing: s, singKey: s, kind: kJA, ja: jNumeral})
+			continue
+		}
 		if c == 0 || !hasLetter(s) || isJaNumeral(s) {
 			if len(run) > 0 && (s == "（" || s == "(") && i+2 < len(toks) && isAcronymText(toks[i+1].Surface) &&
 				(toks[i+2].Surface == "）" || toks[i+2].Surface == ")") {
@@ -319,7 +324,7 @@ func (d *docState) jaFlush(run []unit) []unit {
 				cues |= 1 << cuePerson
 				continue
 			}
-		case l.kind == kJA && (l.ja == jPrefix || l.ja == jAdjStem || l.ja == jSuffixAdj || l.ja == jSuffixAdverbial || l.ja == jSuffixCounter):
+		case l.kind == kJA && (l.ja == jPrefix || l.ja == jNumeral || l.ja == jAdjStem || l.ja == jSuffixAdj || l.ja == jSuffixAdverbial || l.ja == jSuffixCounter):
 			run = run[:len(run)-1]
 			continue
 		case l.kind == kJA && has(jaTrailStrip, l.text):
@@ -409,7 +414,7 @@ func (d *docState) jaFlush(run []unit) []unit {
 				attested = true
 				c |= 1 << cuePerson
 			}
-			if allJaGeneric(span) || jaOrdinal(span) {
+			if allJaGeneric(span) || jaOrdinal(span) || jaCount(span) {
 				continue
 			}
 			d.record(span, true, attested, c)
@@ -445,6 +450,44 @@ func isJaNumeral(s string) bool {
 	}
 	return true
 }
+
+// jaNumeralOpens reports whether the numeral at toks[i] opens a compound
+// term: 「ゼロ」 before a noun (「ゼロ除算」, 「ゼロ幅スペース」), a kanji digit
+// before a noun and another noun (「二段階認証」, 「二要素認証」) or before a
+// counter that forms words and a noun (「二重否定」, 「三層構造」, 「一次キャッシュ」).
+// Counts and times are not terms: 「二段階で」, 「二つの」, 「三回実行」.
+func jaNumeralOpens(toks []tokenizer.Token, i int) bool {
+	t := &toks[i]
+	if p0, _ := t.FeatureAt(0); p0 != "名詞" {
+		return false
+	}
+	if p1, _ := t.FeatureAt(1); p1 != "数" {
+		return false
+	}
+	noun := func(j int) bool {
+		if j >= len(toks) || toks[j].Position != toks[j-1].Position+len(toks[j-1].Surface) {
+			return false
+		}
+		c := jaClass(&toks[j])
+		return (c == jCommon || c == jSahen) && !has(jaStopNouns, toks[j].Surface)
+	}
+	switch {
+	case t.Surface == "ゼロ":
+		return noun(i + 1)
+	case utf8.RuneCountInString(t.Surface) != 1 || !strings.Contains("一二三四五六七八九十", t.Surface):
+		return false
+	case noun(i + 1):
+		return noun(i + 2)
+	case i+1 < len(toks) && has(jaWordCounters, toks[i+1].Surface) && toks[i+1].Position == t.Position+len(t.Surface):
+		return noun(i + 2)
+	}
+	return false
+}
+
+// jaWordCounters are counters and suffixes that make words with a numeral
+// (「二重」, 「三層」, 「一次」, 「二値」, 「二相」, 「三項」), unlike counts
+// (「三回」, 「二つ」, 「五人」).
+var jaWordCounters = wordSet(`重 層 次 次元 値 相 項 極 進 段 元 面 色 角 分木`)
 
 // isJaTimeWord reports adverbial nouns of time: "毎週", "今年", "当初".
 func isJaTimeWord(s string) bool {
@@ -502,6 +545,20 @@ func jaOrdinal(span []unit) bool {
 		sb.WriteString(u.text)
 	}
 	return has(jaOrdinals, sb.String())
+}
+
+// jaCount reports a numeral with only counters or suffixes after it: 「二重」
+// of 「二重否定」 and 「二重助詞」 is a count, not a term they share.
+func jaCount(span []unit) bool {
+	if span[0].kind != kJA || span[0].ja != jNumeral {
+		return false
+	}
+	for _, u := range span[1:] {
+		if u.kind != kJA || !isJASuffix(u.ja) {
+			return false
+		}
+	}
+	return true
 }
 
 // jaOrdinals are the counters of an ordinal (「2 番目」, 「3 回目」): after a

@@ -278,13 +278,13 @@ var bylines = [...]string{"author:", "authors:", "author(s):", "maintainer:", "m
 	"著者：", "著者:", "作成者：", "作成者:", "執筆者：", "執筆者:", "執筆：", "文責：", "担当者：", "担当者:"}
 
 // stripBoilerplate removes from a paragraph the sentences of license or
-// copyright notice ("Copyright (c) 2015-present ...", "Licensed under the
+// copyright notice ("Copyright (c) 2015-present ...", "MIT © ...", "Licensed under the
 // Apache License, Version 2.0", "... is distributed under the MIT
 // license"), keeping the others.
 func stripBoilerplate(para []byte) []byte {
 	if !bytes.Contains(para, []byte("opyright")) && !bytes.Contains(para, []byte("icense")) &&
 		!bytes.Contains(para, []byte("SPDX")) && !bytes.Contains(para, []byte("ライセンス")) &&
-		!bytes.Contains(para, []byte("著作権")) {
+		!bytes.Contains(para, []byte("著作権")) && !bytes.Contains(para, []byte("©")) {
 		return para
 	}
 	s := string(para)
@@ -308,7 +308,8 @@ func stripBoilerplate(para []byte) []byte {
 		sent := s[:end]
 		s = s[end:]
 		l := strings.ToLower(sent)
-		keep := !strings.HasPrefix(strings.TrimSpace(l), "copyright ")
+		// "MIT © Wren Talmadge": a notice in the copyright sign.
+		keep := !strings.HasPrefix(strings.TrimSpace(l), "copyright ") && !strings.Contains(sent, "©")
 		for _, p := range licensePhrases {
 			if keep && strings.Contains(l, p) {
 				keep = false
