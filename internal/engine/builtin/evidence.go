@@ -247,6 +247,17 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// what another subject is.
 				continue
 			}
+			if s.ja && jaPartTopic(s.text, spellings) {
+				// "**箇条書き**" over 「箇条書きの中はチェックせず無視します。」:
+				// what is said of a part or an aspect of it.
+				continue
+			}
+			if !s.ja && named && onlyAfterPreposition(s.text, spellings) {
+				// "### npm" over "encoding.js is published under the
+				// package name encoding-japanese on npm.": a place or a
+				// means of something else, not what the heading names.
+				continue
+			}
 			if !s.ja && aboutTheText(s.text) {
 				// "## Re-exports" over "Let’s start by explaining what
 				// are re-exports.": what the section will do, not a gloss.
@@ -332,8 +343,9 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				continue
 			}
 			text := it.body
-			// An English gloss in a Japanese document ends like English.
-			if !it.ja || !glossary.HasCJK(text) {
+			// An English gloss in a Japanese document ends like English,
+			// a Japanese one under an English key like Japanese.
+			if !glossary.HasCJK(text) {
 				text = upperFirst(text)
 				if !strings.ContainsAny(text[len(text)-1:], ".!?") {
 					text += "."
@@ -723,6 +735,49 @@ func jaTopic(s string) string {
 	}
 	return topic
 }
+
+// onlyAfterPreposition reports whether every mention of the term in the
+// English sentence s follows a preposition ("on npm", "with Docker").
+func onlyAfterPreposition(s string, spellings []string) bool {
+	seen := false
+	for _, sp := range spellings {
+		for _, at := range glossary.Index(s, sp) {
+			seen = true
+			words := strings.Fields(s[:at])
+			if len(words) == 0 || !enLeadPreps[strings.ToLower(words[len(words)-1])] {
+				return false
+			}
+		}
+	}
+	return seen
+}
+
+// enLeadPreps are prepositions that put a noun in the role of a place, a
+// means or a companion.
+var enLeadPreps = toSet(`on in at from via with using into onto through to by for under within across`)
+
+// jaPartTopic reports a sentence whose topic is a part or an aspect of
+// the term (「箇条書きの中は…」, 「係留索の長さは…」), not the term or what it
+// means (「Podの定義は…」).
+func jaPartTopic(s string, spellings []string) bool {
+	for _, sp := range spellings {
+		rest, ok := strings.CutPrefix(s, sp+"の")
+		if !ok {
+			continue
+		}
+		noun, _, ok := strings.Cut(rest, "は")
+		if !ok || noun == "" || utf8.RuneCountInString(noun) > 6 || strings.IndexFunc(noun, func(r rune) bool {
+			return unicode.IsPunct(r) || unicode.IsSpace(r) || strings.ContainsRune("がをにでともへや", r)
+		}) >= 0 {
+			continue
+		}
+		return !jaMeaningNouns[noun]
+	}
+	return false
+}
+
+// jaMeaningNouns after 「…の」 make a topic that still says what the term is.
+var jaMeaningNouns = toSet(`定義 意味 概要 正体 役割 目的 本質 特徴`)
 
 // sameModuloChoon reports whether topic names one of spellings but for
 // the word-final long-vowel marks that Japanese writers add or drop at
@@ -2412,6 +2467,11 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			continue // "SKU（Stock Keeping Unit）": another name for it
 		}
 		if s.ja || glossary.HasCJK(inner) {
+			if !glossary.HasCJK(sp) && !enGlossedHere(s.text[:at], sp) {
+				// 「upstream maintainer (アップストリームのメンテナー)」:
+				// the phrase's translation, not the word's gloss.
+				continue
+			}
 			if utf8.RuneCountInString(inner) < 6 || trailingJaRun(inner) == inner || !hasHiragana(inner) {
 				// Too short, or another name, an example or a label
 				// without a word of Japanese grammar: 「マニュアル ページ」,
@@ -2420,6 +2480,9 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			}
 			if jaNotGloss(inner) {
 				continue // 「助詞(かつ品詞細分類)」, 「filterルール(例外を明示できる)」
+			}
+			if jaReading(inner, sp) {
+				continue // 「半角カナ（はんかくカナ）」: how the term is read
 			}
 			if head := trailingJaRun(strings.TrimRight(inner, "。")); utf8.RuneCountInString(head) >= 2 && !strings.Contains(sp, head) &&
 				strings.Contains(s.text[:at], head) {
@@ -2464,6 +2527,33 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		}
 	}
 	return evidence{}, false
+}
+
+// jaReading reports a parenthesis that gives the reading in kana of the
+// term sp written with kanji, alone or before another name: 「半角カナ
+// （はんかくカナ）」, 「（はんかくかたかな, Halfwidth Katakana）」. A reading
+// spells each kanji with at least one hiragana.
+func jaReading(inner, sp string) bool {
+	if i := strings.IndexAny(inner, ",、;；"); i >= 0 {
+		inner = inner[:i]
+	}
+	kanji := 0
+	for _, r := range sp {
+		if unicode.Is(unicode.Han, r) {
+			kanji++
+		}
+	}
+	hira := 0
+	for _, r := range strings.TrimSpace(inner) {
+		switch {
+		case unicode.Is(unicode.Hiragana, r):
+			hira++
+		case unicode.Is(unicode.Katakana, r), r == 'ー', r == '・', r == ' ':
+		default:
+			return false
+		}
+	}
+	return kanji > 0 && hira >= kanji
 }
 
 // isLatinWord reports a word of ASCII letters, digits, '-', '_' and '.'

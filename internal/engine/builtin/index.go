@@ -360,7 +360,9 @@ func (ix *corpusIndex) addItem(it listItem) {
 		}
 		ix.itemKeys[k][it.doc]++
 	}
-	body := itemBody(it.key, it.body, it.ja)
+	// A Japanese body in an English page (a page partly translated) is
+	// read as Japanese.
+	body := itemBody(it.key, it.body, it.ja || isJapaneseText(it.body))
 	if body == "" && it.code && !it.ja && settingName(it.key) && optionEffects[strings.ToLower(firstWord(it.body))] {
 		// "- `use_accelerate_endpoint` - Use the S3 Accelerate endpoint
 		// for all commands": what the setting does, not an instruction.
@@ -1194,7 +1196,7 @@ func itemBody(key, body string, ja bool) string {
 		first = body
 	}
 	if ja {
-		if jaVerbEnd(first) {
+		if jaPredicateVerb(first) {
 			return "" // an instruction ("当番表を参照する。"), not a description
 		}
 		if strings.HasPrefix(first, "参照:") || strings.HasPrefix(first, "参照：") || strings.HasPrefix(first, "→") {

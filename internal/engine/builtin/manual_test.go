@@ -179,3 +179,41 @@ func wantNoGlossFrom(t *testing.T, e *Engine, c *pipeline.Corpus, usedIn, term, 
 		t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
 	}
 }
+
+// Glosses that libraries' READMEs (Japanese and English) gave wrongly,
+// written again for this test: a reading in kana in parentheses
+// (「港湾タグ（こうわんタグ）」), the Japanese name of a longer English phrase
+// (「harbor master (ハーバーのマスター)」 glossed master), a bold heading over
+// what is said of a part of the term (「係留索の長さは…」) and a heading over
+// a sentence that names the term only after a preposition ("... is
+// published on tugboat."). An item's body that ends in a copula
+// (「…の柱です。」) glosses its key, one that ends in a verb (「照合します。」)
+// does not. In an English page partly translated, a Japanese item body is
+// read as Japanese and ends like Japanese.
+func TestLibraryReadmeGlosses(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	ja := pipeline.NewCorpus([]glossary.Document{{Path: "readme.ja.md", Content: "# 港湾ライブラリ\n\n" +
+		"港湾タグ（こうわんタグ）の規則に従って船を記録します。港湾タグは毎朝記録を読みます。\n\n" +
+		"## 用語\n\n- **係船柱**: 岸壁に立つ鉄の柱です。\n- **錨地**: 照合します。\n\n" +
+		"係船柱に船をつなぎます。錨地で船が待ちます。master は毎朝港に来ます。\n\n" +
+		"## 例外\n\n**係留索**\n\n係留索の長さは毎朝測ります。\n\n## 係船\n\n係留索で船をつなぎます。\n"}})
+	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "港湾タグ", "こうわんタグ")
+	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "係留索", "長さは")
+	if d := define(t, e, ja, "係船柱"); d.Text != "岸壁に立つ鉄の柱です。" {
+		t.Errorf("係船柱: %q (%.2f), want its item", d.Text, d.Confidence)
+	}
+	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "錨地", "照合します")
+	// A page in English partly translated into Japanese.
+	mixed := pipeline.NewCorpus([]glossary.Document{{Path: "roles.md", Content: "# Harbor roles\n\n" +
+		"This page is partly translated. The harbor master checks every ship, and a master commands one ship.\n\n## Roles\n\n" +
+		"- **harbor master (ハーバーのマスター)**:\n  現在港を管理している人です。\n- **master (マスター)**: 船を指揮する船長です。\n\n" +
+		"The master signs the log every morning. The harbor master reads the log at noon.\n"}})
+	if d := define(t, e, mixed, "master"); d.Text != "船を指揮する船長です。" {
+		t.Errorf("master: %q (%.2f), want its own item, ending in Japanese", d.Text, d.Confidence)
+	}
+	en := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: "# harborlib\n\n" +
+		"harborlib reads tide tables for tugboat crews. Every tugboat crew reads the tide tables.\n\n## Installation\n\n### tugboat\n\n" +
+		"harborlib is published under the name `harbor-lib` on tugboat.\n\n```sh\ntugboat add harbor-lib\n```\n\n### From source\n\nClone the repository.\n"}})
+	wantNoGlossFrom(t, e, en, usedInPrefixEN, "tugboat", "published under")
+}
