@@ -593,7 +593,7 @@ func writeInline(b *strings.Builder, n *html.Node, depth int) {
 				return ' '
 			}
 			return r
-		}, n.Data)
+		}, dropWideBreaks(n.Data))
 		// A backtick in the text is a character ("`/' character", TeX
 		// quotes), not the start of a code span that would run to the
 		// next one.
@@ -1127,4 +1127,39 @@ func flatText(src string) string {
 			}
 		}
 	}
+}
+
+// dropWideBreaks removes the line breaks (and the spaces around them) of
+// source text between two Japanese or Chinese characters: Japanese is
+// written without spaces, so a break in the HTML source is no space
+// (「船を指揮する\n船長です」 reads 「船を指揮する船長です」), as CSS Text's
+// segment break rules say.
+func dropWideBreaks(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		before := strings.TrimRight(s[:i], " \t\r")
+		after := strings.TrimLeft(s[i+1:], " \t\r")
+		r1, _ := utf8.DecodeLastRuneInString(before)
+		r2, _ := utf8.DecodeRuneInString(after)
+		b.WriteString(before)
+		if !wideRune(r1) || !wideRune(r2) {
+			b.WriteString(s[len(before) : len(s)-len(after)])
+		}
+		s = after
+	}
+}
+
+// wideRune reports a character of Japanese or Chinese text: kanji, kana,
+// and the full-width punctuation written with them.
+func wideRune(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == 'ー' ||
+		r >= 0x3000 && r <= 0x303f || r >= 0xff01 && r <= 0xff60
 }

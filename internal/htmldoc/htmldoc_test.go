@@ -161,6 +161,9 @@ func TestToMarkdown(t *testing.T) {
 		{"a backtick in the text is escaped, not a code span",
 			"<h1>T</h1><p>Wildcards never match the `/' character: <code>/*/quay</code> fails.</p><p>Its sign: <code>zone = (`+' | `-')</code>.</p>",
 			"# T\n\nWildcards never match the \\`/' character: `/*/quay` fails.\n\nIts sign: `` zone = (`+' | `-') ``.\n"},
+		{"a source line break inside Japanese text is no space",
+			"<h1>係船</h1><p>係船柱は岸壁に立つ\n   鉄の柱です。曳船は、\n大きな船を押します。<code>moor</code>\nを使い、\nTug\nを呼びます。</p>",
+			"# 係船\n\n係船柱は岸壁に立つ鉄の柱です。曳船は、大きな船を押します。`moor` を使い、 Tug を呼びます。\n"},
 		{"nothing to read", "<script>x()</script>", ""},
 	}
 	for _, tc := range tests {
