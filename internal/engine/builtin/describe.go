@@ -19,6 +19,9 @@ const confDescribe = 0.5
 // term only qualifies the subject ("KV buckets support ...") or is not the
 // subject at all do not match.
 func describeEvidence(s *sentence, sp string) (evidence, bool) {
+	if codeSubject(s, sp) {
+		return evidence{}, false
+	}
 	if s.block == blockHeading {
 		return evidence{}, false
 	}

@@ -247,6 +247,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// what another subject is.
 				continue
 			}
+			if t := strings.TrimRight(s.text, ".。:："); strings.EqualFold(t, sp) {
+				// "## Reply" over a table of contents whose first item is
+				// "[Reply](#reply-object)": the name again, no gloss.
+				continue
+			}
 			if s.ja && jaPartTopic(s.text, spellings) {
 				// "**箇条書き**" over 「箇条書きの中はチェックせず無視します。」:
 				// what is said of a part or an aspect of it.
@@ -805,7 +810,10 @@ func aboutTheText(s string) bool {
 	}
 	for _, p := range []string{"let's ", "let us ", "in this section", "in this chapter", "in this guide", "in this page",
 		"in this tutorial", "in this article", "this section ", "this chapter ", "this guide ", "this page ", "this tutorial ",
-		"this article ", "this document ", "here we ", "here, we ", "we'll ", "we will ", "below, ", "below we ", "the following "} {
+		"this article ", "this document ", "here we ", "here, we ", "we'll ", "we will ", "below, ", "below we ", "the following ",
+		"the section below ", "the sections below ", "the table below ", "the example below ", "the examples below ",
+		"the list below ", "the next section ", "the previous section ", "this diagram ", "the diagram below ",
+		"this figure ", "the figure below ", "this table ", "this example "} {
 		if strings.HasPrefix(l, p) {
 			return true
 		}
@@ -1309,7 +1317,7 @@ func isReading(s string) bool {
 
 // explicitEvidence matches the definitional sentence patterns for sp.
 func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
-	if s.block == blockHeading {
+	if s.block == blockHeading || codeSubject(s, sp) {
 		return evidence{}, false
 	}
 	mk := func(body string, strong bool) (evidence, bool) {
@@ -2554,6 +2562,32 @@ func jaReading(inner, sp string) bool {
 		}
 	}
 	return kanji > 0 && hira >= kanji
+}
+
+// codeSubject reports a sentence whose subject is code that names sp
+// without being the term: "`errors` is an array of ...", "`schemas` is the
+// input path", "`level` is the compression level used" describe a
+// parameter, a folder or a variable, not errors, schemas or levels. Code
+// spelled as the term, with a sigil ("`$TERN_spool`", "`@Courier`") or
+// calling it ("`timestamp(v instant-vector)`
+// returns ...", "`emacs(1)` is ..."), is the term, unless it is an everyday
+// word in lower case or in capitals ("`type` is an optional element",
+// "`NAME` is the name of ..."; "`Result` is an enumeration" names a type).
+func codeSubject(s *sentence, sp string) bool {
+	if s.code == "" || !strings.HasPrefix(s.text, s.code) || !glossary.Contains(s.code, sp) {
+		return false
+	}
+	name, _, call := strings.Cut(strings.TrimLeft(s.code, "$@.#%&*:"), "(")
+	if strings.ContainsAny(name, " \t") {
+		// "``Build daemons`` are ``slave`` hosts": prose in code
+		// markup, not an identifier.
+		return false
+	}
+	if !strings.EqualFold(name, sp) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(name)
+	return !call && (unicode.IsLower(r) || name == strings.ToUpper(name)) && isGeneralWord(sp)
 }
 
 // isLatinWord reports a word of ASCII letters, digits, '-', '_' and '.'

@@ -26,6 +26,9 @@ type sentence struct {
 	block blockKind
 	para  int  // number of the block (paragraph, list item) in the corpus
 	faq   byte // 'Q' or 'A': the first sentence of an FAQ question or answer
+	// code is the code span the sentence opens with ("`errors` is an array
+	// ..."): a parameter, a property or a variable is its subject.
+	code string
 }
 
 type blockKind uint8
@@ -314,6 +317,13 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			if !caveats || level <= caveatsLevel {
 				caveats, caveatsLevel = caveatHeading.MatchString(text), level
 			}
+			if len(pending) > 0 && !introHeading.MatchString(text) {
+				// "#### Parsers" over "##### RawBody" over "A generic
+				// type that ...": the paragraph is the sub-heading's. An
+				// "Overview" or 「概要」 in between still leads to the
+				// heading's own.
+				pending = pending[:0]
+			}
 			asked := askedTerm(text)
 			key := normKey(asked)
 			if key == "" {
@@ -544,6 +554,17 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		// "Default: `["a", "i", 典型例]`": a value in code, not a gloss.
 		return listItem{}, false
 	}
+	if b := strings.TrimSpace(body); strings.HasPrefix(b, "`") {
+		// "Level: `SpeedFastest` (1) - maximum speed": a value in code
+		// and a remark on it.
+		if end := strings.IndexByte(b[1:], '`'); end > 0 {
+			after := strings.TrimSpace(b[end+2:])
+			if after == "" || strings.HasPrefix(after, "(") || strings.HasPrefix(after, "- ") || strings.HasPrefix(after, "– ") ||
+				strings.HasPrefix(after, ",") || strings.HasPrefix(after, ";") {
+				return listItem{}, false
+			}
+		}
+	}
 	if linkOnly(body) {
 		// "Issue: [Question about ... · Issue #62](https://...)": a
 		// reference to a page elsewhere, not a gloss of the key.
@@ -769,7 +790,8 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 			return
 		}
 		idx := len(ix.sentences)
-		ix.sentences = append(ix.sentences, sentence{doc: doc, line: start, end: end, text: text, ja: ja, block: b.kind, para: para, faq: faq})
+		ix.sentences = append(ix.sentences, sentence{doc: doc, line: start, end: end, text: text, ja: ja, block: b.kind, para: para, faq: faq,
+			code: leadingCode(raw)})
 		if in := emphasisedComplement(raw, ja); in != "" {
 			if ix.introduced == nil {
 				ix.introduced = map[int]string{}
@@ -822,6 +844,20 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 	for _, span := range splitEnglish(text) {
 		add(text[span[0]:span[1]], lineAt(span[0]), lineAt(max(span[1]-1, span[0])))
 	}
+}
+
+// leadingCode returns the text of the code span that raw, a sentence's
+// Markdown, opens with, "" when it opens otherwise.
+func leadingCode(raw string) string {
+	r := strings.TrimLeft(raw, " \t")
+	if !strings.HasPrefix(r, "`") {
+		return ""
+	}
+	end := strings.IndexByte(r[1:], '`')
+	if end <= 0 {
+		return ""
+	}
+	return r[1 : 1+end]
 }
 
 // Emphasised complements: the sentence ends with its copula and a phrase in
@@ -1244,6 +1280,13 @@ func itemBody(key, body string, ja bool) string {
 		// what a layer does, not what a network is ("Routing: forwarding
 		// the packets ..." says what routing is).
 		return ""
+	case enItemStatus[strings.TrimRight(lw, ":,.;")]:
+		return "" // "context - Deprecated, use routeOptions.config instead.": a status, not what it is
+	case enPageSummary[lw], strings.HasPrefix(strings.ToLower(first), "a description of "),
+		strings.HasPrefix(strings.ToLower(first), "an overview of "), strings.HasPrefix(strings.ToLower(first), "a guide to "):
+		// "[Decorators](./Decorators.md): Explains the server, request,
+		// and response decorator APIs.": what a page covers.
+		return ""
 	case lw == "in" && strings.HasPrefix(rest, "order to "), lw == "so" && strings.HasPrefix(rest, "that "):
 		return "" // "Execute: in order to cause ...": what a step is for
 	case (lw == "true" || lw == "false") && (strings.HasPrefix(rest, "if ") || strings.HasPrefix(rest, "when ") || strings.HasPrefix(rest, "unless ")):
@@ -1560,6 +1603,12 @@ func jaVerbEnd(s string) bool {
 	return strings.ContainsRune("うくぐすずつぬぶむる", r)
 }
 
+// enItemStatus open a list item's body that gives the key's status.
+var enItemStatus = toSet(`deprecated obsolete removed unsupported experimental`)
+
+// enPageSummary open the summary of a page in a list of pages.
+var enPageSummary = toSet(`explains details documents covers discusses introduces walks`)
+
 // enItemParticiples and enItemVerbs open list item bodies that describe
 // their key as a subject ("used to ...", "returns ...").
 var (
@@ -1595,6 +1644,10 @@ var changelogHeading = regexp.MustCompile(`(?i)^(change ?log|changes|release not
 // caveatHeading names a section of caveats: "Limitations", "Caveats and
 // Key Behavioral Differences", "Known issues", 「制限事項」.
 var caveatHeading = regexp.MustCompile(`(?i)^(known )?(limitations?|caveats?|issues|gotchas|pitfalls)\b|^known bugs|^(制限事項|既知の問題|注意事項)`)
+
+// introHeading names a sub-heading that opens what its parent heading is
+// about: "Overview", "Introduction", "What is a pod?", 「概要」, 「はじめに」.
+var introHeading = regexp.MustCompile(`(?i)^(overview|introduction|intro|description|definition|summary|about|background|basics|what (is|are)\b.*)$|^(概要|はじめに|概説|説明|定義|紹介|背景|基本)$|とは[？?]?$`)
 
 // glossaryHeading and glossaryFile name a glossary: "Glossary", "Git
 // Glossary", "Terminology", "Definitions", "Key concepts", 「用語集」,

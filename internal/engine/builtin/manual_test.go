@@ -217,3 +217,52 @@ func TestLibraryReadmeGlosses(t *testing.T) {
 		"harborlib is published under the name `harbor-lib` on tugboat.\n\n```sh\ntugboat add harbor-lib\n```\n\n### From source\n\nClone the repository.\n"}})
 	wantNoGlossFrom(t, e, en, usedInPrefixEN, "tugboat", "published under")
 }
+
+// Glosses that a web framework's reference pages gave wrongly, written
+// again for this test: a list of pages whose items say what each page
+// covers ("[Berths](./Berths.md): Explains the berth API ..."), an option's
+// status ("Deprecated, use ..."), a value in code ("`Deep` (12) - the
+// deepest keel"), a heading whose paragraph belongs to its sub-heading ("####
+// Parsers" over "##### RawCargo"), code that names a parameter spelled like
+// the term ("`errors` is an array of ..."), a table of contents under a
+// heading ("[Cargo](#cargo-object)") and a sentence about a diagram. A
+// paragraph after an "Overview" sub-heading still glosses its parent, an
+// option's own description glosses it and a function in code is the term.
+func TestFrameworkReferenceGlosses(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "reference.md", Content: "# Tugline\n\n" +
+		"Tugline routes ships to berths and quays. A towline and a cargo manifest go with each ship.\n\n## Reference\n\n" +
+		"- [Berths](./Berths.md): Explains the berth API and how berths are assigned.\n" +
+		"- [Quays](./Quays.md): Details the quay object passed to each handler.\n\n" +
+		"## Options\n\n- `context` - Deprecated, use `berth.options` instead.\n- `draught`: `Deep` (12) - the deepest keel\n" +
+		"- `towline` - The rope that a tug pulls a ship with.\n\n" +
+		"#### Parsers\n\n##### RawCargo\n\nA generic type that is either a string or a crate.\n\n" +
+		"## Moorings\n\n### Overview\n\nThe places where ships are tied up along the quay.\n\n" +
+		"## Berth errors\n\n`errors` is an array of berth errors.\n\n`timeout(seconds)` returns the time a tug waits for a berth.\n\n" +
+		"## Cargo\n\n- [Cargo](#cargo-object)\n- [Crates](#crates)\n\nEach berth has a draught, a context and a parser. A timeout ends the wait.\n\n" +
+		"## Lifecycle\n\nThis diagram shows the internal lifecycle of a berth.\n\n## Quays\n\nEvery lifecycle starts at the quay. Errors stop it.\n"}})
+	for term, not := range map[string]string{
+		"berth":     "Explains the berth",
+		"quay":      "Details the quay",
+		"context":   "Deprecated",
+		"draught":   "deepest keel",
+		"parser":    "generic type",
+		"error":     "array of berth errors",
+		"lifecycle": "This diagram",
+	} {
+		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
+	}
+	if d := define(t, e, c, "cargo"); d.Text == "Cargo" || d.Text == "Cargo." {
+		t.Errorf("cargo: %q, want no gloss from the table of contents", d.Text)
+	}
+	for term, want := range map[string]string{
+		"towline": "The rope that a tug pulls a ship with.",
+		"mooring": "The places where ships are tied up along the quay.",
+		"timeout": "timeout(seconds) returns the time a tug waits for a berth.",
+	} {
+		if d := define(t, e, c, term); d.Text != want {
+			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+}
