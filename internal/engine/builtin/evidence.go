@@ -2786,7 +2786,8 @@ func enInstruction(text string, spellings []string) bool {
 }
 
 // enRuleFor reports an English sentence whose subject, one of spellings
-// after a determiner, must or should do something: a rule about it.
+// after a determiner, must or should do something (a rule about it), or is
+// set somewhere (where to configure it).
 func enRuleFor(text string, spellings []string) bool {
 	for _, sp := range spellings {
 		n, ok := matchSubject(text, sp, false)
@@ -2797,9 +2798,19 @@ func enRuleFor(text string, spellings []string) bool {
 		if len(rest) > 0 && (rest[0] == "must" || rest[0] == "should") {
 			return true
 		}
+		// "Constraints are specified in the constraints property ...",
+		// "The log level can be set per-route.": where or how it is set.
+		if len(rest) > 2 && (rest[0] == "is" || rest[0] == "are") && enSetVerbs[rest[1]] && enParenLeads[rest[2]] ||
+			len(rest) > 2 && rest[0] == "can" && rest[1] == "be" && enSetVerbs[rest[2]] {
+			return true
+		}
 	}
 	return false
 }
+
+// enSetVerbs are the participles that say where or how a setting is made.
+var enSetVerbs = toSet(`specified configured set defined declared registered enabled disabled changed overridden
+	customized customised passed provided supplied`)
 
 // allCapitalKey reports an item key of two letters or more written in
 // capitals only.

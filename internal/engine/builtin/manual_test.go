@@ -225,7 +225,9 @@ func TestLibraryReadmeGlosses(t *testing.T) {
 // deepest keel"), a heading whose paragraph belongs to its sub-heading ("####
 // Parsers" over "##### RawCargo"), code that names a parameter spelled like
 // the term ("`errors` is an array of ..."), a table of contents under a
-// heading ("[Cargo](#cargo-object)") and a sentence about a diagram. A
+// heading ("[Cargo](#cargo-object)"), a sentence about a diagram, a heading
+// over where the term is set ("Constraints are specified in ...") and an
+// option value that says what to do ("Trust only the given quay."). A
 // paragraph after an "Overview" sub-heading still glosses its parent, an
 // option's own description glosses it and a function in code is the term.
 func TestFrameworkReferenceGlosses(t *testing.T) {
@@ -236,22 +238,31 @@ func TestFrameworkReferenceGlosses(t *testing.T) {
 		"- [Berths](./Berths.md): Explains the berth API and how berths are assigned.\n" +
 		"- [Quays](./Quays.md): Details the quay object passed to each handler.\n\n" +
 		"## Options\n\n- `context` - Deprecated, use `berth.options` instead.\n- `draught`: `Deep` (12) - the deepest keel\n" +
-		"- `towline` - The rope that a tug pulls a ship with.\n\n" +
+		"- `towline` - The rope that a tug pulls a ship with.\n- `string`: Trust only the given quay.\n\n" +
+		"## Constraints\n\nConstraints are specified in the `constraints` property of the berth options.\n\n" +
+		"## Tide level\n\nThe tide level can be set per berth.\n\nEvery tide level is read at dawn.\n\n" +
 		"#### Parsers\n\n##### RawCargo\n\nA generic type that is either a string or a crate.\n\n" +
 		"## Moorings\n\n### Overview\n\nThe places where ships are tied up along the quay.\n\n" +
 		"## Berth errors\n\n`errors` is an array of berth errors.\n\n`timeout(seconds)` returns the time a tug waits for a berth.\n\n" +
-		"## Cargo\n\n- [Cargo](#cargo-object)\n- [Crates](#crates)\n\nEach berth has a draught, a context and a parser. A timeout ends the wait.\n\n" +
+		"## Cargo\n\n- [Cargo](#cargo-object)\n- [Crates](#crates)\n\nEach berth has a draught, a context, a string and a parser. A constraint limits a berth. A timeout ends the wait.\n\n" +
 		"## Lifecycle\n\nThis diagram shows the internal lifecycle of a berth.\n\n## Quays\n\nEvery lifecycle starts at the quay. Errors stop it.\n"}})
 	for term, not := range map[string]string{
-		"berth":     "Explains the berth",
-		"quay":      "Details the quay",
-		"context":   "Deprecated",
-		"draught":   "deepest keel",
-		"parser":    "generic type",
-		"error":     "array of berth errors",
-		"lifecycle": "This diagram",
+		"berth":      "Explains the berth",
+		"quay":       "Details the quay",
+		"context":    "Deprecated",
+		"draught":    "deepest keel",
+		"parser":     "generic type",
+		"error":      "array of berth errors",
+		"lifecycle":  "This diagram",
+		"string":     "Trust only",
+		"constraint": "specified in",
 	} {
 		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
+	}
+	if d := define(t, e, c, "tide level"); d.Confidence >= 0.6 {
+		// Where it is set is at most a describing sentence, not the
+		// heading's gloss.
+		t.Errorf("tide level: %q (%.2f), want no heading gloss from \"can be set\"", d.Text, d.Confidence)
 	}
 	if d := define(t, e, c, "cargo"); d.Text == "Cargo" || d.Text == "Cargo." {
 		t.Errorf("cargo: %q, want no gloss from the table of contents", d.Text)
