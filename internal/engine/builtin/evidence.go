@@ -176,6 +176,9 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// defines the term or has it as its subject: "### Ordered
 			// consumers" + "... Ordered consumers present ...".
 			subject := -1 // first sentence with the term as its subject
+			// about is true when the sentence found defines, names or has
+			// the term as its subject.
+			about := false
 			// The first sentence is the answer itself, with no subject to
 			// look for, when it is a Japanese noun phrase that does not name
 			// the term (「Kubernetesコードの貢献をレビューできる人。」), or a page's
@@ -202,12 +205,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					continue
 				}
 				if ev, ok := explicitEvidence(sj, sp, hits); ok && ev.strong {
-					subject = -1
+					subject, about = -1, true
 					s = *sj
 					break
 				}
 				if ev, ok := calledEvidence(ix, j, sp, hits); ok {
-					subject = -1
+					subject, about = -1, true
 					s.text, s.line = ev.text, ev.line
 					break
 				}
@@ -217,6 +220,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			}
 			if subject >= 0 {
 				s = ix.sentences[subject]
+				about = true
 			}
 			// A page titled with the term over its summary (a glossary page:
 			// its front matter's title and description), or a section whose
@@ -255,6 +259,17 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if s.ja && jaPartTopic(s.text, spellings) {
 				// "**箇条書き**" over 「箇条書きの中はチェックせず無視します。」:
 				// what is said of a part or an aspect of it.
+				continue
+			}
+			if l := strings.ToLower(s.text); strings.HasPrefix(l, "this ") || strings.HasPrefix(l, "these ") {
+				// "### Binary" over "This folded field is a list of binary
+				// packages.": the heading's thing, pointed back to.
+				about = true
+			}
+			if !s.ja && named && !about && onlyModifier(s.text, spellings) {
+				// "## Database" over "Fastify's ecosystem provides ...
+				// plugins for connecting to various database engines.":
+				// the term only qualifies another noun, in passing.
 				continue
 			}
 			if !s.ja && named && onlyAfterPreposition(s.text, spellings) {
@@ -756,6 +771,33 @@ func onlyAfterPreposition(s string, spellings []string) bool {
 	}
 	return seen
 }
+
+// onlyModifier reports whether every mention of the term in the English
+// sentence s is followed by another noun that it qualifies ("database
+// engines", "TCP Routers") rather than by a verb of its own, punctuation
+// or a function word.
+func onlyModifier(s string, spellings []string) bool {
+	seen := false
+	for _, sp := range spellings {
+		for _, at := range glossary.Index(s, sp) {
+			seen = true
+			rest := s[at+len(sp):]
+			if !strings.HasPrefix(rest, " ") {
+				return false
+			}
+			w := firstWord(strings.TrimSpace(rest))
+			if l := strings.ToLower(w); w == "" || !isLatinWord(w) || enFunctionWords[l] || enParenLeads[l] || enItemVerbs[w] {
+				// "... the Git configuration file contains ...": its verb.
+				return false
+			}
+		}
+	}
+	return seen
+}
+
+// enFunctionWords follow a noun without being qualified by it.
+var enFunctionWords = toSet(`a an the that which who whose whom where when while if as than not also can could will would
+	shall should must may might do does did has have had it its they after before until since because so then`)
 
 // enLeadPreps are prepositions that put a noun in the role of a place, a
 // means or a companion.

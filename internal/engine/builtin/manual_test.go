@@ -227,9 +227,13 @@ func TestLibraryReadmeGlosses(t *testing.T) {
 // the term ("`errors` is an array of ..."), a table of contents under a
 // heading ("[Cargo](#cargo-object)"), a sentence about a diagram, a heading
 // over where the term is set ("Constraints are specified in ...") and an
-// option value that says what to do ("Trust only the given quay."). A
+// option value that says what to do ("Trust only the given quay.") or a
+// heading over a sentence that uses the term only to qualify another noun
+// ("... various ledger engines"). A
 // paragraph after an "Overview" sub-heading still glosses its parent, an
-// option's own description glosses it and a function in code is the term.
+// option's own description glosses it, "This folded field is a list of
+// manifest crates." glosses the heading over it (pointing back to it) and
+// a function in code is the term.
 func TestFrameworkReferenceGlosses(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
@@ -241,10 +245,12 @@ func TestFrameworkReferenceGlosses(t *testing.T) {
 		"- `towline` - The rope that a tug pulls a ship with.\n- `string`: Trust only the given quay.\n\n" +
 		"## Constraints\n\nConstraints are specified in the `constraints` property of the berth options.\n\n" +
 		"## Tide level\n\nThe tide level can be set per berth.\n\nEvery tide level is read at dawn.\n\n" +
+		"## Ledger\n\nTugline provides a handful of plugins for connecting to various ledger engines.\n\n" +
+		"## Fields\n\n### `Manifest`\n\nThis folded field is a list of manifest crates. Its syntax and meaning vary by the ship file.\n\n" +
 		"#### Parsers\n\n##### RawCargo\n\nA generic type that is either a string or a crate.\n\n" +
 		"## Moorings\n\n### Overview\n\nThe places where ships are tied up along the quay.\n\n" +
 		"## Berth errors\n\n`errors` is an array of berth errors.\n\n`timeout(seconds)` returns the time a tug waits for a berth.\n\n" +
-		"## Cargo\n\n- [Cargo](#cargo-object)\n- [Crates](#crates)\n\nEach berth has a draught, a context, a string and a parser. A constraint limits a berth. A timeout ends the wait.\n\n" +
+		"## Cargo\n\n- [Cargo](#cargo-object)\n- [Crates](#crates)\n\nEach berth has a draught, a context, a string, a ledger, a manifest and a parser. A constraint limits a berth. A timeout ends the wait.\n\n" +
 		"## Lifecycle\n\nThis diagram shows the internal lifecycle of a berth.\n\n## Quays\n\nEvery lifecycle starts at the quay. Errors stop it.\n"}})
 	for term, not := range map[string]string{
 		"berth":      "Explains the berth",
@@ -256,6 +262,7 @@ func TestFrameworkReferenceGlosses(t *testing.T) {
 		"lifecycle":  "This diagram",
 		"string":     "Trust only",
 		"constraint": "specified in",
+		"ledger":     "handful of plugins",
 	} {
 		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
 	}
@@ -268,9 +275,10 @@ func TestFrameworkReferenceGlosses(t *testing.T) {
 		t.Errorf("cargo: %q, want no gloss from the table of contents", d.Text)
 	}
 	for term, want := range map[string]string{
-		"towline": "The rope that a tug pulls a ship with.",
-		"mooring": "The places where ships are tied up along the quay.",
-		"timeout": "timeout(seconds) returns the time a tug waits for a berth.",
+		"towline":  "The rope that a tug pulls a ship with.",
+		"mooring":  "The places where ships are tied up along the quay.",
+		"timeout":  "timeout(seconds) returns the time a tug waits for a berth.",
+		"Manifest": "This folded field is a list of manifest crates.",
 	} {
 		if d := define(t, e, c, term); d.Text != want {
 			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
