@@ -652,7 +652,13 @@ func writeInline(b *strings.Builder, n *html.Node, depth int) {
 		if r, _ := utf8.DecodeRuneInString(raw); unicode.IsSpace(r) {
 			b.WriteByte(' ')
 		}
-		b.WriteString(mark + t + mark)
+		if len(t) > 2*len(mark) && strings.HasPrefix(t, mark) && strings.HasSuffix(t, mark) && !strings.HasPrefix(t, mark+"*") {
+			// "<strong><span><strong>_</strong></span></strong>" is
+			// "**_**", not "****_****".
+			b.WriteString(t)
+		} else {
+			b.WriteString(mark + t + mark)
+		}
 		if r, _ := utf8.DecodeLastRuneInString(raw); unicode.IsSpace(r) {
 			b.WriteByte(' ')
 		}

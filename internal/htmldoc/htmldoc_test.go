@@ -164,6 +164,9 @@ func TestToMarkdown(t *testing.T) {
 		{"a source line break inside Japanese text is no space",
 			"<h1>係船</h1><p>係船柱は岸壁に立つ\n   鉄の柱です。曳船は、\n大きな船を押します。<code>moor</code>\nを使い、\nTug\nを呼びます。</p>",
 			"# 係船\n\n係船柱は岸壁に立つ鉄の柱です。曳船は、大きな船を押します。`moor` を使い、 Tug を呼びます。\n"},
+		{"emphasis inside the same emphasis is marked once",
+			"<h1>T</h1><p>Purge: Tug → Scrap (<strong><span class=\"keycap\"><strong>_</strong></span></strong>) and <em><em>moor</em></em>.</p>",
+			"# T\n\nPurge: Tug → Scrap (**_**) and *moor*.\n"},
 		{"nothing to read", "<script>x()</script>", ""},
 	}
 	for _, tc := range tests {

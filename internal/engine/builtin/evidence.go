@@ -370,7 +370,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				if !strings.ContainsAny(text[len(text)-1:], ".!?") {
 					text += "."
 				}
-			} else if !strings.HasSuffix(text, "。") {
+			} else if r, _ := utf8.DecodeLastRuneInString(text); !strings.ContainsRune("。．！？.!?", r) {
 				text += "。"
 			}
 			out = append(out, evidence{
@@ -2547,7 +2547,7 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				continue
 			}
 			text := inner
-			if !strings.HasSuffix(text, "。") {
+			if r, _ := utf8.DecodeLastRuneInString(text); !strings.ContainsRune("。．！？.!?", r) {
 				text += "。"
 			}
 			return evidence{kind: evParen, text: capText(text, true), doc: s.doc, line: s.line,

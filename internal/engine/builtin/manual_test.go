@@ -188,20 +188,23 @@ func wantNoGlossFrom(t *testing.T, e *Engine, c *pipeline.Corpus, usedIn, term, 
 // a sentence that names the term only after a preposition ("... is
 // published on tugboat."). An item's body that ends in a copula
 // (「…の柱です。」) glosses its key, one that ends in a verb (「照合します。」)
-// does not. In an English page partly translated, a Japanese item body is
+// does not, and one that ends in a full stop gets no second one. In an
+// English page partly translated, a Japanese item body is
 // read as Japanese and ends like Japanese.
 func TestLibraryReadmeGlosses(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
 	ja := pipeline.NewCorpus([]glossary.Document{{Path: "readme.ja.md", Content: "# 港湾ライブラリ\n\n" +
 		"港湾タグ（こうわんタグ）の規則に従って船を記録します。港湾タグは毎朝記録を読みます。\n\n" +
-		"## 用語\n\n- **係船柱**: 岸壁に立つ鉄の柱です。\n- **錨地**: 照合します。\n\n" +
-		"係船柱に船をつなぎます。錨地で船が待ちます。master は毎朝港に来ます。\n\n" +
+		"## 用語\n\n- **係船柱**: 岸壁に立つ鉄の柱です。\n- **錨地**: 照合します。\n- **曳航**: 船を綱で引く作業 (towing).\n\n" +
+		"係船柱に船をつなぎます。錨地で船が待ちます。曳航は朝に行います。master は毎朝港に来ます。\n\n" +
 		"## 例外\n\n**係留索**\n\n係留索の長さは毎朝測ります。\n\n## 係船\n\n係留索で船をつなぎます。\n"}})
 	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "港湾タグ", "こうわんタグ")
 	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "係留索", "長さは")
-	if d := define(t, e, ja, "係船柱"); d.Text != "岸壁に立つ鉄の柱です。" {
-		t.Errorf("係船柱: %q (%.2f), want its item", d.Text, d.Confidence)
+	for term, want := range map[string]string{"係船柱": "岸壁に立つ鉄の柱です。", "曳航": "船を綱で引く作業 (towing)."} {
+		if d := define(t, e, ja, term); d.Text != want {
+			t.Errorf("%s: %q (%.2f), want its item %q", term, d.Text, d.Confidence, want)
+		}
 	}
 	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "錨地", "照合します")
 	// A page in English partly translated into Japanese.
