@@ -565,9 +565,10 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 			}
 		}
 	}
-	if linkOnly(body) {
+	if linkOnly(body) || linkList(body) {
 		// "Issue: [Question about ... · Issue #62](https://...)": a
-		// reference to a page elsewhere, not a gloss of the key.
+		// reference to a page elsewhere, not a gloss of the key;
+		// "Example files: [a.js](./a.js), [b.js](./b.js)": references.
 		return listItem{}, false
 	}
 	rawKey := strings.TrimSpace(key)
@@ -636,6 +637,31 @@ func linkOnly(s string) bool {
 	}
 	end := closingParen(s, mid+1)
 	return end > 0 && strings.TrimSpace(s[end+1:]) == ""
+}
+
+// linkList reports a text made of two or more Markdown links and only
+// commas, "and" or "or" between them.
+func linkList(s string) bool {
+	s = strings.TrimSpace(s)
+	links := 0
+	for s != "" {
+		if !strings.HasPrefix(s, "[") {
+			return false
+		}
+		mid := strings.Index(s, "](")
+		if mid < 0 {
+			return false
+		}
+		end := closingParen(s, mid+1)
+		if end < 0 {
+			return false
+		}
+		links++
+		s = strings.TrimLeft(s[end+1:], " ,;")
+		s = strings.TrimPrefix(strings.TrimPrefix(s, "and "), "or ")
+		s = strings.TrimRight(strings.TrimSpace(s), ".")
+	}
+	return links >= 2
 }
 
 // isTableRule reports the rule under a table's header row: "| --- | :-: |".

@@ -232,7 +232,8 @@ func TestLibraryReadmeGlosses(t *testing.T) {
 // over where the term is set ("Constraints are specified in ...") and an
 // option value that says what to do ("Trust only the given quay.") or a
 // heading over a sentence that uses the term only to qualify another noun
-// ("... various ledger engines"). A
+// ("... various ledger engines"), a key over a list of links ("Tide
+// scripts: [tide-high.js](...), [tide-low.js](...)"). A
 // paragraph after an "Overview" sub-heading still glosses its parent, an
 // option's own description glosses it, "This folded field is a list of
 // manifest crates." glosses the heading over it (pointing back to it) and
@@ -249,6 +250,7 @@ func TestFrameworkReferenceGlosses(t *testing.T) {
 		"## Constraints\n\nConstraints are specified in the `constraints` property of the berth options.\n\n" +
 		"## Tide level\n\nThe tide level can be set per berth.\n\nEvery tide level is read at dawn.\n\n" +
 		"## Ledger\n\nTugline provides a handful of plugins for connecting to various ledger engines.\n\n" +
+		"Tide scripts: [tide-high.js](./examples/tide-high.js), [tide-low.js](./examples/tide-low.js), [tide-mid.js](./examples/tide-mid.js)\n\nA tide script runs at dawn.\n\n" +
 		"## Fields\n\n### `Manifest`\n\nThis folded field is a list of manifest crates. Its syntax and meaning vary by the ship file.\n\n" +
 		"#### Parsers\n\n##### RawCargo\n\nA generic type that is either a string or a crate.\n\n" +
 		"## Moorings\n\n### Overview\n\nThe places where ships are tied up along the quay.\n\n" +
@@ -256,16 +258,17 @@ func TestFrameworkReferenceGlosses(t *testing.T) {
 		"## Cargo\n\n- [Cargo](#cargo-object)\n- [Crates](#crates)\n\nEach berth has a draught, a context, a string, a ledger, a manifest and a parser. A constraint limits a berth. A timeout ends the wait.\n\n" +
 		"## Lifecycle\n\nThis diagram shows the internal lifecycle of a berth.\n\n## Quays\n\nEvery lifecycle starts at the quay. Errors stop it.\n"}})
 	for term, not := range map[string]string{
-		"berth":      "Explains the berth",
-		"quay":       "Details the quay",
-		"context":    "Deprecated",
-		"draught":    "deepest keel",
-		"parser":     "generic type",
-		"error":      "array of berth errors",
-		"lifecycle":  "This diagram",
-		"string":     "Trust only",
-		"constraint": "specified in",
-		"ledger":     "handful of plugins",
+		"berth":       "Explains the berth",
+		"quay":        "Details the quay",
+		"context":     "Deprecated",
+		"draught":     "deepest keel",
+		"parser":      "generic type",
+		"error":       "array of berth errors",
+		"lifecycle":   "This diagram",
+		"string":      "Trust only",
+		"constraint":  "specified in",
+		"ledger":      "handful of plugins",
+		"tide script": "tide-high.js",
 	} {
 		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
 	}
