@@ -249,6 +249,14 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 			}
 			return
 		}
+		// A stretch of English inside a Japanese line (「説明: If this
+		// option is true, aptitude will ...」, a sentence left
+		// untranslated) is read as English, not word by word.
+		if en, rest := englishStretches(text); en != "" {
+			d.enTokenize(en, l.heading, l.table)
+			english = true
+			text = rest
+		}
 		d.jaHead = l.heading
 		for seg := range strings.SplitSeq(text, string(boundary)) {
 			if strings.TrimSpace(seg) != "" {
@@ -263,6 +271,57 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 		d.attestTitle(title)
 	}
 	return d.entries
+}
+
+// englishStretches takes from a line with Japanese the stretches without
+// Japanese that read as English prose (five words or more, three of them in
+// lower case): it returns them joined by a boundary, and the line with a
+// boundary in their place. Names ("Pod", "Debian Free Software Guidelines
+// (DFSG)") and lists of values stay in the Japanese text.
+func englishStretches(text string) (en, rest string) {
+	var enB, restB strings.Builder
+	start := -1 // start of the current stretch without Japanese
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		run := text[start:end]
+		if words := strings.Fields(run); len(words) >= 5 && lowerWords(words) >= 3 {
+			enB.WriteString(run)
+			enB.WriteRune(boundary)
+			restB.WriteRune(boundary)
+		} else {
+			restB.WriteString(run)
+		}
+		start = -1
+	}
+	for i, r := range text {
+		if glossary.IsCJK(r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef {
+			flush(i)
+			restB.WriteRune(r)
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	flush(len(text))
+	if enB.Len() == 0 {
+		return "", text
+	}
+	return enB.String(), restB.String()
+}
+
+// lowerWords counts the words of two letters or more in lower case.
+func lowerWords(words []string) int {
+	n := 0
+	for _, w := range words {
+		w = strings.Trim(w, ".,;:()\"'")
+		if len(w) >= 2 && strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // attestTitle counts a document's title as a use of the candidate it

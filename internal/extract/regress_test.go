@@ -131,7 +131,10 @@ func TestExtractEnglishLinesOfJapaneseDocument(t *testing.T) {
 	text := "# 形態素解析\n\n形態素解析器は文を単語に分割する。形態素解析器は辞書を使う。\n\n" +
 		"| 入力 | 分割モード |\n|---|---|\n| すもももももももものうち | 通常モード |\n\n" +
 		"> Note: the base image does not include Graphviz. For lattice visualization, install Graphviz first.\n" +
-		"The lattice viewer needs Graphviz. Each lattice viewer reads a dot file.\n"
+		"The lattice viewer needs Graphviz. Each lattice viewer reads a dot file.\n\n" +
+		"説明: If this option is true, the analyser will skip broken lattices and report them when they are skipped.\n\n" +
+		"説明: If this option is false, every broken lattice is kept and reported.\n\n" +
+		"詳しくは Harbor Free Mooring Guidelines (HFMG) を参照。HFMG は港の規則です。\n"
 	doc := glossary.Document{Path: "a.md", Content: text}
 	if DetectLanguage(text) != Japanese {
 		t.Fatal("the fixture must be a Japanese document")
@@ -144,7 +147,14 @@ func TestExtractEnglishLinesOfJapaneseDocument(t *testing.T) {
 	if _, ok := got["Graphviz For"]; ok {
 		t.Errorf("\"Graphviz For\" extracted across a sentence end: %v", terms)
 	}
-	for _, want := range []string{"形態素解析器", "Graphviz", "lattice viewer"} {
+	for _, bad := range []string{"skipped", "option", "true", "report", "reported", "kept"} {
+		// An English sentence in a Japanese line is read as English, not
+		// word by word.
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted from an English stretch of a Japanese line: %v", bad, terms)
+		}
+	}
+	for _, want := range []string{"形態素解析器", "Graphviz", "lattice viewer", "broken lattice", "Harbor Free Mooring Guidelines"} {
 		if _, ok := got[want]; !ok {
 			t.Errorf("%q missing from %v", want, terms)
 		}
@@ -592,5 +602,24 @@ func TestExtractDefinedKanjiWords(t *testing.T) {
 	}
 	if _, ok := got["荷物"]; ok {
 		t.Errorf("%q is only used; got %v", "荷物", keys(got))
+	}
+}
+
+// TestEnglishStretches: English prose inside a Japanese line is taken out
+// to be read as English; names and lists of values stay in the Japanese
+// text.
+func TestEnglishStretches(t *testing.T) {
+	t.Parallel()
+	const b = string(boundary)
+	for _, tc := range []struct{ in, en, rest string }{
+		{"説明: If this option is true, the tug will wait.", ": If this option is true, the tug will wait." + b, "説明" + b},
+		{"詳しくは Harbor Free Mooring Guidelines (HFMG) を参照。", "", "詳しくは Harbor Free Mooring Guidelines (HFMG) を参照。"},
+		{"メソッド: GET, POST, PUT, DELETE, MOOR, UNMOOR", "", "メソッド: GET, POST, PUT, DELETE, MOOR, UNMOOR"},
+		{"Pod は小さな単位です。", "", "Pod は小さな単位です。"},
+	} {
+		en, rest := englishStretches(tc.in)
+		if en != tc.en || rest != tc.rest {
+			t.Errorf("englishStretches(%q) = %q, %q; want %q, %q", tc.in, en, rest, tc.en, tc.rest)
+		}
 	}
 }
