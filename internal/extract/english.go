@@ -422,7 +422,8 @@ func (d *docState) enUnit(k int) (unit, bool) {
 	case kCap:
 		l := strings.ToLower(t.s)
 		if _, stop := enStop[l]; stop {
-			if _, ok := enCapOK[l]; !ok || t.posCap {
+			// "Long" of "Long Term Support" is part of a name.
+			if _, ok := enCapOK[l]; !ok && !has(enSoftAdj, l) || t.posCap {
 				return unit{}, false
 			}
 		}

@@ -330,7 +330,7 @@ func TestExtractEnglishWordsOfJapaneseLines(t *testing.T) {
 	}
 }
 
-// TestExtractNamesStartingWithCommonWords: "Open", "Free" and "New"
+// TestExtractNamesStartingWithCommonWords: "Open", "Free", "New" and "Long"
 // capitalised inside a sentence start a name ("the Open Source Technology
 // Improvement Fund"), not a stop word that cuts it.
 func TestExtractNamesStartingWithCommonWords(t *testing.T) {
@@ -338,18 +338,19 @@ func TestExtractNamesStartingWithCommonWords(t *testing.T) {
 	e := newExtractor(t)
 	doc := "# Audit\n\nAn audit was paid for by the Open Source Technology Improvement Fund (OSTIF).\n" +
 		"The Open Source Technology Improvement Fund pays for audits of open projects.\n" +
-		"We also thank the Free Software Foundation. The Free Software Foundation hosts the list.\n"
+		"We also thank the Free Software Foundation. The Free Software Foundation hosts the list.\n" +
+		"Release 4 leaves Long Term Support in May. Each Long Term Support line gets fixes for a year.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := byText(terms)
-	for _, want := range []string{"Open Source Technology Improvement Fund", "Free Software Foundation"} {
+	for _, want := range []string{"Open Source Technology Improvement Fund", "Free Software Foundation", "Long Term Support"} {
 		if _, ok := got[want]; !ok {
 			t.Errorf("%q missing; got %v", want, keys(got))
 		}
 	}
-	for _, bad := range []string{"Source Technology Improvement Fund", "Software Foundation"} {
+	for _, bad := range []string{"Source Technology Improvement Fund", "Software Foundation", "Term Support"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("cut name %q extracted", bad)
 		}
