@@ -1306,6 +1306,10 @@ func itemBody(key, body string, ja bool) string {
 		// what a layer does, not what a network is ("Routing: forwarding
 		// the packets ..." says what routing is).
 		return ""
+	case oneOf(first):
+		return "" // "`encoding`: Currently one of `XOR`, `XOR2`, ...": the values it takes
+	case emailRE.MatchString(first):
+		return "" // "`consul`: Mohammad Varmazyar (<name@example.org>)": who to ask
 	case enItemStatus[strings.TrimRight(lw, ":,.;")]:
 		return "" // "context - Deprecated, use routeOptions.config instead.": a status, not what it is
 	case enPageSummary[lw], strings.HasPrefix(strings.ToLower(first), "a description of "),
@@ -1628,6 +1632,17 @@ func jaVerbEnd(s string) bool {
 	// Verbs end in an u-row kana: 参照する, 置く, 選ぶ, 戻す.
 	return strings.ContainsRune("うくぐすずつぬぶむる", r)
 }
+
+// oneOf reports an English item body that lists the values the key takes:
+// "One of ...", "Currently one of ...". ("Either a working tree, or a tree
+// object ..." still says what a tree is.)
+func oneOf(body string) bool {
+	l := strings.TrimPrefix(strings.ToLower(body), "currently ")
+	return strings.HasPrefix(l, "one of ")
+}
+
+// emailRE matches an e-mail address.
+var emailRE = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
 
 // enItemStatus open a list item's body that gives the key's status.
 var enItemStatus = toSet(`deprecated obsolete removed unsupported experimental`)

@@ -233,7 +233,9 @@ func TestLibraryReadmeGlosses(t *testing.T) {
 // option value that says what to do ("Trust only the given quay.") or a
 // heading over a sentence that uses the term only to qualify another noun
 // ("... various ledger engines"), a key over a list of links ("Tide
-// scripts: [tide-high.js](...), [tide-low.js](...)"). A
+// scripts: [tide-high.js](...), [tide-low.js](...)"), an item that lists
+// the values of its key ("Currently one of ...") or names who maintains it
+// ("Wren Talmadge (<wren@example.org>)"). A
 // paragraph after an "Overview" sub-heading still glosses its parent, an
 // option's own description glosses it, "This folded field is a list of
 // manifest crates." glosses the heading over it (pointing back to it) and
@@ -246,7 +248,9 @@ func TestFrameworkReferenceGlosses(t *testing.T) {
 		"- [Berths](./Berths.md): Explains the berth API and how berths are assigned.\n" +
 		"- [Quays](./Quays.md): Details the quay object passed to each handler.\n\n" +
 		"## Options\n\n- `context` - Deprecated, use `berth.options` instead.\n- `draught`: `Deep` (12) - the deepest keel\n" +
-		"- `towline` - The rope that a tug pulls a ship with.\n- `string`: Trust only the given quay.\n\n" +
+		"- `towline` - The rope that a tug pulls a ship with.\n- `string`: Trust only the given quay.\n" +
+		"- `hull`: Currently one of `steel`, `wood` or `fiberglass`, see the registry for codes.\n" +
+		"- `dredger`: Wren Talmadge (<wren@example.org> / @wren)\n\n" +
 		"## Constraints\n\nConstraints are specified in the `constraints` property of the berth options.\n\n" +
 		"## Tide level\n\nThe tide level can be set per berth.\n\nEvery tide level is read at dawn.\n\n" +
 		"## Ledger\n\nTugline provides a handful of plugins for connecting to various ledger engines.\n\n" +
@@ -255,7 +259,7 @@ func TestFrameworkReferenceGlosses(t *testing.T) {
 		"#### Parsers\n\n##### RawCargo\n\nA generic type that is either a string or a crate.\n\n" +
 		"## Moorings\n\n### Overview\n\nThe places where ships are tied up along the quay.\n\n" +
 		"## Berth errors\n\n`errors` is an array of berth errors.\n\n`timeout(seconds)` returns the time a tug waits for a berth.\n\n" +
-		"## Cargo\n\n- [Cargo](#cargo-object)\n- [Crates](#crates)\n\nEach berth has a draught, a context, a string, a ledger, a manifest and a parser. A constraint limits a berth. A timeout ends the wait.\n\n" +
+		"## Cargo\n\n- [Cargo](#cargo-object)\n- [Crates](#crates)\n\nEach berth has a draught, a context, a string, a ledger, a manifest, a hull, a dredger and a parser. A constraint limits a berth. A timeout ends the wait.\n\n" +
 		"## Lifecycle\n\nThis diagram shows the internal lifecycle of a berth.\n\n## Quays\n\nEvery lifecycle starts at the quay. Errors stop it.\n"}})
 	for term, not := range map[string]string{
 		"berth":       "Explains the berth",
@@ -269,6 +273,8 @@ func TestFrameworkReferenceGlosses(t *testing.T) {
 		"constraint":  "specified in",
 		"ledger":      "handful of plugins",
 		"tide script": "tide-high.js",
+		"hull":        "Currently one of",
+		"dredger":     "Wren Talmadge",
 	} {
 		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
 	}
