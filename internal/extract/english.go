@@ -86,6 +86,17 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 				continue
 			}
 			t := etok{head: heading, tbl: table}
+			if (w == "Let's" || w == "Let’s") && j+1 < len(text) && text[j] == ' ' && text[j+1] >= 'A' && text[j+1] <= 'Z' &&
+				!has(enLetUs, strings.ToLower(firstField(text[j+1:]))) {
+				// "Let's Encrypt" is a name; "Let's Start With a Router"
+				// (a title) is "let us" before a verb.
+				t.s, t.shape = w, kCap // the text's own apostrophe, for its occurrences
+				d.toks = append(d.toks, t)
+				sentStart = false
+				lastWord = w
+				i = j
+				continue
+			}
 			if strings.HasSuffix(w, "'s") {
 				w, t.poss = w[:len(w)-2], true
 			} else if strings.HasSuffix(w, "’s") {
@@ -421,6 +432,9 @@ func (d *docState) enUnit(k int) (unit, bool) {
 		return unit{text: t.s, key: k, sing: t.s, singKey: k, kind: kIdent}, true
 	case kCap:
 		l := strings.ToLower(t.s)
+		if t.s == "Let's" || t.s == "Let’s" {
+			return unit{text: t.s, key: "let's", sing: t.s, singKey: "let's", kind: kCap}, true
+		}
 		if _, stop := enStop[l]; stop {
 			// "Long" of "Long Term Support" is part of a name.
 			if _, ok := enCapOK[l]; !ok && !has(enSoftAdj, l) || t.posCap {
@@ -640,6 +654,20 @@ var enObjectFollow = wordSet(`in on at by with from to into for using via throug
 // finite verb.
 var enFinite = wordSet(`is are was were be been being has have had does do did can could will would should
 	must may might shall isn't aren't wasn't weren't hasn't haven't doesn't don't didn't can't won't`)
+
+// enLetUs are the verbs that follow "Let's" in titles ("Let's See How It
+// Works").
+var enLetUs = wordSet(`see start go take look get begin try build create make write add run move dive explore
+	review walk check learn recap talk put use set say assume imagine consider summarize wrap turn do`)
+
+// firstField returns the letters that open s.
+func firstField(s string) string {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		return s
+	}
+	return s[:end]
+}
 
 // wordBefore returns the word before token k, lower-cased, and its index,
 // skipping one adverb ("I highly recommend", "it quickly fetches"); ok is

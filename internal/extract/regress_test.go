@@ -331,7 +331,8 @@ func TestExtractEnglishWordsOfJapaneseLines(t *testing.T) {
 }
 
 // TestExtractNamesStartingWithCommonWords: "Open", "Free", "New" and "Long"
-// capitalised inside a sentence start a name ("the Open Source Technology
+// capitalised inside a sentence, and "Let's" before a name ("Let's
+// Encrypt", not "Let's Start ..."), start a name ("the Open Source Technology
 // Improvement Fund"), not a stop word that cuts it.
 func TestExtractNamesStartingWithCommonWords(t *testing.T) {
 	t.Parallel()
@@ -339,18 +340,20 @@ func TestExtractNamesStartingWithCommonWords(t *testing.T) {
 	doc := "# Audit\n\nAn audit was paid for by the Open Source Technology Improvement Fund (OSTIF).\n" +
 		"The Open Source Technology Improvement Fund pays for audits of open projects.\n" +
 		"We also thank the Free Software Foundation. The Free Software Foundation hosts the list.\n" +
-		"Release 4 leaves Long Term Support in May. Each Long Term Support line gets fixes for a year.\n"
+		"Release 4 leaves Long Term Support in May. Each Long Term Support line gets fixes for a year.\n" +
+		"Let's Encrypt issues free certificates. The proxy asks Let's Encrypt for a certificate. Let's add a router.\n" +
+		"## Let's Start With a Router\n\nLet's see how it works.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := byText(terms)
-	for _, want := range []string{"Open Source Technology Improvement Fund", "Free Software Foundation", "Long Term Support"} {
+	for _, want := range []string{"Open Source Technology Improvement Fund", "Free Software Foundation", "Long Term Support", "Let's Encrypt"} {
 		if _, ok := got[want]; !ok {
 			t.Errorf("%q missing; got %v", want, keys(got))
 		}
 	}
-	for _, bad := range []string{"Source Technology Improvement Fund", "Software Foundation", "Term Support"} {
+	for _, bad := range []string{"Source Technology Improvement Fund", "Software Foundation", "Term Support", "Encrypt", "Let's", "Let's Start", "Let's add"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("cut name %q extracted", bad)
 		}
