@@ -1710,8 +1710,9 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 		for _, c := range [][2]string{{"であり、", "である"}, {"のことで、", "のことです"}, {"のことであり、", "のことである"}, {"で、", "です"}} {
 			// 「…のことで、…」 likewise.
 			if i := strings.Index(rest, c[0]); i > 0 {
-				if c[0] == "で、" && !jaClauseNoun(rest[:i]) {
-					// 「Xは、Node.js の環境で、…」: where, not what.
+				if c[0] == "で、" && (!jaClauseNoun(rest[:i]) || strings.HasSuffix(rest[:i], "こと") || strings.HasSuffix(rest[:i], "事")) {
+					// 「Xは、Node.js の環境で、…」: where, not what;
+					// 「メンテナは…に署名することで、…」: by what means.
 					continue
 				}
 				if pred, ok := jaDefinitionalEnding(rest[:i] + c[1]); ok && utf8.RuneCountInString(rest[:i]) >= 8 {

@@ -188,7 +188,8 @@ func wantNoGlossFrom(t *testing.T, e *Engine, c *pipeline.Corpus, usedIn, term, 
 // a sentence that names the term only after a preposition ("... is
 // published on tugboat."). An item's body that ends in a copula
 // (「…の柱です。」) glosses its key, one that ends in a verb (「照合します。」)
-// does not, and one that ends in a full stop gets no second one. In an
+// does not, and one that ends in a full stop gets no second one; 「検査官は
+// …に署名することで、…」 says by what means, not what a 検査官 is. In an
 // English page partly translated, a Japanese item body is
 // read as Japanese and ends like Japanese.
 func TestLibraryReadmeGlosses(t *testing.T) {
@@ -198,6 +199,7 @@ func TestLibraryReadmeGlosses(t *testing.T) {
 		"港湾タグ（こうわんタグ）の規則に従って船を記録します。港湾タグは毎朝記録を読みます。\n\n" +
 		"## 用語\n\n- **係船柱**: 岸壁に立つ鉄の柱です。\n- **錨地**: 照合します。\n- **曳航**: 船を綱で引く作業 (towing).\n\n" +
 		"係船柱に船をつなぎます。錨地で船が待ちます。曳航は朝に行います。master は毎朝港に来ます。\n\n" +
+		"検査官は書類に署名することで、積荷の安全を保証しています。\n\n" +
 		"## 例外\n\n**係留索**\n\n係留索の長さは毎朝測ります。\n\n## 係船\n\n係留索で船をつなぎます。\n"}})
 	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "港湾タグ", "こうわんタグ")
 	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "係留索", "長さは")
@@ -207,6 +209,11 @@ func TestLibraryReadmeGlosses(t *testing.T) {
 		}
 	}
 	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "錨地", "照合します")
+	if d := define(t, e, ja, "検査官"); d.Confidence >= 0.7 {
+		// 「…することで、」 says by what means, not what it is: at most
+		// a describing sentence.
+		t.Errorf("検査官: %q (%.2f), want no definition from 「署名することで」", d.Text, d.Confidence)
+	}
 	// A page in English partly translated into Japanese.
 	mixed := pipeline.NewCorpus([]glossary.Document{{Path: "roles.md", Content: "# Harbor roles\n\n" +
 		"This page is partly translated. The harbor master checks every ship, and a master commands one ship.\n\n## Roles\n\n" +
