@@ -117,8 +117,14 @@ func TestGUIAuthToken(t *testing.T) {
 	// stored): the next call's 401 clears it and asks again, with a
 	// message that says why; after the right token the view loads, the
 	// log's history included.
+	// The stale token is stored from a page of the same origin that runs no
+	// GUI: a GUI page could read it and answer a 401 of its own (an SSE
+	// reconnect, a poll) before the reload, and the reloaded page would
+	// then find no token at all.
+	hash := eval[string](b, `location.hash`)
+	b.do("leave the GUI", chromedp.Navigate(tb.url+"/api/openapi.json"))
 	eval[bool](b, `(sessionStorage.setItem('genglossary.accessToken', 'stale-token-0123456789'), true)`)
-	b.do("reload", chromedp.Reload())
+	b.do("reload", chromedp.Navigate(tb.url+"/"+hash))
 	b.wait("prompt again", `(() => { const d = document.querySelector('#auth-dialog'); return d && d.open && d.innerText.includes('no longer accepted') })()`, 10*time.Second)
 	if got := eval[string](b, `String(sessionStorage.getItem('genglossary.accessToken'))`); got != "null" {
 		t.Errorf("the refused token was kept: %q", got)
