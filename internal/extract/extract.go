@@ -279,36 +279,42 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 // boundary in their place. Names ("Pod", "Debian Free Software Guidelines
 // (DFSG)") and lists of values stay in the Japanese text.
 func englishStretches(text string) (en, rest string) {
-	var enB, restB strings.Builder
-	start := -1 // start of the current stretch without Japanese
-	flush := func(end int) {
+	var spans [][2]int // the stretches taken, as offsets into text
+	start := -1        // start of the current stretch without Japanese
+	end := func(at int) {
 		if start < 0 {
 			return
 		}
-		run := text[start:end]
-		if words := strings.Fields(run); len(words) >= 5 && lowerWords(words) >= 3 {
-			enB.WriteString(run)
-			enB.WriteRune(boundary)
-			restB.WriteRune(boundary)
-		} else {
-			restB.WriteString(run)
+		// Five words need four spaces: most stretches ("Pod", "API")
+		// stop here, without splitting.
+		if run := text[start:at]; strings.Count(run, " ") >= 4 {
+			if words := strings.Fields(run); len(words) >= 5 && lowerWords(words) >= 3 {
+				spans = append(spans, [2]int{start, at})
+			}
 		}
 		start = -1
 	}
 	for i, r := range text {
 		if glossary.IsCJK(r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef {
-			flush(i)
-			restB.WriteRune(r)
-			continue
-		}
-		if start < 0 {
+			end(i)
+		} else if start < 0 {
 			start = i
 		}
 	}
-	flush(len(text))
-	if enB.Len() == 0 {
+	end(len(text))
+	if len(spans) == 0 {
 		return "", text
 	}
+	var enB, restB strings.Builder
+	prev := 0
+	for _, sp := range spans {
+		enB.WriteString(text[sp[0]:sp[1]])
+		enB.WriteRune(boundary)
+		restB.WriteString(text[prev:sp[0]])
+		restB.WriteRune(boundary)
+		prev = sp[1]
+	}
+	restB.WriteString(text[prev:])
 	return enB.String(), restB.String()
 }
 
