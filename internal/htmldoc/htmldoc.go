@@ -1141,7 +1141,7 @@ func flatText(src string) string {
 // (「船を指揮する\n船長です」 reads 「船を指揮する船長です」), as CSS Text's
 // segment break rules say.
 func dropWideBreaks(s string) string {
-	if !strings.Contains(s, "\n") {
+	if !wideBreak(s) {
 		return s
 	}
 	var b strings.Builder
@@ -1161,6 +1161,24 @@ func dropWideBreaks(s string) string {
 		}
 		s = after
 	}
+}
+
+// wideBreak reports whether s has a line break between two wide
+// characters (most text nodes have none: no string is built for them).
+func wideBreak(s string) bool {
+	for i := strings.IndexByte(s, '\n'); i >= 0; {
+		r1, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s[:i], " \t\r"))
+		r2, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[i+1:], " \t\r"))
+		if wideRune(r1) && wideRune(r2) {
+			return true
+		}
+		next := strings.IndexByte(s[i+1:], '\n')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
 }
 
 // wideRune reports a character of Japanese or Chinese text: kanji, kana,
