@@ -64,6 +64,12 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 				break
 			}
 			w := text[i:j]
+			if i > 0 && text[i-1] == '.' && (i == 1 || !isWordRune(rune(text[i-2])) && text[i-2] != '.') &&
+				dotfile(text[i-1:j]) && (j == len(text) || text[j] != '(') {
+				// ".htaccess", ".gitignore": a dotfile's dot is part of
+				// its name (wordShape keeps it).
+				w = text[i-1 : j]
+			}
 			if i > 0 && text[i-1] == '@' {
 				// A handle, a decorator or the domain of an address
 				// ("@ChrisHines", "@pretty", "ops@example.com") names an
@@ -149,6 +155,36 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 
 var tlds = wordSet(`com org net io dev jp co uk gov edu info html htm php aspx`)
 
+// dotfile reports a dotfile's name: ".htaccess", ".gitignore", ".npmrc",
+// ".env". A file extension (".deb", ".changes") or a method (".addCommand",
+// ".parse()") is not one.
+func dotfile(w string) bool {
+	if len(w) < 4 || w[0] != '.' {
+		return false
+	}
+	name := w[1:]
+	if i := strings.IndexByte(name, '.'); i >= 0 {
+		name = name[:i]
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !(c >= 'a' && c <= 'z' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	if has(extensionWords, name) {
+		return false
+	}
+	return len(name) >= 5 || strings.HasSuffix(name, "rc") || name == "env"
+}
+
+// extensionWords are file extensions written with their dot as nouns (".deb
+// package", ".changes file"), not dotfiles.
+var extensionWords = wordSet(`changes patch patches diff orig debian source tar gzip bzip2 xz zip deb udeb dsc rpm
+	pyc pyo whl egg so la js mjs cjs ts tsx jsx css scss html htm json yaml yml toml xml ini conf cfg config txt md
+	markdown rst adoc svg png jpg jpeg gif webp pdf log class jar war java golang python rust
+	install docs dirs links manpages postinst preinst postrm prerm triggers symbols examples
+	service socket timer mount target path slice scope device swap automount`)
+
 // fileExts end the names of documents and images ("README.md",
 // "arch.png"), which are not terms; configuration files ("kawasemi.toml",
 // "go.mod") and projects named like a source file ("nats.go") are. A source
@@ -185,6 +221,14 @@ func commitHash(w string) bool {
 // shape means the word is not a term part (number, version, single letter,
 // abbreviation such as "e.g", domain name).
 func wordShape(w string) (string, uint8) {
+	if dotfile(w) {
+		// A dotfile (".htaccess", ".gitignore") keeps its dot: it is the
+		// name's first letter. ".textlintrc.json" is a file like any other.
+		if rest, shape := wordShape(w[1:]); shape == kLower || shape == kIdent {
+			return "." + rest, kIdent
+		}
+		return "", 0
+	}
 	w = strings.Trim(w, "_-.'’")
 	if strings.Contains(w, "’") {
 		// "don’t", "it’ll": typographic apostrophes (HTML pages, many
@@ -1101,8 +1145,13 @@ func (d *docState) enCode(code []string, table bool) {
 			if f[0] == '-' {
 				continue
 			}
+			call := strings.HasSuffix(strings.TrimRight(f, ";:,."), ")")
 			f = strings.TrimLeft(f, "$@:(")
 			f = strings.TrimRight(f, "();:,.")
+			if call && f != "" && f[0] == '.' {
+				// "`.action()`": a method, not a dotfile.
+				f = f[1:]
+			}
 			if f == "" || strings.ContainsAny(f, "/\\=<>{}[]\"'()@#%&*+!?|~^`,;$") || !utf8.ValidString(f) {
 				continue
 			}

@@ -627,3 +627,31 @@ func TestEnglishStretches(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractDotfiles: a dotfile keeps its dot (".htaccess", ".npmrc"); a
+// file extension written as a noun (".deb package", ".changes file"), a
+// glob ("`*.js`") and a method (".anchor()", ".unmoor()") are not dotfiles. The text is written for this test.
+func TestExtractDotfiles(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Harbor config\n\nIn .htaccess files, each berth rule is read. Put the berth rules in a .htaccess file.\n" +
+		"The .npmrc file holds the registry. Copy .npmrc to the quay.\n" +
+		"Build a .deb package, then a .deb package again. Match `*.js` and `*.js` files.\n" +
+		"Sign the .changes file, then the .changes file of the tug.\n" +
+		"Call `.anchor()` on a tug, then `.anchor()` again. Use .unmoor() to leave, and .unmoor() again.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{".htaccess", ".npmrc"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%q missing; got %v", want, keys(got))
+		}
+	}
+	for _, bad := range []string{"htaccess", "npmrc", ".deb", ".js", ".changes", ".anchor", ".unmoor"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted; got %v", bad, keys(got))
+		}
+	}
+}
