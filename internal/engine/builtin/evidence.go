@@ -2275,6 +2275,12 @@ func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence,
 		if !named {
 			continue
 		}
+		if l := strings.ToLower(s.text); strings.HasPrefix(l, "in this example") || strings.HasPrefix(l, "in the example") ||
+			strings.HasPrefix(l, "for example") || strings.HasPrefix(l, "here, ") || namesQuotedInstance(s.text[:at]) {
+			// 'In this example, "origin" is called a remote repository':
+			// one instance named, not what the term is.
+			continue
+		}
 		text, line := s.text, s.line
 		switch strings.ToLower(firstWord(text)) {
 		case "this", "that", "it", "these", "those", "such":
@@ -2286,6 +2292,20 @@ func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence,
 		return evidence{kind: evExplicit, text: capText(text, false), doc: s.doc, line: line, mentions: true, naming: true}, true
 	}
 	return evidence{}, false
+}
+
+// namesQuotedInstance reports a naming whose subject is a quoted literal:
+// '"origin" is called a ...', '`main` is called the ...'.
+func namesQuotedInstance(before string) bool {
+	subj := strings.TrimSpace(before)
+	for _, n := range []string{" is called", " is also called", " is known as"} {
+		if i := strings.LastIndex(subj, n); i > 0 {
+			subj = strings.TrimSpace(subj[:i])
+			r, _ := utf8.DecodeLastRuneInString(subj)
+			return strings.ContainsRune("\"”'`", r)
+		}
+	}
+	return false
 }
 
 // jaEndings are the sentence endings of a Japanese definition, longest

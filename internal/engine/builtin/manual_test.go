@@ -186,7 +186,9 @@ func wantNoGlossFrom(t *testing.T, e *Engine, c *pipeline.Corpus, usedIn, term, 
 // (「harbor master (ハーバーのマスター)」 glossed master), a bold heading over
 // what is said of a part of the term (「係留索の長さは…」) and a heading over
 // a sentence that names the term only after a preposition ("... is
-// published on tugboat."). An item's body that ends in a copula
+// published on tugboat."), a naming of one example ('In this example, the
+// east tideway is called a harbor remote', '"dock7" is called the home
+// quay'). An item's body that ends in a copula
 // (「…の柱です。」) glosses its key, one that ends in a verb (「照合します。」)
 // does not, and one that ends in a full stop gets no second one; 「検査官は
 // …に署名することで、…」 says by what means, not what a 検査官 is. In an
@@ -224,8 +226,12 @@ func TestLibraryReadmeGlosses(t *testing.T) {
 	}
 	en := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: "# harborlib\n\n" +
 		"harborlib reads tide tables for tugboat crews. Every tugboat crew reads the tide tables.\n\n## Installation\n\n### tugboat\n\n" +
-		"harborlib is published under the name `harbor-lib` on tugboat.\n\n```sh\ntugboat add harbor-lib\n```\n\n### From source\n\nClone the repository.\n"}})
+		"harborlib is published under the name `harbor-lib` on tugboat.\n\n```sh\ntugboat add harbor-lib\n```\n\n### From source\n\nClone the repository.\n\n" +
+		"## Remotes\n\nIn this example, the east tideway is called a harbor remote, or a remote for short. " +
+		"\"dock7\" is called the home quay. Every harbor remote and every home quay is listed.\n"}})
 	wantNoGlossFrom(t, e, en, usedInPrefixEN, "tugboat", "published under")
+	wantNoGlossFrom(t, e, en, usedInPrefixEN, "harbor remote", "east tideway")
+	wantNoGlossFrom(t, e, en, usedInPrefixEN, "home quay", "dock7")
 }
 
 // Glosses that a web framework's reference pages gave wrongly, written
