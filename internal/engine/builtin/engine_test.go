@@ -350,6 +350,30 @@ func TestRefine(t *testing.T) {
 	}
 }
 
+// TestMergeDefinitions: conflicting definitions name their documents, once
+// when two come from the same one.
+func TestMergeDefinitions(t *testing.T) {
+	t.Parallel()
+	clusters := [][]evidence{
+		{{text: "A berth is a place where a ship is moored.", doc: "a.md"}},
+		{{text: "A berth is a bed on a ship.", doc: "a.md"}},
+		{{text: "A berth is a safe distance.", doc: "b.md"}},
+	}
+	if got, want := mergeDefinitions(clusters, false),
+		"In a.md: A berth is a place where a ship is moored; also: A berth is a bed on a ship; in b.md: A berth is a safe distance."; got != want {
+		t.Errorf("English: %q, want %q", got, want)
+	}
+	ja := [][]evidence{
+		{{text: "泊地は船が停泊する場所です。", doc: "a.md"}},
+		{{text: "泊地は港の区画です。", doc: "a.md"}},
+		{{text: "泊地は錨を下ろす水域です。", doc: "b.md"}},
+	}
+	if got, want := mergeDefinitions(ja, true),
+		"a.md では「泊地は船が停泊する場所です」、また「泊地は港の区画です」、b.md では「泊地は錨を下ろす水域です」と説明されている。"; got != want {
+		t.Errorf("Japanese: %q, want %q", got, want)
+	}
+}
+
 func TestRefineUnclearUsesBetterEvidence(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)

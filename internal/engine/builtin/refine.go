@@ -22,7 +22,8 @@ const maxMergedRunes = 2 * maxDefinitionRunes
 // Refine rewrites the definition of an entry that has issues:
 //
 //   - contradiction: the conflicting definitions are merged, each with the
-//     document it comes from ("In a.md: ...; in b.md: ...");
+//     document it comes from ("In a.md: ...; in b.md: ...", "In a.md: ...;
+//     also: ..." when both come from one);
 //   - unclear: the best other evidence in the corpus is used when there is
 //     any, otherwise the definition is kept with a lower confidence;
 //   - missing_relation: a "See also" reference to the related term is added;
@@ -91,20 +92,32 @@ func (e *Engine) Refine(ctx context.Context, c *pipeline.Corpus, entry glossary.
 func mergeDefinitions(clusters [][]evidence, ja bool) string {
 	per := maxMergedRunes / len(clusters)
 	var parts []string
+	prevDoc := ""
 	for i, cl := range clusters {
 		e := representative(cl)
 		body := capTextTo(e.text, per)
+		// Two definitions from one document name it once: "In a.md: ...;
+		// also: ...".
+		same := i > 0 && e.doc == prevDoc
+		prevDoc = e.doc
 		if ja {
 			body = strings.TrimRight(body, "。")
-			parts = append(parts, fmt.Sprintf("%s では「%s」", e.doc, body))
+			if same {
+				parts = append(parts, fmt.Sprintf("また「%s」", body))
+			} else {
+				parts = append(parts, fmt.Sprintf("%s では「%s」", e.doc, body))
+			}
 			continue
 		}
 		body = strings.TrimRight(body, ".")
-		lead := "In"
-		if i > 0 {
-			lead = "in"
+		switch {
+		case same:
+			parts = append(parts, "also: "+body)
+		case i > 0:
+			parts = append(parts, fmt.Sprintf("in %s: %s", e.doc, body))
+		default:
+			parts = append(parts, fmt.Sprintf("In %s: %s", e.doc, body))
 		}
-		parts = append(parts, fmt.Sprintf("%s %s: %s", lead, e.doc, body))
 	}
 	if ja {
 		return strings.Join(parts, "、") + "と説明されている。"
