@@ -594,6 +594,9 @@ func jaNotGloss(inner string) bool {
 			return true
 		}
 	}
+	if jaStatement(inner) {
+		return true // 「文字列 (2^16 が長さの上限)」: says something about it
+	}
 	for _, c := range []string{"両方", "すべて", "全て", "全部"} {
 		if strings.HasSuffix(strings.TrimRight(inner, "。．. "), c) {
 			return true
@@ -1697,6 +1700,13 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 			// 「…ではありません。」: what it is not.
 			return evidence{}, false
 		}
+		for _, d := range []string{"これが", "これは", "それが", "それは", "これも", "それも"} {
+			if strings.Contains(rest, d) {
+				// 「アクセス制御は、…に影響し、普通はこれが望ましい挙動です。」:
+				// the copula has another subject.
+				return evidence{}, false
+			}
+		}
 		if jaQualified(strings.TrimLeft(strings.TrimPrefix(rest, "は"), "、， ")) {
 			// 「算出プロパティは、デフォルトでは getter 関数のみです。」: what
 			// it is in one case, not what it is.
@@ -2598,6 +2608,29 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		}
 	}
 	return evidence{}, false
+}
+
+// jaStatement reports a parenthesis that is a statement, a subject with が
+// or は over a noun phrase (「2^16 が長さの上限」), not a noun phrase that
+// holds a clause (「データが格納される場所」: a verb after が makes it one).
+func jaStatement(inner string) bool {
+	t := strings.TrimRight(inner, "。．. ")
+	for _, p := range []string{"が", "は"} {
+		i := strings.LastIndex(t, p)
+		if i <= 0 {
+			continue
+		}
+		pred := strings.TrimSpace(t[i+len(p):])
+		if pred == "" || strings.ContainsAny(pred, "るれたていすしくけせきっん") {
+			// A verb or an adjective after it: a clause inside a noun
+			// phrase (「データが格納される場所」).
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(pred); unicode.In(r, unicode.Han, unicode.Katakana) {
+			return true
+		}
+	}
+	return false
 }
 
 // jaReading reports a parenthesis that gives the reading in kana of the

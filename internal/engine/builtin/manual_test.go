@@ -191,7 +191,11 @@ func wantNoGlossFrom(t *testing.T, e *Engine, c *pipeline.Corpus, usedIn, term, 
 // quay'). An item's body that ends in a copula
 // (「…の柱です。」) glosses its key, one that ends in a verb (「照合します。」)
 // does not, and one that ends in a full stop gets no second one; 「検査官は
-// …に署名することで、…」 says by what means, not what a 検査官 is. In an
+// …に署名することで、…」 says by what means, not what a 検査官 is; a
+// parenthesis that states (「(32 文字が長さの上限)」) is no gloss, one with a
+// clause inside a noun phrase (「(船が錨を下ろして待つ水域)」) is; a copula
+// whose subject is これ (「…、普通はこれが望ましい手順です」) does not define
+// the sentence's topic. In an
 // English page partly translated, a Japanese item body is
 // read as Japanese and ends like Japanese.
 func TestLibraryReadmeGlosses(t *testing.T) {
@@ -202,6 +206,9 @@ func TestLibraryReadmeGlosses(t *testing.T) {
 		"## 用語\n\n- **係船柱**: 岸壁に立つ鉄の柱です。\n- **錨地**: 照合します。\n- **曳航**: 船を綱で引く作業 (towing).\n\n" +
 		"係船柱に船をつなぎます。錨地で船が待ちます。曳航は朝に行います。master は毎朝港に来ます。\n\n" +
 		"検査官は書類に署名することで、積荷の安全を保証しています。\n\n" +
+		"船には荷札 (32 文字が長さの上限) を付けます。荷札は毎朝読みます。\n\n" +
+		"船は泊地 (船が錨を下ろして待つ水域) に入ります。\n\n" +
+		"検疫は、通常すべての船に対して行われ、普通はこれが望ましい手順です。\n\n" +
 		"## 例外\n\n**係留索**\n\n係留索の長さは毎朝測ります。\n\n## 係船\n\n係留索で船をつなぎます。\n"}})
 	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "港湾タグ", "こうわんタグ")
 	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "係留索", "長さは")
@@ -211,6 +218,14 @@ func TestLibraryReadmeGlosses(t *testing.T) {
 		}
 	}
 	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "錨地", "照合します")
+	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "荷札", "長さの上限")
+	if d := define(t, e, ja, "泊地"); d.Text != "船が錨を下ろして待つ水域。" {
+		t.Errorf("泊地: %q (%.2f), want the parenthesis that names it", d.Text, d.Confidence)
+	}
+	if d := define(t, e, ja, "検疫"); d.Confidence >= 0.7 {
+		// 「…、普通はこれが望ましい手順です」: the copula's subject is これ.
+		t.Errorf("検疫: %q (%.2f), want no definition from 「これが望ましい手順です」", d.Text, d.Confidence)
+	}
 	if d := define(t, e, ja, "検査官"); d.Confidence >= 0.7 {
 		// 「…することで、」 says by what means, not what it is: at most
 		// a describing sentence.
