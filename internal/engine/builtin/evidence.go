@@ -2588,6 +2588,11 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			continue
 		}
 		lower := strings.ToLower(inner)
+		if strings.HasPrefix(lower, "so-called ") || strings.HasPrefix(lower, "a so-called ") || strings.HasPrefix(lower, "the so-called ") {
+			// "without mentioning its name (a so-called ".have" line)":
+			// the parenthesis names what the phrase describes.
+			continue
+		}
 		restated := strings.TrimPrefix(lower, "i.e. ")
 		if clauseBody(restated) || finiteBeforeRelative(restated) || enEnumeration(lower) || enExampleParen(lower) || enAnaphoricParen(lower) ||
 			enActParen(lower, sp) {

@@ -10,8 +10,9 @@ import (
 
 // An English parenthesis glosses the word before it only when that word
 // is what it says: after a modifier it glosses the compound ("the unit
-// value (...)" is not about "value"), and an example is not a gloss. The
-// page is written for this test.
+// value (...)" is not about "value"), and an example is not a gloss, nor
+// is a parenthesis that names what the phrase describes ("(a so-called
+// ... line)"). The page is written for this test.
 func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
@@ -24,12 +25,14 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"BerthKind has three values.\n\n" +
 		"A printed berth name may look different from the berth label (the enclosing quotes could change).\n" +
 		"Ships wait at the anchorage (an area of sheltered water where ships anchor).\n" +
-		"The anchorage is south of the breakwater.\n"}}
+		"The anchorage is south of the breakwater.\n" +
+		"The quay lists each berth without its berth name (a so-called \"dark\" berth line). Each berth name is painted.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"number", "digits after"},
 		{"harbor", "tug basin"},
 		{"berth label", "quotes could"},
+		{"berth name", "so-called"},
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
