@@ -2504,6 +2504,13 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			if r, _ := utf8.DecodeLastRuneInString(s.text[:at]); unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' {
 				continue
 			}
+			// 「名前ベースのバーチャルホスト (…)」 glosses the phrase with its
+			// modifier, as an English parenthesis after a compound does.
+			if before, ok := strings.CutSuffix(s.text[:at], "の"); ok {
+				if r, _ := utf8.DecodeLastRuneInString(before); unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' {
+					continue
+				}
+			}
 		}
 		if s.ja && at > 1 && s.text[at-1] == ' ' {
 			// Japanese text writes a compound with an English part apart:

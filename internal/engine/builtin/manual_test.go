@@ -193,7 +193,8 @@ func wantNoGlossFrom(t *testing.T, e *Engine, c *pipeline.Corpus, usedIn, term, 
 // does not, and one that ends in a full stop gets no second one; 「検査官は
 // …に署名することで、…」 says by what means, not what a 検査官 is; a
 // parenthesis that states (「(32 文字が長さの上限)」) is no gloss, one with a
-// clause inside a noun phrase (「(船が錨を下ろして待つ水域)」) is; a copula
+// clause inside a noun phrase (「(船が錨を下ろして待つ水域)」) is, one after
+// 「名前ベースの仮想岸壁」 glosses the whole phrase, not 仮想岸壁; a copula
 // whose subject is これ (「…、普通はこれが望ましい手順です」) does not define
 // the sentence's topic. In an
 // English page partly translated, a Japanese item body is
@@ -208,6 +209,7 @@ func TestLibraryReadmeGlosses(t *testing.T) {
 		"検査官は書類に署名することで、積荷の安全を保証しています。\n\n" +
 		"船には荷札 (32 文字が長さの上限) を付けます。荷札は毎朝読みます。\n\n" +
 		"船は泊地 (船が錨を下ろして待つ水域) に入ります。\n\n" +
+		"港では名前ベースの仮想岸壁 (一つの岸壁に複数の船を割り当てる仕組み) を使います。仮想岸壁は便利です。\n\n" +
 		"検疫は、通常すべての船に対して行われ、普通はこれが望ましい手順です。\n\n" +
 		"## 例外\n\n**係留索**\n\n係留索の長さは毎朝測ります。\n\n## 係船\n\n係留索で船をつなぎます。\n"}})
 	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "港湾タグ", "こうわんタグ")
@@ -219,6 +221,7 @@ func TestLibraryReadmeGlosses(t *testing.T) {
 	}
 	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "錨地", "照合します")
 	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "荷札", "長さの上限")
+	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "仮想岸壁", "割り当てる仕組み")
 	if d := define(t, e, ja, "泊地"); d.Text != "船が錨を下ろして待つ水域。" {
 		t.Errorf("泊地: %q (%.2f), want the parenthesis that names it", d.Text, d.Confidence)
 	}
