@@ -2505,8 +2505,9 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				continue
 			}
 			// 「名前ベースのバーチャルホスト (…)」 glosses the phrase with its
-			// modifier, as an English parenthesis after a compound does.
-			if before, ok := strings.CutSuffix(s.text[:at], "の"); ok {
+			// modifier, as an English parenthesis after a compound does;
+			// 「入港票の記号列 (厳密には…)」 says precisely what the term is.
+			if before, ok := strings.CutSuffix(s.text[:at], "の"); ok && !jaPrecisely(s.text[at+len(sp):]) {
 				if r, _ := utf8.DecodeLastRuneInString(before); unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' {
 					continue
 				}
@@ -2620,6 +2621,18 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		}
 	}
 	return evidence{}, false
+}
+
+// jaPrecisely reports a parenthesis, at the start of rest, that says
+// precisely what the word before it is: 「(厳密には…)」, 「(正確には…)」.
+func jaPrecisely(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	for _, open := range []string{"(", "（"} {
+		if r, ok := strings.CutPrefix(rest, open); ok {
+			return strings.HasPrefix(r, "厳密には") || strings.HasPrefix(r, "正確には")
+		}
+	}
+	return false
 }
 
 // jaStatement reports a parenthesis that is a statement, a subject with が
