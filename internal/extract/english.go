@@ -663,9 +663,8 @@ func (d *docState) verbAt(k int) bool {
 
 // objectThenNoVerb reports whether the lower-case words from token j are
 // an object followed by a preposition or a determiner, with no finite verb
-// after them in the sentence: "Run test code in `test` folder.", "Test
-// textlint rule by textlint-tester." are instructions, while "Build logs
-// are kept ..." and "Test code in the repository is run by CI." open with
+// after them in the sentence: "Run test code in `test` folder." is an
+// instruction, while "Stream data in the sandbox is compressed." opens with
 // a compound subject.
 func (d *docState) objectThenNoVerb(j int) bool {
 	for j < len(d.toks) && d.toks[j].shape == kLower && !has(enStop, d.toks[j].s) {
