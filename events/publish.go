@@ -143,6 +143,53 @@ func LastEvent(ctx context.Context, js jetstream.JetStream, filter string) (Enve
 	return lastEventFrom(raw, err, filter)
 }
 
+// LastEventFromLeader is [LastEvent] read from the stream's leader through
+// the JetStream API (STREAM.MSG.GET), never from a direct get. A direct get
+// may be answered by any replica of a replicated stream, which may not yet
+// have the newest messages (just after a leader change); a decision that
+// refuses a request on what it read (a run said to be active) confirms it
+// here first. It costs a round trip through the API, so it is kept for such
+// rare cases.
+func LastEventFromLeader(ctx context.Context, js jetstream.JetStream, filter string) (Envelope, uint64, error) {
+	name := StreamFor(filter)
+	body, err := json.Marshal(struct {
+		LastBySubject string `json:"last_by_subj"`
+	}{filter})
+	if err != nil {
+		return Envelope{}, 0, err
+	}
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, cmp.Or(js.Options().DefaultTimeout, 5*time.Second))
+		defer cancel()
+	}
+	resp, err := js.Conn().RequestWithContext(ctx, apiPrefix(js)+"STREAM.MSG.GET."+name, body)
+	if err != nil {
+		return Envelope{}, 0, fmt.Errorf("events: last event on %s from the leader: %w", filter, err)
+	}
+	var out struct {
+		Message *struct {
+			Subject  string `json:"subject"`
+			Sequence uint64 `json:"seq"`
+			Data     []byte `json:"data"`
+		} `json:"message"`
+		Error *jetstream.APIError `json:"error"`
+	}
+	if err := json.Unmarshal(resp.Data, &out); err != nil {
+		return Envelope{}, 0, fmt.Errorf("events: last event on %s from the leader: %w", filter, err)
+	}
+	if out.Error != nil {
+		if out.Error.ErrorCode == jetstream.JSErrCodeMessageNotFound {
+			return lastEventFrom(nil, jetstream.ErrMsgNotFound, filter)
+		}
+		return lastEventFrom(nil, out.Error, filter)
+	}
+	if out.Message == nil {
+		return lastEventFrom(nil, errors.New("empty answer"), filter)
+	}
+	return lastEventFrom(&jetstream.RawStreamMsg{Subject: out.Message.Subject, Sequence: out.Message.Sequence, Data: out.Message.Data}, nil, filter)
+}
+
 // directLast fetches the last message of stream matching filter with a
 // direct get request ($JS.API.DIRECT.GET.<stream>). It returns
 // nats.ErrNoResponders when no server answers direct gets for the stream,

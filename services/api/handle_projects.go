@@ -249,6 +249,10 @@ func (s *server) handleProjectDelete() http.Handler {
 		// The delete is published only if no run event arrived since we
 		// looked, so a run requested concurrently makes this a 409.
 		last, seq, err := events.LastEvent(ctx, s.JS, filter)
+		if err == nil && !events.IsTerminal(last.Type) {
+			// Confirm with the leader before refusing (see requestRun).
+			last, seq, err = events.LastEventFromLeader(ctx, s.JS, filter)
+		}
 		if err != nil && !errors.Is(err, events.ErrNoEvents) {
 			writeError(w, r, s.Logger, errUnavailable)
 			return

@@ -94,6 +94,16 @@ func (s *server) requestRun(ctx context.Context, projectID string, req events.Ru
 			return projections.Run{}, errUnavailable
 		}
 		if seq > 0 && !events.IsTerminal(last.Type) {
+			// A direct get may come from a replica that lags behind the
+			// leader (just after a leader change): confirm with the
+			// leader before refusing the run.
+			last, seq, err = events.LastEventFromLeader(ctx, s.JS, filter)
+			if err != nil && !errors.Is(err, events.ErrNoEvents) {
+				s.Logger.Error("read last run event from the leader", "project_id", projectID, "err", err)
+				return projections.Run{}, errUnavailable
+			}
+		}
+		if seq > 0 && !events.IsTerminal(last.Type) {
 			if req.IdempotencyKey != "" {
 				// The active run may be ours, stored by a retry that raced
 				// this one: wait for it to be projected, then look again.
