@@ -158,11 +158,8 @@ func LastEventFromLeader(ctx context.Context, js jetstream.JetStream, filter str
 	if err != nil {
 		return Envelope{}, 0, err
 	}
-	if _, ok := ctx.Deadline(); !ok {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, cmp.Or(js.Options().DefaultTimeout, 5*time.Second))
-		defer cancel()
-	}
+	ctx, cancel := withAPITimeout(ctx, js)
+	defer cancel()
 	resp, err := js.Conn().RequestWithContext(ctx, apiPrefix(js)+"STREAM.MSG.GET."+name, body)
 	if err != nil {
 		return Envelope{}, 0, fmt.Errorf("events: last event on %s from the leader: %w", filter, err)
@@ -207,11 +204,8 @@ func directGet(ctx context.Context, js jetstream.JetStream, stream string, req a
 	if err != nil {
 		return nil, err
 	}
-	if _, ok := ctx.Deadline(); !ok {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, cmp.Or(js.Options().DefaultTimeout, 5*time.Second))
-		defer cancel()
-	}
+	ctx, cancel := withAPITimeout(ctx, js)
+	defer cancel()
 	resp, err := js.Conn().RequestWithContext(ctx, apiPrefix(js)+"DIRECT.GET."+stream, body)
 	if err != nil {
 		return nil, err
@@ -230,6 +224,15 @@ func directGet(ctx context.Context, js jetstream.JetStream, stream string, req a
 		return nil, fmt.Errorf("direct get: bad %s header %q", jetstream.SequenceHeader, resp.Header.Get(jetstream.SequenceHeader))
 	}
 	return &jetstream.RawStreamMsg{Subject: resp.Header.Get(jetstream.SubjectHeader), Sequence: seq, Header: resp.Header, Data: resp.Data}, nil
+}
+
+// withAPITimeout bounds a raw request to the JetStream API by js's default
+// timeout (5s when unset) when ctx has no deadline of its own.
+func withAPITimeout(ctx context.Context, js jetstream.JetStream) (context.Context, context.CancelFunc) {
+	if _, ok := ctx.Deadline(); ok {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, cmp.Or(js.Options().DefaultTimeout, 5*time.Second))
 }
 
 // apiPrefix returns the JetStream API subject prefix js uses, ending in a

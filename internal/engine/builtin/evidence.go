@@ -370,7 +370,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				if !strings.ContainsAny(text[len(text)-1:], ".!?") {
 					text += "."
 				}
-			} else if r, _ := utf8.DecodeLastRuneInString(text); !strings.ContainsRune("。．！？.!?", r) {
+			} else if !endsSentence(text) {
 				text += "。"
 			}
 			out = append(out, evidence{
@@ -712,18 +712,6 @@ func jaEnumeration(s string) bool {
 		}
 	}
 	return true
-}
-
-// jaPredicateVerb reports a Japanese text that ends in a verb, not in a
-// copula (「…ルールです」, 「…である」), which jaVerbEnd also matches.
-func jaPredicateVerb(s string) bool {
-	s = strings.TrimRight(s, "。．.！!")
-	for _, c := range []string{"です", "である", "であります", "でございます"} {
-		if strings.HasSuffix(s, c) {
-			return false
-		}
-	}
-	return jaVerbEnd(s)
 }
 
 // jaNotHeadingGloss reports the first sentence of a Japanese section that
@@ -2586,7 +2574,7 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				continue
 			}
 			text := inner
-			if r, _ := utf8.DecodeLastRuneInString(text); !strings.ContainsRune("。．！？.!?", r) {
+			if !endsSentence(text) {
 				text += "。"
 			}
 			return evidence{kind: evParen, text: capText(text, true), doc: s.doc, line: s.line,
@@ -2656,6 +2644,13 @@ func jaStatement(inner string) bool {
 		}
 	}
 	return false
+}
+
+// endsSentence reports a text that already ends in a full stop, Japanese
+// or English ("(towing)." gets no 「。」 after it).
+func endsSentence(text string) bool {
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return strings.ContainsRune("。．！？.!?", r)
 }
 
 // jaReading reports a parenthesis that gives the reading in kana of the

@@ -625,18 +625,27 @@ func itemSeparator(s string) (int, int) {
 	return -1, 0
 }
 
-// linkOnly reports a text made of one Markdown link and nothing else.
-func linkOnly(s string) bool {
-	s = strings.TrimSpace(s)
+// leadingLink returns what follows the Markdown link that s opens with;
+// ok is false when s does not open with one.
+func leadingLink(s string) (rest string, ok bool) {
 	if !strings.HasPrefix(s, "[") {
-		return false
+		return "", false
 	}
 	mid := strings.Index(s, "](")
 	if mid < 0 {
-		return false
+		return "", false
 	}
 	end := closingParen(s, mid+1)
-	return end > 0 && strings.TrimSpace(s[end+1:]) == ""
+	if end < 0 {
+		return "", false
+	}
+	return s[end+1:], true
+}
+
+// linkOnly reports a text made of one Markdown link and nothing else.
+func linkOnly(s string) bool {
+	rest, ok := leadingLink(strings.TrimSpace(s))
+	return ok && strings.TrimSpace(rest) == ""
 }
 
 // linkList reports a text made of two or more Markdown links and only
@@ -645,19 +654,12 @@ func linkList(s string) bool {
 	s = strings.TrimSpace(s)
 	links := 0
 	for s != "" {
-		if !strings.HasPrefix(s, "[") {
-			return false
-		}
-		mid := strings.Index(s, "](")
-		if mid < 0 {
-			return false
-		}
-		end := closingParen(s, mid+1)
-		if end < 0 {
+		rest, ok := leadingLink(s)
+		if !ok {
 			return false
 		}
 		links++
-		s = strings.TrimLeft(s[end+1:], " ,;")
+		s = strings.TrimLeft(rest, " ,;")
 		s = strings.TrimPrefix(strings.TrimPrefix(s, "and "), "or ")
 		s = strings.TrimRight(strings.TrimSpace(s), ".")
 	}
@@ -1611,10 +1613,16 @@ func itemKeys(key string) []string {
 	return keys
 }
 
-// jaVerbEnd reports a Japanese sentence that ends in a verb or an
-// instruction rather than a noun or a copula.
-func jaVerbEnd(s string) bool {
+// jaPredicateVerb reports a Japanese sentence that ends in a verb or an
+// instruction rather than a noun or a copula (「…ルールです」, 「…である」:
+// the す of です is no verb ending).
+func jaPredicateVerb(s string) bool {
 	s = strings.TrimRight(s, "。．.！!")
+	for _, c := range []string{"です", "である", "であります", "でございます"} {
+		if strings.HasSuffix(s, c) {
+			return false
+		}
+	}
 	for _, e := range []string{"する", "します", "される", "されます", "しない", "ください", "いる", "います", "ない",
 		"ません", "た", "ました", "れる", "せる", "こと。"} {
 		if strings.HasSuffix(s, e) {
