@@ -648,6 +648,12 @@ func (d *docState) verbAt(k int) bool {
 			return true
 		}
 	}
+	if base && t.shape == kLower && hasPrev && d.questionSubject(pk) {
+		// "How does Debian support non-English languages?", "Can Traefik
+		// route TCP?": the word after the question's named subject is
+		// its verb.
+		return true
+	}
 	if base && t.posCap && !t.head && k+1 < len(d.toks) {
 		// An imperative: "Store big payloads ...", "Press Ctrl-C". A
 		// lower-case noun after it makes a compound instead ("Build logs
@@ -660,6 +666,21 @@ func (d *docState) verbAt(k int) bool {
 	}
 	return false
 }
+
+// questionSubject reports whether token pk ends a name of at most three
+// capitalised words or acronyms that follows an auxiliary opening a
+// question ("does Debian", "Can Traefik").
+func (d *docState) questionSubject(pk int) bool {
+	k := pk
+	for k >= 0 && pk-k < 3 && (d.toks[k].shape == kCap && !d.toks[k].posCap || d.toks[k].shape == kAcronym) {
+		k--
+	}
+	return k < pk && k >= 0 && d.toks[k].shape != 0 && has(enQuestionAux, strings.ToLower(d.toks[k].s))
+}
+
+// enQuestionAux open a question before its subject.
+var enQuestionAux = wordSet(`does do did can could will would should may might must shall doesn't don't didn't
+	can't won't cannot`)
 
 // objectThenNoVerb reports whether the lower-case words from token j are
 // an object followed by a preposition or a determiner, with no finite verb

@@ -655,3 +655,33 @@ func TestExtractDotfiles(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractQuestionVerbs: in a question the word after an auxiliary and
+// a named subject is a verb ("How does Debian support ..."); "major" and
+// "individual" alone are no terms. Found in an FAQ (the texts are written
+// for this test).
+func TestExtractQuestionVerbs(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Questions\n\n## How does Harbourd support non-English languages?\n\n" +
+		"We like Harbourd for its tide table. Does Harbourd support Java? Can Harbourd route TCP?\n" +
+		"Harbourd is a major mooring system, one of the major standards. There are three major releases.\n" +
+		"If you install individual packages you get a mixed system. Any individual component can be upgraded. It is developed by individuals.\n" +
+		"Harbourd packages ship a tide table.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: text}, {Path: "b.md", Content: text}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, w := range []string{"Harbourd", "tide table", "Java", "TCP", "major release", "individual package", "Harbourd package"} {
+		if _, ok := got[w]; !ok {
+			t.Errorf("%q missing from %v", w, terms)
+		}
+	}
+	for _, bad := range []string{"Harbourd support non-English language", "Harbourd support Java", "Harbourd route TCP",
+		"Harbourd route", "major", "individual"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted as a term", bad)
+		}
+	}
+}
