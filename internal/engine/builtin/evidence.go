@@ -1089,6 +1089,11 @@ func jaQuotedLead(lead string) bool {
 	return false
 }
 
+// jaSummingUp open a sentence that sums up before its subject: 「一言で言えば
+// Linux は…カーネルです。」.
+var jaSummingUp = []string{"一言で言えば", "一言でいえば", "一言で言うと", "一言でいうと", "簡単に言えば", "簡単にいえば",
+	"簡単に言うと", "簡単にいうと", "要するに", "端的に言えば", "端的にいえば", "端的に言うと", "平たく言えば", "手短に言えば"}
+
 // matchSubject reports how many bytes at the start of text (after a
 // determiner) spell sp, allowing "sp (OTHER)" and "OTHER (sp)".
 func matchSubject(text, sp string, ja bool) (int, bool) {
@@ -1151,6 +1156,15 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 		if off == 0 {
 			if i := strings.Index(text, "「"); i > 0 && i <= 60 && !strings.ContainsAny(text[:i], "、。，「」") && jaQuotedLead(text[:i]) {
 				off = i
+			}
+		}
+		// 「一言で言えば Linux は…カーネルです。」: a summing-up phrase.
+		if off == 0 {
+			for _, lead := range jaSummingUp {
+				if rest, ok := strings.CutPrefix(text, lead); ok {
+					off = len(text) - len(strings.TrimLeft(strings.TrimPrefix(rest, "、"), " "))
+					break
+				}
 			}
 		}
 		for _, q := range []string{"「", "『"} {
@@ -1700,7 +1714,7 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 			// it is in one case, not what it is.
 			return evidence{}, false
 		}
-		if pred, ok := jaDefinitionalEnding(body); ok && utf8.RuneCountInString(rest) >= 8 {
+		if pred, ok := jaDefinitionalEnding(body); ok && utf8.RuneCountInString(rest) >= 8 && !jaLastClauseTopic(rest[len("は"):]) {
 			return mk(pred, true)
 		}
 		// 「所有権は Rust の最もユニークな機能であり、…のです。」: the first
@@ -1735,6 +1749,28 @@ func enclosingParen(s string, at int) (string, bool) {
 		return "", false
 	}
 	return s[open+size : at+end], true
+}
+
+// jaLastClauseTopic reports a predicate whose last clause has a topic of
+// its own: in 「Linux は POSIX.1 を順守するつもりではありますが、…、認定は
+// かなり高価です。」 the copula says what the certification is, not Linux.
+func jaLastClauseTopic(pred string) bool {
+	last := pred
+	if i := strings.LastIndexAny(pred, "、，"); i >= 0 {
+		last = pred[i:]
+	}
+	for i := strings.Index(last, "は"); i > 0; {
+		if r, _ := utf8.DecodeLastRuneInString(last[:i]); unicode.In(r, unicode.Han, unicode.Katakana, unicode.Latin, unicode.Nd) ||
+			r == 'ー' || r == '）' || r == ')' || r == '」' {
+			return true
+		}
+		j := strings.Index(last[i+len("は"):], "は")
+		if j < 0 {
+			break
+		}
+		i += len("は") + j
+	}
+	return false
 }
 
 // jaNegativeEnding reports a Japanese sentence that ends by denying its
@@ -2490,6 +2526,11 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		if glossary.HasCJK(sp) && at > 0 {
 			// 「バグ修正 (…)」 glosses バグ修正, not 修正.
 			if r, _ := utf8.DecodeLastRuneInString(s.text[:at]); unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' {
+				continue
+			}
+			// 「「旧安定版」ディストリビューション (…)」 glosses the compound
+			// with its quoted modifier.
+			if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s.text[:at], " ")); r == '」' || r == '』' {
 				continue
 			}
 			// 「名前ベースのバーチャルホスト (…)」 glosses the phrase with its

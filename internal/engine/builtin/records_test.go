@@ -227,3 +227,27 @@ func TestNamingsInsideANounPhrase(t *testing.T) {
 		t.Errorf("Authority: %q, want the formal naming", d.Text)
 	}
 }
+
+// TestJapaneseSubjectsAfterSummingUpAndOtherTopics: 「一言で言えば X は…です。」
+// defines X; a copula whose last clause has a topic of its own (「X は…
+// ではありますが、その様式は…です。」) and a parenthesis after a compound with
+// a quoted modifier (「「旧式」桟橋 (…)」) do not. Found in a Japanese FAQ
+// (the texts are written for this test).
+func TestJapaneseSubjectsAfterSummingUpAndOtherTopics(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# 港の手引き\n\n" +
+		"水先人は船を港に導くつもりではありますが、天候には勝てず、その判断は船長の責任です。\n" +
+		"一言で言えば水先人は港の水路に詳しい案内人です。\n" +
+		"入港票は港長に出す書類ではありますが、その様式は港ごとの定めです。\n" +
+		"次に、「旧式 (old)」桟橋 (これは単純に前の「新型 (new)」です) と「予備」桟橋があります。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "minato.md", Content: doc}})
+	if d := define(t, e, c, "水先人"); d.Text != "一言で言えば水先人は港の水路に詳しい案内人です。" {
+		t.Errorf("水先人: %q (%.2f)", d.Text, d.Confidence)
+	}
+	for term, not := range map[string]string{"入港票": "定め", "桟橋": "単純に"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
+			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
+		}
+	}
+}
