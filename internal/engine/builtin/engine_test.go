@@ -833,7 +833,9 @@ func TestHereinafterNames(t *testing.T) {
 	ja := "# 規約\n\n第1条 この規約は、港湾情報推進機構（以下「HIPA」という。）が提供する入港予約サービス（以下、「予約サービス」といいます。）の利用条件を定めるものです。\n\n" +
 		"HIPAは、予約サービスの内容を変更できます。予約サービスは無料です。HIPAに問い合わせます。予約サービスを使います。\n"
 	en := "# Terms\n\nThese terms govern the use of the Acme Berth Gateway (the \"Gateway\") operated by Example Harbor (\"we\").\n\n" +
-		"The Gateway books berths. Every Gateway has a region. The Acme Berth Gateway runs in three ports.\n"
+		"The Gateway books berths. Every Gateway has a region. The Acme Berth Gateway runs in three ports.\n\n" +
+		"The Gateway has separate windows for drawing the berth plan (\"Plan Editor\") and laying out the quay (\"Quay Editor\").\n" +
+		"A berth plan lists the berths. The Plan Editor saves a berth plan. The quay is long; the Quay Editor draws it.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	for term, want := range map[string]string{
 		"HIPA":    "港湾情報推進機構（以下「HIPA」という。）",
@@ -856,6 +858,15 @@ func TestHereinafterNames(t *testing.T) {
 		if !slices.Contains(got[pair[0]], pair[1]) && !slices.Contains(got[pair[1]], pair[0]) {
 			t.Errorf("aliases = %v: %s and %s are not merged", got, pair[0], pair[1])
 		}
+	}
+	// "windows for drawing the berth plan (\"Plan Editor\")" names the
+	// window that draws it, not the plan.
+	got, err = e.Aliases(context.Background(), c, []glossary.Entry{{Term: "berth plan"}, {Term: "Plan Editor"}, {Term: "quay"}, {Term: "Quay Editor"}})
+	if err != nil {
+		t.Fatalf("Aliases: %v", err)
+	}
+	if len(got) != 0 {
+		t.Errorf("aliases = %v, want none", got)
 	}
 }
 

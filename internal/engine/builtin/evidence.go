@@ -2164,6 +2164,11 @@ func enHereinafter(text string, at, n int) (named []string, shown string, ok boo
 	if len(named) > 1 && enDeterminerWord(named[0]) {
 		named = named[1:]
 	}
+	if first := named[0]; isLowerWord(first) && strings.HasSuffix(first, "ing") && slices.ContainsFunc(named[1:], enDeterminerWord) {
+		// "windows for drawing the schematic (\"Schematic Editor\")": an
+		// activity, and the parenthesis names what does it.
+		return nil, "", false
+	}
 	if last := named[len(named)-1]; isLowerWord(last) && (strings.HasSuffix(last, "ed") || strings.HasSuffix(last, "ing")) {
 		// "packages which have an unfulfilled (“broken”) dependency":
 		// an adjective, and the phrase goes on after the parenthesis.
