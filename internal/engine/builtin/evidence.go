@@ -1197,6 +1197,12 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 	if open <= 0 || open > 120 || strings.ContainsAny(rest[:open], ",.;:、。") {
 		return 0, false
 	}
+	if w, _, _ := strings.Cut(strings.ToLower(rest), " "); w == "this" || w == "that" || w == "these" || w == "those" ||
+		strings.HasPrefix(rest, "この") || strings.HasPrefix(rest, "その") {
+		// "This section (home directory) contains ...": what the
+		// sentence before named, with the term as its name here.
+		return 0, false
+	}
 	_, size := utf8.DecodeRuneInString(rest[open:])
 	closeIdx := strings.IndexAny(rest[open:], ")）")
 	if closeIdx < 0 {

@@ -973,6 +973,9 @@ func splitEnglish(text string) [][2]int {
 					break
 				}
 			}
+			if (word == "etc" || word == "al") && j+1 < len(text) && text[j+1] >= 'a' && text[j+1] <= 'z' {
+				skip = true // "students, teachers, etc. only need ...": the sentence goes on
+			}
 			if skip {
 				continue
 			}
@@ -1297,6 +1300,8 @@ func itemBody(key, body string, ja bool) string {
 		return "" // a version or a number ("Chromium: 159.0.8134.1")
 	case versionList(first):
 		return "" // "Desktops: KDE Plasma 5.20, GNOME 3.38, Xfce 4.16"
+	case nameList(first):
+		return "" // "LDAP: Authentication [v], Authorization [v], Gateway [v]": settings
 	case introducesList(first):
 		return "" // "metric: A list of individual metrics, each containing:": the items below say it
 	case restatesKey(key, first, false):
@@ -1507,6 +1512,31 @@ func valueList(s string) bool {
 func versionList(s string) bool {
 	parts := listParts(s)
 	return len(parts) >= 3 && versioned(parts)
+}
+
+// nameList reports three capitalised names or more and nothing else:
+// "Authentication [v], Authorization [v], Change Password [_]", "Apache,
+// Nginx and Caddy".
+func nameList(s string) bool {
+	parts := listParts(s)
+	if len(parts) < 3 {
+		return false
+	}
+	for i, p := range parts {
+		if i == len(parts)-1 {
+			p = strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(p), "and "), "or ")
+		}
+		words := strings.Fields(p)
+		if len(words) == 0 || len(words) > 3 {
+			return false
+		}
+		for _, w := range words {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && len(w) > 1 {
+				return false // a one-letter mark ("v", a ticked box) may follow a name
+			}
+		}
+	}
+	return true
 }
 
 // listParts splits a list of names at its commas ("、" or ", ").

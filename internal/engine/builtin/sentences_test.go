@@ -1,0 +1,52 @@
+package builtin
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+func TestSplitEnglish(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Use a hawser, e.g. a nylon one. Tie it.", []string{"Use a hawser, e.g. a nylon one.", "Tie it."}},
+		{"Crew, pilots, etc. only need a pass once. Then they board.", []string{"Crew, pilots, etc. only need a pass once.", "Then they board."}},
+		{"Bring ropes, fenders, etc. The pilot checks them.", []string{"Bring ropes, fenders, etc.", "The pilot checks them."}},
+		{"See Smith et al. for the tables. It is old.", []string{"See Smith et al. for the tables.", "It is old."}},
+	} {
+		var got []string
+		for _, sp := range splitEnglish(tc.text) {
+			got = append(got, tc.text[sp[0]:sp[1]])
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("splitEnglish(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestNoGlossFromSettingsOrAPointer: a list item whose body lists settings
+// by name ("LDAP: Authentication [v], Authorization [v], ...") and a
+// sentence whose subject is "This section (term)" are no glosses. Found in
+// an administration manual (the text is written for this test).
+func TestNoGlossFromSettingsOrAPointer(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# Harbour office\n\n" +
+		"Each pilot account is given a section of the file server. This section (berth folder) contains the pilot's charts and logs.\n\n" +
+		"Set the login methods:\n\n" +
+		"- HarbourLDAP: Authentication [v], Authorization [v], Gateway [v], Change Password [_]\n" +
+		"- Local Machine: Authentication [v], Gateway [v]\n\n" +
+		"With HarbourLDAP, account information about pilots, captains, etc. only needs to be entered once.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "office.md", Content: doc}})
+	for term, not := range map[string]string{"berth folder": "This section", "HarbourLDAP": "Authentication"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
+		}
+	}
+}
