@@ -1263,8 +1263,11 @@ func itemBody(key, body string, ja bool) string {
 		first = body
 	}
 	if ja {
-		if jaPredicateVerb(first) {
-			return "" // an instruction ("当番表を参照する。"), not a description
+		if jaPredicateVerb(first) && !(latinKey(key) && jaSaysWhatItDoes(first)) {
+			// An instruction (「当番表を参照する。」), not a description;
+			// 「`--force`: 確認せずに上書きします。」 says what an option
+			// or a command does, as "--force: Overwrites ..." does.
+			return ""
 		}
 		if strings.HasPrefix(first, "参照:") || strings.HasPrefix(first, "参照：") || strings.HasPrefix(first, "→") {
 			return "" // 「設定ディレクティブ: 参照: ディレクティブ。」: a pointer
@@ -1669,6 +1672,25 @@ func jaPredicateVerb(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	// Verbs end in an u-row kana: 参照する, 置く, 選ぶ, 戻す.
 	return strings.ContainsRune("うくぐすずつぬぶむる", r)
+}
+
+// latinKey reports a list item's key written in Latin letters, a name of
+// code or a product (「`--force`」, 「**apt**」), not a step of a procedure.
+func latinKey(key string) bool {
+	k := strings.Trim(key, "`*_ ")
+	return k != "" && !glossary.HasCJK(k)
+}
+
+// jaSaysWhatItDoes reports a Japanese sentence that ends in a verb in the
+// present, plain or polite (「上書きする」, 「上書きします」), not in a request
+// or an invitation (「…してください」, 「…しましょう」).
+func jaSaysWhatItDoes(s string) bool {
+	s = strings.TrimRight(s, "。．.！!")
+	if strings.HasSuffix(s, "ましょう") || strings.HasSuffix(s, "よう") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.HasSuffix(s, "ます") || strings.ContainsRune("うくぐすずつぬぶむる", r)
 }
 
 // oneOf reports an English item body that lists the values the key takes:

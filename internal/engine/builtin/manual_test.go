@@ -190,7 +190,9 @@ func wantNoGlossFrom(t *testing.T, e *Engine, c *pipeline.Corpus, usedIn, term, 
 // east tideway is called a harbor remote', '"dock7" is called the home
 // quay'). An item's body that ends in a copula
 // (「…の柱です。」) glosses its key, one that ends in a verb (「照合します。」)
-// does not, and one that ends in a full stop gets no second one; 「検査官は
+// does not unless the key is code or a name in Latin letters (「`--moor`:
+// …を係留します。」 says what an option does; 「…してください」 and 「…しま
+// しょう」 still do not), and one that ends in a full stop gets no second one; 「検査官は
 // …に署名することで、…」 says by what means, not what a 検査官 is; a
 // parenthesis that states (「(32 文字が長さの上限)」) is no gloss, one with a
 // clause inside a noun phrase (「(船が錨を下ろして待つ水域)」) is, one after
@@ -204,8 +206,9 @@ func TestLibraryReadmeGlosses(t *testing.T) {
 	e := newEngine(t)
 	ja := pipeline.NewCorpus([]glossary.Document{{Path: "readme.ja.md", Content: "# 港湾ライブラリ\n\n" +
 		"港湾タグ（こうわんタグ）の規則に従って船を記録します。港湾タグは毎朝記録を読みます。\n\n" +
-		"## 用語\n\n- **係船柱**: 岸壁に立つ鉄の柱です。\n- **錨地**: 照合します。\n- **曳航**: 船を綱で引く作業 (towing).\n\n" +
-		"係船柱に船をつなぎます。錨地で船が待ちます。曳航は朝に行います。master は毎朝港に来ます。\n\n" +
+		"## 用語\n\n- **係船柱**: 岸壁に立つ鉄の柱です。\n- **錨地**: 照合します。\n- **曳航**: 船を綱で引く作業 (towing).\n" +
+		"- `--moor`: 空いている岸壁に船を係留します。\n- `berthctl`: `berthctl status` を実行してください。\n- **tidewatch**: 毎朝潮位を記録しましょう。\n\n" +
+		"係船柱に船をつなぎます。--moor で船をつなぎます。berthctl を使います。tidewatch を入れます。錨地で船が待ちます。曳航は朝に行います。master は毎朝港に来ます。\n\n" +
 		"検査官は書類に署名することで、積荷の安全を保証しています。\n\n" +
 		"船には荷札 (32 文字が長さの上限) を付けます。荷札は毎朝読みます。\n\n" +
 		"船は泊地 (船が錨を下ろして待つ水域) に入ります。\n\n" +
@@ -220,6 +223,13 @@ func TestLibraryReadmeGlosses(t *testing.T) {
 		}
 	}
 	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "錨地", "照合します")
+	// What an option does, said with a verb, glosses it; a request or an
+	// invitation does not.
+	if d := define(t, e, ja, "--moor"); d.Text != "空いている岸壁に船を係留します。" {
+		t.Errorf("--moor: %q (%.2f), want its item", d.Text, d.Confidence)
+	}
+	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "berthctl", "実行して")
+	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "tidewatch", "記録しましょう")
 	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "荷札", "長さの上限")
 	wantNoGlossFrom(t, e, ja, usedInPrefixJA, "仮想岸壁", "割り当てる仕組み")
 	if d := define(t, e, ja, "泊地"); d.Text != "船が錨を下ろして待つ水域。" {
