@@ -249,7 +249,8 @@ func TestAssessmentsKeptPerInputs(t *testing.T) {
 
 // TestDefineJapaneseThingSentences: 「Xは、…をまとめたものです。」 and
 // 「Xは、…扱うためのものです。」 say what X is by what it does, and define
-// it, as does the first clause of 「XはYであり、…」 and 「XはYのことで、…」;
+// it, as does the first clause of 「XはYであり、…」, 「XはYのことで、…」 and
+// 「XはAのBで、…」 when B is a kind of thing, not a place;
 // 「Xは、利用者のものです。」 says whose X is, 「Xは静かであり、…」 how it
 // is and 「Xは、デフォルトでは…です。」 what it is in one case, and do not.
 // The text is written for this test.
@@ -267,7 +268,9 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"接頭辞はオプションです。請求記号に接頭辞を付けます。\n" +
 		"`--shelf` は、本を置く棚を指定するオプションです。`--shelf` を使います。\n" +
 		"**書庫**または**閉架**は、利用者が直接入れない場所に本をしまっておく部屋で、司書が本を出し入れします。書庫を使います。閉架の本を頼みます。\n" +
-		"分室は、駅前の建物の中で、毎日開いています。分室に行きます。\n\n" +
+		"分室は、駅前の建物の中で、毎日開いています。分室に行きます。\n" +
+		"閉架票は書庫ごとの申込用紙で、係員に渡して使います。閉架票を書きます。\n" +
+		"移動図書館は市内の団地の駐車場で、毎週本を貸し出します。移動図書館に行きます。\n\n" +
 		"- `max_loans`: 1人が同時に借りられる本の冊数の上限。\n\n" +
 		"`max_loans` を変えます。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
@@ -302,6 +305,14 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	}
 	if d := define(t, e, c, "分室"); d.Confidence >= confExplicit {
 		t.Errorf("分室: %q (%.2f): 「…の中で、」 says where it is", d.Text, d.Confidence)
+	}
+	// 「XはAのBで、…」 with B a kind of thing defines X; with B a place
+	// (「…の駐車場で、」) it says where.
+	if d := define(t, e, c, "閉架票"); d.Text != "閉架票は書庫ごとの申込用紙で、係員に渡して使います。" || d.Confidence < confExplicit {
+		t.Errorf("閉架票: %q (%.2f), want its first clause as a definition", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "移動図書館"); d.Confidence >= confExplicit {
+		t.Errorf("移動図書館: %q (%.2f): 「…の駐車場で、」 says where it is", d.Text, d.Confidence)
 	}
 	if d := define(t, e, c, "仮置き棚"); d.Confidence >= confExplicit {
 		t.Errorf("仮置き棚: %q (%.2f): 「揮発性です」 says how it is, not what", d.Text, d.Confidence)

@@ -1728,7 +1728,7 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 		for _, c := range [][2]string{{"であり、", "である"}, {"のことで、", "のことです"}, {"のことであり、", "のことである"}, {"で、", "です"}} {
 			// 「…のことで、…」 likewise.
 			if i := strings.Index(rest, c[0]); i > 0 {
-				if c[0] == "で、" && (!jaClauseNoun(rest[:i]) || strings.HasSuffix(rest[:i], "こと") || strings.HasSuffix(rest[:i], "事")) {
+				if c[0] == "で、" && (!jaClauseNoun(rest[:i]) && !jaKindBeforeDe(rest[:i]) || strings.HasSuffix(rest[:i], "こと") || strings.HasSuffix(rest[:i], "事")) {
 					// 「Xは、Node.js の環境で、…」: where, not what;
 					// 「メンテナは…に署名することで、…」: by what means.
 					continue
@@ -1802,6 +1802,29 @@ func jaClauseNoun(pred string) bool {
 	}
 	return false
 }
+
+// jaKindBeforeDe reports a predicate before 「で、」 that names a kind of
+// thing after a modifier (「MultiViews はディレクトリ毎のオプションで、…」):
+// 「で」 is then the copula, where after a place or a circumstance
+// (「Node.js の環境で、」, 「この場合で、」) it says where.
+func jaKindBeforeDe(pred string) bool {
+	noun := trailingJaRun(pred)
+	if utf8.RuneCountInString(noun) < 2 || !strings.HasSuffix(pred, "の"+noun) {
+		return false
+	}
+	for _, p := range jaPlaceNouns {
+		if strings.HasSuffix(noun, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// jaPlaceNouns name where or when something happens: before 「で、」 they
+// make a place, not a copula.
+var jaPlaceNouns = []string{"環境", "場合", "状態", "中", "上", "下", "内", "側", "時", "際", "場所", "画面", "端末", "部分",
+	"段階", "時点", "範囲", "方法", "手順", "形", "前", "後", "間", "近く", "ページ", "ディレクトリ", "フォルダ", "サーバ",
+	"サーバー", "マシン", "ホスト", "システム", "ネットワーク", "リポジトリ", "ファイル", "設定", "モード", "方式", "場", "所"}
 
 // jaOrWords join two names of one thing: 「XまたはY」.
 var jaOrWords = []string{"または", "あるいは", "もしくは"}
