@@ -80,7 +80,7 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 				i = j
 				continue
 			}
-			if i > 0 && text[i-1] == '/' || j < len(text) && text[j] == '/' || strings.IndexByte(w, '/') >= 0 ||
+			if i > 0 && text[i-1] == '/' || j < len(text) && text[j] == '/' || strings.IndexByte(w, '/') >= 0 && !slashName(w) ||
 				j+1 < len(text) && text[j] == ':' && text[j+1] >= '0' && text[j+1] <= '9' && strings.IndexByte(w, '.') > 0 {
 				// A path or a package ("net/http", "github.com/go-chi/chi",
 				// "docs/MIGRATION.md") or a file cited with a line
@@ -151,6 +151,27 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 		i += size
 	}
 	d.toks = append(d.toks, etok{punct: '\n'})
+}
+
+// slashName reports a name written with a slash, "TCP/IP", "I/O",
+// "GNU/Linux", "HTTP/2", "CI/CD": two or three parts, each opening with a
+// capital or a digit, one of them in capitals. Paths ("net/http",
+// "docs/README.md") and pairs of words ("read/write", "Yes/No") are not.
+func slashName(w string) bool {
+	parts := strings.Split(w, "/")
+	if len(parts) > 3 || strings.ContainsAny(w, ".:") {
+		return false
+	}
+	caps := false
+	for k, p := range parts {
+		if p == "" || len(p) > 12 || !(p[0] >= 'A' && p[0] <= 'Z' || k > 0 && p[0] >= '0' && p[0] <= '9') {
+			return false
+		}
+		if strings.ToUpper(p) == p && strings.IndexFunc(p, unicode.IsLetter) >= 0 {
+			caps = true
+		}
+	}
+	return caps
 }
 
 var tlds = wordSet(`com org net io dev jp co uk gov edu info html htm php aspx`)
@@ -799,8 +820,9 @@ func (d *docState) enSplit(run []unit, start, end int) {
 	from := 0
 	for i := 0; i+1 < len(run); i++ {
 		u, next := run[i], run[i+1]
-		if u.kind == kLower && next.kind == kAcronym && i > 0 && isVerbS(u.key) {
-			// "Traefik supports PROXY protocol": a verb before a name.
+		if u.kind == kLower && (next.kind == kAcronym || next.kind == kCap) && i > 0 && isVerbS(u.key) {
+			// "Traefik supports PROXY protocol", "The office runs Tidal": a
+			// verb before a name.
 			d.enFlush(run[from:i], start+from, start+i)
 			from = i + 1
 			continue

@@ -162,6 +162,31 @@ func asciiUnit(norm string, shape uint8) (unit, bool) {
 	return unit{text: norm, key: k, sing: norm, singKey: k, kind: shape}, true
 }
 
+// asciiWord returns the last token and the end of the Latin word that
+// starts at token i of seg: the dictionary splits "node-exporter" and
+// "TCP/IP" into pieces. A slash joins pieces only in a name ("GNU/Linux",
+// "HTTP/2"), not in a path.
+func asciiWord(seg string, toks []tokenizer.Token, i int) (last, end int) {
+	start := toks[i].Position
+	last, end = i, start+len(toks[i].Surface)
+	for last+1 < len(toks) && toks[last+1].Position == end && isASCIIWordish(toks[last+1].Surface) {
+		last++
+		end += len(toks[last].Surface)
+	}
+	for last+2 < len(toks) && toks[last+1].Surface == "/" && toks[last+1].Position == end && isASCIIWordish(toks[last+2].Surface) {
+		k, e := last+2, end+1+len(toks[last+2].Surface)
+		for k+1 < len(toks) && toks[k+1].Position == e && isASCIIWordish(toks[k+1].Surface) {
+			k++
+			e += len(toks[k].Surface)
+		}
+		if !slashName(seg[start:e]) {
+			break
+		}
+		last, end = k, e
+	}
+	return last, end
+}
+
 // jaSegment extracts the candidates of one stretch of Japanese text;
 // d.jaHead tells whether it is in a heading.
 func (d *docState) jaSegment(seg string) {
@@ -172,11 +197,8 @@ func (d *docState) jaSegment(seg string) {
 		t := &toks[i]
 		s := t.Surface
 		if isASCIIWordish(s) {
-			start, end, j := t.Position, t.Position+len(s), i
-			for j+1 < len(toks) && toks[j+1].Position == end && isASCIIWordish(toks[j+1].Surface) {
-				j++
-				end += len(toks[j].Surface)
-			}
+			start := t.Position
+			j, end := asciiWord(seg, toks, i)
 			i = j
 			norm, shape := wordShape(seg[start:end])
 			u, ok := asciiUnit(norm, shape)
@@ -188,11 +210,8 @@ func (d *docState) jaSegment(seg string) {
 			// name: "OPC UA", "Stock Keeping Unit".
 			for (u.kind == kCap || u.kind == kAcronym) && i+2 < len(toks) && toks[i+1].Surface == " " &&
 				toks[i+2].Position == toks[i+1].Position+1 && isASCIIWordish(toks[i+2].Surface) {
-				nstart, nend, k := toks[i+2].Position, toks[i+2].Position+len(toks[i+2].Surface), i+2
-				for k+1 < len(toks) && toks[k+1].Position == nend && isASCIIWordish(toks[k+1].Surface) {
-					k++
-					nend += len(toks[k].Surface)
-				}
+				nstart := toks[i+2].Position
+				k, nend := asciiWord(seg, toks, i+2)
 				nn, ns := wordShape(seg[nstart:nend])
 				nu, ok := asciiUnit(nn, ns)
 				if !ok && ns == kCap && !has(determiners, strings.ToLower(nn)) && !has(enRunPreps, strings.ToLower(nn)) {

@@ -685,3 +685,37 @@ func TestExtractQuestionVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractSlashNames: a name written with a slash ("TCP/IP", "I/O",
+// "GNU/Linux", "HTTP/2"), in English and in Japanese text, is one term;
+// paths ("net/http") and word pairs ("read/write", "Yes/No") are not terms,
+// and a verb in "-s" before a name ends the phrase before it ("The harbour
+// office runs Tidal ..."). The texts are written for this test.
+func TestExtractSlashNames(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	en := "# Harbour net\n\nThe harbour office runs Tidal GNU/Linux on every desk. TCP/IP links the cranes, and disk I/O limits the log server.\n" +
+		"The gateway speaks HTTP/2. Import net/http for the client. Answer the Yes/No prompt. Take read/write locks.\n"
+	ja := "# 港湾ネット\n\n港湾事務所では Tidal GNU/Linux を使います。TCP/IP でクレーンをつなぎ、ログサーバーの I/O を測ります。\n" +
+		"ゲートウェイは HTTP/2 を話します。\n"
+	for name, doc := range map[string]string{"en": en, "ja": ja} {
+		terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := byText(terms)
+		for _, w := range []string{"Tidal GNU/Linux", "TCP/IP", "I/O", "HTTP/2"} {
+			if _, ok := got[w]; !ok {
+				t.Errorf("%s: %q missing from %v", name, w, terms)
+			}
+		}
+		if _, ok := got["harbour office"]; !ok && name == "en" {
+			t.Errorf("%s: harbour office missing from %v", name, terms)
+		}
+		for _, bad := range []string{"net/http", "Yes/No", "read/write", "TCP", "IP", "HTTP", "Tidal GNU"} {
+			if _, ok := got[bad]; ok {
+				t.Errorf("%s: %q extracted as a term", name, bad)
+			}
+		}
+	}
+}
