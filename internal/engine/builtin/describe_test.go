@@ -250,7 +250,7 @@ func TestAssessmentsKeptPerInputs(t *testing.T) {
 // TestDefineJapaneseThingSentences: 「Xは、…をまとめたものです。」 and
 // 「Xは、…扱うためのものです。」 say what X is by what it does, and define
 // it, as does the first clause of 「XはYであり、…」, 「XはYのことで、…」 and
-// 「XはAのBで、…」 when B is a kind of thing, not a place;
+// 「XはAのBで、…」 (or 「…なBで、」) when B is a kind of thing, not a place;
 // 「Xは、利用者のものです。」 says whose X is, 「Xは静かであり、…」 how it
 // is and 「Xは、デフォルトでは…です。」 what it is in one case, and do not.
 // The text is written for this test.
@@ -270,6 +270,7 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"**書庫**または**閉架**は、利用者が直接入れない場所に本をしまっておく部屋で、司書が本を出し入れします。書庫を使います。閉架の本を頼みます。\n" +
 		"分室は、駅前の建物の中で、毎日開いています。分室に行きます。\n" +
 		"閉架票は書庫ごとの申込用紙で、係員に渡して使います。閉架票を書きます。\n" +
+		"書架灯は昔ながらの特殊な照明で、棚ごとに付いています。書架灯を点けます。\n" +
 		"移動図書館は市内の団地の駐車場で、毎週本を貸し出します。移動図書館に行きます。\n\n" +
 		"- `max_loans`: 1人が同時に借りられる本の冊数の上限。\n\n" +
 		"`max_loans` を変えます。\n"
@@ -308,8 +309,10 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	}
 	// 「XはAのBで、…」 with B a kind of thing defines X; with B a place
 	// (「…の駐車場で、」) it says where.
-	if d := define(t, e, c, "閉架票"); d.Text != "閉架票は書庫ごとの申込用紙で、係員に渡して使います。" || d.Confidence < confExplicit {
-		t.Errorf("閉架票: %q (%.2f), want its first clause as a definition", d.Text, d.Confidence)
+	for term, want := range map[string]string{"閉架票": "閉架票は書庫ごとの申込用紙で、係員に渡して使います。", "書架灯": "書架灯は昔ながらの特殊な照明で、棚ごとに付いています。"} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
+			t.Errorf("%s: %q (%.2f), want its first clause as a definition", term, d.Text, d.Confidence)
+		}
 	}
 	if d := define(t, e, c, "移動図書館"); d.Confidence >= confExplicit {
 		t.Errorf("移動図書館: %q (%.2f): 「…の駐車場で、」 says where it is", d.Text, d.Confidence)

@@ -1804,12 +1804,14 @@ func jaClauseNoun(pred string) bool {
 }
 
 // jaKindBeforeDe reports a predicate before 「で、」 that names a kind of
-// thing after a modifier (「MultiViews はディレクトリ毎のオプションで、…」):
+// thing after a modifier (「MultiViews はディレクトリ毎のオプションで、…」,
+// 「名前付きパイプは特殊なファイル型で、…」):
 // 「で」 is then the copula, where after a place or a circumstance
 // (「Node.js の環境で、」, 「この場合で、」) it says where.
 func jaKindBeforeDe(pred string) bool {
 	noun := trailingJaRun(pred)
-	if utf8.RuneCountInString(noun) < 2 || !strings.HasSuffix(pred, "の"+noun) {
+	if utf8.RuneCountInString(noun) < 2 || !strings.HasSuffix(pred, "の"+noun) && !strings.HasSuffix(pred, "な"+noun) &&
+		!strings.HasSuffix(pred, "い"+noun) {
 		return false
 	}
 	for _, p := range jaPlaceNouns {
