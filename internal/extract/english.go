@@ -159,7 +159,7 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 // "docs/README.md") and pairs of words ("read/write", "Yes/No") are not.
 func slashName(w string) bool {
 	parts := strings.Split(w, "/")
-	if len(parts) > 3 || strings.ContainsAny(w, ".:") {
+	if len(parts) > 3 || strings.ContainsAny(w, ".:'’") {
 		return false
 	}
 	caps := false

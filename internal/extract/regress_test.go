@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/genglossary/genglossary/internal/glossary"
@@ -695,7 +696,8 @@ func TestExtractSlashNames(t *testing.T) {
 	t.Parallel()
 	e := newExtractor(t)
 	en := "# Harbour net\n\nThe harbour office runs Tidal GNU/Linux on every desk. TCP/IP links the cranes, and disk I/O limits the log server.\n" +
-		"The gateway speaks HTTP/2. Import net/http for the client. Answer the Yes/No prompt. Take read/write locks.\n"
+		"The gateway speaks HTTP/2. Import net/http for the client. Answer the Yes/No prompt. Take read/write locks.\n" +
+		"Use the ACME/Let's Encrypt resolver.\n"
 	ja := "# 港湾ネット\n\n港湾事務所では Tidal GNU/Linux を使います。TCP/IP でクレーンをつなぎ、ログサーバーの I/O を測ります。\n" +
 		"ゲートウェイは HTTP/2 を話します。\n"
 	for name, doc := range map[string]string{"en": en, "ja": ja} {
@@ -707,6 +709,11 @@ func TestExtractSlashNames(t *testing.T) {
 		for _, w := range []string{"Tidal GNU/Linux", "TCP/IP", "I/O", "HTTP/2"} {
 			if _, ok := got[w]; !ok {
 				t.Errorf("%s: %q missing from %v", name, w, terms)
+			}
+		}
+		for _, x := range terms {
+			if strings.Contains(strings.ToLower(x.Text), "/let") {
+				t.Errorf("%s: %q extracted: a slash joins names, not a contraction", name, x.Text)
 			}
 		}
 		if _, ok := got["harbour office"]; !ok && name == "en" {
