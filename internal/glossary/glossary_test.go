@@ -72,6 +72,20 @@ func TestFindOccurrences(t *testing.T) {
 	}
 }
 
+// TestFindOccurrencesApostrophes: "Let's Moor" and "Let’s Moor" (a
+// typographic apostrophe, as HTML pages and many sites write it) are one
+// term, whichever spelling the term has.
+func TestFindOccurrencesApostrophes(t *testing.T) {
+	t.Parallel()
+	docs := []Document{{Path: "a.md", Content: "Let's Moor signs berths.\nUse Let’s Moor daily.\nLets moor."}}
+	for _, term := range []string{"Let's Moor", "Let’s Moor"} {
+		got := FindOccurrences(docs, term)
+		if len(got) != 2 || got[0].Line != 1 || got[1].Line != 2 {
+			t.Errorf("FindOccurrences(%q) = %+v, want lines 1 and 2", term, got)
+		}
+	}
+}
+
 func TestExportGolden(t *testing.T) {
 	t.Parallel()
 	g := Glossary{

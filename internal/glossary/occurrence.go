@@ -172,8 +172,8 @@ func pluralEnd(hay string, end int) int {
 func Contains(line, term string) bool { return len(Index(line, term)) > 0 }
 
 // FindOccurrences returns at most one occurrence per (document, line) of any
-// of the given spellings (the term and its aliases), in document then line
-// order. Context is the matched line with the lines before and after it.
+// of the given spellings (the term and its aliases, each also with its
+// other apostrophe, ' or ’), in document then line order. Context is the matched line with the lines before and after it.
 // To look up many terms in the same documents, use a [Searcher].
 func FindOccurrences(docs []Document, spellings ...string) []Occurrence {
 	return NewSearcher(docs).Find(spellings...)
@@ -215,12 +215,28 @@ func (d *searchDoc) split() {
 	})
 }
 
+// otherApostrophe returns sp with its typewriter apostrophes made
+// typographic, or the reverse: a text may write "Let's Encrypt" and "Let’s
+// Encrypt", and both are occurrences of the term.
+func otherApostrophe(sp string) string {
+	switch {
+	case strings.Contains(sp, "'"):
+		return strings.ReplaceAll(sp, "'", "’")
+	case strings.Contains(sp, "’"):
+		return strings.ReplaceAll(sp, "’", "'")
+	}
+	return sp
+}
+
 // Find is [FindOccurrences] over the searcher's documents.
 func (s *Searcher) Find(spellings ...string) []Occurrence {
 	pats := make([]pattern, 0, len(spellings))
 	for _, sp := range spellings {
 		if sp != "" {
 			pats = append(pats, compile(sp))
+			if other := otherApostrophe(sp); other != sp {
+				pats = append(pats, compile(other))
+			}
 		}
 	}
 	var out []Occurrence
