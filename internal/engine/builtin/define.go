@@ -258,6 +258,10 @@ func (a assessment) definesStrongly() bool {
 	return false
 }
 
+// definesClearly is definesStrongly without list items, which may be table
+// cells or lists of values.
+func (a assessment) definesClearly() bool { return a.definesStrongly() && a.best.kind != evList }
+
 // assessTerm gathers and assesses the evidence for a term. The
 // provisional, issues and refined steps each ask for the same terms of one
 // corpus: an assessment is kept per corpus, by term, aliases and

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/genglossary/genglossary/internal/extract"
 	"github.com/genglossary/genglossary/internal/glossary"
 	"github.com/genglossary/genglossary/internal/pipeline"
 )
@@ -23,6 +24,7 @@ type Options struct {
 // memo and is read-only once built.
 type Engine struct {
 	extractor termExtractor
+	maxTerms  int // Options.MaxTerms; 0 scales with the corpus (extract.MaxTermsFor)
 }
 
 // termExtractor is what the engine needs of *extract.Extractor.
@@ -48,7 +50,62 @@ func (e *Engine) Extract(ctx context.Context, c *pipeline.Corpus, progress func(
 	if err != nil {
 		return nil, fmt.Errorf("builtin extract: %w", err)
 	}
+	limit := e.maxTerms
+	if limit == 0 {
+		size := 0
+		for _, d := range c.Docs {
+			size += len(d.Content)
+		}
+		limit = extract.MaxTermsFor(size)
+	}
+	terms, err = defineAtEdge(ctx, c, terms, limit)
+	if err != nil {
+		return nil, fmt.Errorf("builtin extract: %w", err)
+	}
 	return dropFragments(index(c), terms), nil
+}
+
+// defineAtEdge cuts the ranked candidates to limit. Ranking does not know
+// what the documents define, so around the cut a candidate they define
+// clearly (a definition with the term as its subject, a naming, an
+// expansion, a parenthetical gloss: "SPI is a non-profit organization ...")
+// that ranks just below it takes the place of one just above it that they
+// only use: each of the last quarter above the cut that has no definition
+// gives way, lowest first, to the next of the quarter below it that has
+// one.
+func defineAtEdge(ctx context.Context, c *pipeline.Corpus, terms []pipeline.Candidate, limit int) ([]pipeline.Candidate, error) {
+	if len(terms) <= limit {
+		return terms, nil
+	}
+	band := max(limit/4, 1)
+	out := terms[:limit:limit]
+	slot := limit - 1
+	for _, t := range terms[limit:min(len(terms), limit+band)] {
+		// The occurrences Define is asked with later: the assessment is
+		// kept for it.
+		a, err := assessTerm(ctx, c, t.Text, nil, c.Occurrences(t.Text))
+		if err != nil {
+			return nil, err
+		}
+		if !a.definesClearly() {
+			continue
+		}
+		for ; slot >= limit-band; slot-- {
+			b, err := assessTerm(ctx, c, out[slot].Text, nil, c.Occurrences(out[slot].Text))
+			if err != nil {
+				return nil, err
+			}
+			if !b.hasDefinition() {
+				break
+			}
+		}
+		if slot < limit-band {
+			break
+		}
+		out[slot] = t
+		slot--
+	}
+	return out, nil
 }
 
 // dropFragments removes capitalised names of several words that the

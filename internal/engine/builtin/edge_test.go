@@ -1,0 +1,61 @@
+package builtin
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+// TestExtractKeepsDefinedTermsAtTheCap: ranking does not know what the
+// documents define, so at the cap a candidate they define clearly, ranked
+// just below it, takes the place of one just above it that they only use.
+// The text is written for this test.
+func TestExtractKeepsDefinedTermsAtTheCap(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbour\n\n" +
+		"The harbour master checks the berth plan. The harbour master signs the berth plan.\n" +
+		"The harbour master reads the tide table. The berth plan lists every quay crane.\n" +
+		"A quay crane lifts containers. The tide table shows the harbour master the tide.\n" +
+		"A quay crane needs a crane driver. The crane driver reads the berth plan.\n" +
+		"The crane driver drives the quay crane at the pier head.\n" +
+		"A bollard is a short iron column on the quay that holds the lines of a ship.\n" +
+		"Check each bollard.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}})
+	all, err := New(Options{MaxTerms: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ranked, err := all.Extract(context.Background(), c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, r := range ranked {
+		texts = append(texts, r.Text)
+	}
+	at := slices.Index(texts, "bollard")
+	if at < 1 {
+		t.Fatalf("bollard ranked %d in %q: the test needs it below another term", at, texts)
+	}
+	capped, err := New(Options{MaxTerms: at})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := capped.Extract(context.Background(), c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, g := range got {
+		kept = append(kept, g.Text)
+	}
+	if len(kept) != at || !slices.Contains(kept, "bollard") {
+		t.Errorf("capped at %d: %q, want bollard (defined, ranked %d in %q) kept", at, kept, at, texts)
+	}
+	if dropped := texts[at-1]; slices.Contains(kept, dropped) {
+		t.Errorf("capped at %d: %q still has %q, ranked just above the cut and only used", at, kept, dropped)
+	}
+}
