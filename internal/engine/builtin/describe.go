@@ -90,6 +90,18 @@ func enDescribes(text, subject, rest, sp string) bool {
 	if !isLowerWord(w0) || !isLowerWord(w1) {
 		return false
 	}
+	if !enModals[w0] && w0 != "is" && w0 != "are" {
+		next := w1
+		if enAdverbs[next] && len(words) > 2 {
+			next = strings.TrimRight(words[2], ",.;:")
+		}
+		if enFiniteAfterNoun[next] {
+			// "Hash maps are useful ...", "Hash maps also have ...": a
+			// finite verb after w0 makes it the end of the subject (hash
+			// maps), not its verb.
+			return false
+		}
+	}
 	switch {
 	case enModals[w0]:
 		if w1 == "be" && len(words) > 2 && enWhereabouts[strings.TrimRight(words[2], ",.;:")] {
@@ -181,6 +193,12 @@ var (
 	// enWhereabouts follow "can be" in sentences that say where to find
 	// something.
 	enWhereabouts = toSet(`found seen read viewed downloaded obtained accessed installed reached located`)
+	// enFiniteAfterNoun are finite verbs that follow a subject: after a
+	// word they make it a noun.
+	enFiniteAfterNoun = toSet(`is are was were has have had does do did can could will would should must may might`)
+	// enAdverbs may stand between a subject and its verb.
+	enAdverbs = toSet(`also often usually always never still only just generally typically normally sometimes
+		now then already`)
 	// enModals open a describing predicate: "X will receive ...".
 	// "must" and "should" state rules ("Each dictionary should have one of
 	// ..."), not what the subject does.

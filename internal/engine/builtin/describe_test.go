@@ -30,7 +30,10 @@ func TestDefineDescribingSentences(t *testing.T) {
 		":memo: Test the dispatcher of a relay before every release.\n" +
 		"Parcels will be merged at the depot.\n" +
 		"A ledger may be rejected by the depot unless it is signed.\n" +
-		"Stamps cannot be used inside sealed letters.\n\n" +
+		"Stamps cannot be used inside sealed letters.\n" +
+		"Tide maps are useful at night. Tide maps also have a legend.\n" +
+		"The sorting is a bit different for parcels.\n" +
+		"Harbour charts can have many layers.\n\n" +
 		"1. `$TERN_spool` stores undelivered letters until a relay takes them.\n" +
 		"2. `@Courier` will mark a class as a route handler.\n"
 	ja := "# ツバメ\n\n" +
@@ -53,6 +56,7 @@ func TestDefineDescribingSentences(t *testing.T) {
 		{"配送器", "配送器は、キューから手紙を取り出して宛先へ届けます。"},
 		{"仕分け器", "仕分け器は届いた手紙を宛先ごとに分類する。"},
 		{"Priority", "Priority 属性は、手紙を先に届けるかどうかを指定します。"},
+		{"harbour chart", "Harbour charts can have many layers."},
 	}
 	for _, tc := range describes {
 		t.Run(tc.term, func(t *testing.T) {
@@ -63,10 +67,12 @@ func TestDefineDescribingSentences(t *testing.T) {
 			}
 		})
 	}
-	// Not describing: the term qualifies the subject ("Mailbox quotas"),
-	// what will or may happen to it, a negation, a past event.
-	// 「MTP メソッドは」 is about the protocol's methods, not the protocol.
-	for _, term := range []string{"mailbox", "parcel", "ledger", "stamp", "保管庫", "控え帳", "Stamp", "MTP"} {
+	// Not describing: the term qualifies the subject ("Mailbox quotas",
+	// "Tide maps are ...": "maps" is no verb before "are"), what will or
+	// may happen to it, a negation, a past event, how it is ("is a bit
+	// different"). 「MTP メソッドは」 is about the protocol's methods, not
+	// the protocol.
+	for _, term := range []string{"mailbox", "parcel", "ledger", "stamp", "保管庫", "控え帳", "Stamp", "MTP", "tide", "sorting"} {
 		t.Run(term, func(t *testing.T) {
 			t.Parallel()
 			if d := define(t, e, c, term); d.Confidence >= confDescribe && !strings.HasPrefix(d.Text, usedInPrefixEN) {

@@ -1416,6 +1416,9 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				if len(strings.Fields(body)) < 2 {
 					return evidence{}, false
 				}
+				if p.prefix == " is a " && enDegree(body) {
+					return evidence{}, false // "The process is a bit different ...": how it is
+				}
 				if strings.HasPrefix(p.prefix, ", a") {
 					body = strings.TrimPrefix(p.prefix, ", ") + body
 				}
@@ -1462,6 +1465,13 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		}
 	}
 	return evidence{}, false
+}
+
+// enDegree reports the body of "X is a ..." that opens with a degree, not
+// a noun: "a bit different", "a little slower", "a lot faster".
+func enDegree(body string) bool {
+	w, _, _ := strings.Cut(strings.ToLower(body), " ")
+	return w == "bit" || w == "little" || w == "lot" || w == "tad"
 }
 
 // notDefiningThe reports bodies of "X is the ..." that compare or rank
