@@ -840,12 +840,16 @@ func TestSettingItemsSayWhatTheyDo(t *testing.T) {
 		"* ``use_fast_lane`` - Use the fast lane for every barge that carries mail.\n" +
 		"* ``--dry-run`` - Print the berth plan without booking anything.\n" +
 		"* Tide tables - Use the printed ones in the harbor office.\n\n" +
-		"Set use_fast_lane in the config. The --dry-run flag is safe. Tide tables change. Read the tide tables.\n"
+		"Set use_fast_lane in the config. The --dry-run flag is safe. Tide tables change. Read the tide tables.\n\n" +
+		"The log facilities:\n\n- `quay`: Comes from the quay cranes and their drivers;\n- `gate`: Comes from the gate scanners at the entry;\n\n" +
+		"Every quay log is kept. The gate log is short.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "settings.rst", Content: doc}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
 		"use_fast_lane": "Use the fast lane for every barge that carries mail.",
 		"--dry-run":     "Print the berth plan without booking anything.",
+		// One sentence cut into items: each ends in a full stop.
+		"quay": "Comes from the quay cranes and their drivers.",
 	} {
 		if d := define(t, e, c, term); d.Text != want {
 			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)

@@ -362,7 +362,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// function, not HTML.
 				continue
 			}
-			text := it.body
+			// "mail: Comes from the e-mail subsystem;": an item of a list
+			// written as one sentence ends in a full stop of its own.
+			text := strings.TrimRight(it.body, ";,；、 ")
+			if text == "" {
+				continue
+			}
 			// An English gloss in a Japanese document ends like English,
 			// a Japanese one under an English key like Japanese.
 			if !glossary.HasCJK(text) {
@@ -2569,6 +2574,9 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			// constant or a variable in capitals, not the word term.
 			continue
 		}
+		if at > 0 && strings.IndexByte("-_./", s.text[at-1]) >= 0 {
+			continue // 「job-number (foreground の略語)」: a part of a longer word
+		}
 		if glossary.HasCJK(sp) && at > 0 {
 			// 「バグ修正 (…)」 glosses バグ修正, not 修正.
 			if r, _ := utf8.DecodeLastRuneInString(s.text[:at]); unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' {
@@ -2839,10 +2847,17 @@ func matchingClose(s, open, closer string) int {
 // last hyphen)" is not about "number").
 func enGlossedHere(before, sp string) bool {
 	words := strings.Fields(before)
-	if len(words) == 0 || !isLowerWord(sp) {
-		// A phrase, or a name: "of type IpAddrKind (the enum we
-		// defined)" is about the name.
+	if len(words) == 0 {
 		return true
+	}
+	if !isLowerWord(sp) {
+		// A phrase, or a name: "of type IpAddrKind (the enum we
+		// defined)" is about the name; in "Tails OS (The Amnesic ...)"
+		// the name is Tails OS.
+		last := strings.Trim(words[len(words)-1], `"'“”‘’*_`)
+		r, _ := utf8.DecodeRuneInString(last)
+		l := strings.ToLower(last)
+		return !unicode.IsUpper(r) || enArticles[l] || enParenLeads[l] || strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s")
 	}
 	// "a “short” version (a single letter ...)": the quotes mark the
 	// modifier, not a name.

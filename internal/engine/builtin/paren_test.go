@@ -10,7 +10,8 @@ import (
 
 // An English parenthesis glosses the word before it only when that word
 // is what it says: after a modifier it glosses the compound ("the unit
-// value (...)" is not about "value"), and an example is not a gloss, nor
+// value (...)" is not about "value"; "Tidal OS (...)" is about the name
+// Tidal OS, "job-number (...)" about the longer word), and an example is not a gloss, nor
 // is a parenthesis that names what the phrase describes ("(a so-called
 // ... line)"). The page is written for this test.
 func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
@@ -26,13 +27,19 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"A printed berth name may look different from the berth label (the enclosing quotes could change).\n" +
 		"Ships wait at the anchorage (an area of sheltered water where ships anchor).\n" +
 		"The anchorage is south of the breakwater.\n" +
-		"The quay lists each berth without its berth name (a so-called \"dark\" berth line). Each berth name is painted.\n"}}
+		"The quay lists each berth without its berth name (a so-called \"dark\" berth line). Each berth name is painted.\n" +
+		"Tidal OS (The Harbour Office Live System) runs on every desk. Each OS is patched.\n" +
+		"Run `fg %job-number` (foreground の略語) to resume a job. The number is shown.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"number", "digits after"},
 		{"harbor", "tug basin"},
 		{"berth label", "quotes could"},
 		{"berth name", "so-called"},
+		// After a capitalised word the parenthesis glosses the whole name
+		// (Tidal OS); after a hyphen, the longer word (job-number).
+		{"OS", "Harbour Office"},
+		{"number", "foreground"},
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
