@@ -903,3 +903,25 @@ func TestAttributiveNaming(t *testing.T) {
 		}
 	}
 }
+
+// TestDefineNarrativeThe: "X is the Y we did ... with" names one thing of a
+// walkthrough, not what X is; "X is the Y who ..." still defines. Found in
+// a tutorial (the text is written for this test).
+func TestDefineNarrativeThe(t *testing.T) {
+	t.Parallel()
+	doc := "# Walkthrough\n\n" +
+		"The tide chart is the chart we opened first, and this berth is unusual in that it has no crane.\n" +
+		"Read the tide chart again. The tide chart shows the water.\n" +
+		"The pilot boat is the boat you booked yesterday.\n" +
+		"The harbour master is the officer who runs the port.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "walk.md", Content: doc}})
+	e := newEngine(t)
+	for _, term := range []string{"tide chart", "pilot boat"} {
+		if d := define(t, e, c, term); d.Confidence >= confExplicit {
+			t.Errorf("%s: %q (%.2f): a thing of the walkthrough, not a definition", term, d.Text, d.Confidence)
+		}
+	}
+	if d := define(t, e, c, "harbour master"); d.Text != "The harbour master is the officer who runs the port." || d.Confidence < confExplicit {
+		t.Errorf("harbour master: %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
+}

@@ -1482,11 +1482,23 @@ func enDegree(body string) bool {
 // notDefiningThe reports bodies of "X is the ..." that compare or rank
 // instead of defining: "the same as before", "the default".
 func notDefiningThe(body string) bool {
-	w, _, _ := strings.Cut(strings.ToLower(body), " ")
-	switch strings.TrimRight(w, ".,;:") {
+	words := strings.Fields(strings.ToLower(body))
+	if len(words) == 0 {
+		return false
+	}
+	switch strings.TrimRight(words[0], ".,;:") {
 	case "same", "default", "only", "first", "last", "next", "best", "most", "least", "main", "case", "reason",
 		"problem", "result", "opposite", "other", "one", "way":
 		return true
+	}
+	// "the tree we examined first", "the file you just edited": one
+	// thing of the narrative, named by what the writer or the reader did
+	// with it.
+	for _, w := range words[1:min(len(words), 3)] {
+		switch w {
+		case "we", "you", "i":
+			return true
+		}
 	}
 	return false
 }
