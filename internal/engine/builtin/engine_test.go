@@ -835,7 +835,8 @@ func TestHereinafterNames(t *testing.T) {
 	en := "# Terms\n\nThese terms govern the use of the Acme Berth Gateway (the \"Gateway\") operated by Example Harbor (\"we\").\n\n" +
 		"The Gateway books berths. Every Gateway has a region. The Acme Berth Gateway runs in three ports.\n\n" +
 		"The Gateway has separate windows for drawing the berth plan (\"Plan Editor\") and laying out the quay (\"Quay Editor\").\n" +
-		"A berth plan lists the berths. The Plan Editor saves a berth plan. The quay is long; the Quay Editor draws it.\n"
+		"A berth plan lists the berths. The Plan Editor saves a berth plan. The quay is long; the Quay Editor draws it.\n\n" +
+		"Pilots who board the containing harbour (\"superport\") can fetch every berth. The superport is big.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	for term, want := range map[string]string{
 		"HIPA":    "港湾情報推進機構（以下「HIPA」という。）",
@@ -858,6 +859,18 @@ func TestHereinafterNames(t *testing.T) {
 		if !slices.Contains(got[pair[0]], pair[1]) && !slices.Contains(got[pair[1]], pair[0]) {
 			t.Errorf("aliases = %v: %s and %s are not merged", got, pair[0], pair[1])
 		}
+	}
+	// A quoted name for a common phrase in running prose names it in
+	// passing (a naming), from the phrase's determiner on; a formal text
+	// names a name.
+	if d := define(t, e, c, "superport"); d.Text != "Containing harbour (\"superport\")" {
+		t.Errorf("superport: %q (%.2f), want the phrase it names", d.Text, d.Confidence)
+	}
+	if a, err := assessTerm(context.Background(), c, "superport", nil, nil); err != nil || a.best.strong || !a.best.naming {
+		t.Errorf("superport: evidence %+v (%v), want a naming, not a formal definition", a.best, err)
+	}
+	if a, err := assessTerm(context.Background(), c, "Gateway", nil, nil); err != nil || !a.best.strong {
+		t.Errorf("Gateway: evidence %+v (%v), want a formal definition", a.best, err)
 	}
 	// "windows for drawing the berth plan (\"Plan Editor\")" names the
 	// window that draws it, not the plan.

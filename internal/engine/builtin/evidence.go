@@ -2227,6 +2227,11 @@ func enHereinafter(text string, at, n int) (named []string, shown string, ok boo
 		// activity, and the parenthesis names what does it.
 		return nil, "", false
 	}
+	if k := slices.IndexFunc(named[1:], enDeterminerWord); k >= 0 && k+2 < len(named) {
+		// "developers who clone the containing project (\"superproject\")":
+		// the noun phrase starts after its determiner.
+		named = named[k+2:]
+	}
 	if last := named[len(named)-1]; isLowerWord(last) && (strings.HasSuffix(last, "ed") || strings.HasSuffix(last, "ing")) {
 		// "packages which have an unfulfilled (“broken”) dependency":
 		// an adjective, and the phrase goes on after the parenthesis.
@@ -2321,8 +2326,12 @@ func enClauseStart(rest string) bool {
 func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, bool) {
 	s := &ix.sentences[si]
 	for _, at := range hits {
-		if _, phrase, ok := enHereinafter(s.text, at, len(sp)); ok {
-			return evidence{kind: evExplicit, strong: true, text: capText(upperFirst(phrase), false), doc: s.doc, line: s.line, mentions: true}, true
+		if named, phrase, ok := enHereinafter(s.text, at, len(sp)); ok {
+			// A formal text names a name ("Acme Storage Gateway (the
+			// \"Gateway\")"); "the containing project (\"superproject\")"
+			// names a common phrase in passing.
+			formal := slices.ContainsFunc(named, func(w string) bool { r, _ := utf8.DecodeRuneInString(w); return unicode.IsUpper(r) })
+			return evidence{kind: evExplicit, strong: formal, naming: !formal, text: capText(upperFirst(phrase), false), doc: s.doc, line: s.line, mentions: true}, true
 		}
 		if enMeantBy(s.text[:at], s.text[at+len(sp):]) {
 			return evidence{kind: evExplicit, strong: true, text: capText(s.text, false), doc: s.doc, line: s.line, mentions: true}, true
