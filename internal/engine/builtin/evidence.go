@@ -2905,6 +2905,12 @@ func enExampleParen(lower string) bool {
 		// clause that goes on from the sentence, not a noun phrase.
 		return true
 	}
+	if w := strings.Fields(clause); len(w) > 2 && w[0] == "the" && (w[1] == "more" || w[1] == "less" || w[1] == "further" ||
+		w[1] == "farther" || len(w[1]) > 4 && strings.HasSuffix(w[1], "er") && strings.Contains(clause, ", the ")) {
+		// "(the further the directory is from the path, the lower its
+		// precedence)": a comparison, not a noun phrase.
+		return true
+	}
 	if strings.HasPrefix(clause, "in this case") || strings.HasSuffix(clause, " in this case") || strings.HasPrefix(clause, "in this example") ||
 		strings.HasPrefix(clause, "in the above example") || strings.HasPrefix(clause, "in the example") {
 		// "(i.e. in this example /etc/gitweb.conf)", "(i.e. master in this

@@ -29,7 +29,9 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"The anchorage is south of the breakwater.\n" +
 		"The quay lists each berth without its berth name (a so-called \"dark\" berth line). Each berth name is painted.\n" +
 		"Tidal OS (The Harbour Office Live System) runs on every desk. Each OS is patched.\n" +
-		"Run `fg %job-number` (foreground の略語) to resume a job. The number is shown.\n"}}
+		"Run `fg %job-number` (foreground の略語) to resume a job. The number is shown.\n" +
+		"Rules are read up to the top of the tide zone (the further the rule file that names `berths` is from the berth, the lower its weight).\n" +
+		"The tide zone is wide.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"number", "digits after"},
@@ -40,6 +42,7 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		// (Tidal OS); after a hyphen, the longer word (job-number).
 		{"OS", "Harbour Office"},
 		{"number", "foreground"},
+		{"tide zone", "further"}, // a comparison
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
