@@ -173,7 +173,7 @@ func (w *writer) element(n *html.Node, depth int) {
 		}
 		w.block(strings.Join(listLines(n, 0, depth), "\n"))
 	case atom.Dl:
-		w.block(strings.Join(defLines(n, depth), "\n"))
+		w.block(strings.Join(defLines(n, 0, depth), "\n"))
 	case atom.Table:
 		rows := tableRows(n)
 		if len(rows) == 0 {
@@ -417,6 +417,12 @@ func itemParts(li *html.Node, indent, depth int) (string, []string) {
 			case c.Type == html.ElementNode && (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol || c.DataAtom == atom.Menu):
 				flush()
 				nested = append(nested, listLines(c, indent, d+1)...)
+			case c.Type == html.ElementNode && c.DataAtom == atom.Dl:
+				// Sphinx nests description lists ("Sequences" over
+				// "Immutable sequences" over "Strings"): each term
+				// stays the key of its own item.
+				flush()
+				nested = append(nested, defLines(c, indent, d+1)...)
 			case c.Type == html.ElementNode && c.DataAtom == atom.Pre:
 				flush() // code in an item is not its text
 			case isFigure(c):
@@ -442,21 +448,22 @@ func itemParts(li *html.Node, indent, depth int) (string, []string) {
 // defLines returns a definition list as "- term: definition" items, the
 // form the engines read as a gloss; a term without a definition is an
 // item of its own.
-func defLines(dl *html.Node, depth int) []string {
+func defLines(dl *html.Node, indent, depth int) []string {
 	var out []string
 	var terms []string
+	pad := strings.Repeat("  ", indent)
 	emit := func(def string) {
 		if len(terms) == 0 {
 			if def != "" {
-				out = append(out, "- "+def)
+				out = append(out, pad+"- "+def)
 			}
 			return
 		}
 		for _, t := range terms {
 			if def == "" {
-				out = append(out, "- "+t)
+				out = append(out, pad+"- "+t)
 			} else {
-				out = append(out, "- "+t+": "+def)
+				out = append(out, pad+"- "+t+": "+def)
 			}
 		}
 	}
@@ -472,8 +479,9 @@ func defLines(dl *html.Node, depth int) []string {
 					terms = append(terms, strings.TrimSuffix(t, ":"))
 				}
 			case atom.Dd:
-				def, _ := itemParts(c, 1, d+1)
+				def, nested := itemParts(c, indent+1, d+1)
 				emit(def)
+				out = append(out, nested...)
 				terms = nil
 			case atom.Div:
 				walk(c, d+1) // <div> grouping, as HTML allows

@@ -44,6 +44,12 @@ func TestToMarkdown(t *testing.T) {
 		{"definition list",
 			"<h1>T</h1><dl><dt>Capstan</dt><dd><p>A rotating drum that hauls lines.</p></dd><dt>Fender</dt><dt>Bumper</dt><dd>A cushion between hull and quay.</dd><dt>Orphan</dt></dl>",
 			"# T\n\n- Capstan: A rotating drum that hauls lines.\n- Fender: A cushion between hull and quay.\n- Bumper: A cushion between hull and quay.\n- Orphan\n"},
+		{"a definition list nested in a definition keeps its terms as keys, and a list in a definition stays",
+			"<h1>T</h1><dl><dt>Vessels</dt><dd><p>Things that float.</p><dl><dt>Tugs</dt><dd><p>Small boats that push ships.</p>" +
+				"<dl><dt>Harbor tugs</dt><dd>Tugs that stay in port.</dd></dl></dd><dt>Barges</dt><dd>Flat boats.</dd></dl></dd>" +
+				"<dt>Quays</dt><dd>Stone walls:<ul><li>north</li><li>south</li></ul></dd></dl>",
+			"# T\n\n- Vessels: Things that float.\n  - Tugs: Small boats that push ships.\n    - Harbor tugs: Tugs that stay in port.\n  - Barges: Flat boats.\n" +
+				"- Quays: Stone walls:\n  - north\n  - south\n"},
 		{"table",
 			"<h1>T</h1><table><thead><tr><th>Key</th><th>Meaning</th></tr></thead><tbody><tr><td><code>draught</code></td><td>Depth of the keel | in meters.</td></tr></tbody></table>",
 			"# T\n\n| Key | Meaning |\n| --- | --- |\n| `draught` | Depth of the keel \\| in meters. |\n"},
