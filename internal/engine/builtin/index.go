@@ -1670,8 +1670,7 @@ func jaPredicateVerb(s string) bool {
 		}
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
-	// Verbs end in an u-row kana: 参照する, 置く, 選ぶ, 戻す.
-	return strings.ContainsRune("うくぐすずつぬぶむる", r)
+	return strings.ContainsRune(jaURow, r)
 }
 
 // latinKey reports a list item's key written in Latin letters, a name of
@@ -1690,8 +1689,12 @@ func jaSaysWhatItDoes(s string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return strings.HasSuffix(s, "ます") || strings.ContainsRune("うくぐすずつぬぶむる", r)
+	return strings.HasSuffix(s, "ます") || strings.ContainsRune(jaURow, r)
 }
+
+// jaURow are the u-row kana that end a verb's plain form: 参照する, 置く,
+// 選ぶ, 戻す.
+const jaURow = "うくぐすずつぬぶむる"
 
 // oneOf reports an English item body that lists the values the key takes:
 // "One of ...", "Currently one of ...". ("Either a working tree, or a tree
