@@ -173,6 +173,7 @@ type block struct {
 	start int // 1-based line of lines[0]
 	// header is a table row's header row, "" when the table has none.
 	header string
+	indent int // a list item's indentation: its depth in a nested list
 }
 
 func (ix *corpusIndex) addDocument(d glossary.Document) {
@@ -268,7 +269,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			flush() // rules, link definitions and badges carry no sentences
 		case listMarkerLen(trimmed) > 0:
 			flush()
-			cur = &block{kind: blockList, lines: []string{trimmed}, start: i + 1}
+			cur = &block{kind: blockList, lines: []string{trimmed}, start: i + 1, indent: len(raw) - len(strings.TrimLeft(raw, " \t"))}
 		case isFAQMarker(trimmed):
 			flush()
 			cur = &block{kind: blockPara, lines: []string{trimmed}, start: i + 1}
@@ -282,6 +283,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	flush()
 
 	var pending []headingRef // headings of this document waiting for their paragraph
+	var owners []listOwner   // list items above the current one, by indentation (see valueOf)
 	prevHeading := headingRef{pos: -1}
 	// Under a change log heading (and its sub-headings), or in a change log
 	// file, list items and table rows are changes, not glosses.
@@ -342,10 +344,18 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		first := len(ix.sentences)
 		ix.addSentences(d.Path, b, ja)
 		if b.kind == blockList && !changes && !caveats {
-			if it, ok := parseListItem(joinLines(b.lines, ja), ja); ok {
+			indent := b.indent
+			for len(owners) > 0 && owners[len(owners)-1].indent >= indent {
+				owners = owners[:len(owners)-1]
+			}
+			text := joinLines(b.lines, ja)
+			if it, ok := parseListItem(text, ja); ok && !(len(owners) > 0 && valueOf(owners[len(owners)-1].text, it.key)) {
 				it.doc, it.line, it.glossary = d.Path, b.start, inGlossary
 				ix.addItem(it)
 			}
+			owners = append(owners, listOwner{indent, text})
+		} else {
+			owners = owners[:0]
 		}
 		if b.kind == blockPara && !changes {
 			// 「タグライン：曳船と本船をつなぐ綱。」, "Towline - a rope ...":
@@ -360,6 +370,24 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		}
 	}
 }
+
+// listOwner is a list item that sub-items may belong to, by indentation.
+type listOwner struct {
+	indent int
+	text   string
+}
+
+// valueOf reports a sub-item whose key the item above it lists as a value
+// it takes, in code: under "--cleanup=<mode>: ... The <mode> can be
+// `strip`, `whitespace`, ...", "whitespace: Same as strip except ..." says
+// what the value does, not what whitespace is.
+func valueOf(owner, key string) bool {
+	k := strings.Trim(key, "`*_ ")
+	return k != "" && strings.Contains(owner, "`"+k+"`") && valueCue.MatchString(owner)
+}
+
+// valueCue introduces the values a setting takes.
+var valueCue = regexp.MustCompile(`(?i)\b(can be|may be|one of|values?|valid|either|following|supported|possible|accepted|modes)\b|次のいずれか|値`)
 
 // addItem indexes a list item under its keys, its body cleaned.
 func (ix *corpusIndex) addItem(it listItem) {

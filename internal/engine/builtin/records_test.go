@@ -251,3 +251,27 @@ func TestJapaneseSubjectsAfterSummingUpAndOtherTopics(t *testing.T) {
 		}
 	}
 }
+
+// TestValuesOfASettingAreNotGlosses: sub-items under an item that lists
+// them in code as the values it takes ("The <mode> can be `strip`,
+// `tight` ...") say what each value does, not what the word means;
+// sub-items under any other item still gloss their keys. Found in man
+// pages (the text is written for this test).
+func TestValuesOfASettingAreNotGlosses(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# moor(1)\n\n" +
+		"- --lines=<mode>: How the lines are set. The <mode> can be `strip`, `tight` or `slack`.\n" +
+		"  - strip: Take every line in.\n" +
+		"  - tight: Same as strip except the stern line stays out.\n" +
+		"  - slack: Leave the lines loose.\n" +
+		"- Vessels: Things that float.\n" +
+		"  - Tugs: Small boats that push ships.\n\n" +
+		"Keep the lines tight. A tight berth is rare. Tugs wait at the quay. The slack rope sags.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "moor.md", Content: doc}})
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tight", "Same as strip")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "slack", "Leave the lines")
+	if d := define(t, e, c, "tug"); d.Text != "Small boats that push ships." {
+		t.Errorf("tug: %q (%.2f), want its sub-item", d.Text, d.Confidence)
+	}
+}
