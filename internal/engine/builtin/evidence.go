@@ -1646,7 +1646,8 @@ func anaphoricSubject(subject, sp string) bool {
 		return false
 	}
 	switch strings.ToLower(sp) {
-	case "result", "outcome", "answer", "reason", "problem", "difference", "effect", "consequence", "solution":
+	case "result", "outcome", "answer", "reason", "problem", "difference", "effect", "consequence", "solution",
+		"exception", "catch", "trick", "idea", "point", "goal", "caveat", "downside", "drawback", "upshot":
 		return true
 	}
 	return false

@@ -16,7 +16,8 @@ import (
 // beside a table's first column, an option value that says what to do, a
 // Japanese label over a value in code (「書式は: `…`」), the subject of a
 // main clause after an opening one read as an appositive, "The result is
-// ..." after the text that produced it, a test ("true if ..."), a list in
+// ..." after the text that produced it and "The exception is ..." after the
+// rule it excepts from, a test ("true if ..."), a list in
 // parentheses ("(the code itself, but also ..., etc.)"). "The range is
 // ..." still defines range. A glossary's entry comes before a parenthesis
 // in passing ("(if any of ... is given)" glosses nothing); neither does a
@@ -58,6 +59,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"Every draught, bollard, input and output is logged, and the locker keeps the hawsers.\n\n" +
 		"- On quays where the default mooring load is much larger than needed for the tug configuration, a higher number of lines per ship will be possible.\n\n" +
 		"The first two plans are merged. The result is a third plan, and the merging goes on until all the plans are read.\n\n" +
+		"Every field takes any operator. The exception is the `Moor` field, for which only = is allowed. Each exception is logged.\n\n" +
 		"Tests:\n\n- `berth`: true if berth is not empty\n- `-z berth`: true if berth is empty\n\n" +
 		"Every tug configuration names a berth; every result is kept.\n\n" +
 		"A voyage holds all the papers of the sailing (the charts themselves, but also the crew list, the cargo papers, etc.). " +
@@ -127,6 +129,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"output":            "outgoing line",
 		"tug configuration": "higher number",
 		"result":            "third plan",
+		"exception":         "Moor field",
 		"berth":             "not empty",
 		"sailing":           "charts themselves",
 		"towline":           "tugs is given",
