@@ -640,21 +640,8 @@ func TestExtractDotfiles(t *testing.T) {
 		"Build a .deb package, then a .deb package again. Match `*.js` and `*.js` files.\n" +
 		"Sign the .changes file, then the .changes file of the tug.\n" +
 		"Call `.anchor()` on a tug, then `.anchor()` again. Use .unmoor() to leave, and .unmoor() again.\n"
-	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := byText(terms)
-	for _, want := range []string{".htaccess", ".npmrc"} {
-		if _, ok := got[want]; !ok {
-			t.Errorf("%q missing; got %v", want, keys(got))
-		}
-	}
-	for _, bad := range []string{"htaccess", "npmrc", ".deb", ".js", ".changes", ".anchor", ".unmoor"} {
-		if _, ok := got[bad]; ok {
-			t.Errorf("%q extracted; got %v", bad, keys(got))
-		}
-	}
+	checkTerms(t, "", extractPair(t, e, doc), []string{".htaccess", ".npmrc"},
+		[]string{"htaccess", "npmrc", ".deb", ".js", ".changes", ".anchor", ".unmoor"})
 }
 
 // TestExtractQuestionVerbs: in a question the word after an auxiliary and
@@ -669,22 +656,9 @@ func TestExtractQuestionVerbs(t *testing.T) {
 		"Harbourd is a major mooring system, one of the major standards. There are three major releases.\n" +
 		"If you install individual packages you get a mixed system. Any individual component can be upgraded. It is developed by individuals.\n" +
 		"Harbourd packages ship a tide table.\n"
-	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: text}, {Path: "b.md", Content: text}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := byText(terms)
-	for _, w := range []string{"Harbourd", "tide table", "Java", "TCP", "major release", "individual package", "Harbourd package"} {
-		if _, ok := got[w]; !ok {
-			t.Errorf("%q missing from %v", w, terms)
-		}
-	}
-	for _, bad := range []string{"Harbourd support non-English language", "Harbourd support Java", "Harbourd route TCP",
-		"Harbourd route", "major", "individual"} {
-		if _, ok := got[bad]; ok {
-			t.Errorf("%q extracted as a term", bad)
-		}
-	}
+	checkTerms(t, "", extractPair(t, e, text),
+		[]string{"Harbourd", "tide table", "Java", "TCP", "major release", "individual package", "Harbourd package"},
+		[]string{"Harbourd support non-English language", "Harbourd support Java", "Harbourd route TCP", "Harbourd route", "major", "individual"})
 }
 
 // TestExtractSlashNames: a name written with a slash ("TCP/IP", "I/O",
@@ -701,27 +675,15 @@ func TestExtractSlashNames(t *testing.T) {
 	ja := "# 港湾ネット\n\n港湾事務所では Tidal GNU/Linux を使います。TCP/IP でクレーンをつなぎ、ログサーバーの I/O を測ります。\n" +
 		"ゲートウェイは HTTP/2 を話します。\n"
 	for name, doc := range map[string]string{"en": en, "ja": ja} {
-		terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
-		if err != nil {
-			t.Fatal(err)
+		terms := extractPair(t, e, doc)
+		want := []string{"Tidal GNU/Linux", "TCP/IP", "I/O", "HTTP/2"}
+		if name == "en" {
+			want = append(want, "harbour office")
 		}
-		got := byText(terms)
-		for _, w := range []string{"Tidal GNU/Linux", "TCP/IP", "I/O", "HTTP/2"} {
-			if _, ok := got[w]; !ok {
-				t.Errorf("%s: %q missing from %v", name, w, terms)
-			}
-		}
+		checkTerms(t, name+": ", terms, want, []string{"net/http", "Yes/No", "read/write", "TCP", "IP", "HTTP", "Tidal GNU"})
 		for _, x := range terms {
 			if strings.Contains(strings.ToLower(x.Text), "/let") {
 				t.Errorf("%s: %q extracted: a slash joins names, not a contraction", name, x.Text)
-			}
-		}
-		if _, ok := got["harbour office"]; !ok && name == "en" {
-			t.Errorf("%s: harbour office missing from %v", name, terms)
-		}
-		for _, bad := range []string{"net/http", "Yes/No", "read/write", "TCP", "IP", "HTTP", "Tidal GNU"} {
-			if _, ok := got[bad]; ok {
-				t.Errorf("%s: %q extracted as a term", name, bad)
 			}
 		}
 	}
