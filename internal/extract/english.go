@@ -343,7 +343,9 @@ func wordShape(w string) (string, uint8) {
 		if strings.IndexByte(w, '-') >= 0 {
 			return w, kIdent
 		}
-		if upper <= 6 {
+		if upper <= 6 || strings.IndexByte(w, '/') >= 0 {
+			// "BIOS/UEFI": acronyms joined by a slash (slashName keeps
+			// each part short), not a shouted word.
 			return w, kAcronym
 		}
 		return strings.ToLower(w), kLower
