@@ -257,7 +257,9 @@ func TestAssessmentsKeptPerInputs(t *testing.T) {
 // 「Xは、…扱うためのものです。」 say what X is by what it does, and define
 // it, as does the first clause of 「XはYであり、…」, 「XはYのことで、…」 and
 // 「XはAのBで、…」 (or 「…なBで、」) when B is a kind of thing, not a place;
-// 「Xは、利用者のものです。」 says whose X is, 「Xは静かであり、…」 how it
+// 「Xは…できた団体で、…」 (a past relative clause) too;
+// 「Xは、利用者のものです。」 says whose X is, 「…を書いた後で、」 when,
+// 「…ということです」 is "the X is that ...", 「Xは静かであり、…」 how it
 // is and 「Xは、デフォルトでは…です。」 what it is in one case, and do not.
 // The text is written for this test.
 func TestDefineJapaneseThingSentences(t *testing.T) {
@@ -277,7 +279,10 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"分室は、駅前の建物の中で、毎日開いています。分室に行きます。\n" +
 		"閉架票は書庫ごとの申込用紙で、係員に渡して使います。閉架票を書きます。\n" +
 		"書架灯は昔ながらの特殊な照明で、棚ごとに付いています。書架灯を点けます。\n" +
-		"移動図書館は市内の団地の駐車場で、毎週本を貸し出します。移動図書館に行きます。\n\n" +
+		"移動図書館は市内の団地の駐車場で、毎週本を貸し出します。移動図書館に行きます。\n" +
+		"友の会は、本好きが集まってできた団体で、毎月講演会を開いています。友の会に入ります。\n" +
+		"整理券は、受付で名前を書いた後で、窓口で受け取ります。整理券を持ちます。\n" +
+		"貸出枠は、一人が同時に借りられる本の冊数が決まっているということです。貸出枠を確かめます。\n\n" +
 		"- `max_loans`: 1人が同時に借りられる本の冊数の上限。\n\n" +
 		"`max_loans` を変えます。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
@@ -319,6 +324,18 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
 			t.Errorf("%s: %q (%.2f), want its first clause as a definition", term, d.Text, d.Confidence)
 		}
+	}
+	// 「Xは…できた団体で、…」: a past relative clause before a kind;
+	// 「…を書いた後で、」 says when.
+	if d := define(t, e, c, "友の会"); d.Text != "友の会は、本好きが集まってできた団体で、毎月講演会を開いています。" || d.Confidence < confExplicit {
+		t.Errorf("友の会: %q (%.2f), want its first clause as a definition", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "整理券"); d.Confidence >= confExplicit {
+		t.Errorf("整理券: %q (%.2f): 「…を書いた後で、」 says when", d.Text, d.Confidence)
+	}
+	// 「Xは、…ということです。」: "the X is that ...".
+	if d := define(t, e, c, "貸出枠"); d.Confidence >= confExplicit {
+		t.Errorf("貸出枠: %q (%.2f): 「…ということです」 is a content clause", d.Text, d.Confidence)
 	}
 	if d := define(t, e, c, "移動図書館"); d.Confidence >= confExplicit {
 		t.Errorf("移動図書館: %q (%.2f): 「…の駐車場で、」 says where it is", d.Text, d.Confidence)

@@ -1736,6 +1736,11 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 			// 「…ではありません。」: what it is not.
 			return evidence{}, false
 		}
+		if jaThatClause(body) {
+			// 「ポイントは、論理ボリュームは…定義できると言うことです。」:
+			// "the point is that ...", a content clause, not what it is.
+			return evidence{}, false
+		}
 		for _, d := range []string{"これが", "これは", "それが", "それは", "これも", "それも"} {
 			if strings.Contains(rest, d) {
 				// 「アクセス制御は、…に影響し、普通はこれが望ましい挙動です。」:
@@ -1807,6 +1812,17 @@ func jaLastClauseTopic(pred string) bool {
 	return false
 }
 
+// jaThatClause reports a sentence that ends in a content clause,
+// 「…ということです」 ("... is that ...").
+func jaThatClause(body string) bool {
+	for _, e := range []string{"ということです", "と言うことです", "ということだ", "ということである", "ということになります", "ってことです"} {
+		if strings.HasSuffix(body, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // jaNegativeEnding reports a Japanese sentence that ends by denying its
 // predicate: 「…ではありません」, 「…ではない」.
 func jaNegativeEnding(body string) bool {
@@ -1823,13 +1839,25 @@ func jaNegativeEnding(body string) bool {
 // says what the subject is, where a bare noun phrase before 「で、」 says
 // where or how (「Node.js の環境で、」).
 func jaClauseNoun(pred string) bool {
+	noun := trailingJaRun(pred)
+	for _, c := range jaCircumstanceNouns {
+		if noun == c {
+			// 「…を開いた状態で、」, 「…に並んだ後で、」: when, not what.
+			return false
+		}
+	}
 	for _, m := range []string{"する", "れる", "できる", "ための", "という", "を"} {
 		if strings.Contains(pred, m) {
 			return true
 		}
 	}
-	return false
+	// 「有志が集まってできた団体」: a relative clause in the past.
+	return noun != "" && (strings.HasSuffix(pred, "た"+noun) || strings.HasSuffix(pred, "だ"+noun))
 }
+
+// jaCircumstanceNouns say when or in what state: after a relative clause
+// and before 「で、」 they make a circumstance, not a copula.
+var jaCircumstanceNouns = []string{"場合", "状態", "時", "際", "時点", "段階", "前", "後", "間", "途中", "最中", "上", "中", "直後", "直前"}
 
 // jaKindBeforeDe reports a predicate before 「で、」 that names a kind of
 // thing after a modifier (「MultiViews はディレクトリ毎のオプションで、…」,
