@@ -794,6 +794,43 @@ func TestDefineMorePhrasings(t *testing.T) {
 	}
 }
 
+// TestDefineBareNounPhrase: "X is scratch space for ..." (a noun phrase
+// without an article, with what it is for or of after it) defines X;
+// "X is also responsible for ...", "X is enabled by default for ...",
+// "X is fully compatible with ...", "X is 512 bytes of ..." say how X is,
+// and "x is concatenated ..." in lower case describes a field of a format.
+// The text is written for this test.
+func TestDefineBareNounPhrase(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbour\n\n" +
+		"Ballast is extra weight for a ship that sails without cargo, held low in the hull. Pump the ballast out.\n" +
+		"Dunnage is loose packing material that keeps cargo dry. Stack the dunnage.\n" +
+		"Pilotage is harbour guidance, which a licensed pilot gives on board. Order pilotage early.\n" +
+		"The quay log is also responsible for berth times. Read the quay log.\n" +
+		"Tide sync is enabled by default for every berth. Turn tide sync off.\n" +
+		"The berth plan is fully compatible with the old charts. Print the berth plan.\n" +
+		"The mooring record is 512 bytes of text. Keep the mooring record.\n" +
+		"The cargo hold is very useful for grain. Clean the cargo hold.\n\n" +
+		"Each line of the berth report has these fields:\n\n" +
+		"berth is concatenated berth numbers for each quay. Sort by berth.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: doc}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"ballast":  "Ballast is extra weight for a ship that sails without cargo, held low in the hull.",
+		"dunnage":  "Dunnage is loose packing material that keeps cargo dry.",
+		"pilotage": "Pilotage is harbour guidance, which a licensed pilot gives on board.",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
+			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+	for _, term := range []string{"quay log", "tide sync", "berth plan", "mooring record", "cargo hold", "berth"} {
+		if d := define(t, e, c, term); d.Confidence >= confExplicit {
+			t.Errorf("%s: %q (%.2f) says how it is, not what", term, d.Text, d.Confidence)
+		}
+	}
+}
+
 func TestAskedTerm(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{

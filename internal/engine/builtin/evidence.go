@@ -1430,6 +1430,13 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				return mk(body, p.strong)
 			}
 		}
+		// "Swap is scratch space for an operating system, ...": a bare
+		// noun phrase with a modifier after it.
+		// A subject in lower case is a field of a format ("status is
+		// concatenated status characters for each parent").
+		if strings.HasPrefix(lower, " is ") && !startsLower(s.text) && enBareNounPhrase(rest[len(" is "):]) {
+			return mk(rest[len(" is "):], false)
+		}
 		// "Ordered consumers are lightweight views of a stream": a plural
 		// subject and a noun phrase.
 		if strings.HasPrefix(lower, " are ") && pluralSubject(s.text[:n], sp) {
@@ -1470,6 +1477,75 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		}
 	}
 	return evidence{}, false
+}
+
+// enBareNounPhrase reports a copula's body that is a noun phrase without
+// an article, two or three words long and followed by what it is for or
+// of: "scratch space for an operating system", "free software that ...".
+// An adverb, a negation, a preposition or an adjective's or participle's
+// ending in the phrase makes it a property instead ("also responsible
+// for", "enabled by default for", "fully compatible with").
+func enBareNounPhrase(body string) bool {
+	w := strings.Fields(strings.ToLower(body))
+	k := -1
+	for i, x := range w {
+		if i > 3 {
+			return false
+		}
+		if strings.HasSuffix(x, ",") {
+			if i+1 < len(w) && (w[i+1] == "which" || w[i+1] == "that") && i >= 1 {
+				k = i + 1
+			}
+			break
+		}
+		if enPostModifier[x] {
+			k = i
+			break
+		}
+	}
+	if k < 2 || k+1 >= len(w) {
+		return false
+	}
+	for i, x := range w[:k] {
+		x = strings.TrimRight(x, ",")
+		if enNotInBareNP[x] || strings.HasSuffix(x, "ly") || strings.ContainsAny(x, "\"'“”`()0123456789") {
+			return false
+		}
+		if i == k-1 {
+			for _, end := range []string{"ed", "ing", "able", "ible", "ful", "ous", "ive", "less", "ish"} {
+				if strings.HasSuffix(x, end) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// enPostModifier words follow a noun phrase to say what it is for or of.
+var enPostModifier = map[string]bool{"for": true, "of": true, "that": true, "which": true, "whose": true,
+	"used": true, "designed": true, "intended": true, "built": true, "written": true}
+
+// enNotInBareNP are the words that make "X is A B for ..." a property
+// rather than a noun phrase.
+var enNotInBareNP = map[string]bool{
+	"not": true, "also": true, "now": true, "still": true, "only": true, "always": true, "often": true, "never": true,
+	"already": true, "very": true, "quite": true, "too": true, "so": true, "much": true, "more": true, "less": true,
+	"most": true, "least": true, "pretty": true, "rather": true, "just": true, "even": true, "then": true, "here": true,
+	"there": true, "available": true, "able": true, "by": true, "to": true, "in": true, "on": true, "at": true,
+	"from": true, "with": true, "as": true, "a": true, "an": true, "the": true, "this": true, "that": true,
+	"these": true, "those": true, "its": true, "their": true, "our": true, "your": true, "my": true, "his": true,
+	"her": true, "no": true, "all": true, "both": true, "each": true, "every": true, "some": true, "any": true,
+	"one": true, "part": true, "default": true, "true": true, "false": true, "set": true, "similar": true,
+	"same": true, "different": true, "equal": true, "responsible": true, "necessary": true, "required": true,
+	"important": true, "useful": true, "up": true, "out": true, "off": true, "over": true,
+	"about": true, "into": true, "if": true, "when": true, "and": true, "or": true, "but": true, "how": true,
+	"what": true, "where": true, "why": true, "who": true, "because": true, "unless": true, "until": true,
 }
 
 // enDegree reports the body of "X is a ..." that opens with a degree, not
