@@ -103,7 +103,11 @@ func (e *Engine) Aliases(ctx context.Context, c *pipeline.Corpus, entries []glos
 		pi := -1
 		for k := range p.before {
 			if i, ok := lookup(strings.Join(p.before[k:], " ")); ok {
-				pi = i
+				if k == 0 || enGlossedHere(strings.Join(p.before[:k], " "), strings.Join(p.before[k:], " ")) {
+					// "the 64-bit PC (“amd64”)": the name is the whole
+					// phrase's, not the entry PC's.
+					pi = i
+				}
 				break
 			}
 		}

@@ -836,7 +836,8 @@ func TestHereinafterNames(t *testing.T) {
 		"The Gateway books berths. Every Gateway has a region. The Acme Berth Gateway runs in three ports.\n\n" +
 		"The Gateway has separate windows for drawing the berth plan (\"Plan Editor\") and laying out the quay (\"Quay Editor\").\n" +
 		"A berth plan lists the berths. The Plan Editor saves a berth plan. The quay is long; the Quay Editor draws it.\n\n" +
-		"Pilots who board the containing harbour (\"superport\") can fetch every berth. The superport is big.\n"
+		"Pilots who board the containing harbour (\"superport\") can fetch every berth. The superport is big.\n\n" +
+		"The cranes run on the 64-bit Tally Box (\"tb64\") from Example Harbor. A Tally Box counts crates; tb64 is its newest model.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	for term, want := range map[string]string{
 		"HIPA":    "港湾情報推進機構（以下「HIPA」という。）",
@@ -873,8 +874,13 @@ func TestHereinafterNames(t *testing.T) {
 		t.Errorf("Gateway: evidence %+v (%v), want a formal definition", a.best, err)
 	}
 	// "windows for drawing the berth plan (\"Plan Editor\")" names the
-	// window that draws it, not the plan.
-	got, err = e.Aliases(context.Background(), c, []glossary.Entry{{Term: "berth plan"}, {Term: "Plan Editor"}, {Term: "quay"}, {Term: "Quay Editor"}})
+	// window that draws it, not the plan; "the 64-bit Tally Box
+	// (\"tb64\")" names the 64-bit box, not every Tally Box.
+	if d := define(t, e, c, "Tally Box"); strings.Contains(d.Text, "(\"tb64\")") {
+		t.Errorf("Tally Box: %q (%.2f), want no gloss from the name of the 64-bit one", d.Text, d.Confidence)
+	}
+	got, err = e.Aliases(context.Background(), c, []glossary.Entry{{Term: "berth plan"}, {Term: "Plan Editor"}, {Term: "quay"}, {Term: "Quay Editor"},
+		{Term: "Tally Box"}, {Term: "tb64"}})
 	if err != nil {
 		t.Fatalf("Aliases: %v", err)
 	}

@@ -2983,12 +2983,21 @@ func enGlossedHere(before, sp string) bool {
 		last := strings.Trim(words[len(words)-1], `"'“”‘’*_`)
 		r, _ := utf8.DecodeRuneInString(last)
 		l := strings.ToLower(last)
+		if compoundModifier(last) {
+			return false // "the 64-bit PC (“amd64”)": about the 64-bit PC
+		}
 		return !unicode.IsUpper(r) || enArticles[l] || enParenLeads[l] || strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s")
 	}
 	// "a “short” version (a single letter ...)": the quotes mark the
 	// modifier, not a name.
 	last := strings.ToLower(strings.Trim(words[len(words)-1], `"'“”‘’`))
-	return !isLowerWord(last) || enArticles[last] || enParenLeads[last]
+	return !compoundModifier(last) && (!isLowerWord(last) || enArticles[last] || enParenLeads[last])
+}
+
+// compoundModifier reports a word with a number and a hyphen, "64-bit",
+// "x86-64", "2-factor": it makes one name with the noun after it.
+func compoundModifier(w string) bool {
+	return strings.IndexByte(w, '-') > 0 && strings.ContainsAny(w, "0123456789")
 }
 
 // enParenLeads may come right before a term that a parenthesis glosses:
