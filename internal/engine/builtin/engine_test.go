@@ -244,6 +244,13 @@ func TestReviewDefinitionRules(t *testing.T) {
 		{"circular ja", "ターゲットはターゲットである。", 0.9, "ターゲット", glossary.Unclear, false},
 		{"too short ja", "宣言。", 0.9, "ターゲット", glossary.Unclear, false},
 		{"good", "A partition is an ordered sequence of records of a topic.", 0.8, "partition", "", true},
+		// The term as subject and two words are short but whole: what
+		// it is (implementation) and of what (Unix).
+		{"short sentence", "A partition is an implementation of Unix.", 0.8, "partition", "", true},
+		{"too short sentence", "A partition is a slice.", 0.8, "partition", glossary.Unclear, false},
+		{"short and circular", "A partition is the CRD implementation of partition.", 0.8, "partition", glossary.Unclear, false},
+		{"short, not what it is", "A partition is done by Unix.", 0.8, "partition", glossary.Unclear, false},
+		{"two words without the term", "Ordered records.", 0.8, "partition", glossary.Unclear, false},
 	}
 	e := newEngine(t)
 	c := loadCorpus(t, "en")

@@ -351,7 +351,27 @@ func isTooShort(def, term string, aliases []string) bool {
 	if glossary.HasCJK(def) {
 		return countContentRunes(rest) < 5
 	}
-	return len(contentTokens(rest, term, false)) < 3
+	n := len(contentTokens(rest, term, false))
+	// "Linux is an implementation of Unix.": a sentence with the term as
+	// its subject says enough in two words.
+	return n < 2 || n < 3 && !copulaOf(def, spellingsOf(term, aliases))
+}
+
+// copulaOf reports a definition that is a sentence saying what one of
+// spellings is, naming it once: "Linux is an implementation of Unix.", not
+// "X is done by Y." or "X is the CRD implementation of X.".
+func copulaOf(def string, spellings []string) bool {
+	for _, sp := range spellings {
+		if n, ok := matchSubject(def, sp, false); ok {
+			rest := strings.ToLower(def[n:])
+			for _, c := range []string{" is a ", " is an ", " is the ", " are the ", " are a ", " is one of "} {
+				if strings.HasPrefix(rest, c) {
+					return !glossary.Contains(def[n:], sp)
+				}
+			}
+		}
+	}
+	return false
 }
 
 // countContentRunes counts kanji, katakana, Latin letters and digits:
