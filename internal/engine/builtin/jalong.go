@@ -73,6 +73,26 @@ func abbrevLetters(abbr string) string {
 	return b.String()
 }
 
+// kanaRunsFit reports whether each run of katakana in long starts with
+// the sound of one of letters.
+func kanaRunsFit(long, letters string) bool {
+	prevKana := false
+	for _, r := range long {
+		kana := unicode.Is(unicode.Katakana, r) || silentKana(r)
+		if kana && !prevKana && !silentKana(r) {
+			fits := false
+			for i := 0; i < len(letters); i++ {
+				fits = fits || kanaStarts(r, letters[i])
+			}
+			if !fits {
+				return false
+			}
+		}
+		prevKana = kana
+	}
+	return true
+}
+
 // jaSoundsFit reports whether the Japanese compound long can spell letters
 // (see above): all katakana, it must give them in order, the first from
 // its first sound; with kanji, a katakana first sound must be one of them.
@@ -83,9 +103,10 @@ func jaSoundsFit(long, letters string) bool {
 	first, _ := utf8.DecodeRuneInString(long)
 	if !unicode.Is(unicode.Katakana, first) || silentKana(first) {
 		// A kanji translates any word; a digit or a Latin letter spells
-		// itself.
+		// itself. A loanword after the kanji still spells one of the
+		// letters: 「仮想マシン (VM)」, not 「疑似ハードウェア (IDE)」.
 		if unicode.Is(unicode.Han, first) {
-			return true
+			return kanaRunsFit(long, letters)
 		}
 		return first < utf8.RuneSelf && byte(unicode.ToLower(first)) == letters[0]
 	}
