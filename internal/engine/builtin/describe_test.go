@@ -282,7 +282,9 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"移動図書館は市内の団地の駐車場で、毎週本を貸し出します。移動図書館に行きます。\n" +
 		"友の会は、本好きが集まってできた団体で、毎月講演会を開いています。友の会に入ります。\n" +
 		"整理券は、受付で名前を書いた後で、窓口で受け取ります。整理券を持ちます。\n" +
-		"貸出枠は、一人が同時に借りられる本の冊数が決まっているということです。貸出枠を確かめます。\n\n" +
+		"貸出枠は、一人が同時に借りられる本の冊数が決まっているということです。貸出枠を確かめます。\n" +
+		"貸出期間を選べます。デフォルトは二週間の通常貸出です。デフォルトを変えます。\n" +
+		"予約は次の方法で申し込めます: 電話、メール、そして窓口での直接の申し込みです。予約を取り消します。\n\n" +
 		"- `max_loans`: 1人が同時に借りられる本の冊数の上限。\n\n" +
 		"`max_loans` を変えます。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
@@ -332,6 +334,13 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	}
 	if d := define(t, e, c, "整理券"); d.Confidence >= confExplicit {
 		t.Errorf("整理券: %q (%.2f): 「…を書いた後で、」 says when", d.Text, d.Confidence)
+	}
+	// 「デフォルトは…です。」 gives the value; 「Xは…できます: A、B、Cです。」
+	// closes a list with its copula.
+	for _, term := range []string{"デフォルト", "予約"} {
+		if d := define(t, e, c, term); d.Confidence >= confExplicit {
+			t.Errorf("%s: %q (%.2f) is no definition", term, d.Text, d.Confidence)
+		}
 	}
 	// 「Xは、…ということです。」: "the X is that ...".
 	if d := define(t, e, c, "貸出枠"); d.Confidence >= confExplicit {

@@ -524,6 +524,11 @@ func jaIntroducesList(s string) bool {
 	return false
 }
 
+// jaQualifierEndings end a short parenthesis that qualifies the word
+// before it: read-only, optional, required, recommended, deprecated.
+var jaQualifierEndings = []string{"専用", "のみ", "省略可", "省略可能", "必須", "推奨", "非推奨", "任意", "不可", "可能", "廃止",
+	"実験的", "試験的", "非対応", "未対応", "未実装", "既定", "デフォルト"}
+
 // jaNotGloss reports a Japanese parenthetical that is not a gloss of the
 // word before it: one that opens with a conjunction (「かつ品詞細分類」, an
 // addition), names a condition (「Markdownなら#」, a notation) or ends in a
@@ -534,6 +539,15 @@ func jaNotGloss(inner string) bool {
 	}
 	if !hasHiragana(strings.NewReplacer("と", "", "や", "", "か", "").Replace(inner)) {
 		return true // 「ツール (curses と GTK)」: names
+	}
+	if t := strings.TrimRight(inner, "。． "); utf8.RuneCountInString(t) <= 10 {
+		// 「NTFS (読み込み専用)」, 「ユーザ名 (省略可)」: how it may be
+		// used, a qualifier, not what it is.
+		for _, q := range jaQualifierEndings {
+			if strings.HasSuffix(t, q) {
+				return true
+			}
+		}
 	}
 	// 「コマンド (「タスク1回実行のスケジュール」参照下さい)」 points elsewhere;
 	// 「(regex とともに使用)」 says how it is used.
@@ -1723,7 +1737,7 @@ func anaphoricSubject(subject, sp string) bool {
 	}
 	switch strings.ToLower(sp) {
 	case "result", "outcome", "answer", "reason", "problem", "difference", "effect", "consequence", "solution",
-		"exception", "catch", "trick", "idea", "point", "goal", "caveat", "downside", "drawback", "upshot":
+		"exception", "catch", "trick", "idea", "point", "goal", "caveat", "downside", "drawback", "upshot", "default":
 		return true
 	}
 	return false
@@ -1812,6 +1826,16 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 			// 「…ではありません。」: what it is not.
 			return evidence{}, false
 		}
+		if jaValueWords[sp] {
+			// 「デフォルトは near コピーです。」: the default's value; a
+			// definition of the word says 「デフォルトとは…」.
+			return evidence{}, false
+		}
+		if strings.Contains(rest, "ます:") || strings.Contains(rest, "ます：") {
+			// 「インストールは多数のソースから実行できます: USB、…経由です。」:
+			// the copula closes the list after the colon.
+			return evidence{}, false
+		}
 		if jaThatClause(body) {
 			// 「ポイントは、論理ボリュームは…定義できると言うことです。」:
 			// "the point is that ...", a content clause, not what it is.
@@ -1887,6 +1911,10 @@ func jaLastClauseTopic(pred string) bool {
 	}
 	return false
 }
+
+// jaValueWords name a setting's value: as a topic, what follows is the
+// value, not a definition.
+var jaValueWords = map[string]bool{"デフォルト": true, "デフォルト値": true, "既定値": true, "初期値": true, "規定値": true, "既定": true}
 
 // jaThatClause reports a sentence that ends in a content clause,
 // 「…ということです」 ("... is that ...").
