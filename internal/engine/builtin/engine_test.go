@@ -250,6 +250,8 @@ func TestReviewDefinitionRules(t *testing.T) {
 		{"too short sentence", "A partition is a slice.", 0.8, "partition", glossary.Unclear, false},
 		{"short and circular", "A partition is the CRD implementation of partition.", 0.8, "partition", glossary.Unclear, false},
 		{"short, not what it is", "A partition is done by Unix.", 0.8, "partition", glossary.Unclear, false},
+		{"short and cut", "A partition is an alternative spelling for", 0.8, "partition", glossary.Unclear, false},
+		{"short, one of a page", "The partition is the name of a table.", 0.8, "partition", glossary.Unclear, false},
 		{"two words without the term", "Ordered records.", 0.8, "partition", glossary.Unclear, false},
 	}
 	e := newEngine(t)

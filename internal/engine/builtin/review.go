@@ -357,10 +357,15 @@ func isTooShort(def, term string, aliases []string) bool {
 	return n < 2 || n < 3 && !copulaOf(def, spellingsOf(term, aliases))
 }
 
-// copulaOf reports a definition that is a sentence saying what one of
-// spellings is, naming it once: "Linux is an implementation of Unix.", not
-// "X is done by Y." or "X is the CRD implementation of X.".
+// copulaOf reports a definition that is a whole sentence saying what one
+// of spellings is, naming it once: "Linux is an implementation of Unix.",
+// not "X is done by Y.", "X is the CRD implementation of X.", "RESET is an
+// alternative spelling for" (cut short) or "The parameter is the name of a
+// table." (one parameter of a reference page).
 func copulaOf(def string, spellings []string) bool {
+	if !endsSentence(def) || strings.HasPrefix(def, "The ") {
+		return false
+	}
 	for _, sp := range spellings {
 		if n, ok := matchSubject(def, sp, false); ok {
 			rest := strings.ToLower(def[n:])
