@@ -1702,16 +1702,30 @@ func appositiveSubject(before string) bool {
 	if r, _ := utf8.DecodeRuneInString(last); unicode.IsUpper(r) && len(words) > 1 {
 		return false
 	}
-	first := strings.ToLower(words[0])
-	if len(words) <= 6 && introWords[first] && !strings.Contains(before, ",") {
-		// "After a restart, a consumer ...", "For the purposes of Debian
-		// Policy, a font ...": the comma closes an opening phrase.
-		return false
-	}
-	if subordinators[first] && !strings.Contains(before, ",") {
-		// "When the context ends at about the time of the detach, a func
-		// that waits ...": the comma closes the opening clause.
-		return false
+	// The opening word is the first, or a capitalised one after a
+	// sentence the splitter did not end ("... (Tom Lane) If the value is
+	// NULL, a ... error resulted"); "(On Unix, an absolute path ...)"
+	// opens inside a parenthesis.
+	for j := len(words) - 1; j >= 0; j-- {
+		if strings.Contains(words[j], ",") {
+			break
+		}
+		w := strings.TrimLeft(words[j], "(\"“‘'")
+		if r, _ := utf8.DecodeRuneInString(w); j > 0 && !unicode.IsUpper(r) {
+			continue
+		}
+		open := strings.ToLower(w)
+		if len(words)-j <= 6 && introWords[open] {
+			// "After a restart, a consumer ...", "For the purposes of
+			// Debian Policy, a font ...": the comma closes an opening
+			// phrase.
+			return false
+		}
+		if subordinators[open] {
+			// "When the context ends at about the time of the detach, a
+			// func that waits ...": the comma closes the opening clause.
+			return false
+		}
 	}
 	return true
 }
@@ -1737,7 +1751,7 @@ func anaphoricSubject(subject, sp string) bool {
 	}
 	switch strings.ToLower(sp) {
 	case "result", "outcome", "answer", "reason", "problem", "difference", "effect", "consequence", "solution",
-		"exception", "catch", "trick", "idea", "point", "goal", "caveat", "downside", "drawback", "upshot", "default":
+		"exception", "catch", "trick", "idea", "point", "goal", "caveat", "downside", "drawback", "upshot", "default", "cause":
 		return true
 	}
 	return false
@@ -3019,6 +3033,9 @@ func enGlossedHere(before, sp string) bool {
 	// "a “short” version (a single letter ...)": the quotes mark the
 	// modifier, not a name.
 	last := strings.ToLower(strings.Trim(words[len(words)-1], `"'“”‘’`))
+	if strings.Contains(last, "_") {
+		return false // "the desc_next pointer, a member of ...": about that pointer
+	}
 	return !compoundModifier(last) && (!isLowerWord(last) || enArticles[last] || enParenLeads[last])
 }
 

@@ -203,7 +203,8 @@ func TestClassifyKeepsDefinedEverydayWords(t *testing.T) {
 // a clause ("After a restart, a consumer asks ...") and the tail of a longer
 // name ("Foundation" of "the Quillmoor Foundation, a ...") and a list item
 // ("crafted SQL, a damaged database file, or ...") are not read as
-// appositive definitions.
+// appositive definitions, nor is an opening phrase in parentheses or a
+// noun after the identifier that names it.
 func TestAppositiveNeedsASubject(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
@@ -229,5 +230,19 @@ func TestAppositiveNeedsASubject(t *testing.T) {
 		"Quote the berth ID. Each berth ID is unique.\n"}})
 	if d := define(t, e, longer, "berth ID"); d.Confidence >= unclearBelow {
 		t.Errorf("berth ID: definition %q (%.2f), want usage only", d.Text, d.Confidence)
+	}
+	// An opening phrase inside a parenthesis, a clause that opens after a
+	// title the splitter did not end, and a noun after an identifier that
+	// names one of them ("the next_berth pointer, a member of ...") have
+	// no appositive either.
+	opening := pipeline.NewCorpus([]glossary.Document{{Path: "o.md", Content: "# Quays\n\n" +
+		"Give the path of the berth file. (On Tidal, an absolute path name begins with a slash.)\n" +
+		"Fix loading a berth file from a quay (Wren Talmadge) If the berth's value is NIL, a “lookup failed for berth 0” error resulted.\n" +
+		"Walk the berths by following the next_berth pointer, a member of the berth record.\n" +
+		"Install Tidal on the quay. Check each pointer. Never store NIL.\n"}})
+	for _, term := range []string{"Tidal", "NIL", "pointer"} {
+		if d := define(t, e, opening, term); d.Confidence >= unclearBelow {
+			t.Errorf("%s: definition %q (%.2f), want usage only", term, d.Text, d.Confidence)
+		}
 	}
 }

@@ -905,7 +905,9 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 // leadingCode returns the text of the code span that raw, a sentence's
 // Markdown, opens with, "" when it opens otherwise.
 func leadingCode(raw string) string {
-	r := strings.TrimLeft(raw, " \t")
+	// "*`field`* is an identifier ...": a placeholder in code under
+	// emphasis (DocBook's replaceable) is still code.
+	r := strings.TrimLeft(raw, " \t*_")
 	if !strings.HasPrefix(r, "`") {
 		return ""
 	}

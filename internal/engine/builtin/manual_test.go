@@ -273,7 +273,7 @@ func TestLibraryReadmeGlosses(t *testing.T) {
 // status ("Deprecated, use ..."), a value in code ("`Deep` (12) - the
 // deepest keel"), a heading whose paragraph belongs to its sub-heading ("####
 // Parsers" over "##### RawCargo"), code that names a parameter spelled like
-// the term ("`errors` is an array of ..."), a table of contents under a
+// the term ("`errors` is an array of ...", "*`source`* is ..."), a table of contents under a
 // heading ("[Cargo](#cargo-object)"), a sentence about a diagram, a heading
 // over where the term is set ("Constraints are specified in ...") and an
 // option value that says what to do ("Trust only the given quay.") or a
@@ -304,8 +304,8 @@ func TestFrameworkReferenceGlosses(t *testing.T) {
 		"## Fields\n\n### `Manifest`\n\nThis folded field is a list of manifest crates. Its syntax and meaning vary by the ship file.\n\n" +
 		"#### Parsers\n\n##### RawCargo\n\nA generic type that is either a string or a crate.\n\n" +
 		"## Moorings\n\n### Overview\n\nThe places where ships are tied up along the quay.\n\n" +
-		"## Berth errors\n\n`errors` is an array of berth errors.\n\n`timeout(seconds)` returns the time a tug waits for a berth.\n\n" +
-		"## Cargo\n\n- [Cargo](#cargo-object)\n- [Crates](#crates)\n\nEach berth has a draught, a context, a string, a ledger, a manifest, a hull, a dredger and a parser. A constraint limits a berth. A timeout ends the wait.\n\n" +
+		"## Berth errors\n\n`errors` is an array of berth errors. *`source`* is a value expression that names the berth.\n\n`timeout(seconds)` returns the time a tug waits for a berth.\n\n" +
+		"## Cargo\n\n- [Cargo](#cargo-object)\n- [Crates](#crates)\n\nEach berth has a source, a draught, a context, a string, a ledger, a manifest, a hull, a dredger and a parser. A constraint limits a berth. A timeout ends the wait.\n\n" +
 		"## Lifecycle\n\nThis diagram shows the internal lifecycle of a berth.\n\n## Quays\n\nEvery lifecycle starts at the quay. Errors stop it.\n"}})
 	for term, not := range map[string]string{
 		"berth":       "Explains the berth",
@@ -321,6 +321,7 @@ func TestFrameworkReferenceGlosses(t *testing.T) {
 		"tide script": "tide-high.js",
 		"hull":        "Currently one of",
 		"dredger":     "Wren Talmadge",
+		"source":      "value expression",
 	} {
 		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
 	}
