@@ -17,7 +17,8 @@ import (
 // Japanese label over a value in code (「書式は: `…`」), the subject of a
 // main clause after an opening one read as an appositive, "The result is
 // ..." after the text that produced it, "The exception is ..." after the
-// rule it excepts from and "The default is ..." after the setting, a test ("true if ..."), a list in
+// rule it excepts from, "The default is ..." after the setting and "The
+// cause is ..." after what it causes, a test ("true if ..."), a list in
 // parentheses ("(the code itself, but also ..., etc.)"). "The range is
 // ..." still defines range. A glossary's entry comes before a parenthesis
 // in passing ("(if any of ... is given)" glosses nothing); neither does a
@@ -61,6 +62,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"The first two plans are merged. The result is a third plan, and the merging goes on until all the plans are read.\n\n" +
 		"Every field takes any operator. The exception is the `Moor` field, for which only = is allowed. Each exception is logged.\n\n" +
 		"Pick a tide mode. The default is the quiet mode with one pilot on duty. Change the default in the berth file.\n\n" +
+		"Tide tables drift by a minute a year. The cause is the slow pull of the moon on the harbour water. Each cause is logged.\n\n" +
 		"Tests:\n\n- `berth`: true if berth is not empty\n- `-z berth`: true if berth is empty\n\n" +
 		"Every tug configuration names a berth; every result is kept.\n\n" +
 		"A voyage holds all the papers of the sailing (the charts themselves, but also the crew list, the cargo papers, etc.). " +
@@ -132,6 +134,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"result":            "third plan",
 		"exception":         "Moor field",
 		"default":           "quiet mode",
+		"cause":             "pull of the moon",
 		"berth":             "not empty",
 		"sailing":           "charts themselves",
 		"towline":           "tugs is given",
