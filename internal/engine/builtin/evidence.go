@@ -1438,6 +1438,9 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				if p.prefix == " is a " && enDegree(body) {
 					return evidence{}, false // "The process is a bit different ...": how it is
 				}
+				if (p.prefix == " is a " || p.prefix == " is an ") && enVerdict(body) {
+					return evidence{}, false // "Linear is a good choice.": a verdict, not what it is
+				}
 				if strings.HasPrefix(p.prefix, ", a") {
 					body = strings.TrimPrefix(p.prefix, ", ") + body
 				}
@@ -1560,6 +1563,28 @@ var enNotInBareNP = map[string]bool{
 	"important": true, "useful": true, "up": true, "out": true, "off": true, "over": true,
 	"about": true, "into": true, "if": true, "when": true, "and": true, "or": true, "but": true, "how": true,
 	"what": true, "where": true, "why": true, "who": true, "because": true, "unless": true, "until": true,
+}
+
+// enVerdict reports a body that only judges: "good choice", "great idea
+// for small ports", "bad fit".
+func enVerdict(body string) bool {
+	w := strings.Fields(strings.ToLower(strings.TrimRight(body, ".!")))
+	if len(w) == 0 {
+		return false
+	}
+	switch w[0] {
+	case "good", "great", "nice", "bad", "better", "poor", "excellent", "reasonable", "sensible", "safe", "wise", "fine", "perfect", "handy":
+	default:
+		return false
+	}
+	if len(w) <= 3 {
+		return true
+	}
+	switch strings.TrimRight(w[1], ",;") {
+	case "choice", "idea", "option", "fit", "way", "start", "pick", "bet", "candidate", "practice", "thing", "habit", "compromise":
+		return true
+	}
+	return false
 }
 
 // enDegree reports the body of "X is a ..." that opens with a degree, not

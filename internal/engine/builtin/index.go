@@ -1366,9 +1366,10 @@ func itemBody(key, body string, ja bool) string {
 		return "" // "Load balancing: More information in the dedicated section.": a pointer
 	case pathLike(w):
 		return "" // a place ("Windows: C:\Users\me\templates or ...")
-	case keyboardKey(key) && !opensWithArticle(first):
-		// "Tab - cycle through the buttons": what a key does, not what
-		// a tab is ("Tab: A page of the window ..." says that).
+	case keyboardKey(key) && !opensWithIndefinite(first):
+		// "Tab - cycle through the buttons", "Ctrl: the final selection
+		// is ...": what a key does, not what a tab is ("Tab: A page of the
+		// window ..." says that).
 		return ""
 	case menuPath(first):
 		return "" // "Tools - Macros - XML Filter Settings, then click New": where to click
@@ -1394,15 +1395,26 @@ func itemBody(key, body string, ja bool) string {
 	return first
 }
 
+// opensWithIndefinite reports a text that opens with "a" or "an".
+func opensWithIndefinite(s string) bool {
+	w, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(s)), " ")
+	return w == "a" || w == "an"
+}
+
 // keyboardKey reports a key that names a key of the keyboard or a
 // combination ("Tab", "Esc", "Ctrl+S", "Shift-Tab", "F5"): a list of
 // shortcuts says what each does.
 func keyboardKey(key string) bool {
-	k := strings.ToLower(strings.Trim(key, "`*_ "))
+	// "**Ctrl** **Shift** + C", as DocBook's keycaps render: the marks
+	// and the spaces around "+" go.
+	k := strings.NewReplacer("`", "", "*", "", " + ", "+", " +", "+", "+ ", "+").Replace(strings.ToLower(strings.Trim(key, "`*_ ")))
 	if k == "" {
 		return false
 	}
 	for _, mod := range []string{"ctrl", "control", "alt", "shift", "cmd", "command", "option", "meta", "super", "win"} {
+		if strings.HasPrefix(k, mod+" ") && strings.Contains(k, "+") {
+			return true // "ctrl shift+c"
+		}
 		for _, sep := range []string{"+", "-"} {
 			if strings.HasPrefix(k, mod+sep) && len(k) > len(mod)+1 {
 				return true
@@ -1413,7 +1425,8 @@ func keyboardKey(key string) bool {
 		return true // F1 to F12
 	}
 	switch k {
-	case "tab", "esc", "escape", "enter", "spacebar", "backspace", "pgup", "pgdn", "page up", "page down",
+	case "ctrl", "alt", "shift", "cmd", "meta", // a modifier alone: "**Ctrl**: the final selection is ..."
+		"tab", "esc", "escape", "enter", "spacebar", "backspace", "pgup", "pgdn", "page up", "page down",
 		"up arrow", "down arrow", "left arrow", "right arrow", "↑", "↓", "←", "→":
 		return true
 	}
@@ -1444,6 +1457,12 @@ func restatesKey(key, first string, ja bool) bool {
 	words := strings.Fields(s)
 	if len(words) >= 2 && len(words) <= 3 && (words[0] == key || words[0] == key+"'s") {
 		return true // "user: user messages (generic)"
+	}
+	if n := len(words); n >= 3 && n <= 6 && (words[n-2] == key || words[n-2] == key+"s") {
+		switch words[n-3] {
+		case "for", "of", "the", "to", "on", "in", "about":
+			return true // "Edit: Key reference for Edit menu": about the Edit menu
+		}
 	}
 	if len(words) < 2 || len(words) > 5 || !enArticles[words[0]] {
 		return false

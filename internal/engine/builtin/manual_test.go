@@ -24,7 +24,10 @@ import (
 // in passing ("(if any of ... is given)" glosses nothing); neither does a
 // subcommand's line ("copy: Copy the notes ..."), a clause in parentheses
 // or a heading over a condition ("If no option is passed, ..."), or a
-// keyboard shortcut ("Tab - cycle through ..."), or a value in code spelled
+// keyboard shortcut ("Tab - cycle through ...", "**Ctrl**: the chosen berth
+// is ..."), a page's purpose that names something after the term ("Chart —
+// Key reference for the Chart menu"), a verdict ("Slack is a good choice
+// for ..."), or a value in code spelled
 // like an everyday word ("`server`: messages from the server subsystem"),
 // or a heading over what the text will do ("First, let's look at ...") or
 // over an FAQ's question ("How do I ...?: The easiest way ..."); a word is
@@ -62,6 +65,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"The first two plans are merged. The result is a third plan, and the merging goes on until all the plans are read.\n\n" +
 		"Every field takes any operator. The exception is the `Moor` field, for which only = is allowed. Each exception is logged.\n\n" +
 		"Pick a tide mode. The default is the quiet mode with one pilot on duty. Change the default in the berth file.\n\n" +
+		"Slack is a good choice for most berths. Slack waits for the tide.\n\n" +
 		"Tide tables drift by a minute a year. The cause is the slow pull of the moon on the harbour water. Each cause is logged.\n\n" +
 		"Tests:\n\n- `berth`: true if berth is not empty\n- `-z berth`: true if berth is empty\n\n" +
 		"Every tug configuration names a berth; every result is kept.\n\n" +
@@ -74,7 +78,9 @@ func TestServerManualGlosses(t *testing.T) {
 		"All quays are normalized before any matching (the berth part, if written in the name, is always ignored for matching purposes).\n\n" +
 		"### Harbor variables\n\nIf no quay is named, the harbor variable is checked.\n\n" +
 		"Every copy, rename, matching and harbor variable is logged.\n\n" +
-		"### Keys\n\n- Tab - cycle through all visible berths\n- Ctrl+S - save the berth plan\n- Esc: close the chart\n\n" +
+		"### Keys\n\n- Tab - cycle through all visible berths\n- Ctrl+S - save the berth plan\n- Esc: close the chart\n" +
+		"- Chart — Key reference for the Chart menu\n" +
+		"- **Ctrl**: the chosen berth is taken out of the plan.\n- **Alt**: wind arrows are shown over the chart.\n- **Ctrl** **Shift** + click: The chosen berth is kept.\n\n" +
 		"A tab lists the berths; the chart shows every tab.\n\n" +
 		"### Chart window\n\n- Sidebar: A panel that lists the charts.\n- Tab: A page of the chart window that shows one berth.\n\n" +
 		"The log facilities are:\n\n- `server`: messages that come from the server subsystem of the port\n- `tide`: messages from the tide gauge\n\n" +
@@ -135,6 +141,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"exception":         "Moor field",
 		"default":           "quiet mode",
 		"cause":             "pull of the moon",
+		"Slack":             "good choice",
 		"berth":             "not empty",
 		"sailing":           "charts themselves",
 		"towline":           "tugs is given",
@@ -154,6 +161,9 @@ func TestServerManualGlosses(t *testing.T) {
 		"tide table":        "daily tables",
 		"account":           "calm days",
 		"dock":              "under harbor",
+		"Ctrl":              "taken out",
+		"chart":             "Key reference",
+		"Alt":               "Wind arrows",
 	} {
 		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
 	}
