@@ -1451,6 +1451,15 @@ func restatesKey(key, first string, ja bool) bool {
 	}
 	s = strings.ToLower(s)
 	if ja {
+		if after, ok := strings.CutPrefix(s, key); ok {
+			// 「ファイル — ファイル メニューでのキー入力便覧」: about the
+			// File menu, named after the key.
+			after = strings.TrimLeft(after, " 　")
+			r, _ := utf8.DecodeRuneInString(after)
+			if isJaTermRune(r) && utf8.RuneCountInString(after) <= 16 && !strings.ContainsAny(after, "はがを") {
+				return true
+			}
+		}
 		rest, ok := strings.CutSuffix(s, "の"+key)
 		return ok && rest != "" && utf8.RuneCountInString(rest) <= 12 && !hasHiragana(rest)
 	}

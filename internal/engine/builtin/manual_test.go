@@ -98,7 +98,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"The crew turns the capstan (a steel wheel on the bow) at dawn. Every capstan is greased.\n"
 	ja := "# 港湾用語\n\n- Tide Table Transfer Protocol (TTP): 岸壁どうしが潮汐表を交換するための標準のプロトコル。\n" +
 		"- `12:00` (`%t`): 船が着いた時刻です。書式は: `` [day/month] zone = (`+' | `-') `` 港の時刻で記録することもできます。\n\n" +
-		"- 係留ディレクティブ: 参照: ディレクティブ。\n\n" +
+		"- 係留ディレクティブ: 参照: ディレクティブ。\n- 海図 — 海図 メニューでのキー入力便覧\n\n" +
 		"港湾では TTP を使います。時刻の書式は港ごとに決まります。\n\n## 用語の定義\n\n- 係船柱: 船の係留索をつなぐための柱。\n\n## 岸壁\n\n" +
 		"作業員は係船柱（岸壁に並ぶ鉄の柱）を点検します。どの係船柱にも番号があります。\n\n" +
 		"この岸壁は新しい泊地 (外港の岸壁として) と古い泊地の両方から使えます。" +
@@ -176,6 +176,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"岸壁":        "番目",
 		"係留ディレクティブ": "参照",
 		"名前":        "裏腹",
+		"海図":        "キー入力便覧",
 		"マッチ":       "自動で入港済み",
 		"寄港数":       "数が多い",
 	} {
