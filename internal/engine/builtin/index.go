@@ -297,6 +297,11 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	// what does not work ("**Load Balancing**: Only round_robin is
 	// supported"), not what its key is.
 	caveats, caveatsLevel := false, 0
+	// Under a "Parameters" or "Options" heading, an item keyed by an
+	// everyday word ("*`code`*: The procedural language code to be
+	// executed.", "Radius: Distance between ...") describes one
+	// parameter of the page, not the word.
+	params, paramsLevel := false, 0
 	for bi, b := range blocks {
 		if b.kind == blockHeading && prevHeading.pos >= 0 {
 			ix.headings[prevHeading.key][prevHeading.pos].nextLine = b.start
@@ -318,6 +323,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			}
 			if !caveats || level <= caveatsLevel {
 				caveats, caveatsLevel = caveatHeading.MatchString(text), level
+			}
+			if !params || level <= paramsLevel {
+				params, paramsLevel = paramHeading.MatchString(text), level
 			}
 			if len(pending) > 0 && !introHeading.MatchString(text) {
 				// "#### Parsers" over "##### RawBody" over "A generic
@@ -349,7 +357,8 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 				owners = owners[:len(owners)-1]
 			}
 			text := joinLines(b.lines, ja)
-			if it, ok := parseListItem(text, ja); ok && !(len(owners) > 0 && valueOf(owners[len(owners)-1].text, it.key)) {
+			if it, ok := parseListItem(text, ja); ok && !(len(owners) > 0 && valueOf(owners[len(owners)-1].text, it.key)) &&
+				!(params && parameterWord(strings.Trim(it.key, "`*_ "))) {
 				it.doc, it.line, it.glossary = d.Path, b.start, inGlossary
 				ix.addItem(it)
 			}
@@ -1803,6 +1812,22 @@ var changelogHeading = regexp.MustCompile(`(?i)^(change ?log|changes|release not
 	`変更履歴|更新履歴|リリースノート)$`)
 
 // changelogFile matches the names of change log files.
+// parameterWord reports a key that, under a parameters heading, names one
+// parameter of the page: an everyday word, or one of the quantities that
+// settings and filters take ("Radius", "Threshold", "Opacity").
+func parameterWord(key string) bool {
+	return isGeneralWord(key) || parameterWords[strings.ToLower(key)]
+}
+
+var parameterWords = toSet(`radius threshold opacity offset angle width height length depth mode seed scale ratio
+	color colour noise zoom contrast saturation hue brightness lightness gamma sharpness strength intensity density
+	spacing position direction rotation delay timeout interval limit count factor weight alpha quality resolution
+	orientation margin padding border shape style expression dimension dimensions amplitude frequency phase`)
+
+// paramHeading names a section that lists a page's parameters or options,
+// after an optional section number ("4.2.4. Options").
+var paramHeading = regexp.MustCompile(`(?i)^([0-9]+(\.[0-9]+)*\.?\s+)?(parameters?|arguments?|options?|fields?|columns?|attributes?|properties|settings|inputs?|outputs?|return values?|flags)$|^(引数|パラメーター?|オプション|フィールド|設定項目)$`)
+
 // caveatHeading names a section of caveats: "Limitations", "Caveats and
 // Key Behavioral Differences", "Known issues", 「制限事項」.
 var caveatHeading = regexp.MustCompile(`(?i)^(known )?(limitations?|caveats?|issues|gotchas|pitfalls)\b|^known bugs|^(制限事項|既知の問題|注意事項)`)

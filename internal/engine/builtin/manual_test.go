@@ -33,7 +33,9 @@ import (
 // over an FAQ's question ("How do I ...?: The easiest way ..."); a word is
 // not glossed by the parenthesis after its name in capitals ("`TERM` (a
 // request to terminate gracefully)"), nor by a record's field ("type: This
-// field defines ..."), by an item under "Limitations" or "Caveats", a
+// field defines ..."), by an item under "Limitations" or "Caveats" or an
+// everyday word's item under "Parameters" ("*`code`*: The harbour code to
+// be checked."; a name of its own, "berth_id", keeps its gloss), a
 // parenthesis that is a clause ("(i.e. it ignores ...)") or a heading over an
 // instruction ("Define docks under ..."). In
 // Japanese: a parenthesis that gives a role
@@ -91,7 +93,9 @@ func TestServerManualGlosses(t *testing.T) {
 		"Every draft and pier is listed.\n\n" +
 		"Set `HARBOR_CONFIG` to name the berth file (i.e. in this example `/etc/berths.conf`). Push the named tug head (i.e. `north` in this case).\n\n" +
 		"Each berth file and tug head is kept.\n\nA sample script called tug merge-one-berth is included. Run tug merge to join two berths.\n\n" +
-		"## Limitations\n\n### Caveats and differences\n\n- **Tide Tables**: Only daily tables are supported.\n\n## Tides\n\n" +
+		"## Limitations\n\n### Caveats and differences\n\n- **Tide Tables**: Only daily tables are supported.\n\n" +
+		"## Parameters\n\n- *`code`*: The harbour code to be checked.\n- Radius: Distance between the buoy and the quay.\n- *`berth_id`*: The berth to free.\n\n" +
+		"Each code has a radius. Pass berth_id to free a berth.\n\n## Tides\n\n" +
 		"- **Neap tide**: A tide with the least difference between high and low water.\n\n" +
 		"The pilot takes the weather into account (i.e. it ignores the calm days) when planning.\n\n### Docks\n\nDefine docks under `harbor.docks`.\n\n" +
 		"Every tide table, neap tide, account and dock is logged.\n\n## Key concepts\n\n- Capstan: A drum that hauls a line in.\n\n## Deck gear\n\n" +
@@ -142,6 +146,8 @@ func TestServerManualGlosses(t *testing.T) {
 		"default":           "quiet mode",
 		"cause":             "pull of the moon",
 		"Slack":             "good choice",
+		"code":              "to be checked",
+		"radius":            "Distance between",
 		"berth":             "not empty",
 		"sailing":           "charts themselves",
 		"towline":           "tugs is given",
