@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/genglossary/genglossary/internal/glossary"
 	"github.com/genglossary/genglossary/internal/pipeline"
@@ -87,6 +89,13 @@ func assess(term string, evs []evidence) assessment {
 		}
 		a.clusters = [][]evidence{a.clusters[first]}
 	}
+	// "The value is a list of names ..." in one page and "The value is a
+	// bitmap ..." in another: each says what one setting's value is, not
+	// what a value is; they do not contradict each other either.
+	perUse := len(a.clusters) > 1 && allDefinite(a.clusters)
+	if perUse {
+		a.clusters = nil
+	}
 	switch {
 	case len(a.clusters) > 0:
 		best := 0
@@ -118,7 +127,7 @@ func assess(term string, evs []evidence) assessment {
 				}
 			}
 		}
-	case len(explicit) > 0:
+	case len(explicit) > 0 && !perUse:
 		// Only weak explicit evidence (appositives in mid-sentence, plural
 		// subjects, naming sentences): the first, a naming sentence last.
 		pick := explicit[0]
@@ -160,12 +169,36 @@ func assess(term string, evs []evidence) assessment {
 		case pick.kind == evDescribe:
 			a.confidence = confDescribe
 		}
+	case perUse:
+		a.best, a.ok, a.confidence = explicit[0], true, confDescribe
+		a.sources = []string{explicit[0].where()}
 	case usage != nil:
 		a.best, a.ok = *usage, true
 		a.sources = []string{usage.where()}
 		a.confidence = usageConfidence(usage.docs)
 	}
 	return a
+}
+
+// allDefinite reports clusters whose every definition is an English
+// sentence about "The x", a common noun with the definite article, each
+// cluster from documents of its own (one page, or its copies, that says
+// two things of "the x" elaborates).
+func allDefinite(clusters [][]evidence) bool {
+	clusterOf := map[string]int{}
+	for ci, c := range clusters {
+		for _, e := range c {
+			rest, ok := strings.CutPrefix(e.text, "The ")
+			if r, _ := utf8.DecodeRuneInString(rest); !ok || e.ja || !unicode.IsLower(r) {
+				return false
+			}
+			if prev, seen := clusterOf[e.doc]; seen && prev != ci {
+				return false
+			}
+			clusterOf[e.doc] = ci
+		}
+	}
+	return true
 }
 
 // oneDocument reports whether all the clusters' evidence comes from one

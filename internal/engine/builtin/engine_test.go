@@ -277,6 +277,41 @@ func TestReviewDefinitionRules(t *testing.T) {
 	}
 }
 
+// TestDefiniteSubjectsPerPage: "The value is a list of berth names." on one
+// reference page and "The value is a bitmap of tide flags." on another say
+// what one setting's value is on each page: no contradiction, and no more
+// than a describing sentence for "value". "A berth is ..." against "A berth
+// is ..." still contradict. The pages are written for this test.
+func TestDefiniteSubjectsPerPage(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	c := pipeline.NewCorpus([]glossary.Document{
+		{Path: "quay-names.md", Content: "# quay_names\n\nSets the quays to use. The value is a list of berth names, separated by commas.\n\nA berth is a place where a ship is tied up.\n"},
+		{Path: "tide-flags.md", Content: "# tide_flags\n\nReports the tide. The value is a bitmap of tide flags, one bit per flag.\n\nA berth is a fee that a ship pays per day.\n"},
+	})
+	if d := define(t, e, c, "value"); d.Confidence > confDescribe {
+		t.Errorf("value: %q (%.2f), want at most a describing sentence (%.2f)", d.Text, d.Confidence, confDescribe)
+	}
+	entries := provisional(t, e, c, glossary.TechnicalTerm, "value", "berth")
+	issues, err := e.Review(context.Background(), c, entries)
+	if err != nil {
+		t.Fatalf("Review: %v", err)
+	}
+	if is, ok := findIssue(issues, "value", glossary.Contradiction); ok {
+		t.Errorf("value: %+v, want no contradiction between two pages' settings", is)
+	}
+	if _, ok := findIssue(issues, "berth", glossary.Contradiction); !ok {
+		t.Errorf("berth: issues %+v, want the contradiction", issues)
+	}
+	// One page (here in two copies) that says two things of "the tide
+	// log" elaborates on it: still its definition.
+	page := "# Logs\n\nThe tide log is a record of every high and low water.\n\nLater on: the tide log is what the harbour master reads each dawn.\n"
+	copies := pipeline.NewCorpus([]glossary.Document{{Path: "logs.md", Content: page}, {Path: "logs.txt", Content: strings.Replace(page, "Later on: the", "The", 1)}})
+	if d := define(t, e, copies, "tide log"); d.Confidence <= confDescribe {
+		t.Errorf("tide log: %q (%.2f), want a definition", d.Text, d.Confidence)
+	}
+}
+
 // TestMissingRelationKeepsCase checks that a definition's head noun is
 // linked to an acronym or identifier only as it is spelt: "a list of
 // selector requirements" is not about the LIST operation.
