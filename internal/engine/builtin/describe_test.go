@@ -490,7 +490,9 @@ func TestDefineQuestionHeadingsAndLabels(t *testing.T) {
 		"水先案内を頼みます。水先案内は有料です。曳船を呼びます。曳船は二隻です。\n"
 	en := "# Harbor guide\n\n## What is a slipway?\n\n" +
 		"A ramp on the shore by which boats are moved to and from the water.\n" +
-		"Every slipway is checked in spring. The slipway was rebuilt.\n"
+		"Every slipway is checked in spring. The slipway was rebuilt.\n\n" +
+		"## 1. What is a tide table?\n\nSpecifics regarding the columns of a tide table are provided in the Harbour Manual, see Section 12.1, “What else is there to read?”.\n\n" +
+		"Print the tide table. Check the tide table daily.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
@@ -504,6 +506,9 @@ func TestDefineQuestionHeadingsAndLabels(t *testing.T) {
 			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confDescribe)
 		}
 	}
+	// A numbered question's answer that points to another text glosses
+	// nothing.
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide table", "Harbour Manual")
 }
 
 // TestDefineJapaneseMeaningAndNaming: 「Xは、…を意味します。」 defines X, as
@@ -847,6 +852,7 @@ func TestAskedTerm(t *testing.T) {
 		"ジョブとは何か": "ジョブ", "キューって何？": "キュー", "錨泊について": "錨泊", "暗号化に関して": "暗号化",
 		"About anchorage": "anchorage", "About `SJIS`": "`SJIS`", "About this guide: read first": "About this guide: read first",
 		"Installation": "Installation", "について": "について",
+		"1. What Is Harbourd?": "Harbourd", "C.1. About anchorage": "anchorage", "4.2. Options": "4.2. Options", "2. ジョブとは": "ジョブ",
 	} {
 		if got := askedTerm(in); got != want {
 			t.Errorf("askedTerm(%q) = %q, want %q", in, got, want)

@@ -278,6 +278,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// means of something else, not what the heading names.
 				continue
 			}
+			if pointsElsewhere(s.text, s.ja) {
+				// "What is a Debian control file?" over "Specifics regarding
+				// the contents of a Debian control file are provided in the
+				// Debian Policy Manual, ...": where to read, not a gloss.
+				continue
+			}
 			if !s.ja && aboutTheText(s.text) {
 				// "## Re-exports" over "Let’s start by explaining what
 				// are re-exports.": what the section will do, not a gloss.
@@ -848,6 +854,30 @@ func sameModuloChoon(topic string, spellings []string) bool {
 		}
 	}
 	return false
+}
+
+// pointsElsewhere reports a sentence that sends the reader to another
+// text: "... are provided in the Debian Policy Manual", "... is described
+// in Section 5", 「詳細は…を参照してください。」.
+func pointsElsewhere(s string, ja bool) bool {
+	if ja {
+		t := strings.TrimRight(s, "。．.")
+		for _, e := range []string{"参照してください", "参照下さい", "ご覧ください", "ご覧下さい", "を参照", "をご参照ください"} {
+			if strings.HasSuffix(t, e) {
+				return true
+			}
+		}
+		return false
+	}
+	l := strings.ToLower(s)
+	for _, p := range []string{" are provided in ", " is provided in ", " is described in ", " are described in ",
+		" is explained in ", " are explained in ", " is documented in ", " are documented in ", " can be found in ",
+		" is covered in ", " are covered in ", " are listed in ", " is given in ", " are given in "} {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
+	return strings.HasPrefix(l, "see ") || strings.HasPrefix(l, "refer to ") || strings.HasPrefix(l, "for details, see ")
 }
 
 // aboutTheText reports an English sentence about the text itself rather

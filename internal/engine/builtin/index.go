@@ -1890,6 +1890,13 @@ func danglingEnd(s string) bool {
 // titled with the bare term does. Other headings are returned as they are.
 func askedTerm(heading string) string {
 	h := strings.TrimSpace(heading)
+	// "1. What Is PostgreSQL?", "C.1. About swap": a section number
+	// before the question.
+	if m := sectionNumber.FindString(h); m != "" && m != h {
+		if asked := askedTerm(h[len(m):]); asked != strings.TrimSpace(h[len(m):]) {
+			return asked
+		}
+	}
 	for _, q := range []string{"とは何ですか", "とは何でしょうか", "とは何か", "とは", "って何", "ってなに", "について", "に関して"} {
 		trimmed := strings.TrimRight(h, "？?　 ")
 		if t, ok := strings.CutSuffix(trimmed, q); ok && t != "" {
@@ -1917,6 +1924,10 @@ func askedTerm(heading string) string {
 	}
 	return h
 }
+
+// sectionNumber matches a section number opening a heading: "1. ",
+// "4.2.1. ", "C.1. ".
+var sectionNumber = regexp.MustCompile(`^([0-9]+|[A-Z])(\.[0-9]+)*\.?\s+`)
 
 // closingTicks returns the offset in s of the first run of exactly n
 // backticks, the end of a code span opened by n, or -1.
