@@ -89,6 +89,18 @@ func assess(term string, evs []evidence) assessment {
 		}
 		a.clusters = [][]evidence{a.clusters[first]}
 	}
+	if len(a.clusters) > 1 {
+		// "What Is PostgreSQL?" over "PostgreSQL is an object-relational
+		// database management system ...": the answer to the question is
+		// the definition; "PostgreSQL is a complex software project" on
+		// another page says something else of it, not the contrary.
+		for _, c := range a.clusters {
+			if answersQuestion(c, glosses) {
+				a.clusters = [][]evidence{c}
+				break
+			}
+		}
+	}
 	// "The value is a list of names ..." in one page and "The value is a
 	// bitmap ..." in another: each says what one setting's value is, not
 	// what a value is; they do not contradict each other either.
@@ -178,6 +190,27 @@ func assess(term string, evs []evidence) assessment {
 		a.confidence = usageConfidence(usage.docs)
 	}
 	return a
+}
+
+// answersQuestion reports a cluster holding the sentence that a heading
+// asking the term is answered with.
+func answersQuestion(c, glosses []evidence) bool {
+	for _, e := range c {
+		if e.answers {
+			return true
+		}
+	}
+	for _, g := range glosses {
+		if !g.answers {
+			continue
+		}
+		for _, e := range c {
+			if e.doc == g.doc && e.line == g.line {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // allDefinite reports clusters whose every definition is an English

@@ -312,6 +312,30 @@ func TestDefiniteSubjectsPerPage(t *testing.T) {
 	}
 }
 
+// TestAnswerToTheQuestionIsTheDefinition: "What is Harbourd?" answered
+// with "Harbourd is a berth scheduler ..." on one page, while another page
+// says "Harbourd is a large project, ...": the answer is the definition and
+// the two do not contradict. The pages are written for this test.
+func TestAnswerToTheQuestionIsTheDefinition(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	c := pipeline.NewCorpus([]glossary.Document{
+		{Path: "community.md", Content: "# Community\n\nHarbourd is a large project, and keeping it running takes many hands.\n"},
+		{Path: "intro.md", Content: "# Introduction\n\n## 1. What Is Harbourd?\n\nHarbourd is a berth scheduler for small ports, written in Go.\n"},
+	})
+	want := "Harbourd is a berth scheduler for small ports, written in Go."
+	if d := define(t, e, c, "Harbourd"); d.Text != want || d.Confidence < confExplicit {
+		t.Errorf("Harbourd: %q (%.2f), want %q (>= %.2f)", d.Text, d.Confidence, want, confExplicit)
+	}
+	issues, err := e.Review(context.Background(), c, provisional(t, e, c, glossary.TechnicalTerm, "Harbourd"))
+	if err != nil {
+		t.Fatalf("Review: %v", err)
+	}
+	if is, ok := findIssue(issues, "Harbourd", glossary.Contradiction); ok {
+		t.Errorf("Harbourd: %+v, want no contradiction: the question's answer is its definition", is)
+	}
+}
+
 // TestMissingRelationKeepsCase checks that a definition's head noun is
 // linked to an acronym or identifier only as it is spelt: "a list of
 // selector requirements" is not about the LIST operation.

@@ -47,8 +47,12 @@ type evidence struct {
 	// glossary marks an item of a glossary page or section: among glosses
 	// it comes first (a parenthesis in passing says less).
 	glossary bool
-	score    float64 // usage and describe evidence: how informative the sentence is
-	docs     int     // usage evidence only: documents that use the term
+	// answers marks a heading's evidence under a question that asks the
+	// term ("What Is PostgreSQL?"): among conflicting definitions, the one
+	// that answers it is the documents' own.
+	answers bool
+	score   float64 // usage and describe evidence: how informative the sentence is
+	docs    int     // usage evidence only: documents that use the term
 }
 
 func (e evidence) where() string { return fmt.Sprintf("%s:%d", e.doc, e.line) }
@@ -338,7 +342,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			}
 			out = append(out, evidence{
 				kind: evHeading, text: capText(s.text, s.ja), doc: s.doc, line: s.line,
-				head: headNoun(s.text, s.ja), ja: s.ja, mentions: mentions,
+				head: headNoun(s.text, s.ja), ja: s.ja, mentions: mentions, answers: h.asks && about,
 			})
 		}
 		items := ix.items[key]
@@ -1023,14 +1027,17 @@ func dedupeEvidence(evs []evidence) []evidence {
 		line int
 		text string
 	}
-	seen := map[at]bool{}
+	seen := map[at]int{}
 	out := evs[:0]
 	for _, e := range evs {
 		k := at{e.doc, e.line, e.text}
-		if seen[k] {
+		if i, ok := seen[k]; ok {
+			// The explicit definition that answers a heading's question
+			// keeps the mark of its heading's evidence.
+			out[i].answers = out[i].answers || e.answers
 			continue
 		}
-		seen[k] = true
+		seen[k] = len(out)
 		out = append(out, e)
 	}
 	return out
