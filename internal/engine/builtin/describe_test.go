@@ -2,6 +2,7 @@ package builtin
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -877,6 +878,29 @@ func TestDefineAboutHeadings(t *testing.T) {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confGloss {
 			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
 		}
+	}
+}
+
+// TestTemplateAndCommandHeadings: a heading that five reference pages
+// repeat ("## Compatibility") is a section of their template, about each
+// page's subject, and a heading in capitals ("TALLY", a command) glosses
+// the command, not the word tally; a heading in one page still glosses its
+// term. The pages are written for this test.
+func TestTemplateAndCommandHeadings(t *testing.T) {
+	t.Parallel()
+	var docs []glossary.Document
+	for i, cmd := range []string{"MOOR", "UNMOOR", "TOW", "DOCK", "TALLY"} {
+		docs = append(docs, glossary.Document{Path: fmt.Sprintf("ref%d.md", i), Content: fmt.Sprintf("# %s\n\n## %s\n\n%s — %s a ship at the quay\n\n"+
+			"## Compatibility\n\nThe %s form conforms with the Harbour Standard.\n\n", cmd, cmd, cmd, strings.ToLower(cmd), cmd)})
+	}
+	docs = append(docs, glossary.Document{Path: "guide.md", Content: "# Guide\n\n## Berth plan\n\nA chart of which ship lies at which berth, day by day.\n\n" +
+		"Keep the berth plan current. Compatibility with old charts matters. Each tally is signed. Print the berth plan.\n"})
+	c := pipeline.NewCorpus(docs)
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "compatibility", "conforms with")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tally", "a ship at the quay")
+	if d := define(t, e, c, "berth plan"); d.Text != "A chart of which ship lies at which berth, day by day." {
+		t.Errorf("berth plan: %q (%.2f), want its section's gloss", d.Text, d.Confidence)
 	}
 }
 

@@ -168,8 +168,20 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			continue
 		}
 		seenHeading[key] = true
+		if templateSection(ix.headings[key]) {
+			// "## Compatibility", "## Synopsis" on every reference page:
+			// a section of the pages' template, whose paragraphs are about
+			// each page's subject.
+			continue
+		}
 		for _, h := range ix.headings[key] {
 			if h.first < 0 {
+				continue
+			}
+			if allCapitalKey(h.text) && !strings.Contains(strings.TrimSpace(h.text), " ") && strings.ToUpper(sp) != sp {
+				// "CLUSTER" over "CLUSTER — cluster a table ...": a
+				// command or a constant, not the word cluster (a man
+				// page's "CONFIGURATION FILE" is a section title).
 				continue
 			}
 			s := ix.sentences[h.first]
@@ -3277,6 +3289,23 @@ func enRuleFor(text string, spellings []string) bool {
 // enSetVerbs are the participles that say where or how a setting is made.
 var enSetVerbs = toSet(`specified configured set defined declared registered enabled disabled changed overridden
 	customized customised passed provided supplied`)
+
+// templateSection reports a heading that five or more documents repeat
+// without asking or titling it: a section of their template ("Notes",
+// "Compatibility", "Synopsis").
+func templateSection(hs []heading) bool {
+	if len(hs) < 5 {
+		return false
+	}
+	docs := map[string]bool{}
+	for _, h := range hs {
+		if h.asks || h.top {
+			return false
+		}
+		docs[h.doc] = true
+	}
+	return len(docs) >= 5
+}
 
 // allCapitalKey reports an item key of two letters or more written in
 // capitals only.
