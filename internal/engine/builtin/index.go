@@ -609,6 +609,12 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		return listItem{}, false
 	}
 	rawKey := strings.TrimSpace(key)
+	if len(rawKey) > 4 && (strings.HasPrefix(rawKey, "*`") && strings.HasSuffix(rawKey, "`*") || strings.HasPrefix(rawKey, "_`") && strings.HasSuffix(rawKey, "`_")) {
+		// "*`table_name`*: The name of a specific table to analyze.": a
+		// placeholder of a command's syntax (DocBook's replaceable), one
+		// parameter of the page, not a term.
+		return listItem{}, false
+	}
 	code := len(rawKey) > 2 && rawKey[0] == '`' && rawKey[len(rawKey)-1] == '`' && strings.Count(rawKey, "`") == 2
 	key = cleanMarkdown(key)
 	body = cleanMarkdown(body)
@@ -1819,7 +1825,8 @@ func parameterWord(key string) bool {
 	return isGeneralWord(key) || parameterWords[strings.ToLower(key)]
 }
 
-var parameterWords = toSet(`radius threshold opacity offset angle width height length depth mode seed scale ratio
+var parameterWords = toSet(`boolean bool string integer int float double array list object number text
+	radius threshold opacity offset angle width height length depth mode seed scale ratio
 	color colour noise zoom contrast saturation hue brightness lightness gamma sharpness strength intensity density
 	spacing position direction rotation delay timeout interval limit count factor weight alpha quality resolution
 	orientation margin padding border shape style expression dimension dimensions amplitude frequency phase`)

@@ -34,8 +34,8 @@ import (
 // not glossed by the parenthesis after its name in capitals ("`TERM` (a
 // request to terminate gracefully)"), nor by a record's field ("type: This
 // field defines ..."), by an item under "Limitations" or "Caveats" or an
-// everyday word's item under "Parameters" ("*`code`*: The harbour code to
-// be checked."; a name of its own, "berth_id", keeps its gloss), a
+// everyday word's item under "Parameters" ("Radius: Distance between
+// ...") or a placeholder's ("*`berth_id`*: The berth to free."), a
 // parenthesis that is a clause ("(i.e. it ignores ...)") or a heading over an
 // instruction ("Define docks under ..."). In
 // Japanese: a parenthesis that gives a role
@@ -147,6 +147,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"cause":             "pull of the moon",
 		"Slack":             "good choice",
 		"code":              "to be checked",
+		"berth_id":          "berth to free",
 		"radius":            "Distance between",
 		"berth":             "not empty",
 		"sailing":           "charts themselves",
