@@ -285,7 +285,9 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"整理券は、受付で名前を書いた後で、窓口で受け取ります。整理券を持ちます。\n" +
 		"貸出枠は、一人が同時に借りられる本の冊数が決まっているということです。貸出枠を確かめます。\n" +
 		"貸出期間を選べます。デフォルトは二週間の通常貸出です。デフォルトを変えます。\n" +
-		"予約は次の方法で申し込めます: 電話、メール、そして窓口での直接の申し込みです。予約を取り消します。\n\n" +
+		"予約は次の方法で申し込めます: 電話、メール、そして窓口での直接の申し込みです。予約を取り消します。\n" +
+		"棚番号の書式を決めます。書式は A-12-3 です。書式を守ります。\n\n" +
+		"- 貸出票: 用紙は複写式の薄い紙。\n\n貸出票を書きます。\n\n" +
 		"- `max_loans`: 1人が同時に借りられる本の冊数の上限。\n\n" +
 		"`max_loans` を変えます。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
@@ -336,13 +338,15 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	if d := define(t, e, c, "整理券"); d.Confidence >= confExplicit {
 		t.Errorf("整理券: %q (%.2f): 「…を書いた後で、」 says when", d.Text, d.Confidence)
 	}
-	// 「デフォルトは…です。」 gives the value; 「Xは…できます: A、B、Cです。」
-	// closes a list with its copula.
-	for _, term := range []string{"デフォルト", "予約"} {
+	// 「デフォルトは…です。」 and 「書式は A-12-3 です。」 give a value;
+	// 「Xは…できます: A、B、Cです。」 closes a list with its copula; 「- 貸出
+	// 票: 控えは…」 says something of another thing.
+	for _, term := range []string{"デフォルト", "予約", "書式"} {
 		if d := define(t, e, c, term); d.Confidence >= confExplicit {
 			t.Errorf("%s: %q (%.2f) is no definition", term, d.Text, d.Confidence)
 		}
 	}
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "貸出票", "複写式")
 	// 「Xは、…ということです。」: "the X is that ...".
 	if d := define(t, e, c, "貸出枠"); d.Confidence >= confExplicit {
 		t.Errorf("貸出枠: %q (%.2f): 「…ということです」 is a content clause", d.Text, d.Confidence)

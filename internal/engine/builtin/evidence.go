@@ -384,6 +384,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// function, not HTML.
 				continue
 			}
+			if t := jaTopic(it.body); it.ja && t != "" && !sameModuloChoon(t, spellings) && !glossary.Contains(it.body, sp) {
+				// 「ファイル名: 拡張子は .gbr。」: what is said of another
+				// thing, not what the key is.
+				continue
+			}
 			// "mail: Comes from the e-mail subsystem;": an item of a list
 			// written as one sentence ends in a full stop of its own.
 			text := strings.TrimRight(it.body, ";,；、 ")
@@ -1912,6 +1917,11 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 			strings.HasSuffix(body, "」です") && strings.Count(pred, "「") == 1 || jaNegativeEnding(body) {
 			// 「パッケージは「安定版のまま」です。」: a state it is in, quoted;
 			// 「…ではありません。」: what it is not.
+			return evidence{}, false
+		}
+		if pred, ok := strings.CutSuffix(strings.TrimRight(strings.TrimPrefix(rest, "は"), "。．. "), "です"); ok && !glossary.HasCJK(pred) {
+			// 「拡張子は .points です。」: a value in Latin letters or
+			// digits, not what it is.
 			return evidence{}, false
 		}
 		if jaValueWords[sp] {
