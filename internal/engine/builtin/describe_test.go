@@ -497,7 +497,9 @@ func TestDefineQuestionHeadingsAndLabels(t *testing.T) {
 		"A ramp on the shore by which boats are moved to and from the water.\n" +
 		"Every slipway is checked in spring. The slipway was rebuilt.\n\n" +
 		"## 1. What is a tide table?\n\nSpecifics regarding the columns of a tide table are provided in the Harbour Manual, see Section 12.1, “What else is there to read?”.\n\n" +
-		"Print the tide table. Check the tide table daily.\n"
+		"Print the tide table. Check the tide table daily.\n\n" +
+		"## Fairlead\n\nHarbour Glossary: fairlead\n\nRun the line through the fairlead. Grease the fairlead.\n\n" +
+		"Harbour Reference: Tide marks, Quay marks.\n\nRead the Harbour Reference first.\n\n- Berth Manual: the tug mooring page.\n\nRead the Berth Manual.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
@@ -514,6 +516,12 @@ func TestDefineQuestionHeadingsAndLabels(t *testing.T) {
 	// A numbered question's answer that points to another text glosses
 	// nothing.
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide table", "Harbour Manual")
+	// A label naming another manual over links to its pages points
+	// there: "Harbour Glossary: fairlead", "Harbour Reference: Tide
+	// marks, Quay marks."
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "fairlead", "Harbour Glossary")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Harbour Reference", "Tide marks")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Berth Manual", "tug mooring page")
 }
 
 // TestDefineJapaneseMeaningAndNaming: 「Xは、…を意味します。」 defines X, as

@@ -384,6 +384,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// function, not HTML.
 				continue
 			}
+			if referenceWork(it.key) && (strings.Contains(it.body, ", ") || shortTitle(it.body)) {
+				// "Notation Reference: Modifying context plug-ins,
+				// Changing context default settings.", 「学習マニュアル:
+				// 音楽を保持するボイス。」: pages of another manual to
+				// read, not what the manual is.
+				continue
+			}
 			if t := jaTopic(it.body); it.ja && t != "" && !sameModuloChoon(t, spellings) && !glossary.Contains(it.body, sp) {
 				// 「ファイル名: 拡張子は .gbr。」: what is said of another
 				// thing, not what the key is.
@@ -881,6 +888,11 @@ func sameModuloChoon(topic string, spellings []string) bool {
 // text: "... are provided in the Debian Policy Manual", "... is described
 // in Section 5", 「詳細は…を参照してください。」.
 func pointsElsewhere(s string, ja bool) bool {
+	if label, _, ok := cutLabel(s); ok && referenceWork(label) {
+		// "Music Glossary: articulation", 「記譜法リファレンス: …」: links
+		// to another manual's pages.
+		return true
+	}
 	if ja {
 		t := strings.TrimRight(s, "。．.")
 		for _, e := range []string{"参照してください", "参照下さい", "ご覧ください", "ご覧下さい", "を参照", "をご参照ください"} {
@@ -899,6 +911,42 @@ func pointsElsewhere(s string, ja bool) bool {
 		}
 	}
 	return strings.HasPrefix(l, "see ") || strings.HasPrefix(l, "refer to ") || strings.HasPrefix(l, "for details, see ")
+}
+
+// cutLabel splits "Label: rest" (or 「ラベル：…」) with a label of a few
+// words at most.
+func cutLabel(s string) (label, rest string, ok bool) {
+	i := strings.Index(s, ": ")
+	size := len(": ")
+	if j := strings.Index(s, "："); j > 0 && (i < 0 || j < i) {
+		i, size = j, len("：")
+	}
+	if i <= 0 || utf8.RuneCountInString(s[:i]) > 30 || len(strings.Fields(s[:i])) > 4 {
+		return "", "", false
+	}
+	return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+size:]), true
+}
+
+// shortTitle reports a text short enough to be a page's title: six words,
+// or 24 characters of Japanese.
+func shortTitle(s string) bool {
+	if glossary.HasCJK(s) {
+		return utf8.RuneCountInString(s) <= 24
+	}
+	return len(strings.Fields(s)) <= 6
+}
+
+// referenceWork reports a label that names another manual or a list of
+// references: "Music Glossary", "Notation Reference", "See also",
+// 「音楽用語集」, 「学習マニュアル」.
+func referenceWork(label string) bool {
+	l := strings.ToLower(strings.Trim(label, "*_` "))
+	for _, w := range []string{"glossary", "reference", "manual", "see also", "documentation", "用語集", "リファレンス", "マニュアル", "参照", "関連項目"} {
+		if strings.HasSuffix(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // aboutTheText reports an English sentence about the text itself rather
