@@ -310,6 +310,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// いよいよ…インストールしましょう。」: when and what to do.
 				continue
 			}
+			if s.ja && jaRule(s.text) {
+				// 「バージョン宣言」 over 「すべての LilyPond ファイルにはバー
+				// ジョン宣言を持たせるべきです。」: a rule, not a gloss.
+				continue
+			}
 			if !s.ja && (enInstruction(s.text, spellings) || enRuleFor(s.text, spellings)) {
 				// "### Routers" over "To update the Router, add tags
 				// ...", "#### domains" over "Every domain must have A
@@ -911,6 +916,19 @@ func pointsElsewhere(s string, ja bool) bool {
 		}
 	}
 	return strings.HasPrefix(l, "see ") || strings.HasPrefix(l, "refer to ") || strings.HasPrefix(l, "for details, see ")
+}
+
+// jaRule reports a Japanese sentence that states a rule or asks the reader
+// to do something: 「…べきです。」, 「…必要があります。」, 「…してください。」.
+func jaRule(s string) bool {
+	t := strings.TrimRight(s, "。．.！!")
+	for _, e := range []string{"べきです", "べきである", "べきだ", "必要があります", "必要がある", "なければなりません", "なければならない",
+		"てください", "て下さい", "ましょう"} {
+		if strings.HasSuffix(t, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // cutLabel splits "Label: rest" (or 「ラベル：…」) with a label of a few
@@ -2010,6 +2028,11 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 				if c[0] == "で、" && (!jaClauseNoun(rest[:i]) && !jaKindBeforeDe(rest[:i]) || strings.HasSuffix(rest[:i], "こと") || strings.HasSuffix(rest[:i], "事")) {
 					// 「Xは、Node.js の環境で、…」: where, not what;
 					// 「メンテナは…に署名することで、…」: by what means.
+					continue
+				}
+				if !glossary.HasCJK(strings.TrimPrefix(rest[:i], "は")) {
+					// 「オブジェクトは LyricText であり、プロパティは…」: a
+					// value, not what it is.
 					continue
 				}
 				if pred, ok := jaDefinitionalEnding(rest[:i] + c[1]); ok && utf8.RuneCountInString(rest[:i]) >= 8 {

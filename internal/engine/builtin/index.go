@@ -1308,6 +1308,17 @@ func itemBody(key, body string, ja bool) string {
 		first = body
 	}
 	if ja {
+		if jaRule(first) {
+			// 「バージョン宣言: すべてのファイルにはバージョン宣言を持たせる
+			// べきです。バージョン宣言は、…を説明します。」: a rule about
+			// it first; the sentence that has it as its topic says what it
+			// is.
+			second := firstSentenceOf(strings.TrimSpace(strings.TrimPrefix(body, first)), ja)
+			if !strings.HasPrefix(second, strings.Trim(key, "`*_ ")+"は") {
+				return ""
+			}
+			first = second
+		}
 		if jaPredicateVerb(first) && !(latinKey(key) && jaSaysWhatItDoes(first)) {
 			// An instruction (「当番表を参照する。」), not a description;
 			// 「`--force`: 確認せずに上書きします。」 says what an option
