@@ -59,3 +59,57 @@ func TestExtractKeepsDefinedTermsAtTheCap(t *testing.T) {
 		t.Errorf("capped at %d: %q still has %q, ranked just above the cut and only used", at, kept, dropped)
 	}
 }
+
+// TestExtractKeepsGlossaryEntries: a term the documents' own glossary
+// lists is kept at the cap however low it ranks, in place of one of the
+// lower half that the documents only use; a defined one stays. The pages
+// are written for this test.
+func TestExtractKeepsGlossaryEntries(t *testing.T) {
+	t.Parallel()
+	prose := "# Harbour\n\n" +
+		"The harbour master checks the berth plan. The harbour master signs the berth plan.\n" +
+		"The harbour master reads the tide table. The berth plan lists every quay crane.\n" +
+		"A quay crane lifts containers. The tide table shows the harbour master the tide.\n" +
+		"A quay crane needs a crane driver. The crane driver reads the berth plan.\n" +
+		"The crane driver drives the quay crane at the pier head. The pier head faces the channel.\n" +
+		"The pilot boat meets each ship in the channel. The pilot boat waits at the pier head.\n" +
+		"A mooring buoy is a floating buoy that a ship ties up to. Ships use the mooring buoy in the channel.\nHang a fender.\n"
+	gloss := "# Glossary\n\n- Fender: A cushion hung between a ship and the quay to keep the hull from harm.\n" +
+		"- Berth plan: The chart of which ship lies at which quay.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: prose}, {Path: "b.md", Content: prose}, {Path: "glossary.md", Content: gloss}})
+	all, err := New(Options{MaxTerms: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ranked, err := all.Extract(context.Background(), c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, r := range ranked {
+		texts = append(texts, r.Text)
+	}
+	at := slices.Index(texts, "fender")
+	limit := at / 2
+	if limit < 4 || at < limit+limit/4+1 {
+		t.Fatalf("fender ranked %d in %q: the test needs it well below a cut of at least 4", at, texts)
+	}
+	capped, err := New(Options{MaxTerms: limit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := capped.Extract(context.Background(), c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, g := range got {
+		kept = append(kept, g.Text)
+	}
+	if len(kept) != limit || !slices.Contains(kept, "fender") {
+		t.Errorf("capped at %d: %q, want fender (a glossary entry, ranked %d in %q) kept", limit, kept, at, texts)
+	}
+	if i := slices.Index(texts, "mooring buoy"); i >= 0 && i < limit && !slices.Contains(kept, "mooring buoy") {
+		t.Errorf("capped at %d: %q lost mooring buoy, which the documents define", limit, kept)
+	}
+}

@@ -58,11 +58,68 @@ func (e *Engine) Extract(ctx context.Context, c *pipeline.Corpus, progress func(
 		}
 		limit = extract.MaxTermsFor(size)
 	}
+	all := terms
 	terms, err = defineAtEdge(ctx, c, terms, limit)
 	if err != nil {
 		return nil, fmt.Errorf("builtin extract: %w", err)
 	}
+	if len(all) > limit {
+		if terms, err = keepGlossaryEntries(ctx, c, terms, all[limit:]); err != nil {
+			return nil, fmt.Errorf("builtin extract: %w", err)
+		}
+	}
 	return dropFragments(index(c), terms), nil
+}
+
+// keepGlossaryEntries brings into out, the candidates kept at the cut,
+// those of all that have an entry in the documents' own glossary (a
+// glossary page or section, see listItem.glossary): the documents list
+// them as their terms, whatever their rank (PostgreSQL's glossary names
+// checkpoint, savepoint, ACID, ranked 381, 771 and 6737 for a cut at 300).
+// Each, best ranked first and one spelling of each ("check constraint",
+// not also "Check Constraints"), takes the place of the lowest-ranked
+// candidate in the lower half of out that has neither an entry nor a
+// definition, for at most a quarter of out. An item under another entry is
+// a detail of it, not an entry.
+func keepGlossaryEntries(ctx context.Context, c *pipeline.Corpus, out, all []pipeline.Candidate) ([]pipeline.Candidate, error) {
+	ix := index(c)
+	entry := func(key string) bool {
+		for _, it := range ix.items[key] {
+			if it.glossary && !it.sub {
+				return true
+			}
+		}
+		return false
+	}
+	kept := make(map[string]bool, len(out))
+	for _, t := range out {
+		kept[normKey(t.Text)] = true
+	}
+	var promoted []pipeline.Candidate
+	for _, t := range all {
+		if len(promoted) >= len(out)/4 {
+			break
+		}
+		if k := normKey(t.Text); !kept[k] && entry(k) {
+			kept[k] = true
+			promoted = append(promoted, t)
+		}
+	}
+	for slot := len(out) - 1; slot >= len(out)/2 && len(promoted) > 0; slot-- {
+		if entry(normKey(out[slot].Text)) {
+			continue
+		}
+		a, err := assessTerm(ctx, c, out[slot].Text, nil, c.Occurrences(out[slot].Text))
+		if err != nil {
+			return nil, err
+		}
+		if a.hasDefinition() {
+			continue
+		}
+		out[slot] = promoted[0]
+		promoted = promoted[1:]
+	}
+	return out, nil
 }
 
 // defineAtEdge cuts the ranked candidates to limit. Ranking does not know

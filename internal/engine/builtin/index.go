@@ -74,6 +74,9 @@ type listItem struct {
 	// "Glossary" (「用語集」), whose items are the documents' own
 	// definitions.
 	glossary bool
+	// sub marks an item under another item: a detail of its entry (git's
+	// glossary lists pathspec magic words under "pathspec").
+	sub bool
 }
 
 // abbrevPair is an abbreviation and its expansion found side by side as
@@ -359,7 +362,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			text := joinLines(b.lines, ja)
 			if it, ok := parseListItem(text, ja); ok && !(len(owners) > 0 && valueOf(owners[len(owners)-1].text, it.key)) &&
 				!(params && parameterWord(strings.Trim(it.key, "`*_ "))) {
-				it.doc, it.line, it.glossary = d.Path, b.start, inGlossary
+				it.doc, it.line, it.glossary, it.sub = d.Path, b.start, inGlossary, len(owners) > 0
 				ix.addItem(it)
 			}
 			owners = append(owners, listOwner{indent, text})
