@@ -62,8 +62,9 @@ func TestExtractKeepsDefinedTermsAtTheCap(t *testing.T) {
 
 // TestExtractKeepsGlossaryEntries: a term the documents' own glossary
 // lists is kept at the cap however low it ranks, in place of one of the
-// lower half that the documents only use; a defined one stays. The pages
-// are written for this test.
+// lower half that the documents only use; a defined one stays, and an item
+// under an entry is a detail of it, not an entry. The pages are written
+// for this test.
 func TestExtractKeepsGlossaryEntries(t *testing.T) {
 	t.Parallel()
 	prose := "# Harbour\n\n" +
@@ -75,6 +76,7 @@ func TestExtractKeepsGlossaryEntries(t *testing.T) {
 		"The pilot boat meets each ship in the channel. The pilot boat waits at the pier head.\n" +
 		"A mooring buoy is a floating buoy that a ship ties up to. Ships use the mooring buoy in the channel.\nHang a fender.\n"
 	gloss := "# Glossary\n\n- Fender: A cushion hung between a ship and the quay to keep the hull from harm.\n" +
+		"  - Tyre: An old tyre hung as a cheap fender.\n" +
 		"- Berth plan: The chart of which ship lies at which quay.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: prose}, {Path: "b.md", Content: prose}, {Path: "glossary.md", Content: gloss}})
 	all, err := New(Options{MaxTerms: 100})
@@ -90,8 +92,8 @@ func TestExtractKeepsGlossaryEntries(t *testing.T) {
 		texts = append(texts, r.Text)
 	}
 	at := slices.Index(texts, "fender")
-	limit := at / 2
-	if limit < 4 || at < limit+limit/4+1 {
+	limit := at - at/4 - 2 // below the quarter defineAtEdge looks at, with room for two entries
+	if limit < 8 || at < limit+limit/4+1 {
 		t.Fatalf("fender ranked %d in %q: the test needs it well below a cut of at least 4", at, texts)
 	}
 	capped, err := New(Options{MaxTerms: limit})
@@ -108,6 +110,9 @@ func TestExtractKeepsGlossaryEntries(t *testing.T) {
 	}
 	if len(kept) != limit || !slices.Contains(kept, "fender") {
 		t.Errorf("capped at %d: %q, want fender (a glossary entry, ranked %d in %q) kept", limit, kept, at, texts)
+	}
+	if i := slices.Index(texts, "tyre"); i >= limit && slices.Contains(kept, "tyre") {
+		t.Errorf("capped at %d: %q kept tyre (ranked %d), an item under the fender entry, not an entry", limit, kept, i)
 	}
 	if i := slices.Index(texts, "mooring buoy"); i >= 0 && i < limit && !slices.Contains(kept, "mooring buoy") {
 		t.Errorf("capped at %d: %q lost mooring buoy, which the documents define", limit, kept)

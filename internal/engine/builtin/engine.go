@@ -79,7 +79,8 @@ func (e *Engine) Extract(ctx context.Context, c *pipeline.Corpus, progress func(
 // Each, best ranked first and one spelling of each ("check constraint",
 // not also "Check Constraints"), takes the place of the lowest-ranked
 // candidate in the lower half of out that has neither an entry nor a
-// definition, for at most a quarter of out. An item under another entry is
+// definition (a describing sentence is none), for at most a quarter of
+// out. An item under another entry is
 // a detail of it, not an entry.
 func keepGlossaryEntries(ctx context.Context, c *pipeline.Corpus, out, all []pipeline.Candidate) ([]pipeline.Candidate, error) {
 	ix := index(c)
@@ -105,6 +106,9 @@ func keepGlossaryEntries(ctx context.Context, c *pipeline.Corpus, out, all []pip
 			promoted = append(promoted, t)
 		}
 	}
+	// Places taken first from candidates the documents only use, then from
+	// those they only describe, each lowest-ranked first.
+	var describeOnly []int
 	for slot := len(out) - 1; slot >= len(out)/2 && len(promoted) > 0; slot-- {
 		if entry(normKey(out[slot].Text)) {
 			continue
@@ -113,8 +117,18 @@ func keepGlossaryEntries(ctx context.Context, c *pipeline.Corpus, out, all []pip
 		if err != nil {
 			return nil, err
 		}
-		if a.hasDefinition() {
-			continue
+		switch {
+		case a.definesTerm():
+		case a.hasDefinition():
+			describeOnly = append(describeOnly, slot)
+		default:
+			out[slot] = promoted[0]
+			promoted = promoted[1:]
+		}
+	}
+	for _, slot := range describeOnly {
+		if len(promoted) == 0 {
+			break
 		}
 		out[slot] = promoted[0]
 		promoted = promoted[1:]
