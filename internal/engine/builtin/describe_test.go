@@ -832,8 +832,10 @@ func TestDefineMorePhrasings(t *testing.T) {
 // TestDefineBareNounPhrase: "X is scratch space for ..." (a noun phrase
 // without an article, with what it is for or of after it) defines X;
 // "X is also responsible for ...", "X is enabled by default for ...",
-// "X is fully compatible with ...", "X is 512 bytes of ..." say how X is,
-// and "x is concatenated ..." in lower case describes a field of a format.
+// "X is fully compatible with ...", "X is 512 bytes of ...", "X is running
+// inside ..." say how X is, "The X is ..." and "The Xs are the ..." are the
+// ones at hand, and "x is concatenated
+// ..." in lower case describes a field of a format.
 // The text is written for this test.
 func TestDefineBareNounPhrase(t *testing.T) {
 	t.Parallel()
@@ -845,7 +847,11 @@ func TestDefineBareNounPhrase(t *testing.T) {
 		"Tide sync is enabled by default for every berth. Turn tide sync off.\n" +
 		"The berth plan is fully compatible with the old charts. Print the berth plan.\n" +
 		"The mooring record is 512 bytes of text. Keep the mooring record.\n" +
-		"The cargo hold is very useful for grain. Clean the cargo hold.\n\n" +
+		"The cargo hold is very useful for grain. Clean the cargo hold.\n" +
+		"The tide gauge is running inside of another gauge that is already wet. Read the tide gauge.\n" +
+		"Berth scanning is scanning work for quays. Start berth scanning.\n" +
+		"The fenders are the two cushions that the quay log lists for each ship. Hang the fenders.\n" +
+		"The bollards are the places where a ship's lines are made fast. Paint the bollards.\n\n" +
 		"Each line of the berth report has these fields:\n\n" +
 		"berth is concatenated berth numbers for each quay. Sort by berth.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: doc}})
@@ -859,7 +865,10 @@ func TestDefineBareNounPhrase(t *testing.T) {
 			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
 		}
 	}
-	for _, term := range []string{"quay log", "tide sync", "berth plan", "mooring record", "cargo hold", "berth"} {
+	if d := define(t, e, c, "bollard"); d.Confidence < confExplicit {
+		t.Errorf("bollard: %q (%.2f), want \"The bollards are the places ...\" as its definition", d.Text, d.Confidence)
+	}
+	for _, term := range []string{"quay log", "tide sync", "berth plan", "mooring record", "cargo hold", "berth", "tide gauge", "berth scanning", "fender"} {
 		if d := define(t, e, c, term); d.Confidence >= confExplicit {
 			t.Errorf("%s: %q (%.2f) says how it is, not what", term, d.Text, d.Confidence)
 		}

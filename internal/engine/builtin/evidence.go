@@ -1549,6 +1549,13 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				if (p.prefix == " is the " || p.prefix == " are the ") && notDefiningThe(body) {
 					return evidence{}, false
 				}
+				if strings.HasPrefix(p.prefix, " are ") && strings.HasPrefix(s.text, "The ") && theOnesAtHand(body) {
+					// "The Datums are the two indexed values ...", "The
+					// numbers are the process start time and the process
+					// ID": the ones at hand, counted or listed ("The system
+					// catalogs are the place where ..." still defines).
+					return evidence{}, false
+				}
 				if p.prefix == " means " && strings.HasPrefix(strings.ToLower(body), "that ") {
 					return evidence{}, false
 				}
@@ -1557,6 +1564,12 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				}
 				if p.prefix == " is a " && enDegree(body) {
 					return evidence{}, false // "The process is a bit different ...": how it is
+				}
+				if strings.HasPrefix(p.prefix, " is ") && namesItself(body, sp) {
+					// "symbol is the exported symbol (which, for C++,
+					// ...)", "The rule is a qualified ALSO rule": one of
+					// them, classified, not what it is.
+					return evidence{}, false
 				}
 				if (p.prefix == " is a " || p.prefix == " is an ") && enVerdict(body) {
 					return evidence{}, false // "Linear is a good choice.": a verdict, not what it is
@@ -1571,7 +1584,7 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		// noun phrase with a modifier after it.
 		// A subject in lower case is a field of a format ("status is
 		// concatenated status characters for each parent").
-		if strings.HasPrefix(lower, " is ") && !startsLower(s.text) && enBareNounPhrase(rest[len(" is "):]) {
+		if strings.HasPrefix(lower, " is ") && !startsLower(s.text) && !strings.HasPrefix(s.text, "The ") && enBareNounPhrase(rest[len(" is "):]) {
 			return mk(rest[len(" is "):], false)
 		}
 		// "Ordered consumers are lightweight views of a stream": a plural
@@ -1648,6 +1661,9 @@ func enBareNounPhrase(body string) bool {
 		if enNotInBareNP[x] || strings.HasSuffix(x, "ly") || strings.ContainsAny(x, "\"'“”`()0123456789") {
 			return false
 		}
+		if i == 0 && strings.HasSuffix(x, "ing") {
+			return false // "is running inside of ...": what it is doing
+		}
 		if i == k-1 {
 			for _, end := range []string{"ed", "ing", "able", "ible", "ful", "ous", "ive", "less", "ish"} {
 				if strings.HasSuffix(x, end) {
@@ -1683,6 +1699,42 @@ var enNotInBareNP = map[string]bool{
 	"important": true, "useful": true, "up": true, "out": true, "off": true, "over": true,
 	"about": true, "into": true, "if": true, "when": true, "and": true, "or": true, "but": true, "how": true,
 	"what": true, "where": true, "why": true, "who": true, "because": true, "unless": true, "until": true,
+}
+
+// theOnesAtHand reports the body of "The Xs are the ..." that counts,
+// ranks or lists them: "two indexed values", "easiest to use", "the start
+// time and the process ID".
+func theOnesAtHand(body string) bool {
+	w := strings.Fields(strings.ToLower(body))
+	if len(w) == 0 {
+		return false
+	}
+	switch w[0] {
+	case "two", "three", "four", "five", "both", "first", "last", "only", "same", "following", "most", "least", "best", "worst":
+		return true
+	}
+	if strings.HasSuffix(w[0], "est") && len(w[0]) > 5 {
+		return true // "easiest", "simplest"
+	}
+	first, _, _ := strings.Cut(strings.ToLower(body), ",")
+	return strings.Contains(first, " and the ")
+}
+
+// namesItself reports a copula's body whose leading noun phrase ends with
+// the term itself: "the exported symbol (...)" of "symbol is ...".
+func namesItself(body, sp string) bool {
+	np := strings.ToLower(body)
+	if i := strings.IndexAny(np, ",(;:"); i >= 0 {
+		np = np[:i]
+	}
+	for _, w := range []string{" that ", " which ", " who ", " whose ", " where ", " of ", " for ", " in ", " with ", " to ", " used ", " from ", " on "} {
+		if i := strings.Index(np, w); i >= 0 {
+			np = np[:i]
+		}
+	}
+	np = strings.TrimSpace(np)
+	l := strings.ToLower(sp)
+	return np != l && (strings.HasSuffix(np, " "+l) || strings.HasSuffix(np, " "+l+"s"))
 }
 
 // enVerdict reports a body that only judges: "good choice", "great idea

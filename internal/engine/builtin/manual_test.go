@@ -27,7 +27,8 @@ import (
 // keyboard shortcut ("Tab - cycle through ...", "**Ctrl**: the chosen berth
 // is ..."), a page's purpose that names something after the term ("Chart —
 // Key reference for the Chart menu"), a verdict ("Slack is a good choice
-// for ..."), or a value in code spelled
+// for ..."), a field's line that names its kind after the term ("mark is
+// the painted mark (...)"), or a value in code spelled
 // like an everyday word ("`server`: messages from the server subsystem"),
 // or a heading over what the text will do ("First, let's look at ...") or
 // over an FAQ's question ("How do I ...?: The easiest way ..."); a word is
@@ -68,6 +69,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"Every field takes any operator. The exception is the `Moor` field, for which only = is allowed. Each exception is logged.\n\n" +
 		"Pick a tide mode. The default is the quiet mode with one pilot on duty. Change the default in the berth file.\n\n" +
 		"Slack is a good choice for most berths. Slack waits for the tide.\n\n" +
+		"Each line has two fields. mark is the painted mark (which, for old quays, is a number) of the berth. Paint each mark.\n\n" +
 		"Tide tables drift by a minute a year. The cause is the slow pull of the moon on the harbour water. Each cause is logged.\n\n" +
 		"Tests:\n\n- `berth`: true if berth is not empty\n- `-z berth`: true if berth is empty\n\n" +
 		"Every tug configuration names a berth; every result is kept.\n\n" +
@@ -146,6 +148,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"default":           "quiet mode",
 		"cause":             "pull of the moon",
 		"Slack":             "good choice",
+		"mark":              "painted mark",
 		"code":              "to be checked",
 		"berth_id":          "berth to free",
 		"radius":            "Distance between",
