@@ -80,8 +80,7 @@ func (e *Engine) Extract(ctx context.Context, c *pipeline.Corpus, progress func(
 // not also "Check Constraints"), takes the place of the lowest-ranked
 // candidate in the lower half of out that has neither an entry nor a
 // definition (a describing sentence is none), for at most a quarter of
-// out. An item under another entry is
-// a detail of it, not an entry.
+// out. An item under another entry is a detail of it, not an entry.
 func keepGlossaryEntries(ctx context.Context, c *pipeline.Corpus, out, all []pipeline.Candidate) ([]pipeline.Candidate, error) {
 	ix := index(c)
 	entry := func(key string) bool {
