@@ -900,12 +900,7 @@ func pointsElsewhere(s string, ja bool) bool {
 	}
 	if ja {
 		t := strings.TrimRight(s, "。．.")
-		for _, e := range []string{"参照してください", "参照下さい", "ご覧ください", "ご覧下さい", "を参照", "をご参照ください"} {
-			if strings.HasSuffix(t, e) {
-				return true
-			}
-		}
-		return false
+		return endsWithAny(t, "参照してください", "参照下さい", "ご覧ください", "ご覧下さい", "を参照", "をご参照ください")
 	}
 	l := strings.ToLower(s)
 	for _, p := range []string{" are provided in ", " is provided in ", " is described in ", " are described in ",
@@ -922,13 +917,8 @@ func pointsElsewhere(s string, ja bool) bool {
 // to do something: 「…べきです。」, 「…必要があります。」, 「…してください。」.
 func jaRule(s string) bool {
 	t := strings.TrimRight(s, "。．.！!")
-	for _, e := range []string{"べきです", "べきである", "べきだ", "必要があります", "必要がある", "なければなりません", "なければならない",
-		"てください", "て下さい", "ましょう"} {
-		if strings.HasSuffix(t, e) {
-			return true
-		}
-	}
-	return false
+	return endsWithAny(t, "べきです", "べきである", "べきだ", "必要があります", "必要がある", "なければなりません", "なければならない",
+		"てください", "て下さい", "ましょう")
 }
 
 // cutLabel splits "Label: rest" (or 「ラベル：…」) with a label of a few
@@ -994,12 +984,7 @@ func aboutTheText(s string) bool {
 // 「…使う場合。」, 「…のため」.
 func jaCondition(s string) bool {
 	s = strings.TrimRight(strings.TrimSpace(s), "。．.")
-	for _, e := range []string{"場合", "とき", "時", "際", "ため"} {
-		if strings.HasSuffix(s, e) {
-			return true
-		}
-	}
-	return false
+	return endsWithAny(s, "場合", "とき", "時", "際", "ため")
 }
 
 // introducesList reports an English sentence that only leads into what
@@ -2140,23 +2125,13 @@ var jaValueWords = map[string]bool{"デフォルト": true, "デフォルト値"
 // jaThatClause reports a sentence that ends in a content clause,
 // 「…ということです」 ("... is that ...").
 func jaThatClause(body string) bool {
-	for _, e := range []string{"ということです", "と言うことです", "ということだ", "ということである", "ということになります", "ってことです"} {
-		if strings.HasSuffix(body, e) {
-			return true
-		}
-	}
-	return false
+	return endsWithAny(body, "ということです", "と言うことです", "ということだ", "ということである", "ということになります", "ってことです")
 }
 
 // jaNegativeEnding reports a Japanese sentence that ends by denying its
 // predicate: 「…ではありません」, 「…ではない」.
 func jaNegativeEnding(body string) bool {
-	for _, e := range []string{"ではありません", "ではない", "じゃない", "ではないです", "ではございません"} {
-		if strings.HasSuffix(body, e) {
-			return true
-		}
-	}
-	return false
+	return endsWithAny(body, "ではありません", "ではない", "じゃない", "ではないです", "ではございません")
 }
 
 // jaClauseNoun reports a predicate that is a noun under a relative clause
@@ -3345,12 +3320,7 @@ func jaOpensWithCondition(text string, spellings []string) bool {
 			}
 		}
 	}
-	for _, e := range []string{"たら", "れば", "するには", "ときは", "場合は", "なら"} {
-		if strings.HasSuffix(first, e) {
-			return true
-		}
-	}
-	return false
+	return endsWithAny(first, "たら", "れば", "するには", "ときは", "場合は", "なら")
 }
 
 // enInstruction reports an English sentence that says what to do: it

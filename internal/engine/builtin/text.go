@@ -186,3 +186,13 @@ func firstWord(s string) string {
 	w, _, _ := strings.Cut(strings.TrimSpace(s), " ")
 	return w
 }
+
+// endsWithAny reports whether s ends with one of suffixes.
+func endsWithAny(s string, suffixes ...string) bool {
+	for _, e := range suffixes {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
+}
