@@ -287,7 +287,7 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"貸出期間を選べます。デフォルトは二週間の通常貸出です。デフォルトを変えます。\n" +
 		"予約は次の方法で申し込めます: 電話、メール、そして窓口での直接の申し込みです。予約を取り消します。\n" +
 		"棚番号の書式を決めます。書式は A-12-3 です。書式を守ります。\n\n" +
-		"- 貸出票: 用紙は複写式の薄い紙。\n\n貸出票を書きます。\n\n" +
+		"- 貸出票: 用紙は複写式の薄い紙。\n- 保存先: 何も指定しなければ 港湾フォルダ。\n\n貸出票を書きます。保存先を決めます。\n\n" +
 		"対象は LoanSlip であり、項目は due-date であり、設定する値は 14 です。対象を選びます。\n\n" +
 		"## 返却期限\n\nすべての貸出には返却期限を付けるべきです。\n\n返却期限を守ります。\n\n" +
 		"- **利用者番号**: すべての利用者には利用者番号を付けるべきです。利用者番号は、貸出のたびに窓口で確かめます。\n\n利用者番号を控えます。\n\n" +
@@ -350,6 +350,7 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		}
 	}
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "貸出票", "複写式")
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "保存先", "港湾フォルダ") // a case, not what it is
 	// 「XはLoanSlipであり、…」 gives a value; a heading over a rule
 	// (「…べきです。」) is not glossed by it.
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "対象", "LoanSlip")

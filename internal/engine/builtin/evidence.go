@@ -563,6 +563,13 @@ func jaIntroducesList(s string) bool {
 	return false
 }
 
+// jaOpensWithCase reports a Japanese text whose first phrase, up to a
+// comma or a space, is a condition: 「何もしなければ 名称未設定.png」.
+func jaOpensWithCase(s string) bool {
+	i := strings.IndexAny(s, "、 　")
+	return i > 0 && endsWithAny(s[:i], "たら", "れば", "なら", "場合は", "ときは")
+}
+
 // jaQualifierEndings end a short parenthesis that qualifies the word
 // before it: read-only, optional, required, recommended, deprecated.
 var jaQualifierEndings = []string{"専用", "のみ", "省略可", "省略可能", "必須", "推奨", "非推奨", "任意", "不可", "可能", "廃止",
@@ -578,6 +585,9 @@ func jaNotGloss(inner string) bool {
 	}
 	if !hasHiragana(strings.NewReplacer("と", "", "や", "", "か", "").Replace(inner)) {
 		return true // 「ツール (curses と GTK)」: names
+	}
+	if jaOpensWithCase(inner) {
+		return true // 「拡張子 (何もしなければ 名称未設定.png)」: in one case
 	}
 	if t := strings.TrimRight(inner, "。． "); utf8.RuneCountInString(t) <= 10 {
 		// 「NTFS (読み込み専用)」, 「ユーザ名 (省略可)」: how it may be

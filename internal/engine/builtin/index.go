@@ -1322,6 +1322,11 @@ func itemBody(key, body string, ja bool) string {
 			}
 			first = second
 		}
+		if jaOpensWithCase(first) {
+			// 「保存先: 何も指定しなければ 港湾フォルダ。」: what it is in
+			// one case, not what the key is.
+			return ""
+		}
 		if jaPredicateVerb(first) && !(latinKey(key) && jaSaysWhatItDoes(first)) {
 			// An instruction (「当番表を参照する。」), not a description;
 			// 「`--force`: 確認せずに上書きします。」 says what an option
