@@ -24,34 +24,12 @@ func TestExtractKeepsDefinedTermsAtTheCap(t *testing.T) {
 		"A bollard is a short iron column on the quay that holds the lines of a ship.\n" +
 		"Check each bollard.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}})
-	all, err := New(Options{MaxTerms: 100})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ranked, err := all.Extract(context.Background(), c, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var texts []string
-	for _, r := range ranked {
-		texts = append(texts, r.Text)
-	}
+	texts := extractedTexts(t, c, 100)
 	at := slices.Index(texts, "bollard")
 	if at < 1 {
 		t.Fatalf("bollard ranked %d in %q: the test needs it below another term", at, texts)
 	}
-	capped, err := New(Options{MaxTerms: at})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := capped.Extract(context.Background(), c, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var kept []string
-	for _, g := range got {
-		kept = append(kept, g.Text)
-	}
+	kept := extractedTexts(t, c, at)
 	if len(kept) != at || !slices.Contains(kept, "bollard") {
 		t.Errorf("capped at %d: %q, want bollard (defined, ranked %d in %q) kept", at, kept, at, texts)
 	}
@@ -79,35 +57,13 @@ func TestExtractKeepsGlossaryEntries(t *testing.T) {
 		"  - Tyre: An old tyre hung as a cheap fender.\n" +
 		"- Berth plan: The chart of which ship lies at which quay.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: prose}, {Path: "b.md", Content: prose}, {Path: "glossary.md", Content: gloss}})
-	all, err := New(Options{MaxTerms: 100})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ranked, err := all.Extract(context.Background(), c, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var texts []string
-	for _, r := range ranked {
-		texts = append(texts, r.Text)
-	}
+	texts := extractedTexts(t, c, 100)
 	at := slices.Index(texts, "fender")
 	limit := at - at/4 - 2 // below the quarter defineAtEdge looks at, with room for two entries
 	if limit < 8 || at < limit+limit/4+1 {
-		t.Fatalf("fender ranked %d in %q: the test needs it well below a cut of at least 4", at, texts)
+		t.Fatalf("fender ranked %d in %q: the test needs it well below a cut of at least 8", at, texts)
 	}
-	capped, err := New(Options{MaxTerms: limit})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := capped.Extract(context.Background(), c, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var kept []string
-	for _, g := range got {
-		kept = append(kept, g.Text)
-	}
+	kept := extractedTexts(t, c, limit)
 	if len(kept) != limit || !slices.Contains(kept, "fender") {
 		t.Errorf("capped at %d: %q, want fender (a glossary entry, ranked %d in %q) kept", limit, kept, at, texts)
 	}
@@ -117,4 +73,23 @@ func TestExtractKeepsGlossaryEntries(t *testing.T) {
 	if i := slices.Index(texts, "mooring buoy"); i >= 0 && i < limit && !slices.Contains(kept, "mooring buoy") {
 		t.Errorf("capped at %d: %q lost mooring buoy, which the documents define", limit, kept)
 	}
+}
+
+// extractedTexts returns the terms an engine capped at maxTerms extracts
+// from c, best ranked first.
+func extractedTexts(t *testing.T, c *pipeline.Corpus, maxTerms int) []string {
+	t.Helper()
+	e, err := New(Options{MaxTerms: maxTerms})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.Extract(context.Background(), c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := make([]string, 0, len(got))
+	for _, g := range got {
+		texts = append(texts, g.Text)
+	}
+	return texts
 }
