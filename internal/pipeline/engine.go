@@ -133,8 +133,9 @@ type Engine interface {
 // spellings of another (an abbreviation and its expansion). The refined step
 // merges each alias into its primary term.
 type AliasFinder interface {
-	// Aliases maps a primary term to the terms that are its aliases. Only
-	// terms present in entries may appear.
+	// Aliases maps a primary term to the terms that are its aliases. A
+	// primary must be in entries; an alias that is in entries is merged
+	// into it, one that is not is added to its names.
 	Aliases(ctx context.Context, c *Corpus, entries []glossary.Entry) (map[string][]string, error)
 }
 

@@ -404,7 +404,8 @@ func (p *Pipeline) Refined(ctx context.Context, c *Corpus, entries []glossary.En
 
 // mergeAliases folds each alias entry into its primary: the alias text joins
 // the primary's aliases, its occurrences join the primary's (deduplicated by
-// document and line), and the alias entry is removed.
+// document and line), and the alias entry is removed. An alias that is
+// not an entry only joins the primary's aliases.
 func mergeAliases(entries []glossary.Entry, aliases map[string][]string) []glossary.Entry {
 	idx := map[string]int{}
 	for i, e := range entries {
@@ -423,7 +424,12 @@ func mergeAliases(entries []glossary.Entry, aliases map[string][]string) []gloss
 		}
 		for _, a := range aliases[prim] {
 			ai, ok := idx[a]
-			if !ok || a == prim || drop[a] {
+			if !ok && a != prim {
+				// A name that is not an entry: the primary's other name.
+				entries[pi].Aliases = appendUnique(entries[pi].Aliases, a)
+				continue
+			}
+			if a == prim || drop[a] {
 				continue
 			}
 			drop[a] = true
@@ -449,8 +455,9 @@ func mergeAliases(entries []glossary.Entry, aliases map[string][]string) []gloss
 
 // restates reports a definition that only names term ("Short for Cloud
 // Native Computing Foundation." of the alias CNCF, 「…の略。」): fewer than
-// four words (six letters in Japanese) are left once term is taken out. Such a definition explains the alias by
-// the primary, not the primary.
+// four words (six letters in Japanese) are left once term is taken out, or
+// it ends in "synonym for term", "same as term". Such a definition explains
+// the alias by the primary, not the primary.
 func restates(def, term string) bool {
 	i := strings.Index(strings.ToLower(def), strings.ToLower(term))
 	if i < 0 || len(def) != len(strings.ToLower(def)) {
@@ -473,7 +480,21 @@ func restates(def, term string) bool {
 			words++
 		}
 	}
-	return words < 4
+	if words < 4 {
+		return true
+	}
+	// "In PostgreSQL, Class is an archaic synonym for relation.": the
+	// alias is another name of the primary, whatever else is said.
+	before, after := strings.ToLower(def[:i]), strings.TrimSpace(def[i+len(term):])
+	if after != "" && !strings.ContainsAny(after[:1], ".,;(") {
+		return false // "the same as ledger pages"
+	}
+	for _, cue := range []string{"synonym for ", "synonym of ", "same as ", "another name for ", "see "} {
+		if strings.HasSuffix(before, cue) {
+			return true
+		}
+	}
+	return false
 }
 
 func appendUnique(xs []string, x string) []string {

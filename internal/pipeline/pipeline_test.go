@@ -339,6 +339,9 @@ func TestMergeAliasesKeepsRestatements(t *testing.T) {
 		{"継続的インテグレーション", "CI", "文中の用例: 「継続的インテグレーションで毎晩検証する。」", "継続的インテグレーションの略。", false},
 		{"Write-Ahead Log", "WAL", "Used in: \"Replay the Write-Ahead Log.\"", "The WAL (Write-Ahead Log) records every change before it is applied.", true},
 		{"有向非巡回グラフ", "DAG", "文中の用例: 「有向非巡回グラフを描く。」", "DAG（有向非巡回グラフ）は、タスクの依存関係を表す構造である。", true},
+		// Another name of the primary, with more said around it.
+		{"ledger", "daybook", "Used in: \"Close the ledger.\"", "In older branch offices, daybook is a synonym for ledger.", false},
+		{"ledger", "journal", "Used in: \"Close the ledger.\"", "The journal of each branch office is the same as ledger pages.", true},
 	}
 	for _, tc := range tests {
 		entries := []glossary.Entry{
@@ -356,5 +359,22 @@ func TestMergeAliasesKeepsRestatements(t *testing.T) {
 		if out[0].Definition != want {
 			t.Errorf("%s: definition %q, want %q", tc.primary, out[0].Definition, want)
 		}
+	}
+}
+
+// An alias that is not an entry (a name the glossary gives, or an entry
+// the review left out) joins the primary's names; nothing else changes.
+func TestMergeAliasesNamesNotEntries(t *testing.T) {
+	t.Parallel()
+	entries := []glossary.Entry{
+		{Term: "tuple", Definition: "A collection of attributes in a fixed order.", Confidence: 0.7, Aliases: []string{"record"}},
+		{Term: "heap", Definition: "Where rows are stored.", Confidence: 0.7},
+	}
+	out := mergeAliases(entries, map[string][]string{"tuple": {"heap", "record", "row"}, "gone": {"x"}})
+	want := []glossary.Entry{
+		{Term: "tuple", Definition: "A collection of attributes in a fixed order.", Confidence: 0.7, Aliases: []string{"record", "heap", "row"}},
+	}
+	if !reflect.DeepEqual(out, want) {
+		t.Errorf("merged\n%+v\nwant\n%+v", out, want)
 	}
 }

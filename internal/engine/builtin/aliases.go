@@ -3,9 +3,11 @@ package builtin
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/genglossary/genglossary/internal/glossary"
 	"github.com/genglossary/genglossary/internal/pipeline"
@@ -54,6 +56,49 @@ func (e *Engine) Aliases(ctx context.Context, c *pipeline.Corpus, entries []glos
 
 	primaryOf := map[int]int{} // alias entry -> primary entry
 	isPrimary := map[int]bool{}
+	// The documents' glossary sends the reader from one entry to another
+	// ("Row: See Tuple.", "head ref: A synonym for head."): the entry sent
+	// to is the primary, whatever the counts, and a name that is not an
+	// entry (an everyday word the review left out, one never extracted)
+	// is given to it as a name. An entry sent to a shorter one it ends
+	// with is a kind of it ("keyword argument: See argument."), not
+	// another name.
+	byKey := map[string]int{}
+	for i, en := range entries {
+		if _, dup := byKey[normKey(en.Term)]; !dup {
+			byKey[normKey(en.Term)] = i
+		}
+	}
+	find := func(s string) (int, bool) {
+		if i, ok := lookup(s); ok {
+			return i, true
+		}
+		i, ok := byKey[normKey(s)]
+		return i, ok
+	}
+	names := map[int][]string{}
+	for _, r := range ix.crossRefs {
+		from := withoutQualifier(r.from)
+		ti, ok := find(r.to)
+		if !ok || kindOf(from, r.to) {
+			continue
+		}
+		fi, ok := find(from)
+		switch {
+		case !ok:
+			names[ti] = append(names[ti], aliasName(c, from))
+		case fi == ti || isPrimary[fi]:
+		default:
+			if _, done := primaryOf[fi]; done {
+				continue
+			}
+			if _, taken := primaryOf[ti]; taken {
+				continue
+			}
+			primaryOf[fi] = ti
+			isPrimary[ti] = true
+		}
+	}
 	for n, p := range ix.abbrevs {
 		if n%ctxCheckEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -188,6 +233,16 @@ func (e *Engine) Aliases(ctx context.Context, c *pipeline.Corpus, entries []glos
 	for alias, primary := range primaryOf {
 		out[entries[primary].Term] = append(out[entries[primary].Term], entries[alias].Term)
 	}
+	for primary, ns := range names {
+		if p, merged := primaryOf[primary]; merged {
+			primary = p // the entry sent to is itself another's alias
+		}
+		for _, n := range ns {
+			if t := entries[primary].Term; n != t && !slices.Contains(out[t], n) {
+				out[t] = append(out[t], n)
+			}
+		}
+	}
 	for k := range out {
 		sort.Strings(out[k])
 	}
@@ -211,4 +266,31 @@ func choonKey(term string) string {
 		out = append(out, r)
 	}
 	return string(out)
+}
+
+// kindOf reports a name that ends with another, longer: "keyword
+// argument" is a kind of argument, 「位置引数」 of 引数.
+func kindOf(name, other string) bool {
+	n, o := strings.ToLower(name), strings.ToLower(other)
+	return len(n) > len(o) && (strings.HasSuffix(n, " "+o) || glossary.HasCJK(o) && strings.HasSuffix(n, o))
+}
+
+// aliasName writes a glossary key as the documents write it mid-sentence.
+// Glossaries capitalise their keys ("Row: See Tuple."); a key the text
+// also writes in lower case ("each row") is a common noun, written so.
+// A first word with capitals after its first letter ("GMT", "WAL
+// segment") and a name never written in lower case keep theirs.
+func aliasName(c *pipeline.Corpus, key string) string {
+	k, n := utf8.DecodeRuneInString(key)
+	w := firstWord(key)
+	if !unicode.IsUpper(k) || strings.ToLower(w[n:]) != w[n:] {
+		return key
+	}
+	lower := string(unicode.ToLower(k)) + key[n:]
+	for _, o := range c.Occurrences(key) {
+		if glossary.Contains(o.Context, lower) && strings.Contains(o.Context, lower) {
+			return lower
+		}
+	}
+	return key
 }

@@ -370,6 +370,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if aboutInstances(it.body, sp, it.ja) {
 				continue
 			}
+			if to := crossRefTarget(it.body, it.ja); to != "" && slices.ContainsFunc(spellings, func(o string) bool { return normKey(o) == normKey(to) }) {
+				// "hash: In Git's context, synonym for object name." of the
+				// alias hash: another name of the term, not what it is.
+				continue
+			}
 			if allCapitalKey(it.key) && strings.ToUpper(sp) != sp {
 				// "`KERNEL`: the name that the kernel assigns ...", "TOOL:
 				// presents a relevant tool": a variable or a label in

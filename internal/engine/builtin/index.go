@@ -112,7 +112,11 @@ type corpusIndex struct {
 	// aliases are other names the text gives a phrase ("X, also known as
 	// Y, ...", "X (also called Y)"), for Aliases and the review.
 	aliases []aliasPair
-	docJA   map[string]bool // document path -> document is Japanese
+	// crossRefs are glossary entries that send the reader to another
+	// entry ("Row: See Tuple.", "head ref: A synonym for head."): other
+	// names of it, for Aliases.
+	crossRefs []crossRef
+	docJA     map[string]bool // document path -> document is Japanese
 	// introduced maps the few sentences that end with a phrase in emphasis
 	// as the complement of their copula ("... is a **Packet**.",
 	// 「…は**荷口**です。」) to that phrase, cleaned.
@@ -403,6 +407,11 @@ var valueCue = regexp.MustCompile(`(?i)\b(can be|may be|one of|values?|valid|eit
 
 // addItem indexes a list item under its keys, its body cleaned.
 func (ix *corpusIndex) addItem(it listItem) {
+	if it.glossary && !it.sub {
+		if to := crossRefTarget(it.body, it.ja); to != "" && shortName(withoutQualifier(cleanMarkdown(it.key))) {
+			ix.crossRefs = append(ix.crossRefs, crossRef{from: it.key, to: to})
+		}
+	}
 	keys := itemKeys(it.key)
 	for _, k := range keys {
 		if ix.itemKeys[k] == nil {
@@ -424,6 +433,56 @@ func (ix *corpusIndex) addItem(it listItem) {
 	for _, k := range keys {
 		ix.items[k] = append(ix.items[k], it)
 	}
+}
+
+// crossRef is a glossary entry whose whole body names another entry: from
+// is the key as written, to the entry it sends the reader to.
+type crossRef struct{ from, to string }
+
+var (
+	enCrossRef = regexp.MustCompile(`(?i)^(?:see:?|same as|another name for|(?:in [^,]{1,40}, )?(?:an? )?(?:(?:informal|common|older|obsolete|archaic) )?synonym (?:for|of))\s+(.+?)\.?$`)
+	jaCrossRef = regexp.MustCompile(`^(?:(?:参照|→|⇒)[:：]?\s*(.+?)|(.+?)\s*(?:を参照(?:してください)?|の項を参照|と同じ|の同義語|の別名)(?:です)?)[。.]?$`)
+	// refWords open a target that is a part of the documents, not an
+	// entry: "See Section 9.21", 「第3章を参照」.
+	refWords = regexp.MustCompile(`(?i)^(also|section|chapter|appendix|part|page|table|figure|the (section|chapter|manual|documentation)|below|above|\d)|[章節項頁]$|ページ|以下|上記|下記|次の`)
+)
+
+// crossRefTarget returns the entry a glossary body sends the reader to
+// when that is all the body says ("See Tuple.", "See: Directive", "A
+// synonym for head.", 「参照: ディレクティブ」, 「タプルを参照。」), without
+// the qualifier after it ("Primary (server)" -> "Primary"); "" for any
+// other body. "See also X" relates two entries and is not one.
+func crossRefTarget(body string, ja bool) string {
+	body = strings.TrimSpace(cleanMarkdown(body))
+	var to string
+	if m := enCrossRef.FindStringSubmatch(body); m != nil {
+		to = m[1]
+	} else if m := jaCrossRef.FindStringSubmatch(body); ja && m != nil {
+		to = m[1] + m[2]
+	}
+	to = strings.Trim(withoutQualifier(to), "\"'“”‘’「」『』 ")
+	if !shortName(to) || refWords.MatchString(to) || ja && strings.ContainsAny(to, "はがをにでへ") { // 「詳細は設定を参照」: a clause, not a name
+		return ""
+	}
+	return to
+}
+
+// shortName reports a phrase short enough to be a name and without the
+// punctuation of a clause: not "In reference to a database transaction".
+func shortName(s string) bool {
+	return s != "" && len(s) <= 60 && len(strings.Fields(s)) <= 5 && !strings.ContainsAny(s, ",;:.、。：")
+}
+
+// withoutQualifier drops a trailing parenthesis: "Master (server)",
+// "commit (the noun)", 「主サーバ（サーバ）」.
+func withoutQualifier(s string) string {
+	s = strings.TrimSpace(s)
+	for _, p := range [][2]string{{" (", ")"}, {"（", "）"}, {"(", ")"}} {
+		if i := strings.LastIndex(s, p[0]); i > 0 && strings.HasSuffix(s, p[1]) {
+			return strings.TrimSpace(s[:i])
+		}
+	}
+	return s
 }
 
 // addKeyLines indexes a paragraph whose every line is "key：body" or
