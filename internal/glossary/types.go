@@ -57,7 +57,9 @@ func (d Document) Lines() []string { return strings.Split(d.Content, "\n") }
 type Term struct {
 	Text     string   `json:"term"`
 	Category Category `json:"category"`
-	// Score is the termhood score that ranked the term (0 when added by hand).
+	// Score is the termhood score that ranked the term (0 when it was not
+	// ranked: added by hand, or a key of the documents' own glossary that
+	// extraction did not propose).
 	Score float64 `json:"score,omitempty"`
 	// Frequency is how often the term occurs in the corpus.
 	Frequency int `json:"frequency,omitempty"`

@@ -86,7 +86,7 @@ func (e *Engine) Aliases(ctx context.Context, c *pipeline.Corpus, entries []glos
 		fi, ok := find(from)
 		switch {
 		case !ok:
-			names[ti] = append(names[ti], aliasName(c, from))
+			names[ti] = append(names[ti], aliasName(from, c.Occurrences(from)))
 		case fi == ti || isPrimary[fi]:
 		default:
 			if _, done := primaryOf[fi]; done {
@@ -275,19 +275,20 @@ func kindOf(name, other string) bool {
 	return len(n) > len(o) && (strings.HasSuffix(n, " "+o) || glossary.HasCJK(o) && strings.HasSuffix(n, o))
 }
 
-// aliasName writes a glossary key as the documents write it mid-sentence.
+// aliasName writes a glossary key as the documents write it mid-sentence
+// (occs are its occurrences).
 // Glossaries capitalise their keys ("Row: See Tuple."); a key the text
 // also writes in lower case ("each row") is a common noun, written so.
 // A first word with capitals after its first letter ("GMT", "WAL
 // segment") and a name never written in lower case keep theirs.
-func aliasName(c *pipeline.Corpus, key string) string {
+func aliasName(key string, occs []glossary.Occurrence) string {
 	k, n := utf8.DecodeRuneInString(key)
 	w := firstWord(key)
 	if !unicode.IsUpper(k) || strings.ToLower(w[n:]) != w[n:] {
 		return key
 	}
 	lower := string(unicode.ToLower(k)) + key[n:]
-	for _, o := range c.Occurrences(key) {
+	for _, o := range occs {
 		if glossary.Contains(o.Context, lower) && strings.Contains(o.Context, lower) {
 			return lower
 		}

@@ -3,6 +3,7 @@ package builtin
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/genglossary/genglossary/internal/glossary"
@@ -92,4 +93,55 @@ func extractedTexts(t *testing.T, c *pipeline.Corpus, maxTerms int) []string {
 		texts = append(texts, g.Text)
 	}
 	return texts
+}
+
+// TestExtractAddsGlossaryOnlyTerms: a key of the documents' own glossary
+// that the extractor does not propose (a phrasal verb, a rate, a Japanese
+// word used once) is a term all the same, under the cap and at it;
+// a key that is a phrase is not. The pages are written for this test.
+func TestExtractAddsGlossaryOnlyTerms(t *testing.T) {
+	t.Parallel()
+	prose := "# Harbour\n\n" +
+		"The harbour master checks the berth plan. The harbour master signs the berth plan.\n" +
+		"The harbour master reads the tide table. The berth plan lists every quay crane.\n" +
+		"A quay crane lifts containers. The tide table shows the harbour master the tide.\n" +
+		"A quay crane needs a crane driver. The crane driver reads the berth plan.\n" +
+		"The pilot boat meets each ship in the channel. The pilot boat waits at the pier head.\n" +
+		"Ships cast off at dawn; the crane driver counts tonnes per hour.\n"
+	gloss := "# Glossary\n\n" +
+		"- Cast off: To untie a ship from the quay and leave.\n" +
+		"- Plimsoll line: The mark on a hull that shows how deep the ship may lie.\n" +
+		"- Tonnes per hour: The rate at which a quay crane loads cargo.\n" +
+		"- Berth plan: The chart of which ship lies at which quay.\n" +
+		"- In reference to a ship: the quay it lies at.\n"
+	ja := "# 用語集\n\n- 潮止まり: 満ち潮と引き潮の間で、水が動かない短い時間。\n- 岸壁: 船を横付けする壁。\n\n" +
+		"# 港\n\n岸壁に船を着けます。岸壁の長さを測ります。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: prose}, {Path: "glossary.md", Content: gloss},
+		{Path: "ja/用語集.md", Content: ja}})
+	e := newEngine(t)
+	raw, err := e.extractor.Extract(context.Background(), c.Docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range raw {
+		if slices.Contains([]string{"cast off", "tonnes per hour", "潮止まり"}, r.Text) {
+			t.Fatalf("the extractor proposes %q: the test needs keys it does not propose", r.Text)
+		}
+	}
+	all := extractedTexts(t, c, 100)
+	for _, want := range []string{"cast off", "tonnes per hour", "潮止まり"} {
+		if !slices.Contains(all, want) {
+			t.Errorf("%q: no %q, a glossary entry", all, want)
+		}
+	}
+	for _, text := range all {
+		if strings.HasPrefix(text, "In reference") {
+			t.Errorf("%q: %q is no entry of the glossary", all, text)
+		}
+	}
+	limit := len(raw) - 1
+	kept := extractedTexts(t, c, limit)
+	if len(kept) != limit || !slices.Contains(kept, "tonnes per hour") {
+		t.Errorf("capped at %d: %q, want tonnes per hour kept", limit, kept)
+	}
 }

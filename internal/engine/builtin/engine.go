@@ -3,6 +3,8 @@ package builtin
 import (
 	"context"
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,11 +66,80 @@ func (e *Engine) Extract(ctx context.Context, c *pipeline.Corpus, progress func(
 		return nil, fmt.Errorf("builtin extract: %w", err)
 	}
 	if len(all) > limit {
-		if terms, err = keepGlossaryEntries(ctx, c, terms, all[limit:]); err != nil {
+		rest := slices.Concat(all[limit:], glossaryOnly(c, all, limit/4))
+		if terms, err = keepGlossaryEntries(ctx, c, terms, rest); err != nil {
 			return nil, fmt.Errorf("builtin extract: %w", err)
 		}
+	} else {
+		terms = append(terms, glossaryOnly(c, all, limit-len(terms))...)
 	}
 	return dropFragments(index(c), terms), nil
+}
+
+// glossaryOnly returns up to n keys of the documents' own glossary that no
+// candidate in cands spells, in the order the glossary lists them: a term
+// the glossary defines and the text uses once or not at all ("SQL
+// standard", "Transactions per second") is a term of these documents all
+// the same. A key that is a phrase ("In reference to a table") is none.
+func glossaryOnly(c *pipeline.Corpus, cands []pipeline.Candidate, n int) []pipeline.Candidate {
+	if n <= 0 {
+		return nil
+	}
+	ix := index(c)
+	var entries []listItem
+	for _, items := range ix.items {
+		for _, it := range items {
+			if it.glossary && !it.sub {
+				entries = append(entries, it)
+			}
+		}
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	sort.Slice(entries, func(i, j int) bool {
+		a, b := entries[i], entries[j]
+		return a.doc < b.doc || a.doc == b.doc && a.line < b.line
+	})
+	seen := make(map[string]bool, len(cands))
+	for _, t := range cands {
+		seen[normKey(t.Text)] = true
+	}
+	var out []pipeline.Candidate
+	for _, it := range entries {
+		name := withoutQualifier(cleanMarkdown(it.key))
+		keys := append(itemKeys(it.key), normKey(name))
+		// "Certificate Signing Request (CSR)" when CSR is a candidate.
+		if slices.ContainsFunc(keys, func(k string) bool { return seen[k] }) || !keyName(name) {
+			continue
+		}
+		for _, k := range keys {
+			seen[k] = true
+		}
+		occs := c.Occurrences(name)
+		if len(occs) == 0 {
+			continue
+		}
+		docs := make([]string, 0, 1)
+		for _, o := range occs {
+			if !slices.Contains(docs, o.Document) {
+				docs = append(docs, o.Document)
+			}
+		}
+		sort.Strings(docs)
+		out = append(out, pipeline.Candidate{Text: aliasName(name, occs), Category: glossary.TechnicalTerm, Frequency: len(occs), Documents: docs})
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+// keyName reports a key that names something: short, with a letter, not
+// opening with a function word or a preposition ("In reference to ...").
+func keyName(s string) bool {
+	w := strings.ToLower(firstWord(s))
+	return shortName(s) && strings.IndexFunc(s, unicode.IsLetter) >= 0 && !enFunctionWords[w] && !enLeadPreps[w]
 }
 
 // keepGlossaryEntries brings into out, the candidates kept at the cut,

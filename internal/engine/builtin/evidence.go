@@ -1620,6 +1620,12 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 					}
 					body = body[:cut]
 				}
+				if glossary.Contains(body, sp) {
+					// "a file modified in the working tree, a file added
+					// to the working tree, but also ...": phrases in a
+					// row, each naming the term, not an appositive.
+					break
+				}
 				if len(strings.Fields(body)) >= 3 && !clauseBody(body) && !finiteBeforeRelative(body) {
 					return mk(body, false)
 				}

@@ -203,8 +203,9 @@ func TestClassifyKeepsDefinedEverydayWords(t *testing.T) {
 // a clause ("After a restart, a consumer asks ...") and the tail of a longer
 // name ("Foundation" of "the Quillmoor Foundation, a ...") and a list item
 // ("crafted SQL, a damaged database file, or ...") are not read as
-// appositive definitions, nor is an opening phrase in parentheses or a
-// noun after the identifier that names it.
+// appositive definitions, nor is an opening phrase in parentheses, a
+// noun after the identifier that names it or a phrase that names the term
+// again.
 func TestAppositiveNeedsASubject(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
@@ -244,5 +245,14 @@ func TestAppositiveNeedsASubject(t *testing.T) {
 		if d := define(t, e, opening, term); d.Confidence >= unclearBelow {
 			t.Errorf("%s: definition %q (%.2f), want usage only", term, d.Text, d.Confidence)
 		}
+	}
+	// Phrases in a row that each name the term ("a crate loaded in the
+	// cargo hold, a crate taken out of the cargo hold, ...") are no
+	// appositive of it.
+	row := pipeline.NewCorpus([]glossary.Document{{Path: "r.md", Content: "# Tally\n\n" +
+		"Count every crate (e.g. a crate stowed in the cargo hold, a crate taken out of the cargo hold, but also a crate lost at sea).\n" +
+		"Close the cargo hold at night.\n"}})
+	if d := define(t, e, row, "cargo hold"); d.Confidence >= unclearBelow {
+		t.Errorf("cargo hold: definition %q (%.2f), want usage only", d.Text, d.Confidence)
 	}
 }
