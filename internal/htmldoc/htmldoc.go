@@ -17,23 +17,28 @@
 // a <details> (as a heading over what it opens), tables (as
 // Markdown rows; a table that only lays out a box, as DocBook's notes do,
 // as its text; a list whose items hold headings, as Javadoc's, as
-// sections), block quotes, preformatted text (as fenced code), inline
+// sections), block quotes, preformatted text (as fenced code, but its
+// paragraphs of prose as text unless the page marks it as code: manuals
+// kept as plain text put all their prose in <pre>), inline
 // code, strong and emphasis (links as their text, but a list item that
 // is a link to another page keeps it). Scripts, styles, navigation,
 // forms, embedded media and elements marked hidden go; so do the
 // permalink marks of headings ("¶"), tables of contents, footers, the
-// links between a book's pages, Asciidoctor's author and revision
+// links between a book's pages, Bootstrap's drop-down menus,
+// Asciidoctor's author and revision
 // lines, the banner and side panels of a page without <main> or
 // <article> (a body-level <header> or banner <div> without the <h1>,
 // <aside>), bars of links (menus, breadcrumbs, language switchers) and
 // boxes of headings over link lists. A <code> broken into lines by <br>
-// is a code block; a backtick in the text is escaped. The page's <title>
+// is a code block; a backtick and a "<" before a letter (a placeholder,
+// "<name>") in the text are escaped. The page's <title>
 // becomes the level-1 heading when the content has none, without a
 // site-name suffix (" — Project documentation", " | Site").
 package htmldoc
 
 import (
 	"path"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -157,7 +162,11 @@ func (w *writer) element(n *html.Node, depth int) {
 			w.block("#### " + strings.ReplaceAll(t, "\n", " "))
 		}
 	case atom.Pre:
-		w.block(fence(textOf(n)))
+		if codePre(n) {
+			w.block(fence(textOf(n)))
+		} else {
+			w.pre(textOf(n))
+		}
 	case atom.Ul, atom.Ol, atom.Menu:
 		if layoutList(n, depth) {
 			// Javadoc nests its whole page in <ul class="blockList">:
@@ -602,10 +611,7 @@ func writeInline(b *strings.Builder, n *html.Node, depth int) {
 			}
 			return r
 		}, dropWideBreaks(n.Data))
-		// A backtick in the text is a character ("`/' character", TeX
-		// quotes), not the start of a code span that would run to the
-		// next one.
-		b.WriteString(strings.ReplaceAll(t, "`", "\\`"))
+		b.WriteString(escapeText(t))
 		return
 	case html.ElementNode:
 	default:
@@ -737,6 +743,144 @@ func textOf(n *html.Node) string {
 
 // fence returns code as a fenced code block, with a fence longer than any
 // backtick run inside it.
+// pre writes preformatted text: as fenced code, but for its paragraphs
+// of prose, written as text. Manuals kept as plain text and published as
+// HTML (HAProxy's, RFCs, man pages) put every paragraph in a <pre>: a
+// reader sees prose, and the engines would not read it as code.
+func (w *writer) pre(text string) {
+	for l := range strings.SplitSeq(text, "\n") {
+		if t := strings.TrimSpace(l); strings.HasPrefix(t, "$ ") || strings.HasPrefix(t, "# ") || strings.HasPrefix(t, "% ") {
+			// A shell session, or code with comments: its output and
+			// comments are not the page's prose.
+			w.block(fence(text))
+			return
+		}
+	}
+	var code []string
+	flush := func() {
+		w.block(fence(strings.Join(code, "\n\n")))
+		code = code[:0]
+	}
+	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if strings.TrimSpace(para) == "" {
+			continue
+		}
+		if lines := strings.Split(strings.Trim(para, "\n"), "\n"); proseLines(lines) {
+			flush()
+			w.block(escapeText(strings.Join(dedent(lines), "\n")))
+			continue
+		}
+		code = append(code, strings.Trim(para, "\n"))
+	}
+	flush()
+}
+
+// escapeText escapes what Markdown would read as markup in a text: a
+// backtick is a character ("`/' character", TeX quotes), not the start of
+// a code span that would run to the next one; "<name>" is a placeholder
+// ("defined by <fmt>"), not an HTML tag.
+func escapeText(t string) string {
+	t = strings.ReplaceAll(t, "`", "\\`")
+	if !strings.Contains(t, "<") {
+		return t
+	}
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		if t[i] == '<' && i+1 < len(t) && (isASCIILetter(t[i+1]) || t[i+1] == '/') {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(t[i])
+	}
+	return b.String()
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// codePre reports a <pre> that its page marks as code, output or a
+// synopsis (DocBook's "programlisting" and "screen", Sphinx's
+// "highlight" around it, "language-go"): never prose.
+func codePre(n *html.Node) bool {
+	for i := 0; n != nil && i < 3; i, n = i+1, n.Parent {
+		if codeClass.MatchString(attr(n, "class")) {
+			return true
+		}
+	}
+	return false
+}
+
+var codeClass = regexp.MustCompile(`(?i)program|screen|code|highlight|source|lang|syntax|console|shell|example|synopsis|terminal|literal`)
+
+// proseLines reports a paragraph of preformatted text that is prose:
+// sentences of words, many of them function words ("the", "is", "of"),
+// or Japanese sentences; not code, a comment block, a shell session, a
+// table or a diagram.
+func proseLines(lines []string) bool {
+	var words, function, letters, symbols, hiragana, columns int
+	stops := false
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		for _, lead := range []string{"#", "//", "/*", ";", "--", "$ ", "%", ">", "|", "+-"} {
+			if strings.HasPrefix(t, lead) {
+				return false
+			}
+		}
+		if strings.Contains(t, "   ") {
+			columns++ // "ACL name    Equivalent to    Usage": a table's row
+		}
+		for _, f := range strings.Fields(t) {
+			words++
+			if proseFunctionWords[strings.ToLower(strings.Trim(f, ".,;:()\"'"))] {
+				function++
+			}
+		}
+		for _, r := range t {
+			switch {
+			case unicode.Is(unicode.Hiragana, r):
+				hiragana++
+				letters++
+			case unicode.IsLetter(r):
+				letters++
+			case strings.ContainsRune("{}[]=;$\\`@^~*&_", r):
+				symbols++
+			}
+		}
+		stops = stops || strings.HasSuffix(t, ".") || strings.Contains(t, ". ") || strings.Contains(t, "。")
+	}
+	if !stops || letters == 0 || symbols*50 > letters || columns*2 > len(lines) {
+		return false
+	}
+	if hiragana*5 >= letters {
+		return true
+	}
+	return words >= 8 && function*100 >= words*15
+}
+
+// proseFunctionWords are the English words that fill prose and seldom
+// code.
+var proseFunctionWords = map[string]bool{
+	"the": true, "a": true, "an": true, "is": true, "are": true, "to": true, "of": true, "and": true, "or": true,
+	"in": true, "for": true, "this": true, "that": true, "it": true, "be": true, "with": true, "on": true,
+	"by": true, "as": true, "not": true, "can": true, "will": true, "which": true, "when": true, "if": true,
+}
+
+// dedent removes the indentation the lines share.
+func dedent(lines []string) []string {
+	common := -1
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if n := len(l) - len(strings.TrimLeft(l, " \t")); common < 0 || n < common {
+			common = n
+		}
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = strings.TrimRight(l[min(common, len(l)):], " \t")
+	}
+	return out
+}
+
 func fence(code string) string {
 	code = strings.Trim(code, "\n")
 	if strings.TrimSpace(code) == "" {
@@ -812,6 +956,9 @@ var chromeClasses = map[string]bool{
 	"toc": true, "toc2": true, "list-of-tables": true, "list-of-figures": true, "list-of-examples": true,
 	"navheader": true, "navfooter": true, "nav_table": true, "nav-panel": true, "navbar": true,
 	"breadcrumb": true, "breadcrumbs": true, "mw-editsection": true,
+	// Bootstrap's menus open on a click: "This keyword is available in
+	// sections: ..." after each keyword of HAProxy's manual.
+	"dropdown-menu": true,
 }
 
 // chromeIDs mark the parts of a page around its text, with the element

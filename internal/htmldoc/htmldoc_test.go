@@ -56,6 +56,26 @@ func TestToMarkdown(t *testing.T) {
 		{"pre is fenced, longer than its backticks",
 			"<h1>T</h1><pre><code>moor(ship)\n  tie(```)</code></pre>",
 			"# T\n\n````\nmoor(ship)\n  tie(```)\n````\n"},
+		{"prose in a pre is text, code and a table in it stay fenced, its menus go",
+			"<h1>T</h1><pre class=\"text\">A berth is the place at a quay where a ship lies. It is given to a ship\n" +
+				"by the harbour master when the ship <span class=\"dropdown\"><a>arrives<ul class=\"dropdown-menu\"><li>This keyword is available in sections :</li></ul></a></span>.\n\n" +
+				"  - a deep berth takes a ship with a draught of more than ten metres;\n" +
+				"  - a short berth is one for the small boats of the port.\n\n" +
+				"berth north\n    length 200\n    depth 12\n\n" +
+				"Name     Length   Depth\nnorth    200      12\nsouth    120      8\n</pre>",
+			"# T\n\nA berth is the place at a quay where a ship lies. It is given to a ship\nby the harbour master when the ship arrives.\n\n" +
+				"- a deep berth takes a ship with a draught of more than ten metres;\n- a short berth is one for the small boats of the port.\n\n" +
+				"```\nberth north\n    length 200\n    depth 12\n\nName     Length   Depth\nnorth    200      12\nsouth    120      8\n```\n"},
+		{"a pre the page marks as code, a shell session and Japanese prose",
+			"<h1>T</h1><div class=\"highlight\"><pre>The berth is the place where the ship lies and it is given by the master.</pre></div>" +
+				"<pre>$ moor --berth north\n\nThe ship is now moored at the north berth and the lines are tied to it.</pre>" +
+				"<pre>岸壁は、船を横付けするための壁です。港長が船に割り当てます。</pre>",
+			"# T\n\n```\nThe berth is the place where the ship lies and it is given by the master.\n```\n\n" +
+				"```\n$ moor --berth north\n\nThe ship is now moored at the north berth and the lines are tied to it.\n```\n\n" +
+				"岸壁は、船を横付けするための壁です。港長が船に割り当てます。\n"},
+		{"a placeholder in the text is not a tag",
+			"<h1>T</h1><p>Moor with <code>moor &lt;berth&gt;</code>: the ship lies at &lt;berth&gt; until 3 &lt; 4.</p>",
+			"# T\n\nMoor with `moor <berth>`: the ship lies at \\<berth> until 3 < 4.\n"},
 		{"blockquote",
 			"<h1>T</h1><blockquote><p>Quoted.</p><p>Again.</p></blockquote>",
 			"# T\n\n> Quoted.\n>\n> Again.\n"},
