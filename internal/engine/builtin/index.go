@@ -3,6 +3,7 @@ package builtin
 import (
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -1670,16 +1671,22 @@ func versionList(s string) bool {
 
 // nameList reports three capitalised names or more and nothing else:
 // "Authentication [v], Authorization [v], Change Password [_]", "Apache,
-// Nginx and Caddy".
+// Nginx and Caddy"; or four single words or more in any case, the names of
+// programs ("haproxy, stud, stunnel, exaproxy, ELB, squid").
 func nameList(s string) bool {
 	parts := listParts(s)
 	if len(parts) < 3 {
 		return false
 	}
-	for i, p := range parts {
-		if i == len(parts)-1 {
-			p = strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(p), "and "), "or ")
-		}
+	last := &parts[len(parts)-1]
+	*last = strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(*last), "and "), "or ")
+	if len(parts) >= 4 && !slices.ContainsFunc(parts, func(p string) bool {
+		w := strings.Fields(p)
+		return len(w) != 1 || enFunctionWords[strings.ToLower(w[0])]
+	}) {
+		return true
+	}
+	for _, p := range parts {
 		words := strings.Fields(p)
 		if len(words) == 0 || len(words) > 3 {
 			return false

@@ -30,7 +30,8 @@ func TestSplitEnglish(t *testing.T) {
 }
 
 // TestNoGlossFromSettingsOrAPointer: a list item whose body lists settings
-// by name ("LDAP: Authentication [v], Authorization [v], ...") and a
+// by name ("LDAP: Authentication [v], Authorization [v], ...") or programs
+// ("client : haproxy, stud, stunnel, ...") and a
 // sentence whose subject is "This section (term)" are no glosses. Found in
 // an administration manual (the text is written for this test).
 func TestNoGlossFromSettingsOrAPointer(t *testing.T) {
@@ -41,9 +42,14 @@ func TestNoGlossFromSettingsOrAPointer(t *testing.T) {
 		"Set the login methods:\n\n" +
 		"- HarbourLDAP: Authentication [v], Authorization [v], Gateway [v], Change Password [_]\n" +
 		"- Local Machine: Authentication [v], Gateway [v]\n\n" +
-		"With HarbourLDAP, account information about pilots, captains, etc. only needs to be entered once.\n"
+		"With HarbourLDAP, account information about pilots, captains, etc. only needs to be entered once.\n\n" +
+		"The tide protocol is spoken by these programs:\n\n" +
+		"- sender : tidewatch, moorctl, quayd, and harbourd\n" +
+		"- receiver : tidewatch, quayd, berthd, lockd, nginx\n\n" +
+		"Each receiver reads one tide line per ship. A sender writes it.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "office.md", Content: doc}})
-	for term, not := range map[string]string{"berth folder": "This section", "HarbourLDAP": "Authentication"} {
+	for term, not := range map[string]string{"berth folder": "This section", "HarbourLDAP": "Authentication",
+		"sender": "quayd", "receiver": "quayd"} {
 		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
 	}
 }
