@@ -240,6 +240,9 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 		// analyser would join words across its sentences ("Graphviz. For
 		// ..." gave "Graphviz For").
 		text := maskLabels(l.text[shoutedLabel(l.text):])
+		if pageList(text) {
+			return
+		}
 		if !ja || !glossary.HasCJK(text) {
 			if !shouting(text) {
 				// Table cells are terse labels, like headings: their words
@@ -271,6 +274,29 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 		d.attestTitle(title)
 	}
 	return d.entries
+}
+
+// pageList reports a line that is mostly the names of pages: three or
+// more, half its words or more, or a key and an arrow before nothing else
+// ("aggfunc → lang_corefunc.html lang_expr.html#booleanexpr ...", a
+// cross-reference index). Page names are links, not terms.
+func pageList(text string) bool {
+	words := strings.Fields(text)
+	pages, arrow := 0, -1
+	for i, w := range words {
+		if w == "→" {
+			arrow, pages = i, 0
+			continue
+		}
+		w, _, _ = strings.Cut(w, "#")
+		if l := strings.ToLower(strings.TrimRight(w, ",;.")); strings.HasSuffix(l, ".html") || strings.HasSuffix(l, ".htm") {
+			pages++
+		}
+	}
+	if arrow >= 0 {
+		return pages > 0 && pages == len(words)-arrow-1
+	}
+	return pages >= 3 && pages*2 >= len(words)
 }
 
 // englishStretches takes from a line with Japanese the stretches without

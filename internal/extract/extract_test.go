@@ -1100,3 +1100,32 @@ func TestExtractNamePrefix(t *testing.T) {
 		}
 	}
 }
+
+// A line of page names ("- tide tables → tides.html tides.html#spring
+// moon.html", a cross-reference index) is links, not terms; a page named in
+// prose is still read. The page is written for this test.
+func TestExtractSkipsPageLists(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Index\n\n" +
+		"- tide tables → tides_intro.html tides_intro.html#spring moon_phase.html\n" +
+		"- harbor pilot → pilots_guide.html tides_intro.html#pilot moon_phase.html#night\n" +
+		"- berth plan → berths.html pilots_guide.html\n\n" +
+		"The harbor pilot reads the tide tables. Every harbor pilot reads the berth plan.\n" +
+		"The berth plan is kept in berths_main.html and in the office of the harbor pilot.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "index.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, bad := range []string{"tides_intro.html", "moon_phase.html", "pilots_guide.html"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted from a line of page names (%v)", bad, terms)
+		}
+	}
+	for _, want := range []string{"harbor pilot", "berth plan"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%q missing (%v)", want, terms)
+		}
+	}
+}
