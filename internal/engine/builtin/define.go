@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -103,8 +104,11 @@ func assess(term string, evs []evidence) assessment {
 	}
 	// "The value is a list of names ..." in one page and "The value is a
 	// bitmap ..." in another: each says what one setting's value is, not
-	// what a value is; they do not contradict each other either.
-	perUse := len(a.clusters) > 1 && allDefinite(a.clusters)
+	// what a value is; they do not contradict each other either. So does
+	// "The argument is a delay ..." alone, of an everyday word: "the"
+	// points to the argument at hand.
+	perUse := len(a.clusters) > 0 && allDefinite(a.clusters) &&
+		(len(a.clusters) > 1 || isGeneralWord(term) && !slices.ContainsFunc(a.clusters[0], identifiesKind))
 	if perUse {
 		a.clusters = nil
 	}
@@ -232,6 +236,24 @@ func allDefinite(clusters [][]evidence) bool {
 		}
 	}
 	return true
+}
+
+// identifiesKind reports "The X is the Y that ...": a kind named by what
+// its members do ("The server is the program that takes requests ..."),
+// said of servers in general, not of the one at hand.
+func identifiesKind(e evidence) bool {
+	_, rest, ok := strings.Cut(e.text, " is ")
+	w := strings.Fields(rest)
+	if !ok || len(w) < 3 || w[0] != "the" && w[0] != "a" && w[0] != "an" {
+		return false
+	}
+	for _, x := range w[2:min(len(w), 4)] {
+		switch x {
+		case "that", "which", "who", "whose":
+			return true
+		}
+	}
+	return false
 }
 
 // oneDocument reports whether all the clusters' evidence comes from one

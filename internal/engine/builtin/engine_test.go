@@ -280,8 +280,9 @@ func TestReviewDefinitionRules(t *testing.T) {
 // TestDefiniteSubjectsPerPage: "The value is a list of berth names." on one
 // reference page and "The value is a bitmap of tide flags." on another say
 // what one setting's value is on each page: no contradiction, and no more
-// than a describing sentence for "value". "A berth is ..." against "A berth
-// is ..." still contradict. The pages are written for this test.
+// than a describing sentence for "value", nor for "The input is ..." of
+// an everyday word alone. "A berth is ..." against "A berth is ..." still
+// contradict. The pages are written for this test.
 func TestDefiniteSubjectsPerPage(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
@@ -309,6 +310,18 @@ func TestDefiniteSubjectsPerPage(t *testing.T) {
 	copies := pipeline.NewCorpus([]glossary.Document{{Path: "logs.md", Content: page}, {Path: "logs.txt", Content: strings.Replace(page, "Later on: the", "The", 1)}})
 	if d := define(t, e, copies, "tide log"); d.Confidence <= confDescribe {
 		t.Errorf("tide log: %q (%.2f), want a definition", d.Text, d.Confidence)
+	}
+	// Of an everyday word, "The input is ..." says what the input at
+	// hand is even on one page alone; "The server is the program that
+	// ..." names a kind by what its members do.
+	one := pipeline.NewCorpus([]glossary.Document{{Path: "moor.md", Content: "# moor_delay\n\n" +
+		"Reads the tide table. The input is a list of tide times, one per line.\n\n" +
+		"The server is the program that takes berth requests from a client and answers them.\n"}})
+	if d := define(t, e, one, "input"); d.Confidence > confDescribe {
+		t.Errorf("input: %q (%.2f), want at most a describing sentence (%.2f)", d.Text, d.Confidence, confDescribe)
+	}
+	if d := define(t, e, one, "server"); d.Confidence <= confDescribe {
+		t.Errorf("server: %q (%.2f), want a definition", d.Text, d.Confidence)
 	}
 }
 
