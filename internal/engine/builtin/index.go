@@ -388,6 +388,10 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	}
 }
 
+// typeAnnotation opens a parameter's description with its type: "<number>
+// ...", "\<string> | \<Buffer> ...", "{Object} ...".
+var typeAnnotation = regexp.MustCompile(`^\\?<[A-Za-z][\w.\[\]]*>|^\{[A-Za-z][\w.|\[\] ]*\}`)
+
 // listOwner is a list item that sub-items may belong to, by indentation.
 type listOwner struct {
 	indent int
@@ -1366,6 +1370,11 @@ func keySingular(w string) string {
 // participle or a verb gets the key as its subject: "- `Stream` - used to
 // manage ..." defines "Stream is used to manage ...".
 func itemBody(key, body string, ja bool) string {
+	if typeAnnotation.MatchString(body) {
+		// "`length`: <number> The bit length of the key.", "`cipher`:
+		// {string} If specified, ...": one parameter of an API, typed.
+		return ""
+	}
 	first := firstSentenceOf(body, ja)
 	if !ja && danglingEnd(first) {
 		first = body

@@ -31,7 +31,8 @@ func TestSplitEnglish(t *testing.T) {
 
 // TestNoGlossFromSettingsOrAPointer: a list item whose body lists settings
 // by name ("LDAP: Authentication [v], Authorization [v], ...") or programs
-// ("client : haproxy, stud, stunnel, ...") and a
+// ("client : haproxy, stud, stunnel, ..."), a parameter's item that opens
+// with its type ("`length`: <number> The bit length ...") and a
 // sentence whose subject is "This section (term)" are no glosses. Found in
 // an administration manual (the text is written for this test).
 func TestNoGlossFromSettingsOrAPointer(t *testing.T) {
@@ -46,10 +47,14 @@ func TestNoGlossFromSettingsOrAPointer(t *testing.T) {
 		"The tide protocol is spoken by these programs:\n\n" +
 		"- sender : tidewatch, moorctl, quayd, and harbourd\n" +
 		"- receiver : tidewatch, quayd, berthd, lockd, nginx\n\n" +
-		"Each receiver reads one tide line per ship. A sender writes it.\n"
+		"Each receiver reads one tide line per ship. A sender writes it.\n\n" +
+		"## tide.read(gauge, options)\n\n" +
+		"- `gauge`: \\<string> The name of the tide gauge to read.\n" +
+		"- `window`: {number} How many hours of readings to return.\n\n" +
+		"Each gauge is read once an hour. The window is kept short.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "office.md", Content: doc}})
 	for term, not := range map[string]string{"berth folder": "This section", "HarbourLDAP": "Authentication",
-		"sender": "quayd", "receiver": "quayd"} {
+		"sender": "quayd", "receiver": "quayd", "gauge": "tide gauge to read", "window": "hours of readings"} {
 		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
 	}
 }
