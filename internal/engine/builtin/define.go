@@ -218,18 +218,21 @@ func answersQuestion(c, glosses []evidence) bool {
 }
 
 // allDefinite reports clusters whose every definition is an English
-// sentence about "The x", a common noun with the definite article, each
-// cluster from documents of its own (one page, or its copies, that says
-// two things of "the x" elaborates).
+// sentence about "The x", a common noun with the definite article, or says
+// what a parameter of a page's function is (「利率は、名目年利率です」 under
+// "Syntax"), each cluster from documents of its own (one page, or its
+// copies, that says two things of "the x" elaborates).
 func allDefinite(clusters [][]evidence) bool {
 	clusterOf := map[string]int{}
 	for ci, c := range clusters {
 		for _, e := range c {
 			rest, ok := strings.CutPrefix(e.text, "The ")
-			if r, _ := utf8.DecodeRuneInString(rest); !ok || e.ja || !unicode.IsLower(r) {
+			if r, _ := utf8.DecodeRuneInString(rest); !e.param && (!ok || e.ja || !unicode.IsLower(r)) {
 				return false
 			}
-			if prev, seen := clusterOf[e.doc]; seen && prev != ci {
+			if prev, seen := clusterOf[e.doc]; seen && prev != ci && !e.param {
+				// A page may document several functions, each with a
+				// "Syntax" section of its own.
 				return false
 			}
 			clusterOf[e.doc] = ci

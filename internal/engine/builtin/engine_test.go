@@ -281,7 +281,7 @@ func TestReviewDefinitionRules(t *testing.T) {
 // reference page and "The value is a bitmap of tide flags." on another say
 // what one setting's value is on each page: no contradiction, and no more
 // than a describing sentence for "value", nor for "The input is ..." of
-// an everyday word alone. "A berth is ..." against "A berth is ..." still
+// an everyday word alone, nor for a parameter under "Syntax". "A berth is ..." against "A berth is ..." still
 // contradict. The pages are written for this test.
 func TestDefiniteSubjectsPerPage(t *testing.T) {
 	t.Parallel()
@@ -322,6 +322,19 @@ func TestDefiniteSubjectsPerPage(t *testing.T) {
 	}
 	if d := define(t, e, one, "server"); d.Confidence <= confDescribe {
 		t.Errorf("server: %q (%.2f), want a definition", d.Text, d.Confidence)
+	}
+	// Under "Syntax", 「潮位は、…です」 says what one parameter of the
+	// function is, in each of the functions a page documents: no
+	// contradiction.
+	fn := func(name, param string) string {
+		return "## " + name + "\n\n潮の高さを返します。\n\n#### 構文\n\n" + name + "(潮位; 時刻)\n\n潮位は、" + param + "です。\n\n"
+	}
+	syntax := pipeline.NewCorpus([]glossary.Document{
+		{Path: "tide1.md", Content: "# 潮汐関数 1\n\n" + fn("TIDEHIGH", "満潮時の海面の高さ") + fn("TIDELOW", "干潮時の海面の高さ")},
+		{Path: "tide2.md", Content: "# 潮汐関数 2\n\n" + fn("TIDEMEAN", "一日の平均の高さを表す数値")},
+	})
+	if d := define(t, e, syntax, "潮位"); d.Confidence > confDescribe {
+		t.Errorf("潮位: %q (%.2f), want at most a describing sentence (%.2f)", d.Text, d.Confidence, confDescribe)
 	}
 }
 

@@ -51,8 +51,11 @@ type evidence struct {
 	// term ("What Is PostgreSQL?"): among conflicting definitions, the one
 	// that answers it is the documents' own.
 	answers bool
-	score   float64 // usage and describe evidence: how informative the sentence is
-	docs    int     // usage evidence only: documents that use the term
+	// param marks a definition of a parameter in a page's "Syntax" or
+	// "Parameters" section (see sentence.param).
+	param bool
+	score float64 // usage and describe evidence: how informative the sentence is
+	docs  int     // usage evidence only: documents that use the term
 }
 
 func (e evidence) where() string { return fmt.Sprintf("%s:%d", e.doc, e.line) }
@@ -103,6 +106,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			used = true
 			firstHit = min(firstHit, hits[0])
 			if ev, ok := explicitEvidence(s, sp, hits); ok {
+				ev.param = s.param
 				out = append(out, ev)
 				found = true
 				break

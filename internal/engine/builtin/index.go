@@ -30,6 +30,10 @@ type sentence struct {
 	// code is the code span the sentence opens with ("`errors` is an array
 	// ..."): a parameter, a property or a variable is its subject.
 	code string
+	// param marks a sentence under a "Syntax" or "Parameters" heading:
+	// "Settlement is the date of purchase." says what one parameter of the
+	// page's function is.
+	param bool
 }
 
 type blockKind uint8
@@ -359,6 +363,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		}
 		first := len(ix.sentences)
 		ix.addSentences(d.Path, b, ja)
+		for i := first; params && i < len(ix.sentences); i++ {
+			ix.sentences[i].param = true
+		}
 		if b.kind == blockList && !changes && !caveats {
 			indent := b.indent
 			for len(owners) > 0 && owners[len(owners)-1].indent >= indent {
@@ -1927,7 +1934,7 @@ var parameterWords = toSet(`boolean bool string integer int float double array l
 
 // paramHeading names a section that lists a page's parameters or options,
 // after an optional section number ("4.2.4. Options").
-var paramHeading = regexp.MustCompile(`(?i)^([0-9]+(\.[0-9]+)*\.?\s+)?(parameters?|arguments?|options?|fields?|columns?|attributes?|properties|settings|inputs?|outputs?|return values?|flags)$|^(引数|パラメーター?|オプション|フィールド|設定項目)$`)
+var paramHeading = regexp.MustCompile(`(?i)^([0-9]+(\.[0-9]+)*\.?\s+)?(parameters?|arguments?|options?|fields?|columns?|attributes?|properties|settings|inputs?|outputs?|return values?|flags|syntax)$|^(引数|パラメーター?|オプション|フィールド|設定項目|構文)$`)
 
 // caveatHeading names a section of caveats: "Limitations", "Caveats and
 // Key Behavioral Differences", "Known issues", 「制限事項」.
