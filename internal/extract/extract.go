@@ -19,6 +19,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -239,7 +240,7 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 		// paragraph, a note in English) is read as English: the Japanese
 		// analyser would join words across its sentences ("Graphviz. For
 		// ..." gave "Graphviz For").
-		text := maskLabels(l.text[shoutedLabel(l.text):])
+		text := maskCells(maskLabels(l.text[shoutedLabel(l.text):]))
 		if pageList(text) {
 			return
 		}
@@ -274,6 +275,23 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 		d.attestTitle(title)
 	}
 	return d.entries
+}
+
+// spreadsheet formulas ("=ROWS(A10:B12)") and cell ranges ("cells
+// A12:E12", "$A$1:$B$2") in a line: examples, whose cell names are no
+// terms.
+var (
+	formula   = regexp.MustCompile(`=[A-Z][A-Z0-9.]*\((?:[^()]|\([^()]*\))*\)`)
+	cellRange = regexp.MustCompile(`\$?\b[A-Z]{1,3}\$?[0-9]{1,7}:\$?[A-Z]{1,3}\$?[0-9]{1,7}\b`)
+)
+
+// maskCells blanks the spreadsheet formulas and cell ranges of a line.
+func maskCells(text string) string {
+	if !strings.Contains(text, ":") && !strings.Contains(text, "=") {
+		return text
+	}
+	blank := func(m string) string { return strings.Repeat(string(boundary), len(m)) }
+	return cellRange.ReplaceAllStringFunc(formula.ReplaceAllStringFunc(text, blank), blank)
 }
 
 // pageList reports a line that is mostly the names of pages: three or

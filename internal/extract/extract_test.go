@@ -1129,3 +1129,28 @@ func TestExtractSkipsPageLists(t *testing.T) {
 		}
 	}
 }
+
+// Spreadsheet formulas and cell ranges in examples ("=TIDES(A10:B12)
+// returns 3", "cells A12:E12") name no terms; the function's own name in
+// prose still does. The page is written for this test.
+func TestExtractSkipsCellReferences(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# TIDES\n\nThe TIDES function counts the tide readings in a range. Every TIDES result is a whole number.\n\n" +
+		"=TIDES(A10:B12) returns 3. =TIDES(C2:C40; 2) returns 7.\n\n" +
+		"The cells A12:E12 hold the harbour labels and $F$1:$F$9 the tide readings.\n\n" +
+		"=TIDES(D10:D12) は、3 を返します。セル範囲 G5:H9 には潮位が入ります。\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "tides.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, bad := range []string{"A10", "B12", "C2", "C40", "A12", "E12", "F1", "F9", "D10", "G5", "H9"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted from a formula or a cell range (%v)", bad, terms)
+		}
+	}
+	if _, ok := got["TIDES"]; !ok {
+		t.Errorf("TIDES missing (%v)", terms)
+	}
+}
