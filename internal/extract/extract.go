@@ -277,21 +277,25 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 	return d.entries
 }
 
-// spreadsheet formulas ("=ROWS(A10:B12)") and cell ranges ("cells
-// A12:E12", "$A$1:$B$2") in a line: examples, whose cell names are no
-// terms.
+// formula, cellRange and cellRef find spreadsheet formulas
+// ("=ROWS(A10:B12)"), cell ranges ("cells A12:E12", "$A$1:$B$2") and, in
+// a formula, single cells: examples, whose cell names are no terms.
 var (
 	formula   = regexp.MustCompile(`=[A-Z][A-Z0-9.]*\((?:[^()]|\([^()]*\))*\)`)
 	cellRange = regexp.MustCompile(`\$?\b[A-Z]{1,3}\$?[0-9]{1,7}:\$?[A-Z]{1,3}\$?[0-9]{1,7}\b`)
+	cellRef   = regexp.MustCompile(`\$?\b[A-Z]{1,3}\$?[0-9]{1,7}\b`)
 )
 
-// maskCells blanks the spreadsheet formulas and cell ranges of a line.
+// maskCells blanks the cell ranges of a line and the cells named in its
+// formulas. The functions stay: MAX is a term of the help that shows
+// "=MAX(A1:B2)" or "=IF(MAX(A1;B1)>5; ...)".
 func maskCells(text string) string {
 	if !strings.Contains(text, ":") && !strings.Contains(text, "=") {
 		return text
 	}
 	blank := func(m string) string { return strings.Repeat(string(boundary), len(m)) }
-	return cellRange.ReplaceAllStringFunc(formula.ReplaceAllStringFunc(text, blank), blank)
+	cells := func(m string) string { return cellRef.ReplaceAllStringFunc(m, blank) }
+	return cellRange.ReplaceAllStringFunc(formula.ReplaceAllStringFunc(text, cells), blank)
 }
 
 // pageList reports a line that is mostly the names of pages: three or

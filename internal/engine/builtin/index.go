@@ -513,8 +513,8 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja bool) {
 		it, ok := parseListItem(line, ja)
 		if !ok || ja && (utf8.RuneCountInString(it.key) > 15 || strings.ContainsAny(it.key, "、。 ") || utf8.RuneCountInString(it.body) < 6) ||
 			!ja && (len(strings.Fields(it.key)) > 4 || len(strings.Fields(it.body)) < 3 || keyLineClause(it.key, it.body)) ||
-			strings.Contains(it.body, "|") || keyLineLabels[strings.ToLower(it.key)] {
-			return // a label ("Note:", 「注釈：」), a setting ("Rules-Requires-Root: no") or prose
+			strings.Contains(it.body, "|") || keyLineLabels[strings.ToLower(it.key)] || menuLine(line, it.body) {
+			return // a label ("Note:", 「注釈：」), a setting ("Rules-Requires-Root: no"), prose or a menu path
 		}
 		it.doc, it.line = doc, b.start+i
 		items = append(items, it)
@@ -522,6 +522,46 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja bool) {
 	for _, it := range items {
 		ix.addItem(it)
 	}
+}
+
+// hasLetterRun reports n letters in a row in s.
+func hasLetterRun(s string, n int) bool {
+	run := 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			run = 0
+			continue
+		}
+		if run++; run >= n {
+			return true
+		}
+	}
+	return false
+}
+
+// menuLine reports a line that walks a menu: two steps or more ("Insert -
+// Function - Category Logical", 「挿入 - 関数 - カテゴリー 論理」, 「挿入 → 関数
+// → 統計」), or one step to a command named in title case without a
+// sentence ("View - Freeze Rows and Columns").
+func menuLine(line, body string) bool {
+	steps := strings.Count(line, " - ") + strings.Count(line, " → ") + strings.Count(line, " > ")
+	if steps >= 2 {
+		return true
+	}
+	if steps == 0 || glossary.HasCJK(body) || strings.ContainsAny(strings.TrimRight(body, "."), ".,;:!?") {
+		return false
+	}
+	capital := 0
+	for _, w := range strings.Fields(body) {
+		if utf8.RuneCountInString(w) < 4 {
+			continue // "and", "to", "All"
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+		capital++
+	}
+	return capital >= 2
 }
 
 // keyLineClause reports an English line whose dash or colon splits a
@@ -1380,6 +1420,10 @@ func itemBody(key, body string, ja bool) string {
 	if typeAnnotation.MatchString(body) {
 		// "`length`: <number> The bit length of the key.", "`cipher`:
 		// {string} If specified, ...": one parameter of an API, typed.
+		return ""
+	}
+	if !glossary.HasCJK(body) && !hasLetterRun(body, 3) {
+		// 「計算: A1*C1 + B1*D1 + A2*C2」: a formula, no words.
 		return ""
 	}
 	first := firstSentenceOf(body, ja)

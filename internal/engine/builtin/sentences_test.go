@@ -58,3 +58,27 @@ func TestNoGlossFromSettingsOrAPointer(t *testing.T) {
 		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
 	}
 }
+
+// TestNoGlossFromMenuPathsOrFormulas: lines that walk a menu ("View -
+// Freeze Rows and Columns", 「挿入 - 関数 - カテゴリー 論理」) and a key over
+// a formula (「計算: A1*C1 + B1*D1」) are no key lines; "Towline - a rope
+// used to tow a ship." still is. Found in a spreadsheet's help (the text
+// is written for this test).
+func TestNoGlossFromMenuPathsOrFormulas(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	en := "# Tide sheets\n\n" +
+		"Towline - a rope used to tow a ship into the berth.\n\n" +
+		"Every tide sheet shows the towline plan.\n"
+	freeze := "# 見出しの固定\n\n見出しを固定するには:\n\nView - Freeze Tide Rows and Columns\n"
+	ja := "# 潮汐表\n\n関数の一覧を開きます:\n\n挿入 - 関数 - カテゴリー 潮汐\n\n" +
+		"計算: A1*C1 + B1*D1 + A2*C2\n\n潮汐表の計算は毎朝行います。挿入した関数は一覧に出ます。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "sheets.md", Content: en}, {Path: "ja/sheets.md", Content: ja}})
+	for term, not := range map[string]string{"挿入": "カテゴリー", "計算": "A1"} {
+		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
+	}
+	wantNoGlossFrom(t, e, pipeline.NewCorpus([]glossary.Document{{Path: "ja/freeze.md", Content: freeze}}), usedInPrefixEN, "view", "Freeze")
+	if d := define(t, e, c, "towline"); d.Text != "A rope used to tow a ship into the berth." {
+		t.Errorf("towline: %q, want its key line", d.Text)
+	}
+}
