@@ -1048,3 +1048,21 @@ func TestDefineNarrativeThe(t *testing.T) {
 		t.Errorf("harbour master: %q (%.2f), want its definition", d.Text, d.Confidence)
 	}
 }
+
+// TestKindLabelledHeadings: a reference section labelled with the kind of
+// the type it is about ("### Class: `TideGauge`"), its first paragraph
+// after a change-history table, glosses the type; "Event: 'close'" names an
+// event, not the word close. The page is written for this test.
+func TestKindLabelledHeadings(t *testing.T) {
+	t.Parallel()
+	doc := "# Tides\n\n### Class: `TideGauge`\n\n#### History\n\n| Version | Changes |\n| --- | --- |\n| v2.0.0 | Added in: v2.0.0 |\n\n" +
+		"A utility class that reads the water level of one berth every minute.\n\n```\nconst g = new TideGauge('north');\n```\n\n" +
+		"#### Event: `'close'`\n\nEmitted when the gauge stops reading.\n\n" +
+		"Each TideGauge reports to the harbour office. Close the gauge at night.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tides.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "TideGauge"); d.Text != "A utility class that reads the water level of one berth every minute." {
+		t.Errorf("TideGauge: %q (%.2f), want its section's gloss", d.Text, d.Confidence)
+	}
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "close", "Emitted")
+}

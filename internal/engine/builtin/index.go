@@ -1986,7 +1986,7 @@ var caveatHeading = regexp.MustCompile(`(?i)^(known )?(limitations?|caveats?|iss
 
 // introHeading names a sub-heading that opens what its parent heading is
 // about: "Overview", "Introduction", "What is a pod?", 「概要」, 「はじめに」.
-var introHeading = regexp.MustCompile(`(?i)^(overview|introduction|intro|description|definition|summary|about|background|basics|what (is|are)\b.*)$|^(概要|はじめに|概説|説明|定義|紹介|背景|基本)$|とは[？?]?$`)
+var introHeading = regexp.MustCompile(`(?i)^(overview|introduction|intro|description|definition|summary|about|background|basics|history|what (is|are)\b.*)$|^(概要|はじめに|概説|説明|定義|紹介|背景|基本)$|とは[？?]?$`)
 
 // glossaryHeading and glossaryFile name a glossary: "Glossary", "Git
 // Glossary", "Terminology", "Definitions", "Key concepts", 「用語集」,
@@ -2055,6 +2055,11 @@ func askedTerm(heading string) string {
 			return strings.TrimSpace(t)
 		}
 	}
+	if label, name, ok := strings.Cut(h, ": "); ok && kindLabels[strings.ToLower(label)] && len(strings.Fields(name)) == 1 {
+		// "Class: `AbortController`", "Interface: Reader": a reference
+		// page's section about one type, labelled with its kind.
+		return name
+	}
 	lower := strings.ToLower(h)
 	if t, ok := strings.CutPrefix(lower, "about "); ok && t != "" && !strings.ContainsAny(t, "?:") && len(strings.Fields(t)) <= 4 {
 		// "About anchorage": the section is about the term.
@@ -2076,6 +2081,11 @@ func askedTerm(heading string) string {
 	}
 	return h
 }
+
+// kindLabels label a reference section with the kind of the one type it
+// is about ("Class: Buffer"). Events and methods are not: their names are
+// everyday words ("Event: 'close'") or calls.
+var kindLabels = toSet(`class interface struct enum type trait module protocol`)
 
 // sectionNumber matches a section number opening a heading: "1. ",
 // "4.2.1. ", "C.1. ".
