@@ -290,12 +290,29 @@ var (
 // formulas. The functions stay: MAX is a term of the help that shows
 // "=MAX(A1:B2)" or "=IF(MAX(A1;B1)>5; ...)".
 func maskCells(text string) string {
-	if !strings.Contains(text, ":") && !strings.Contains(text, "=") {
-		return text
+	// Most lines have neither: "=" before a capital, or ":" between a
+	// digit and a capital or "$".
+	var eq, colon bool
+	for i := 1; i+1 < len(text); i++ {
+		switch text[i] {
+		case '=':
+			eq = eq || text[i+1] >= 'A' && text[i+1] <= 'Z'
+		case ':':
+			colon = colon || text[i-1] >= '0' && text[i-1] <= '9' && (text[i+1] >= 'A' && text[i+1] <= 'Z' || text[i+1] == '$')
+		}
+	}
+	if text != "" && text[0] == '=' && len(text) > 1 {
+		eq = eq || text[1] >= 'A' && text[1] <= 'Z'
 	}
 	blank := func(m string) string { return strings.Repeat(string(boundary), len(m)) }
-	cells := func(m string) string { return cellRef.ReplaceAllStringFunc(m, blank) }
-	return cellRange.ReplaceAllStringFunc(formula.ReplaceAllStringFunc(text, cells), blank)
+	if eq {
+		cells := func(m string) string { return cellRef.ReplaceAllStringFunc(m, blank) }
+		text = formula.ReplaceAllStringFunc(text, cells)
+	}
+	if colon {
+		text = cellRange.ReplaceAllStringFunc(text, blank)
+	}
+	return text
 }
 
 // pageList reports a line that is mostly the names of pages: three or
@@ -303,6 +320,9 @@ func maskCells(text string) string {
 // ("aggfunc → lang_corefunc.html lang_expr.html#booleanexpr ...", a
 // cross-reference index). Page names are links, not terms.
 func pageList(text string) bool {
+	if !strings.Contains(text, ".htm") {
+		return false
+	}
 	words := strings.Fields(text)
 	pages, arrow := 0, -1
 	for i, w := range words {
