@@ -62,8 +62,14 @@ func assess(term string, evs []evidence) assessment {
 			glosses = append(glosses, e)
 		}
 	}
+	// Of an everyday word, "The value is a NULL value" says what the value
+	// at hand is; 'A "value" is a single number, string, BLOB or NULL'
+	// says what a value is. With one of the latter, only they are
+	// compared.
+	general := isGeneralWord(term)
+	generic := !general || !slices.ContainsFunc(explicit, func(e evidence) bool { return e.strong && !definiteSubject(e) })
 	for _, e := range explicit {
-		if !e.strong {
+		if !e.strong || !generic && definiteSubject(e) {
 			continue
 		}
 		placed := false
@@ -107,8 +113,8 @@ func assess(term string, evs []evidence) assessment {
 	// what a value is; they do not contradict each other either. So does
 	// "The argument is a delay ..." alone, of an everyday word: "the"
 	// points to the argument at hand.
-	perUse := len(a.clusters) > 0 && allDefinite(a.clusters) &&
-		(len(a.clusters) > 1 || isGeneralWord(term) && !slices.ContainsFunc(a.clusters[0], identifiesKind))
+	perUse := len(a.clusters) > 0 && allDefinite(a.clusters, general) &&
+		(len(a.clusters) > 1 || general && !slices.ContainsFunc(a.clusters[0], identifiesKind))
 	if perUse {
 		a.clusters = nil
 	}
@@ -221,16 +227,17 @@ func answersQuestion(c, glosses []evidence) bool {
 // sentence about "The x", a common noun with the definite article, or says
 // what a parameter of a page's function is (「利率は、名目年利率です」 under
 // "Syntax"), each cluster from documents of its own (one page, or its
-// copies, that says two things of "the x" elaborates).
-func allDefinite(clusters [][]evidence) bool {
+// copies, that says two things of "the x" elaborates), unless x is an
+// everyday word: a page of a file format says "The value is a NULL value"
+// of one field and "The value is a signed integer" of the next.
+func allDefinite(clusters [][]evidence, general bool) bool {
 	clusterOf := map[string]int{}
 	for ci, c := range clusters {
 		for _, e := range c {
-			rest, ok := strings.CutPrefix(e.text, "The ")
-			if r, _ := utf8.DecodeRuneInString(rest); !e.param && (!ok || e.ja || !unicode.IsLower(r)) {
+			if !e.param && !definiteSubject(e) {
 				return false
 			}
-			if prev, seen := clusterOf[e.doc]; seen && prev != ci && !e.param {
+			if prev, seen := clusterOf[e.doc]; seen && prev != ci && !e.param && !general {
 				// A page may document several functions, each with a
 				// "Syntax" section of its own.
 				return false
@@ -239,6 +246,14 @@ func allDefinite(clusters [][]evidence) bool {
 		}
 	}
 	return true
+}
+
+// definiteSubject reports an English definition of "The x", a common
+// noun with the definite article.
+func definiteSubject(e evidence) bool {
+	rest, ok := strings.CutPrefix(e.text, "The ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return ok && !e.ja && unicode.IsLower(r)
 }
 
 // identifiesKind reports "The X is the Y that ...": a kind named by what

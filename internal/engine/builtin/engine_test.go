@@ -333,6 +333,15 @@ func TestDefiniteSubjectsPerPage(t *testing.T) {
 		{Path: "tide1.md", Content: "# 潮汐関数 1\n\n" + fn("TIDEHIGH", "満潮時の海面の高さ") + fn("TIDELOW", "干潮時の海面の高さ")},
 		{Path: "tide2.md", Content: "# 潮汐関数 2\n\n" + fn("TIDEMEAN", "一日の平均の高さを表す数値")},
 	})
+	// One sentence that says what an input is stands, against the ones
+	// that say what the input at hand is.
+	both := pipeline.NewCorpus([]glossary.Document{
+		{Path: "fields.md", Content: "# Fields\n\nThe input is a list of tide times. The input is a berth name, one per line.\n"},
+		{Path: "terms.md", Content: "# Terms\n\nAn input is a reading that a tide gauge sends to the harbour office.\n"},
+	})
+	if d := define(t, e, both, "input"); d.Text != "An input is a reading that a tide gauge sends to the harbour office." || d.Confidence <= confConflicting {
+		t.Errorf("input: %q (%.2f), want the sentence about inputs in general", d.Text, d.Confidence)
+	}
 	if d := define(t, e, syntax, "潮位"); d.Confidence > confDescribe {
 		t.Errorf("潮位: %q (%.2f), want at most a describing sentence (%.2f)", d.Text, d.Confidence, confDescribe)
 	}
