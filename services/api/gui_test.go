@@ -394,7 +394,10 @@ func TestGUIEndToEnd(t *testing.T) {
 
 	// Second run, slow: progress moves, reload mid-run continues the log,
 	// a second tab's 409 is shown, Stop cancels it.
-	delay.Store(int64(400 * time.Millisecond)) // long enough to reload and stop under -race
+	// Long enough to reload, try a second Run and Stop under -race on a
+	// loaded machine (a CI run beside other work finished the run first at
+	// 400 ms); Stop ends the wait at once.
+	delay.Store(int64(2 * time.Second))
 	b.set("#scope", "from_terms")
 	b.click("#run-btn")
 	b.wait("second run running", `document.querySelector('#state-badge .badge').textContent === 'Running'`, 5*time.Second)
