@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -108,6 +109,20 @@ func assess(term string, evs []evidence) assessment {
 			}
 		}
 	}
+	if len(a.clusters) > 1 {
+		// "KiCad is an open-source software suite ..." on kicad.html, "KiCad
+		// is a free and open-source electronics design ..." on another
+		// page: the page named after the term says what it is.
+		var own [][]evidence
+		for _, c := range a.clusters {
+			if slices.ContainsFunc(c, func(e evidence) bool { return pageOf(e.doc, term) }) {
+				own = append(own, c)
+			}
+		}
+		if len(own) == 1 {
+			a.clusters = own
+		}
+	}
 	// "The value is a list of names ..." in one page and "The value is a
 	// bitmap ..." in another: each says what one setting's value is, not
 	// what a value is; they do not contradict each other either. So does
@@ -200,6 +215,29 @@ func assess(term string, evs []evidence) assessment {
 		a.confidence = usageConfidence(usage.docs)
 	}
 	return a
+}
+
+// pageOf reports a document named after the term: kicad.html for KiCad,
+// app-pgdump.html for pg_dump, gimp-concepts-brushes.html for brush (its
+// name's last letters and digits are the term's, or its plural's).
+func pageOf(doc, term string) bool {
+	fold := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, s)
+	}
+	name := path.Base(doc)
+	if i := strings.IndexByte(name, '.'); i > 0 {
+		name = name[:i] // "uptodate.en.html"
+	}
+	n, t := fold(name), fold(term)
+	if utf8.RuneCountInString(t) < 3 {
+		return false
+	}
+	return strings.HasSuffix(n, t) || strings.HasSuffix(n, t+"s") || strings.HasSuffix(n, t+"es")
 }
 
 // answersQuestion reports a cluster holding the sentence that a heading

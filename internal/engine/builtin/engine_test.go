@@ -350,7 +350,8 @@ func TestDefiniteSubjectsPerPage(t *testing.T) {
 // TestAnswerToTheQuestionIsTheDefinition: "What is Harbourd?" answered
 // with "Harbourd is a berth scheduler ..." on one page, while another page
 // says "Harbourd is a large project, ...": the answer is the definition and
-// the two do not contradict. The pages are written for this test.
+// the two do not contradict; nor do they when one is on the page named
+// after the term (app-tidewatch.md). The pages are written for this test.
 func TestAnswerToTheQuestionIsTheDefinition(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
@@ -368,6 +369,16 @@ func TestAnswerToTheQuestionIsTheDefinition(t *testing.T) {
 	}
 	if is, ok := findIssue(issues, "Harbourd", glossary.Contradiction); ok {
 		t.Errorf("Harbourd: %+v, want no contradiction: the question's answer is its definition", is)
+	}
+	// The page named after the term says what it is: "Tidewatch is a
+	// gauge reader ..." on tidewatch.md, not "Tidewatch is a large
+	// project" on another page.
+	own := pipeline.NewCorpus([]glossary.Document{
+		{Path: "about/community.md", Content: "# Community\n\nTidewatch is a large project, and keeping it running takes many hands.\n"},
+		{Path: "ref/app-tidewatch.md", Content: "# Reference\n\nTidewatch is a gauge reader that records the tide at each berth.\n"},
+	})
+	if d := define(t, e, own, "Tidewatch"); d.Text != "Tidewatch is a gauge reader that records the tide at each berth." || d.Confidence <= confConflicting {
+		t.Errorf("Tidewatch: %q (%.2f), want its own page's definition", d.Text, d.Confidence)
 	}
 }
 

@@ -395,6 +395,10 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	}
 }
 
+// documentPart opens a body about a part of the document: "This section
+// ...", 「この章では…」.
+var documentPart = regexp.MustCompile(`^(This|The following) (section|chapter|page|subsection|appendix)\b|^この(節|章|ページ)`)
+
 // typeAnnotation opens a parameter's description with its type: "<number>
 // ...", "\<string> | \<Buffer> ...", "{Object} ...".
 var typeAnnotation = regexp.MustCompile(`^\\?<[A-Za-z][\w.\[\]]*>|^\{[A-Za-z][\w.|\[\] ]*\}`)
@@ -1420,6 +1424,11 @@ func itemBody(key, body string, ja bool) string {
 	if typeAnnotation.MatchString(body) {
 		// "`length`: <number> The bit length of the key.", "`cipher`:
 		// {string} If specified, ...": one parameter of an API, typed.
+		return ""
+	}
+	if documentPart.MatchString(body) {
+		// "Name: This section is generated automatically.": a section of
+		// a page, described.
 		return ""
 	}
 	if !glossary.HasCJK(body) && !hasLetterRun(body, 3) {

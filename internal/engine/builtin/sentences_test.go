@@ -32,7 +32,8 @@ func TestSplitEnglish(t *testing.T) {
 // TestNoGlossFromSettingsOrAPointer: a list item whose body lists settings
 // by name ("LDAP: Authentication [v], Authorization [v], ...") or programs
 // ("client : haproxy, stud, stunnel, ..."), a parameter's item that opens
-// with its type ("`length`: <number> The bit length ...") and a
+// with its type ("`length`: <number> The bit length ..."), an item about a
+// section of the pages ("Synopsis: This section is ...") and a
 // sentence whose subject is "This section (term)" are no glosses. Found in
 // an administration manual (the text is written for this test).
 func TestNoGlossFromSettingsOrAPointer(t *testing.T) {
@@ -51,10 +52,13 @@ func TestNoGlossFromSettingsOrAPointer(t *testing.T) {
 		"## tide.read(gauge, options)\n\n" +
 		"- `gauge`: \\<string> The name of the tide gauge to read.\n" +
 		"- `window`: {number} How many hours of readings to return.\n\n" +
+		"The pages of this manual have these sections:\n\n" +
+		"- Synopsis: This section is written by hand for each command.\n\n" +
 		"Each gauge is read once an hour. The window is kept short.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "office.md", Content: doc}})
 	for term, not := range map[string]string{"berth folder": "This section", "HarbourLDAP": "Authentication",
-		"sender": "quayd", "receiver": "quayd", "gauge": "tide gauge to read", "window": "hours of readings"} {
+		"sender": "quayd", "receiver": "quayd", "gauge": "tide gauge to read", "window": "hours of readings",
+		"synopsis": "written by hand"} {
 		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
 	}
 }
