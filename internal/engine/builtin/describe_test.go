@@ -1066,3 +1066,26 @@ func TestKindLabelledHeadings(t *testing.T) {
 	}
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "close", "Emitted")
 }
+
+// TestHeadingOverWhatAControlDoes: in a help page, a heading over a
+// sentence that does something to the term ("### Font" over "Specifies the
+// font to apply to the label.", 「プレビュー」 over 「挨拶文のプレビューを表示
+// します。」) says what a control does to it: a describing sentence, not a
+// gloss. A heading over what the term is still glosses it. The pages are
+// written for this test.
+func TestHeadingOverWhatAControlDoes(t *testing.T) {
+	t.Parallel()
+	en := "# Berth labels\n\n## Font\n\nSpecifies the font to apply to the berth label.\n\n## Tide marker\n\nA small flag that shows the height of the tide at a berth.\n\n" +
+		"Each label has a font. Each berth has a tide marker.\n"
+	ja := "# 差し込み\n\n## プレビュー\n\n挨拶文のプレビューを表示します。\n\n印刷の前にプレビューを確かめます。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "labels.md", Content: en}, {Path: "ja/merge.md", Content: ja}})
+	e := newEngine(t)
+	for _, term := range []string{"font", "プレビュー"} {
+		if d := define(t, e, c, term); d.Confidence > confDescribe {
+			t.Errorf("%s: %q (%.2f), want at most a describing sentence (%.2f)", term, d.Text, d.Confidence, confDescribe)
+		}
+	}
+	if d := define(t, e, c, "tide marker"); d.Text != "A small flag that shows the height of the tide at a berth." {
+		t.Errorf("tide marker: %q (%.2f), want its section's gloss", d.Text, d.Confidence)
+	}
+}

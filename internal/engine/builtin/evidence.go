@@ -281,6 +281,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// what is said of a part or an aspect of it.
 				continue
 			}
+			kind := evHeading
+			if named && !about && actsOn(s.text, sp) {
+				// "### Font" over "Specifies the font to apply.", 「プレビュー」
+				// over 「挨拶文のプレビューを表示します。」: what a control
+				// does to the thing, in a help page, describes it at most.
+				kind = evDescribe
+			}
 			if l := strings.ToLower(s.text); strings.HasPrefix(l, "this ") || strings.HasPrefix(l, "these ") {
 				// "### Binary" over "This folded field is a list of binary
 				// packages.": the heading's thing, pointed back to.
@@ -362,7 +369,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				continue
 			}
 			out = append(out, evidence{
-				kind: evHeading, text: capText(s.text, s.ja), doc: s.doc, line: s.line,
+				kind: kind, text: capText(s.text, s.ja), doc: s.doc, line: s.line,
 				head: headNoun(s.text, s.ja), ja: s.ja, mentions: mentions, answers: h.asks && about,
 			})
 		}
@@ -823,6 +830,31 @@ func jaTopic(s string) string {
 	}
 	return topic
 }
+
+// actsOn reports a sentence that does something to the term: an English
+// one opening with a verb ("Specifies the font to apply.") or a Japanese one
+// ending in one with the term as its object (「…フォントを指定します。」).
+// An English sentence in a Japanese page (a page partly translated) reads
+// as English.
+func actsOn(s, sp string) bool {
+	hits := glossary.Index(s, sp)
+	if len(hits) == 0 {
+		return false
+	}
+	if glossary.HasCJK(s) {
+		for _, at := range hits {
+			if strings.HasPrefix(s[at+len(sp):], "を") {
+				return jaPredicateVerb(s)
+			}
+		}
+		return false
+	}
+	w := strings.ToLower(firstWord(s))
+	return hits[0] > 0 && (enItemVerbs[w] || enControlVerbs[w])
+}
+
+// enControlVerbs open what a control of a dialog does, beside enItemVerbs.
+var enControlVerbs = toSet(`displays shows inserts includes enters chooses assigns changes`)
 
 // onlyAfterPreposition reports whether every mention of the term in the
 // English sentence s follows a preposition ("on npm", "with Docker").
