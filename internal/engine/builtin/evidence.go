@@ -1920,6 +1920,11 @@ var introWords = map[string]bool{
 	"after": true, "before": true, "during": true, "when": true, "if": true, "once": true, "while": true,
 	"since": true, "until": true, "in": true, "on": true, "at": true, "for": true, "with": true,
 	"without": true, "because": true, "although": true, "unless": true, "as": true, "by": true, "from": true,
+	// "Depending on the statement, a port follows ...", "Under heavy
+	// load, a proxy ...": prepositions and participles that open a phrase.
+	"depending": true, "according": true, "due": true, "regardless": true, "given": true, "unlike": true,
+	"despite": true, "under": true, "through": true, "within": true, "across": true, "between": true,
+	"among": true, "upon": true, "via": true, "beyond": true, "besides": true, "throughout": true,
 }
 
 // appositiveSubject reports whether the text before a term allows the term

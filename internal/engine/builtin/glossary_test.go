@@ -255,4 +255,11 @@ func TestAppositiveNeedsASubject(t *testing.T) {
 	if d := define(t, e, row, "cargo hold"); d.Confidence >= unclearBelow {
 		t.Errorf("cargo hold: definition %q (%.2f), want usage only", d.Text, d.Confidence)
 	}
+	// "Depending on the tide table, a berth ..." opens with a phrase.
+	depending := pipeline.NewCorpus([]glossary.Document{{Path: "d.md", Content: "# Berths\n\n" +
+		"Depending on the tide table, a berth or a pair of berths follows the harbour plan.\n" +
+		"Read the tide table at dawn.\n"}})
+	if d := define(t, e, depending, "tide table"); d.Confidence >= unclearBelow {
+		t.Errorf("tide table: definition %q (%.2f), want usage only", d.Text, d.Confidence)
+	}
 }
