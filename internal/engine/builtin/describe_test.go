@@ -96,7 +96,8 @@ func TestDefineDescribingSentences(t *testing.T) {
 // TestDefineJapaneseReadmePatterns checks glosses that are not, as met in
 // real Japanese READMEs (the texts are written for this test): an option's
 // default value in a list, a link in a list item, a parenthetical that adds
-// to the word before it or remarks on it, a sentence that leads into a
+// to the word before it (バグ修正, 定義済み辞書) or remarks on it or says when
+// (「…場合」), a sentence that leads into a
 // list, a section's first sentence that is a condition, labels too short to
 // show usage, emphasis without spaces, and a Latin term written against
 // Japanese text.
@@ -120,7 +121,10 @@ func TestDefineJapaneseReadmePatterns(t *testing.T) {
 		"自分のツールに組み込んで使う場合。\n\n" +
 		"本文(Markdownなら通常の段落)の語句だけを数えます。\n\n" +
 		"- 各ルールのバグ修正 (警告を減らす方向への修正)\n" +
-		"- 修正は毎週まとめて出します。\n\n" +
+		"- 修正は毎週まとめて出します。\n" +
+		"- 定義済み辞書 (文書のプロパティで得られる語句の一覧)\n" +
+		"- 組み辞書 (アジア諸言語をサポートしている場合)\n" +
+		"- 辞書は語句ごとに引きます。\n\n" +
 		"## 対応\n\n" +
 		"Minor リリース\n\n" +
 		"次のwindowの値**は**段落ごとに数えます。これがQuickFixか全修正で直せる例です。\n" +
@@ -150,6 +154,14 @@ func TestDefineJapaneseReadmePatterns(t *testing.T) {
 	// A parenthetical after a compound glosses the compound, not its tail.
 	if d := define(t, e, c, "修正"); strings.Contains(d.Text, "警告を減らす") && !strings.HasPrefix(d.Text, usedInPrefixJA) {
 		t.Errorf("修正: definition %q is the gloss of バグ修正", d.Text)
+	}
+	// So does one after a kanji with its kana ending (定義済み辞書); a
+	// parenthesis that says when (「…場合」) glosses nothing.
+	if d := define(t, e, c, "辞書"); (strings.Contains(d.Text, "プロパティ") || strings.Contains(d.Text, "場合")) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
+		t.Errorf("辞書: definition %q is the gloss of a compound or a condition", d.Text)
+	}
+	if d := define(t, e, c, "組み辞書"); strings.Contains(d.Text, "場合") && !strings.HasPrefix(d.Text, usedInPrefixJA) {
+		t.Errorf("組み辞書: definition %q is a condition", d.Text)
 	}
 	if d := define(t, e, c, "バグ修正"); !strings.Contains(d.Text, "警告を減らす方向への修正") {
 		t.Errorf("バグ修正: definition %q, want its parenthetical", d.Text)

@@ -2994,6 +2994,13 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			if r, _ := utf8.DecodeLastRuneInString(s.text[:at]); unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' {
 				continue
 			}
+			// 「定義済み変数 (…)」, 「組み文字 (…)」: a kanji with its kana
+			// ending before the term, the compound's first word.
+			if r, n := utf8.DecodeLastRuneInString(s.text[:at]); unicode.Is(unicode.Hiragana, r) && !strings.ContainsRune("はがをにでともへやのか", r) {
+				if p, _ := utf8.DecodeLastRuneInString(s.text[:at-n]); unicode.Is(unicode.Han, p) {
+					continue
+				}
+			}
 			// 「「旧安定版」ディストリビューション (…)」 glosses the compound
 			// with its quoted modifier.
 			if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s.text[:at], " ")); r == '」' || r == '』' {
@@ -3064,6 +3071,9 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			}
 			if jaNotGloss(inner) {
 				continue // 「助詞(かつ品詞細分類)」, 「filterルール(例外を明示できる)」
+			}
+			if jaCondition(inner) {
+				continue // 「組み文字 (アジア諸言語をサポートしている場合)」: when it is there
 			}
 			if jaReading(inner, sp) {
 				continue // 「半角カナ（はんかくカナ）」: how the term is read
