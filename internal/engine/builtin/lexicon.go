@@ -38,7 +38,7 @@ code source test tests testing debug debugging feature function method class obj
 timeout delay interval limit quota size count total sum average default status result report alert
 notification login logout password account profile permission role group member owner admin
 administrator operator developer engineer maintainer contributor community team company customer
-editor dependency terminal shell browser
+editor dependency terminal shell browser argument description
 indicate manage match mutate toggle detach render bind schedule
 creation mechanism production capacity combination completion implementation representation execution
 removal activation review helper logic control scope
