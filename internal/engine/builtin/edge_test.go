@@ -39,6 +39,14 @@ func TestExtractKeepsDefinedTermsAtTheCap(t *testing.T) {
 	}
 }
 
+// harbourProse opens the pages of the cap tests: a few terms the text
+// uses often.
+const harbourProse = "# Harbour\n\n" +
+	"The harbour master checks the berth plan. The harbour master signs the berth plan.\n" +
+	"The harbour master reads the tide table. The berth plan lists every quay crane.\n" +
+	"A quay crane lifts containers. The tide table shows the harbour master the tide.\n" +
+	"A quay crane needs a crane driver. The crane driver reads the berth plan.\n"
+
 // TestExtractKeepsGlossaryEntries: a term the documents' own glossary
 // lists is kept at the cap however low it ranks, in place of one of the
 // lower half that the documents only use; a defined one stays, and an item
@@ -46,11 +54,7 @@ func TestExtractKeepsDefinedTermsAtTheCap(t *testing.T) {
 // for this test.
 func TestExtractKeepsGlossaryEntries(t *testing.T) {
 	t.Parallel()
-	prose := "# Harbour\n\n" +
-		"The harbour master checks the berth plan. The harbour master signs the berth plan.\n" +
-		"The harbour master reads the tide table. The berth plan lists every quay crane.\n" +
-		"A quay crane lifts containers. The tide table shows the harbour master the tide.\n" +
-		"A quay crane needs a crane driver. The crane driver reads the berth plan.\n" +
+	prose := harbourProse +
 		"The crane driver drives the quay crane at the pier head. The pier head faces the channel.\n" +
 		"The pilot boat meets each ship in the channel. The pilot boat waits at the pier head.\n" +
 		"A mooring buoy is a floating buoy that a ship ties up to. Ships use the mooring buoy in the channel.\nHang a fender.\n"
@@ -101,11 +105,7 @@ func extractedTexts(t *testing.T, c *pipeline.Corpus, maxTerms int) []string {
 // a key that is a phrase is not. The pages are written for this test.
 func TestExtractAddsGlossaryOnlyTerms(t *testing.T) {
 	t.Parallel()
-	prose := "# Harbour\n\n" +
-		"The harbour master checks the berth plan. The harbour master signs the berth plan.\n" +
-		"The harbour master reads the tide table. The berth plan lists every quay crane.\n" +
-		"A quay crane lifts containers. The tide table shows the harbour master the tide.\n" +
-		"A quay crane needs a crane driver. The crane driver reads the berth plan.\n" +
+	prose := harbourProse +
 		"The pilot boat meets each ship in the channel. The pilot boat waits at the pier head.\n" +
 		"Ships cast off at dawn; the crane driver counts tonnes per hour.\n"
 	gloss := "# Glossary\n\n" +

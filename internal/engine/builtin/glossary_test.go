@@ -218,48 +218,41 @@ func TestAppositiveNeedsASubject(t *testing.T) {
 	if d := define(t, e, c, "Quillmoor Foundation"); !strings.Contains(d.Text, "non-profit organization") {
 		t.Errorf("Quillmoor Foundation: definition %q, want the appositive", d.Text)
 	}
-	// A list whose items open with "a" is not an appositive either (the
-	// text is written for this test).
-	list := pipeline.NewCorpus([]glossary.Document{{Path: "l.md", Content: "# Triage\n\n" +
-		"Rate each report by what the reporter controls: crafted SQL, a damaged database file, or only the rows of a table.\n" +
-		"Crafted SQL is the common case. Run the SQL in a sandbox.\n"}})
-	if d := define(t, e, list, "SQL"); d.Confidence >= unclearBelow {
-		t.Errorf("SQL: definition %q (%.2f), want usage only", d.Text, d.Confidence)
-	}
-	longer := pipeline.NewCorpus([]glossary.Document{{Path: "l.md", Content: "# Triage\n\n" +
-		"The report lists each claim, including the berth ID, a short note on the claim, the date it was filed, and its state.\n" +
-		"Quote the berth ID. Each berth ID is unique.\n"}})
-	if d := define(t, e, longer, "berth ID"); d.Confidence >= unclearBelow {
-		t.Errorf("berth ID: definition %q (%.2f), want usage only", d.Text, d.Confidence)
-	}
-	// An opening phrase inside a parenthesis, a clause that opens after a
-	// title the splitter did not end, and a noun after an identifier that
-	// names one of them ("the next_berth pointer, a member of ...") have
-	// no appositive either.
-	opening := pipeline.NewCorpus([]glossary.Document{{Path: "o.md", Content: "# Quays\n\n" +
-		"Give the path of the berth file. (On Tidal, an absolute path name begins with a slash.)\n" +
-		"Fix loading a berth file from a quay (Wren Talmadge) If the berth's value is NIL, a “lookup failed for berth 0” error resulted.\n" +
-		"Walk the berths by following the next_berth pointer, a member of the berth record.\n" +
-		"Install Tidal on the quay. Check each pointer. Never store NIL.\n"}})
-	for _, term := range []string{"Tidal", "NIL", "pointer"} {
-		if d := define(t, e, opening, term); d.Confidence >= unclearBelow {
-			t.Errorf("%s: definition %q (%.2f), want usage only", term, d.Text, d.Confidence)
+	// No appositive either, in texts written for this test: a list whose
+	// items open with "a"; an opening phrase inside a parenthesis, a clause
+	// that opens after a title the splitter did not end, and a noun after
+	// an identifier that names one of them ("the next_berth pointer, a
+	// member of ..."); phrases in a row that each name the term ("a crate
+	// stowed in the cargo hold, a crate taken out of the cargo hold, ...");
+	// an opening phrase with a participle ("Depending on the tide table, a
+	// berth ...").
+	for _, tc := range []struct {
+		doc   string
+		terms []string
+	}{
+		{"# Triage\n\n" +
+			"Rate each report by what the reporter controls: crafted SQL, a damaged database file, or only the rows of a table.\n" +
+			"Crafted SQL is the common case. Run the SQL in a sandbox.\n", []string{"SQL"}},
+		{"# Triage\n\n" +
+			"The report lists each claim, including the berth ID, a short note on the claim, the date it was filed, and its state.\n" +
+			"Quote the berth ID. Each berth ID is unique.\n", []string{"berth ID"}},
+		{"# Quays\n\n" +
+			"Give the path of the berth file. (On Tidal, an absolute path name begins with a slash.)\n" +
+			"Fix loading a berth file from a quay (Wren Talmadge) If the berth's value is NIL, a “lookup failed for berth 0” error resulted.\n" +
+			"Walk the berths by following the next_berth pointer, a member of the berth record.\n" +
+			"Install Tidal on the quay. Check each pointer. Never store NIL.\n", []string{"Tidal", "NIL", "pointer"}},
+		{"# Tally\n\n" +
+			"Count every crate (e.g. a crate stowed in the cargo hold, a crate taken out of the cargo hold, but also a crate lost at sea).\n" +
+			"Close the cargo hold at night.\n", []string{"cargo hold"}},
+		{"# Berths\n\n" +
+			"Depending on the tide table, a berth or a pair of berths follows the harbour plan.\n" +
+			"Read the tide table at dawn.\n", []string{"tide table"}},
+	} {
+		c := pipeline.NewCorpus([]glossary.Document{{Path: "t.md", Content: tc.doc}})
+		for _, term := range tc.terms {
+			if d := define(t, e, c, term); d.Confidence >= unclearBelow {
+				t.Errorf("%s: definition %q (%.2f), want usage only", term, d.Text, d.Confidence)
+			}
 		}
-	}
-	// Phrases in a row that each name the term ("a crate loaded in the
-	// cargo hold, a crate taken out of the cargo hold, ...") are no
-	// appositive of it.
-	row := pipeline.NewCorpus([]glossary.Document{{Path: "r.md", Content: "# Tally\n\n" +
-		"Count every crate (e.g. a crate stowed in the cargo hold, a crate taken out of the cargo hold, but also a crate lost at sea).\n" +
-		"Close the cargo hold at night.\n"}})
-	if d := define(t, e, row, "cargo hold"); d.Confidence >= unclearBelow {
-		t.Errorf("cargo hold: definition %q (%.2f), want usage only", d.Text, d.Confidence)
-	}
-	// "Depending on the tide table, a berth ..." opens with a phrase.
-	depending := pipeline.NewCorpus([]glossary.Document{{Path: "d.md", Content: "# Berths\n\n" +
-		"Depending on the tide table, a berth or a pair of berths follows the harbour plan.\n" +
-		"Read the tide table at dawn.\n"}})
-	if d := define(t, e, depending, "tide table"); d.Confidence >= unclearBelow {
-		t.Errorf("tide table: definition %q (%.2f), want usage only", d.Text, d.Confidence)
 	}
 }
