@@ -232,7 +232,10 @@ func parse(name string, content []byte, lim Limits, convertHTML bool) (glossary.
 
 // LoadDir loads every document of a type in [Extensions] under dir,
 // recursively, sorted by relative path. Hidden directories (.git, ...),
-// node_modules and vendor are not entered. Files that are refused
+// node_modules and vendor are not entered. dir itself may be a symbolic
+// link, and a link to a file is read as the file (a tree of links, as
+// stow or a docs build leaves, is documents); a link to a directory is not
+// entered (it may loop) and is reported. Files that are refused
 // (secret-looking, too large, not UTF-8, empty) are returned as problems;
 // files of other types are ignored. The error is non-nil only when dir
 // itself cannot be read or holds more than MaxFiles documents.
@@ -244,6 +247,11 @@ func LoadDir(dir string, lim Limits) ([]glossary.Document, []Problem, error) {
 	}
 	if !info.IsDir() {
 		return nil, nil, fmt.Errorf("input %s is not a directory", filepath.Base(dir))
+	}
+	// WalkDir does not follow a link given as its root: it would visit
+	// the link alone and find nothing.
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
 	}
 	var docs []glossary.Document
 	var problems []Problem
@@ -267,10 +275,11 @@ func LoadDir(dir string, lim Limits) ([]glossary.Document, []Problem, error) {
 			return nil
 		}
 		if !Supported(d.Name()) {
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			problems = append(problems, Problem{Path: rel, Err: errors.New("not a regular file")})
+			if d.Type()&fs.ModeSymlink != 0 {
+				if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+					problems = append(problems, Problem{Path: rel, Err: errLinkedDir})
+				}
+			}
 			return nil
 		}
 		if IsSecretName(d.Name()) {
@@ -278,8 +287,15 @@ func LoadDir(dir string, lim Limits) ([]glossary.Document, []Problem, error) {
 			return nil
 		}
 		fi, err := d.Info()
+		if err == nil && d.Type()&fs.ModeSymlink != 0 {
+			fi, err = linkedFile(p)
+		}
 		if err != nil {
 			problems = append(problems, Problem{Path: rel, Err: err})
+			return nil
+		}
+		if !fi.Mode().IsRegular() {
+			problems = append(problems, Problem{Path: rel, Err: errors.New("not a regular file")})
 			return nil
 		}
 		if fi.Size() > lim.MaxFileSize {
@@ -291,7 +307,7 @@ func LoadDir(dir string, lim Limits) ([]glossary.Document, []Problem, error) {
 		}
 		b, err := os.ReadFile(p)
 		if err != nil {
-			problems = append(problems, Problem{Path: rel, Err: errors.Unwrap(err)})
+			problems = append(problems, Problem{Path: rel, Err: pathless(err)})
 			return nil
 		}
 		doc, err := Parse(rel, b, lim)
@@ -308,4 +324,39 @@ func LoadDir(dir string, lim Limits) ([]glossary.Document, []Problem, error) {
 	sort.Slice(docs, func(i, j int) bool { return docs[i].Path < docs[j].Path })
 	sort.Slice(problems, func(i, j int) bool { return problems[i].Path < problems[j].Path })
 	return docs, problems, nil
+}
+
+// errLinkedDir reports a link to a directory, which LoadDir does not enter.
+var errLinkedDir = errors.New("a link to a directory, not followed")
+
+// linkedFile stats what the link at p points to. A link whose target
+// has a secret-looking name is refused like the file itself would be
+// ("notes.md -> ~/.aws/credentials"), and a dangling link is reported
+// without the target's path.
+func linkedFile(p string) (fs.FileInfo, error) {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return nil, fmt.Errorf("a link that cannot be followed: %w", pathless(err))
+	}
+	if IsSecretName(filepath.Base(target)) {
+		return nil, ErrSecretName
+	}
+	fi, err := os.Stat(target)
+	if err != nil {
+		return nil, pathless(err)
+	}
+	if fi.IsDir() {
+		return nil, errLinkedDir
+	}
+	return fi, nil
+}
+
+// pathless drops the path an *fs.PathError carries: a problem names the
+// file by its path relative to the input, never an absolute one.
+func pathless(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

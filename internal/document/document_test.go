@@ -2,6 +2,7 @@ package document
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -210,6 +211,65 @@ func TestLoadDir(t *testing.T) {
 	}
 	if _, _, err := LoadDir(filepath.Join(dir, "missing"), Limits{}); err == nil {
 		t.Error("LoadDir of a missing dir: want error")
+	}
+}
+
+// TestLoadDirLinks checks that an input given as a link to a directory is
+// read, that a link to a document is read as the document, and that links
+// to directories, to secret-looking files and to nothing are reported
+// without the targets' paths.
+func TestLoadDirLinks(t *testing.T) {
+	t.Parallel()
+	real, elsewhere, links := t.TempDir(), t.TempDir(), t.TempDir()
+	for name, content := range map[string]string{
+		filepath.Join(real, "guide.md"):            "# Guide\n",
+		filepath.Join(elsewhere, "notes.md"):       "notes\n",
+		filepath.Join(elsewhere, "credentials.md"): "secret\n",
+		filepath.Join(elsewhere, "sub", "x.md"):    "x\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range map[string]string{
+		filepath.Join(real, "notes.md"):  filepath.Join(elsewhere, "notes.md"),
+		filepath.Join(real, "public.md"): filepath.Join(elsewhere, "credentials.md"),
+		filepath.Join(real, "gone.md"):   filepath.Join(elsewhere, "missing.md"),
+		filepath.Join(real, "sub"):       filepath.Join(elsewhere, "sub"),
+		filepath.Join(links, "docs"):     real,
+	} {
+		if err := os.Symlink(target, link); err != nil {
+			t.Skipf("symbolic links: %v", err)
+		}
+	}
+
+	docs, problems, err := LoadDir(filepath.Join(links, "docs"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, d := range docs {
+		paths = append(paths, d.Path+"="+strings.TrimSpace(d.Content))
+	}
+	if got, want := strings.Join(paths, ","), "guide.md=# Guide,notes.md=notes"; got != want {
+		t.Errorf("docs = %s, want %s", got, want)
+	}
+	want := map[string]error{"public.md": ErrSecretName, "sub": errLinkedDir, "gone.md": fs.ErrNotExist}
+	if len(problems) != len(want) {
+		t.Fatalf("problems = %v, want %d", problems, len(want))
+	}
+	for _, p := range problems {
+		if !errors.Is(p.Err, want[p.Path]) {
+			t.Errorf("problem %s = %v, want %v", p.Path, p.Err, want[p.Path])
+		}
+		for _, dir := range []string{real, elsewhere, links} {
+			if strings.Contains(p.String(), dir) {
+				t.Errorf("problem leaks a path: %s", p)
+			}
+		}
 	}
 }
 
