@@ -3279,8 +3279,11 @@ func enGlossedHere(before, sp string) bool {
 		last := strings.Trim(words[len(words)-1], `"'“”‘’*_`)
 		r, _ := utf8.DecodeRuneInString(last)
 		l := strings.ToLower(last)
-		if compoundModifier(last) {
-			return false // "the 64-bit PC (“amd64”)": about the 64-bit PC
+		if compoundModifier(last) || enAdjective(l) {
+			// "the 64-bit PC (“amd64”)": about the 64-bit PC;
+			// "opportunistic TLS (the "may" security level)": about
+			// that kind of TLS.
+			return false
 		}
 		return !unicode.IsUpper(r) || enArticles[l] || enParenLeads[l] || strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s")
 	}
@@ -3299,6 +3302,22 @@ func compoundModifier(w string) bool {
 	return strings.IndexByte(w, '-') > 0 && strings.ContainsAny(w, "0123456789")
 }
 
+// enAdjective reports a word that is an adjective by its ending
+// ("opportunistic", "anonymous", "configurable"): with a name after it, it
+// makes a compound. Endings that nouns share ("-al": signal, terminal;
+// "-ive": directive; "-ory": directory) are left out.
+func enAdjective(w string) bool {
+	if len(w) < 6 {
+		return false
+	}
+	for _, suf := range []string{"ic", "ous", "ful", "less", "able", "ible"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // enParenLeads may come right before a term that a parenthesis glosses:
 // determiners, prepositions, conjunctions and the verbs of naming.
 var enParenLeads = toSet(`this that these those its their our your his her my each every any some no all both
@@ -3312,10 +3331,12 @@ func enExampleParen(lower string) bool {
 	clause := strings.TrimPrefix(strings.TrimPrefix(lower, "i.e. "), "that is, ")
 	switch w, _, _ := strings.Cut(clause, " "); w {
 	case "if", "when", "whenever", "unless", "while", "because", "although", "since", "until", "once", "that", "which", "who",
-		"it", "they", "we", "you":
+		"it", "they", "we", "you",
+		"with", "without", "by", "in", "on", "at", "for", "from", "to", "via", "through", "after", "before", "during", "within", "into":
 		// "(i.e. if any of --bare or --mirror is given)", "(that do not change
-		// anything)", "(i.e. it ignores the down child)": a condition or a
-		// clause that goes on from the sentence, not a noun phrase.
+		// anything)", "(i.e. it ignores the down child)", "(i.e. with an
+		// empty parameter value)": a condition or a phrase that goes on
+		// from the sentence, not a noun phrase.
 		return true
 	}
 	if w := strings.Fields(clause); len(w) > 2 && w[0] == "the" && (w[1] == "more" || w[1] == "less" || w[1] == "further" ||

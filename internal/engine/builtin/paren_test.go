@@ -11,7 +11,9 @@ import (
 // An English parenthesis glosses the word before it only when that word
 // is what it says: after a modifier it glosses the compound ("the unit
 // value (...)" is not about "value"; "Tidal OS (...)" is about the name
-// Tidal OS, "job-number (...)" about the longer word), and an example is not a gloss, nor
+// Tidal OS, "job-number (...)" about the longer word, "opportunistic VHF
+// (...)" about that kind of VHF), an example is not a gloss, nor is a
+// phrase that goes on from the sentence ("(i.e. with ...)"), nor
 // is a parenthesis that names what the phrase describes ("(a so-called
 // ... line)"). The page is written for this test.
 func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
@@ -31,7 +33,9 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"Tidal OS (The Harbour Office Live System) runs on every desk. Each OS is patched.\n" +
 		"Run `fg %job-number` (foreground の略語) to resume a job. The number is shown.\n" +
 		"Rules are read up to the top of the tide zone (the further the rule file that names `berths` is from the berth, the lower its weight).\n" +
-		"The tide zone is wide.\n"}}
+		"The tide zone is wide.\n" +
+		"The pilot boards with opportunistic VHF (the \"may\" radio level) when the channel is free. VHF is used by every pilot.\n" +
+		"The tug runs \"-o slow=\" on the tow line (i.e. with an empty speed value). The tow line is checked daily.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"number", "digits after"},
@@ -43,6 +47,11 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		{"OS", "Harbour Office"},
 		{"number", "foreground"},
 		{"tide zone", "further"}, // a comparison
+		// After an adjective the parenthesis glosses the compound
+		// (opportunistic VHF); one that opens with a preposition goes on
+		// from the sentence.
+		{"VHF", "radio level"},
+		{"tow line", "empty speed"},
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
