@@ -741,8 +741,6 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
-// fence returns code as a fenced code block, with a fence longer than any
-// backtick run inside it.
 // pre writes preformatted text: as fenced code, but for its paragraphs
 // of prose, written as text. Manuals kept as plain text and published as
 // HTML (HAProxy's, RFCs, man pages) put every paragraph in a <pre>: a
@@ -767,7 +765,7 @@ func (w *writer) pre(text string) {
 		}
 		if lines := strings.Split(strings.Trim(para, "\n"), "\n"); proseLines(lines) {
 			flush()
-			w.block(escapeText(strings.Join(dedent(lines), "\n")))
+			w.block(escapeText(strings.Join(joinHyphenated(dedent(lines), text), "\n")))
 			continue
 		}
 		code = append(code, strings.Trim(para, "\n"))
@@ -863,6 +861,40 @@ var proseFunctionWords = map[string]bool{
 	"by": true, "as": true, "not": true, "can": true, "will": true, "which": true, "when": true, "if": true,
 }
 
+// joinHyphenated mends the words that a man page's formatter broke at a
+// line's end ("the Postfix mas-" / "ter.cf file"): the word goes back on
+// one line, so that it is one word to a reader joining the lines. The
+// hyphen goes when the whole word is written elsewhere in text (master);
+// a compound broken at its own hyphen (client-side) keeps it.
+func joinHyphenated(lines []string, text string) []string {
+	var lower string
+	for i := 0; i+1 < len(lines); i++ {
+		l, next := lines[i], strings.TrimLeft(lines[i+1], " \t")
+		if len(l) < 3 || l[len(l)-1] != '-' || !isASCIILetter(l[len(l)-2]) || next == "" || next[0] < 'a' || next[0] > 'z' {
+			continue
+		}
+		start := len(l) - 1
+		for start > 0 && isASCIILetter(l[start-1]) {
+			start--
+		}
+		end := 0
+		for end < len(next) && isASCIILetter(next[end]) {
+			end++
+		}
+		if lower == "" {
+			lower = strings.ToLower(text)
+		}
+		head := l[:len(l)-1]
+		if !strings.Contains(lower, strings.ToLower(l[start:len(l)-1]+next[:end])) {
+			head = l // no such word: a compound's own hyphen
+		}
+		rest, _, _ := strings.Cut(next, " ")
+		lines[i] = head + rest
+		lines[i+1] = strings.TrimLeft(strings.TrimPrefix(next, rest), " ")
+	}
+	return lines
+}
+
 // dedent removes the indentation the lines share.
 func dedent(lines []string) []string {
 	common := -1
@@ -881,6 +913,8 @@ func dedent(lines []string) []string {
 	return out
 }
 
+// fence returns code as a fenced code block, with a fence longer than any
+// backtick run inside it.
 func fence(code string) string {
 	code = strings.Trim(code, "\n")
 	if strings.TrimSpace(code) == "" {

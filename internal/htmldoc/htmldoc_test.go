@@ -66,6 +66,13 @@ func TestToMarkdown(t *testing.T) {
 			"# T\n\nA berth is the place at a quay where a ship lies. It is given to a ship\nby the harbour master when the ship arrives.\n\n" +
 				"- a deep berth takes a ship with a draught of more than ten metres;\n- a short berth is one for the small boats of the port.\n\n" +
 				"```\nberth north\n    length 200\n    depth 12\n\nName     Length   Depth\nnorth    200      12\nsouth    120      8\n```\n"},
+		{"a word the formatter broke at a line's end in a pre's prose is one word",
+			"<h1>T</h1><pre>       The  harbour  master  keeps  the  list  of  berths.  Each ship is moored by the mas-\n" +
+				"       ter of the tug, and each berth is given on a first-come, first-\n" +
+				"       served basis (the tug  is  client-\n" +
+				"       side).\n</pre>",
+			"# T\n\nThe  harbour  master  keeps  the  list  of  berths.  Each ship is moored by the master\n" +
+				"of the tug, and each berth is given on a first-come, first-served\nbasis (the tug  is  client-side).\n"},
 		{"a pre the page marks as code, a shell session and Japanese prose",
 			"<h1>T</h1><div class=\"highlight\"><pre>The berth is the place where the ship lies and it is given by the master.</pre></div>" +
 				"<pre>$ moor --berth north\n\nThe ship is now moored at the north berth and the lines are tied to it.</pre>" +
