@@ -1023,7 +1023,8 @@ func aboutTheText(s string) bool {
 		"this article ", "this document ", "here we ", "here, we ", "we'll ", "we will ", "below, ", "below we ", "the following ",
 		"the section below ", "the sections below ", "the table below ", "the example below ", "the examples below ",
 		"the list below ", "the next section ", "the previous section ", "this diagram ", "the diagram below ",
-		"this figure ", "the figure below ", "this table ", "this example "} {
+		"this figure ", "the figure below ", "this table ", "this example ", "these examples ", "the example ", "the examples ",
+		"the above ", "in the example", "in the above "} {
 		if strings.HasPrefix(l, p) {
 			return true
 		}

@@ -681,6 +681,11 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 			return listItem{}, false
 		}
 		key = s[2 : 2+end]
+		if after := s[2+end+2:]; (strings.HasSuffix(key, ":") || strings.HasSuffix(key, "：")) && after != "" && after[0] != ' ' && after[0] != '\t' {
+			// "**unix:***pathname*: Connect to ...": the key goes on
+			// past its bold colon; a syntax (unix:pathname), not a term.
+			return listItem{}, false
+		}
 		rest := strings.TrimSpace(s[2+end+2:])
 		switch {
 		case strings.HasSuffix(key, ":") || strings.HasSuffix(key, "："):

@@ -189,7 +189,8 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		"- _Pilot boats_: Where pilots wait for the next ship.\n\n" +
 		"Towage is paid per hour. Pilot boats are painted orange.\n" +
 		"The harbor log is written every 10 minutes (the default logging interval). Minutes are counted from midnight.\n\n" +
-		"## Tenders\n\nLet’s start by explaining what tenders are.\n\nBook a tender early. Call a tender at dawn.\n"
+		"## Tenders\n\nLet’s start by explaining what tenders are.\n\nBook a tender early. Call a tender at dawn.\n\n" +
+		"## Mooring lines\n\nThe examples that were given above already show how to tie a ship to a bollard.\n\nA mooring line is checked at every tide.\n"
 	// Setext headings, as older READMEs and text files write them.
 	setext := "Harbor Guide\n============\n\nThe guide covers the harbor.\n\n" +
 		"Slip Fees\n---------\n\nA fee charged per night for a berth at a pier.\n\nThe office collects slip fees each morning.\n"
@@ -226,6 +227,7 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		{"towage", "How ships"},             // a clause about the feature
 		{"minutes", "logging interval"},     // a parenthesis about a quantity
 		{"tender", "start by explaining"},   // what the section will do
+		{"mooring line", "examples that"},   // what the page did before
 	}
 	for _, tc := range notGlosses {
 		t.Run(tc.term, func(t *testing.T) {
