@@ -409,6 +409,13 @@ func onlyRemarks(s string) bool {
 // itemParts splits a list item into its text (its paragraphs run
 // together on the item's line) and the lines of the lists nested in it.
 func itemParts(li *html.Node, indent, depth int) (string, []string) {
+	parts, nested := itemParagraphs(li, indent, depth)
+	return strings.Join(parts, " "), nested
+}
+
+// itemParagraphs returns a list item's paragraphs and the lines of the
+// lists nested in it.
+func itemParagraphs(li *html.Node, indent, depth int) ([]string, []string) {
 	var parts []string
 	var nested []string
 	var inline []*html.Node
@@ -451,7 +458,32 @@ func itemParts(li *html.Node, indent, depth int) (string, []string) {
 	}
 	walk(li, depth)
 	flush()
-	return strings.Join(parts, " "), nested
+	return parts, nested
+}
+
+// fieldParagraph matches a paragraph that is one labelled field of a
+// definition: "**Grammar:** `directory <quoted_string>;`", "**Tags:** server".
+var fieldParagraph = regexp.MustCompile(`^\*\*[A-Z][\w -]{0,30}:\s*\*\*`)
+
+// fieldsLast moves the labelled fields that open a definition (BIND's
+// reference puts "Grammar:", "Blocks:" and "Tags:" before the text) to
+// nested items after it: the definition's line starts with what the term
+// is, and the fields stay, each on its own line, instead of running into
+// the text ("Tags: server Sets the server's working directory").
+func fieldsLast(parts []string, indent int) ([]string, []string) {
+	n := 0
+	for n < len(parts) && fieldParagraph.MatchString(parts[n]) {
+		n++
+	}
+	if n == 0 || n == len(parts) {
+		return parts, nil
+	}
+	pad := strings.Repeat("  ", indent)
+	var fields []string
+	for _, f := range parts[:n] {
+		fields = append(fields, pad+"- "+f)
+	}
+	return parts[n:], fields
 }
 
 // defLines returns a definition list as "- term: definition" items, the
@@ -488,8 +520,10 @@ func defLines(dl *html.Node, indent, depth int) []string {
 					terms = append(terms, strings.TrimSuffix(t, ":"))
 				}
 			case atom.Dd:
-				def, nested := itemParts(c, indent+1, d+1)
-				emit(def)
+				parts, nested := itemParagraphs(c, indent+1, d+1)
+				parts, fields := fieldsLast(parts, indent+1)
+				emit(strings.Join(parts, " "))
+				out = append(out, fields...)
 				out = append(out, nested...)
 				terms = nil
 			case atom.Div:

@@ -50,6 +50,12 @@ func TestToMarkdown(t *testing.T) {
 				"<dt>Quays</dt><dd>Stone walls:<ul><li>north</li><li>south</li></ul></dd></dl>",
 			"# T\n\n- Vessels: Things that float.\n  - Tugs: Small boats that push ships.\n    - Harbor tugs: Tugs that stay in port.\n  - Barges: Flat boats.\n" +
 				"- Quays: Stone walls:\n  - north\n  - south\n"},
+		{"a definition's labelled fields that open it go after its text",
+			"<h1>T</h1><dl><dt>berth</dt><dd><p><strong>Grammar: </strong><code>berth &lt;name&gt;;</code></p><p><strong>Tags: </strong>quay</p>" +
+				"<p><p>Sets the place where a ship lies.</p></p><p>Each berth has a number.</p></dd>" +
+				"<dt>tug</dt><dd><p><strong>Note:</strong> tugs push.</p></dd></dl>",
+			"# T\n\n- berth: Sets the place where a ship lies. Each berth has a number.\n  - **Grammar:** `berth <name>;`\n  - **Tags:** quay\n" +
+				"- tug: **Note:** tugs push.\n"},
 		{"table",
 			"<h1>T</h1><table><thead><tr><th>Key</th><th>Meaning</th></tr></thead><tbody><tr><td><code>draught</code></td><td>Depth of the keel | in meters.</td></tr></tbody></table>",
 			"# T\n\n| Key | Meaning |\n| --- | --- |\n| `draught` | Depth of the keel \\| in meters. |\n"},
