@@ -472,7 +472,8 @@ func TestDefineNamingSentences(t *testing.T) {
 // **lift**.", 「荷役の最小単位は**荷口**です。」) and defines it; a subject
 // that points back ("This is a **hawser**.") or is too short to say
 // anything ("The answer is **fender**.") does not, nor does a complement
-// without emphasis. The text is written for this test.
+// without emphasis, nor a value ("the only sensible setting ... is
+// **bollard**"). The text is written for this test.
 func TestDefineEmphasisedComplement(t *testing.T) {
 	t.Parallel()
 	en := "# Cargo\n\n" +
@@ -481,7 +482,8 @@ func TestDefineEmphasisedComplement(t *testing.T) {
 		"The rope that holds a ship against the quay is called many things. This is a **hawser**. The hawser frays.\n" +
 		"Check the hawser daily.\n\n" +
 		"The answer is **fender**. A fender hangs on the hull. Replace the fender.\n\n" +
-		"The crane that serves the north berth is the gantry. The gantry moves on rails. Oil the gantry.\n"
+		"The crane that serves the north berth is the gantry. The gantry moves on rails. Oil the gantry.\n\n" +
+		"Except when the tide is out, the only sensible setting for this berth is **bollard**. A bollard is painted. Count each bollard.\n"
 	ja := "# 荷役\n\n荷役の最小単位は**荷口**です。荷口ごとに伝票を作ります。荷口を数えます。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	e := newEngine(t)
@@ -493,7 +495,7 @@ func TestDefineEmphasisedComplement(t *testing.T) {
 			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
 		}
 	}
-	for _, term := range []string{"hawser", "fender", "gantry"} {
+	for _, term := range []string{"hawser", "fender", "gantry", "bollard"} {
 		if d := define(t, e, c, term); d.Confidence >= confExplicit {
 			t.Errorf("%s: %q (%.2f) is not introduced by its sentence", term, d.Text, d.Confidence)
 		}

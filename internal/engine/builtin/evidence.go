@@ -2544,6 +2544,14 @@ func introducedEvidence(s *sentence, in, sp string) (evidence, bool) {
 		// *origin server*.": the complement of a pronoun in a clause.
 		return evidence{}, false
 	}
+	for _, w := range words {
+		switch strings.ToLower(strings.Trim(w, ",;:")) {
+		case "setting", "settings", "value", "values", "default":
+			// "the only sensible main.cf setting for this parameter is
+			// **hostname**": a value given, not a thing named.
+			return evidence{}, false
+		}
+	}
 	return evidence{kind: evExplicit, text: capText(s.text, false), doc: s.doc, line: s.line, mentions: true, naming: true}, true
 }
 
