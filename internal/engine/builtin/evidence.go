@@ -1981,6 +1981,7 @@ var concessive = map[string]bool{"while": true, "although": true, "though": true
 
 // subordinators open a clause that a comma closes: "When ..., a func ...".
 var subordinators = map[string]bool{
+	"after": true, "before": true, // "After turning on ... and restarting BIND, a large number ..."
 	"when": true, "whenever": true, "if": true, "once": true, "while": true, "because": true, "although": true,
 	"though": true, "unless": true, "until": true, "since": true, "whereas": true,
 }

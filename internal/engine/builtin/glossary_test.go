@@ -225,7 +225,8 @@ func TestAppositiveNeedsASubject(t *testing.T) {
 	// member of ..."); phrases in a row that each name the term ("a crate
 	// stowed in the cargo hold, a crate taken out of the cargo hold, ...");
 	// an opening phrase with a participle ("Depending on the tide table, a
-	// berth ...").
+	// berth ..."); a long opening clause ("After turning on ... and
+	// restarting the Tidewatch daemon, a large number of lines ...").
 	for _, tc := range []struct {
 		doc   string
 		terms []string
@@ -247,6 +248,9 @@ func TestAppositiveNeedsASubject(t *testing.T) {
 		{"# Berths\n\n" +
 			"Depending on the tide table, a berth or a pair of berths follows the harbour plan.\n" +
 			"Read the tide table at dawn.\n", []string{"tide table"}},
+		{"# Logs\n\n" +
+			"After turning on the harbour log and restarting the Tidewatch daemon, a large number of lines appear in the log.\n" +
+			"Restart the Tidewatch daemon daily.\n", []string{"Tidewatch daemon"}},
 	} {
 		c := pipeline.NewCorpus([]glossary.Document{{Path: "t.md", Content: tc.doc}})
 		for _, term := range tc.terms {
