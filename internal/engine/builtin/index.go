@@ -1518,8 +1518,11 @@ func itemBody(key, body string, ja bool) string {
 		return "" // "`encoding`: Currently one of `XOR`, `XOR2`, ...": the values it takes
 	case emailRE.MatchString(first):
 		return "" // "`consul`: Mohammad Varmazyar (<name@example.org>)": who to ask
-	case enItemStatus[strings.TrimRight(lw, ":,.;")]:
-		return "" // "context - Deprecated, use routeOptions.config instead.": a status, not what it is
+	case enItemStatus[strings.TrimRight(lw, ":,.;")], statusSentence.MatchString(first):
+		// "context - Deprecated, use routeOptions.config instead.",
+		// "`root`: This command is not implemented.": a status, not what
+		// it is.
+		return ""
 	case enPageSummary[lw], strings.HasPrefix(strings.ToLower(first), "a description of "),
 		strings.HasPrefix(strings.ToLower(first), "an overview of "), strings.HasPrefix(strings.ToLower(first), "a guide to "):
 		// "[Decorators](./Decorators.md): Explains the server, request,
@@ -1940,6 +1943,10 @@ func oneOf(body string) bool {
 var emailRE = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
 
 // enItemStatus open a list item's body that gives the key's status.
+// statusSentence is a sentence that only gives a thing's status: "This
+// command is not implemented.", "The flag is reserved for future use."
+var statusSentence = regexp.MustCompile(`^(?i)(this|the|that) [\w-]+( [\w-]+)? (is|are) (currently )?(not (yet )?(implemented|supported|available|used)|unimplemented|unsupported|unused|deprecated|obsolete|reserved( for future use)?)\.?$`)
+
 var enItemStatus = toSet(`deprecated obsolete removed unsupported experimental`)
 
 // enPageSummary open the summary of a page in a list of pages.
