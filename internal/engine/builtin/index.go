@@ -1518,6 +1518,8 @@ func itemBody(key, body string, ja bool) string {
 		return "" // "`encoding`: Currently one of `XOR`, `XOR2`, ...": the values it takes
 	case emailRE.MatchString(first):
 		return "" // "`consul`: Mohammad Varmazyar (<name@example.org>)": who to ask
+	case valueStatement.MatchString(first) && !strings.Contains(strings.ToLower(key), "value") && !strings.Contains(strings.ToLower(key), "default"):
+		return "" // "Algorithm: The only currently defined value is 1 for SHA-1": its value, not what it is
 	case enItemStatus[strings.TrimRight(lw, ":,.;")], statusSentence.MatchString(first):
 		// "context - Deprecated, use routeOptions.config instead.",
 		// "`root`: This command is not implemented.": a status, not what
@@ -1946,6 +1948,10 @@ var emailRE = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}
 // statusSentence is a sentence that only gives a thing's status: "This
 // command is not implemented.", "The flag is reserved for future use."
 var statusSentence = regexp.MustCompile(`^(?i)(this|the|that) [\w-]+( [\w-]+)? (is|are) (currently )?(not (yet )?(implemented|supported|available|used)|unimplemented|unsupported|unused|deprecated|obsolete|reserved( for future use)?)\.?$`)
+
+// valueStatement opens a sentence that gives a field's value: "The only
+// currently defined value is 1", "The default is 30 seconds".
+var valueStatement = regexp.MustCompile(`^(?i)(the|its)( [\w-]+){0,3} (value|values|default) (is|are)\b`)
 
 var enItemStatus = toSet(`deprecated obsolete removed unsupported experimental`)
 

@@ -86,6 +86,7 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		"## Knots\n\n1. If `moorWith` is used, lines are tied with the named knot.\n   * If moorWith(\"identity\"), no knot is tied, but \"identity\" is logged.\n\n" +
 		"## Patterns\n\n- `?stranded`: Matches tugs which have an unmoored (“stranded”) line of the given kind.\n\nA stranded tug waits.\n\n" +
 		"## Radio addresses\n\n- **vhf:***channel*: Call the harbour office on the given VHF channel.\n\nVHF reaches the whole bay.\n\n" +
+		"## Tide fields\n\n- Datum: The only currently defined value is 1 for chart datum, so there is no field for it.\n\nThe datum is printed on every chart.\n\n" +
 		"## Console commands\n\n- `anchor`: This command is not implemented.\n- `drift`: This command is not implemented.\n\nAn anchor holds the ship.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -98,8 +99,9 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		{"identity", "moorWith"},
 		{"tug rotation", "More information"},
 		{"Radios", "Icom"},
-		{"VHF", "Call the harbour"}, // "vhf:channel", a syntax
+		{"VHF", "Call the harbour"},   // "vhf:channel", a syntax
 		{"anchor", "not implemented"}, // a status
+		{"datum", "defined value"},    // its value
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", tc.term, d.Text, d.Confidence, tc.not)
