@@ -1563,9 +1563,35 @@ func itemBody(key, body string, ja bool) string {
 	case enItemParticiples[lw]:
 		return key + " is " + lw + " " + rest
 	case enItemVerbs[lw]:
+		if objectIsKey(key, rest) {
+			return "" // "zone: Defines a zone.": the key again, nothing said
+		}
 		return key + " " + lw + " " + rest
 	}
 	return first
+}
+
+// objectIsKey reports a verb's object that is the key itself: "a zone",
+// "the zone in a configuration" after "zone: Defines".
+func objectIsKey(key, object string) bool {
+	k := strings.ToLower(strings.Trim(key, "`*_ "))
+	o := strings.ToLower(object)
+	for _, art := range []string{"a ", "an ", "the "} {
+		if rest, ok := strings.CutPrefix(o, art); ok {
+			after, ok := strings.CutPrefix(rest, k)
+			if !ok {
+				return false
+			}
+			after = strings.TrimPrefix(after, "s")
+			if after == "" || strings.ContainsRune(".,;:", rune(after[0])) {
+				return true
+			}
+			// "the zone in a configuration"; not "a server block".
+			w, _, _ := strings.Cut(strings.TrimPrefix(after, " "), " ")
+			return after[0] == ' ' && (enLeadPreps[w] || w == "of")
+		}
+	}
+	return false
 }
 
 // opensWithIndefinite reports a text that opens with "a" or "an".

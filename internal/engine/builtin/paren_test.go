@@ -87,6 +87,7 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		"## Patterns\n\n- `?stranded`: Matches tugs which have an unmoored (“stranded”) line of the given kind.\n\nA stranded tug waits.\n\n" +
 		"## Radio addresses\n\n- **vhf:***channel*: Call the harbour office on the given VHF channel.\n\nVHF reaches the whole bay.\n\n" +
 		"## Tide fields\n\n- Datum: The only currently defined value is 1 for chart datum, so there is no field for it.\n\nThe datum is printed on every chart.\n\n" +
+		"## Statements\n\n- quay: Defines a quay.\n- berth: Specifies the berth in a harbour plan.\n- tug: Defines a tug crew with its master.\n\nCount each quay. Paint each berth. Call a tug crew.\n\n" +
 		"## Console commands\n\n- `anchor`: This command is not implemented.\n- `drift`: This command is not implemented.\n\nAn anchor holds the ship.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -102,10 +103,15 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		{"VHF", "Call the harbour"},   // "vhf:channel", a syntax
 		{"anchor", "not implemented"}, // a status
 		{"datum", "defined value"},    // its value
+		{"quay", "defines a quay"},    // the key again
+		{"berth", "specifies the berth"},
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", tc.term, d.Text, d.Confidence, tc.not)
 		}
+	}
+	if d := define(t, e, c, "tug"); d.Text != "Tug defines a tug crew with its master." {
+		t.Errorf("tug: %q, want the item's gloss (its object is another noun)", d.Text)
 	}
 }
 
