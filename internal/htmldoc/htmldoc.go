@@ -39,6 +39,7 @@ package htmldoc
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -466,24 +467,21 @@ func itemParagraphs(li *html.Node, indent, depth int) ([]string, []string) {
 var fieldParagraph = regexp.MustCompile(`^\*\*[A-Z][\w -]{0,30}:\s*\*\*`)
 
 // fieldsLast moves the labelled fields that open a definition (BIND's
-// reference puts "Grammar:", "Blocks:" and "Tags:" before the text) to
-// nested items after it: the definition's line starts with what the term
-// is, and the fields stay, each on its own line, instead of running into
-// the text ("Tags: server Sets the server's working directory").
-func fieldsLast(parts []string, indent int) ([]string, []string) {
+// reference puts "Grammar:", "Blocks:" and "Tags:" before the text) after
+// its text: the definition's line starts with what the term is instead of
+// running the fields into it ("Tags: server Sets the server's working
+// directory"). They stay in the item, not lines or items of their own: a
+// label repeated under every definition would read as a field label
+// wherever the page uses the word ("Block: Blocks are containers ...").
+func fieldsLast(parts []string) []string {
 	n := 0
 	for n < len(parts) && fieldParagraph.MatchString(parts[n]) {
 		n++
 	}
 	if n == 0 || n == len(parts) {
-		return parts, nil
+		return parts
 	}
-	pad := strings.Repeat("  ", indent)
-	var fields []string
-	for _, f := range parts[:n] {
-		fields = append(fields, pad+"- "+f)
-	}
-	return parts[n:], fields
+	return append(slices.Clone(parts[n:]), parts[:n]...)
 }
 
 // defLines returns a definition list as "- term: definition" items, the
@@ -521,9 +519,7 @@ func defLines(dl *html.Node, indent, depth int) []string {
 				}
 			case atom.Dd:
 				parts, nested := itemParagraphs(c, indent+1, d+1)
-				parts, fields := fieldsLast(parts, indent+1)
-				emit(strings.Join(parts, " "))
-				out = append(out, fields...)
+				emit(strings.Join(fieldsLast(parts), " "))
 				out = append(out, nested...)
 				terms = nil
 			case atom.Div:

@@ -54,7 +54,7 @@ func TestToMarkdown(t *testing.T) {
 			"<h1>T</h1><dl><dt>berth</dt><dd><p><strong>Grammar: </strong><code>berth &lt;name&gt;;</code></p><p><strong>Tags: </strong>quay</p>" +
 				"<p><p>Sets the place where a ship lies.</p></p><p>Each berth has a number.</p></dd>" +
 				"<dt>tug</dt><dd><p><strong>Note:</strong> tugs push.</p></dd></dl>",
-			"# T\n\n- berth: Sets the place where a ship lies. Each berth has a number.\n  - **Grammar:** `berth <name>;`\n  - **Tags:** quay\n" +
+			"# T\n\n- berth: Sets the place where a ship lies. Each berth has a number. **Grammar:** `berth <name>;` **Tags:** quay\n" +
 				"- tug: **Note:** tugs push.\n"},
 		{"table",
 			"<h1>T</h1><table><thead><tr><th>Key</th><th>Meaning</th></tr></thead><tbody><tr><td><code>draught</code></td><td>Depth of the keel | in meters.</td></tr></tbody></table>",
