@@ -386,8 +386,12 @@ func isVersion(w string) bool {
 	return w[0] >= '0' && w[0] <= '9'
 }
 
-// isEdWord reports lower-case past participles ("stored", "replicated").
+// isEdWord reports lower-case past participles ("stored", "replicated",
+// "died").
 func isEdWord(w string) bool {
+	if len(w) == 4 && strings.HasSuffix(w, "ied") {
+		return true // died, tied, lied
+	}
 	if len(w) < 5 || !strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "eed") {
 		return false
 	}
