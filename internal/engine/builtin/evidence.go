@@ -662,6 +662,16 @@ func jaNotGloss(inner string) bool {
 			return true
 		}
 	}
+	if jaTopic(inner) != "" {
+		return true // 「"family" フィールド (型は sa_family_t)」: a clause about it
+	}
+	if strings.ContainsFunc(inner, unicode.IsDigit) {
+		for _, c := range []string{"以降", "以前", "から", "まで", "で追加", "で導入", "で廃止", "で削除"} {
+			if strings.Contains(inner, c) {
+				return true // 「このディレクトリ (1.3.57 以降に存在)」: since when
+			}
+		}
+	}
 	if t := strings.TrimRight(inner, "。．. "); strings.ContainsFunc(t, unicode.IsDigit) {
 		for _, c := range []string{"回", "つ", "個", "件", "秒", "分", "時間", "日", "文字", "バイト", "行", "台", "人"} {
 			t = strings.TrimSuffix(t, c)
@@ -3548,14 +3558,27 @@ func otherKeyItem(text string, spellings []string) bool {
 // fieldLabel reports a list item key that labels a field a page fills in
 // again and again ("- **CLI**: `gopls definition ...`", "- **CLI**: not
 // supported" under each feature): three items or more of one document
-// with the key. A term is not defined three times over on one page.
+// with the key. A term is not defined three times over on one page. A key
+// that opens a section of page after page, each time over other words
+// (a manual page's 「名前」 over its command's one-line summary, "Synopsis"),
+// labels a part of every page: five documents or more, most bodies
+// different (pages installed under two names share theirs). A glossary
+// repeated in each chapter gives the same bodies.
 func (ix *corpusIndex) fieldLabel(key string) bool {
 	for _, n := range ix.itemKeys[key] {
 		if n >= 3 {
 			return true
 		}
 	}
-	return false
+	if len(ix.itemKeys[key]) < 5 {
+		return false
+	}
+	items := ix.items[key]
+	bodies := make(map[string]bool, len(items))
+	for _, it := range items {
+		bodies[strings.ToLower(strings.Join(strings.Fields(it.body), " "))] = true
+	}
+	return len(items) >= 5 && len(bodies)*2 >= len(items)
 }
 
 // changelogLike reports a sentence with a URL, "by @user" or a reference of

@@ -83,7 +83,9 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"- **岸壁予約** = **berthctl** + **tidectl** (潮位を見ながらの予約)\n\ntidectl を使います。\n\n" +
 			"- 対応端末: Harbor OS 5.20、TugLinux 3.38、QuayBSD 4.16\n- 認証方式: Password [v], Token [v], Card [_]\n- 三要素: 機密性、完全性、可用性\n\n" +
 			"対応端末は毎年見直します。認証方式は管理者が選びます。三要素を守ります。\n\n" +
-			"- 設定ファイル: \"/etc/harbor/船名.conf\"\n- 記録ファイル: \"/var/log/harbor/berth.log\"\n\n設定ファイルは管理者が編集します。\n"},
+			"- 設定ファイル: \"/etc/harbor/船名.conf\"\n- 記録ファイル: \"/var/log/harbor/berth.log\"\n\n設定ファイルは管理者が編集します。\n\n" +
+			"船員は待合所 (2.3.57 以降に存在) で待ちます。\n待合所を掃除します。\n\n" +
+			"各岸壁の \"north\" 区画 (型は berth_kind_t) が先頭に来ます。\n区画を塗ります。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -103,6 +105,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"潮位記録", "読み込み専用"},
 		{"入港届", "省略可"},
 		{"保存名", "港湾記録"},
+		{"待合所", "以降に存在"},       // since which version
+		{"区画", "berth_kind_t"}, // a clause about the named one
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)

@@ -130,6 +130,28 @@ func TestRepeatedListKeysAreFieldLabels(t *testing.T) {
 	}
 }
 
+// A key that opens a part of page after page, each time over other
+// words (a manual page's 「名前」 over its command's summary), labels that
+// part: it is no term's gloss. A glossary repeated on every page keeps its
+// glosses. The pages are written for this test.
+func TestKeysOpeningEveryPageAreLabels(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	var docs []glossary.Document
+	for i, cmd := range []string{"moorctl", "towctl", "tidectl", "berthctl", "quayctl", "pilotctl"} {
+		docs = append(docs, glossary.Document{Path: cmd + ".md", Content: "# " + cmd + "\n\n" +
+			"- 名前: " + cmd + " - 港の" + []string{"係留", "曳航", "潮位", "岸壁", "埠頭", "水先"}[i] + "を操作するプログラム。\n" +
+			"- 係留索: 船を岸壁につなぐ太い綱。\n\n" + cmd + " は名前を表示します。係留索を点検します。\n"})
+	}
+	c := pipeline.NewCorpus(docs)
+	if d := define(t, e, c, "名前"); strings.Contains(d.Text, "操作するプログラム") {
+		t.Errorf("名前: %q (%.2f), want no gloss from a label of every page", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "係留索"); d.Text != "船を岸壁につなぐ太い綱。" {
+		t.Errorf("係留索: %q (%.2f), want the glossary's gloss", d.Text, d.Confidence)
+	}
+}
+
 // A heading over a "Key: value" item of another key ("#### toString" over
 // "- Overrides: toString in class Object", as Javadoc writes each method)
 // is not glossed by it. The page is written for this test.
