@@ -1445,6 +1445,11 @@ func itemBody(key, body string, ja bool) string {
 		first = body
 	}
 	if ja {
+		if jaParticleStart(first) {
+			// "process" / 「には実行されるプロセスを指定する。」: the key
+			// is the start of the sentence, not a word glossed.
+			return ""
+		}
 		if jaRule(first) {
 			// 「バージョン宣言: すべてのファイルにはバージョン宣言を持たせる
 			// べきです。バージョン宣言は、…を説明します。」: a rule about
@@ -1589,6 +1594,19 @@ func objectIsKey(key, object string) bool {
 			// "the zone in a configuration"; not "a server block".
 			w, _, _ := strings.Cut(strings.TrimPrefix(after, " "), " ")
 			return after[0] == ' ' && (enLeadPreps[w] || w == "of")
+		}
+	}
+	return false
+}
+
+// jaParticleStart reports a Japanese text that opens with a particle
+// (「には…」, 「を…」, 「で…」) before a word that is not kana: it goes on
+// from what precedes it.
+func jaParticleStart(s string) bool {
+	for _, p := range []string{"には", "では", "とは", "は", "が", "を", "に", "で", "の", "も", "へ", "と"} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			return rest != "" && !unicode.Is(unicode.Hiragana, r)
 		}
 	}
 	return false

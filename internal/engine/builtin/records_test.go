@@ -152,7 +152,8 @@ func TestManualPhrasesThatAreNotGlosses(t *testing.T) {
 
 // Japanese sentences and parentheses that seem to gloss a term and do not:
 // a remark written as a sentence, a pointer, a range of values, a
-// likeness, a scope, 「Xとは何か」, a denial, a quoted state. A naming inside
+// likeness, a scope, 「Xとは何か」, a denial, a quoted state, an item whose
+// body goes on from its key with a particle (「berth: には…」). A naming inside
 // a parenthesis is the parenthesis, not the sentence around it. The page
 // is written for this test.
 func TestJapaneseRemarksAreNotGlosses(t *testing.T) {
@@ -181,12 +182,13 @@ func TestJapaneseRemarksAreNotGlosses(t *testing.T) {
 		"港湾台帳は入港簿とも呼ばれ、入港したすべての船を記録する帳簿です。\n" +
 		"倉庫 (during the call you already chose one, see 第 3 節「保管場所の選びかた」) を使います。\n" +
 		"港の記録ツール(入港記録用の `logctl`(8))と出港スクリプト (sailout、sailcheck そして sailend ファイルのこと) を使います。\n\n" +
-		"- 終了状態: 非0 (\"偽\")\n- 喫水: 船が浮かぶために必要な水の深さ。\n"
+		"- 終了状態: 非0 (\"偽\")\n- 喫水: 船が浮かぶために必要な水の深さ。\n- berth: には係留する岸壁の番号を指定する。\n\nberth を確認します。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "minato.md", Content: doc}})
 	for term, not := range map[string]string{
 		"岸壁": "全く同じ", "信号旗": "see", "等級": "から", "船名": "で言えば", "航路": "両方", "乗組員": "不要",
 		"水先人": "何か", "安全": "ありません", "貨物": "保税のまま", "区画割り": "バース", "管理ツール": "berthctl", "終了状態": "非0", "記録ツール": "logctl",
 		"待機船": "WAIT", "航海日誌": "使用例", "積荷目録": "前に説明した", "暗証番号": "2 回", "倉庫": "see",
+		"berth": "岸壁の番号", // 「berth には…を指定する」: the key starts the sentence
 	} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
