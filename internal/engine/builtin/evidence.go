@@ -3559,18 +3559,19 @@ func otherKeyItem(text string, spellings []string) bool {
 // again and again ("- **CLI**: `gopls definition ...`", "- **CLI**: not
 // supported" under each feature): three items or more of one document
 // with the key. A term is not defined three times over on one page. A key
-// that opens a section of page after page, each time over other words
-// (a manual page's 「名前」 over its command's one-line summary, "Synopsis"),
-// labels a part of every page: five documents or more, most bodies
-// different (pages installed under two names share theirs). A glossary
-// repeated in each chapter gives the same bodies.
+// that opens a part of page after page, each time over other words (a
+// manual page's 「名前」 over its command's one-line summary, "Synopsis"),
+// labels that part: a quarter of the documents or more (ten at least),
+// most bodies different (pages installed under two names share theirs). A
+// glossary repeated in each chapter gives the same bodies; a setting of
+// many dialogs ("Radius: ...") is on a few of a manual's pages.
 func (ix *corpusIndex) fieldLabel(key string) bool {
 	for _, n := range ix.itemKeys[key] {
 		if n >= 3 {
 			return true
 		}
 	}
-	if len(ix.itemKeys[key]) < 5 {
+	if docs := len(ix.itemKeys[key]); docs < 10 || docs*4 < len(ix.docJA) {
 		return false
 	}
 	items := ix.items[key]

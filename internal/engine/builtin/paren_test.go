@@ -133,14 +133,17 @@ func TestRepeatedListKeysAreFieldLabels(t *testing.T) {
 // A key that opens a part of page after page, each time over other
 // words (a manual page's 「名前」 over its command's summary), labels that
 // part: it is no term's gloss. A glossary repeated on every page keeps its
-// glosses. The pages are written for this test.
+// glosses, and a key on a few pages keeps its own. The pages are written
+// for this test.
 func TestKeysOpeningEveryPageAreLabels(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
 	var docs []glossary.Document
-	for i, cmd := range []string{"moorctl", "towctl", "tidectl", "berthctl", "quayctl", "pilotctl"} {
+	harbour := []string{"係留", "曳航", "潮位", "岸壁", "埠頭", "水先", "錨泊", "荷役", "給水", "検疫", "通関", "灯台"}
+	for i, cmd := range []string{"moorctl", "towctl", "tidectl", "berthctl", "quayctl", "pilotctl", "anchorctl", "cargoctl",
+		"waterctl", "quarantinectl", "customsctl", "lightctl"} {
 		docs = append(docs, glossary.Document{Path: cmd + ".md", Content: "# " + cmd + "\n\n" +
-			"- 名前: " + cmd + " - 港の" + []string{"係留", "曳航", "潮位", "岸壁", "埠頭", "水先"}[i] + "を操作するプログラム。\n" +
+			"- 名前: " + cmd + " - 港の" + harbour[i] + "を操作するプログラム。\n" +
 			"- 係留索: 船を岸壁につなぐ太い綱。\n\n" + cmd + " は名前を表示します。係留索を点検します。\n"})
 	}
 	c := pipeline.NewCorpus(docs)
@@ -149,6 +152,10 @@ func TestKeysOpeningEveryPageAreLabels(t *testing.T) {
 	}
 	if d := define(t, e, c, "係留索"); d.Text != "船を岸壁につなぐ太い綱。" {
 		t.Errorf("係留索: %q (%.2f), want the glossary's gloss", d.Text, d.Confidence)
+	}
+	few := pipeline.NewCorpus(docs[:6])
+	if d := define(t, e, few, "名前"); !strings.Contains(d.Text, "操作するプログラム") {
+		t.Errorf("名前 on 6 pages: %q (%.2f), want an item's gloss", d.Text, d.Confidence)
 	}
 }
 
