@@ -1591,9 +1591,11 @@ func objectIsKey(key, object string) bool {
 			if after == "" || strings.ContainsRune(".,;:", rune(after[0])) {
 				return true
 			}
-			// "the zone in a configuration"; not "a server block".
+			// "the zone in a configuration"; not "a server block", nor
+			// "the color theme to use for the plotted output" (what the
+			// setting chooses).
 			w, _, _ := strings.Cut(strings.TrimPrefix(after, " "), " ")
-			return after[0] == ' ' && (enLeadPreps[w] || w == "of")
+			return after[0] == ' ' && (enLeadPreps[w] || w == "of") && w != "to"
 		}
 	}
 	return false

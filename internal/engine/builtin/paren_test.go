@@ -87,7 +87,8 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		"## Patterns\n\n- `?stranded`: Matches tugs which have an unmoored (“stranded”) line of the given kind.\n\nA stranded tug waits.\n\n" +
 		"## Radio addresses\n\n- **vhf:***channel*: Call the harbour office on the given VHF channel.\n\nVHF reaches the whole bay.\n\n" +
 		"## Tide fields\n\n- Datum: The only currently defined value is 1 for chart datum, so there is no field for it.\n\nThe datum is printed on every chart.\n\n" +
-		"## Statements\n\n- quay: Defines a quay.\n- berth: Specifies the berth in a harbour plan.\n- tug: Defines a tug crew with its master.\n\nCount each quay. Paint each berth. Call a tug crew.\n\n" +
+		"## Statements\n\n- quay: Defines a quay.\n- berth: Specifies the berth in a harbour plan.\n- tug: Defines a tug crew with its master.\n" +
+		"- chart style: Selects the chart style to use for the printed chart.\n\nCount each quay. Paint each berth. Call a tug crew.\n\n" +
 		"## Console commands\n\n- `anchor`: This command is not implemented.\n- `drift`: This command is not implemented.\n\nAn anchor holds the ship.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -112,6 +113,9 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 	}
 	if d := define(t, e, c, "tug"); d.Text != "Tug defines a tug crew with its master." {
 		t.Errorf("tug: %q, want the item's gloss (its object is another noun)", d.Text)
+	}
+	if d := define(t, e, c, "chart style"); d.Text != "Chart style selects the chart style to use for the printed chart." {
+		t.Errorf("chart style: %q, want the item's gloss (what the setting chooses)", d.Text)
 	}
 }
 
