@@ -2053,9 +2053,12 @@ var parameterWords = toSet(`boolean bool string integer int float double array l
 // after an optional section number ("4.2.4. Options").
 var paramHeading = regexp.MustCompile(`(?i)^([0-9]+(\.[0-9]+)*\.?\s+)?(parameters?|arguments?|options?|fields?|columns?|attributes?|properties|settings|inputs?|outputs?|return values?|flags|syntax)$|^(引数|パラメーター?|オプション|フィールド|設定項目|構文)$`)
 
-// caveatHeading names a section of caveats: "Limitations", "Caveats and
-// Key Behavioral Differences", "Known issues", 「制限事項」.
-var caveatHeading = regexp.MustCompile(`(?i)^(known )?(limitations?|caveats?|issues|gotchas|pitfalls)\b|^known bugs|^(制限事項|既知の問題|注意事項)`)
+// caveatHeading names a section of caveats, or of what a thing works
+// with: "Limitations", "Caveats and Key Behavioral Differences", "Known
+// issues", "Security notes", "Compatibility", 「制限事項」. Its items say
+// how each thing behaves there ("Authentication: Credentials are sent in
+// plain text ..."), not what it is.
+var caveatHeading = regexp.MustCompile(`(?i)^(known )?(limitations?|caveats?|issues|gotchas|pitfalls)\b|^known bugs|^(security )?(notes|considerations)$|^security notes\b|^compatibility\b|^(制限事項|既知の問題|注意事項|互換性|セキュリティ上の注意)`)
 
 // introHeading names a sub-heading that opens what its parent heading is
 // about: "Overview", "Introduction", "What is a pod?", 「概要」, 「はじめに」.

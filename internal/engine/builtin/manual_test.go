@@ -34,7 +34,8 @@ import (
 // over an FAQ's question ("How do I ...?: The easiest way ..."); a word is
 // not glossed by the parenthesis after its name in capitals ("`TERM` (a
 // request to terminate gracefully)"), nor by a record's field ("type: This
-// field defines ..."), by an item under "Limitations" or "Caveats" or an
+// field defines ..."), by an item under "Limitations", "Caveats",
+// "Security notes" or "Compatibility" or an
 // everyday word's item under "Parameters" ("Radius: Distance between
 // ...") or a placeholder's ("*`berth_id`*: The berth to free."), a
 // parenthesis that is a clause ("(i.e. it ignores ...)") or a heading over an
@@ -96,6 +97,8 @@ func TestServerManualGlosses(t *testing.T) {
 		"Set `HARBOR_CONFIG` to name the berth file (i.e. in this example `/etc/berths.conf`). Push the named tug head (i.e. `north` in this case).\n\n" +
 		"Each berth file and tug head is kept.\n\nA sample script called tug merge-one-berth is included. Run tug merge to join two berths.\n\n" +
 		"## Limitations\n\n### Caveats and differences\n\n- **Tide Tables**: Only daily tables are supported.\n\n" +
+		"## Security notes\n\n1. **Berth keys**: Keys are sent to the harbour office in plain text unless the radio is encrypted.\n\n" +
+		"## Compatibility\n\n- **Chart plotter**: Works with every chart plotter sold since 2010.\n\nEach berth key is numbered. The chart plotter shows depths.\n\n" +
 		"## Parameters\n\n- *`code`*: The harbour code to be checked.\n- Radius: Distance between the buoy and the quay.\n- *`berth_id`*: The berth to free.\n\n" +
 		"Each code has a radius. Pass berth_id to free a berth.\n\n## Tides\n\n" +
 		"- **Neap tide**: A tide with the least difference between high and low water.\n\n" +
@@ -169,6 +172,8 @@ func TestServerManualGlosses(t *testing.T) {
 		"tug head":          "n this case",
 		"tug merge":         "merge-one-berth",
 		"tide table":        "daily tables",
+		"berth key":         "plain text",
+		"chart plotter":     "Works with",
 		"account":           "calm days",
 		"dock":              "under harbor",
 		"Ctrl":              "taken out",
