@@ -415,7 +415,28 @@ type listOwner struct {
 // what the value does, not what whitespace is.
 func valueOf(owner, key string) bool {
 	k := strings.Trim(key, "`*_ ")
-	return k != "" && strings.Contains(owner, "`"+k+"`") && valueCue.MatchString(owner)
+	if k == "" {
+		return false
+	}
+	if strings.Contains(owner, "`"+k+"`") && valueCue.MatchString(owner) {
+		return true
+	}
+	// "criteria : the first parameter. a function, regexp or object." over
+	// "function : filter ... when the function returns false": one of the
+	// types the item above lists, and what the parameter does as that. (A
+	// kind of thing listed, "tug, barge or ferry", may be glossed below.)
+	if !parameterWord(k) {
+		return false
+	}
+	lower, lk := strings.ToLower(owner), strings.ToLower(k)
+	for _, at := range glossary.Index(lower, lk) {
+		before, after := lower[:at], lower[at+len(lk):]
+		if strings.HasPrefix(after, ", ") || strings.HasPrefix(after, " or ") || strings.HasPrefix(after, " and ") ||
+			strings.HasSuffix(before, ", ") || strings.HasSuffix(before, " or ") || strings.HasSuffix(before, " and ") {
+			return true
+		}
+	}
+	return false
 }
 
 // valueCue introduces the values a setting takes.
@@ -1519,8 +1540,12 @@ func itemBody(key, body string, ja bool) string {
 		// what a layer does, not what a network is ("Routing: forwarding
 		// the packets ..." says what routing is).
 		return ""
-	case oneOf(first):
-		return "" // "`encoding`: Currently one of `XOR`, `XOR2`, ...": the values it takes
+	case oneOf(first), lw == "either" && strings.Contains(rest, " or "):
+		// "`encoding`: Currently one of `XOR`, `XOR2`, ...", "type: Either
+		// 'added' when ..., or 'removed' when ...": the values it takes
+		return ""
+	case ordinalParam.MatchString(first):
+		return "" // "options : the second parameter. an object.": a slot of a call
 	case emailRE.MatchString(first):
 		return "" // "`consul`: Mohammad Varmazyar (<name@example.org>)": who to ask
 	case valueStatement.MatchString(first) && !strings.Contains(strings.ToLower(key), "value") && !strings.Contains(strings.ToLower(key), "default"):
@@ -1995,6 +2020,10 @@ var emailRE = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}
 // command is not implemented.", "The flag is reserved for future use."
 var statusSentence = regexp.MustCompile(`^(?i)(this|the|that) [\w-]+( [\w-]+)? (is|are) (currently )?(not (yet )?(implemented|supported|available|used)|unimplemented|unsupported|unused|deprecated|obsolete|reserved( for future use)?)\.?$`)
 
+// ordinalParam opens a text that says which parameter of a call an item
+// is: "the second parameter", "The first argument".
+var ordinalParam = regexp.MustCompile(`(?i)^(the )?(first|second|third|fourth|fifth|last|next) (parameter|argument|arg|param)\b`)
+
 // valueStatement opens a sentence that gives a field's value: "The only
 // currently defined value is 1", "The default is 30 seconds".
 var valueStatement = regexp.MustCompile(`^(?i)(the|its)( [\w-]+){0,3} (value|values|default) (is|are)\b`)
@@ -2044,6 +2073,7 @@ func parameterWord(key string) bool {
 }
 
 var parameterWords = toSet(`boolean bool string integer int float double array list object number text
+	function regexp callback buffer promise
 	radius threshold opacity offset angle width height length depth mode seed scale ratio
 	color colour noise zoom contrast saturation hue brightness lightness gamma sharpness strength intensity density
 	spacing position direction rotation delay timeout interval limit count factor weight alpha quality resolution

@@ -134,6 +134,29 @@ func TestRepeatedListKeysAreFieldLabels(t *testing.T) {
 	}
 }
 
+// A call's parameters described item by item say what each slot takes,
+// not what a word is: the types an item lists ("a function, regexp or
+// object") and their sub-items, a slot by its position ("the second
+// parameter"), the values of a field ("Either 'moored' ... or 'adrift'
+// ..."). The page is written for this test.
+func TestParameterItemsAreNotGlosses(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# Tug API\n\n### findTugs\n\nFinds the tugs that match.\n\nParameters :\n\n" +
+		"- criteria : the first parameter. a function, regexp or object.\n" +
+		"  - function : skip the tug when the function returns false\n" +
+		"  - regexp : skip the tug when the regexp does not match its name\n" +
+		"- settings : the second parameter. an object.\n\n" +
+		"### Event properties\n\n- `state` (`string`): Either 'moored' when the tug is tied up, or 'adrift' when it lost its lines.\n\n" +
+		"A function is called per tug. Each setting is read once. The state is logged.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tugs.md", Content: doc}})
+	for term, not := range map[string]string{"function": "returns false", "setting": "second parameter", "state": "moored"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
+		}
+	}
+}
+
 // A key that opens a part of page after page, each time over other
 // words (a manual page's 「名前」 over its command's summary), labels that
 // part: it is no term's gloss. A glossary repeated on every page keeps its
