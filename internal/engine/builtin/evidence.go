@@ -182,6 +182,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if h.first < 0 {
 				continue
 			}
+			if h.code && !strings.Contains(h.text, sp) && strings.Contains(strings.ToLower(h.text), strings.ToLower(sp)) {
+				// "## `websocket`" (a debug flag) over "This flag enables
+				// ...": an identifier is spelled as typed; the WebSocket
+				// API is another name.
+				continue
+			}
 			if allCapitalKey(h.text) && !strings.Contains(strings.TrimSpace(h.text), " ") && strings.ToUpper(sp) != sp {
 				// "CLUSTER" over "CLUSTER — cluster a table ...": a
 				// command or a constant, not the word cluster (a man

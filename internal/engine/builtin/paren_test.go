@@ -138,7 +138,8 @@ func TestRepeatedListKeysAreFieldLabels(t *testing.T) {
 // not what a word is: the types an item lists ("a function, regexp or
 // object") and their sub-items, a slot by its position ("the second
 // parameter"), the values of a field ("Either 'moored' ... or 'adrift'
-// ..."). The page is written for this test.
+// ..."); nor is a heading in code ("`tugradio`", a flag) the section of a
+// name spelled otherwise (TugRadio). The page is written for this test.
 func TestParameterItemsAreNotGlosses(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
@@ -148,9 +149,12 @@ func TestParameterItemsAreNotGlosses(t *testing.T) {
 		"  - regexp : skip the tug when the regexp does not match its name\n" +
 		"- settings : the second parameter. an object.\n\n" +
 		"### Event properties\n\n- `state` (`string`): Either 'moored' when the tug is tied up, or 'adrift' when it lost its lines.\n\n" +
-		"A function is called per tug. Each setting is read once. The state is logged.\n"
+		"A function is called per tug. Each setting is read once. The state is logged.\n\n" +
+		"## `tugradio`\n\nThis flag enables debug statements for the TugRadio API.\n\n```\nTUGRADIO 1: call sent\n```\n\n" +
+		"## Restarts\n\nRestart the TugRadio API daily.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "tugs.md", Content: doc}})
-	for term, not := range map[string]string{"function": "returns false", "setting": "second parameter", "state": "moored"} {
+	for term, not := range map[string]string{"function": "returns false", "setting": "second parameter", "state": "moored",
+		"TugRadio": "This flag"} { // "## `tugradio`", a flag spelled otherwise
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
 		}
