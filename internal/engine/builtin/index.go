@@ -546,6 +546,12 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja bool) {
 			strings.Contains(it.body, "|") || keyLineLabels[strings.ToLower(it.key)] || menuLine(line, it.body) {
 			return // a label ("Note:", 「注釈：」), a setting ("Rules-Requires-Root: no"), prose or a menu path
 		}
+		if it.code && typeNames[strings.ToLower(strings.Trim(it.key, "`"))] {
+			// "`string` - The response's HTTP status message." under
+			// "### Property `statusMessage`": the property's type, then
+			// what the property holds.
+			return
+		}
 		it.doc, it.line = doc, b.start+i
 		items = append(items, it)
 	}
@@ -553,6 +559,10 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja bool) {
 		ix.addItem(it)
 	}
 }
+
+// typeNames are the names of value types in API references.
+var typeNames = toSet(`boolean bool string integer int float double number object array function regexp buffer promise
+	null undefined any void`)
 
 // hasLetterRun reports n letters in a row in s.
 func hasLetterRun(s string, n int) bool {
