@@ -404,6 +404,23 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 // ...", 「この章では…」.
 var documentPart = regexp.MustCompile(`^(This|The following) (section|chapter|page|subsection|appendix)\b|^この(節|章|ページ)`)
 
+// parenType reports a body that opens with its value's type in
+// parentheses: "(number) The IP family of the address.", "((origin:
+// string) => void) method to set the records ...".
+func parenType(body string) bool {
+	if strings.HasPrefix(body, "((") {
+		return true
+	}
+	m := parenTypeRE.FindStringSubmatch(body)
+	if m == nil {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(m[1])
+	return typeNames[strings.ToLower(m[1])] || unicode.IsUpper(r) && strings.ContainsFunc(m[1][1:], unicode.IsUpper)
+}
+
+var parenTypeRE = regexp.MustCompile(`^\(([A-Za-z][\w.]*)(?:\[\]|<[^>]*>)?(?: ?\| ?[A-Za-z][\w.<>\[\]]*)*\) `)
+
 // typeAnnotation opens a parameter's description with its type: "<number>
 // ...", "\<string> | \<Buffer> ...", "{Object} ...".
 var typeAnnotation = regexp.MustCompile(`^\\?<[A-Za-z][\w.\[\]]*>|^\{[A-Za-z][\w.|\[\] ]*\}`)
@@ -1462,7 +1479,7 @@ func keySingular(w string) string {
 // participle or a verb gets the key as its subject: "- `Stream` - used to
 // manage ..." defines "Stream is used to manage ...".
 func itemBody(key, body string, ja bool) string {
-	if typeAnnotation.MatchString(body) {
+	if typeAnnotation.MatchString(body) || parenType(body) {
 		// "`length`: <number> The bit length of the key.", "`cipher`:
 		// {string} If specified, ...": one parameter of an API, typed.
 		return ""

@@ -139,7 +139,7 @@ func TestRepeatedListKeysAreFieldLabels(t *testing.T) {
 // object") and their sub-items, a slot by its position ("the second
 // parameter"), the values of a field ("Either 'moored' ... or 'adrift'
 // ..."), a property's type over what it holds ("`string` - The tug's
-// radio call sign."); nor is a heading in code ("`tugradio`", a flag) the
+// radio call sign."), a typed field ("`pier` - (`number`) The pier ..."); nor is a heading in code ("`tugradio`", a flag) the
 // section of a name spelled otherwise (TugRadio). The page is written for this test.
 func TestParameterItemsAreNotGlosses(t *testing.T) {
 	t.Parallel()
@@ -152,11 +152,14 @@ func TestParameterItemsAreNotGlosses(t *testing.T) {
 		"### Event properties\n\n- `state` (`string`): Either 'moored' when the tug is tied up, or 'adrift' when it lost its lines.\n\n" +
 		"A function is called per tug. Each setting is read once. The state is logged.\n\n" +
 		"## `tugradio`\n\nThis flag enables debug statements for the TugRadio API.\n\n```\nTUGRADIO 1: call sent\n```\n\n" +
-		"## Restarts\n\nRestart the TugRadio API daily.\n\n### Property `callSign`\n\n`string` - The tug's radio call sign.\n\nEach string is short.\n"
+		"## Restarts\n\nRestart the TugRadio API daily.\n\n### Tug record\n\n- `pier` - (`number`) The pier the tug waits at.\n" +
+		"- `hail` - (`(pier: number) => void`) method to call the tug to a pier.\n\nEach pier has a hail.\n\n### Property `callSign`\n\n`string` - The tug's radio call sign.\n\nEach string is short.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "tugs.md", Content: doc}})
 	for term, not := range map[string]string{"function": "returns false", "setting": "second parameter", "state": "moored",
 		"TugRadio": "This flag", // "## `tugradio`", a flag spelled otherwise
 		"string":   "call sign", // the type of a property, then the property
+		"pier":     "waits at",  // a typed field
+		"hail":     "method to call",
 	} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
