@@ -62,8 +62,9 @@ type heading struct {
 	// asks marks a question heading ("What is a broker?", 「キャッシュとは」):
 	// its section's first sentence answers it.
 	asks bool
-	// code marks a heading that is one code span ("## `websocket`"): an
-	// identifier, spelled as it must be typed.
+	// code marks a heading that is one word in code ("## `websocket`"):
+	// an identifier, spelled as it must be typed ("`Cache Interceptor`"
+	// is a title in code).
 	code bool
 }
 
@@ -357,7 +358,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			raw := strings.TrimSpace(strings.TrimLeft(b.lines[0], "# "))
 			ix.headings[key] = append(ix.headings[key], heading{doc: d.Path, line: b.start, text: text, first: -1, nextLine: len(lines) + 1,
 				top: bi == 0 && level == 1, asks: asked != strings.TrimSpace(text),
-				code: len(raw) > 2 && raw[0] == '`' && raw[len(raw)-1] == '`' && strings.Count(raw, "`") == 2})
+				code: len(raw) > 2 && raw[0] == '`' && raw[len(raw)-1] == '`' && strings.Count(raw, "`") == 2 && !strings.Contains(raw, " ")})
 			pending = append(pending, headingRef{key, len(ix.headings[key]) - 1})
 			prevHeading = headingRef{key, len(ix.headings[key]) - 1}
 			continue

@@ -152,6 +152,7 @@ func TestParameterItemsAreNotGlosses(t *testing.T) {
 		"### Event properties\n\n- `state` (`string`): Either 'moored' when the tug is tied up, or 'adrift' when it lost its lines.\n\n" +
 		"A function is called per tug. Each setting is read once. The state is logged.\n\n" +
 		"## `tugradio`\n\nThis flag enables debug statements for the TugRadio API.\n\n```\nTUGRADIO 1: call sent\n```\n\n" +
+		"## `Tow Planner`\n\nThe `tow` planner plans a tow from berth to sea.\n\n```\nplan 1\n```\n\n" +
 		"## Restarts\n\nRestart the TugRadio API daily.\n\n### Tug record\n\n- `pier` - (`number`) The pier the tug waits at.\n" +
 		"- `hail` - (`(pier: number) => void`) method to call the tug to a pier.\n\nEach pier has a hail.\n\n### Property `callSign`\n\n`string` - The tug's radio call sign.\n\nEach string is short.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "tugs.md", Content: doc}})
@@ -164,6 +165,10 @@ func TestParameterItemsAreNotGlosses(t *testing.T) {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
 		}
+	}
+	// A title in code is still the section of its words.
+	if d := define(t, e, c, "tow planner"); d.Text != "The tow planner plans a tow from berth to sea." {
+		t.Errorf("tow planner: %q (%.2f), want its section's first sentence", d.Text, d.Confidence)
 	}
 }
 
