@@ -1573,9 +1573,10 @@ func itemBody(key, body string, ja bool) string {
 		// what a layer does, not what a network is ("Routing: forwarding
 		// the packets ..." says what routing is).
 		return ""
-	case oneOf(first), lw == "either" && strings.Contains(rest, " or "):
+	case oneOf(first), lw == "either" && strings.Contains(rest, " or ") && rest != "" && strings.ContainsRune("'\"`‘“0123456789", []rune(rest)[0]):
 		// "`encoding`: Currently one of `XOR`, `XOR2`, ...", "type: Either
 		// 'added' when ..., or 'removed' when ...": the values it takes
+		// ("tree: Either a working tree, or a tree object ..." glosses)
 		return ""
 	case ordinalParam.MatchString(first):
 		return "" // "options : the second parameter. an object.": a slot of a call

@@ -151,6 +151,7 @@ func TestParameterItemsAreNotGlosses(t *testing.T) {
 		"- settings : the second parameter. an object.\n\n" +
 		"### Event properties\n\n- `state` (`string`): Either 'moored' when the tug is tied up, or 'adrift' when it lost its lines.\n\n" +
 		"A function is called per tug. Each setting is read once. The state is logged.\n\n" +
+		"- tow: Either a tug pulling a ship, or a line that holds a barge to a tug.\n\nEach tow is logged.\n\n" +
 		"## `tugradio`\n\nThis flag enables debug statements for the TugRadio API.\n\n```\nTUGRADIO 1: call sent\n```\n\n" +
 		"## `Tow Planner`\n\nThe `tow` planner plans a tow from berth to sea.\n\n```\nplan 1\n```\n\n" +
 		"## Restarts\n\nRestart the TugRadio API daily.\n\n### Tug record\n\n- `pier` - (`number`) The pier the tug waits at.\n" +
@@ -165,6 +166,9 @@ func TestParameterItemsAreNotGlosses(t *testing.T) {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
 		}
+	}
+	if d := define(t, e, c, "tow"); d.Text != "Either a tug pulling a ship, or a line that holds a barge to a tug." {
+		t.Errorf("tow: %q (%.2f), want its gloss (two senses, not two values)", d.Text, d.Confidence)
 	}
 	// A title in code is still the section of its words.
 	if d := define(t, e, c, "tow planner"); d.Text != "The tow planner plans a tow from berth to sea." {
