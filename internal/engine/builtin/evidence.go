@@ -381,7 +381,10 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 		}
 		items := ix.items[key]
 		if ix.fieldLabel(key) {
-			items = nil
+			// A field label elsewhere; a glossary's own entry for the word
+			// still says what it is (GIMP's "Saturation: This term refers
+			// to color purity." beside each filter's Saturation slider).
+			items = slices.DeleteFunc(slices.Clone(items), func(it listItem) bool { return !it.glossary || it.sub })
 		}
 		for _, it := range items {
 			if aboutInstances(it.body, sp, it.ja) {

@@ -378,10 +378,15 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 				owners = owners[:len(owners)-1]
 			}
 			text := joinLines(b.lines, ja)
-			if it, ok := parseListItem(text, ja); ok && !(len(owners) > 0 && valueOf(owners[len(owners)-1].text, it.key)) &&
-				!(params && parameterWord(strings.Trim(it.key, "`*_ "))) {
+			if it, ok := parseListItem(text, ja); ok {
 				it.doc, it.line, it.glossary, it.sub = d.Path, b.start, inGlossary, len(owners) > 0
-				ix.addItem(it)
+				if len(owners) > 0 && valueOf(owners[len(owners)-1].text, it.key) || params && parameterWord(strings.Trim(it.key, "`*_ ")) {
+					// A value or a parameter, not indexed; its key still
+					// counts toward a field label (see fieldLabel).
+					ix.countKeys(it)
+				} else {
+					ix.addItem(it)
+				}
 			}
 			owners = append(owners, listOwner{indent, text})
 		} else {
@@ -465,13 +470,9 @@ func valueOf(owner, key string) bool {
 // valueCue introduces the values a setting takes.
 var valueCue = regexp.MustCompile(`(?i)\b(can be|may be|one of|values?|valid|either|following|supported|possible|accepted|modes)\b|次のいずれか|値`)
 
-// addItem indexes a list item under its keys, its body cleaned.
-func (ix *corpusIndex) addItem(it listItem) {
-	if it.glossary && !it.sub {
-		if to := crossRefTarget(it.body, it.ja); to != "" && shortName(withoutQualifier(cleanMarkdown(it.key))) {
-			ix.crossRefs = append(ix.crossRefs, crossRef{from: it.key, to: to})
-		}
-	}
+// countKeys counts a list item under its keys, per document, and returns
+// the keys.
+func (ix *corpusIndex) countKeys(it listItem) []string {
 	keys := itemKeys(it.key)
 	for _, k := range keys {
 		if ix.itemKeys[k] == nil {
@@ -479,6 +480,17 @@ func (ix *corpusIndex) addItem(it listItem) {
 		}
 		ix.itemKeys[k][it.doc]++
 	}
+	return keys
+}
+
+// addItem indexes a list item under its keys, its body cleaned.
+func (ix *corpusIndex) addItem(it listItem) {
+	if it.glossary && !it.sub {
+		if to := crossRefTarget(it.body, it.ja); to != "" && shortName(withoutQualifier(cleanMarkdown(it.key))) {
+			ix.crossRefs = append(ix.crossRefs, crossRef{from: it.key, to: to})
+		}
+	}
+	keys := ix.countKeys(it)
 	// A Japanese body in an English page (a page partly translated) is
 	// read as Japanese.
 	body := itemBody(it.key, it.body, it.ja || isJapaneseText(it.body))

@@ -121,7 +121,8 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 
 // A list key that a page repeats under each section ("- **CLI**: ...") labels
 // a field: its bodies say how each feature is reached, not what the key
-// is. The page is written for this test.
+// is; sub-items read as values count too. A glossary's own entry still
+// glosses the word. The pages are written for this test.
 func TestRepeatedListKeysAreFieldLabels(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
@@ -131,6 +132,24 @@ func TestRepeatedListKeysAreFieldLabels(t *testing.T) {
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "features.md", Content: doc}})
 	if d := define(t, e, c, "CLI"); strings.Contains(d.Text, "moors the tug") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 		t.Errorf("CLI: %q (%.2f), want no gloss from a field label", d.Text, d.Confidence)
+	}
+	// Items read as values of the item above still count: a key under
+	// each of a page's filters labels a field.
+	filters := "# Filters\n\n"
+	for _, f := range []string{"Scatter", "Blur", "Fade"} {
+		filters += "- " + f + ": changes the hue, saturation and value of pixels.\n  - Saturation: how much the " + strings.ToLower(f) + " changes it.\n\n"
+	}
+	c = pipeline.NewCorpus([]glossary.Document{{Path: "filters.md", Content: filters},
+		{Path: "dialog.md", Content: "# Dialog\n\n- Saturation: The slider sets the amount of color.\n\nSaturation matters.\n"}})
+	if d := define(t, e, c, "saturation"); strings.Contains(d.Text, "slider sets") {
+		t.Errorf("saturation: %q (%.2f), want no gloss from a field label", d.Text, d.Confidence)
+	}
+	// A glossary's own entry still glosses the word.
+	gloss := "# Glossary\n\n- Radio: A set that sends and receives calls on the harbour channels.\n\n" +
+		"- Rendering mode: How the chart is drawn.\n  - Radio: This mode is used for radar overlays.\n"
+	c = pipeline.NewCorpus([]glossary.Document{{Path: "features.md", Content: doc}, {Path: "glossary.md", Content: gloss}})
+	if d := define(t, e, c, "radio"); d.Text != "A set that sends and receives calls on the harbour channels." {
+		t.Errorf("radio: %q (%.2f), want the glossary's entry", d.Text, d.Confidence)
 	}
 }
 
