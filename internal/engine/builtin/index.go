@@ -395,7 +395,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		if b.kind == blockPara && !changes {
 			// 「タグライン：曳船と本船をつなぐ綱。」, "Towline - a rope ...":
 			// lines that are items without a list marker.
-			ix.addKeyLines(d.Path, b, ja)
+			ix.addKeyLines(d.Path, b, ja, params)
 		}
 		if first < len(ix.sentences) {
 			for _, p := range pending {
@@ -561,7 +561,7 @@ func withoutQualifier(s string) string {
 // "key - body" with a short key (a name, not a clause) as list items:
 // plain-text glossaries write them without list markers. A paragraph with
 // any other line is prose.
-func (ix *corpusIndex) addKeyLines(doc string, b block, ja bool) {
+func (ix *corpusIndex) addKeyLines(doc string, b block, ja, params bool) {
 	if len(b.lines) > 20 {
 		return
 	}
@@ -586,6 +586,12 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja bool) {
 		items = append(items, it)
 	}
 	for _, it := range items {
+		if params && parameterWord(strings.Trim(it.key, "`*_ ")) {
+			// "### Parameters:" over "line: The line to write, may be
+			// empty.": what the call takes, as a list item there says.
+			ix.countKeys(it)
+			continue
+		}
 		ix.addItem(it)
 	}
 }
@@ -2127,7 +2133,7 @@ var parameterWords = toSet(`boolean bool string integer int float double array l
 
 // paramHeading names a section that lists a page's parameters or options,
 // after an optional section number ("4.2.4. Options").
-var paramHeading = regexp.MustCompile(`(?i)^([0-9]+(\.[0-9]+)*\.?\s+)?(parameters?|arguments?|options?|fields?|columns?|attributes?|properties|settings|inputs?|outputs?|return values?|flags|syntax)$|^(引数|パラメーター?|オプション|フィールド|設定項目|構文)$`)
+var paramHeading = regexp.MustCompile(`(?i)^([0-9]+(\.[0-9]+)*\.?\s+)?(parameters?|arguments?|options?|fields?|columns?|attributes?|properties|settings|inputs?|outputs?|return values?|flags|syntax|variables)[:：]?$|^(引数|パラメーター?|オプション|フィールド|設定項目|構文|変数)[:：]?$`)
 
 // caveatHeading names a section of caveats, or of what a thing works
 // with: "Limitations", "Caveats and Key Behavioral Differences", "Known

@@ -189,6 +189,17 @@ func TestParameterItemsAreNotGlosses(t *testing.T) {
 	if d := define(t, e, c, "tow"); d.Text != "Either a tug pulling a ship, or a line that holds a barge to a tug." {
 		t.Errorf("tow: %q (%.2f), want its gloss (two senses, not two values)", d.Text, d.Confidence)
 	}
+	// Parameters written as lines of their own under "Parameters:" or
+	// 「変数:」 are the call's, as list items there are.
+	calls := "# Log API\n\n## WriteLine\n\nWrites the given string to the log.\n\n### Parameters:\n\nline: The line to write, may be empty.\n\n" +
+		"## For\n\n## 変数:\n\nstart: Numeric variable that defines the initial value at the beginning of the loop.\n\n" +
+		"Each line is kept. The start is checked.\n"
+	cc := pipeline.NewCorpus([]glossary.Document{{Path: "calls.md", Content: calls}})
+	for term, not := range map[string]string{"line": "line to write", "start": "initial value"} {
+		if d := define(t, e, cc, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
+		}
+	}
 	// A title in code is still the section of its words.
 	if d := define(t, e, c, "tow planner"); d.Text != "The tow planner plans a tow from berth to sea." {
 		t.Errorf("tow planner: %q (%.2f), want its section's first sentence", d.Text, d.Confidence)
