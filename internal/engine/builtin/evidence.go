@@ -288,10 +288,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				continue
 			}
 			kind := evHeading
-			if named && !about && actsOn(s.text, sp) {
+			if named && !about && (actsOn(s.text, sp) || s.ja && jaPredicateVerb(s.text) && jaTopic(s.text) == "" && !strings.HasPrefix(s.text, sp)) {
 				// "### Font" over "Specifies the font to apply.", 「プレビュー」
 				// over 「挨拶文のプレビューを表示します。」: what a control
-				// does to the thing, in a help page, describes it at most.
+				// does to the thing, in a help page, describes it at most;
+				// so does 「演算子」 over 「…算術演算子の相対サイズを数式で
+				// 選択します。」, a sentence that does something with it
+				// (「ビルドファイルには、…を書く。」 opens with it: about it).
 				kind = evDescribe
 			}
 			if l := strings.ToLower(s.text); strings.HasPrefix(l, "this ") || strings.HasPrefix(l, "these ") {
@@ -317,9 +320,22 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// Debian Policy Manual, ...": where to read, not a gloss.
 				continue
 			}
-			if !s.ja && aboutTheText(s.text) {
+			if !s.ja && aboutTheText(s.text) || s.ja && jaAboutTheText(s.text) {
 				// "## Re-exports" over "Let’s start by explaining what
-				// are re-exports.": what the section will do, not a gloss.
+				// are re-exports.", 「自動サイズ」 over 「ここでは、…自動サイズ
+				// の詳細について、例をあげて説明します。」: what the section
+				// will do, not a gloss.
+				continue
+			}
+			if t := strings.TrimSpace(h.text); strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：") {
+				// "### 比較演算子:" over 「等号」, the first of the
+				// operators listed: the heading introduces a list.
+				continue
+			}
+			if t := strings.TrimSpace(s.text); !strings.ContainsAny(t, ".。．") &&
+				(s.ja && utf8.RuneCountInString(t) <= 8 || !s.ja && len(strings.Fields(t)) <= 2) {
+				// 「演算子」 over 「関連項目」: a label or a name alone, no
+				// sentence to gloss with.
 				continue
 			}
 			if s.ja && jaOpensWithCondition(s.text, spellings) {
@@ -1049,6 +1065,20 @@ func aboutTheText(s string) bool {
 		}
 	}
 	return false
+}
+
+// jaAboutTheText reports a Japanese sentence about what the text itself
+// does: 「ここでは、…について説明します。」, 「この節では…を紹介します。」.
+func jaAboutTheText(s string) bool {
+	opens := false
+	for _, p := range []string{"ここでは", "この節では", "この章では", "このページでは", "この項では", "本節では", "本章では", "以下では", "次に、", "まず、"} {
+		if strings.HasPrefix(s, p) {
+			opens = true
+			break
+		}
+	}
+	t := strings.TrimRight(s, "。．. ")
+	return opens && endsWithAny(t, "説明します", "紹介します", "解説します", "示します", "見ていきます", "述べます", "取り上げます")
 }
 
 // jaCondition reports a Japanese text that ends in a condition or a reason:

@@ -121,8 +121,9 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 }
 
 // A Japanese section that opens with a condition or a purpose says when
-// and what to do, not what its heading names. The page is written for
-// this test.
+// and what to do, not what its heading names; nor does one that says what
+// the page will do, lists, opens with a label alone or does something with
+// the word. The pages are written for this test.
 func TestJapaneseHeadingOverCondition(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
@@ -137,5 +138,21 @@ func TestJapaneseHeadingOverCondition(t *testing.T) {
 	}
 	if d := define(t, e, c, "防舷材"); d.Text != "船体を守るには、防舷材を使用します。" {
 		t.Errorf("防舷材: %q, want what it is for", d.Text)
+	}
+	// A section that says what the page will do, one that lists (its
+	// heading ends with a colon), one whose first line is a label alone,
+	// and one whose first sentence does something with the word are no
+	// glosses of their headings (a help page's sections).
+	help := "# 海図\n\n## 自動縮尺\n\nここでは、海図での自動縮尺の詳細について、例をあげて説明します。\n\n" +
+		"### 航路標識:\n\n灯台\n\n灯台を海図に挿入します。\n\n## 水深\n\n関連項目\n\n## 潮位\n\n基準面に対する港の潮位の表示間隔を選択します。\n\n" +
+		"自動縮尺を使います。航路標識を数えます。水深を測ります。潮位を見ます。\n"
+	c = pipeline.NewCorpus([]glossary.Document{{Path: "kaizu.md", Content: help}})
+	for term, not := range map[string]string{"自動縮尺": "説明します", "航路標識": "灯台", "水深": "関連項目"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, "文中の用例") {
+			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
+		}
+	}
+	if d := define(t, e, c, "潮位"); d.Confidence > 0.5 {
+		t.Errorf("潮位: %q (%.2f), want a describing sentence at most", d.Text, d.Confidence)
 	}
 }
