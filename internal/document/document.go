@@ -237,8 +237,10 @@ func parse(name string, content []byte, lim Limits, convertHTML bool) (glossary.
 // stow or a docs build leaves, is documents); a link to a directory is not
 // entered (it may loop) and is reported. Files that are refused
 // (secret-looking, too large, not UTF-8, empty) are returned as problems;
-// files of other types are ignored. The error is non-nil only when dir
-// itself cannot be read or holds more than MaxFiles documents.
+// files of other types are ignored. A page the directory holds in two
+// forms (git-add.txt and git-add.html) is read once, the other form
+// returned as a problem ([ErrSamePage]). The error is non-nil only when
+// dir itself cannot be read or holds more than MaxFiles documents.
 func LoadDir(dir string, lim Limits) ([]glossary.Document, []Problem, error) {
 	lim = lim.withDefaults()
 	info, err := os.Stat(dir)
@@ -322,6 +324,8 @@ func LoadDir(dir string, lim Limits) ([]glossary.Document, []Problem, error) {
 		return nil, nil, fmt.Errorf("load documents: %w", err)
 	}
 	sort.Slice(docs, func(i, j int) bool { return docs[i].Path < docs[j].Path })
+	docs, same := dropOtherForms(docs)
+	problems = append(problems, same...)
 	sort.Slice(problems, func(i, j int) bool { return problems[i].Path < problems[j].Path })
 	return docs, problems, nil
 }

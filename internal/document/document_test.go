@@ -273,6 +273,55 @@ func TestLoadDirLinks(t *testing.T) {
 	}
 }
 
+// TestLoadDirReadsAPageOnce checks that a page a directory holds in two
+// forms (an AsciiDoc source saved as .txt beside its HTML, a Sphinx
+// source beside its HTML) is read once, in the form with the most markup
+// kept, and that pages that only share a name stay.
+func TestLoadDirReadsAPageOnce(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	prose := "A berth is the place at a quay where a ship lies while it loads, unloads or waits for the tide. " +
+		"The harbour master gives each arriving ship a berth by its length, its draught and its cargo, " +
+		"and a pilot brings the ship alongside with the help of one or two tugs."
+	files := map[string]string{
+		"berth.txt":             "berth(7)\n========\n\nNAME\n----\nberth - " + prose + "\n",
+		"berth.html":            "<h1>berth(7)</h1><h2>NAME</h2><p>berth - " + prose + "</p>",
+		"_sources/tide.rst.txt": "Tides\n=====\n\n" + strings.ReplaceAll(prose, "berth", "tide") + "\n",
+		"tide.html":             "<h1>Tides</h1><p>" + strings.ReplaceAll(prose, "berth", "tide") + "</p>",
+		"guide/index.md":        "# Guide\n\nThe guide explains moorings, anchors, buoys, fenders, bollards, cleats, hawsers, capstans and winches of every quay in the port.\n",
+		"reference/index.md":    "# Reference\n\n" + prose + "\n",
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	docs, problems, err := LoadDir(dir, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, d := range docs {
+		paths = append(paths, d.Path)
+	}
+	if got, want := strings.Join(paths, ","), "_sources/tide.rst.txt,berth.html,guide/index.md,reference/index.md"; got != want {
+		t.Errorf("docs = %s, want %s", got, want)
+	}
+	want := map[string]string{"berth.txt": "berth.html", "tide.html": "_sources/tide.rst.txt"}
+	if len(problems) != len(want) {
+		t.Fatalf("problems = %v, want %v", problems, want)
+	}
+	for _, p := range problems {
+		if !errors.Is(p.Err, ErrSamePage) || !strings.Contains(p.Err.Error(), want[p.Path]) {
+			t.Errorf("problem %s, want the same page as %s", p, want[p.Path])
+		}
+	}
+}
+
 // TestParseConvertsHTMLOnce checks that an HTML page is read as its
 // Markdown text when it is added (Parse, ParseEncoded) and that the kept
 // text is not converted again when it is read back (ParseStored).

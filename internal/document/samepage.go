@@ -1,0 +1,124 @@
+package document
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"unicode"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+)
+
+// ErrSamePage marks a document that LoadDir skipped as another form of a
+// page it read (see [dropOtherForms]).
+var ErrSamePage = errors.New("the same page as another document")
+
+// dropOtherForms keeps one form of a page that a directory holds twice:
+// a documentation build ships git-add.html beside its source git-add.txt,
+// and a Sphinx site _sources/index.rst.txt beside index.html. Read twice,
+// every term of the page would count twice and the two forms would be
+// compared as two definitions. Two documents are one page when their names
+// are the same but for the extensions and most of their words are shared
+// (three quarters of the smaller's distinct words); the source kept is
+// Markdown, reStructuredText or AsciiDoc, else HTML, else plain text (a
+// .txt is often a source in another markup, read without it). Documents
+// that only share a name ("index" in two folders) stay.
+func dropOtherForms(docs []glossary.Document) ([]glossary.Document, []Problem) {
+	byStem := map[string][]int{}
+	for i, d := range docs {
+		byStem[stem(d.Path)] = append(byStem[stem(d.Path)], i)
+	}
+	drop := map[int]string{}
+	for _, idx := range byStem {
+		if len(idx) < 2 || len(idx) > 64 {
+			continue
+		}
+		words := make([]map[string]bool, len(idx))
+		for k, i := range idx {
+			words[k] = wordSet(docs[i].Content)
+		}
+		for a := 0; a < len(idx); a++ {
+			for b := a + 1; b < len(idx); b++ {
+				i, j := idx[a], idx[b]
+				if drop[i] != "" || drop[j] != "" || !sharesWords(words[a], words[b]) {
+					continue
+				}
+				if formRank(docs[j].Path) < formRank(docs[i].Path) {
+					i, j = j, i
+				}
+				drop[j] = docs[i].Path
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return docs, nil
+	}
+	kept := make([]glossary.Document, 0, len(docs)-len(drop))
+	var problems []Problem
+	for i, d := range docs {
+		if other := drop[i]; other != "" {
+			problems = append(problems, Problem{Path: d.Path, Err: fmt.Errorf("%w (%s)", ErrSamePage, other)})
+			continue
+		}
+		kept = append(kept, d)
+	}
+	return kept, problems
+}
+
+// stem is a document's file name without its extensions, lower case:
+// "git-add" for "git-add.txt" and "git-add.html", "index" for
+// "_sources/index.rst.txt".
+func stem(p string) string {
+	b := strings.ToLower(path.Base(p))
+	for {
+		ext := path.Ext(b)
+		if ext == "" || ext == b || !Supported(b) {
+			return b
+		}
+		b = strings.TrimSuffix(b, ext)
+	}
+}
+
+// formRank orders the forms of a page, the one to keep first.
+func formRank(p string) int {
+	switch l := strings.ToLower(p); {
+	case strings.HasSuffix(l, ".rst.txt"), strings.HasSuffix(l, ".md"), strings.HasSuffix(l, ".markdown"), strings.HasSuffix(l, ".mdx"),
+		strings.HasSuffix(l, ".rst"), strings.HasSuffix(l, ".rest"), strings.HasSuffix(l, ".adoc"), strings.HasSuffix(l, ".asciidoc"):
+		return 0
+	case strings.HasSuffix(l, ".html"), strings.HasSuffix(l, ".htm"):
+		return 1
+	default:
+		return 2
+	}
+}
+
+// wordSet is the set of a text's words of three letters or more, lower
+// case; a run of Japanese (or other non-spaced) letters counts as one.
+func wordSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len(w) >= 3 {
+			set[w] = true
+		}
+	}
+	return set
+}
+
+// sharesWords reports two word sets of which three quarters of the
+// smaller's words are in the larger, the smaller having at least twenty.
+func sharesWords(a, b map[string]bool) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < 20 {
+		return false
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return n*4 >= len(a)*3
+}
