@@ -288,13 +288,15 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				continue
 			}
 			kind := evHeading
-			if named && !about && (actsOn(s.text, sp) || s.ja && jaPredicateVerb(s.text) && jaTopic(s.text) == "" && !strings.HasPrefix(s.text, sp)) {
+			if named && !about && (actsOn(s.text, sp) || s.ja && !h.asks && jaPredicateVerb(s.text) && jaTopic(s.text) == "" && !jaOpensAbout(s.text, sp)) {
 				// "### Font" over "Specifies the font to apply.", 「プレビュー」
 				// over 「挨拶文のプレビューを表示します。」: what a control
 				// does to the thing, in a help page, describes it at most;
 				// so does 「演算子」 over 「…算術演算子の相対サイズを数式で
 				// 選択します。」, a sentence that does something with it
-				// (「ビルドファイルには、…を書く。」 opens with it: about it).
+				// (「ビルドファイルには、…を書く。」 opens with it: about it;
+				// under a question heading, 「Debian GNU/Linux とは?」, it
+				// answers the question).
 				kind = evDescribe
 			}
 			if l := strings.ToLower(s.text); strings.HasPrefix(l, "this ") || strings.HasPrefix(l, "these ") {
@@ -1061,6 +1063,22 @@ func aboutTheText(s string) bool {
 		"this figure ", "the figure below ", "this table ", "this example ", "these examples ", "the example ", "the examples ",
 		"the above ", "in the example", "in the above "} {
 		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// jaOpensAbout reports a Japanese sentence that opens with sp and a
+// particle that makes it the sentence's topic or subject: 「ビルドファイル
+// には、…」, 「キューは…」 (not 「文末脚注のアンカーを…」).
+func jaOpensAbout(s, sp string) bool {
+	rest, ok := strings.CutPrefix(s, sp)
+	if !ok {
+		return false
+	}
+	for _, p := range []string{"は", "には", "では", "とは", "が", "も"} {
+		if strings.HasPrefix(rest, p) {
 			return true
 		}
 	}

@@ -145,6 +145,8 @@ func TestJapaneseHeadingOverCondition(t *testing.T) {
 	// glosses of their headings (a help page's sections).
 	help := "# 海図\n\n## 自動縮尺\n\nここでは、海図での自動縮尺の詳細について、例をあげて説明します。\n\n" +
 		"### 航路標識:\n\n灯台\n\n灯台を海図に挿入します。\n\n## 水深\n\n関連項目\n\n## 潮位\n\n基準面に対する港の潮位の表示間隔を選択します。\n\n" +
+		"## 港湾台帳\n\n入港と出港の記録を組み合わせることにより、港湾台帳と呼ばれるユニークな帳簿が形成されています。\n\n" +
+		"## 潮汐表とは\n\n港ごとの潮の満ち引きの時刻を潮汐表にまとめて毎年発行します。\n\n" +
 		"自動縮尺を使います。航路標識を数えます。水深を測ります。潮位を見ます。\n"
 	c = pipeline.NewCorpus([]glossary.Document{{Path: "kaizu.md", Content: help}})
 	for term, not := range map[string]string{"自動縮尺": "説明します", "航路標識": "灯台", "水深": "関連項目"} {
@@ -154,5 +156,10 @@ func TestJapaneseHeadingOverCondition(t *testing.T) {
 	}
 	if d := define(t, e, c, "潮位"); d.Confidence > 0.5 {
 		t.Errorf("潮位: %q (%.2f), want a describing sentence at most", d.Text, d.Confidence)
+	}
+	for _, term := range []string{"港湾台帳", "潮汐表"} {
+		if d := define(t, e, c, term); d.Confidence < 0.7 {
+			t.Errorf("%s: %q (%.2f), want its section's naming sentence or answer", term, d.Text, d.Confidence)
+		}
 	}
 }
