@@ -276,7 +276,8 @@ func TestLoadDirLinks(t *testing.T) {
 // TestLoadDirReadsAPageOnce checks that a page a directory holds in two
 // forms (an AsciiDoc source saved as .txt beside its HTML, a Sphinx
 // source beside its HTML) is read once, in the form with the most markup
-// kept, and that pages that only share a name stay.
+// kept, and that pages that only share a name, or a name and a form (two
+// versions), stay.
 func TestLoadDirReadsAPageOnce(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -290,6 +291,8 @@ func TestLoadDirReadsAPageOnce(t *testing.T) {
 		"tide.html":             "<h1>Tides</h1><p>" + strings.ReplaceAll(prose, "berth", "tide") + "</p>",
 		"guide/index.md":        "# Guide\n\nThe guide explains moorings, anchors, buoys, fenders, bollards, cleats, hawsers, capstans and winches of every quay in the port.\n",
 		"reference/index.md":    "# Reference\n\n" + prose + "\n",
+		"v1/berth.md":           "# Berth\n\n" + prose + "\n",
+		"v2/berth.md":           "# Berth\n\n" + prose + " Since version 2, a berth also has a number.\n",
 	}
 	for name, content := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -308,10 +311,10 @@ func TestLoadDirReadsAPageOnce(t *testing.T) {
 	for _, d := range docs {
 		paths = append(paths, d.Path)
 	}
-	if got, want := strings.Join(paths, ","), "_sources/tide.rst.txt,berth.html,guide/index.md,reference/index.md"; got != want {
+	if got, want := strings.Join(paths, ","), "_sources/tide.rst.txt,guide/index.md,reference/index.md,v1/berth.md,v2/berth.md"; got != want {
 		t.Errorf("docs = %s, want %s", got, want)
 	}
-	want := map[string]string{"berth.txt": "berth.html", "tide.html": "_sources/tide.rst.txt"}
+	want := map[string]string{"berth.txt": "v1/berth.md", "berth.html": "v1/berth.md", "tide.html": "_sources/tide.rst.txt"}
 	if len(problems) != len(want) {
 		t.Fatalf("problems = %v, want %v", problems, want)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -23,7 +24,8 @@ var ErrSamePage = errors.New("the same page as another document")
 // (three quarters of the smaller's distinct words); the source kept is
 // Markdown, reStructuredText or AsciiDoc, else HTML, else plain text (a
 // .txt is often a source in another markup, read without it). Documents
-// that only share a name ("index" in two folders) stay.
+// that only share a name ("index" in two folders), or a name and a form
+// (v1/guide.md and v2/guide.md, two versions), stay.
 func dropOtherForms(docs []glossary.Document) ([]glossary.Document, []Problem) {
 	byStem := map[string][]int{}
 	for i, d := range docs {
@@ -34,6 +36,8 @@ func dropOtherForms(docs []glossary.Document) ([]glossary.Document, []Problem) {
 		if len(idx) < 2 || len(idx) > 64 {
 			continue
 		}
+		// The form to keep first: each other form is compared with it.
+		sort.SliceStable(idx, func(a, b int) bool { return formRank(docs[idx[a]].Path) < formRank(docs[idx[b]].Path) })
 		words := make([]map[string]bool, len(idx))
 		for k, i := range idx {
 			words[k] = wordSet(docs[i].Content)
@@ -41,11 +45,8 @@ func dropOtherForms(docs []glossary.Document) ([]glossary.Document, []Problem) {
 		for a := 0; a < len(idx); a++ {
 			for b := a + 1; b < len(idx); b++ {
 				i, j := idx[a], idx[b]
-				if drop[i] != "" || drop[j] != "" || !sharesWords(words[a], words[b]) {
-					continue
-				}
-				if formRank(docs[j].Path) < formRank(docs[i].Path) {
-					i, j = j, i
+				if drop[i] != "" || drop[j] != "" || extensions(docs[i].Path) == extensions(docs[j].Path) || !sharesWords(words[a], words[b]) {
+					continue // one form each: v1/guide.md and v2/guide.md are two pages
 				}
 				drop[j] = docs[i].Path
 			}
@@ -78,6 +79,13 @@ func stem(p string) string {
 		}
 		b = strings.TrimSuffix(b, ext)
 	}
+}
+
+// extensions is the part of a document's file name after its stem,
+// lower case: ".rst.txt" for "_sources/index.rst.txt".
+func extensions(p string) string {
+	b := strings.ToLower(path.Base(p))
+	return strings.TrimPrefix(b, stem(p))
 }
 
 // formRank orders the forms of a page, the one to keep first.
