@@ -408,7 +408,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 
 // documentPart opens a body about a part of the document: "This section
 // ...", 「この章では…」.
-var documentPart = regexp.MustCompile(`^(This|The following) (section|chapter|page|subsection|appendix)\b|^この(節|章|ページ)`)
+var documentPart = regexp.MustCompile(`^(This|The following) (section|chapter|page|subsection|appendix)\b|^(A |The )?[Ss]ection (for|of|with|containing)\b|^この(節|章|ページ)`)
 
 // parenType reports a body that opens with its value's type in
 // parentheses: "(number) The IP family of the address.", "((origin:
@@ -1576,8 +1576,10 @@ func itemBody(key, body string, ja bool) string {
 		return "" // "C.", "Rules:": too short to say what the key is
 	case first[0] >= '0' && first[0] <= '9':
 		return "" // a version or a number ("Chromium: 159.0.8134.1")
-	case versionList(first):
-		return "" // "Desktops: KDE Plasma 5.20, GNOME 3.38, Xfce 4.16"
+	case versionList(first), productVersion.MatchString(first):
+		// "Desktops: KDE Plasma 5.20, GNOME 3.38, Xfce 4.16", "OS: Ubuntu
+		// 16.04 (will be updated ...)": the values it has
+		return ""
 	case nameList(first):
 		return "" // "LDAP: Authentication [v], Authorization [v], Gateway [v]": settings
 	case introducesList(first):
@@ -2071,6 +2073,10 @@ var emailRE = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}
 // statusSentence is a sentence that only gives a thing's status: "This
 // command is not implemented.", "The flag is reserved for future use."
 var statusSentence = regexp.MustCompile(`^(?i)(this|the|that) [\w-]+( [\w-]+)? (is|are) (currently )?(not (yet )?(implemented|supported|available|used)|unimplemented|unsupported|unused|deprecated|obsolete|reserved( for future use)?)\.?$`)
+
+// productVersion opens a text with a product and its version: "Ubuntu
+// 16.04", "Go 1.22 or later", "KDE Plasma 5.20".
+var productVersion = regexp.MustCompile(`^[A-Z][\w+-]*( [A-Z][\w+-]*){0,2} v?\d+(\.\d+)+\b`)
 
 // ordinalParam opens a text that says which parameter of a call an item
 // is: "the second parameter", "The first argument".

@@ -86,6 +86,8 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		"## Knots\n\n1. If `moorWith` is used, lines are tied with the named knot.\n   * If moorWith(\"identity\"), no knot is tied, but \"identity\" is logged.\n\n" +
 		"## Patterns\n\n- `?stranded`: Matches tugs which have an unmoored (“stranded”) line of the given kind.\n\nA stranded tug waits.\n\n" +
 		"## Radio addresses\n\n- **vhf:***channel*: Call the harbour office on the given VHF channel.\n\nVHF reaches the whole bay.\n\n" +
+		"## Tested on\n\n- Chart OS: Tidal Linux 16.04 (will be updated with more systems after testing).\n\nEach chart OS is patched.\n\n" +
+		"## Configuration\n\n**[sonar]**\n: Section for the sonar listener settings.\n\nCheck the sonar at night.\n\n" +
 		"## Tide fields\n\n- Datum: The only currently defined value is 1 for chart datum, so there is no field for it.\n\nThe datum is printed on every chart.\n\n" +
 		"## Statements\n\n- quay: Defines a quay.\n- berth: Specifies the berth in a harbour plan.\n- tug: Defines a tug crew with its master.\n" +
 		"- chart style: Selects the chart style to use for the printed chart.\n\nCount each quay. Paint each berth. Call a tug crew.\n\n" +
@@ -104,6 +106,8 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		{"VHF", "Call the harbour"},   // "vhf:channel", a syntax
 		{"anchor", "not implemented"}, // a status
 		{"datum", "defined value"},    // its value
+		{"chart OS", "Tidal Linux"},   // a product and its version
+		{"sonar", "Section for"},      // a section of a configuration file
 		{"quay", "defines a quay"},    // the key again
 		{"berth", "specifies the berth"},
 	} {
