@@ -1069,6 +1069,23 @@ func aboutTheText(s string) bool {
 	return false
 }
 
+// otherNameSubject reports an English sentence that opens with a
+// capitalised word that is none of spellings and no article or function
+// word: "OpenTelemetry supports ...", "CRI-containerd should use ...".
+func otherNameSubject(s string, spellings []string) bool {
+	w := strings.Trim(firstWord(s), `"'“”*_`+"`")
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || enArticles[strings.ToLower(w)] || enFunctionWords[strings.ToLower(w)] {
+		return false
+	}
+	for _, sp := range spellings {
+		if strings.HasPrefix(strings.ToLower(s), strings.ToLower(sp)) {
+			return false
+		}
+	}
+	return true
+}
+
 // jaOpensAbout reports a Japanese sentence that opens with sp and a
 // particle that makes it the sentence's topic or subject: 「ビルドファイル
 // には、…」, 「キューは…」 (not 「文末脚注のアンカーを…」).

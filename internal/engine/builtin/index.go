@@ -1634,6 +1634,12 @@ func itemBody(key, body string, ja bool) string {
 		return "" // an instruction ("Count the words ..."), not a description
 	case changelogRef.MatchString(body):
 		return "" // a change log entry ("API: Add agent scheduling (#1225)")
+	case !enItemVerbs[lw] && !enDescribeVerbs[lw] && !enImperatives[lw] && !enItemParticiples[lw] &&
+		otherNameSubject(first, []string{strings.Trim(key, "`*_ ")}) && clauseBody(first):
+		// "`protocol`: OpenTelemetry supports multiple protocols.",
+		// "Exec: CRI-containerd should use Exec to ...": what another
+		// thing does, not what the key is.
+		return ""
 	case enClauseOpeners[strings.TrimRight(lw, ",")]:
 		// "Caching: How documents are cached can be controlled by HTTP.",
 		// "Authentication: Some pages may be protected ...": a sentence

@@ -88,6 +88,8 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		"## Radio addresses\n\n- **vhf:***channel*: Call the harbour office on the given VHF channel.\n\nVHF reaches the whole bay.\n\n" +
 		"## Tested on\n\n- Chart OS: Tidal Linux 16.04 (will be updated with more systems after testing).\n\nEach chart OS is patched.\n\n" +
 		"## Configuration\n\n**[sonar]**\n: Section for the sonar listener settings.\n\nCheck the sonar at night.\n\n" +
+		"## Tracing options\n\n- `beacon`: HarbourNet supports multiple beacons.\n- Winch: CRI-tug should use the winch to haul the line.\n\n" +
+		"Each beacon blinks. The winch is oiled.\n\n" +
 		"## Tide fields\n\n- Datum: The only currently defined value is 1 for chart datum, so there is no field for it.\n\nThe datum is printed on every chart.\n\n" +
 		"## Statements\n\n- quay: Defines a quay.\n- berth: Specifies the berth in a harbour plan.\n- tug: Defines a tug crew with its master.\n" +
 		"- chart style: Selects the chart style to use for the printed chart.\n\nCount each quay. Paint each berth. Call a tug crew.\n\n" +
@@ -108,7 +110,9 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		{"datum", "defined value"},    // its value
 		{"chart OS", "Tidal Linux"},   // a product and its version
 		{"sonar", "Section for"},      // a section of a configuration file
-		{"quay", "defines a quay"},    // the key again
+		{"beacon", "supports"},        // what another thing does
+		{"winch", "should use"},
+		{"quay", "defines a quay"}, // the key again
 		{"berth", "specifies the berth"},
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
