@@ -1078,9 +1078,15 @@ func otherNameSubject(s string, spellings []string) bool {
 	if !unicode.IsUpper(r) || enArticles[strings.ToLower(w)] || enFunctionWords[strings.ToLower(w)] {
 		return false
 	}
+	lw := strings.TrimSuffix(strings.ToLower(w), "s")
 	for _, sp := range spellings {
 		if strings.HasPrefix(strings.ToLower(s), strings.ToLower(sp)) {
 			return false
+		}
+		for _, kw := range strings.Fields(strings.ToLower(sp)) {
+			if strings.TrimSuffix(kw, "s") == lw {
+				return false // "Kubernetes objects: Objects are ...": the key's own noun
+			}
 		}
 	}
 	return true
