@@ -1069,14 +1069,17 @@ func aboutTheText(s string) bool {
 	return false
 }
 
-// otherNameSubject reports an English sentence that opens with a
-// capitalised word that is none of spellings and no article or function
-// word: "OpenTelemetry supports ...", "CRI-containerd should use ...".
+// otherNameSubject reports an English sentence that opens with a name
+// (capitals inside it, a hyphen or a digit) that is none of spellings:
+// "OpenTelemetry supports ...", "CRI-containerd should use ...".
 func otherNameSubject(s string, spellings []string) bool {
-	w := strings.Trim(firstWord(s), `"'“”*_`+"`")
-	r, _ := utf8.DecodeRuneInString(w)
+	w := strings.Trim(firstWord(s), `"'“”*_,`+"`")
+	r, size := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) || enArticles[strings.ToLower(w)] || enFunctionWords[strings.ToLower(w)] {
 		return false
+	}
+	if !strings.ContainsFunc(w[size:], unicode.IsUpper) && !strings.ContainsAny(w, "-0123456789") {
+		return false // an English word ("This", "Exchangeable", "Via"), not a name
 	}
 	lw := strings.TrimSuffix(strings.ToLower(w), "s")
 	for _, sp := range spellings {

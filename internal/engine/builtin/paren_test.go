@@ -89,7 +89,8 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		"## Tested on\n\n- Chart OS: Tidal Linux 16.04 (will be updated with more systems after testing).\n\nEach chart OS is patched.\n\n" +
 		"## Configuration\n\n**[sonar]**\n: Section for the sonar listener settings.\n\nCheck the sonar at night.\n\n" +
 		"## Tracing options\n\n- `beacon`: HarbourNet supports multiple beacons.\n- Winch: CRI-tug should use the winch to haul the line.\n\n" +
-		"- Harbour beacons: Beacons are lights that mark the channel.\n\nEach beacon blinks. The winch is oiled.\n\n" +
+		"- Harbour beacons: Beacons are lights that mark the channel.\n- Quay pump: This is the pump that empties the dry dock.\n\n" +
+		"Each beacon blinks. The winch is oiled. The quay pump hums.\n\n" +
 		"## Tide fields\n\n- Datum: The only currently defined value is 1 for chart datum, so there is no field for it.\n\nThe datum is printed on every chart.\n\n" +
 		"## Statements\n\n- quay: Defines a quay.\n- berth: Specifies the berth in a harbour plan.\n- tug: Defines a tug crew with its master.\n" +
 		"- chart style: Selects the chart style to use for the printed chart.\n\nCount each quay. Paint each berth. Call a tug crew.\n\n" +
@@ -122,8 +123,13 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 	if d := define(t, e, c, "tug"); d.Text != "Tug defines a tug crew with its master." {
 		t.Errorf("tug: %q, want the item's gloss (its object is another noun)", d.Text)
 	}
-	if d := define(t, e, c, "harbour beacon"); d.Text != "Beacons are lights that mark the channel." {
-		t.Errorf("harbour beacon: %q, want the item's gloss (its subject is the key's noun)", d.Text)
+	for term, want := range map[string]string{
+		"harbour beacon": "Beacons are lights that mark the channel.",   // the key's own noun
+		"quay pump":      "This is the pump that empties the dry dock.", // a word, not a name
+	} {
+		if d := define(t, e, c, term); d.Text != want {
+			t.Errorf("%s: %q, want the item's gloss %q", term, d.Text, want)
+		}
 	}
 	if d := define(t, e, c, "chart style"); d.Text != "Chart style selects the chart style to use for the printed chart." {
 		t.Errorf("chart style: %q, want the item's gloss (what the setting chooses)", d.Text)
