@@ -757,12 +757,17 @@ outer:
 func (c *entry) best() *variant {
 	keyForm := false
 	if !c.ja {
+		// The singular, when the text writes it, names the term ("tug"
+		// beside "tugs"); not a slip once beside a name that is plural
+		// ("gitattribute" once, "gitattributes" 249 times).
+		keyCount, all := 0, 0
 		for i := range c.variants {
+			all += c.variants[i].count
 			if strings.EqualFold(c.variants[i].text, c.key) {
-				keyForm = true
-				break
+				keyCount += c.variants[i].count
 			}
 		}
+		keyForm = keyCount > 0 && keyCount*20 >= all
 	}
 	pool := func(v *variant) bool { return !keyForm || strings.EqualFold(v.text, c.key) }
 	anyAlone := false

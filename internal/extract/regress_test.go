@@ -505,6 +505,31 @@ func TestExtractCamelCasePlurals(t *testing.T) {
 	}
 }
 
+// TestExtractPluralNameWithASlip: a name written in the plural page after
+// page ("tideattributes", a file) keeps its plural when the singular is a
+// slip written once; a word whose singular the text uses ("tug" beside
+// "tugs") is named in the singular.
+func TestExtractPluralNameWithASlip(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	var b strings.Builder
+	b.WriteString("# Tides\n\nEdit tideattribute once.\n\n")
+	for i := 0; i < 25; i++ {
+		b.WriteString("Each line of tideattributes sets the tide of a berth. Tugs wait at the quay.\n\n")
+	}
+	b.WriteString("A tug pushes ships. Call a tug early. Each tug has a crew.\n")
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: b.String()}, {Path: "b.md", Content: b.String()}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"tideattributes", "tug"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%q missing; got %v", want, keys(got))
+		}
+	}
+}
+
 // TestExtractModifierCompounds: 単一 opens a compound (「単一障害点」,
 // 「単一ファイルコンポーネント」) instead of ending the run before it, as do
 // action nouns before a noun (「利用料金」, 「実行環境」), 等 before a suffix
