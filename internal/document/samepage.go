@@ -21,9 +21,10 @@ var ErrSamePage = errors.New("the same page as another document")
 // every term of the page would count twice and the two forms would be
 // compared as two definitions. Two documents are one page when their names
 // are the same but for the extensions and most of their words are shared
-// (three quarters of the smaller's distinct words); the source kept is
-// Markdown, reStructuredText or AsciiDoc, else HTML, else plain text (a
-// .txt is often a source in another markup, read without it). Documents
+// (three quarters of the smaller's distinct words); the form kept is the
+// HTML, as the pages' readers see them, else Markdown, reStructuredText or
+// AsciiDoc, else plain text (a .txt is often a source in another markup,
+// read without it). Documents
 // that only share a name ("index" in two folders), or a name and a form
 // (v1/guide.md and v2/guide.md, two versions), stay.
 func dropOtherForms(docs []glossary.Document) ([]glossary.Document, []Problem) {
@@ -91,10 +92,10 @@ func extensions(p string) string {
 // formRank orders the forms of a page, the one to keep first.
 func formRank(p string) int {
 	switch l := strings.ToLower(p); {
+	case strings.HasSuffix(l, ".html"), strings.HasSuffix(l, ".htm"):
+		return 0
 	case strings.HasSuffix(l, ".rst.txt"), strings.HasSuffix(l, ".md"), strings.HasSuffix(l, ".markdown"), strings.HasSuffix(l, ".mdx"),
 		strings.HasSuffix(l, ".rst"), strings.HasSuffix(l, ".rest"), strings.HasSuffix(l, ".adoc"), strings.HasSuffix(l, ".asciidoc"):
-		return 0
-	case strings.HasSuffix(l, ".html"), strings.HasSuffix(l, ".htm"):
 		return 1
 	default:
 		return 2
