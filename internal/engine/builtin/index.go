@@ -380,7 +380,8 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			text := joinLines(b.lines, ja)
 			if it, ok := parseListItem(text, ja); ok {
 				it.doc, it.line, it.glossary, it.sub = d.Path, b.start, inGlossary, len(owners) > 0
-				if len(owners) > 0 && valueOf(owners[len(owners)-1].text, it.key) || params && parameterWord(strings.Trim(it.key, "`*_ ")) {
+				if len(owners) > 0 && valueOf(owners[len(owners)-1].text, it.key) || params && parameterWord(strings.Trim(it.key, "`*_ ")) ||
+					keyLineLabels[strings.ToLower(strings.Trim(it.key, "`*_ "))] {
 					// A value or a parameter, not indexed; its key still
 					// counts toward a field label (see fieldLabel).
 					ix.countKeys(it)
@@ -657,13 +658,15 @@ func keyLineClause(key, body string) bool {
 	return false
 }
 
-// keyLineLabels open notes and records, not glosses: "Note: ...",
-// "Status: Amended by ...", 「注釈：…」.
+// keyLineLabels open notes, records and a manual page's sections, not
+// glosses: "Note: ...", "Status: Amended by ...", 「注釈：…」, 「書式」 over
+// a page's synopsis. They are labels as list items too.
 var keyLineLabels = toSet(`note notes nb tip tips hint warning caution important attention danger info example examples
 	see status date author authors version updated update summary result results answer question q a todo fixme
 	feature features usage installation install requirements prerequisites license output input returns parameters
 	params default defaults options syntax purpose goal goals motivation overview description
-	注 注意 注釈 訳注 備考 補足 参考 メモ 例 ヒント 警告 重要 結果 回答 質問 更新 日付 作者 著者 状態 ステータス 関連`)
+	注 注意 注釈 訳注 備考 補足 参考 メモ 例 ヒント 警告 重要 結果 回答 質問 更新 日付 作者 著者 状態 ステータス 関連
+	書式 返り値 準拠 関連項目 関連ファイル`)
 
 type headingRef struct {
 	key string

@@ -246,6 +246,16 @@ func TestKeysOpeningEveryPageAreLabels(t *testing.T) {
 	if d := define(t, e, c, "係留索"); d.Text != "船を岸壁につなぐ太い綱。" {
 		t.Errorf("係留索: %q (%.2f), want the glossary's gloss", d.Text, d.Confidence)
 	}
+	// A manual page's section titles and a note's label are labels as
+	// list items too, on one page as on many.
+	page := "MOORCTL(5)\n\n書式\n       moorctl [-q] 岸壁名\n\n関連ファイル\n       /etc/moorctl.conf moorctl の設定ファイル。\n\n" +
+		"備考\n       岸壁名は港湾局が決めます。\n\n書式を確かめます。関連ファイルを読みます。備考を読みます。\n"
+	man := pipeline.NewCorpus([]glossary.Document{{Path: "moorctl.5.txt", Content: page}})
+	for term, not := range map[string]string{"書式": "moorctl [-q]", "関連ファイル": "設定ファイル", "備考": "港湾局が決めます"} {
+		if d := define(t, e, man, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, "文中の用例") {
+			t.Errorf("%s: %q (%.2f), want no gloss from a section title", term, d.Text, d.Confidence)
+		}
+	}
 	few := pipeline.NewCorpus(docs[:6])
 	if d := define(t, e, few, "名前"); !strings.Contains(d.Text, "操作するプログラム") {
 		t.Errorf("名前 on 6 pages: %q (%.2f), want an item's gloss", d.Text, d.Confidence)
