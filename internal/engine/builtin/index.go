@@ -381,7 +381,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			if it, ok := parseListItem(text, ja); ok {
 				it.doc, it.line, it.glossary, it.sub = d.Path, b.start, inGlossary, len(owners) > 0
 				if len(owners) > 0 && valueOf(owners[len(owners)-1].text, it.key) || params && parameterWord(strings.Trim(it.key, "`*_ ")) ||
-					keyLineLabels[strings.ToLower(strings.Trim(it.key, "`*_ "))] {
+					keyLineLabels[strings.ToLower(strings.Trim(it.key, "`*_ "))] && !it.glossary {
 					// A value or a parameter, not indexed; its key still
 					// counts toward a field label (see fieldLabel).
 					ix.countKeys(it)
@@ -660,7 +660,8 @@ func keyLineClause(key, body string) bool {
 
 // keyLineLabels open notes, records and a manual page's sections, not
 // glosses: "Note: ...", "Status: Amended by ...", 「注釈：…」, 「書式」 over
-// a page's synopsis. They are labels as list items too.
+// a page's synopsis. They are labels as list items too, except in the
+// documents' glossary ("Update: An SQL command used to modify rows ...").
 var keyLineLabels = toSet(`note notes nb tip tips hint warning caution important attention danger info example examples
 	see status date author authors version updated update summary result results answer question q a todo fixme
 	feature features usage installation install requirements prerequisites license output input returns parameters

@@ -256,6 +256,10 @@ func TestKeysOpeningEveryPageAreLabels(t *testing.T) {
 			t.Errorf("%s: %q (%.2f), want no gloss from a section title", term, d.Text, d.Confidence)
 		}
 	}
+	glossaryPage := "# Glossary\n\n- Update: A harbour office command that changes a berth's record.\n\nEach update is logged.\n"
+	if d := define(t, e, pipeline.NewCorpus([]glossary.Document{{Path: "glossary.md", Content: glossaryPage}}), "update"); d.Text != "A harbour office command that changes a berth's record." {
+		t.Errorf("update: %q (%.2f), want the glossary's entry", d.Text, d.Confidence)
+	}
 	few := pipeline.NewCorpus(docs[:6])
 	if d := define(t, e, few, "名前"); !strings.Contains(d.Text, "操作するプログラム") {
 		t.Errorf("名前 on 6 pages: %q (%.2f), want an item's gloss", d.Text, d.Confidence)
