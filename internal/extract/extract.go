@@ -241,7 +241,7 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 		// analyser would join words across its sentences ("Graphviz. For
 		// ..." gave "Graphviz For").
 		text := maskCells(maskLabels(l.text[shoutedLabel(l.text):]))
-		if pageList(text) {
+		if pageList(text) || manRunningLine(text) {
 			return
 		}
 		if !ja || !glossary.HasCJK(text) {
@@ -276,6 +276,20 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 	}
 	return d.entries
 }
+
+// manRunningLine reports the header or footer line of a manual page
+// saved as text: it ends with the page's name and section in capitals
+// ("CRONTAB(5) File Formats Manual CRONTAB(5)", "Linux 2021-03-22
+// ISO_8859-1(7)"). Its words are the page's running title, no terms.
+func manRunningLine(text string) bool {
+	t := strings.TrimSpace(text)
+	if len(t) < 6 || t[len(t)-1] != ')' {
+		return false
+	}
+	return manPageName.MatchString(t)
+}
+
+var manPageName = regexp.MustCompile(`(^|\s)[A-Z][A-Z0-9_.:-]*\([0-9][a-z]*\)$`)
 
 // formula, cellRange and cellRef find spreadsheet formulas
 // ("=ROWS(A10:B12)"), cell ranges ("cells A12:E12", "$A$1:$B$2") and, in

@@ -530,6 +530,34 @@ func TestExtractPluralNameWithASlip(t *testing.T) {
 	}
 }
 
+// TestExtractSkipsManualPageRunningLines: the header and footer of a
+// manual page saved as text ("MOORTAB(5) Harbour Programmer's Manual
+// MOORTAB(5)") are the page's running title, not terms; its text is read.
+func TestExtractSkipsManualPageRunningLines(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	var docs []glossary.Document
+	for _, name := range []string{"MOORTAB(5)", "TIDETAB(5)", "BERTHS(7)"} {
+		docs = append(docs, glossary.Document{Path: strings.ToLower(strings.TrimSuffix(name, ")")) + ".txt",
+			Content: name + " Harbour Programmer's Manual " + name + "\n\nNAME\n       " + strings.ToLower(name[:len(name)-3]) +
+				" - the berth table of the quay\n\nDESCRIPTION\n       The berth table lists every mooring slot of the quay.\n" +
+				"       Each mooring slot has a number and a depth.\n\nQuay 2.1 2024-05-01 " + name + "\n"})
+	}
+	terms, err := e.Extract(context.Background(), docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, bad := range []string{"Harbour Programmer", "Harbour Programmer's Manual", "Manual", "Programmer"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("term %q: a manual page's running title", bad)
+		}
+	}
+	if _, ok := got["mooring slot"]; !ok {
+		t.Errorf("mooring slot missing; got %v", keys(got))
+	}
+}
+
 // TestExtractModifierCompounds: 単一 opens a compound (「単一障害点」,
 // 「単一ファイルコンポーネント」) instead of ending the run before it, as do
 // action nouns before a noun (「利用料金」, 「実行環境」), 等 before a suffix
