@@ -148,18 +148,23 @@ func TestParseReportsTheEncoding(t *testing.T) {
 	}
 }
 
+// writeFile writes content at p, making the folders above it.
+func writeFile(t *testing.T, p, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestLoadDir(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, content string) {
 		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), content)
 	}
 	write("b.md", "# B\n")
 	write("a/z.txt", "z\n")
@@ -227,12 +232,7 @@ func TestLoadDirLinks(t *testing.T) {
 		filepath.Join(elsewhere, "credentials.md"): "secret\n",
 		filepath.Join(elsewhere, "sub", "x.md"):    "x\n",
 	} {
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, name, content)
 	}
 	for link, target := range map[string]string{
 		filepath.Join(real, "notes.md"):  filepath.Join(elsewhere, "notes.md"),
@@ -297,13 +297,7 @@ func TestLoadDirReadsAPageOnce(t *testing.T) {
 		"v2/berth.md":           "# Berth\n\n" + versioned + " Since version 2, a berth also has a number.\n",
 	}
 	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), content)
 	}
 	docs, problems, err := LoadDir(dir, Limits{})
 	if err != nil {

@@ -40,13 +40,14 @@ func dropOtherForms(docs []glossary.Document) ([]glossary.Document, []Problem) {
 		// The form to keep first: each other form is compared with it.
 		sort.SliceStable(idx, func(a, b int) bool { return formRank(docs[idx[a]].Path) < formRank(docs[idx[b]].Path) })
 		words := make([]map[string]bool, len(idx))
+		exts := make([]string, len(idx))
 		for k, i := range idx {
-			words[k] = wordSet(docs[i].Content)
+			words[k], exts[k] = wordSet(docs[i].Content), extensions(docs[i].Path)
 		}
 		for a := 0; a < len(idx); a++ {
 			for b := a + 1; b < len(idx); b++ {
 				i, j := idx[a], idx[b]
-				if drop[i] != "" || drop[j] != "" || extensions(docs[i].Path) == extensions(docs[j].Path) || !sharesWords(words[a], words[b]) {
+				if drop[i] != "" || drop[j] != "" || exts[a] == exts[b] || !sharesWords(words[a], words[b]) {
 					continue // one form each: v1/guide.md and v2/guide.md are two pages
 				}
 				drop[j] = docs[i].Path

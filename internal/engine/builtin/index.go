@@ -1665,6 +1665,32 @@ func itemBody(key, body string, ja bool) string {
 	return first
 }
 
+// otherNameSubject reports an English sentence that opens with a name
+// (capitals inside it, a hyphen or a digit) that is none of spellings:
+// "OpenTelemetry supports ...", "CRI-containerd should use ...".
+func otherNameSubject(s string, spellings []string) bool {
+	w := strings.Trim(firstWord(s), `"'“”*_,`+"`")
+	r, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || enArticles[strings.ToLower(w)] || enFunctionWords[strings.ToLower(w)] {
+		return false
+	}
+	if !strings.ContainsFunc(w[size:], unicode.IsUpper) && !strings.ContainsAny(w, "-0123456789") {
+		return false // an English word ("This", "Exchangeable", "Via"), not a name
+	}
+	lw := strings.TrimSuffix(strings.ToLower(w), "s")
+	for _, sp := range spellings {
+		if strings.HasPrefix(strings.ToLower(s), strings.ToLower(sp)) {
+			return false
+		}
+		for _, kw := range strings.Fields(strings.ToLower(sp)) {
+			if strings.TrimSuffix(kw, "s") == lw {
+				return false // "Kubernetes objects: Objects are ...": the key's own noun
+			}
+		}
+	}
+	return true
+}
+
 // objectIsKey reports a verb's object that is the key itself: "a zone",
 // "the zone in a configuration" after "zone: Defines".
 func objectIsKey(key, object string) bool {
