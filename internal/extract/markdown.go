@@ -332,7 +332,7 @@ func isByline(line string) bool {
 		return false
 	}
 	switch l[0] {
-	case 'A', 'a', 'M', 'm', 'C', 'c', 'W', 'w', 'R', 'r', 'E', 'e', 0xE4, 0xE5, 0xE6, 0xE8:
+	case 'A', 'a', 'M', 'm', 'C', 'c', 'W', 'w', 'R', 'r', 'E', 'e', 'F', 'f', 'S', 's', 'T', 't', 0xE4, 0xE5, 0xE6, 0xE8:
 		// Latin openers; 0xE4, 0xE5, 0xE6 and 0xE8 lead the UTF-8 of 作, 執,
 		// 文, 担 and 著.
 	default:
@@ -344,8 +344,20 @@ func isByline(line string) bool {
 			return true
 		}
 	}
+	// A mail's sender ("From: Ilse Marchetti <ilse@example.org>", the
+	// headers of a change log kept as mails) and a commit's trailers
+	// ("Signed-off-by: ...") name people; an address tells the header from
+	// prose that opens with "From:".
+	for _, p := range mailBylines {
+		if strings.HasPrefix(head, p) {
+			return strings.Contains(l, "@")
+		}
+	}
 	return false
 }
+
+var mailBylines = [...]string{"from:", "signed-off-by:", "co-authored-by:", "reported-by:", "reviewed-by:", "acked-by:",
+	"tested-by:", "suggested-by:"}
 
 // onlyImages reports text made only of images and links around images
 // (a row of badges).

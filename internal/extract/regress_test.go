@@ -748,3 +748,33 @@ func TestExtractSlashNames(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractSkipsMailSenders: a change log kept as mails names each
+// change's sender ("From: Name <address>") and commits sign off by name;
+// those people are not terms, the changes' words are.
+func TestExtractSkipsMailSenders(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	var b strings.Builder
+	for i := 0; i < 4; i++ {
+		b.WriteString("From: Tamsin Lockwood <tamsin@example.org>\nSubject: quay index fix\nThe quay index now skips empty berths.\n\n")
+		b.WriteString("From: Oskar Penhallow <oskar@example.net>\nThe tide table parser reads leap days.\n" +
+			"Signed-off-by: Ilse Marchetti <ilse@example.org>\n\n")
+	}
+	b.WriteString("From: the harbour office, a quay index is sent each week.\n")
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "HISTORY.txt", Content: b.String()}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, bad := range []string{"Tamsin Lockwood", "Oskar Penhallow", "Ilse Marchetti", "Lockwood", "Penhallow", "Marchetti"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted", bad)
+		}
+	}
+	for _, want := range []string{"quay index", "tide table parser"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("missing %q in %v", want, terms)
+		}
+	}
+}
