@@ -484,7 +484,7 @@ func jaNamings(text string) []jaNaming {
 		if open == "" {
 			continue
 		}
-		rest := strings.TrimPrefix(strings.TrimPrefix(text[from:], "、"), "，")
+		rest := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(text[from:], "、"), "，"), " ")
 		var name, after string
 		var ok bool
 		for _, q := range [][2]string{{"「", "」"}, {"『", "』"}} {
@@ -493,7 +493,14 @@ func jaNamings(text string) []jaNaming {
 				break
 			}
 		}
-		long := trailingJaRun(strings.TrimRight(strings.TrimSuffix(before, open), " "))
+		if !ok && !strings.HasPrefix(rest, "の") && !strings.HasPrefix(rest, "に") && !strings.HasPrefix(rest, "で") {
+			name, after, ok = unquotedJaNaming(rest)
+		}
+		head := strings.TrimRight(strings.TrimSuffix(before, open), " ")
+		long := trailingLatinWords(head) // 「Daredevil SKK （以下…）」
+		if long == "" {
+			long = trailingJaRun(head)
+		}
 		if !ok || name == "" || utf8.RuneCountInString(long) < 2 || long == name {
 			continue
 		}
@@ -501,8 +508,60 @@ func jaNamings(text string) []jaNaming {
 		if c := strings.IndexAny(after, "）)"); c >= 0 {
 			_, size := utf8.DecodeRuneInString(after[c:])
 			end := len(text) - len(after) + c + size
-			n.shown = long + text[len(before)-len(open):end]
+			n.shown = long + text[len(head):end]
 		}
 		out = append(out, n)
 	}
+}
+
+// jaNamingVerbs end an unquoted formal naming: 「（以下、甲という。）」,
+// 「（以下、このマニュアルにおいて DDSKK と呼びます。）」.
+var jaNamingVerbs = []string{"と呼びます", "と呼ぶ", "といいます", "という", "と言います", "と言う", "と称します", "と称する",
+	"と略します", "と略す", "と記します", "と記す", "と表記します", "と表記する"}
+
+// unquotedJaNaming reads the name of 「（以下、[…において] NAME と呼ぶ。）」 or
+// 「（以下 NAME）」 from rest, the text after 以下: the name, the text after
+// it (up to the closing parenthesis), and whether there is one. A name is a compound or up to four Latin
+// words; 「（以下に示す…）」 and clauses are not namings.
+func unquotedJaNaming(rest string) (name, after string, ok bool) {
+	end := strings.IndexAny(rest, "）)")
+	if end < 0 {
+		return "", "", false
+	}
+	inner := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest[:end]), "。"))
+	verb := false
+	for _, v := range jaNamingVerbs {
+		if r, found := strings.CutSuffix(inner, v); found {
+			inner, verb = strings.TrimRight(r, " "), true
+			break
+		}
+	}
+	if l := trailingLatinWords(inner); l != "" && len(strings.Fields(l)) <= 4 {
+		name = l
+	} else {
+		name = trailingJaRun(inner)
+	}
+	if name == "" || !verb && name != inner || utf8.RuneCountInString(name) > 20 {
+		return "", "", false
+	}
+	return name, rest, true // rest holds the closing parenthesis
+}
+
+// trailingLatinWords returns the Latin words at the end of s, after its
+// last character that is not part of one: "Daredevil SKK" in 「これは
+// Daredevil SKK」. Empty when s does not end with a Latin word.
+func trailingLatinWords(s string) string {
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !(r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '.' || r == ' ')) {
+			break
+		}
+		i -= size
+	}
+	w := strings.TrimSpace(s[i:])
+	if w == "" || !strings.ContainsFunc(w, unicode.IsLetter) {
+		return ""
+	}
+	return w
 }

@@ -1008,7 +1008,10 @@ func TestDefineAttributiveNaming(t *testing.T) {
 		"Functions called by the scheduler must be fast. The scheduler runs often. A scheduler has a queue.\n"
 	ja := "# サイドカー\n\n各ポッドは、サイドカーと呼ばれる小さなプログラムを主コンテナの隣で動かします。サイドカーはログを送ります。\n" +
 		"すべての港には、「母港」という、船が最後に戻る港が一つあります。母港を登録します。母港は変えられます。\n" +
-		"「早出」という名前は古いものです。早出を頼みます。早出は有料です。\n"
+		"「早出」という名前は古いものです。早出を頼みます。早出は有料です。\n" +
+		// A name spaced from its particle, in a parenthesis that closes
+		// after 「と呼ばれる」: no noun phrase follows.
+		"船は二つに分けられる: 外航船 (国際航路の船。ID 0 の船は 母船や flagship と呼ばれる) と内航船である。flagship を使う。flagship は大きい。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
@@ -1022,6 +1025,9 @@ func TestDefineAttributiveNaming(t *testing.T) {
 	}
 	if d := define(t, e, c, "早出"); strings.Contains(d.Text, "という名前") && !strings.HasPrefix(d.Text, usedInPrefixJA) {
 		t.Errorf("早出: %q (%.2f): 「という名前」 is about the word", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "flagship"); strings.Contains(d.Text, "外航船") && !strings.HasPrefix(d.Text, usedInPrefixJA) {
+		t.Errorf("flagship: %q (%.2f): 「と呼ばれる)」 closes a parenthesis, it names no noun", d.Text, d.Confidence)
 	}
 	if d := define(t, e, c, "scheduler"); strings.Contains(d.Text, "called by") && d.Confidence >= confDescribe {
 		t.Errorf("scheduler: %q (%.2f): \"called by\" names nothing", d.Text, d.Confidence)

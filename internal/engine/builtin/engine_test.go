@@ -948,7 +948,11 @@ func TestHereinafterNames(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
 	ja := "# 規約\n\n第1条 この規約は、港湾情報推進機構（以下「HIPA」という。）が提供する入港予約サービス（以下、「予約サービス」といいます。）の利用条件を定めるものです。\n\n" +
-		"HIPAは、予約サービスの内容を変更できます。予約サービスは無料です。HIPAに問い合わせます。予約サービスを使います。\n"
+		"HIPAは、予約サービスの内容を変更できます。予約サービスは無料です。HIPAに問い合わせます。予約サービスを使います。\n\n" +
+		// Unquoted names: 「（以下、甲という。）」, a Latin name spaced
+		// from its particle after a phrase of the text's own.
+		"第2条 株式会社ミナト商会（以下、甲という。）は、予約サービスを運営します。甲は年に一度報告します。\n\n" +
+		"Tidewater Berth Planner （以下、本書では TBP と呼びます。）は、泊地を割り当てるソフトウェアです。TBP は速い。TBP を使います。\n"
 	en := "# Terms\n\nThese terms govern the use of the Acme Berth Gateway (the \"Gateway\") operated by Example Harbor (\"we\").\n\n" +
 		"The Gateway books berths. Every Gateway has a region. The Acme Berth Gateway runs in three ports.\n\n" +
 		"The Gateway has separate windows for drawing the berth plan (\"Plan Editor\") and laying out the quay (\"Quay Editor\").\n" +
@@ -959,6 +963,8 @@ func TestHereinafterNames(t *testing.T) {
 	for term, want := range map[string]string{
 		"HIPA":    "港湾情報推進機構（以下「HIPA」という。）",
 		"予約サービス":  "入港予約サービス（以下、「予約サービス」といいます。）",
+		"甲":       "株式会社ミナト商会（以下、甲という。）",
+		"TBP":     "Tidewater Berth Planner （以下、本書では TBP と呼びます。）",
 		"Gateway": "Acme Berth Gateway (the \"Gateway\")",
 	} {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
@@ -966,14 +972,15 @@ func TestHereinafterNames(t *testing.T) {
 		}
 	}
 	entries := []glossary.Entry{{Term: "HIPA"}, {Term: "港湾情報推進機構"}, {Term: "予約サービス"}, {Term: "入港予約サービス"},
-		{Term: "Gateway"}, {Term: "Acme Berth Gateway"}}
+		{Term: "Gateway"}, {Term: "Acme Berth Gateway"}, {Term: "甲"}, {Term: "株式会社ミナト商会"}, {Term: "TBP"}, {Term: "Tidewater Berth Planner"}}
 	got, err := e.Aliases(context.Background(), c, entries)
 	if err != nil {
 		t.Fatalf("Aliases: %v", err)
 	}
 	// Which of a pair is primary follows the occurrences (see
 	// TestAliasesPrimaryIsTheCommonerForm); each pair is merged.
-	for _, pair := range [][2]string{{"HIPA", "港湾情報推進機構"}, {"予約サービス", "入港予約サービス"}, {"Gateway", "Acme Berth Gateway"}} {
+	for _, pair := range [][2]string{{"HIPA", "港湾情報推進機構"}, {"予約サービス", "入港予約サービス"}, {"Gateway", "Acme Berth Gateway"},
+		{"甲", "株式会社ミナト商会"}, {"TBP", "Tidewater Berth Planner"}} {
 		if !slices.Contains(got[pair[0]], pair[1]) && !slices.Contains(got[pair[1]], pair[0]) {
 			t.Errorf("aliases = %v: %s and %s are not merged", got, pair[0], pair[1])
 		}

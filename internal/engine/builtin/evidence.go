@@ -2515,14 +2515,16 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 	for _, at := range hits {
 		rest := s.text[at+len(sp):]
 		quoted := strings.HasPrefix(rest, "」") && strings.HasSuffix(s.text[:at], "「")
-		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "」"), "』")
+		// 「DDSKK と呼びます」: a Latin name is spaced from the particle.
+		rest = strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(rest, "」"), "』"), " ")
 		if after, found := strings.CutPrefix(rest, "という"); found && quoted && jaNamedNoun(after) {
 			// 「すべてのアプリには、「ルートコンポーネント」という、他の…を
 			// 含むことができるコンポーネントが必要です。」: the term in
 			// quotes names the noun phrase after it, in passing.
 			return evidence{kind: evDescribe, text: capText(s.text, true), doc: s.doc, line: s.line, ja: true, mentions: true}, true
 		}
-		if after, found := strings.CutPrefix(rest, "と呼ばれる"); found && after != "" && !strings.HasPrefix(after, "。") && !strings.HasPrefix(after, "、") &&
+		if after, found := strings.CutPrefix(rest, "と呼ばれる"); found && after != "" && !strings.ContainsAny(after[:1], ")") &&
+			!strings.HasPrefix(after, "。") && !strings.HasPrefix(after, "、") && !strings.HasPrefix(after, "）") &&
 			!strings.HasPrefix(after, "こと") && !strings.HasPrefix(after, "ように") {
 			// 「…は、サイドカーと呼ばれる小さなプログラムを使います。」: the
 			// noun phrase after says what the term is, in passing: it
