@@ -529,7 +529,8 @@ func objectDirective(name string) bool {
 
 // objectName returns the name an object description's signature gives:
 // "connect(url, timeout=None)" -> connect, "-v, --verbose" -> --verbose,
-// "class Quay(Berth)" -> Quay.
+// "class Quay(Berth)" -> Quay, "harbor-moor SHIP &optional FORCE" ->
+// harbor-moor.
 func objectName(sig string) string {
 	sig = strings.TrimSpace(sig)
 	if i := strings.IndexAny(sig, "(["); i >= 0 {
@@ -537,6 +538,11 @@ func objectName(sig string) string {
 	}
 	if i := strings.LastIndex(sig, ", "); i >= 0 {
 		sig = sig[i+2:] // the long spelling of an option
+	}
+	if f := strings.Fields(sig); len(f) > 1 && !strings.ContainsAny(sig, "([") && lispArgs(f[1:]) {
+		// "skk-make-face FACE", "harbor-moor SHIP &optional FORCE": a
+		// Lisp function's name, then its arguments in capitals.
+		return strings.Trim(f[0], "`*")
 	}
 	var f []string
 	for _, w := range strings.Fields(sig) {
@@ -552,4 +558,19 @@ func objectName(sig string) string {
 		name = name[:i] // "--level=<n>"
 	}
 	return strings.Trim(name, "`*")
+}
+
+// lispArgs reports the arguments of a Lisp signature as Emacs Lisp and
+// Common Lisp manuals write them: names in capitals, lambda-list keywords
+// (&optional, &rest, &key) and "...".
+func lispArgs(words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(w, "&") || w == "..." {
+			continue
+		}
+		if strings.ContainsFunc(w, unicode.IsLower) || !strings.ContainsFunc(w, unicode.IsUpper) {
+			return false
+		}
+	}
+	return true
 }

@@ -57,6 +57,10 @@ Booking is done with the CLI::
    :param ship: The ship to release.
    :param bool force: Leave without clearance.
 
+.. el:defun:: harbor-moor SHIP &optional FORCE
+
+   Moor SHIP at the nearest free berth.
+
 .. |project| replace:: Harbor
 .. This is a comment
    that spans two lines.
@@ -120,6 +124,7 @@ func TestToMarkdownKeepsLinesAndReadsProse(t *testing.T) {
 		{"Release a ship", "- `undock`: Release a ship from its berth."},
 		{":param ship:", "- `ship`: The ship to release."},
 		{":param bool force:", "- `force`: Leave without clearance."},
+		{"Moor SHIP", "- `harbor-moor`: Moor SHIP at the nearest free berth."},
 		{"Footnotes are prose", "Footnotes are prose too."},
 		{"| spring | high", "| spring | high   |"},
 		{"+========+========+", "| --- | --- |"},
