@@ -381,7 +381,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			if it, ok := parseListItem(text, ja); ok {
 				it.doc, it.line, it.glossary, it.sub = d.Path, b.start, inGlossary, len(owners) > 0
 				if len(owners) > 0 && valueOf(owners[len(owners)-1].text, it.key) || params && parameterWord(strings.Trim(it.key, "`*_ ")) ||
-					keyLineLabels[strings.ToLower(strings.Trim(it.key, "`*_ "))] && !it.glossary {
+					(keyLineLabels[strings.ToLower(strings.Trim(it.key, "`*_ "))] || constantKey(it.key)) && !it.glossary {
 					// A value or a parameter, not indexed; its key still
 					// counts toward a field label (see fieldLabel).
 					ix.countKeys(it)
@@ -467,6 +467,16 @@ func valueOf(owner, key string) bool {
 	}
 	return false
 }
+
+// constantKey reports a key that is a constant of the languages and
+// settings: an item keyed "nil", "true" or "off" outside a glossary says
+// what a setting does with that value ("nil: The pointer stays where it
+// is."), not what the word means.
+func constantKey(key string) bool {
+	return constantWords[strings.ToLower(strings.Trim(key, "`*_ '\""))]
+}
+
+var constantWords = toSet("nil true false null none undefined yes no on off")
 
 // valueCue introduces the values a setting takes.
 var valueCue = regexp.MustCompile(`(?i)\b(can be|may be|one of|values?|valid|either|following|supported|possible|accepted|modes)\b|次のいずれか|値`)
@@ -587,7 +597,7 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja, params bool) {
 		items = append(items, it)
 	}
 	for _, it := range items {
-		if params && parameterWord(strings.Trim(it.key, "`*_ ")) {
+		if params && parameterWord(strings.Trim(it.key, "`*_ ")) || constantKey(it.key) {
 			// "### Parameters:" over "line: The line to write, may be
 			// empty.": what the call takes, as a list item there says.
 			ix.countKeys(it)

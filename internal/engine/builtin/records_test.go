@@ -275,3 +275,30 @@ func TestValuesOfASettingAreNotGlosses(t *testing.T) {
 		t.Errorf("tug: %q (%.2f), want its sub-item", d.Text, d.Confidence)
 	}
 }
+
+// TestConstantKeysAreValues: items keyed by a constant ("nil", "true",
+// "off") under a setting say what the setting does with that value, in
+// Emacs manuals as definition lists, in configuration references as key
+// lines; a glossary's entry for such a word still glosses it. Found in
+// DDSKK's manual (the texts are written for this test).
+func TestConstantKeysAreValues(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	ja := "# 係留設定\n\n変数 harbor-pointer-behavior は、ポインタの動きを指定します。下記以外を指定した場合は nil となります。\n\n" +
+		"シンボル 'follow\n   ポインタを岸壁へ移動させます。\n\n" +
+		"nil\n   ポインタを一切移動せず、その位置に表示します。\n\n" +
+		"この値を non-nil にすると、係留します。nil を指定すると止まります。既定値は nil です。\n"
+	en := "# Settings\n\nThe `moor_lines` setting tells the winch what to do.\n\n" +
+		"off: The winch never hauls the lines in.\n" +
+		"true: The winch hauls every line in at the turn of the tide.\n\n" +
+		"Set it to off in a storm, or true in calm water. With off the crew hauls; true is the default.\n"
+	gloss := "# Glossary\n\n- null: The empty value a tally holds before its first count.\n\n" +
+		"A tally starts at null. Compare it with null before you add. A null tally is empty.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: ja}, {Path: "en.md", Content: en}, {Path: "glossary.md", Content: gloss}})
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "nil", "移動せず")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "off", "never hauls")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "true", "every line")
+	if d := define(t, e, c, "null"); d.Text != "The empty value a tally holds before its first count." {
+		t.Errorf("null: %q (%.2f), want its glossary entry", d.Text, d.Confidence)
+	}
+}
