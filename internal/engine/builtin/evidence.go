@@ -2153,9 +2153,9 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 			// 「…ではありません。」: what it is not.
 			return evidence{}, false
 		}
-		if pred, ok := strings.CutSuffix(strings.TrimRight(strings.TrimPrefix(rest, "は"), "。．. "), "です"); ok && !glossary.HasCJK(pred) {
+		if pred, ok := strings.CutSuffix(strings.TrimRight(strings.TrimPrefix(rest, "は"), "。．. "), "です"); ok && (!glossary.HasCJK(pred) || jaQuantity(pred)) {
 			// 「拡張子は .points です。」: a value in Latin letters or
-			// digits, not what it is.
+			// digits, not what it is; 「延滞猶予は 3 日です。」: how much.
 			return evidence{}, false
 		}
 		if jaValueWords[sp] {
@@ -2251,7 +2251,18 @@ func jaLastClauseTopic(pred string) bool {
 
 // jaValueWords name a setting's value: as a topic, what follows is the
 // value, not a definition.
-var jaValueWords = map[string]bool{"デフォルト": true, "デフォルト値": true, "既定値": true, "初期値": true, "規定値": true, "既定": true}
+var jaValueWords = toSet("デフォルト デフォルト値 デフォルト設定 既定値 初期値 初期設定 規定値 既定 標準 標準値 標準設定 標準設定値")
+
+// jaQuantity reports a number and its unit: 「1.5 秒」, 「3 日」, 「10個」.
+func jaQuantity(s string) bool {
+	s = strings.TrimSpace(s)
+	i := 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.' || s[i] == ',') {
+		i++
+	}
+	unit := strings.TrimSpace(s[i:])
+	return i > 0 && unit != "" && utf8.RuneCountInString(unit) <= 3 && !hasHiragana(unit)
+}
 
 // jaThatClause reports a sentence that ends in a content clause,
 // 「…ということです」 ("... is that ...").
