@@ -47,6 +47,12 @@ func TestIndex(t *testing.T) {
 		{"max_request_size", "request", nil},
 		{"request_id and _request_id", "request", nil},
 		{"set my_request_", "request", nil},
+		// A final y after a consonant makes its plural in -ies.
+		{"buildsystem properties and a Buildsystem Property", "buildsystem property", []int{0, 29}},
+		{"libraries", "library", []int{0}},
+		{"keys and a key", "key", []int{0, 11}},
+		{"propertiesx", "property", nil},
+		{"RUBIES", "RUBY", nil},
 	}
 	for _, tt := range tests {
 		if got := Index(tt.line, tt.term); !reflect.DeepEqual(got, tt.want) {
@@ -69,6 +75,28 @@ func TestFindOccurrences(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %+v\nwant %+v", got, want)
+	}
+}
+
+// TestSearcherHas: Has answers as Find does, for any of the spellings.
+func TestSearcherHas(t *testing.T) {
+	t.Parallel()
+	s := NewSearcher([]Document{{Path: "a.md", Content: "intro\nthe WAL is a log"}, {Path: "b.md", Content: "two buildsystem properties"}})
+	for _, tt := range []struct {
+		spellings []string
+		want      bool
+	}{
+		{[]string{"WAL"}, true},
+		{[]string{"LOG"}, false}, // an all-caps term matches as written
+		{[]string{"broker", "Write-Ahead Log"}, false},
+		{[]string{"broker", "log"}, true},
+		{[]string{"buildsystem property"}, true},
+		{[]string{"intro the"}, false}, // not across lines
+		{nil, false},
+	} {
+		if got := s.Has(tt.spellings...); got != tt.want {
+			t.Errorf("Has(%q) = %v, want %v", tt.spellings, got, tt.want)
+		}
 	}
 }
 

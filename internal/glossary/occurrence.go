@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -38,7 +39,8 @@ func ContinuesLatinWord(r rune) bool { return isWordRune(r) && !IsCJK(r) }
 // as a substring when the term contains CJK characters, otherwise only where
 // neither side continues a word (Latin letters, digits, underscore; a CJK
 // character next to a Latin term is a boundary, and so are the underscores
-// of Markdown emphasis, "_term_"), an English plural ending allowed. Matching is
+// of Markdown emphasis, "_term_"), an English plural ending allowed (-s, -es,
+// and -ies for a final y after a consonant). Matching is
 // case-sensitive for all-caps terms and acronyms, case-insensitive otherwise.
 func Index(line, term string) []int { return compile(term).index(line, "", false) }
 
@@ -48,12 +50,20 @@ type pattern struct {
 	folded string // term lower-cased, when fold
 	cjk    bool
 	fold   bool // case-insensitive
+	// ies is the folded term's plural in -ies when it ends in a consonant
+	// and y ("buildsystem property" -> "buildsystem properties"), which the
+	// -s and -es endings do not reach.
+	ies string
 }
 
 func compile(term string) pattern {
 	p := pattern{term: term, cjk: HasCJK(term)}
 	if !p.cjk && strings.ToUpper(term) != term {
 		p.fold, p.folded = true, strings.ToLower(term)
+		if n := len(p.folded); n >= 3 && p.folded[n-1] == 'y' && !strings.ContainsRune("aeiouy", rune(p.folded[n-2])) &&
+			p.folded[n-2] >= 'a' && p.folded[n-2] <= 'z' {
+			p.ies = p.folded[:n-1] + "ies"
+		}
 	}
 	return p
 }
@@ -65,6 +75,7 @@ func (p pattern) index(line, lower string, haveLower bool) []int {
 		return nil
 	}
 	hay, needle := line, p.term
+	folded := false
 	if p.fold {
 		if !haveLower {
 			lower = strings.ToLower(line)
@@ -72,8 +83,20 @@ func (p pattern) index(line, lower string, haveLower bool) []int {
 		hay, needle = lower, p.folded
 		if len(hay) != len(line) { // lower-casing changed byte lengths: fall back to exact
 			hay, needle = line, p.term
+		} else {
+			folded = true
 		}
 	}
+	out := p.scan(hay, needle)
+	if folded && p.ies != "" && strings.Contains(hay, p.ies) {
+		out = append(out, p.scan(hay, p.ies)...)
+		slices.Sort(out)
+	}
+	return out
+}
+
+// scan returns the offsets of needle in hay where it is a whole term.
+func (p pattern) scan(hay, needle string) []int {
 	var out []int
 	for from := 0; from <= len(hay)-len(needle); {
 		i := strings.Index(hay[from:], needle)
@@ -144,7 +167,7 @@ func (p pattern) mayOccur(content, lower string) bool {
 	if p.term == "" {
 		return false
 	}
-	if p.fold && strings.Contains(lower, p.folded) {
+	if p.fold && (strings.Contains(lower, p.folded) || p.ies != "" && strings.Contains(lower, p.ies)) {
 		return true
 	}
 	return strings.Contains(content, p.term)
@@ -230,6 +253,33 @@ func otherApostrophe(sp string) string {
 
 // Find is [FindOccurrences] over the searcher's documents.
 func (s *Searcher) Find(spellings ...string) []Occurrence {
+	var out []Occurrence
+	s.walk(spellings, func(d *searchDoc, li int) bool {
+		lo, hi := max(li-1, 0), min(li+2, len(d.lines))
+		out = append(out, Occurrence{
+			Document: d.path,
+			Line:     li + 1,
+			Context:  strings.Join(d.lines[lo:hi], "\n"),
+		})
+		return true
+	})
+	return out
+}
+
+// Has reports whether any of the spellings occurs, by the rules of Find;
+// it stops at the first occurrence.
+func (s *Searcher) Has(spellings ...string) bool {
+	found := false
+	s.walk(spellings, func(*searchDoc, int) bool {
+		found = true
+		return false
+	})
+	return found
+}
+
+// walk calls hit for each line, in document then line order, where one of
+// the spellings occurs, until hit returns false.
+func (s *Searcher) walk(spellings []string, hit func(d *searchDoc, line int) bool) {
 	pats := make([]pattern, 0, len(spellings))
 	for _, sp := range spellings {
 		if sp != "" {
@@ -239,7 +289,6 @@ func (s *Searcher) Find(spellings ...string) []Occurrence {
 			}
 		}
 	}
-	var out []Occurrence
 	for i := range s.docs {
 		d := &s.docs[i]
 		var live []pattern
@@ -253,7 +302,6 @@ func (s *Searcher) Find(spellings ...string) []Occurrence {
 		}
 		d.split()
 		for li, line := range d.lines {
-			hit := false
 			for _, p := range live {
 				var idx []int
 				if d.lowerLines != nil {
@@ -262,20 +310,12 @@ func (s *Searcher) Find(spellings ...string) []Occurrence {
 					idx = p.index(line, "", false)
 				}
 				if len(idx) > 0 {
-					hit = true
+					if !hit(d, li) {
+						return
+					}
 					break
 				}
 			}
-			if !hit {
-				continue
-			}
-			lo, hi := max(li-1, 0), min(li+2, len(d.lines))
-			out = append(out, Occurrence{
-				Document: d.path,
-				Line:     li + 1,
-				Context:  strings.Join(d.lines[lo:hi], "\n"),
-			})
 		}
 	}
-	return out
 }

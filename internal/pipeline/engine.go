@@ -56,6 +56,17 @@ func (c *Corpus) Occurrences(spellings ...string) []glossary.Occurrence {
 	return s.Find(folded...)
 }
 
+// Occurs reports whether any of the spellings occurs in the corpus, by the
+// rules of [Corpus.Occurrences]; it stops at the first occurrence.
+func (c *Corpus) Occurs(spellings ...string) bool {
+	s := c.Memo("pipeline.searcher", func() any { return glossary.NewSearcher(c.Docs) }).(*glossary.Searcher)
+	folded := make([]string, len(spellings))
+	for i, sp := range spellings {
+		folded[i] = textwidth.Fold(sp)
+	}
+	return s.Has(folded...)
+}
+
 // Memo returns the value stored under key, building it with build the first
 // time. Concurrent callers for the same key wait for the one build.
 func (c *Corpus) Memo(key string, build func() any) any {

@@ -147,13 +147,24 @@ func (p *Pipeline) Extract(ctx context.Context, c *Corpus, rules TermRules) (Ext
 	excluded := toSet(rules.Excluded)
 	required := toSet(rules.Required)
 	var kept []Candidate
+	var absent []string
 	for _, cand := range cands {
-		if _, ok := excluded[cand.Text]; ok {
-			if _, req := required[cand.Text]; !req {
-				continue
-			}
+		_, req := required[cand.Text]
+		if _, ok := excluded[cand.Text]; ok && !req {
+			continue
+		}
+		if !req && !c.Occurs(cand.Text) {
+			// A candidate the documents never write as such (a model's
+			// paraphrase, a form the extractor normalised, a phrase
+			// broken over two lines everywhere) would have no
+			// occurrences to define it from or to show.
+			absent = append(absent, cand.Text)
+			continue
 		}
 		kept = append(kept, cand)
+	}
+	if len(absent) > 0 {
+		p.opts.Logger.Info("candidates not found in the documents as written were dropped", "count", len(absent), "first", absent[:min(len(absent), 5)])
 	}
 	// Classify in batches.
 	total := (len(kept) + ClassifyBatch - 1) / ClassifyBatch

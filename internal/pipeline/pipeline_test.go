@@ -97,7 +97,9 @@ func terms(texts ...string) []glossary.Term {
 
 func TestExtractRules(t *testing.T) {
 	t.Parallel()
-	e := &scriptEngine{cands: terms("broker", "queue", "WAL", "JetStream")}
+	// "brokerage" and "message log" are not in the documents: a candidate
+	// the text never writes is dropped, a required term is kept.
+	e := &scriptEngine{cands: terms("broker", "queue", "WAL", "JetStream", "brokerage", "message log")}
 	var progress []Progress
 	p := New(e, Options{Progress: func(pr Progress) { progress = append(progress, pr) }})
 	res, err := p.Extract(context.Background(), corpus(), TermRules{
@@ -137,7 +139,7 @@ func TestExtractProgressFillsOnce(t *testing.T) {
 	e := &scriptEngine{cands: terms(names...)}
 	var progress []Progress
 	p := New(e, Options{Progress: func(pr Progress) { progress = append(progress, pr) }})
-	c := corpus()
+	c := NewCorpus([]glossary.Document{{Path: "a.md", Content: strings.Join(names, "\n")}, {Path: "b.md", Content: "no terms"}})
 	if _, err := p.Extract(context.Background(), c, TermRules{}); err != nil {
 		t.Fatal(err)
 	}
