@@ -1020,6 +1020,9 @@ var chromeClasses = map[string]bool{
 	"toc": true, "toc2": true, "list-of-tables": true, "list-of-figures": true, "list-of-examples": true,
 	"navheader": true, "navfooter": true, "nav_table": true, "nav-panel": true, "navbar": true,
 	"breadcrumb": true, "breadcrumbs": true, "mw-editsection": true,
+	// Sphinx's "New in version 3.14." and "Changed in version 3.2:" over an
+	// object's description: when, not what (the text after the label stays).
+	"versionmodified": true,
 	// Bootstrap's menus open on a click: "This keyword is available in
 	// sections: ..." after each keyword of HAProxy's manual.
 	"dropdown-menu": true,

@@ -103,6 +103,10 @@ func TestToMarkdown(t *testing.T) {
 			"<body><div class=\"sphinxsidebar\">Search</div><div role=\"main\"><section><h1>Berths<a class=\"headerlink\" href=\"#b\">¶</a></h1>" +
 				"<div class=\"admonition note\"><p class=\"admonition-title\">Note</p><p>Berths are numbered.</p></div></section></div></body>",
 			"# Berths\n\nBerths are numbered.\n"},
+		{"Sphinx's version notes are labels, not the text they head",
+			"<h1>T</h1><dl><dt>moor_ship</dt><dd><div class=\"versionadded\"><p><span class=\"versionmodified added\">New in version 3.14.</span></p></div>" +
+				"<p>Moors a ship.</p><p><span class=\"versionmodified changed\">Changed in version 3.2: </span>The lines stay tight.</p></dd></dl>",
+			"# T\n\n- moor_ship: Moors a ship. The lines stay tight.\n"},
 		{"the title when the content has no h1, without the site's name",
 			"<html><head><title>Pilotage — Harbor Guide 2.0 documentation</title></head><body><article><p>Pilots board ships.</p></article></body></html>",
 			"# Pilotage\n\nPilots board ships.\n"},
