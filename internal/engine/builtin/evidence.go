@@ -179,7 +179,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			continue
 		}
 		for _, h := range ix.headings[key] {
-			if h.first < 0 {
+			if h.first < 0 || h.changes {
 				continue
 			}
 			if h.code && !strings.Contains(h.text, sp) && strings.Contains(strings.ToLower(h.text), strings.ToLower(sp)) {

@@ -66,6 +66,9 @@ type heading struct {
 	// an identifier, spelled as it must be typed ("`Cache Interceptor`"
 	// is a title in code).
 	code bool
+	// changes marks a heading in a change log or release notes: it names
+	// what changed ("### CPack" over "cpack(1) gained an IFW generator").
+	changes bool
 }
 
 // listItem is a list item of the form "KEY: body", "**KEY**: body" or
@@ -357,7 +360,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			}
 			raw := strings.TrimSpace(strings.TrimLeft(b.lines[0], "# "))
 			ix.headings[key] = append(ix.headings[key], heading{doc: d.Path, line: b.start, text: text, first: -1, nextLine: len(lines) + 1,
-				top: bi == 0 && level == 1, asks: asked != strings.TrimSpace(text),
+				top: bi == 0 && level == 1, asks: asked != strings.TrimSpace(text), changes: changes,
 				code: len(raw) > 2 && raw[0] == '`' && raw[len(raw)-1] == '`' && strings.Count(raw, "`") == 2 && !strings.Contains(raw, " ")})
 			pending = append(pending, headingRef{key, len(ix.headings[key]) - 1})
 			prevHeading = headingRef{key, len(ix.headings[key]) - 1}
@@ -2157,9 +2160,13 @@ var (
 // changelogHeading matches the headings of change logs and release notes,
 // whose list items ("API: the voice parameter type has changed") describe
 // changes, not what their key is: "Changelog", "Changes", "Release notes",
-// "What's Changed", "Breaking changes", "Fixed", "v1.2.3", "1.4.0 (2024-05-01)",
+// "What's Changed", "What's New in Python 3.12", "CMake 3.1 Release Notes",
+// "Breaking changes", "Fixed", "v1.2.3", "1.4.0 (2024-05-01)",
 // "変更履歴", "リリースノート".
-var changelogHeading = regexp.MustCompile(`(?i)^(change ?log|changes|release notes|what'?s (changed|new)|breaking changes|bug ?fixes|fixed|added|removed|deprecated|security fixes|` +
+var changelogHeading = regexp.MustCompile(`(?i)^(change ?log|changes|release notes|what'?s (changed|new)( in .{1,40})?|breaking changes|bug ?fixes|fixed|added|removed|deprecated|security fixes|` +
+	// A product's and version's: "CMake 3.1 Release Notes", "Release
+	// Notes for Debian 12".
+	`(\S+ ){1,3}v?\d+(\.\d+)* (release notes|change ?log)|(release notes|change ?log) for \D{1,30} v?\d+(\.\d+)*|` +
 	// A version alone, or with a date or a parenthesis: "v1.2", "1.4.0",
 	// "2.0.0-rc.1 (2024-05-01)", "v3.1 - 2024-05-01". Not a numbered
 	// section: "2.1 Terms and definitions", "3.4 用語の定義".
