@@ -1929,7 +1929,10 @@ func pluralBody(body string) bool {
 	switch w {
 	case "not", "also", "only", "still", "now", "then", "usually", "often", "always", "never", "all", "both",
 		"each", "either", "more", "less", "very", "too", "so", "available", "able", "unable", "useful", "important",
-		"required", "optional", "possible", "different", "similar", "same", "ready", "free", "safe", "likely":
+		"required", "optional", "possible", "different", "similar", "same", "ready", "free", "safe", "likely",
+		// "Executable targets are otherwise placed in this directory.":
+		// an adverb before a verb.
+		"otherwise", "therefore", "thus", "hence", "instead", "already", "sometimes", "even", "just", "again", "later", "first":
 		return false
 	}
 	for _, suf := range []string{"ed", "ly", "ing"} {

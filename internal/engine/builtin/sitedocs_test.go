@@ -184,7 +184,8 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		"A MooringSlot is reserved per ship. MooringSlot objects are counted per berth. The draught limits the berth.\n\n" +
 		"Tugs are run by the harbor office as part of every arrival. A tug waits at the quay.\n" +
 		"Crews hang a fender (the rubber kind and the wooden kind, with spares on deck) before arrival.\n" +
-		"Cleats are great for small boats and bollards for ships. A cleat is bolted to the deck.\n\n" +
+		"Cleats are great for small boats and bollards for ships. A cleat is bolted to the deck.\n" +
+		"The `berth_dir` setting supersedes this one if it is set. Cargo manifests are otherwise placed in this directory.\n\n" +
 		"- _Towage_: How ships are towed can be arranged by the harbor office.\n" +
 		"- _Pilot boats_: Where pilots wait for the next ship.\n\n" +
 		"Towage is paid per hour. Pilot boats are painted orange.\n" +
@@ -218,16 +219,17 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		t.Errorf("manifest = %q (%.2f), want the page's summary (>= %.2f)", d.Text, d.Confidence, confGloss)
 	}
 	notGlosses := []struct{ term, bad string }{
-		{"pilotage", "While tugs"},          // a concession opens the section
-		{"Berth object", "empty name"},      // a remark in parentheses
-		{"MooringSlot", "The total number"}, // a count of the term's instances
-		{"tug", "are run by"},               // a passive verb, not a noun phrase
-		{"fender", "rubber kind"},           // a parenthetical that lists kinds
-		{"cleat", "great for"},              // a judgement
-		{"towage", "How ships"},             // a clause about the feature
-		{"minutes", "logging interval"},     // a parenthesis about a quantity
-		{"tender", "start by explaining"},   // what the section will do
-		{"mooring line", "examples that"},   // what the page did before
+		{"pilotage", "While tugs"},             // a concession opens the section
+		{"Berth object", "empty name"},         // a remark in parentheses
+		{"MooringSlot", "The total number"},    // a count of the term's instances
+		{"tug", "are run by"},                  // a passive verb, not a noun phrase
+		{"fender", "rubber kind"},              // a parenthetical that lists kinds
+		{"cleat", "great for"},                 // a judgement
+		{"cargo manifest", "otherwise placed"}, // an adverb, then a passive
+		{"towage", "How ships"},                // a clause about the feature
+		{"minutes", "logging interval"},        // a parenthesis about a quantity
+		{"tender", "start by explaining"},      // what the section will do
+		{"mooring line", "examples that"},      // what the page did before
 	}
 	for _, tc := range notGlosses {
 		t.Run(tc.term, func(t *testing.T) {
