@@ -3418,6 +3418,10 @@ var enParenLeads = toSet(`this that these those its their our your his her my ea
 	and or but nor than
 	is are was were be been being called named termed known use uses used using see`)
 
+// enImperativeObjects open the object of an instruction: "run the
+// command", "open its page".
+var enImperativeObjects = toSet("the a an this that these those its their your it them")
+
 // enExampleParen reports an English parenthesis that gives an example:
 // "(the installation system for instance)", "(e.g. a tug)".
 func enExampleParen(lower string) bool {
@@ -3425,11 +3429,15 @@ func enExampleParen(lower string) bool {
 	switch w, _, _ := strings.Cut(clause, " "); w {
 	case "if", "when", "whenever", "unless", "while", "because", "although", "since", "until", "once", "that", "which", "who",
 		"it", "they", "we", "you",
-		"with", "without", "by", "in", "on", "at", "for", "from", "to", "via", "through", "after", "before", "during", "within", "into":
+		"with", "without", "by", "in", "on", "at", "for", "from", "to", "via", "through", "after", "before", "during", "within", "into", "as":
 		// "(i.e. if any of --bare or --mirror is given)", "(that do not change
 		// anything)", "(i.e. it ignores the down child)", "(i.e. with an
 		// empty parameter value)": a condition or a phrase that goes on
 		// from the sentence, not a noun phrase.
+		return true
+	}
+	if w := strings.Fields(clause); len(w) > 2 && enImperatives[w[0]] && enImperativeObjects[w[1]] {
+		// "(i.e. run the command cmake --build ...)": what to do.
 		return true
 	}
 	if w := strings.Fields(clause); len(w) > 2 && w[0] == "the" && (w[1] == "more" || w[1] == "less" || w[1] == "further" ||

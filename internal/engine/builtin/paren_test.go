@@ -35,7 +35,9 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"Rules are read up to the top of the tide zone (the further the rule file that names `berths` is from the berth, the lower its weight).\n" +
 		"The tide zone is wide.\n" +
 		"The pilot boards with opportunistic VHF (the \"may\" radio level) when the channel is free. VHF is used by every pilot.\n" +
-		"The tug runs \"-o slow=\" on the tow line (i.e. with an empty speed value). The tow line is checked daily.\n"}}
+		"The tug runs \"-o slow=\" on the tow line (i.e. with an empty speed value). The tow line is checked daily.\n" +
+		"Name the berth later in the manifest line (i.e. as a cargo argument rather than as the cargo to load). Each manifest line is signed.\n" +
+		"Build the tide target to print the result of the tide expression (i.e. run the command tide --print at the quay). The tide expression is short.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"number", "digits after"},
@@ -52,6 +54,8 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		// from the sentence.
 		{"VHF", "radio level"},
 		{"tow line", "empty speed"},
+		{"manifest line", "cargo argument"},     // "as ...": a role, not what it is
+		{"tide expression", "the command tide"}, // an instruction
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
