@@ -20,3 +20,15 @@ func TestChangelogHeading(t *testing.T) {
 		}
 	}
 }
+
+func TestBookIndexHeading(t *testing.T) {
+	t.Parallel()
+	for heading, want := range map[string]bool{
+		"Concept Index": true, "Chapter 63 - Option Index": true, "Variable Index": true, "General Index": true, "索引": true,
+		"用語索引": true, "Index": false, "B-tree Index": false, "Partial Index": false, "Indexes": false,
+	} {
+		if got := bookIndexHeading.MatchString(heading); got != want {
+			t.Errorf("bookIndexHeading(%q) = %v, want %v", heading, got, want)
+		}
+	}
+}

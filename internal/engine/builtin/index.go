@@ -316,6 +316,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	// what does not work ("**Load Balancing**: Only round_robin is
 	// supported"), not what its key is.
 	caveats, caveatsLevel := false, 0
+	// Under a book's index ("Concept Index", 「索引」), an item lists where
+	// its key is discussed ("ACL: Access control lists [ACL conditions]").
+	bookIndex, bookIndexLevel := false, 0
 	// Under a "Parameters" or "Options" heading, an item keyed by an
 	// everyday word ("*`code`*: The procedural language code to be
 	// executed.", "Radius: Distance between ...") describes one
@@ -342,6 +345,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			}
 			if !caveats || level <= caveatsLevel {
 				caveats, caveatsLevel = caveatHeading.MatchString(text), level
+			}
+			if !bookIndex || level <= bookIndexLevel {
+				bookIndex, bookIndexLevel = bookIndexHeading.MatchString(text), level
 			}
 			if !params || level <= paramsLevel {
 				params, paramsLevel = paramHeading.MatchString(text), level
@@ -375,7 +381,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		for i := first; params && i < len(ix.sentences); i++ {
 			ix.sentences[i].param = true
 		}
-		if b.kind == blockList && !changes && !caveats {
+		if b.kind == blockList && !changes && !caveats && !bookIndex {
 			indent := b.indent
 			for len(owners) > 0 && owners[len(owners)-1].indent >= indent {
 				owners = owners[:len(owners)-1]
@@ -2200,6 +2206,10 @@ var paramHeading = regexp.MustCompile(`(?i)^([0-9]+(\.[0-9]+)*\.?\s+)?(parameter
 // how each thing behaves there ("Authentication: Credentials are sent in
 // plain text ..."), not what it is.
 var caveatHeading = regexp.MustCompile(`(?i)^(known )?(limitations?|caveats?|issues|gotchas|pitfalls)\b|^known bugs|^(security )?(notes|considerations)$|^security notes\b|^compatibility\b|^(制限事項|既知の問題|注意事項|互換性|セキュリティ上の注意)`)
+
+// bookIndexHeading names a book's index, after an optional chapter
+// number: "Concept Index", "Chapter 63 - Option Index", 「索引」.
+var bookIndexHeading = regexp.MustCompile(`(?i)^((chapter|appendix) \w+\s*[-–—:.]?\s*)?(concept|options?|variables?|general|subject|functions?|commands?|keywords?|programs?|symbols?|topics?|alphabetical) index$|^(用語|事項|総合)?索引$`)
 
 // introHeading names a sub-heading that opens what its parent heading is
 // about: "Overview", "Introduction", "What is a pod?", 「概要」, 「はじめに」.
