@@ -10,7 +10,7 @@ func TestChangelogHeading(t *testing.T) {
 		"3.98.0 (2026-11-09)": true, "1.2 (unreleased)": true, "変更履歴": true,
 		"CMake 3.1 Release Notes": true, "What's New In Python 3.12": true, "Harbor Tools 2.0 Changelog": true,
 		"Release Notes for Debian 12": true,
-		"Writing release notes": false, "Notes on the tide tables and the harbour rules release notes": false,
+		"Writing release notes":       false, "Notes on the tide tables and the harbour rules release notes": false,
 		"2.1 Terms and definitions": false, "1.2. Glossary": false, "3.4 用語の定義": false,
 		"Glossary": false, "Version history of the API": false, "v2 API": false,
 	}
