@@ -1837,12 +1837,13 @@ func namesItself(body, sp string) bool {
 	if i := strings.IndexAny(np, ",(;:"); i >= 0 {
 		np = np[:i]
 	}
-	for _, w := range []string{" that ", " which ", " who ", " whose ", " where ", " of ", " for ", " in ", " with ", " to ", " used ", " from ", " on "} {
+	for _, w := range []string{" that ", " which ", " who ", " whose ", " where ", " of ", " for ", " in ", " with ", " to ", " used ", " from ", " on ",
+		" by ", " at ", " if ", " when ", " unless "} {
 		if i := strings.Index(np, w); i >= 0 {
 			np = np[:i]
 		}
 	}
-	np = strings.TrimSpace(np)
+	np = strings.TrimRight(strings.TrimSpace(np), ".")
 	l := strings.ToLower(sp)
 	return np != l && (strings.HasSuffix(np, " "+l) || strings.HasSuffix(np, " "+l+"s"))
 }

@@ -71,6 +71,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"Pick a tide mode. The default is the quiet mode with one pilot on duty. Change the default in the berth file.\n\n" +
 		"Slack is a good choice for most berths. Slack waits for the tide.\n\n" +
 		"Each line has two fields. mark is the painted mark (which, for old quays, is a number) of the berth. Paint each mark.\n\n" +
+		"The home port is the skipper’s home port by default. Each home port keeps a register.\n\n" +
 		"Tide tables drift by a minute a year. The cause is the slow pull of the moon on the harbour water. Each cause is logged.\n\n" +
 		"Tests:\n\n- `berth`: true if berth is not empty\n- `-z berth`: true if berth is empty\n\n" +
 		"Every tug configuration names a berth; every result is kept.\n\n" +
@@ -152,6 +153,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"cause":             "pull of the moon",
 		"Slack":             "good choice",
 		"mark":              "painted mark",
+		"home port":         "skipper’s home port", // the term named again
 		"code":              "to be checked",
 		"berth_id":          "berth to free",
 		"radius":            "Distance between",
