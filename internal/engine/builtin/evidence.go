@@ -211,7 +211,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// summary under its title (front matter, a README's tagline),
 			// whatever its form (「Podのコピーが…実行されることを保証します。」
 			// under "DaemonSet", "Stores sensitive information, ...").
-			titleLine := h.top && s.line == h.line+1 || h.asks
+			titleLine := h.top && s.line == h.line+1 || h.asks || h.top && s.line <= h.line+2 && referenceSummary(h.text, s.text)
 			// "### Dredger" over "A vessel that digs ...": a noun phrase
 			// that does not name the term answers the heading, in English
 			// as in Japanese.
@@ -219,7 +219,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			nounGloss := !glossary.Contains(s.text, sp) &&
 				(jaNoun || s.ja && titleLine && !jaCondition(s.text) && !isQuestion(s.text) ||
 					!s.ja && titleLine && (opensWithArticle(s.text) && !clauseBody(s.text) ||
-						enItemVerbs[strings.ToLower(firstWord(s.text))]))
+						enItemVerbs[strings.ToLower(firstWord(s.text))] || referenceSummary(h.text, s.text)))
 			for j := h.first; !nounGloss && j < len(ix.sentences) && j < h.first+8 && ix.sentences[j].doc == s.doc &&
 				ix.sentences[j].para <= s.para+2; j++ {
 				if ix.sentences[j].para != s.para && ix.sentences[j].line > h.nextLine {
@@ -350,7 +350,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// ジョン宣言を持たせるべきです。」: a rule, not a gloss.
 				continue
 			}
-			if !s.ja && (enInstruction(s.text, spellings) || enRuleFor(s.text, spellings)) {
+			if !s.ja && (enInstruction(s.text, spellings) && !(h.top && referenceSummary(h.text, s.text)) || enRuleFor(s.text, spellings)) {
 				// "### Routers" over "To update the Router, add tags
 				// ...", "#### domains" over "Every domain must have A
 				// records.": what to do, or a rule, not what it is.
@@ -3418,6 +3418,29 @@ var enParenLeads = toSet(`this that these those its their our your his her my ea
 	in on at to for with by from as into onto about over under between through via per without within
 	and or but nor than
 	is are was were be been being called named termed known use uses used using see`)
+
+// referenceSummary reports the first sentence of a reference page titled
+// with an identifier ("add_custom_command", "os.path.join") that
+// summarises it in the imperative, as docstrings do: "Add a custom build
+// rule to the generated build system.", "Return the absolute value of a
+// number.".
+func referenceSummary(title, first string) bool {
+	if strings.ContainsAny(title, " \t") || !strings.ContainsAny(title, "_.:(") && !innerCapital(title) {
+		return false
+	}
+	w := strings.Fields(strings.ToLower(first))
+	return len(w) >= 4 && enImperatives[w[0]] && enSummaryObjects[w[1]]
+}
+
+// innerCapital reports a capital after the first letter: "moorShip".
+func innerCapital(s string) bool {
+	_, size := utf8.DecodeRuneInString(s)
+	return size < len(s) && strings.ContainsFunc(s[size:], unicode.IsUpper)
+}
+
+// enSummaryObjects open the object of a reference page's imperative
+// summary: "Add a custom build rule", "Return the absolute value".
+var enSummaryObjects = toSet("a an the one each every all")
 
 // enImperativeObjects open the object of an instruction: "run the
 // command", "open its page".

@@ -358,8 +358,14 @@ func TestDefineHTMLPages(t *testing.T) {
 		`<dl><dt>防舷材</dt><dd>船体と岸壁の間に入れる緩衝材。防舷材は消耗品です。</dd></dl>` +
 		`<table><tr><th>設定</th><th>説明</th></tr><tr><td><code>berth_limit</code></td><td>1つの岸壁に同時に係留できる船の上限。</td></tr></table>` +
 		`<p>入港時には<code>berth_limit</code>を確認し、防舷材を使います。</p></main></body></html>`
+	// A reference page titled with an identifier summarises it in the
+	// imperative, as docstrings do; a README's tagline that tells what to
+	// do is no summary.
+	ref := `<html><body><main><h1>plan_departure</h1><p>Add a departure to the tide plan of a berth.</p>` +
+		`<p>There are two signatures for <code>plan_departure</code>. plan_departure supports every harbour.</p></main></body></html>`
+	readme := "# tugboat\n\nRun the tests with make before each release.\n\nThe tugboat tows ships.\n"
 	var docs []glossary.Document
-	for name, page := range map[string]string{"mooring.html": en, "ja/mooring.htm": ja} {
+	for name, page := range map[string]string{"mooring.html": en, "ja/mooring.htm": ja, "command/plan_departure.html": ref, "tugboat/README.md": readme} {
 		d, err := document.Parse(name, []byte(page), document.Limits{})
 		if err != nil {
 			t.Fatal(err)
@@ -369,16 +375,18 @@ func TestDefineHTMLPages(t *testing.T) {
 	c := pipeline.NewCorpus(docs)
 	e := newEngine(t)
 	for term, want := range map[string]string{
-		"bollard":     "A bollard is a short post on a quay that crews tie lines to.",
-		"hawsepipe":   "A pipe through the bow that the anchor chain runs through.",
-		"capstan":     "A rotating drum that hauls mooring lines.",
-		"防舷材":         "船体と岸壁の間に入れる緩衝材。",
-		"berth_limit": "1つの岸壁に同時に係留できる船の上限。",
+		"bollard":        "A bollard is a short post on a quay that crews tie lines to.",
+		"hawsepipe":      "A pipe through the bow that the anchor chain runs through.",
+		"capstan":        "A rotating drum that hauls mooring lines.",
+		"防舷材":            "船体と岸壁の間に入れる緩衝材。",
+		"berth_limit":    "1つの岸壁に同時に係留できる船の上限。",
+		"plan_departure": "Add a departure to the tide plan of a berth.",
 	} {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confDescribe {
 			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
 		}
 	}
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tugboat", "Run the tests")
 	cands, err := e.Extract(context.Background(), c, nil)
 	if err != nil {
 		t.Fatal(err)
