@@ -390,7 +390,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			if it, ok := parseListItem(text, ja); ok {
 				it.doc, it.line, it.glossary, it.sub = d.Path, b.start, inGlossary, len(owners) > 0
 				if len(owners) > 0 && valueOf(owners[len(owners)-1].text, it.key) || params && parameterWord(strings.Trim(it.key, "`*_ ")) ||
-					(keyLineLabels[strings.ToLower(strings.Trim(it.key, "`*_ "))] || constantKey(it.key)) && !it.glossary {
+					(keyLineLabels[strings.ToLower(strings.Trim(it.key, "`*_ "))] || constantKey(it.key) || platformCase(it.key, it.body)) && !it.glossary {
 					// A value or a parameter, not indexed; its key still
 					// counts toward a field label (see fieldLabel).
 					ix.countKeys(it)
@@ -486,6 +486,25 @@ func constantKey(key string) bool {
 }
 
 var constantWords = toSet("nil true false null none undefined yes no on off")
+
+// platformCase reports an item keyed by a platform whose body is a
+// sentence: how a thing behaves there ("UNIX: The desired Matlab should be
+// accessible from the PATH."), not what the platform is (which a noun
+// phrase says: "Linux: A free Unix-like kernel.").
+func platformCase(key, body string) bool {
+	if !platformNames[strings.ToLower(strings.Trim(key, "`*_ "))] {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(body)) {
+		switch strings.TrimRight(w, ".,;:") {
+		case "is", "are", "was", "were", "has", "have", "can", "will", "must", "may", "should", "could", "would", "does", "do":
+			return true
+		}
+	}
+	return clauseBody(body)
+}
+
+var platformNames = toSet("windows macos osx linux unix android ios freebsd openbsd netbsd solaris aix cygwin mingw msys wsl posix darwin")
 
 // valueCue introduces the values a setting takes.
 var valueCue = regexp.MustCompile(`(?i)\b(can be|may be|one of|values?|valid|either|following|supported|possible|accepted|modes)\b|次のいずれか|値`)
@@ -606,7 +625,7 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja, params bool) {
 		items = append(items, it)
 	}
 	for _, it := range items {
-		if params && parameterWord(strings.Trim(it.key, "`*_ ")) || constantKey(it.key) {
+		if params && parameterWord(strings.Trim(it.key, "`*_ ")) || constantKey(it.key) || platformCase(it.key, it.body) {
 			// "### Parameters:" over "line: The line to write, may be
 			// empty.": what the call takes, as a list item there says.
 			ix.countKeys(it)

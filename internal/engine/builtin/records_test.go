@@ -277,7 +277,9 @@ func TestValuesOfASettingAreNotGlosses(t *testing.T) {
 }
 
 // TestConstantKeysAreValues: items keyed by a constant ("nil", "true",
-// "off") under a setting say what the setting does with that value, in
+// "off") under a setting say what the setting does with that value, and
+// items keyed by a platform whose body is a sentence how a thing behaves
+// there, in
 // Emacs manuals as definition lists, in configuration references as key
 // lines; a glossary's entry for such a word still glosses it. Found in
 // DDSKK's manual (the texts are written for this test).
@@ -292,12 +294,21 @@ func TestConstantKeysAreValues(t *testing.T) {
 		"off: The winch never hauls the lines in.\n" +
 		"true: The winch hauls every line in at the turn of the tide.\n\n" +
 		"Set it to off in a storm, or true in calm water. With off the crew hauls; true is the default.\n"
+	// Items keyed by a platform say how the thing behaves there.
+	en += "\nThe tide tables are found this way:\n\n- UNIX: The tide tables should be readable from the PATH.\n" +
+		"- Windows: The installed tide tables are read from the registry.\n- Linux: A free kernel that many harbours run.\n\n" +
+		"Windows and UNIX hosts both work. Linux runs the quay server. Linux is free.\n"
 	gloss := "# Glossary\n\n- null: The empty value a tally holds before its first count.\n\n" +
 		"A tally starts at null. Compare it with null before you add. A null tally is empty.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: ja}, {Path: "en.md", Content: en}, {Path: "glossary.md", Content: gloss}})
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "nil", "移動せず")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "off", "never hauls")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "true", "every line")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "UNIX", "readable from")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Windows", "registry")
+	if d := define(t, e, c, "Linux"); d.Text != "A free kernel that many harbours run." {
+		t.Errorf("Linux: %q (%.2f), want its item (a noun phrase)", d.Text, d.Confidence)
+	}
 	if d := define(t, e, c, "null"); d.Text != "The empty value a tally holds before its first count." {
 		t.Errorf("null: %q (%.2f), want its glossary entry", d.Text, d.Confidence)
 	}
