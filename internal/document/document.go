@@ -324,7 +324,7 @@ func LoadDir(dir string, lim Limits) ([]glossary.Document, []Problem, error) {
 		return nil, nil, fmt.Errorf("load documents: %w", err)
 	}
 	sort.Slice(docs, func(i, j int) bool { return docs[i].Path < docs[j].Path })
-	docs, same := dropOtherForms(docs)
+	docs, same := DropOtherForms(docs)
 	problems = append(problems, same...)
 	sort.Slice(problems, func(i, j int) bool { return problems[i].Path < problems[j].Path })
 	return docs, problems, nil

@@ -11,11 +11,12 @@ import (
 	"github.com/genglossary/genglossary/internal/glossary"
 )
 
-// ErrSamePage marks a document that LoadDir skipped as another form of a
-// page it read (see [dropOtherForms]).
+// ErrSamePage marks a document skipped as another form of a page that is
+// read (see [DropOtherForms]).
 var ErrSamePage = errors.New("the same page as another document")
 
-// dropOtherForms keeps one form of a page that a directory holds twice:
+// DropOtherForms keeps one form of a page that a set of documents holds
+// twice (LoadDir calls it, and so does the runner on a project's uploads):
 // a documentation build ships git-add.html beside its source git-add.txt,
 // and a Sphinx site _sources/index.rst.txt beside index.html. Read twice,
 // every term of the page would count twice and the two forms would be
@@ -26,8 +27,9 @@ var ErrSamePage = errors.New("the same page as another document")
 // AsciiDoc, else plain text (a .txt is often a source in another markup,
 // read without it). Documents
 // that only share a name ("index" in two folders), or a name and a form
-// (v1/guide.md and v2/guide.md, two versions), stay.
-func dropOtherForms(docs []glossary.Document) ([]glossary.Document, []Problem) {
+// (v1/guide.md and v2/guide.md, two versions), stay. Each document
+// skipped is reported with [ErrSamePage] and the path of the one read.
+func DropOtherForms(docs []glossary.Document) ([]glossary.Document, []Problem) {
 	byStem := map[string][]int{}
 	for i, d := range docs {
 		byStem[stem(d.Path)] = append(byStem[stem(d.Path)], i)

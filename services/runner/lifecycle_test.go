@@ -518,3 +518,58 @@ func TestNewValidatesConfig(t *testing.T) {
 		t.Errorf("empty config: err = %v", err)
 	}
 }
+
+// TestPageInTwoFormsIsReadOnce: a page uploaded as HTML and as its
+// Markdown source is read once, the HTML, as `generate -i` reads a
+// folder; the log says which was skipped. An incremental extract of a
+// third form reads nothing new and completes.
+func TestPageInTwoFormsIsReadOnce(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	var mu sync.Mutex
+	var corpora [][]string
+	record := hooked(hookEngine{extract: func(c *pipeline.Corpus) {
+		var paths []string
+		for _, d := range c.Docs {
+			paths = append(paths, d.Path)
+		}
+		mu.Lock()
+		corpora = append(corpora, paths)
+		mu.Unlock()
+	}})
+	b.startRunner(runner.Config{Engine: record})
+	pid := b.smallProject()
+	page := "A berth is a place at a quay where a ship moors. Pilots assign each berth before the ship arrives at the harbour. " +
+		"The harbour master keeps a register of berths, their depth, their length and the cranes that serve them."
+	b.addDoc(pid, "berth.html", "<html><body><main><h1>Berth</h1><p>"+page+"</p></main></body></html>")
+	b.addDoc(pid, "berth.md", "# Berth\n\n"+page+"\n")
+	r1 := b.requestRun(pid, events.RunRequested{Scope: "extract"})
+	term := b.waitTerminal(pid, r1, 30*time.Second)
+	if term.Type != events.TypeRunCompleted {
+		t.Fatalf("extract: %s %s", term.Type, term.Data)
+	}
+	if sum := decode[events.RunCompleted](t, term).Summary; sum["documents"] != 3 {
+		t.Errorf("summary = %v, want 3 documents read", sum)
+	}
+	logged := false
+	for _, e := range b.closedLog(pid, r1, 10*time.Second) {
+		if e.Type == events.TypeLogLine {
+			l := decode[events.LogLine](t, e)
+			logged = logged || strings.Contains(l.Message, "berth.md") && strings.Contains(l.Message, "berth.html") && strings.Contains(l.Message, "read once")
+		}
+	}
+	if !logged {
+		t.Error("no log line says berth.md was read once as berth.html")
+	}
+
+	rst := b.addDoc(pid, "berth.rst", "Berth\n=====\n\n"+page+"\n")
+	r2 := b.requestRun(pid, events.RunRequested{Scope: "extract", Documents: []string{rst}, TriggeredBy: events.TriggeredByAuto})
+	if term := b.waitTerminal(pid, r2, 30*time.Second); term.Type != events.TypeRunCompleted {
+		t.Fatalf("incremental extract of another form: %s %s", term.Type, term.Data)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(corpora) != 2 || !slices.Equal(corpora[0], []string{"berth.html", "broker.md", "wal.md"}) || len(corpora[1]) != 0 {
+		t.Errorf("extract corpora = %v, want the HTML form only, then nothing", corpora)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/genglossary/genglossary/events"
+	"github.com/genglossary/genglossary/internal/document"
 	"github.com/genglossary/genglossary/internal/glossary"
 	"github.com/genglossary/genglossary/internal/pipeline"
 	"github.com/genglossary/genglossary/internal/projectstate"
@@ -529,6 +530,13 @@ func (x *execution) runSteps() (summary map[string]int, err error) {
 	for _, pr := range p.Problems {
 		x.em.line(events.LevelWarning, "%s", pr)
 	}
+	// A page uploaded in two forms (git-add.html and its source
+	// git-add.txt) is read once, as `generate -i` reads a folder.
+	docs, same := document.DropOtherForms(p.Docs)
+	for _, pr := range same {
+		x.em.line(events.LevelInfo, "%s: read once", pr)
+	}
+	p.Docs = docs
 	if len(p.Docs) == 1 {
 		x.em.line(events.LevelInfo, "loaded 1 document")
 	} else {
@@ -611,16 +619,21 @@ func (x *execution) plan(scope pipeline.Scope, p *projectstate.Project, st *pipe
 			for _, d := range p.Docs {
 				byPath[d.Path] = d
 			}
-			docs := []glossary.Document{}
+			docs, otherForms := []glossary.Document{}, 0
 			for _, id := range x.req.Documents {
 				path, ok := p.DocPaths[id]
 				if !ok {
 					x.em.line(events.LevelWarning, "document %s is not in the project; skipped", id)
 					continue
 				}
-				docs = append(docs, byPath[path])
+				d, ok := byPath[path]
+				if !ok {
+					otherForms++ // another form of a page read once (logged at load)
+					continue
+				}
+				docs = append(docs, d)
 			}
-			if len(docs) == 0 {
+			if len(docs) == 0 && otherForms == 0 {
 				return pl, errors.New("none of the requested documents is in the project")
 			}
 			sort.Slice(docs, func(i, j int) bool { return docs[i].Path < docs[j].Path })
