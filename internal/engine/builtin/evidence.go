@@ -3429,13 +3429,14 @@ func referenceSummary(title, first string) bool {
 		return false
 	}
 	w := strings.Fields(strings.ToLower(first))
-	return len(w) >= 4 && enImperatives[w[0]] && enSummaryObjects[w[1]]
+	return len(w) >= 4 && (enImperatives[w[0]] || enItemVerbs[w[0]+"s"] || enItemVerbs[w[0]+"es"]) && enSummaryObjects[w[1]]
 }
 
-// innerCapital reports a capital after the first letter: "moorShip".
+// innerCapital reports a capital after the first letter in a word with
+// lower case: "moorShip", not "HOUR".
 func innerCapital(s string) bool {
 	_, size := utf8.DecodeRuneInString(s)
-	return size < len(s) && strings.ContainsFunc(s[size:], unicode.IsUpper)
+	return size < len(s) && strings.ContainsFunc(s[size:], unicode.IsUpper) && strings.ContainsFunc(s, unicode.IsLower)
 }
 
 // enSummaryObjects open the object of a reference page's imperative

@@ -390,7 +390,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			if it, ok := parseListItem(text, ja); ok {
 				it.doc, it.line, it.glossary, it.sub = d.Path, b.start, inGlossary, len(owners) > 0
 				if len(owners) > 0 && valueOf(owners[len(owners)-1].text, it.key) || params && parameterWord(strings.Trim(it.key, "`*_ ")) ||
-					(keyLineLabels[strings.ToLower(strings.Trim(it.key, "`*_ "))] || constantKey(it.key) || platformCase(it.key, it.body)) && !it.glossary {
+					(keyLineLabels[strings.ToLower(strings.Trim(it.key, "`*_ "))] || constantCase(it.key, it.body) || platformCase(it.key, it.body)) && !it.glossary {
 					// A value or a parameter, not indexed; its key still
 					// counts toward a field label (see fieldLabel).
 					ix.countKeys(it)
@@ -477,13 +477,19 @@ func valueOf(owner, key string) bool {
 	return false
 }
 
-// constantKey reports a key that is a constant of the languages and
-// settings: an item keyed "nil", "true" or "off" outside a glossary says
-// what a setting does with that value ("nil: The pointer stays where it
-// is."), not what the word means.
-func constantKey(key string) bool {
-	return constantWords[strings.ToLower(strings.Trim(key, "`*_ '\""))]
+// constantCase reports an item keyed by a constant of the languages and
+// settings: outside a glossary, "nil", "true" or "off" says what a setting
+// does with that value ("nil: The pointer stays where it is."), not what
+// the word means, unless the body speaks of the value itself ("Null: This
+// value is used for ...", 「この値は…」).
+func constantCase(key, body string) bool {
+	if !constantWords[strings.ToLower(strings.Trim(key, "`*_ '\""))] {
+		return false
+	}
+	return !valueSelf.MatchString(strings.TrimSpace(body))
 }
+
+var valueSelf = regexp.MustCompile(`^(?i)((this|the|a|its) value|value|represents|denotes|indicates|means|stands for)\b|^(この|その)?値[はが]`)
 
 var constantWords = toSet("nil true false null none undefined yes no on off")
 
@@ -625,7 +631,7 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja, params bool) {
 		items = append(items, it)
 	}
 	for _, it := range items {
-		if params && parameterWord(strings.Trim(it.key, "`*_ ")) || constantKey(it.key) || platformCase(it.key, it.body) {
+		if params && parameterWord(strings.Trim(it.key, "`*_ ")) || constantCase(it.key, it.body) || platformCase(it.key, it.body) {
 			// "### Parameters:" over "line: The line to write, may be
 			// empty.": what the call takes, as a list item there says.
 			ix.countKeys(it)

@@ -298,6 +298,8 @@ func TestConstantKeysAreValues(t *testing.T) {
 	en += "\nThe tide tables are found this way:\n\n- UNIX: The tide tables should be readable from the PATH.\n" +
 		"- Windows: The installed tide tables are read from the registry.\n- Linux: A free kernel that many harbours run.\n\n" +
 		"Windows and UNIX hosts both work. Linux runs the quay server. Linux is free.\n"
+	// An item on the value itself still glosses it.
+	en += "\nThe tally types:\n\n- None: The value of a tally that has no count yet.\n\nA tally starts at None. None is falsy.\n"
 	gloss := "# Glossary\n\n- null: The empty value a tally holds before its first count.\n\n" +
 		"A tally starts at null. Compare it with null before you add. A null tally is empty.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: ja}, {Path: "en.md", Content: en}, {Path: "glossary.md", Content: gloss}})
@@ -306,6 +308,9 @@ func TestConstantKeysAreValues(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "true", "every line")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "UNIX", "readable from")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Windows", "registry")
+	if d := define(t, e, c, "None"); d.Text != "The value of a tally that has no count yet." {
+		t.Errorf("None: %q (%.2f), want its item (about the value itself)", d.Text, d.Confidence)
+	}
 	if d := define(t, e, c, "Linux"); d.Text != "A free kernel that many harbours run." {
 		t.Errorf("Linux: %q (%.2f), want its item (a noun phrase)", d.Text, d.Confidence)
 	}

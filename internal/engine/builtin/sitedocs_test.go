@@ -417,3 +417,23 @@ func TestJapaneseHeadingOverAnotherSubject(t *testing.T) {
 		t.Errorf("潮位コントローラー: %q (%.2f), want its section's gloss (written without ー)", d.Text, d.Confidence)
 	}
 }
+
+func TestReferenceSummary(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		title, first string
+		want         bool
+	}{
+		{"add_custom_command", "Add a custom build rule to the generated build system.", true},
+		{"os.path.join", "Join one or more path segments intelligently.", true},
+		{"moorShip", "Return the berth a ship is moored at.", true},
+		{"HOUR", "Return the hour of a time value.", false}, // shouting, not an identifier
+		{"tugboat", "Run the tests with make.", false},       // a word, not an identifier
+		{"add_custom_command", "Use it with care.", false},
+		{"plan departure", "Add a departure to the plan.", false},
+	} {
+		if got := referenceSummary(tt.title, tt.first); got != tt.want {
+			t.Errorf("referenceSummary(%q, %q) = %v, want %v", tt.title, tt.first, got, tt.want)
+		}
+	}
+}
