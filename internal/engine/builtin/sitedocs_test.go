@@ -428,7 +428,7 @@ func TestReferenceSummary(t *testing.T) {
 		{"os.path.join", "Join one or more path segments intelligently.", true},
 		{"moorShip", "Return the berth a ship is moored at.", true},
 		{"HOUR", "Return the hour of a time value.", false}, // shouting, not an identifier
-		{"tugboat", "Run the tests with make.", false},       // a word, not an identifier
+		{"tugboat", "Run the tests with make.", false},      // a word, not an identifier
 		{"add_custom_command", "Use it with care.", false},
 		{"plan departure", "Add a departure to the plan.", false},
 	} {
