@@ -519,10 +519,11 @@ func jaNamings(text string) []jaNaming {
 var jaNamingVerbs = []string{"と呼びます", "と呼ぶ", "といいます", "という", "と言います", "と言う", "と称します", "と称する",
 	"と略します", "と略す", "と記します", "と記す", "と表記します", "と表記する"}
 
-// unquotedJaNaming reads the name of 「（以下、[…において] NAME と呼ぶ。）」 or
-// 「（以下 NAME）」 from rest, the text after 以下: the name, the text after
-// it (up to the closing parenthesis), and whether there is one. A name is a compound or up to four Latin
-// words; 「（以下に示す…）」 and clauses are not namings.
+// unquotedJaNaming reads the name of 「（以下、[…において] NAME と呼ぶ。）」
+// from rest, the text after 以下: the name, the text from it on (which
+// holds the closing parenthesis), and whether there is one. A name is a
+// compound or up to four Latin words, and a verb of naming follows it:
+// 「（以下参照）」 and 「（以下に示す…）」 name nothing.
 func unquotedJaNaming(rest string) (name, after string, ok bool) {
 	end := strings.IndexAny(rest, "）)")
 	if end < 0 {
@@ -541,7 +542,7 @@ func unquotedJaNaming(rest string) (name, after string, ok bool) {
 	} else {
 		name = trailingJaRun(inner)
 	}
-	if name == "" || !verb && name != inner || utf8.RuneCountInString(name) > 20 {
+	if name == "" || !verb || utf8.RuneCountInString(name) > 20 {
 		return "", "", false
 	}
 	return name, rest, true // rest holds the closing parenthesis
@@ -549,7 +550,8 @@ func unquotedJaNaming(rest string) (name, after string, ok bool) {
 
 // trailingLatinWords returns the Latin words at the end of s, after its
 // last character that is not part of one: "Daredevil SKK" in 「これは
-// Daredevil SKK」. Empty when s does not end with a Latin word.
+// Daredevil SKK」. Empty when s does not end with a Latin word, or ends
+// with more than six.
 func trailingLatinWords(s string) string {
 	i := len(s)
 	for i > 0 {
@@ -560,8 +562,8 @@ func trailingLatinWords(s string) string {
 		i -= size
 	}
 	w := strings.TrimSpace(s[i:])
-	if w == "" || !strings.ContainsFunc(w, unicode.IsLetter) {
-		return ""
+	if w == "" || !strings.ContainsFunc(w, unicode.IsLetter) || len(strings.Fields(w)) > 6 {
+		return "" // no name, or a clause in English
 	}
 	return w
 }

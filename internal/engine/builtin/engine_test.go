@@ -952,7 +952,8 @@ func TestHereinafterNames(t *testing.T) {
 		// Unquoted names: 「（以下、甲という。）」, a Latin name spaced
 		// from its particle after a phrase of the text's own.
 		"第2条 株式会社ミナト商会（以下、甲という。）は、予約サービスを運営します。甲は年に一度報告します。\n\n" +
-		"Tidewater Berth Planner （以下、本書では TBP と呼びます。）は、泊地を割り当てるソフトウェアです。TBP は速い。TBP を使います。\n"
+		"Tidewater Berth Planner （以下、本書では TBP と呼びます。）は、泊地を割り当てるソフトウェアです。TBP は速い。TBP を使います。\n" +
+		"手順は港湾規則（以下参照）に従います。入港手続きは港長が定めます。\n"
 	en := "# Terms\n\nThese terms govern the use of the Acme Berth Gateway (the \"Gateway\") operated by Example Harbor (\"we\").\n\n" +
 		"The Gateway books berths. Every Gateway has a region. The Acme Berth Gateway runs in three ports.\n\n" +
 		"The Gateway has separate windows for drawing the berth plan (\"Plan Editor\") and laying out the quay (\"Quay Editor\").\n" +
@@ -969,6 +970,11 @@ func TestHereinafterNames(t *testing.T) {
 	} {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
 			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
+		}
+	}
+	for _, text := range []string{"手順は港湾規則（以下参照）に従います。", "船名は登録簿（以下に示す形式）で書きます。"} {
+		if n := jaNamings(text); len(n) != 0 {
+			t.Errorf("jaNamings(%q) = %+v, want none (a pointer, not a naming)", text, n)
 		}
 	}
 	entries := []glossary.Entry{{Term: "HIPA"}, {Term: "港湾情報推進機構"}, {Term: "予約サービス"}, {Term: "入港予約サービス"},
