@@ -78,7 +78,8 @@ func TestFindOccurrences(t *testing.T) {
 	}
 }
 
-// TestSearcherHas: Has answers as Find does, for any of the spellings.
+// TestSearcherHas: Has answers as Find does, for any of the spellings,
+// whichever documents it is told to search first.
 func TestSearcherHas(t *testing.T) {
 	t.Parallel()
 	s := NewSearcher([]Document{{Path: "a.md", Content: "intro\nthe WAL is a log"}, {Path: "b.md", Content: "two buildsystem properties"}})
@@ -94,8 +95,10 @@ func TestSearcherHas(t *testing.T) {
 		{[]string{"intro the"}, false}, // not across lines
 		{nil, false},
 	} {
-		if got := s.Has(tt.spellings...); got != tt.want {
-			t.Errorf("Has(%q) = %v, want %v", tt.spellings, got, tt.want)
+		for _, first := range [][]string{nil, {"b.md"}, {"a.md", "gone.md"}} {
+			if got := s.Has(first, tt.spellings...); got != tt.want {
+				t.Errorf("Has(%q, %q) = %v, want %v", first, tt.spellings, got, tt.want)
+			}
 		}
 	}
 }

@@ -208,7 +208,9 @@ func FindOccurrences(docs []Document, spellings ...string) []Occurrence {
 // costs about one pass over the corpus per term instead of lower-casing every
 // line for every term. It is safe for concurrent use.
 type Searcher struct {
-	docs []searchDoc
+	docs      []searchDoc
+	indexOnce sync.Once
+	byPath    map[string]int // document path -> index in docs, built on first use
 }
 
 type searchDoc struct {
@@ -254,7 +256,7 @@ func otherApostrophe(sp string) string {
 // Find is [FindOccurrences] over the searcher's documents.
 func (s *Searcher) Find(spellings ...string) []Occurrence {
 	var out []Occurrence
-	s.walk(spellings, func(d *searchDoc, li int) bool {
+	s.walk(spellings, nil, func(d *searchDoc, li int) bool {
 		lo, hi := max(li-1, 0), min(li+2, len(d.lines))
 		out = append(out, Occurrence{
 			Document: d.path,
@@ -267,19 +269,42 @@ func (s *Searcher) Find(spellings ...string) []Occurrence {
 }
 
 // Has reports whether any of the spellings occurs, by the rules of Find;
-// it stops at the first occurrence.
-func (s *Searcher) Has(spellings ...string) bool {
+// it stops at the first occurrence. The documents named in first (an
+// extractor's list of where it saw the term) are searched before the
+// others, so that the answer usually costs one document.
+func (s *Searcher) Has(first []string, spellings ...string) bool {
 	found := false
-	s.walk(spellings, func(*searchDoc, int) bool {
+	hit := func(*searchDoc, int) bool {
 		found = true
 		return false
-	})
+	}
+	if len(first) > 0 {
+		s.indexOnce.Do(func() {
+			s.byPath = make(map[string]int, len(s.docs))
+			for i := range s.docs {
+				s.byPath[s.docs[i].path] = i
+			}
+		})
+		var idx []int
+		for _, p := range first {
+			if i, ok := s.byPath[p]; ok {
+				idx = append(idx, i)
+			}
+		}
+		if len(idx) > 0 {
+			if s.walk(spellings, idx, hit); found {
+				return true
+			}
+		}
+	}
+	s.walk(spellings, nil, hit)
 	return found
 }
 
 // walk calls hit for each line, in document then line order, where one of
-// the spellings occurs, until hit returns false.
-func (s *Searcher) walk(spellings []string, hit func(d *searchDoc, line int) bool) {
+// the spellings occurs, until hit returns false; only in the documents at
+// the indexes only, when it is not nil.
+func (s *Searcher) walk(spellings []string, only []int, hit func(d *searchDoc, line int) bool) {
 	pats := make([]pattern, 0, len(spellings))
 	for _, sp := range spellings {
 		if sp != "" {
@@ -289,7 +314,15 @@ func (s *Searcher) walk(spellings []string, hit func(d *searchDoc, line int) boo
 			}
 		}
 	}
-	for i := range s.docs {
+	n := len(s.docs)
+	if only != nil {
+		n = len(only)
+	}
+	for k := 0; k < n; k++ {
+		i := k
+		if only != nil {
+			i = only[k]
+		}
 		d := &s.docs[i]
 		var live []pattern
 		for _, p := range pats {

@@ -57,14 +57,15 @@ func (c *Corpus) Occurrences(spellings ...string) []glossary.Occurrence {
 }
 
 // Occurs reports whether any of the spellings occurs in the corpus, by the
-// rules of [Corpus.Occurrences]; it stops at the first occurrence.
-func (c *Corpus) Occurs(spellings ...string) bool {
+// rules of [Corpus.Occurrences]; it stops at the first occurrence, and
+// searches the documents named in first before the others.
+func (c *Corpus) Occurs(first []string, spellings ...string) bool {
 	s := c.Memo("pipeline.searcher", func() any { return glossary.NewSearcher(c.Docs) }).(*glossary.Searcher)
 	folded := make([]string, len(spellings))
 	for i, sp := range spellings {
 		folded[i] = textwidth.Fold(sp)
 	}
-	return s.Has(folded...)
+	return s.Has(first, folded...)
 }
 
 // Memo returns the value stored under key, building it with build the first

@@ -153,7 +153,7 @@ func (p *Pipeline) Extract(ctx context.Context, c *Corpus, rules TermRules) (Ext
 		if _, ok := excluded[cand.Text]; ok && !req {
 			continue
 		}
-		if !req && !c.Occurs(cand.Text) {
+		if !req && !c.Occurs(cand.Documents, cand.Text) {
 			// A candidate the documents never write as such (a model's
 			// paraphrase, a form the extractor normalised, a phrase
 			// broken over two lines everywhere) would have no
