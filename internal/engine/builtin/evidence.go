@@ -828,8 +828,8 @@ func jaEnumeration(s string) bool {
 			return false
 		}
 		last, _ := utf8.DecodeLastRuneInString(p)
-		if unicode.Is(unicode.Hiragana, last) {
-			return false // a clause, not a noun
+		if unicode.Is(unicode.Hiragana, last) && utf8.RuneCountInString(p) > 4 {
+			return false // a clause, not a noun (「送りあり」 is one)
 		}
 	}
 	return true
