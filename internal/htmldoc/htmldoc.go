@@ -1023,6 +1023,8 @@ var chromeClasses = map[string]bool{
 	// Sphinx's "New in version 3.14." and "Changed in version 3.2:" over an
 	// object's description: when, not what (the text after the label stays).
 	"versionmodified": true,
+	// The "[source]" link after a signature (Sphinx's viewcode).
+	"viewcode-link": true,
 	// Bootstrap's menus open on a click: "This keyword is available in
 	// sections: ..." after each keyword of HAProxy's manual.
 	"dropdown-menu": true,
@@ -1069,6 +1071,11 @@ func skipped(n *html.Node) bool {
 		case "class":
 			for _, c := range strings.Fields(a.Val) {
 				if chromeClasses[c] {
+					return true
+				}
+				if c == "property" && n.DataAtom == atom.Em && n.Parent != nil && n.Parent.DataAtom == atom.Dt {
+					// "exception sphinx.errors.SphinxError": the keyword
+					// before the name in a Sphinx signature, not its name.
 					return true
 				}
 			}
