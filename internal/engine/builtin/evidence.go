@@ -105,7 +105,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			}
 			used = true
 			firstHit = min(firstHit, hits[0])
-			if ev, ok := explicitEvidence(s, sp, hits); ok {
+			if ev, ok := explicitEvidence(s, sp, hits); ok && !ix.paramSubject(s) {
 				ev.param = s.param
 				out = append(out, ev)
 				found = true

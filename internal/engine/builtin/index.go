@@ -133,8 +133,13 @@ type corpusIndex struct {
 	// as the complement of their copula ("... is a **Packet**.",
 	// 「…は**荷口**です。」) to that phrase, cleaned.
 	introduced map[int]string
-	bytes      int
-	paras      int // blocks added so far
+	// sigParams holds, per document, the parameter names its call
+	// signatures list ("autodoc-process-bases(app, name, obj, bases)"):
+	// a sentence that opens with one in lower case ("bases is a list of
+	// classes ...") describes that parameter, not the word.
+	sigParams map[string]map[string]bool
+	bytes     int
+	paras     int // blocks added so far
 }
 
 // index returns the corpus index, building it on first use.
@@ -144,14 +149,18 @@ func index(c *pipeline.Corpus) *corpusIndex {
 
 func buildIndex(docs []glossary.Document) *corpusIndex {
 	ix := &corpusIndex{
-		byLine:   map[string]map[int][]int{},
-		headings: map[string][]heading{},
-		items:    map[string][]listItem{},
-		itemKeys: map[string]map[string]int{},
-		docJA:    map[string]bool{},
+		byLine:    map[string]map[int][]int{},
+		headings:  map[string][]heading{},
+		items:     map[string][]listItem{},
+		itemKeys:  map[string]map[string]int{},
+		docJA:     map[string]bool{},
+		sigParams: map[string]map[string]bool{},
 	}
 	for _, d := range docs {
 		ix.addDocument(d)
+		if ps := signatureParams(d.Content); len(ps) > 0 {
+			ix.sigParams[d.Path] = ps
+		}
 	}
 	ix.dropJaQualifiers()
 	sort.SliceStable(ix.abbrevs, func(i, j int) bool {
@@ -166,6 +175,76 @@ func buildIndex(docs []glossary.Document) *corpusIndex {
 		ix.byShort[p.short] = append(ix.byShort[p.short], i)
 	}
 	return ix
+}
+
+// signatureParams returns the parameter names that the call signatures
+// of a text list: "connect(url, timeout=None)" gives url and timeout,
+// "plan(*ships, **opts)" ships and opts. A parenthesis that does not follow
+// an identifier, or holds anything but names, is prose.
+func signatureParams(text string) map[string]bool {
+	var out map[string]bool
+	for from := 0; ; {
+		i := strings.IndexByte(text[from:], '(')
+		if i < 0 {
+			return out
+		}
+		i += from
+		from = i + 1
+		if i == 0 || !isIdentByte(text[i-1]) {
+			continue
+		}
+		end := strings.IndexAny(text[i+1:], ")\n")
+		if end < 0 || text[i+1+end] != ')' {
+			continue
+		}
+		var names []string
+		ok := true
+		for _, p := range strings.Split(text[i+1:i+1+end], ",") {
+			p = strings.TrimLeft(strings.TrimSpace(p), "*")
+			if k := strings.IndexAny(p, "=:"); k >= 0 {
+				p = strings.TrimSpace(p[:k]) // a default or a type
+			}
+			if p == "" || !identifier(p) {
+				ok = false
+				break
+			}
+			names = append(names, p)
+		}
+		if !ok {
+			continue
+		}
+		for _, n := range names {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[n] = true
+		}
+	}
+}
+
+func isIdentByte(b byte) bool {
+	return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// identifier reports a lower-case identifier: "bases", "max_count".
+func identifier(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !(s[i] == '_' || s[i] >= 'a' && s[i] <= 'z' || i > 0 && s[i] >= '0' && s[i] <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// paramSubject reports a sentence that opens, in lower case, with a
+// parameter of one of its document's signatures: "bases is a list of
+// classes that ..." under "autodoc-process-bases(app, name, obj, bases)".
+func (ix *corpusIndex) paramSubject(s *sentence) bool {
+	if s.ja || !startsLower(s.text) {
+		return false
+	}
+	w, _, _ := strings.Cut(s.text, " ")
+	return ix.sigParams[s.doc][w]
 }
 
 // isJapaneseText reports whether text is mostly Japanese: kana are a visible

@@ -437,3 +437,27 @@ func TestReferenceSummary(t *testing.T) {
 		}
 	}
 }
+
+// TestDefineSkipsSignatureParameters: an API page describes the parameters
+// of a signature in prose that opens with their names in lower case
+// ("bases is a list of classes ..."); that describes the parameter, not
+// the word. A lower-case name that is no parameter ("docutils is a text
+// processing system") still defines. Found in Sphinx's API reference (the
+// text is written for this test).
+func TestDefineSkipsSignatureParameters(t *testing.T) {
+	t.Parallel()
+	doc := "# Events\n\n### harbor-process-berths(app, name, quays, berths)\n\n" +
+		"Emitted when the harbor has read the berths of a quay. berths is a list of berth objects that the handler can change in place.\n\n" +
+		"tidelib is a small library for reading tide tables. Use tidelib with care.\n\n" +
+		"A berth holds one ship. Every berth has a number. The berths of a quay are numbered.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "events.md", Content: doc}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth", "list of berth objects")
+	if d := define(t, e, c, "tidelib"); d.Text != "tidelib is a small library for reading tide tables." {
+		t.Errorf("tidelib: %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
+	if got := signatureParams("Call connect(url, timeout=None) or plan(*ships, **opts); see [the guide](x.md) and function(s) (or not)."); len(got) != 5 ||
+		!got["url"] || !got["timeout"] || !got["ships"] || !got["opts"] || !got["s"] {
+		t.Errorf("signatureParams = %v", got)
+	}
+}
