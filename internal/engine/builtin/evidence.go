@@ -993,7 +993,9 @@ func pointsElsewhere(s string, ja bool) bool {
 	l := strings.ToLower(s)
 	for _, p := range []string{" are provided in ", " is provided in ", " is described in ", " are described in ",
 		" is explained in ", " are explained in ", " is documented in ", " are documented in ", " can be found in ",
-		" is covered in ", " are covered in ", " are listed in ", " is given in ", " are given in "} {
+		" is covered in ", " are covered in ", " are listed in ", " is given in ", " are given in ",
+		// "Its documentation has moved to LaTeX customization."
+		" has moved to ", " have moved to ", " has been moved to ", " have been moved to ", " is now documented "} {
 		if strings.Contains(l, p) {
 			return true
 		}

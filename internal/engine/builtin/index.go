@@ -1643,6 +1643,11 @@ func itemBody(key, body string, ja bool) string {
 	if !ja && danglingEnd(first) {
 		first = body
 	}
+	if pointsElsewhere(first, ja) {
+		// "latex_elements: Its documentation has moved to LaTeX
+		// customization.": where to read, not a gloss.
+		return ""
+	}
 	if ja {
 		if jaParticleStart(first) {
 			// "process" / 「には実行されるプロセスを指定する。」: the key

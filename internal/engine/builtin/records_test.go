@@ -318,3 +318,19 @@ func TestConstantKeysAreValues(t *testing.T) {
 		t.Errorf("null: %q (%.2f), want its glossary entry", d.Text, d.Confidence)
 	}
 }
+
+// TestItemPointingElsewhereIsNoGloss: an item whose body sends the reader
+// to another page ("Its documentation has moved to ...", "See ...")
+// glosses nothing. Found in Sphinx's configuration reference (the text is
+// written for this test).
+func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# Settings\n\n- tide_elements: Its documentation has moved to the tide customization page.\n" +
+		"- berth_map: A dict from berth names to quays.\n\nSet tide_elements first. tide_elements is a dict. Fill berth_map.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "conf.md", Content: doc}})
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide_elements", "has moved")
+	if d := define(t, e, c, "berth_map"); d.Text != "A dict from berth names to quays." {
+		t.Errorf("berth_map: %q (%.2f), want its item", d.Text, d.Confidence)
+	}
+}
