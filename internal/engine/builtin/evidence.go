@@ -1847,7 +1847,9 @@ func namesItself(body, sp string) bool {
 	}
 	np = strings.TrimRight(strings.TrimSpace(np), ".")
 	l := strings.ToLower(sp)
-	return np != l && (strings.HasSuffix(np, " "+l) || strings.HasSuffix(np, " "+l+"s"))
+	// "The pattern is a pattern that is to be used ...": the body (after
+	// its article) is the term again.
+	return np == l || np == l+"s" || strings.HasSuffix(np, " "+l) || strings.HasSuffix(np, " "+l+"s")
 }
 
 // enVerdict reports a body that only judges: "good choice", "great idea

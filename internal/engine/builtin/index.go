@@ -556,6 +556,12 @@ func valueOf(owner, key string) bool {
 	return false
 }
 
+// sharedBody opens an item's body that speaks of several keys at once
+// ("These five are ...", "Both are ...") or of when its key happens ("This
+// is performed only in ..."). "These represent finite ordered sets ..."
+// under "Sequences" glosses its key (Python's data model).
+var sharedBody = regexp.MustCompile(`^(These|Those|The) (two|three|four|five|six|seven|eight|nine|ten|\d+)\b|^(Both|All of these|Each of these)\b|^This is (only |always |never |not |also |then )?[a-z]+(ed|en)\b`)
+
 // constantCase reports an item keyed by a constant of the languages and
 // settings: outside a glossary, "nil", "true" or "off" says what a setting
 // does with that value ("nil: The pointer stays where it is."), not what
@@ -1646,6 +1652,12 @@ func itemBody(key, body string, ja bool) string {
 	if pointsElsewhere(first, ja) {
 		// "latex_elements: Its documentation has moved to LaTeX
 		// customization.": where to read, not a gloss.
+		return ""
+	}
+	if !ja && sharedBody.MatchString(first) {
+		// Five keys over one body, "These five are performed in
+		// left-to-right fashion.", and "This is performed only in
+		// interactive shells.": said of several, or when, not what.
 		return ""
 	}
 	if ja {

@@ -320,16 +320,31 @@ func TestConstantKeysAreValues(t *testing.T) {
 }
 
 // TestItemPointingElsewhereIsNoGloss: an item whose body sends the reader
-// to another page ("Its documentation has moved to ...", "See ...")
-// glosses nothing. Found in Sphinx's configuration reference (the text is
+// to another page ("Its documentation has moved to ...", "See ..."), that
+// several keys share ("These five are performed ...") or that says when
+// ("This is performed only in ...") glosses nothing, nor does a copula
+// that names the term again ("The pattern is a pattern that ..."). Found
+// in Sphinx's configuration reference and zsh's manual (the text is
 // written for this test).
 func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
 	doc := "# Settings\n\n- tide_elements: Its documentation has moved to the tide customization page.\n" +
-		"- berth_map: A dict from berth names to quays.\n\nSet tide_elements first. tide_elements is a dict. Fill berth_map.\n"
+		"- berth_map: A dict from berth names to quays.\n\nSet tide_elements first. tide_elements is a dict. Fill berth_map.\n\n" +
+		// Keys over one body, and a body that says when.
+		"The steps:\n\n- *Tide Check*: This is performed only at high water.\n- *Hull Check*: These two are performed in order.\n" +
+		"- *Lock Check*: These two are performed in order.\n\nA tide check is quick. The hull check and the lock check are slow. Each lock check is logged.\n\n" +
+		"The tideglob is a tideglob that is to be used to name berths. Each tideglob is short.\n\n" +
+		"The kinds:\n\n- Tide tables: These represent the heights of the water at each hour.\n\nRead the tide tables daily.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "conf.md", Content: doc}})
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide_elements", "has moved")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide check", "performed only")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "hull check", "These two")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "lock check", "These two")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tideglob", "is a tideglob")
+	if d := define(t, e, c, "tide table"); d.Text != "These represent the heights of the water at each hour." {
+		t.Errorf("tide table: %q (%.2f), want its item (\"These\" is the key)", d.Text, d.Confidence)
+	}
 	if d := define(t, e, c, "berth_map"); d.Text != "A dict from berth names to quays." {
 		t.Errorf("berth_map: %q (%.2f), want its item", d.Text, d.Confidence)
 	}
