@@ -2302,7 +2302,6 @@ var changelogHeading = regexp.MustCompile(`(?i)^(change ?log|changes|release not
 	`\d+\.\d+(\s*(\(.*\)|[-–—]?\s*\d{4}-\d{2}-\d{2}))?|` +
 	`変更履歴|更新履歴|リリースノート)$`)
 
-// changelogFile matches the names of change log files.
 // parameterWord reports a key that, under a parameters heading, names one
 // parameter of the page: an everyday word, or one of the quantities that
 // settings and filters take ("Radius", "Threshold", "Opacity").
@@ -2344,7 +2343,10 @@ var (
 	glossaryFile    = regexp.MustCompile(`(?i)^[a-z_-]*(glossary|terminology)(\.[a-z]+)?$|^用語集`)
 )
 
-var changelogFile = regexp.MustCompile(`(?i)^(change ?log|changes|history|news|release[-_ ]?notes)(\.(md|txt|markdown))?$`)
+// changelogFile matches the names of change logs and of lists of known
+// problems (todo.html, BUGS): their items are changes and problems keyed by
+// the part they concern ("Amiga: When using quickfix ..."), not glosses.
+var changelogFile = regexp.MustCompile(`(?i)^(change ?log|changes|history|news|release[-_ ]?notes|todo|bugs|known[-_ ]?(bugs|issues))(\.(md|txt|markdown|html?|rst|adoc))?$`)
 
 // changelogRef matches the references of change log entries: "(#1225)",
 // ".../pull/631", ".../issues/12", "(80eee78)".
