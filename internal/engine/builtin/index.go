@@ -556,6 +556,11 @@ func valueOf(owner, key string) bool {
 	return false
 }
 
+// changeNote is the first sentence of an item that records a change or a
+// problem fixed: a negated past ("didn't work", "was not converted") or a
+// past verb of change first ("Adjusted ...", "Fixed ...").
+var changeNote = regexp.MustCompile(`\b(didn't|did not|wasn't|weren't|was not|were not|couldn't|could not) |\b(was|were) (considered|converted|ignored|lost|broken|wrong)\b|^(Added|Adjusted|Fixed|Removed|Renamed|Changed|Updated|Improved|Dropped|Deprecated|Made|Moved) `)
+
 // sharedBody opens an item's body that speaks of several keys at once
 // ("These five are ...", "Both are ...") or of when its key happens ("This
 // is performed only in ..."). "These represent finite ordered sets ..."
@@ -1654,6 +1659,12 @@ func itemBody(key, body string, ja bool) string {
 		// customization.": where to read, not a gloss.
 		return ""
 	}
+	if !ja && changeNote.MatchString(first) {
+		// "Motif: The autoconf check for the Xp library didn't work.",
+		// "VMS: Adjusted os_vms.mms a bit ...": a change or a fixed
+		// problem, in the past, not what the key is.
+		return ""
+	}
 	if !ja && sharedBody.MatchString(first) {
 		// Five keys over one body, "These five are performed in
 		// left-to-right fashion.", and "This is performed only in
@@ -2343,10 +2354,11 @@ var (
 	glossaryFile    = regexp.MustCompile(`(?i)^[a-z_-]*(glossary|terminology)(\.[a-z]+)?$|^用語集`)
 )
 
-// changelogFile matches the names of change logs and of lists of known
-// problems (todo.html, BUGS): their items are changes and problems keyed by
+// changelogFile matches the names of change logs, of the pages of a
+// version's changes (Vim's version7.html) and of lists of known problems
+// (todo.html, BUGS): their items are changes and problems keyed by
 // the part they concern ("Amiga: When using quickfix ..."), not glosses.
-var changelogFile = regexp.MustCompile(`(?i)^(change ?log|changes|history|news|release[-_ ]?notes|todo|bugs|known[-_ ]?(bugs|issues))(\.(md|txt|markdown|html?|rst|adoc))?$`)
+var changelogFile = regexp.MustCompile(`(?i)^(change ?log|changes|history|news|release[-_ ]?notes|todo|bugs|known[-_ ]?(bugs|issues)|version[-_ ]?\d+(\.\d+)*)(\.(md|txt|markdown|html?|rst|adoc))?$`)
 
 // changelogRef matches the references of change log entries: "(#1225)",
 // ".../pull/631", ".../issues/12", "(80eee78)".

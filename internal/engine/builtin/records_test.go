@@ -335,13 +335,17 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 		"The steps:\n\n- *Tide Check*: This is performed only at high water.\n- *Hull Check*: These two are performed in order.\n" +
 		"- *Lock Check*: These two are performed in order.\n\nA tide check is quick. The hull check and the lock check are slow. Each lock check is logged.\n\n" +
 		"The tideglob is a tideglob that is to be used to name berths. Each tideglob is short.\n\n" +
-		"The kinds:\n\n- Tide tables: These represent the heights of the water at each hour.\n\nRead the tide tables daily.\n"
+		"The kinds:\n\n- Tide tables: These represent the heights of the water at each hour.\n\nRead the tide tables daily.\n\n" +
+		// Changes and fixed problems, keyed by the part they concern.
+		"- Quaybus: The check for the crane library didn't work.\n- Tidelink: Adjusted the tide makefile a bit.\n\nQuaybus and Tidelink run on ports.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "conf.md", Content: doc}})
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide_elements", "has moved")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide check", "performed only")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "hull check", "These two")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "lock check", "These two")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tideglob", "is a tideglob")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Quaybus", "didn't work")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Tidelink", "Adjusted")
 	if d := define(t, e, c, "tide table"); d.Text != "These represent the heights of the water at each hour." {
 		t.Errorf("tide table: %q (%.2f), want its item (\"These\" is the key)", d.Text, d.Confidence)
 	}
