@@ -632,6 +632,9 @@ func jaNotGloss(inner string) bool {
 	if jaOpensWithCase(inner) {
 		return true // 「拡張子 (何もしなければ 名称未設定.png)」: in one case
 	}
+	if endsWithAny(strings.TrimRight(inner, "。． "), "において", "の場合", "のとき", "の時") {
+		return true // 「EBUSY (swapon() において)」: where or when, not what
+	}
 	if t := strings.TrimRight(inner, "。． "); utf8.RuneCountInString(t) <= 10 {
 		// 「NTFS (読み込み専用)」, 「ユーザ名 (省略可)」: how it may be
 		// used, a qualifier, not what it is.
@@ -662,8 +665,9 @@ func jaNotGloss(inner string) bool {
 		// on this use, or a restatement of the phrase before.
 		"通常", "主に", "特に", "たとえば", "一般に", "一般的に", "多くの場合", "ここでは", "この場合", "現在", "つまり", "すなわち",
 		"詳細", "詳しく", "参照", "注:", "注：", "※", "訳注", "訳者注", "原注",
-		// 「ディストリビューション (少なくともこのパッケージ)」: a hedge.
-		"少なくとも", "最低でも", "あるいは", "むしろ"} {
+		// 「ディストリビューション (少なくともこのパッケージ)」: a hedge;
+		// 「メッセージ (最大で vlen 個)」: how many.
+		"少なくとも", "最低でも", "あるいは", "むしろ", "最大", "最小", "最低", "最高", "上限", "下限"} {
 		if strings.HasPrefix(inner, c) {
 			return true
 		}
@@ -2164,6 +2168,11 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 		if pred, ok := strings.CutSuffix(strings.TrimRight(strings.TrimPrefix(rest, "は"), "。．. "), "です"); ok && (!glossary.HasCJK(pred) || jaQuantity(pred)) {
 			// 「拡張子は .points です。」: a value in Latin letters or
 			// digits, not what it is; 「延滞猶予は 3 日です。」: how much.
+			return evidence{}, false
+		}
+		if endsWithAny(strings.TrimRight(rest, "。．. "), "固有である", "固有です", "固有の機能である", "固有の機能です", "に準拠している", "に準拠しています", "に準拠する", "に準拠します") {
+			// 「mlock2() は Linux 固有である。」: where it comes from or
+			// what it follows (a manual page's 準拠 section), not what it is.
 			return evidence{}, false
 		}
 		if jaValueWords[sp] {

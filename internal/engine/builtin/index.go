@@ -179,7 +179,8 @@ func buildIndex(docs []glossary.Document) *corpusIndex {
 
 // signatureParams returns the parameter names that the call signatures
 // of a text list: "connect(url, timeout=None)" gives url and timeout,
-// "plan(*ships, **opts)" ships and opts. A parenthesis that does not follow
+// "plan(*ships, **opts)" ships and opts, "int open(const char *pathname,
+// int flags)" pathname and flags. A parenthesis that does not follow
 // an identifier, or holds anything but names, is prose.
 func signatureParams(text string) map[string]bool {
 	var out map[string]bool
@@ -204,7 +205,22 @@ func signatureParams(text string) map[string]bool {
 			if k := strings.IndexAny(p, "=:"); k >= 0 {
 				p = strings.TrimSpace(p[:k]) // a default or a type
 			}
-			if p == "" || !identifier(p) {
+			if f := strings.Fields(strings.NewReplacer("*", " ", "[]", " ").Replace(p)); len(f) > 1 && len(f) <= 4 {
+				// "const char *pathname", "int flags": a C declaration,
+				// its name last.
+				typed := false
+				for _, w := range f[:len(f)-1] {
+					typed = typed || cTypeWords[w] || strings.HasSuffix(w, "_t")
+					if !identifier(w) {
+						ok = false
+					}
+				}
+				if !typed {
+					ok = false // "(the file first)": prose
+				}
+				p = f[len(f)-1]
+			}
+			if !ok || p == "" || !identifier(p) {
 				ok = false
 				break
 			}
@@ -222,6 +238,8 @@ func signatureParams(text string) map[string]bool {
 	}
 }
 
+var cTypeWords = toSet("const char int long short unsigned signed void struct union enum float double bool volatile restrict")
+
 func isIdentByte(b byte) bool {
 	return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
@@ -238,12 +256,18 @@ func identifier(s string) bool {
 
 // paramSubject reports a sentence that opens, in lower case, with a
 // parameter of one of its document's signatures: "bases is a list of
-// classes that ..." under "autodoc-process-bases(app, name, obj, bases)".
+// classes that ..." under "autodoc-process-bases(app, name, obj, bases)",
+// 「flags は…ビットマスクである。」 under "int open(const char *pathname,
+// int flags)".
 func (ix *corpusIndex) paramSubject(s *sentence) bool {
-	if s.ja || !startsLower(s.text) {
+	if !startsLower(s.text) {
 		return false
 	}
 	w, _, _ := strings.Cut(s.text, " ")
+	if s.ja {
+		// 「flags は実行する操作内容を示すビットマスクである。」
+		w, _, _ = strings.Cut(w, "は")
+	}
 	return ix.sigParams[s.doc][w]
 }
 

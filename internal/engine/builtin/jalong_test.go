@@ -86,7 +86,9 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"- 設定ファイル: \"/etc/harbor/船名.conf\"\n- 記録ファイル: \"/var/log/harbor/berth.log\"\n\n設定ファイルは管理者が編集します。\n\n" +
 			"船員は待合所 (2.3.57 以降に存在) で待ちます。\n待合所を掃除します。\n\n" +
 			"各岸壁の \"north\" 区画 (型は berth_kind_t) が先頭に来ます。\n区画を塗ります。\n" +
-			"この版からは入港手続（書類あり、書類なし、検疫、通関）が可能となりました。\n入港手続は港長が定めます。\n"},
+			"この版からは入港手続（書類あり、書類なし、検疫、通関）が可能となりました。\n入港手続は港長が定めます。\n" +
+			"EQUAY (moor() において) 岸壁が満杯である。\nEQUAY を返す。\n" +
+			"係留索 (最大で 8 本) を使う。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -109,6 +111,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"待合所", "以降に存在"},       // since which version
 		{"区画", "berth_kind_t"}, // a clause about the named one
 		{"入港手続", "書類あり"},       // its kinds, listed
+		{"EQUAY", "において"},      // where, not what
+		{"係留索", "最大で"},         // how many
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)

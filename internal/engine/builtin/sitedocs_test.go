@@ -450,14 +450,22 @@ func TestDefineSkipsSignatureParameters(t *testing.T) {
 		"Emitted when the harbor has read the berths of a quay. berths is a list of berth objects that the handler can change in place.\n\n" +
 		"tidelib is a small library for reading tide tables. Use tidelib with care.\n\n" +
 		"A berth holds one ship. Every berth has a number. The berths of a quay are numbered.\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "events.md", Content: doc}})
+	// A manual page's synopsis in C, its parameters described in Japanese.
+	ja := "# MOOR(2)\n\n書式\n\n int moor(const char *quayname, int berths);\n\n説明\n\n" +
+		"berths は係留する岸壁の数である。berths を指定する。\n\nberths を使う。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "events.md", Content: doc}, {Path: "moor.2.txt", Content: ja}})
 	e := newEngine(t)
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth", "list of berth objects")
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "berths", "岸壁の数")
 	if d := define(t, e, c, "tidelib"); d.Text != "tidelib is a small library for reading tide tables." {
 		t.Errorf("tidelib: %q (%.2f), want its definition", d.Text, d.Confidence)
 	}
 	if got := signatureParams("Call connect(url, timeout=None) or plan(*ships, **opts); see [the guide](x.md) and function(s) (or not)."); len(got) != 5 ||
 		!got["url"] || !got["timeout"] || !got["ships"] || !got["opts"] || !got["s"] {
 		t.Errorf("signatureParams = %v", got)
+	}
+	if got := signatureParams("int open(const char *pathname, int flags, mode_t mode); see open(2) and read(the file first)."); len(got) != 3 ||
+		!got["pathname"] || !got["flags"] || !got["mode"] {
+		t.Errorf("signatureParams (C) = %v", got)
 	}
 }
