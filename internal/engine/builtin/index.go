@@ -194,7 +194,9 @@ func signatureParams(text string) map[string]bool {
 		if i == 0 || !isIdentByte(text[i-1]) {
 			continue
 		}
-		end := strings.IndexAny(text[i+1:], ")\n")
+		// A synopsis may wrap ("int fanotify_mark(int fanotify_fd,
+		// unsigned int flags,\n uint64_t mask, ...)").
+		end := strings.IndexAny(text[i+1:min(len(text), i+1+300)], "()")
 		if end < 0 || text[i+1+end] != ')' {
 			continue
 		}
@@ -589,7 +591,7 @@ var changeNote = regexp.MustCompile(`\b(didn't|did not|wasn't|weren't|was not|we
 // ("These five are ...", "Both are ...") or of when its key happens ("This
 // is performed only in ..."). "These represent finite ordered sets ..."
 // under "Sequences" glosses its key (Python's data model).
-var sharedBody = regexp.MustCompile(`^(These|Those|The) (two|three|four|five|six|seven|eight|nine|ten|\d+)\b|^(Both|All of these|Each of these)\b|^This is (only |always |never |not |also |then )?[a-z]+(ed|en)\b`)
+var sharedBody = regexp.MustCompile(`^(These|Those|The) (two|three|four|five|six|seven|eight|nine|ten) |^(These|Those) \d+ |^(Both|All of these|Each of these)\b|^This is (only |always |never |not |also |then )?[a-z]+(ed|en)\b`)
 
 // constantCase reports an item keyed by a constant of the languages and
 // settings: outside a glossary, "nil", "true" or "off" says what a setting

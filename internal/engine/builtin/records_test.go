@@ -337,13 +337,17 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 		"The tideglob is a tideglob that is to be used to name berths. Each tideglob is short.\n\n" +
 		"The kinds:\n\n- Tide tables: These represent the heights of the water at each hour.\n\nRead the tide tables daily.\n\n" +
 		// Changes and fixed problems, keyed by the part they concern.
-		"- Quaybus: The check for the crane library didn't work.\n- Tidelink: Adjusted the tide makefile a bit.\n\nQuaybus and Tidelink run on ports.\n"
+		"- Quaybus: The check for the crane library didn't work.\n- Tidelink: Adjusted the tide makefile a bit.\n\nQuaybus and Tidelink run on ports.\n\n" +
+		"- Tally: The 32-bit count of crates that a berth holds.\n\nA tally is kept per berth.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "conf.md", Content: doc}})
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide_elements", "has moved")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide check", "performed only")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "hull check", "These two")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "lock check", "These two")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tideglob", "is a tideglob")
+	if d := define(t, e, c, "tally"); d.Text != "The 32-bit count of crates that a berth holds." {
+		t.Errorf("tally: %q (%.2f), want its item (a number is not a count of keys)", d.Text, d.Confidence)
+	}
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Quaybus", "didn't work")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Tidelink", "Adjusted")
 	if d := define(t, e, c, "tide table"); d.Text != "These represent the heights of the water at each hour." {

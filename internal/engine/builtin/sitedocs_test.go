@@ -451,7 +451,7 @@ func TestDefineSkipsSignatureParameters(t *testing.T) {
 		"tidelib is a small library for reading tide tables. Use tidelib with care.\n\n" +
 		"A berth holds one ship. Every berth has a number. The berths of a quay are numbered.\n"
 	// A manual page's synopsis in C, its parameters described in Japanese.
-	ja := "# MOOR(2)\n\n書式\n\n int moor(const char *quayname, int berths);\n\n説明\n\n" +
+	ja := "# MOOR(2)\n\n書式\n\n int moor(const char *quayname,\n int berths);\n\n説明\n\n" +
 		"berths は係留する岸壁の数である。berths を指定する。\n\nberths を使う。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "events.md", Content: doc}, {Path: "moor.2.txt", Content: ja}})
 	e := newEngine(t)
