@@ -207,7 +207,7 @@ func signatureParams(text string) map[string]bool {
 			if k := strings.IndexAny(p, "=:"); k >= 0 {
 				p = strings.TrimSpace(p[:k]) // a default or a type
 			}
-			if f := strings.Fields(strings.NewReplacer("*", " ", "[]", " ").Replace(p)); len(f) > 1 && len(f) <= 4 {
+			if f := strings.Fields(cDeclMarks.Replace(p)); len(f) > 1 && len(f) <= 4 {
 				// "const char *pathname", "int flags": a C declaration,
 				// its name last.
 				typed := false
@@ -240,7 +240,10 @@ func signatureParams(text string) map[string]bool {
 	}
 }
 
-var cTypeWords = toSet("const char int long short unsigned signed void struct union enum float double bool volatile restrict")
+var (
+	cTypeWords = toSet("const char int long short unsigned signed void struct union enum float double bool volatile restrict")
+	cDeclMarks = strings.NewReplacer("*", " ", "[]", " ") // pointers and arrays in a C declaration
+)
 
 func isIdentByte(b byte) bool {
 	return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
