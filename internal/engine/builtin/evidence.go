@@ -2543,8 +2543,10 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 	for _, at := range hits {
 		rest := s.text[at+len(sp):]
 		quoted := strings.HasPrefix(rest, "」") && strings.HasSuffix(s.text[:at], "「")
-		// 「DDSKK と呼びます」: a Latin name is spaced from the particle.
-		rest = strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(rest, "」"), "』"), " ")
+		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "」"), "』")
+		if !quoted {
+			rest = strings.TrimLeft(rest, " ") // 「DDSKK と呼びます」: a Latin name spaced from its particle
+		}
 		if after, found := strings.CutPrefix(rest, "という"); found && quoted && jaNamedNoun(after) {
 			// 「すべてのアプリには、「ルートコンポーネント」という、他の…を
 			// 含むことができるコンポーネントが必要です。」: the term in
