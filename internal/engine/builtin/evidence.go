@@ -635,6 +635,10 @@ func jaNotGloss(inner string) bool {
 	if endsWithAny(strings.TrimRight(inner, "。． "), "において", "の場合", "のとき", "の時") {
 		return true // 「EBUSY (swapon() において)」: where or when, not what
 	}
+	if t := strings.TrimRight(inner, "。．!！ "); endsWithAny(t, "さん", "氏", "様", "のパッチ", "による") ||
+		strings.Contains(t, "さんの") || strings.Contains(t, "氏の") {
+		return true // 「修正 (沢田石 順さんのパッチ)」: who did it, as change logs credit
+	}
 	if t := strings.TrimRight(inner, "。． "); utf8.RuneCountInString(t) <= 10 {
 		// 「NTFS (読み込み専用)」, 「ユーザ名 (省略可)」: how it may be
 		// used, a qualifier, not what it is.
