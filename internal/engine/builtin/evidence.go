@@ -639,6 +639,9 @@ func jaNotGloss(inner string) bool {
 		strings.Contains(t, "さんの") || strings.Contains(t, "氏の") {
 		return true // 「修正 (沢田石 順さんのパッチ)」: who did it, as change logs credit
 	}
+	if endsWithAny(strings.TrimRight(inner, "。． "), "を使用", "を利用", "を追加", "を削除", "を修正", "を変更", "に変更", "を指定", "を実行") {
+		return true // 「修正 (cleanup_str を使用)」: how it was done, a clause
+	}
 	if t := strings.TrimRight(inner, "。． "); utf8.RuneCountInString(t) <= 10 {
 		// 「NTFS (読み込み専用)」, 「ユーザ名 (省略可)」: how it may be
 		// used, a qualifier, not what it is.

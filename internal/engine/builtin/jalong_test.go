@@ -89,7 +89,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"この版からは入港手続（書類あり、書類なし、検疫、通関）が可能となりました。\n入港手続は港長が定めます。\n" +
 			"EQUAY (moor() において) 岸壁が満杯である。\nEQUAY を返す。\n" +
 			"係留索 (最大で 8 本) を使う。\n" +
-			"潮位表の読み込みを修正 (港田 太郎さんのパッチ)。潮位表の修正は続く。\n"},
+			"潮位表の読み込みを修正 (港田 太郎さんのパッチ)。潮位表の修正は続く。\n" +
+			"岸壁の表示を整理 (tide_fmt を使用)。整理は毎年行う。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -115,6 +116,7 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"EQUAY", "において"},      // where, not what
 		{"係留索", "最大で"},         // how many
 		{"修正", "さんのパッチ"},       // who did it
+		{"整理", "tide_fmt"},     // how it was done
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
