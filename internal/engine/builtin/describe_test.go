@@ -301,7 +301,9 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"棚番号の書式を決めます。書式は A-12-3 です。書式を守ります。\n" +
 		"貸出の待ち時間（秒）。標準は 1.5 秒です。標準を変えます。区切りの記号を選べます。標準設定はピリオド . です。標準設定に戻します。\n" +
 		"延滞猶予は 3 日です。延滞猶予を延ばします。\n" +
-		"予約票は図書館システム固有である。予約票を書きます。\n\n" +
+		"予約票は図書館システム固有である。予約票を書きます。\n" +
+		"返却の都度、次の予約者に自動で知らせることができます。この機能を以下「自動連絡」と呼びます。自動連絡も、予約のある本にのみ行なわれます。\n" +
+		"指定された棚の中では、書架札は棚の番号を示す札である。書架札を読みます。\n\n" +
 		"- 貸出票: 用紙は複写式の薄い紙。\n- 保存先: 何も指定しなければ 港湾フォルダ。\n\n貸出票を書きます。保存先を決めます。\n\n" +
 		"対象は LoanSlip であり、項目は due-date であり、設定する値は 14 です。対象を選びます。\n\n" +
 		"## 返却期限\n\nすべての貸出には返却期限を付けるべきです。\n\n返却期限を守ります。\n\n" +
@@ -361,8 +363,13 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	// 票: 控えは…」 says something of another thing.
 	// 「標準は 1.5 秒です。」, 「延滞猶予は 3 日です。」: a default, a
 	// quantity.
-	// 「…固有である。」 says where it comes from (a manual page's 準拠).
-	for _, term := range []string{"デフォルト", "予約", "書式", "標準", "標準設定", "延滞猶予", "予約票"} {
+	// 「この機能を以下「X」と呼びます。」 names what the sentence before says.
+	if d := define(t, e, c, "自動連絡"); d.Text != "返却の都度、次の予約者に自動で知らせることができます。この機能を以下「自動連絡」と呼びます。" {
+		t.Errorf("自動連絡: %q (%.2f), want the naming with the sentence it points back to", d.Text, d.Confidence)
+	}
+	// 「…固有である。」 says where it comes from (a manual page's 準拠);
+	// 「指定された棚の中では、Xは…」 what it is in one place.
+	for _, term := range []string{"デフォルト", "予約", "書式", "標準", "標準設定", "延滞猶予", "予約票", "書架札"} {
 		if d := define(t, e, c, term); d.Confidence >= confExplicit {
 			t.Errorf("%s: %q (%.2f) is no definition", term, d.Text, d.Confidence)
 		}

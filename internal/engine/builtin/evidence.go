@@ -288,6 +288,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				continue
 			}
 			kind := evHeading
+			if t := jaTopic(s.text); s.ja && named && !about && !h.asks && t != "" && !sameModuloChoon(t, spellings) {
+				// "入力モード" over 「SKK モードは、…４種類の入力モードと…を
+				// 持ちます。」: what another subject has, the term in passing.
+				kind = evDescribe
+			}
 			if named && !about && (actsOn(s.text, sp) || s.ja && !h.asks && jaPredicateVerb(s.text) && jaTopic(s.text) == "" && !jaOpensAbout(s.text, sp)) {
 				// "### Font" over "Specifies the font to apply.", 「プレビュー」
 				// over 「挨拶文のプレビューを表示します。」: what a control
@@ -816,6 +821,17 @@ func jaNamedInstances(s string) bool {
 		}
 	}
 	return true
+}
+
+// jaScopeClause reports text before a subject that restricts it with a
+// clause, 「指定された範囲の中では、」: more than a field's name before では.
+func jaScopeClause(lead string) bool {
+	i := strings.Index(lead, "では")
+	if i < 0 {
+		return false
+	}
+	scope := lead[:i]
+	return hasHiragana(scope) || utf8.RuneCountInString(scope) > 8
 }
 
 // jaEnumeration reports a list of short noun phrases: 「ドメイン、プロトコル、
@@ -2133,6 +2149,12 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 			return evidence{}, false
 		}
 	}
+	if lead := s.text[:n]; lead != "" && (strings.Contains(lead, "場合") || strings.Contains(lead, "とき") || jaScopeClause(lead)) {
+		// 「指定された範囲の中では、ブロックは…」: what it is in one
+		// place or case (「港湾では、閘室は…」 names the field: a
+		// definition).
+		return evidence{}, false
+	}
 	rest := strings.TrimLeft(s.text[n:], " 　") // "SSO は、..."
 	rest = strings.TrimPrefix(rest, "」")
 	rest = strings.TrimPrefix(rest, "』")
@@ -2587,7 +2609,10 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 				return evidence{kind: evExplicit, strong: true, text: capText(n.shown, true), doc: s.doc, line: s.line, ja: true, mentions: true}, true
 			}
 		}
-		if !strings.HasSuffix(strings.TrimSuffix(before, "「"), "を") && !strings.HasSuffix(strings.TrimSuffix(before, "「"), "は") {
+		// 「この機能を以下「動的補完」と呼びます。」: "hereinafter" between
+		// the object and the name.
+		b := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(before, "「"), "以下"), "、")
+		if !strings.HasSuffix(b, "を") && !strings.HasSuffix(b, "は") {
 			continue
 		}
 		text, line := s.text, s.line

@@ -402,16 +402,24 @@ func TestDefineHTMLPages(t *testing.T) {
 // first sentence glosses the heading only when it is about it: 「係船柱は
 // …です。」 under 「## 設定オブジェクト」 says what 係船柱 is, while
 // 「潮位コントローラは…」 under 「## 潮位コントローラー」 is the same name
-// without its long-vowel mark. The text is written for this test.
+// without its long-vowel mark; a sentence about another subject that has
+// the term in passing describes it at most. The text is written for this
+// test.
 func TestJapaneseHeadingOverAnotherSubject(t *testing.T) {
 	t.Parallel()
 	doc := "# 港湾\n\n## 設定オブジェクト\n\n係船柱は港湾APIにおける最上位のリソースです。設定オブジェクトの詳細は別の記事にあります。\n\n" +
 		"設定オブジェクトを作ります。設定オブジェクトを消します。\n\n" +
-		"## 潮位コントローラー\n\n潮位コントローラは、岸壁の潮位を見張る港湾の構成要素です。\n\n潮位コントローラーを再起動します。潮位コントローラーを止めます。\n"
+		"## 潮位コントローラー\n\n潮位コントローラは、岸壁の潮位を見張る港湾の構成要素です。\n\n潮位コントローラーを再起動します。潮位コントローラーを止めます。\n\n" +
+		"## 係留モード\n\n港湾システムは、３種類の係留モードと２つの出港モードを持ちます。\n\n係留モードを選びます。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
 	e := newEngine(t)
 	if d := define(t, e, c, "設定オブジェクト"); strings.Contains(d.Text, "係船柱は") {
 		t.Errorf("設定オブジェクト: %q (%.2f): the sentence says what 係船柱 is", d.Text, d.Confidence)
+	}
+	// 「Yは、…の係留モードと…を持ちます。」 under 「係留モード」: what
+	// another subject has; it describes the term at most.
+	if d := define(t, e, c, "係留モード"); d.Confidence >= confGloss {
+		t.Errorf("係留モード: %q (%.2f): the sentence is about 港湾システム", d.Text, d.Confidence)
 	}
 	if d := define(t, e, c, "潮位コントローラー"); !strings.Contains(d.Text, "岸壁の潮位を見張る") || d.Confidence < confDescribe {
 		t.Errorf("潮位コントローラー: %q (%.2f), want its section's gloss (written without ー)", d.Text, d.Confidence)
