@@ -2582,7 +2582,7 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 			// quotes names the noun phrase after it, in passing.
 			return evidence{kind: evDescribe, text: capText(s.text, true), doc: s.doc, line: s.line, ja: true, mentions: true}, true
 		}
-		if after, found := strings.CutPrefix(rest, "と呼ばれる"); found && after != "" && !strings.ContainsAny(after[:1], ")") &&
+		if after, found := strings.CutPrefix(rest, "と呼ばれる"); found && after != "" && !strings.HasPrefix(after, ")") &&
 			!strings.HasPrefix(after, "。") && !strings.HasPrefix(after, "、") && !strings.HasPrefix(after, "）") &&
 			!strings.HasPrefix(after, "こと") && !strings.HasPrefix(after, "ように") {
 			// 「…は、サイドカーと呼ばれる小さなプログラムを使います。」: the
