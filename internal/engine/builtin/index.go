@@ -1840,9 +1840,19 @@ func itemBody(key, body string, ja bool) string {
 		if objectIsKey(key, rest) {
 			return "" // "zone: Defines a zone.": the key again, nothing said
 		}
-		return key + " " + lw + " " + rest
+		return keyAsWritten(key, rest) + " " + lw + " " + rest
 	}
 	return first
+}
+
+// keyAsWritten is key to open a sentence with: a key in lower case that
+// the body writes in capitals ("tls: Configures a TLS connection.") is
+// that acronym, not a word to capitalise ("Tls configures ...").
+func keyAsWritten(key, rest string) string {
+	if up := strings.ToUpper(key); up != key && strings.ToLower(key) == key && glossary.Contains(rest, up) {
+		return up
+	}
+	return key
 }
 
 // otherNameSubject reports an English sentence that opens with a name
