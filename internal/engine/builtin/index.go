@@ -1845,11 +1845,12 @@ func itemBody(key, body string, ja bool) string {
 	return first
 }
 
-// keyAsWritten is key to open a sentence with: a key in lower case that
-// the body writes in capitals ("tls: Configures a TLS connection.") is
-// that acronym, not a word to capitalise ("Tls configures ...").
+// keyAsWritten is key to open a sentence with: a short key in lower case
+// that the body writes in capitals ("tls: Configures a TLS connection.")
+// is that acronym, not a word to capitalise ("Tls configures ..."); a word
+// ("quote: ... COPY's QUOTE option") stays one.
 func keyAsWritten(key, rest string) string {
-	if up := strings.ToUpper(key); up != key && strings.ToLower(key) == key && glossary.Contains(rest, up) {
+	if up := strings.ToUpper(key); len(key) <= 4 && up != key && strings.ToLower(key) == key && glossary.Contains(rest, up) {
 		return up
 	}
 	return key

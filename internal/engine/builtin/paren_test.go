@@ -97,7 +97,8 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		"Each beacon blinks. The winch is oiled. The quay pump hums.\n\n" +
 		"## Tide fields\n\n- Datum: The only currently defined value is 1 for chart datum, so there is no field for it.\n\nThe datum is printed on every chart.\n\n" +
 		"## Statements\n\n- quay: Defines a quay.\n- berth: Specifies the berth in a harbour plan.\n- tug: Defines a tug crew with its master.\n" +
-		"- chart style: Selects the chart style to use for the printed chart.\n- vts: Configures a VTS channel for the harbour.\n\n" +
+		"- chart style: Selects the chart style to use for the printed chart.\n- vts: Configures a VTS channel for the harbour.\n" +
+		"- pilot: Specifies the harbour officer on duty, the same as the PILOT option of the log.\n\n" +
 		"Count each quay. Paint each berth. Call a tug crew. VTS watches the bay.\n\n" +
 		"## Console commands\n\n- `anchor`: This command is not implemented.\n- `drift`: This command is not implemented.\n\nAn anchor holds the ship.\n"}}
 	c := pipeline.NewCorpus(docs)
@@ -127,6 +128,9 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 	}
 	if d := define(t, e, c, "VTS"); d.Text != "VTS configures a VTS channel for the harbour." {
 		t.Errorf("VTS: %q, want the key as the body writes it (an acronym)", d.Text)
+	}
+	if d := define(t, e, c, "pilot"); d.Text != "Pilot specifies the harbour officer on duty, the same as the PILOT option of the log." {
+		t.Errorf("pilot: %q, want the key as a word", d.Text)
 	}
 	if d := define(t, e, c, "tug"); d.Text != "Tug defines a tug crew with its master." {
 		t.Errorf("tug: %q, want the item's gloss (its object is another noun)", d.Text)
