@@ -1731,7 +1731,8 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	// Appositive in the middle of a sentence: "... the Quillmoor
 	// Foundation, a non-profit organization that ...".
 	for _, at := range hits {
-		if at == 0 || !appositiveSubject(s.text[:at]) || afterIndefinite(s.text[:at]) || !enGlossedHere(s.text[:at], sp) {
+		if at == 0 || !appositiveSubject(s.text[:at]) || afterIndefinite(s.text[:at]) || !enGlossedHere(s.text[:at], sp) ||
+			isLowerWord(sp) && afterPrepositionObject(s.text[:at]) {
 			// "(file manager, window manager, session manager, a panel
 			// ...)": after a modifier the appositive is about the
 			// compound.
@@ -3435,6 +3436,23 @@ func enGlossedHere(before, sp string) bool {
 		return false // "the desc_next pointer, a member of ...": about that pointer
 	}
 	return !compoundModifier(last) && (!isLowerWord(last) || enArticles[last] || enParenLeads[last])
+}
+
+// afterPrepositionObject reports text that ends with a preposition and an
+// article, before a common noun: "the one passed into the plugin, a copy
+// of ..." may gloss the one passed, not the plugin (a name after a
+// preposition, "by the Quillmoor Foundation, a non-profit ...", is
+// glossed).
+func afterPrepositionObject(before string) bool {
+	w := strings.Fields(strings.ToLower(before))
+	if len(w) < 2 || !enArticles[w[len(w)-1]] {
+		return false
+	}
+	switch w[len(w)-2] {
+	case "into", "onto", "of", "in", "on", "to", "from", "with", "by", "for", "at", "over", "under", "through", "than", "as":
+		return true
+	}
+	return false
 }
 
 // compoundModifier reports a word with a number and a hyphen, "64-bit",

@@ -226,7 +226,8 @@ func TestAppositiveNeedsASubject(t *testing.T) {
 	// stowed in the cargo hold, a crate taken out of the cargo hold, ...");
 	// an opening phrase with a participle ("Depending on the tide table, a
 	// berth ..."); a long opening clause ("After turning on ... and
-	// restarting the Tidewatch daemon, a large number of lines ...").
+	// restarting the Tidewatch daemon, a large number of lines ..."); a
+	// common noun after a preposition.
 	for _, tc := range []struct {
 		doc   string
 		terms []string
@@ -251,6 +252,12 @@ func TestAppositiveNeedsASubject(t *testing.T) {
 		{"# Logs\n\n" +
 			"After turning on the harbour log and restarting the Tidewatch daemon, a large number of lines appear in the log.\n" +
 			"Restart the Tidewatch daemon daily.\n", []string{"Tidewatch daemon"}},
+		// A common noun after a preposition: the appositive may be about
+		// the phrase before it ("the one passed into the plugin, a copy
+		// of ...").
+		{"# Plugins\n\n" +
+			"The quay passed to the handler is the same as the one passed into the winch, a copy of the outer quay rather than a reference.\n" +
+			"Oil the winch daily.\n", []string{"winch"}},
 	} {
 		c := pipeline.NewCorpus([]glossary.Document{{Path: "t.md", Content: tc.doc}})
 		for _, term := range tc.terms {
