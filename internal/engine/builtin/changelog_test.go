@@ -15,8 +15,8 @@ func TestChangelogHeading(t *testing.T) {
 		"Glossary": false, "Version history of the API": false, "v2 API": false,
 	}
 	for heading, want := range cases {
-		if got := changelogHeading.MatchString(heading); got != want {
-			t.Errorf("changelogHeading(%q) = %v, want %v", heading, got, want)
+		if got := isChangelogHeading(heading); got != want {
+			t.Errorf("isChangelogHeading(%q) = %v, want %v", heading, got, want)
 		}
 	}
 }

@@ -3444,11 +3444,13 @@ func enGlossedHere(before, sp string) bool {
 // preposition, "by the Quillmoor Foundation, a non-profit ...", is
 // glossed).
 func afterPrepositionObject(before string) bool {
-	w := strings.Fields(strings.ToLower(before))
-	if len(w) < 2 || !enArticles[w[len(w)-1]] {
+	t := strings.TrimRight(before, " ")
+	i := strings.LastIndexByte(t, ' ')
+	if i < 0 || !enArticles[strings.ToLower(t[i+1:])] {
 		return false
 	}
-	switch w[len(w)-2] {
+	t = strings.TrimRight(t[:i], " ")
+	switch strings.ToLower(t[strings.LastIndexByte(t, ' ')+1:]) {
 	case "into", "onto", "of", "in", "on", "to", "from", "with", "by", "for", "at", "over", "under", "through", "than", "as":
 		return true
 	}

@@ -443,7 +443,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			case wholeLog:
 			case changes && level > changesLevel: // a section of the log
 			default:
-				changes, changesLevel = changelogHeading.MatchString(text), level
+				changes, changesLevel = isChangelogHeading(text), level
 			}
 			switch {
 			case wholeGlossary:
@@ -455,7 +455,8 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 				caveats, caveatsLevel = caveatHeading.MatchString(text), level
 			}
 			if !bookIndex || level <= bookIndexLevel {
-				bookIndex, bookIndexLevel = bookIndexHeading.MatchString(text), level
+				// A cheap test first: most headings are no index.
+				bookIndex, bookIndexLevel = (strings.Contains(text, "ndex") || strings.Contains(text, "索引")) && bookIndexHeading.MatchString(text), level
 			}
 			if !params || level <= paramsLevel {
 				params, paramsLevel = paramHeading.MatchString(text), level
@@ -2338,13 +2339,9 @@ var (
 // changelogHeading matches the headings of change logs and release notes,
 // whose list items ("API: the voice parameter type has changed") describe
 // changes, not what their key is: "Changelog", "Changes", "Release notes",
-// "What's Changed", "What's New in Python 3.12", "CMake 3.1 Release Notes",
-// "Breaking changes", "Fixed", "v1.2.3", "1.4.0 (2024-05-01)",
+// "What's Changed", "Breaking changes", "Fixed", "v1.2.3", "1.4.0 (2024-05-01)",
 // "変更履歴", "リリースノート".
-var changelogHeading = regexp.MustCompile(`(?i)^(change ?log|changes|release notes|what'?s (changed|new)( in .{1,40})?|breaking changes|bug ?fixes|fixed|added|removed|deprecated|security fixes|` +
-	// A product's and version's: "CMake 3.1 Release Notes", "Release
-	// Notes for Debian 12".
-	`(\S+ ){1,3}v?\d+(\.\d+)* (release notes|change ?log)|(release notes|change ?log) for \D{1,30} v?\d+(\.\d+)*|` +
+var changelogHeading = regexp.MustCompile(`(?i)^(change ?log|changes|release notes|what'?s (changed|new)|breaking changes|bug ?fixes|fixed|added|removed|deprecated|security fixes|` +
 	// A version alone, or with a date or a parenthesis: "v1.2", "1.4.0",
 	// "2.0.0-rc.1 (2024-05-01)", "v3.1 - 2024-05-01". Not a numbered
 	// section: "2.1 Terms and definitions", "3.4 用語の定義".
@@ -2393,6 +2390,22 @@ var (
 	glossaryHeading = regexp.MustCompile(`(?i)^(\S+ )?(glossary|terminology)( of terms)?$|^(terms and )?definitions$|^key (terms|concepts)$|^(用語集|用語解説|用語|用語の定義|用語一覧)$`)
 	glossaryFile    = regexp.MustCompile(`(?i)^[a-z_-]*(glossary|terminology)(\.[a-z]+)?$|^用語集`)
 )
+
+// changelogTitle matches the title of a product's and version's release
+// notes: "CMake 3.1 Release Notes", "Release Notes for Debian 12", "What's
+// New in Python 3.12".
+var changelogTitle = regexp.MustCompile(`(?i)^((\S+ ){1,3}v?\d+(\.\d+)* (release notes|change ?log)|(release notes|change ?log) for \D{1,30} v?\d+(\.\d+)*|what'?s (changed|new) in .{1,40})$`)
+
+// isChangelogHeading reports a heading of a change log or of release notes
+// (changelogHeading, changelogTitle); a cheap test first keeps the second
+// expression off most headings.
+func isChangelogHeading(text string) bool {
+	if changelogHeading.MatchString(text) {
+		return true
+	}
+	l := strings.ToLower(text)
+	return (strings.Contains(l, "notes") || strings.Contains(l, "log") || strings.Contains(l, "what")) && changelogTitle.MatchString(text)
+}
 
 // changelogFile matches the names of change logs, of the pages of a
 // version's changes (Vim's version7.html) and of lists of known problems
