@@ -302,8 +302,8 @@ func (s *Searcher) Has(first []string, spellings ...string) bool {
 }
 
 // walk calls hit for each line, in document then line order, where one of
-// the spellings occurs, until hit returns false; only in the documents at
-// the indexes only, when it is not nil.
+// the spellings occurs, until hit returns false: in the documents at the
+// indexes in only when it is not nil, else in all of them.
 func (s *Searcher) walk(spellings []string, only []int, hit func(d *searchDoc, line int) bool) {
 	pats := make([]pattern, 0, len(spellings))
 	for _, sp := range spellings {

@@ -48,24 +48,28 @@ func NewCorpus(docs []glossary.Document) *Corpus {
 // look up many terms in the same documents. Spellings are folded as the
 // documents are (a term a user typed as 「ＡＰＩ」 is found as "API").
 func (c *Corpus) Occurrences(spellings ...string) []glossary.Occurrence {
-	s := c.Memo("pipeline.searcher", func() any { return glossary.NewSearcher(c.Docs) }).(*glossary.Searcher)
-	folded := make([]string, len(spellings))
-	for i, sp := range spellings {
-		folded[i] = textwidth.Fold(sp)
-	}
-	return s.Find(folded...)
+	return c.searcher().Find(foldAll(spellings)...)
 }
 
 // Occurs reports whether any of the spellings occurs in the corpus, by the
 // rules of [Corpus.Occurrences]; it stops at the first occurrence, and
 // searches the documents named in first before the others.
 func (c *Corpus) Occurs(first []string, spellings ...string) bool {
-	s := c.Memo("pipeline.searcher", func() any { return glossary.NewSearcher(c.Docs) }).(*glossary.Searcher)
+	return c.searcher().Has(first, foldAll(spellings)...)
+}
+
+// searcher is the corpus's one Searcher, built on first use.
+func (c *Corpus) searcher() *glossary.Searcher {
+	return c.Memo("pipeline.searcher", func() any { return glossary.NewSearcher(c.Docs) }).(*glossary.Searcher)
+}
+
+// foldAll folds spellings as the documents are folded.
+func foldAll(spellings []string) []string {
 	folded := make([]string, len(spellings))
 	for i, sp := range spellings {
 		folded[i] = textwidth.Fold(sp)
 	}
-	return s.Has(first, folded...)
+	return folded
 }
 
 // Memo returns the value stored under key, building it with build the first
