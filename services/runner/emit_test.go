@@ -197,3 +197,22 @@ type seqEnvelope struct {
 }
 
 func withSeq(env events.Envelope, seq uint64) seqEnvelope { return seqEnvelope{env, seq} }
+
+// TestStepUnitsAreCounted: the log's step lines count in the singular for
+// one ("step refined completed: 1 entry").
+func TestStepUnitsAreCounted(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		step pipeline.Step
+		n    int
+		want string
+	}{
+		{pipeline.StepExtract, 1, "term"}, {pipeline.StepExtract, 0, "terms"}, {pipeline.StepExtract, 12, "terms"},
+		{pipeline.StepProvisional, 1, "entry"}, {pipeline.StepRefined, 3, "entries"},
+		{pipeline.StepIssues, 1, "issue"}, {pipeline.StepIssues, 2, "issues"},
+	} {
+		if got := unitOf(tt.step, tt.n); got != tt.want {
+			t.Errorf("unitOf(%s, %d) = %q, want %q", tt.step, tt.n, got, tt.want)
+		}
+	}
+}

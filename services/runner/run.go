@@ -704,7 +704,8 @@ func (x *execution) stepDone(pl plan) pipeline.StepDone {
 			if pl.extractDocs != nil {
 				added := len(st.Terms)
 				st.Terms, st.AutoExcluded = mergeTerms(pl.existingTerms, st.Terms, pl.existingAuto, st.AutoExcluded)
-				x.em.line(events.LevelInfo, "%d terms found in the new documents; %d terms in all", added, len(st.Terms))
+				x.em.line(events.LevelInfo, "%d %s found in the new documents; %d %s in all", added, counted(added, "term", "terms"),
+					len(st.Terms), counted(len(st.Terms), "term", "terms"))
 			}
 			out.Terms, out.AutoExcluded, count = st.Terms, st.AutoExcluded, len(st.Terms)
 		case pipeline.StepProvisional:
@@ -730,19 +731,28 @@ func (x *execution) stepDone(pl plan) pipeline.StepDone {
 		if err := x.em.step(step, events.StepCompleted, count); err != nil {
 			return storeErr(fmt.Errorf("publish step completion: %w", err))
 		}
-		x.em.line(events.LevelInfo, "step %s completed: %d %s", step, count, unitOf(step))
+		x.em.line(events.LevelInfo, "step %s completed: %d %s", step, count, unitOf(step, count))
 		return nil
 	}
 }
 
-func unitOf(step pipeline.Step) string {
+func unitOf(step pipeline.Step, n int) string {
 	switch step {
 	case pipeline.StepExtract:
-		return "terms"
+		return counted(n, "term", "terms")
 	case pipeline.StepIssues:
-		return "issues"
+		return counted(n, "issue", "issues")
 	}
-	return "entries"
+	return counted(n, "entry", "entries")
+}
+
+// counted is the noun that counts n: "entry" for 1 ("1 entry"), else
+// "entries".
+func counted(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // publishResult publishes a step's output as run.result (claim check for a
