@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -524,4 +525,31 @@ func hooked(h hookEngine) runner.EngineFactory {
 		he.Engine = e
 		return &he, nil
 	}
+}
+
+// corpusRecorder records the document paths of each corpus that a
+// runner's extract step reads.
+type corpusRecorder struct {
+	mu      sync.Mutex
+	corpora [][]string
+}
+
+// factory returns builtin engines that record their extract corpora.
+func (r *corpusRecorder) factory() runner.EngineFactory {
+	return hooked(hookEngine{extract: func(c *pipeline.Corpus) {
+		var paths []string
+		for _, d := range c.Docs {
+			paths = append(paths, d.Path)
+		}
+		r.mu.Lock()
+		r.corpora = append(r.corpora, paths)
+		r.mu.Unlock()
+	}})
+}
+
+// paths returns the corpora recorded so far, in the order they were read.
+func (r *corpusRecorder) paths() [][]string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.corpora)
 }

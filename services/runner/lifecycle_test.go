@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -418,18 +417,8 @@ func TestHeartbeatKeepsLongRunAlive(t *testing.T) {
 func TestIncrementalExtractMergesNewTerms(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
-	var mu sync.Mutex
-	var corpora [][]string
-	record := hooked(hookEngine{extract: func(c *pipeline.Corpus) {
-		var paths []string
-		for _, d := range c.Docs {
-			paths = append(paths, d.Path)
-		}
-		mu.Lock()
-		corpora = append(corpora, paths)
-		mu.Unlock()
-	}})
-	b.startRunner(runner.Config{Engine: record})
+	corpora := &corpusRecorder{}
+	b.startRunner(runner.Config{Engine: corpora.factory()})
 	pid := b.smallProject()
 	r1 := b.requestRun(pid, events.RunRequested{Scope: "extract"})
 	if term := b.waitTerminal(pid, r1, 30*time.Second); term.Type != events.TypeRunCompleted {
@@ -443,10 +432,8 @@ func TestIncrementalExtractMergesNewTerms(t *testing.T) {
 		t.Fatalf("incremental extract: %s %s", term.Type, term.Data)
 	}
 	after := b.results(b.runEvents(pid, r2))["extract"].Terms
-	mu.Lock()
-	defer mu.Unlock()
-	if len(corpora) != 2 || !slices.Equal(corpora[1], []string{"registry.md"}) {
-		t.Errorf("extract corpora = %v", corpora)
+	if got := corpora.paths(); len(got) != 2 || !slices.Equal(got[1], []string{"registry.md"}) {
+		t.Errorf("extract corpora = %v", got)
 	}
 	got := termTexts(after)
 	for _, tm := range termTexts(before) {
@@ -526,18 +513,8 @@ func TestNewValidatesConfig(t *testing.T) {
 func TestPageInTwoFormsIsReadOnce(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
-	var mu sync.Mutex
-	var corpora [][]string
-	record := hooked(hookEngine{extract: func(c *pipeline.Corpus) {
-		var paths []string
-		for _, d := range c.Docs {
-			paths = append(paths, d.Path)
-		}
-		mu.Lock()
-		corpora = append(corpora, paths)
-		mu.Unlock()
-	}})
-	b.startRunner(runner.Config{Engine: record})
+	corpora := &corpusRecorder{}
+	b.startRunner(runner.Config{Engine: corpora.factory()})
 	pid := b.smallProject()
 	page := "A berth is a place at a quay where a ship moors. Pilots assign each berth before the ship arrives at the harbour. " +
 		"The harbour master keeps a register of berths, their depth, their length and the cranes that serve them."
@@ -567,9 +544,7 @@ func TestPageInTwoFormsIsReadOnce(t *testing.T) {
 	if term := b.waitTerminal(pid, r2, 30*time.Second); term.Type != events.TypeRunCompleted {
 		t.Fatalf("incremental extract of another form: %s %s", term.Type, term.Data)
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if len(corpora) != 2 || !slices.Equal(corpora[0], []string{"berth.html", "broker.md", "wal.md"}) || len(corpora[1]) != 0 {
-		t.Errorf("extract corpora = %v, want the HTML form only, then nothing", corpora)
+	if got := corpora.paths(); len(got) != 2 || !slices.Equal(got[0], []string{"berth.html", "broker.md", "wal.md"}) || len(got[1]) != 0 {
+		t.Errorf("extract corpora = %v, want the HTML form only, then nothing", got)
 	}
 }

@@ -637,14 +637,13 @@ func jaNotGloss(inner string) bool {
 	if jaOpensWithCase(inner) {
 		return true // 「拡張子 (何もしなければ 名称未設定.png)」: in one case
 	}
-	if endsWithAny(strings.TrimRight(inner, "。． "), "において", "の場合", "のとき", "の時") {
+	t := strings.TrimRight(inner, "。．!！ ")
+	switch {
+	case endsWithAny(t, "において", "の場合", "のとき", "の時"):
 		return true // 「EBUSY (swapon() において)」: where or when, not what
-	}
-	if t := strings.TrimRight(inner, "。．!！ "); endsWithAny(t, "さん", "氏", "様", "のパッチ", "による") ||
-		strings.Contains(t, "さんの") || strings.Contains(t, "氏の") {
+	case endsWithAny(t, "さん", "氏", "様", "のパッチ", "による") || strings.Contains(t, "さんの") || strings.Contains(t, "氏の"):
 		return true // 「修正 (沢田石 順さんのパッチ)」: who did it, as change logs credit
-	}
-	if endsWithAny(strings.TrimRight(inner, "。． "), "を使用", "を利用", "を追加", "を削除", "を修正", "を変更", "に変更", "を指定", "を実行") {
+	case endsWithAny(t, "を使用", "を利用", "を追加", "を削除", "を修正", "を変更", "に変更", "を指定", "を実行"):
 		return true // 「修正 (cleanup_str を使用)」: how it was done, a clause
 	}
 	if t := strings.TrimRight(inner, "。． "); utf8.RuneCountInString(t) <= 10 {
