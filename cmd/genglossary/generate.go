@@ -91,8 +91,16 @@ func runGenerate(ctx context.Context, args []string, getenv func(string) string,
 	}
 	bar := newProgressPrinter(stderr, isTerminal(stderr))
 	p := pipeline.New(eng, pipeline.Options{Concurrency: cfg.Concurrency, Progress: bar.report, Logger: logger})
+	corpus := pipeline.NewCorpus(docs)
+	var unread []pipeline.Skipped
+	if s, ok := eng.(pipeline.Skipper); ok {
+		unread = s.Skipped(corpus)
+	}
+	for _, u := range unread {
+		fmt.Fprintf(stderr, "not read %s: %s\n", u.Document, u.Reason)
+	}
 	st := &pipeline.State{Rules: rules}
-	runErr := p.Run(ctx, pipeline.NewCorpus(docs), st, pipeline.ScopeFull.Steps(), nil)
+	runErr := p.Run(ctx, corpus, st, pipeline.ScopeFull.Steps(), nil)
 	bar.finish()
 	if runErr != nil {
 		return runErr
@@ -100,8 +108,12 @@ func runGenerate(ctx context.Context, args []string, getenv func(string) string,
 	if err := writeFileAtomic(*out, func(w io.Writer) error { return glossary.Write(w, st.Glossary(), format) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %s: %d documents (%d skipped), %d terms, %d issues, %s with %s\n",
-		*out, len(docs), len(problems), len(st.Refined), len(st.Issues), time.Since(start).Round(time.Millisecond), eng.Name())
+	notRead := ""
+	if len(unread) > 0 {
+		notRead = fmt.Sprintf(", %d not read", len(unread))
+	}
+	fmt.Fprintf(stdout, "wrote %s: %d documents (%d skipped%s), %d terms, %d issues, %s with %s\n",
+		*out, len(docs), len(problems), notRead, len(st.Refined), len(st.Issues), time.Since(start).Round(time.Millisecond), eng.Name())
 	return nil
 }
 

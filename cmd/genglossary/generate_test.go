@@ -222,3 +222,50 @@ func TestGenerateFileLimits(t *testing.T) {
 		})
 	}
 }
+
+// TestGenerateSaysWhatItDoesNotRead: a page in a language the builtin
+// engine does not read is named on stderr and counted in the summary; a
+// folder of such pages only fails with a clear error and writes nothing.
+func TestGenerateSaysWhatItDoesNotRead(t *testing.T) {
+	t.Parallel()
+	in := t.TempDir()
+	pt := "# Agendador do porto\n\nO agendador do porto atribui cada navio que chega a um berço. Um berço é um trecho do cais onde um navio pode atracar enquanto é carregado ou descarregado. " +
+		"Quando todos os berços estão ocupados, o navio espera no fundeadouro até que o agendador libere um deles. O agendador lê a tábua de marés na inicialização e, se a tábua não existir, não inicia.\n"
+	for name, content := range map[string]string{
+		"quay.md":          "# Quay\n\nA quay is a platform where ships load and unload.\n",
+		"quay.pt-br.md":    pt,
+		"only/quay.pt.md":  pt,
+		"only/berth.pt.md": pt,
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(in, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(in, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "g.md")
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"generate", "-i", filepath.Join(in, "only"), "-o", out}, noEnv, nil, &stdout, &stderr); err == nil ||
+		!strings.Contains(err.Error(), "no document in English or Japanese") {
+		t.Errorf("generate over Portuguese pages only: err = %v, want no document in English or Japanese", err)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Error("a failed generate left an output file")
+	}
+
+	stdout.Reset()
+	stderr.Reset()
+	if err := os.RemoveAll(filepath.Join(in, "only")); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(context.Background(), []string{"generate", "-i", in, "-o", out}, noEnv, nil, &stdout, &stderr); err != nil {
+		t.Fatalf("generate: %v (stderr %q)", err, stderr.String())
+	}
+	if want := "not read quay.pt-br.md: written in Portuguese; the builtin engine reads English and Japanese"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr %q lacks %q", stderr.String(), want)
+	}
+	if want := ": 2 documents (0 skipped, 1 not read)"; !strings.Contains(stdout.String(), want) {
+		t.Errorf("summary %q lacks %q", stdout.String(), want)
+	}
+}

@@ -155,6 +155,22 @@ type AliasFinder interface {
 	Aliases(ctx context.Context, c *Corpus, entries []glossary.Entry) (map[string][]string, error)
 }
 
+// Skipper is implemented by an engine that leaves some documents unread
+// (the builtin engine reads English and Japanese only). The extract step
+// logs what it skips, so a user knows why a page gave nothing.
+type Skipper interface {
+	// Skipped returns the documents of c the engine does not read, in the
+	// corpus's order.
+	Skipped(c *Corpus) []Skipped
+}
+
+// Skipped is a document an engine does not read, and why.
+type Skipped struct {
+	Document string
+	// Reason completes "not read: ..." ("written in Portuguese").
+	Reason string
+}
+
 // Batch sizes of the batched calls, as in the original.
 const (
 	ClassifyBatch = 10

@@ -123,6 +123,23 @@ type ExtractResult struct {
 	AutoExcluded []string
 }
 
+// logSkipped logs the documents the engine does not read, one line per
+// reason.
+func (p *Pipeline) logSkipped(skipped []Skipped) {
+	var reasons []string
+	docs := map[string][]string{}
+	for _, s := range skipped {
+		if docs[s.Reason] == nil {
+			reasons = append(reasons, s.Reason)
+		}
+		docs[s.Reason] = append(docs[s.Reason], s.Document)
+	}
+	for _, r := range reasons {
+		d := docs[r]
+		p.opts.Logger.Info("documents not read: "+r, "count", len(d), "first", d[:min(len(d), 5)])
+	}
+}
+
 // Extract finds candidate terms, classifies them in batches, drops common
 // nouns and excluded terms and adds required ones. On cancellation it
 // returns nothing (a partial term list is not a useful glossary) and an
@@ -130,6 +147,9 @@ type ExtractResult struct {
 func (p *Pipeline) Extract(ctx context.Context, c *Corpus, rules TermRules) (ExtractResult, error) {
 	if err := ctx.Err(); err != nil {
 		return ExtractResult{}, cancelled(ctx, StepExtract, 0, len(c.Docs))
+	}
+	if s, ok := p.engine.(Skipper); ok {
+		p.logSkipped(s.Skipped(c))
 	}
 	// Documents count as the first half of extract's progress, batches the
 	// second, so the bar a user watches fills once instead of restarting.

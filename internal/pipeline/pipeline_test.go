@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"reflect"
 	"strings"
 	"sync"
@@ -124,6 +125,44 @@ func TestExtractRules(t *testing.T) {
 	}
 	if len(progress) == 0 || progress[0].Step != StepExtract {
 		t.Errorf("progress = %v", progress)
+	}
+}
+
+// skippingEngine leaves documents unread, as the builtin engine leaves pages
+// in other languages.
+type skippingEngine struct {
+	scriptEngine
+	skipped []Skipped
+}
+
+func (e *skippingEngine) Skipped(*Corpus) []Skipped { return e.skipped }
+
+func TestExtractLogsSkippedDocuments(t *testing.T) {
+	t.Parallel()
+	e := &skippingEngine{scriptEngine: scriptEngine{cands: terms("broker")}, skipped: []Skipped{
+		{Document: "a.pt.md", Reason: "written in Portuguese"},
+		{Document: "b.zh.md", Reason: "written in Chinese"},
+		{Document: "c.pt.md", Reason: "written in Portuguese"},
+	}}
+	var log strings.Builder
+	p := New(e, Options{Logger: slog.New(slog.NewTextHandler(&log, nil))})
+	if _, err := p.Extract(context.Background(), corpus(), TermRules{}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
+	var got []string
+	for _, l := range lines {
+		if strings.Contains(l, "documents not read") {
+			_, msg, _ := strings.Cut(l, "msg=")
+			got = append(got, msg)
+		}
+	}
+	want := []string{
+		`"documents not read: written in Portuguese" count=2 first="[a.pt.md c.pt.md]"`,
+		`"documents not read: written in Chinese" count=1 first=[b.zh.md]`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("log lines =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

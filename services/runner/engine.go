@@ -81,6 +81,22 @@ func (g *guardedEngine) Concurrency() int {
 	return 0
 }
 
+// Skipped implements pipeline.Skipper: the inner engine's skipped
+// documents, if it skips any.
+func (g *guardedEngine) Skipped(c *pipeline.Corpus) (skipped []pipeline.Skipped) {
+	s, ok := g.inner.(pipeline.Skipper)
+	if !ok {
+		return nil
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			g.onPanic(v)
+			skipped = nil
+		}
+	}()
+	return s.Skipped(c)
+}
+
 // Name implements pipeline.Engine.
 func (g *guardedEngine) Name() string { return g.inner.Name() }
 

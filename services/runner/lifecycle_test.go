@@ -548,3 +548,50 @@ func TestPageInTwoFormsIsReadOnce(t *testing.T) {
 		t.Errorf("extract corpora = %v, want the HTML form only, then nothing", got)
 	}
 }
+
+// portuguesePage is a page in a language the builtin engine does not read.
+const portuguesePage = "# Agendador do porto\n\nO agendador do porto atribui cada navio que chega a um berço. Um berço é um trecho do cais onde um navio pode atracar enquanto é carregado ou descarregado. " +
+	"Quando todos os berços estão ocupados, o navio espera no fundeadouro até que o agendador libere um deles. O agendador lê a tábua de marés na inicialização e, se a tábua não existir, não inicia.\n"
+
+func TestPagesInOtherLanguagesAreNotRead(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	b.startRunner(runner.Config{Engine: builtinFactory()})
+
+	pid := b.smallProject()
+	b.addDoc(pid, "agendador.pt-br.md", portuguesePage)
+	rid := b.requestRun(pid, events.RunRequested{Scope: "full"})
+	if term := b.waitTerminal(pid, rid, 30*time.Second); term.Type != events.TypeRunCompleted {
+		t.Fatalf("run: %s %s", term.Type, term.Data)
+	}
+	logged := false
+	for _, e := range b.closedLog(pid, rid, 10*time.Second) {
+		if e.Type == events.TypeLogLine {
+			l := decode[events.LogLine](t, e)
+			logged = logged || strings.Contains(l.Message, "not read: written in Portuguese") && strings.Contains(l.Message, "agendador.pt-br.md")
+		}
+	}
+	if !logged {
+		t.Error("no log line says agendador.pt-br.md was not read, being in Portuguese")
+	}
+	out := b.results(b.runEvents(pid, rid))
+	if len(out["extract"].Terms) == 0 {
+		t.Fatal("the English documents gave no terms")
+	}
+	for _, term := range out["extract"].Terms {
+		if slices.Contains(term.Documents, "agendador.pt-br.md") {
+			t.Errorf("term %q was taken from the Portuguese page", term.Text)
+		}
+	}
+
+	only := b.createProject(events.ProjectCreated{})
+	b.addDoc(only, "agendador.pt-br.md", portuguesePage)
+	rid = b.requestRun(only, events.RunRequested{Scope: "full"})
+	term := b.waitTerminal(only, rid, 30*time.Second)
+	if term.Type != events.TypeRunFailed {
+		t.Fatalf("run over a Portuguese page only: %s %s, want failed", term.Type, term.Data)
+	}
+	if msg := decode[events.RunFailed](t, term).ErrorMessage; !strings.Contains(msg, "no document in English or Japanese") {
+		t.Errorf("error message = %q, want it to say no document is in English or Japanese", msg)
+	}
+}

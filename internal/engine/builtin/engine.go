@@ -37,6 +37,7 @@ type termExtractor interface {
 var (
 	_ pipeline.Engine      = (*Engine)(nil)
 	_ pipeline.AliasFinder = (*Engine)(nil)
+	_ pipeline.Skipper     = (*Engine)(nil)
 )
 
 // Name returns "builtin".
@@ -48,14 +49,28 @@ func (e *Engine) Extract(ctx context.Context, c *pipeline.Corpus, progress func(
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("builtin extract: %w", err)
 	}
-	terms, err := e.extractor.Extract(ctx, c.Docs, progress)
+	r := read(c)
+	docs, skipped := r.docs, len(r.skipped)
+	if len(docs) == 0 && skipped > 0 {
+		return nil, fmt.Errorf("builtin extract: %w", ErrNoReadableDocument)
+	}
+	if progress != nil && skipped > 0 {
+		// Documents not read count as done first, so progress ends at
+		// the corpus's size.
+		for i, s := range r.skipped {
+			progress(i+1, len(c.Docs), s.Document)
+		}
+		inner := progress
+		progress = func(done, total int, doc string) { inner(skipped+done, skipped+total, doc) }
+	}
+	terms, err := e.extractor.Extract(ctx, docs, progress)
 	if err != nil {
 		return nil, fmt.Errorf("builtin extract: %w", err)
 	}
 	limit := e.maxTerms
 	if limit == 0 {
 		size := 0
-		for _, d := range c.Docs {
+		for _, d := range docs {
 			size += len(d.Content)
 		}
 		limit = extract.MaxTermsFor(size)

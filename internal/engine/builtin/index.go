@@ -144,7 +144,7 @@ type corpusIndex struct {
 
 // index returns the corpus index, building it on first use.
 func index(c *pipeline.Corpus) *corpusIndex {
-	return c.Memo(indexMemoKey, func() any { return buildIndex(c.Docs) }).(*corpusIndex)
+	return c.Memo(indexMemoKey, func() any { return buildIndex(read(c).docs) }).(*corpusIndex)
 }
 
 func buildIndex(docs []glossary.Document) *corpusIndex {

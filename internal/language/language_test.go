@@ -1,0 +1,78 @@
+package language
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestOfSampleDocuments(t *testing.T) {
+	t.Parallel()
+	for file, want := range map[string]Tag{
+		"en.md": English, "ja.md": Japanese, "pt.md": Portuguese, "de.md": German,
+		"fr.md": French, "es.md": Spanish, "zh.md": Chinese, "ko.md": Korean, "ru.md": Russian,
+	} {
+		t.Run(file, func(t *testing.T) {
+			t.Parallel()
+			b, err := os.ReadFile(filepath.Join("testdata", file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := Of(string(b)); got != want {
+				t.Errorf("Of(%s) = %q (%s), want %q (%s)", file, got, got.Name(), want, want.Name())
+			}
+		})
+	}
+}
+
+func TestOfDoesNotGuess(t *testing.T) {
+	t.Parallel()
+	pt, err := os.ReadFile(filepath.Join("testdata", "pt.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text string
+		want       Tag
+	}{
+		{"empty", "", Unknown},
+		{"a heading", "# Berth", Unknown},
+		{"identifiers only", "| Name | Type |\n|---|---|\n| berth_id | uint32 |\n| vessel_name | string |\n| eta | time.Time |", Unknown},
+		{"short French quote in English", "The motto of the harbour, *le port est ouvert à tous*, is written above the gate. It is the first thing a crew sees when the ship comes into the basin and the pilot leaves it at the quay.", English},
+		{"another language inside a code block", "The scheduler logs in the crew's language, for example:\n\n```text\n" + string(pt) + "\n```\n\nThe log is kept for a week and then it is removed by the cleaner.", English},
+		{"another language inside code spans", "Set `O agendador do porto atribui cada navio que chega a um berço, e não para` to the greeting that is shown when the ship is moored at the berth and the crew is on the quay.", English},
+		{"Japanese with much English", strings.Repeat("The berth scheduler assigns vessels to berths when they arrive. ", 10) + "\n\nこの文書はスケジューラの設定について説明します。設定ファイルは起動時に読み込まれます。", Japanese},
+		{"addresses", "# Dependencies\n\n" + strings.Repeat("| github.com/harbour/berth-scheduler/v2 | MIT |\n| com.example.quay/tide@1.2 | Apache-2.0 |\n", 20), Unknown},
+		{"a few kanji", "The 港 (minato) sign marks the harbour office; the 岸壁 sign the quay.", Unknown},
+		{"bilingual page", string(pt) + "\n\n" + strings.Repeat("The scheduler assigns each arriving vessel to a berth, and it frees the berth when the ship has left the quay. ", 6), English},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if got := Of(tc.text); got != tc.want {
+				t.Errorf("Of = %q (%s), want %q (%s)", got, got.Name(), tc.want, tc.want.Name())
+			}
+		})
+	}
+}
+
+func TestName(t *testing.T) {
+	t.Parallel()
+	for tag, want := range map[Tag]string{Portuguese: "Portuguese", Chinese: "Chinese", Unknown: "unknown", Tag("xx"): "unknown"} {
+		if got := tag.Name(); got != want {
+			t.Errorf("%q.Name() = %q, want %q", tag, got, want)
+		}
+	}
+}
+
+func TestFunctionWords(t *testing.T) {
+	t.Parallel()
+	for w, langs := range functionWords {
+		if len(w) > maxWordLen {
+			t.Errorf("%q is longer than maxWordLen (%d bytes): it is never counted", w, maxWordLen)
+		}
+		if langs&englishBit != 0 && langs != englishBit {
+			t.Errorf("%q is both an English and a foreign function word", w)
+		}
+	}
+}
