@@ -88,7 +88,7 @@ func Of(text string) Tag {
 	for _, s := range []struct {
 		tag Tag
 		n   int
-	}{{Chinese, c.han}, {Korean, c.hangul}, {Russian, c.cyrillic}, {Greek, c.greek}, {Arabic, c.arabic}, {Hebrew, c.hebrew}, {Thai, c.thai}, {Hindi, c.devanagari}} {
+	}{{Chinese, chinese(c)}, {Korean, c.hangul}, {Russian, c.cyrillic}, {Greek, c.greek}, {Arabic, c.arabic}, {Hebrew, c.hebrew}, {Thai, c.thai}, {Hindi, c.devanagari}} {
 		if s.n > n {
 			best, n = s.tag, s.n
 		}
@@ -112,8 +112,26 @@ func Of(text string) Tag {
 	return Unknown
 }
 
+// zhMarks are Han characters of Chinese grammar (particles, pronouns, the
+// copula, measure words) in simplified and traditional forms. One Chinese
+// character in ten or so is one of them; a Japanese list of kanji terms
+// with a few kana ("港湾, 岸壁, 錨地") has next to none.
+const zhMarks = "的是这們们个個了在這说說和也有就"
+
+// chinese is the Han letters counted as Chinese: all of them when Chinese
+// grammar shows among them, none otherwise.
+func chinese(c counts) int {
+	if c.zhMarks*40 >= c.han {
+		return c.han
+	}
+	return 0
+}
+
 type counts struct {
 	latin, kana, han, hangul, cyrillic, greek, arabic, hebrew, thai, devanagari int
+	// zhMarks counts Han characters that Chinese prose writes often and
+	// Japanese seldom (的, 是, 这, ...).
+	zhMarks int
 	// english counts English function words; foreign those of each of
 	// latinLangs.
 	english int
@@ -208,6 +226,9 @@ func (c *counts) addField(field string) {
 			c.kana++
 		case unicode.Is(unicode.Han, r):
 			c.han++
+			if strings.ContainsRune(zhMarks, r) {
+				c.zhMarks++
+			}
 		case unicode.Is(unicode.Hangul, r):
 			c.hangul++
 		case unicode.Is(unicode.Cyrillic, r):
