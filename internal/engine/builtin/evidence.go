@@ -3537,10 +3537,22 @@ func enExampleParen(lower string) bool {
 		// precedence)": a comparison, not a noun phrase.
 		return true
 	}
+	if w := strings.Fields(clause); len(w) >= 2 && len(w) <= 5 && (w[0] == "the" || w[0] == "a") && (w[1] == "case" || len(w) > 2 && w[2] == "case") ||
+		len(w) > 3 && w[0] == "the" && w[1] == "only" {
+		// "(the typical case nowadays)", "(a rare case)": how common the
+		// situation is; "(the only format accepted by the old server)":
+		// what it alone is there; neither is what the term is.
+		return true
+	}
 	if strings.HasPrefix(clause, "in this case") || strings.HasSuffix(clause, " in this case") || strings.HasPrefix(clause, "in this example") ||
 		strings.HasPrefix(clause, "in the above example") || strings.HasPrefix(clause, "in the example") {
 		// "(i.e. in this example /etc/gitweb.conf)", "(i.e. master in this
 		// case)": the value in one example, not what the term is.
+		return true
+	}
+	if t := strings.TrimRight(lower, ". "); strings.HasSuffix(t, " etc") || strings.HasSuffix(t, ",etc") || strings.HasSuffix(t, "and so on") {
+		// "(the GET request, any Header: lines, the chunking information
+		// etc.)": some of what the sentence speaks of.
 		return true
 	}
 	return strings.Contains(lower, "for instance") || strings.Contains(lower, "for example") ||

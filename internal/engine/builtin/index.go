@@ -1177,12 +1177,27 @@ func (ix *corpusIndex) addTableRow(doc string, b block, ja bool) {
 func joinLines(lines []string, ja bool) string {
 	var sb strings.Builder
 	for i, l := range lines {
+		if i > 0 && seeLine(l) && !endsSentence(strings.TrimRight(sb.String(), " ")) && !strings.HasSuffix(sb.String(), ":") {
+			// "The Open Source toolkit for SSL/TLS<br>See http://...": a
+			// line break, not a space, ended the gloss.
+			if ja {
+				sb.WriteString("。")
+			} else {
+				sb.WriteByte('.')
+			}
+		}
 		if i > 0 && needsSpace(sb.String(), l, ja) {
 			sb.WriteByte(' ')
 		}
 		sb.WriteString(l)
 	}
 	return sb.String()
+}
+
+// seeLine reports whether a line opens with a reference ("See ...",
+// "See: ...", 「参照 ...」).
+func seeLine(l string) bool {
+	return strings.HasPrefix(l, "See ") || strings.HasPrefix(l, "See:") || strings.HasPrefix(l, "参照")
 }
 
 // needsSpace reports whether a soft line break between prev and next is a
@@ -1789,7 +1804,8 @@ func itemBody(key, body string, ja bool) string {
 		return "" // "`consul`: Mohammad Varmazyar (<name@example.org>)": who to ask
 	case valueStatement.MatchString(first) && !strings.Contains(strings.ToLower(key), "value") && !strings.Contains(strings.ToLower(key), "default"):
 		return "" // "Algorithm: The only currently defined value is 1 for SHA-1": its value, not what it is
-	case enItemStatus[strings.TrimRight(lw, ":,.;")], statusSentence.MatchString(first):
+	case enItemStatus[strings.TrimRight(lw, ":,.;")], statusSentence.MatchString(first),
+		strings.HasSuffix(lw, ":") && enItemNeed[strings.TrimSuffix(lw, ":")]:
 		// "context - Deprecated, use routeOptions.config instead.",
 		// "`root`: This command is not implemented.": a status, not what
 		// it is.
@@ -1825,6 +1841,15 @@ func itemBody(key, body string, ja bool) string {
 		// "Exec: CRI-containerd should use Exec to ...": what another
 		// thing does, not what the key is.
 		return ""
+	case question(first):
+		// "`Substitution`: where should the matching requests be sent;":
+		// what the argument answers, asked.
+		return ""
+	case qualifiedPluralModal(first):
+		// "Apache modules: Modules within the server that need access to
+		// the session can use the mod_session.h API ...": what some of
+		// them may do, not what the key is.
+		return ""
 	case enClauseOpeners[strings.TrimRight(lw, ",")]:
 		// "Caching: How documents are cached can be controlled by HTTP.",
 		// "Authentication: Some pages may be protected ...": a sentence
@@ -1845,6 +1870,64 @@ func itemBody(key, body string, ja bool) string {
 	}
 	return first
 }
+
+// qualifiedPluralModal reports a sentence whose subject is a plural noun
+// narrowed by a clause or a phrase and whose verb is a modal: "Modules
+// within the server that need access to the session can use ...",
+// "Applications that run within the webserver can optionally retrieve
+// ...". "Extensions can be loaded at startup." is not one.
+func qualifiedPluralModal(s string) bool {
+	w := strings.Fields(s)
+	head := w[0]
+	if r, _ := utf8.DecodeRuneInString(head); !unicode.IsUpper(r) || !strings.HasSuffix(head, "s") || strings.HasSuffix(head, "ss") ||
+		enFunctionWords[strings.ToLower(head)] || notPluralS[strings.ToLower(head)] || strings.ContainsFunc(head, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		return false
+	}
+	qualified := false
+	for i := 1; i < len(w) && i <= 14; i++ {
+		lw := strings.ToLower(w[i])
+		switch {
+		case strings.ContainsAny(w[i-1], ".;:,"):
+			return false
+		case i >= 2 && qualified && (enModals[lw] || lw == "must" || lw == "should"):
+			if p := strings.ToLower(w[i-1]); p == "that" || p == "which" || p == "who" {
+				return false // "Modules ... that can be loaded on-demand": the clause's verb
+			}
+			return true
+		case lw == "that" || lw == "which" || lw == "who" || enLeadPreps[lw]:
+			qualified = true
+		}
+	}
+	return false
+}
+
+// question reports a sentence in the order of a question: "where should
+// the requests be sent", "which incoming URLs should be affected".
+func question(s string) bool {
+	w := strings.Fields(strings.ToLower(s))
+	if len(w) < 3 {
+		return false
+	}
+	switch w[0] {
+	case "where", "what", "how", "when", "why", "who":
+		return enAuxiliaries[w[1]]
+	case "which":
+		for _, x := range w[2:min(len(w), 5)] {
+			if enAuxiliaries[x] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// enAuxiliaries are the verbs a question opens with after its question
+// word.
+var enAuxiliaries = toSet(`should shall can could may might must will would do does did is are was were`)
+
+// notPluralS are English words ending in "s" that are no plural noun.
+var notPluralS = toSet(`this its thus has was does is as always sometimes perhaps unless whereas besides
+	afterwards towards yes nevertheless regardless hers ours yours theirs less various previous`)
 
 // keyAsWritten is key to open a sentence with: a short key in lower case
 // that the body writes in capitals ("tls: Configures a TLS connection.")
@@ -2315,6 +2398,10 @@ var ordinalParam = regexp.MustCompile(`(?i)^(the )?(first|second|third|fourth|fi
 var valueStatement = regexp.MustCompile(`^(?i)(the|its)( [\w-]+){0,3} (value|values|default) (is|are)\b`)
 
 var enItemStatus = toSet(`deprecated obsolete removed unsupported experimental`)
+
+// enItemNeed are labels that open an item body with how much it is needed:
+// "suEXEC: Optional: If your module logs an error ...".
+var enItemNeed = toSet(`optional required mandatory recommended`)
 
 // enPageSummary open the summary of a page in a list of pages.
 var enPageSummary = toSet(`explains details documents covers discusses introduces walks`)

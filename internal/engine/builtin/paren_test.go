@@ -37,7 +37,10 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"The pilot boards with opportunistic VHF (the \"may\" radio level) when the channel is free. VHF is used by every pilot.\n" +
 		"The tug runs \"-o slow=\" on the tow line (i.e. with an empty speed value). The tow line is checked daily.\n" +
 		"Name the berth later in the manifest line (i.e. as a cargo argument rather than as the cargo to load). Each manifest line is signed.\n" +
-		"Build the tide target to print the result of the tide expression (i.e. run the command tide --print at the quay). The tide expression is short.\n"}}
+		"Build the tide target to print the result of the tide expression (i.e. run the command tide --print at the quay). The tide expression is short.\n" +
+		"For berths with two bollards in their row (the typical case nowadays), crews tie two lines. Each row is numbered.\n" +
+		"The log was kept in Morse (the only code known to the old crews) or in plain text. Morse is slow.\n" +
+		"Signals are sent in semaphore (the berth number, the draught, the cargo class etc.) before docking. Semaphore needs daylight.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"number", "digits after"},
@@ -56,6 +59,9 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		{"tow line", "empty speed"},
 		{"manifest line", "cargo argument"},     // "as ...": a role, not what it is
 		{"tide expression", "the command tide"}, // an instruction
+		{"row", "typical case"},                 // how common the situation is
+		{"Morse", "only code"},                  // what it alone was there
+		{"semaphore", "berth number"},           // some of what is sent in it
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)

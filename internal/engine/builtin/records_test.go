@@ -323,8 +323,11 @@ func TestConstantKeysAreValues(t *testing.T) {
 // to another page ("Its documentation has moved to ...", "See ..."), that
 // several keys share ("These five are performed ...") or that says when
 // ("This is performed only in ...") glosses nothing, nor does a copula
-// that names the term again ("The pattern is a pattern that ..."). Found
-// in Sphinx's configuration reference and zsh's manual (the text is
+// that names the term again ("The pattern is a pattern that ..."), nor
+// one that says what some of them may do ("Modules within the server that
+// need ... can use ..."), how much it is needed ("Optional: If your module
+// ...") or asks ("where should the matching requests be sent"). Found in
+// Sphinx's configuration reference, zsh's manual and Apache's (the text is
 // written for this test).
 func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 	t.Parallel()
@@ -338,8 +341,29 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 		"The kinds:\n\n- Tide tables: These represent the heights of the water at each hour.\n\nRead the tide tables daily.\n\n" +
 		// Changes and fixed problems, keyed by the part they concern.
 		"- Quaybus: The check for the crane library didn't work.\n- Tidelink: Adjusted the tide makefile a bit.\n\nQuaybus and Tidelink run on ports.\n\n" +
-		"- Tally: The 32-bit count of crates that a berth holds.\n\nA tally is kept per berth.\n"
+		"- Tally: The 32-bit count of crates that a berth holds.\n\nA tally is kept per berth.\n\n" +
+		// What some of them may do (Apache's mod_session), beside a
+		// plural gloss with a modal in its own clause and a "This".
+		"Access:\n\n- Quay cranes: Cranes on the quay that lift containers can read the tide table.\n" +
+		"- Dynamic Berth Object (DBO): Berths reserved separately from the harbour plan that can be freed on demand.\n" +
+		"- quay config: This means that the setting may be used in the quay file only.\n" +
+		"- tide hook: Optional: If your plugin logs the tide, also log the new field tide_source.\n\n" +
+		"A tide rule has two arguments:\n\n1. `Gauge`: which incoming ships should be measured;\n2. `Target`: where should the measured ships be sent.\n\n" +
+		"Each gauge is calibrated. The target is a berth.\n\n" +
+		"Every quay crane is inspected. Each DBO is logged. The quay config is short.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "conf.md", Content: doc}})
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "quay crane", "can read")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide hook", "Optional")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "gauge", "should be measured")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "target", "should the measured")
+	for term, want := range map[string]string{
+		"DBO":         "Berths reserved separately from the harbour plan that can be freed on demand.",
+		"quay config": "This means that the setting may be used in the quay file only.",
+	} {
+		if d := define(t, e, c, term); d.Text != want {
+			t.Errorf("%s: %q (%.2f), want its item", term, d.Text, d.Confidence)
+		}
+	}
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide_elements", "has moved")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide check", "performed only")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "hull check", "These two")

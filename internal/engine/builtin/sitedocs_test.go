@@ -350,12 +350,14 @@ func TestDefineHTMLPages(t *testing.T) {
 	en := `<!DOCTYPE html><html><head><title>Mooring | Harbor Guide</title><script>track("Ghostberth")</script></head>` +
 		`<body><nav><a href="/">Phantomquay home</a></nav><main><h1>Mooring</h1>` +
 		`<p>A <strong>bollard</strong> is a short post on a quay that crews tie lines to.</p>` +
-		`<dl><dt>Capstan</dt><dd><p>A rotating drum that hauls mooring lines.</p></dd></dl>` +
+		`<dl><dt>Capstan</dt><dd><p>A rotating drum that hauls mooring lines.</p></dd>` +
+		`<dt>Fairlead</dt><dd>A fitting that guides a mooring line<br> See <a href="https://example.org/fairlead">https://example.org/fairlead</a></dd></dl>` +
 		`<p>Every bollard is inspected yearly. The capstan turns slowly, and crews oil the capstan weekly.</p>` +
 		`<details><summary>What is a hawsepipe?</summary><p>A pipe through the bow that the anchor chain runs through.</p></details>` +
 		`<p>Check the hawsepipe for rust. Paint the hawsepipe yearly.</p></main></body></html>`
 	ja := `<!DOCTYPE html><html lang="ja"><head><title>係留の基本 — 港湾運用ガイド</title></head><body><main><h1>係留の基本</h1>` +
-		`<dl><dt>防舷材</dt><dd>船体と岸壁の間に入れる緩衝材。防舷材は消耗品です。</dd></dl>` +
+		`<dl><dt>防舷材</dt><dd>船体と岸壁の間に入れる緩衝材。防舷材は消耗品です。</dd>` +
+		`<dt>係船環</dt><dd>係留索を通す鉄の環<br>参照 <a href="https://example.org/ring">https://example.org/ring</a></dd></dl>` +
 		`<table><tr><th>設定</th><th>説明</th></tr><tr><td><code>berth_limit</code></td><td>1つの岸壁に同時に係留できる船の上限。</td></tr></table>` +
 		`<p>入港時には<code>berth_limit</code>を確認し、防舷材を使います。</p></main></body></html>`
 	// A reference page titled with an identifier summarises it in the
@@ -378,6 +380,8 @@ func TestDefineHTMLPages(t *testing.T) {
 		"bollard":        "A bollard is a short post on a quay that crews tie lines to.",
 		"hawsepipe":      "A pipe through the bow that the anchor chain runs through.",
 		"capstan":        "A rotating drum that hauls mooring lines.",
+		"fairlead":       "A fitting that guides a mooring line.", // the link under a <br> is no part of it
+		"係船環":            "係留索を通す鉄の環。",
 		"防舷材":            "船体と岸壁の間に入れる緩衝材。",
 		"berth_limit":    "1つの岸壁に同時に係留できる船の上限。",
 		"plan_departure": "Add a departure to the tide plan of a berth.",
