@@ -1154,3 +1154,35 @@ func TestExtractSkipsCellReferences(t *testing.T) {
 		t.Errorf("TIDES missing (%v)", terms)
 	}
 }
+
+// A release note's tag ("- [Quaybus] Dropped support for ...") is followed
+// by its sentence: the sentence's first word is no name however often it
+// opens one. Found in Groonga's news pages; the text is written for this
+// test.
+func TestExtractTaggedReleaseNotes(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# News\n\n## Release 2.0.0\n\n" +
+		"- [Quaybus] Dropped support for the old tide gauge.\n" +
+		"- [Tidelink] Dropped the berth cache.\n" +
+		"- [Quaybus] Fixed a crash when the tide gauge was offline.\n" +
+		"- [Tidelink] Fixed the berth counter.\n" +
+		"- [Berthd] Fixed a leak in the pilot queue.\n" +
+		"- [Berthd] Dropped support for pilot boats.\n\n" +
+		"Quaybus reads the tide gauge. Tidelink and Berthd share the pilot queue.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "news.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, bad := range []string{"Dropped", "Fixed", "Quaybus Dropped", "Tidelink Fixed"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted from the start of a tagged release note (%v)", bad, terms)
+		}
+	}
+	for _, want := range []string{"Berthd", "tide gauge"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%q missing (%v)", want, terms)
+		}
+	}
+}

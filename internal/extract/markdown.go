@@ -588,6 +588,11 @@ func (c *mdCleaner) inline(s string) {
 			next := skipTarget(s, end+1)
 			c.sep()
 			c.inline(inner)
+			if i == 0 && next == end+1 && end+2 < len(s) && s[end+1] == ' ' && s[end+2] >= 'A' && s[end+2] <= 'Z' {
+				// "[Ubuntu] Dropped support for ...": a release note's
+				// tag, then its sentence, whose first word is no name.
+				c.buf = append(c.buf, ':')
+			}
 			c.sep()
 			i = next
 		case '<':

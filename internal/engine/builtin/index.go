@@ -1805,7 +1805,7 @@ func itemBody(key, body string, ja bool) string {
 	case valueStatement.MatchString(first) && !strings.Contains(strings.ToLower(key), "value") && !strings.Contains(strings.ToLower(key), "default"):
 		return "" // "Algorithm: The only currently defined value is 1 for SHA-1": its value, not what it is
 	case enItemStatus[strings.TrimRight(lw, ":,.;")], statusSentence.MatchString(first),
-		strings.HasSuffix(lw, ":") && enItemNeed[strings.TrimSuffix(lw, ":")]:
+		strings.HasSuffix(lw, ":") && enItemNeed[strings.TrimSuffix(lw, ":")] && rest != "" && unicode.IsUpper([]rune(rest)[0]):
 		// "context - Deprecated, use routeOptions.config instead.",
 		// "`root`: This command is not implemented.": a status, not what
 		// it is.
@@ -1845,7 +1845,7 @@ func itemBody(key, body string, ja bool) string {
 		// "`Substitution`: where should the matching requests be sent;":
 		// what the argument answers, asked.
 		return ""
-	case qualifiedPluralModal(first):
+	case qualifiedPluralModal(key, first):
 		// "Apache modules: Modules within the server that need access to
 		// the session can use the mod_session.h API ...": what some of
 		// them may do, not what the key is.
@@ -1871,16 +1871,18 @@ func itemBody(key, body string, ja bool) string {
 	return first
 }
 
-// qualifiedPluralModal reports a sentence whose subject is a plural noun
-// narrowed by a clause or a phrase and whose verb is a modal: "Modules
-// within the server that need access to the session can use ...",
-// "Applications that run within the webserver can optionally retrieve
-// ...". "Extensions can be loaded at startup." is not one.
-func qualifiedPluralModal(s string) bool {
+// qualifiedPluralModal reports a sentence whose subject is the key's noun
+// in the plural, narrowed by a clause or a phrase, and whose verb is a
+// modal: "Apache modules: Modules within the server that need access to
+// the session can use ...". "Extensions can be loaded at startup." and
+// "Indicates to the reader that the comment should not ..." are not one.
+func qualifiedPluralModal(key, s string) bool {
 	w := strings.Fields(s)
-	head := w[0]
-	if r, _ := utf8.DecodeRuneInString(head); !unicode.IsUpper(r) || !strings.HasSuffix(head, "s") || strings.HasSuffix(head, "ss") ||
-		enFunctionWords[strings.ToLower(head)] || notPluralS[strings.ToLower(head)] || strings.ContainsFunc(head, func(r rune) bool { return !unicode.IsLetter(r) }) {
+	head := strings.ToLower(w[0])
+	if r, _ := utf8.DecodeRuneInString(w[0]); !unicode.IsUpper(r) || !strings.HasSuffix(head, "s") || strings.HasSuffix(head, "ss") {
+		return false
+	}
+	if !slices.ContainsFunc(strings.Fields(strings.ToLower(key)), func(k string) bool { return strings.TrimSuffix(k, "s") == strings.TrimSuffix(head, "s") }) {
 		return false
 	}
 	qualified := false
@@ -1924,10 +1926,6 @@ func question(s string) bool {
 // enAuxiliaries are the verbs a question opens with after its question
 // word.
 var enAuxiliaries = toSet(`should shall can could may might must will would do does did is are was were`)
-
-// notPluralS are English words ending in "s" that are no plural noun.
-var notPluralS = toSet(`this its thus has was does is as always sometimes perhaps unless whereas besides
-	afterwards towards yes nevertheless regardless hers ours yours theirs less various previous`)
 
 // keyAsWritten is key to open a sentence with: a short key in lower case
 // that the body writes in capitals ("tls: Configures a TLS connection.")

@@ -347,10 +347,11 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 		"Access:\n\n- Quay cranes: Cranes on the quay that lift containers can read the tide table.\n" +
 		"- Dynamic Berth Object (DBO): Berths reserved separately from the harbour plan that can be freed on demand.\n" +
 		"- quay config: This means that the setting may be used in the quay file only.\n" +
+		"- dock note: Indicates to the reader that the following note should not delay the ship.\n" +
 		"- tide hook: Optional: If your plugin logs the tide, also log the new field tide_source.\n\n" +
 		"A tide rule has two arguments:\n\n1. `Gauge`: which incoming ships should be measured;\n2. `Target`: where should the measured ships be sent.\n\n" +
 		"Each gauge is calibrated. The target is a berth.\n\n" +
-		"Every quay crane is inspected. Each DBO is logged. The quay config is short.\n"
+		"Every quay crane is inspected. Each DBO is logged. The quay config is short. Each dock note is read.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "conf.md", Content: doc}})
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "quay crane", "can read")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide hook", "Optional")
@@ -359,6 +360,7 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 	for term, want := range map[string]string{
 		"DBO":         "Berths reserved separately from the harbour plan that can be freed on demand.",
 		"quay config": "This means that the setting may be used in the quay file only.",
+		"dock note":   "Indicates to the reader that the following note should not delay the ship.",
 	} {
 		if d := define(t, e, c, term); d.Text != want {
 			t.Errorf("%s: %q (%.2f), want its item", term, d.Text, d.Confidence)
