@@ -1691,6 +1691,11 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				if p.prefix == " means " && strings.HasPrefix(strings.ToLower(body), "that ") {
 					return evidence{}, false
 				}
+				if p.prefix == " is one of " && pointsBack(body) {
+					// "Configuration is one of these ways.": of what the
+					// sentence before listed, not what it is.
+					return evidence{}, false
+				}
 				if len(strings.Fields(body)) < 2 {
 					return evidence{}, false
 				}
@@ -1744,7 +1749,8 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				if cut := strings.IndexAny(body, ",;"); cut >= 0 {
 					after := strings.TrimLeft(body[cut+1:], " ")
 					if body[cut] == ',' && (strings.HasPrefix(after, "or ") || strings.HasPrefix(after, "and ") ||
-						strings.Contains(after, ", and ") || strings.Contains(after, ", or ")) {
+						strings.Contains(after, ", and ") || strings.Contains(after, ", or ") ||
+						strings.Contains(after, " and so on") || strings.Contains(after, " etc.")) {
 						// "hostile SQL, a hostile database file, or
 						// only hostile data", "the snapshot ID, a
 						// description, the volume ID, and ...": a list,
@@ -2086,6 +2092,14 @@ var subordinators = map[string]bool{
 	"after": true, "before": true, // "After turning on ... and restarting BIND, a large number ..."
 	"when": true, "whenever": true, "if": true, "once": true, "while": true, "because": true, "although": true,
 	"though": true, "unless": true, "until": true, "since": true, "whereas": true,
+}
+
+// pointsBack reports a phrase that points back to what came before: "these
+// ways", "the above", "them".
+func pointsBack(s string) bool {
+	w, _, _ := strings.Cut(strings.ToLower(s), " ")
+	w = strings.TrimRight(w, ".,;")
+	return w == "these" || w == "those" || w == "them" || w == "the" && strings.HasPrefix(strings.ToLower(s), "the above")
 }
 
 // anaphoricSubject reports a subject "The X" where X is a word that

@@ -258,6 +258,13 @@ func TestAppositiveNeedsASubject(t *testing.T) {
 		{"# Plugins\n\n" +
 			"The quay passed to the handler is the same as the one passed into the winch, a copy of the outer quay rather than a reference.\n" +
 			"Oil the winch daily.\n", []string{"winch"}},
+		// A list that ends "and so on" (Groonga's "uses Groonga as its
+		// database, a library that uses libgroonga, language bindings
+		// ... and so on"); a copula that points back ("is one of these
+		// ways").
+		{"# Uses\n\n" +
+			"You may build a tool that uses Tidewatch as its ledger, a plugin that reads tides, bindings for other languages and so on.\n" +
+			"You can change the tide rules by flags and by files. Harbour config is one of these ways. Keep the ledger small.\n", []string{"ledger", "Harbour config"}},
 	} {
 		c := pipeline.NewCorpus([]glossary.Document{{Path: "t.md", Content: tc.doc}})
 		for _, term := range tc.terms {
