@@ -195,6 +195,12 @@ func (ix *corpusIndex) findAbbrevs(text, raw, doc string, line int) {
 				break
 			}
 			if long := longFormBefore(before, inner); long != "" {
+				if rest := strings.TrimSpace(text[next:]); glossary.HasCJK(long) && (rest == ":" || rest == "：") {
+					// 「サーバー設定ファイル(CentOS):」 over a block: the
+					// variant a label is for, not what the compound is
+					// called for short.
+					break
+				}
 				short := inner
 				if n := len(inner); n > 2 && inner[n-1] == 's' && inner[n-2] >= 'A' && inner[n-2] <= 'Z' {
 					// "Single-File Components (SFCs)": the abbreviation is

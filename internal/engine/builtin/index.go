@@ -2427,13 +2427,14 @@ var (
 // "What's Changed", "Breaking changes", "Fixed", "v1.2.3", "1.4.0 (2024-05-01)",
 // "変更履歴", "リリースノート".
 var changelogHeading = regexp.MustCompile(`(?i)^(change ?log|changes|release notes|what'?s (changed|new)|breaking changes|bug ?fixes|fixed|added|removed|deprecated|security fixes|` +
+	// "News", "News - 1.2.x": a page of release announcements.
+	`news(\s*[-–—:]\s*v?[\d.x]+)?|` +
 	// A version alone, or with a date or a parenthesis: "v1.2", "1.4.0",
-	// "2.0.0-rc.1 (2024-05-01)", "v3.1 - 2024-05-01". Not a numbered
+	// "2.0.0-rc.1 (2024-05-01)", "v3.1 - 2024-05-01", "Release 1.2.9 -
+	// 2011-12-29", 「1.2.9リリース - 2011-12-29」. Not a numbered
 	// section: "2.1 Terms and definitions", "3.4 用語の定義".
-	`v\d+(\.\d+)*([-+][0-9a-z.]+)?(\s*(\(.*\)|[-–—]?\s*\d{4}-\d{2}-\d{2}))?|` +
-	`\d+\.\d+\.\d+([-+][0-9a-z.]+)?(\s*(\(.*\)|[-–—]?\s*\d{4}-\d{2}-\d{2}))?|` +
-	`\d+\.\d+(\s*(\(.*\)|[-–—]?\s*\d{4}-\d{2}-\d{2}))?|` +
-	`変更履歴|更新履歴|リリースノート)$`)
+	`(release |version )?(v\d+(\.\d+)*([-+][0-9a-z.]+)?|\d+\.\d+\.\d+([-+][0-9a-z.]+)?|\d+\.\d+)(\s*リリース)?(\s*(\(.*\)|[-–—]?\s*\d{4}-\d{2}-\d{2}))?|` +
+	`変更履歴|更新履歴|リリースノート|お知らせ)$`)
 
 // parameterWord reports a key that, under a parameters heading, names one
 // parameter of the page: an everyday word, or one of the quantities that

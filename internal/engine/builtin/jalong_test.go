@@ -27,17 +27,21 @@ func TestJapaneseLongFormsAreCheckedAgainstTheLetters(t *testing.T) {
 			"暗号はセキュアソケットレイヤー (SSL) を使います。\n古い端末はセキュアーソケットレイヤー (SSL) に対応しません。\nSSL の証明書は毎年更新します。\n\n" +
 			"端末は仮想マシン (VM) で動きます。\nVM は毎晩止めます。\n\n" +
 			"古い端末の IDE (疑似ハードウェア) RAID コントローラは使いません。\nIDE の端末は来年廃棄します。\n\n" +
-			"荷主には貨物追跡システム (CTS) を案内します。\n内航船にはコンテナ輸送サービス (CTS) を案内します。\nCTS の窓口は二つあります。\n"},
+			"荷主には貨物追跡システム (CTS) を案内します。\n内航船にはコンテナ輸送サービス (CTS) を案内します。\nCTS の窓口は二つあります。\n\n" +
+			// A label over a block, for one platform (Groonga's
+			// 「サーバー設定ファイル(CentOS):」).
+			"サーバー設定ファイル(CentOS):\n\n```\n/etc/tide/berth.conf\n```\n\nCentOS の端末を使います。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	tests := []struct {
 		term, want string // want "" means: no expansion
 	}{
-		{"QTK", ""},  // after three different tools: what each is for
-		{"KDX", ""},  // 「シミュレーター」 cannot spell K, D, X
-		{"CHIS", ""}, // the long form starts before the English word
-		{"CTS", ""},  // two different long forms: which one is meant?
-		{"IDE", ""},  // 「ハードウェア」 after the kanji cannot spell I, D or E
+		{"QTK", ""},    // after three different tools: what each is for
+		{"KDX", ""},    // 「シミュレーター」 cannot spell K, D, X
+		{"CHIS", ""},   // the long form starts before the English word
+		{"CTS", ""},    // two different long forms: which one is meant?
+		{"IDE", ""},    // 「ハードウェア」 after the kanji cannot spell I, D or E
+		{"CentOS", ""}, // a label's platform
 		{"VM", "仮想マシンの略。"},
 		{"LAN", "ローカルエリアネットワークの略。"},
 		{"SSH", "セキュアーシェルの略。"},
