@@ -340,9 +340,10 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				continue
 			}
 			if t := strings.TrimSpace(s.text); !strings.ContainsAny(t, ".。．") &&
-				(s.ja && utf8.RuneCountInString(t) <= 8 || !s.ja && len(strings.Fields(t)) <= 2) {
-				// 「演算子」 over 「関連項目」: a label or a name alone, no
-				// sentence to gloss with.
+				(s.ja && utf8.RuneCountInString(t) <= 8 || !s.ja && len(strings.Fields(t)) <= 2 || capitalizedName(t)) {
+				// 「演算子」 over 「関連項目」, "### Windows" over "-
+				// Microsoft Visual Studio Community": a label or a name
+				// alone, no sentence to gloss with.
 				continue
 			}
 			if s.ja && jaOpensWithCondition(s.text, spellings) {
@@ -2092,6 +2093,23 @@ var subordinators = map[string]bool{
 	"after": true, "before": true, // "After turning on ... and restarting BIND, a large number ..."
 	"when": true, "whenever": true, "if": true, "once": true, "while": true, "because": true, "although": true,
 	"though": true, "unless": true, "until": true, "since": true, "whereas": true,
+}
+
+// capitalizedName reports a text that is only a name in Latin letters:
+// every word opens with a capital or a digit ("Microsoft Visual Studio
+// Community", "GNU Make 4.3").
+func capitalizedName(t string) bool {
+	words := strings.Fields(t)
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if r >= utf8.RuneSelf || !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // pointsBack reports a phrase that points back to what came before: "these

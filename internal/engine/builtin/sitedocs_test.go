@@ -414,7 +414,9 @@ func TestJapaneseHeadingOverAnotherSubject(t *testing.T) {
 	doc := "# 港湾\n\n## 設定オブジェクト\n\n係船柱は港湾APIにおける最上位のリソースです。設定オブジェクトの詳細は別の記事にあります。\n\n" +
 		"設定オブジェクトを作ります。設定オブジェクトを消します。\n\n" +
 		"## 潮位コントローラー\n\n潮位コントローラは、岸壁の潮位を見張る港湾の構成要素です。\n\n潮位コントローラーを再起動します。潮位コントローラーを止めます。\n\n" +
-		"## 係留モード\n\n港湾システムは、３種類の係留モードと２つの出港モードを持ちます。\n\n係留モードを選びます。\n"
+		"## 係留モード\n\n港湾システムは、３種類の係留モードと２つの出港モードを持ちます。\n\n係留モードを選びます。\n\n" +
+		// A list of what to install, under a platform's heading.
+		"## 必要なもの\n\n### Tidewin\n\n- [Harbour Build Tools Community](https://example.org/hbt)\n- [Berthmake](https://example.org/bm)\n\nTidewin では Berthmake を使います。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
 	e := newEngine(t)
 	if d := define(t, e, c, "設定オブジェクト"); strings.Contains(d.Text, "係船柱は") {
@@ -424,6 +426,9 @@ func TestJapaneseHeadingOverAnotherSubject(t *testing.T) {
 	// another subject has; it describes the term at most.
 	if d := define(t, e, c, "係留モード"); d.Confidence >= confGloss {
 		t.Errorf("係留モード: %q (%.2f): the sentence is about 港湾システム", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "Tidewin"); strings.Contains(d.Text, "Harbour Build Tools") {
+		t.Errorf("Tidewin: %q (%.2f): the first of a list of names glosses nothing", d.Text, d.Confidence)
 	}
 	if d := define(t, e, c, "潮位コントローラー"); !strings.Contains(d.Text, "岸壁の潮位を見張る") || d.Confidence < confDescribe {
 		t.Errorf("潮位コントローラー: %q (%.2f), want its section's gloss (written without ー)", d.Text, d.Confidence)
