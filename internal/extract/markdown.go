@@ -356,6 +356,19 @@ func isByline(line string) bool {
 	return false
 }
 
+// credit reports the text of a bracketed credit in a change log: "Reported
+// by @uzulla", "Patch by Arnaud Fontaine", "Thanks to Ilse".
+func credit(s string) bool {
+	l := strings.ToLower(s)
+	for _, p := range [...]string{"reported by ", "patch by ", "patched by ", "worked by ", "suggested by ", "fixed by ",
+		"contributed by ", "pointed out by ", "thanks to ", "thanks ", "written by ", "reviewed by "} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
 var mailBylines = [...]string{"from:", "signed-off-by:", "co-authored-by:", "reported-by:", "reviewed-by:", "acked-by:",
 	"tested-by:", "suggested-by:"}
 
@@ -587,6 +600,12 @@ func (c *mdCleaner) inline(s string) {
 			inner := s[i+1 : end]
 			next := skipTarget(s, end+1)
 			c.sep()
+			if next == end+1 && credit(inner) {
+				// "[Reported by @uzulla]", "[Patch by Arnaud Fontaine]":
+				// who did it, in a change log, not the subject.
+				i = next
+				continue
+			}
 			c.inline(inner)
 			if i == 0 && next == end+1 && end+2 < len(s) && s[end+1] == ' ' && s[end+2] >= 'A' && s[end+2] <= 'Z' {
 				// "[Ubuntu] Dropped support for ...": a release note's
