@@ -3,6 +3,7 @@ package builtin
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -197,6 +198,15 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			s := ix.sentences[h.first]
 			if s.doc != h.doc {
 				continue
+			}
+			if callSignature.MatchString(strings.TrimSpace(s.text)) {
+				// "### DateField" over "DateField(auto_now=False, ...)":
+				// how to call it; the paragraph after says what it is.
+				if h.first+1 >= len(ix.sentences) || ix.sentences[h.first+1].doc != h.doc ||
+					h.nextLine > 0 && ix.sentences[h.first+1].line >= h.nextLine {
+					continue
+				}
+				s = ix.sentences[h.first+1]
 			}
 			// Prefer the sentence of the section's first paragraphs that
 			// defines the term or has it as its subject: "### Ordered
@@ -2094,6 +2104,10 @@ var subordinators = map[string]bool{
 	"when": true, "whenever": true, "if": true, "once": true, "while": true, "because": true, "although": true,
 	"though": true, "unless": true, "until": true, "since": true, "whereas": true,
 }
+
+// callSignature matches a call's signature alone: "DateField(auto_now=False,
+// options)", "class Berth(name, depth)".
+var callSignature = regexp.MustCompile(`^((class|def|function|func) )?[A-Za-z_][\w.]*\([^()]*\)$`)
 
 // capitalizedName reports a text that is only a name in Latin letters:
 // every word opens with a capital or a digit ("Microsoft Visual Studio

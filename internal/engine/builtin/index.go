@@ -964,6 +964,11 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 				return listItem{}, false
 			}
 		}
+		if otherCodeSubject(key, b) {
+			// "PostgreSQL: `Greatest` will return the largest non-null
+			// expression": what another thing does there.
+			return listItem{}, false
+		}
 	}
 	if linkOnly(body) || linkList(body) {
 		// "Issue: [Question about ... · Issue #62](https://...)": a
@@ -1695,6 +1700,11 @@ func itemBody(key, body string, ja bool) string {
 		// 「計算: A1*C1 + B1*D1 + A2*C2」: a formula, no words.
 		return ""
 	}
+	if strings.Contains(body, " | ") {
+		// "**Model instances:** Instance methods | Accessing related
+		// objects": the pages of a section, a row of links.
+		return ""
+	}
 	first := firstSentenceOf(body, ja)
 	if !ja && danglingEnd(first) {
 		first = body
@@ -1901,6 +1911,24 @@ func qualifiedPluralModal(key, s string) bool {
 		}
 	}
 	return false
+}
+
+// otherCodeSubject reports a body that opens with an identifier in code
+// other than the key, followed by its verb: "`Greatest` will return ...".
+func otherCodeSubject(key, body string) bool {
+	if !strings.HasPrefix(body, "`") {
+		return false
+	}
+	end := strings.IndexByte(body[1:], '`')
+	if end <= 0 {
+		return false
+	}
+	code, rest := body[1:end+1], strings.TrimSpace(body[end+2:])
+	if strings.EqualFold(code, strings.Trim(key, "`*_ ")) {
+		return false
+	}
+	w := strings.ToLower(firstWord(rest))
+	return enModals[w] || enAuxiliaries[w] || enItemVerbs[w] || enDescribeVerbs[w]
 }
 
 // question reports a sentence in the order of a question: "where should
@@ -2520,7 +2548,7 @@ func settingName(key string) bool {
 var enImperatives = toSet(`add avoid call check choose click copy count create delete disable display do don't drag edit
 	enable ensure enter follow get go insert install keep list look make merge modify never note open pass paste pick prefer
 	press print provide put read remember remove rename reset return run save see select send set show specify start stop
-	store toggle try update use write define configure declare trust`)
+	store toggle try update use write define configure declare trust load`)
 
 // danglingEnd reports an English sentence that stops on a word that needs a
 // continuation ("..., as well as.", "... and."): a cut, not an end.

@@ -349,6 +349,10 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 		"- quay config: This means that the setting may be used in the quay file only.\n" +
 		"- dock note: Indicates to the reader that the following note should not delay the ship.\n" +
 		"- tide hook: Optional: If your plugin logs the tide, also log the new field tide_source.\n\n" +
+		"Pages:\n\n- **Quay logs:** Reading quay logs | Rotating quay logs\n\nEvery quay log is kept.\n\n" +
+		// Per platform: what another thing does there, what to do there.
+		"The behaviour of `Highest` varies between harbours:\n\n- Tidewater: `Highest` will return the highest non-empty berth.\n" +
+		"- Saltmarsh: load the tide tables with tide_import.\n\nTidewater and Saltmarsh are harbours.\n\n" +
 		"A tide rule has two arguments:\n\n1. `Gauge`: which incoming ships should be measured;\n2. `Target`: where should the measured ships be sent.\n\n" +
 		"Each gauge is calibrated. The target is a berth.\n\n" +
 		"Every quay crane is inspected. Each DBO is logged. The quay config is short. Each dock note is read.\n"
@@ -356,6 +360,9 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "quay crane", "can read")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide hook", "Optional")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "gauge", "should be measured")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "quay log", "Reading quay logs")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Tidewater", "will return")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Saltmarsh", "tide tables")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "target", "should the measured")
 	for term, want := range map[string]string{
 		"DBO":         "Berths reserved separately from the harbour plan that can be freed on demand.",

@@ -366,8 +366,14 @@ func TestDefineHTMLPages(t *testing.T) {
 	ref := `<html><body><main><h1>plan_departure</h1><p>Add a departure to the tide plan of a berth.</p>` +
 		`<p>There are two signatures for <code>plan_departure</code>. plan_departure supports every harbour.</p></main></body></html>`
 	readme := "# tugboat\n\nRun the tests with make before each release.\n\nThe tugboat tows ships.\n"
+	// A Sphinx class under its own heading (Django's reference): the
+	// signature with an empty description, then what it is.
+	fields := `<html><body><main><h1>Berth fields</h1><h3>BerthField</h3><dl class="py class"><dt class="sig sig-object py">` +
+		`<em class="property">class </em><span class="sig-name descname">BerthField</span>(<em class="sig-param">depth=0</em>, <em class="sig-param">**options</em>)</dt>` +
+		`<dd></dd></dl><p>A berth, represented in Python by a <code>Quay</code> instance. Has one extra argument.</p>` +
+		`<p>Every model may have a BerthField.</p></main></body></html>`
 	var docs []glossary.Document
-	for name, page := range map[string]string{"mooring.html": en, "ja/mooring.htm": ja, "command/plan_departure.html": ref, "tugboat/README.md": readme} {
+	for name, page := range map[string]string{"mooring.html": en, "ja/mooring.htm": ja, "command/plan_departure.html": ref, "tugboat/README.md": readme, "ref/fields.html": fields} {
 		d, err := document.Parse(name, []byte(page), document.Limits{})
 		if err != nil {
 			t.Fatal(err)
@@ -385,6 +391,7 @@ func TestDefineHTMLPages(t *testing.T) {
 		"防舷材":            "船体と岸壁の間に入れる緩衝材。",
 		"berth_limit":    "1つの岸壁に同時に係留できる船の上限。",
 		"plan_departure": "Add a departure to the tide plan of a berth.",
+		"BerthField":     "A berth, represented in Python by a Quay instance.",
 	} {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confDescribe {
 			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
