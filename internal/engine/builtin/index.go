@@ -89,6 +89,10 @@ type listItem struct {
 	// sub marks an item under another item: a detail of its entry (git's
 	// glossary lists pathspec magic words under "pathspec").
 	sub bool
+	// otherSubject marks a body that opens with another identifier's
+	// clause ("PostgreSQL: `Greatest` will return ..."): it glosses
+	// nothing, and its key still counts as a label.
+	otherSubject bool
 }
 
 // abbrevPair is an abbreviation and its expansion found side by side as
@@ -656,6 +660,11 @@ func (ix *corpusIndex) addItem(it listItem) {
 		}
 	}
 	keys := ix.countKeys(it)
+	if it.otherSubject {
+		// "PostgreSQL: `Greatest` will return the largest non-null
+		// expression": what another thing does there.
+		return
+	}
 	// A Japanese body in an English page (a page partly translated) is
 	// read as Japanese.
 	body := itemBody(it.key, it.body, it.ja || isJapaneseText(it.body))
@@ -914,6 +923,7 @@ func stripFAQMarker(s string) string {
 func parseListItem(line string, ja bool) (listItem, bool) {
 	s := strings.TrimSpace(line[listMarkerLen(line):])
 	var key, body string
+	other := false
 	if strings.HasPrefix(s, "**") || strings.HasPrefix(s, "__") {
 		mark := s[:2]
 		end := strings.Index(s[2:], mark)
@@ -964,11 +974,7 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 				return listItem{}, false
 			}
 		}
-		if otherCodeSubject(key, b) {
-			// "PostgreSQL: `Greatest` will return the largest non-null
-			// expression": what another thing does there.
-			return listItem{}, false
-		}
+		other = otherCodeSubject(key, b)
 	}
 	if linkOnly(body) || linkList(body) {
 		// "Issue: [Question about ... · Issue #62](https://...)": a
@@ -1001,7 +1007,7 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		// "config.yaml".
 		return listItem{}, false
 	}
-	return listItem{key: key, body: body, ja: ja, code: code}, true
+	return listItem{key: key, body: body, ja: ja, code: code, otherSubject: other}, true
 }
 
 // itemSeparator returns the position and length of the first separator of
@@ -1850,6 +1856,11 @@ func itemBody(key, body string, ja bool) string {
 		// "`protocol`: OpenTelemetry supports multiple protocols.",
 		// "Exec: CRI-containerd should use Exec to ...": what another
 		// thing does, not what the key is.
+		return ""
+	case lw == "no" && (strings.HasPrefix(rest, "requirement") || strings.HasPrefix(rest, "effect") ||
+		strings.HasPrefix(rest, "support") || strings.HasPrefix(rest, "change") || strings.HasPrefix(rest, "longer ")):
+		// "Oracle: no requirements (see Choosing a Time Zone File).",
+		// "Tally: No effect.": what a platform or a setting lacks.
 		return ""
 	case question(first):
 		// "`Substitution`: where should the matching requests be sent;":
