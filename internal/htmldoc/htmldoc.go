@@ -499,9 +499,15 @@ func defLines(dl *html.Node, indent, depth int) []string {
 			return
 		}
 		for _, t := range terms {
-			if def == "" {
+			switch {
+			case def == "":
 				out = append(out, pad+"- "+t)
-			} else {
+			case strings.HasSuffix(t, ".") || strings.HasSuffix(t, "。"):
+				// "<dt>number - value is treated as a JSON number.</dt>"
+				// (reStructuredText indented by mistake): a sentence,
+				// not a term, and the text under it goes on from it.
+				out = append(out, pad+"- "+t+" "+def)
+			default:
 				out = append(out, pad+"- "+t+": "+def)
 			}
 		}
@@ -688,6 +694,12 @@ func writeInline(b *strings.Builder, n *html.Node, depth int) {
 		}
 		if strings.Contains(raw, "\n") {
 			b.WriteString(raw)
+			return
+		}
+		if intraword(b.String(), raw, n.NextSibling) {
+			// "<strong>r</strong>ocket-fast": letters of a word set off,
+			// which Markdown cannot mark inside a word; the word is read.
+			b.WriteString(t)
 			return
 		}
 		// The spaces inside the element go outside the marks ("a<b> x
@@ -953,6 +965,27 @@ func fence(code string) string {
 	f := strings.Repeat("`", max(3, longestBacktickRun(code)+1))
 	return f + "\n" + code + "\n" + f
 }
+
+// intraword reports an emphasis element inside a word: a letter or a digit
+// right before it (at the end of before) or right after it (at the start of
+// the next text node), with no space inside it on that side.
+func intraword(before, raw string, next *html.Node) bool {
+	first, _ := utf8.DecodeRuneInString(raw)
+	last, _ := utf8.DecodeLastRuneInString(raw)
+	if r, _ := utf8.DecodeLastRuneInString(before); wordRune(r) && wordRune(first) {
+		return true
+	}
+	if next != nil && next.Type == html.TextNode {
+		if r, _ := utf8.DecodeRuneInString(next.Data); wordRune(r) && wordRune(last) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordRune is a letter of a word written with spaces between words:
+// Japanese sets emphasis inside a line without them.
+func wordRune(r rune) bool { return unicode.Is(unicode.Latin, r) || unicode.IsDigit(r) }
 
 // longestBacktickRun returns the length of the longest run of backticks in
 // s: a code span or block around s needs a longer one.

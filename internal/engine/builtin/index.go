@@ -1847,8 +1847,11 @@ func itemBody(key, body string, ja bool) string {
 		return ""
 	case menuPath(first):
 		return "" // "Tools - Macros - XML Filter Settings, then click New": where to click
-	case enImperatives[strings.TrimRight(lw, ",:")]:
-		return "" // an instruction ("Count the words ..."), not a description
+	case enImperatives[strings.TrimRight(lw, ",:")] && !strings.EqualFold(strings.TrimRight(lw, ",:"), strings.Trim(key, "`*_ ")):
+		// An instruction ("Count the words ..."), not a description; a
+		// command named for its verb ("LOAD: Load a shared library
+		// file") is summarised.
+		return ""
 	case changelogRef.MatchString(body):
 		return "" // a change log entry ("API: Add agent scheduling (#1225)")
 	case !enItemVerbs[lw] && !enDescribeVerbs[lw] && !enImperatives[lw] && !enItemParticiples[lw] &&

@@ -391,3 +391,17 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 		t.Errorf("berth_map: %q (%.2f), want its item", d.Text, d.Confidence)
 	}
 }
+
+// A command named for its verb is summarised by its item ("LOAD: Load a
+// shared library file."), where another key's imperative body is an
+// instruction. The text is written for this test.
+func TestCommandNamedForItsVerb(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "cmds.md", Content: "# Commands\n\n- COUNT: Count the free berths of a harbour.\n" +
+		"- TALLY: Count the crates on a quay.\n\nRun COUNT at high water. Run TALLY at dusk.\n"}})
+	if d := define(t, e, c, "COUNT"); d.Text != "Count the free berths of a harbour." {
+		t.Errorf("COUNT: %q (%.2f), want its item", d.Text, d.Confidence)
+	}
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "TALLY", "crates on a quay")
+}
