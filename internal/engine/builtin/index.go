@@ -1847,11 +1847,13 @@ func itemBody(key, body string, ja bool) string {
 		return ""
 	case menuPath(first):
 		return "" // "Tools - Macros - XML Filter Settings, then click New": where to click
-	case enImperatives[strings.TrimRight(lw, ",:")] && !(strings.ToUpper(lw) == strings.Trim(key, "`*_ ")):
+	case enImperatives[strings.TrimRight(lw, ",:")] && !(strings.ToUpper(lw) == strings.Trim(key, "`*_ ")) &&
+		!strings.HasSuffix(strings.ToLower(firstWord(rest)), "ing"):
 		// An instruction ("Count the words ..."), not a description; a
 		// command named in capitals for its verb ("LOAD: Load a shared
 		// library file") is summarised ("copy: Copy the notes ..." is
-		// still an instruction).
+		// still an instruction); "Load balancing across origins" opens
+		// with a noun.
 		return ""
 	case changelogRef.MatchString(body):
 		return "" // a change log entry ("API: Add agent scheduling (#1225)")

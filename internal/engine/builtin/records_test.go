@@ -399,9 +399,12 @@ func TestCommandNamedForItsVerb(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "cmds.md", Content: "# Commands\n\n- COUNT: Count the free berths of a harbour.\n" +
-		"- TALLY: Count the crates on a quay.\n\nRun COUNT at high water. Run TALLY at dusk.\n"}})
+		"- TALLY: Count the crates on a quay.\n- TidePool: Load balancing across several quays.\n\nRun COUNT at high water. Run TALLY at dusk. Use a TidePool.\n"}})
 	if d := define(t, e, c, "COUNT"); d.Text != "Count the free berths of a harbour." {
 		t.Errorf("COUNT: %q (%.2f), want its item", d.Text, d.Confidence)
 	}
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "TALLY", "crates on a quay")
+	if d := define(t, e, c, "TidePool"); d.Text != "Load balancing across several quays." {
+		t.Errorf("TidePool: %q (%.2f), want its item (a noun, not an instruction)", d.Text, d.Confidence)
+	}
 }
