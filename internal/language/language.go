@@ -76,7 +76,10 @@ const (
 // Markdown left out), or Unknown when the text does not say plainly.
 func Of(text string) Tag {
 	var c counts
-	prose(text, c.add)
+	prose(text, func(part string) bool {
+		c.add(part)
+		return !c.decided()
+	})
 	switch {
 	case c.kana >= minKana || c.kana > 0 && c.kana*10 >= c.han:
 		// Japanese writes kana between its kanji; Chinese does not.
@@ -136,6 +139,25 @@ type counts struct {
 	// latinLangs.
 	english int
 	foreign [len(latinLangs)]int
+}
+
+// decided reports counts that the rest of a text cannot change Of's answer
+// for, or hardly: enough kana for Japanese, or English function words
+// numerous enough and far ahead of any other language's. Reading a long
+// page to its end would tell nothing more.
+func (c *counts) decided() bool {
+	if c.kana >= minKana {
+		return true
+	}
+	if c.english < 5*minWords {
+		return false
+	}
+	for _, k := range c.foreign {
+		if ratio*k >= c.english {
+			return false
+		}
+	}
+	return true
 }
 
 // word counts one word of prose (ASCII letters folded to lower case).
@@ -222,6 +244,15 @@ func (c *counts) addField(field string) {
 		switch {
 		case r < 0x80:
 			latin = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+		case 0x3041 <= r && r <= 0x3096 || 0x30A1 <= r && r <= 0x30FA:
+			c.kana++ // the common kana, without a table lookup
+		case 0x4E00 <= r && r <= 0x9FFF:
+			c.han++ // the common kanji
+			if strings.ContainsRune(zhMarks, r) {
+				c.zhMarks++
+			}
+		case 0xC0 <= r && r <= 0x24F && r != 0xD7 && r != 0xF7:
+			latin = true // accented Latin letters
 		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
 			c.kana++
 		case unicode.Is(unicode.Han, r):
@@ -259,8 +290,8 @@ func (c *counts) addField(field string) {
 }
 
 // prose calls f with the parts of Markdown text outside fenced code blocks
-// and code spans.
-func prose(text string, f func(string)) {
+// and code spans, until f returns false.
+func prose(text string, f func(string) bool) {
 	fence := ""
 	for line := range strings.SplitSeq(text, "\n") {
 		t := strings.TrimSpace(line)
@@ -276,8 +307,8 @@ func prose(text string, f func(string)) {
 		}
 		for code := false; ; code = !code {
 			part, rest, found := strings.Cut(line, "`")
-			if !code {
-				f(part)
+			if !code && !f(part) {
+				return
 			}
 			if !found {
 				break

@@ -77,3 +77,25 @@ func TestFunctionWords(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkOf measures Of over the sample documents, each repeated to a
+// page of about 40 KB. MB/s is text bytes per second.
+func BenchmarkOf(b *testing.B) {
+	var pages []string
+	size := 0
+	for _, f := range []string{"en.md", "ja.md", "pt.md", "zh.md"} {
+		raw, err := os.ReadFile(filepath.Join("testdata", f))
+		if err != nil {
+			b.Fatal(err)
+		}
+		page := strings.Repeat(string(raw)+"\n", 40_000/len(raw)+1)
+		pages = append(pages, page)
+		size += len(page)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, p := range pages {
+			Of(p)
+		}
+	}
+}
