@@ -80,12 +80,9 @@ func Of(text string) Tag {
 		c.add(part)
 		return !c.decided()
 	})
-	switch {
-	case c.kana >= minKana || c.kana > 0 && c.kana*10 >= c.han:
+	if (c.kana >= minKana || c.kana > 0 && c.kana*10 >= c.han) && c.kana+c.han >= minKana {
 		// Japanese writes kana between its kanji; Chinese does not.
-		if c.kana+c.han >= minKana {
-			return Japanese
-		}
+		return Japanese
 	}
 	best, n := Unknown, 0
 	for _, s := range []struct {
