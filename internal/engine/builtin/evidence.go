@@ -1976,7 +1976,7 @@ func pluralBody(body string) bool {
 		return false
 	}
 	switch w {
-	case "not", "also", "only", "still", "now", "then", "usually", "often", "always", "never", "all", "both",
+	case "not", "no", "also", "only", "still", "now", "then", "usually", "often", "always", "never", "all", "both",
 		"each", "either", "more", "less", "very", "too", "so", "available", "able", "unable", "useful", "important",
 		"required", "optional", "possible", "different", "similar", "same", "ready", "free", "safe", "likely",
 		// "Executable targets are otherwise placed in this directory.":
@@ -3594,6 +3594,11 @@ func enExampleParen(lower string) bool {
 		strings.HasPrefix(clause, "in the above example") || strings.HasPrefix(clause, "in the example") {
 		// "(i.e. in this example /etc/gitweb.conf)", "(i.e. master in this
 		// case)": the value in one example, not what the term is.
+		return true
+	}
+	if strings.Contains(lower, "n't ") || strings.Contains(lower, "n’t ") || strings.Contains(" "+lower, " not ") {
+		// "(i.e. HSTS didn't break anything)", "(not to be confused with
+		// ...)": a clause or a warning, not a noun phrase.
 		return true
 	}
 	if t := strings.TrimRight(lower, ". "); strings.HasSuffix(t, " etc") || strings.HasSuffix(t, ",etc") || strings.HasSuffix(t, "and so on") {

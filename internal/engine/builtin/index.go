@@ -1831,6 +1831,8 @@ func itemBody(key, body string, ja bool) string {
 		// "[Decorators](./Decorators.md): Explains the server, request,
 		// and response decorator APIs.": what a page covers.
 		return ""
+	case lw == "to" && toThenImperative(rest):
+		return "" // "Template tags: To link, use :ttag:`regroup`.": what to do for a purpose
 	case lw == "in" && strings.HasPrefix(rest, "order to "), lw == "so" && strings.HasPrefix(rest, "that "):
 		return "" // "Execute: in order to cause ...": what a step is for
 	case (lw == "true" || lw == "false") && (strings.HasPrefix(rest, "if ") || strings.HasPrefix(rest, "when ") || strings.HasPrefix(rest, "unless ")):
@@ -1946,6 +1948,13 @@ func otherCodeSubject(key, body string) bool {
 	}
 	w := strings.ToLower(firstWord(rest))
 	return enModals[w] || enAuxiliaries[w] || enItemVerbs[w] || enDescribeVerbs[w]
+}
+
+// toThenImperative reports the rest of "To link, use ...": a purpose, a
+// comma, then an imperative.
+func toThenImperative(rest string) bool {
+	_, after, ok := strings.Cut(rest, ", ")
+	return ok && enImperatives[strings.ToLower(firstWord(after))]
 }
 
 // question reports a sentence in the order of a question: "where should

@@ -40,7 +40,8 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"Build the tide target to print the result of the tide expression (i.e. run the command tide --print at the quay). The tide expression is short.\n" +
 		"For berths with two bollards in their row (the typical case nowadays), crews tie two lines. Each row is numbered.\n" +
 		"The log was kept in Morse (the only code known to the old crews) or in plain text. Morse is slow.\n" +
-		"Signals are sent in semaphore (the berth number, the draught, the cargo class etc.) before docking. Semaphore needs daylight.\n"}}
+		"Signals are sent in semaphore (the berth number, the draught, the cargo class etc.) before docking. Semaphore needs daylight.\n" +
+		"Once every crane works on the quay (i.e. the winch didn't jam), raise the limit. Each winch is oiled.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"number", "digits after"},
@@ -62,6 +63,7 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		{"row", "typical case"},                 // how common the situation is
 		{"Morse", "only code"},                  // what it alone was there
 		{"semaphore", "berth number"},           // some of what is sent in it
+		{"quay", "winch didn"},                  // a clause
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)

@@ -493,3 +493,15 @@ func TestDefineSkipsSignatureParameters(t *testing.T) {
 		t.Errorf("signatureParams (C) = %v", got)
 	}
 }
+
+// "Xs are no longer ..." records a change (Django's release notes:
+// "Translations are no longer deactivated ..."), not what they are. The
+// text is written for this test.
+func TestNoLongerIsAChange(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "notes.md", Content: "# Notes\n\nTide charts are no longer printed by default. Print the tide charts on request.\n"}})
+	if d := define(t, e, c, "tide chart"); d.Confidence >= unclearBelow {
+		t.Errorf("tide chart: %q (%.2f), want usage only", d.Text, d.Confidence)
+	}
+}
