@@ -199,6 +199,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if s.doc != h.doc {
 				continue
 			}
+			if s.link {
+				// "# Compatibility" over "- [Compatibility Notes for
+				// rsyslog v8](v8.html)": a table of contents.
+				continue
+			}
 			if callSignature.MatchString(strings.TrimSpace(s.text)) {
 				// "### DateField" over "DateField(auto_now=False, ...)":
 				// how to call it; the paragraph after says what it is.

@@ -34,6 +34,9 @@ type sentence struct {
 	// "Settlement is the date of purchase." says what one parameter of the
 	// page's function is.
 	param bool
+	// link marks a list item that is a link alone: an entry of a table of
+	// contents ("- [Compatibility Notes for rsyslog v8](v8.html)").
+	link bool
 }
 
 type blockKind uint8
@@ -1251,7 +1254,7 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 		}
 		idx := len(ix.sentences)
 		ix.sentences = append(ix.sentences, sentence{doc: doc, line: start, end: end, text: text, ja: ja, block: b.kind, para: para, faq: faq,
-			code: leadingCode(raw)})
+			code: leadingCode(raw), link: b.kind == blockList && linkOnly(raw)})
 		if in := emphasisedComplement(raw, ja); in != "" {
 			if ix.introduced == nil {
 				ix.introduced = map[int]string{}
