@@ -302,6 +302,7 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"貸出の待ち時間（秒）。標準は 1.5 秒です。標準を変えます。区切りの記号を選べます。標準設定はピリオド . です。標準設定に戻します。\n" +
 		"延滞猶予は 3 日です。延滞猶予を延ばします。\n" +
 		"予約票は図書館システム固有である。予約票を書きます。\n" +
+		"貸出予測は実験的な機能です。貸出予測を試します。\n" +
 		"返却の都度、次の予約者に自動で知らせることができます。この機能を以下「自動連絡」と呼びます。自動連絡も、予約のある本にのみ行なわれます。\n" +
 		"指定された棚の中では、書架札は棚の番号を示す札である。書架札を読みます。\n\n" +
 		"- 貸出票: 用紙は複写式の薄い紙。\n- 保存先: 何も指定しなければ 港湾フォルダ。\n\n貸出票を書きます。保存先を決めます。\n\n" +
@@ -367,9 +368,10 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	if d := define(t, e, c, "自動連絡"); d.Text != "返却の都度、次の予約者に自動で知らせることができます。この機能を以下「自動連絡」と呼びます。" {
 		t.Errorf("自動連絡: %q (%.2f), want the naming with the sentence it points back to", d.Text, d.Confidence)
 	}
-	// 「…固有である。」 says where it comes from (a manual page's 準拠);
+	// 「…固有である。」 says where it comes from (a manual page's 準拠),
+	// 「…は実験的な機能です。」 its status;
 	// 「指定された棚の中では、Xは…」 what it is in one place.
-	for _, term := range []string{"デフォルト", "予約", "書式", "標準", "標準設定", "延滞猶予", "予約票", "書架札"} {
+	for _, term := range []string{"デフォルト", "予約", "書式", "標準", "標準設定", "延滞猶予", "予約票", "書架札", "貸出予測"} {
 		if d := define(t, e, c, term); d.Confidence >= confExplicit {
 			t.Errorf("%s: %q (%.2f) is no definition", term, d.Text, d.Confidence)
 		}
@@ -794,7 +796,8 @@ func TestDropFragments(t *testing.T) {
 func TestDefineKeyLinesWithoutMarkers(t *testing.T) {
 	t.Parallel()
 	ja := "# 用語\n\nタグライン：曳船と本船をつなぐ綱。\n係留索：船を岸壁につなぎとめる綱。\n\n注釈：この節は古い版のものです。\n\n" +
-		"タグラインは毎回点検します。係留索は毎月交換します。注釈を読みます。\n"
+		"# berth_base\n\n- デフォルト: `berth` の名前と同じ値。\n- コンテキスト: `berth`\n\n" +
+		"タグラインは毎回点検します。係留索は毎月交換します。注釈を読みます。デフォルトを変えます。\n"
 	en := "# Terms\n\nTowline - a rope between a tugboat and the ship it pulls.\nHawser - a thick rope used to moor a ship.\n\n" +
 		"Note: this section is from an older release.\n\nRules-Requires-Root: no\n\n" +
 		"Pilot boat: a boat that carries pilots.\nThe pilot boat is yellow, and it leaves at dawn.\n\n" +
@@ -808,7 +811,7 @@ func TestDefineKeyLinesWithoutMarkers(t *testing.T) {
 		want      map[string]string
 		not       []string
 	}{
-		{"ja", ja, map[string]string{"タグライン": "曳船と本船をつなぐ綱。", "係留索": "船を岸壁につなぎとめる綱。"}, []string{"注釈"}},
+		{"ja", ja, map[string]string{"タグライン": "曳船と本船をつなぐ綱。", "係留索": "船を岸壁につなぎとめる綱。"}, []string{"注釈", "デフォルト"}},
 		{"en", en, map[string]string{"towline": "A rope between a tugboat and the ship it pulls.", "hawser": "A thick rope used to moor a ship.",
 			"bollard": "A short post on a quay to which mooring lines are tied.", "cleat": "A fitting with two horns around which a rope is secured."},
 			[]string{"note", "pilot boat", "feature"}},

@@ -1910,6 +1910,9 @@ func enVerdict(body string) bool {
 	}
 	switch w[0] {
 	case "good", "great", "nice", "bad", "better", "poor", "excellent", "reasonable", "sensible", "safe", "wise", "fine", "perfect", "handy":
+	case "experimental", "deprecated", "obsolete":
+		// "The scorer is an experimental feature.": its status.
+		return len(w) > 1 && (strings.HasPrefix(w[1], "feature") || w[1] == "function" || w[1] == "option" || w[1] == "api" || w[1] == "module")
 	default:
 		return false
 	}
@@ -2248,6 +2251,11 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 		if pred, ok := strings.CutSuffix(strings.TrimRight(strings.TrimPrefix(rest, "は"), "。．. "), "です"); ok && (!glossary.HasCJK(pred) || jaQuantity(pred)) {
 			// 「拡張子は .points です。」: a value in Latin letters or
 			// digits, not what it is; 「延滞猶予は 3 日です。」: how much.
+			return evidence{}, false
+		}
+		if pred := strings.TrimLeft(strings.TrimPrefix(rest, "は"), "、， "); strings.HasPrefix(pred, "実験的な") || strings.HasPrefix(pred, "実験的機能") ||
+			strings.HasPrefix(pred, "非推奨") || strings.HasPrefix(pred, "廃止予定") {
+			// 「スコアラーは実験的な機能です。」: its status, not what it is.
 			return evidence{}, false
 		}
 		if endsWithAny(strings.TrimRight(rest, "。．. "), "固有である", "固有です", "固有の機能である", "固有の機能です", "に準拠している", "に準拠しています", "に準拠する", "に準拠します") {

@@ -843,7 +843,7 @@ var keyLineLabels = toSet(`note notes nb tip tips hint warning caution important
 	feature features usage installation install requirements prerequisites license output input returns parameters
 	params default defaults options syntax purpose goal goals motivation overview description
 	注 注意 注釈 訳注 備考 補足 参考 メモ 例 ヒント 警告 重要 結果 回答 質問 更新 日付 作者 著者 状態 ステータス 関連
-	書式 返り値 準拠 関連項目 関連ファイル`)
+	書式 返り値 準拠 関連項目 関連ファイル デフォルト デフォルト値 既定値 初期値`)
 
 type headingRef struct {
 	key string
