@@ -1853,7 +1853,7 @@ func itemBody(key, body string, ja bool) string {
 	case menuPath(first):
 		return "" // "Tools - Macros - XML Filter Settings, then click New": where to click
 	case enImperatives[strings.TrimRight(lw, ",:")] && !(strings.ToUpper(lw) == strings.Trim(key, "`*_ ")) &&
-		!strings.HasSuffix(strings.ToLower(firstWord(rest)), "ing"):
+		!(strings.HasSuffix(strings.ToLower(firstWord(rest)), "ing") && !gerundVerbs[strings.TrimRight(lw, ",:")]):
 		// An instruction ("Count the words ..."), not a description; a
 		// command named in capitals for its verb ("LOAD: Load a shared
 		// library file") is summarised ("copy: Copy the notes ..." is
@@ -1952,6 +1952,11 @@ func otherCodeSubject(key, body string) bool {
 	w := strings.ToLower(firstWord(rest))
 	return enModals[w] || enAuxiliaries[w] || enItemVerbs[w] || enDescribeVerbs[w]
 }
+
+// gerundVerbs are imperatives that take a gerund: "Start running
+// maintenance ..." is an instruction, where "Load balancing across ..." is
+// a noun.
+var gerundVerbs = toSet(`start stop keep avoid try begin continue finish`)
 
 // toThenImperative reports the rest of "To link, use ...": a purpose, a
 // comma, then an imperative.

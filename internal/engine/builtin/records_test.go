@@ -401,11 +401,13 @@ func TestCommandNamedForItsVerb(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "cmds.md", Content: "# Commands\n\n- COUNT: Count the free berths of a harbour.\n" +
-		"- TALLY: Count the crates on a quay.\n- TidePool: Load balancing across several quays.\n\nRun COUNT at high water. Run TALLY at dusk. Use a TidePool.\n"}})
+		"- TALLY: Count the crates on a quay.\n- TidePool: Load balancing across several quays.\n- watch: Start running the tide watch on the current quay.\n\n" +
+		"Run COUNT at high water. Run TALLY at dusk. Use a TidePool. The watch starts at dawn.\n"}})
 	if d := define(t, e, c, "COUNT"); d.Text != "Count the free berths of a harbour." {
 		t.Errorf("COUNT: %q (%.2f), want its item", d.Text, d.Confidence)
 	}
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "TALLY", "crates on a quay")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "watch", "Start running") // an imperative that takes a gerund
 	if d := define(t, e, c, "TidePool"); d.Text != "Load balancing across several quays." {
 		t.Errorf("TidePool: %q (%.2f), want its item (a noun, not an instruction)", d.Text, d.Confidence)
 	}
