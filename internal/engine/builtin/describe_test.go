@@ -1125,3 +1125,19 @@ func TestHeadingOverWhatAControlDoes(t *testing.T) {
 		t.Errorf("tide marker: %q (%.2f), want its section's gloss", d.Text, d.Confidence)
 	}
 }
+
+// A group's name over its fields in a manual page saved as text ("System"
+// over "in: 一秒あたりの割り込み回数。", vmstat's) is glossed by none of
+// them. The page is written for this test.
+func TestFieldGroupIsNoGloss(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "TIDESTAT(8)                 System Manager's Manual                TIDESTAT(8)\n\n\n\n名前\n       tidestat - 潮位の統計を報告する\n\n" +
+		"フィールドの説明\n   Tide\n       hi: 一時間あたりの満潮の回数。\n       lo: 一時間あたりの干潮の回数。\n\n   Berth\n       us: 使用中のバースの数。\n\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tidestat.8.txt", Content: doc}})
+	for _, term := range []string{"Tide", "Berth"} {
+		if d := define(t, e, c, term); d.Confidence >= unclearBelow {
+			t.Errorf("%s: %q (%.2f), want usage only", term, d.Text, d.Confidence)
+		}
+	}
+}
