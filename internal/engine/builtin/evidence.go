@@ -199,19 +199,21 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if s.doc != h.doc {
 				continue
 			}
-			if s.link {
-				// "# Compatibility" over "- [Compatibility Notes for
-				// rsyslog v8](v8.html)": a table of contents.
-				continue
+			// "### DateField" over "DateField(auto_now=False, ...)" (how to
+			// call it), "### `process.stdout`" over "- [<Stream>](...)" (its
+			// type, a link): the paragraph after says what it is. A table
+			// of contents ("# Compatibility" over "- [Compatibility Notes
+			// for rsyslog v8](v8.html)" and more links) says nothing.
+			first := h.first
+			for first < len(ix.sentences) && first < h.first+8 && (ix.sentences[first].link || callSignature.MatchString(strings.TrimSpace(ix.sentences[first].text))) {
+				first++
 			}
-			if callSignature.MatchString(strings.TrimSpace(s.text)) {
-				// "### DateField" over "DateField(auto_now=False, ...)":
-				// how to call it; the paragraph after says what it is.
-				if h.first+1 >= len(ix.sentences) || ix.sentences[h.first+1].doc != h.doc ||
-					h.nextLine > 0 && ix.sentences[h.first+1].line >= h.nextLine {
+			if first != h.first {
+				if first >= len(ix.sentences) || ix.sentences[first].doc != h.doc || h.nextLine > 0 && ix.sentences[first].line >= h.nextLine ||
+					ix.sentences[first].link {
 					continue
 				}
-				s = ix.sentences[h.first+1]
+				s = ix.sentences[first]
 			}
 			// Prefer the sentence of the section's first paragraphs that
 			// defines the term or has it as its subject: "### Ordered

@@ -368,12 +368,15 @@ func TestDefineHTMLPages(t *testing.T) {
 	readme := "# tugboat\n\nRun the tests with make before each release.\n\nThe tugboat tows ships.\n"
 	// A Sphinx class under its own heading (Django's reference): the
 	// signature with an empty description, then what it is.
+	// A property under its own heading (Node's API pages): its type as a
+	// link, then what it is.
+	props := "# Harbour\n\n### `harbour.tide`\n\n- [\\<Stream>](stream.html#stream)\n\nThe `harbour.tide` property returns a stream of tide readings.\n\nRead harbour.tide often.\n"
 	fields := `<html><body><main><h1>Berth fields</h1><h3>BerthField</h3><dl class="py class"><dt class="sig sig-object py">` +
 		`<em class="property">class </em><span class="sig-name descname">BerthField</span>(<em class="sig-param">depth=0</em>, <em class="sig-param">**options</em>)</dt>` +
 		`<dd></dd></dl><p>A berth, represented in Python by a <code>Quay</code> instance. Has one extra argument.</p>` +
 		`<p>Every model may have a BerthField.</p></main></body></html>`
 	var docs []glossary.Document
-	for name, page := range map[string]string{"mooring.html": en, "ja/mooring.htm": ja, "command/plan_departure.html": ref, "tugboat/README.md": readme, "ref/fields.html": fields} {
+	for name, page := range map[string]string{"mooring.html": en, "ja/mooring.htm": ja, "command/plan_departure.html": ref, "tugboat/README.md": readme, "ref/fields.html": fields, "harbour.md": props} {
 		d, err := document.Parse(name, []byte(page), document.Limits{})
 		if err != nil {
 			t.Fatal(err)
@@ -392,6 +395,7 @@ func TestDefineHTMLPages(t *testing.T) {
 		"berth_limit":    "1つの岸壁に同時に係留できる船の上限。",
 		"plan_departure": "Add a departure to the tide plan of a berth.",
 		"BerthField":     "A berth, represented in Python by a Quay instance.",
+		"harbour.tide":   "The harbour.tide property returns a stream of tide readings.",
 	} {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confDescribe {
 			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
