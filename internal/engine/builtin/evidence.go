@@ -3611,6 +3611,12 @@ func enExampleParen(lower string) bool {
 		// case)": the value in one example, not what the term is.
 		return true
 	}
+	if strings.Contains(lower, "the previous one") || strings.Contains(lower, "the former") || strings.Contains(lower, "the latter") ||
+		strings.Contains(lower, "the above") {
+		// "(a special case of the previous one)": of what the text said
+		// before, not what the term is.
+		return true
+	}
 	if strings.Contains(lower, "n't ") || strings.Contains(lower, "n’t ") || strings.Contains(" "+lower, " not ") {
 		// "(i.e. HSTS didn't break anything)", "(not to be confused with
 		// ...)": a clause or a warning, not a noun phrase.

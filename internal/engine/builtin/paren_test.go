@@ -41,7 +41,8 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"For berths with two bollards in their row (the typical case nowadays), crews tie two lines. Each row is numbered.\n" +
 		"The log was kept in Morse (the only code known to the old crews) or in plain text. Morse is slow.\n" +
 		"Signals are sent in semaphore (the berth number, the draught, the cargo class etc.) before docking. Semaphore needs daylight.\n" +
-		"Once every crane works on the quay (i.e. the winch didn't jam), raise the limit. Each winch is oiled.\n"}}
+		"Once every crane works on the quay (i.e. the winch didn't jam), raise the limit. Each winch is oiled.\n" +
+		"Use a hawser when splitting a tow (a special case of the previous one). Each tow is logged.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"number", "digits after"},
@@ -64,6 +65,7 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		{"Morse", "only code"},                  // what it alone was there
 		{"semaphore", "berth number"},           // some of what is sent in it
 		{"quay", "winch didn"},                  // a clause
+		{"tow", "special case"},                 // of what came before
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
