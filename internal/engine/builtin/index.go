@@ -1878,6 +1878,11 @@ func itemBody(key, body string, ja bool) string {
 		// "Oracle: no requirements (see Choosing a Time Zone File).",
 		// "Tally: No effect.": what a platform or a setting lacks.
 		return ""
+	case pluralCollection(key, first):
+		// "functions: List containing names of “public” functions in the
+		// module." (a template's variable): a list of them, not what a
+		// function is.
+		return ""
 	case question(first):
 		// "`Substitution`: where should the matching requests be sent;":
 		// what the argument answers, asked.
@@ -1956,6 +1961,20 @@ func otherCodeSubject(key, body string) bool {
 	}
 	w := strings.ToLower(firstWord(rest))
 	return enModals[w] || enAuxiliaries[w] || enItemVerbs[w] || enDescribeVerbs[w]
+}
+
+// pluralCollection reports a key that is a plain word in the plural over a
+// body that opens with a list: a field that holds several of them.
+func pluralCollection(key, first string) bool {
+	k := strings.Trim(key, "`*_ ")
+	if len(k) < 4 || !strings.HasSuffix(k, "s") || strings.HasSuffix(k, "ss") || strings.ContainsFunc(k, func(r rune) bool { return !unicode.IsLower(r) }) {
+		return false
+	}
+	w := strings.Fields(strings.ToLower(first))
+	if len(w) > 0 && enArticles[w[0]] {
+		w = w[1:]
+	}
+	return len(w) > 1 && (w[0] == "list" || w[0] == "array" || w[0] == "set" || w[0] == "sequence" || w[0] == "tuple")
 }
 
 // gerundVerbs are imperatives that take a gerund: "Start running
