@@ -68,7 +68,7 @@ func (t Tag) Name() string {
 const (
 	minKana   = 20
 	minScript = 100
-	minWords  = 20
+	minWords  = 12
 	ratio     = 3
 )
 

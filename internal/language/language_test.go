@@ -45,7 +45,7 @@ func TestOfDoesNotGuess(t *testing.T) {
 		{"Japanese with much English", strings.Repeat("The berth scheduler assigns vessels to berths when they arrive. ", 10) + "\n\nこの文書はスケジューラの設定について説明します。設定ファイルは起動時に読み込まれます。", Japanese},
 		{"addresses", "# Dependencies\n\n" + strings.Repeat("| github.com/harbour/berth-scheduler/v2 | MIT |\n| com.example.quay/tide@1.2 | Apache-2.0 |\n", 20), Unknown},
 		{"a Japanese list of kanji terms", "# 用語\n\n" + strings.Repeat("港湾施設、岸壁延長、錨地水深、潮位観測、係留設備、荷役機械、航路標識、泊地面積、防波堤、灯台管理、", 5) + "など。", Unknown},
-		{"a few kanji", "The 港 (minato) sign marks the harbour office; the 岸壁 sign the quay.", Unknown},
+		{"a few kanji", "The 港 (minato) sign marks the harbour office; the 岸壁 sign the quay.", English},
 		{"bilingual page", string(pt) + "\n\n" + strings.Repeat("The scheduler assigns each arriving vessel to a berth, and it frees the berth when the ship has left the quay. ", 6), English},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -97,5 +97,16 @@ func BenchmarkOf(b *testing.B) {
 		for _, p := range pages {
 			Of(p)
 		}
+	}
+}
+
+// A short translated page, three sentences, is plain enough.
+func TestOfShortPage(t *testing.T) {
+	t.Parallel()
+	page := "# Berço\n\nUm berço é um trecho do cais onde um navio pode atracar enquanto é carregado ou descarregado. " +
+		"Quando todos os berços estão ocupados, o navio espera no fundeadouro até que o agendador libere um deles. " +
+		"O agendador lê a tábua de marés na inicialização e, se a tábua não existir, não inicia.\n"
+	if got := Of(page); got != Portuguese {
+		t.Errorf("Of = %q (%s), want Portuguese", got, got.Name())
 	}
 }
