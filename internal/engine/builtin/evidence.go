@@ -3811,23 +3811,6 @@ func otherKeyItem(text string, spellings []string) bool {
 	return true
 }
 
-// lowerFieldKey reports a text that opens with a key in lower-case ASCII
-// letters and a colon: "in: ...", "us: ...", a field's name.
-func lowerFieldKey(text string) bool {
-	key, _, ok := strings.Cut(text, ":")
-	if !ok || key == "" || len(key) > 15 {
-		return false
-	}
-	for i := 0; i < len(key); i++ {
-		if key[i] < 'a' || key[i] > 'z' {
-			if key[i] != '_' {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // fieldLabel reports a list item key that labels a field a page fills in
 // again and again ("- **CLI**: `gopls definition ...`", "- **CLI**: not
 // supported" under each feature): three items or more of one document

@@ -1857,7 +1857,7 @@ func itemBody(key, body string, ja bool) string {
 		return ""
 	case menuPath(first):
 		return "" // "Tools - Macros - XML Filter Settings, then click New": where to click
-	case enImperatives[strings.TrimRight(lw, ",:")] && !(strings.ToUpper(lw) == strings.Trim(key, "`*_ ")) &&
+	case enImperatives[strings.TrimRight(lw, ",:")] && strings.ToUpper(lw) != strings.Trim(key, "`*_ ") &&
 		!(strings.HasSuffix(strings.ToLower(firstWord(rest)), "ing") && !gerundVerbs[strings.TrimRight(lw, ",:")]):
 		// An instruction ("Count the words ..."), not a description; a
 		// command named in capitals for its verb ("LOAD: Load a shared
@@ -1920,6 +1920,9 @@ func itemBody(key, body string, ja bool) string {
 // "Indicates to the reader that the comment should not ..." are not one.
 func qualifiedPluralModal(key, s string) bool {
 	w := strings.Fields(s)
+	if len(w) == 0 {
+		return false
+	}
 	head := strings.ToLower(w[0])
 	if r, _ := utf8.DecodeRuneInString(w[0]); !unicode.IsUpper(r) || !strings.HasSuffix(head, "s") || strings.HasSuffix(head, "ss") {
 		return false
@@ -1943,6 +1946,21 @@ func qualifiedPluralModal(key, s string) bool {
 		}
 	}
 	return false
+}
+
+// lowerFieldKey reports a text that opens with a key in lower-case ASCII
+// letters and a colon: "in: ...", "us: ...", a field's name.
+func lowerFieldKey(text string) bool {
+	key, _, ok := strings.Cut(text, ":")
+	if !ok || key == "" || len(key) > 15 {
+		return false
+	}
+	for i := 0; i < len(key); i++ {
+		if (key[i] < 'a' || key[i] > 'z') && key[i] != '_' {
+			return false
+		}
+	}
+	return true
 }
 
 // otherCodeSubject reports a body that opens with an identifier in code
