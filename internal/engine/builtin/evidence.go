@@ -2913,9 +2913,9 @@ func enClauseStart(rest string) bool {
 
 // enCalledEvidence matches an English naming sentence: "... is called
 // (a|an|the) X", "... are known as Xs", "... is often referred to as X",
-// with the term ending its clause. A sentence that opens with "This" or
-// "It" ("This is called a flotilla.") is shown after the sentence it refers
-// to.
+// with the term ending its clause. A sentence that opens with "This",
+// "It" or "They" ("This is called a flotilla.", "They are collectively
+// called numeric types.") is shown after the sentence it refers to.
 func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, bool) {
 	s := &ix.sentences[si]
 	for _, at := range hits {
@@ -2982,7 +2982,7 @@ func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence,
 		}
 		text, line := s.text, s.line
 		switch strings.ToLower(firstWord(text)) {
-		case "this", "that", "it", "these", "those", "such":
+		case "this", "that", "it", "these", "those", "such", "they":
 			if si == 0 || ix.sentences[si-1].para != s.para || ix.sentences[si-1].doc != s.doc {
 				continue // nothing to say what it names
 			}
