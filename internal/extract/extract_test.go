@@ -592,6 +592,8 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"Don’t split a ledger by hand: it’ll split itself. Don’t move shards either; it’ll move them.\n\n" +
 		"## Ledger shards\n\nA ledger shard is a slice of the key space.\n\n" +
 		"## Credits\n\n- Ada Quenby for https://example.org/ada\n\n" +
+		"## Current project team members\n\n### TC (Technical Committee)\n\n- ilseq - Ilse Quarrington\n- wrent - Wren Tolliver (he/him)\n\n" +
+		"#### Emeritus Triagers\n\n- oskp - Oskar Pellworth\n\n" +
 		"## License\n\nMIT © Bertil Ashgrove\n\nCC-BY-SA-3.0 © Bertil Ashgrove\n\n" +
 		"## License\n\nCopyright (c) 2024 Larkspur Authors. Licensed under the Apache License, Version 2.0.\n"
 	b := "作成者：榊原 周平\n\nWritten by Ilse Marchetti.\n\n" +
@@ -632,7 +634,7 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"LOC", "net", "http", "github", "DESIGN.md", "segment.go", "recommend", "retrieve", "present", "Fetching",
 		"fetching", "publishing", "Object Stores", "ledger shards", "ledgerstore", "http gateway", "Apache License",
 		"Apache", "Larkspur Authors", "Ada Quenby", "GHSA-3fxj-6jh8-hvhx", "Tombstone", "Ledger Shards",
-		"Wren Talmadge", "Oskar Penhallow", "Ilse Marchetti", "Bertil Ashgrove", "Ashgrove", "榊原", "周平", "a24dc91", "c203e39", "f2c4107", "acts", "supplies", "refuses", "carries",
+		"Wren Talmadge", "Oskar Penhallow", "Ilse Marchetti", "Bertil Ashgrove", "Ilse Quarrington", "Wren Tolliver", "Oskar Pellworth", "Ashgrove", "榊原", "周平", "a24dc91", "c203e39", "f2c4107", "acts", "supplies", "refuses", "carries",
 		"Larkspur Operator Handbook", "Operator Handbook", "LedgerStore User Guide", "User Guide", "virtual private",
 		"equivalent", "distinct", "tier equal", "Don’t", "don’t", "don't", "it’ll", "it'll",
 		"Listing", "Figure", "Appendix", "Chapter", "foo", "Foo", "baz", "qux", "hoge", "fuga", "example", "examples",

@@ -240,7 +240,7 @@ func setextLevel(s string) int {
 // of the documented subject: credits, contribution rules. (A license section
 // may say who started the project; only its notice sentences are dropped.)
 var boilerplateSections = wordSet(`credits credit acknowledgements acknowledgments acknowledgement acknowledgment
-	thanks contributors contributing sponsors backers`)
+	thanks contributors contributing sponsors backers maintainers triagers collaborators`)
 
 // changelogSections are the titles of change log sections: their entries
 // ("flate: reduce stateless allocations by @user in .../pull/1106") name
@@ -262,8 +262,18 @@ func boilerplateHeading(title string) bool {
 		return true
 	}
 	first, _, _ := strings.Cut(t, " ")
-	return has(boilerplateSections, first) && !strings.ContainsAny(t, "()")
+	if has(boilerplateSections, first) && !strings.ContainsAny(t, "()") {
+		return true
+	}
+	// "Emeritus Triagers", "Core maintainers", "Current project team
+	// members": a list of people ("Struct members" is not one).
+	words := strings.Fields(t)
+	last := words[len(words)-1]
+	return has(peopleSections, last) || last == "members" && (strings.Contains(t, "team") || strings.Contains(t, "committee"))
 }
+
+// peopleSections end the titles of sections that list a project's people.
+var peopleSections = wordSet(`maintainers triagers collaborators emeriti`)
 
 // licensePhrases mark a sentence of license or copyright notice.
 var licensePhrases = [...]string{"copyright (c)", "copyright ©", "copyright 20", "copyright 19", "licensed under",
