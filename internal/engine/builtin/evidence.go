@@ -1709,6 +1709,11 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				if p.prefix == " means " && strings.HasPrefix(strings.ToLower(body), "that ") {
 					return evidence{}, false
 				}
+				if (p.prefix == " is a " || p.prefix == " is the ") && (strings.HasPrefix(body, "part of ") || strings.HasPrefix(body, "member of ")) {
+					// "Ajv is a part of Tidelift subscription": what it
+					// belongs to, not what it is.
+					return evidence{}, false
+				}
 				if p.prefix == " is one of " && pointsBack(body) {
 					// "Configuration is one of these ways.": of what the
 					// sentence before listed, not what it is.

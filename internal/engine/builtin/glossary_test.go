@@ -264,7 +264,8 @@ func TestAppositiveNeedsASubject(t *testing.T) {
 		// ways").
 		{"# Uses\n\n" +
 			"You may build a tool that uses Tidewatch as its ledger, a plugin that reads tides, bindings for other languages and so on.\n" +
-			"You can change the tide rules by flags and by files. Harbour config is one of these ways. Keep the ledger small.\n", []string{"ledger", "Harbour config"}},
+			"You can change the tide rules by flags and by files. Harbour config is one of these ways. Keep the ledger small.\n" +
+			"Tidewatch is a part of the Quayside subscription - it gives support to its users. Run Tidewatch daily.\n", []string{"ledger", "Harbour config", "Tidewatch"}},
 	} {
 		c := pipeline.NewCorpus([]glossary.Document{{Path: "t.md", Content: tc.doc}})
 		for _, term := range tc.terms {
