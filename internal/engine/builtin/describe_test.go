@@ -460,6 +460,7 @@ func TestDefineNamingSentences(t *testing.T) {
 		"Boats waiting outside the harbor for a free berth are known as roadstead ships. Roadstead ships wait for the tide.\n\n" +
 		"A drum turns to haul the anchor chain aboard. This is called a windlass. The windlass is oiled weekly.\n\n" +
 		"Tugs, pilot boats and launches serve the ships. They are collectively called harbour craft. Harbour craft are moored apart.\n\n" +
+		"A berth row is a part of a quay whose bollards stand in one line. Each berth row is numbered.\n\n" +
 		"The schedule lives in a file called harbor.toml. Edit harbor.toml before spring.\n" +
 		"A tug is not called a barge. Each barge carries coal. The barge docks at noon.\n\n" +
 		"The post you see on the quay is called a bollard.\n" +
@@ -471,6 +472,7 @@ func TestDefineNamingSentences(t *testing.T) {
 		"roadstead ship": "Boats waiting outside the harbor for a free berth are known as roadstead ships.",
 		"windlass":       "A drum turns to haul the anchor chain aboard. This is called a windlass.",
 		"harbour craft":  "Tugs, pilot boats and launches serve the ships. They are collectively called harbour craft.",
+		"berth row":      "A berth row is a part of a quay whose bollards stand in one line.", // a word, defined by what it is part of
 		"bollard":        "Bollards are short posts that mooring lines are tied to.",
 	} {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {

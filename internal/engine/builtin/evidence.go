@@ -1709,9 +1709,11 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				if p.prefix == " means " && strings.HasPrefix(strings.ToLower(body), "that ") {
 					return evidence{}, false
 				}
-				if (p.prefix == " is a " || p.prefix == " is the ") && (strings.HasPrefix(body, "part of ") || strings.HasPrefix(body, "member of ")) {
-					// "Ajv is a part of Tidelift subscription": what it
-					// belongs to, not what it is.
+				if (p.prefix == " is a " || p.prefix == " is the ") && (strings.HasPrefix(body, "part of ") || strings.HasPrefix(body, "member of ")) &&
+					!isLowerWord(firstWord(sp)) {
+					// "Ajv is a part of Tidelift subscription": what a
+					// name belongs to, not what it is ("A component is a
+					// part of a path whose ..." defines a word).
 					return evidence{}, false
 				}
 				if p.prefix == " is one of " && pointsBack(body) {
