@@ -594,6 +594,7 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"## Credits\n\n- Ada Quenby for https://example.org/ada\n\n" +
 		"## Current project team members\n\n### TC (Technical Committee)\n\n- ilseq - Ilse Quarrington\n- wrent - Wren Tolliver (he/him)\n\n" +
 		"#### Emeritus Triagers\n\n- oskp - Oskar Pellworth\n\n" +
+		"## Tips for talking to maintainers\n\nAn orphaned ledger shard is handed to the Ledger Guild.\nEvery orphaned ledger shard is listed.\n\n" +
 		"## License\n\nMIT © Bertil Ashgrove\n\nCC-BY-SA-3.0 © Bertil Ashgrove\n\n" +
 		"## License\n\nCopyright (c) 2024 Larkspur Authors. Licensed under the Apache License, Version 2.0.\n"
 	b := "作成者：榊原 周平\n\nWritten by Ilse Marchetti.\n\n" +
@@ -624,7 +625,7 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := byText(terms)
-	for _, want := range []string{"ledger shard", "Object Store", "LedgerStore", "HTTP gateway", "LedgerStore.Compact", "ed25519",
+	for _, want := range []string{"ledger shard", "Object Store", "LedgerStore", "HTTP gateway", "LedgerStore.Compact", "ed25519", "Ledger Guild",
 		"PROXY header", "feedback"} {
 		if _, ok := got[want]; !ok {
 			t.Errorf("missing %q in %v", want, terms)

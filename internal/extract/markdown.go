@@ -266,10 +266,11 @@ func boilerplateHeading(title string) bool {
 		return true
 	}
 	// "Emeritus Triagers", "Core maintainers", "Current project team
-	// members": a list of people ("Struct members" is not one).
+	// members": a list of people ("Struct members" is not one, nor is a
+	// longer title, "Tips for talking to maintainers").
 	words := strings.Fields(t)
 	last := words[len(words)-1]
-	return has(peopleSections, last) || last == "members" && (strings.Contains(t, "team") || strings.Contains(t, "committee"))
+	return len(words) <= 4 && (has(peopleSections, last) || last == "members" && (strings.Contains(t, "team") || strings.Contains(t, "committee")))
 }
 
 // peopleSections end the titles of sections that list a project's people.
