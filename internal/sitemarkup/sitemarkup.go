@@ -15,6 +15,7 @@
 package sitemarkup
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -62,6 +63,7 @@ func Strip(content string) string {
 	}
 	lines := strings.Split(content, "\n")
 	start := frontMatter(lines)
+	manPageTitles(lines, start)
 	var (
 		fence       byte // '`' or '~' inside a fenced code block
 		fenceLen    int
@@ -162,7 +164,7 @@ func Strip(content string) string {
 			lines[i] = "#### " + label
 			continue
 		}
-		blankBefore := i == start || strings.TrimSpace(lines[i-1]) == ""
+		blankBefore := i == start || strings.TrimSpace(lines[i-1]) == "" || strings.HasPrefix(lines[i-1], "## ")
 		if label, ok := boldHeading(trimmed); ok && blankBefore && (i+1 == len(lines) || strings.TrimSpace(lines[i+1]) == "") {
 			// "**Quay**" alone between blank lines, over its paragraph.
 			lines[i] = "#### " + label
@@ -203,7 +205,7 @@ func Strip(content string) string {
 // mayHaveMarkup is a cheap test that lets most documents through
 // untouched.
 func mayHaveMarkup(s string) bool {
-	return strings.HasPrefix(s, "---") || strings.HasPrefix(s, "+++") || strings.HasPrefix(s, "\ufeff") ||
+	return manPage(s) || strings.HasPrefix(s, "---") || strings.HasPrefix(s, "+++") || strings.HasPrefix(s, "\ufeff") ||
 		strings.Contains(s, "{{") || strings.Contains(s, "{%") || strings.Contains(s, ":::") ||
 		strings.Contains(s, "!!!") || strings.Contains(s, "???") || strings.Contains(s, "===") ||
 		strings.Contains(s, "[!") || strings.Contains(s, "{#") || strings.Contains(s, "{:") ||
@@ -213,6 +215,52 @@ func mayHaveMarkup(s string) bool {
 		strings.Contains(s, "```{") || strings.Contains(s, "~~~{") || strings.Contains(s, "}`") ||
 		strings.Contains(s, "<dt") || strings.Contains(s, "<summary") || strings.Contains(s, "<details") ||
 		strings.Contains(s, "wiki/")
+}
+
+// manHeaderRE matches the header line of a manual page saved as text:
+// "CRONTAB(5)      File Formats Manual      CRONTAB(5)".
+var manHeaderRE = regexp.MustCompile(`^(\S+\(\d\w*\))\s.*\s(\S+\(\d\w*\))\s*$`)
+
+// manHeader reports a manual page's header line: the page's name and
+// section at both ends.
+func manHeader(line string) bool {
+	m := manHeaderRE.FindStringSubmatch(line)
+	return m != nil && m[1] == m[2]
+}
+
+// manFooter matches the footer line's end: "Linux 2008-10-01 VMSTAT(8)".
+var manFooter = regexp.MustCompile(`\S\(\d\w*\)\s*$`)
+
+// manPage reports text that opens with a manual page's header line.
+func manPage(s string) bool {
+	s = strings.TrimLeft(s, "\r\n")
+	first, _, _ := strings.Cut(s, "\n")
+	return strings.IndexByte(first, '(') > 0 && manHeader(strings.TrimSuffix(first, "\r"))
+}
+
+// manPageTitles turns the section titles of a manual page saved as text
+// (short unindented lines under its header: "NAME", 「オプション」,
+// 「関連ファイル」) into headings, so that the indented lines under them
+// are read as the section's text and its options as a definition list,
+// not as the title's definition.
+func manPageTitles(lines []string, start int) {
+	i := start
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	if i >= len(lines) || !manHeader(strings.TrimSuffix(lines[i], "\r")) {
+		return
+	}
+	for j := i + 1; j < len(lines); j++ {
+		l := strings.TrimSuffix(lines[j], "\r")
+		if l == "" || l[0] == ' ' || l[0] == '\t' {
+			continue
+		}
+		if t := strings.TrimSpace(l); utf8.RuneCountInString(t) <= 40 && !manFooter.MatchString(t) &&
+			!strings.ContainsAny(t, "。.：:,、#") {
+			lines[j] = "## " + t
+		}
+	}
 }
 
 // mayHaveIndentedDefinition is a cheap test for indentedDefinition: a line

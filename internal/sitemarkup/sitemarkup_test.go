@@ -31,6 +31,18 @@ func TestStrip(t *testing.T) {
 			want: "TERMS\n\nbollard\n: A short post on a quay.\n    It holds ropes.\n\nfender\n: A cushion.\n\n- item\n    continued\n\nA sentence.\n    not a term\n\n1. step\n    detail\n",
 		},
 		{
+			name: "a manual page saved as text: its section titles are headings, its options a definition list",
+			in: "TIDESTAT(8)        System Manager's Manual        TIDESTAT(8)\n\n名前\n       tidestat - 潮位の統計を報告する\n\n" +
+				"オプション\n       interface\n              インタフェースの名前である。\n\nLinux          2008-10-01          TIDESTAT(8)\n",
+			want: "TIDESTAT(8)        System Manager's Manual        TIDESTAT(8)\n\n## 名前\n       tidestat - 潮位の統計を報告する\n\n" +
+				"## オプション\ninterface\n: インタフェースの名前である。\n\nLinux          2008-10-01          TIDESTAT(8)\n",
+		},
+		{
+			name: "a page that only mentions a manual page is no manual page",
+			in:   "See TIDESTAT(8) and TIDESTAT(8)\nOptions\n       interface\n",
+			want: "See TIDESTAT(8) and TIDESTAT(8)\nOptions\n       interface\n",
+		},
+		{
 			name: "a plain-text definition list after several blank lines",
 			in:   "# Terms\n\n\n\n\nbollard\n   A short post on a quay.\n",
 			want: "# Terms\n\n\n\n\nbollard\n: A short post on a quay.\n",
