@@ -303,6 +303,7 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"延滞猶予は 3 日です。延滞猶予を延ばします。\n" +
 		"予約票は図書館システム固有である。予約票を書きます。\n" +
 		"貸出予測は実験的な機能です。貸出予測を試します。\n" +
+		"蔵書点検は libtools パッケージの一部であり、 https://example.org から入手できる。蔵書点検を行います。\n" +
 		"返却の都度、次の予約者に自動で知らせることができます。この機能を以下「自動連絡」と呼びます。自動連絡も、予約のある本にのみ行なわれます。\n" +
 		"指定された棚の中では、書架札は棚の番号を示す札である。書架札を読みます。\n\n" +
 		"- 貸出票: 用紙は複写式の薄い紙。\n- 保存先: 何も指定しなければ 港湾フォルダ。\n\n貸出票を書きます。保存先を決めます。\n\n" +
@@ -369,9 +370,10 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		t.Errorf("自動連絡: %q (%.2f), want the naming with the sentence it points back to", d.Text, d.Confidence)
 	}
 	// 「…固有である。」 says where it comes from (a manual page's 準拠),
-	// 「…は実験的な機能です。」 its status;
+	// 「…は実験的な機能です。」 its status, 「…から入手できる。」 where to
+	// get it;
 	// 「指定された棚の中では、Xは…」 what it is in one place.
-	for _, term := range []string{"デフォルト", "予約", "書式", "標準", "標準設定", "延滞猶予", "予約票", "書架札", "貸出予測"} {
+	for _, term := range []string{"デフォルト", "予約", "書式", "標準", "標準設定", "延滞猶予", "予約票", "書架札", "貸出予測", "蔵書点検"} {
 		if d := define(t, e, c, term); d.Confidence >= confExplicit {
 			t.Errorf("%s: %q (%.2f) is no definition", term, d.Text, d.Confidence)
 		}

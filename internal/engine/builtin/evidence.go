@@ -2267,6 +2267,11 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 			// 「スコアラーは実験的な機能です。」: its status, not what it is.
 			return evidence{}, false
 		}
+		if endsWithAny(strings.TrimRight(rest, "。．. "), "から入手できる", "から入手できます", "から入手可能である", "から入手可能です") {
+			// 「mke2fs は e2fsprogs パッケージの一部であり、…から入手できる。」:
+			// where to get it (a manual page's AVAILABILITY), not what it is.
+			return evidence{}, false
+		}
 		if endsWithAny(strings.TrimRight(rest, "。．. "), "固有である", "固有です", "固有の機能である", "固有の機能です", "に準拠している", "に準拠しています", "に準拠する", "に準拠します") {
 			// 「mlock2() は Linux 固有である。」: where it comes from or
 			// what it follows (a manual page's 準拠 section), not what it is.
