@@ -639,7 +639,7 @@ func jaOpensWithCase(s string) bool {
 // jaQualifierEndings end a short parenthesis that qualifies the word
 // before it: read-only, optional, required, recommended, deprecated.
 var jaQualifierEndings = []string{"専用", "のみ", "省略可", "省略可能", "必須", "推奨", "非推奨", "任意", "不可", "可能", "廃止",
-	"実験的", "試験的", "非対応", "未対応", "未実装", "既定", "デフォルト"}
+	"実験的", "試験的", "非対応", "未対応", "未実装", "既定", "デフォルト", "以外"}
 
 // jaNotGloss reports a Japanese parenthetical that is not a gloss of the
 // word before it: one that opens with a conjunction (「かつ品詞細分類」, an

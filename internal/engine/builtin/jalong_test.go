@@ -81,6 +81,7 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"点検では、係留索 (以下に示す予備の索も) を見ます。\n係留索は甲板に置きます。\n\n" +
 			"嵐のときに、その岸壁 (少なくともこの区画) は閉鎖されます。\n岸壁は港長が管理します。\n\n" +
 			"- 潮位記録 (読み込み専用)\n- 入港届 (提出は省略可)\n\n潮位記録を見ます。入港届を出します。\n\n" +
+			"準拠\n\nHarbour.1 (注記した内容以外)。\n\nHarbour.1 に従います。\n\n" +
 			"上部の欄に保存名 (何もしなければ 港湾記録.png) を書きます。\n保存名を決めます。\n\n" +
 			"曳船には、ブラシ (「ほうき」みたいなもの) を積みます。\nブラシで甲板を掃きます。\n\n" +
 			"港内の標識は、灯浮標 (昼標と同じく 4 種類) で示します。\n灯浮標は夜に光ります。\n\n" +
@@ -113,6 +114,7 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"岸壁", "この区画"},
 		{"潮位記録", "読み込み専用"},
 		{"入港届", "省略可"},
+		{"Harbour.1", "注記した内容以外"}, // an exception, not what it is
 		{"保存名", "港湾記録"},
 		{"待合所", "以降に存在"},       // since which version
 		{"区画", "berth_kind_t"}, // a clause about the named one
