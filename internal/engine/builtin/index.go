@@ -1806,6 +1806,8 @@ func itemBody(key, body string, ja bool) string {
 		return ""
 	case nameList(first):
 		return "" // "LDAP: Authentication [v], Authorization [v], Gateway [v]": settings
+	case constantNames(first):
+		return "" // "login: CONSOLE_GROUPS DEFAULT_HOME ERASECHAR ...": the settings it reads
 	case introducesList(first):
 		return "" // "metric: A list of individual metrics, each containing:": the items below say it
 	case restatesKey(key, first, false):
@@ -1957,6 +1959,22 @@ func lowerFieldKey(text string) bool {
 	}
 	for i := 0; i < len(key); i++ {
 		if (key[i] < 'a' || key[i] > 'z') && key[i] != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// constantNames reports a text made of three or more names in capitals
+// and nothing else: "CONSOLE_GROUPS DEFAULT_HOME ERASECHAR".
+func constantNames(s string) bool {
+	w := strings.Fields(strings.TrimRight(s, "."))
+	if len(w) < 3 {
+		return false
+	}
+	for _, x := range w {
+		x = strings.TrimRight(x, ",")
+		if len(x) < 2 || strings.IndexFunc(x, func(r rune) bool { return !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_') }) >= 0 {
 			return false
 		}
 	}
