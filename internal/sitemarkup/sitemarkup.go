@@ -53,7 +53,9 @@ const maxFrontMatterLines = 200
 //     ("```{note}", "```{glossary}", ":::{warning}", ":class: tip") become
 //     blank, so their bodies are read, not skipped as code; MyST roles
 //     become their text ("{term}`berth`" -> "berth");
-//   - a heading's anchor ("## Pods {#pods}") is removed.
+//   - a heading's anchor ("## Pods {#pods}") is removed;
+//   - the section titles of a manual page saved as text (short unindented
+//     lines under a "NAME(8) ... NAME(8)" header) become headings.
 //
 // Fenced code blocks are left as they are. Content without any of this
 // markup is returned unchanged, without copying.
@@ -241,8 +243,9 @@ func manPage(s string) bool {
 // manPageTitles turns the section titles of a manual page saved as text
 // (short unindented lines under its header: "NAME", 「オプション」,
 // 「関連ファイル」) into headings, so that the indented lines under them
-// are read as the section's text and its options as a definition list,
-// not as the title's definition.
+// are read as the section's text, and a term on its own line under one
+// ("interface" over its description) as a definition list entry, not as
+// the title's definition.
 func manPageTitles(lines []string, start int) {
 	i := start
 	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
