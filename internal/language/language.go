@@ -224,6 +224,14 @@ func machineName(field string) bool {
 	return false
 }
 
+// addHan counts a Han character, and one of Chinese grammar among them.
+func (c *counts) addHan(r rune) {
+	c.han++
+	if strings.ContainsRune(zhMarks, r) {
+		c.zhMarks++
+	}
+}
+
 // addField counts the letters of one space-separated field, and its words
 // unless the field is a name of the machine's (a host, a path, an address,
 // an identifier): "github.com" does not write the Portuguese "com".
@@ -244,19 +252,13 @@ func (c *counts) addField(field string) {
 		case 0x3041 <= r && r <= 0x3096 || 0x30A1 <= r && r <= 0x30FA:
 			c.kana++ // the common kana, without a table lookup
 		case 0x4E00 <= r && r <= 0x9FFF:
-			c.han++ // the common kanji
-			if strings.ContainsRune(zhMarks, r) {
-				c.zhMarks++
-			}
+			c.addHan(r) // the common kanji, without a table lookup
 		case 0xC0 <= r && r <= 0x24F && r != 0xD7 && r != 0xF7:
 			latin = true // accented Latin letters
 		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
 			c.kana++
 		case unicode.Is(unicode.Han, r):
-			c.han++
-			if strings.ContainsRune(zhMarks, r) {
-				c.zhMarks++
-			}
+			c.addHan(r)
 		case unicode.Is(unicode.Hangul, r):
 			c.hangul++
 		case unicode.Is(unicode.Cyrillic, r):

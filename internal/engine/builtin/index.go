@@ -1709,7 +1709,7 @@ func itemBody(key, body string, ja bool) string {
 		// 「計算: A1*C1 + B1*D1 + A2*C2」: a formula, no words.
 		return ""
 	}
-	if lowerFieldKey(body) && !strings.EqualFold(strings.SplitN(body, ":", 2)[0], strings.Trim(key, "`*_ ")) {
+	if lowerFieldKey(body) && otherKeyItem(body, []string{strings.Trim(key, "`*_ ")}) {
 		// "System" over "in: 一秒あたりの割り込み回数。" (vmstat's fields):
 		// the first field of a group, not what the group is.
 		return ""
