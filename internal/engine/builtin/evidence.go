@@ -203,9 +203,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// call it), "### `process.stdout`" over "- [<Stream>](...)" (its
 			// type, a link): the paragraph after says what it is. A table
 			// of contents ("# Compatibility" over "- [Compatibility Notes
-			// for rsyslog v8](v8.html)" and more links) says nothing.
+			// for rsyslog v8](v8.html)" and more links) says nothing. Nor
+			// does code alone ("## Register" over
+			// "`flaskr/templates/auth/register.html`", the file shown next).
 			first := h.first
-			for first < len(ix.sentences) && first < h.first+8 && (ix.sentences[first].link || callSignature.MatchString(strings.TrimSpace(ix.sentences[first].text))) {
+			for first < len(ix.sentences) && first < h.first+8 && (ix.sentences[first].link || codeAlone(&ix.sentences[first]) ||
+				callSignature.MatchString(strings.TrimSpace(ix.sentences[first].text))) {
 				first++
 			}
 			if first != h.first {
@@ -2120,6 +2123,12 @@ var subordinators = map[string]bool{
 	"after": true, "before": true, // "After turning on ... and restarting BIND, a large number ..."
 	"when": true, "whenever": true, "if": true, "once": true, "while": true, "because": true, "although": true,
 	"though": true, "unless": true, "until": true, "since": true, "whereas": true,
+}
+
+// codeAlone reports whether s is one code span and nothing else: a file's
+// name over its listing, a command to type.
+func codeAlone(s *sentence) bool {
+	return s.code != "" && strings.TrimRight(strings.TrimSpace(s.text), ".:") == s.code
 }
 
 // callSignature matches a call's signature alone: "DateField(auto_now=False,

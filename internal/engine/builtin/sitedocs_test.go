@@ -451,6 +451,27 @@ func TestJapaneseHeadingOverAnotherSubject(t *testing.T) {
 	}
 }
 
+// TestHeadingOverAFileName: a tutorial's section names the file it shows
+// in code alone, then its listing ("## Register" over
+// "`flaskr/templates/auth/register.html`", Flask's tutorial); the file's
+// name glosses nothing, the prose after the listing may. The text is
+// written for this test.
+func TestHeadingOverAFileName(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbour tutorial\n\n## Mooring plan\n\n`harbour/templates/mooring_plan.html`\n\n" +
+		"```\n<h1>{{ plan.title }}</h1>\n```\n\nThe mooring plan lists the berth each ship takes.\n\n" +
+		"## Launch\n\n`harbour/templates/launch.html`\n\n```\n<form method=\"post\"></form>\n```\n\n" +
+		"`{% extends 'base.html' %}` tells the template engine to fill the base page.\n\n## Moor\n\nThis is identical to the launch template except for the title.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tutorial.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "mooring plan"); d.Text != "The mooring plan lists the berth each ship takes." {
+		t.Errorf("mooring plan: %q (%.2f), want the sentence after the listing", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "launch"); strings.Contains(d.Text, "launch.html") {
+		t.Errorf("launch: %q (%.2f): a file's name glosses nothing", d.Text, d.Confidence)
+	}
+}
+
 func TestReferenceSummary(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
