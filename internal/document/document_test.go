@@ -180,6 +180,7 @@ func TestLoadDir(t *testing.T) {
 	write(".git/config.md", "hidden\n")
 	write("node_modules/pkg/README.md", "a package\n")
 	write("vendor/mod/README.md", "a module\n")
+	write("html/_static/fonts/serif/README.md", "a font\n") // a Sphinx site's theme files
 	write("credentials.md", "secret\n")
 	write("bad.txt", "caf\xe9 au lait\n")
 	write("big.md", strings.Repeat("x", 100))
