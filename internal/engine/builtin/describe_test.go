@@ -302,6 +302,7 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"貸出の待ち時間（秒）。標準は 1.5 秒です。標準を変えます。区切りの記号を選べます。標準設定はピリオド . です。標準設定に戻します。\n" +
 		"延滞猶予は 3 日です。延滞猶予を延ばします。\n" +
 		"予約票は図書館システム固有である。予約票を書きます。\n" +
+		"貸出履歴は図書館システム独自である。貸出履歴を見ます。\n" +
 		"貸出予測は実験的な機能です。貸出予測を試します。\n" +
 		"蔵書点検は libtools パッケージの一部であり、 https://example.org から入手できる。蔵書点検を行います。\n" +
 		"返却の都度、次の予約者に自動で知らせることができます。この機能を以下「自動連絡」と呼びます。自動連絡も、予約のある本にのみ行なわれます。\n" +
@@ -369,11 +370,12 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	if d := define(t, e, c, "自動連絡"); d.Text != "返却の都度、次の予約者に自動で知らせることができます。この機能を以下「自動連絡」と呼びます。" {
 		t.Errorf("自動連絡: %q (%.2f), want the naming with the sentence it points back to", d.Text, d.Confidence)
 	}
-	// 「…固有である。」 says where it comes from (a manual page's 準拠),
+	// 「…固有である。」, 「…独自である。」 say where it comes from (a manual
+	// page's 準拠),
 	// 「…は実験的な機能です。」 its status, 「…から入手できる。」 where to
 	// get it;
 	// 「指定された棚の中では、Xは…」 what it is in one place.
-	for _, term := range []string{"デフォルト", "予約", "書式", "標準", "標準設定", "延滞猶予", "予約票", "書架札", "貸出予測", "蔵書点検"} {
+	for _, term := range []string{"デフォルト", "予約", "書式", "標準", "標準設定", "延滞猶予", "予約票", "貸出履歴", "書架札", "貸出予測", "蔵書点検"} {
 		if d := define(t, e, c, term); d.Confidence >= confExplicit {
 			t.Errorf("%s: %q (%.2f) is no definition", term, d.Text, d.Confidence)
 		}

@@ -354,16 +354,24 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// will do, not a gloss.
 				continue
 			}
+			if !s.ja && pageBlurb(s.text, spellings) {
+				// "# config inspect" over its front matter's "The config
+				// inspect command description and usage" (Docker's
+				// reference): what the page holds, nothing said.
+				continue
+			}
 			if t := strings.TrimSpace(h.text); strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：") {
 				// "### 比較演算子:" over 「等号」, the first of the
 				// operators listed: the heading introduces a list.
 				continue
 			}
 			if t := strings.TrimSpace(s.text); !strings.ContainsAny(t, ".。．") &&
-				(s.ja && utf8.RuneCountInString(t) <= 8 || !s.ja && len(strings.Fields(t)) <= 2 || capitalizedName(t)) {
+				(s.ja && utf8.RuneCountInString(t) <= 8 || (!s.ja || !glossary.HasCJK(t)) && len(strings.Fields(t)) <= 2 || capitalizedName(t)) ||
+				s.code != "" && strings.TrimRight(t, ".:") == s.code {
 				// 「演算子」 over 「関連項目」, "### Windows" over "-
-				// Microsoft Visual Studio Community": a label or a name
-				// alone, no sentence to gloss with.
+				// Microsoft Visual Studio Community", 「設定ディレクティブ」
+				// over "- `<VirtualHost>`": a label or a name alone, no
+				// sentence to gloss with.
 				continue
 			}
 			if s.ja && jaOpensWithCondition(s.text, spellings) {
@@ -1118,6 +1126,30 @@ func aboutTheText(s string) bool {
 	return false
 }
 
+// pageBlurbWords are the words of a page's description that say what
+// kind of page it is.
+var pageBlurbWords = map[string]bool{"the": true, "a": true, "an": true, "and": true, "of": true, "for": true, "command": true,
+	"commands": true, "description": true, "usage": true, "reference": true, "documentation": true, "docs": true,
+	"overview": true, "page": true, "options": true, "syntax": true, "examples": true, "example": true, "manual": true}
+
+// pageBlurb reports a sentence made of the term and words that say what a
+// page holds ("The config inspect command description and usage",
+// "Reference documentation for moorctl"): it says nothing of the term.
+func pageBlurb(s string, spellings []string) bool {
+	l := strings.ToLower(strings.TrimRight(strings.TrimSpace(s), "."))
+	for _, sp := range spellings {
+		l = strings.ReplaceAll(l, strings.ToLower(sp), " ")
+	}
+	kind := false
+	for _, w := range strings.Fields(l) {
+		if !pageBlurbWords[w] {
+			return false
+		}
+		kind = kind || w == "description" || w == "usage" || w == "reference" || w == "documentation" || w == "overview"
+	}
+	return kind
+}
+
 // jaOpensAbout reports a Japanese sentence that opens with sp and a
 // particle that makes it the sentence's topic or subject: 「ビルドファイル
 // には、…」, 「キューは…」 (not 「文末脚注のアンカーを…」).
@@ -1467,6 +1499,12 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 	}
 	rest := text[off:]
 	if n, ok := prefixSpelling(rest, sp); ok {
+		if !ja && n == len(sp)+1 && singularVerbAfter(rest[n:]) {
+			// "Requests is an elegant HTTP library", "Links returns the
+			// parsed header links": a name spelled like the plural, with
+			// a verb for one; not what a request or a link is.
+			return 0, false
+		}
 		if closeQuote != "" {
 			if !strings.HasPrefix(rest[n:], closeQuote) {
 				return 0, false
@@ -1507,6 +1545,22 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 	_, csize := utf8.DecodeRuneInString(rest[open+closeIdx:])
 	n := open + closeIdx + csize
 	return off + n, true
+}
+
+// singularVerbAfter reports whether rest, what follows a subject, opens
+// with a verb for one thing: "is", "has", "returns".
+func singularVerbAfter(rest string) bool {
+	w, _, _ := strings.Cut(strings.TrimPrefix(rest, " "), " ")
+	if len(rest) == 0 || rest[0] != ' ' || w == "" {
+		return false
+	}
+	switch w {
+	case "is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't", "isn’t", "wasn’t", "hasn’t", "doesn’t":
+		return true
+	}
+	// "returns", "provides": a lower-case word in -s, not -ss, -us or -is.
+	return len(w) >= 4 && w[0] >= 'a' && w[0] <= 'z' && strings.HasSuffix(w, "s") &&
+		!strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 // jaKindNouns say what kind of thing the Latin name before them is:
@@ -2125,10 +2179,11 @@ var subordinators = map[string]bool{
 	"though": true, "unless": true, "until": true, "since": true, "whereas": true,
 }
 
-// codeAlone reports whether s is one code span and nothing else: a file's
-// name over its listing, a command to type.
+// codeAlone reports whether s is a paragraph of one code span: a file's
+// name over its listing, a command to type. (A list of code spans is a
+// list of names: "## Directives" over "- `ServerName`" glosses nothing.)
 func codeAlone(s *sentence) bool {
-	return s.code != "" && strings.TrimRight(strings.TrimSpace(s.text), ".:") == s.code
+	return s.block == blockPara && s.code != "" && strings.TrimRight(strings.TrimSpace(s.text), ".:") == s.code
 }
 
 // callSignature matches a call's signature alone: "DateField(auto_now=False,
@@ -2281,8 +2336,10 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 			// where to get it (a manual page's AVAILABILITY), not what it is.
 			return evidence{}, false
 		}
-		if endsWithAny(strings.TrimRight(rest, "。．. "), "固有である", "固有です", "固有の機能である", "固有の機能です", "に準拠している", "に準拠しています", "に準拠する", "に準拠します") {
-			// 「mlock2() は Linux 固有である。」: where it comes from or
+		if endsWithAny(strings.TrimRight(rest, "。．. "), "固有である", "固有です", "固有の機能である", "固有の機能です", "独自である", "独自です", "独自の拡張である",
+			"独自の拡張です", "独自の機能である", "独自の機能です", "特有である", "特有です", "に準拠している", "に準拠しています", "に準拠する", "に準拠します") {
+			// 「mlock2() は Linux 固有である。」, 「epoll_create() は Linux 独自
+			// である。」: where it comes from or
 			// what it follows (a manual page's 準拠 section), not what it is.
 			return evidence{}, false
 		}

@@ -63,6 +63,26 @@ func TestNoGlossFromSettingsOrAPointer(t *testing.T) {
 	}
 }
 
+// TestNoGlossFromANameSpelledAsAPlural: a library named like a plural
+// ("Requests is an elegant HTTP library", Requests' documentation) or an
+// attribute ("Links returns the parsed header links") takes a verb for
+// one thing; it is not what a request or a link is. A plural subject
+// with its plural verb still glosses. The text is written for this test.
+func TestNoGlossFromANameSpelledAsAPlural(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# Tides\n\nTides is an elegant tide table library for Python, built for sailors.\n\n" +
+		"A tide rises twice a day. Read each tide from the table. The tide turns at noon.\n\n" +
+		"Berths returns the berths of a quay. A berth holds one ship. Each berth has a number.\n\n" +
+		"Moorings are ropes that hold a ship at its berth. Check the mooring at dawn. A mooring wears out.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tides.md", Content: doc}})
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide", "elegant")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth", "Berths returns")
+	if d := define(t, e, c, "mooring"); d.Text != "Moorings are ropes that hold a ship at its berth." {
+		t.Errorf("mooring: %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
+}
+
 // TestNoGlossFromMenuPathsOrFormulas: lines that walk a menu ("View -
 // Freeze Rows and Columns", 「挿入 - 関数 - カテゴリー 論理」) and a key over
 // a formula (「計算: A1*C1 + B1*D1」) are no key lines; "Towline - a rope

@@ -462,13 +462,39 @@ func TestHeadingOverAFileName(t *testing.T) {
 		"```\n<h1>{{ plan.title }}</h1>\n```\n\nThe mooring plan lists the berth each ship takes.\n\n" +
 		"## Launch\n\n`harbour/templates/launch.html`\n\n```\n<form method=\"post\"></form>\n```\n\n" +
 		"`{% extends 'base.html' %}` tells the template engine to fill the base page.\n\n## Moor\n\nThis is identical to the launch template except for the title.\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "tutorial.md", Content: doc}})
+	// A list of directives in code: names, not a file over its listing.
+	ja := "# 港湾係留説明書\n\n係留という用語は、1 つの岸壁で二隻以上の船を扱う運用方法のことを指します。\n\n## 係留ディレクティブ\n\n- `<Berth>`\n- `QuayName`\n- `QuayAlias`\n\n係留の設定のデバッグをするには -S スイッチが便利です。つまり、以下のコマンドを入力します:\n\n" +
+		"`/usr/local/harbour/bin/moord -S`\n\nこのコマンドは設定ファイルをどう解析したかについて出力します。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tutorial.md", Content: doc}, {Path: "ja/mooring.md", Content: ja}})
 	e := newEngine(t)
 	if d := define(t, e, c, "mooring plan"); d.Text != "The mooring plan lists the berth each ship takes." {
 		t.Errorf("mooring plan: %q (%.2f), want the sentence after the listing", d.Text, d.Confidence)
 	}
 	if d := define(t, e, c, "launch"); strings.Contains(d.Text, "launch.html") {
 		t.Errorf("launch: %q (%.2f): a file's name glosses nothing", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "係留ディレクティブ"); strings.Contains(d.Text, "デバッグ") || strings.Contains(d.Text, "Berth") {
+		t.Errorf("係留ディレクティブ: %q (%.2f): a list of names glosses nothing, nor the sentence after it", d.Text, d.Confidence)
+	}
+}
+
+// TestNoGlossFromAPageBlurb: a reference page's front matter that says
+// only what the page holds ("The config inspect command description and
+// usage", Docker's command reference) glosses nothing; the page's own
+// description of the command does. The text is written for this test.
+func TestNoGlossFromAPageBlurb(t *testing.T) {
+	t.Parallel()
+	page := func(cmd, desc string) string {
+		return "---\ntitle: \"" + cmd + "\"\ndescription: \"" + desc + "\"\n---\n\n# " + cmd + "\n\n```\nUsage: moorctl " + cmd +
+			" [OPTIONS] BERTH\n```\n\n## Description\n\nThe " + cmd + " command reads the berths of a quay.\n\nRun " + cmd + " at dawn.\n"
+	}
+	c := pipeline.NewCorpus([]glossary.Document{
+		{Path: "berth_inspect.md", Content: page("berth inspect", "The berth inspect command description and usage")},
+	})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth inspect", "description and usage")
+	if d := define(t, e, c, "berth inspect"); d.Text != "The berth inspect command reads the berths of a quay." {
+		t.Errorf("berth inspect: %q (%.2f), want the page's description", d.Text, d.Confidence)
 	}
 }
 
