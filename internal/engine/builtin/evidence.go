@@ -699,6 +699,11 @@ func jaNotGloss(inner string) bool {
 			return true
 		}
 	}
+	if i := strings.Index(inner, "が"); i > 0 && !hasHiragana(inner[:i]) && !hasHiragana(strings.TrimRight(inner[i+len("が"):], "。． ")) {
+		// 「ディレクトリ (typeflag が FTW_D)」: when a value is one, a
+		// condition, not what it is.
+		return true
+	}
 	for _, c := range []string{"かつ", "および", "及び", "または", "又は", "もしくは", "ならびに", "や", "と", "など", "例えば", "例:", "例：",
 		// 「クライアント（通常はブラウザーキャッシュ）」, 「ドメイン（ここでは
 		// developer.mozilla.org）」, 「ヘッダー（つまりワイルドカード）」: a remark

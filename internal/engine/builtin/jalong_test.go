@@ -95,7 +95,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"EQUAY (moor() において) 岸壁が満杯である。\nEQUAY を返す。\n" +
 			"係留索 (最大で 8 本) を使う。\n" +
 			"潮位表の読み込みを修正 (港田 太郎さんのパッチ)。潮位表の修正は続く。\n" +
-			"岸壁の表示を整理 (tide_fmt を使用)。整理は毎年行う。\n"},
+			"岸壁の表示を整理 (tide_fmt を使用)。整理は毎年行う。\n" +
+			"- HARBOUR_SKIP: moor() が呼び出された岸壁が船渠 (kind がBERTH_D) の場合に、この値を返すと処理が行われなくなる。\n\n船渠を数える。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -123,6 +124,7 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"係留索", "最大で"},         // how many
 		{"修正", "さんのパッチ"},       // who did it
 		{"整理", "tide_fmt"},     // how it was done
+		{"船渠", "BERTH_D"},      // a condition on a value
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
