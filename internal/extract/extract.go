@@ -22,6 +22,7 @@ import (
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -1028,6 +1029,19 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 			// a part of a name is not a name.
 			continue
 		}
+		if !c.ja && c.n == 1 && numberedPlaceholder(c.key, all) {
+			// "pattern1" and "pattern2" of "?and(pattern1, pattern2)":
+			// placeholders numbered in a syntax, not names ("ext2" and
+			// "ext4" are).
+			continue
+		}
+		if !c.ja && c.n == 1 && v.units[0].kind == kCap && isGerund(c.key) && c.cues[cueDefined] == 0 {
+			// "Customizing" of “Customizing the package hierarchy”, a
+			// section cited by its title: the verb of a task, capitalised
+			// as titles are; a heading of its own ("## Networking") or a
+			// subject before "is" still makes it a term.
+			continue
+		}
 		if !c.ja && c.n > 1 && v.units[0].kind == kLower && has(enCompoundParticiples, v.units[0].key) {
 			// "separated list" of "comma separated list": the participle
 			// belongs to the word before it.
@@ -1166,6 +1180,29 @@ func taskTitle(us []unit) bool {
 		return false // "Streaming Replication", "Routing Rules": names of things
 	}
 	return true
+}
+
+// placeholderBases are the words that numbered placeholders are made of:
+// "pattern1", "column2", "arg0".
+var placeholderBases = wordSet(`arg args param pattern column col row file dir value val item key name string str table field
+	expr rule node var obj element elem word cmd command option opt path input output type foo bar list entry`)
+
+// numberedPlaceholder reports a word of placeholderBases with a number
+// ("pattern1") when the corpus numbers it otherwise as well ("pattern2").
+func numberedPlaceholder(key string, all map[string]*entry) bool {
+	i := len(key)
+	for i > 0 && key[i-1] >= '0' && key[i-1] <= '9' {
+		i--
+	}
+	if i == 0 || i == len(key) || !has(placeholderBases, key[:i]) {
+		return false
+	}
+	for d := 0; d <= 9; d++ {
+		if k := key[:i] + strconv.Itoa(d); k != key && all[k] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // quantityPhrase reports "total number", "maximum amount": a quantity

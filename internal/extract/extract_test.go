@@ -1008,27 +1008,59 @@ func TestExtractCapGrowsWithTheCorpus(t *testing.T) {
 	}
 }
 
-// TestExtractTaskTitles: a title case phrase that opens with a gerund and
-// names a task ("Grouping Pivot Tables", the title of a page and of the
-// links to it) is not a term; "Formatting Bar" and "Streaming
-// Replication" name things. The documents are written for this test.
-func TestExtractTaskTitles(t *testing.T) {
+// TestExtractNumberedPlaceholders: "pattern1" and "pattern2" of a syntax
+// ("?and(pattern1, pattern2)", aptitude's manual) are placeholders, not
+// terms; "ext2" and "ext4" are names. The document is written for this
+// test.
+func TestExtractNumberedPlaceholders(t *testing.T) {
 	t.Parallel()
 	e := newExtractor(t)
-	doc := "# Grouping Berth Tables\n\nA berth table lists the berths. Use the Formatting Bar to format a berth table.\n" +
-		"The Formatting Bar sits above the sheet. Streaming Replication copies the berth table to the harbor office.\n\n" +
-		"See also: Grouping Berth Tables, Mooring Ships in Harbor, Editing Berth Charts. Streaming Replication is fast.\n"
+	doc := "# Search berths\n\n- `?and(pattern1, pattern2)`, pattern1 pattern2: Matches berths that match both pattern1 and pattern2.\n" +
+		"- `?or(pattern1, pattern2)`: Matches berths that match pattern1 or pattern2.\n\n" +
+		"A berth pattern selects berths. Quays keep their logs on ext2 or ext4. Format new disks as ext4; ext2 is older.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := byText(terms)
-	for _, want := range []string{"berth table", "Formatting Bar", "Streaming Replication"} {
+	for _, want := range []string{"ext2", "ext4"} {
 		if _, ok := got[want]; !ok {
 			t.Errorf("missing %q in %v", want, terms)
 		}
 	}
-	for _, bad := range []string{"Grouping Berth Tables", "Mooring Ships", "Editing Berth Charts"} {
+	for _, bad := range []string{"pattern1", "pattern2"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted", bad)
+		}
+	}
+}
+
+// TestExtractTaskTitles: a title case phrase that opens with a gerund and
+// names a task ("Grouping Pivot Tables", the title of a page and of the
+// links to it) is not a term, nor is its gerund alone when the titles cited
+// go on in lower case ("Customizing" of “Customizing the package
+// hierarchy”, aptitude's manual); "Formatting Bar" and "Streaming
+// Replication" name things, and a gerund heading ("## Dredging") is a
+// term. The documents are written for this test.
+func TestExtractTaskTitles(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Grouping Berth Tables\n\nA berth table lists the berths. Use the Formatting Bar to format a berth table.\n" +
+		"The Formatting Bar sits above the sheet. Streaming Replication copies the berth table to the harbor office.\n\n" +
+		"See also: Grouping Berth Tables, Mooring Ships in Harbor, Editing Berth Charts. Streaming Replication is fast.\n\n" +
+		"See the section called “Customizing the berth table” and “Customizing how berths are shown”. Read “Customizing the tide chart” too.\n\n" +
+		"## Dredging\n\nDredging deepens the channel. See “Dredging the channel” for the schedule.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"berth table", "Formatting Bar", "Streaming Replication", "Dredging"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("missing %q in %v", want, terms)
+		}
+	}
+	for _, bad := range []string{"Grouping Berth Tables", "Mooring Ships", "Editing Berth Charts", "Customizing"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted", bad)
 		}
