@@ -1072,6 +1072,20 @@ var chromeIDs = map[string]atom.Atom{
 	"revremark": atom.Span, "footer-text": atom.Div, "footer": atom.Div,
 }
 
+// sphinxAdmonition reports a Sphinx admonition: class "admonition", or
+// (older Sphinx) a first paragraph of class "admonition-title".
+func sphinxAdmonition(n *html.Node) bool {
+	if slices.Contains(strings.Fields(attr(n, "class")), "admonition") {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return slices.Contains(strings.Fields(attr(c, "class")), "admonition-title")
+		}
+	}
+	return false
+}
+
 // skipped reports an element that is not read: see skippedAtoms and
 // chromeClasses, elements hidden from readers, and a heading's permalink
 // mark.
@@ -1104,6 +1118,14 @@ func skipped(n *html.Node) bool {
 		case "class":
 			for _, c := range strings.Fields(a.Val) {
 				if chromeClasses[c] {
+					return true
+				}
+				if c == "seealso" && sphinxAdmonition(n) {
+					// Sphinx's "See also" box points to other pages ("The
+					// Cryptography in Borg section for an in-depth
+					// review."), its title dropped with the other
+					// admonitions' titles. (Apache's manual has a
+					// "seealso" class of its own.)
 					return true
 				}
 				if c == "property" && n.DataAtom == atom.Em && n.Parent != nil && n.Parent.DataAtom == atom.Dt {

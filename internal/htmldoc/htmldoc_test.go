@@ -109,6 +109,11 @@ func TestToMarkdown(t *testing.T) {
 			"<body><div class=\"sphinxsidebar\">Search</div><div role=\"main\"><section><h1>Berths<a class=\"headerlink\" href=\"#b\">¶</a></h1>" +
 				"<div class=\"admonition note\"><p class=\"admonition-title\">Note</p><p>Berths are numbered.</p></div></section></div></body>",
 			"# Berths\n\nBerths are numbered.\n"},
+		{"a Sphinx see-also box points elsewhere: not the page's text",
+			"<div role=\"main\"><h1>Berths</h1><div class=\"admonition seealso\"><p class=\"admonition-title\">See also</p>" +
+				"<p>The <a href=\"x.html\">Tide tables</a> section for an in-depth review.</p></div><div class=\"seealso\"><p class=\"first admonition-title\">See also</p><p class=\"last\">Module quay.</p></div>" +
+				"<p>Berths are numbered.</p></div>",
+			"# Berths\n\nBerths are numbered.\n"},
 		{"Sphinx's version notes are labels, not the text they head",
 			"<h1>T</h1><dl><dt>moor_ship</dt><dd><div class=\"versionadded\"><p><span class=\"versionmodified added\">New in version 3.14.</span></p></div>" +
 				"<p>Moors a ship.</p><p><span class=\"versionmodified changed\">Changed in version 3.2: </span>The lines stay tight.</p></dd></dl>",
