@@ -439,6 +439,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	// executed.", "Radius: Distance between ...") describes one
 	// parameter of the page, not the word.
 	params, paramsLevel := false, 0
+	// Under a manual page's NAME (「名前」), "stat, fstat, lstat - get file
+	// status" says what each of the names is.
+	nameSection := false
 	for bi, b := range blocks {
 		if b.kind == blockHeading && prevHeading.pos >= 0 {
 			ix.headings[prevHeading.key][prevHeading.pos].nextLine = b.start
@@ -468,6 +471,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			if !params || level <= paramsLevel {
 				params, paramsLevel = paramHeading.MatchString(text), level
 			}
+			nameSection = manNameHeading[strings.TrimSpace(text)]
 			if len(pending) > 0 && !introHeading.MatchString(text) {
 				// "#### Parsers" over "##### RawBody" over "A generic
 				// type that ...": the paragraph is the sub-heading's. An
@@ -518,7 +522,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		} else {
 			owners = owners[:0]
 		}
-		if b.kind == blockPara && !changes {
+		if b.kind == blockPara && !changes && !(nameSection && ix.addNames(d.Path, b, ja)) {
 			// 「タグライン：曳船と本船をつなぐ綱。」, "Towline - a rope ...":
 			// lines that are items without a list marker.
 			ix.addKeyLines(d.Path, b, ja, params)
@@ -771,6 +775,44 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja, params bool) {
 		}
 		ix.addItem(it)
 	}
+}
+
+// manNameHeading names a manual page's NAME section.
+var manNameHeading = toSet(`NAME Name 名前 名称`)
+
+// addNames reads a manual page's NAME paragraph that names several
+// things ("stat, fstat, lstat, fstatat - get file status", wrapped over
+// lines as man prints it) as one item per name, and reports whether it
+// did. A paragraph of one name is a key line (see addKeyLines).
+func (ix *corpusIndex) addNames(doc string, b block, ja bool) bool {
+	if len(b.lines) > 4 {
+		return false
+	}
+	line := joinLines(b.lines, ja)
+	i := strings.Index(line, " - ")
+	if i <= 0 {
+		return false
+	}
+	names := strings.Split(line[:i], ",")
+	if len(names) < 2 || len(names) > 12 {
+		return false
+	}
+	for k, n := range names {
+		n = strings.TrimSpace(n)
+		if n == "" || strings.ContainsAny(n, " \t") || len(n) > 40 {
+			return false
+		}
+		names[k] = n
+	}
+	added := false
+	for _, n := range names {
+		if it, ok := parseListItem(n+line[i:], ja); ok {
+			it.doc, it.line = doc, b.start
+			ix.addItem(it)
+			added = true
+		}
+	}
+	return added
 }
 
 // typeNames are the names of value types in API references.

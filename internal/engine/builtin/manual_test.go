@@ -377,3 +377,32 @@ func TestFrameworkReferenceGlosses(t *testing.T) {
 		}
 	}
 }
+
+// TestManualPageNames: a manual page's NAME that names several things,
+// wrapped as man prints it ("stat, fstat, lstat, fstatat - get file
+// status", 「clone, clone2 - 子プロセスを作成する」), glosses each of them; a
+// line of names elsewhere is no gloss. The pages are written for this test.
+func TestManualPageNames(t *testing.T) {
+	t.Parallel()
+	en := "BERTHCTL(8)        System Manager's Manual        BERTHCTL(8)\n\nNAME\n" +
+		"       berthctl,  quayctl, tidectl - control the berths of a\n       harbour from the command line\n\n" +
+		"DESCRIPTION\n       Run berthctl as root. Run quayctl at dawn. Run tidectl at dusk.\n\n" +
+		"       Red, green - the colours of the harbour lights\n\n       Red marks port. Green marks starboard.\n\n" +
+		"Harbour 1.0          2026-11-30          BERTHCTL(8)\n"
+	ja := "MOOR(2)        Linux Programmer's Manual        MOOR(2)\n\n名前\n" +
+		"       moor, unmoor - 船を岸壁に\n       係留する\n\n説明\n       moor() を呼ぶ。unmoor() を呼ぶ。\n\nLinux          2026-11-30          MOOR(2)\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "berthctl.8.txt", Content: en}, {Path: "moor.2.txt", Content: ja}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"berthctl": "Control the berths of a harbour from the command line.",
+		"quayctl":  "Control the berths of a harbour from the command line.",
+		"tidectl":  "Control the berths of a harbour from the command line.",
+		"moor":     "船を岸壁に係留する。",
+		"unmoor":   "船を岸壁に係留する。",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confDescribe {
+			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Red", "the colours")
+}
