@@ -354,7 +354,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// will do, not a gloss.
 				continue
 			}
-			if !s.ja && pageBlurb(s.text, spellings) {
+			if !s.ja && pageBlurb(s.text) {
 				// "# config inspect" over its front matter's "The config
 				// inspect command description and usage" (Docker's
 				// reference): what the page holds, nothing said.
@@ -1137,22 +1137,35 @@ var pageBlurbWords = map[string]bool{"the": true, "a": true, "an": true, "and": 
 	"commands": true, "description": true, "usage": true, "reference": true, "documentation": true, "docs": true,
 	"overview": true, "page": true, "options": true, "syntax": true, "examples": true, "example": true, "manual": true}
 
-// pageBlurb reports a sentence made of the term and words that say what a
+// pageBlurb reports a sentence made of a name and words that say what a
 // page holds ("The config inspect command description and usage",
-// "Reference documentation for moorctl"): it says nothing of the term.
-func pageBlurb(s string, spellings []string) bool {
-	l := strings.ToLower(strings.TrimRight(strings.TrimSpace(s), "."))
-	for _, sp := range spellings {
-		l = strings.ReplaceAll(l, strings.ToLower(sp), " ")
+// "Reference documentation for berth list"): it says nothing of the name.
+func pageBlurb(s string) bool {
+	ws := strings.Fields(strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ".")))
+	if len(ws) < 2 || len(ws) > 12 {
+		return false
 	}
 	kind := false
-	for _, w := range strings.Fields(l) {
-		if !pageBlurbWords[w] {
-			return false
-		}
+	blurb := func(w string) bool {
 		kind = kind || w == "description" || w == "usage" || w == "reference" || w == "documentation" || w == "overview"
+		return pageBlurbWords[w]
 	}
-	return kind
+	// The name stands at one end: strip the page's words from the other
+	// end and from before the name.
+	i, j := 0, len(ws)
+	for j > 0 && blurb(ws[j-1]) {
+		j--
+	}
+	if j == len(ws) {
+		for i < j && blurb(ws[i]) {
+			i++
+		}
+	} else {
+		for i < j && (ws[i] == "the" || ws[i] == "a" || ws[i] == "an") {
+			i++
+		}
+	}
+	return kind && j-i >= 1 && j-i <= 4
 }
 
 // jaOpensAbout reports a Japanese sentence that opens with sp and a
@@ -4023,6 +4036,9 @@ func usageEvidence(s *sentence, pos int) evidence {
 	}
 	if changelogLike(s.text) {
 		score -= 0.6 // a change log entry or a link, not prose about the term
+	}
+	if !s.ja && pageBlurb(s.text) {
+		score -= 0.6 // "The config rm command description and usage": what a page holds
 	}
 	return evidence{kind: evUsage, text: s.text, doc: s.doc, line: s.line, ja: s.ja, score: score}
 }

@@ -480,8 +480,9 @@ func TestHeadingOverAFileName(t *testing.T) {
 
 // TestNoGlossFromAPageBlurb: a reference page's front matter that says
 // only what the page holds ("The config inspect command description and
-// usage", Docker's command reference) glosses nothing; the page's own
-// description of the command does. The text is written for this test.
+// usage", Docker's command reference) glosses nothing, and is the last
+// sentence to show it in use; the page's own description of the command
+// glosses it. The text is written for this test.
 func TestNoGlossFromAPageBlurb(t *testing.T) {
 	t.Parallel()
 	page := func(cmd, desc string) string {
@@ -490,9 +491,14 @@ func TestNoGlossFromAPageBlurb(t *testing.T) {
 	}
 	c := pipeline.NewCorpus([]glossary.Document{
 		{Path: "berth_inspect.md", Content: page("berth inspect", "The berth inspect command description and usage")},
+		{Path: "berth_rm.md", Content: "---\ntitle: \"berth rm\"\ndescription: \"The berth rm command description and usage\"\n---\n\n# berth rm\n\n" +
+			"```\nUsage: moorctl berth rm BERTH\n```\n\n## Examples\n\nUse moorctl berth rm to take a berth out of the quay plan before the dredgers come.\n"},
 	})
 	e := newEngine(t)
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth inspect", "description and usage")
+	if d := define(t, e, c, "berth rm"); strings.Contains(d.Text, "description and usage") {
+		t.Errorf("berth rm: %q (%.2f): a sentence that uses it says more than the blurb", d.Text, d.Confidence)
+	}
 	if d := define(t, e, c, "berth inspect"); d.Text != "The berth inspect command reads the berths of a quay." {
 		t.Errorf("berth inspect: %q (%.2f), want the page's description", d.Text, d.Confidence)
 	}
