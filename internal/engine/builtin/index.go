@@ -790,6 +790,14 @@ func (ix *corpusIndex) addNames(doc string, b block, ja bool) bool {
 	}
 	line := joinLines(b.lines, ja)
 	i := strings.Index(line, " - ")
+	if j := strings.Index(line, " -"); i < 0 && ja && j > 0 {
+		// 「getaddrinfo, gai_strerror -」 at a line's end, joined to the
+		// Japanese line after it without a space.
+		if r, _ := utf8.DecodeRuneInString(line[j+2:]); glossary.HasCJK(string(r)) {
+			line = line[:j+2] + " " + line[j+2:]
+			i = j
+		}
+	}
 	if i <= 0 {
 		return false
 	}

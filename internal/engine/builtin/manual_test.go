@@ -389,16 +389,20 @@ func TestManualPageNames(t *testing.T) {
 		"DESCRIPTION\n       Run berthctl as root. Run quayctl at dawn. Run tidectl at dusk.\n\n" +
 		"       Red, green - the colours of the harbour lights\n\n       Red marks port. Green marks starboard.\n\n" +
 		"Harbour 1.0          2026-11-30          BERTHCTL(8)\n"
+	ja2 := "TIDE(3)        Linux Programmer's Manual        TIDE(3)\n\n名前\n" +
+		"       tide_open,        tide_read,        tide_close        -\n       潮位表を読む\n\n説明\n       これらの関数は岸壁ごとの潮位表を読み取り、結果を構造体に格納する。\n       tide_open() を呼ぶ。tide_close() を呼ぶ。\n\nLinux          2026-11-30          TIDE(3)\n"
 	ja := "MOOR(2)        Linux Programmer's Manual        MOOR(2)\n\n名前\n" +
 		"       moor, unmoor - 船を岸壁に\n       係留する\n\n説明\n       moor() を呼ぶ。unmoor() を呼ぶ。\n\nLinux          2026-11-30          MOOR(2)\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "berthctl.8.txt", Content: en}, {Path: "moor.2.txt", Content: ja}})
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "berthctl.8.txt", Content: en}, {Path: "moor.2.txt", Content: ja}, {Path: "tide.3.txt", Content: ja2}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
-		"berthctl": "Control the berths of a harbour from the command line.",
-		"quayctl":  "Control the berths of a harbour from the command line.",
-		"tidectl":  "Control the berths of a harbour from the command line.",
-		"moor":     "船を岸壁に係留する。",
-		"unmoor":   "船を岸壁に係留する。",
+		"berthctl":   "Control the berths of a harbour from the command line.",
+		"quayctl":    "Control the berths of a harbour from the command line.",
+		"tidectl":    "Control the berths of a harbour from the command line.",
+		"moor":       "船を岸壁に係留する。",
+		"unmoor":     "船を岸壁に係留する。",
+		"tide_open":  "潮位表を読む。",
+		"tide_close": "潮位表を読む。",
 	} {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confDescribe {
 			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
