@@ -199,6 +199,7 @@ func TestDefineEnglishReadmePatterns(t *testing.T) {
 		"* **list** : Return as a new list.\n\n" +
 		"When the pool closes at about the time of the flush, a worker that waits sees only the close.\n" +
 		"quill.Page is core.Page, a reader returns its lines, and writers are iterators.\n" +
+		"- 'E' = spool file, an error happened while reading this file\n- 'A' = spool file, added\n\n" +
 		"Index expressions yield a rune in a text, an element in a slice or tuple, a value in a table.\n\n" +
 		"## Drain\n\nWill something still drain the queue after the close?\n\n" +
 		"A [proposal to ship the ledger as `quill/v2` and `quill/text`](https://example.org/issues/1) was made in 2025.\n" +
@@ -220,7 +221,7 @@ func TestDefineEnglishReadmePatterns(t *testing.T) {
 	}
 	// The comma closes an opening clause; a clause after a comma is not an
 	// appositive.
-	for _, term := range []string{"flush", "Page", "tuple", "Drain"} {
+	for _, term := range []string{"flush", "Page", "tuple", "Drain", "spool file"} {
 		if d := define(t, e, c, term); d.Confidence >= unclearBelow {
 			t.Errorf("%s: definition %q (%.2f), want a usage", term, d.Text, d.Confidence)
 		}

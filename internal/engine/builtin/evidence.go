@@ -2277,7 +2277,8 @@ func clauseBody(body string) bool {
 		case "that", "which", "who", "whose", "where", "when", "with", "for", "of", "in", "on":
 			return false
 		case "is", "are", "was", "were", "has", "have", "had", "does", "do",
-			"could", "would", "should", "might", "must", "shall": // "(the enclosing quotes could change)"
+			"could", "would", "should", "might", "must", "shall", // "(the enclosing quotes could change)"
+			"happened", "happens", "occurred", "occurs", "arose", "arises": // "regular file, an error happened while ..."
 			return true
 		}
 		if enItemVerbs[w] || enDescribeVerbs[w] || enModals[w] {
