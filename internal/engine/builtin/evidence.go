@@ -3288,6 +3288,12 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		if at > 0 && strings.IndexByte("-_./", s.text[at-1]) >= 0 {
 			continue // 「job-number (foreground の略語)」: a part of a longer word
 		}
+		if before := strings.TrimRight(s.text[:at], " "); s.param && s.block == blockList && strings.HasSuffix(before, ":") &&
+			!strings.ContainsAny(strings.TrimSpace(before[:len(before)-1]), " 　") {
+			// 「step: 実数 (横軸の刻み離散値)」 under 「パラメータ」: the
+			// parameter's type, then what the parameter is.
+			continue
+		}
 		if glossary.HasCJK(sp) && at > 0 {
 			// 「バグ修正 (…)」 glosses バグ修正, not 修正.
 			if r, _ := utf8.DecodeLastRuneInString(s.text[:at]); unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' {

@@ -539,8 +539,14 @@ func TestDefineSkipsSignatureParameters(t *testing.T) {
 	// A manual page's synopsis in C, its parameters described in Japanese.
 	ja := "# MOOR(2)\n\n書式\n\n int moor(const char *quayname,\n int berths);\n\n説明\n\n" +
 		"berths は係留する岸壁の数である。berths を指定する。\n\nberths を使う。\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "events.md", Content: doc}, {Path: "moor.2.txt", Content: ja}})
+	// A reference page's parameters: each one's type, then what it is in
+	// parentheses (Scilab's 「step: 実数 (横軸の刻み離散値)」).
+	params := "# moor_at\n\n```\nmoor_at(quay, berth)\n```\n\n### パラメータ\n\n- quay: 文字列 (岸壁の名前)\n- berth: 整数 (岸壁の中の番号)\n\n" +
+		"### 説明\n\n船を係留する。整数を返す。文字列を渡す。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "events.md", Content: doc}, {Path: "moor.2.txt", Content: ja}, {Path: "moor_at.md", Content: params}})
 	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "整数", "岸壁の中の番号")
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "文字列", "岸壁の名前")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth", "list of berth objects")
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "berths", "岸壁の数")
 	if d := define(t, e, c, "tidelib"); d.Text != "tidelib is a small library for reading tide tables." {
