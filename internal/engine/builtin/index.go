@@ -1764,6 +1764,11 @@ func itemBody(key, body string, ja bool) string {
 		// the first field of a group, not what the group is.
 		return ""
 	}
+	if strings.HasPrefix(body, "- ") {
+		// "**regular inputs:** **- port 1 : size [1,1] / type 1**"
+		// (Scilab's blocks): the first of the items it lists.
+		return ""
+	}
 	if strings.Contains(body, " | ") {
 		// "**Model instances:** Instance methods | Accessing related
 		// objects": the pages of a section, a row of links.
