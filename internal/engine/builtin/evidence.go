@@ -496,7 +496,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			}
 			out = append(out, evidence{
 				kind: evList, text: capText(text, it.ja), doc: it.doc, line: it.line,
-				head: headNoun(it.body, it.ja), ja: it.ja, mentions: true, glossary: it.glossary,
+				head: headNoun(it.body, it.ja), ja: it.ja, mentions: !it.param, glossary: it.glossary,
 			})
 		}
 	}
@@ -674,6 +674,8 @@ func jaNotGloss(inner string) bool {
 		return true // 「修正 (沢田石 順さんのパッチ)」: who did it, as change logs credit
 	case endsWithAny(t, "を使用", "を利用", "を追加", "を削除", "を修正", "を変更", "に変更", "を指定", "を実行"):
 		return true // 「修正 (cleanup_str を使用)」: how it was done, a clause
+	case endsWithAny(t, "がデフォルト値です", "がデフォルトです", "が既定値です", "がデフォルト値", "が既定値", "がデフォルト"):
+		return true // 「大きな引数(c=1000 がデフォルト値です)」: its default, a value
 	}
 	if t := strings.TrimRight(inner, "。． "); utf8.RuneCountInString(t) <= 10 {
 		// 「NTFS (読み込み専用)」, 「ユーザ名 (省略可)」: how it may be

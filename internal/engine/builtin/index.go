@@ -96,6 +96,10 @@ type listItem struct {
 	// clause ("PostgreSQL: `Greatest` will return ..."): it glosses
 	// nothing, and its key still counts as a label.
 	otherSubject bool
+	// param marks an item under a "Parameters" heading (callParamHeading): what one
+	// parameter of a call is ("simplex: A row vector of function
+	// values."), which a sentence about the term itself outranks.
+	param bool
 }
 
 // abbrevPair is an abbreviation and its expansion found side by side as
@@ -439,6 +443,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	// executed.", "Radius: Distance between ...") describes one
 	// parameter of the page, not the word.
 	params, paramsLevel := false, 0
+	// callParams: the heading names a call's parameters ("Parameters",
+	// 「引数」), not settings or fields.
+	callParams := false
 	// Under a manual page's NAME (「名前」), "stat, fstat, lstat - get file
 	// status" says what each of the names is.
 	nameSection := false
@@ -470,6 +477,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			}
 			if !params || level <= paramsLevel {
 				params, paramsLevel = paramHeading.MatchString(text), level
+				callParams = params && callParamHeading.MatchString(text)
 			}
 			nameSection = manNameHeading[strings.TrimSpace(text)]
 			if len(pending) > 0 && !introHeading.MatchString(text) {
@@ -508,7 +516,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			}
 			text := joinLines(b.lines, ja)
 			if it, ok := parseListItem(text, ja); ok {
-				it.doc, it.line, it.glossary, it.sub = d.Path, b.start, inGlossary, len(owners) > 0
+				it.doc, it.line, it.glossary, it.sub, it.param = d.Path, b.start, inGlossary, len(owners) > 0, callParams
 				if len(owners) > 0 && valueOf(owners[len(owners)-1].text, it.key) || params && parameterWord(strings.Trim(it.key, "`*_ ")) ||
 					(keyLineLabels[strings.ToLower(strings.Trim(it.key, "`*_ "))] || constantCase(it.key, it.body) || platformCase(it.key, it.body)) && !it.glossary {
 					// A value or a parameter, not indexed; its key still
@@ -525,7 +533,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		if b.kind == blockPara && !changes && !(nameSection && ix.addNames(d.Path, b, ja)) {
 			// 「タグライン：曳船と本船をつなぐ綱。」, "Towline - a rope ...":
 			// lines that are items without a list marker.
-			ix.addKeyLines(d.Path, b, ja, params)
+			ix.addKeyLines(d.Path, b, ja, params, callParams)
 		}
 		if first < len(ix.sentences) {
 			for _, p := range pending {
@@ -742,7 +750,7 @@ func withoutQualifier(s string) string {
 // "key - body" with a short key (a name, not a clause) as list items:
 // plain-text glossaries write them without list markers. A paragraph with
 // any other line is prose.
-func (ix *corpusIndex) addKeyLines(doc string, b block, ja, params bool) {
+func (ix *corpusIndex) addKeyLines(doc string, b block, ja, params, callParams bool) {
 	if len(b.lines) > 20 {
 		return
 	}
@@ -763,7 +771,7 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja, params bool) {
 			// what the property holds.
 			return
 		}
-		it.doc, it.line = doc, b.start+i
+		it.doc, it.line, it.param = doc, b.start+i, callParams
 		items = append(items, it)
 	}
 	for _, it := range items {
@@ -2629,6 +2637,8 @@ var parameterWords = toSet(`boolean bool string integer int float double array l
 
 // paramHeading names a section that lists a page's parameters or options,
 // after an optional section number ("4.2.4. Options").
+var callParamHeading = regexp.MustCompile(`(?i)^([0-9]+(\.[0-9]+)*\.?\s+)?(parameters?|arguments?)[:：]?$|^(引数|パラメーター?)[:：]?$`)
+
 var paramHeading = regexp.MustCompile(`(?i)^([0-9]+(\.[0-9]+)*\.?\s+)?(parameters?|arguments?|options?|fields?|columns?|attributes?|properties|settings|inputs?|outputs?|return values?|flags|syntax|variables)[:：]?$|^(引数|パラメーター?|オプション|フィールド|設定項目|構文|変数)[:：]?$`)
 
 // caveatHeading names a section of caveats, or of what a thing works

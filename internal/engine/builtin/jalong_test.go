@@ -96,7 +96,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"係留索 (最大で 8 本) を使う。\n" +
 			"潮位表の読み込みを修正 (港田 太郎さんのパッチ)。潮位表の修正は続く。\n" +
 			"岸壁の表示を整理 (tide_fmt を使用)。整理は毎年行う。\n" +
-			"- HARBOUR_SKIP: moor() が呼び出された岸壁が船渠 (kind がBERTH_D) の場合に、この値を返すと処理が行われなくなる。\n\n船渠を数える。\n"},
+			"- HARBOUR_SKIP: moor() が呼び出された岸壁が船渠 (kind がBERTH_D) の場合に、この値を返すと処理が行われなくなる。\n\n船渠を数える。\n" +
+			"- c: 大きな錨鎖長(`c=1000` がデフォルト値です).\n\n錨鎖長を測る。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -125,6 +126,7 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"修正", "さんのパッチ"},       // who did it
 		{"整理", "tide_fmt"},     // how it was done
 		{"船渠", "BERTH_D"},      // a condition on a value
+		{"錨鎖長", "デフォルト値"},      // its default
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)

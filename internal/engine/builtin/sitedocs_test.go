@@ -543,9 +543,17 @@ func TestDefineSkipsSignatureParameters(t *testing.T) {
 	// parentheses (Scilab's 「step: 実数 (横軸の刻み離散値)」).
 	params := "# moor_at\n\n```\nmoor_at(quay, berth)\n```\n\n### パラメータ\n\n- quay: 文字列 (岸壁の名前)\n- berth: 整数 (岸壁の中の番号)\n\n" +
 		"### 説明\n\n船を係留する。整数を返す。文字列を渡す。\n"
+	// A parameter named like a term of the documents: what it is in one
+	// call (Scilab's "simplex: A row vector of function values."); a
+	// sentence about the term says more.
+	params += "\n# tide_setall\n\n```\nopt = tide_setall(opt, tideset)\n```\n\n### Argument\n\n- opt: The current tide object.\n- tideset: A row vector of tide values.\n\n" +
+		"### Description\n\nA tideset is designed as a collection of readings taken at one gauge. Each tideset has a gauge.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "events.md", Content: doc}, {Path: "moor.2.txt", Content: ja}, {Path: "moor_at.md", Content: params}})
 	e := newEngine(t)
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "整数", "岸壁の中の番号")
+	if d := define(t, e, c, "tideset"); d.Text != "A tideset is designed as a collection of readings taken at one gauge." {
+		t.Errorf("tideset: %q (%.2f), want the sentence about it", d.Text, d.Confidence)
+	}
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "文字列", "岸壁の名前")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth", "list of berth objects")
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "berths", "岸壁の数")
