@@ -447,6 +447,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// alias hash: another name of the term, not what it is.
 				continue
 			}
+			if k := strings.Trim(it.key, "`*_ "); k != "" && !strings.EqualFold(k, sp) && unicode.IsUpper(rune(sp[0])) && unicode.IsLower(rune(k[0])) {
+				// "window — 様々な型の対称ウインドウを計算" for Windows: a name
+				// spelled with a capital and an "s" is not the plural of
+				// a word in lower case.
+				continue
+			}
 			if allCapitalKey(it.key) && strings.ToUpper(sp) != sp {
 				// "`KERNEL`: the name that the kernel assigns ...", "TOOL:
 				// presents a relevant tool": a variable or a label in

@@ -422,3 +422,19 @@ func TestCommandNamedForItsVerb(t *testing.T) {
 		t.Errorf("TidePool: %q (%.2f), want its item (a noun, not an instruction)", d.Text, d.Confidence)
 	}
 }
+
+// TestCapitalisedNameIsNoPlural: a name spelled with a capital and an "s"
+// ("Windows") is not the plural of a word in lower case: an item keyed
+// "window" (Scilab's "window — 様々な型の対称ウインドウを計算") says what a
+// window is, not what Windows is. The text is written for this test.
+func TestCapitalisedNameIsNoPlural(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# Tide tools\n\n## See also\n\n- gauge — read the tide gauge\n- mooring — computes symmetric moorings of several kinds\n\n" +
+		"On Moorings hosts the tool runs as a service. Moorings ships with the tool. Install it on Moorings.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tools.md", Content: doc}})
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Moorings", "symmetric moorings")
+	if d := define(t, e, c, "mooring"); !strings.Contains(d.Text, "symmetric moorings") {
+		t.Errorf("mooring: %q (%.2f), want its item", d.Text, d.Confidence)
+	}
+}
