@@ -288,7 +288,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				if otherKeyItem(s.text, spellings) {
 					continue
 				}
-				if it, ok := parseListItem("- "+s.text, s.ja); ok && itemBody(it.key, it.body, s.ja) == "" {
+				it, ok := parseListItem("- "+s.text, s.ja)
+				if ok && (itemBody(it.key, it.body, s.ja) == "" ||
+					!slices.ContainsFunc(spellings, func(sp string) bool { return strings.EqualFold(strings.Trim(it.key, "`*_ "), sp) })) {
+					// "### Algorithms" over "- optim_ga — A flexible
+					// genetic algorithm": a list of other names' items.
 					continue
 				}
 			}
