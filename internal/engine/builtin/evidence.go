@@ -662,6 +662,19 @@ func jaOpensWithCase(s string) bool {
 var jaQualifierEndings = []string{"専用", "のみ", "省略可", "省略可能", "必須", "推奨", "非推奨", "任意", "不可", "可能", "廃止",
 	"実験的", "試験的", "非対応", "未対応", "未実装", "既定", "デフォルト", "以外"}
 
+// countBefore reports Japanese text that ends in a count of things: 「2つの」,
+// 「3 個の」, 「二つの」.
+func countBefore(s string) bool {
+	for _, c := range []string{"つの", "個の", "種類の", "本の"} {
+		if rest, ok := strings.CutSuffix(s, c); ok {
+			rest = strings.TrimRight(rest, " ")
+			r, _ := utf8.DecodeLastRuneInString(rest)
+			return unicode.IsDigit(r) || strings.ContainsRune("一二三四五六七八九十幾複", r)
+		}
+	}
+	return false
+}
+
 // jaNotGloss reports a Japanese parenthetical that is not a gloss of the
 // word before it: one that opens with a conjunction (「かつ品詞細分類」, an
 // addition), names a condition (「Markdownなら#」, a notation) or ends in a
@@ -3299,6 +3312,11 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		}
 		if at > 0 && strings.IndexByte("-_./", s.text[at-1]) >= 0 {
 			continue // 「job-number (foreground の略語)」: a part of a longer word
+		}
+		if s.ja && countBefore(strings.TrimRight(s.text[:at], " ")) {
+			// 「2つのエントリ(行の次元, 列の次元)」: the parenthesis lists
+			// the ones counted, it does not say what one is.
+			continue
 		}
 		if before := strings.TrimRight(s.text[:at], " "); s.param && s.block == blockList && strings.HasSuffix(before, ":") &&
 			!strings.ContainsAny(strings.TrimSpace(before[:len(before)-1]), " 　") {

@@ -1772,6 +1772,12 @@ func itemBody(key, body string, ja bool) string {
 		// the first field of a group, not what the group is.
 		return ""
 	}
+	if k := strings.Trim(key, "`*_ "); !ja && (strings.HasPrefix(k, "a ") || strings.HasPrefix(k, "an ")) {
+		// "`fjac` ... should be: - a character string: it refers to a C
+		// routine ...": one of the forms another thing takes, not what
+		// a character string is.
+		return ""
+	}
 	if strings.HasPrefix(body, "- ") {
 		// "**regular inputs:** **- port 1 : size [1,1] / type 1**"
 		// (Scilab's blocks): the first of the items it lists.

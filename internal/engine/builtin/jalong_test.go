@@ -97,7 +97,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"潮位表の読み込みを修正 (港田 太郎さんのパッチ)。潮位表の修正は続く。\n" +
 			"岸壁の表示を整理 (tide_fmt を使用)。整理は毎年行う。\n" +
 			"- HARBOUR_SKIP: moor() が呼び出された岸壁が船渠 (kind がBERTH_D) の場合に、この値を返すと処理が行われなくなる。\n\n船渠を数える。\n" +
-			"- c: 大きな錨鎖長(`c=1000` がデフォルト値です).\n\n錨鎖長を測る。\n"},
+			"- c: 大きな錨鎖長(`c=1000` がデフォルト値です).\n\n錨鎖長を測る。\n" +
+			"- mn: 2つの係船環(前の環, 後の環)を有する整数ベクトル\n\n係船環を数える。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -127,6 +128,7 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"整理", "tide_fmt"},     // how it was done
 		{"船渠", "BERTH_D"},      // a condition on a value
 		{"錨鎖長", "デフォルト値"},      // its default
+		{"係船環", "前の環"},         // the ones counted
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)

@@ -352,6 +352,9 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 		"Pages:\n\n- **Quay logs:** Reading quay logs | Rotating quay logs\n\nEvery quay log is kept.\n\n" +
 		// A field whose value is a list, flattened (Scilab's blocks).
 		"- **tide inputs:** **- port 1 : size [1,1] / type 1**\n- **mode:** no\n\nEvery tide input is read.\n\n" +
+		// The forms another thing takes, each keyed with an article.
+		"`tidefn` should be:\n\n- a harbour script: whose syntax is `v=tidefn(x)`.\n- a gauge routine: it refers to a C routine which must be linked to the harbour.\n\n" +
+		"Each gauge routine is compiled. A harbour script runs at dawn.\n\n" +
 		// Per platform: what another thing does there, what to do there.
 		"The behaviour of `Highest` varies between harbours:\n\n- Tidewater: `Highest` will return the highest non-empty berth.\n" +
 		"- Saltmarsh: load the tide tables with tide_import.\n- Eastquay: no requirements (see Tide Zones).\n\nTidewater, Saltmarsh and Eastquay are harbours.\n\n" +
@@ -367,6 +370,7 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "gauge", "should be measured")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "quay log", "Reading quay logs")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide input", "port 1")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "gauge routine", "refers to a C routine")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Tidewater", "will return")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Saltmarsh", "tide tables")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Eastquay", "requirements")
