@@ -1773,10 +1773,14 @@ func itemBody(key, body string, ja bool) string {
 		return ""
 	}
 	if k := strings.Trim(key, "`*_ "); !ja && (strings.HasPrefix(k, "a ") || strings.HasPrefix(k, "an ")) {
-		// "`fjac` ... should be: - a character string: it refers to a C
-		// routine ...": one of the forms another thing takes, not what
-		// a character string is.
-		return ""
+		switch strings.ToLower(firstWord(body)) {
+		case "it", "whose", "which", "that", "they", "where":
+			// "`fjac` ... should be: - a character string: it refers to
+			// a C routine ...": one of the forms another thing takes,
+			// the sentence going on ("a committer: The name of the
+			// person who ..." still says what a committer is).
+			return ""
+		}
 	}
 	if strings.HasPrefix(body, "- ") {
 		// "**regular inputs:** **- port 1 : size [1,1] / type 1**"

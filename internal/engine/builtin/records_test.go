@@ -355,6 +355,8 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 		// The forms another thing takes, each keyed with an article.
 		"`tidefn` should be:\n\n- a harbour script: whose syntax is `v=tidefn(x)`.\n- a gauge routine: it refers to a C routine which must be linked to the harbour.\n\n" +
 		"Each gauge routine is compiled. A harbour script runs at dawn.\n\n" +
+		"A berth is defined by:\n\n- a quay: The name of the quay the berth is on.\n- a tide warden: The name of the person who last checked the berth.\n\n" +
+		"Every tide warden signs the log.\n\n" +
 		// Per platform: what another thing does there, what to do there.
 		"The behaviour of `Highest` varies between harbours:\n\n- Tidewater: `Highest` will return the highest non-empty berth.\n" +
 		"- Saltmarsh: load the tide tables with tide_import.\n- Eastquay: no requirements (see Tide Zones).\n\nTidewater, Saltmarsh and Eastquay are harbours.\n\n" +
@@ -371,6 +373,9 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "quay log", "Reading quay logs")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide input", "port 1")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "gauge routine", "refers to a C routine")
+	if d := define(t, e, c, "tide warden"); d.Text != "The name of the person who last checked the berth." {
+		t.Errorf("tide warden: %q (%.2f), want its item (a noun phrase after the article)", d.Text, d.Confidence)
+	}
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Tidewater", "will return")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Saltmarsh", "tide tables")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Eastquay", "requirements")
