@@ -3442,6 +3442,11 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			continue
 		}
 		restated := strings.TrimPrefix(lower, "i.e. ")
+		if strings.Contains(lower, " - see ") || strings.Contains(lower, "; see ") || strings.Contains(lower, ", see ") {
+			// "the language (the implementation of if-let chains - see
+			// eRFC 2947)": a pointer to another text.
+			continue
+		}
 		if clauseBody(restated) || finiteBeforeRelative(restated) || enEnumeration(lower) || enExampleParen(lower) || enAnaphoricParen(lower) ||
 			enActParen(lower, sp) {
 			// "a Secret object (an empty string is treated as an Opaque

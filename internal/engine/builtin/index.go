@@ -785,6 +785,21 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja, params, callParams b
 	}
 }
 
+// symbolic reports a text with fewer letters than other marks: notation,
+// not words.
+func symbolic(s string) bool {
+	letters, marks := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case !unicode.IsSpace(r):
+			marks++
+		}
+	}
+	return letters < marks
+}
+
 // manNameHeading names a manual page's NAME section.
 var manNameHeading = toSet(`NAME Name 名前 名称`)
 
@@ -1781,6 +1796,17 @@ func itemBody(key, body string, ja bool) string {
 			// person who ..." still says what a committer is).
 			return ""
 		}
+	}
+	if w := strings.Fields(body); !ja && len(w) >= 2 && strings.ToLower(w[0]) == "this" && strings.HasSuffix(w[1], "s") &&
+		!slices.Contains([]string{"is", "was", "means", "refers", "denotes", "indicates", "represents"}, w[1]) {
+		// "Fields: this evaluates the subexpression in a mutable place
+		// expression context.": what happens in that case, pointed back
+		// to, not what fields are.
+		return ""
+	}
+	if symbolic(body) {
+		// "FIRST: { $d:ident, ε } { h, ε, ; } { f } { g }": notation.
+		return ""
 	}
 	if strings.HasPrefix(body, "- ") {
 		// "**regular inputs:** **- port 1 : size [1,1] / type 1**"

@@ -357,6 +357,9 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 		"Each gauge routine is compiled. A harbour script runs at dawn.\n\n" +
 		"A berth is defined by:\n\n- a quay: The name of the quay the berth is on.\n- a tide warden: The name of the person who last checked the berth.\n\n" +
 		"Every tide warden signs the log.\n\n" +
+		// Notation, a pointer in parentheses (the Rust reference).
+		"- FIRSTSET: { $d:ident, ε } { h, ε, ; } { f } { g }\n- LASTSET: the tokens that end the matcher.\n\n" +
+		"Every hawser is checked. FIRSTSET holds tokens. The tide is a feature of the harbour (the plan of lock chains - see RFC 2947).\n\n" +
 		// Per platform: what another thing does there, what to do there.
 		"The behaviour of `Highest` varies between harbours:\n\n- Tidewater: `Highest` will return the highest non-empty berth.\n" +
 		"- Saltmarsh: load the tide tables with tide_import.\n- Eastquay: no requirements (see Tide Zones).\n\nTidewater, Saltmarsh and Eastquay are harbours.\n\n" +
@@ -366,13 +369,20 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 		"A tide rule has two arguments:\n\n1. `Gauge`: which incoming ships should be measured;\n2. `Target`: where should the measured ships be sent.\n\n" +
 		"Each gauge is calibrated. The target is a berth.\n\n" +
 		"Every quay crane is inspected. Each DBO is logged. The quay config is short. Each dock note is read.\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "conf.md", Content: doc}})
+	// A case pointed back to (the Rust reference's "Fields: this evaluates
+	// ...").
+	cases := "# Moorings\n\nThe following lines can be mutable mooring contexts:\n\n- Mutable hawsers which are not currently borrowed.\n" +
+		"- Hawsers: this evaluates the subexpression in a mutable mooring context.\n- Temporary bollards.\n\nEvery hawser is checked.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "conf.md", Content: doc}, {Path: "moorings.md", Content: cases}})
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "quay crane", "can read")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide hook", "Optional")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "gauge", "should be measured")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "quay log", "Reading quay logs")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide input", "port 1")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "gauge routine", "refers to a C routine")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "hawser", "evaluates the subexpression")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "FIRSTSET", "ident")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "harbour", "lock chains")
 	if d := define(t, e, c, "tide warden"); d.Text != "The name of the person who last checked the berth." {
 		t.Errorf("tide warden: %q (%.2f), want its item (a noun phrase after the article)", d.Text, d.Confidence)
 	}
