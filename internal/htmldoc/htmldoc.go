@@ -1058,6 +1058,8 @@ var chromeClasses = map[string]bool{
 	"versionmodified": true,
 	// The "[source]" link after a signature (Sphinx's viewcode).
 	"viewcode-link": true,
+	// A footnote's number after a word (mdBook, Sphinx, pandoc): "types1".
+	"footnote-reference": true, "footnote-ref": true,
 	// Bootstrap's menus open on a click: "This keyword is available in
 	// sections: ..." after each keyword of HAProxy's manual.
 	"dropdown-menu": true,
