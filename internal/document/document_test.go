@@ -2,12 +2,15 @@ package document
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/genglossary/genglossary/internal/glossary"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/japanese"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -385,5 +388,48 @@ func TestSupportedMatchesExtensions(t *testing.T) {
 		if Supported(name) {
 			t.Errorf("Supported(%q) = true", name)
 		}
+	}
+}
+
+// TestLoadDirSkipsAnMdBookPrintPage checks that an mdBook's print.html,
+// every chapter on one page, is not read beside the chapters (each term
+// would count twice), and that a print.html that holds no chapters (a
+// page about printing) is read.
+func TestLoadDirSkipsAnMdBookPrintPage(t *testing.T) {
+	t.Parallel()
+	chapters := []string{
+		"A berth is the place at a quay where a ship lies while it loads, unloads or waits for the tide, given by the harbour master.",
+		"A bollard is a short thick post on a quay around which the crew makes a hawser fast when the ship comes alongside at slack water.",
+		"A fender is a cushion of rubber or rope hung over the side of a quay or a ship so that the hull does not scrape the stones when mooring.",
+		"A tug is a small powerful boat that pushes or pulls larger ships through narrow channels and into their berths under a pilot's orders.",
+	}
+	common := "Read the harbour rules before you sail."
+	for _, tc := range []struct {
+		name  string
+		print string
+		read  bool
+	}{
+		{"the book on one page", "<h1>Harbour book</h1><p>" + strings.Join(chapters, " "+common+"</p><p>") + " " + common + "</p>", false},
+		{"a page about printing", "<h1>Printing</h1><p>The harbour office prints the tide tables every morning on the big plotter near the pilots' room, in colour, for each of the crews on duty.</p>", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			for i, c := range chapters {
+				writeFile(t, filepath.Join(dir, "book", fmt.Sprintf("ch%d.html", i)), "<h1>Chapter</h1><p>"+c+" "+common+"</p>")
+			}
+			writeFile(t, filepath.Join(dir, "book", "print.html"), tc.print)
+			docs, problems, err := LoadDir(dir, Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			read := slices.ContainsFunc(docs, func(d glossary.Document) bool { return d.Path == "book/print.html" })
+			if read != tc.read || len(docs) != len(chapters)+map[bool]int{true: 1}[tc.read] {
+				t.Errorf("print.html read = %v (%d documents), want %v", read, len(docs), tc.read)
+			}
+			if !tc.read && (len(problems) != 1 || !errors.Is(problems[0].Err, ErrSamePage) || problems[0].Path != "book/print.html") {
+				t.Errorf("problems = %v, want print.html as the same pages as the chapters", problems)
+			}
+		})
 	}
 }

@@ -56,6 +56,7 @@ func DropOtherForms(docs []glossary.Document) ([]glossary.Document, []Problem) {
 			}
 		}
 	}
+	dropPrintPages(docs, drop)
 	if len(drop) == 0 {
 		return docs, nil
 	}
@@ -69,6 +70,35 @@ func DropOtherForms(docs []glossary.Document) ([]glossary.Document, []Problem) {
 		kept = append(kept, d)
 	}
 	return kept, problems
+}
+
+// dropPrintPages marks for dropping an mdBook's print.html, every chapter
+// of the book on one page to print, when it holds three of the other
+// documents of its folder or below: read with them, each term would count
+// twice and be defined "in print.html" as well.
+func dropPrintPages(docs []glossary.Document, drop map[int]string) {
+	for i, d := range docs {
+		if b := strings.ToLower(path.Base(d.Path)); b != "print.html" && b != "print.htm" || drop[i] != "" {
+			continue
+		}
+		dir := path.Dir(d.Path)
+		var all map[string]bool
+		var held []string
+		for j, o := range docs {
+			if j == i || drop[j] != "" || dir != "." && !strings.HasPrefix(o.Path, dir+"/") {
+				continue
+			}
+			if all == nil {
+				all = wordSet(d.Content)
+			}
+			if w := wordSet(o.Content); len(w) < len(all) && sharesWords(w, all) {
+				held = append(held, o.Path)
+			}
+		}
+		if len(held) >= 3 {
+			drop[i] = fmt.Sprintf("%s and %d more", held[0], len(held)-1)
+		}
+	}
 }
 
 // stem is a document's file name without its extensions, lower case:
