@@ -2743,7 +2743,7 @@ func settingName(key string) bool {
 var enImperatives = toSet(`add avoid call check choose click copy count create delete disable display do don't drag edit
 	enable ensure enter follow get go insert install keep list look make merge modify never note open pass paste pick prefer
 	press print provide put read remember remove rename reset return run save see select send set show specify start stop
-	store toggle try update use write define configure declare trust load`)
+	store toggle try update use write define configure declare trust load learn explore discover`)
 
 // danglingEnd reports an English sentence that stops on a word that needs a
 // continuation ("..., as well as.", "... and."): a cut, not an end.

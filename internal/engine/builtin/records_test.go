@@ -372,7 +372,10 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 	// A case pointed back to (the Rust reference's "Fields: this evaluates
 	// ...").
 	cases := "# Moorings\n\nThe following lines can be mutable mooring contexts:\n\n- Mutable hawsers which are not currently borrowed.\n" +
-		"- Hawsers: this evaluates the subexpression in a mutable mooring context.\n- Temporary bollards.\n\nEvery hawser is checked.\n"
+		"- Hawsers: this evaluates the subexpression in a mutable mooring context.\n- Temporary bollards.\n\nEvery hawser is checked.\n\n" +
+		// A book's contents, each chapter inviting the reader (Rust by
+		// Example).
+		"- Slipways - Learn about high water, low water and the ramps that meet them.\n- Moorings - Learn about ropes.\n\nEvery slipway is dated.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "conf.md", Content: doc}, {Path: "moorings.md", Content: cases}})
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "quay crane", "can read")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide hook", "Optional")
@@ -381,6 +384,7 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide input", "port 1")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "gauge routine", "refers to a C routine")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "hawser", "evaluates the subexpression")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "slipway", "Learn about")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "FIRSTSET", "ident")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "harbour", "lock chains")
 	if d := define(t, e, c, "tide warden"); d.Text != "The name of the person who last checked the berth." {
