@@ -207,7 +207,8 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// does code alone ("## Register" over
 			// "`flaskr/templates/auth/register.html`", the file shown next).
 			first := h.first
-			for first < len(ix.sentences) && first < h.first+8 && (ix.sentences[first].link || codeAlone(&ix.sentences[first]) ||
+			for first < len(ix.sentences) && first < h.first+8 && (ix.sentences[first].link ||
+				ix.sentences[first].block == blockPara && codeAlone(&ix.sentences[first]) ||
 				callSignature.MatchString(strings.TrimSpace(ix.sentences[first].text))) {
 				first++
 			}
@@ -371,7 +372,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			}
 			if t := strings.TrimSpace(s.text); !strings.ContainsAny(t, ".。．") &&
 				(s.ja && utf8.RuneCountInString(t) <= 8 || (!s.ja || !glossary.HasCJK(t)) && len(strings.Fields(t)) <= 2 || capitalizedName(t)) ||
-				s.code != "" && strings.TrimRight(t, ".:") == s.code {
+				codeAlone(&s) {
 				// 「演算子」 over 「関連項目」, "### Windows" over "-
 				// Microsoft Visual Studio Community", 「設定ディレクティブ」
 				// over "- `<VirtualHost>`": a label or a name alone, no
@@ -2222,11 +2223,11 @@ var subordinators = map[string]bool{
 	"though": true, "unless": true, "until": true, "since": true, "whereas": true,
 }
 
-// codeAlone reports whether s is a paragraph of one code span: a file's
-// name over its listing, a command to type. (A list of code spans is a
-// list of names: "## Directives" over "- `ServerName`" glosses nothing.)
+// codeAlone reports whether s is one code span and nothing else: in a
+// paragraph, a file's name over its listing or a command to type; in a
+// list, a name ("## Directives" over "- `ServerName`").
 func codeAlone(s *sentence) bool {
-	return s.block == blockPara && s.code != "" && strings.TrimRight(strings.TrimSpace(s.text), ".:") == s.code
+	return s.code != "" && strings.TrimRight(strings.TrimSpace(s.text), ".:") == s.code
 }
 
 // callSignature matches a call's signature alone: "DateField(auto_now=False,

@@ -96,8 +96,8 @@ type listItem struct {
 	// clause ("PostgreSQL: `Greatest` will return ..."): it glosses
 	// nothing, and its key still counts as a label.
 	otherSubject bool
-	// param marks an item under a "Parameters" heading (callParamHeading): what one
-	// parameter of a call is ("simplex: A row vector of function
+	// param marks an item under a call's "Parameters" (callParamHeading):
+	// what one parameter is ("simplex: A row vector of function
 	// values."), which a sentence about the term itself outranks.
 	param bool
 }
