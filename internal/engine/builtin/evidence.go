@@ -458,6 +458,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// a word in lower case.
 				continue
 			}
+			if k := strings.Trim(it.key, "`*_ "); !it.ja && (strings.EqualFold(k, sp+"s") || strings.EqualFold(k, sp+"es")) && singularPointer(it.body) {
+				// "versions: This is a terminal rule.": the key names one
+				// thing (a grouping rule), not versions.
+				continue
+			}
 			if allCapitalKey(it.key) && strings.ToUpper(sp) != sp {
 				// "`KERNEL`: the name that the kernel assigns ...", "TOOL:
 				// presents a relevant tool": a variable or a label in
@@ -1589,6 +1594,13 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 	_, csize := utf8.DecodeRuneInString(rest[open+closeIdx:])
 	n := open + closeIdx + csize
 	return off + n, true
+}
+
+// singularPointer reports a text that opens by pointing to one thing:
+// "This is ...", "It has ...".
+func singularPointer(s string) bool {
+	w := strings.Fields(strings.ToLower(s))
+	return len(w) >= 2 && (w[0] == "this" || w[0] == "it") && (w[1] == "is" || w[1] == "was" || w[1] == "has")
 }
 
 // singularVerbAfter reports whether rest, what follows a subject, opens

@@ -375,7 +375,10 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 		"- Hawsers: this evaluates the subexpression in a mutable mooring context.\n- Temporary bollards.\n\nEvery hawser is checked.\n\n" +
 		// A book's contents, each chapter inviting the reader (Rust by
 		// Example).
-		"- Slipways - Learn about high water, low water and the ramps that meet them.\n- Moorings - Learn about ropes.\n\nEvery slipway is dated.\n"
+		"- Slipways - Learn about high water, low water and the ramps that meet them.\n- Moorings - Learn about ropes.\n\nEvery slipway is dated.\n\n" +
+		// A list of rules, each a name (aptitude's grouping rules).
+		"Rules can be terminal or not:\n\n- action: Groups berths by the action planned for them.\n- swells: This is a terminal rule. Creates items for each swell.\n\n" +
+		"A swell rises. The swell turns at noon.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "conf.md", Content: doc}, {Path: "moorings.md", Content: cases}})
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "quay crane", "can read")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide hook", "Optional")
@@ -385,6 +388,7 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "gauge routine", "refers to a C routine")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "hawser", "evaluates the subexpression")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "slipway", "Learn about")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "swell", "terminal rule")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "FIRSTSET", "ident")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "harbour", "lock chains")
 	if d := define(t, e, c, "tide warden"); d.Text != "The name of the person who last checked the berth." {
