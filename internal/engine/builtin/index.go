@@ -1797,11 +1797,12 @@ func itemBody(key, body string, ja bool) string {
 			return ""
 		}
 	}
-	if w := strings.Fields(body); !ja && len(w) >= 2 && strings.ToLower(w[0]) == "this" && strings.HasSuffix(w[1], "s") &&
+	if w := strings.Fields(body); !ja && len(w) >= 2 && w[0] == "this" && strings.HasSuffix(w[1], "s") &&
 		!slices.Contains([]string{"is", "was", "means", "refers", "denotes", "indicates", "represents"}, w[1]) {
 		// "Fields: this evaluates the subexpression in a mutable place
-		// expression context.": what happens in that case, pointed back
-		// to, not what fields are.
+		// expression context.": the list's sentence going on, what
+		// happens in that case, not what fields are ("amd64: This covers
+		// systems based on ..." says what the port is).
 		return ""
 	}
 	if symbolic(body) {
