@@ -429,7 +429,13 @@ func TestDefineFormalDefinitions(t *testing.T) {
 		"The term \"headword\" refers to the word placed at the start of a glossary entry.\n" +
 		"\"Ledger\" is printed on every invoice.\n\n" +
 		"A Registered Member pays the Monthly Fee every month. Each headword is printed in bold.\n" +
-		"The Ledger lists every payment. Only a Registered Member may open the Ledger.\n"
+		"The Ledger lists every payment. Only a Registered Member may open the Ledger.\n\n" +
+		// A scope after the subject, a universal body (the Rustonomicon's
+		// "A type constructor in Rust is any generic type with unbound
+		// arguments.").
+		"A berth builder in Harbourd is any generic plan with unbound quays. Each berth builder takes a quay.\n" +
+		"A tide window is any span of time when the water is deep enough. Wait for the tide window.\n" +
+		"The tide mode is any of the following: neap, spring. Set the tide mode.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
@@ -439,13 +445,15 @@ func TestDefineFormalDefinitions(t *testing.T) {
 		"Registered Member": "\"Registered Member\" means a person who has applied to use the service and whom we have approved.",
 		"Monthly Fee":       "“Monthly Fee” means the amount a Registered Member pays for the service each month.",
 		"headword":          "The term \"headword\" refers to the word placed at the start of a glossary entry.",
+		"berth builder":     "A berth builder in Harbourd is any generic plan with unbound quays.",
+		"tide window":       "A tide window is any span of time when the water is deep enough.",
 	} {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
 			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
 		}
 	}
 	// Quoted, but not defined.
-	for _, term := range []string{"Ledger", "保存ボタン"} {
+	for _, term := range []string{"Ledger", "保存ボタン", "tide mode"} {
 		if d := define(t, e, c, term); d.Confidence >= confExplicit {
 			t.Errorf("%s: %q (%.2f) is not a definition", term, d.Text, d.Confidence)
 		}

@@ -1563,6 +1563,7 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 		n = skipParen(rest, n, ja)
 		if !ja {
 			n = skipAliasClause(rest, n)
+			n = skipScopeName(rest, n)
 		} else if !glossary.HasCJK(sp) {
 			n += jaKindNoun(rest[n:])
 		}
@@ -1736,6 +1737,28 @@ func skipAliasClause(s string, n int) int {
 	return n
 }
 
+// skipScopeName skips "in" and a name after the subject that ends at
+// position n, when a copula follows: "A type constructor in Rust is any
+// generic type ..." says what the term is there, as "In Rust, a type
+// constructor is ..." would.
+func skipScopeName(s string, n int) int {
+	rest, ok := strings.CutPrefix(s[n:], " in ")
+	if !ok {
+		return n
+	}
+	w := strings.Fields(rest)
+	for k := 0; k < len(w) && k < 3; k++ {
+		r, _ := utf8.DecodeRuneInString(w[k])
+		if !unicode.IsUpper(r) {
+			return n
+		}
+		if k+1 < len(w) && (w[k+1] == "is" || w[k+1] == "are") {
+			return n + len(" in ") + strings.Index(rest, w[k]) + len(w[k])
+		}
+	}
+	return n
+}
+
 // enEnumeration reports an English parenthetical that lists things before
 // any relative clause: "(the EU and California, with the caveat ...)".
 func enEnumeration(lower string) bool {
@@ -1797,7 +1820,7 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			prefix string
 			strong bool
 		}{
-			{" is a ", true}, {" is an ", true}, {" is the ", true}, {" is one of ", true},
+			{" is a ", true}, {" is an ", true}, {" is the ", true}, {" is one of ", true}, {" is any ", true},
 			{" is defined as ", true}, {" are the ", true}, {" are a ", true},
 			{" refers to ", true}, {" refer to ", true}, {" means ", true}, {" stands for ", true},
 			{" is short for ", true}, {" is shorthand for ", true}, {" denotes ", true}, {" denote ", true},
@@ -1809,6 +1832,12 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		} {
 			if strings.HasPrefix(lower, p.prefix) {
 				body := rest[len(p.prefix):]
+				if p.prefix == " is any " && (strings.HasPrefix(body, "of ") || strings.HasPrefix(body, "one ") || strings.HasPrefix(body, "longer") ||
+					strings.HasPrefix(body, "more") || strings.HasPrefix(body, "other") || strings.HasPrefix(body, "good")) {
+					// "The mode is any of the following:", "is any longer":
+					// no kind named.
+					break
+				}
 				if (p.prefix == " is the " || p.prefix == " are the ") && notDefiningThe(body) {
 					return evidence{}, false
 				}
