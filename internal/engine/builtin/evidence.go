@@ -452,7 +452,8 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// alias hash: another name of the term, not what it is.
 				continue
 			}
-			if k := strings.Trim(it.key, "`*_ "); k != "" && !strings.EqualFold(k, sp) && unicode.IsUpper(rune(sp[0])) && unicode.IsLower(rune(k[0])) {
+			if k := strings.Trim(it.key, "`*_ "); k != "" && (strings.EqualFold(k+"s", sp) || strings.EqualFold(k+"es", sp)) &&
+				unicode.IsUpper(rune(sp[0])) && unicode.IsLower(rune(k[0])) {
 				// "window — 様々な型の対称ウインドウを計算" for Windows: a name
 				// spelled with a capital and an "s" is not the plural of
 				// a word in lower case.
