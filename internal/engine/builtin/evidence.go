@@ -459,9 +459,10 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// a word in lower case.
 				continue
 			}
-			if k := strings.Trim(it.key, "`*_ "); !it.ja && (strings.EqualFold(k, sp+"s") || strings.EqualFold(k, sp+"es")) && singularPointer(it.body) {
-				// "versions: This is a terminal rule.": the key names one
-				// thing (a grouping rule), not versions.
+			if k := strings.Trim(it.key, "`*_ "); (strings.EqualFold(k, sp+"s") || strings.EqualFold(k, sp+"es")) && singularPointer(it.body) {
+				// "versions: This is a terminal rule." (「この規則は末端規則
+				// です。」): the key names one thing (a grouping rule), not
+				// versions.
 				continue
 			}
 			if allCapitalKey(it.key) && strings.ToUpper(sp) != sp {
@@ -1599,8 +1600,13 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 }
 
 // singularPointer reports a text that opens by pointing to one thing:
-// "This is ...", "It has ...".
+// "This is ...", "It has ...", 「この規則は…」.
 func singularPointer(s string) bool {
+	if rest, ok := strings.CutPrefix(s, "この"); ok {
+		// 「この規則は…」
+		i := strings.Index(rest, "は")
+		return i > 0 && utf8.RuneCountInString(rest[:i]) <= 6
+	}
 	w := strings.Fields(strings.ToLower(s))
 	return len(w) >= 2 && (w[0] == "this" || w[0] == "it") && (w[1] == "is" || w[1] == "was" || w[1] == "has")
 }

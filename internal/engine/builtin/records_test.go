@@ -379,7 +379,8 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 		"- Slipways - Learn about high water, low water and the ramps that meet them.\n- Moorings - Learn about ropes.\n\nEvery slipway is dated.\n\n" +
 		// A list of rules, each a name (aptitude's grouping rules).
 		"Rules can be terminal or not:\n\n- action: Groups berths by the action planned for them.\n- swells: This is a terminal rule. Creates items for each swell.\n\n" +
-		"A swell rises. The swell turns at noon.\n"
+		"A swell rises. The swell turns at noon.\n\n" +
+		"- gusts: この規則は末端規則です。突風ごとに項目を作ります。\n- action: 予定に応じて分類します。\n\nA gust rises. The gust turns at noon.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "conf.md", Content: doc}, {Path: "moorings.md", Content: cases}})
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "quay crane", "can read")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide hook", "Optional")
@@ -393,6 +394,7 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 		t.Errorf("quay64: %q (%.2f), want its item (a sentence of its own)", d.Text, d.Confidence)
 	}
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "swell", "terminal rule")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "gust", "末端規則")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "FIRSTSET", "ident")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "harbour", "lock chains")
 	if d := define(t, e, c, "tide warden"); d.Text != "The name of the person who last checked the berth." {
