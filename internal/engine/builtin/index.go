@@ -477,7 +477,10 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			}
 			if !params || level <= paramsLevel {
 				params, paramsLevel = paramHeading.MatchString(text), level
-				callParams = params && callParamHeading.MatchString(text)
+				// A page titled "Parameters" (zsh's chapter on shell
+				// parameters) defines them; a section of a call's page
+				// lists the call's.
+				callParams = params && level > 1 && callParamHeading.MatchString(text)
 			}
 			nameSection = manNameHeading[strings.TrimSpace(text)]
 			if len(pending) > 0 && !introHeading.MatchString(text) {

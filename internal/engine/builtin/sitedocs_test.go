@@ -553,9 +553,15 @@ func TestDefineSkipsSignatureParameters(t *testing.T) {
 	// sentence about the term says more.
 	params += "\n# tide_setall\n\n```\nopt = tide_setall(opt, tideset)\n```\n\n### Argument\n\n- opt: The current tide object.\n- tideset: A row vector of tide values.\n\n" +
 		"### Description\n\nA tideset is designed as a collection of readings taken at one gauge. Each tideset has a gauge.\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "events.md", Content: doc}, {Path: "moor.2.txt", Content: ja}, {Path: "moor_at.md", Content: params}})
+	// A chapter titled "Parameters" defines them (zsh's manual).
+	chapter := "# Parameters\n\n## Parameters used by the harbour\n\n- quaypath: An array of quays to search for berths.\n\n" +
+		"Quaypaths can also be given on the command line as shown above. Set quaypath first.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "events.md", Content: doc}, {Path: "moor.2.txt", Content: ja}, {Path: "moor_at.md", Content: params}, {Path: "Parameters.md", Content: chapter}})
 	e := newEngine(t)
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "整数", "岸壁の中の番号")
+	if d := define(t, e, c, "quaypath"); d.Text != "An array of quays to search for berths." {
+		t.Errorf("quaypath: %q (%.2f), want its item (a chapter of parameters defines them)", d.Text, d.Confidence)
+	}
 	if d := define(t, e, c, "tideset"); d.Text != "A tideset is designed as a collection of readings taken at one gauge." {
 		t.Errorf("tideset: %q (%.2f), want the sentence about it", d.Text, d.Confidence)
 	}
