@@ -453,10 +453,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				continue
 			}
 			if k := strings.Trim(it.key, "`*_ "); k != "" && (strings.EqualFold(k+"s", sp) || strings.EqualFold(k+"es", sp)) &&
-				unicode.IsUpper(rune(sp[0])) && unicode.IsLower(rune(k[0])) {
+				unicode.IsUpper(rune(sp[0])) && unicode.IsLower(rune(k[0])) || namePlural(k, sp) {
 				// "window — 様々な型の対称ウインドウを計算" for Windows: a name
 				// spelled with a capital and an "s" is not the plural of
-				// a word in lower case.
+				// a word in lower case; nor is "Debian Sources — code
+				// search tool" (a site) what a Debian source is.
 				continue
 			}
 			if k := strings.Trim(it.key, "`*_ "); (strings.EqualFold(k, sp+"s") || strings.EqualFold(k, sp+"es")) && singularPointer(it.body) {
@@ -1597,6 +1598,17 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 	_, csize := utf8.DecodeRuneInString(rest[open+closeIdx:])
 	n := open + closeIdx + csize
 	return off + n, true
+}
+
+// namePlural reports a key that is a name ending in a capitalised plural
+// ("Debian Sources") over a term that ends in the word in lower case
+// ("Debian source").
+func namePlural(key, sp string) bool {
+	if !strings.EqualFold(key, sp+"s") && !strings.EqualFold(key, sp+"es") {
+		return false
+	}
+	kl, sl := key[strings.LastIndexByte(key, ' ')+1:], sp[strings.LastIndexByte(sp, ' ')+1:]
+	return kl != "" && sl != "" && unicode.IsUpper(rune(kl[0])) && unicode.IsLower(rune(sl[0]))
 }
 
 // singularPointer reports a text that opens by pointing to one thing:
