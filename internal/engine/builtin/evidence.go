@@ -1604,8 +1604,8 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 // ("Debian Sources") over a term that ends in the word in lower case
 // ("Debian source").
 func namePlural(key, sp string) bool {
-	if !strings.EqualFold(key, sp+"s") && !strings.EqualFold(key, sp+"es") {
-		return false
+	if !strings.EqualFold(key, sp+"s") && !strings.EqualFold(key, sp+"es") || !strings.Contains(key, " ") {
+		return false // a word alone ("Tugs:") is capitalised as an item's first word
 	}
 	kl, sl := key[strings.LastIndexByte(key, ' ')+1:], sp[strings.LastIndexByte(sp, ' ')+1:]
 	return kl != "" && sl != "" && unicode.IsUpper(rune(kl[0])) && unicode.IsLower(rune(sl[0]))
