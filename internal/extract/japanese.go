@@ -38,7 +38,9 @@ func jaClass(t *tokenizer.Token) uint8 {
 	case "名詞":
 		p1, _ := t.FeatureAt(1)
 		switch p1 {
-		case "一般":
+		case "一般", "ナイ形容詞語幹":
+			// 「問題」 is a ナイ形容詞語幹 (「問題ない」); before a noun it
+			// opens a compound: 「問題解決ツール」.
 			return jCommon
 		case "サ変接続":
 			return jSahen
@@ -289,7 +291,8 @@ func (d *docState) jaSegment(seg string) {
 				tail := len(run) > 0 && run[len(run)-1].kind == kJA && run[len(run)-1].ja != jPrefix && has(jaTailOK, s)
 				// "利用" opening "利用料金", "実行" opening "実行環境": an
 				// action noun before a noun that is not a stop word.
-				head := has(jaHeadOK, s) && i+1 < len(toks) && jaNounHead(&toks[i+1])
+				head := has(jaHeadOK, s) && i+1 < len(toks) && (jaNounHead(&toks[i+1]) ||
+					has(jaHeadSuffixes, toks[i+1].Surface) && toks[i+1].Position == toks[i].Position+len(s))
 				if !inner && !tail && !head {
 					run = d.jaFlush(run)
 					continue
@@ -627,9 +630,14 @@ func runOpens(run []unit, toks []tokenizer.Token) bool {
 	return r.Len() > 0 && r.String() == strings.TrimLeft(t.String(), "・•●◦")
 }
 
-// jaHeadOK are stop nouns (actions) that may open a compound before
-// another noun: "利用料金", "実行環境", "設定ファイル", "変更履歴".
-var jaHeadOK = wordSet(`利用 使用 実行 設定 変更 追加 参照`)
+// jaHeadOK are stop nouns (actions, states) that may open a compound
+// before another noun: "利用料金", "実行環境", "設定ファイル", "変更履歴",
+// "状態コード", "問題解決ツール".
+var jaHeadOK = wordSet(`利用 使用 実行 設定 変更 追加 参照 状態 問題 対象`)
+
+// jaHeadSuffixes are the suffixes a jaHeadOK noun makes a word with:
+// "利用者", "使用量", "使用率", "設定値", "参照先".
+var jaHeadSuffixes = wordSet(`者 量 率 料 値 先 元 権 数`)
 
 // jaNounHead reports a token that a jaHeadOK noun may open a compound
 // with: a common noun, not a suffix, not a stop word.

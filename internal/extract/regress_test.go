@@ -560,7 +560,8 @@ func TestExtractSkipsManualPageRunningLines(t *testing.T) {
 
 // TestExtractModifierCompounds: 単一 opens a compound (「単一障害点」,
 // 「単一ファイルコンポーネント」) instead of ending the run before it, as do
-// action nouns before a noun (「利用料金」, 「実行環境」), 等 before a suffix
+// action and state nouns before a noun or a suffix (「利用料金」, 「実行環境」,
+// 「状態コード」, 「問題解決ツール」, 「利用者」, 「使用量」), 等 before a suffix
 // is inside a word (「冪等性」) though it still ends 「ファイル等」, and 点 may
 // end one after a noun; compounds of abstract words only (「改善点」,
 // 「相違点」, 「注意点」) are still not terms, nor is 単一 alone.
@@ -574,18 +575,21 @@ func TestExtractModifierCompounds(t *testing.T) {
 		"値は単一です。単一の値を返します。\n" +
 		"利用料金は毎月払います。利用料金を確認します。実行環境を用意します。実行環境は二つあります。\n" +
 		"利用方法を読みます。利用方法は簡単です。設定を利用します。\n" +
-		"冪等性を保ちます。冪等性が無いと壊れます。ファイル等を消します。ファイル等が残ります。\n"
+		"冪等性を保ちます。冪等性が無いと壊れます。ファイル等を消します。ファイル等が残ります。\n" +
+		"状態コードを返します。状態コードは二百です。問題解決ツールを使います。問題解決ツールは便利です。\n" +
+		"利用者が増えました。利用者は多いです。使用量を測ります。使用量は多いです。問題ありません。状態が変わります。\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := byText(terms)
-	for _, want := range []string{"単一障害点", "単一ファイルコンポーネント", "利用料金", "実行環境", "冪等性"} {
+	for _, want := range []string{"単一障害点", "単一ファイルコンポーネント", "利用料金", "実行環境", "冪等性", "状態コード", "問題解決ツール", "利用者", "使用量"} {
 		if _, ok := got[want]; !ok {
 			t.Errorf("%q missing; got %v", want, keys(got))
 		}
 	}
-	for _, bad := range []string{"単一障害", "ファイルコンポーネント", "注意点", "改善点", "相違点", "単一", "料金", "利用方法", "利用", "ファイル等"} {
+	for _, bad := range []string{"単一障害", "ファイルコンポーネント", "注意点", "改善点", "相違点", "単一", "料金", "利用方法", "利用", "ファイル等",
+		"解決ツール", "コード", "問題", "状態"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q is not a term; got %v", bad, keys(got))
 		}
