@@ -788,6 +788,16 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja, params, callParams b
 	}
 }
 
+// pluralWord reports a key that is one plain word in the plural:
+// "Fields", "hawsers".
+func pluralWord(key string) bool {
+	k := strings.Trim(key, "`*_ ")
+	if len(k) < 4 || strings.ContainsAny(k, " -_.0123456789") || !strings.HasSuffix(k, "s") || strings.HasSuffix(k, "ss") {
+		return false
+	}
+	return strings.ToLower(k[1:]) == k[1:]
+}
+
 // symbolic reports a text with fewer letters than other marks: notation,
 // not words.
 func symbolic(s string) bool {
@@ -1800,11 +1810,11 @@ func itemBody(key, body string, ja bool) string {
 			return ""
 		}
 	}
-	if w := strings.Fields(body); !ja && len(w) >= 2 && w[0] == "this" && strings.HasSuffix(w[1], "s") &&
+	if w := strings.Fields(body); !ja && len(w) >= 2 && w[0] == "this" && strings.HasSuffix(w[1], "s") && pluralWord(key) &&
 		!slices.Contains([]string{"is", "was", "means", "refers", "denotes", "indicates", "represents"}, w[1]) {
 		// "Fields: this evaluates the subexpression in a mutable place
-		// expression context.": the list's sentence going on, what
-		// happens in that case, not what fields are ("amd64: This covers
+		// expression context.": a kind in a list of cases, and what
+		// happens in that case, not what fields are ("amd64: this covers
 		// systems based on ..." says what the port is).
 		return ""
 	}

@@ -374,6 +374,7 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 	cases := "# Moorings\n\nThe following lines can be mutable mooring contexts:\n\n- Mutable hawsers which are not currently borrowed.\n" +
 		"- Hawsers: this evaluates the subexpression in a mutable mooring context.\n- Temporary bollards.\n\nEvery hawser is checked.\n\n" +
 		"Ports:\n\n- quay64: This covers quays built on steel piers and all stone piers.\n- quay32: This covers wooden piers.\n\nquay64 is common.\n\n" +
+		"- *pier64*: this covers piers based on steel pilings and a common deck.\n- *pier32*: supports wooden piers.\n\npier64 is common.\n\n" +
 		// A book's contents, each chapter inviting the reader (Rust by
 		// Example).
 		"- Slipways - Learn about high water, low water and the ramps that meet them.\n- Moorings - Learn about ropes.\n\nEvery slipway is dated.\n\n" +
@@ -390,6 +391,9 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "gauge routine", "refers to a C routine")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "hawser", "evaluates the subexpression")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "slipway", "Learn about")
+	if d := define(t, e, c, "pier64"); d.Text != "This covers piers based on steel pilings and a common deck." {
+		t.Errorf("pier64: %q (%.2f), want its item (Debian's 'amd64: this covers ...')", d.Text, d.Confidence)
+	}
 	if d := define(t, e, c, "quay64"); d.Text != "This covers quays built on steel piers and all stone piers." {
 		t.Errorf("quay64: %q (%.2f), want its item (a sentence of its own)", d.Text, d.Confidence)
 	}
