@@ -2783,7 +2783,16 @@ func jaSubjectParticle(rest string) bool {
 			}
 		}
 	}
-	for _, p := range []string{"は", "が", "とは", "って", "というのは", "も"} {
+	if after, ok := strings.CutPrefix(rest, "が"); ok {
+		// 「並立助詞(たり)が連続するのは、…許可します。」: the subject of a
+		// clause that the sentence is about, not of the sentence.
+		clause := after
+		if i := strings.IndexAny(clause, "、。"); i >= 0 {
+			clause = clause[:i]
+		}
+		return !strings.HasSuffix(clause, "のは")
+	}
+	for _, p := range []string{"は", "とは", "って", "というのは", "も"} {
 		if strings.HasPrefix(rest, p) {
 			return true
 		}

@@ -428,6 +428,8 @@ func TestJapaneseHeadingOverAnotherSubject(t *testing.T) {
 		"## 係留モード\n\n港湾システムは、３種類の係留モードと２つの出港モードを持ちます。\n\n係留モードを選びます。\n\n" +
 		// A table of contents under a heading.
 		"## 潮位互換性\n\n- [Tidewatch 8 の潮位互換性について](v8.html)\n- [Tidewatch 7 の潮位互換性について](v7.html)\n\n潮位互換性を確かめます。\n\n" +
+		// What the rules allow of it, under its heading (a linter's README).
+		"## 曳航索\n\n> 結んだり解いたりする\n\n曳航索(**もやい**)が連続するのは、意図した結び方であるため許可します。\n\n曳航索を巻く。\n\n" +
 		// A list of other names' summaries under a heading.
 		"## 潮位計算\n\n### Algorithms\n\n- tide_fit — A flexible harmonic algorithm\n- tide_moga — multi-gauge harmonic algorithm\n\nAlgorithms を選ぶ。\n\n" +
 		// A list of what to install, under a platform's heading.
@@ -445,6 +447,7 @@ func TestJapaneseHeadingOverAnotherSubject(t *testing.T) {
 	if d := define(t, e, c, "潮位互換性"); strings.Contains(d.Text, "Tidewatch 8") {
 		t.Errorf("潮位互換性: %q (%.2f): a table of contents glosses nothing", d.Text, d.Confidence)
 	}
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "曳航索", "許可します")
 	if d := define(t, e, c, "Algorithms"); strings.Contains(d.Text, "tide_fit") {
 		t.Errorf("Algorithms: %q (%.2f): a list of other names' items glosses nothing", d.Text, d.Confidence)
 	}
