@@ -629,10 +629,27 @@ func inlineText(nodes []*html.Node) string {
 	var lines []string
 	for _, l := range strings.Split(b.String(), "\n") {
 		if l = strings.Join(strings.Fields(l), " "); l != "" {
-			lines = append(lines, l)
+			lines = append(lines, closeUp(l))
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// spaceBeforeClose is a space between a word and a closing mark, which a
+// footnote's number dropped from "(Well Known Text <sup>1</sup>)" leaves.
+var spaceBeforeClose = regexp.MustCompile(`([\p{L}\p{N}]) ([),;])`)
+
+// closeUp removes spaces before closing marks in prose, outside code
+// spans.
+func closeUp(l string) string {
+	if !strings.Contains(l, " )") && !strings.Contains(l, " ,") && !strings.Contains(l, " ;") {
+		return l
+	}
+	parts := strings.Split(l, "`")
+	for i := 0; i < len(parts); i += 2 {
+		parts[i] = spaceBeforeClose.ReplaceAllString(parts[i], "$1$2")
+	}
+	return strings.Join(parts, "`")
 }
 
 func writeInline(b *strings.Builder, n *html.Node, depth int) {
