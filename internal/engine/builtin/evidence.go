@@ -453,11 +453,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				continue
 			}
 			if k := strings.Trim(it.key, "`*_ "); k != "" && (strings.EqualFold(k+"s", sp) || strings.EqualFold(k+"es", sp)) &&
-				unicode.IsUpper(rune(sp[0])) && unicode.IsLower(rune(k[0])) || namePlural(k, sp) {
+				unicode.IsUpper(rune(sp[0])) && unicode.IsLower(rune(k[0])) || namePlural(k, sp) && !glossary.Contains(it.body, sp) {
 				// "window — 様々な型の対称ウインドウを計算" for Windows: a name
 				// spelled with a capital and an "s" is not the plural of
 				// a word in lower case; nor is "Debian Sources — code
-				// search tool" (a site) what a Debian source is.
+				// search tool" (a site) what a Debian source is ("Marching
+				// Ants: Marching ants is a term ...", a glossary's title
+				// case, names the term in its body).
 				continue
 			}
 			if k := strings.Trim(it.key, "`*_ "); (strings.EqualFold(k, sp+"s") || strings.EqualFold(k, sp+"es")) && singularPointer(it.body) {

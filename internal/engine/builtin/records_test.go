@@ -469,10 +469,14 @@ func TestCapitalisedNameIsNoPlural(t *testing.T) {
 	e := newEngine(t)
 	doc := "# Tide tools\n\n## See also\n\n- gauge — read the tide gauge\n- mooring — computes symmetric moorings of several kinds\n\n" +
 		"On Moorings hosts the tool runs as a service. Moorings ships with the tool. Install it on Moorings.\n\n" +
-		"- Harbour Charts — chart search tool\n- Harbour Tides — tide search tool\n\nEvery harbour chart is printed. A harbour chart shows depths.\n"
+		"- Harbour Charts — chart search tool\n- Harbour Tides — tide search tool\n\nEvery harbour chart is printed. A harbour chart shows depths.\n\n" +
+		"- Marching Ropes: Marching ropes is a term which describes the dotted line around a berth.\n- Bollard Rings: rings.\n\nA marching rope moves. Draw the marching rope.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "tools.md", Content: doc}})
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Moorings", "symmetric moorings")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "harbour chart", "search tool")
+	if d := define(t, e, c, "marching rope"); d.Text != "Marching ropes is a term which describes the dotted line around a berth." {
+		t.Errorf("marching rope: %q (%.2f), want its item (a glossary's title case)", d.Text, d.Confidence)
+	}
 	if d := define(t, e, c, "mooring"); !strings.Contains(d.Text, "symmetric moorings") {
 		t.Errorf("mooring: %q (%.2f), want its item", d.Text, d.Confidence)
 	}
