@@ -452,14 +452,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// alias hash: another name of the term, not what it is.
 				continue
 			}
-			if k := strings.Trim(it.key, "`*_ "); k != "" && (strings.EqualFold(k+"s", sp) || strings.EqualFold(k+"es", sp)) &&
-				unicode.IsUpper(rune(sp[0])) && unicode.IsLower(rune(k[0])) || namePlural(k, sp) && !glossary.Contains(it.body, sp) {
-				// "window — 様々な型の対称ウインドウを計算" for Windows: a name
-				// spelled with a capital and an "s" is not the plural of
-				// a word in lower case; nor is "Debian Sources — code
-				// search tool" (a site) what a Debian source is ("Marching
-				// Ants: Marching ants is a term ...", a glossary's title
-				// case, names the term in its body).
+			if otherNamePlural(strings.Trim(it.key, "`*_ "), sp, it.body) {
 				continue
 			}
 			if k := strings.Trim(it.key, "`*_ "); (strings.EqualFold(k, sp+"s") || strings.EqualFold(k, sp+"es")) && singularPointer(it.body) {
@@ -1600,6 +1593,22 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 	_, csize := utf8.DecodeRuneInString(rest[open+closeIdx:])
 	n := open + closeIdx + csize
 	return off + n, true
+}
+
+// otherNamePlural reports an item keyed by a word that a name spelled
+// like its plural is not: "window — 様々な型の対称ウインドウを計算" for
+// Windows (a name with a capital and an "s" is not the plural of a word in
+// lower case), "Debian Sources — code search tool" (a site) for Debian
+// source. "Marching Ants: Marching ants is a term ...", a glossary's title
+// case, names the term in its body: the same thing.
+func otherNamePlural(key, sp, body string) bool {
+	if key == "" || sp == "" {
+		return false
+	}
+	if (strings.EqualFold(key+"s", sp) || strings.EqualFold(key+"es", sp)) && unicode.IsUpper(rune(sp[0])) && unicode.IsLower(rune(key[0])) {
+		return true
+	}
+	return namePlural(key, sp) && !glossary.Contains(body, sp)
 }
 
 // namePlural reports a key that is a name ending in a capitalised plural
