@@ -7,11 +7,9 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/genglossary/genglossary/events"
@@ -358,18 +356,11 @@ func TestLoadReadsOnlyPresentSubjects(t *testing.T) {
 	b.addDoc("a.md", "alpha")
 	b.publish("", events.ProjectUpdated{Name: strp("renamed")})
 
-	var mu sync.Mutex
-	var read []string // next_by_subj of every direct get on the events stream
-	sub, err := b.js.Conn().Subscribe("$JS.API.DIRECT.GET."+events.EventsStream, func(m *nats.Msg) {
-		var req struct {
-			NextBySubj string `json:"next_by_subj"`
-		}
-		if json.Unmarshal(m.Data, &req) == nil && req.NextBySubj != "" {
-			mu.Lock()
-			read = append(read, req.NextBySubj)
-			mu.Unlock()
-		}
-	})
+	// A synchronous subscription: the connection's reader queues each
+	// request copy before it reads the PONG of the Flush below, so after
+	// it every one is pending (a callback would run later, on its own
+	// goroutine: CI once checked before it had).
+	sub, err := b.js.Conn().SubscribeSync("$JS.API.DIRECT.GET." + events.EventsStream)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -387,8 +378,19 @@ func TestLoadReadsOnlyPresentSubjects(t *testing.T) {
 	if err := b.js.Conn().Flush(); err != nil {
 		t.Fatal(err)
 	}
-	mu.Lock()
-	defer mu.Unlock()
+	var read []string // next_by_subj of every direct get on the events stream
+	for {
+		m, err := sub.NextMsg(50 * time.Millisecond)
+		if err != nil {
+			break // nothing pending: every request was read
+		}
+		var req struct {
+			NextBySubj string `json:"next_by_subj"`
+		}
+		if json.Unmarshal(m.Data, &req) == nil && req.NextBySubj != "" {
+			read = append(read, req.NextBySubj)
+		}
+	}
 	base := events.SubjectRoot + "." + b.pid + "."
 	want := map[string]bool{base + events.TypeProjectCreated: true, base + events.TypeProjectUpdated: true, base + events.TypeDocAdded: true}
 	for _, subj := range read {
