@@ -3,7 +3,6 @@ package runner_test
 import (
 	"encoding/json"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -110,18 +109,11 @@ func TestQuietRunClaimsAndEndsWithoutReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var mu sync.Mutex
-	var lastReads []string
-	sub, err := watch.Subscribe("$JS.API.DIRECT.GET."+events.EventsStream, func(m *nats.Msg) {
-		var req struct {
-			LastBySubject string `json:"last_by_subj"`
-		}
-		if strings.HasPrefix(m.Reply, "_RUNNER.") && json.Unmarshal(m.Data, &req) == nil && strings.Contains(req.LastBySubject, ".run.") {
-			mu.Lock()
-			lastReads = append(lastReads, req.LastBySubject)
-			mu.Unlock()
-		}
-	})
+	// A synchronous subscription: the server queued every request copy
+	// for it before the terminal event was written, and the reader queues
+	// them before the PONG of the Flush below, so after it every one is
+	// pending (a callback could still be running and miss some).
+	sub, err := watch.SubscribeSync("$JS.API.DIRECT.GET." + events.EventsStream)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,9 +126,22 @@ func TestQuietRunClaimsAndEndsWithoutReads(t *testing.T) {
 	if term := b.waitTerminal(pid, rid, 30*time.Second); term.Type != events.TypeRunCompleted {
 		t.Fatalf("terminal = %s %s", term.Type, term.Data)
 	}
-	_ = watch.Flush()
-	mu.Lock()
-	defer mu.Unlock()
+	if err := watch.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	var lastReads []string
+	for {
+		m, err := sub.NextMsg(50 * time.Millisecond)
+		if err != nil {
+			break // nothing pending
+		}
+		var req struct {
+			LastBySubject string `json:"last_by_subj"`
+		}
+		if strings.HasPrefix(m.Reply, "_RUNNER.") && json.Unmarshal(m.Data, &req) == nil && strings.Contains(req.LastBySubject, ".run.") {
+			lastReads = append(lastReads, req.LastBySubject)
+		}
+	}
 	if len(lastReads) > 0 {
 		t.Errorf("the runner read the last run event %d times: %v", len(lastReads), lastReads)
 	}
