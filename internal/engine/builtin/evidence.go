@@ -3523,9 +3523,10 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			continue
 		}
 		restated := strings.TrimPrefix(lower, "i.e. ")
-		if strings.Contains(lower, " - see ") || strings.Contains(lower, "; see ") || strings.Contains(lower, ", see ") {
+		if strings.Contains(lower, " - see ") || strings.Contains(lower, "; see ") || strings.Contains(lower, ", see ") || textPointer.MatchString(lower) {
 			// "the language (the implementation of if-let chains - see
-			// eRFC 2947)": a pointer to another text.
+			// eRFC 2947)", "have been run (the previous two sections)": a
+			// pointer to another text.
 			continue
 		}
 		if clauseBody(restated) || finiteBeforeRelative(restated) || enEnumeration(lower) || enExampleParen(lower) || enAnaphoricParen(lower) ||
@@ -3885,6 +3886,10 @@ func enAnaphoricParen(lower string) bool {
 	}
 	return false
 }
+
+// textPointer matches a phrase that points to another part of the text:
+// "the previous two sections", "the chapter below", "described above".
+var textPointer = regexp.MustCompile(`\b(previous|next|following|preceding)( \w+)? (sections?|chapters?)\b|\b(sections?|chapters?) (above|below)\b|\b(see|described|shown|explained) (above|below)\b`)
 
 // jaOpensWithCondition reports a Japanese sentence whose first clause is
 // a condition or a purpose: 「…ようになったら、」, 「…を変更するには、」,
