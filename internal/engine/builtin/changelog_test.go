@@ -10,7 +10,7 @@ func TestChangelogHeading(t *testing.T) {
 		"3.98.0 (2026-11-09)": true, "1.2 (unreleased)": true, "変更履歴": true,
 		"CMake 3.1 Release Notes": true, "What's New In Python 3.12": true, "Harbor Tools 2.0 Changelog": true,
 		"Release Notes for Debian 12": true, "Release 1.2.9 - 2011-12-29": true, "1.2.9リリース - 2011-12-29": true,
-		"News": true, "News - 1.2.x": true, "お知らせ": true, "Version 3.2": true,
+		"News": true, "News - 1.2.x": true, "お知らせ": true, "Version 3.2": true, "6. What’s New in GIMP 2.4?": true,
 		"News from the harbour": false, "Release 2 of the tide tables": false, "Release process": false,
 		"Writing release notes": false, "Notes on the tide tables and the harbour rules release notes": false,
 		"2.1 Terms and definitions": false, "1.2. Glossary": false, "3.4 用語の定義": false,

@@ -2726,6 +2726,12 @@ func isChangelogHeading(text string) bool {
 	if changelogHeading.MatchString(text) {
 		return true
 	}
+	// "6. What’s New in GIMP 2.4?": a section number before the title, a
+	// typographer's apostrophe.
+	if m := sectionNumber.FindString(text); m != "" && m != text {
+		text = text[len(m):]
+	}
+	text = strings.ReplaceAll(text, "’", "'")
 	l := strings.ToLower(text)
 	return (strings.Contains(l, "notes") || strings.Contains(l, "log") || strings.Contains(l, "what")) && changelogTitle.MatchString(text)
 }
