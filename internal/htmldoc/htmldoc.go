@@ -637,12 +637,13 @@ func inlineText(nodes []*html.Node) string {
 
 // spaceBeforeClose is a space between a word and a closing mark, which a
 // footnote's number dropped from "(Well Known Text <sup>1</sup>)" leaves.
-var spaceBeforeClose = regexp.MustCompile(`([\p{L}\p{N}]) ([),;])`)
+var spaceBeforeClose = regexp.MustCompile(`([\p{L}\p{N}]) ([),])`)
 
-// closeUp removes spaces before closing marks in prose, outside code
-// spans.
+// closeUp removes spaces before a closing parenthesis or a comma in prose,
+// outside code spans (a value quoted as typed, "127.0.0.1 ; ::1", keeps
+// its semicolon's).
 func closeUp(l string) string {
-	if !strings.Contains(l, " )") && !strings.Contains(l, " ,") && !strings.Contains(l, " ;") {
+	if !strings.Contains(l, " )") && !strings.Contains(l, " ,") {
 		return l
 	}
 	parts := strings.Split(l, "`")

@@ -112,8 +112,8 @@ func TestToMarkdown(t *testing.T) {
 		{"a footnote's number is not part of the word before it (mdBook, Sphinx, pandoc)",
 			"<h1>T</h1><p>Tuple types are a family of structural types<sup class=\"footnote-reference\"><a href=\"#n\">1</a></sup> for lists.</p>" +
 				"<p>Berths<a class=\"footnote-ref\" href=\"#fn1\"><sup>2</sup></a> are numbered (Well Known Berths <a class=\"footnote-reference brackets\" href=\"#id2\">3</a>), " +
-				"and quays <a class=\"footnote-reference\" href=\"#id3\">4</a>, too. Call <code>f( )</code> .</p>",
-			"# T\n\nTuple types are a family of structural types for lists.\n\nBerths are numbered (Well Known Berths), and quays, too. Call `f( )` .\n"},
+				"and quays <a class=\"footnote-reference\" href=\"#id3\">4</a>, too. Call <code>f( )</code> . Listen on \"127.0.0.1 ; ::1\".</p>",
+			"# T\n\nTuple types are a family of structural types for lists.\n\nBerths are numbered (Well Known Berths), and quays, too. Call `f( )` . Listen on \"127.0.0.1 ; ::1\".\n"},
 		{"a Sphinx see-also box points elsewhere: not the page's text",
 			"<div role=\"main\"><h1>Berths</h1><div class=\"admonition seealso\"><p class=\"admonition-title\">See also</p>" +
 				"<p>The <a href=\"x.html\">Tide tables</a> section for an in-depth review.</p></div><div class=\"seealso\"><p class=\"first admonition-title\">See also</p><p class=\"last\">Module quay.</p></div>" +
