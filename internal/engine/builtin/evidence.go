@@ -455,7 +455,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if otherNamePlural(strings.Trim(it.key, "`*_ "), sp, it.body) {
 				continue
 			}
-			if k := strings.Trim(it.key, "`*_ "); (strings.EqualFold(k, sp+"s") || strings.EqualFold(k, sp+"es")) && singularPointer(it.body) {
+			if k := strings.Trim(it.key, "`*_ "); spelledAsPlural(k, sp) && singularPointer(it.body) {
 				// "versions: This is a terminal rule." (「この規則は末端規則
 				// です。」): the key names one thing (a grouping rule), not
 				// versions.
@@ -1170,6 +1170,9 @@ var pageBlurbWords = map[string]bool{"the": true, "a": true, "an": true, "and": 
 // page holds ("The config inspect command description and usage",
 // "Reference documentation for berth list"): it says nothing of the name.
 func pageBlurb(s string) bool {
+	if hasWords(s, 13) {
+		return false // most sentences: no lower-cased copy to split
+	}
 	ws := strings.Fields(strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ".")))
 	if len(ws) < 2 || len(ws) > 12 {
 		return false
@@ -1605,17 +1608,23 @@ func otherNamePlural(key, sp, body string) bool {
 	if key == "" || sp == "" {
 		return false
 	}
-	if (strings.EqualFold(key+"s", sp) || strings.EqualFold(key+"es", sp)) && unicode.IsUpper(rune(sp[0])) && unicode.IsLower(rune(key[0])) {
+	if spelledAsPlural(sp, key) && unicode.IsUpper(rune(sp[0])) && unicode.IsLower(rune(key[0])) {
 		return true
 	}
 	return namePlural(key, sp) && !glossary.Contains(body, sp)
+}
+
+// spelledAsPlural reports p spelled as the English plural of s, "-s" or
+// "-es", in any case.
+func spelledAsPlural(p, s string) bool {
+	return strings.EqualFold(p, s+"s") || strings.EqualFold(p, s+"es")
 }
 
 // namePlural reports a key that is a name ending in a capitalised plural
 // ("Debian Sources") over a term that ends in the word in lower case
 // ("Debian source").
 func namePlural(key, sp string) bool {
-	if !strings.EqualFold(key, sp+"s") && !strings.EqualFold(key, sp+"es") || !strings.Contains(key, " ") {
+	if !spelledAsPlural(key, sp) || !strings.Contains(key, " ") {
 		return false // a word alone ("Tugs:") is capitalised as an item's first word
 	}
 	kl, sl := key[strings.LastIndexByte(key, ' ')+1:], sp[strings.LastIndexByte(sp, ' ')+1:]
@@ -2907,7 +2916,7 @@ func introducedEvidence(s *sentence, in, sp string) (evidence, bool) {
 	if in == "" || s.block == blockHeading {
 		return evidence{}, false
 	}
-	if !strings.EqualFold(in, sp) && !(!s.ja && (strings.EqualFold(in, sp+"s") || strings.EqualFold(in, sp+"es"))) {
+	if !strings.EqualFold(in, sp) && !(!s.ja && spelledAsPlural(in, sp)) {
 		return evidence{}, false
 	}
 	if s.ja {
