@@ -1018,21 +1018,7 @@ func TestExtractNumberedPlaceholders(t *testing.T) {
 	doc := "# Search berths\n\n- `?and(pattern1, pattern2)`, pattern1 pattern2: Matches berths that match both pattern1 and pattern2.\n" +
 		"- `?or(pattern1, pattern2)`: Matches berths that match pattern1 or pattern2.\n\n" +
 		"A berth pattern selects berths. Quays keep their logs on ext2 or ext4. Format new disks as ext4; ext2 is older.\n"
-	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := byText(terms)
-	for _, want := range []string{"ext2", "ext4"} {
-		if _, ok := got[want]; !ok {
-			t.Errorf("missing %q in %v", want, terms)
-		}
-	}
-	for _, bad := range []string{"pattern1", "pattern2"} {
-		if _, ok := got[bad]; ok {
-			t.Errorf("%q extracted", bad)
-		}
-	}
+	checkTerms(t, "", extractPair(t, e, doc), []string{"ext2", "ext4"}, []string{"pattern1", "pattern2"})
 }
 
 // TestExtractTaskTitles: a title case phrase that opens with a gerund and
