@@ -42,6 +42,7 @@ const (
 	Turkish    Tag = "tr"
 	Polish     Tag = "pl"
 	Swedish    Tag = "sv"
+	Esperanto  Tag = "eo"
 )
 
 var names = map[Tag]string{
@@ -49,7 +50,7 @@ var names = map[Tag]string{
 	Russian: "Cyrillic script", Greek: "Greek", Arabic: "Arabic script", Hebrew: "Hebrew",
 	Thai: "Thai", Hindi: "Devanagari script", German: "German", French: "French",
 	Spanish: "Spanish", Portuguese: "Portuguese", Italian: "Italian", Dutch: "Dutch",
-	Turkish: "Turkish", Polish: "Polish", Swedish: "Swedish",
+	Turkish: "Turkish", Polish: "Polish", Swedish: "Swedish", Esperanto: "Esperanto",
 }
 
 // Name is the tag's English name for messages ("Portuguese"); "unknown"
@@ -80,7 +81,7 @@ func Of(text string) Tag {
 		c.add(part)
 		return !c.decided()
 	})
-	if (c.kana >= minKana || c.kana > 0 && c.kana*10 >= c.han) && c.kana+c.han >= minKana {
+	if (c.kana >= minKana || c.kana > 0 && c.kana*10 >= c.han) && c.kana+c.han >= minKana && japaneseShare(c) {
 		// Japanese writes kana between its kanji; Chinese does not.
 		return Japanese
 	}
@@ -111,6 +112,11 @@ func Of(text string) Tag {
 	}
 	return Unknown
 }
+
+// japaneseShare reports kana that are a visible share of the Latin letters:
+// a page in another language that quotes Japanese words (kuroshiro's
+// Esperanto README, 「こうし」 and its romanizations) is not Japanese.
+func japaneseShare(c counts) bool { return c.kana*20 >= c.latin }
 
 // zhMarks are Han characters of Chinese grammar (particles, pronouns, the
 // copula, measure words) in simplified and traditional forms. One Chinese
@@ -143,7 +149,7 @@ type counts struct {
 // numerous enough and far ahead of any other language's. Reading a long
 // page to its end would tell nothing more.
 func (c *counts) decided() bool {
-	if c.kana >= minKana {
+	if c.kana >= minKana && japaneseShare(*c) {
 		return true
 	}
 	if c.english < 5*minWords {
@@ -325,7 +331,7 @@ const englishWords = `the and of to is are was were that this these those with f
 
 // latinLangs are the languages in Latin script that [Of] tells apart by
 // their function words.
-var latinLangs = [...]Tag{German, French, Spanish, Portuguese, Italian, Dutch, Turkish, Polish, Swedish}
+var latinLangs = [...]Tag{German, French, Spanish, Portuguese, Italian, Dutch, Turkish, Polish, Swedish, Esperanto}
 
 // functionWords maps a function word to the languages that write it: bit i
 // for latinLangs[i], englishBit for English. No foreign function word is
@@ -348,6 +354,8 @@ var functionWords = func() map[string]uint16 {
 		`ve bir bu için ile olarak daha gibi çok olan değil veya kadar sonra ancak`,
 		`się nie jest na że oraz jak przez dla lub może są od tego być`,
 		`och att det som är för på med av inte den har kan eller om`,
+		`kaj estas ĉi kiu kiuj aŭ ankaŭ tiu tiuj tio oni ĝi sed estis povas kiel ke pli nur
+			ĉe uzi la de`,
 	}
 	m := map[string]uint16{}
 	for i, ws := range words {

@@ -12,6 +12,7 @@ func TestOfSampleDocuments(t *testing.T) {
 	for file, want := range map[string]Tag{
 		"en.md": English, "ja.md": Japanese, "pt.md": Portuguese, "de.md": German,
 		"fr.md": French, "es.md": Spanish, "zh.md": Chinese, "ko.md": Korean, "ru.md": Russian,
+		"eo.md": Esperanto,
 	} {
 		t.Run(file, func(t *testing.T) {
 			t.Parallel()
