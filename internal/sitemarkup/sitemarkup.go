@@ -53,6 +53,8 @@ const maxFrontMatterLines = 200
 //     ("```{note}", "```{glossary}", ":::{warning}", ":class: tip") become
 //     blank, so their bodies are read, not skipped as code; MyST roles
 //     become their text ("{term}`berth`" -> "berth");
+//   - an HTML block of raw text (<pre>, <script>, <style>, <textarea>)
+//     becomes a fenced code block: a README's example in a <pre> is code;
 //   - a heading's anchor ("## Pods {#pods}") is removed;
 //   - the section titles of a manual page saved as text (short unindented
 //     lines under a "NAME(8) ... NAME(8)" header) become headings.
@@ -149,6 +151,10 @@ func Strip(content string) string {
 			continue
 		}
 		if strings.HasPrefix(trimmed, "<") {
+			if end, ok := rawBlock(lines, i); ok {
+				i = end
+				continue
+			}
 			// <dl>/<dt>/<dd> and <details>/<summary>, as Markdown.
 			if term, ok := tagText(trimmed, "dt"); ok && i+1 < len(lines) {
 				if def, ok := tagText(lines[i+1], "dd"); ok && term != "" && def != "" {
@@ -215,7 +221,8 @@ func mayHaveMarkup(s string) bool {
 		mayHaveLabelMark(s) || strings.Contains(s, "【") ||
 		strings.Contains(s, "**\n") || strings.Contains(s, "__\n") || mayHaveIndentedDefinition(s) ||
 		strings.Contains(s, "```{") || strings.Contains(s, "~~~{") || strings.Contains(s, "}`") ||
-		strings.Contains(s, "<dt") || strings.Contains(s, "<summary") || strings.Contains(s, "<details") ||
+		strings.Contains(s, "<dt") || strings.Contains(s, "<pre") || strings.Contains(s, "<PRE") ||
+		strings.Contains(s, "<script") || strings.Contains(s, "<style") || strings.Contains(s, "<textarea") || strings.Contains(s, "<summary") || strings.Contains(s, "<details") ||
 		strings.Contains(s, "wiki/")
 }
 
@@ -726,6 +733,47 @@ func admonitionFence(s string) bool {
 	// ":::{note}": MyST's colon fence.
 	c := rest[0]
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '{'
+}
+
+// rawTags are the HTML elements whose content a Markdown page shows as it
+// is (CommonMark's first kind of HTML block): code, output, scripts.
+var rawTags = []string{"pre", "script", "style", "textarea"}
+
+// rawBlock turns an HTML block of raw text that opens at lines[i] ("<pre>"
+// over a code example, as READMEs that want ruby or colour in their
+// examples write it) into a fenced code block, and returns the index of its
+// last line. Read as Markdown, its text was prose: kuroshiro's Chinese
+// README was Japanese by the kana of its example, and the example a usage.
+// It reports false when no raw element opens at lines[i] or it is not
+// closed.
+func rawBlock(lines []string, i int) (int, bool) {
+	open := strings.ToLower(strings.TrimSpace(lines[i]))
+	tag := ""
+	for _, t := range rawTags {
+		if rest, ok := strings.CutPrefix(open, "<"+t); ok && (rest == "" || rest[0] == '>' || rest[0] == ' ' || rest[0] == '\t') {
+			tag = t
+			break
+		}
+	}
+	if tag == "" {
+		return 0, false
+	}
+	closing := "</" + tag + ">"
+	if strings.Contains(open, closing) {
+		lines[i] = "" // on one line: nothing to read
+		return i, true
+	}
+	fence := "```"
+	for j := i + 1; j < len(lines); j++ {
+		if n := countRun(strings.TrimLeft(lines[j], " \t"), '`'); n >= len(fence) {
+			fence = strings.Repeat("`", n+1) // a fence in the example stays in it
+		}
+		if strings.Contains(strings.ToLower(lines[j]), closing) {
+			lines[i], lines[j] = fence, fence
+			return j, true
+		}
+	}
+	return 0, false
 }
 
 // htmlBlockLine rewrites a line of the HTML blocks that Markdown pages use

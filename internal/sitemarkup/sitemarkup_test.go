@@ -155,6 +155,13 @@ func TestStrip(t *testing.T) {
 			want: "\n- Capstan: A rotating drum.\n\n- Fairlead: A fitting.\n\n\n\n\n#### What is a hawsepipe?\n\nA pipe in the bow.\n\n<dt>Alone</dt>\n<dt></dt>\n<dd></dd>\n",
 		},
 		{
+			name: "raw HTML blocks are code",
+			in: "Convert it:\n\n<pre>\n// furigana\nconvert(\"感じ取れたら手を繋ごう\")\n```\n</pre>\n\n<PRE class=\"x\">ruby(\"a\")\nb</PRE> after\n" +
+				"<script>var a = 1;</script>\n<style>\np { color: red }\n</style>\n<pre>never closed\nA berth is a place.\n<prelude>\n",
+			want: "Convert it:\n\n````\n// furigana\nconvert(\"感じ取れたら手を繋ごう\")\n```\n````\n\n```\n```\n" +
+				"\n```\np { color: red }\n```\n<pre>never closed\nA berth is a place.\n<prelude>\n",
+		},
+		{
 			name: "mdBook directives",
 			in:   "{{#title Moorings}}\n\nA mooring holds a boat.\n\n{{#include ../listings/ch01/main.rs:here}}\nSee {{#rustdoc_include ../a.rs}} and {{ #not }} {{#}}.\n```rust\n{{#include x.rs}}\n```\n",
 			want: "\n\nA mooring holds a boat.\n\n\nSee  and {{ #not }} {{#}}.\n```rust\n{{#include x.rs}}\n```\n",
