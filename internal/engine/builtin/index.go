@@ -290,7 +290,12 @@ func (ix *corpusIndex) paramSubject(s *sentence) bool {
 // isJapaneseText reports whether text is mostly Japanese: kana are a visible
 // share of its letters.
 func isJapaneseText(text string) bool {
-	var kana, letters int
+	kana, letters := countKana(text)
+	return letters > 0 && kana*10 >= letters
+}
+
+// countKana returns the kana of text and all its letters.
+func countKana(text string) (kana, letters int) {
 	for _, r := range text {
 		switch {
 		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
@@ -298,6 +303,21 @@ func isJapaneseText(text string) bool {
 			letters++
 		case unicode.IsLetter(r):
 			letters++
+		}
+	}
+	return kana, letters
+}
+
+// proseJapanese is [isJapaneseText] of a document's blocks, its code left
+// out: kuroshiro's English README, whose examples convert Japanese
+// sentences, was read by the rules for Japanese and its English sentences
+// gave no usage.
+func proseJapanese(blocks []block) bool {
+	var kana, letters int
+	for _, b := range blocks {
+		for _, l := range b.lines {
+			k, n := countKana(l)
+			kana, letters = kana+k, letters+n
 		}
 	}
 	return letters > 0 && kana*10 >= letters
@@ -316,8 +336,6 @@ type block struct {
 
 func (ix *corpusIndex) addDocument(d glossary.Document) {
 	ix.bytes += len(d.Content)
-	ja := isJapaneseText(d.Content)
-	ix.docJA[d.Path] = ja
 	lines := d.Lines()
 	var blocks []block
 	var cur *block
@@ -419,6 +437,8 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		}
 	}
 	flush()
+	ja := proseJapanese(blocks)
+	ix.docJA[d.Path] = ja
 
 	var pending []headingRef // headings of this document waiting for their paragraph
 	var owners []listOwner   // list items above the current one, by indentation (see valueOf)
@@ -1384,7 +1404,9 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 		i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
 		return pieces[max(i, 0)].line
 	}
-	if ja {
+	// A paragraph left in English in a Japanese page (a manual page's
+	// untranslated section) is split as English.
+	if ja && glossary.HasCJK(text) {
 		for _, span := range splitJapaneseSpans(text) {
 			add(text[span[0]:span[1]], lineAt(span[0]), lineAt(max(span[1]-1, span[0])))
 		}
@@ -1568,6 +1590,13 @@ func splitJapaneseSpans(line string) [][2]int {
 		if depth > 0 && i-opened > maxParenBytes {
 			depth = 0
 		}
+		if r == '.' && depth == 0 && i > start && asciiSentenceEnd(line, i) {
+			// 「… SVr4, 4.3BSD. 関数 _Exit() は …」: an English sentence
+			// (a manual page's list of standards) before a Japanese one.
+			emit(start, i+1)
+			start = i + 1
+			continue
+		}
 		if (r == '。' || r == '！' || r == '？') && depth == 0 {
 			end := i + utf8.RuneLen(r)
 			// Keep a closing bracket that follows the terminator.
@@ -1589,6 +1618,28 @@ func splitJapaneseSpans(line string) [][2]int {
 		emit(start, len(line))
 	}
 	return out
+}
+
+// asciiSentenceEnd reports a full stop at line[i] that ends a sentence
+// before Japanese text: after a letter or digit, then spaces, then a kana
+// or kanji that is no particle.
+func asciiSentenceEnd(line string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	if c := line[i-1]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+		return false
+	}
+	j := i + 1
+	if j >= len(line) || line[j] != ' ' {
+		return false
+	}
+	for j < len(line) && line[j] == ' ' {
+		j++
+	}
+	// A particle after the stop goes on with the sentence (「値は 1.5. と書く」).
+	r, _ := utf8.DecodeRuneInString(line[j:])
+	return glossary.IsCJK(r) && !strings.ContainsRune("とをにはがのでもやへかまよ", r)
 }
 
 // firstSentenceOf returns the first sentence of a cleaned text.
@@ -1833,6 +1884,11 @@ func itemBody(key, body string, ja bool) string {
 		return ""
 	}
 	first := firstSentenceOf(body, ja)
+	if ja && !glossary.HasCJK(first) {
+		// English before the Japanese (「search: Searches for packages
+		// .... 注記 ...」, a page partly translated): read as English.
+		ja, first = false, firstSentenceOf(first, false)
+	}
 	if !ja && danglingEnd(first) {
 		first = body
 	}

@@ -64,3 +64,45 @@ func TestPagesInOtherLanguagesAreNotRead(t *testing.T) {
 		t.Errorf("Skipped over an English page = %+v, want none", got)
 	}
 }
+
+// A README's translation into Chinese shows its Japanese example in an HTML
+// <pre> block, as READMEs that want ruby in their examples do: the example's
+// kana are code, not the page's prose, so the page is Chinese and not read,
+// and the English page's copy of the example is no sentence that uses a term.
+func TestPreBlocksAreNotProse(t *testing.T) {
+	t.Parallel()
+	example := "<pre>\n// furigana\nberth.convert(\"感じ取れたら手を繋ごう、重なるのは人生のライン\");\n" +
+		"// 结果: 感(かん)じ取(と)れたら手(て)を繋(つな)ごう、重(かさ)なるのは人生(じんせい)のライン\n</pre>\n"
+	en := glossary.Document{Path: "README.md", Content: "# berth\n\nThe furigana mode prints each reading beside its kanji, with options for the output.\n\n" + example}
+	zh := glossary.Document{Path: "README.zh-cn.md", Content: "# berth\n\nberth是一款十分方便使用的日文转换注音工具，主要针对日文文本，进行到平假名、片假名及罗马字的转换。\n\n" +
+		"## 示例\n\n这个示例说明了转换的结果。你可以在这里查看在线演示，也可以在工程中使用它。\n\n" + example +
+		"\n## 特性\n\n- 日文文本转换为平假名、片假名和罗马字\n- 支持多种语素解析器，这是它的主要特点\n"}
+	c := pipeline.NewCorpus([]glossary.Document{en, zh})
+	e := newEngine(t)
+	skipped := e.Skipped(c)
+	if len(skipped) != 1 || skipped[0].Document != zh.Path || !strings.Contains(skipped[0].Reason, "Chinese") {
+		t.Errorf("Skipped = %+v, want %s in Chinese", skipped, zh.Path)
+	}
+	d, err := e.Define(context.Background(), c, request(c, "furigana"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(d.Text, "convert(") || strings.Contains(d.Text, "感じ取れ") || !strings.Contains(d.Text, "with options") {
+		t.Errorf("furigana = %q, want the README's sentence, not the <pre> example", d.Text)
+	}
+}
+
+// An English page whose code examples convert Japanese text is read as
+// English: the kana of its code do not make its sentences Japanese.
+func TestJapaneseInCodeDoesNotMakeAPageJapanese(t *testing.T) {
+	t.Parallel()
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: "# berth\n\nThe furigana mode prints each reading beside its kanji, with options for the output.\n\n" +
+		"```js\nberth.convert(\"感じ取れたら手を繋ごう、重なるのは人生のライン\");\n// かんじとれたらてをつなごう、かさなるのはじんせいのライン\n```\n"}})
+	d, err := newEngine(t).Define(context.Background(), c, request(c, "furigana"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `Used in: "The furigana mode prints each reading beside its kanji, with options for the output."`; d.Text != want {
+		t.Errorf("furigana = %q, want %q", d.Text, want)
+	}
+}

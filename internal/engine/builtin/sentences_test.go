@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"context"
 	"reflect"
 	"testing"
 
@@ -26,6 +27,48 @@ func TestSplitEnglish(t *testing.T) {
 		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("splitEnglish(%q) = %q, want %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+// A Japanese page's sentences: an English one before a Japanese one ends at
+// its full stop (a manual page's list of standards), and a paragraph left in
+// English (an untranslated section) splits as English.
+func TestJapanesePageSplitsItsEnglish(t *testing.T) {
+	t.Parallel()
+	doc := "# exit\n\nexit() はプロセスを直ちに終了させる。プロセスに属するファイルディスクリプターはすべてクローズされる。\n\n" +
+		"POSIX.1-2001, POSIX.1-2008, SVr4, 4.3BSD. 関数 Exit() は C99 で導入された。\n\n" +
+		"Since glibc 2.3, the wrapper function invokes exit_group. For certain architectures, this is also true in older versions.\n\n" +
+		"値は 1.5. と書く。v2. と書いた版もある。\n"
+	ix := buildIndex([]glossary.Document{{Path: "exit.2.md", Content: doc}})
+	var got []string
+	for _, s := range ix.sentences {
+		got = append(got, s.text)
+	}
+	want := []string{"exit() はプロセスを直ちに終了させる。", "プロセスに属するファイルディスクリプターはすべてクローズされる。",
+		"POSIX.1-2001, POSIX.1-2008, SVr4, 4.3BSD.", "関数 Exit() は C99 で導入された。",
+		"Since glibc 2.3, the wrapper function invokes exit_group.", "For certain architectures, this is also true in older versions.",
+		"値は 1.5. と書く。", "v2. と書いた版もある。"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sentences =\n%q\nwant\n%q", got, want)
+	}
+}
+
+// An item of a page partly translated: its English body, then a Japanese
+// note. The gloss is the English body's first sentence.
+func TestJapanesePageItemWithEnglishBody(t *testing.T) {
+	t.Parallel()
+	doc := "# コマンド\n\n以下のコマンドを使えます。それぞれのコマンドはパッケージの一覧を扱います。\n\n" +
+		"- `moor`: Assigns each arriving ship to a free berth of the quay. All ships which match the given pattern are moored; " +
+		"for instance, 「harbour moor '~N'」 moors every new ship. 注記 In the example above, 「~N」 is one pattern. " +
+		"-F オプションを与えない場合、出力はこのようになります。各行の第 1 文字は船の状態を示します。\n" +
+		"- `unmoor`: 船を岸壁から離します。離した船は錨地で待ちます。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "commands.md", Content: doc}})
+	d, err := newEngine(t).Define(context.Background(), c, request(c, "moor"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Assigns each arriving ship to a free berth of the quay."; d.Text != want {
+		t.Errorf("moor = %q, want %q", d.Text, want)
 	}
 }
 
