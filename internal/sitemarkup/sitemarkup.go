@@ -17,6 +17,7 @@ package sitemarkup
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -57,7 +58,10 @@ const maxFrontMatterLines = 200
 //     becomes a fenced code block: a README's example in a <pre> is code;
 //   - a heading's anchor ("## Pods {#pods}") is removed;
 //   - the section titles of a manual page saved as text (short unindented
-//     lines under a "NAME(8) ... NAME(8)" header) become headings.
+//     lines under a "NAME(8) ... NAME(8)" header) become headings, its
+//     subsection titles sub-headings, its text loses its indentation (but
+//     in the synopsis and in tables), its words broken at a line's end are
+//     joined and its header and footer lines become blank.
 //
 // Fenced code blocks are left as they are. Content without any of this
 // markup is returned unchanged, without copying.
@@ -249,10 +253,16 @@ func manPage(s string) bool {
 
 // manPageTitles turns the section titles of a manual page saved as text
 // (short unindented lines under its header: "NAME", 「オプション」,
-// 「関連ファイル」) into headings, so that the indented lines under them
-// are read as the section's text, and a term on its own line under one
-// ("interface" over its description) as a definition list entry, not as
-// the title's definition.
+// 「関連ファイル」) into headings and its subsection titles (indented less
+// than the text) into sub-headings, and takes the text's indentation off,
+// so that the lines under a title are read as the section's text (indented,
+// every paragraph after a section's first was an indented code block, and
+// not read), and a term on its own line under one ("interface" over its
+// description) as a definition list entry, not as the title's definition.
+// The header and footer lines (the page's name and section twice, its
+// manual's name, a date: "EXIT(2) Linux Programmer's Manual EXIT(2)") go,
+// and a word that man broke at a line's end with a hyphen (U+2010,
+// "con‐" over "tain") is joined.
 func manPageTitles(lines []string, start int) {
 	i := start
 	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
@@ -261,16 +271,149 @@ func manPageTitles(lines []string, start int) {
 	if i >= len(lines) || !manHeader(strings.TrimSuffix(lines[i], "\r")) {
 		return
 	}
+	lines[i] = ""
+	last := len(lines) - 1
+	for last > i && strings.TrimSpace(lines[last]) == "" {
+		last--
+	}
+	if last > i && manFooter.MatchString(strings.TrimSpace(lines[last])) {
+		lines[last] = ""
+	}
+	base := manTextIndent(lines[i+1:])
+	synopsis := false // in a section of code: the synopsis, the attributes table
 	for j := i + 1; j < len(lines); j++ {
 		l := strings.TrimSuffix(lines[j], "\r")
-		if l == "" || l[0] == ' ' || l[0] == '\t' {
+		t := strings.TrimSpace(l)
+		if t == "" {
 			continue
 		}
-		if t := strings.TrimSpace(l); utf8.RuneCountInString(t) <= 40 && !manFooter.MatchString(t) &&
-			!strings.ContainsAny(t, "。.：:,、#") {
-			lines[j] = "## " + t
+		indent := len(l) - len(strings.TrimLeft(l, " "))
+		title := utf8.RuneCountInString(t) <= 40 && !manFooter.MatchString(t) && !strings.ContainsAny(t, "。.：:,、#")
+		switch {
+		case indent == 0 && l[0] != '\t':
+			if title {
+				lines[j] = "## " + t
+				synopsis = manCodeSections[t]
+			}
+			continue
+		case synopsis:
+			continue
+		case indent < base:
+			if title && j+1 < len(lines) && len(lines[j+1])-len(strings.TrimLeft(lines[j+1], " ")) >= base {
+				lines[j] = "### " + t // a subsection's title
+			}
+			continue
+		}
+		if (j == i+1 || strings.TrimSpace(lines[j-1]) == "") && manTable(lines[j:]) {
+			// A table (tbl's columns, a character set's codes): left
+			// indented, read as code.
+			for j+1 < len(lines) && strings.TrimSpace(lines[j+1]) != "" {
+				j++
+			}
+			continue
+		}
+		if j+1 < len(lines) {
+			l = joinManHyphen(l, &lines[j+1])
+		}
+		l = l[base:]
+		if rest, ok := strings.CutPrefix(t, "•"); ok {
+			// "•   a username": man's bullet, as a Markdown list item.
+			l = l[:len(l)-len(strings.TrimLeft(l, " "))] + "- " + strings.TrimLeft(rest, " ")
+		}
+		lines[j] = l
+	}
+}
+
+// manCodeSections are the sections of a manual page whose indented lines
+// are code: calls' prototypes, commands' forms, the attributes table.
+var manCodeSections = map[string]bool{"SYNOPSIS": true, "書式": true, "概要": true, "形式": true, "ATTRIBUTES": true, "属性": true}
+
+// manTable reports a paragraph (the lines up to the first blank one) of at
+// least three lines that are a table: most of them start a column at the
+// same place, after two spaces or more. Justified text has gaps of two or
+// three spaces too, but not in the same place line after line. Places are
+// counted in display columns (a kanji is two), as man aligns them.
+func manTable(lines []string) bool {
+	starts := map[int]int{}
+	n := 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			break
+		}
+		n++
+		col, spaces, seen := 0, 0, false
+		for _, r := range strings.TrimSuffix(l, "\r") {
+			if r == ' ' {
+				spaces++
+			} else {
+				if spaces >= 2 && seen {
+					starts[col]++
+				}
+				spaces, seen = 0, true
+			}
+			if r >= 0x1100 && (unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || r >= 0xFF00 && r <= 0xFF60) {
+				col += 2
+			} else {
+				col++
+			}
 		}
 	}
+	if n < 3 {
+		return false
+	}
+	for _, c := range starts {
+		if 4*c >= 3*n {
+			return true
+		}
+	}
+	return false
+}
+
+// manTextIndent returns the indentation of a manual page's text: the
+// smallest of 4 columns or more that two lines have (man indents text 7
+// columns, an option's description 7 more, a subsection's title 3), 0 when
+// none.
+func manTextIndent(lines []string) int {
+	counts := map[int]int{}
+	for _, l := range lines {
+		if t := strings.TrimLeft(l, " "); strings.TrimSpace(t) != "" {
+			counts[len(l)-len(t)]++
+		}
+	}
+	best := 0
+	for indent, c := range counts {
+		if indent >= 4 && c >= 2 && (best == 0 || indent < best) {
+			best = indent
+		}
+	}
+	return best
+}
+
+// manHyphen is the hyphen man writes where it breaks a word at a line's end.
+const manHyphen = "\u2010"
+
+// joinManHyphen returns line without the head of the word that man broke
+// at its end, and puts the head before the word's tail on the next line
+// ("The gauges con‐" over "tain readings" -> "The gauges" over "contain
+// readings"): a hyphen after a letter, and a lower-case letter opening the
+// next line (or capitals on both sides: "O_NDE‐" over "LAY"). A line that
+// is the head alone is left as it is: emptied, it would end the paragraph.
+func joinManHyphen(line string, next *string) string {
+	body, ok := strings.CutSuffix(strings.TrimRight(line, " "), manHyphen)
+	if !ok {
+		return line
+	}
+	prev, _ := utf8.DecodeLastRuneInString(body)
+	rest := strings.TrimLeft(*next, " ")
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsLetter(prev) || !unicode.IsLower(r) && !(unicode.IsUpper(prev) && unicode.IsUpper(r)) {
+		return line
+	}
+	cut := strings.LastIndexByte(body, ' ')
+	if cut < 0 || strings.TrimSpace(body[:cut]) == "" {
+		return line
+	}
+	*next = (*next)[:len(*next)-len(rest)] + body[cut+1:] + rest
+	return strings.TrimRight(body[:cut], " ")
 }
 
 // mayHaveIndentedDefinition is a cheap test for indentedDefinition: a line

@@ -281,11 +281,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					break
 				}
 			}
-			if s.block == blockList {
+			if s.block == blockList || s.block == blockPara && lowerFieldKey(s.text) {
 				// "#### toString" over "- Overrides: toString in class
 				// Object": a field of the section; "## Radios" over "-
 				// Radios: Icom M330 2.1, Cobra F80 1.0": what the item's
-				// own rules turn away. Neither glosses the heading.
+				// own rules turn away. Neither glosses the heading, nor a
+				// key line ("### System" over "in: 一秒あたりの割り込み
+				// 回数。", vmstat's fields in a manual page).
 				if otherKeyItem(s.text, spellings) {
 					continue
 				}

@@ -410,3 +410,36 @@ func TestManualPageNames(t *testing.T) {
 	}
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Red", "the colours")
 }
+
+// TestManualPageText: a manual page saved as text is read whole: every
+// paragraph of a section (indented as man prints it, the second and later
+// ones were read as code), words man broke at a line's end joined, and its
+// header and footer lines no sentences. The synopsis stays code. The page
+// is written for this test.
+func TestManualPageText(t *testing.T) {
+	t.Parallel()
+	doc := "BERTHCTL(8)        System Manager's Manual        BERTHCTL(8)\n\nNAME\n" +
+		"       berthctl - control the berths of a harbour\n\n" +
+		"SYNOPSIS\n       berthctl [-q] berth\n\n       const char *berth_name(int berth);\n\n" +
+		"DESCRIPTION\n       berthctl assigns ships to berths.\n\n" +
+		"       A  fairlead  is a fitting that guides a mooring line to its bol\u2010\n" +
+		"       lard.  Each berth has two fairleads.\n\n" +
+		"   Tides\n       The tide gauge is read at dawn.\n\n" +
+		"Harbour 1.0          2026-11-30          BERTHCTL(8)\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "berthctl.8.txt", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "fairlead"); d.Text != "A fairlead is a fitting that guides a mooring line to its bollard." {
+		t.Errorf("fairlead: %q (%.2f)", d.Text, d.Confidence)
+	}
+	ix := buildIndex(c.Docs)
+	for _, s := range ix.sentences {
+		for _, not := range []string{"Manual", "2026-11-30", "const char", "[-q]"} {
+			if strings.Contains(s.text, not) {
+				t.Errorf("sentence %q: the page's header, footer or synopsis read as text", s.text)
+			}
+		}
+	}
+	if len(ix.headings[normKey("Tides")]) != 1 {
+		t.Errorf("the subsection title Tides is no heading: %v", ix.headings)
+	}
+}
