@@ -145,3 +145,32 @@ func TestExtractAddsGlossaryOnlyTerms(t *testing.T) {
 		t.Errorf("capped at %d: %q, want tonnes per hour kept", limit, kept)
 	}
 }
+
+// TestExtractKeepsManualPageNames: the names a manual page's NAME defines
+// are the page's own entries, kept at the cap like a glossary's: read
+// whole, a corpus of manual pages ranked its common words above the names
+// its pages are about. The pages are written for this test.
+func TestExtractKeepsManualPageNames(t *testing.T) {
+	t.Parallel()
+	prose := harbourProse +
+		"The crane driver drives the quay crane at the pier head. The pier head faces the channel.\n" +
+		"The pilot boat meets each ship in the channel. The pilot boat waits at the pier head.\n" +
+		"The lock keeper opens the sea lock. The sea lock holds the water. The lock keeper logs each ship.\n" +
+		"The harbour tug pushes the ship. The harbour tug waits at the sea lock. The dry dock drains.\n" +
+		"The dry dock holds one ship. The cargo manifest lists the containers. Read the cargo manifest.\n"
+	page := "FENDCTL(8)        System Manager's Manual        FENDCTL(8)\n\nNAME\n" +
+		"       fendctl - hang the fenders of a berth\n\nDESCRIPTION\n" +
+		"       The fendctl command reads the berth plan.\n\n" +
+		"       The pilot boat waits until fendctl has hung the fenders.\n\n" +
+		"Harbour 1.0          2026-11-30          FENDCTL(8)\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: prose}, {Path: "b.md", Content: prose}, {Path: "fendctl.8.txt", Content: page}})
+	texts := extractedTexts(t, c, 100)
+	at := slices.Index(texts, "fendctl")
+	limit := at - at/4 - 2
+	if limit < 8 || at < limit+limit/4+1 {
+		t.Fatalf("fendctl ranked %d in %q: the test needs it well below a cut of at least 8", at, texts)
+	}
+	if kept := extractedTexts(t, c, limit); len(kept) != limit || !slices.Contains(kept, "fendctl") {
+		t.Errorf("capped at %d: %q, want fendctl (its page's NAME, ranked %d in %q) kept", limit, kept, at, texts)
+	}
+}

@@ -836,10 +836,9 @@ func symbolic(s string) bool {
 // manNameHeading names a manual page's NAME section.
 var manNameHeading = toSet(`NAME Name 名前 名称`)
 
-// addNames reads a manual page's NAME paragraph that names several
-// things ("stat, fstat, lstat, fstatat - get file status", wrapped over
-// lines as man prints it) as one item per name, and reports whether it
-// did. A paragraph of one name is a key line (see addKeyLines).
+// addNames reads a manual page's NAME paragraph ("stat, fstat, lstat,
+// fstatat - get file status", wrapped over lines as man prints it) as one
+// item per name, and reports whether it did.
 func (ix *corpusIndex) addNames(doc string, b block, ja bool) bool {
 	if len(b.lines) > 4 {
 		return false
@@ -858,7 +857,7 @@ func (ix *corpusIndex) addNames(doc string, b block, ja bool) bool {
 		return false
 	}
 	names := strings.Split(line[:i], ",")
-	if len(names) < 2 || len(names) > 12 {
+	if len(names) > 12 {
 		return false
 	}
 	for k, n := range names {
@@ -871,7 +870,11 @@ func (ix *corpusIndex) addNames(doc string, b block, ja bool) bool {
 	added := false
 	for _, n := range names {
 		if it, ok := parseListItem(n+line[i:], ja); ok {
-			it.doc, it.line = doc, b.start
+			// The page's own definition of its names, as a glossary's
+			// entry is (see keepGlossaryEntries): read whole, a corpus of
+			// manual pages ranked common words above the names its pages
+			// are about.
+			it.doc, it.line, it.glossary = doc, b.start, true
 			ix.addItem(it)
 			added = true
 		}
