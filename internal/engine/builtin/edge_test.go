@@ -174,3 +174,37 @@ func TestExtractKeepsManualPageNames(t *testing.T) {
 		t.Errorf("capped at %d: %q, want fendctl (its page's NAME, ranked %d in %q) kept", limit, kept, at, texts)
 	}
 }
+
+// TestExtractKeepsGlossaryEntriesBeforeManualPageNames: with room for one
+// more entry at the cap, a glossary's entry is kept before a name a manual
+// page's NAME defines (git's glossary's "detached HEAD" before
+// git-commit). The pages are written for this test.
+func TestExtractKeepsGlossaryEntriesBeforeManualPageNames(t *testing.T) {
+	t.Parallel()
+	prose := harbourProse +
+		"The crane driver drives the quay crane at the pier head. The pier head faces the channel.\n" +
+		"The pilot boat meets each ship in the channel. The pilot boat waits at the pier head.\n" +
+		"The lock keeper opens the sea lock. The sea lock holds the water. The lock keeper logs each ship.\n" +
+		"Hang a fender before fendctl runs. Run fendctl at dawn. Then fendctl sleeps.\n"
+	page := "FENDCTL(8)        System Manager's Manual        FENDCTL(8)\n\nNAME\n" +
+		"       fendctl - hang the fenders of a berth\n\nDESCRIPTION\n" +
+		"       The pilot boat waits until fendctl has hung the fenders.\n\n" +
+		"Harbour 1.0          2026-11-30          FENDCTL(8)\n"
+	gloss := "# Glossary\n\n- Fender: A cushion hung between a ship and the quay to keep the hull from harm.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: prose}, {Path: "b.md", Content: prose},
+		{Path: "fendctl.8.txt", Content: page}, {Path: "glossary.md", Content: gloss}})
+	const limit = 7 // room for one: a quarter of the cut
+	texts := extractedTexts(t, c, 100)
+	for _, term := range []string{"fender", "fendctl"} {
+		if i := slices.Index(texts, term); i < limit+limit/4+1 {
+			t.Fatalf("%s ranked %d in %q: the test needs it below a cut of %d", term, i, texts, limit)
+		}
+	}
+	if slices.Index(texts, "fendctl") > slices.Index(texts, "fender") {
+		t.Fatalf("fendctl ranked below fender in %q: the test needs it above", texts)
+	}
+	kept := extractedTexts(t, c, limit)
+	if !slices.Contains(kept, "fender") || slices.Contains(kept, "fendctl") {
+		t.Errorf("capped at %d: %q, want fender (a glossary's entry) kept before fendctl (a NAME's)", limit, kept)
+	}
+}

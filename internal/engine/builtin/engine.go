@@ -114,6 +114,9 @@ func glossaryOnly(c *pipeline.Corpus, cands []pipeline.Candidate, n int) []pipel
 	}
 	sort.Slice(entries, func(i, j int) bool {
 		a, b := entries[i], entries[j]
+		if a.manName != b.manName {
+			return b.manName // a glossary's entries first
+		}
 		return a.doc < b.doc || a.doc == b.doc && a.line < b.line
 	})
 	seen := make(map[string]bool, len(cands))
@@ -166,29 +169,37 @@ func keyName(s string) bool {
 // not also "Check Constraints"), takes the place of the lowest-ranked
 // candidate in the lower half of out that has neither an entry nor a
 // definition (a describing sentence is none), for at most a quarter of
-// out. An item under another entry is a detail of it, not an entry.
+// out. An item under another entry is a detail of it, not an entry. A
+// glossary's entries come before the names manual pages define (git's
+// "detached HEAD" before git-commit).
 func keepGlossaryEntries(ctx context.Context, c *pipeline.Corpus, out, all []pipeline.Candidate) ([]pipeline.Candidate, error) {
 	ix := index(c)
-	entry := func(key string) bool {
+	// entry reports a key with an entry; named, one of a glossary rather
+	// than only a manual page's NAME.
+	entryOf := func(key string, named bool) bool {
 		for _, it := range ix.items[key] {
-			if it.glossary && !it.sub {
+			if it.glossary && !it.sub && (!named || !it.manName) {
 				return true
 			}
 		}
 		return false
 	}
+	entry := func(key string) bool { return entryOf(key, false) }
 	kept := make(map[string]bool, len(out))
 	for _, t := range out {
 		kept[normKey(t.Text)] = true
 	}
 	var promoted []pipeline.Candidate
-	for _, t := range all {
-		if len(promoted) >= len(out)/4 {
-			break
-		}
-		if k := normKey(t.Text); !kept[k] && entry(k) {
-			kept[k] = true
-			promoted = append(promoted, t)
+	// A glossary's entries first, then the names manual pages define.
+	for _, glossaryFirst := range []bool{true, false} {
+		for _, t := range all {
+			if len(promoted) >= len(out)/4 {
+				break
+			}
+			if k := normKey(t.Text); !kept[k] && entryOf(k, glossaryFirst) {
+				kept[k] = true
+				promoted = append(promoted, t)
+			}
 		}
 	}
 	// Places taken first from candidates the documents only use, then from

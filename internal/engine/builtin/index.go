@@ -89,6 +89,9 @@ type listItem struct {
 	// "Glossary" (「用語集」), whose items are the documents' own
 	// definitions.
 	glossary bool
+	// manName marks a glossary item that is a name a manual page's NAME
+	// defines: an entry of its page, after those of a glossary.
+	manName bool
 	// sub marks an item under another item: a detail of its entry (git's
 	// glossary lists pathspec magic words under "pathspec").
 	sub bool
@@ -874,7 +877,7 @@ func (ix *corpusIndex) addNames(doc string, b block, ja bool) bool {
 			// entry is (see keepGlossaryEntries): read whole, a corpus of
 			// manual pages ranked common words above the names its pages
 			// are about.
-			it.doc, it.line, it.glossary = doc, b.start, true
+			it.doc, it.line, it.glossary, it.manName = doc, b.start, true, true
 			ix.addItem(it)
 			added = true
 		}
