@@ -343,9 +343,10 @@ func wordShape(w string) (string, uint8) {
 		if strings.IndexByte(w, '-') >= 0 {
 			return w, kIdent
 		}
-		if upper <= 6 || strings.IndexByte(w, '/') >= 0 {
-			// "BIOS/UEFI": acronyms joined by a slash (slashName keeps
-			// each part short), not a shouted word.
+		if upper <= 6 || strings.ContainsAny(w, "/+") {
+			// "BIOS/UEFI", "TIDE+BERTH": acronyms joined by a slash
+			// (slashName keeps each part short) or a plus, not a shouted
+			// word.
 			return w, kAcronym
 		}
 		return strings.ToLower(w), kLower

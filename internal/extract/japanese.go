@@ -186,7 +186,29 @@ func asciiWord(seg string, toks []tokenizer.Token, i int) (last, end int) {
 		}
 		last, end = k, e
 	}
+	// "WEB+DB PRESS": a plus between two words in capitals joins them;
+	// split, "DB PRESS用語統一ルール" was a term without its "WEB+".
+	for last+2 < len(toks) && toks[last+1].Surface == "+" && toks[last+1].Position == end &&
+		toks[last+2].Position == end+1 && capitalsWord(seg[start:end]) && capitalsWord(toks[last+2].Surface) {
+		last, end = last+2, end+1+len(toks[last+2].Surface)
+	}
 	return last, end
+}
+
+// capitalsWord reports a word of two capital letters or more (digits
+// allowed): "WEB", "DB", "MP3".
+func capitalsWord(s string) bool {
+	letters := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'A' <= c && c <= 'Z':
+			letters++
+		case '0' <= c && c <= '9':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
 }
 
 // jaSegment extracts the candidates of one stretch of Japanese text;

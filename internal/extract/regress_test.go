@@ -753,6 +753,18 @@ func TestExtractSlashNames(t *testing.T) {
 	}
 }
 
+// TestExtractPlusNames: in Japanese text, a plus between two words in
+// capitals ("WEB+DB PRESS") joins a name; the words after it are no term
+// of their own. The text is written for this test.
+func TestExtractPlusNames(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	ja := "# 港湾用語\n\nTIDE+BERTH PRESS用語統一ルールをベースにした表記揺れ補正辞書です。\n" +
+		"TIDE+BERTH PRESS用語統一ルールは港湾の用語をまとめます。TIDE+BERTH PRESS を参照します。\n"
+	checkTerms(t, "", extractPair(t, e, ja), []string{"TIDE+BERTH PRESS"},
+		[]string{"BERTH PRESS", "BERTH PRESS用語統一ルール", "TIDE"})
+}
+
 // TestExtractSkipsMailSenders: a change log kept as mails names each
 // change's sender ("From: Name <address>") and commits sign off by name;
 // those people are not terms, the changes' words are.
