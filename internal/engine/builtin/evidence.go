@@ -232,7 +232,8 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// summary under its title (front matter, a README's tagline),
 			// whatever its form (「Podのコピーが…実行されることを保証します。」
 			// under "DaemonSet", "Stores sensitive information, ...").
-			titleLine := h.top && s.line == h.line+1 || h.asks || h.top && s.line <= h.line+2 && referenceSummary(h.text, s.text)
+			titleLine := h.top && s.line == h.line+1 || h.asks || h.top && s.line <= h.line+2 && referenceSummary(h.text, s.text) ||
+				h.intro && s.line > h.nextLine
 			// "### Dredger" over "A vessel that digs ...": a noun phrase
 			// that does not name the term answers the heading, in English
 			// as in Japanese.
@@ -240,7 +241,8 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			nounGloss := !glossary.Contains(s.text, sp) &&
 				(jaNoun || s.ja && titleLine && !jaCondition(s.text) && !isQuestion(s.text) ||
 					!s.ja && titleLine && (opensWithArticle(s.text) && !clauseBody(s.text) ||
-						enItemVerbs[strings.ToLower(firstWord(s.text))] || referenceSummary(h.text, s.text)))
+						enItemVerbs[strings.ToLower(firstWord(s.text))] || enSummaryVerbs[strings.ToLower(firstWord(s.text))] ||
+						referenceSummary(h.text, s.text)))
 			for j := h.first; !nounGloss && j < len(ix.sentences) && j < h.first+8 && ix.sentences[j].doc == s.doc &&
 				ix.sentences[j].para <= s.para+2; j++ {
 				if ix.sentences[j].para != s.para && ix.sentences[j].line > h.nextLine {

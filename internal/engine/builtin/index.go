@@ -72,6 +72,11 @@ type heading struct {
 	// changes marks a heading in a change log or release notes: it names
 	// what changed ("### CPack" over "cpack(1) gained an IFW generator").
 	changes bool
+	// intro marks a heading whose first paragraph is under an
+	// introductory sub-heading ("# config inspect" over its usage in code,
+	// then "## Description" over "Inspects the specified config."): the
+	// paragraph is the heading's summary, as a title's first line is.
+	intro bool
 }
 
 // listItem is a list item of the form "KEY: body", "**KEY**: body" or
@@ -512,6 +517,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 				// "Overview" or 「概要」 in between still leads to the
 				// heading's own.
 				pending = pending[:0]
+			}
+			for _, p := range pending {
+				ix.headings[p.key][p.pos].intro = true
 			}
 			asked := askedTerm(text)
 			key := normKey(asked)
@@ -2716,6 +2724,11 @@ var (
 		matches drops decodes encodes joins splits evaluates calculates computes generates validates verifies
 		registers resolves schedules signs loads saves opens closes connects listens serves accepts rejects
 		applies attaches emits filters forwards hides limits maps merges moves returns selects sorts stores`)
+	// enSummaryVerbs open a command's summary as enItemVerbs do ("Inspects
+	// the specified config."); an item's body that opens with one is left
+	// as written, not given its key as subject ("Paste copies ...").
+	enSummaryVerbs = toSet(`inspects displays shows exports imports copies renames restarts pulls pushes downloads
+		uploads installs prunes`)
 )
 
 // changelogHeading matches the headings of change logs and release notes,

@@ -595,3 +595,21 @@ func TestNoLongerIsAChange(t *testing.T) {
 		t.Errorf("tide chart: %q (%.2f), want usage only", d.Text, d.Confidence)
 	}
 }
+
+// TestCommandPageDescription: a command reference page (Docker's CLI
+// reference) shows its usage in code under the command's heading, then says
+// what the command does under "## Description": that sentence glosses the
+// command, as a title's first line would. The page is written for this
+// test.
+func TestCommandPageDescription(t *testing.T) {
+	t.Parallel()
+	doc := "---\ntitle: \"berth rm\"\ndescription: \"The berth rm command description and usage\"\n---\n\n# berth rm\n\n" +
+		"```markdown\nUsage:  harbour berth rm BERTH [BERTH...]\n\nRemove one or more berths\n```\n\n" +
+		"## Description\n\nRemoves one or more berths from the quay plan. A ship at the berth is moved first.\n\n" +
+		"## Examples\n\nRun harbour berth rm east-3 to remove a berth.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "berth_rm.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "berth rm"); d.Text != "Removes one or more berths from the quay plan." || d.Confidence < unclearBelow {
+		t.Errorf("berth rm: %q (%.2f), want its description", d.Text, d.Confidence)
+	}
+}
