@@ -11,6 +11,8 @@ func TestChangelogHeading(t *testing.T) {
 		"CMake 3.1 Release Notes": true, "What's New In Python 3.12": true, "Harbor Tools 2.0 Changelog": true,
 		"Release Notes for Debian 12": true, "Release 1.2.9 - 2011-12-29": true, "1.2.9リリース - 2011-12-29": true,
 		"News": true, "News - 1.2.x": true, "お知らせ": true, "Version 3.2": true, "6. What’s New in GIMP 2.4?": true,
+		"3.3.0 - 26 June, 2026": true, "0.13.0 - 29 Apr, 2017": true, "1.0.0 - March 3, 2020": true, "2.1.0 - 2020/03/03": true,
+		"Upgrading to version 2.0.0+": true, "Upgrading to v1.0": true, "Upgrading to the new harbour": false, "1.2 Terms - June 2020": false,
 		"News from the harbour": false, "Release 2 of the tide tables": false, "Release process": false,
 		"Writing release notes": false, "Notes on the tide tables and the harbour rules release notes": false,
 		"2.1 Terms and definitions": false, "1.2. Glossary": false, "3.4 用語の定義": false,
@@ -40,6 +42,7 @@ func TestChangelogFile(t *testing.T) {
 	for name, want := range map[string]bool{
 		"CHANGELOG.md": true, "HISTORY": true, "NEWS.txt": true, "RELEASE-NOTES.md": true, "todo.html": true, "BUGS": true,
 		"known_issues.rst": true, "changes.html": true, "version7.html": true, "version-3.2.md": true, "versioning.md": false, "glossary.md": false, "todo-app.md": false, "history-of-ports.md": false,
+		"UPGRADING.md": true, "upgrading-berths.md": false,
 	} {
 		if got := changelogFile.MatchString(name); got != want {
 			t.Errorf("changelogFile(%q) = %v, want %v", name, got, want)

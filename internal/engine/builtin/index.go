@@ -564,7 +564,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		} else {
 			owners = owners[:0]
 		}
-		if b.kind == blockPara && !changes && !(nameSection && ix.addNames(d.Path, b, ja)) {
+		if b.kind == blockPara && !changes && !caveats && !bookIndex && !(nameSection && ix.addNames(d.Path, b, ja)) {
 			// 「タグライン：曳船と本船をつなぐ綱。」, "Towline - a rope ...":
 			// lines that are items without a list marker.
 			ix.addKeyLines(d.Path, b, ja, params, callParams)
@@ -2737,13 +2737,17 @@ var (
 // "What's Changed", "Breaking changes", "Fixed", "v1.2.3", "1.4.0 (2024-05-01)",
 // "変更履歴", "リリースノート".
 var changelogHeading = regexp.MustCompile(`(?i)^(change ?log|changes|release notes|what'?s (changed|new)|breaking changes|bug ?fixes|fixed|added|removed|deprecated|security fixes|` +
+	// "Upgrading to version 2.0.0+": what changed, for those who upgrade.
+	`upgrading to (version )?v?\d+(\.\d+)*\+?|` +
 	// "News", "News - 1.2.x": a page of release announcements.
 	`news(\s*[-–—:]\s*v?[\d.x]+)?|` +
 	// A version alone, or with a date or a parenthesis: "v1.2", "1.4.0",
 	// "2.0.0-rc.1 (2024-05-01)", "v3.1 - 2024-05-01", "Release 1.2.9 -
-	// 2011-12-29", 「1.2.9リリース - 2011-12-29」. Not a numbered
-	// section: "2.1 Terms and definitions", "3.4 用語の定義".
-	`(release |version )?(v\d+(\.\d+)*([-+][0-9a-z.]+)?|\d+\.\d+\.\d+([-+][0-9a-z.]+)?|\d+\.\d+)(\s*リリース)?(\s*(\(.*\)|[-–—]?\s*\d{4}-\d{2}-\d{2}))?|` +
+	// 2011-12-29", 「1.2.9リリース - 2011-12-29」, "3.3.0 - 26 June, 2026",
+	// "1.0.0 - March 3, 2020". Not a numbered section: "2.1 Terms and
+	// definitions", "3.4 用語の定義".
+	`(release |version )?(v\d+(\.\d+)*([-+][0-9a-z.]+)?|\d+\.\d+\.\d+([-+][0-9a-z.]+)?|\d+\.\d+)(\s*リリース)?` +
+	`(\s*(\(.*\)|[-–—]?\s*(\d{4}[-/]\d{2}[-/]\d{2}|\d{1,2} [a-z]{3,9}\.?,? \d{4}|[a-z]{3,9}\.? \d{1,2},? \d{4})))?|` +
 	`変更履歴|更新履歴|リリースノート|お知らせ)$`)
 
 // parameterWord reports a key that, under a parameters heading, names one
@@ -2815,7 +2819,7 @@ func isChangelogHeading(text string) bool {
 // version's changes (Vim's version7.html) and of lists of known problems
 // (todo.html, BUGS): their items are changes and problems keyed by
 // the part they concern ("Amiga: When using quickfix ..."), not glosses.
-var changelogFile = regexp.MustCompile(`(?i)^(change ?log|changes|history|news|release[-_ ]?notes|todo|bugs|known[-_ ]?(bugs|issues)|version[-_ ]?\d+(\.\d+)*)(\.(md|txt|markdown|html?|rst|adoc))?$`)
+var changelogFile = regexp.MustCompile(`(?i)^(change ?log|changes|history|news|release[-_ ]?notes|todo|bugs|known[-_ ]?(bugs|issues)|version[-_ ]?\d+(\.\d+)*|upgrading)(\.(md|txt|markdown|html?|rst|adoc))?$`)
 
 // changelogRef matches the references of change log entries: "(#1225)",
 // ".../pull/631", ".../issues/12", "(80eee78)".

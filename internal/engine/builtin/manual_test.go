@@ -443,3 +443,17 @@ func TestManualPageText(t *testing.T) {
 		t.Errorf("the subsection title Tides is no heading: %v", ix.headings)
 	}
 }
+
+// TestKeyLineUnderCompatibility: under "Compatibility" (or "Limitations"),
+// a key line says what works ("**Node.js:** Only current versions are
+// supported."), as an item there does, not what its key is. The page is
+// written for this test.
+func TestKeyLineUnderCompatibility(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbour tools\n\nThe tools read tide gauges.\n\n## Compatibility\n\n**Tide gauge:** Only gauges sold since 2010 are supported. " +
+		"Older gauges may fail.\n\n## Use\n\nEach tide gauge is read at dawn. A tide gauge is checked every week.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
+	if d := define(t, newEngine(t), c, "tide gauge"); strings.Contains(d.Text, "Only gauges") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("tide gauge: %q (%.2f), want no gloss from the compatibility note", d.Text, d.Confidence)
+	}
+}
