@@ -316,9 +316,10 @@ func manPageTitles(lines []string, start int) {
 			l = joinManHyphen(l, &lines[j+1])
 		}
 		l = l[base:]
-		if rest, ok := strings.CutPrefix(t, "•"); ok {
+		body := strings.TrimLeft(l, " ")
+		if rest, ok := strings.CutPrefix(body, "•"); ok {
 			// "•   a username": man's bullet, as a Markdown list item.
-			l = l[:len(l)-len(strings.TrimLeft(l, " "))] + "- " + strings.TrimLeft(rest, " ")
+			l = l[:len(l)-len(body)] + "- " + strings.TrimLeft(rest, " ")
 		}
 		lines[j] = l
 	}

@@ -174,11 +174,11 @@ func keyName(s string) bool {
 // "detached HEAD" before git-commit).
 func keepGlossaryEntries(ctx context.Context, c *pipeline.Corpus, out, all []pipeline.Candidate) ([]pipeline.Candidate, error) {
 	ix := index(c)
-	// entry reports a key with an entry; named, one of a glossary rather
-	// than only a manual page's NAME.
-	entryOf := func(key string, named bool) bool {
+	// entryOf reports a key with an entry; with glossaryOnly, one of a
+	// glossary, not only a name a manual page's NAME defines.
+	entryOf := func(key string, glossaryOnly bool) bool {
 		for _, it := range ix.items[key] {
-			if it.glossary && !it.sub && (!named || !it.manName) {
+			if it.glossary && !it.sub && (!glossaryOnly || !it.manName) {
 				return true
 			}
 		}
@@ -191,12 +191,12 @@ func keepGlossaryEntries(ctx context.Context, c *pipeline.Corpus, out, all []pip
 	}
 	var promoted []pipeline.Candidate
 	// A glossary's entries first, then the names manual pages define.
-	for _, glossaryFirst := range []bool{true, false} {
+	for _, glossaryOnly := range []bool{true, false} {
 		for _, t := range all {
 			if len(promoted) >= len(out)/4 {
 				break
 			}
-			if k := normKey(t.Text); !kept[k] && entryOf(k, glossaryFirst) {
+			if k := normKey(t.Text); !kept[k] && entryOf(k, glossaryOnly) {
 				kept[k] = true
 				promoted = append(promoted, t)
 			}
