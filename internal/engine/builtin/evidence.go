@@ -3901,8 +3901,9 @@ func enAnaphoricParen(lower string) bool {
 }
 
 // textPointer matches a phrase that points to another part of the text:
-// "the previous two sections", "the chapter below", "described above".
-var textPointer = regexp.MustCompile(`\b(previous|next|following|preceding)( \w+)? (sections?|chapters?)\b|\b(sections?|chapters?) (above|below)\b|\b(see|described|shown|explained) (above|below)\b`)
+// "the previous two sections", "the chapter below", "described above",
+// "the second form above" (bash's manual).
+var textPointer = regexp.MustCompile(`\b(previous|next|following|preceding)( \w+)? (sections?|chapters?)\b|\b(sections?|chapters?|forms?|examples?|cases?|variants?) (above|below)\b|\b(see|described|shown|explained) (above|below)\b`)
 
 // jaOpensWithCondition reports a Japanese sentence whose first clause is
 // a condition or a purpose: 「…ようになったら、」, 「…を変更するには、」,

@@ -361,6 +361,7 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 		"- FIRSTSET: { $d:ident, ε } { h, ε, ; } { f } { g }\n- LASTSET: the tokens that end the matcher.\n\n" +
 		"Every hawser is checked. FIRSTSET holds tokens. The tide is a feature of the harbour (the plan of lock chains - see RFC 2947).\n\n" +
 		"By the time the plan is read, every berth check will have been logged (the previous two sections), so the plan is complete.\n\n" +
+		"If two slashes separate the berth and the tide mark (the second form above), every tide mark is replaced.\n\n" +
 		// Per platform: what another thing does there, what to do there.
 		"The behaviour of `Highest` varies between harbours:\n\n- Tidewater: `Highest` will return the highest non-empty berth.\n" +
 		"- Saltmarsh: load the tide tables with tide_import.\n- Eastquay: no requirements (see Tide Zones).\n\nTidewater, Saltmarsh and Eastquay are harbours.\n\n" +
@@ -403,6 +404,7 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "FIRSTSET", "ident")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "harbour", "lock chains")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "logged", "previous two sections")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide mark", "second form")
 	if d := define(t, e, c, "tide warden"); d.Text != "The name of the person who last checked the berth." {
 		t.Errorf("tide warden: %q (%.2f), want its item (a noun phrase after the article)", d.Text, d.Confidence)
 	}
