@@ -1911,6 +1911,11 @@ func itemBody(key, body string, ja bool) string {
 		// customization.": where to read, not a gloss.
 		return ""
 	}
+	if !ja && (strings.HasPrefix(first, "Based on ") || strings.HasPrefix(first, "Forked from ")) {
+		// "RnnoiseWorkletNode: Based on xiph/rnnoise.": where it comes
+		// from, not what it is.
+		return ""
+	}
 	if !ja && changeNote.MatchString(first) {
 		// "Motif: The autoconf check for the Xp library didn't work.",
 		// "VMS: Adjusted os_vms.mms a bit ...": a change or a fixed

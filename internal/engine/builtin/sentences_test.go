@@ -76,8 +76,9 @@ func TestJapanesePageItemWithEnglishBody(t *testing.T) {
 // by name ("LDAP: Authentication [v], Authorization [v], ...") or programs
 // ("client : haproxy, stud, stunnel, ..."), a parameter's item that opens
 // with its type ("`length`: <number> The bit length ..."), an item about a
-// section of the pages ("Synopsis: This section is ...") and a
-// sentence whose subject is "This section (term)" are no glosses. Found in
+// section of the pages ("Synopsis: This section is ..."), an item that
+// says where its key comes from ("Based on xiph/rnnoise") and a sentence
+// whose subject is "This section (term)" are no glosses. Found in
 // an administration manual (the text is written for this test).
 func TestNoGlossFromSettingsOrAPointer(t *testing.T) {
 	t.Parallel()
@@ -97,11 +98,14 @@ func TestNoGlossFromSettingsOrAPointer(t *testing.T) {
 		"- `window`: {number} How many hours of readings to return.\n\n" +
 		"The pages of this manual have these sections:\n\n" +
 		"- Synopsis: This section is written by hand for each command.\n\n" +
-		"Each gauge is read once an hour. The window is kept short.\n"
+		"Each gauge is read once an hour. The window is kept short.\n\n" +
+		"This package provides two tide filters:\n\n- TideGateNode: A simple tide gate.\n" +
+		"- SwellNode: Based on [harbour/swell](https://example.org/swell), for long waves.\n\n" +
+		"Each SwellNode and TideGateNode is a filter.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "office.md", Content: doc}})
 	for term, not := range map[string]string{"berth folder": "This section", "HarbourLDAP": "Authentication",
 		"sender": "quayd", "receiver": "quayd", "gauge": "tide gauge to read", "window": "hours of readings",
-		"synopsis": "written by hand"} {
+		"synopsis": "written by hand", "SwellNode": "Based on"} {
 		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
 	}
 }
