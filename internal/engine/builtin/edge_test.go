@@ -146,23 +146,36 @@ func TestExtractAddsGlossaryOnlyTerms(t *testing.T) {
 	}
 }
 
+// quayProse is harbourProse with more terms of two words, so that one
+// ranked low falls below a cut of at least 8.
+const quayProse = harbourProse +
+	"The crane driver drives the quay crane at the pier head. The pier head faces the channel.\n" +
+	"The pilot boat meets each ship in the channel. The pilot boat waits at the pier head.\n" +
+	"The lock keeper opens the sea lock. The sea lock holds the water. The lock keeper logs each ship.\n"
+
+// fendctlPage returns a manual page saved as text whose NAME defines
+// fendctl, its DESCRIPTION made of the paragraphs given and one more.
+func fendctlPage(description ...string) string {
+	var b strings.Builder
+	b.WriteString("FENDCTL(8)        System Manager's Manual        FENDCTL(8)\n\nNAME\n" +
+		"       fendctl - hang the fenders of a berth\n\nDESCRIPTION\n")
+	for _, p := range append(description, "The pilot boat waits until fendctl has hung the fenders.") {
+		b.WriteString("       " + p + "\n\n")
+	}
+	b.WriteString("Harbour 1.0          2026-11-30          FENDCTL(8)\n")
+	return b.String()
+}
+
 // TestExtractKeepsManualPageNames: the names a manual page's NAME defines
 // are the page's own entries, kept at the cap like a glossary's: read
 // whole, a corpus of manual pages ranked its common words above the names
 // its pages are about. The pages are written for this test.
 func TestExtractKeepsManualPageNames(t *testing.T) {
 	t.Parallel()
-	prose := harbourProse +
-		"The crane driver drives the quay crane at the pier head. The pier head faces the channel.\n" +
-		"The pilot boat meets each ship in the channel. The pilot boat waits at the pier head.\n" +
-		"The lock keeper opens the sea lock. The sea lock holds the water. The lock keeper logs each ship.\n" +
+	prose := quayProse +
 		"The harbour tug pushes the ship. The harbour tug waits at the sea lock. The dry dock drains.\n" +
 		"The dry dock holds one ship. The cargo manifest lists the containers. Read the cargo manifest.\n"
-	page := "FENDCTL(8)        System Manager's Manual        FENDCTL(8)\n\nNAME\n" +
-		"       fendctl - hang the fenders of a berth\n\nDESCRIPTION\n" +
-		"       The fendctl command reads the berth plan.\n\n" +
-		"       The pilot boat waits until fendctl has hung the fenders.\n\n" +
-		"Harbour 1.0          2026-11-30          FENDCTL(8)\n"
+	page := fendctlPage("The fendctl command reads the berth plan.")
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: prose}, {Path: "b.md", Content: prose}, {Path: "fendctl.8.txt", Content: page}})
 	texts := extractedTexts(t, c, 100)
 	at := slices.Index(texts, "fendctl")
@@ -181,15 +194,8 @@ func TestExtractKeepsManualPageNames(t *testing.T) {
 // git-commit). The pages are written for this test.
 func TestExtractKeepsGlossaryEntriesBeforeManualPageNames(t *testing.T) {
 	t.Parallel()
-	prose := harbourProse +
-		"The crane driver drives the quay crane at the pier head. The pier head faces the channel.\n" +
-		"The pilot boat meets each ship in the channel. The pilot boat waits at the pier head.\n" +
-		"The lock keeper opens the sea lock. The sea lock holds the water. The lock keeper logs each ship.\n" +
-		"Hang a fender before fendctl runs. Run fendctl at dawn. Then fendctl sleeps.\n"
-	page := "FENDCTL(8)        System Manager's Manual        FENDCTL(8)\n\nNAME\n" +
-		"       fendctl - hang the fenders of a berth\n\nDESCRIPTION\n" +
-		"       The pilot boat waits until fendctl has hung the fenders.\n\n" +
-		"Harbour 1.0          2026-11-30          FENDCTL(8)\n"
+	prose := quayProse + "Hang a fender before fendctl runs. Run fendctl at dawn. Then fendctl sleeps.\n"
+	page := fendctlPage()
 	gloss := "# Glossary\n\n- Fender: A cushion hung between a ship and the quay to keep the hull from harm.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: prose}, {Path: "b.md", Content: prose},
 		{Path: "fendctl.8.txt", Content: page}, {Path: "glossary.md", Content: gloss}})

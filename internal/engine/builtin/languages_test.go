@@ -26,10 +26,7 @@ func TestPagesInOtherLanguagesAreNotRead(t *testing.T) {
 	c := pipeline.NewCorpus([]glossary.Document{en, pt})
 	e := newEngine(t)
 
-	skipped := e.Skipped(c)
-	if len(skipped) != 1 || skipped[0].Document != pt.Path || !strings.Contains(skipped[0].Reason, "Portuguese") {
-		t.Errorf("Skipped = %+v, want %s in Portuguese", skipped, pt.Path)
-	}
+	wantSkipped(t, e, c, pt.Path, "Portuguese")
 	var last [2]int
 	cands, err := e.Extract(context.Background(), c, func(done, total int, _ string) { last = [2]int{done, total} })
 	if err != nil {
@@ -79,10 +76,7 @@ func TestPreBlocksAreNotProse(t *testing.T) {
 		"\n## 特性\n\n- 日文文本转换为平假名、片假名和罗马字\n- 支持多种语素解析器，这是它的主要特点\n"}
 	c := pipeline.NewCorpus([]glossary.Document{en, zh})
 	e := newEngine(t)
-	skipped := e.Skipped(c)
-	if len(skipped) != 1 || skipped[0].Document != zh.Path || !strings.Contains(skipped[0].Reason, "Chinese") {
-		t.Errorf("Skipped = %+v, want %s in Chinese", skipped, zh.Path)
-	}
+	wantSkipped(t, e, c, zh.Path, "Chinese")
 	d, err := e.Define(context.Background(), c, request(c, "furigana"))
 	if err != nil {
 		t.Fatal(err)
@@ -104,5 +98,15 @@ func TestJapaneseInCodeDoesNotMakeAPageJapanese(t *testing.T) {
 	}
 	if want := `Used in: "The furigana mode prints each reading beside its kanji, with options for the output."`; d.Text != want {
 		t.Errorf("furigana = %q, want %q", d.Text, want)
+	}
+}
+
+// wantSkipped checks that the engine leaves one document of c unread, path,
+// for being written in language.
+func wantSkipped(t *testing.T, e *Engine, c *pipeline.Corpus, path, language string) {
+	t.Helper()
+	skipped := e.Skipped(c)
+	if len(skipped) != 1 || skipped[0].Document != path || !strings.Contains(skipped[0].Reason, language) {
+		t.Errorf("Skipped = %+v, want %s in %s", skipped, path, language)
 	}
 }
