@@ -1106,6 +1106,26 @@ func sphinxAdmonition(n *html.Node) bool {
 	return false
 }
 
+// nodeLinks reports an element holding a link to the next, previous or
+// up node of a manual: its rel names the relation.
+func nodeLinks(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.A {
+			switch attr(c, "rel") {
+			case "next", "prev", "previous", "up":
+				return true
+			}
+		}
+		if nodeLinks(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // skipped reports an element that is not read: see skippedAtoms and
 // chromeClasses, elements hidden from readers, and a heading's permalink
 // mark.
@@ -1138,6 +1158,12 @@ func skipped(n *html.Node) bool {
 		case "class":
 			for _, c := range strings.Fields(a.Val) {
 				if chromeClasses[c] {
+					return true
+				}
+				if (c == "header" || c == "node") && n.DataAtom == atom.Div && nodeLinks(n) {
+					// Texinfo's "Next: Tides, Previous: Berths, Up: Harbor
+					// [Contents][Index]" over every node of a manual made
+					// by texi2any (class "header") or makeinfo 4 ("node").
 					return true
 				}
 				if c == "seealso" && sphinxAdmonition(n) {

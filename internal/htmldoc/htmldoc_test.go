@@ -166,6 +166,12 @@ func TestToMarkdown(t *testing.T) {
 				"<h1>T</h1><div class=\"toc\"><p><b>Table of Contents</b></p><dl><dt>1. Berths</dt><dd><dl><dt>1.1. Depth</dt></dl></dd></dl></div>" +
 				"<p>Kept.</p><div class=\"navfooter\"><p>Chapter 3</p></div></body>",
 			"# T\n\nKept.\n"},
+		{"Texinfo's node header (links to the next, previous and up nodes) goes; a page header stays",
+			"<body><div class=\"chapter\"><div class=\"header\"><p>Next: <a href=\"#Tides\" accesskey=\"n\" rel=\"next\">Tides</a>, Up: <a href=\"#Top\" accesskey=\"u\" rel=\"up\">Harbor</a> &nbsp; " +
+				"[<a href=\"#SEC_Contents\" title=\"Table of contents\" rel=\"contents\">Contents</a>]</p></div><h1>T</h1>" +
+				"<div class=\"node\"><a name=\"Tides\"></a><p>Previous:&nbsp;<a rel=\"previous\" accesskey=\"p\" href=\"#T\">T</a></p></div>" +
+				"<p>Kept.</p><div class=\"header\"><p>Berths and <a href=\"tides.html\">tides</a>.</p></div></div></body>",
+			"# T\n\nKept.\n\nBerths and tides.\n"},
 		{"a list of links to other pages keeps its links",
 			"<h1>T</h1><ul><li><p><a href=\"https://example.org/talk.pdf\">Harbor: ten years of pilots</a> (slides, English)</p></li>" +
 				"<li><a href=\"help.html\">How to help [us]</a></li><li><a href=\"b.html\">Bollard</a>: a short post.</li></ul>",
