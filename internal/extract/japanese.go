@@ -195,6 +195,41 @@ func asciiWord(seg string, toks []tokenizer.Token, i int) (last, end int) {
 	return last, end
 }
 
+// jaPathPiece reports a Latin word of Japanese text that is part of a
+// path: the run of Latin letters, digits, dots, dashes and slashes around
+// it starts at the root, the home or the current directory ("/usr/share",
+// "~/.config", "./bin"), or has two slashes and a part in lower case
+// ("PREFIX/share/config.site"). Japanese text also writes "/" between the
+// words of a list ("JSON/XML", 「ページャ/WWWブラウザ」): those are words.
+func jaPathPiece(seg string, start, end int) bool {
+	pathByte := func(c byte) bool {
+		return c < utf8.RuneSelf && (isASCIIAlnum(c) || strings.IndexByte("/._-~$+", c) >= 0)
+	}
+	if !(start > 0 && seg[start-1] == '/' || end < len(seg) && seg[end] == '/') {
+		return false
+	}
+	i, j := start, end
+	for i > 0 && pathByte(seg[i-1]) {
+		i--
+	}
+	for j < len(seg) && pathByte(seg[j]) {
+		j++
+	}
+	run := seg[i:j]
+	if strings.HasPrefix(run, "/") || strings.HasPrefix(run, "~/") || strings.HasPrefix(run, "./") || strings.HasPrefix(run, "../") || strings.HasPrefix(run, "$") {
+		return true
+	}
+	if strings.Count(run, "/") < 2 {
+		return false
+	}
+	for _, part := range strings.Split(run, "/") {
+		if part != "" && strings.ToLower(part) == part && strings.IndexFunc(part, unicode.IsLetter) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // capitalsWord reports a word of two capital letters or more (digits
 // allowed): "WEB", "DB", "MP3".
 func capitalsWord(s string) bool {
@@ -226,6 +261,13 @@ func (d *docState) jaSegment(seg string) {
 			i = j
 			norm, shape := wordShape(seg[start:end])
 			u, ok := asciiUnit(norm, shape)
+			if ok && jaPathPiece(seg, start, end) && (end < len(seg) && seg[end] == '/' || !strings.Contains(norm, ".")) {
+				// A directory of a path ("/usr/share/doc/debian", "/var/lib/apt/")
+				// is not a word of the text: "usr" and "var" were terms of
+				// apt's Japanese manual pages. The file a path ends in
+				// ("/etc/xinetd.conf") is one.
+				ok = false
+			}
 			if !ok {
 				run = d.jaFlush(run)
 				continue

@@ -727,7 +727,8 @@ func TestExtractQuestionVerbs(t *testing.T) {
 // TestExtractSlashNames: a name written with a slash ("TCP/IP", "I/O",
 // "GNU/Linux", "HTTP/2"), in English and in Japanese text, is one term,
 // written as the text writes it (two acronyms are not a shouted word);
-// paths ("net/http") and word pairs ("read/write", "Yes/No") are not terms,
+// paths ("net/http", and in Japanese "/var/lib/quaylog") and word pairs
+// ("read/write", "Yes/No") are not terms,
 // and a verb in "-s" before a name ends the phrase before it ("The harbour
 // office runs Tidal ..."). The texts are written for this test.
 func TestExtractSlashNames(t *testing.T) {
@@ -737,14 +738,16 @@ func TestExtractSlashNames(t *testing.T) {
 		"The gateway speaks HTTP/2. Change the boot order in BIOS/UEFI. Import net/http for the client. Answer the Yes/No prompt. Take read/write locks.\n" +
 		"Use the ACME/Let's Encrypt resolver.\n"
 	ja := "# 港湾ネット\n\n港湾事務所では Tidal GNU/Linux を使います。TCP/IP でクレーンをつなぎ、ログサーバーの I/O を測ります。\n" +
-		"ゲートウェイは HTTP/2 を話します。起動には BIOS/UEFI 設定を変更します。\n"
+		"ゲートウェイは HTTP/2 を話します。起動には BIOS/UEFI 設定を変更します。\n" +
+		"潮位ログは /var/lib/quaylog/berths/ に置かれます。詳しくは /usr/share/doc/quaylog を読みます。\n"
 	for name, doc := range map[string]string{"en": en, "ja": ja} {
 		terms := extractPair(t, e, doc)
 		want := []string{"Tidal GNU/Linux", "TCP/IP", "I/O", "HTTP/2", "BIOS/UEFI"}
 		if name == "en" {
 			want = append(want, "harbour office")
 		}
-		checkTerms(t, name+": ", terms, want, []string{"net/http", "Yes/No", "read/write", "TCP", "IP", "HTTP", "Tidal GNU"})
+		checkTerms(t, name+": ", terms, want, []string{"net/http", "Yes/No", "read/write", "TCP", "IP", "HTTP", "Tidal GNU",
+			"var", "lib", "quaylog", "berths", "usr", "share"})
 		for _, x := range terms {
 			if strings.Contains(strings.ToLower(x.Text), "/let") {
 				t.Errorf("%s: %q extracted: a slash joins names, not a contraction", name, x.Text)
