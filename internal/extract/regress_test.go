@@ -739,12 +739,15 @@ func TestExtractSlashNames(t *testing.T) {
 		"Use the ACME/Let's Encrypt resolver.\n"
 	ja := "# 港湾ネット\n\n港湾事務所では Tidal GNU/Linux を使います。TCP/IP でクレーンをつなぎ、ログサーバーの I/O を測ります。\n" +
 		"ゲートウェイは HTTP/2 を話します。起動には BIOS/UEFI 設定を変更します。\n" +
-		"潮位ログは /var/lib/quaylog/berths/ に置かれます。詳しくは /usr/share/doc/quaylog を読みます。\n"
+		"潮位ログは /var/lib/quaylog/berths/ に置かれます。詳しくは /usr/share/doc/quaylog を読みます。\n" +
+		"設定は /etc/tidemark.conf に書きます。潮位表は HTML/テキストの二つの形式で出力します。\n"
 	for name, doc := range map[string]string{"en": en, "ja": ja} {
 		terms := extractPair(t, e, doc)
 		want := []string{"Tidal GNU/Linux", "TCP/IP", "I/O", "HTTP/2", "BIOS/UEFI"}
 		if name == "en" {
 			want = append(want, "harbour office")
+		} else {
+			want = append(want, "tidemark.conf", "HTML")
 		}
 		checkTerms(t, name+": ", terms, want, []string{"net/http", "Yes/No", "read/write", "TCP", "IP", "HTTP", "Tidal GNU",
 			"var", "lib", "quaylog", "berths", "usr", "share"})
