@@ -261,11 +261,12 @@ func (d *docState) jaSegment(seg string) {
 			i = j
 			norm, shape := wordShape(seg[start:end])
 			u, ok := asciiUnit(norm, shape)
-			if ok && jaPathPiece(seg, start, end) && (end < len(seg) && seg[end] == '/' || !strings.Contains(norm, ".")) {
+			if ok && end < len(seg) && seg[end] == '/' && jaPathPiece(seg, start, end) {
 				// A directory of a path ("/usr/share/doc/debian", "/var/lib/apt/")
 				// is not a word of the text: "usr" and "var" were terms of
 				// apt's Japanese manual pages. The file a path ends in
-				// ("/etc/xinetd.conf") is one.
+				// ("/etc/xinetd.conf", "/var/log/wtmp") is one: manual
+				// pages are about such files.
 				ok = false
 			}
 			if !ok {
