@@ -827,9 +827,9 @@ func (d *docState) enSplit(run []unit, start, end int) {
 	from := 0
 	for i := 0; i+1 < len(run); i++ {
 		u, next := run[i], run[i+1]
-		if u.kind == kLower && (next.kind == kAcronym || next.kind == kCap) && i > 0 && isVerbS(u.key) {
-			// "Traefik supports PROXY protocol", "The office runs Tidal": a
-			// verb before a name.
+		if u.kind == kLower && (next.kind == kAcronym || next.kind == kCap || next.kind == kIdent) && i > 0 && isVerbS(u.key) {
+			// "Traefik supports PROXY protocol", "The office runs Tidal",
+			// "the clang build supports OpenMP": a verb before a name.
 			d.enFlush(run[from:i], start+from, start+i)
 			from = i + 1
 			continue
@@ -988,6 +988,14 @@ func (d *docState) enFlush(run []unit, start, end int) {
 		next := strings.ToLower(d.toks[end].s)
 		if l := run[n-1]; l.kind == kLower && (has(enVerbs, l.key) && has(enRunPreps, next) ||
 			isVerbS(l.key) && (has(enRunPreps, next) || has(enSubjectPreps, next))) {
+			run = run[:n-1]
+			endCues = 0
+		}
+	}
+	if n := len(run); n >= 2 && end < len(d.toks) && d.toks[end].shape == kLower && isVerbS(run[n-1].key) && run[n-1].kind == kLower {
+		// "Mutt supports connecting to ...": a verb in -s before a verb in
+		// -ing ends the subject.
+		if next := d.toks[end].s; len(next) > 5 && strings.HasSuffix(next, "ing") {
 			run = run[:n-1]
 			endCues = 0
 		}

@@ -727,7 +727,7 @@ func TestExtractQuestionVerbs(t *testing.T) {
 // TestExtractSlashNames: a name written with a slash ("TCP/IP", "I/O",
 // "GNU/Linux", "HTTP/2"), in English and in Japanese text, is one term,
 // written as the text writes it (two acronyms are not a shouted word);
-// paths ("net/http", and in Japanese "/var/lib/quaylog") and word pairs
+// paths ("net/http", and in Japanese the directories of "/var/lib/quaylog/") and word pairs
 // ("read/write", "Yes/No") are not terms,
 // and a verb in "-s" before a name ends the phrase before it ("The harbour
 // office runs Tidal ..."). The texts are written for this test.
@@ -739,7 +739,7 @@ func TestExtractSlashNames(t *testing.T) {
 		"Use the ACME/Let's Encrypt resolver.\n"
 	ja := "# 港湾ネット\n\n港湾事務所では Tidal GNU/Linux を使います。TCP/IP でクレーンをつなぎ、ログサーバーの I/O を測ります。\n" +
 		"ゲートウェイは HTTP/2 を話します。起動には BIOS/UEFI 設定を変更します。\n" +
-		"潮位ログは /var/lib/quaylog/berths/ に置かれます。詳しくは /usr/share/doc/quaylog を読みます。\n" +
+		"潮位ログは /var/lib/quaylog/berths/ に置かれます。詳しくは /usr/share/doc/quaylog/README を読みます。\n" +
 		"設定は /etc/tidemark.conf に書きます。潮位表は HTML/テキストの二つの形式で出力します。\n"
 	for name, doc := range map[string]string{"en": en, "ja": ja} {
 		terms := extractPair(t, e, doc)
@@ -799,4 +799,17 @@ func TestExtractSkipsMailSenders(t *testing.T) {
 			t.Errorf("missing %q in %v", want, terms)
 		}
 	}
+}
+
+// TestExtractVerbsInS: a verb in -s ends the phrase before it when a
+// name in mixed case ("OpenTide") or a verb in -ing ("connecting") follows:
+// R's manual had "clang build supports OpenMP", Mutt's "Mutt support". The
+// text is written for this test.
+func TestExtractVerbsInS(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Berths\n\nIf the quay build supports OpenTide, enable it.\n\nQuaylog supports connecting to tide gauges.\n\n" +
+		"Quaylog supports reading berth logs. The quay build is slow.\n"
+	checkTerms(t, "", extractPair(t, e, text), []string{"quay build", "OpenTide", "tide gauge"},
+		[]string{"quay build supports OpenTide", "quay build support", "Quaylog support", "quaylog support", "Quaylog supports"})
 }
