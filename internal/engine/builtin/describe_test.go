@@ -505,7 +505,9 @@ func TestDefineNamingSentences(t *testing.T) {
 // that points back ("This is a **hawser**.") or is too short to say
 // anything ("The answer is **fender**.") does not, nor does a complement
 // without emphasis, nor a value ("the only sensible setting ... is
-// **bollard**"). The text is written for this test.
+// **bollard**"), nor the state a clause ends with ("... has no effect when
+// the gauge is **moored**", Mutt's "set"). The text is written for this
+// test.
 func TestDefineEmphasisedComplement(t *testing.T) {
 	t.Parallel()
 	en := "# Cargo\n\n" +
@@ -515,19 +517,23 @@ func TestDefineEmphasisedComplement(t *testing.T) {
 		"Check the hawser daily.\n\n" +
 		"The answer is **fender**. A fender hangs on the hull. Replace the fender.\n\n" +
 		"The crane that serves the north berth is the gantry. The gantry moves on rails. Oil the gantry.\n\n" +
-		"Except when the tide is out, the only sensible setting for this berth is **bollard**. A bollard is painted. Count each bollard.\n"
+		"Except when the tide is out, the only sensible setting for this berth is **bollard**. A bollard is painted. Count each bollard.\n\n" +
+		"Note: the berth log has no effect when the north gauge variable is **moored**. Check moored ships daily.\n" +
+		"Also see the tide flag, which controls whether logs are kept when this is **docked**. Docked ships pay.\n\n" +
+		"If a berth has two cranes, the crane nearer the sea is the **seaward crane**. The seaward crane lifts first.\n"
 	ja := "# 荷役\n\n荷役の最小単位は**荷口**です。荷口ごとに伝票を作ります。荷口を数えます。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
-		"lift": "The smallest unit of cargo a crane lifts at once is a lift.",
-		"荷口":   "荷役の最小単位は荷口です。",
+		"lift":          "The smallest unit of cargo a crane lifts at once is a lift.",
+		"seaward crane": "If a berth has two cranes, the crane nearer the sea is the seaward crane.",
+		"荷口":            "荷役の最小単位は荷口です。",
 	} {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
 			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
 		}
 	}
-	for _, term := range []string{"hawser", "fender", "gantry", "bollard"} {
+	for _, term := range []string{"hawser", "fender", "gantry", "bollard", "moored", "docked"} {
 		if d := define(t, e, c, term); d.Confidence >= confExplicit {
 			t.Errorf("%s: %q (%.2f) is not introduced by its sentence", term, d.Text, d.Confidence)
 		}

@@ -2953,12 +2953,27 @@ func introducedEvidence(s *sentence, in, sp string) (evidence, bool) {
 		// *origin server*.": the complement of a pronoun in a clause.
 		return evidence{}, false
 	}
-	for _, w := range words {
+	clause := 0 // the first word of the clause the copula is in
+	for i, w := range words {
+		if strings.ContainsAny(w[len(w)-1:], ",;:") {
+			clause = i + 1
+		}
+	}
+	for i, w := range words {
 		switch strings.ToLower(strings.Trim(w, ",;:")) {
 		case "setting", "settings", "value", "values", "default":
 			// "the only sensible main.cf setting for this parameter is
 			// **hostname**": a value given, not a thing named.
 			return evidence{}, false
+		case "when", "whenever", "if", "unless", "until", "because", "although", "though", "whether", "while":
+			// "Note: this variable has no effect when the $autoedit
+			// variable is *set*.": the copula of a clause the sentence
+			// ends with; its complement is a state, not a name ("If a
+			// name has two dots, each part after the first is an
+			// *extension*" names one).
+			if i >= clause && !(i > 0 && strings.EqualFold(words[i-1], "a")) { // not "for a while"
+				return evidence{}, false
+			}
 		}
 	}
 	return evidence{kind: evExplicit, text: capText(s.text, false), doc: s.doc, line: s.line, mentions: true, naming: true}, true
