@@ -648,6 +648,31 @@ var changeNote = regexp.MustCompile(`\b(didn't|did not|wasn't|weren't|was not|we
 // ("These five are ...", "Both are ...") or of when its key happens ("This
 // is performed only in ..."). "These represent finite ordered sets ..."
 // under "Sequences" glosses its key (Python's data model).
+// listsPeople reports a text of two or more personal names and nothing
+// else: "Michael Lapsley and Brian Ripley", "Ada Quenby, Wren Talmadge &
+// Ilse Marchetti". A name is two or three capitalised words (an initial
+// may stand for the first), not opening with an article.
+func listsPeople(text string) bool {
+	m := peopleList.FindStringSubmatch(strings.TrimSuffix(text, "."))
+	if m == nil {
+		return false
+	}
+	for _, name := range peopleSep.Split(strings.TrimSuffix(m[0], " et al"), -1) {
+		switch firstWord(name) {
+		case "The", "A", "An", "This", "These", "See", "Use":
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	peopleList = regexp.MustCompile(`^` + personName + `((` + peopleSep.String() + `)` + personName + `)+( et al)?$`)
+	peopleSep  = regexp.MustCompile(`, and |, | and | & `)
+)
+
+const personName = `[A-Z][a-z]*\.?( [A-Z]\.)?( (van|von|de|da|del|der|di|du|le|la))?( [A-Z][A-Za-z'’-]+){1,2}`
+
 var sharedBody = regexp.MustCompile(`^(These|Those|The) (two|three|four|five|six|seven|eight|nine|ten) |^(These|Those) \d+ |^(Both|All of these|Each of these)\b|^This is (only |always |never |not |also |then )?[a-z]+(ed|en)\b`)
 
 // constantCase reports an item keyed by a constant of the languages and
@@ -1920,6 +1945,11 @@ func itemBody(key, body string, ja bool) string {
 		// "Motif: The autoconf check for the Xp library didn't work.",
 		// "VMS: Adjusted os_vms.mms a bit ...": a change or a fixed
 		// problem, in the past, not what the key is.
+		return ""
+	}
+	if !ja && listsPeople(body) {
+		// "RODBC: Michael Lapsley and Brian Ripley." (R's list of
+		// database packages): who wrote it, not what it is.
 		return ""
 	}
 	if !ja && sharedBody.MatchString(first) {

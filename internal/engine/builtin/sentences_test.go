@@ -77,8 +77,9 @@ func TestJapanesePageItemWithEnglishBody(t *testing.T) {
 // ("client : haproxy, stud, stunnel, ..."), a parameter's item that opens
 // with its type ("`length`: <number> The bit length ..."), an item about a
 // section of the pages ("Synopsis: This section is ..."), an item that
-// says where its key comes from ("Based on xiph/rnnoise") and a sentence
-// whose subject is "This section (term)" are no glosses. Found in
+// says where its key comes from ("Based on xiph/rnnoise") or who wrote
+// it ("RODBC: Michael Lapsley and Brian Ripley") and a sentence whose
+// subject is "This section (term)" are no glosses. Found in
 // an administration manual (the text is written for this test).
 func TestNoGlossFromSettingsOrAPointer(t *testing.T) {
 	t.Parallel()
@@ -101,11 +102,17 @@ func TestNoGlossFromSettingsOrAPointer(t *testing.T) {
 		"Each gauge is read once an hour. The window is kept short.\n\n" +
 		"This package provides two tide filters:\n\n- TideGateNode: A simple tide gate.\n" +
 		"- SwellNode: Based on [harbour/swell](https://example.org/swell), for long waves.\n\n" +
-		"Each SwellNode and TideGateNode is a filter.\n"
+		"Each SwellNode and TideGateNode is a filter.\n\n" +
+		"The tide packages and their authors:\n\n- TideODBC: Wren Talmadge and Oskar Penhallow\n" +
+		"- TideCSV: Ilse Marchetti, B. Ashgrove & Ada van Quenby.\n- TideXLS: Reads tide tables from spreadsheets.\n\n" +
+		"TideODBC, TideCSV and TideXLS read tide tables.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "office.md", Content: doc}})
+	if d := define(t, e, c, "TideXLS"); d.Text != "TideXLS reads tide tables from spreadsheets." {
+		t.Errorf("TideXLS: %q (%.2f), want its item", d.Text, d.Confidence)
+	}
 	for term, not := range map[string]string{"berth folder": "This section", "HarbourLDAP": "Authentication",
 		"sender": "quayd", "receiver": "quayd", "gauge": "tide gauge to read", "window": "hours of readings",
-		"synopsis": "written by hand", "SwellNode": "Based on"} {
+		"synopsis": "written by hand", "SwellNode": "Based on", "TideODBC": "Talmadge", "TideCSV": "Marchetti"} {
 		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
 	}
 }
