@@ -3722,6 +3722,13 @@ func enGlossedHere(before, sp string) bool {
 	if len(words) == 0 {
 		return true
 	}
+	switch words[len(words)-1] {
+	case "and", "or", "nor":
+		// "their equivalents on Windows and macOS (the directories in
+		// which ...)": after the last of two or more, the parenthesis
+		// may be about all of them or the noun they qualify.
+		return false
+	}
 	if !isLowerWord(sp) {
 		// A phrase, or a name: "of type IpAddrKind (the enum we
 		// defined)" is about the name; in "Tails OS (The Amnesic ...)"

@@ -15,7 +15,9 @@ import (
 // (...)" about that kind of VHF), an example is not a gloss, nor is a
 // phrase that goes on from the sentence ("(i.e. with ...)"), nor
 // is a parenthesis that names what the phrase describes ("(a so-called
-// ... line)"). The page is written for this test.
+// ... line)") or one after the last of a coordination ("on Windows and
+// macOS (the directories in which ...)"). The page is written for this
+// test.
 func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
@@ -42,7 +44,8 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"The log was kept in Morse (the only code known to the old crews) or in plain text. Morse is slow.\n" +
 		"Signals are sent in semaphore (the berth number, the draught, the cargo class etc.) before docking. Semaphore needs daylight.\n" +
 		"Once every crane works on the quay (i.e. the winch didn't jam), raise the limit. Each winch is oiled.\n" +
-		"Use a hawser when splitting a tow (a special case of the previous one). Each tow is logged.\n"}}
+		"Use a hawser when splitting a tow (a special case of the previous one). Each tow is logged.\n" +
+		"Logs go to the quay office or their copies on Tidal and Moorix (the folders in which the harbor keeps its charts). Moorix is old.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"number", "digits after"},
@@ -66,6 +69,7 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		{"semaphore", "berth number"},           // some of what is sent in it
 		{"quay", "winch didn"},                  // a clause
 		{"tow", "special case"},                 // of what came before
+		{"Moorix", "folders in which"},          // the last of two: about both, or their copies
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
