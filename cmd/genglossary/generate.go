@@ -67,15 +67,26 @@ func runGenerate(ctx context.Context, args []string, getenv func(string) string,
 		}
 		return err
 	}
+	var otherTypes []string
+	skipped := 0
 	for _, p := range problems {
-		if errors.Is(p.Err, document.ErrTooLarge) {
-			fmt.Fprintf(stderr, "skipped %s (raise --max-file-bytes)\n", p)
+		switch {
+		case errors.Is(p.Err, document.ErrUnsupportedType):
+			otherTypes = append(otherTypes, p.Path)
 			continue
+		case errors.Is(p.Err, document.ErrTooLarge):
+			fmt.Fprintf(stderr, "skipped %s (raise --max-file-bytes)\n", p)
+		default:
+			fmt.Fprintf(stderr, "skipped %s\n", p)
 		}
-		fmt.Fprintf(stderr, "skipped %s\n", p)
+		skipped++
+	}
+	if len(otherTypes) > 0 {
+		// One line, not one per image: a site has many.
+		fmt.Fprintf(stderr, "not read: %d files of other types (%s)\n", len(otherTypes), sampleNames(otherTypes, 5))
 	}
 	if len(docs) == 0 {
-		return fmt.Errorf("no usable documents (.md, .markdown, .mdx, .rst, .rest, .adoc, .asciidoc, .html, .htm, .txt) in %s (%d refused)", *in, len(problems))
+		return fmt.Errorf("no usable documents (%s) in %s (%d refused, %d of other types)", strings.Join(document.Extensions(), ", "), *in, skipped, len(otherTypes))
 	}
 
 	logLevel := slog.LevelError
@@ -113,7 +124,7 @@ func runGenerate(ctx context.Context, args []string, getenv func(string) string,
 		notRead = fmt.Sprintf(", %d not read", len(unread))
 	}
 	fmt.Fprintf(stdout, "wrote %s: %d documents (%d skipped%s), %d terms, %d issues, %s with %s\n",
-		*out, len(docs), len(problems), notRead, len(st.Refined), len(st.Issues), time.Since(start).Round(time.Millisecond), eng.Name())
+		*out, len(docs), skipped, notRead, len(st.Refined), len(st.Issues), time.Since(start).Round(time.Millisecond), eng.Name())
 	return nil
 }
 
@@ -293,3 +304,11 @@ func (p *progressPrinter) finish() {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// sampleNames lists the first n names, and how many more there are.
+func sampleNames(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:n], ", "), len(names)-n)
+}

@@ -224,8 +224,9 @@ func TestGenerateFileLimits(t *testing.T) {
 }
 
 // TestGenerateSaysWhatItDoesNotRead: a page in a language the builtin
-// engine does not read is named on stderr and counted in the summary; a
-// folder of such pages only fails with a clear error and writes nothing.
+// engine does not read is named on stderr and counted in the summary, files
+// of other types on one line; a folder of such pages only fails with a
+// clear error and writes nothing.
 func TestGenerateSaysWhatItDoesNotRead(t *testing.T) {
 	t.Parallel()
 	in := t.TempDir()
@@ -236,6 +237,13 @@ func TestGenerateSaysWhatItDoesNotRead(t *testing.T) {
 		"quay.pt-br.md":    pt,
 		"only/quay.pt.md":  pt,
 		"only/berth.pt.md": pt,
+		"NEWS":             "Quay 2.0 reads tide tables.\n",
+		"TUTORIAL.ja":      "岸壁の使い方\n",
+		"img/logo.png":     "\x89PNG",
+		"img/berth.svg":    "<svg/>",
+		"a.gif":            "GIF89a",
+		"b.jpg":            "\xff\xd8",
+		".DS_Store":        "\x00",
 	} {
 		if err := os.MkdirAll(filepath.Dir(filepath.Join(in, name)), 0o755); err != nil {
 			t.Fatal(err)
@@ -267,5 +275,12 @@ func TestGenerateSaysWhatItDoesNotRead(t *testing.T) {
 	}
 	if want := ": 2 documents (0 skipped, 1 not read)"; !strings.Contains(stdout.String(), want) {
 		t.Errorf("summary %q lacks %q", stdout.String(), want)
+	}
+	// Files of other types are named on one line, a few of them.
+	if want := "not read: 6 files of other types (NEWS, TUTORIAL.ja, a.gif, b.jpg, img/berth.svg and 1 more)\n"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr %q lacks %q", stderr.String(), want)
+	}
+	if strings.Contains(stderr.String(), ".DS_Store") {
+		t.Errorf("stderr %q names a hidden file", stderr.String())
 	}
 }

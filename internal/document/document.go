@@ -236,8 +236,9 @@ func parse(name string, content []byte, lim Limits, convertHTML bool) (glossary.
 // link, and a link to a file is read as the file (a tree of links, as
 // stow or a docs build leaves, is documents); a link to a directory is not
 // entered (it may loop) and is reported. Files that are refused
-// (secret-looking, too large, not UTF-8, empty) are returned as problems;
-// files of other types are ignored. A page the directory holds in two
+// (secret-looking, too large, not UTF-8, empty) are returned as problems,
+// and so are files of other types ([ErrUnsupportedType]: images, but also
+// a README without an extension, which a caller may want to name). A page the directory holds in two
 // forms (git-add.txt and git-add.html) is read once, the other form
 // returned as a problem ([ErrSamePage]). The error is non-nil only when
 // dir itself cannot be read or holds more than MaxFiles documents.
@@ -283,7 +284,11 @@ func LoadDir(dir string, lim Limits) ([]glossary.Document, []Problem, error) {
 			if d.Type()&fs.ModeSymlink != 0 {
 				if fi, err := os.Stat(p); err == nil && fi.IsDir() {
 					problems = append(problems, Problem{Path: rel, Err: errLinkedDir})
+					return nil
 				}
+			}
+			if !strings.HasPrefix(d.Name(), ".") { // .DS_Store, .gitignore: not documents of any kind
+				problems = append(problems, Problem{Path: rel, Err: ErrUnsupportedType})
 			}
 			return nil
 		}

@@ -206,7 +206,7 @@ func TestLoadDir(t *testing.T) {
 		}
 	}
 	wantProblems := map[string]error{"bad.txt": ErrNotUTF8, "big.md": ErrTooLarge, "credentials.md": ErrSecretName, "empty.md": ErrEmpty,
-		"scripts.htm": ErrEmpty}
+		"scripts.htm": ErrEmpty, "image.png": ErrUnsupportedType, "notes.org": ErrUnsupportedType}
 	if len(problems) != len(wantProblems) {
 		t.Fatalf("problems = %v, want %d", problems, len(wantProblems))
 	}
