@@ -304,9 +304,9 @@ func manPageTitles(lines []string, start int) {
 			}
 			continue
 		}
-		if (j == i+1 || strings.TrimSpace(lines[j-1]) == "") && manTable(lines[j:]) {
-			// A table (tbl's columns, a character set's codes): left
-			// indented, read as code.
+		if (j == i+1 || strings.TrimSpace(lines[j-1]) == "") && (manTable(lines[j:]) || manDiagram(lines[j:])) {
+			// A table (tbl's columns, a character set's codes) or a
+			// drawing: left indented, read as code.
 			for j+1 < len(lines) && strings.TrimSpace(lines[j+1]) != "" {
 				j++
 			}
@@ -368,6 +368,29 @@ func manTable(lines []string) bool {
 		}
 	}
 	return false
+}
+
+// manDiagram reports a paragraph drawn in ASCII: two lines or more with
+// arrows or strokes ("入力 PO --------/", "\---> 出力 PO", "+-> parse()"),
+// one of them bending ("/", "\", "+" or "|" against a dash). Read as
+// text, its labels were sentences: "PO (抽出済)" glossed PO.
+func manDiagram(lines []string) bool {
+	strokes, bends := 0, 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			break
+		}
+		if strings.Contains(l, "->") || strings.Contains(l, "<-") || strings.Contains(l, "---") {
+			strokes++
+		}
+		for _, b := range []string{"-/", "/-", "-\\", "\\-", "-+", "+-", "-|", "|-"} {
+			if strings.Contains(l, b) {
+				bends++
+				break
+			}
+		}
+	}
+	return strokes >= 2 && bends >= 1
 }
 
 // manTextIndent returns the indentation of a manual page's text: the

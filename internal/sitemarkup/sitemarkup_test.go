@@ -31,19 +31,23 @@ func TestStrip(t *testing.T) {
 			want: "TERMS\n\nbollard\n: A short post on a quay.\n    It holds ropes.\n\nfender\n: A cushion.\n\n- item\n    continued\n\nA sentence.\n    not a term\n\n1. step\n    detail\n",
 		},
 		{
-			name: "a manual page saved as text: its section titles are headings, its options a definition list",
+			name: "a manual page saved as text: its section titles are headings, its options a definition list, its tables and drawings code",
 			in: "TIDESTAT(8)        System Manager's Manual        TIDESTAT(8)\n\n名前\n       tidestat - 潮位の統計を報告する\n\n" +
 				"オプション\n       interface\n              インタフェースの名前である。\n\n" +
 				"SYNOPSIS\n       #include <tide.h>\n\n       int tidestat(const char *gauge);\n\n" +
 				"DESCRIPTION\n       tidestat reads the gauges with O_NDE\u2010\n       LAY.\n\n       The  gauges  con\u2010\n       tain  readings;  a  well\u2010\n       Known one\u2010\n\n" +
 				"           tidestat -i eth0\n\n   Gauges of the port\n       A gauge reads the tide.\n\n       •   a float gauge\n\n           •   a radar gauge that reads the tide with its an\u2010\n               tenna\n\n" +
-				"       Oct   Dec   Hex   Name\n       240   160   A0    NO-BREAK SPACE\n       241   161   A1    INVERTED MARK\n\nLinux          2008-10-01          TIDESTAT(8)\n",
+				"       Oct   Dec   Hex   Name\n       240   160   A0    NO-BREAK SPACE\n       241   161   A1    INVERTED MARK\n\n" +
+				"       潮位表 ---\\               /---> 岸壁\n                 +-> read() --+\n       gauge ----/               \\---> 港 PO\n                                       (抽出済)\n\n" +
+				"Linux          2008-10-01          TIDESTAT(8)\n",
 			want: "\n\n## 名前\ntidestat - 潮位の統計を報告する\n\n" +
 				"## オプション\ninterface\n: インタフェースの名前である。\n\n" +
 				"## SYNOPSIS\n       #include <tide.h>\n\n       int tidestat(const char *gauge);\n\n" +
 				"## DESCRIPTION\ntidestat reads the gauges with\nO_NDELAY.\n\nThe  gauges\ncontain  readings;  a  well\u2010\nKnown one\u2010\n\n" +
 				"    tidestat -i eth0\n\n### Gauges of the port\nA gauge reads the tide.\n\n- a float gauge\n\n    - a radar gauge that reads the tide with its\n        antenna\n\n" +
-				"       Oct   Dec   Hex   Name\n       240   160   A0    NO-BREAK SPACE\n       241   161   A1    INVERTED MARK\n\n\n",
+				"       Oct   Dec   Hex   Name\n       240   160   A0    NO-BREAK SPACE\n       241   161   A1    INVERTED MARK\n\n" +
+				"       潮位表 ---\\               /---> 岸壁\n                 +-> read() --+\n       gauge ----/               \\---> 港 PO\n                                       (抽出済)\n\n" +
+				"\n",
 		},
 		{
 			name: "a page that only mentions a manual page is no manual page",
