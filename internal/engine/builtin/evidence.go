@@ -112,7 +112,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				found = true
 				break
 			}
-			if ev, ok := parenEvidence(s, sp, hits); ok {
+			if ev, ok := parenEvidence(s, sp, hits); ok && !ix.sharedParens[parenKey(ev.text)] {
 				out = append(out, ev)
 				found = true
 				break
@@ -696,6 +696,14 @@ func jaNotGloss(inner string) bool {
 	}
 	if jaOpensWithCase(inner) {
 		return true // 「拡張子 (何もしなければ 名称未設定.png)」: in one case
+	}
+	for _, p := range []string{"して", "する", "され", "ないし", "または", "あるいは", "もしくは", "および", "及び", "や"} {
+		if strings.HasPrefix(inner, p) {
+			// 「ファイルをパース (してカーネルを設定) する」: the sentence
+			// going on; 「コマンドライン（ないしpo4aの設定行）」: another
+			// one, not what it is.
+			return true
+		}
 	}
 	t := strings.TrimRight(inner, "。．!！ ")
 	switch {
@@ -3446,8 +3454,12 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				}
 			}
 			// 「「旧安定版」ディストリビューション (…)」 glosses the compound
-			// with its quoted modifier.
-			if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s.text[:at], " ")); r == '」' || r == '』' {
+			// with its quoted modifier, 「Ruby Document (RD) 形式（…）」 and
+			// 「RD形式（…）」 the format with its name.
+			if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s.text[:at], " ")); r == '」' || r == '』' || r == ')' || r == '）' {
+				continue
+			}
+			if c := s.text[at-1]; 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
 				continue
 			}
 			// 「名前ベースのバーチャルホスト (…)」 glosses the phrase with its

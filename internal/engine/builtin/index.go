@@ -157,8 +157,12 @@ type corpusIndex struct {
 	// a sentence that opens with one in lower case ("bases is a list of
 	// classes ...") describes that parameter, not the word.
 	sigParams map[string]map[string]bool
-	bytes     int
-	paras     int // blocks added so far
+	// sharedParens holds the parentheses (see parenKey) that follow three
+	// different words or more: a label ("man（成熟した構文解析器）",
+	// "AsciiDoc（成熟した構文解析器）", ...), not one word's gloss.
+	sharedParens map[string]bool
+	bytes        int
+	paras        int // blocks added so far
 }
 
 // index returns the corpus index, building it on first use.
@@ -182,6 +186,7 @@ func buildIndex(docs []glossary.Document) *corpusIndex {
 		}
 	}
 	ix.dropJaQualifiers()
+	ix.sharedParens = sharedParens(ix.sentences)
 	sort.SliceStable(ix.abbrevs, func(i, j int) bool {
 		a, b := ix.abbrevs[i], ix.abbrevs[j]
 		if a.doc != b.doc {
@@ -194,6 +199,53 @@ func buildIndex(docs []glossary.Document) *corpusIndex {
 		ix.byShort[p.short] = append(ix.byShort[p.short], i)
 	}
 	return ix
+}
+
+// sharedParens returns the parentheses that follow three different words
+// or more in the sentences, by parenKey.
+func sharedParens(sentences []sentence) map[string]bool {
+	words := map[string]map[string]bool{}
+	for i := range sentences {
+		t := sentences[i].text
+		for {
+			at := strings.IndexAny(t, "(（")
+			if at < 0 {
+				break
+			}
+			open, closer := "(", ")"
+			if strings.HasPrefix(t[at:], "（") {
+				open, closer = "（", "）"
+			}
+			end := strings.Index(t[at:], closer)
+			if end < 0 {
+				break
+			}
+			before := strings.Fields(t[:at])
+			if inner := t[at+len(open) : at+end]; len(before) > 0 && inner != "" {
+				k := parenKey(inner)
+				if words[k] == nil {
+					words[k] = map[string]bool{}
+				}
+				if len(words[k]) < 3 {
+					words[k][strings.ToLower(before[len(before)-1])] = true
+				}
+			}
+			t = t[at+end+len(closer):]
+		}
+	}
+	shared := map[string]bool{}
+	for k, w := range words {
+		if len(w) >= 3 {
+			shared[k] = true
+		}
+	}
+	return shared
+}
+
+// parenKey is how sharedParens knows a parenthesis again in a gloss made
+// of it: lower case, without a closing full stop.
+func parenKey(inner string) string {
+	return strings.ToLower(strings.TrimRight(strings.TrimSpace(inner), "。．. "))
 }
 
 // signatureParams returns the parameter names that the call signatures

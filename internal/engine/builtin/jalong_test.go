@@ -66,7 +66,8 @@ func TestJapaneseLongFormsAreCheckedAgainstTheLetters(t *testing.T) {
 
 // A Japanese parenthesis after a word glosses it only when it says what
 // the word is: a cross-reference, a remark on use, a list of names, a
-// value or the gloss of a longer compound does not.
+// value, the gloss of a longer compound, the sentence going on or a label
+// that three words share does not.
 func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
@@ -98,7 +99,13 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"岸壁の表示を整理 (tide_fmt を使用)。整理は毎年行う。\n" +
 			"- HARBOUR_SKIP: moor() が呼び出された岸壁が船渠 (kind がBERTH_D) の場合に、この値を返すと処理が行われなくなる。\n\n船渠を数える。\n" +
 			"- c: 大きな錨鎖長(`c=1000` がデフォルト値です).\n\n錨鎖長を測る。\n" +
-			"- mn: 2つの係船環(前の環, 後の環)を有する整数ベクトル\n\n係船環を数える。\n"},
+			"- mn: 2つの係船環(前の環, 後の環)を有する整数ベクトル\n\n係船環を数える。\n" +
+			"作業は、この表をパース (して岸壁を割り当て) するのに使う道具に関係がある。パースは速い。\n" +
+			"以下を水先ログ（ないし港湾局の設定行）に加える。水先ログは毎日読む。\n\n" +
+			"対応する形式:\n\n艀台帳（成熟した読み取り器）\n\n艀台帳を読みます。\n\nQuayDoc（成熟した読み取り器）\n\nQuayDoc を読みます。\n\n" +
+			"潮汐表（成熟した読み取り器）\n\n潮汐表を読みます。\n\n" +
+			"この読み取り器は Quay Record (QR) 様式（港で記録を書くのに使われる言語）の台帳を読む。様式を選ぶ。\n" +
+			"QR書式（記録の見出しに使われる書き方）を使う。書式は一つ。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -128,7 +135,14 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"整理", "tide_fmt"},     // how it was done
 		{"船渠", "BERTH_D"},      // a condition on a value
 		{"錨鎖長", "デフォルト値"},      // its default
-		{"係船環", "前の環"},         // the ones counted
+		{"パース", "岸壁を割り当て"},     // the sentence going on
+		{"水先ログ", "港湾局の設定行"},    // or another one
+		{"艀台帳", "成熟した"},        // a label three words share
+		{"QuayDoc", "成熟した"},
+		{"潮汐表", "成熟した"},
+		{"様式", "港で記録を書く"}, // the format with its name
+		{"書式", "記録の見出し"},
+		{"係船環", "前の環"}, // the ones counted
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
