@@ -1412,14 +1412,22 @@ func seeLine(l string) bool {
 }
 
 // needsSpace reports whether a soft line break between prev and next is a
-// space: always in English, in Japanese only between Latin characters.
+// space: always in English; in Japanese between Latin characters, and
+// between a Latin letter or digit and a Japanese one, as Japanese text
+// sets a Latin word apart ("-a, --thorough" over 「完全パッケージスキャン」,
+// an option over its description, ran together without it).
 func needsSpace(prev, next string, ja bool) bool {
 	if !ja {
 		return true
 	}
 	a, _ := utf8.DecodeLastRuneInString(prev)
 	b, _ := utf8.DecodeRuneInString(next)
-	return a < utf8.RuneSelf && b < utf8.RuneSelf
+	if a < utf8.RuneSelf && b < utf8.RuneSelf {
+		return true
+	}
+	alnum := func(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+	cjk := func(r rune) bool { return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) }
+	return alnum(a) && cjk(b) || cjk(a) && alnum(b)
 }
 
 // addSentences splits a block into sentences and records them.

@@ -160,3 +160,26 @@ func TestNoGlossFromMenuPathsOrFormulas(t *testing.T) {
 		t.Errorf("towline: %q, want its key line", d.Text)
 	}
 }
+
+// TestJoinLines: soft line breaks join as Markdown renders them: a space
+// in English, nothing between Japanese characters, a space where a Latin
+// word meets Japanese (a manual page's option over its description).
+func TestJoinLines(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lines []string
+		ja    bool
+		want  string
+	}{
+		{[]string{"A quay", "holds ships."}, false, "A quay holds ships."},
+		{[]string{"岸壁は", "船を留める。"}, true, "岸壁は船を留める。"},
+		{[]string{"-a, --thorough", "完全な潮位走査。"}, true, "-a, --thorough 完全な潮位走査。"},
+		{[]string{"潮位表は", "tidectl で読む。"}, true, "潮位表は tidectl で読む。"},
+		{[]string{"潮位表（", "tidectl）。"}, true, "潮位表（tidectl）。"},
+		{[]string{"Use tidectl", "--read."}, true, "Use tidectl --read."},
+	} {
+		if got := joinLines(tc.lines, tc.ja); got != tc.want {
+			t.Errorf("joinLines(%q) = %q, want %q", tc.lines, got, tc.want)
+		}
+	}
+}
