@@ -36,6 +36,12 @@ func describeEvidence(s *sentence, sp string) (evidence, bool) {
 		return evidence{}, false
 	}
 	if s.ja {
+		// 「tidectl は潮位を読む。」: Japanese text sets a Latin subject
+		// apart from its particle (not a parenthesis after it: 「船名
+		// (…で言えば登録名) は…」 goes on about the name).
+		if !strings.HasSuffix(text[:n], ")") && !strings.HasSuffix(text[:n], "）") {
+			rest = strings.TrimLeft(rest, " ")
+		}
 		if !jaDescribes(rest) {
 			return evidence{}, false
 		}

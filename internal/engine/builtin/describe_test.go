@@ -44,7 +44,8 @@ func TestDefineDescribingSentences(t *testing.T) {
 		"MTP メソッドは、手紙を運ぶ方法を示します。MTP を使います。MTP は古い。\n" +
 		"また、仕分け器は届いた手紙を宛先ごとに分類する。\n" +
 		"保管庫は手紙を削除しません。\n" +
-		"控え帳は昨年に廃止された。\n"
+		"控え帳は昨年に廃止された。\n" +
+		"sortd は、届いた手紙を毎朝宛先ごとに束ねます。sortd を起動します。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	e := newEngine(t)
 	describes := []struct{ term, want string }{
@@ -57,6 +58,7 @@ func TestDefineDescribingSentences(t *testing.T) {
 		{"配送器", "配送器は、キューから手紙を取り出して宛先へ届けます。"},
 		{"仕分け器", "仕分け器は届いた手紙を宛先ごとに分類する。"},
 		{"Priority", "Priority 属性は、手紙を先に届けるかどうかを指定します。"},
+		{"sortd", "sortd は、届いた手紙を毎朝宛先ごとに束ねます。"}, // a Latin subject set apart
 		{"harbour chart", "Harbour charts can have many layers."},
 	}
 	for _, tc := range describes {
