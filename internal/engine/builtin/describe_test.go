@@ -501,6 +501,25 @@ func TestDefineNamingSentences(t *testing.T) {
 	}
 }
 
+// TestDefineJapaneseNamingOfALatinName: 「…を tidectl と呼びます。」 names
+// the Latin word set apart by spaces from its particles, as 「…を潮位計と
+// 呼びます。」 does. The text is written for this test.
+func TestDefineJapaneseNamingOfALatinName(t *testing.T) {
+	t.Parallel()
+	ja := "# 潮位\n\n潮位を読み込んで表示するコマンドを tidectl と呼びます。tidectl を起動します。\n" +
+		"潮位を記録する装置を潮位計と呼びます。潮位計を置きます。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: ja}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"tidectl": "潮位を読み込んで表示するコマンドを tidectl と呼びます。",
+		"潮位計":     "潮位を記録する装置を潮位計と呼びます。",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
+			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
+		}
+	}
+}
+
 // TestDefineEmphasisedComplement: a sentence whose complement is the term
 // in emphasis introduces it ("The smallest unit a crane lifts is a
 // **lift**.", 「荷役の最小単位は**荷口**です。」) and defines it; a subject

@@ -2896,7 +2896,8 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 		}
 		// 「この機能を以下「動的補完」と呼びます。」: "hereinafter" between
 		// the object and the name.
-		b := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(before, "「"), "以下"), "、")
+		// 「…を tidectl と呼びます。」: a Latin name spaced from を too.
+		b := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimRight(before, " "), "「"), "以下"), "、")
 		if !strings.HasSuffix(b, "を") && !strings.HasSuffix(b, "は") {
 			continue
 		}
