@@ -501,21 +501,24 @@ func TestDefineNamingSentences(t *testing.T) {
 	}
 }
 
-// TestDefineJapaneseNamingOfALatinName: 「…を tidectl と呼びます。」 names
-// the Latin word set apart by spaces from its particles, as 「…を潮位計と
-// 呼びます。」 does. The text is written for this test.
-func TestDefineJapaneseNamingOfALatinName(t *testing.T) {
+// TestDefineJapaneseSpacedNames: Japanese text sets a Latin name apart
+// with spaces, and the name is still named (「…を tidectl と呼びます。」, as
+// 「…を潮位計と呼びます。」) and glossed by a full-width parenthesis after
+// the space (「berthd （…）」). The text is written for this test.
+func TestDefineJapaneseSpacedNames(t *testing.T) {
 	t.Parallel()
 	ja := "# 潮位\n\n潮位を読み込んで表示するコマンドを tidectl と呼びます。tidectl を起動します。\n" +
-		"潮位を記録する装置を潮位計と呼びます。潮位計を置きます。\n"
+		"潮位を記録する装置を潮位計と呼びます。潮位計を置きます。\n" +
+		"berthd （岸壁を割り当てるためのデーモン）を起動します。berthd を止めます。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: ja}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
 		"tidectl": "潮位を読み込んで表示するコマンドを tidectl と呼びます。",
 		"潮位計":     "潮位を記録する装置を潮位計と呼びます。",
+		"berthd":  "岸壁を割り当てるためのデーモン。",
 	} {
-		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
-			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confGloss {
+			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confGloss)
 		}
 	}
 }

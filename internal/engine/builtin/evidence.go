@@ -697,6 +697,17 @@ func jaNotGloss(inner string) bool {
 	if jaOpensWithCase(inner) {
 		return true // 「拡張子 (何もしなければ 名称未設定.png)」: in one case
 	}
+	if parts := strings.Split(strings.TrimRight(inner, "。 "), "、"); len(parts) >= 3 {
+		short := true
+		for _, p := range parts {
+			if n := utf8.RuneCountInString(strings.TrimSpace(p)); n == 0 || n > 8 || strings.ContainsAny(p, "はがを") {
+				short = false
+			}
+		}
+		if short {
+			return true // 「単漢字変換 （総画数、部首、部首の読み）」: its kinds, listed
+		}
+	}
 	for _, p := range []string{"して", "する", "され", "ないし", "または", "あるいは", "もしくは", "および", "及び", "や"} {
 		if strings.HasPrefix(inner, p) {
 			// 「ファイルをパース (してカーネルを設定) する」: the sentence
@@ -3494,8 +3505,8 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		}
 		rest := s.text[at+len(sp):]
 		open, closer := "（", "）"
-		if strings.HasPrefix(rest, " (") {
-			rest = rest[1:]
+		if strings.HasPrefix(rest, " (") || strings.HasPrefix(rest, " （") {
+			rest = rest[1:] // 「tidectl （…）」: a space, as before a Latin word
 		}
 		if strings.HasPrefix(rest, "(") {
 			open, closer = "(", ")"

@@ -105,7 +105,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"対応する形式:\n\n艀台帳（成熟した読み取り器）\n\n艀台帳を読みます。\n\nQuayDoc（成熟した読み取り器）\n\nQuayDoc を読みます。\n\n" +
 			"潮汐表（成熟した読み取り器）\n\n潮汐表を読みます。\n\n" +
 			"この読み取り器は Quay Record (QR) 様式（港で記録を書くのに使われる言語）の台帳を読む。様式を選ぶ。\n" +
-			"QR書式（記録の見出しに使われる書き方）を使う。書式は一つ。\n"},
+			"QR書式（記録の見出しに使われる書き方）を使う。書式は一つ。\n\n" +
+			"- 泊地検索 （錨地、水深、水深の記録）\n\n泊地検索を使う。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -142,7 +143,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"潮汐表", "成熟した"},
 		{"様式", "港で記録を書く"}, // the format with its name
 		{"書式", "記録の見出し"},
-		{"係船環", "前の環"}, // the ones counted
+		{"泊地検索", "水深の記録"}, // its kinds, listed
+		{"係船環", "前の環"},    // the ones counted
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
