@@ -238,9 +238,10 @@ func parse(name string, content []byte, lim Limits, convertHTML bool) (glossary.
 // entered (it may loop) and is reported. Files that are refused
 // (secret-looking, too large, not UTF-8, empty) are returned as problems,
 // and so are files of other types ([ErrUnsupportedType]: images, but also
-// a README without an extension, which a caller may want to name). A page the directory holds in two
-// forms (git-add.txt and git-add.html) is read once, the other form
-// returned as a problem ([ErrSamePage]). The error is non-nil only when
+// a README without an extension, which a caller may want to name; hidden
+// files are not). A page the directory holds in two forms (git-add.txt and
+// git-add.html) is read once, the other form returned as a problem
+// ([ErrSamePage]). The error is non-nil only when
 // dir itself cannot be read or holds more than MaxFiles documents.
 func LoadDir(dir string, lim Limits) ([]glossary.Document, []Problem, error) {
 	lim = lim.withDefaults()

@@ -727,10 +727,11 @@ func TestExtractQuestionVerbs(t *testing.T) {
 // TestExtractSlashNames: a name written with a slash ("TCP/IP", "I/O",
 // "GNU/Linux", "HTTP/2"), in English and in Japanese text, is one term,
 // written as the text writes it (two acronyms are not a shouted word);
-// paths ("net/http", and in Japanese the directories of "/var/lib/quaylog/") and word pairs
-// ("read/write", "Yes/No") are not terms,
-// and a verb in "-s" before a name ends the phrase before it ("The harbour
-// office runs Tidal ..."). The texts are written for this test.
+// paths ("net/http", and in Japanese the directories of
+// "/var/lib/quaylog/", not the file a path ends in) and word pairs
+// ("read/write", "Yes/No") are not terms, and a verb in "-s" before a name
+// ends the phrase before it ("The harbour office runs Tidal ..."). The
+// texts are written for this test.
 func TestExtractSlashNames(t *testing.T) {
 	t.Parallel()
 	e := newExtractor(t)

@@ -696,10 +696,6 @@ func valueOf(owner, key string) bool {
 // past verb of change first ("Adjusted ...", "Fixed ...").
 var changeNote = regexp.MustCompile(`\b(didn't|did not|wasn't|weren't|was not|were not|couldn't|could not) |\b(was|were) (considered|converted|ignored|lost|broken|wrong)\b|^(Added|Adjusted|Fixed|Removed|Renamed|Changed|Updated|Improved|Dropped|Deprecated|Made|Moved) `)
 
-// sharedBody opens an item's body that speaks of several keys at once
-// ("These five are ...", "Both are ...") or of when its key happens ("This
-// is performed only in ..."). "These represent finite ordered sets ..."
-// under "Sequences" glosses its key (Python's data model).
 // listsPeople reports a text of two or more personal names and nothing
 // else: "Michael Lapsley and Brian Ripley", "Ada Quenby, Wren Talmadge &
 // Ilse Marchetti". A name is two or three capitalised words (an initial
@@ -725,6 +721,10 @@ var (
 
 const personName = `[A-Z][a-z]*\.?( [A-Z]\.)?( (van|von|de|da|del|der|di|du|le|la))?( [A-Z][A-Za-z'’-]+){1,2}`
 
+// sharedBody opens an item's body that speaks of several keys at once
+// ("These five are ...", "Both are ...") or of when its key happens ("This
+// is performed only in ..."). "These represent finite ordered sets ..."
+// under "Sequences" glosses its key (Python's data model).
 var sharedBody = regexp.MustCompile(`^(These|Those|The) (two|three|four|five|six|seven|eight|nine|ten) |^(These|Those) \d+ |^(Both|All of these|Each of these)\b|^This is (only |always |never |not |also |then )?[a-z]+(ed|en)\b`)
 
 // constantCase reports an item keyed by a constant of the languages and
