@@ -181,7 +181,10 @@ func jaDescribes(rest string) bool {
 		return false
 	}
 	end := strings.TrimRight(body, "。．.！!")
-	for _, e := range []string{"ない", "ません", "ず", "た", "だ", "か", "ください", "しましょう", "ましょう", "でしょう"} {
+	for _, e := range []string{"ない", "ません", "ず", "た", "だ", "か", "ください", "しましょう", "ましょう", "でしょう",
+		// 「Falcot は…できるようにしたいと思っています。」: what it wants;
+		// 「Git は…を設定したいなら次のようにします。」: what to do.
+		"と思っています", "と思います", "と考えています", "と考えます", "のようにします"} {
 		if strings.HasSuffix(end, e) {
 			return false
 		}
