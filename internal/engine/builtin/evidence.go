@@ -3774,6 +3774,11 @@ func enGlossedHere(before, sp string) bool {
 	if strings.Contains(last, "_") {
 		return false // "the desc_next pointer, a member of ...": about that pointer
 	}
+	if strings.IndexByte(last, '-') > 0 && last != "so-called" {
+		// "autocrypt-encrypted email (i.e. an email ...)": about that
+		// kind of email, not every email.
+		return false
+	}
 	return !compoundModifier(last) && (!isLowerWord(last) || enArticles[last] || enParenLeads[last])
 }
 

@@ -45,7 +45,9 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"Signals are sent in semaphore (the berth number, the draught, the cargo class etc.) before docking. Semaphore needs daylight.\n" +
 		"Once every crane works on the quay (i.e. the winch didn't jam), raise the limit. Each winch is oiled.\n" +
 		"Use a hawser when splitting a tow (a special case of the previous one). Each tow is logged.\n" +
-		"Logs go to the quay office or their copies on Tidal and Moorix (the folders in which the harbor keeps its charts). Moorix is old.\n"}}
+		"Logs go to the quay office or their copies on Tidal and Moorix (the folders in which the harbor keeps its charts). Moorix is old.\n" +
+		"The only exception is a pilot-signed manifest (i.e. a manifest checked by the harbor pilot). Each manifest is kept.\n" +
+		"Keep the log in a so-called logbook (a bound book of the day's events). The logbook is read daily.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"number", "digits after"},
@@ -70,6 +72,7 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		{"quay", "winch didn"},                  // a clause
 		{"tow", "special case"},                 // of what came before
 		{"Moorix", "folders in which"},          // the last of two: about both, or their copies
+		{"manifest", "checked by the harbor"},   // about the pilot-signed manifest
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
@@ -78,6 +81,7 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 	for term, want := range map[string]string{
 		"BerthKind": "The enum defined by the harbor office.",
 		"anchorage": "An area of sheltered water where ships anchor.",
+		"logbook":   "A bound book of the day's events.",
 	} {
 		if d := define(t, e, c, term); d.Text != want {
 			t.Errorf("%s: %q, want %q", term, d.Text, want)
