@@ -15,7 +15,7 @@ type etok struct {
 	s      string // the word, normalised (possessive and acronym plural removed)
 	shape  uint8  // kLower, kCap, kAcronym, kIdent; 0 for punctuation and non-words
 	posCap bool   // capitalised because it starts a sentence or is in a heading
-	poss   bool   // a possessive 's followed the word
+	poss   string // the possessive ("'s", "’s") that followed the word, as written
 	punct  byte   // for punctuation: '.' when it ends a sentence, '\n' at line end
 	head   bool   // the token is in a heading or a table row
 	tbl    bool   // the token is in a table row
@@ -104,9 +104,9 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 				continue
 			}
 			if strings.HasSuffix(w, "'s") {
-				w, t.poss = w[:len(w)-2], true
+				w, t.poss = w[:len(w)-2], "'s"
 			} else if strings.HasSuffix(w, "’s") {
-				w, t.poss = w[:len(w)-len("’s")], true
+				w, t.poss = w[:len(w)-len("’s")], "’s"
 			}
 			t.s, t.shape = wordShape(w)
 			if t.shape == 0 {
@@ -633,12 +633,42 @@ func (d *docState) enDoc() {
 			start = k
 		}
 		run = append(run, u)
-		if t.poss {
+		if t.poss != "" {
+			if d.titlePossessive(run, k) {
+				// "the Lintian User's Manual", "Debian Developer's
+				// Reference": the possessive is inside a title.
+				last := &run[len(run)-1]
+				last.text += t.poss
+				last.sing += t.poss
+				last.key += "'s"
+				last.singKey += "'s"
+				continue
+			}
 			flush(k + 1)
 		}
 	}
 	flush(len(d.toks))
 	d.run = run
+}
+
+// titlePossessive reports a possessive inside the title of a document: a
+// run of capitalised words whose last (token k) is possessive, before a
+// capitalised word that names a kind of document ("User's Manual",
+// "Developer's Reference", "Administrator's Guide").
+func (d *docState) titlePossessive(run []unit, k int) bool {
+	if d.toks[k].shape != kCap || k+1 >= len(d.toks) {
+		return false
+	}
+	n := d.toks[k+1]
+	if n.shape != kCap || n.poss != "" || !has(enDocKinds, strings.ToLower(n.s)) {
+		return false
+	}
+	for _, u := range run {
+		if u.kind != kCap && u.kind != kAcronym && u.kind != kConnector {
+			return false
+		}
+	}
+	return true
 }
 
 // verbAt reports whether the word token k is a verb by its context: a verb

@@ -1047,6 +1047,13 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 			// belongs to the word before it.
 			continue
 		}
+		if l := v.units[0]; c.n == 1 && l.kind == kCap && enTitleDocNouns[l.key[strings.LastIndexByte(l.key, ' ')+1:]] {
+			// "Debian Policy Manual" in Japanese text (one unit, see
+			// jaSegment), and "Manual" of "git Manual": as in English
+			// text (below), the title of a publication cited, or a part
+			// of one.
+			continue
+		}
 		if !c.ja && c.n > 1 && taskTitle(v.units) {
 			// "Grouping Pivot Tables", "Editing Pivot Charts": the title of
 			// a page about a task, and the links to it.

@@ -275,11 +275,23 @@ func (d *docState) jaSegment(seg string) {
 			}
 			// Capitalised Latin words separated by single spaces are one
 			// name: "OPC UA", "Stock Keeping Unit".
-			for (u.kind == kCap || u.kind == kAcronym) && i+2 < len(toks) && toks[i+1].Surface == " " &&
-				toks[i+2].Position == toks[i+1].Position+1 && isASCIIWordish(toks[i+2].Surface) {
-				nstart := toks[i+2].Position
-				k, nend := asciiWord(seg, toks, i+2)
+			for u.kind == kCap || u.kind == kAcronym {
+				// "Lintian User's Manual": a possessive inside a title
+				// (see titlePossessive) joins too.
+				sp, poss := i+1, ""
+				if u.kind == kCap && i+3 < len(toks) && (toks[i+1].Surface == "'" || toks[i+1].Surface == "’") && toks[i+2].Surface == "s" &&
+					toks[i+1].Position == toks[i].Position+len(toks[i].Surface) && toks[i+2].Position == toks[i+1].Position+len(toks[i+1].Surface) {
+					sp, poss = i+3, toks[i+1].Surface+"s"
+				}
+				if !(sp+1 < len(toks) && toks[sp].Surface == " " && toks[sp+1].Position == toks[sp].Position+1 && isASCIIWordish(toks[sp+1].Surface)) {
+					break
+				}
+				nstart := toks[sp+1].Position
+				k, nend := asciiWord(seg, toks, sp+1)
 				nn, ns := wordShape(seg[nstart:nend])
+				if poss != "" && (ns != kCap || !has(enDocKinds, strings.ToLower(nn))) {
+					break
+				}
 				nu, ok := asciiUnit(nn, ns)
 				if !ok && ns == kCap && !has(determiners, strings.ToLower(nn)) && !has(enRunPreps, strings.ToLower(nn)) {
 					// "Keeping" of "Stock Keeping Unit" is a stop word alone.
@@ -287,6 +299,10 @@ func (d *docState) jaSegment(seg string) {
 				}
 				if !ok || nu.kind != kCap && nu.kind != kAcronym {
 					break
+				}
+				if poss != "" {
+					u.text += poss
+					u.key += "'s"
 				}
 				u.text += " " + nu.text
 				u.key += " " + nu.key

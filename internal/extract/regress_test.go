@@ -814,3 +814,23 @@ func TestExtractVerbsInS(t *testing.T) {
 	checkTerms(t, "", extractPair(t, e, text), []string{"quay build", "OpenTide", "tide gauge"},
 		[]string{"quay build supports OpenTide", "quay build support", "Quaylog support", "quaylog support", "Quaylog supports"})
 }
+
+// TestExtractPossessiveTitles: a possessive inside the title of a
+// publication ("User's Manual", "Developer's Reference") does not split
+// it into a name and a bare "Manual", in English or Japanese text; cited
+// manuals are not terms in either (Debian's maintainer guide in Japanese
+// had "Manual", "Reference" and "Debian Developer"). The text is written
+// for this test.
+func TestExtractPossessiveTitles(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	en := "# Berths\n\nSee the Quaylog Pilot's Manual and the Harbor Keeper's Reference for the tide tables.\n" +
+		"The Quaylog Pilot's Manual lists every berth. Read the Harbor Keeper's Reference first.\n" +
+		"The harbor master's office opens at six.\n"
+	checkTerms(t, "English: ", extractPair(t, e, en), []string{"Harbor Keeper's Reference", "tide table"},
+		[]string{"Quaylog Pilot", "Harbor Keeper", "Manual", "Reference", "Quaylog Pilot's Manual"})
+	ja := "# 港湾\n\n詳しくは Harbor Keeper's Reference と Harbor Keeper’s Reference 5.2 を参照下さい。Quaylog Pilot's Manual (https://quaylog.example/manual/) を読んでください。\n" +
+		"潮位表は Harbor Policy Manual, 8.1 と Harbor Policy Manual, 8.2 にあります。(詳しくは quaylog Manual を参照。) 潮位表を毎日確認します。\n"
+	checkTerms(t, "Japanese: ", extractPair(t, e, ja), []string{"Harbor Keeper's Reference", "潮位表"},
+		[]string{"Harbor Keeper", "Reference", "Manual", "Harbor Policy Manual", "Quaylog Pilot"})
+}

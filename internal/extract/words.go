@@ -140,6 +140,10 @@ started starting stop stops stopped checked checking
 // polling". They always start a new run and never end one.
 var enSoftAdj = wordSet(`high low hot cold dead live long short open single full`)
 
+// enDocKinds name kinds of document, as the last word of a title ("User's
+// Manual", "Developer's Reference").
+var enDocKinds = wordSet(`manual guide reference handbook cookbook companion tutorial primer bible notes faq`)
+
 // enVerbs are the base forms of common verbs of technical prose that are not
 // stop words because they are nouns too ("store", "build", "return"). They
 // are read as verbs only where the syntax says so: after "to", a modal or a
