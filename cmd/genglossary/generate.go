@@ -67,12 +67,15 @@ func runGenerate(ctx context.Context, args []string, getenv func(string) string,
 		}
 		return err
 	}
-	var otherTypes []string
+	var otherTypes, redirects []string
 	skipped := 0
 	for _, p := range problems {
 		switch {
 		case errors.Is(p.Err, document.ErrUnsupportedType):
 			otherTypes = append(otherTypes, p.Path)
+			continue
+		case errors.Is(p.Err, document.ErrRedirect):
+			redirects = append(redirects, p.Path)
 			continue
 		case errors.Is(p.Err, document.ErrTooLarge):
 			fmt.Fprintf(stderr, "skipped %s (raise --max-file-bytes)\n", p)
@@ -83,10 +86,14 @@ func runGenerate(ctx context.Context, args []string, getenv func(string) string,
 	}
 	if len(otherTypes) > 0 {
 		// One line, not one per image: a site has many.
-		fmt.Fprintf(stderr, "not read: %d files of other types (%s)\n", len(otherTypes), sampleNames(otherTypes, 5))
+		fmt.Fprintf(stderr, "not read: %s (%s)\n", count(len(otherTypes), "file of another type", "files of other types"), sampleNames(otherTypes, 5))
+	}
+	if len(redirects) > 0 {
+		// A Texinfo manual has one per node name.
+		fmt.Fprintf(stderr, "not read: %s (%s)\n", count(len(redirects), "page that only redirects to another", "pages that only redirect to another"), sampleNames(redirects, 5))
 	}
 	if len(docs) == 0 {
-		return fmt.Errorf("no usable documents (%s) in %s (%d refused, %d of other types)", strings.Join(document.Extensions(), ", "), *in, skipped, len(otherTypes))
+		return fmt.Errorf("no usable documents (%s) in %s (%d refused, %d of other types, %d redirects)", strings.Join(document.Extensions(), ", "), *in, skipped, len(otherTypes), len(redirects))
 	}
 
 	logLevel := slog.LevelError
@@ -311,4 +318,12 @@ func sampleNames(names []string, n int) string {
 		return strings.Join(names, ", ")
 	}
 	return fmt.Sprintf("%s and %d more", strings.Join(names[:n], ", "), len(names)-n)
+}
+
+// count writes n with the noun phrase for one or for many.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

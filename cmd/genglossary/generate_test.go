@@ -225,7 +225,7 @@ func TestGenerateFileLimits(t *testing.T) {
 
 // TestGenerateSaysWhatItDoesNotRead: a page in a language the builtin
 // engine does not read is named on stderr and counted in the summary, files
-// of other types on one line; a folder of such pages only fails with a
+// of other types and redirect pages on one line each; a folder of such pages only fails with a
 // clear error and writes nothing.
 func TestGenerateSaysWhatItDoesNotRead(t *testing.T) {
 	t.Parallel()
@@ -244,6 +244,8 @@ func TestGenerateSaysWhatItDoesNotRead(t *testing.T) {
 		"a.gif":            "GIF89a",
 		"b.jpg":            "\xff\xd8",
 		".DS_Store":        "\x00",
+		"html/Aliasing.html": "<html><head><title>Aliasing (quay)</title><meta http-equiv=\"Refresh\" content=\"0; url=Grammar.html#Aliasing\"></head>" +
+			"<body><p>The node you are looking for is at <a href=\"Grammar.html#Aliasing\">Aliasing</a>.</p></body></html>",
 	} {
 		if err := os.MkdirAll(filepath.Dir(filepath.Join(in, name)), 0o755); err != nil {
 			t.Fatal(err)
@@ -278,6 +280,11 @@ func TestGenerateSaysWhatItDoesNotRead(t *testing.T) {
 	}
 	// Files of other types are named on one line, a few of them.
 	if want := "not read: 6 files of other types (NEWS, TUTORIAL.ja, a.gif, b.jpg, img/berth.svg and 1 more)\n"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr %q lacks %q", stderr.String(), want)
+	}
+	// So are pages that only redirect to another (a Texinfo manual has
+	// one per node name), not counted as refused.
+	if want := "not read: 1 page that only redirects to another (html/Aliasing.html)\n"; !strings.Contains(stderr.String(), want) {
 		t.Errorf("stderr %q lacks %q", stderr.String(), want)
 	}
 	if strings.Contains(stderr.String(), ".DS_Store") {

@@ -36,6 +36,9 @@ var (
 	ErrNotUTF8 = errors.New("content is not UTF-8 text (nor UTF-16 with a byte order mark, nor Japanese in Shift_JIS, EUC-JP or ISO-2022-JP)")
 	// ErrEmpty means the content is empty or only whitespace.
 	ErrEmpty = errors.New("content is empty")
+	// ErrRedirect means an HTML page only sends its reader to another
+	// page (see [htmldoc.Redirect]): it has no text of its own.
+	ErrRedirect = errors.New("the page only redirects to another page")
 	// ErrTooMany means LoadDir found more documents than its limit.
 	ErrTooMany = errors.New("too many documents")
 )
@@ -218,6 +221,9 @@ func parse(name string, content []byte, lim Limits, convertHTML bool) (glossary.
 	if strings.ContainsRune(s, '\r') {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	if convertHTML && htmldoc.Is(n) && htmldoc.Redirect(s) {
+		return glossary.Document{}, "", ErrRedirect
 	}
 	if convertHTML && htmldoc.Is(n) && strings.TrimSpace(s) != "" {
 		if s = strings.TrimLeft(htmldoc.ToMarkdown(s), "\ufeff"); s == "" {

@@ -346,6 +346,9 @@ func TestParseConvertsHTMLOnce(t *testing.T) {
 	if _, err := Parse("empty.html", []byte("<script>x()</script><!-- c -->"), Limits{}); !errors.Is(err, ErrEmpty) {
 		t.Errorf("a page without text: err = %v, want ErrEmpty", err)
 	}
+	if _, err := Parse("moved.html", []byte(`<head><meta http-equiv="refresh" content="0;URL='berths.html'"></head><p>Moved to <a href="berths.html">Berths</a>.</p>`), Limits{}); !errors.Is(err, ErrRedirect) {
+		t.Errorf("a page that only redirects: err = %v, want ErrRedirect", err)
+	}
 	if IsHTML("a.md") {
 		t.Error("IsHTML(a.md) = true")
 	}

@@ -90,11 +90,12 @@ func FuzzParse(f *testing.F) {
 	f.Add("utf16.txt", []byte("\xff\xfe"+utf16le("用語\r\n")))
 	f.Add("page.html", []byte("<title>T</title><main><h1>Café\r\n</h1><dl><dt>a</dt><dd>b</dd></dl></main>"))
 	f.Add("latin.htm", []byte("<meta charset=\"iso-8859-1\"><p>caf\xe9</p>"))
+	f.Add("moved.html", []byte("<meta http-equiv=\"Refresh\" content=\"0; url=new.html\"><p>Moved to <a href=new.html>new</a>.</p>"))
 	const limit = 1 << 16
 	f.Fuzz(func(t *testing.T, name string, content []byte) {
 		doc, err := Parse(name, content, Limits{MaxFileSize: limit})
 		if err != nil {
-			for _, s := range []error{ErrInvalidName, ErrUnsupportedType, ErrSecretName, ErrTooLarge, ErrNotUTF8, ErrEmpty} {
+			for _, s := range []error{ErrInvalidName, ErrUnsupportedType, ErrSecretName, ErrTooLarge, ErrNotUTF8, ErrEmpty, ErrRedirect} {
 				if errors.Is(err, s) {
 					return
 				}

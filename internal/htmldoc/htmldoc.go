@@ -40,6 +40,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -80,6 +81,34 @@ func ToMarkdown(src string) string {
 	}
 	w.children(root, 0)
 	return w.String()
+}
+
+// Redirect reports a page that only sends its reader to another one: a
+// <meta http-equiv="refresh"> with a URL and a delay of a few seconds at
+// most, and a few words besides ("The node you are looking for is at
+// Aliasing."; texi2any writes one such page per node and index entry, 144
+// of the 186 pages of zsh's manual). Its text is no document.
+func Redirect(src string) bool {
+	if !strings.Contains(src, "efresh") && !strings.Contains(src, "EFRESH") {
+		return false // most pages: no parse
+	}
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return false
+	}
+	meta := find(doc, func(n *html.Node) bool {
+		return n.DataAtom == atom.Meta && strings.EqualFold(strings.TrimSpace(attr(n, "http-equiv")), "refresh")
+	})
+	if meta == nil {
+		return false
+	}
+	content := strings.TrimSpace(attr(meta, "content"))
+	delay, rest, _ := strings.Cut(content, ";")
+	if n, err := strconv.ParseFloat(strings.TrimSpace(delay), 64); err != nil || n > 10 || !strings.Contains(strings.ToLower(rest), "url") {
+		return false // a page that reloads itself, or waits to be read
+	}
+	body := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+	return body == nil || len(strings.Fields(textOf(body))) <= 30
 }
 
 // writer collects the output's blocks; each block is one or more lines,

@@ -20,6 +20,31 @@ func TestIs(t *testing.T) {
 	}
 }
 
+// TestRedirect: a page whose <meta> refresh sends its reader on at once,
+// with a few words besides, is a redirect; a page that reloads itself or
+// has text of its own is not. The pages are written for this test.
+func TestRedirect(t *testing.T) {
+	t.Parallel()
+	long := "<p>" + strings.Repeat("A berth is a place at a quay where a ship moors. ", 5) + "</p>"
+	for _, tc := range []struct {
+		name, page string
+		want       bool
+	}{
+		{"texinfo node", `<html><head><meta http-equiv="Refresh" content="0; url=Grammar.html#Aliasing"></head><body><p>The node you are looking for is at <a href="Grammar.html#Aliasing">Aliasing</a>.</p></body></html>`, true},
+		{"moved, upper case", `<META HTTP-EQUIV="REFRESH" CONTENT="5;URL=/new/">This page has moved. You will be sent there in five seconds.`, true},
+		{"no body text", `<meta http-equiv="refresh" content="0; url=a.html">`, true},
+		{"reloads itself", `<meta http-equiv="refresh" content="30"><p>Berth status.</p>`, false},
+		{"waits long", `<meta http-equiv="refresh" content="600; url=a.html"><p>Berth status.</p>`, false},
+		{"has text", `<meta http-equiv="refresh" content="0; url=a.html">` + long, false},
+		{"other meta", `<meta http-equiv="Content-Type" content="text/html; charset=utf-8"><p>Refresh the berth list.</p>`, false},
+		{"no meta", `<p>Press F5 to refresh.</p>`, false},
+	} {
+		if got := Redirect(tc.page); got != tc.want {
+			t.Errorf("%s: Redirect = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
 // The pages are written for this test.
 func TestToMarkdown(t *testing.T) {
 	t.Parallel()

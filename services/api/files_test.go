@@ -197,6 +197,11 @@ func TestHTMLUploadKeepsItsMarkdown(t *testing.T) {
 		!strings.Contains(string(raw), "no text to read") {
 		t.Errorf("upload of a page without text = %d %s, want 422 saying it has no text", status, raw)
 	}
+	// So is a page that only redirects to another.
+	if status, raw := postFiles(t, b.url+base, "file", [2]string{"moved.html", `<meta http-equiv="refresh" content="0; url=quay.html"><p>Moved to the quay page.</p>`}); status != http.StatusUnprocessableEntity ||
+		!strings.Contains(string(raw), "only redirects to another page") {
+		t.Errorf("upload of a redirect page = %d %s, want 422 saying it only redirects", status, raw)
+	}
 
 	b.runScope(p.ID, "full", "completed")
 	var terms listOf[termJSON]
