@@ -444,6 +444,10 @@ var enIENouns = map[string]bool{
 	"foodie": true, "yuppie": true, "walkie": true, "talkie": true, "indie": true, "magpie": true,
 }
 
+// singularS are singular nouns in -s; their plurals add -es.
+var singularS = map[string]bool{"alias": true, "canvas": true, "atlas": true, "bias": true, "gas": true,
+	"chaos": true, "ethos": true, "lens": true, "plus": true, "bus": true}
+
 // Singular is [singular] for other packages: the singular of a lower-case
 // English noun where the rule is safe, else w.
 func Singular(w string) string { return singular(w) }
@@ -460,15 +464,21 @@ func singular(w string) string {
 		strings.HasSuffix(w, "ics"), strings.HasSuffix(w, "ous"), strings.HasSuffix(w, "'s"):
 		return w
 	}
+	if singularS[w] {
+		return w
+	}
 	switch w {
-	case "series", "species", "news", "means", "alias", "canvas", "atlas", "bias", "gas", "kudos",
-		"chaos", "ethos", "lens", "always", "perhaps", "whereas", "kubernetes", "windows", "https",
+	case "series", "species", "news", "means", "kudos", "always", "perhaps", "whereas", "kubernetes", "windows", "https",
 		"sometimes", "besides", "afterwards", "towards", "unless", "yes", "dos", "has", "was",
-		"does", "goes", "is", "its", "this", "thus", "plus", "bus", "gps", "dns", "aws", "ios", "macos",
+		"does", "goes", "is", "its", "this", "thus", "gps", "dns", "aws", "ios", "macos",
 		"dues", "odds", "thanks", "earnings", "savings":
 		return w
 	}
 	switch {
+	case strings.HasSuffix(w, "ses") && (singularS[w[:n-2]] || n > 6 && strings.Contains("tnrp", w[n-5:n-4]) && w[n-4:] == "uses"):
+		// "aliases", "biases"; "statuses", "bonuses", "viruses",
+		// "campuses" (but "causes", "clauses", "houses", "abuses").
+		return w[:n-2]
 	case strings.HasSuffix(w, "ies") && n > 4:
 		if enIENouns[w[:n-1]] {
 			return w[:n-1] // "cookies", "movies": the singular ends in -ie

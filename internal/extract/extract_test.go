@@ -708,6 +708,9 @@ func TestSingular(t *testing.T) {
 		"zombies": "zombie", "ties": "tie", "boxes": "box", "batches": "batch", "series": "series",
 		"species": "species", "status": "status", "kubernetes": "kubernetes", "caches": "cache",
 		"queries": "query", "proxies": "proxy", "dues": "dues",
+		"aliases": "alias", "biases": "bias", "alias": "alias", "buses": "bus", "statuses": "status", "viruses": "virus",
+		"bonuses": "bonus", "causes": "cause", "clauses": "clause", "houses": "house", "uses": "use", "abuses": "abuse",
+		"databases": "database", "cases": "case", "processes": "process",
 	} {
 		if got := Singular(in); got != want {
 			t.Errorf("Singular(%q) = %q, want %q", in, got, want)
