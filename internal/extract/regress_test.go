@@ -399,7 +399,8 @@ func TestExtractKatakanaLoanwordPieces(t *testing.T) {
 // TestExtractPiecesOfOneCompound: a word never used alone and nested only
 // in one compound and its extensions ("plane" of "control plane", "control
 // plane component", "harbor control plane") is a piece of that compound;
-// a quantity with size words only ("total number") is not a term.
+// a quantity with size words only ("total number", Postfix's "maximal
+// number") is not a term, nor is a size word alone ("maximal").
 func TestExtractPiecesOfOneCompound(t *testing.T) {
 	t.Parallel()
 	e := newExtractor(t)
@@ -408,7 +409,9 @@ func TestExtractPiecesOfOneCompound(t *testing.T) {
 		"The harbor control plane keeps the berth list. A control plane component can restart.\n" +
 		"The control plane has a leader. Each control plane component votes.\n\n" +
 		"Operators limit the total number of berths. The total number of tugs is fixed.\n" +
-		"Check the total number of pilots each day, and the total number of ships.\n"
+		"Check the total number of pilots each day, and the total number of ships.\n" +
+		"The maximal number of tugs per berth is three. The maximal number of pilots is set at night.\n" +
+		"A maximal wait applies, and the maximal delay is an hour. Maximal waits are logged.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -417,7 +420,7 @@ func TestExtractPiecesOfOneCompound(t *testing.T) {
 	if _, ok := got["control plane"]; !ok {
 		t.Errorf("\"control plane\" missing; got %v", keys(got))
 	}
-	for _, bad := range []string{"plane", "total number"} {
+	for _, bad := range []string{"plane", "total number", "maximal number", "maximal"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q is not a term; got %v", bad, keys(got))
 		}

@@ -204,7 +204,7 @@ var enTitleDocNouns = map[string]bool{"guide": true, "guides": true, "handbook":
 // enQuantityNouns and enSizeWords make phrases that only measure: "total
 // number", "maximum amount".
 var enQuantityNouns = wordSet(`number amount count quantity total sum`)
-var enSizeWords = wordSet(`total maximum minimum max min large small huge certain given same whole exact average overall
+var enSizeWords = wordSet(`total maximum minimum maximal minimal max min large small huge certain given same whole exact average overall
 	limited fixed greater smaller larger higher lower`)
 
 var enDocNouns = wordSet(`page pages guide guides section sections chapter chapters document documents doc docs
@@ -240,7 +240,7 @@ var enKnownTech = wordSet(`go golang python java rust ruby javascript typescript
 // enAdjSingle are modifiers that are never a term on their own.
 var enAdjSingle = wordSet(`optional internal external underlying public private global local static dynamic
 	explicit implicit synchronous asynchronous async sync remote native custom raw binary empty valid invalid
-	unique secure insecure active inactive idle pending original initial final maximum minimum max min total
+	unique secure insecure active inactive idle pending original initial final maximum minimum maximal minimal max min total
 	complete partial manual automatic persistent temporary durable immutable mutable readable writable
 	thrown operating listening incoming outgoing underlying existing corresponding following
 	nested parallel sequential concurrent distributed shared separate standard normal abstract generic
