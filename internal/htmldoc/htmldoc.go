@@ -1094,11 +1094,11 @@ var skippedAtoms = map[atom.Atom]bool{
 // chromeClasses mark elements that are not the page's text: a heading's
 // permalink, the "Note" over the body of a Sphinx admonition, tables of
 // contents (which repeat the headings) and the links between a book's
-// pages (DocBook, Texinfo, MediaWiki).
+// pages (DocBook, Publican, Texinfo, MediaWiki).
 var chromeClasses = map[string]bool{
 	"headerlink": true, "anchorjs-link": true, "admonition-title": true,
 	"toc": true, "toc2": true, "list-of-tables": true, "list-of-figures": true, "list-of-examples": true,
-	"navheader": true, "navfooter": true, "nav_table": true, "nav-panel": true, "navbar": true,
+	"navheader": true, "navfooter": true, "nav_table": true, "nav-panel": true, "navbar": true, "docnav": true,
 	"breadcrumb": true, "breadcrumbs": true, "mw-editsection": true,
 	// Sphinx's "New in version 3.14." and "Changed in version 3.2:" over an
 	// object's description: when, not what (the text after the label stays).

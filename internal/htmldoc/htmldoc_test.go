@@ -191,6 +191,11 @@ func TestToMarkdown(t *testing.T) {
 				"<h1>T</h1><div class=\"toc\"><p><b>Table of Contents</b></p><dl><dt>1. Berths</dt><dd><dl><dt>1.1. Depth</dt></dl></dd></dl></div>" +
 				"<p>Kept.</p><div class=\"navfooter\"><p>Chapter 3</p></div></body>",
 			"# T\n\nKept.\n"},
+		{"Publican's links to the previous and next pages go",
+			"<body><ul class=\"docnav top\"><li class=\"previous\"><a accesskey=\"p\" href=\"a.html\"><strong>Prev</strong></a></li></ul><h1>T</h1><p>Kept.</p>" +
+				"<ul class=\"docnav\"><li class=\"previous\"><a accesskey=\"p\" href=\"a.html\"><strong>Prev</strong>4.15. Berths</a></li>" +
+				"<li class=\"next\"><a accesskey=\"n\" href=\"c.html\"><strong>Next</strong>4.17. Tide limits and control</a></li></ul></body>",
+			"# T\n\nKept.\n"},
 		{"Texinfo's node header (links to the next, previous and up nodes) goes; a page header stays",
 			"<body><div class=\"chapter\"><div class=\"header\"><p>Next: <a href=\"#Tides\" accesskey=\"n\" rel=\"next\">Tides</a>, Up: <a href=\"#Top\" accesskey=\"u\" rel=\"up\">Harbor</a> &nbsp; " +
 				"[<a href=\"#SEC_Contents\" title=\"Table of contents\" rel=\"contents\">Contents</a>]</p></div><h1>T</h1>" +
