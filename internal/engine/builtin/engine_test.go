@@ -819,7 +819,7 @@ func TestExtractDelegates(t *testing.T) {
 
 // TestDefineAbbreviationByItsExpansion: an abbreviation the documents only
 // use, but expand once ("Long Form (ABBR)", "ABBR (Long Form)", mixed
-// case as in "QoS" and "IoT", or a
+// case as in "QoS" and "IoT", in a heading, or a
 // Japanese compound before full-width parentheses), is defined by that
 // expansion (the most frequent one) rather than by a usage sentence, while
 // an explicit definition still wins over it.
@@ -835,6 +835,9 @@ func TestDefineAbbreviationByItsExpansion(t *testing.T) {
 		// emphasis around one does not hide it.
 		{Path: "qos.md", Content: "# Delivery\n\nThe broker offers three levels of quality of service (**QoS**).\nQoS 2 is the slowest.\nPick a QoS per topic.\n\nSensors form an IoT (Internet of Things) mesh.\nIoT nodes sleep.\nEach IoT node reports hourly.\n\n" +
 			"Ships call the Harbor Traffic Controllers (HTCs) before they berth. Each HTC logs the call. An HTC works a shift.\n"},
+		// A heading spells one out too.
+		{Path: "pqm.md", Content: "# Chapter 4. Pluggable Quay Modules (PQM)\n\nEach PQM loads at boot. A PQM can be swapped while the quay runs.\n"},
+		{Path: "tms.md", Content: "# 港湾\n\n## 4.1. 潮位監視システム（TMS）\n\nTMSは毎時に潮位を記録する。TMSの記録は一年間残す。\n"},
 		// Too short to spell the letters: a topic, not an expansion.
 		{Path: "ja-short.md", Content: "# 画面\n\n見た目は配置の規則（QSS）で決まる。\nQSSを編集する。\nQSSの書式は独自である。\n"},
 	}
@@ -850,6 +853,8 @@ func TestDefineAbbreviationByItsExpansion(t *testing.T) {
 		{"IoT", "Short for Internet of Things.", confExpansion},
 		// A plural abbreviation names the singular.
 		{"HTC", "Short for Harbor Traffic Controller.", confExpansion},
+		{"PQM", "Short for Pluggable Quay Modules.", confExpansion},
+		{"TMS", "潮位監視システムの略。", confExpansion},
 	}
 	for _, tc := range tests {
 		d := define(t, e, c, tc.term)

@@ -573,12 +573,17 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			for _, p := range pending {
 				ix.headings[p.key][p.pos].intro = true
 			}
+			raw := strings.TrimSpace(strings.TrimLeft(b.lines[0], "# "))
+			if strings.Contains(text, "(") || strings.Contains(text, "（") {
+				// "Chapter 12. Frequently asked Questions (FAQ)": a
+				// heading spells out an abbreviation as a sentence does.
+				ix.findAbbrevs(text, raw, d.Path, b.start)
+			}
 			asked := askedTerm(text)
 			key := normKey(asked)
 			if key == "" {
 				continue
 			}
-			raw := strings.TrimSpace(strings.TrimLeft(b.lines[0], "# "))
 			ix.headings[key] = append(ix.headings[key], heading{doc: d.Path, line: b.start, text: text, first: -1, nextLine: len(lines) + 1,
 				top: bi == 0 && level == 1, asks: asked != strings.TrimSpace(text), changes: changes,
 				code: len(raw) > 2 && raw[0] == '`' && raw[len(raw)-1] == '`' && strings.Count(raw, "`") == 2 && !strings.Contains(raw, " ")})
@@ -1589,6 +1594,15 @@ func splitEnglish(text string) [][2]int {
 		c := text[i]
 		if c == '`' {
 			inCode = !inCode
+			continue
+		}
+		if c == '[' && !inCode {
+			// A link's text is one piece: "[Next4.17. File system
+			// limits](ch04s17.html)", a book's link to its next page,
+			// was cut after "4.17.", leaving "limits](ch04s17.html)".
+			if mid := strings.Index(text[i:], "]("); mid > 0 && !strings.ContainsAny(text[i+1:i+mid], "[]`") {
+				i += mid
+			}
 			continue
 		}
 		if inCode || (c != '.' && c != '!' && c != '?') {
