@@ -1168,10 +1168,15 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 
 // taskTitle reports a title-case phrase that opens with a gerund and
 // names a task, three words or more or ending in a plural: "Grouping Pivot
-// Tables", "Formatting Numbers".
+// Tables", "Formatting Numbers". A title in sentence case, capitalised
+// mid-sentence, is one too: "See Section 3.5.1, “Disabling daemon
+// services”".
 func taskTitle(us []unit) bool {
-	for _, u := range us {
-		if u.kind != kConnector && (u.text == "" || u.text[0] < 'A' || u.text[0] > 'Z') {
+	if us[0].kind != kCap {
+		return false
+	}
+	for _, u := range us[1:] {
+		if u.kind != kConnector && u.kind != kLower && (u.text == "" || u.text[0] < 'A' || u.text[0] > 'Z') {
 			return false
 		}
 	}

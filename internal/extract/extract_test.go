@@ -1028,7 +1028,8 @@ func TestExtractNumberedPlaceholders(t *testing.T) {
 // names a task ("Grouping Pivot Tables", the title of a page and of the
 // links to it) is not a term, nor is its gerund alone when the titles cited
 // go on in lower case ("Customizing" of “Customizing the package
-// hierarchy”, aptitude's manual); "Formatting Bar" and "Streaming
+// hierarchy”, aptitude's manual), nor one in sentence case ("Disabling
+// daemon services", a section cited by title); "Formatting Bar" and "Streaming
 // Replication" name things, and a gerund heading ("## Dredging") is a
 // term. The documents are written for this test.
 func TestExtractTaskTitles(t *testing.T) {
@@ -1038,7 +1039,9 @@ func TestExtractTaskTitles(t *testing.T) {
 		"The Formatting Bar sits above the sheet. Streaming Replication copies the berth table to the harbor office.\n\n" +
 		"See also: Grouping Berth Tables, Mooring Ships in Harbor, Editing Berth Charts. Streaming Replication is fast.\n\n" +
 		"See the section called “Customizing the berth table” and “Customizing how berths are shown”. Read “Customizing the tide chart” too.\n\n" +
-		"## Dredging\n\nDredging deepens the channel. See “Dredging the channel” for the schedule.\n"
+		"## Dredging\n\nDredging deepens the channel. See “Dredging the channel” for the schedule.\n\n" +
+		"## 3.5.1. Disabling tide gauge services\n\nTide gauge services wake at night. See Section 3.5.1, “Disabling tide gauge services” on how to stop them.\n" +
+		"As said in Section 3.5.1, “Disabling tide gauge services”, each one runs alone.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -1049,7 +1052,7 @@ func TestExtractTaskTitles(t *testing.T) {
 			t.Errorf("missing %q in %v", want, terms)
 		}
 	}
-	for _, bad := range []string{"Grouping Berth Tables", "Mooring Ships", "Editing Berth Charts", "Customizing"} {
+	for _, bad := range []string{"Grouping Berth Tables", "Mooring Ships", "Editing Berth Charts", "Customizing", "Disabling tide gauge service"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted", bad)
 		}
