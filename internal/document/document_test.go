@@ -279,7 +279,8 @@ func TestLoadDirLinks(t *testing.T) {
 
 // TestLoadDirReadsAPageOnce checks that a page a directory holds in two
 // forms (an AsciiDoc source saved as .txt beside its HTML, a Sphinx
-// source beside its HTML) is read once, as the HTML its readers see, and
+// source beside its HTML, even when the HTML is a translation) is read
+// once, as the HTML its readers see, and
 // that pages that only share a name, or a name and a form (two
 // versions), stay.
 func TestLoadDirReadsAPageOnce(t *testing.T) {
@@ -299,6 +300,9 @@ func TestLoadDirReadsAPageOnce(t *testing.T) {
 		"reference/index.md":    "# Reference\n\n" + prose + "\n",
 		"v1/berth.md":           "# Berth\n\n" + versioned + "\n",
 		"v2/berth.md":           "# Berth\n\n" + versioned + " Since version 2, a berth also has a number.\n",
+		// A translated Sphinx build: the source stays in English.
+		"ja/_sources/quay.rst.txt": "Quays\n=====\n\n" + strings.ReplaceAll(prose, "berth", "quay") + "\n",
+		"ja/quay.html":             "<h1>岸壁</h1><p>岸壁は船が荷を積み降ろしする場所です。港長は到着した船に長さと喫水と積荷に応じて岸壁を割り当て、水先人が一隻か二隻のタグボートの助けを借りて船を横付けします。</p>",
 	}
 	for name, content := range files {
 		writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), content)
@@ -311,10 +315,10 @@ func TestLoadDirReadsAPageOnce(t *testing.T) {
 	for _, d := range docs {
 		paths = append(paths, d.Path)
 	}
-	if got, want := strings.Join(paths, ","), "berth.html,guide/index.md,reference/index.md,tide.html,v1/berth.md,v2/berth.md"; got != want {
+	if got, want := strings.Join(paths, ","), "berth.html,guide/index.md,ja/quay.html,reference/index.md,tide.html,v1/berth.md,v2/berth.md"; got != want {
 		t.Errorf("docs = %s, want %s", got, want)
 	}
-	want := map[string]string{"berth.txt": "berth.html", "_sources/tide.rst.txt": "tide.html"}
+	want := map[string]string{"berth.txt": "berth.html", "_sources/tide.rst.txt": "tide.html", "ja/_sources/quay.rst.txt": "ja/quay.html"}
 	if len(problems) != len(want) {
 		t.Fatalf("problems = %v, want %v", problems, want)
 	}

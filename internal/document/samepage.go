@@ -22,7 +22,9 @@ var ErrSamePage = errors.New("the same page as another document")
 // every term of the page would count twice and the two forms would be
 // compared as two definitions. Two documents are one page when their names
 // are the same but for the extensions and most of their words are shared
-// (three quarters of the smaller's distinct words); the form kept is the
+// (three quarters of the smaller's distinct words), or when one is a
+// Sphinx source under _sources beside the HTML page built from it (a
+// translated build ships the source untranslated); the form kept is the
 // HTML, as the pages' readers see them, else Markdown, reStructuredText or
 // AsciiDoc, else plain text (a .txt is often a source in another markup,
 // read without it). Documents
@@ -49,8 +51,11 @@ func DropOtherForms(docs []glossary.Document) ([]glossary.Document, []Problem) {
 		for a := 0; a < len(idx); a++ {
 			for b := a + 1; b < len(idx); b++ {
 				i, j := idx[a], idx[b]
-				if drop[i] != "" || drop[j] != "" || exts[a] == exts[b] || !sharesWords(words[a], words[b]) {
+				if drop[i] != "" || drop[j] != "" || exts[a] == exts[b] {
 					continue // one form each: v1/guide.md and v2/guide.md are two pages
+				}
+				if !sharesWords(words[a], words[b]) && !sphinxSource(docs[j].Path, docs[i].Path) {
+					continue
 				}
 				drop[j] = docs[i].Path
 			}
@@ -70,6 +75,23 @@ func DropOtherForms(docs []glossary.Document) ([]glossary.Document, []Problem) {
 		kept = append(kept, d)
 	}
 	return kept, problems
+}
+
+// sphinxSource reports a Sphinx source page kept under _sources beside
+// the HTML page built from it ("_sources/pkgs.rst.txt" beside "pkgs.html"
+// in the folder that holds _sources): the same page even when its words
+// differ, as a translated build ships the untranslated source.
+func sphinxSource(src, page string) bool {
+	if !IsHTML(page) {
+		return false
+	}
+	dir, rest, ok := strings.Cut("/"+src, "/_sources/")
+	if !ok {
+		return false
+	}
+	dir = strings.TrimPrefix(dir, "/")
+	want := path.Join(dir, path.Dir(rest))
+	return path.Dir(page) == want
 }
 
 // dropPrintPages marks for dropping an mdBook's print.html, every chapter
