@@ -1690,7 +1690,19 @@ func splitJapaneseSpans(line string) [][2]int {
 	// An unclosed parenthesis stops counting after maxParenBytes.
 	const maxParenBytes = 240
 	depth, opened := 0, 0
+	skipTo := 0
 	for i, r := range line {
+		if i < skipTo {
+			continue
+		}
+		if r == '[' {
+			// A link's text is one piece, as in splitEnglish: a table of
+			// contents' 「[メンテナへの I18N & L10N FAQ](l10n.html#...)」.
+			if mid := strings.Index(line[i:], "]("); mid > 0 && !strings.ContainsAny(line[i+1:i+mid], "[]`") {
+				skipTo = i + mid
+			}
+			continue
+		}
 		switch r {
 		case '（', '(':
 			if depth == 0 {
@@ -1703,7 +1715,7 @@ func splitJapaneseSpans(line string) [][2]int {
 		if depth > 0 && i-opened > maxParenBytes {
 			depth = 0
 		}
-		if r == '.' && depth == 0 && i > start && asciiSentenceEnd(line, i) {
+		if r == '.' && depth == 0 && i > start && (asciiSentenceEnd(line, i) || latinSentenceEnd(line, start, i)) {
 			// 「… SVr4, 4.3BSD. 関数 _Exit() は …」: an English sentence
 			// (a manual page's list of standards) before a Japanese one.
 			emit(start, i+1)
@@ -1753,6 +1765,34 @@ func asciiSentenceEnd(line string, i int) bool {
 	// A particle after the stop goes on with the sentence (「値は 1.5. と書く」).
 	r, _ := utf8.DecodeRuneInString(line[j:])
 	return glossary.IsCJK(r) && !strings.ContainsRune("とをにはがのでもやへかまよ", r)
+}
+
+// latinSentenceEnd reports a full stop at line[i] that ends an English
+// sentence before another one, in a paragraph left in English in a
+// Japanese page that names a translated section ("... and no package in
+// testing depends on it. Rather, they will ... (see パッケージを引き取る)."):
+// the sentence from start has no Japanese, the stop follows a word that is
+// no abbreviation, and a capital letter opens the next.
+func latinSentenceEnd(line string, start, i int) bool {
+	j := i + 1
+	if j >= len(line) || line[j] != ' ' {
+		return false
+	}
+	for j < len(line) && line[j] == ' ' {
+		j++
+	}
+	if j >= len(line) || line[j] < 'A' || line[j] > 'Z' {
+		return false
+	}
+	sent := line[start:i]
+	if glossary.HasCJK(sent) || strings.Count(sent, " ") < 3 {
+		return false
+	}
+	w := sent[strings.LastIndexAny(sent, " (")+1:]
+	if w == "" || len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+		return false // "J. Smith"
+	}
+	return !slices.Contains(nonTerminalAbbrevs, strings.ToLower(w)) && !strings.EqualFold(w, "etc") && !strings.EqualFold(w, "al")
 }
 
 // firstSentenceOf returns the first sentence of a cleaned text.

@@ -35,14 +35,19 @@ func TestSplitEnglish(t *testing.T) {
 }
 
 // A Japanese page's sentences: an English one before a Japanese one ends at
-// its full stop (a manual page's list of standards), and a paragraph left in
-// English (an untranslated section) splits as English.
+// its full stop (a manual page's list of standards), a paragraph left in
+// English (an untranslated section) splits as English, even when it names
+// a translated section, and a link's text is not cut.
 func TestJapanesePageSplitsItsEnglish(t *testing.T) {
 	t.Parallel()
 	doc := "# exit\n\nexit() はプロセスを直ちに終了させる。プロセスに属するファイルディスクリプターはすべてクローズされる。\n\n" +
 		"POSIX.1-2001, POSIX.1-2008, SVr4, 4.3BSD. 関数 Exit() は C99 で導入された。\n\n" +
 		"Since glibc 2.3, the wrapper function invokes exit_group. For certain architectures, this is also true in older versions.\n\n" +
-		"値は 1.5. と書く。v2. と書いた版もある。\n"
+		"値は 1.5. と書く。v2. と書いた版もある。\n\n" +
+		// An English paragraph that names a translated section, and a
+		// table of contents' link, are split as the text reads.
+		"Berths are not freed by hand. Rather, the tide table frees them, as told by J. Smith (see [岸壁を空ける](quay.html)).\n\n" +
+		"- [メンテナへの FAQ。よくある質問](faq.html#faq)\n"
 	ix := buildIndex([]glossary.Document{{Path: "exit.2.md", Content: doc}})
 	var got []string
 	for _, s := range ix.sentences {
@@ -51,7 +56,9 @@ func TestJapanesePageSplitsItsEnglish(t *testing.T) {
 	want := []string{"exit() はプロセスを直ちに終了させる。", "プロセスに属するファイルディスクリプターはすべてクローズされる。",
 		"POSIX.1-2001, POSIX.1-2008, SVr4, 4.3BSD.", "関数 Exit() は C99 で導入された。",
 		"Since glibc 2.3, the wrapper function invokes exit_group.", "For certain architectures, this is also true in older versions.",
-		"値は 1.5. と書く。", "v2. と書いた版もある。"}
+		"値は 1.5. と書く。", "v2. と書いた版もある。",
+		"Berths are not freed by hand.", "Rather, the tide table frees them, as told by J. Smith (see 岸壁を空ける).",
+		"メンテナへの FAQ。よくある質問"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("sentences =\n%q\nwant\n%q", got, want)
 	}
