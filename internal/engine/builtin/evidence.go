@@ -2518,6 +2518,11 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 			// it is in one case, not what it is.
 			return evidence{}, false
 		}
+		if pred := strings.TrimLeft(strings.TrimPrefix(rest, "は"), "、， "); hasAnyPrefix(pred, "しばしば", "時々", "ときどき", "時には", "たまに", "まれに", "稀に", "よく") {
+			// 「翻訳者はしばしばその文章の最も注意深い読者であり、…」: what it
+			// often is, not what it is.
+			return evidence{}, false
+		}
 		if pred, ok := jaDefinitionalEnding(body); ok && utf8.RuneCountInString(rest) >= 8 && !jaLastClauseTopic(rest[len("は"):]) {
 			return mk(pred, true)
 		}
