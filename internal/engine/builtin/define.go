@@ -362,7 +362,9 @@ func (a assessment) definitionText() string {
 		return ""
 	}
 	if a.best.kind == evUsage {
-		if a.best.ja {
+		// A Japanese sentence in a page that is mostly English (one
+		// partly translated) is labelled in Japanese too.
+		if ja := a.best.ja || glossary.HasCJK(a.best.text); ja {
 			return usedInPrefixJA + "「" + capText(a.best.text, true) + "」"
 		}
 		return usedInPrefixEN + "\"" + capText(a.best.text, false) + "\""

@@ -3,6 +3,7 @@ package builtin
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/genglossary/genglossary/internal/glossary"
@@ -192,5 +193,31 @@ func TestJoinLines(t *testing.T) {
 		if got := joinLines(tc.lines, tc.ja); got != tc.want {
 			t.Errorf("joinLines(%q) = %q, want %q", tc.lines, got, tc.want)
 		}
+	}
+}
+
+// A page partly translated: a Japanese item in a page that is mostly
+// English (the Japanese Securing Debian manual's to-do list) is shown as
+// a Japanese usage, labelled in Japanese. The page is written for this
+// test.
+func TestUsageLabelFollowsTheSentence(t *testing.T) {
+	t.Parallel()
+	doc := "# 1.5. 書くべきこと (TODO)\n" +
+		"\n" +
+		"## 1.5. 書くべきこと (TODO)\n" +
+		"\n" +
+		"This section lists the things that need to be fixed in this manual. Some paragraphs include tags describing what content is missing (or what kind of work needs to be done).\n" +
+		"\n" +
+		"If you can help with any item of this list, contact the main author of the harbour manual.\n" +
+		"\n" +
+		"- This document has yet to be updated for the latest harbour rules. The default berth lists need to be adapted as they have changed since this document was written.\n" +
+		"- Expand the incident response information, maybe add some ideas from the port authority's guide on incident response.\n" +
+		"- Write about the tide gauge tools (to check for gauge availability) such as **tidemon**, **gaugectl** and **mon**.\n" +
+		"- Consider writing a section on how to build quay appliances (with information such as the base system and the berth tables).\n" +
+		"- Add information on setting up a pilot station with the quay software, stating which packages provide pilot services (like **pilotd**, **towctl**, **berthd**).\n" +
+		"- 参照している URL をすべて調べて、もう有効でないものを削除するなり 修正するなりする\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "todo.md", Content: doc}})
+	if d := define(t, newEngine(t), c, "URL"); !strings.HasPrefix(d.Text, usedInPrefixJA+"「参照している URL") {
+		t.Errorf("URL = %q, want the Japanese item labelled %q", d.Text, usedInPrefixJA)
 	}
 }
