@@ -4238,7 +4238,42 @@ func usageEvidence(s *sentence, pos int) evidence {
 	if !s.ja && pageBlurb(s.text) {
 		score -= 0.6 // "The config rm command description and usage": what a page holds
 	}
-	return evidence{kind: evUsage, text: s.text, doc: s.doc, line: s.line, ja: s.ja, score: score}
+	text := s.text
+	if s.block == blockTable {
+		text = cellAt(text, pos, s.ja)
+	}
+	return evidence{kind: evUsage, text: text, doc: s.doc, line: s.line, ja: s.ja, score: score}
+}
+
+// cellAt returns, of a table row of four cells or more (a record: "fonts-hack;
+// V:20, I:95; 2508; -; 40 P; A typeface designed for source code"), the
+// cell that holds byte pos, the term's use; a shorter row, or a cell of a
+// few words, is returned whole.
+func cellAt(row string, pos int, ja bool) string {
+	sep := "; "
+	if ja {
+		sep = "、"
+	}
+	if strings.Count(row, sep) < 3 || pos < 0 || pos > len(row) {
+		return row
+	}
+	start := strings.LastIndex(row[:pos], sep)
+	if start < 0 {
+		start = 0
+	} else {
+		start += len(sep)
+	}
+	end := strings.Index(row[pos:], sep)
+	if end < 0 {
+		end = len(row)
+	} else {
+		end += pos
+	}
+	cell := strings.TrimSpace(row[start:end])
+	if ja && utf8.RuneCountInString(cell) < 10 || !ja && !hasWords(cell, 4) {
+		return row // "GTK": the name alone says nothing
+	}
+	return cell
 }
 
 // capText bounds a definition to maxDefinitionRunes, cutting English at a

@@ -485,3 +485,23 @@ func TestCapitalisedNameIsNoPlural(t *testing.T) {
 		t.Errorf("mooring: %q (%.2f), want its item", d.Text, d.Confidence)
 	}
 }
+
+// TestUsageFromARecordRow: a term used only in a table of records (a
+// package list: name, popularity, size, description) is shown with the
+// cell that uses it, not the whole row of numbers; a cell that is the name
+// alone keeps its row. The table is written for this test.
+func TestUsageFromARecordRow(t *testing.T) {
+	t.Parallel()
+	doc := "# Quay packages\n\nThe quay office installs these packages on every berth terminal.\n\n" +
+		"| package | popcon | size | tier | description |\n|---|---|---|---|---|\n" +
+		"| tidemon | V:20, I:95 | 2508 | base | A monitor that reads the tide gauge every minute |\n" +
+		"| berthd | V:2, I:25 | 3908 | Gaugekit | A daemon that assigns berths |\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "packages.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "tide gauge"); d.Text != usedInPrefixEN+"\"A monitor that reads the tide gauge every minute\"" {
+		t.Errorf("tide gauge = %q, want the cell that uses it", d.Text)
+	}
+	if d := define(t, e, c, "Gaugekit"); !strings.Contains(d.Text, "berthd; V:2, I:25; 3908; Gaugekit; A daemon") {
+		t.Errorf("Gaugekit = %q, want its whole row", d.Text)
+	}
+}
