@@ -181,7 +181,7 @@ func (ix *corpusIndex) findAbbrevs(text, raw, doc string, line int) {
 		if end < 0 {
 			return
 		}
-		inner := strings.TrimSpace(text[i+size : i+size+end])
+		inner := unmarkedAbbrev(strings.TrimSpace(text[i+size : i+size+end]))
 		before := text[:i]
 		next := i + size + end + len(closer)
 		switch {
@@ -232,6 +232,18 @@ func (ix *corpusIndex) findAbbrevs(text, raw, doc string, line int) {
 		}
 		i = next
 	}
+}
+
+// unmarkedAbbrev returns the text of a parenthesis without the word that
+// marks it as an abbreviation: 「仮想プライベートネットワーク (略して VPN)」,
+// "service level objective (abbreviated SLO)".
+func unmarkedAbbrev(inner string) string {
+	for _, m := range []string{"略して", "略称", "略:", "略：", "abbreviated ", "abbr. "} {
+		if rest, ok := strings.CutPrefix(inner, m); ok {
+			return strings.TrimLeft(rest, " :：、")
+		}
+	}
+	return inner
 }
 
 // enAliasMarks introduce another name of the words before them, in a

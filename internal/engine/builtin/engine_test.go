@@ -837,7 +837,10 @@ func TestDefineAbbreviationByItsExpansion(t *testing.T) {
 			"Ships call the Harbor Traffic Controllers (HTCs) before they berth. Each HTC logs the call. An HTC works a shift.\n"},
 		// A heading spells one out too.
 		{Path: "pqm.md", Content: "# Chapter 4. Pluggable Quay Modules (PQM)\n\nEach PQM loads at boot. A PQM can be swapped while the quay runs.\n"},
-		{Path: "tms.md", Content: "# 港湾\n\n## 4.1. 潮位監視システム（TMS）\n\nTMSは毎時に潮位を記録する。TMSの記録は一年間残す。\n"},
+		{Path: "tms.md", Content: "# 港湾\n\n## 4.1. 潮位監視システム（TMS）\n\nTMSは毎時に潮位を記録する。TMSの記録は一年間残す。\n\n" +
+			"入港管理票（略して NKH）を提出します。NKH は港長が確かめます。NKH を保管します。\n\n" +
+			"潮汐予報網 (略して TFN) は潮位を港ごとに予報する仕組みです。TFN を使います。TFN は毎朝更新されます。\n"},
+		{Path: "bqs.md", Content: "# Quays\n\nEach berth keeps a berth queue schedule (abbreviated BQS) for the week. The BQS is printed daily. A BQS lists ships.\n"},
 		// Too short to spell the letters: a topic, not an expansion.
 		{Path: "ja-short.md", Content: "# 画面\n\n見た目は配置の規則（QSS）で決まる。\nQSSを編集する。\nQSSの書式は独自である。\n"},
 	}
@@ -855,6 +858,9 @@ func TestDefineAbbreviationByItsExpansion(t *testing.T) {
 		{"HTC", "Short for Harbor Traffic Controller.", confExpansion},
 		{"PQM", "Short for Pluggable Quay Modules.", confExpansion},
 		{"TMS", "潮位監視システムの略。", confExpansion},
+		// A word marks it as an abbreviation: 「(略して X)」, "(abbreviated X)".
+		{"NKH", "入港管理票の略。", confExpansion},
+		{"BQS", "Short for berth queue schedule.", confExpansion},
 	}
 	for _, tc := range tests {
 		d := define(t, e, c, tc.term)
@@ -864,6 +870,9 @@ func TestDefineAbbreviationByItsExpansion(t *testing.T) {
 	}
 	if d := define(t, e, c, "QSS"); strings.Contains(d.Text, "の略") {
 		t.Errorf("QSS: %q, want no expansion from 「規則」", d.Text)
+	}
+	if d := define(t, e, c, "TFN"); d.Text != "潮汐予報網 (略して TFN) は潮位を港ごとに予報する仕組みです。" {
+		t.Errorf("TFN: %q, want the definition of its long form", d.Text)
 	}
 	if d := define(t, e, c, "TTL"); !strings.Contains(d.Text, "number of seconds") {
 		t.Errorf("TTL: %q, want its explicit definition, not the expansion", d.Text)

@@ -1612,7 +1612,7 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 	if closeIdx < 0 {
 		return 0, false
 	}
-	inner := strings.TrimSpace(rest[open+size : open+closeIdx])
+	inner := unmarkedAbbrev(strings.TrimSpace(rest[open+size : open+closeIdx]))
 	if !strings.EqualFold(inner, sp) {
 		return 0, false
 	}
