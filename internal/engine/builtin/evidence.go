@@ -1965,7 +1965,7 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	// Foundation, a non-profit organization that ...".
 	for _, at := range hits {
 		if at == 0 || !appositiveSubject(s.text[:at]) || afterIndefinite(s.text[:at]) || !enGlossedHere(s.text[:at], sp) ||
-			isLowerWord(sp) && afterPrepositionObject(s.text[:at]) {
+			isLowerWord(sp) && afterPrepositionObject(s.text[:at]) || keyedPrepositionObject(s.text[:at]) {
 			// "(file manager, window manager, session manager, a panel
 			// ...)": after a modifier the appositive is about the
 			// compound.
@@ -2266,6 +2266,26 @@ var introWords = map[string]bool{
 	"depending": true, "according": true, "due": true, "regardless": true, "given": true, "unlike": true,
 	"despite": true, "under": true, "through": true, "within": true, "across": true, "between": true,
 	"among": true, "upon": true, "via": true, "beyond": true, "besides": true, "throughout": true,
+}
+
+// keyedPrepositionObject reports text before a term that opens with an
+// item's key and ends with a preposition: in "linuxaudiodev: Support for
+// the /dev/audio device on Linux, a twin to the existing sunaudiodev
+// module" the appositive is about the item's key, not Linux.
+func keyedPrepositionObject(before string) bool {
+	key, body, ok := strings.Cut(before, ": ")
+	if !ok || key == "" || strings.Contains(key, " ") {
+		return false
+	}
+	words := strings.Fields(body)
+	if len(words) == 0 {
+		return false
+	}
+	switch strings.ToLower(words[len(words)-1]) {
+	case "on", "in", "for", "with", "to", "from", "of", "at", "under", "over", "like", "than":
+		return true
+	}
+	return false
 }
 
 // appositiveSubject reports whether the text before a term allows the term

@@ -266,6 +266,12 @@ func TestAppositiveNeedsASubject(t *testing.T) {
 			"You may build a tool that uses Tidewatch as its ledger, a plugin that reads tides, bindings for other languages and so on.\n" +
 			"You can change the tide rules by flags and by files. Harbour config is one of these ways. Keep the ledger small.\n" +
 			"Tidewatch is a part of the Quayside subscription - it gives support to its users. Run Tidewatch daily.\n", []string{"ledger", "Harbour config", "Tidewatch"}},
+		// An item's body: the appositive after a preposition's object is
+		// about the item's key (Python's "linuxaudiodev: Support for the
+		// /dev/audio device on Linux, a twin to the existing sunaudiodev
+		// module").
+		{"# New modules\n\n- `tidemon`: Support for the `/dev/tide` device on Quaylinux, a twin to the existing `berthmon` module.\n" +
+			"- `mmapx`: An interface to mapped berths.\n\nInstall Quaylinux on every berth terminal.\n", []string{"Quaylinux"}},
 	} {
 		c := pipeline.NewCorpus([]glossary.Document{{Path: "t.md", Content: tc.doc}})
 		for _, term := range tc.terms {
