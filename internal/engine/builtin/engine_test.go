@@ -468,7 +468,7 @@ func TestRefine(t *testing.T) {
 }
 
 // TestMergeDefinitions: conflicting definitions name their documents, once
-// when two come from the same one.
+// when two come from the same one; of many, a few are quoted.
 func TestMergeDefinitions(t *testing.T) {
 	t.Parallel()
 	clusters := [][]evidence{
@@ -488,6 +488,22 @@ func TestMergeDefinitions(t *testing.T) {
 	if got, want := mergeDefinitions(ja, true),
 		"a.md では「泊地は船が停泊する場所です」、また「泊地は港の区画です」、b.md では「泊地は錨を下ろす水域です」と説明されている。"; got != want {
 		t.Errorf("Japanese: %q, want %q", got, want)
+	}
+	// Many: the three with the most documents are quoted, in their order,
+	// and the others counted.
+	many := [][]evidence{
+		{{text: "The return value of moor is the berth.", doc: "a.md"}},
+		{{text: "The return value of sail is a course.", doc: "b.md"}, {text: "The return value of sail is a course.", doc: "c.md"}},
+		{{text: "The return value of dock is nil.", doc: "d.md"}},
+		{{text: "The return value of tow is a tug.", doc: "e.md"}, {text: "The return value of tow is a tug.", doc: "f.md"}},
+		{{text: "The return value of anchor is a depth.", doc: "g.md"}, {text: "The return value of anchor is a depth.", doc: "h.md"}},
+	}
+	if got, want := mergeDefinitions(many, false),
+		"In b.md: The return value of sail is a course; in e.md: The return value of tow is a tug; in g.md: The return value of anchor is a depth; and 2 more elsewhere."; got != want {
+		t.Errorf("many: %q, want %q", got, want)
+	}
+	if got := mergeDefinitions(many, true); !strings.HasSuffix(got, "と説明されている（ほかに 2 件の説明がある）。") {
+		t.Errorf("many, Japanese: %q, want the others counted", got)
 	}
 }
 

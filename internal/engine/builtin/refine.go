@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/genglossary/genglossary/internal/glossary"
@@ -89,7 +90,27 @@ func (e *Engine) Refine(ctx context.Context, c *pipeline.Corpus, entry glossary.
 
 // mergeDefinitions joins one definition per cluster, each named by its
 // document: "In a.md: ...; in b.md: ..." or 「a.md では「…」、b.md では「…」と説明されている。」.
+// Only the maxMergedShown clusters with the most documents are quoted, in
+// their order, and the others counted: Python's library reference says
+// "The return value is ..." of forty functions, which cut to forty
+// "The return…" said nothing.
 func mergeDefinitions(clusters [][]evidence, ja bool) string {
+	more := 0
+	if len(clusters) > maxMergedShown {
+		idx := make([]int, len(clusters))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return clusterWeight(clusters[idx[a]]) > clusterWeight(clusters[idx[b]]) })
+		keep := idx[:maxMergedShown]
+		sort.Ints(keep)
+		kept := make([][]evidence, 0, maxMergedShown)
+		for _, i := range keep {
+			kept = append(kept, clusters[i])
+		}
+		more = len(clusters) - maxMergedShown
+		clusters = kept
+	}
 	per := maxMergedRunes / len(clusters)
 	var parts []string
 	prevDoc := ""
@@ -120,10 +141,19 @@ func mergeDefinitions(clusters [][]evidence, ja bool) string {
 		}
 	}
 	if ja {
+		if more > 0 {
+			return strings.Join(parts, "、") + fmt.Sprintf("と説明されている（ほかに %d 件の説明がある）。", more)
+		}
 		return strings.Join(parts, "、") + "と説明されている。"
+	}
+	if more > 0 {
+		return strings.Join(parts, "; ") + fmt.Sprintf("; and %d more elsewhere.", more)
 	}
 	return strings.Join(parts, "; ") + "."
 }
+
+// maxMergedShown bounds the conflicting definitions quoted in one.
+const maxMergedShown = 3
 
 // relatedTerm reads the related term out of a missing_relation description
 // written by Review: the second quoted term.
