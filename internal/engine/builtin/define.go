@@ -364,7 +364,7 @@ func (a assessment) definitionText() string {
 	if a.best.kind == evUsage {
 		// A Japanese sentence in a page that is mostly English (one
 		// partly translated) is labelled in Japanese too.
-		if ja := a.best.ja || glossary.HasCJK(a.best.text); ja {
+		if ja := a.best.ja || mostlyJapanese(a.best.text); ja {
 			return usedInPrefixJA + "「" + capText(a.best.text, true) + "」"
 		}
 		return usedInPrefixEN + "\"" + capText(a.best.text, false) + "\""
@@ -471,4 +471,21 @@ func (e *Engine) Define(ctx context.Context, c *pipeline.Corpus, req pipeline.De
 		return pipeline.Definition{}, nil
 	}
 	return pipeline.Definition{Text: a.definitionText(), Confidence: a.confidence, Evidence: a.evidenceString()}, nil
+}
+
+// mostlyJapanese reports text of which a quarter of the letters or more
+// are Japanese: 「参照している URL をすべて調べて…」, not an English sentence
+// that cites a translated section title ("See 第 7.1 節「The Security
+// Team」 for more").
+func mostlyJapanese(text string) bool {
+	letters, cjk := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+			if glossary.IsCJK(r) {
+				cjk++
+			}
+		}
+	}
+	return letters > 0 && cjk*4 >= letters
 }

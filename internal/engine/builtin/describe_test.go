@@ -1195,3 +1195,31 @@ func TestFieldGroupIsNoGloss(t *testing.T) {
 		}
 	}
 }
+
+// TestDefinePluralsInEs: a subject in the plural in "-es" or "-ies"
+// ("Winches are machines that ...", "Policies are rules that ...") is the
+// term's, as one in "-s" is; and a bold label line under a heading
+// ("**Source code:** Lib/quay/winches.py", Python's reference) is not the
+// section's opening. The page is written for this test.
+func TestDefinePluralsInEs(t *testing.T) {
+	t.Parallel()
+	doc := "# Quay tools\n\n## Winches\n\n**Source code:** Lib/quay/winches.py\n\n" +
+		"Winches are machines that haul the mooring lines. Each winch is oiled daily.\n\n" +
+		"## Tows\n\n**Availability**: Tidal, Quaylinux.\n\nA tow is a ship pulled by a tug. Log every tow.\n\n" +
+		"Berth policies are rules that assign ships to berths. Each berth policy is kept by the office.\n\n" +
+		"## Capstans\n\n**Source code:** Lib/quay/capstans.py\n\nThe quay module provides classes for capstans of every size.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tools.md", Content: doc}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"winch":        "Winches are machines that haul the mooring lines.",
+		"berth policy": "Berth policies are rules that assign ships to berths.",
+		"tow":          "A tow is a ship pulled by a tug.",
+	} {
+		if d := define(t, e, c, term); d.Text != want {
+			t.Errorf("%s = %q, want %q", term, d.Text, want)
+		}
+	}
+	if d := define(t, e, c, "capstan"); strings.Contains(d.Text, "Lib/quay") {
+		t.Errorf("capstan = %q, want no gloss from the source code line", d.Text)
+	}
+}

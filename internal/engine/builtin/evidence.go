@@ -1703,12 +1703,41 @@ func jaKindNoun(rest string) int {
 	return 0
 }
 
+// esPlural returns the length of the plural in "-es" or "-ies" of sp that
+// s opens with ("Winches are ...", "Policies are ..." for winch and
+// policy), 0 when s does not open with one.
+func esPlural(s, sp string) int {
+	l := strings.ToLower(sp)
+	var stem, suffix string
+	switch {
+	case strings.HasSuffix(l, "ch"), strings.HasSuffix(l, "sh"), strings.HasSuffix(l, "x"), strings.HasSuffix(l, "ss"), strings.HasSuffix(l, "z"):
+		stem, suffix = sp, "es"
+	case len(l) > 2 && l[len(l)-1] == 'y' && !strings.ContainsRune("aeiou", rune(l[len(l)-2])):
+		stem, suffix = sp[:len(sp)-1], "ies"
+	default:
+		return 0
+	}
+	n := len(stem) + len(suffix)
+	if len(s) < n || !strings.EqualFold(s[:len(stem)], stem) || !strings.EqualFold(s[len(stem):n], suffix) {
+		return 0
+	}
+	if r, _ := utf8.DecodeRuneInString(s[n:]); n < len(s) && glossary.ContinuesLatinWord(r) {
+		return 0
+	}
+	return n
+}
+
 // prefixSpelling reports whether s starts with sp as a whole term.
 func prefixSpelling(s, sp string) (int, bool) {
 	if len(s) < len(sp) {
 		return 0, false
 	}
 	acronym := strings.ToUpper(sp) == sp
+	if !acronym && !glossary.HasCJK(sp) {
+		if n := esPlural(s, sp); n > 0 {
+			return n, true
+		}
+	}
 	if acronym || glossary.HasCJK(sp) {
 		if !strings.HasPrefix(s, sp) {
 			return 0, false

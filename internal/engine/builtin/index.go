@@ -626,13 +626,29 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			// lines that are items without a list marker.
 			ix.addKeyLines(d.Path, b, ja, params, callParams)
 		}
-		if first < len(ix.sentences) {
+		if first < len(ix.sentences) && !metaLine(b) {
 			for _, p := range pending {
 				ix.headings[p.key][p.pos].first = first
 			}
 			pending = pending[:0]
 		}
 	}
+}
+
+// metaLineRE matches a paragraph that is a bold label and a short value:
+// "**Source code:** Lib/asyncio/protocols.py", "**Availability**: Linux".
+var metaLineRE = regexp.MustCompile(`^\*\*[^*]{1,30}(?::\*\*|\*\*:)\s*(.*)$`)
+
+// metaLine reports a block under a heading that says where the section's
+// code is or where it runs, not what it is about: Python's reference
+// opens its sections with "**Source code:** Lib/...". The heading's
+// opening paragraph is the one after it.
+func metaLine(b block) bool {
+	if b.kind != blockPara || len(b.lines) != 1 {
+		return false
+	}
+	m := metaLineRE.FindStringSubmatch(strings.TrimSpace(b.lines[0]))
+	return m != nil && !hasWords(m[1], 9)
 }
 
 // documentPart opens a body about a part of the document: "This section

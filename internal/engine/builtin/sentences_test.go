@@ -215,9 +215,15 @@ func TestUsageLabelFollowsTheSentence(t *testing.T) {
 		"- Write about the tide gauge tools (to check for gauge availability) such as **tidemon**, **gaugectl** and **mon**.\n" +
 		"- Consider writing a section on how to build quay appliances (with information such as the base system and the berth tables).\n" +
 		"- Add information on setting up a pilot station with the quay software, stating which packages provide pilot services (like **pilotd**, **towctl**, **berthd**).\n" +
-		"- 参照している URL をすべて調べて、もう有効でないものを削除するなり 修正するなりする\n"
+		"- 参照している URL をすべて調べて、もう有効でないものを削除するなり 修正するなりする\n" +
+		"- See 第 1.1 節「港の規則」 for the gauge rules of the harbour office and how the pilots apply them.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "todo.md", Content: doc}})
-	if d := define(t, newEngine(t), c, "URL"); !strings.HasPrefix(d.Text, usedInPrefixJA+"「参照している URL") {
+	e := newEngine(t)
+	if d := define(t, e, c, "URL"); !strings.HasPrefix(d.Text, usedInPrefixJA+"「参照している URL") {
 		t.Errorf("URL = %q, want the Japanese item labelled %q", d.Text, usedInPrefixJA)
+	}
+	// An English sentence that cites a translated section stays English.
+	if d := define(t, e, c, "gauge rule"); !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("gauge rule = %q, want it labelled %q", d.Text, usedInPrefixEN)
 	}
 }
