@@ -1207,7 +1207,8 @@ func TestDefinePluralsInEs(t *testing.T) {
 		"Winches are machines that haul the mooring lines. Each winch is oiled daily.\n\n" +
 		"## Tows\n\n**Availability**: Tidal, Quaylinux.\n\nA tow is a ship pulled by a tug. Log every tow.\n\n" +
 		"Berth policies are rules that assign ships to berths. Each berth policy is kept by the office.\n\n" +
-		"## Capstans\n\n**Source code:** Lib/quay/capstans.py\n\nThe quay module provides classes for capstans of every size.\n"
+		"## Capstans\n\n**Source code:** Lib/quay/capstans.py\n\nThe quay module provides classes for capstans of every size.\n\n" +
+		"Ledgers are mutable; they can be copied. A ledger lists the tows.\n\nThe `hitches` argument is passed on. hitches is a list of knots to tie.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "tools.md", Content: doc}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
@@ -1217,6 +1218,13 @@ func TestDefinePluralsInEs(t *testing.T) {
 	} {
 		if d := define(t, e, c, term); d.Text != want {
 			t.Errorf("%s = %q, want %q", term, d.Text, want)
+		}
+	}
+	// A predicate ("are mutable; ..."), and a name spelled like a plural
+	// with a verb for one ("hitches is a list"), say nothing of what one is.
+	for term, not := range map[string]string{"ledger": "mutable", "hitch": "list of knots"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s = %q (%.2f), want no definition from %q", term, d.Text, d.Confidence, not)
 		}
 	}
 	if d := define(t, e, c, "capstan"); strings.Contains(d.Text, "Lib/quay") {

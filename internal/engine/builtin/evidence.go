@@ -1572,7 +1572,7 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 	}
 	rest := text[off:]
 	if n, ok := prefixSpelling(rest, sp); ok {
-		if !ja && n == len(sp)+1 && singularVerbAfter(rest[n:]) {
+		if !ja && n > len(sp) && singularVerbAfter(rest[n:]) {
 			// "Requests is an elegant HTTP library", "Links returns the
 			// parsed header links": a name spelled like the plural, with
 			// a verb for one; not what a request or a link is.
@@ -2222,7 +2222,8 @@ func pluralBody(body string) bool {
 		return false
 	}
 	w := strings.ToLower(trimWord(words[0]))
-	if w == "" || enHeadStops[w] || enArticles[w] {
+	if w == "" || enHeadStops[w] || enArticles[w] || strings.HasSuffix(words[0], ";") || strings.HasSuffix(words[0], ":") {
+		// "Dictionaries are mutable; they can be ...": a predicate.
 		return false
 	}
 	switch w {
