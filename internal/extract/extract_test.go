@@ -386,13 +386,15 @@ func TestMarkdownCleaning(t *testing.T) {
 		"> ```\n> unclosed_quoted_identifier()\n\nThe tide table lists the tide table rows.\n\n" +
 		"    indented_code_identifier()\n\n" +
 		"<!-- hidden_comment_identifier -->\n" +
-		"The replay buffer keeps `replay_window` frames. *The replay buffer* is bounded.\n"
+		"The replay buffer keeps `replay_window` frames. *The replay buffer* is bounded.\n\n" +
+		// Inline code opening a line is no fence (a Japanese README's style).
+		"```BerthClock.isHigh``` reads the tide gauge log, not the clock.\nThe tide gauge log is kept.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := byText(terms)
-	for _, want := range []string{"replay buffer", "replay_window", "tide table"} {
+	for _, want := range []string{"replay buffer", "replay_window", "tide table", "tide gauge log"} {
 		if _, ok := got[want]; !ok {
 			t.Errorf("missing %q in %v", want, terms)
 		}

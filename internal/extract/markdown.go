@@ -3,6 +3,8 @@ package extract
 import (
 	"bytes"
 	"strings"
+
+	"github.com/genglossary/genglossary/internal/glossary"
 )
 
 // boundary replaces removed Markdown syntax in cleaned text: it ends a
@@ -125,7 +127,7 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 			prevBlank, prevIndCode = true, false
 			continue
 		}
-		if n := countRun(fenced, '`'); n >= 3 {
+		if n := countRun(fenced, '`'); n >= 3 && glossary.OpensFence(fenced) {
 			flush(false)
 			inFence, fenceChar, fenceLen, fenceQuoted = true, '`', n, len(fenced) < len(trimmed)
 			continue

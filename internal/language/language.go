@@ -15,6 +15,8 @@ package language
 import (
 	"strings"
 	"unicode"
+
+	"github.com/genglossary/genglossary/internal/glossary"
 )
 
 // Tag is a BCP 47 primary language subtag ("en", "ja", "pt"), or Unknown.
@@ -306,7 +308,7 @@ func prose(text string, f func(string) bool) {
 			}
 			continue
 		}
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+		if glossary.OpensFence(t) {
 			fence = t[:3]
 			continue
 		}

@@ -468,10 +468,37 @@ func (e *Engine) Define(ctx context.Context, c *pipeline.Corpus, req pipeline.De
 		return pipeline.Definition{}, fmt.Errorf("builtin define %q: %w", req.Term, err)
 	}
 	if !a.ok {
-		return pipeline.Definition{}, nil
+		return headingUsage(req.Occurrences), nil
 	}
 	return pipeline.Definition{Text: a.definitionText(), Confidence: a.confidence, Evidence: a.evidenceString()}, nil
 }
+
+// headingUsage is the definition of a term that only a heading uses
+// ("## タイムゾーンについて" over a section about something else): the heading,
+// quoted as a usage with the lowest confidence, rather than nothing.
+func headingUsage(occs []glossary.Occurrence) pipeline.Definition {
+	for _, o := range occs {
+		h := strings.TrimSpace(o.Context)
+		if !strings.HasPrefix(h, "#") {
+			continue
+		}
+		text := cleanMarkdown(strings.TrimSpace(strings.TrimLeft(h, "#")))
+		if text == "" || !hasLetter(text) {
+			continue
+		}
+		def := pipeline.Definition{Confidence: confHeadingUsage, Evidence: fmt.Sprintf("%s:%d", o.Document, o.Line)}
+		if mostlyJapanese(text) {
+			def.Text = usedInPrefixJA + "「" + text + "」"
+		} else {
+			def.Text = usedInPrefixEN + "\"" + text + "\""
+		}
+		return def
+	}
+	return pipeline.Definition{}
+}
+
+// confHeadingUsage is the confidence of a heading quoted as a usage.
+const confHeadingUsage = 0.1
 
 // mostlyJapanese reports text of which a quarter of the letters or more
 // are Japanese: 「参照している URL をすべて調べて…」, not an English sentence

@@ -1231,3 +1231,27 @@ func TestDefinePluralsInEs(t *testing.T) {
 		t.Errorf("capstan = %q, want no gloss from the source code line", d.Text)
 	}
 }
+
+// TestHeadingOnlyTerm: a section about something else under "## Xについて"
+// gives X no gloss from what its writer thinks (「…だと思います。」); a term
+// that only the heading uses is quoted from it, with the lowest
+// confidence, rather than left without a definition. The page is written
+// for this test.
+func TestHeadingOnlyTerm(t *testing.T) {
+	t.Parallel()
+	doc := "# 潮位\n\n## 潮汐表について\n\n`isHighTide` は与えられた「時刻」ではなく「日付」を元に満潮を判定します。\n\n" +
+		"多くの場合これは利用者の意図するところだと思います。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tide.md", Content: doc}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"潮汐表": usedInPrefixJA + "「潮汐表について」",
+	} {
+		d, err := e.Define(context.Background(), c, request(c, term))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Text != want || d.Confidence != confHeadingUsage {
+			t.Errorf("%s = %q (%.2f), want %q (%.2f)", term, d.Text, d.Confidence, want, confHeadingUsage)
+		}
+	}
+}

@@ -316,6 +316,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// what is said of a part or an aspect of it.
 				continue
 			}
+			if s.ja && jaOpinion(s.text) {
+				// "## タイムゾーンについて" over 「多くの場合これは利用者の意図
+				// するところだと思います。」: what the writer thinks.
+				continue
+			}
 			kind := evHeading
 			if t := jaTopic(s.text); s.ja && named && !about && !h.asks && t != "" && !sameModuloChoon(t, spellings) {
 				// "入力モード" over 「SKK モードは、…４種類の入力モードと…を
@@ -2296,6 +2301,12 @@ var introWords = map[string]bool{
 	"depending": true, "according": true, "due": true, "regardless": true, "given": true, "unlike": true,
 	"despite": true, "under": true, "through": true, "within": true, "across": true, "between": true,
 	"among": true, "upon": true, "via": true, "beyond": true, "besides": true, "throughout": true,
+}
+
+// jaOpinion reports a Japanese sentence that ends in what its writer
+// thinks or guesses (「…だと思います。」, 「…でしょう。」).
+func jaOpinion(text string) bool {
+	return endsWithAny(strings.TrimRight(text, "。．.！!"), "と思います", "と思う", "と考えます", "と考えています", "と考える", "でしょう", "かもしれません", "かもしれない")
 }
 
 // keyedPrepositionObject reports text before a term that opens with an

@@ -427,7 +427,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		if inFence && fenceQuoted && !quoted {
 			inFence = false // the quote, and the code in it, ended
 		}
-		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
+		if inFence && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")) || !inFence && glossary.OpensFence(trimmed) {
 			flush()
 			inFence = !inFence
 			fenceQuoted = quoted

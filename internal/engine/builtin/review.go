@@ -589,7 +589,7 @@ func codeNames(c *pipeline.Corpus) map[string]bool {
 			for _, line := range strings.Split(d.Content, "\n") {
 				t := strings.TrimSpace(line)
 				if fence == "" {
-					if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+					if glossary.OpensFence(t) {
 						fence = t[:3]
 						info := strings.ToLower(strings.TrimSpace(strings.Trim(t, fence[:1])))
 						lang, _, _ := strings.Cut(info, " ")

@@ -227,3 +227,17 @@ func TestUsageLabelFollowsTheSentence(t *testing.T) {
 		t.Errorf("gauge rule = %q, want it labelled %q", d.Text, usedInPrefixEN)
 	}
 }
+
+// TestInlineCodeOpeningALine: a line that opens with inline code in
+// triple backticks ("```isHigh``` は…", a Japanese README's style) is
+// prose, not a code fence that hides the rest of the section. The page is
+// written for this test.
+func TestInlineCodeOpeningALine(t *testing.T) {
+	t.Parallel()
+	doc := "# 潮位\n\n```TideTable.isHigh``` は与えられた日付を元に満潮を判定します。\n\n" +
+		"潮位計は港の水位を毎分記録する装置です。潮位計を点検します。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tide.md", Content: doc}})
+	if d := define(t, newEngine(t), c, "潮位計"); d.Text != "潮位計は港の水位を毎分記録する装置です。" {
+		t.Errorf("潮位計 = %q, want its definition", d.Text)
+	}
+}
