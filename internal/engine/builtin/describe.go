@@ -126,6 +126,11 @@ func enDescribes(text, subject, rest, sp string) bool {
 		if w0 == "cannot" && w1 == "be" {
 			return false // "Mustaches cannot be used inside attributes.": a limit of one use
 		}
+		if w1 == "now" || w1 == "no" && len(words) > 2 && strings.TrimRight(words[2], ",.;:") == "longer" {
+			// "Wanakana will now report its version correctly", "X will
+			// no longer ...": a change log's news, not what it does.
+			return false
+		}
 		return w1 != "not" || len(words) > 3 && isLowerWord(words[2])
 	case w0 == "is" || w0 == "are":
 		return enItemParticiples[w1] && (w0 == "is") != pluralSubject(subject, sp)

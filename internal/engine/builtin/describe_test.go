@@ -36,7 +36,8 @@ func TestDefineDescribingSentences(t *testing.T) {
 		"The sorting is a bit different for parcels.\n" +
 		"Harbour charts can have many layers.\n\n" +
 		"1. `$TERN_spool` stores undelivered letters until a relay takes them.\n" +
-		"2. `@Courier` will mark a class as a route handler.\n"
+		"2. `@Courier` will mark a class as a route handler.\n\n" +
+		"Ternlog will now report its version correctly. Tallybook will no longer count drafts.\n"
 	ja := "# ツバメ\n\n" +
 		"配送器は、キューから手紙を取り出して宛先へ届けます。\n" +
 		"Priority 属性は、手紙を先に届けるかどうかを指定します。Priority を付けます。\n" +
@@ -79,8 +80,9 @@ func TestDefineDescribingSentences(t *testing.T) {
 	// different"). 「MTP メソッドは」 is about the protocol's methods, not
 	// the protocol; what a company wants (「…したいと思っています」) and
 	// what to do (「…なら次のようにします」) and how the text writes it
-	// (「…のように表現されます」) do not say what it is.
-	for _, term := range []string{"mailbox", "parcel", "ledger", "stamp", "保管庫", "控え帳", "Stamp", "MTP", "tide", "sorting", "燕社", "postctl", "宛先変数"} {
+	// (「…のように表現されます」) do not say what it is, nor does a change
+	// log's news ("will now report", "will no longer count").
+	for _, term := range []string{"mailbox", "parcel", "ledger", "stamp", "保管庫", "控え帳", "Stamp", "MTP", "tide", "sorting", "燕社", "postctl", "宛先変数", "Ternlog", "Tallybook"} {
 		t.Run(term, func(t *testing.T) {
 			t.Parallel()
 			if d := define(t, e, c, term); d.Confidence >= confDescribe && !strings.HasPrefix(d.Text, usedInPrefixEN) {
