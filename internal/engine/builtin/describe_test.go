@@ -1234,26 +1234,31 @@ func TestDefinePluralsInEs(t *testing.T) {
 	}
 }
 
-// TestHeadingOnlyTerm: a section about something else under "## Xについて"
-// gives X no gloss from what its writer thinks (「…だと思います。」); a term
-// that only the heading uses is quoted from it, with the lowest
-// confidence, rather than left without a definition. The page is written
-// for this test.
+// TestHeadingOnlyTerm: a term that only a heading uses ("## Xについて" over
+// a section about something else) is quoted from it, with the lowest
+// confidence, rather than left without a definition; what the writer
+// thinks (「…だと思います。」, jaOpinion) glosses no heading. The page is
+// written for this test.
 func TestHeadingOnlyTerm(t *testing.T) {
 	t.Parallel()
 	doc := "# 潮位\n\n## 潮汐表について\n\n`isHighTide` は与えられた「時刻」ではなく「日付」を元に満潮を判定します。\n\n" +
 		"多くの場合これは利用者の意図するところだと思います。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "tide.md", Content: doc}})
-	e := newEngine(t)
-	for term, want := range map[string]string{
-		"潮汐表": usedInPrefixJA + "「潮汐表について」",
+	d, err := newEngine(t).Define(context.Background(), c, request(c, "潮汐表"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := usedInPrefixJA + "「潮汐表について」"; d.Text != want || d.Confidence != confHeadingUsage {
+		t.Errorf("潮汐表 = %q (%.2f), want %q (%.2f)", d.Text, d.Confidence, want, confHeadingUsage)
+	}
+	for text, want := range map[string]bool{
+		"多くの場合これは利用者の意図するところだと思います。": true,
+		"潮位は毎時に変わるでしょう。":             true,
+		"潮汐表は満潮と干潮の時刻を並べた表です。":       false,
+		"思いますが、潮汐表を読みます。":            false,
 	} {
-		d, err := e.Define(context.Background(), c, request(c, term))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if d.Text != want || d.Confidence != confHeadingUsage {
-			t.Errorf("%s = %q (%.2f), want %q (%.2f)", term, d.Text, d.Confidence, want, confHeadingUsage)
+		if got := jaOpinion(text); got != want {
+			t.Errorf("jaOpinion(%q) = %v, want %v", text, got, want)
 		}
 	}
 }
