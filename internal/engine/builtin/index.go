@@ -1059,7 +1059,7 @@ func keyLineClause(key, body string) bool {
 var keyLineLabels = toSet(`note notes nb tip tips hint warning caution important attention danger info example examples
 	see status date author authors version updated update summary result results answer question q a todo fixme
 	feature features usage installation install requirements prerequisites license output input returns parameters
-	params default defaults options syntax purpose goal goals motivation overview description
+	params default defaults options syntax purpose goal goals motivation overview description availability platforms
 	注 注意 注釈 訳注 備考 補足 参考 メモ 例 ヒント 警告 重要 結果 回答 質問 更新 日付 作者 著者 状態 ステータス 関連
 	書式 返り値 準拠 関連項目 関連ファイル デフォルト デフォルト値 既定値 初期値`)
 

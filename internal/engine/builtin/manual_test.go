@@ -457,3 +457,16 @@ func TestKeyLineUnderCompatibility(t *testing.T) {
 		t.Errorf("tide gauge: %q (%.2f), want no gloss from the compatibility note", d.Text, d.Confidence)
 	}
 }
+
+// TestAvailabilityLines: "Availability: Unix, not Emscripten." under a
+// call's heading (Python's library reference) says where the call runs,
+// not what availability is. The page is written for this test.
+func TestAvailabilityLines(t *testing.T) {
+	t.Parallel()
+	doc := "# quay\n\n## quay.moor\n\nMoor a ship.\n\nAvailability: Tidal, not Quaylinux.\n\n## quay.tow\n\nTow a ship.\n\n" +
+		"Availability: Not Quaylinux, not Harborwasm.\n\nThe availability of each call depends on the harbour.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "quay.md", Content: doc}})
+	if d := define(t, newEngine(t), c, "availability"); strings.Contains(d.Text, "Quaylinux") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("availability = %q (%.2f), want no gloss from an availability line", d.Text, d.Confidence)
+	}
+}
