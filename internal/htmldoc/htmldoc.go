@@ -245,6 +245,14 @@ func (w *writer) element(n *html.Node, depth int) {
 			w.block(fence(code))
 			return
 		}
+		if n.DataAtom == atom.P && slices.Contains(strings.Fields(attr(n, "class")), "rubric") {
+			// A Sphinx rubric ("macOS <= 10.8" over what holds there)
+			// is a heading without a section, not a sentence.
+			if t := inlineText(childList(n)); t != "" {
+				w.block("###### " + strings.ReplaceAll(t, "\n", " "))
+			}
+			return
+		}
 		w.children(n, depth)
 	default:
 		w.children(n, depth)

@@ -191,6 +191,9 @@ func TestToMarkdown(t *testing.T) {
 				"<h1>T</h1><div class=\"toc\"><p><b>Table of Contents</b></p><dl><dt>1. Berths</dt><dd><dl><dt>1.1. Depth</dt></dl></dd></dl></div>" +
 				"<p>Kept.</p><div class=\"navfooter\"><p>Chapter 3</p></div></body>",
 			"# T\n\nKept.\n"},
+		{"a Sphinx rubric is a heading",
+			"<h1>T</h1><p class=\"rubric\">Quaylinux &lt;= 10.8</p><p>On old releases the winch is slow.</p>",
+			"# T\n\n###### Quaylinux <= 10.8\n\nOn old releases the winch is slow.\n"},
 		{"Publican's links to the previous and next pages go",
 			"<body><ul class=\"docnav top\"><li class=\"previous\"><a accesskey=\"p\" href=\"a.html\"><strong>Prev</strong></a></li></ul><h1>T</h1><p>Kept.</p>" +
 				"<ul class=\"docnav\"><li class=\"previous\"><a accesskey=\"p\" href=\"a.html\"><strong>Prev</strong>4.15. Berths</a></li>" +
