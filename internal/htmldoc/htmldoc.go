@@ -14,7 +14,8 @@
 // element with role="main", else the first <article>, else <body>);
 // headings, paragraphs, lists (nested), definition lists (as "- term:
 // definition" items, which the engines read as glosses), the <summary> of
-// a <details> (as a heading over what it opens), tables (as
+// a <details> (as a heading over what it opens) and a Sphinx rubric (as a
+// heading), tables (as
 // Markdown rows; a table that only lays out a box, as DocBook's notes do,
 // as its text; a list whose items hold headings, as Javadoc's, as
 // sections), block quotes, preformatted text (as fenced code, but its
