@@ -15,11 +15,17 @@ type etok struct {
 	s      string // the word, normalised (possessive and acronym plural removed)
 	shape  uint8  // kLower, kCap, kAcronym, kIdent; 0 for punctuation and non-words
 	posCap bool   // capitalised because it starts a sentence or is in a heading
-	poss   string // the possessive ("'s", "’s") that followed the word, as written
+	poss   uint8  // the possessive that followed the word: 0 none, possStraight "'s", possCurly "’s"
 	punct  byte   // for punctuation: '.' when it ends a sentence, '\n' at line end
 	head   bool   // the token is in a heading or a table row
 	tbl    bool   // the token is in a table row
 }
+
+// The possessives an etok records, as written.
+const (
+	possStraight uint8 = iota + 1 // "'s"
+	possCurly                     // "’s"
+)
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -104,9 +110,9 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 				continue
 			}
 			if strings.HasSuffix(w, "'s") {
-				w, t.poss = w[:len(w)-2], "'s"
+				w, t.poss = w[:len(w)-2], possStraight
 			} else if strings.HasSuffix(w, "’s") {
-				w, t.poss = w[:len(w)-len("’s")], "’s"
+				w, t.poss = w[:len(w)-len("’s")], possCurly
 			}
 			t.s, t.shape = wordShape(w)
 			if t.shape == 0 {
@@ -643,13 +649,17 @@ func (d *docState) enDoc() {
 			start = k
 		}
 		run = append(run, u)
-		if t.poss != "" {
+		if t.poss != 0 {
 			if d.titlePossessive(run, k) {
 				// "the Lintian User's Manual", "Debian Developer's
 				// Reference": the possessive is inside a title.
 				last := &run[len(run)-1]
-				last.text += t.poss
-				last.sing += t.poss
+				written := "'s"
+				if t.poss == possCurly {
+					written = "’s"
+				}
+				last.text += written
+				last.sing += written
 				last.key += "'s"
 				last.singKey += "'s"
 				continue
@@ -670,7 +680,7 @@ func (d *docState) titlePossessive(run []unit, k int) bool {
 		return false
 	}
 	n := d.toks[k+1]
-	if n.shape != kCap || n.poss != "" || !has(enDocKinds, strings.ToLower(n.s)) {
+	if n.shape != kCap || n.poss != 0 || !has(enDocKinds, strings.ToLower(n.s)) {
 		return false
 	}
 	for _, u := range run {
