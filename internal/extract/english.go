@@ -143,8 +143,14 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 		case ':':
 			p = ':'
 			sentStart = true
-		case '|', '•', '・':
+		case '|', '•', '・', '—', '–':
 			sentStart = true
+		case '-':
+			if i > 0 && text[i-1] == ' ' && i+1 < len(text) && text[i+1] == ' ' {
+				// "- Default: `100` - Maximum number of ...": a spaced
+				// dash separates fields like a colon.
+				sentStart = true
+			}
 		}
 		lastWord = ""
 		if n := len(d.toks); n > 0 && d.toks[n-1].shape == 0 && d.toks[n-1].punct != '\n' {

@@ -837,3 +837,18 @@ func TestExtractPossessiveTitles(t *testing.T) {
 	checkTerms(t, "Japanese: ", extractPair(t, e, ja), []string{"Harbor Keeper's Reference", "潮位表"},
 		[]string{"Harbor Keeper", "Reference", "Manual", "Harbor Policy Manual", "Quaylog Pilot"})
 }
+
+// TestExtractAfterSpacedDash: a spaced dash separates an option's fields
+// like a colon ("- Default: `100` - Maximum number of cached sessions.",
+// undici's reference), so the capital after it opens a clause, not a
+// name. The text is written for this test.
+func TestExtractAfterSpacedDash(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Options\n\n" +
+		"* **maxBerths** `number` (optional) - Default: `12` - Maximum number of berths in a quay.\n" +
+		"* **maxTugs** `number` (optional) - Default: `4` - Maximum number of tugs per ship.\n" +
+		"* **maxPilots** `number` - Default: `2` - Maximum number of pilots on duty — Maximum values are checked.\n\n" +
+		"Each quay has berths. A tug pulls a ship.\n"
+	checkTerms(t, "", extractPair(t, e, doc), []string{"maxBerths"}, []string{"Maximum number", "Maximum", "Maximum value"})
+}
