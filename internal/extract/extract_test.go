@@ -388,7 +388,10 @@ func TestMarkdownCleaning(t *testing.T) {
 		"<!-- hidden_comment_identifier -->\n" +
 		"The replay buffer keeps `replay_window` frames. *The replay buffer* is bounded.\n\n" +
 		// Inline code opening a line is no fence (a Japanese README's style).
-		"```BerthClock.isHigh``` reads the tide gauge log, not the clock.\nThe tide gauge log is kept.\n"
+		"```BerthClock.isHigh``` reads the tide gauge log, not the clock.\nThe tide gauge log is kept.\n\n" +
+		// Emoji shortcodes are no words.
+		"| feature | quaylib | tidelib |\n|---|---|---|\n| berth lock | :heavy_check_mark: | :x: |\n| tide sync | :heavy_check_mark:¹ | :heavy_check_mark: |\n\n" +
+		"Times like 10:30:45 and std::vector stay.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -401,7 +404,7 @@ func TestMarkdownCleaning(t *testing.T) {
 	}
 	for _, bad := range []string{"fenced_only_identifier", "SecretThing", "quoted_fence_identifier", "QuotedThing",
 		"Harbor berthsto", "berthsto", "unclosed_quoted_identifier", "indented_code_identifier",
-		"hidden_comment_identifier", "example.com", "https", "setup guide", "Setup Guide"} {
+		"hidden_comment_identifier", "example.com", "https", "setup guide", "Setup Guide", "heavy_check_mark"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q should have been stripped", bad)
 		}

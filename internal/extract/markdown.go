@@ -649,6 +649,17 @@ func (c *mdCleaner) inline(s string) {
 			}
 			c.buf = append(c.buf, b)
 			i++
+		case ':':
+			if n := shortcodeLen(s, i); n > 0 {
+				// ":heavy_check_mark:", ":x:": an emoji GitHub draws, not
+				// a word ("heavy_check_mark" was a term of undici's
+				// support table).
+				c.sep()
+				i += n
+				continue
+			}
+			c.buf = append(c.buf, b)
+			i++
 		case '*', '~', '{', '}', '$', '^':
 			c.sep()
 			i++
@@ -681,6 +692,22 @@ func (c *mdCleaner) inline(s string) {
 			i++
 		}
 	}
+}
+
+// shortcodeLen returns the length of a GitHub emoji shortcode (":memo:",
+// ":heavy_check_mark:") at s[i], not inside a word; 0 when there is none.
+func shortcodeLen(s string, i int) int {
+	if i > 0 && (isASCIIAlnum(s[i-1]) || s[i-1] == ':') {
+		return 0 // "std::vector", "Note:"
+	}
+	j := i + 1
+	for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= '0' && s[j] <= '9' || s[j] == '_' || s[j] == '+' || s[j] == '-') {
+		j++
+	}
+	if j == i+1 || j >= len(s) || s[j] != ':' || j+1 < len(s) && (isASCIIAlnum(s[j+1]) || s[j+1] == ':') {
+		return 0
+	}
+	return j + 1 - i
 }
 
 // matchBracket returns the index of the bracket closing the one at s[i], or

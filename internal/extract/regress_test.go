@@ -852,3 +852,18 @@ func TestExtractAfterSpacedDash(t *testing.T) {
 		"Each quay has berths. A tug pulls a ship.\n"
 	checkTerms(t, "", extractPair(t, e, doc), []string{"maxBerths"}, []string{"Maximum number", "Maximum", "Maximum value"})
 }
+
+func TestShortcodeLen(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		s    string
+		i, n int
+	}{
+		{":x:", 0, 3}, {"| :heavy_check_mark:¹ |", 2, 18}, {"see :memo: now", 4, 6},
+		{"std::vector", 3, 0}, {"at 10:30:45", 5, 0}, {"Note: read", 4, 0}, {":: x", 0, 0}, {":tada:s", 0, 0},
+	} {
+		if got := shortcodeLen(tc.s, tc.i); got != tc.n {
+			t.Errorf("shortcodeLen(%q, %d) = %d, want %d", tc.s, tc.i, got, tc.n)
+		}
+	}
+}
