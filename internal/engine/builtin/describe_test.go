@@ -49,7 +49,8 @@ func TestDefineDescribingSentences(t *testing.T) {
 		"sortd は、届いた手紙を毎朝宛先ごとに束ねます。sortd を起動します。\n" +
 		"燕社は、手紙を毎朝届けられるようにしたいと思っています。燕社に頼みます。\n" +
 		"postctl は宛先の一覧を読み込むなら次のようにします。postctl を使います。\n" +
-		"宛先変数は、頭に \"$\" がついた名前を太字で書き、\"$DEST\" のように表現されます。宛先変数を設定します。\n"
+		"宛先変数は、頭に \"$\" がついた名前を太字で書き、\"$DEST\" のように表現されます。宛先変数を設定します。\n" +
+		"二重封筒は手紙を読みにくくするため、使用しないようにします。二重封筒を避けます。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	e := newEngine(t)
 	describes := []struct{ term, want string }{
@@ -80,9 +81,10 @@ func TestDefineDescribingSentences(t *testing.T) {
 	// different"). 「MTP メソッドは」 is about the protocol's methods, not
 	// the protocol; what a company wants (「…したいと思っています」) and
 	// what to do (「…なら次のようにします」) and how the text writes it
-	// (「…のように表現されます」) do not say what it is, nor does a change
+	// (「…のように表現されます」) or a style rule (「…使用しないようにします」)
+	// do not say what it is, nor does a change
 	// log's news ("will now report", "will no longer count").
-	for _, term := range []string{"mailbox", "parcel", "ledger", "stamp", "保管庫", "控え帳", "Stamp", "MTP", "tide", "sorting", "燕社", "postctl", "宛先変数", "Ternlog", "Tallybook"} {
+	for _, term := range []string{"mailbox", "parcel", "ledger", "stamp", "保管庫", "控え帳", "Stamp", "MTP", "tide", "sorting", "燕社", "postctl", "宛先変数", "二重封筒", "Ternlog", "Tallybook"} {
 		t.Run(term, func(t *testing.T) {
 			t.Parallel()
 			if d := define(t, e, c, term); d.Confidence >= confDescribe && !strings.HasPrefix(d.Text, usedInPrefixEN) {
