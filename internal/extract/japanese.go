@@ -315,6 +315,15 @@ func (d *docState) jaSegment(seg string) {
 			run = append(run, u)
 			continue
 		}
+		if n := kanaDropWord(toks, i); n > 0 {
+			// 「ら抜き言葉」, 「さ入れ言葉」: the kana is the word's own (the
+			// dictionary reads it as a particle, and "抜き言葉" was a term).
+			u := unit{text: s + toks[i+1].Surface, key: s + toks[i+1].Surface, kind: kJA, ja: jCommon}
+			u.sing, u.singKey = u.text, u.key
+			run = append(run, u)
+			i += n - 1
+			continue
+		}
 		c := jaClass(t)
 		pieces := uint8(0)
 		if (c == jCommon || c == jSahen) && isKatakana(s) {
@@ -402,6 +411,23 @@ func (d *docState) jaSegment(seg string) {
 		run = append(run, u)
 	}
 	d.run = d.jaFlush(run)
+}
+
+// kanaDropWord returns 2 when token i is a single kana that names what a
+// following 「抜き」 or 「入れ」 drops or inserts (「ら抜き言葉」, 「い抜き」,
+// 「さ入れ言葉」), at the start of a word; 0 otherwise.
+func kanaDropWord(toks []tokenizer.Token, i int) int {
+	t := &toks[i]
+	if utf8.RuneCountInString(t.Surface) != 1 || !isHiragana(t.Surface) || i+1 >= len(toks) {
+		return 0
+	}
+	if next := toks[i+1]; next.Position != t.Position+len(t.Surface) || next.Surface != "抜き" && next.Surface != "入れ" {
+		return 0
+	}
+	if i > 0 && isHiragana(toks[i-1].Surface) && toks[i-1].Position+len(toks[i-1].Surface) == t.Position {
+		return 0 // 「…しなければ抜き…」: the kana ends another word
+	}
+	return 2
 }
 
 // jaFlush trims one maximal noun run and records it with its sub-spans; it
