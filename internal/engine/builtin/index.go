@@ -1596,7 +1596,7 @@ func hasLetter(s string) bool {
 }
 
 // nonTerminalAbbrevs are words whose period does not end a sentence.
-var nonTerminalAbbrevs = []string{"e.g", "i.e", "vs", "cf", "mr", "mrs", "ms", "dr", "prof", "fig", "approx"}
+var nonTerminalAbbrevs = []string{"e.g", "i.e", "eg", "ie", "a.k.a", "viz", "esp", "incl", "resp", "vs", "cf", "mr", "mrs", "ms", "dr", "prof", "fig", "approx"}
 
 // splitEnglish returns the byte spans of the sentences of text. A sentence
 // ends at . ! or ? followed by a space (or the end) unless the period closes

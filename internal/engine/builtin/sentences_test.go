@@ -20,6 +20,8 @@ func TestSplitEnglish(t *testing.T) {
 		{"Crew, pilots, etc. only need a pass once. Then they board.", []string{"Crew, pilots, etc. only need a pass once.", "Then they board."}},
 		{"Bring ropes, fenders, etc. The pilot checks them.", []string{"Bring ropes, fenders, etc.", "The pilot checks them."}},
 		{"See Smith et al. for the tables. It is old.", []string{"See Smith et al. for the tables.", "It is old."}},
+		{"The named parts (eg. domain and expires) are attributes. Tie it.", []string{"The named parts (eg. domain and expires) are attributes.", "Tie it."}},
+		{"BDFL: Benevolent Dictator For Life, a.k.a. Ann Lee, the quay's founder. Tie it.", []string{"BDFL: Benevolent Dictator For Life, a.k.a. Ann Lee, the quay's founder.", "Tie it."}},
 		// A link's text is not cut: a book's link to its next page.
 		{"[Next4.17. Quay limits and control](ch04s17.html)", []string{"[Next4.17. Quay limits and control](ch04s17.html)"}},
 		{"See [the quay. Its berths](q.html). Tie it.", []string{"See [the quay. Its berths](q.html).", "Tie it."}},
