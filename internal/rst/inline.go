@@ -166,6 +166,13 @@ func roleText(role, text string) string {
 	switch kind {
 	case "math", "sub", "sup", "subscript", "superscript":
 		return text
+	case "pep", "rfc":
+		// ":pep:`420`" shows "PEP 420", ":rfc:`2616#section-3`" "RFC 2616".
+		n, _, _ := strings.Cut(text, "#")
+		if n != "" && strings.Trim(n, "0123456789") == "" {
+			return strings.ToUpper(kind) + " " + n
+		}
+		return text
 	}
 	if codeRoles[kind] {
 		return "`" + text + "`"

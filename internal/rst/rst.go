@@ -16,6 +16,7 @@ package rst
 
 import (
 	"path"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,10 +39,77 @@ func Is(name string) bool {
 
 // ToMarkdown returns src as Markdown with the same number of lines.
 func ToMarkdown(src string) string {
-	lines := strings.Split(src, "\n")
+	lines := joinBrokenRoles(strings.Split(src, "\n"))
 	c := &converter{levels: map[string]int{}, atStart: true}
 	out := c.convert(lines)
 	return strings.Join(out, "\n")
+}
+
+// brokenRole matches a role whose text a line break interrupts: the line
+// ends inside ":term:`path" (its "based finder`" is on the next line).
+var brokenRole = regexp.MustCompile(`(?:^|[\s(])((?::([\w:+.-]+):)?` + "`" + `)[^` + "`" + `]*$`)
+
+// joinBrokenRoles reads a role that a line break interrupts (":term:`path"
+// over "based finder` consults", ":ref:`container class" over
+// "<sequence-types>`"): its markup goes from both lines, as Inline would
+// take it from one, and a code role keeps its text in backquotes. The
+// lines keep their count and their words.
+func joinBrokenRoles(lines []string) []string {
+	for i := 0; i+1 < len(lines); i++ {
+		if !strings.Contains(lines[i], "`") {
+			continue
+		}
+		line := strings.TrimRight(lines[i], " \t")
+		m := brokenRole.FindStringSubmatchIndex(line)
+		if m == nil {
+			continue
+		}
+		next := lines[i+1]
+		end := strings.IndexByte(next, '`')
+		if end < 0 || strings.TrimSpace(next) == "" {
+			continue
+		}
+		role := ""
+		if m[4] >= 0 {
+			role = line[m[4]:m[5]]
+		} else if !strings.HasPrefix(next[end+1:], "_") || strings.Count(line, "`")%2 == 0 {
+			// Interpreted text without a role is joined only as a link
+			// ("`Guido van Rossum" over "<https://...>`_"), and only when
+			// the line leaves it open.
+			continue
+		}
+		if k := strings.LastIndexByte(role, ':'); k >= 0 {
+			role = role[k+1:] // py:func -> func
+		}
+		mark := ""
+		if codeRoles[role] {
+			mark = "`"
+		}
+		head, tail := next[:end], next[end+1:]
+		for strings.HasPrefix(tail, "_") {
+			tail = tail[1:]
+		}
+		if lt := strings.LastIndex(head, "<"); lt >= 0 && strings.HasSuffix(strings.TrimSpace(head), ">") {
+			// "<sequence-types>": the target, not the text; the line keeps
+			// its indentation (a definition's body).
+			indent := next[:len(next)-len(strings.TrimLeft(next, " \t"))]
+			if head = strings.TrimRight(head[:lt], " \t"); len(head) < len(indent) {
+				head = indent
+			}
+		}
+		if strings.TrimSpace(head) == "" && mark == "" {
+			// "<argument>`. Then ...": the punctuation goes up with the
+			// text, unless it is all the line has (a blank line would end
+			// the paragraph).
+			p := len(tail) - len(strings.TrimLeft(tail, ".,;:)"))
+			if rest := strings.TrimLeft(tail[p:], " "); rest != "" {
+				line, tail = line+tail[:p], rest
+			}
+		}
+		lines[i] = line[:m[2]] + mark + line[m[3]:]
+		lines[i+1] = head + mark + tail
+	}
+	return lines
 }
 
 type converter struct {

@@ -171,11 +171,34 @@ func TestInline(t *testing.T) {
 		{`an escaped \*star\* and a\ join`, "an escaped *star* and ajoin"},
 		{"`text`:emphasis: after", "text after"},
 		{"港の :term:`係船柱` を見る", "港の 係船柱 を見る"},
+		{"as defined in :pep:`420`, :rfc:`2616#section-3` and :pep:`the quay PEP <8>`", "as defined in PEP 420, RFC 2616 and the quay PEP"},
 	}
 	for _, tt := range tests {
 		if got := Inline(tt.in); got != tt.want {
 			t.Errorf("Inline(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestRolesBrokenOverLines: a role that a line break interrupts loses its
+// markup on both lines, its target too, and a code role keeps backquotes;
+// the lines keep their count.
+func TestRolesBrokenOverLines(t *testing.T) {
+	t.Parallel()
+	src := "quay entry\n   A place on the :term:`berth path` which the :term:`path\n   based finder` consults.\n\n" +
+		"tide type\n   A type that can be parameterized; typically a :ref:`container class\n   <sequence-types>` such as :class:`list` or\n" +
+		"   :class:`dict`. Use :func:`open\n   <io.open>` to read, or a :term:`keyword argument\n   <argument>`. Then a :term:`port\n   <harbor>`.\n   It is kept.\n\n" +
+		"BDFL\n   Benevolent Dictator For Life, a.k.a. `Ann Lee\n   <https://quay.example/>`_, the founder. The `interpreted\n   text` stays.\n"
+	got := ToMarkdown(src)
+	want := "quay entry\n   A place on the berth path which the path\n   based finder consults.\n\n" +
+		"tide type\n   A type that can be parameterized; typically a container class\n   such as `list` or\n" +
+		"   `dict`. Use `open\n   ` to read, or a keyword argument.\n   Then a port\n   .\n   It is kept.\n\n" +
+		"BDFL\n   Benevolent Dictator For Life, a.k.a. Ann Lee,\n   the founder. The `interpreted\n   text` stays.\n"
+	if got != want {
+		t.Errorf("ToMarkdown =\n%s\nwant\n%s", got, want)
+	}
+	if strings.Count(got, "\n") != strings.Count(src, "\n") {
+		t.Errorf("line count changed")
 	}
 }
 
