@@ -37,6 +37,10 @@ type sentence struct {
 	// link marks a list item that is a link alone: an entry of a table of
 	// contents ("- [Compatibility Notes for rsyslog v8](v8.html)").
 	link bool
+	// emParam marks a sentence that opens with a parameter's name in
+	// emphasis, in lower case ("*access* is an integer that ...", see
+	// emphasisedParam).
+	emParam bool
 }
 
 type blockKind uint8
@@ -334,10 +338,14 @@ func identifier(s string) bool {
 // parameter of one of its document's signatures: "bases is a list of
 // classes that ..." under "autodoc-process-bases(app, name, obj, bases)",
 // 「flags は…ビットマスクである。」 under "int open(const char *pathname,
-// int flags)".
+// int flags)"; or with a name in emphasis, as Python's reference writes
+// its parameters ("*access* is an integer that ...").
 func (ix *corpusIndex) paramSubject(s *sentence) bool {
 	if !startsLower(s.text) {
 		return false
+	}
+	if s.emParam {
+		return true
 	}
 	w, _, _ := strings.Cut(s.text, " ")
 	if s.ja {
@@ -1480,7 +1488,7 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 		}
 		idx := len(ix.sentences)
 		ix.sentences = append(ix.sentences, sentence{doc: doc, line: start, end: end, text: text, ja: ja, block: b.kind, para: para, faq: faq,
-			code: leadingCode(raw), link: b.kind == blockList && linkOnly(raw)})
+			code: leadingCode(raw), link: b.kind == blockList && linkOnly(raw), emParam: emphasisedParam(strings.TrimLeft(raw, " \t")) != ""})
 		if in := emphasisedComplement(raw, ja); in != "" {
 			if ix.introduced == nil {
 				ix.introduced = map[int]string{}
@@ -1551,6 +1559,32 @@ func leadingCode(raw string) string {
 		return ""
 	}
 	return r[1 : 1+end]
+}
+
+// emphasisedParam returns the word a sentence opens with in emphasis, in
+// lower case, before its verb: Python's reference writes its parameters
+// so ("*access* is an integer that specifies ...", "*mode* is an optional
+// string"); a sentence opens in lower case for nothing else. "" when raw
+// opens otherwise.
+func emphasisedParam(raw string) string {
+	if !strings.HasPrefix(raw, "*") || strings.HasPrefix(raw, "**") {
+		return ""
+	}
+	end := strings.IndexByte(raw[1:], '*')
+	if end <= 0 {
+		return ""
+	}
+	w := raw[1 : 1+end]
+	rest := raw[2+end:]
+	if w[0] < 'a' || w[0] > 'z' || !isLatinWord(w) {
+		return ""
+	}
+	for _, v := range []string{" is ", " are ", " must ", " should ", " can ", " may "} {
+		if strings.HasPrefix(rest, v) {
+			return w
+		}
+	}
+	return ""
 }
 
 // Emphasised complements: the sentence ends with its copula and a phrase in

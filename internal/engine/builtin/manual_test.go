@@ -470,3 +470,23 @@ func TestAvailabilityLines(t *testing.T) {
 		t.Errorf("availability = %q (%.2f), want no gloss from an availability line", d.Text, d.Confidence)
 	}
 }
+
+// TestEmphasisedParameters: Python's reference names a function's
+// parameters in emphasis at a sentence's start ("*access* is an integer
+// that ..."): what the parameter is, not what the word means, while the
+// glossary's entry still defines it. The page is written for this test.
+func TestEmphasisedParameters(t *testing.T) {
+	t.Parallel()
+	doc := "# quay\n\n## quay.OpenBerth\n\nOpens the specified berth.\n\n" +
+		"*access* is an integer that specifies an access mask for the berth.\n\n" +
+		"*loader* is the instance of TideLoader doing the loading.\n\n" +
+		"## Glossary\n\n- loader: An object that loads a tide table.\n\nAccess to the quay is logged. Each loader is checked.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "quay.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "access"); d.Confidence >= confDescribe {
+		t.Errorf("access = %q (%.2f), want no definition from the parameter", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "loader"); d.Text != "An object that loads a tide table." {
+		t.Errorf("loader = %q, want the glossary's entry", d.Text)
+	}
+}
