@@ -3641,6 +3641,11 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			continue
 		}
 		restated := strings.TrimPrefix(lower, "i.e. ")
+		if w, _, _ := strings.Cut(restated, " "); w == "whose" || w == "which" || w == "that" || w == "who" || w == "where" || w == "when" {
+			// "Actions that always take a type (i.e. whose options always
+			// take a value)": a relative clause about a noun before.
+			continue
+		}
 		if strings.Contains(lower, " - see ") || strings.Contains(lower, "; see ") || strings.Contains(lower, ", see ") || textPointer.MatchString(lower) {
 			// "the language (the implementation of if-let chains - see
 			// eRFC 2947)", "have been run (the previous two sections)": a

@@ -47,7 +47,8 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"Use a hawser when splitting a tow (a special case of the previous one). Each tow is logged.\n" +
 		"Logs go to the quay office or their copies on Tidal and Moorix (the folders in which the harbor keeps its charts). Moorix is old.\n" +
 		"The only exception is a pilot-signed manifest (i.e. a manifest checked by the harbor pilot). Each manifest is kept.\n" +
-		"Keep the log in a so-called logbook (a bound book of the day's events). The logbook is read daily.\n"}}
+		"Keep the log in a so-called logbook (a bound book of the day's events). The logbook is read daily.\n" +
+		"Tows that always take a hawser (i.e. whose tugs always pull from the bow) are listed here. Each hawser is checked.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"number", "digits after"},
@@ -73,6 +74,7 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		{"tow", "special case"},                 // of what came before
 		{"Moorix", "folders in which"},          // the last of two: about both, or their copies
 		{"manifest", "checked by the harbor"},   // about the pilot-signed manifest
+		{"hawser", "tugs always pull"},          // a relative clause about the tows
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
