@@ -476,6 +476,9 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// capitals, not the word.
 				continue
 			}
+			if it.sigParam && !it.glossary && strings.ToLower(sp) == sp {
+				continue // a parameter of the call above it, not the word
+			}
 			if it.code && (generalEnglish[strings.ToLower(sp)] || generalIT[strings.ToLower(sp)]) {
 				// "`server`: messages from the server", "`config` |
 				// configure output formats": a value or an identifier

@@ -108,6 +108,10 @@ type listItem struct {
 	// clause ("PostgreSQL: `Greatest` will return ..."): it glosses
 	// nothing, and its key still counts as a label.
 	otherSubject bool
+	// sigParam marks an item under an item whose key is a call's
+	// signature that names it ("- `hash`: ..." under "- field(*,
+	// hash=None): ..."): a parameter, which glosses no word.
+	sigParam bool
 	// param marks an item under a call's "Parameters" (callParamHeading):
 	// what one parameter is ("simplex: A row vector of function
 	// values."), which a sentence about the term itself outranks.
@@ -616,6 +620,10 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			text := joinLines(b.lines, ja)
 			if it, ok := parseListItem(text, ja); ok {
 				it.doc, it.line, it.glossary, it.sub, it.param = d.Path, b.start, inGlossary, len(owners) > 0, callParams
+				// "- `hash`: This can be a bool or None." under "-
+				// dataclasses.field(*, ..., hash=None, ...): ...": a
+				// parameter of the call above, not the word.
+				it.sigParam = len(owners) > 0 && signatureParam(owners[len(owners)-1].text, it.key)
 				if len(owners) > 0 && valueOf(owners[len(owners)-1].text, it.key) || params && parameterWord(strings.Trim(it.key, "`*_ ")) ||
 					(keyLineLabels[strings.ToLower(strings.Trim(it.key, "`*_ "))] || constantCase(it.key, it.body) || platformCase(it.key, it.body)) && !it.glossary {
 					// A value or a parameter, not indexed; its key still
@@ -657,6 +665,30 @@ func metaLine(b block) bool {
 	}
 	m := metaLineRE.FindStringSubmatch(strings.TrimSpace(b.lines[0]))
 	return m != nil && !hasWords(m[1], 9)
+}
+
+// signatureParam reports an item key that names a parameter of the call
+// its parent item's key spells: "hash" under "dataclasses.field(*,
+// default=MISSING, hash=None): ...".
+func signatureParam(parent, key string) bool {
+	k := strings.Trim(key, "`*_ ")
+	if k == "" || !isLatinWord(k) {
+		return false
+	}
+	head, _, ok := strings.Cut(strings.TrimLeft(parent, "-*+ "), ": ")
+	if !ok {
+		return false
+	}
+	open := strings.IndexByte(head, '(')
+	if open < 0 || !strings.Contains(head[open:], ")") {
+		return false
+	}
+	for _, f := range strings.FieldsFunc(head[open+1:], func(r rune) bool { return strings.ContainsRune("(),*=[]` ", r) }) {
+		if f == k {
+			return true
+		}
+	}
+	return false
 }
 
 // documentPart opens a body about a part of the document: "This section

@@ -490,3 +490,24 @@ func TestEmphasisedParameters(t *testing.T) {
 		t.Errorf("loader = %q, want the glossary's entry", d.Text)
 	}
 }
+
+// TestSignatureParameters: items under an item keyed by a call's
+// signature name its parameters ("- `hash`: This can be a bool or None."
+// under "- field(*, default=MISSING, hash=None): ..."): they gloss no word.
+// The page is written for this test.
+func TestSignatureParameters(t *testing.T) {
+	t.Parallel()
+	doc := "# quaylib\n\n- quaylib.berth(*, default=MISSING, hash=None, compare=True): Declares a berth.\n" +
+		"  - `hash`: This can be a bool or None. If true, the berth is hashed.\n" +
+		"  - `compare`: If true, the berth is compared.\n\n- `tidemon`: Reads the tide gauge.\n  - `gauge`: A post that shows the water level.\n\n" +
+		"A hash of every berth is kept in the ledger. Each gauge is read at dawn.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "quaylib.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "hash"); strings.Contains(d.Text, "bool or None") {
+		t.Errorf("hash = %q, want no gloss from the parameter", d.Text)
+	}
+	// A sub-item under an item that is no signature still glosses.
+	if d := define(t, e, c, "gauge"); d.Text != "A post that shows the water level." {
+		t.Errorf("gauge = %q, want its item", d.Text)
+	}
+}
