@@ -1,6 +1,12 @@
 package builtin
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
 
 func TestChangelogHeading(t *testing.T) {
 	t.Parallel()
@@ -30,6 +36,7 @@ func TestBookIndexHeading(t *testing.T) {
 	for heading, want := range map[string]bool{
 		"Concept Index": true, "Chapter 63 - Option Index": true, "Variable Index": true, "General Index": true, "索引": true,
 		"用語索引": true, "Index": false, "B-tree Index": false, "Partial Index": false, "Indexes": false,
+		"Editor Functions Index": true, "Style and Tag Index": true, "GIN Index": false, "Vector Search Index": false,
 	} {
 		if got := bookIndexHeading.MatchString(heading); got != want {
 			t.Errorf("bookIndexHeading(%q) = %v, want %v", heading, got, want)
@@ -46,6 +53,22 @@ func TestChangelogFile(t *testing.T) {
 	} {
 		if got := changelogFile.MatchString(name); got != want {
 			t.Errorf("changelogFile(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestBookIndexTable: the rows of a book index's table (Texinfo's "Index
+// Entry | Section") are no sentences: a term's usage comes from the text.
+// The page is written for this test.
+func TestBookIndexTable(t *testing.T) {
+	t.Parallel()
+	index := "# Editor Functions Index\n\n| | Index Entry | | Section |\n| --- | --- | --- | --- |\n" +
+		"| | winch-haul | | 18.6.3 Hauling Winches |\n| | winch-stop | | 18.6.4 Stopping Winches |\n"
+	text := "# Quay machines\n\nTugs pull the ships when the tide turns at night. Each winch is oiled.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "index.md", Content: index}, {Path: "winches.md", Content: text}})
+	for _, term := range []string{"winch", "Hauling Winches"} {
+		if d := define(t, newEngine(t), c, term); strings.Contains(d.Text, "18.6") {
+			t.Errorf("%s = %q, want no usage from the index", term, d.Text)
 		}
 	}
 }

@@ -604,7 +604,12 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			continue
 		}
 		if b.kind == blockTable && !changes {
-			ix.addTableRow(d.Path, b, ja)
+			if !bookIndex {
+				// A book index's rows ("backward-delete-char | 18.6.3
+				// Modifying Text", Texinfo's) point to sections; they
+				// are no sentences.
+				ix.addTableRow(d.Path, b, ja)
+			}
 			continue
 		}
 		first := len(ix.sentences)
@@ -3010,7 +3015,7 @@ var caveatHeading = regexp.MustCompile(`(?i)^(known )?(limitations?|caveats?|iss
 
 // bookIndexHeading names a book's index, after an optional chapter
 // number: "Concept Index", "Chapter 63 - Option Index", 「索引」.
-var bookIndexHeading = regexp.MustCompile(`(?i)^((chapter|appendix) \w+\s*[-–—:.]?\s*)?(concept|options?|variables?|general|subject|functions?|commands?|keywords?|programs?|symbols?|topics?|alphabetical) index$|^(用語|事項|総合)?索引$`)
+var bookIndexHeading = regexp.MustCompile(`(?i)^((chapter|appendix) \w+\s*[-–—:.]?\s*)?(\w+ (and )?)?(concept|options?|variables?|general|subject|functions?|commands?|keywords?|programs?|symbols?|topics?|tags?|alphabetical) index$|^(用語|事項|総合)?索引$`)
 
 // introHeading names a sub-heading that opens what its parent heading is
 // about: "Overview", "Introduction", "What is a pod?", 「概要」, 「はじめに」.
