@@ -1264,3 +1264,21 @@ func TestHeadingOnlyTerm(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingOverAnotherNamesSentence: under "## Web components", "Quaykit
+// also offers Web components to ..." says what another name does with
+// them: a description at most, not the section's gloss. The page is
+// written for this test.
+func TestHeadingOverAnotherNamesSentence(t *testing.T) {
+	t.Parallel()
+	doc := "# Quaykit\n\n## Web components\n\nQuaykit also offers Web components to integrate the tide parser with your website quickly.\n\n" +
+		"## Berth tables\n\nBerth tables list the berths of a quay.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "Web component"); d.Confidence > confDescribe {
+		t.Errorf("Web component = %q (%.2f), want at most a description (%.2f)", d.Text, d.Confidence, confDescribe)
+	}
+	if d := define(t, e, c, "berth table"); d.Text != "Berth tables list the berths of a quay." || d.Confidence <= confDescribe {
+		t.Errorf("berth table = %q (%.2f), want the section's gloss", d.Text, d.Confidence)
+	}
+}

@@ -338,6 +338,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// answers the question).
 				kind = evDescribe
 			}
+			if !s.ja && named && !about && otherNameActs(s.text, spellings) {
+				// "## Web components" over "BudouX also offers Web
+				// components to ...": what another name does with it.
+				kind = evDescribe
+			}
 			if l := strings.ToLower(s.text); strings.HasPrefix(l, "this ") || strings.HasPrefix(l, "these ") {
 				// "### Binary" over "This folded field is a list of binary
 				// packages.": the heading's thing, pointed back to.
@@ -1009,6 +1014,44 @@ func actsOn(s, sp string) bool {
 	w := strings.ToLower(firstWord(s))
 	return hits[0] > 0 && (enItemVerbs[w] || enControlVerbs[w])
 }
+
+// otherNameActs reports an English sentence whose subject is a name other
+// than the term, with a verb that acts on the term after it: "BudouX also
+// offers Web components to integrate ...".
+func otherNameActs(s string, spellings []string) bool {
+	words := strings.Fields(s)
+	if len(words) < 3 {
+		return false
+	}
+	name := trimWord(words[0])
+	if name == "" || !strings.ContainsFunc(name, unicode.IsUpper) || enArticles[strings.ToLower(name)] || enParenLeads[strings.ToLower(name)] {
+		return false
+	}
+	for _, sp := range spellings {
+		if strings.EqualFold(name, sp) || strings.HasPrefix(strings.ToLower(sp), strings.ToLower(name)+" ") {
+			return false
+		}
+	}
+	k := 1
+	if w := strings.ToLower(words[k]); w == "also" || w == "now" || w == "then" {
+		k++
+	}
+	v := strings.ToLower(trimWord(words[k]))
+	if !enItemVerbs[v] && !enControlVerbs[v] && !enNameActs[v] {
+		return false
+	}
+	rest := strings.Join(words[k+1:], " ")
+	for _, sp := range spellings {
+		if glossary.Contains(rest, sp) {
+			return true
+		}
+	}
+	return false
+}
+
+// enNameActs are verbs with which a product or a project does something
+// with a thing: "BudouX offers Web components".
+var enNameActs = toSet(`offers provides supports uses ships bundles exposes adds`)
 
 // enControlVerbs open what a control of a dialog does, beside enItemVerbs.
 var enControlVerbs = toSet(`displays shows inserts includes enters chooses assigns changes`)
