@@ -1047,6 +1047,11 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 			// belongs to the word before it.
 			continue
 		}
+		if l := v.units[0]; c.n == 1 && l.kind == kCap && has(enPrimitiveTypes, l.key) {
+			// "month: Integer - 月 (1～12)", "name: String": a parameter's
+			// type, written capitalised as in Java or JSDoc, not a term.
+			continue
+		}
 		if l := v.units[0]; c.n == 1 && l.kind == kCap && enTitleDocNouns[l.key[strings.LastIndexByte(l.key, ' ')+1:]] {
 			// "Debian Policy Manual" in Japanese text (one unit, see
 			// jaSegment), and "Manual" of "git Manual": as in English

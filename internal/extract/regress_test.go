@@ -878,3 +878,14 @@ func TestExtractKanaDropWords(t *testing.T) {
 		"この文を書き抜きます。\n"
 	checkTerms(t, "", extractPair(t, e, ja), []string{"ら抜き言葉", "さ入れ言葉"}, []string{"抜き言葉", "入れ言葉"})
 }
+
+// TestExtractPrimitiveTypes: a parameter list's types, capitalised as
+// Java and JSDoc write them ("month: Integer - the month"), are not terms;
+// a type with its own name is. The text is written for this test.
+func TestExtractPrimitiveTypes(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Tides\n\n## API\n\n+ year: Integer - the year\n+ month: Integer - the month (1-12)\n+ name: String - the berth name\n" +
+		"+ open: Boolean - whether the berth is open\n+ table: TideTable - the tide table\n\nThe TideTable lists the tides. An Integer is returned.\n"
+	checkTerms(t, "", extractPair(t, e, doc), []string{"TideTable"}, []string{"Integer", "String", "Boolean"})
+}

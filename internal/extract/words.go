@@ -140,6 +140,10 @@ started starting stop stops stopped checked checking
 // polling". They always start a new run and never end one.
 var enSoftAdj = wordSet(`high low hot cold dead live long short open single full`)
 
+// enPrimitiveTypes are the primitive types that Java, JSDoc and API
+// tables write capitalised ("month: Integer", "{String}").
+var enPrimitiveTypes = wordSet(`string integer int boolean bool number float double long short byte char void null undefined`)
+
 // enDocKinds name kinds of document, as the last word of a title ("User's
 // Manual", "Developer's Reference").
 var enDocKinds = wordSet(`manual guide reference handbook cookbook companion tutorial primer bible notes faq`)
