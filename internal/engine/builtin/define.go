@@ -364,12 +364,17 @@ func (a assessment) definitionText() string {
 	if a.best.kind == evUsage {
 		// A Japanese sentence in a page that is mostly English (one
 		// partly translated) is labelled in Japanese too.
-		if ja := a.best.ja || mostlyJapanese(a.best.text); ja {
-			return usedInPrefixJA + "「" + capText(a.best.text, true) + "」"
-		}
-		return usedInPrefixEN + "\"" + capText(a.best.text, false) + "\""
+		return usageText(a.best.text, a.best.ja || mostlyJapanese(a.best.text))
 	}
 	return a.best.text
+}
+
+// usageText quotes a sentence that uses a term, labelled in ja's language.
+func usageText(text string, ja bool) string {
+	if ja {
+		return usedInPrefixJA + "「" + capText(text, true) + "」"
+	}
+	return usedInPrefixEN + "\"" + capText(text, false) + "\""
 }
 
 func (a assessment) evidenceString() string { return strings.Join(a.sources, ", ") }
@@ -486,13 +491,8 @@ func headingUsage(occs []glossary.Occurrence) pipeline.Definition {
 		if text == "" || !hasLetter(text) {
 			continue
 		}
-		def := pipeline.Definition{Confidence: confHeadingUsage, Evidence: fmt.Sprintf("%s:%d", o.Document, o.Line)}
-		if mostlyJapanese(text) {
-			def.Text = usedInPrefixJA + "「" + text + "」"
-		} else {
-			def.Text = usedInPrefixEN + "\"" + text + "\""
-		}
-		return def
+		return pipeline.Definition{Text: usageText(text, mostlyJapanese(text)), Confidence: confHeadingUsage,
+			Evidence: fmt.Sprintf("%s:%d", o.Document, o.Line)}
 	}
 	return pipeline.Definition{}
 }

@@ -4362,10 +4362,7 @@ func usageEvidence(s *sentence, pos int) evidence {
 // cell that holds byte pos, the term's use; a shorter row, or a cell of a
 // few words, is returned whole.
 func cellAt(row string, pos int, ja bool) string {
-	sep := "; "
-	if ja {
-		sep = "、"
-	}
+	sep := tableCellSep(ja)
 	if strings.Count(row, sep) < 3 || pos < 0 || pos > len(row) {
 		return row
 	}

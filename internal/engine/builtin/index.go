@@ -1442,11 +1442,7 @@ func (ix *corpusIndex) addTableRow(doc string, b block, ja bool) {
 			}
 		}
 	}
-	sep := "; "
-	if ja {
-		sep = "、"
-	}
-	ix.addSentences(doc, block{kind: blockTable, lines: []string{strings.Join(cells, sep)}, start: b.start}, ja)
+	ix.addSentences(doc, block{kind: blockTable, lines: []string{strings.Join(cells, tableCellSep(ja))}, start: b.start}, ja)
 }
 
 // joinLines joins the lines of a block as Markdown renders soft line
@@ -1687,9 +1683,7 @@ func splitEnglish(text string) [][2]int {
 			// A link's text is one piece: "[Next4.17. File system
 			// limits](ch04s17.html)", a book's link to its next page,
 			// was cut after "4.17.", leaving "limits](ch04s17.html)".
-			if mid := strings.Index(text[i:], "]("); mid > 0 && !strings.ContainsAny(text[i+1:i+mid], "[]`") {
-				i += mid
-			}
+			i += linkTextLen(text, i)
 			continue
 		}
 		if inCode || (c != '.' && c != '!' && c != '?') {
@@ -1785,9 +1779,7 @@ func splitJapaneseSpans(line string) [][2]int {
 		if r == '[' {
 			// A link's text is one piece, as in splitEnglish: a table of
 			// contents' 「[メンテナへの I18N & L10N FAQ](l10n.html#...)」.
-			if mid := strings.Index(line[i:], "]("); mid > 0 && !strings.ContainsAny(line[i+1:i+mid], "[]`") {
-				skipTo = i + mid
-			}
+			skipTo = i + linkTextLen(line, i)
 			continue
 		}
 		switch r {
@@ -1852,6 +1844,25 @@ func asciiSentenceEnd(line string, i int) bool {
 	// A particle after the stop goes on with the sentence (「値は 1.5. と書く」).
 	r, _ := utf8.DecodeRuneInString(line[j:])
 	return glossary.IsCJK(r) && !strings.ContainsRune("とをにはがのでもやへかまよ", r)
+}
+
+// linkTextLen returns the offset from s[i], a "[", to the "]" that closes
+// a Markdown link's text ("[Next4.17. File system limits](ch04s17.html)"),
+// 0 when no link opens there: the sentence splitters do not cut inside it.
+func linkTextLen(s string, i int) int {
+	if mid := strings.Index(s[i:], "]("); mid > 0 && !strings.ContainsAny(s[i+1:i+mid], "[]`") {
+		return mid
+	}
+	return 0
+}
+
+// tableCellSep joins the cells of a table row into one sentence
+// (addTableRow); cellAt splits a row's usage by it again.
+func tableCellSep(ja bool) string {
+	if ja {
+		return "、"
+	}
+	return "; "
 }
 
 // latinSentenceEnd reports a full stop at line[i] that ends an English
