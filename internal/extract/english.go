@@ -69,6 +69,9 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 				}
 				break
 			}
+			if n := langSuffix(text[i:j], text[j:]); n > 0 {
+				j += n // "C++", "C#", "B+ tree"
+			}
 			w := text[i:j]
 			if i > 0 && text[i-1] == '.' && (i == 1 || !isWordRune(rune(text[i-2])) && text[i-2] != '.') &&
 				dotfile(text[i-1:j]) && (j == len(text) || text[j] != '(') {
@@ -263,6 +266,16 @@ func wordShape(w string) (string, uint8) {
 		return "", 0
 	}
 	w = strings.Trim(w, "_-.'’")
+	if base := strings.TrimRight(w, "+#"); len(base) < len(w) {
+		// "C++", "C#", "B+" (see langSuffix): the name keeps its signs.
+		if langSuffix(base, w[len(base):]) != len(w)-len(base) {
+			return "", 0
+		}
+		if strings.ToUpper(base) == base {
+			return w, kAcronym
+		}
+		return w, kCap
+	}
 	if strings.Contains(w, "’") {
 		// "don’t", "it’ll": typographic apostrophes (HTML pages, many
 		// Markdown sites) spell the contractions of the stop lists.
@@ -373,6 +386,38 @@ func wordShape(w string) (string, uint8) {
 		return "", 0
 	}
 	return w, kIdent
+}
+
+// langSuffix returns the length of the plus or sharp signs that end the
+// name starting with word in rest ("C++", "C#", "F#", "Notepad++", "B+" of
+// "B+ tree"), 0 if there are none: a capitalised word of letters followed
+// by "+", "++" or "#" and then no word ("A+B", "C++17" and "page#anchor"
+// are not such names). Without it "B+ tree database" was "tree database",
+// and C++ was no word at all.
+func langSuffix(word, rest string) int {
+	if word == "" || len(word) > 12 || word[0] < 'A' || word[0] > 'Z' || rest == "" {
+		return 0
+	}
+	for i := 1; i < len(word); i++ {
+		if c := word[i] | 0x20; c < 'a' || c > 'z' {
+			return 0
+		}
+	}
+	n := 0
+	switch {
+	case strings.HasPrefix(rest, "++"):
+		n = 2
+	case rest[0] == '+' || rest[0] == '#':
+		n = 1
+	default:
+		return 0
+	}
+	if n < len(rest) {
+		if r, _ := decodeAt(rest, n); isWordRune(r) || r == '+' || r == '#' {
+			return 0
+		}
+	}
+	return n
 }
 
 func hasTLD(segs []string) bool {

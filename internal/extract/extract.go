@@ -1442,6 +1442,9 @@ func junk(text string, ja bool) bool {
 	if utf8.RuneCountInString(text) < 2 || !hasLetter(text) {
 		return true
 	}
+	if len(text) == 2 && text[1] == '+' {
+		return true // "B+" alone: the start of "B+ tree", not a name
+	}
 	if ja {
 		if isHiragana(text) {
 			return true

@@ -192,6 +192,12 @@ func asciiWord(seg string, toks []tokenizer.Token, i int) (last, end int) {
 		toks[last+2].Position == end+1 && capitalsWord(seg[start:end]) && capitalsWord(toks[last+2].Surface) {
 		last, end = last+2, end+1+len(toks[last+2].Surface)
 	}
+	// "B+木", "C++の関数": a name's plus or sharp signs (see langSuffix).
+	if last+1 < len(toks) && toks[last+1].Position == end {
+		if n := langSuffix(seg[start:end], seg[end:]); n > 0 && toks[last+1].Surface == seg[end:end+n] {
+			last, end = last+1, end+n
+		}
+	}
 	return last, end
 }
 

@@ -775,6 +775,24 @@ func TestExtractPlusNames(t *testing.T) {
 		[]string{"BERTH PRESS", "BERTH PRESS用語統一ルール", "TIDE"})
 }
 
+// TestExtractNamesWithSigns: "C++", "C#" and the "B+" of "B+ tree" keep
+// their signs, in English and in Japanese text; "B+" alone, a sum ("A+B"),
+// a mode ("r+") and an anchor ("page#intro") are no names. The texts are
+// written for this test.
+func TestExtractNamesWithSigns(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	en := "# Quay stores\n\nThe B+ tree database keeps berths in order. A B+ tree database is slower than a hash store.\n" +
+		"Bindings exist for C++ and C#; the C++ binding wraps the C API.\n" +
+		"Open the log in mode r+ and write A+B to the page#intro anchor. Grade B+ is enough.\n"
+	checkTerms(t, "en: ", extractPair(t, e, en), []string{"B+ tree database", "C++", "C#"},
+		[]string{"tree database", "B+", "A+B", "r+", "page#intro"})
+	ja := "# 岸壁ストア\n\nB+木データベースは岸壁を順序どおりに保持します。B+木データベースはハッシュストアより遅いです。\n" +
+		"C++とC#のバインディングがあります。C++用APIはクラスで包みます。\n"
+	checkTerms(t, "ja: ", extractPair(t, e, ja), []string{"B+木データベース", "C++", "C#", "C++用API"},
+		[]string{"木データベース", "B+"})
+}
+
 // TestExtractSkipsMailSenders: a change log kept as mails names each
 // change's sender ("From: Name <address>") and commits sign off by name;
 // those people are not terms, the changes' words are.
