@@ -1282,3 +1282,21 @@ func TestHeadingOverAnotherNamesSentence(t *testing.T) {
 		t.Errorf("berth table = %q (%.2f), want the section's gloss", d.Text, d.Confidence)
 	}
 }
+
+// TestHeadingOverShorterNamesDefinition: under "## Tide Table Database
+// API", "Tide table database is a file ... handled with the tide table
+// database API." defines the shorter name, which keeps the sentence; the
+// API gets no gloss from it. The page is written for this test.
+func TestHeadingOverShorterNamesDefinition(t *testing.T) {
+	t.Parallel()
+	doc := "# Quaydb\n\n## Tide Table Database API\n\nTide table database is a file containing tide tables and is handled with the tide table database API.\n\n" +
+		"To use the tide table database API, include `quay.h` in a source file.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "tide table database API"); strings.HasPrefix(d.Text, "Tide table database is") {
+		t.Errorf("tide table database API = %q (%.2f), want no gloss from the shorter name's definition", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "tide table database"); !strings.HasPrefix(d.Text, "Tide table database is a file") {
+		t.Errorf("tide table database = %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
+}

@@ -321,6 +321,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// するところだと思います。」: what the writer thinks.
 				continue
 			}
+			if !s.ja && named && !about && definesShorterName(s.text, spellings) {
+				// "### B+ Tree Database API" over "B+ tree database is a
+				// file ... handled with the B+ tree database API.": the
+				// sentence defines the shorter name, the English
+				// counterpart of jaTopic's check above.
+				continue
+			}
 			kind := evHeading
 			if t := jaTopic(s.text); s.ja && named && !about && !h.asks && t != "" && !sameModuloChoon(t, spellings) {
 				// "入力モード" over 「SKK モードは、…４種類の入力モードと…を
@@ -1044,6 +1051,30 @@ func otherNameActs(s string, spellings []string) bool {
 	for _, sp := range spellings {
 		if glossary.Contains(rest, sp) {
 			return true
+		}
+	}
+	return false
+}
+
+// definesShorterName reports an English sentence that opens with the
+// first two or more words of a spelling, not all of them, and a copula:
+// "B+ tree database is a file ..." under "B+ Tree Database API" says what
+// the shorter name is.
+func definesShorterName(s string, spellings []string) bool {
+	l := strings.ToLower(s)
+	for _, a := range []string{"the ", "a ", "an "} {
+		if strings.HasPrefix(l, a) {
+			l = l[len(a):]
+			break
+		}
+	}
+	for _, sp := range spellings {
+		words := strings.Fields(strings.ToLower(sp))
+		for k := len(words) - 1; k >= 2; k-- {
+			p := strings.Join(words[:k], " ")
+			if strings.HasPrefix(l, p+" is ") || strings.HasPrefix(l, p+" are ") {
+				return true
+			}
 		}
 	}
 	return false
