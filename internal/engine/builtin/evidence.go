@@ -3585,6 +3585,24 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		if at > 0 && strings.IndexByte("-_./", s.text[at-1]) >= 0 {
 			continue // 「job-number (foreground の略語)」: a part of a longer word
 		}
+		if s.ja && endsWithAny(strings.TrimRight(s.text[:at], " "), "詳細は", "詳しくは", "詳細については") {
+			// 「詳細は ML (NICOLA-DDSKK の接頭語接尾語とabbrev-mode)」:
+			// where to read more, the parenthesis its subject.
+			continue
+		}
+		if s.ja && endsWithAny(strings.TrimRight(s.text[:at], " "), "する", "した", "される", "された", "できる", "させる") {
+			// 「package.el を利用してインストールするパッケージ (手元の PC
+			// の ~/.emacs.d/elpa に溜るファイル)」: a clause narrows the
+			// word; the parenthesis is about the narrowed one.
+			continue
+		}
+		if before := strings.TrimRight(s.text[:at], " "); s.ja && !glossary.HasCJK(sp) && strings.HasSuffix(before, "の") {
+			// 「手元の PC (origin から clone したもの)」: the phrase with its
+			// modifier, as for a Japanese word below.
+			if r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(before, "の")); unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' {
+				continue
+			}
+		}
 		if s.ja && countBefore(strings.TrimRight(s.text[:at], " ")) {
 			// 「2つのエントリ(行の次元, 列の次元)」: the parenthesis lists
 			// the ones counted, it does not say what one is.
@@ -3659,6 +3677,11 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		}
 		end := matchingClose(rest, open, closer)
 		if end < 0 {
+			continue
+		}
+		if s.ja && hasAnyPrefix(strings.TrimLeft(rest[end+len(closer):], " "), "した", "して", "する", "され", "させ", "しま", "でき") {
+			// 「見出し語を補完（▽モードで TAB）したとき」: the word is a verb
+			// here, and the parenthesis says how it was done.
 			continue
 		}
 		inner := strings.TrimSpace(rest[len(open):end])

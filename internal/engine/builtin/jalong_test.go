@@ -106,7 +106,11 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"潮汐表（成熟した読み取り器）\n\n潮汐表を読みます。\n\n" +
 			"この読み取り器は Quay Record (QR) 様式（港で記録を書くのに使われる言語）の台帳を読む。様式を選ぶ。\n" +
 			"QR書式（記録の見出しに使われる書き方）を使う。書式は一つ。\n\n" +
-			"- 泊地検索 （錨地、水深、水深の記録）\n\n泊地検索を使う。\n"},
+			"- 泊地検索 （錨地、水深、水深の記録）\n\n泊地検索を使う。\n" +
+			"詳細は 港湾ML (QuayTool の錨泊手順と潮位表示)\n港湾ML で質問する。\n" +
+			"見出し語を補完（▽モードで TAB）したとき、前の候補へ戻る。補完は速い。\n" +
+			"- local -> 手元の PC (origin から複製したもの)\n\nPC を使う。\n" +
+			"quay.el でインストールするパッケージ (手元の ~/.quay に溜るファイル) には索引が含まれる。パッケージを入れる。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -143,8 +147,12 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"潮汐表", "成熟した"},
 		{"様式", "港で記録を書く"}, // the format with its name
 		{"書式", "記録の見出し"},
-		{"泊地検索", "水深の記録"}, // its kinds, listed
-		{"係船環", "前の環"},    // the ones counted
+		{"泊地検索", "水深の記録"},   // its kinds, listed
+		{"係船環", "前の環"},      // the ones counted
+		{"港湾ML", "錨泊手順"},    // where to read: a thread's subject
+		{"補完", "TAB"},       // how it was done: the word is a verb here
+		{"PC", "複製したもの"},    // the phrase with its modifier
+		{"パッケージ", "溜るファイル"}, // the word narrowed by a clause
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
