@@ -988,7 +988,8 @@ func jaTopic(s string) string {
 	if n == 0 || n > 20 || strings.ContainsAny(topic, "、。,，") {
 		return ""
 	}
-	last, _ := utf8.DecodeLastRuneInString(topic)
+	// 「外部変数 `dpversion' は」, 「「旧安定版」は」: a quoted name ends it.
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(topic, "'’\"”`」』"))
 	if !unicode.In(last, unicode.Han, unicode.Katakana, unicode.Latin) && last != 'ー' && !unicode.IsDigit(last) {
 		return ""
 	}

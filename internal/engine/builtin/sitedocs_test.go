@@ -425,6 +425,8 @@ func TestJapaneseHeadingOverAnotherSubject(t *testing.T) {
 	doc := "# 港湾\n\n## 設定オブジェクト\n\n係船柱は港湾APIにおける最上位のリソースです。設定オブジェクトの詳細は別の記事にあります。\n\n" +
 		"設定オブジェクトを作ります。設定オブジェクトを消します。\n\n" +
 		"## 潮位コントローラー\n\n潮位コントローラは、岸壁の潮位を見張る港湾の構成要素です。\n\n潮位コントローラーを再起動します。潮位コントローラーを止めます。\n\n" +
+		// A quoted variable's sentence under the API's heading.
+		"## 港湾API\n\n外部変数 `qdversion' はバージョン情報の文字列である。\n\n港湾APIを使う。港湾APIを呼ぶ。\n\n" +
 		"## 係留モード\n\n港湾システムは、３種類の係留モードと２つの出港モードを持ちます。\n\n係留モードを選びます。\n\n" +
 		// A table of contents under a heading.
 		"## 潮位互換性\n\n- [Tidewatch 8 の潮位互換性について](v8.html)\n- [Tidewatch 7 の潮位互換性について](v7.html)\n\n潮位互換性を確かめます。\n\n" +
@@ -453,6 +455,9 @@ func TestJapaneseHeadingOverAnotherSubject(t *testing.T) {
 	}
 	if d := define(t, e, c, "Tidewin"); strings.Contains(d.Text, "Harbour Build Tools") {
 		t.Errorf("Tidewin: %q (%.2f): the first of a list of names glosses nothing", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "港湾API"); strings.Contains(d.Text, "バージョン情報") {
+		t.Errorf("港湾API: %q (%.2f): the sentence says what a quoted variable is", d.Text, d.Confidence)
 	}
 	if d := define(t, e, c, "潮位コントローラー"); !strings.Contains(d.Text, "岸壁の潮位を見張る") || d.Confidence < confDescribe {
 		t.Errorf("潮位コントローラー: %q (%.2f), want its section's gloss (written without ー)", d.Text, d.Confidence)
