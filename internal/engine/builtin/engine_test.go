@@ -989,7 +989,8 @@ func TestHereinafterNames(t *testing.T) {
 		"The Gateway has separate windows for drawing the berth plan (\"Plan Editor\") and laying out the quay (\"Quay Editor\").\n" +
 		"A berth plan lists the berths. The Plan Editor saves a berth plan. The quay is long; the Quay Editor draws it.\n\n" +
 		"Pilots who board the containing harbour (\"superport\") can fetch every berth. The superport is big.\n\n" +
-		"The cranes run on the 64-bit Tally Box (\"tb64\") from Example Harbor. A Tally Box counts crates; tb64 is its newest model.\n"
+		"The cranes run on the 64-bit Tally Box (\"tb64\") from Example Harbor. A Tally Box counts crates; tb64 is its newest model.\n" +
+		"We divide Quaytool into high level (\"berthware\") commands and low level\n(\"moorware\") commands. The berthware is many commands; moorware is few.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	for term, want := range map[string]string{
 		"HIPA":    "港湾情報推進機構（以下「HIPA」という。）",
@@ -1036,6 +1037,10 @@ func TestHereinafterNames(t *testing.T) {
 	// "windows for drawing the berth plan (\"Plan Editor\")" names the
 	// window that draws it, not the plan; "the 64-bit Tally Box
 	// (\"tb64\")" names the 64-bit box, not every Tally Box.
+	// "high level (\"berthware\") commands": the phrase goes on to its
+	// plural noun after the parenthesis.
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berthware", "level (")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "moorware", "level (")
 	if d := define(t, e, c, "Tally Box"); strings.Contains(d.Text, "(\"tb64\")") {
 		t.Errorf("Tally Box: %q (%.2f), want no gloss from the name of the 64-bit one", d.Text, d.Confidence)
 	}

@@ -3225,10 +3225,17 @@ func enHereinafter(text string, at, n int) (named []string, shown string, ok boo
 		// an adjective, and the phrase goes on after the parenthesis.
 		return nil, "", false
 	}
-	if next, _, _ := strings.Cut(strings.TrimLeft(text[closeAt:], " "), " "); isLowerWord(next) && !enStopwords[next] &&
+	next, more, _ := strings.Cut(strings.TrimLeft(text[closeAt:], " "), " ")
+	if isLowerWord(next) && !enStopwords[next] &&
 		!enModals[next] && !enHereinafterStops[next] && !strings.HasSuffix(next, "s") && !strings.HasSuffix(next, "ed") {
 		// "the version number of the original (“upstream”) package": the
 		// phrase goes on after the parenthesis, its noun is "package".
+		return nil, "", false
+	}
+	if w := strings.TrimRight(next, ".,;:"); len(w) > 3 && strings.HasSuffix(w, "s") && isLowerWord(w) &&
+		(w != next || hasAnyPrefix(more, "and ", "or ", "are ", "were ", "that ", "which ")) {
+		// "high level (\"porcelain\") commands and low level ...": a
+		// plural noun, not a verb, ends the phrase after the parenthesis.
 		return nil, "", false
 	}
 	return named, strings.Join(named, " ") + " " + text[open:closeAt], true
