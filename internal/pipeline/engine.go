@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"path"
+	"strings"
 	"sync"
 
 	"github.com/genglossary/genglossary/internal/asciidoc"
@@ -22,7 +24,7 @@ type Corpus struct {
 
 // NewCorpus returns a corpus over docs, which must already be sorted by path.
 // Engines read each document as its rendered page reads
-// (reStructuredText through [rst.ToMarkdown], AsciiDoc through
+// (reStructuredText, and plain text written in it ([rst.Looks]), through [rst.ToMarkdown], AsciiDoc through
 // [asciidoc.ToMarkdown], then [sitemarkup.Strip]): front matter, shortcodes and admonition markers are
 // not prose; and with width variants folded outside code
 // ([textwidth.FoldProse]): 「ＡＰＩ」 is the word "API" and 「ｶﾀｶﾅ」 is
@@ -32,7 +34,9 @@ func NewCorpus(docs []glossary.Document) *Corpus {
 	out := make([]glossary.Document, len(docs))
 	for i, d := range docs {
 		switch {
-		case rst.Is(d.Path):
+		case rst.Is(d.Path), strings.EqualFold(path.Ext(d.Path), ".txt") && rst.Looks(d.Content):
+			// A plain-text file written in reStructuredText (a Python
+			// project's README.txt, Mercurial's help) reads as one.
 			d.Content = rst.ToMarkdown(d.Content)
 		case asciidoc.Is(d.Path):
 			d.Content = asciidoc.ToMarkdown(d.Content)

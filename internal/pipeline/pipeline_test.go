@@ -419,3 +419,24 @@ func TestMergeAliasesNamesNotEntries(t *testing.T) {
 		t.Errorf("merged\n%+v\nwant\n%+v", out, want)
 	}
 }
+
+// TestNewCorpusReadsReStructuredTextInTxt: a .txt file written in
+// reStructuredText reads as one (its literal block and directive are no
+// prose, its roles are code); a plain .txt file stays as it is. The texts
+// are written for this test.
+func TestNewCorpusReadsReStructuredTextInTxt(t *testing.T) {
+	t.Parallel()
+	rstText := "Quays\n=====\n\nSet the berth like this::\n\n  [quay]\n  berth = 4\n\nSee :hg:`help quay`.\n\n.. note::\n\n   Tides vary.\n"
+	plain := "Quays\n=====\n\nSet the berth like this::\n\n  [quay]\n"
+	c := NewCorpus([]glossary.Document{{Path: "help/quay.txt", Content: rstText}, {Path: "notes.txt", Content: plain}})
+	got := c.Docs[0].Content
+	if strings.Contains(got, "berth = 4") || !strings.Contains(got, "`help quay`") || !strings.Contains(got, "# Quays") {
+		t.Errorf("reStructuredText in .txt read as:\n%s", got)
+	}
+	if strings.Count(got, "\n") != strings.Count(rstText, "\n") {
+		t.Errorf("line count changed")
+	}
+	if c.Docs[1].Content != plain {
+		t.Errorf("plain .txt changed:\n%s", c.Docs[1].Content)
+	}
+}

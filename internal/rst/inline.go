@@ -4,17 +4,9 @@ import (
 	"strings"
 )
 
-// codeRoles render as code: Sphinx shows their text in a code font.
-var codeRoles = map[string]bool{
-	"code": true, "literal": true, "func": true, "meth": true, "class": true, "attr": true, "mod": true,
-	"data": true, "const": true, "exc": true, "obj": true, "option": true, "envvar": true, "file": true,
-	"command": true, "program": true, "samp": true, "kbd": true, "makevar": true, "macro": true,
-	"type": true, "member": true, "var": true, "enum": true, "struct": true, "confval": true,
-}
-
 // Inline converts the inline markup of one line of reStructuredText:
-// a literal in double backquotes -> `code`; roles -> their text (in code for code roles:
-// :func:`~mod.connect` -> `connect`, :term:`broker` -> broker,
+// a literal in double backquotes -> `code`; roles -> their text in code
+// (:func:`~mod.connect` -> `connect`), text roles' as text (:term:`broker` -> broker,
 // :ref:`the guide <guide>` -> the guide); hyperlink references -> their
 // text (`Go <https://go.dev>`_ -> Go, `the FAQ`_ -> the FAQ, FAQ_ -> FAQ);
 // substitution references (|project|) -> their name; footnote references
@@ -163,10 +155,7 @@ func roleText(role, text string) string {
 	if i := strings.LastIndexByte(kind, ':'); i >= 0 {
 		kind = kind[i+1:] // py:func -> func
 	}
-	switch kind {
-	case "math", "sub", "sup", "subscript", "superscript":
-		return text
-	case "pep", "rfc":
+	if kind == "pep" || kind == "rfc" {
 		// ":pep:`420`" shows "PEP 420", ":rfc:`2616#section-3`" "RFC 2616".
 		n, _, _ := strings.Cut(text, "#")
 		if n != "" && strings.Trim(n, "0123456789") == "" {
@@ -174,10 +163,30 @@ func roleText(role, text string) string {
 		}
 		return text
 	}
-	if codeRoles[kind] {
+	if codeRole(kind) {
 		return "`" + text + "`"
 	}
 	return text
+}
+
+// codeRole reports a role whose text Markdown shows as code: Sphinx's code
+// roles (:func:, :file:, :kbd:) and roles of a project's own (Mercurial's
+// :hg:`help config`, :manpage:, :issue:), a command, a page or a number,
+// not words of the sentence ("help config" was a term). Cross-references
+// and labels (textRoles) and :math:, :sub:, :pep: are text.
+func codeRole(kind string) bool {
+	switch kind {
+	case "math", "sub", "sup", "subscript", "superscript", "pep", "rfc":
+		return false
+	}
+	return !textRoles[kind]
+}
+
+// textRoles render as text: a term, a cross-reference's title, a label.
+var textRoles = map[string]bool{
+	"term": true, "ref": true, "doc": true, "any": true, "numref": true, "abbr": true, "dfn": true,
+	"guilabel": true, "menuselection": true, "emphasis": true, "strong": true, "title-reference": true,
+	"title": true, "t": true, "download": true, "index": true, "keyword": true,
 }
 
 // linkText returns the title of "title <target>", or text itself.

@@ -37,6 +37,52 @@ func Is(name string) bool {
 	return false
 }
 
+// Looks reports whether src, a plain-text file's content, is written in
+// reStructuredText: Python projects' README.txt and Mercurial's help texts
+// are. Read as plain text, a definition list's term ran into its body
+// (".hgignore This file contains ...") and literal blocks read as prose.
+// It takes two kinds of reStructuredText markup at least among directives
+// (".. note::"), roles (":hg:`help`"), a paragraph ending in "::" before an
+// indented block, and inline literals in double backquotes, and no
+// Markdown fence or inline link.
+func Looks(src string) bool {
+	var directive, role, literal, code bool
+	lines := strings.Split(src, "\n")
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") || markdownLink.MatchString(t) {
+			return false
+		}
+		switch {
+		case rstDirective.MatchString(t):
+			directive = true
+		case strings.HasSuffix(t, "::") && len(t) > 2 && i+2 < len(lines) && strings.TrimSpace(lines[i+1]) == "" &&
+			strings.TrimSpace(lines[i+2]) != "" && indentOf(lines[i+2]) > indentOf(l):
+			literal = true
+		}
+		if !role && strings.Contains(t, ":`") && rstRole.MatchString(t) {
+			role = true
+		}
+		if !code && strings.Contains(t, "``") && rstLiteral.MatchString(t) {
+			code = true
+		}
+	}
+	n := 0
+	for _, b := range []bool{directive, role, literal, code} {
+		if b {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+var (
+	rstDirective = regexp.MustCompile(`^\.\. ([A-Za-z][\w:-]*::|_[^:]+:|\|[^|]+\| )`)
+	rstRole      = regexp.MustCompile(`(^|[\s(]):[a-z][\w:.-]*:` + "`" + `[^` + "`" + `]+` + "`")
+	rstLiteral   = regexp.MustCompile("``[^`]+``")
+	markdownLink = regexp.MustCompile(`\[[^\]]+\]\((https?://|#|\.{0,2}/)`)
+)
+
 // ToMarkdown returns src as Markdown with the same number of lines.
 func ToMarkdown(src string) string {
 	lines := joinBrokenRoles(strings.Split(src, "\n"))
@@ -82,7 +128,7 @@ func joinBrokenRoles(lines []string) []string {
 			role = role[k+1:] // py:func -> func
 		}
 		mark := ""
-		if codeRoles[role] {
+		if role != "" && codeRole(role) {
 			mark = "`"
 		}
 		head, tail := next[:end], next[end+1:]

@@ -172,6 +172,9 @@ func TestInline(t *testing.T) {
 		{"`text`:emphasis: after", "text after"},
 		{"港の :term:`係船柱` を見る", "港の 係船柱 を見る"},
 		{"as defined in :pep:`420`, :rfc:`2616#section-3` and :pep:`the quay PEP <8>`", "as defined in PEP 420, RFC 2616 and the quay PEP"},
+		// A project's own roles show a command, a page or a number.
+		{"see :hg:`help config` and :manpage:`quay(5)`, fixed in :issue:`42`", "see `help config` and `quay(5)`, fixed in `42`"},
+		{":math:`x^2` and :sub:`2`", "x^2 and 2"},
 	}
 	for _, tt := range tests {
 		if got := Inline(tt.in); got != tt.want {
@@ -208,6 +211,28 @@ func TestIs(t *testing.T) {
 		"_build/html/_sources/index.rst.txt": true, "notes.txt": false, "rst.txt": false} {
 		if Is(name) != want {
 			t.Errorf("Is(%q) = %v", name, !want)
+		}
+	}
+}
+
+// TestLooks: plain text written in reStructuredText (Mercurial's help, a
+// Python project's README.txt) is told from plain text and from Markdown
+// kept in .txt files. The texts are written for this test.
+func TestLooks(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name, src string
+		want      bool
+	}{
+		{"directive and role", "Quays\n=====\n\nSee :hg:`help quay`.\n\n.. note::\n\n   Tides vary.\n", true},
+		{"literal block and double backquotes", "Set ``berth`` like this::\n\n  [quay]\n  berth = 4\n\nDone.\n", true},
+		{"one kind only", "Use ``berth`` and ``tide`` here.\nNothing else.\n", false},
+		{"plain text", "QUAY NOTES\n\nThe quay opens at six. Call the office: 555-0100.\n", false},
+		{"markdown in txt", "# Quay\n\n```\nberth = 4\n```\n\nSee ``berth`` and :hg:`help`.\n", false},
+		{"markdown link", "Read [the guide](https://example.org/guide) and :ref:`quay` with ``berth``.\n", false},
+	} {
+		if got := Looks(tt.src); got != tt.want {
+			t.Errorf("%s: Looks = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }
