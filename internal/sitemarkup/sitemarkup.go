@@ -492,7 +492,10 @@ func indentedDefinition(line, next string) bool {
 	if term == "" || strings.TrimSpace(next) == "" || len(strings.Fields(term)) > 4 || utf8.RuneCountInString(term) > 40 {
 		return false
 	}
-	if strings.ContainsAny(term[:1], "#|>-*+:`[<!{") || strings.ContainsAny(term, ".:;,!?。：、") || listNumber(term) {
+	if codeTerm(term) {
+		// "`.hgignore`" over "    This file contains ...": Mercurial's
+		// help lists files and settings in code.
+	} else if strings.ContainsAny(term[:1], "#|>-*+:`[<!{") || strings.ContainsAny(term, ".:;,!?。：、") || listNumber(term) {
 		return false
 	}
 	indent := func(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
@@ -500,6 +503,11 @@ func indentedDefinition(line, next string) bool {
 		return false
 	}
 	return indent(next) >= indent(line)+2 && !strings.ContainsAny(strings.TrimSpace(next)[:1], "-*+|>#`")
+}
+
+// codeTerm reports a term that is one code span: "`.hgignore`".
+func codeTerm(term string) bool {
+	return len(term) > 2 && term[0] == '`' && term[len(term)-1] == '`' && strings.Count(term, "`") == 2 && !strings.Contains(term, " ")
 }
 
 // listNumber reports a numbered list item: "1. ...", "2) ...".
