@@ -1212,7 +1212,8 @@ func TestDefinePluralsInEs(t *testing.T) {
 		"## Tows\n\n**Availability**: Tidal, Quaylinux.\n\nA tow is a ship pulled by a tug. Log every tow.\n\n" +
 		"Berth policies are rules that assign ships to berths. Each berth policy is kept by the office.\n\n" +
 		"## Capstans\n\n**Source code:** Lib/quay/capstans.py\n\nThe quay module provides classes for capstans of every size.\n\n" +
-		"Ledgers are mutable; they can be copied. A ledger lists the tows.\n\nThe `hitches` argument is passed on. hitches is a list of knots to tie.\n"
+		"Ledgers are mutable; they can be copied. A ledger lists the tows.\n\nThe `hitches` argument is passed on. hitches is a list of knots to tie.\n\n" +
+		"Tide charts are like this, for example. Read a tide chart daily.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "tools.md", Content: doc}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
@@ -1224,9 +1225,10 @@ func TestDefinePluralsInEs(t *testing.T) {
 			t.Errorf("%s = %q, want %q", term, d.Text, want)
 		}
 	}
-	// A predicate ("are mutable; ..."), and a name spelled like a plural
-	// with a verb for one ("hitches is a list"), say nothing of what one is.
-	for term, not := range map[string]string{"ledger": "mutable", "hitch": "list of knots"} {
+	// A predicate ("are mutable; ..."), a comparison ("are like this"),
+	// and a name spelled like a plural with a verb for one ("hitches is a
+	// list"), say nothing of what one is.
+	for term, not := range map[string]string{"ledger": "mutable", "hitch": "list of knots", "tide chart": "like this"} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s = %q (%.2f), want no definition from %q", term, d.Text, d.Confidence, not)
 		}

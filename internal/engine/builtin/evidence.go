@@ -2315,7 +2315,9 @@ func pluralBody(body string) bool {
 		"required", "optional", "possible", "different", "similar", "same", "ready", "free", "safe", "likely",
 		// "Executable targets are otherwise placed in this directory.":
 		// an adverb before a verb.
-		"otherwise", "therefore", "thus", "hence", "instead", "already", "sometimes", "even", "just", "again", "later", "first":
+		"otherwise", "therefore", "thus", "hence", "instead", "already", "sometimes", "even", "just", "again", "later", "first",
+		// "The help files are like this, for example.": a comparison.
+		"like", "unlike":
 		return false
 	}
 	for _, suf := range []string{"ed", "ly", "ing"} {
