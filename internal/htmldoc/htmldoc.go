@@ -48,6 +48,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/genglossary/genglossary/internal/glossary"
 )
 
 // Is reports whether name is an HTML document (.html, .htm), in any case.
@@ -907,7 +909,7 @@ func (w *writer) pre(text string) {
 // a code span that would run to the next one; "<name>" is a placeholder
 // ("defined by <fmt>"), not an HTML tag.
 func escapeText(t string) string {
-	t = strings.ReplaceAll(t, "`", "\\`")
+	t = escapeBackquotes(t)
 	if !strings.Contains(t, "<") {
 		return t
 	}
@@ -917,6 +919,32 @@ func escapeText(t string) string {
 			b.WriteByte('\\')
 		}
 		b.WriteByte(t[i])
+	}
+	return b.String()
+}
+
+// escapeBackquotes escapes the backquotes of a text, but for TeX-era
+// quotes ("`kbuf' specifies ...", Tokyo Cabinet's and GNU manuals), which
+// become code spans (see glossary.TeXQuotes): they quote a literal name.
+func escapeBackquotes(t string) string {
+	if strings.IndexByte(t, '`') < 0 {
+		return t
+	}
+	qs := glossary.TeXQuotes(t)
+	var b strings.Builder
+	b.Grow(len(t) + 8)
+	for i := 0; i < len(t); i++ {
+		switch {
+		case len(qs) > 0 && i == qs[0][0]:
+			b.WriteString(t[qs[0][0] : qs[0][1]-1])
+			b.WriteByte('`')
+			i = qs[0][1] - 1
+			qs = qs[1:]
+		case t[i] == '`':
+			b.WriteString("\\`")
+		default:
+			b.WriteByte(t[i])
+		}
 	}
 	return b.String()
 }

@@ -266,9 +266,11 @@ func TestToMarkdown(t *testing.T) {
 			"<h1>T</h1><p>For example:</p><div class=\"example\"><p><code>\nListen 80<br>\nListen   8000\n</code></p></div><p>Inline <code>a<br>b</code> stays.</p>" +
 				"<dl><dt>Time</dt><dd>When the ship docked. Its format:<p><code>[day/month]<br>day = 2*digit</code></p>Local time.</dd></dl>",
 			"# T\n\nFor example:\n\n```\nListen 80\nListen 8000\n```\n\nInline `a b` stays.\n\n- Time: When the ship docked. Its format: `[day/month] day = 2*digit` Local time.\n"},
-		{"a backtick in the text is escaped, not a code span",
-			"<h1>T</h1><p>Wildcards never match the `/' character: <code>/*/quay</code> fails.</p><p>Its sign: <code>zone = (`+' | `-')</code>.</p>",
-			"# T\n\nWildcards never match the \\`/' character: `/*/quay` fails.\n\nIts sign: `` zone = (`+' | `-') ``.\n"},
+		{"a backtick in the text is escaped, not a code span, but a TeX-era quote is one",
+			"<h1>T</h1><p>Wildcards never match the `/' character: <code>/*/quay</code> fails.</p><p>Its sign: <code>zone = (`+' | `-')</code>.</p>" +
+				"<p>Type `make' and then `make install'; a lone ` stays, and so does `this` ` .</p>",
+			"# T\n\nWildcards never match the `/` character: `/*/quay` fails.\n\nIts sign: `` zone = (`+' | `-') ``.\n\n" +
+				"Type `make` and then `make install`; a lone \\` stays, and so does \\`this\\` \\` .\n"},
 		{"a source line break inside Japanese text is no space",
 			"<h1>係船</h1><p>係船柱は岸壁に立つ\n   鉄の柱です。曳船は、\n大きな船を押します。<code>moor</code>\nを使い、\nTug\nを呼びます。</p>",
 			"# 係船\n\n係船柱は岸壁に立つ鉄の柱です。曳船は、大きな船を押します。`moor` を使い、 Tug を呼びます。\n"},

@@ -19,6 +19,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/genglossary/genglossary/internal/glossary"
 )
 
 // maxFrontMatterLines bounds the search for the end of front matter: a
@@ -154,6 +156,14 @@ func Strip(content string) string {
 			lines[i] = ""
 			continue
 		}
+		if strings.IndexByte(line, '`') >= 0 {
+			// "Type `make' to build": GNU and TeX-era text quotes a name
+			// as code (see glossary.TeXQuotes).
+			if l := texQuotesAsCode(line); l != line {
+				line, lines[i] = l, l
+				trimmed = strings.TrimLeft(line, " \t")
+			}
+		}
 		if strings.HasPrefix(trimmed, "<") {
 			if end, ok := rawBlock(lines, i); ok {
 				i = end
@@ -227,7 +237,22 @@ func mayHaveMarkup(s string) bool {
 		strings.Contains(s, "```{") || strings.Contains(s, "~~~{") || strings.Contains(s, "}`") ||
 		strings.Contains(s, "<dt") || strings.Contains(s, "<pre") || strings.Contains(s, "<PRE") ||
 		strings.Contains(s, "<script") || strings.Contains(s, "<style") || strings.Contains(s, "<textarea") || strings.Contains(s, "<summary") || strings.Contains(s, "<details") ||
-		strings.Contains(s, "wiki/")
+		strings.Contains(s, "wiki/") || strings.Contains(s, "`") && len(glossary.TeXQuotes(s)) > 0
+}
+
+// texQuotesAsCode returns line with its TeX-era quotes ("`make'") as code
+// spans ("`make`"): the closing apostrophe becomes a backquote, so the
+// line keeps its length.
+func texQuotesAsCode(line string) string {
+	qs := glossary.TeXQuotes(line)
+	if len(qs) == 0 {
+		return line
+	}
+	b := []byte(line)
+	for _, q := range qs {
+		b[q[1]-1] = '`'
+	}
+	return string(b)
 }
 
 // manHeaderRE matches the header line of a manual page saved as text:

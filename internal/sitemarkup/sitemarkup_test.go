@@ -26,6 +26,11 @@ func TestStrip(t *testing.T) {
 			want: "#### Quay\n\nA long platform.\n\n**Example:**\n\ntext\n\nSome **bold** text.\n**Not alone**\nnext\n\n**Q: What is it?**\n\nA: This.\n",
 		},
 		{
+			name: "TeX-era quotes are code spans, outside code",
+			in:   "Type `make' and then `make install' as root; `proper` spans stay.\n\n```\necho `date' `x'\n```\n",
+			want: "Type `make` and then `make install` as root; `proper` spans stay.\n\n```\necho `date' `x'\n```\n",
+		},
+		{
 			name: "a plain-text definition list reads as a definition list",
 			in:   "TERMS\n\nbollard\n    A short post on a quay.\n    It holds ropes.\n\n  fender\n      A cushion.\n\n- item\n    continued\n\nA sentence.\n    not a term\n\n1. step\n    detail\n\n`.quayrc`\n    The defaults of the quay tool.\n\n`a`, `b`\n    Two names.\n",
 			want: "TERMS\n\nbollard\n: A short post on a quay.\n    It holds ropes.\n\nfender\n: A cushion.\n\n- item\n    continued\n\nA sentence.\n    not a term\n\n1. step\n    detail\n\n`.quayrc`\n: The defaults of the quay tool.\n\n`a`, `b`\n    Two names.\n",

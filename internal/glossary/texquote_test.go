@@ -1,0 +1,33 @@
+package glossary
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestTeXQuotes(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"Type `make' and then `make install' as root.", []string{"`make'", "`make install'"}},
+		{"A `proper` span and ``a'b`` and `kbuf' here.", []string{"`kbuf'"}},
+		{"`don't' stop", []string{"`don't'"}},
+		{"a lone ` backquote and it's fine", nil},
+		{"`quay.h'、`tcutil.h' を読む", []string{"`quay.h'", "`tcutil.h'"}},
+		{"no quotes at all", nil},
+		{"` spaced' no", nil},
+		// Code spans that hold quotes: Python's "`'f'` or `'F'`".
+		{"prefixed with `'f'` or `'F'`, and `'O&'` units", nil},
+		{"call `f('x')` then `g'", []string{"`g'"}},
+	} {
+		var got []string
+		for _, q := range TeXQuotes(tt.in) {
+			got = append(got, tt.in[q[0]:q[1]])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("TeXQuotes(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
