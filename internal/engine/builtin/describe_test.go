@@ -319,7 +319,8 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"蔵書点検は libtools パッケージの一部であり、 https://example.org から入手できる。蔵書点検を行います。\n" +
 		"返却の都度、次の予約者に自動で知らせることができます。この機能を以下「自動連絡」と呼びます。自動連絡も、予約のある本にのみ行なわれます。\n" +
 		"指定された棚の中では、書架札は棚の番号を示す札である。書架札を読みます。\n" +
-		"司書はしばしばその本の最も注意深い読者であり、誤りを見つけます。司書に尋ねます。\n\n" +
+		"司書はしばしばその本の最も注意深い読者であり、誤りを見つけます。司書に尋ねます。\n" +
+		"保管庫は最もスケーラブルである。保管庫を開けます。\n\n" +
 		"- 貸出票: 用紙は複写式の薄い紙。\n- 保存先: 何も指定しなければ 港湾フォルダ。\n\n貸出票を書きます。保存先を決めます。\n\n" +
 		"対象は LoanSlip であり、項目は due-date であり、設定する値は 14 です。対象を選びます。\n\n" +
 		"## 返却期限\n\nすべての貸出には返却期限を付けるべきです。\n\n返却期限を守ります。\n\n" +
@@ -388,8 +389,8 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	// 「…は実験的な機能です。」 its status, 「…から入手できる。」 where to
 	// get it;
 	// 「指定された棚の中では、Xは…」 what it is in one place, 「Xはしばしば
-	// …であり」 what it often is.
-	for _, term := range []string{"デフォルト", "予約", "書式", "標準", "標準設定", "延滞猶予", "予約票", "貸出履歴", "書架札", "貸出予測", "蔵書点検", "司書"} {
+	// …であり」 what it often is, 「Xは最もスケーラブルである。」 a verdict.
+	for _, term := range []string{"デフォルト", "予約", "書式", "標準", "標準設定", "延滞猶予", "予約票", "貸出履歴", "書架札", "貸出予測", "蔵書点検", "司書", "保管庫"} {
 		if d := define(t, e, c, term); d.Confidence >= confExplicit {
 			t.Errorf("%s: %q (%.2f) is no definition", term, d.Text, d.Confidence)
 		}

@@ -2664,6 +2664,12 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 			// often is, not what it is.
 			return evidence{}, false
 		}
+		if pred := strings.TrimLeft(strings.TrimPrefix(rest, "は"), "、， "); hasAnyPrefix(pred, "最も", "もっとも", "非常に", "とても", "かなり") &&
+			utf8.RuneCountInString(strings.TrimRight(pred, "。．. ")) <= 14 {
+			// 「Curia は最もスケーラブルである。」: a verdict, not what it is
+			// (「所有権は Rust の最もユニークな機能であり、…」 names a kind).
+			return evidence{}, false
+		}
 		if pred, ok := jaDefinitionalEnding(body); ok && utf8.RuneCountInString(rest) >= 8 && !jaLastClauseTopic(rest[len("は"):]) {
 			return mk(pred, true)
 		}
