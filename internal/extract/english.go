@@ -395,7 +395,7 @@ func wordShape(w string) (string, uint8) {
 // are not such names). Without it "B+ tree database" was "tree database",
 // and C++ was no word at all.
 func langSuffix(word, rest string) int {
-	if word == "" || len(word) > 12 || word[0] < 'A' || word[0] > 'Z' || rest == "" {
+	if rest == "" || rest[0] != '+' && rest[0] != '#' || word == "" || len(word) > 12 || word[0] < 'A' || word[0] > 'Z' {
 		return 0
 	}
 	for i := 1; i < len(word); i++ {
