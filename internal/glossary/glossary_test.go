@@ -33,6 +33,12 @@ func TestIndex(t *testing.T) {
 		{"用語集と用語", "用語", []int{0, 12}},
 		{"", "x", nil},
 		{"C++ is used", "C++", []int{0}},
+		// A capitalised name is not the lower-case part of a hyphenated
+		// name ("docker-compose" is not Docker, "x-window-manager" not
+		// Manager); written as the name, or where case agrees, it is.
+		{"install docker-compose or Docker-Compose; Docker", "Docker", []int{26, 42}},
+		{"provides x-window-manager", "Manager", nil},
+		{"an e-mail and a self-hosted mail", "mail", []int{5, 28}},
 		// Japanese writes Latin terms without spaces around them.
 		{"これがiPhone、これがAndroid", "iPhone", []int{9}},
 		{"QuickFixか全修正", "QuickFix", []int{0}},

@@ -92,6 +92,18 @@ func (p pattern) index(line, lower string, haveLower bool) []int {
 		out = append(out, p.scan(hay, p.ies)...)
 		slices.Sort(out)
 	}
+	if folded && len(out) > 0 && p.folded != p.term && strings.IndexByte(line, '-') >= 0 {
+		// "docker-compose" is not Docker, "x-window-manager" not Manager:
+		// a capitalised name matched in lower case beside a hyphen is a
+		// part of another name.
+		out = slices.DeleteFunc(out, func(at int) bool {
+			end := min(at+len(needle), len(line))
+			return (at > 0 && line[at-1] == '-' || end < len(line) && line[end] == '-') && line[at:end] == strings.ToLower(line[at:end])
+		})
+		if len(out) == 0 {
+			out = nil
+		}
+	}
 	return out
 }
 
