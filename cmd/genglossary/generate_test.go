@@ -237,7 +237,7 @@ func TestGenerateSaysWhatItDoesNotRead(t *testing.T) {
 		"quay.pt-br.md":    pt,
 		"only/quay.pt.md":  pt,
 		"only/berth.pt.md": pt,
-		"NEWS":             "Quay 2.0 reads tide tables.\n",
+		"Makefile":         "all:\n\tquay\n",
 		"TUTORIAL.ja":      "岸壁の使い方\n",
 		"img/logo.png":     "\x89PNG",
 		"img/berth.svg":    "<svg/>",
@@ -279,7 +279,7 @@ func TestGenerateSaysWhatItDoesNotRead(t *testing.T) {
 		t.Errorf("summary %q lacks %q", stdout.String(), want)
 	}
 	// Files of other types are named on one line, a few of them.
-	if want := "not read: 6 files of other types (NEWS, TUTORIAL.ja, a.gif, b.jpg, img/berth.svg and 1 more)\n"; !strings.Contains(stderr.String(), want) {
+	if want := "not read: 6 files of other types (Makefile, TUTORIAL.ja, a.gif, b.jpg, img/berth.svg and 1 more)\n"; !strings.Contains(stderr.String(), want) {
 		t.Errorf("stderr %q lacks %q", stderr.String(), want)
 	}
 	// So are pages that only redirect to another (a Texinfo manual has

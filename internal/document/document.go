@@ -25,7 +25,7 @@ var (
 	// ErrInvalidName means the file name is unsafe or malformed.
 	ErrInvalidName = errors.New("invalid file name")
 	// ErrUnsupportedType means the file is not of a type in [Extensions].
-	ErrUnsupportedType = errors.New("unsupported file type (only .md, .markdown, .mdx, .rst, .rest, .adoc, .asciidoc, .html, .htm and .txt)")
+	ErrUnsupportedType = errors.New("unsupported file type (only .md, .markdown, .mdx, .rst, .rest, .adoc, .asciidoc, .html, .htm and .txt, and README, INSTALL, NEWS and the like without an extension)")
 	// ErrSecretName means the name looks like a secret (.env, *.pem, ...).
 	ErrSecretName = errors.New("file name looks like a secret")
 	// ErrTooLarge means the content exceeds the size limit.
@@ -121,9 +121,20 @@ func Extensions() []string {
 func IsHTML(name string) bool { return htmldoc.Is(name) }
 
 // Supported reports whether name has an extension in [Extensions], in any
-// case.
+// case, or is one of [TextNames] without an extension.
 func Supported(name string) bool {
+	if b := path.Base(name); path.Ext(b) == "" {
+		return slices.Contains(TextNames(), strings.ToUpper(b))
+	}
 	return slices.Contains(Extensions(), strings.ToLower(path.Ext(name)))
+}
+
+// TextNames are the names, in upper case, of files a project writes
+// without an extension and keeps in plain text: GNU and older projects
+// ship README, INSTALL and NEWS so. They are read as .txt files are;
+// "readme" and "Readme" are the same name.
+func TextNames() []string {
+	return []string{"README", "INSTALL", "NEWS", "FAQ", "USAGE", "HACKING", "CONTRIBUTING", "TODO", "BUGS"}
 }
 
 // ValidateName checks a document name supplied by a user and returns it in

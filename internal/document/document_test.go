@@ -55,7 +55,10 @@ func TestValidateName(t *testing.T) {
 		{"long", strings.Repeat("a", 300) + ".md", "", ErrInvalidName},
 		{"very long", strings.Repeat("abcdefgh/", 130) + "a.md", "", ErrInvalidName},
 		{"exe", "a.exe", "", ErrUnsupportedType},
-		{"no ext", "README", "", ErrUnsupportedType},
+		{"no ext", "Makefile", "", ErrUnsupportedType},
+		{"readme without ext", "docs/README", "docs/README", nil},
+		{"news without ext", "News", "News", nil},
+		{"dotted readme", ".readme", "", ErrUnsupportedType},
 		{"env", ".env.md", "", ErrSecretName},
 		{"pem dir", "keys.pem/a.md", "", ErrSecretName},
 		{"credentials", "credentials.txt", "", ErrSecretName},
@@ -180,6 +183,8 @@ func TestLoadDir(t *testing.T) {
 	write("page.html", "<title>P</title><p>Para.</p>")
 	write("scripts.htm", "<script>run()</script>")
 	write("notes.org", "org\n")
+	write("INSTALL", "Run make.\n") // GNU-style, without an extension
+	write("Makefile", "all:\n")
 	write(".git/config.md", "hidden\n")
 	write("node_modules/pkg/README.md", "a package\n")
 	write("vendor/mod/README.md", "a module\n")
@@ -197,7 +202,7 @@ func TestLoadDir(t *testing.T) {
 	for _, d := range docs {
 		paths = append(paths, d.Path)
 	}
-	if got, want := strings.Join(paths, ","), "a/a.md,a/z.txt,b.md,c.mdx,d.markdown,notes.adoc,notes.rst,page.html"; got != want {
+	if got, want := strings.Join(paths, ","), "INSTALL,a/a.md,a/z.txt,b.md,c.mdx,d.markdown,notes.adoc,notes.rst,page.html"; got != want {
 		t.Errorf("docs = %s, want %s", got, want)
 	}
 	for _, d := range docs {
@@ -206,7 +211,7 @@ func TestLoadDir(t *testing.T) {
 		}
 	}
 	wantProblems := map[string]error{"bad.txt": ErrNotUTF8, "big.md": ErrTooLarge, "credentials.md": ErrSecretName, "empty.md": ErrEmpty,
-		"scripts.htm": ErrEmpty, "image.png": ErrUnsupportedType, "notes.org": ErrUnsupportedType}
+		"scripts.htm": ErrEmpty, "image.png": ErrUnsupportedType, "notes.org": ErrUnsupportedType, "Makefile": ErrUnsupportedType}
 	if len(problems) != len(wantProblems) {
 		t.Fatalf("problems = %v, want %d", problems, len(wantProblems))
 	}

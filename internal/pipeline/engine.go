@@ -34,8 +34,9 @@ func NewCorpus(docs []glossary.Document) *Corpus {
 	out := make([]glossary.Document, len(docs))
 	for i, d := range docs {
 		switch {
-		case rst.Is(d.Path), strings.EqualFold(path.Ext(d.Path), ".txt") && rst.Looks(d.Content):
-			// A plain-text file written in reStructuredText (a Python
+		case rst.Is(d.Path), (strings.EqualFold(path.Ext(d.Path), ".txt") || path.Ext(d.Path) == "") && rst.Looks(d.Content):
+			// A plain-text file (.txt, or README and the like without an
+			// extension) written in reStructuredText (a Python
 			// project's README.txt, Mercurial's help) reads as one.
 			d.Content = rst.ToMarkdown(d.Content)
 		case asciidoc.Is(d.Path):

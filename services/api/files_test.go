@@ -41,9 +41,15 @@ func TestFilesJSONAndMultipart(t *testing.T) {
 	}
 	var created map[string]any
 	_ = json.Unmarshal(raw, &created)
-	// Docusaurus pages and .markdown files are Markdown too.
-	for _, name := range []string{"site/install.mdx", "site/ledger.markdown"} {
+	// Docusaurus pages and .markdown files are Markdown too, and a
+	// GNU-style README without an extension is plain text; a Makefile is
+	// no document.
+	for _, name := range []string{"site/install.mdx", "site/ledger.markdown", "relay/README"} {
 		b.mustDo("POST", base, map[string]string{"file_name": name, "content": "# Relay\n\nThe relay forwards berth events.\n"}, http.StatusCreated, nil)
+	}
+	if st, raw := b.do("POST", base, map[string]string{"file_name": "relay/Makefile", "content": "all:\n"}, nil); st != http.StatusUnprocessableEntity ||
+		!strings.Contains(string(raw), "unsupported file type") {
+		t.Errorf("Makefile upload = %d %s, want 422 unsupported file type", st, raw)
 	}
 
 	// A Shift_JIS file (older Japanese manuals) is kept as the UTF-8 text
@@ -96,7 +102,7 @@ func TestFilesJSONAndMultipart(t *testing.T) {
 		Total int              `json:"total"`
 	}
 	b.mustDo("GET", base, nil, http.StatusOK, &list)
-	if list.Total != 4 {
+	if list.Total != 5 {
 		t.Fatalf("list = %+v", list)
 	}
 	var one map[string]any
@@ -107,7 +113,7 @@ func TestFilesJSONAndMultipart(t *testing.T) {
 	b.mustDo("DELETE", base+"/"+created["id"].(string), nil, http.StatusNoContent, nil)
 	b.mustDo("GET", base+"/"+created["id"].(string), nil, http.StatusNotFound, nil)
 	b.mustDo("GET", base, nil, http.StatusOK, &list)
-	if list.Total != 3 {
+	if list.Total != 4 {
 		t.Errorf("after delete: %d files", list.Total)
 	}
 }
