@@ -1303,3 +1303,18 @@ func TestHeadingOverShorterNamesDefinition(t *testing.T) {
 		t.Errorf("tide table database = %q (%.2f), want its definition", d.Text, d.Confidence)
 	}
 }
+
+// TestAppositiveOfALowerCaseWord: "(berth manager, crane manager, tide
+// manager, a panel ...)" lists parts; the appositive after "tide manager"
+// is no gloss of the name Manager, which the page writes capitalised. The
+// page is written for this test.
+func TestAppositiveOfALowerCaseWord(t *testing.T) {
+	t.Parallel()
+	doc := "# Quay\n\nBeyond the basic components of a modern quay (berth manager, crane manager, tide manager, a panel for launchers and so on), it only provides a few tools.\n\n" +
+		"The Manager starts every tool. Open the Manager first.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "quay.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "Manager"); strings.Contains(d.Text, "a panel") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("Manager = %q (%.2f), want no gloss from another word's appositive", d.Text, d.Confidence)
+	}
+}

@@ -56,7 +56,10 @@ type evidence struct {
 	// "Parameters" section (see sentence.param).
 	param bool
 	score float64 // usage and describe evidence: how informative the sentence is
-	docs  int     // usage evidence only: documents that use the term
+	// foreign marks evidence from an English passage of a Japanese
+	// document: the page's own language is preferred.
+	foreign bool
+	docs    int // usage evidence only: documents that use the term
 }
 
 func (e evidence) where() string { return fmt.Sprintf("%s:%d", e.doc, e.line) }
@@ -99,6 +102,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 		s := &ix.sentences[si]
 		found, used := false, false
 		firstHit := len(s.text)
+		before := len(out)
 		for _, sp := range spellings {
 			hits := glossary.Index(s.text, sp)
 			if len(hits) == 0 {
@@ -138,6 +142,9 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				break
 			}
 		}
+		if found && ix.foreign(s) {
+			out[before].foreign = true
+		}
 		if !used || found || s.block == blockHeading {
 			continue
 		}
@@ -152,7 +159,8 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				break
 			}
 			if d, ok := describeEvidence(s, sp); ok {
-				if describe == nil || d.score > describe.score {
+				d.foreign = ix.foreign(s)
+				if describe == nil || nativeFirst(d, *describe) {
 					describe = &d
 				}
 				break
@@ -162,7 +170,8 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			continue
 		}
 		u := usageEvidence(s, firstHit)
-		if usage == nil || u.score > usage.score {
+		u.foreign = ix.foreign(s)
+		if usage == nil || nativeFirst(u, *usage) {
 			usage = &u
 		}
 	}
@@ -551,6 +560,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 		}
 		usage.docs = len(docs)
 		out = append(out, *usage)
+	}
+	if slices.ContainsFunc(out, func(e evidence) bool { return e.foreign && e.kind != evUsage }) &&
+		slices.ContainsFunc(out, func(e evidence) bool { return !e.foreign && e.kind != evUsage && e.kind != evDescribe }) {
+		// A Japanese page's English passage defines the term, and so does
+		// its Japanese text: the glossary speaks the page's language.
+		out = slices.DeleteFunc(out, func(e evidence) bool { return e.foreign && e.kind != evUsage })
 	}
 	// A question ("## Read" over "Will something still read from the
 	// connection?") asks about the term; it does not say what it is.
@@ -1021,6 +1036,20 @@ func actsOn(s, sp string) bool {
 	}
 	w := strings.ToLower(firstWord(s))
 	return hits[0] > 0 && (enItemVerbs[w] || enControlVerbs[w])
+}
+
+// foreign reports a sentence of a passage in English in a Japanese
+// document (see blockJA).
+func (ix *corpusIndex) foreign(s *sentence) bool { return !s.ja && ix.docJA[s.doc] }
+
+// nativeFirst reports whether describing or usage evidence a is to be
+// chosen over b: one in its document's language first, then the more
+// informative.
+func nativeFirst(a, b evidence) bool {
+	if a.foreign != b.foreign {
+		return !a.foreign
+	}
+	return a.score > b.score
 }
 
 // otherNameActs reports an English sentence whose subject is a name other
@@ -2076,6 +2105,12 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	// Appositive in the middle of a sentence: "... the Quillmoor
 	// Foundation, a non-profit organization that ...".
 	for _, at := range hits {
+		if m := s.text[at:min(at+len(sp), len(s.text))]; strings.ToLower(sp) != sp && m == strings.ToLower(m) {
+			// "(file manager, window manager, session manager, a panel
+			// ...)": the name Manager is not the common noun written in
+			// lower case.
+			continue
+		}
 		if at == 0 || !appositiveSubject(s.text[:at]) || afterIndefinite(s.text[:at]) || !enGlossedHere(s.text[:at], sp) ||
 			isLowerWord(sp) && afterPrepositionObject(s.text[:at]) || keyedPrepositionObject(s.text[:at]) {
 			// "(file manager, window manager, session manager, a panel

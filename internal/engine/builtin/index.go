@@ -395,6 +395,51 @@ func proseJapanese(blocks []block) bool {
 	return letters > 0 && kana*10 >= letters
 }
 
+// blockJA reports whether a block of a document is read as Japanese: as
+// the document is, but for a paragraph, item or row of a Japanese document
+// written in English alone (no kana nor kanji, four words at least), whose
+// sentences the English rules read: a Japanese page that quotes or
+// translates a passage gave its English terms neither definition nor
+// usage.
+func blockJA(b block, docJA bool) bool {
+	if !docJA || b.kind == blockHeading {
+		return docJA
+	}
+	words := 0
+	for _, l := range b.lines {
+		if glossary.HasCJK(l) || strings.ContainsAny(l, "。、．，「」") {
+			return true
+		}
+		for f := range strings.FieldsSeq(stripCodeSpans(l)) {
+			if strings.IndexFunc(f, isLatinLetter) >= 0 {
+				words++
+			}
+		}
+	}
+	return words < 4
+}
+
+// stripCodeSpans removes the `code` spans of a line.
+func stripCodeSpans(l string) string {
+	if strings.IndexByte(l, '`') < 0 {
+		return l
+	}
+	var b strings.Builder
+	in := false
+	for _, r := range l {
+		if r == '`' {
+			in = !in
+			continue
+		}
+		if !in {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isLatinLetter(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }
+
 // block is a run of lines that belongs together: a paragraph, a list item
 // with its continuation lines, or a heading.
 type block struct {
@@ -509,8 +554,8 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		}
 	}
 	flush()
-	ja := proseJapanese(blocks)
-	ix.docJA[d.Path] = ja
+	docJA := proseJapanese(blocks)
+	ix.docJA[d.Path] = docJA
 
 	var pending []headingRef // headings of this document waiting for their paragraph
 	var owners []listOwner   // list items above the current one, by indentation (see valueOf)
@@ -542,6 +587,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	// status" says what each of the names is.
 	nameSection := false
 	for bi, b := range blocks {
+		ja := blockJA(b, docJA)
 		if b.kind == blockHeading && prevHeading.pos >= 0 {
 			ix.headings[prevHeading.key][prevHeading.pos].nextLine = b.start
 		}

@@ -110,3 +110,25 @@ func wantSkipped(t *testing.T, e *Engine, c *pipeline.Corpus, path, language str
 		t.Errorf("Skipped = %+v, want %s in %s", skipped, path, language)
 	}
 }
+
+// TestEnglishPassageInAJapanesePage: a Japanese page that quotes or
+// translates a passage in English reads that passage by the English rules
+// (its terms were extracted but got neither definition nor usage), and its
+// Japanese sentences as before. The page is written for this test.
+func TestEnglishPassageInAJapanesePage(t *testing.T) {
+	t.Parallel()
+	doc := "# 岸壁\n\n係船柱は岸壁に立つ鉄の柱です。係船柱に索を掛けます。\n\n" +
+		"A berth is a place where a ship is moored while it is loaded.\n\n" +
+		"曳船は大きな船を押す小さな船です。曳船を呼びます。\n\n- Note: 短い注\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "quay.ja.md", Content: doc}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"berth": "A berth is a place where a ship is moored while it is loaded.",
+		"係船柱":   "係船柱は岸壁に立つ鉄の柱です。",
+		"曳船":    "曳船は大きな船を押す小さな船です。",
+	} {
+		if d := define(t, e, c, term); d.Text != want {
+			t.Errorf("%s = %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+}
