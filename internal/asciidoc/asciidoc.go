@@ -34,6 +34,58 @@ func Is(name string) bool {
 	return false
 }
 
+// Looks reports whether src, a plain-text file's content, is written in
+// AsciiDoc: Git's documentation sources are .txt files. Read as plain
+// text, its description lists ran their terms into their bodies and its
+// macros ("linkgit:git-add[1]") read as words. It takes two kinds of
+// AsciiDoc markup at least among cross references and anchors ("<<id>>",
+// "[[id]]"), macros ("include::", "ifdef::", "linkgit:x[1]", "xref:"),
+// description items ("term::" over its text), block attribute lines
+// ("[verse]") and "== Title" headings, and no Markdown inline link.
+func Looks(src string) bool {
+	var ref, macro, item, attrLine, title bool
+	lines := strings.Split(src, "\n")
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		if markdownLink.MatchString(t) {
+			return false
+		}
+		if !ref && (strings.Contains(t, "<<") || strings.Contains(t, "[[")) && crossRef.MatchString(t) {
+			ref = true
+		}
+		if !macro && (directive(t) || inlineMacro.MatchString(t)) {
+			macro = true
+		}
+		if !item && l == t && strings.HasSuffix(t, "::") && !strings.HasPrefix(t, "..") && len(strings.Fields(t)) <= 4 && i+1 < len(lines) &&
+			strings.TrimSpace(lines[i+1]) != "" && strings.TrimSpace(lines[i+1]) != lines[i+1] {
+			item = true // "--dry-run::" over its indented text (".. index::" is reStructuredText)
+		}
+		if !attrLine && attributeLine.MatchString(t) {
+			attrLine = true
+		}
+		if _, _, ok := heading(t); ok && l == t && len(t) > 1 && t[1] == '=' {
+			title = true
+		}
+	}
+	n := 0
+	for _, b := range []bool{ref, macro, item, attrLine, title} {
+		if b {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+var (
+	crossRef      = regexp.MustCompile(`<<[A-Za-z_][\w#./:-]*(,[^>]+)?>>|\[\[[A-Za-z_][\w:.-]*(,[^\]]+)?\]\]`)
+	attributeLine = regexp.MustCompile(`^\[[A-Za-z#.%][\w#.%="\-]*(,[\w#.%=" \-]*)*\]$`)
+	inlineMacro   = regexp.MustCompile(`\b(linkgit|xref|link|kbd|footnote|image):[^\s\[]*\[`)
+	markdownLink  = regexp.MustCompile(`\[[^\]]+\]\((https?://|#|\.{0,2}/)`)
+)
+
 // ToMarkdown returns src as Markdown with the same number of lines.
 func ToMarkdown(src string) string {
 	lines := strings.Split(src, "\n")
@@ -73,6 +125,13 @@ func ToMarkdown(src string) string {
 			continue // the author or revision line
 		}
 
+		if level := underlined(lines, i); level > 0 {
+			// "NAME" over "----": a two-line section title (AsciiDoc.py's
+			// style, Git's manual pages), not a listing block's opening.
+			out[i] = strings.Repeat("#", level) + " " + inline(trimmed, attrs)
+			i++
+			continue
+		}
 		switch {
 		case strings.HasPrefix(trimmed, "|==="):
 			end := i + 1
@@ -183,6 +242,30 @@ func heading(s string) (int, string, bool) {
 		return 0, "", false
 	}
 	return n, strings.TrimSpace(s[n:]), true
+}
+
+// underlined returns the level of a two-line section title at lines[i]:
+// its text over a line of one of = - ~ ^ + as long as the text, give or
+// take one character (= for the document's title, level 1, - level 2,
+// and so on); 0 if there is none. The text opens a paragraph (a blank line
+// or the start before it) and is not markup itself.
+func underlined(lines []string, i int) int {
+	if i+1 >= len(lines) || i > 0 && strings.TrimSpace(lines[i-1]) != "" {
+		return 0
+	}
+	title := strings.TrimSpace(lines[i])
+	under := strings.TrimSpace(lines[i+1])
+	if len(under) < 2 || strings.Trim(under, under[:1]) != "" || isDelimiter(title) || strings.ContainsAny(title[:1], "=-*.[/:|<+") {
+		return 0
+	}
+	level := strings.IndexByte("=-~^+", under[0]) + 1
+	if level == 0 {
+		return 0
+	}
+	if n := utf8.RuneCountInString(title); len(under) < n-1 || len(under) > n+1 {
+		return 0
+	}
+	return level
 }
 
 // isDelimiter reports a delimited block's delimiter line: four or more of

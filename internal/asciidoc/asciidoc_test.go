@@ -124,6 +124,9 @@ func TestInline(t *testing.T) {
 		{"code `+{x}+` stays", "code `{x}` stays"},
 		{"array[0] and std::vector[1]", "array[0] and std::vector[1]"},
 		{"港の*係船柱*を見る", "港の**係船柱**を見る"},
+		// Git's own macro and inline anchors.
+		{"similar to linkgit:quay-show[1] output", "similar to `quay-show(1)` output"},
+		{"[[def_berth]]berth and [[[bib]]] stay", "berth and [[[bib]]] stay"},
 	}
 	for _, tt := range tests {
 		if got := inline(tt.in, attrs); got != tt.want {
@@ -137,6 +140,43 @@ func TestIs(t *testing.T) {
 	for name, want := range map[string]bool{"a.adoc": true, "b/C.ADOC": true, "c.asciidoc": true, "d.asc": false, "e.md": false} {
 		if Is(name) != want {
 			t.Errorf("Is(%q) = %v", name, !want)
+		}
+	}
+}
+
+// TestTwoLineTitles: AsciiDoc.py's titles over a line of = - ~ ^ + as
+// long as the text (Git's manual pages) are headings, not a listing
+// block's opening that blanked the rest of the page; a listing block after
+// a paragraph stays code. The text is written for this test.
+func TestTwoLineTitles(t *testing.T) {
+	t.Parallel()
+	src := "quay-moor(1)\n============\n\nNAME\n----\nquay-moor - Moor a ship\n\nDESCRIPTION\n-----------\nThe command moors a ship.\n\n" +
+		"Run it like this to moor one:\n\n----\nquay moor --berth 4\n----\n\nOptions\n~~~~~~~\n[[def_berth]]--berth::\n\tThe berth to use.\n"
+	want := "# quay-moor(1)\n\n\n## NAME\n\nquay-moor - Moor a ship\n\n## DESCRIPTION\n\nThe command moors a ship.\n\n" +
+		"Run it like this to moor one:\n\n\n\n\n\n### Options\n\n- --berth:\n  The berth to use.\n"
+	if got := ToMarkdown(src); got != want {
+		t.Errorf("ToMarkdown:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestLooks: a .txt file written in AsciiDoc (Git's documentation) is told
+// from plain text, from Markdown and from reStructuredText. The texts are
+// written for this test.
+func TestLooks(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name, src string
+		want      bool
+	}{
+		{"git style", "quay-moor(1)\n============\n\nSee linkgit:quay-berth[1].\n\n--berth::\n\tThe berth to use.\n", true},
+		{"anchors and attribute lines", "[[def_berth]]berth::\n\tA place.\n\n[verse]\nquay moor\n", true},
+		{"plain text", "QUAY NOTES\n\nThe quay opens at six: call the office.\n", false},
+		{"reStructuredText", ".. index::\n   single: berth\n\nShift with ``<<`` and ``>>``::\n\n   x << 2\n", false},
+		{"python lists", "Example::\n\n    >>> list('ABC')\n    ['A', 'B', 'C']\n", false},
+		{"markdown link", "See [the guide](https://example.org) and <<berth>> with linkgit:x[1].\n", false},
+	} {
+		if got := Looks(tt.src); got != tt.want {
+			t.Errorf("%s: Looks = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

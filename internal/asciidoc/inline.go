@@ -66,6 +66,19 @@ func inline(s string, attrs map[string]string) string {
 				i += end + 2
 				continue
 			}
+		case c == '[' && strings.HasPrefix(s[i:], "[[["):
+			// A bibliography anchor, "[[[bib]]]": kept as it is.
+			if end := strings.Index(s[i:], "]]]"); end > 0 {
+				b.WriteString(s[i : i+end+3])
+				i += end + 3
+				continue
+			}
+		case c == '[' && strings.HasPrefix(s[i:], "[["):
+			// An inline anchor, "[[def_branch]]branch::": not shown.
+			if end := strings.Index(s[i+2:], "]]"); end > 0 && !strings.ContainsAny(s[i+2:i+2+end], " []") {
+				i += end + 4
+				continue
+			}
 		case c == '[':
 			// The bracket of a macro: name:target[text]. Find the macro's
 			// start in what was written.
@@ -122,7 +135,7 @@ func macroBefore(out string) (int, string, bool) {
 var inlineMacros = map[string]bool{
 	"link": true, "xref": true, "kbd": true, "btn": true, "menu": true, "footnote": true, "footnoteref": true,
 	"image": true, "icon": true, "pass": true, "indexterm": true, "indexterm2": true, "anchor": true,
-	"stem": true, "latexmath": true, "asciimath": true,
+	"stem": true, "latexmath": true, "asciimath": true, "linkgit": true,
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -141,6 +154,10 @@ func macroText(name, target, text string) string {
 		return text
 	case "anchor":
 		return ""
+	case "linkgit":
+		// Git's manual page links, "linkgit:git-show-ref[1]": a command's
+		// page, shown as "git-show-ref(1)".
+		return "`" + strings.TrimPrefix(target, "linkgit:") + "(" + text + ")`"
 	case "menu":
 		menu := strings.TrimPrefix(target, "menu:")
 		if text == "" {

@@ -23,10 +23,11 @@ type Corpus struct {
 }
 
 // NewCorpus returns a corpus over docs, which must already be sorted by path.
-// Engines read each document as its rendered page reads
-// (reStructuredText, and plain text written in it ([rst.Looks]), through [rst.ToMarkdown], AsciiDoc through
-// [asciidoc.ToMarkdown], then [sitemarkup.Strip]): front matter, shortcodes and admonition markers are
-// not prose; and with width variants folded outside code
+// Engines read each document as its rendered page reads (reStructuredText,
+// and plain text written in it ([rst.Looks]), through [rst.ToMarkdown];
+// AsciiDoc, and plain text written in it ([asciidoc.Looks]), through
+// [asciidoc.ToMarkdown]; then [sitemarkup.Strip]): front matter,
+// shortcodes and admonition markers are not prose; and with width variants folded outside code
 // ([textwidth.FoldProse]): 「ＡＰＩ」 is the word "API" and 「ｶﾀｶﾅ」 is
 // 「カタカナ」, so a term is one term however a document types it. Line
 // numbers stay those of the documents given.
@@ -34,18 +35,26 @@ func NewCorpus(docs []glossary.Document) *Corpus {
 	out := make([]glossary.Document, len(docs))
 	for i, d := range docs {
 		switch {
-		case rst.Is(d.Path), (strings.EqualFold(path.Ext(d.Path), ".txt") || path.Ext(d.Path) == "") && rst.Looks(d.Content):
+		case rst.Is(d.Path), plainText(d.Path) && rst.Looks(d.Content):
 			// A plain-text file (.txt, or README and the like without an
 			// extension) written in reStructuredText (a Python
 			// project's README.txt, Mercurial's help) reads as one.
 			d.Content = rst.ToMarkdown(d.Content)
-		case asciidoc.Is(d.Path):
+		case asciidoc.Is(d.Path), plainText(d.Path) && asciidoc.Looks(d.Content):
+			// So does one written in AsciiDoc (Git's documentation).
 			d.Content = asciidoc.ToMarkdown(d.Content)
 		}
 		d.Content = textwidth.FoldProse(sitemarkup.Strip(d.Content))
 		out[i] = d
 	}
 	return &Corpus{Docs: out}
+}
+
+// plainText reports a document read as plain text: a .txt file, or one
+// without an extension (README).
+func plainText(name string) bool {
+	ext := path.Ext(name)
+	return ext == "" || strings.EqualFold(ext, ".txt")
 }
 
 // Occurrences is [glossary.FindOccurrences] over the corpus's documents,

@@ -421,14 +421,15 @@ func TestMergeAliasesNamesNotEntries(t *testing.T) {
 }
 
 // TestNewCorpusReadsReStructuredTextInTxt: a .txt file written in
-// reStructuredText reads as one (its literal block and directive are no
-// prose, its roles are code); a plain .txt file stays as it is. The texts
-// are written for this test.
+// reStructuredText or AsciiDoc reads as one (a literal block and a
+// directive are no prose, roles are code, titles are headings); a plain
+// .txt file stays as it is. The texts are written for this test.
 func TestNewCorpusReadsReStructuredTextInTxt(t *testing.T) {
 	t.Parallel()
 	rstText := "Quays\n=====\n\nSet the berth like this::\n\n  [quay]\n  berth = 4\n\nSee :hg:`help quay`.\n\n.. note::\n\n   Tides vary.\n"
 	plain := "Quays\n=====\n\nSet the berth like this::\n\n  [quay]\n"
-	c := NewCorpus([]glossary.Document{{Path: "help/quay.txt", Content: rstText}, {Path: "notes.txt", Content: plain}})
+	adoc := "quay-moor(1)\n============\n\nNAME\n----\nquay-moor - Moor a ship, see linkgit:quay-berth[1]\n\n--berth::\n\tThe berth to use.\n"
+	c := NewCorpus([]glossary.Document{{Path: "help/quay.txt", Content: rstText}, {Path: "notes.txt", Content: plain}, {Path: "quay-moor.txt", Content: adoc}})
 	got := c.Docs[0].Content
 	if strings.Contains(got, "berth = 4") || !strings.Contains(got, "`help quay`") || !strings.Contains(got, "# Quays") {
 		t.Errorf("reStructuredText in .txt read as:\n%s", got)
@@ -438,5 +439,10 @@ func TestNewCorpusReadsReStructuredTextInTxt(t *testing.T) {
 	}
 	if c.Docs[1].Content != plain {
 		t.Errorf("plain .txt changed:\n%s", c.Docs[1].Content)
+	}
+	// AsciiDoc in .txt (Git's documentation) reads as AsciiDoc: its titles
+	// are headings, its description list a list.
+	if got := c.Docs[2].Content; !strings.Contains(got, "## NAME") || !strings.Contains(got, "- --berth:") || !strings.Contains(got, "`quay-berth(1)`") {
+		t.Errorf("AsciiDoc in .txt read as:\n%s", got)
 	}
 }
