@@ -160,6 +160,14 @@ func ToMarkdown(src string) string {
 			continue
 		case blockAttributes(trimmed):
 			lastAttrs = trimmed
+			if style, _, _ := strings.Cut(strings.Trim(trimmed, "[]"), ","); strings.TrimSpace(style) == "verse" || strings.TrimSpace(style) == "literal" {
+				// "[verse]" over "'git add' [--verbose | -v] ...": Git's
+				// synopses; a literal paragraph shows code. Neither is
+				// prose: the paragraph stays blank.
+				for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" && !isDelimiter(strings.TrimSpace(lines[i+1])) {
+					i++
+				}
+			}
 			continue
 		case blockTitle(trimmed) || directive(trimmed) ||
 			trimmed == "+" || trimmed == "<<<" || trimmed == "'''":

@@ -147,13 +147,15 @@ func TestIs(t *testing.T) {
 // TestTwoLineTitles: AsciiDoc.py's titles over a line of = - ~ ^ + as
 // long as the text (Git's manual pages) are headings, not a listing
 // block's opening that blanked the rest of the page; a listing block after
-// a paragraph stays code. The text is written for this test.
+// a paragraph stays code, and so does a verse paragraph (Git's synopses).
+// The text is written for this test.
 func TestTwoLineTitles(t *testing.T) {
 	t.Parallel()
 	src := "quay-moor(1)\n============\n\nNAME\n----\nquay-moor - Moor a ship\n\nDESCRIPTION\n-----------\nThe command moors a ship.\n\n" +
-		"Run it like this to moor one:\n\n----\nquay moor --berth 4\n----\n\nOptions\n~~~~~~~\n[[def_berth]]--berth::\n\tThe berth to use.\n"
+		"Run it like this to moor one:\n\n----\nquay moor --berth 4\n----\n\nOptions\n~~~~~~~\n[[def_berth]]--berth::\n\tThe berth to use.\n\n" +
+		"[verse]\n'quay moor' [--berth <n>]\n\t  [--tide]\n\nDone.\n"
 	want := "# quay-moor(1)\n\n\n## NAME\n\nquay-moor - Moor a ship\n\n## DESCRIPTION\n\nThe command moors a ship.\n\n" +
-		"Run it like this to moor one:\n\n\n\n\n\n### Options\n\n- --berth:\n  The berth to use.\n"
+		"Run it like this to moor one:\n\n\n\n\n\n### Options\n\n- --berth:\n  The berth to use.\n\n\n\n\n\nDone.\n"
 	if got := ToMarkdown(src); got != want {
 		t.Errorf("ToMarkdown:\n%s\nwant:\n%s", got, want)
 	}
