@@ -214,3 +214,18 @@ func TestExtractKeepsGlossaryEntriesBeforeManualPageNames(t *testing.T) {
 		t.Errorf("capped at %d: %q, want fender (a glossary's entry) kept before fendctl (a NAME's)", limit, kept)
 	}
 }
+
+// TestGlossaryPageNamedWithASuffix: "glossary-content.txt" (Git's, included
+// by its glossary page) is the documents' glossary too: its entry glosses
+// the term, not a value's item on another page ("object:: An ambiguous
+// short name."). The pages are written for this test.
+func TestGlossaryPageNamedWithASuffix(t *testing.T) {
+	t.Parallel()
+	values := "# quay-check\n\n## Messages\n\n- berth: A berth without a ship.\n- tide: The tide table is missing.\n"
+	gloss := "# Terms\n\n- berth: A place where a ship is moored.\n- cargo: What a ship carries.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a-check.md", Content: values}, {Path: "glossary-content.md", Content: gloss}})
+	e := newEngine(t)
+	if d := define(t, e, c, "berth"); d.Text != "A place where a ship is moored." {
+		t.Errorf("berth = %q (%.2f), want the glossary's entry", d.Text, d.Confidence)
+	}
+}

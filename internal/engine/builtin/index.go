@@ -3083,7 +3083,7 @@ var introHeading = regexp.MustCompile(`(?i)^(overview|introduction|intro|descrip
 // 「用語の定義」, glossary.html, gitglossary.md.
 var (
 	glossaryHeading = regexp.MustCompile(`(?i)^(\S+ )?(glossary|terminology)( of terms)?$|^(terms and )?definitions$|^key (terms|concepts)$|^(用語集|用語解説|用語|用語の定義|用語一覧)$`)
-	glossaryFile    = regexp.MustCompile(`(?i)^[a-z_-]*(glossary|terminology)(\.[a-z]+)?$|^用語集`)
+	glossaryFile    = regexp.MustCompile(`(?i)^[a-z_-]*(glossary|terminology)([-_][a-z]+)?(\.[a-z]+)?$|^用語集`)
 )
 
 // changelogTitle matches the title of a product's and version's release
