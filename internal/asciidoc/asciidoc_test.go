@@ -185,6 +185,7 @@ func TestLooks(t *testing.T) {
 
 func FuzzToMarkdown(f *testing.F) {
 	f.Add(harbor)
+	f.Add("quay(1)\n=======\n\nNAME\n----\n[[a]]x::\n\tY linkgit:z[1]\n\n[verse]\n'q' [-a]\n")
 	f.Add("term::\n\n|===\n|a\n\n|===\n")
 	f.Add("====\n----\nx\n====\n")
 	f.Fuzz(func(t *testing.T, s string) {

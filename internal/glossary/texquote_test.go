@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -30,4 +31,22 @@ func TestTeXQuotes(t *testing.T) {
 			t.Errorf("TeXQuotes(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// FuzzTeXQuotes: the quotes found open with a backquote and close with an
+// apostrophe, in order, without overlapping, on one line.
+func FuzzTeXQuotes(f *testing.F) {
+	for _, s := range []string{"Type `make' and `make install'.", "`f('x')` then `g'", "``a'b`` `c'", "`don't'", "`\n'", "``", "`'"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		last := 0
+		for _, q := range TeXQuotes(s) {
+			if q[0] < last || q[1] <= q[0]+2 || q[1] > len(s) || s[q[0]] != '`' || s[q[1]-1] != '\'' ||
+				strings.ContainsAny(s[q[0]+1:q[1]-1], "`\n") {
+				t.Fatalf("TeXQuotes(%q): bad quote %v", s, q)
+			}
+			last = q[1]
+		}
+	})
 }

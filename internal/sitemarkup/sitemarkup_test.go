@@ -248,7 +248,7 @@ func FuzzStrip(f *testing.F) {
 		"---\ntitle: x\n---\n", "{{< a >}}", "{{% b %}}", ":::note\n:::", "!!! note\n    x", "> [!NOTE]", "## H {#h}",
 		"+++\ntitle = 'x'\n+++", "{% x %}", "`{{< a >}}`", "---\ndescription: >\n  a\n  b\n---",
 		"{{Glossary(\"a\", 'b')}}", "{{x(}}", "{{a(\"}}", "{{ x() }}", "{{ a( ) }}", "x {{<a b=\"c\" >}} {{% d %}}",
-		"import A from 'b';\nexport const c = 1", "@[card](u)",
+		"import A from 'b';\nexport const c = 1", "@[card](u)", "Type `make' and `x` then `f('y')`'", "`.quayrc`\n    The defaults.\n",
 	} {
 		f.Add(s)
 	}
