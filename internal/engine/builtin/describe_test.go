@@ -1318,3 +1318,18 @@ func TestAppositiveOfALowerCaseWord(t *testing.T) {
 		t.Errorf("Manager = %q (%.2f), want no gloss from another word's appositive", d.Text, d.Confidence)
 	}
 }
+
+// TestHeadingOverALongerSubject: under "# Tide tables", "Tide table
+// entries are rows ..." is about the entries; a later sentence with the
+// term itself as its subject glosses the heading. The page is written for
+// this test.
+func TestHeadingOverALongerSubject(t *testing.T) {
+	t.Parallel()
+	doc := "# Tide tables\n\nLet's assume we want a table for one port.\n\nTide table entries are rows of times and heights for one day.\n\n" +
+		"Tide tables list the high and low waters of a port for a year.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tides.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "tide table"); strings.Contains(d.Text, "entries are") {
+		t.Errorf("tide table = %q (%.2f), want no gloss from what its entries are", d.Text, d.Confidence)
+	}
+}

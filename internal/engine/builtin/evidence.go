@@ -272,7 +272,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					s.text, s.line = ev.text, ev.line
 					break
 				}
-				if n, ok := matchSubject(sj.text, sp, sj.ja); ok && subject < 0 && (!sj.ja || jaSubjectParticle(sj.text[n:])) {
+				if n, ok := matchSubject(sj.text, sp, sj.ja); ok && subject < 0 && (!sj.ja && !compoundGoesOn(sj.text[n:]) || sj.ja && jaSubjectParticle(sj.text[n:])) {
 					subject = j
 				}
 			}
@@ -1082,6 +1082,21 @@ func otherNameActs(s string, spellings []string) bool {
 		if glossary.Contains(rest, sp) {
 			return true
 		}
+	}
+	return false
+}
+
+// compoundGoesOn reports an English subject that goes on past the term:
+// after "Child logger" in "Child logger bindings are top-level fields", a
+// noun and then a copula or a modal; the sentence is about the bindings.
+func compoundGoesOn(rest string) bool {
+	words := strings.Fields(rest)
+	if len(words) < 2 || !isLowerWord(words[0]) || strings.HasSuffix(words[0], "ly") || enStopwords[words[0]] {
+		return false
+	}
+	switch words[1] {
+	case "is", "are", "was", "were", "can", "will", "may", "must", "should", "has", "have":
+		return true
 	}
 	return false
 }
