@@ -1333,3 +1333,28 @@ func TestHeadingOverALongerSubject(t *testing.T) {
 		t.Errorf("tide table = %q (%.2f), want no gloss from what its entries are", d.Text, d.Confidence)
 	}
 }
+
+// TestDefinitionBeforeAList: "Quaykit is a berth planner that can take two
+// kinds of plans as input:" says what it is before the list it opens; "The
+// tide table is the following:", "berth is a constant and can be one of:"
+// and "... (quay, number), where:" go on in theirs. The page is written
+// for this test.
+func TestDefinitionBeforeAList(t *testing.T) {
+	t.Parallel()
+	doc := "# Quaykit\n\nQuaykit is a berth planner that can take two kinds of plans as input:\n\n- daily plans\n- weekly plans\n\n" +
+		"The tide table is the following:\n\n- high water\n- low water\n\nRead the tide table daily.\n\n" +
+		"berth is a constant and can be one of:\n\n- north\n- south\n\nEach berth is a pair of the form (quay, number), where:\n\n- quay is a name\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "Quaykit"); d.Text != "Quaykit is a berth planner that can take two kinds of plans as input." {
+		t.Errorf("Quaykit = %q (%.2f), want the sentence before the list", d.Text, d.Confidence)
+	}
+	for term, not := range map[string]string{"tide table": "following", "berth": "one of"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s = %q (%.2f), want no definition from a sentence that goes on in its list", term, d.Text, d.Confidence)
+		}
+	}
+	if d := define(t, e, c, "berth"); strings.Contains(d.Text, "where") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("berth = %q (%.2f), want no definition from a sentence that goes on in its list", d.Text, d.Confidence)
+	}
+}

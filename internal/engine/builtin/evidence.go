@@ -2017,14 +2017,27 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		return evidence{}, false
 	}
 	mk := func(body string, strong bool) (evidence, bool) {
+		text := s.text
 		if introduces(s.text, s.ja) {
 			// 「デフォルト設定は次の通りです。」: the list that follows
 			// defines it. Checked only on a match: this runs for every
-			// sentence that uses a term.
-			return evidence{}, false
+			// sentence that uses a term. "Koa is a middleware framework
+			// that can take two kinds of functions as middleware:" says
+			// what it is before the list, a kind with its clause.
+			t, colon := strings.CutSuffix(strings.TrimSpace(s.text), ":")
+			l := strings.ToLower(t)
+			if s.ja || !colon || !strings.Contains(l, " is a ") && !strings.Contains(l, " is an ") || len(strings.Fields(body)) < 4 {
+				return evidence{}, false
+			}
+			if last := l[strings.LastIndexByte(l, ' ')+1:]; enStopwords[last] || last == "follows" || last == "following" || last == "below" || last == "these" {
+				// "event is a constant and can be one of:", "... of the
+				// form (...), where:": the sentence goes on in the list.
+				return evidence{}, false
+			}
+			text = t + "."
 		}
 		return evidence{
-			kind: evExplicit, strong: strong, text: capText(s.text, s.ja), doc: s.doc, line: s.line,
+			kind: evExplicit, strong: strong, text: capText(text, s.ja), doc: s.doc, line: s.line,
 			head: headNoun(body, s.ja), ja: s.ja, mentions: true,
 		}, true
 	}
