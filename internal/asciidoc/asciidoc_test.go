@@ -126,6 +126,7 @@ func TestInline(t *testing.T) {
 		{"港の*係船柱*を見る", "港の**係船柱**を見る"},
 		// Git's own macro and inline anchors.
 		{"similar to linkgit:quay-show[1] output", "similar to `quay-show(1)` output"},
+		{"works like quay moor <berth>, where <berth> is a name; 2<3", "works like quay moor \\<berth>, where \\<berth> is a name; 2<3"},
 		{"[[def_berth]]berth and [[[bib]]] stay", "berth and [[[bib]]] stay"},
 	}
 	for _, tt := range tests {

@@ -41,6 +41,13 @@ func inline(s string, attrs map[string]string) string {
 				i += end + 4
 				continue
 			}
+		case c == '<' && i+1 < len(s) && (isLetter(s[i+1]) || s[i+1] == '/'):
+			// "<remote>": a placeholder, not an HTML tag that Markdown
+			// readers drop ("Works like git push <remote>, where <remote>
+			// is ..." lost its subject).
+			b.WriteString("\\<")
+			i++
+			continue
 		case c == '{':
 			// {attribute}: its value when the document sets it.
 			if end := strings.IndexByte(s[i+1:], '}'); end > 0 {

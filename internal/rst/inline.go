@@ -12,7 +12,7 @@ import (
 // substitution references (|project|) -> their name; footnote references
 // ([#]_, [1]_) go. Emphasis (*x*, **x**) is spelled as in Markdown already.
 func Inline(s string) string {
-	if !strings.ContainsAny(s, "`_|\\") {
+	if !strings.ContainsAny(s, "`_|\\<") {
 		return s
 	}
 	var b strings.Builder
@@ -20,6 +20,12 @@ func Inline(s string) string {
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
+		case c == '<' && i+1 < len(s) && (isASCIILetter(s[i+1]) || s[i+1] == '/'):
+			// "<remote>": text, not an HTML tag that Markdown readers
+			// drop.
+			b.WriteString("\\<")
+			i++
+			continue
 		case c == '\\' && i+1 < len(s):
 			// An escape; "\ " is an invisible separator.
 			if s[i+1] != ' ' {
@@ -242,3 +248,5 @@ func dunder(s string, i int) bool {
 func isWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -175,6 +175,8 @@ func TestInline(t *testing.T) {
 		// A project's own roles show a command, a page or a number.
 		{"see :hg:`help config` and :manpage:`quay(5)`, fixed in :issue:`42`", "see `help config` and `quay(5)`, fixed in `42`"},
 		{":math:`x^2` and :sub:`2`", "x^2 and 2"},
+		// A placeholder is text; Markdown would read it as a tag.
+		{"push to <remote>, where <remote> is a name; 2<3 and ``<b>``", "push to \\<remote>, where \\<remote> is a name; 2<3 and `<b>`"},
 	}
 	for _, tt := range tests {
 		if got := Inline(tt.in); got != tt.want {
