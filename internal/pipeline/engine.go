@@ -43,6 +43,8 @@ func NewCorpus(docs []glossary.Document) *Corpus {
 		case asciidoc.Is(d.Path), plainText(d.Path) && asciidoc.Looks(d.Content):
 			// So does one written in AsciiDoc (Git's documentation).
 			d.Content = asciidoc.ToMarkdown(d.Content)
+		case plainText(d.Path):
+			d.Content = escapeTags(d.Content)
 		}
 		d.Content = textwidth.FoldProse(sitemarkup.Strip(d.Content))
 		out[i] = d
@@ -55,6 +57,24 @@ func NewCorpus(docs []glossary.Document) *Corpus {
 func plainText(name string) bool {
 	ext := path.Ext(name)
 	return ext == "" || strings.EqualFold(ext, ".txt")
+}
+
+// escapeTags escapes what Markdown would read as an HTML tag in plain
+// text: "quay moor <berth>, where <berth> is ..." names a placeholder,
+// which the readers dropped.
+func escapeTags(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i := 0; i < len(s); i++ {
+		if s[i] == '<' && i+1 < len(s) && (s[i+1] == '/' || s[i+1]|0x20 >= 'a' && s[i+1]|0x20 <= 'z') && (i == 0 || s[i-1] != '\\') {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // Occurrences is [glossary.FindOccurrences] over the corpus's documents,
