@@ -42,7 +42,9 @@ func describeEvidence(s *sentence, sp string) (evidence, bool) {
 		if !strings.HasSuffix(text[:n], ")") && !strings.HasSuffix(text[:n], "）") {
 			rest = strings.TrimLeft(rest, " ")
 		}
-		if !jaDescribes(rest) {
+		if !jaDescribes(rest) || jaIntroducesList(s.text) {
+			// 「Xは以下のようなコードで用います。」: the code after shows
+			// how, the sentence says nothing of X.
 			return evidence{}, false
 		}
 	} else {

@@ -689,6 +689,11 @@ func jaIntroducesList(s string) bool {
 		case "通り", "とおり", "ように", "ようになる", "ようになります", "ような", "もの", "ものがある", "ものがあります":
 			return true
 		}
+		// 「トランザクションは以下のようなコードで用います。」, 「次のように
+		// 設定します。」: the code or the list after shows it.
+		if rest := s[i+len(lead):]; (strings.HasPrefix(rest, "ような") || strings.HasPrefix(rest, "ように")) && utf8.RuneCountInString(rest) <= 20 {
+			return true
+		}
 	}
 	return false
 }

@@ -174,8 +174,11 @@ func TestJapaneseHeadingOverCondition(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
 	doc := "# 港湾\n\n## 岸壁予約\n\n入港日が決まったら、岸壁予約を港湾局に申し込みましょう。\n\n" +
-		"## 係留索\n\n係留索は船を岸壁につなぐ太い綱です。\n\n## 防舷材\n\n船体を守るには、防舷材を使用します。\n"
+		"## 係留索\n\n係留索は船を岸壁につなぐ太い綱です。\n\n## 防舷材\n\n船体を守るには、防舷材を使用します。\n\n" +
+		"## 入港手続\n\n入港手続は以下のようなコードで用います。\n\n```\nquay.enter()\n```\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "harbor.md", Content: doc}})
+	// 「…は以下のようなコードで用います。」: the code after shows its use.
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "入港手続", "以下のようなコード")
 	if d := define(t, e, c, "岸壁予約"); strings.Contains(d.Text, "申し込み") && !strings.HasPrefix(d.Text, "文中の用例") {
 		t.Errorf("岸壁予約: %q (%.2f), want no gloss from a condition", d.Text, d.Confidence)
 	}
