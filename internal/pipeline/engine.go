@@ -26,11 +26,12 @@ type Corpus struct {
 // Engines read each document as its rendered page reads (reStructuredText,
 // and plain text written in it ([rst.Looks]), through [rst.ToMarkdown];
 // AsciiDoc, and plain text written in it ([asciidoc.Looks]), through
-// [asciidoc.ToMarkdown]; then [sitemarkup.Strip]): front matter,
-// shortcodes and admonition markers are not prose; and with width variants folded outside code
-// ([textwidth.FoldProse]): 「ＡＰＩ」 is the word "API" and 「ｶﾀｶﾅ」 is
-// 「カタカナ」, so a term is one term however a document types it. Line
-// numbers stay those of the documents given.
+// [asciidoc.ToMarkdown]; other plain text with its placeholders ("<berth>")
+// as text; then [sitemarkup.Strip]): front matter, shortcodes and
+// admonition markers are not prose; and with width variants folded
+// outside code ([textwidth.FoldProse]): 「ＡＰＩ」 is the word "API" and
+// 「ｶﾀｶﾅ」 is 「カタカナ」, so a term is one term however a document types
+// it. Line numbers stay those of the documents given.
 func NewCorpus(docs []glossary.Document) *Corpus {
 	out := make([]glossary.Document, len(docs))
 	for i, d := range docs {
