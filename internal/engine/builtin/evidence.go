@@ -2817,6 +2817,19 @@ func jaQuantity(s string) bool {
 	return i > 0 && unit != "" && utf8.RuneCountInString(unit) <= 3 && !hasHiragana(unit)
 }
 
+// jaAmount reports a parenthesis that gives an amount, about or at
+// least: 「だいたい256バイト以上」, 「約 3 日」, 「10件程度」.
+func jaAmount(inner string) bool {
+	t := strings.TrimSpace(strings.TrimRight(inner, "。"))
+	for _, p := range []string{"だいたい", "大体", "約", "およそ", "おおよそ", "概ね", "おおむね", "最大", "最小", "最低"} {
+		t = strings.TrimSpace(strings.TrimPrefix(t, p))
+	}
+	for _, sfx := range []string{"以上", "以下", "未満", "程度", "前後", "くらい", "ぐらい", "まで"} {
+		t = strings.TrimSuffix(t, sfx)
+	}
+	return jaQuantity(t)
+}
+
 // jaThatClause reports a sentence that ends in a content clause,
 // 「…ということです」 ("... is that ...").
 func jaThatClause(body string) bool {
@@ -3792,6 +3805,9 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			}
 			if jaCondition(inner) {
 				continue // 「組み文字 (アジア諸言語をサポートしている場合)」: when it is there
+			}
+			if jaAmount(inner) {
+				continue // 「大きいサイズ（だいたい256バイト以上）」: how much, not what
 			}
 			if jaReading(inner, sp) {
 				continue // 「半角カナ（はんかくカナ）」: how the term is read

@@ -110,7 +110,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"詳細は 港湾ML (QuayTool の錨泊手順と潮位表示)\n港湾ML で質問する。\n" +
 			"見出し語を補完（▽モードで TAB）したとき、前の候補へ戻る。補完は速い。\n" +
 			"- local -> 手元の PC (origin から複製したもの)\n\nPC を使う。\n" +
-			"quay.el でインストールするパッケージ (手元の ~/.quay に溜るファイル) には索引が含まれる。パッケージを入れる。\n"},
+			"quay.el でインストールするパッケージ (手元の ~/.quay に溜るファイル) には索引が含まれる。パッケージを入れる。\n" +
+			"大きい積荷（だいたい256トン以上）は別の岸壁で降ろします。積荷を数える。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -153,6 +154,7 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"補完", "TAB"},       // how it was done: the word is a verb here
 		{"PC", "複製したもの"},    // the phrase with its modifier
 		{"パッケージ", "溜るファイル"}, // the word narrowed by a clause
+		{"積荷", "256トン"},     // how much, not what
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
