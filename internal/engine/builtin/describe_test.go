@@ -1358,3 +1358,21 @@ func TestDefinitionBeforeAList(t *testing.T) {
 		t.Errorf("berth = %q (%.2f), want no definition from a sentence that goes on in its list", d.Text, d.Confidence)
 	}
 }
+
+// TestHeadingOverAnotherSubjectsDefinition: "### Syntax" over "An ignore
+// file is a plain text file ..." defines the ignore file, not the syntax;
+// "Tow is a no-op for barges." says what towing does there. The page is
+// written for this test.
+func TestHeadingOverAnotherSubjectsDefinition(t *testing.T) {
+	t.Parallel()
+	doc := "# Quay files\n\n## Syntax\n\nAn ignore file is a plain text file with one berth pattern per line.\n\n" +
+		"Patterns follow the quay rules; see the syntax notes.\n\n## Towing\n\nTow is a no-op for barges. A tow is a ship pulled by a tug.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "quay.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "syntax"); strings.Contains(d.Text, "ignore file is") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("syntax = %q (%.2f), want no gloss from another subject's definition", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "tow"); d.Text != "A tow is a ship pulled by a tug." {
+		t.Errorf("tow = %q (%.2f), want its definition, not what it does for barges", d.Text, d.Confidence)
+	}
+}

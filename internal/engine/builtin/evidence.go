@@ -330,6 +330,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// するところだと思います。」: what the writer thinks.
 				continue
 			}
+			if !s.ja && !named && definesAnother(s.text) {
+				// "### Syntax" over "An ignore file is a plain text file
+				// ...": the sentence defines its own subject.
+				continue
+			}
 			if !s.ja && named && !about && definesShorterName(s.text, spellings) {
 				// "### B+ Tree Database API" over "B+ tree database is a
 				// file ... handled with the B+ tree database API.": the
@@ -1102,6 +1107,25 @@ func compoundGoesOn(rest string) bool {
 	switch words[1] {
 	case "is", "are", "was", "were", "can", "will", "may", "must", "should", "has", "have":
 		return true
+	}
+	return false
+}
+
+// definesAnother reports an English sentence that defines its own
+// subject: an article, a few words and "is a", "is an" or "are".
+func definesAnother(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 5 || !opensWithArticle(s) {
+		return false
+	}
+	for i := 2; i < len(words)-1 && i <= 5; i++ {
+		w := strings.ToLower(words[i])
+		if w == "is" && (strings.EqualFold(words[i+1], "a") || strings.EqualFold(words[i+1], "an")) {
+			return true
+		}
+		if !isLowerWord(strings.TrimRight(w, "-")) && !strings.Contains(w, "-") {
+			return false // punctuation or a name: not a plain subject
+		}
 	}
 	return false
 }
@@ -2302,6 +2326,8 @@ func enVerdict(body string) bool {
 		return false
 	}
 	switch w[0] {
+	case "no-op":
+		return true // "Push is a no-op for Subversion subrepositories.": what it does there
 	case "good", "great", "nice", "bad", "better", "poor", "excellent", "reasonable", "sensible", "safe", "wise", "fine", "perfect", "handy":
 	case "experimental", "deprecated", "obsolete":
 		// "The scorer is an experimental feature.": its status.
