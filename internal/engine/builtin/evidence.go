@@ -325,6 +325,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// what is said of a part or an aspect of it.
 				continue
 			}
+			if s.ja && jaSupportStatus(s.text) {
+				// "XEmacs" over 「DDSKK 17.1 以降は XEmacs はサポート対象外
+				// です。」: whether it is supported, not what it is.
+				continue
+			}
 			if s.ja && jaOpinion(s.text) {
 				// "## タイムゾーンについて" over 「多くの場合これは利用者の意図
 				// するところだと思います。」: what the writer thinks.
@@ -528,6 +533,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if t := jaTopic(it.body); it.ja && t != "" && !sameModuloChoon(t, spellings) && !glossary.Contains(it.body, sp) {
 				// 「ファイル名: 拡張子は .gbr。」: what is said of another
 				// thing, not what the key is.
+				continue
+			}
+			if it.ja && jaSupportStatus(it.body) {
+				// "XEmacs" over 「DDSKK 17.1 以降は XEmacs はサポート対象外
+				// です。」 (a definition list of platforms): whether it is
+				// supported.
 				continue
 			}
 			// "mail: Comes from the e-mail subsystem;": an item of a list
@@ -2841,6 +2852,14 @@ func jaQuantity(s string) bool {
 	}
 	unit := strings.TrimSpace(s[i:])
 	return i > 0 && unit != "" && utf8.RuneCountInString(unit) <= 3 && !hasHiragana(unit)
+}
+
+// jaSupportStatus reports a Japanese sentence that says whether something
+// is supported: 「…はサポート対象外です。」, 「…には対応していません。」.
+func jaSupportStatus(s string) bool {
+	t := strings.TrimRight(s, "。．. ")
+	return endsWithAny(t, "対象外です", "対象外である", "対象外となります", "対象外になりました", "サポートされていません", "サポートしていません",
+		"対応していません", "非対応です", "未対応です", "サポートされません")
 }
 
 // jaAmount reports a parenthesis that gives an amount, about or at

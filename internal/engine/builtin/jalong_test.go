@@ -177,10 +177,15 @@ func TestJapaneseHeadingOverCondition(t *testing.T) {
 	e := newEngine(t)
 	doc := "# 港湾\n\n## 岸壁予約\n\n入港日が決まったら、岸壁予約を港湾局に申し込みましょう。\n\n" +
 		"## 係留索\n\n係留索は船を岸壁につなぐ太い綱です。\n\n## 防舷材\n\n船体を守るには、防舷材を使用します。\n\n" +
-		"## 入港手続\n\n入港手続は以下のようなコードで用います。\n\n```\nquay.enter()\n```\n"
+		"## 入港手続\n\n入港手続は以下のようなコードで用います。\n\n```\nquay.enter()\n```\n\n" +
+		"## 旧桟橋\n\n版 17.1 以降は 旧桟橋 はサポート対象外です。\n\n旧桟橋を閉じる。\n\n" +
+		"- 北桟橋: 版 17.1 以降は北桟橋はサポート対象外です。\n\n北桟橋を閉じる。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "harbor.md", Content: doc}})
 	// 「…は以下のようなコードで用います。」: the code after shows its use.
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "入港手続", "以下のようなコード")
+	// 「…はサポート対象外です。」: whether it is supported.
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "旧桟橋", "サポート対象外")
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "北桟橋", "サポート対象外")
 	if d := define(t, e, c, "岸壁予約"); strings.Contains(d.Text, "申し込み") && !strings.HasPrefix(d.Text, "文中の用例") {
 		t.Errorf("岸壁予約: %q (%.2f), want no gloss from a condition", d.Text, d.Confidence)
 	}
