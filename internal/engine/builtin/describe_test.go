@@ -1376,3 +1376,21 @@ func TestHeadingOverAnotherSubjectsDefinition(t *testing.T) {
 		t.Errorf("tow = %q (%.2f), want its definition, not what it does for barges", d.Text, d.Confidence)
 	}
 }
+
+// TestAppositiveAfterARelativeClause: "a shared history of experience
+// which goes beyond the Harbour Policy, an accumulation of years ..." says
+// what the history is; "the pilots work for Quayline Ltd, a maker of tugs"
+// still glosses the maker. The page is written for this test.
+func TestAppositiveAfterARelativeClause(t *testing.T) {
+	t.Parallel()
+	doc := "# Quay\n\nYet there is also a shared history of experience which goes beyond the Harbour Policy, an accumulation of years of experience in mooring.\n\n" +
+		"The Harbour Policy is read by pilots. The pilots work for Quayline Ltd, a maker of tugs and barges.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "quay.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "Harbour Policy"); strings.Contains(d.Text, "accumulation") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("Harbour Policy = %q (%.2f), want no gloss from the history's appositive", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "Quayline Ltd"); !strings.Contains(d.Text, "a maker of tugs") || d.Confidence < confExplicit {
+		t.Errorf("Quayline Ltd = %q (%.2f), want its appositive", d.Text, d.Confidence)
+	}
+}

@@ -2180,7 +2180,8 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			continue
 		}
 		if at == 0 || !appositiveSubject(s.text[:at]) || afterIndefinite(s.text[:at]) || !enGlossedHere(s.text[:at], sp) ||
-			isLowerWord(sp) && afterPrepositionObject(s.text[:at]) || keyedPrepositionObject(s.text[:at]) {
+			isLowerWord(sp) && afterPrepositionObject(s.text[:at]) || keyedPrepositionObject(s.text[:at]) ||
+			inRelativeClause(s.text[:at]) {
 			// "(file manager, window manager, session manager, a panel
 			// ...)": after a modifier the appositive is about the
 			// compound.
@@ -4111,10 +4112,20 @@ func afterPrepositionObject(before string) bool {
 	}
 	t = strings.TrimRight(t[:i], " ")
 	switch strings.ToLower(t[strings.LastIndexByte(t, ' ')+1:]) {
-	case "into", "onto", "of", "in", "on", "to", "from", "with", "by", "for", "at", "over", "under", "through", "than", "as":
+	case "into", "onto", "of", "in", "on", "to", "from", "with", "by", "for", "at", "over", "under", "through", "than", "as",
+		"beyond", "about", "across", "behind", "between", "among", "within", "without", "toward", "towards", "against", "via", "upon":
 		return true
 	}
 	return false
+}
+
+// inRelativeClause reports text before a term that ends inside a relative
+// clause, the term its preposition's object: in "a shared history of
+// experience which goes beyond the Debian Policy, an accumulation of ..."
+// the appositive is about the history.
+func inRelativeClause(before string) bool {
+	clause := before[strings.LastIndex(before, ", ")+1:]
+	return (strings.Contains(clause, " which ") || strings.Contains(clause, " who ")) && afterPrepositionObject(before)
 }
 
 // compoundModifier reports a word with a number and a hyphen, "64-bit",
