@@ -592,7 +592,18 @@ func defLines(dl *html.Node, indent, depth int) []string {
 			switch c.DataAtom {
 			case atom.Dt:
 				if t := inlineText(childList(c)); t != "" {
-					terms = append(terms, strings.TrimSuffix(t, ":"))
+					t = strings.TrimSuffix(t, ":")
+					if strings.Contains(" "+attr(c, "class")+" ", " sig-object ") {
+						// Sphinx's object description ("end" of
+						// UnicodeError, "open(file, mode='r')"): a name
+						// in code, as the reStructuredText source spells
+						// it, not the everyday word; its parameters' emphasis
+						// and escapes are markup of the page, not code.
+						if code := strings.TrimSpace(strings.NewReplacer("\\*", "*", "\\_", "_", "*", "", "`", "").Replace(t)); code != "" {
+							t = "`" + code + "`"
+						}
+					}
+					terms = append(terms, t)
 				}
 			case atom.Dd:
 				parts, nested := itemParagraphs(c, indent+1, d+1)

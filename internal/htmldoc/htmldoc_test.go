@@ -148,12 +148,12 @@ func TestToMarkdown(t *testing.T) {
 			"<h1>T</h1><dl><dt>moor_ship</dt><dd><div class=\"versionadded\"><p><span class=\"versionmodified added\">New in version 3.14.</span></p></div>" +
 				"<p>Moors a ship.</p><p><span class=\"versionmodified changed\">Changed in version 3.2: </span>The lines stay tight.</p></dd></dl>",
 			"# T\n\n- moor_ship: Moors a ship. The lines stay tight.\n"},
-		{"a Sphinx signature is its name, without its keyword or source link",
+		{"a Sphinx signature is its name in code, without its keyword or source link",
 			"<h1>T</h1><dl><dt class=\"sig sig-object py\"><em class=\"property\"><span class=\"pre\">exception</span><span class=\"w\"> </span></em>" +
 				"<span class=\"sig-prename descclassname\"><span class=\"pre\">harbor.errors.</span></span><span class=\"sig-name descname\"><span class=\"pre\">BerthError</span></span>" +
 				"<a class=\"reference internal\" href=\"#\"><span class=\"viewcode-link\"><span class=\"pre\">[source]</span></span></a></dt>" +
 				"<dd><p>Base class for berth errors.</p></dd></dl><p>An <em class=\"property\">important</em> rule.</p>",
-			"# T\n\n- harbor.errors.BerthError: Base class for berth errors.\n\nAn *important* rule.\n"},
+			"# T\n\n- `harbor.errors.BerthError`: Base class for berth errors.\n\nAn *important* rule.\n"},
 		{"the title when the content has no h1, without the site's name",
 			"<html><head><title>Pilotage — Harbor Guide 2.0 documentation</title></head><body><article><p>Pilots board ships.</p></article></body></html>",
 			"# Pilotage\n\nPilots board ships.\n"},
