@@ -1394,3 +1394,21 @@ func TestAppositiveAfterARelativeClause(t *testing.T) {
 		t.Errorf("Quayline Ltd = %q (%.2f), want its appositive", d.Text, d.Confidence)
 	}
 }
+
+// TestIntroducedAfterACodeKey: in "- `quay.Berth(name, kind)`: Berth
+// objects are *frozen*.", the item's key is no part of the sentence: two
+// words are too short a subject to name the word in emphasis, and a
+// definition would not quote the key. The page is written for this test.
+func TestIntroducedAfterACodeKey(t *testing.T) {
+	t.Parallel()
+	doc := "# quay\n\n- `quay.Berth(name, kind)`: Berth objects are *frozen*. Use replace to change one.\n\n" +
+		"- `quay.Tide(level)`: The level recorded at noon is the *datum*.\n\nA frozen object cannot change.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "quay.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "frozen"); strings.Contains(d.Text, "quay.Berth") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("frozen = %q (%.2f), want no definition quoting the key", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "datum"); d.Text != "The level recorded at noon is the datum." {
+		t.Errorf("datum = %q (%.2f), want the sentence without its item's key", d.Text, d.Confidence)
+	}
+}

@@ -3229,7 +3229,13 @@ func introducedEvidence(s *sentence, in, sp string) (evidence, bool) {
 		}
 		return evidence{kind: evExplicit, text: capText(s.text, true), doc: s.doc, line: s.line, ja: true, mentions: true, naming: true}, true
 	}
-	lower := strings.ToLower(s.text)
+	text := s.text
+	if s.code != "" && strings.HasPrefix(text, s.code+": ") {
+		// "- `inspect.Parameter(name, kind)`: Parameter objects are
+		// *immutable*.": the item's key is not part of the sentence.
+		text = text[len(s.code)+2:]
+	}
+	lower := strings.ToLower(text)
 	at := strings.LastIndex(lower, " is ")
 	if a := strings.LastIndex(lower, " are "); a > at {
 		at = a
@@ -3237,9 +3243,9 @@ func introducedEvidence(s *sentence, in, sp string) (evidence, bool) {
 	if at < 0 {
 		return evidence{}, false
 	}
-	subject := s.text[:at]
+	subject := text[:at]
 	words := strings.Fields(subject)
-	if len(words) < 3 || isQuestion(s.text) {
+	if len(words) < 3 || isQuestion(text) {
 		return evidence{}, false
 	}
 	switch strings.ToLower(words[0]) {
@@ -3275,7 +3281,7 @@ func introducedEvidence(s *sentence, in, sp string) (evidence, bool) {
 			}
 		}
 	}
-	return evidence{kind: evExplicit, text: capText(s.text, false), doc: s.doc, line: s.line, mentions: true, naming: true}, true
+	return evidence{kind: evExplicit, text: capText(text, false), doc: s.doc, line: s.line, mentions: true, naming: true}, true
 }
 
 // jaNamedNoun reports the text after 「「X」という」 that goes on to the
