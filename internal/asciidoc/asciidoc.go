@@ -50,7 +50,7 @@ func Looks(src string) bool {
 		if t == "" {
 			continue
 		}
-		if markdownLink.MatchString(t) {
+		if glossary.HasMarkdownLink(t) {
 			return false
 		}
 		if !ref && (strings.Contains(t, "<<") || strings.Contains(t, "[[")) && crossRef.MatchString(t) {
@@ -83,7 +83,6 @@ var (
 	crossRef      = regexp.MustCompile(`<<[A-Za-z_][\w#./:-]*(,[^>]+)?>>|\[\[[A-Za-z_][\w:.-]*(,[^\]]+)?\]\]`)
 	attributeLine = regexp.MustCompile(`^\[[A-Za-z#.%][\w#.%="\-]*(,[\w#.%=" \-]*)*\]$`)
 	inlineMacro   = regexp.MustCompile(`\b(linkgit|xref|link|kbd|footnote|image):[^\s\[]*\[`)
-	markdownLink  = regexp.MustCompile(`\[[^\]]+\]\((https?://|#|\.{0,2}/)`)
 )
 
 // ToMarkdown returns src as Markdown with the same number of lines.

@@ -1,6 +1,9 @@
 package glossary
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // OpensFence reports whether a line, its indentation and block quote
 // markers trimmed, opens a Markdown code fence: three backticks or tildes
@@ -16,3 +19,10 @@ func OpensFence(t string) bool {
 	}
 	return false
 }
+
+// HasMarkdownLink reports an inline Markdown link in a line ("[the
+// guide](https://example.org)", "[up](../index.md)"): a file with one is
+// written in Markdown, not in reStructuredText or AsciiDoc.
+func HasMarkdownLink(line string) bool { return markdownLink.MatchString(line) }
+
+var markdownLink = regexp.MustCompile(`\[[^\]]+\]\((https?://|#|\.{0,2}/)`)

@@ -22,6 +22,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"github.com/genglossary/genglossary/internal/glossary"
 )
 
 // Is reports whether name is a reStructuredText document (.rst, .rest),
@@ -50,7 +52,7 @@ func Looks(src string) bool {
 	lines := strings.Split(src, "\n")
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") || markdownLink.MatchString(t) {
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") || glossary.HasMarkdownLink(t) {
 			return false
 		}
 		switch {
@@ -80,7 +82,6 @@ var (
 	rstDirective = regexp.MustCompile(`^\.\. ([A-Za-z][\w:-]*::|_[^:]+:|\|[^|]+\| )`)
 	rstRole      = regexp.MustCompile(`(^|[\s(]):[a-z][\w:.-]*:` + "`" + `[^` + "`" + `]+` + "`")
 	rstLiteral   = regexp.MustCompile("``[^`]+``")
-	markdownLink = regexp.MustCompile(`\[[^\]]+\]\((https?://|#|\.{0,2}/)`)
 )
 
 // ToMarkdown returns src as Markdown with the same number of lines.

@@ -411,7 +411,7 @@ func blockJA(b block, docJA bool) bool {
 			return true
 		}
 		for f := range strings.FieldsSeq(stripCodeSpans(l)) {
-			if strings.IndexFunc(f, isLatinLetter) >= 0 {
+			if strings.ContainsFunc(f, func(r rune) bool { return r < utf8.RuneSelf && isASCIILetter(byte(r)) }) {
 				words++
 			}
 		}
@@ -437,8 +437,6 @@ func stripCodeSpans(l string) string {
 	}
 	return b.String()
 }
-
-func isLatinLetter(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }
 
 // block is a run of lines that belongs together: a paragraph, a list item
 // with its continuation lines, or a heading.
