@@ -232,6 +232,9 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// defines the term or has it as its subject: "### Ordered
 			// consumers" + "... Ordered consumers present ...".
 			subject := -1 // first sentence with the term as its subject
+			// defines is true when a sentence of the section's first
+			// paragraphs says what the term is.
+			defines := false
 			// about is true when the sentence found defines, names or has
 			// the term as its subject.
 			about := false
@@ -247,11 +250,21 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// that does not name the term answers the heading, in English
 			// as in Japanese.
 			jaNoun := s.ja && jaNounPhrase(s.text) || !s.ja && opensWithArticle(s.text) && !clauseBody(s.text) && !isQuestion(s.text)
+			// "8.1.1. dpkg" over 「これは主要なパッケージ管理プログラムです。」
+			// ("This is the main package management program."): the
+			// pronoun is the heading's name.
+			pronoun := pronounGloss(s.text, s.ja)
 			nounGloss := !glossary.Contains(s.text, sp) &&
-				(jaNoun || s.ja && titleLine && !jaCondition(s.text) && !isQuestion(s.text) ||
+				(jaNoun || pronoun || s.ja && titleLine && !jaCondition(s.text) && !isQuestion(s.text) ||
 					!s.ja && titleLine && (opensWithArticle(s.text) && !clauseBody(s.text) ||
 						enItemVerbs[strings.ToLower(firstWord(s.text))] || enSummaryVerbs[strings.ToLower(firstWord(s.text))] ||
 						referenceSummary(h.text, s.text)))
+			if h.numbered && !s.ja && nounGloss && !pronoun && hasAuxiliary(s.text) {
+				// "5.2. Locale" over "The behavior of programs supporting
+				// internationalization are configured by ...": a manual's
+				// prose, a clause after all, not a noun phrase glossing it.
+				nounGloss = false
+			}
 			for j := h.first; !nounGloss && j < len(ix.sentences) && j < h.first+8 && ix.sentences[j].doc == s.doc &&
 				ix.sentences[j].para <= s.para+2; j++ {
 				if ix.sentences[j].para != s.para && ix.sentences[j].line > h.nextLine {
@@ -263,12 +276,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					continue
 				}
 				if ev, ok := explicitEvidence(sj, sp, hits); ok && ev.strong {
-					subject, about = -1, true
+					subject, about, defines = -1, true, true
 					s = *sj
 					break
 				}
 				if ev, ok := calledEvidence(ix, j, sp, hits); ok {
-					subject, about = -1, true
+					subject, about, defines = -1, true, true
 					s.text, s.line = ev.text, ev.line
 					break
 				}
@@ -280,11 +293,17 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				s = ix.sentences[subject]
 				about = true
 			}
+			if h.numbered && !defines && !nounGloss && !h.asks {
+				// "10.5. Symbolic links" over "In general, symbolic links
+				// ... should be relative": a manual's section about the
+				// term, which says what it is only in a defining sentence.
+				continue
+			}
 			// A page titled with the term over its summary (a glossary page:
 			// its front matter's title and description), or a section whose
 			// first sentence is a Japanese noun phrase (「…岸の区画です。」),
 			// glosses it as surely as a paragraph that names it.
-			mentions := nounGloss && (titleLine || jaNoun)
+			mentions := nounGloss && (titleLine || jaNoun || pronoun)
 			named := false
 			for _, sp := range spellings {
 				if glossary.Contains(s.text, sp) {
@@ -464,16 +483,23 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// passed, the variable is checked.": a condition.
 				continue
 			}
-			if !mentions && !s.ja && !opensWithArticle(s.text) {
+			if !mentions && !s.ja && !opensWithArticle(s.text) && !pronoun {
 				// "## API" over "Run, Do and Call return ...": a section
 				// about the term, not a gloss of it. A gloss that does not
 				// repeat the term starts as a noun phrase ("A consensus
 				// algorithm that ...").
 				continue
 			}
+			text := s.text
+			if pronoun && nounGloss {
+				// "This is the main package management program." under
+				// "dpkg" reads "dpkg is the main ..." on its own.
+				text = namePronoun(text, sp, s.ja)
+			}
 			out = append(out, evidence{
-				kind: kind, text: capText(s.text, s.ja), doc: s.doc, line: s.line,
+				kind: kind, text: capText(text, s.ja), doc: s.doc, line: s.line,
 				head: headNoun(s.text, s.ja), ja: s.ja, mentions: mentions, answers: h.asks && about,
+				foreign: ix.foreign(&s),
 			})
 		}
 		items := ix.items[key]
@@ -560,6 +586,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			out = append(out, evidence{
 				kind: evList, text: capText(text, it.ja), doc: it.doc, line: it.line,
 				head: headNoun(it.body, it.ja), ja: it.ja, mentions: !it.param, glossary: it.glossary,
+				foreign: !it.ja && ix.docJA[it.doc],
 			})
 		}
 	}
@@ -1008,6 +1035,56 @@ func jaEnumeration(s string) bool {
 // statement ending in a verb (「…をインストールします。」).
 func jaNotHeadingGloss(s string) bool {
 	return jaCondition(s) || jaPredicateVerb(strings.TrimRight(strings.TrimSpace(s), "。．."))
+}
+
+// hasAuxiliary reports an English sentence with a form of be, have or do,
+// or a modal: a clause, where a noun phrase has none ("A vessel that digs
+// channels.").
+func hasAuxiliary(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch strings.TrimRight(w, ".,;:") {
+		case "is", "are", "was", "were", "be", "been", "has", "have", "had", "does", "do", "did",
+			"can", "could", "will", "would", "must", "should", "may", "might", "shall":
+			return true
+		}
+	}
+	return false
+}
+
+// pronounGloss reports a section's first sentence that says what its
+// heading names through a pronoun: 「これは主要なパッケージ管理プログラムで
+// す。」, "This is the main package management program.".
+func pronounGloss(s string, ja bool) bool {
+	if ja {
+		if !hasAnyPrefix(s, "これは", "こちらは") {
+			return false
+		}
+		_, ok := jaDefinitionalEnding(strings.TrimRight(strings.TrimSpace(s), "。．."))
+		return ok
+	}
+	l := strings.ToLower(s)
+	return hasAnyPrefix(l, "this is a ", "this is an ", "this is the ", "it is a ", "it is an ") && !isQuestion(s)
+}
+
+// namePronoun puts name in place of the pronoun a pronounGloss sentence
+// opens with.
+func namePronoun(s, name string, ja bool) string {
+	if ja {
+		for _, p := range []string{"これは", "こちらは"} {
+			if rest, ok := strings.CutPrefix(s, p); ok {
+				if last, _ := utf8.DecodeLastRuneInString(name); last < utf8.RuneSelf {
+					return name + " は" + rest
+				}
+				return name + "は" + rest
+			}
+		}
+		return s
+	}
+	_, rest, ok := strings.Cut(s, " ")
+	if !ok {
+		return s
+	}
+	return name + " " + rest
 }
 
 // jaTopic returns the topic a Japanese sentence opens with, 「Node」 of

@@ -81,6 +81,10 @@ type heading struct {
 	// then "## Description" over "Inspects the specified config."): the
 	// paragraph is the heading's summary, as a title's first line is.
 	intro bool
+	// numbered marks a numbered section ("8.1.1. dpkg", "10.5. Symbolic
+	// links"): a manual's section discusses the term; unlike a reference
+	// entry's, its first sentence glosses it only when it says what it is.
+	numbered bool
 }
 
 // listItem is a list item of the form "KEY: body", "**KEY**: body" or
@@ -635,13 +639,20 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 				// heading spells out an abbreviation as a sentence does.
 				ix.findAbbrevs(text, raw, d.Path, b.start)
 			}
-			asked := askedTerm(text)
+			// "8.1.1. dpkg" (a DocBook page's numbered section) is a
+			// section about dpkg.
+			bare := strings.TrimSpace(text)
+			m := headingNumber.FindString(bare)
+			if m != "" && m != bare {
+				bare = bare[len(m):]
+			}
+			asked := askedTerm(bare)
 			key := normKey(asked)
 			if key == "" {
 				continue
 			}
 			ix.headings[key] = append(ix.headings[key], heading{doc: d.Path, line: b.start, text: text, first: -1, nextLine: len(lines) + 1,
-				top: bi == 0 && level == 1, asks: asked != strings.TrimSpace(text), changes: changes,
+				top: bi == 0 && level == 1, asks: asked != bare, changes: changes, numbered: m != "" && m != strings.TrimSpace(text),
 				code: len(raw) > 2 && raw[0] == '`' && raw[len(raw)-1] == '`' && strings.Count(raw, "`") == 2 && !strings.Contains(raw, " ")})
 			pending = append(pending, headingRef{key, len(ix.headings[key]) - 1})
 			prevHeading = headingRef{key, len(ix.headings[key]) - 1}
@@ -3200,6 +3211,12 @@ func askedTerm(heading string) string {
 // is about ("Class: Buffer"). Events and methods are not: their names are
 // everyday words ("Event: 'close'") or calls.
 var kindLabels = toSet(`class interface struct enum type trait module protocol`)
+
+// headingNumber matches the section number of a numbered heading: "8.1.1. "
+// (DocBook, Sphinx), "4.2 " (Texinfo), "A. ", "C.1. ". It is stricter than
+// sectionNumber, which only looks past a number before a question: "802.11
+// networking" and "A record" keep their first word.
+var headingNumber = regexp.MustCompile(`^([0-9]{1,2}(\.[0-9]{1,2})*\.?|[A-Z](\.[0-9]{1,2})*\.)\s+`)
 
 // sectionNumber matches a section number opening a heading: "1. ",
 // "4.2.1. ", "C.1. ".

@@ -511,3 +511,49 @@ func TestSignatureParameters(t *testing.T) {
 		t.Errorf("gauge = %q, want its item", d.Text)
 	}
 }
+
+// A manual's numbered section ("8.1.1. dpkg", DocBook's) is about its
+// name: a first sentence that says what it is through a pronoun glosses it,
+// the name put in the pronoun's place; one that only discusses it does not.
+func TestNumberedSections(t *testing.T) {
+	t.Parallel()
+	en := "# Harbor tools\n\n## 8.1. Which tools are there?\n\n### 8.1.1. quayctl\n\n" +
+		"This is the main berth management program. **quayctl** can be invoked with many options.\n\n" +
+		"### 8.1.2. Mooring lines\n\nMooring lines wear out faster in salt water than in fresh water, and they stretch when wet.\n\n" +
+		"### 8.1.3. Tide table\n\nThe times of high water at the harbor mouth are printed for each day of the month.\n\n" +
+		"Every captain uses quayctl. Each berth has mooring lines. The tide table is posted daily.\n"
+	ja := "# 港湾ツール\n\n## 8.1. どんなツールがありますか?\n\n### 8.1.1. berthd\n\n" +
+		"これは主要な係留管理プログラムです。berthd は多数のオプションを指定して実行することができます。\n\n" +
+		"すべての船長が berthd を使います。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tools.md", Content: en}, {Path: "tools-ja.md", Content: ja}})
+	e := newEngine(t)
+	for _, tc := range []struct{ term, want string }{
+		{"quayctl", "quayctl is the main berth management program."},
+		{"berthd", "berthd は主要な係留管理プログラムです。"},
+	} {
+		if d := define(t, e, c, tc.term); d.Text != tc.want || d.Confidence < 0.7 {
+			t.Errorf("%s = %q [%.2f], want %q at 0.7 or more", tc.term, d.Text, d.Confidence, tc.want)
+		}
+	}
+	for _, term := range []string{"mooring line", "tide table"} {
+		if d := define(t, e, c, term); d.Confidence >= 0.5 {
+			t.Errorf("%s = %q [%.2f], want no gloss from the section's discussion", term, d.Text, d.Confidence)
+		}
+	}
+}
+
+// An English passage under a heading of a Japanese page is foreign
+// evidence, as the passage's own definitions are: it does not crowd out
+// the definitions the page's other copies give (developers-reference's
+// untranslated "1.3.1. debhelper", in its one-page and chapter forms).
+func TestForeignHeadingPassage(t *testing.T) {
+	t.Parallel()
+	doc := "# ツール\n\nパッケージ作成を助けるツールを紹介します。\n\n### 1.3.1. `quayhelper`\n\n" +
+		"`quayhelper` is a collection of programs that can be used in harbor rules to automate common berth tasks.\n\n" +
+		"他のツールも `quayhelper` と一緒に使えます。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tools.md", Content: doc}, {Path: "index.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "quayhelper"); d.Confidence != confAgreed {
+		t.Errorf("quayhelper = %q [%.2f], want the definition both pages give at %.2f", d.Text, d.Confidence, confAgreed)
+	}
+}
