@@ -807,6 +807,10 @@ func jaNotGloss(inner string) bool {
 		return true // 「修正 (沢田石 順さんのパッチ)」: who did it, as change logs credit
 	case endsWithAny(t, "を使用", "を利用", "を追加", "を削除", "を修正", "を変更", "に変更", "を指定", "を実行"):
 		return true // 「修正 (cleanup_str を使用)」: how it was done, a clause
+	case endsWithAny(t, "要確認", "要注意", "に注意", "を確認", "を確認のこと", "に注意のこと"):
+		// 「インストールイメージ (ファイル名が .iso で終わっているか要確認)」:
+		// what to check, a remark.
+		return true
 	case endsWithAny(t, "がデフォルト値です", "がデフォルトです", "が既定値です", "がデフォルト値", "が既定値", "がデフォルト"):
 		return true // 「大きな引数(c=1000 がデフォルト値です)」: its default, a value
 	}
@@ -2847,7 +2851,7 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 			// often is, not what it is.
 			return evidence{}, false
 		}
-		if pred := strings.TrimLeft(strings.TrimPrefix(rest, "は"), "、， "); hasAnyPrefix(pred, "最も", "もっとも", "非常に", "とても", "かなり") &&
+		if pred := strings.TrimLeft(strings.TrimPrefix(rest, "は"), "、， "); hasAnyPrefix(pred, "最も", "もっとも", "非常に", "とても", "かなり", "少し", "すこし", "やや", "ちょっと", "若干", "多少") &&
 			utf8.RuneCountInString(strings.TrimRight(pred, "。．. ")) <= 14 {
 			// 「Curia は最もスケーラブルである。」: a verdict, not what it is
 			// (「所有権は Rust の最もユニークな機能であり、…」 names a kind).
@@ -3866,6 +3870,11 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			// 「入港票の記号列 (厳密には…)」 says precisely what the term is.
 			if before, ok := strings.CutSuffix(s.text[:at], "の"); ok && !jaPrecisely(s.text[at+len(sp):]) {
 				if r, _ := utf8.DecodeLastRuneInString(before); unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' {
+					continue
+				}
+				// 「dpkg のファイル (インストールされたパッケージすべてに関する
+				// 情報)」: a name narrows it as well.
+				if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " ")); r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 					continue
 				}
 			}

@@ -111,7 +111,10 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"見出し語を補完（▽モードで TAB）したとき、前の候補へ戻る。補完は速い。\n" +
 			"- local -> 手元の PC (origin から複製したもの)\n\nPC を使う。\n" +
 			"quay.el でインストールするパッケージ (手元の ~/.quay に溜るファイル) には索引が含まれる。パッケージを入れる。\n" +
-			"大きい積荷（だいたい256トン以上）は別の岸壁で降ろします。積荷を数える。\n"},
+			"大きい積荷（だいたい256トン以上）は別の岸壁で降ろします。積荷を数える。\n" +
+			"quayd の台帳 (入港したすべての船に関する情報) は 40MB を消費します。台帳を読む。\n" +
+			"岸壁に入港票 (ファイル名が `.qr` で終わっているか要確認) を置いてください。入港票を出す。\n" +
+			"- 浮桟橋は少しトリッキーです。まず数を入力します。\n\n浮桟橋を使う。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -155,6 +158,9 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"PC", "複製したもの"},    // the phrase with its modifier
 		{"パッケージ", "溜るファイル"}, // the word narrowed by a clause
 		{"積荷", "256トン"},     // how much, not what
+		{"台帳", "入港したすべての船"}, // the word narrowed by a name
+		{"入港票", "要確認"},      // what to check, a remark
+		{"浮桟橋", "トリッキー"},    // a verdict
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
