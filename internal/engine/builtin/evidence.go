@@ -561,6 +561,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// thing, not what the key is.
 				continue
 			}
+			if !it.ja && !it.glossary && otherSubject(it.body, spellings) {
+				// "**Layer:** A single zone object can create filled copper
+				// on one or more copper layers.": a dialog's field, then a
+				// sentence about another subject.
+				continue
+			}
 			if it.ja && jaSupportStatus(it.body) {
 				// "XEmacs" over 「DDSKK 17.1 以降は XEmacs はサポート対象外
 				// です。」 (a definition list of platforms): whether it is
@@ -1214,6 +1220,34 @@ func definesAnother(s string) bool {
 		w := strings.ToLower(words[i])
 		if w == "is" && (strings.EqualFold(words[i+1], "a") || strings.EqualFold(words[i+1], "an")) {
 			return true
+		}
+		if !isLowerWord(strings.TrimRight(w, "-")) && !strings.Contains(w, "-") {
+			return false // punctuation or a name: not a plain subject
+		}
+	}
+	return false
+}
+
+// otherSubject reports an English sentence whose subject, an article and
+// a few plain words before an auxiliary or a modal ("A single zone object
+// can create ..."), is not the term, nor is the term said of it: a
+// statement about something else.
+// A gloss is a noun phrase ("A pin which is exclusively an output.").
+func otherSubject(s string, spellings []string) bool {
+	words := strings.Fields(s)
+	if len(words) < 4 || !opensWithArticle(s) {
+		return false
+	}
+	for i := 1; i < len(words)-1 && i <= 5; i++ {
+		w := strings.ToLower(words[i])
+		switch w {
+		case "is", "are", "was", "were", "can", "cannot", "will", "must", "should", "may", "might", "would", "could", "has", "have", "does":
+			// "An object is hashable if ...", "A working tree is said to
+			// be "dirty" ...": the term said of the subject.
+			head := strings.Join(words[:min(len(words), i+5)], " ")
+			return i > 1 && !slices.ContainsFunc(spellings, func(sp string) bool { return glossary.Contains(head, sp) })
+		case "that", "which", "who", "whose", "where", "when":
+			return false
 		}
 		if !isLowerWord(strings.TrimRight(w, "-")) && !strings.Contains(w, "-") {
 			return false // punctuation or a name: not a plain subject

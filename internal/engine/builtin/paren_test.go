@@ -339,3 +339,29 @@ func TestHeadingOverInstructionsAndRules(t *testing.T) {
 		t.Errorf("fender: %q, want what it is for", d.Text)
 	}
 }
+
+// An item whose body is a sentence about another subject ("**Layer:** A
+// single zone object can create filled copper on one or more copper
+// layers.", a dialog's field) does not gloss its key; one that says the key
+// of its subject ("An object is hashable if ...") or is a noun phrase does.
+func TestItemAboutAnotherSubject(t *testing.T) {
+	t.Parallel()
+	doc := "# Berth dialog\n\n**Mooring:** A single berth object can hold vessels on one or more moorings at once. " +
+		"Check the box next to each mooring.\n\n" +
+		"- moorable: A vessel is moorable if it has a bow line and a stern line.\n" +
+		"- bollard: A post which is fixed to the quay edge.\n\n" +
+		"Each berth has a mooring. Most ships are moorable. A bollard holds the line.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "dialog.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "mooring"); strings.Contains(d.Text, "single berth object") && !strings.HasPrefix(d.Text, "Used in") {
+		t.Errorf("mooring = %q, want no gloss from a sentence about another subject", d.Text)
+	}
+	for _, tc := range []struct{ term, want string }{
+		{"moorable", "A vessel is moorable if it has a bow line and a stern line."},
+		{"bollard", "A post which is fixed to the quay edge."},
+	} {
+		if d := define(t, e, c, tc.term); d.Text != tc.want {
+			t.Errorf("%s = %q, want %q", tc.term, d.Text, tc.want)
+		}
+	}
+}
