@@ -253,6 +253,10 @@ func TestReviewDefinitionRules(t *testing.T) {
 		{"short and cut", "A partition is an alternative spelling for", 0.8, "partition", glossary.Unclear, false},
 		{"short, one of a page", "The partition is the name of a table.", 0.8, "partition", glossary.Unclear, false},
 		{"two words without the term", "Ordered records.", 0.8, "partition", glossary.Unclear, false},
+		// An abbreviation's long form says what it stands for, however
+		// short (「部品表の略。」 of BOM).
+		{"short expansion ja", "区画表の略。", 0.6, "partition", "", true},
+		{"short expansion en", "Short for segmentation.", 0.6, "partition", "", true},
 	}
 	e := newEngine(t)
 	c := loadCorpus(t, "en")

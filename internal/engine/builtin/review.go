@@ -344,6 +344,14 @@ func isCircular(def, term string, aliases []string) bool {
 // content to explain anything: fewer than 3 content words in English, fewer
 // than 5 kanji/katakana/Latin characters in Japanese.
 func isTooShort(def, term string, aliases []string) bool {
+	// "部品表の略。", "Short for Kubernetes.": an abbreviation's long form
+	// says what it stands for, however short.
+	if long, ok := strings.CutSuffix(def, "の略。"); ok && strings.TrimSpace(long) != "" {
+		return false
+	}
+	if long, ok := strings.CutPrefix(def, "Short for "); ok && strings.TrimRight(long, ". ") != "" {
+		return false
+	}
 	rest := def
 	for _, sp := range spellingsOf(term, aliases) {
 		rest = stripTerm(rest, sp)
