@@ -2261,8 +2261,11 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 					// them, classified, not what it is.
 					return evidence{}, false
 				}
-				if (p.prefix == " is a " || p.prefix == " is an ") && enVerdict(body) {
-					return evidence{}, false // "Linear is a good choice.": a verdict, not what it is
+				if (p.prefix == " is a " || p.prefix == " is an " || p.prefix == " are a ") && enVerdict(body) {
+					// "Linear is a good choice.", "Thin clients are a good
+					// way to still make use of very old machines": a
+					// verdict, not what it is.
+					return evidence{}, false
 				}
 				if strings.HasPrefix(p.prefix, ", a") {
 					body = strings.TrimPrefix(p.prefix, ", ") + body

@@ -70,6 +70,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"Every field takes any operator. The exception is the `Moor` field, for which only = is allowed. Each exception is logged.\n\n" +
 		"Pick a tide mode. The default is the quiet mode with one pilot on duty. Change the default in the berth file.\n\n" +
 		"Slack is a good choice for most berths. Slack waits for the tide.\n\n" +
+		"Light tenders are a good way to still make use of very old hulls. Each light tender has a crew.\n\n" +
 		"The tide forecaster is an experimental feature. Try the tide forecaster.\n\n" +
 		"Each line has two fields. mark is the painted mark (which, for old quays, is a number) of the berth. Paint each mark.\n\n" +
 		"The home port is the skipper’s home port by default. Each home port keeps a register.\n\n" +
@@ -153,6 +154,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"default":           "quiet mode",
 		"cause":             "pull of the moon",
 		"Slack":             "good choice",
+		"light tender":      "good way",             // a plural verdict
 		"tide forecaster":   "experimental feature", // a status
 		"mark":              "painted mark",
 		"home port":         "skipper’s home port", // the term named again
