@@ -579,6 +579,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if text == "" {
 				continue
 			}
+			if pronounGloss(text, it.ja) {
+				// "upstream_version: This is the main part of the version
+				// number." reads "upstream_version is the main part ...".
+				text = namePronoun(text, strings.Trim(it.key, "`*_ "), it.ja)
+			}
 			// An English gloss in a Japanese document ends like English,
 			// a Japanese one under an English key like Japanese.
 			if !glossary.HasCJK(text) {

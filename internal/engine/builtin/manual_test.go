@@ -559,3 +559,22 @@ func TestForeignHeadingPassage(t *testing.T) {
 		t.Errorf("quayhelper = %q [%.2f], want the definition both pages give at %.2f", d.Text, d.Confidence, confAgreed)
 	}
 }
+
+// An item that glosses its key through a pronoun reads with the key in
+// the pronoun's place (Debian Policy's "upstream_version: This is the main
+// part of the version number.").
+func TestItemPronounGloss(t *testing.T) {
+	t.Parallel()
+	en := "# Berth numbers\n\n- `berth_version`: This is the main part of the berth number.\n\nEach berth_version is printed.\n"
+	ja := "# 番号\n\n- 潮位番号: これは潮位表の主要な番号です。\n\n毎朝、潮位番号を読む。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "numbers.md", Content: en}, {Path: "numbers-ja.md", Content: ja}})
+	e := newEngine(t)
+	for _, tc := range []struct{ term, want string }{
+		{"berth_version", "berth_version is the main part of the berth number."},
+		{"潮位番号", "潮位番号は潮位表の主要な番号です。"},
+	} {
+		if d := define(t, e, c, tc.term); d.Text != tc.want {
+			t.Errorf("%s = %q, want %q", tc.term, d.Text, tc.want)
+		}
+	}
+}
