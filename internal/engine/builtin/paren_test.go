@@ -156,8 +156,8 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		t.Errorf("tug: %q, want the item's gloss (its object is another noun)", d.Text)
 	}
 	for term, want := range map[string]string{
-		"harbour beacon": "Beacons are lights that mark the channel.",   // the key's own noun
-		"quay pump":      "This is the pump that empties the dry dock.", // a word, not a name
+		"harbour beacon": "Beacons are lights that mark the channel.",        // the key's own noun
+		"quay pump":      "Quay pump is the pump that empties the dry dock.", // a word, not a name
 	} {
 		if d := define(t, e, c, term); d.Text != want {
 			t.Errorf("%s: %q, want the item's gloss %q", term, d.Text, want)
