@@ -164,9 +164,10 @@ func assess(term string, evs []evidence) assessment {
 				}
 			}
 		}
-	case len(explicit) > 0 && !perUse:
+	case len(explicit) > 0 && !perUse && !slices.ContainsFunc(glosses, func(g evidence) bool { return g.glossary }):
 		// Only weak explicit evidence (appositives in mid-sentence, plural
-		// subjects, naming sentences): the first, a naming sentence last.
+		// subjects, naming sentences, what it consists of): the first, a
+		// naming sentence last. The documents' glossary says more.
 		pick := explicit[0]
 		for _, e := range explicit {
 			if !e.naming {

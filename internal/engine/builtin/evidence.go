@@ -2219,10 +2219,19 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			// "A staging area is where cargo waits ...".
 			{" is when ", true}, {" is where ", true}, {" is how ", true}, {" is what ", true},
 			{" is just a ", false}, {" is just an ", false}, {" are just ", false}, {" are simply ", false},
+			// "An operating system consists of various fundamental
+			// programs ...": what it is made of.
+			{" consists of ", false}, {" consist of ", false},
 			{", which is ", true}, {", which are ", true}, {", a ", false}, {", an ", false},
 		} {
 			if strings.HasPrefix(lower, p.prefix) {
 				body := rest[len(p.prefix):]
+				if strings.HasPrefix(p.prefix, " consist") && !hasAnyPrefix(s.text, "A ", "An ") {
+					// "Each frame consists of one sample per channel.",
+					// "The array consists of ...": what one is made of, not
+					// what any is.
+					break
+				}
 				if p.prefix == " is any " && (strings.HasPrefix(body, "of ") || strings.HasPrefix(body, "one ") || strings.HasPrefix(body, "longer") ||
 					strings.HasPrefix(body, "more") || strings.HasPrefix(body, "other") || strings.HasPrefix(body, "good")) {
 					// "The mode is any of the following:", "is any longer":

@@ -281,3 +281,43 @@ func TestAppositiveNeedsASubject(t *testing.T) {
 		}
 	}
 }
+
+// The documents' glossary says what a term is better than a sentence in
+// passing that only weakly defines it (a plural subject: "Tide gates are
+// heavy structures of the old docks."), and an entry of a few words ("A
+// berth that is not a keyword berth.", Python's "positional argument")
+// is whole, not too short. "An X consists of ..." says what any X is made
+// of; "Each X" and "The X" speak of one.
+func TestGlossaryOverWeakDefinitions(t *testing.T) {
+	t.Parallel()
+	gloss := "# Glossary\n\n- tide gate: A gate that holds the water in the basin at low tide.\n" +
+		"- positional berth: A berth that is not a keyword berth.\n"
+	prose := "# Docks\n\nTide gates are heavy structures of the old docks. Every positional berth is numbered.\n\n" +
+		"A berth plan consists of one or more rows of berths and the channels between them.\n\n" +
+		"Each mooring consists of two lines and a spring. The ledger consists of the day's arrivals.\n\n" +
+		"The berth plan is printed. Every mooring and every ledger is checked, and each positional berth is kept.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "glossary.md", Content: gloss}, {Path: "docks.md", Content: prose}})
+	e := newEngine(t)
+	out := runAll(t, e, c, []string{"tide gate", "positional berth", "berth plan", "mooring", "ledger"})
+	refined := map[string]pipeline.Definition{}
+	for i, d := range out[2].([]pipeline.Definition) {
+		refined[out[0].([]glossary.Entry)[i].Term] = d
+	}
+	for _, tc := range []struct {
+		term, want string
+		conf       float64
+	}{
+		{"tide gate", "A gate that holds the water in the basin at low tide.", confGloss},
+		{"positional berth", "A berth that is not a keyword berth.", confGloss},
+		{"berth plan", "A berth plan consists of one or more rows of berths and the channels between them.", confExplicit},
+	} {
+		if d := refined[tc.term]; d.Text != tc.want || d.Confidence != tc.conf {
+			t.Errorf("%s = %q [%.2f], want %q [%.2f]", tc.term, d.Text, d.Confidence, tc.want, tc.conf)
+		}
+	}
+	for _, term := range []string{"mooring", "ledger"} {
+		if d := refined[term]; d.Confidence >= confExplicit {
+			t.Errorf("%s = %q [%.2f], want no definition from what one of them consists of", term, d.Text, d.Confidence)
+		}
+	}
+}

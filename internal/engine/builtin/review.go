@@ -99,7 +99,9 @@ func (e *Engine) Review(ctx context.Context, c *pipeline.Corpus, entries []gloss
 		case isCircular(def, en.Term, en.Aliases):
 			issues = append(issues, glossary.Issue{Term: en.Term, Type: glossary.Unclear,
 				Description: fmt.Sprintf(msg.circular, en.Term)})
-		case isTooShort(def, en.Term, en.Aliases):
+		case isTooShort(def, en.Term, en.Aliases) && !(a.ok && a.best.glossary && a.best.text == def):
+			// The documents' own glossary may say it in a few words ("An
+			// argument that is not a keyword argument.").
 			issues = append(issues, glossary.Issue{Term: en.Term, Type: glossary.Unclear,
 				Description: fmt.Sprintf(msg.tooShort, en.Term)})
 		case en.Confidence < unclearBelow || strings.HasPrefix(def, usedInPrefixEN) || strings.HasPrefix(def, usedInPrefixJA):
