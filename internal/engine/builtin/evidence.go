@@ -3698,7 +3698,15 @@ var jaEndings = []struct {
 
 // jaNotNounEndings end predicates that are not nouns ("速い", "するのです",
 // "ようです", "限定すべきです") and so do not define.
-var jaNotNounEndings = []string{"い", "の", "ん", "よう", "そう", "はず", "ため", "わけ", "ところ", "まで", "から", "だけ", "ばかり", "ほど", "くらい", "的", "中", "次第", "予定", "最中", "べき"}
+var jaNotNounEndings = []string{"い", "の", "ん", "よう", "そう", "はず", "ため", "わけ", "ところ", "まで", "から", "だけ", "ばかり", "ほど", "くらい", "的", "中", "次第", "予定", "最中", "べき",
+	// 「…の追加などです。」: examples of what it does, not a kind.
+	"など", "等々"}
+
+// jaVerdictEndings end a predicate that judges the subject as a means or a
+// choice (「…を活用できる優れた手段です。」), the counterpart of English "X is
+// a good way to ...".
+var jaVerdictEndings = []string{"優れた手段", "優れた方法", "優れた選択", "優れた選択肢", "良い手段", "良い方法", "良い選択", "良い選択肢",
+	"よい手段", "よい方法", "よい選択", "よい選択肢", "便利な方法", "便利な手段", "簡単な方法", "有効な手段", "有効な方法", "最適な方法", "最適な選択", "最適な選択肢", "最良の方法", "最良の選択"}
 
 // jaNaAdjectives are adjectival nouns: "X は必要である" is not a definition.
 var jaNaAdjectives = []string{
@@ -3752,6 +3760,9 @@ func jaDefinitionalEnding(body string) (string, bool) {
 				if strings.HasSuffix(pred, adj) {
 					return "", false
 				}
+			}
+			if endsWithAny(pred, jaVerdictEndings...) {
+				return "", false
 			}
 			if strings.HasSuffix(pred, "で") || strings.HasSuffix(pred, "では") {
 				return "", false
