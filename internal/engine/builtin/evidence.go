@@ -785,6 +785,9 @@ func jaNotGloss(inner string) bool {
 	if strings.HasPrefix(inner, `"`) || strings.HasPrefix(inner, "“") || strings.HasPrefix(inner, "`") {
 		return true // 「削除 ("apt remove ...")」: how it is typed
 	}
+	if quotedList(inner) {
+		return true // 「名前 (「手元の PC」、「dpkg のファイル」)」: examples, quoted
+	}
 	if !hasHiragana(strings.NewReplacer("と", "", "や", "", "か", "").Replace(inner)) {
 		return true // 「ツール (curses と GTK)」: names
 	}
@@ -971,6 +974,22 @@ func jaNotGloss(inner string) bool {
 		return true
 	}
 	return jaPredicateVerb(inner)
+}
+
+// quotedList reports a parenthesis that lists two quotations or more and
+// nothing else: examples of the word, not what it is.
+func quotedList(inner string) bool {
+	parts := strings.FieldsFunc(strings.TrimRight(inner, "。. "), func(r rune) bool { return r == '、' || r == ',' })
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if !(strings.HasPrefix(p, "「") && strings.HasSuffix(p, "」") || strings.HasPrefix(p, "“") && strings.HasSuffix(p, "”")) {
+			return false
+		}
+	}
+	return true
 }
 
 // jaNamedInstances reports a list, split by 「、」, whose every part names a
