@@ -253,7 +253,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// "8.1.1. dpkg" over 「これは主要なパッケージ管理プログラムです。」
 			// ("This is the main package management program."): the
 			// pronoun is the heading's name.
-			pronoun := pronounGloss(s.text, s.ja)
+			pronoun := pronounGloss(s.text, s.ja) && (s.ja || !isGeneralWord(sp))
 			nounGloss := !glossary.Contains(s.text, sp) &&
 				(jaNoun || pronoun || s.ja && titleLine && !jaCondition(s.text) && !isQuestion(s.text) ||
 					!s.ja && titleLine && (opensWithArticle(s.text) && !clauseBody(s.text) ||

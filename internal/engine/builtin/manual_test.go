@@ -578,3 +578,22 @@ func TestItemPronounGloss(t *testing.T) {
 		}
 	}
 }
+
+// "## Installation" over "This is a Node.js module available through the
+// npm registry." (a README's boilerplate) says what the package is, not
+// installation: a pronoun glosses a section's name only when it is no
+// everyday word.
+func TestPronounUnderEverydayHeading(t *testing.T) {
+	t.Parallel()
+	doc := "# quaylib\n\n## Installation\n\nThis is a Node.js module available through the npm registry.\n\n" +
+		"## quayd\n\nThis is the daemon that watches the berths.\n\n" +
+		"Every installation is logged. The installation takes a minute. Each quayd is watched.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "installation"); strings.Contains(d.Text, "npm registry") {
+		t.Errorf("installation = %q, want no gloss from the package's summary", d.Text)
+	}
+	if d := define(t, e, c, "quayd"); d.Text != "quayd is the daemon that watches the berths." {
+		t.Errorf("quayd = %q, want the pronoun gloss", d.Text)
+	}
+}
