@@ -2585,6 +2585,9 @@ func pluralBody(body string) bool {
 	if enIrregularParticiples[w] {
 		return false // "Triggers are run as part of configuration."
 	}
+	if last := strings.ToLower(trimWord(words[len(words)-1])); len(words) <= 5 && enPredicateAdjectives[last] {
+		return false // "Queues are thread and process safe.": a property
+	}
 	switch strings.ToLower(trimWord(words[1])) {
 	case "for", "at", "to", "in", "with", "when", "than":
 		// "Secrets are great for confidential data": an adjective and its
@@ -2603,6 +2606,11 @@ func pluralBody(body string) bool {
 	}
 	return true
 }
+
+// enPredicateAdjectives end a short predicate that says how its subject
+// behaves, not what it is.
+var enPredicateAdjectives = toSet(`safe unsafe immutable mutable optional required available unavailable supported unsupported
+deprecated compatible incompatible stable unstable synchronous asynchronous reentrant idempotent`)
 
 // afterIndefinite reports a term right after "a" or "an" ("can give a node,
 // an array or ..."): an enumeration, not a name followed by an appositive.

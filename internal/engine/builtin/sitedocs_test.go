@@ -185,6 +185,7 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		"Tugs are run by the harbor office as part of every arrival. A tug waits at the quay.\n" +
 		"Crews hang a fender (the rubber kind and the wooden kind, with spares on deck) before arrival.\n" +
 		"Cleats are great for small boats and bollards for ships. A cleat is bolted to the deck.\n" +
+		"Locks are thread and process safe. Every lock has a keeper.\n" +
 		"The `berth_dir` setting supersedes this one if it is set. Cargo manifests are otherwise placed in this directory.\n\n" +
 		"- _Towage_: How ships are towed can be arranged by the harbor office.\n" +
 		"- _Pilot boats_: Where pilots wait for the next ship.\n\n" +
@@ -225,6 +226,7 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		{"tug", "are run by"},                  // a passive verb, not a noun phrase
 		{"fender", "rubber kind"},              // a parenthetical that lists kinds
 		{"cleat", "great for"},                 // a judgement
+		{"lock", "process safe"},               // a property
 		{"cargo manifest", "otherwise placed"}, // an adverb, then a passive
 		{"towage", "How ships"},                // a clause about the feature
 		{"minutes", "logging interval"},        // a parenthesis about a quantity
