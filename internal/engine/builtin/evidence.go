@@ -2488,6 +2488,19 @@ func enVerdict(body string) bool {
 	if len(w) == 0 {
 		return false
 	}
+	for i, x := range w {
+		if i >= 6 || x == "that" || x == "which" || x == "of" || x == "for" {
+			break
+		}
+		if t := strings.TrimRight(x, ",;:"); i > 0 && (t == "subject" || t == "topic" || t == "matter") {
+			// "Security is a vast and very sensitive subject, so we
+			// cannot ...": how large a subject, not what it is.
+			return true
+		}
+		if strings.HasSuffix(x, ",") {
+			break
+		}
+	}
 	switch w[0] {
 	case "no-op":
 		return true // "Push is a no-op for Subversion subrepositories.": what it does there

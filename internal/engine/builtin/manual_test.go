@@ -71,6 +71,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"Pick a tide mode. The default is the quiet mode with one pilot on duty. Change the default in the berth file.\n\n" +
 		"Slack is a good choice for most berths. Slack waits for the tide.\n\n" +
 		"Light tenders are a good way to still make use of very old hulls. Each light tender has a crew.\n\n" +
+		"Harbor law is a vast and very sensitive subject, so we cannot cover it here. Every harbor law is posted.\n\n" +
 		"The tide forecaster is an experimental feature. Try the tide forecaster.\n\n" +
 		"Each line has two fields. mark is the painted mark (which, for old quays, is a number) of the berth. Paint each mark.\n\n" +
 		"The home port is the skipper’s home port by default. Each home port keeps a register.\n\n" +
@@ -155,6 +156,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"cause":             "pull of the moon",
 		"Slack":             "good choice",
 		"light tender":      "good way",             // a plural verdict
+		"harbor law":        "sensitive subject",    // how large a subject
 		"tide forecaster":   "experimental feature", // a status
 		"mark":              "painted mark",
 		"home port":         "skipper’s home port", // the term named again
