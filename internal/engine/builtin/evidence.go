@@ -2583,6 +2583,8 @@ func pluralBody(body string) bool {
 	case "not", "no", "also", "only", "still", "now", "then", "usually", "often", "always", "never", "all", "both",
 		"each", "either", "more", "less", "very", "too", "so", "available", "able", "unable", "useful", "important",
 		"required", "optional", "possible", "different", "similar", "same", "ready", "free", "safe", "likely",
+		// "The Falcot Corp administrators are aware of the limits ...": a state.
+		"aware", "unaware", "capable", "incapable", "responsible", "happy", "glad", "sure", "certain",
 		// "Executable targets are otherwise placed in this directory.":
 		// an adverb before a verb.
 		"otherwise", "therefore", "thus", "hence", "instead", "already", "sometimes", "even", "just", "again", "later", "first",
