@@ -115,7 +115,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"quayd の台帳 (入港したすべての船に関する情報) は 40MB を消費します。台帳を読む。\n" +
 			"岸壁に入港票 (ファイル名が `.qr` で終わっているか要確認) を置いてください。入港票を出す。\n" +
 			"- 浮桟橋は少しトリッキーです。まず数を入力します。\n\n浮桟橋を使う。\n" +
-			"港名 (「手元の港」、「沖の港」) を記録する。港名を読む。\n"},
+			"港名 (「手元の港」、「沖の港」) を記録する。港名を読む。\n" +
+			"| `tug1 \\| tug2` | `tug1` の曳航索を `tug2` に **引継** (**同時並行**で実行) |\n\n引継を行う。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -163,6 +164,7 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"入港票", "要確認"},      // what to check, a remark
 		{"浮桟橋", "トリッキー"},    // a verdict
 		{"港名", "手元の港"},      // examples, quoted
+		{"引継", "同時並行"},      // how it runs
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
