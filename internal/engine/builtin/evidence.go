@@ -259,7 +259,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					!s.ja && titleLine && (opensWithArticle(s.text) && !clauseBody(s.text) ||
 						enItemVerbs[strings.ToLower(firstWord(s.text))] || enSummaryVerbs[strings.ToLower(firstWord(s.text))] ||
 						referenceSummary(h.text, s.text)))
-			if h.numbered && !s.ja && nounGloss && !pronoun && hasAuxiliary(s.text) {
+			if h.numbered && !h.asks && !s.ja && nounGloss && !pronoun && hasAuxiliary(s.text) {
 				// "5.2. Locale" over "The behavior of programs supporting
 				// internationalization are configured by ...": a manual's
 				// prose, a clause after all, not a noun phrase glossing it.
@@ -1895,6 +1895,7 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 		n = skipParen(rest, n, ja)
 		if !ja {
 			n = skipAliasClause(rest, n)
+			n = skipAlternative(rest, n)
 			n = skipScopeName(rest, n)
 		} else if !glossary.HasCJK(sp) {
 			n += jaKindNoun(rest[n:])
@@ -2134,6 +2135,21 @@ func skipAliasClause(s string, n int) int {
 		return n + len(o) + end + 1 // the space after the comma stays
 	}
 	return n
+}
+
+// skipAlternative skips "or" and another one-word name after the subject
+// that ends at position n, when a copula follows: "sid or unstable is the
+// place where ..." says what either is.
+func skipAlternative(s string, n int) int {
+	rest, ok := strings.CutPrefix(s[n:], " or ")
+	if !ok {
+		return n
+	}
+	word, after, ok := strings.Cut(rest, " ")
+	if !ok || word == "" || strings.ContainsAny(word, ",.;:()") || !hasAnyPrefix(after, "is ", "are ") {
+		return n
+	}
+	return n + len(" or ") + len(word)
 }
 
 // skipScopeName skips "in" and a name after the subject that ends at

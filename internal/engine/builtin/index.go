@@ -3190,6 +3190,12 @@ func askedTerm(heading string) string {
 		// "About anchorage": the section is about the term.
 		return strings.TrimSpace(h[len("about "):])
 	}
+	if t, ok := strings.CutPrefix(lower, "what about "); ok && strings.HasSuffix(t, "?") {
+		// 'What about "sid"?': the section says what sid is.
+		if t := strings.Trim(strings.TrimSpace(h[len("what about "):len(h)-1]), `"'“”‘’`+"`"); t != "" && len(strings.Fields(t)) <= 3 {
+			return t
+		}
+	}
 	for _, q := range []string{"what is ", "what are ", "what's "} {
 		if strings.HasPrefix(lower, q) && strings.HasSuffix(h, "?") {
 			t := strings.TrimSpace(strings.TrimSuffix(h[len(q):], "?"))

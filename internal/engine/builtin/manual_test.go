@@ -599,3 +599,27 @@ func TestPronounUnderEverydayHeading(t *testing.T) {
 		t.Errorf("quayd = %q, want the pronoun gloss", d.Text)
 	}
 }
+
+// 'What about "sid"?' asks what its name is, as "What is sid?" does; and
+// "sid or unstable is the place where ..." says what sid is, the other
+// name an alternative (the Debian FAQ).
+func TestWhatAboutAndAlternativeSubjects(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbor FAQ\n\n## 6.3. What about \"slipway\"?\n\nThe ramp on which hulls are built, next to the dry dock.\n\n" +
+		"## 6.5. What is a tender?\n\nA boat that is used to carry crews between ships and the quay.\n\n" +
+		"## 6.4. Mooring\n\n*bollard* or *cleat* is the post where mooring lines are made fast.\n\n" +
+		"Every slipway is inspected. Each bollard is painted. Every tender is numbered.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "faq.md", Content: doc}})
+	e := newEngine(t)
+	for _, tc := range []struct{ term, want string }{
+		{"slipway", "The ramp on which hulls are built, next to the dry dock."},
+		{"bollard", "bollard or cleat is the post where mooring lines are made fast."},
+		// A numbered question's answer, a noun phrase with a relative
+		// clause ("that is used"), is no manual's prose.
+		{"tender", "A boat that is used to carry crews between ships and the quay."},
+	} {
+		if d := define(t, e, c, tc.term); d.Text != tc.want || d.Confidence < confGloss {
+			t.Errorf("%s = %q [%.2f], want %q", tc.term, d.Text, d.Confidence, tc.want)
+		}
+	}
+}
