@@ -4321,7 +4321,15 @@ func enGlossedHere(before, sp string) bool {
 func afterPrepositionObject(before string) bool {
 	t := strings.TrimRight(before, " ")
 	i := strings.LastIndexByte(t, ' ')
-	if i < 0 || !enArticles[strings.ToLower(t[i+1:])] {
+	if i < 0 {
+		return false
+	}
+	switch d := strings.ToLower(t[i+1:]); {
+	case enArticles[d]:
+	case d == "its" || d == "their" || d == "his" || d == "her" || d == "our" || d == "your" || d == "my":
+		// "func starts with only one element in its stack, a light
+		// userdata ...": the element's gloss, after the possessive.
+	default:
 		return false
 	}
 	t = strings.TrimRight(t[:i], " ")

@@ -258,6 +258,11 @@ func TestAppositiveNeedsASubject(t *testing.T) {
 		{"# Plugins\n\n" +
 			"The quay passed to the handler is the same as the one passed into the winch, a copy of the outer quay rather than a reference.\n" +
 			"Oil the winch daily.\n", []string{"winch"}},
+		// After a possessive as after an article (Lua's "func starts with
+		// only one element in its stack, a light userdata containing ud").
+		{"# Cranes\n\n" +
+			"The crane starts with only one hook in its cradle, a light frame holding the cable.\n" +
+			"Paint the cradle yearly.\n", []string{"cradle"}},
 		// A list that ends "and so on" (Groonga's "uses Groonga as its
 		// database, a library that uses libgroonga, language bindings
 		// ... and so on"); a copula that points back ("is one of these
