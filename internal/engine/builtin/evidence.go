@@ -2259,11 +2259,13 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			// "An operating system consists of various fundamental
 			// programs ...": what it is made of.
 			{" consists of ", false}, {" consist of ", false},
+			// "A light userdata represents a pointer.": what any is.
+			{" represents ", false},
 			{", which is ", true}, {", which are ", true}, {", a ", false}, {", an ", false},
 		} {
 			if strings.HasPrefix(lower, p.prefix) {
 				body := rest[len(p.prefix):]
-				if strings.HasPrefix(p.prefix, " consist") && !hasAnyPrefix(s.text, "A ", "An ") {
+				if (strings.HasPrefix(p.prefix, " consist") || p.prefix == " represents ") && !hasAnyPrefix(s.text, "A ", "An ") {
 					// "Each frame consists of one sample per channel.",
 					// "The array consists of ...": what one is made of, not
 					// what any is.

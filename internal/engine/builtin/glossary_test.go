@@ -299,11 +299,12 @@ func TestGlossaryOverWeakDefinitions(t *testing.T) {
 		"- positional berth: A berth that is not a keyword berth.\n"
 	prose := "# Docks\n\nTide gates are heavy structures of the old docks. Every positional berth is numbered.\n\n" +
 		"A berth plan consists of one or more rows of berths and the channels between them.\n\n" +
+		"A quay light represents a berth. Every quay light is lit at dusk.\n\n" +
 		"Each mooring consists of two lines and a spring. The ledger consists of the day's arrivals.\n\n" +
 		"The berth plan is printed. Every mooring and every ledger is checked, and each positional berth is kept.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "glossary.md", Content: gloss}, {Path: "docks.md", Content: prose}})
 	e := newEngine(t)
-	out := runAll(t, e, c, []string{"tide gate", "positional berth", "berth plan", "mooring", "ledger"})
+	out := runAll(t, e, c, []string{"tide gate", "positional berth", "berth plan", "mooring", "ledger", "quay light"})
 	refined := map[string]pipeline.Definition{}
 	for i, d := range out[2].([]pipeline.Definition) {
 		refined[out[0].([]glossary.Entry)[i].Term] = d
@@ -315,6 +316,8 @@ func TestGlossaryOverWeakDefinitions(t *testing.T) {
 		{"tide gate", "A gate that holds the water in the basin at low tide.", confGloss},
 		{"positional berth", "A berth that is not a keyword berth.", confGloss},
 		{"berth plan", "A berth plan consists of one or more rows of berths and the channels between them.", confExplicit},
+		// "An X represents a Y" says what any X is, in few words.
+		{"quay light", "A quay light represents a berth.", confExplicit},
 	} {
 		if d := refined[tc.term]; d.Text != tc.want || d.Confidence != tc.conf {
 			t.Errorf("%s = %q [%.2f], want %q [%.2f]", tc.term, d.Text, d.Confidence, tc.want, tc.conf)
