@@ -820,8 +820,8 @@ func jaNotGloss(inner string) bool {
 	case endsWithAny(t, "さん", "氏", "様", "のパッチ", "による") || strings.Contains(t, "さんの") || strings.Contains(t, "氏の"):
 		return true // 「修正 (沢田石 順さんのパッチ)」: who did it, as change logs credit
 	case endsWithAny(t, "を使用", "を利用", "を追加", "を削除", "を修正", "を変更", "に変更", "を指定", "を実行", "で実行"):
-		// 「修正 (cleanup_str を使用)」: how it was done, a clause; 「パイプ (同時並行で
-		// 実行)」: how it runs.
+		// 「修正 (cleanup_str を使用)」: how it was done, a clause;
+		// 「パイプ (同時並行で実行)」: how it runs.
 		return true
 	case endsWithAny(t, "要確認", "要注意", "に注意", "を確認", "を確認のこと", "に注意のこと"):
 		// 「インストールイメージ (ファイル名が .iso で終わっているか要確認)」:
