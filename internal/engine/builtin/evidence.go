@@ -253,7 +253,14 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// "8.1.1. dpkg" over 「これは主要なパッケージ管理プログラムです。」
 			// ("This is the main package management program."): the
 			// pronoun is the heading's name.
-			pronoun := pronounGloss(s.text, s.ja) && (s.ja || !isGeneralWord(sp))
+			pronoun := pronounGloss(s.text, s.ja)
+			if pronoun && (isGeneralWord(sp) || introHeading.MatchString(headingName(h.text))) {
+				// "## Installation" over "This is a Node.js module available
+				// through the npm registry.", 「## 概要」 over 「これは Rust 製の
+				// …ツールです。」: what the page's subject is, not the
+				// section's everyday name.
+				continue
+			}
 			nounGloss := !glossary.Contains(s.text, sp) &&
 				(jaNoun || pronoun || s.ja && titleLine && !jaCondition(s.text) && !isQuestion(s.text) ||
 					!s.ja && titleLine && (opensWithArticle(s.text) && !clauseBody(s.text) ||
@@ -1085,6 +1092,16 @@ func hasAuxiliary(s string) bool {
 		}
 	}
 	return false
+}
+
+// headingName returns a heading's text without its section number
+// ("8.1. 概要" gives 「概要」).
+func headingName(text string) string {
+	t := strings.TrimSpace(text)
+	if m := headingNumber.FindString(t); m != "" && m != t {
+		return t[len(m):]
+	}
+	return t
 }
 
 // pronounGloss reports a section's first sentence that says what its

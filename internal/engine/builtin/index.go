@@ -641,18 +641,14 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			}
 			// "8.1.1. dpkg" (a DocBook page's numbered section) is a
 			// section about dpkg.
-			bare := strings.TrimSpace(text)
-			m := headingNumber.FindString(bare)
-			if m != "" && m != bare {
-				bare = bare[len(m):]
-			}
+			bare := headingName(text)
 			asked := askedTerm(bare)
 			key := normKey(asked)
 			if key == "" {
 				continue
 			}
 			ix.headings[key] = append(ix.headings[key], heading{doc: d.Path, line: b.start, text: text, first: -1, nextLine: len(lines) + 1,
-				top: bi == 0 && level == 1, asks: asked != bare, changes: changes, numbered: m != "" && m != strings.TrimSpace(text),
+				top: bi == 0 && level == 1, asks: asked != bare, changes: changes, numbered: bare != strings.TrimSpace(text),
 				code: len(raw) > 2 && raw[0] == '`' && raw[len(raw)-1] == '`' && strings.Count(raw, "`") == 2 && !strings.Contains(raw, " ")})
 			pending = append(pending, headingRef{key, len(ix.headings[key]) - 1})
 			prevHeading = headingRef{key, len(ix.headings[key]) - 1}

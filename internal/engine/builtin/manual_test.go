@@ -584,14 +584,21 @@ func TestItemPronounGloss(t *testing.T) {
 // "## Installation" over "This is a Node.js module available through the
 // npm registry." (a README's boilerplate) says what the package is, not
 // installation: a pronoun glosses a section's name only when it is no
-// everyday word.
+// everyday word nor an introduction's title (「概要」).
 func TestPronounUnderEverydayHeading(t *testing.T) {
 	t.Parallel()
 	doc := "# quaylib\n\n## Installation\n\nThis is a Node.js module available through the npm registry.\n\n" +
 		"## quayd\n\nThis is the daemon that watches the berths.\n\n" +
 		"Every installation is logged. The installation takes a minute. Each quayd is watched.\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
+	ja := "# quaytool\n\n## 1. 概要\n\nこれは Rust 製の高速な係留管理ツールです。\n\n## インストール\n\nこれは npm レジストリで配布されているモジュールです。\n\n" +
+		"概要を読む。インストールは簡単です。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}, {Path: "README.ja.md", Content: ja}})
 	e := newEngine(t)
+	for _, tc := range []struct{ term, not string }{{"概要", "係留管理ツール"}, {"インストール", "npm レジストリ"}} {
+		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
+			t.Errorf("%s = %q, want no gloss from the package's summary", tc.term, d.Text)
+		}
+	}
 	if d := define(t, e, c, "installation"); strings.Contains(d.Text, "npm registry") {
 		t.Errorf("installation = %q, want no gloss from the package's summary", d.Text)
 	}
