@@ -501,7 +501,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if pronoun && nounGloss {
 				// "This is the main package management program." under
 				// "dpkg" reads "dpkg is the main ..." on its own.
-				text = namePronoun(text, sp, s.ja)
+				name := sp
+				if hn := headingName(h.text); strings.EqualFold(hn, sp) {
+					name = hn // "5.6.9. Essential": "Essential is a boolean field ..."
+				}
+				text = namePronoun(text, name, s.ja)
 			}
 			out = append(out, evidence{
 				kind: kind, text: capText(text, s.ja), doc: s.doc, line: s.line,

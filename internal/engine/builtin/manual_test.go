@@ -525,7 +525,8 @@ func TestNumberedSections(t *testing.T) {
 		"This is the main berth management program. **quayctl** can be invoked with many options.\n\n" +
 		"### 8.1.2. Mooring lines\n\nMooring lines wear out faster in salt water than in fresh water, and they stretch when wet.\n\n" +
 		"### 8.1.3. Tide table\n\nThe times of high water at the harbor mouth are printed for each day of the month.\n\n" +
-		"Every captain uses quayctl. Each berth has mooring lines. The tide table is posted daily.\n"
+		"### 8.1.4. Moorable\n\nThis is a boolean field which may occur only in a berth file.\n\n" +
+		"Every captain uses quayctl. Each berth has mooring lines. The tide table is posted daily. Set moorable to yes.\n"
 	ja := "# 港湾ツール\n\n## 8.1. どんなツールがありますか?\n\n### 8.1.1. berthd\n\n" +
 		"これは主要な係留管理プログラムです。berthd は多数のオプションを指定して実行することができます。\n\n" +
 		"すべての船長が berthd を使います。\n"
@@ -534,6 +535,8 @@ func TestNumberedSections(t *testing.T) {
 	for _, tc := range []struct{ term, want string }{
 		{"quayctl", "quayctl is the main berth management program."},
 		{"berthd", "berthd は主要な係留管理プログラムです。"},
+		// The name as the heading spells it.
+		{"moorable", "Moorable is a boolean field which may occur only in a berth file."},
 	} {
 		if d := define(t, e, c, tc.term); d.Text != tc.want || d.Confidence < 0.7 {
 			t.Errorf("%s = %q [%.2f], want %q at 0.7 or more", tc.term, d.Text, d.Confidence, tc.want)
