@@ -1415,3 +1415,21 @@ func TestIntroducedAfterACodeKey(t *testing.T) {
 		t.Errorf("datum = %q (%.2f), want the sentence without its item's key", d.Text, d.Confidence)
 	}
 }
+
+// Japanese text sets a Latin word apart with a space where a comma would
+// end the clause: 「GOsa² はウェブベースの管理ツールで Debian Edu の…」 says
+// what GOsa is before it goes on; 「…のメールアドレス経由で BTS に…」 says by
+// what way, not what.
+func TestJapaneseClauseBeforeLatinWord(t *testing.T) {
+	t.Parallel()
+	doc := "# 道具\n\nBerthOS はウェブベースの管理ツールで Quay Edu の基幹管理が可能です。\n\n" +
+		"書記係は、quay.example のメールアドレス経由で BTS に対応します。\n\nBerthOS を使う。書記係に尋ねる。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "BerthOS"); d.Confidence < confExplicit {
+		t.Errorf("BerthOS = %q [%.2f], want the definition", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "書記係"); d.Confidence >= confExplicit {
+		t.Errorf("書記係 = %q [%.2f] is no definition", d.Text, d.Confidence)
+	}
+}

@@ -1901,7 +1901,7 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 	}
 	rest := text[off:]
 	if n, ok := prefixSpelling(rest, sp); ok {
-		if !ja && n > len(sp) && singularVerbAfter(rest[n:]) {
+		if r, _ := utf8.DecodeRuneInString(rest[len(sp):]); !ja && n > len(sp) && !strings.ContainsRune("¹²³™®", r) && singularVerbAfter(rest[n:]) {
 			// "Requests is an elegant HTTP library", "Links returns the
 			// parsed header links": a name spelled like the plural, with
 			// a verb for one; not what a request or a link is.
@@ -2076,7 +2076,12 @@ func prefixSpelling(s, sp string) (int, bool) {
 		return 0, false
 	}
 	if !glossary.HasCJK(sp) && len(s) > len(sp) {
-		r, _ := utf8.DecodeRuneInString(s[len(sp):])
+		r, size := utf8.DecodeRuneInString(s[len(sp):])
+		if strings.ContainsRune("¹²³™®", r) {
+			// "GOsa² is a web based management tool", "Java® is ...": a
+			// superscript or a trademark sign goes with the name.
+			return len(sp) + size, true
+		}
 		if glossary.ContinuesLatinWord(r) { // "Secretは、": the particle ends it
 			// Allow a plural "s" on English terms.
 			if r == 's' && !acronym {
@@ -2996,10 +3001,17 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 		}
 		// 「所有権は Rust の最もユニークな機能であり、…のです。」: the first
 		// clause says what the term is, the rest goes on about it.
-		for _, c := range [][2]string{{"であり、", "である"}, {"のことで、", "のことです"}, {"のことであり、", "のことである"}, {"で、", "です"}} {
-			// 「…のことで、…」 likewise.
+		for _, c := range [][2]string{{"であり、", "である"}, {"のことで、", "のことです"}, {"のことであり、", "のことである"}, {"で、", "です"}, {"で ", "です"}} {
+			// 「…のことで、…」 likewise; 「…管理ツールで Debian Edu の…」: a
+			// Latin word after the clause, set apart by a space where a
+			// comma would be.
 			if i := strings.Index(rest, c[0]); i > 0 {
-				if c[0] == "で、" && (!jaClauseNoun(rest[:i]) && !jaKindBeforeDe(rest[:i]) || strings.HasSuffix(rest[:i], "こと") || strings.HasSuffix(rest[:i], "事")) {
+				if c[0] == "で " && (i+len(c[0]) >= len(rest) || !isASCIILetter(rest[i+len(c[0])]) || !jaKindBeforeDe(rest[:i])) {
+					// Only after a kind (「…の管理ツールで Debian …」), not
+					// 「…のメールアドレス経由で BTS に…」 (by what way).
+					continue
+				}
+				if (c[0] == "で、" || c[0] == "で ") && (!jaClauseNoun(rest[:i]) && !jaKindBeforeDe(rest[:i]) || strings.HasSuffix(rest[:i], "こと") || strings.HasSuffix(rest[:i], "事")) {
 					// 「Xは、Node.js の環境で、…」: where, not what;
 					// 「メンテナは…に署名することで、…」: by what means.
 					continue
@@ -3151,7 +3163,9 @@ func jaKindBeforeDe(pred string) bool {
 // make a place, not a copula.
 var jaPlaceNouns = []string{"環境", "場合", "状態", "中", "上", "下", "内", "側", "時", "際", "場所", "画面", "端末", "部分",
 	"段階", "時点", "範囲", "方法", "手順", "形", "前", "後", "間", "近く", "ページ", "ディレクトリ", "フォルダ", "サーバ",
-	"サーバー", "マシン", "ホスト", "システム", "ネットワーク", "リポジトリ", "ファイル", "設定", "モード", "方式", "場", "所"}
+	"サーバー", "マシン", "ホスト", "システム", "ネットワーク", "リポジトリ", "ファイル", "設定", "モード", "方式", "場", "所",
+	// 「…のメールアドレス経由で、」: by what way.
+	"経由"}
 
 // jaOrWords join two names of one thing: 「XまたはY」.
 var jaOrWords = []string{"または", "あるいは", "もしくは"}
@@ -3689,6 +3703,11 @@ func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence,
 		}
 		if !strings.Contains(s.text[:at], "called ") && !strings.Contains(s.text[:at], " as ") && !strings.Contains(s.text[:at], "termed ") {
 			continue // cheap test first: the naming words are lower case mid-sentence
+		}
+		if innerCapital(sp) && s.text[at:min(at+len(sp), len(s.text))] != sp {
+			// "an entry called Gosa is provided" names a menu entry, not
+			// GOsa: a name with inner capitals is spelled as it is.
+			continue
 		}
 		if after := s.text[at+len(sp):]; len(after) > 1 && (after[0] == '.' || after[0] == '-') && isASCIILetter(after[1]) {
 			// "a resource called document.html", "are called

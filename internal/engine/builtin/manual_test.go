@@ -633,3 +633,21 @@ func TestWhatAboutAndAlternativeSubjects(t *testing.T) {
 		}
 	}
 }
+
+// A superscript or a trademark sign goes with the name it follows
+// ("GOsa² is a web based management tool", Debian Edu's manual), and a
+// name with inner capitals is spelled as it is: "an entry called Gosa"
+// names a menu entry, not GOsa.
+func TestNameSignsAndInnerCapitals(t *testing.T) {
+	t.Parallel()
+	doc := "# Tools\n\nGQuay² is a web based tool that manages the berths of a harbor.\n\nOpen GQuay² daily.\n\n" +
+		"To ease the access of TideOS, an entry called Tideos is provided in the desktop menu.\n\nTideOS runs on every pier. Install TideOS.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tools.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "GQuay"); d.Text != "GQuay² is a web based tool that manages the berths of a harbor." || d.Confidence < confExplicit {
+		t.Errorf("GQuay = %q [%.2f], want its definition", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "TideOS"); strings.Contains(d.Text, "entry called") {
+		t.Errorf("TideOS = %q [%.2f], want no gloss from the menu entry's name", d.Text, d.Confidence)
+	}
+}
