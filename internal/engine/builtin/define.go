@@ -24,6 +24,13 @@ const (
 	usedInPrefixJA = "文中の用例: "
 )
 
+// Wording of an abbreviation's definition by its long form ("Short for
+// release-critical.", 「部品表の略。」): the review knows it as whole.
+const (
+	shortForPrefixEN = "Short for "
+	shortForSuffixJA = "の略。"
+)
+
 // Confidence levels of the evidence kinds.
 const (
 	confAgreed      = 0.9  // explicit definitions in >= 2 documents agree

@@ -685,9 +685,9 @@ func expansionEvidence(ix *corpusIndex, term string, spellings []string) (eviden
 	}
 	p := first[best]
 	ja := ix.docJA[p.doc] || glossary.HasCJK(p.long)
-	text := "Short for " + p.long + "."
+	text := shortForPrefixEN + p.long + "."
 	if ja {
-		text = p.long + "の略。"
+		text = p.long + shortForSuffixJA
 	}
 	return evidence{kind: evExpansion, text: capText(text, ja), doc: p.doc, line: p.line,
 		head: headNoun(p.long, ja), ja: ja, mentions: true}, true

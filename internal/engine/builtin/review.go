@@ -348,10 +348,10 @@ func isCircular(def, term string, aliases []string) bool {
 func isTooShort(def, term string, aliases []string) bool {
 	// "部品表の略。", "Short for Kubernetes.": an abbreviation's long form
 	// says what it stands for, however short.
-	if long, ok := strings.CutSuffix(def, "の略。"); ok && strings.TrimSpace(long) != "" {
+	if long, ok := strings.CutSuffix(def, shortForSuffixJA); ok && strings.TrimSpace(long) != "" {
 		return false
 	}
-	if long, ok := strings.CutPrefix(def, "Short for "); ok && strings.TrimRight(long, ". ") != "" {
+	if long, ok := strings.CutPrefix(def, shortForPrefixEN); ok && strings.TrimRight(long, ". ") != "" {
 		return false
 	}
 	rest := def
