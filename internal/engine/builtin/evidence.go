@@ -1098,16 +1098,6 @@ func hasAuxiliary(s string) bool {
 	return false
 }
 
-// headingName returns a heading's text without its section number
-// ("8.1. 概要" gives 「概要」).
-func headingName(text string) string {
-	t := strings.TrimSpace(text)
-	if m := headingNumber.FindString(t); m != "" && m != t {
-		return t[len(m):]
-	}
-	return t
-}
-
 // pronounGloss reports a section's first sentence that says what its
 // heading names through a pronoun: 「これは主要なパッケージ管理プログラムで
 // す。」, "This is the main package management program.".

@@ -3220,6 +3220,16 @@ var kindLabels = toSet(`class interface struct enum type trait module protocol`)
 // networking" and "A record" keep their first word.
 var headingNumber = regexp.MustCompile(`^([0-9]{1,2}(\.[0-9]{1,2})*\.?|[A-Z](\.[0-9]{1,2})*\.)\s+`)
 
+// headingName returns a heading's text without its section number
+// ("8.1. 概要" gives 「概要」).
+func headingName(text string) string {
+	t := strings.TrimSpace(text)
+	if m := headingNumber.FindString(t); m != "" && m != t {
+		return t[len(m):]
+	}
+	return t
+}
+
 // sectionNumber matches a section number opening a heading: "1. ",
 // "4.2.1. ", "C.1. ".
 var sectionNumber = regexp.MustCompile(`^([0-9]+|[A-Z])(\.[0-9]+)*\.?\s+`)
