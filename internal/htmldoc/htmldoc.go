@@ -380,9 +380,16 @@ func listLines(n *html.Node, indent, depth int) []string {
 			continue
 		}
 		if li.DataAtom != atom.Li {
-			// Stray content between items (bad HTML): read as an item.
-			if t := inlineText([]*html.Node{li}); t != "" && !isBlock(li) {
-				out = append(out, pad+"- "+t)
+			switch {
+			case li.DataAtom == atom.Pre:
+				// "<li>... as follows:</li><pre>w3m -o ...</pre>" (bad
+				// HTML, w3m's manual): the example of the item above.
+				out = append(out, nestedFence(textOf(li), indent+1)...)
+			case !isBlock(li):
+				// Stray content between items (bad HTML): read as an item.
+				if t := inlineText([]*html.Node{li}); t != "" {
+					out = append(out, pad+"- "+t)
+				}
 			}
 			continue
 		}
@@ -512,7 +519,10 @@ func itemParagraphs(li *html.Node, indent, depth int) ([]string, []string) {
 				flush()
 				nested = append(nested, defLines(c, indent, d+1)...)
 			case c.Type == html.ElementNode && c.DataAtom == atom.Pre:
-				flush() // code in an item is not its text
+				// Code in an item is not its text, but it is the item's:
+				// a fenced block nested under it, after the item's line.
+				flush()
+				nested = append(nested, nestedFence(textOf(c), indent)...)
 			case isFigure(c):
 				// "Figure 8.9. Normal mode" heading the picture in a
 				// definition: a caption, not what the term is.
@@ -775,6 +785,21 @@ func writeInline(b *strings.Builder, n *html.Node, depth int) {
 			b.WriteString(f + " " + t + " " + f)
 		} else {
 			b.WriteString(f + t + f)
+		}
+		return
+	case atom.Q:
+		// A browser shows <q> in quotation marks; without them "(the <q>Directory
+		// corresponds to /cgi-bin</q> field)" reads as a clause.
+		var inner strings.Builder
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			writeInline(&inner, c, depth+1)
+		}
+		if t := strings.TrimSpace(inner.String()); t != "" {
+			if glossary.HasCJK(t) {
+				b.WriteString("「" + t + "」")
+			} else {
+				b.WriteString(`"` + t + `"`)
+			}
 		}
 		return
 	case atom.Strong, atom.B, atom.Em, atom.I:
@@ -1083,6 +1108,23 @@ func dedent(lines []string) []string {
 
 // fence returns code as a fenced code block, with a fence longer than any
 // backtick run inside it.
+// nestedFence returns code as a fenced block's lines indented under a
+// list item at indent: Markdown nests a block in an item so.
+func nestedFence(code string, indent int) []string {
+	f := fence(code)
+	if f == "" {
+		return nil
+	}
+	pad := strings.Repeat("  ", indent)
+	lines := strings.Split(f, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = pad + l
+		}
+	}
+	return lines
+}
+
 func fence(code string) string {
 	code = strings.Trim(code, "\n")
 	if strings.TrimSpace(code) == "" {

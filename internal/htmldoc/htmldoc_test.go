@@ -277,6 +277,15 @@ func TestToMarkdown(t *testing.T) {
 		{"emphasis inside the same emphasis is marked once",
 			"<h1>T</h1><p>Purge: Tug → Scrap (<strong><span class=\"keycap\"><strong>_</strong></span></strong>) and <em><em>moor</em></em>.</p>",
 			"# T\n\nPurge: Tug → Scrap (**_**) and *moor*.\n"},
+		{"code in an item, and between items, is nested under the item",
+			"<h1>T</h1><ul><li>Moor the ship:<pre>moor --berth north\n\nmoor --check</pre>then check the lines.<ul><li>Tie a hawser.</li></ul></li>" +
+				"<li>Call the tug as follows:</li><pre>tug call</pre><li>Leave.</li></ul>" +
+				"<dl><dt>berth</dt><dd>The place where a ship lies:<pre>berth list</pre></dd></dl>",
+			"# T\n\n- Moor the ship: then check the lines.\n  ```\n  moor --berth north\n\n  moor --check\n  ```\n  - Tie a hawser.\n" +
+				"- Call the tug as follows:\n  ```\n  tug call\n  ```\n- Leave.\n\n- berth: The place where a ship lies:\n  ```\n  berth list\n  ```\n"},
+		{"a quotation is in quotation marks",
+			"<h1>T</h1><p>Set it in the panel (the <q>Berth of the ship</q> field) or <q>岸壁</q>; <q> </q>.</p>",
+			"# T\n\nSet it in the panel (the \"Berth of the ship\" field) or 「岸壁」; .\n"},
 		{"nothing to read", "<script>x()</script>", ""},
 	}
 	for _, tc := range tests {
