@@ -4439,6 +4439,11 @@ var enSummaryObjects = toSet("a an the one each every all")
 // command", "open its page".
 var enImperativeObjects = toSet("the a an this that these those its their your it them")
 
+// labelledPart matches a lower-cased parenthesis that names a part of a
+// screen or a file by its label: `the "general" tab`, `a "save as"
+// button`.
+var labelledPart = regexp.MustCompile(`^(?:the|a|an) (?:"[^"]+"|“[^”]+”|'[^']+') (?:field|tab|button|option|menu|entry|box|check ?box|column|setting|section|panel|pane|dialog|window|link|item|key|label|list|page|line)s?$`)
+
 // enExampleParen reports an English parenthesis that gives an example:
 // "(the installation system for instance)", "(e.g. a tug)".
 func enExampleParen(lower string) bool {
@@ -4485,6 +4490,11 @@ func enExampleParen(lower string) bool {
 	if strings.Contains(lower, "n't ") || strings.Contains(lower, "n’t ") || strings.Contains(" "+lower, " not ") {
 		// "(i.e. HSTS didn't break anything)", "(not to be confused with
 		// ...)": a clause or a warning, not a noun phrase.
+		return true
+	}
+	if labelledPart.MatchString(clause) {
+		// "the options setting panel (the "Directory corresponds to
+		// /cgi-bin" field)": which part of it, by its label.
 		return true
 	}
 	if t := strings.TrimRight(lower, ". "); strings.HasSuffix(t, " etc") || strings.HasSuffix(t, ",etc") || strings.HasSuffix(t, "and so on") {

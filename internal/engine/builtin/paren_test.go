@@ -48,7 +48,8 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"Logs go to the quay office or their copies on Tidal and Moorix (the folders in which the harbor keeps its charts). Moorix is old.\n" +
 		"The only exception is a pilot-signed manifest (i.e. a manifest checked by the harbor pilot). Each manifest is kept.\n" +
 		"Keep the log in a so-called logbook (a bound book of the day's events). The logbook is read daily.\n" +
-		"Tows that always take a hawser (i.e. whose tugs always pull from the bow) are listed here. Each hawser is checked.\n"}}
+		"Tows that always take a hawser (i.e. whose tugs always pull from the bow) are listed here. Each hawser is checked.\n" +
+		"Set the home berth in the harbor panel (the \"Berth used at start\" field). The harbor panel opens with o.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"number", "digits after"},
@@ -75,6 +76,7 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		{"Moorix", "folders in which"},          // the last of two: about both, or their copies
 		{"manifest", "checked by the harbor"},   // about the pilot-signed manifest
 		{"hawser", "tugs always pull"},          // a relative clause about the tows
+		{"harbor panel", "Berth used"},          // a part of it, by its label
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
