@@ -459,6 +459,16 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	var blocks []block
 	var cur *block
 	flush := func() {
+		if cur != nil && cur.kind == blockPara && len(cur.lines) > 1 {
+			// "ABORT<TAB>確認せずにw3mを終了します" over "ACCESSKEY<TAB>...":
+			// a plain-text table of names and what they do, a row per
+			// item (run together, its rows were one sentence).
+			if rows, ok := columnRows(lines[cur.start-1:cur.start-1+len(cur.lines)], cur.start); ok {
+				blocks = append(blocks, rows...)
+				cur = nil
+				return
+			}
+		}
 		if cur != nil && cur.kind != blockCode && len(cur.lines) > 0 {
 			blocks = append(blocks, *cur)
 		}
@@ -705,6 +715,134 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			pending = pending[:0]
 		}
 	}
+}
+
+// columnLine matches a row of a plain-text table: a name, a tab or two
+// spaces or more, then its text ("CHARSET         現在表示されている文書の
+// 文字コードを変更します", "  NEW_TAB      新しいタブを開いて..."). A name
+// as long as its column, or longer, leaves one space ("DEFAULT_CHARSET
+// デフォルトの..."): such a row is one when its text starts where the
+// others' do or past it.
+var columnLine = regexp.MustCompile(`^( {0,3})(\S{1,40})([\t ]+)(\S.*)$`)
+
+// columnRows reads raw, the lines of a paragraph that starts at line
+// start, as a plain-text table of names and their text, as README files
+// kept as plain text write them: a row is a name, a tab or two spaces or
+// more, then its text, or a name alone over its text; a row's text goes
+// on in lines indented past its name. It returns a paragraph block per
+// row, "name: text", and false when raw is no such table: fewer than two
+// rows, or a line that is neither a row nor indented (prose).
+func columnRows(raw []string, start int) ([]block, bool) {
+	width := func(l string) int { // l's width, tabs expanded
+		n := 0
+		for _, r := range l {
+			if r == '\t' {
+				n += 8 - n%8
+			} else {
+				n++
+			}
+		}
+		return n
+	}
+	indentOf := func(l string) int { return width(l[:len(l)-len(strings.TrimLeft(l, " \t"))]) }
+	// The column where the rows' text starts, told by the rows set apart
+	// by a tab or two spaces.
+	strong := func(sep string) bool { return len(sep) > 1 || sep == "\t" }
+	bodyCol := -1
+	for _, l := range raw {
+		if m := columnLine.FindStringSubmatch(strings.TrimRight(l, " \t\r")); m != nil && strong(m[3]) {
+			bodyCol = width(m[1] + m[2] + m[3])
+			break
+		}
+	}
+	if bodyCol < 0 {
+		return nil, false
+	}
+	var rows []block
+	keyIndent, strongRows := 0, 0
+	for i, l := range raw {
+		l = strings.TrimRight(l, " \t\r")
+		t := strings.TrimSpace(l)
+		m := columnLine.FindStringSubmatch(l)
+		row := m != nil && columnKey(m[2]) && columnText(m[4]) && (strong(m[3]) || max(width(m[1]+m[2]+m[3])-bodyCol, bodyCol-width(m[1]+m[2]+m[3])) <= 2)
+		if row && strong(m[3]) {
+			strongRows++
+		}
+		switch {
+		case len(rows) > 0 && indentOf(l) > keyIndent+1:
+			// "  TAB_LINK     リンクが指す先の文書を…" over an indented
+			// "数(N) + TAB_LINK だと、…": the row's text going on.
+			last := &rows[len(rows)-1]
+			if strings.HasSuffix(last.lines[0], ": ") {
+				last.lines[0] += t
+			} else {
+				last.lines[0] += " " + t
+			}
+		case row:
+			keyIndent = len(m[1])
+			rows = append(rows, block{kind: blockPara, lines: []string{strings.TrimSuffix(m[2], ":") + ": " + m[4]}, start: start + i})
+		case indentOf(l) <= 3 && !strings.ContainsAny(t, " \t") && columnKey(t) && i+1 < len(raw) && indentOf(raw[i+1]) > indentOf(l)+1:
+			// "  TAB_GOTO_RELATIVE" over its text, indented: a name too
+			// long for its column.
+			keyIndent = indentOf(l)
+			strongRows++
+			rows = append(rows, block{kind: blockPara, lines: []string{strings.TrimSuffix(t, ":") + ": "}, start: start + i})
+		default:
+			return nil, false
+		}
+	}
+	// Most rows are set apart by a tab or two spaces (or a line): a line of prose
+	// after one that is ("Note:  this is ..." over "compatibility between
+	// ...") makes no table.
+	if len(rows) < 2 || strongRows < 2 || 2*strongRows < len(rows) {
+		return nil, false
+	}
+	for _, r := range rows {
+		if strings.HasSuffix(r.lines[0], ": ") {
+			return nil, false
+		}
+	}
+	return rows, true
+}
+
+// columnKey reports a word that can name a row of a plain-text table: it
+// has a letter and does not end a clause ("Yes.  The berth ..." is prose
+// typed with two spaces after a stop), nor is it a placeholder of a
+// syntax ("[white]", "{options}").
+func columnKey(w string) bool {
+	if !hasLetter(w) || strings.HasPrefix(w, "[") || strings.HasPrefix(w, "{") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return !strings.ContainsRune(".,;!?。、，．", r)
+}
+
+// commandName reports a key in capitals joined by underscores, as a
+// program names its commands and functions: "NEXT_PAGE", "TAB_LINK".
+func commandName(key string) bool {
+	k := strings.Trim(key, "`*_ ")
+	if !strings.Contains(k, "_") || !hasLetter(k) {
+		return false
+	}
+	for _, r := range k {
+		if !('A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// columnText reports text that can be a row's in a plain-text table: set
+// with single spaces (a line of justified text, "ery  agent  prepends  a
+// Delivered-To:", a manual page's, or of a table of more columns is
+// none), opening with a word, a quotation or code, not a comment (";;
+// `K a n j i SPC C-j'", keys typed in an example).
+func columnText(t string) bool {
+	if !hasLetter(t) || strings.Contains(t, "  ") || strings.Contains(t, "\t") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'“「『(（`*_<\\", r)
 }
 
 // metaLineRE matches a paragraph that is a bold label and a short value:
@@ -988,7 +1126,9 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja, params, callParams b
 			return // bracketed keys are read as labels (sitemarkup)
 		}
 		it, ok := parseListItem(line, ja)
-		if !ok || ja && (utf8.RuneCountInString(it.key) > 15 || strings.ContainsAny(it.key, "、。 ") || utf8.RuneCountInString(it.body) < 6) ||
+		// A Japanese key is a word of a few characters; a Latin one may be a
+		// long name ("TAB_GOTO_RELATIVE").
+		if !ok || ja && (utf8.RuneCountInString(it.key) > 15 && (glossary.HasCJK(it.key) || len(it.key) > 30) || strings.ContainsAny(it.key, "、。 ") || utf8.RuneCountInString(it.body) < 6) ||
 			!ja && (len(strings.Fields(it.key)) > 4 || len(strings.Fields(it.body)) < 3 || keyLineClause(it.key, it.body)) ||
 			strings.Contains(it.body, "|") || keyLineLabels[strings.ToLower(it.key)] || menuLine(line, it.body) {
 			return // a label ("Note:", 「注釈：」), a setting ("Rules-Requires-Root: no"), prose or a menu path
@@ -2340,13 +2480,14 @@ func itemBody(key, body string, ja bool) string {
 		return ""
 	case menuPath(first):
 		return "" // "Tools - Macros - XML Filter Settings, then click New": where to click
-	case enImperatives[strings.TrimRight(lw, ",:")] && strings.ToUpper(lw) != strings.Trim(key, "`*_ ") &&
+	case enImperatives[strings.TrimRight(lw, ",:")] && strings.ToUpper(lw) != strings.Trim(key, "`*_ ") && !commandName(key) &&
 		!(strings.HasSuffix(strings.ToLower(firstWord(rest)), "ing") && !gerundVerbs[strings.TrimRight(lw, ",:")]):
 		// An instruction ("Count the words ..."), not a description; a
 		// command named in capitals for its verb ("LOAD: Load a shared
-		// library file") is summarised ("copy: Copy the notes ..." is
-		// still an instruction); "Load balancing across origins" opens
-		// with a noun.
+		// library file") or in capitals and underscores ("NEXT_PAGE:
+		// Show the next page", a function table) is summarised ("copy:
+		// Copy the notes ..." is still an instruction); "Load balancing
+		// across origins" opens with a noun.
 		return ""
 	case changelogRef.MatchString(body):
 		return "" // a change log entry ("API: Add agent scheduling (#1225)")

@@ -3,6 +3,7 @@ package builtin
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -241,5 +242,98 @@ func TestInlineCodeOpeningALine(t *testing.T) {
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "tide.md", Content: doc}})
 	if d := define(t, newEngine(t), c, "潮位計"); d.Text != "潮位計は港の水位を毎分記録する装置です。" {
 		t.Errorf("潮位計 = %q, want its definition", d.Text)
+	}
+}
+
+// TestPlainTextTables: a README kept as plain text lists names and what
+// they do in two columns, a tab or two spaces apart (w3m's README.func);
+// each row glosses its name, in English and Japanese, a long name over
+// its text indented below it too, and the rows are no longer one
+// sentence. Prose is no table: justified lines of a manual page, a line
+// after one that opens with a label and two spaces, a syntax's
+// placeholders. The files are written for this test.
+func TestPlainTextTables(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	en := "Harbor functions\n\n" +
+		"MOOR\t\tTie the ship to its berth with two hawsers\n" +
+		"UNMOOR\t\tCast off every line and free the berth\n" +
+		"DEFAULT_BERTH Set the berth a ship is given when none is named\n" +
+		"TOW_RELATIVE\n" +
+		"\t\tMove the ship along the quay by a number\n" +
+		"\t\tof berths\n\n" +
+		"The  harbor  master  keeps  the  list  of  berths.  Each ship\n" +
+		"is  moored  by  the  master's  crew  at  dawn  and  every\n" +
+		"evening  before  the  tide  turns.\n\n" +
+		"Note:  this harbor tool is unsupported. No attempt is made to keep\n" +
+		"compatibility between successive versions.\n\n" +
+		"[berth]\t\toptional berth number of the quay\n" +
+		"{ships}\t\ta list of ships, separated with commas\n\n" +
+		"The harbor master keeps the berth list. Each berth has a number. Ships keep compatibility with the quay.\n"
+	ja := "港湾機能\n\n" +
+		"  MOOR_ALL    すべての船を岸壁に二本の索でつなぎます\n" +
+		"  岸壁        船を横付けするための壁\n" +
+		"  TOW_BY_BERTH_COUNT\n" +
+		"              船を岸壁に沿って指定した数だけ動かします\n\n" +
+		"MOOR_ALL は港長が指示します。TOW_BY_BERTH_COUNT は夜間には使えません。岸壁は港にあります。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.txt", Content: en}, {Path: "ja/README.func.txt", Content: ja}})
+	for term, want := range map[string]string{
+		"MOOR":               "Tie the ship to its berth with two hawsers",
+		"UNMOOR":             "Cast off every line and free the berth",
+		"DEFAULT_BERTH":      "Set the berth a ship is given when none is named",
+		"TOW_RELATIVE":       "Move the ship along the quay by a number of berths",
+		"MOOR_ALL":           "すべての船を岸壁に二本の索でつなぎます",
+		"岸壁":                 "船を横付けするための壁",
+		"TOW_BY_BERTH_COUNT": "船を岸壁に沿って指定した数だけ動かします",
+	} {
+		if d := define(t, e, c, term); !strings.Contains(d.Text, want) || strings.HasPrefix(d.Text, usedInPrefixEN) || strings.HasPrefix(d.Text, usedInPrefixJA) {
+			t.Errorf("%s: %q (%.2f), want the row's text %q", term, d.Text, d.Confidence, want)
+		}
+	}
+	for term, not := range map[string]string{"harbor": "master  keeps", "moored": "master's crew", "compatibility": "between successive", "berth": "optional berth", "ships": "separated with"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
+		}
+	}
+	if d := define(t, e, c, "UNMOOR"); strings.Contains(d.Text, "DEFAULT_BERTH") {
+		t.Errorf("UNMOOR: %q, want its row alone", d.Text)
+	}
+}
+
+// TestColumnRows: which paragraphs read as a plain-text table of names
+// and their text, and the rows they give.
+func TestColumnRows(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  []string // the rows, nil for no table
+	}{
+		{"tabs", []string{"MOOR\t\tTie the ship", "UNMOOR\t\tCast off"}, []string{"MOOR: Tie the ship", "UNMOOR: Cast off"}},
+		{"spaces, indented, a row going on", []string{"  MOOR      Tie the ship", "            to its berth", "  UNMOOR    Cast off"},
+			[]string{"MOOR: Tie the ship to its berth", "UNMOOR: Cast off"}},
+		{"a name as long as its column", []string{"MOOR\t\tTie the ship", "DEFAULT_BERTH Set the berth", "UNMOOR\t\tCast off"},
+			[]string{"MOOR: Tie the ship", "DEFAULT_BERTH: Set the berth", "UNMOOR: Cast off"}},
+		{"a name over its text", []string{"MOOR\t\tTie the ship", "TOW_RELATIVE", "\t\tMove the ship"},
+			[]string{"MOOR: Tie the ship", "TOW_RELATIVE: Move the ship"}},
+		{"Japanese", []string{"岸壁\t船を横付けする壁", "係船柱\t索を掛ける柱"}, []string{"岸壁: 船を横付けする壁", "係船柱: 索を掛ける柱"}},
+		{"one row", []string{"MOOR\t\tTie the ship"}, nil},
+		{"justified text", []string{"The  local  delivery  agent  reads  the  queue  and", "agent  prepends  a  header  with  the  address"}, nil},
+		{"a label over prose", []string{"Tip:  keep the tug log on board and", "berth numbers in the log."}, nil},
+		{"one row set apart", []string{"Tip:  keep the tug log", "quay lines are long", "berth lines are short"}, nil},
+		{"prose typed with two spaces", []string{"Yes.  The berth is free.", "No.  The berth is taken."}, nil},
+		{"a line of prose", []string{"MOOR\t\tTie the ship", "UNMOOR\t\tCast off", "and then the ship leaves."}, nil},
+		{"placeholders", []string{"[berth]\t\toptional berth number", "{ships}\t\ta list of ships"}, nil},
+		{"comments", []string{"  あああ    ;; `a a a'", "  漢字      ;; `K a n j i'"}, nil},
+		{"a name with nothing under it", []string{"MOOR\t\tTie the ship", "UNMOOR"}, nil},
+	} {
+		rows, ok := columnRows(tc.lines, 1)
+		var got []string
+		for _, r := range rows {
+			got = append(got, r.lines...)
+		}
+		if ok != (tc.want != nil) || !slices.Equal(got, tc.want) {
+			t.Errorf("%s: columnRows = %q, %v; want %q", tc.name, got, ok, tc.want)
+		}
 	}
 }
