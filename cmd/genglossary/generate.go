@@ -24,7 +24,7 @@ import (
 func runGenerate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
 	var (
-		in          = fs.String("i", "", "input `DIR` of documents: .md, .markdown, .mdx, .rst, .rest, .adoc, .asciidoc, .html, .htm, .txt, and README, INSTALL, NEWS and the like without an extension (required)")
+		in          = fs.String("i", "", "input `DIR` of documents: .md, .markdown, .mdx, .rst, .rest, .adoc, .asciidoc, .html, .htm, .txt, and README, INSTALL, NEWS and the like without an extension or with a suffix such as README.Debian (required)")
 		out         = fs.String("o", "", "output `FILE`: .md for Markdown, .json for JSON (required)")
 		llm         = llmFlags(fs, getenv)
 		excludeFile = fs.String("exclude", "", "`FILE` of terms to exclude, one per line (# starts a comment)")

@@ -25,7 +25,7 @@ var (
 	// ErrInvalidName means the file name is unsafe or malformed.
 	ErrInvalidName = errors.New("invalid file name")
 	// ErrUnsupportedType means the file is not of a type in [Extensions].
-	ErrUnsupportedType = errors.New("unsupported file type (only .md, .markdown, .mdx, .rst, .rest, .adoc, .asciidoc, .html, .htm and .txt, and README, INSTALL, NEWS and the like without an extension)")
+	ErrUnsupportedType = errors.New("unsupported file type (only .md, .markdown, .mdx, .rst, .rest, .adoc, .asciidoc, .html, .htm and .txt, and README, INSTALL, NEWS and the like without an extension or with a suffix such as README.Debian)")
 	// ErrSecretName means the name looks like a secret (.env, *.pem, ...).
 	ErrSecretName = errors.New("file name looks like a secret")
 	// ErrTooLarge means the content exceeds the size limit.
@@ -121,12 +121,61 @@ func Extensions() []string {
 func IsHTML(name string) bool { return htmldoc.Is(name) }
 
 // Supported reports whether name has an extension in [Extensions], in any
-// case, or is one of [TextNames] without an extension.
+// case, or is one of [TextNames], without an extension or with a suffix
+// of its own (see [IsPlainText]).
 func Supported(name string) bool {
 	if b := path.Base(name); path.Ext(b) == "" {
 		return slices.Contains(TextNames(), strings.ToUpper(b))
 	}
-	return slices.Contains(Extensions(), strings.ToLower(path.Ext(name)))
+	return slices.Contains(Extensions(), strings.ToLower(path.Ext(name))) || textNameSuffix(path.Base(name))
+}
+
+// IsPlainText reports a document read as plain text: a .txt file, one of
+// [TextNames] without an extension (README), or one of them with a suffix
+// that names no other format, as Debian and older projects write them:
+// README.Debian, README.source, INSTALL.unix, w3m's README.func. The
+// readers take it as Markdown without markup, unless it is written in
+// reStructuredText or AsciiDoc.
+func IsPlainText(name string) bool {
+	b := path.Base(name)
+	switch ext := path.Ext(b); {
+	case ext == "":
+		return slices.Contains(TextNames(), strings.ToUpper(b))
+	case strings.EqualFold(ext, ".txt"):
+		return true
+	default:
+		return textNameSuffix(b)
+	}
+}
+
+// textNameSuffix reports a base name that is one of [TextNames] and a
+// suffix that names no other format: "README.Debian", not "README.pdf",
+// "README.gz" or "README.md" (Markdown, by its extension).
+func textNameSuffix(b string) bool {
+	name, suffix, ok := strings.Cut(b, ".")
+	if !ok || !slices.Contains(TextNames(), strings.ToUpper(name)) || suffix == "" || len(suffix) > 16 || strings.Contains(suffix, ".") {
+		return false
+	}
+	for _, r := range suffix {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	l := strings.ToLower(suffix)
+	return !slices.Contains(Extensions(), "."+l) && !notTextSuffixes[l]
+}
+
+// notTextSuffixes are suffixes of files that are no plain-text document:
+// compressed or binary formats, signatures and checksums, and copies
+// (README.bak, README.in: the README again).
+var notTextSuffixes = map[string]bool{
+	"gz": true, "bz2": true, "xz": true, "zst": true, "z": true, "lz": true, "lzma": true, "zip": true, "7z": true, "rar": true, "tar": true, "tgz": true,
+	"pdf": true, "ps": true, "eps": true, "dvi": true, "doc": true, "docx": true, "odt": true, "rtf": true, "xls": true, "xlsx": true, "ppt": true, "pptx": true,
+	"png": true, "jpg": true, "jpeg": true, "gif": true, "bmp": true, "svg": true, "ico": true, "webp": true, "tif": true, "tiff": true,
+	"mp3": true, "mp4": true, "wav": true, "ogg": true, "exe": true, "dll": true, "so": true, "o": true, "a": true, "class": true, "jar": true, "bin": true,
+	"db": true, "sqlite": true, "json": true, "yaml": true, "yml": true, "xml": true, "xhtml": true,
+	"asc": true, "sig": true, "sign": true, "gpg": true, "md5": true, "sha1": true, "sha256": true, "sha512": true,
+	"bak": true, "orig": true, "rej": true, "swp": true, "tmp": true, "in": true,
 }
 
 // TextNames are the names, in upper case, of files a project writes

@@ -183,7 +183,10 @@ func TestLoadDir(t *testing.T) {
 	write("page.html", "<title>P</title><p>Para.</p>")
 	write("scripts.htm", "<script>run()</script>")
 	write("notes.org", "org\n")
-	write("INSTALL", "Run make.\n") // GNU-style, without an extension
+	write("INSTALL", "Run make.\n")              // GNU-style, without an extension
+	write("README.Debian", "Debian notes.\n")    // Debian's, with a suffix
+	write("README.func", "MOOR\tTie the ship\n") // and w3m's: not the same page as README.Debian
+	write("README.Debian.gz", "\x1f\x8b")
 	write("Makefile", "all:\n")
 	write(".git/config.md", "hidden\n")
 	write("node_modules/pkg/README.md", "a package\n")
@@ -202,7 +205,7 @@ func TestLoadDir(t *testing.T) {
 	for _, d := range docs {
 		paths = append(paths, d.Path)
 	}
-	if got, want := strings.Join(paths, ","), "INSTALL,a/a.md,a/z.txt,b.md,c.mdx,d.markdown,notes.adoc,notes.rst,page.html"; got != want {
+	if got, want := strings.Join(paths, ","), "INSTALL,README.Debian,README.func,a/a.md,a/z.txt,b.md,c.mdx,d.markdown,notes.adoc,notes.rst,page.html"; got != want {
 		t.Errorf("docs = %s, want %s", got, want)
 	}
 	for _, d := range docs {
@@ -211,7 +214,8 @@ func TestLoadDir(t *testing.T) {
 		}
 	}
 	wantProblems := map[string]error{"bad.txt": ErrNotUTF8, "big.md": ErrTooLarge, "credentials.md": ErrSecretName, "empty.md": ErrEmpty,
-		"scripts.htm": ErrEmpty, "image.png": ErrUnsupportedType, "notes.org": ErrUnsupportedType, "Makefile": ErrUnsupportedType}
+		"scripts.htm": ErrEmpty, "image.png": ErrUnsupportedType, "notes.org": ErrUnsupportedType, "Makefile": ErrUnsupportedType,
+		"README.Debian.gz": ErrUnsupportedType}
 	if len(problems) != len(wantProblems) {
 		t.Fatalf("problems = %v, want %d", problems, len(wantProblems))
 	}
@@ -307,7 +311,11 @@ func TestLoadDirReadsAPageOnce(t *testing.T) {
 		"v2/berth.md":           "# Berth\n\n" + versioned + " Since version 2, a berth also has a number.\n",
 		// A translated Sphinx build: the source stays in English.
 		"ja/_sources/quay.rst.txt": "Quays\n=====\n\n" + strings.ReplaceAll(prose, "berth", "quay") + "\n",
-		"ja/quay.html":             "<h1>岸壁</h1><p>岸壁は船が荷を積み降ろしする場所です。港長は到着した船に長さと喫水と積荷に応じて岸壁を割り当て、水先人が一隻か二隻のタグボートの助けを借りて船を横付けします。</p>",
+		// Debian's notes beside the package's README, much alike: two
+		// pages, not two forms of one.
+		"README.Debian": prose + "\n",
+		"README.source": prose + " Build it with make.\n",
+		"ja/quay.html":  "<h1>岸壁</h1><p>岸壁は船が荷を積み降ろしする場所です。港長は到着した船に長さと喫水と積荷に応じて岸壁を割り当て、水先人が一隻か二隻のタグボートの助けを借りて船を横付けします。</p>",
 	}
 	for name, content := range files {
 		writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), content)
@@ -320,7 +328,7 @@ func TestLoadDirReadsAPageOnce(t *testing.T) {
 	for _, d := range docs {
 		paths = append(paths, d.Path)
 	}
-	if got, want := strings.Join(paths, ","), "berth.html,guide/index.md,ja/quay.html,reference/index.md,tide.html,v1/berth.md,v2/berth.md"; got != want {
+	if got, want := strings.Join(paths, ","), "README.Debian,README.source,berth.html,guide/index.md,ja/quay.html,reference/index.md,tide.html,v1/berth.md,v2/berth.md"; got != want {
 		t.Errorf("docs = %s, want %s", got, want)
 	}
 	want := map[string]string{"berth.txt": "berth.html", "_sources/tide.rst.txt": "tide.html", "ja/_sources/quay.rst.txt": "ja/quay.html"}
@@ -396,9 +404,18 @@ func TestSupportedMatchesExtensions(t *testing.T) {
 			t.Errorf("Supported(a%s) = false", ext)
 		}
 	}
-	for _, name := range []string{"a", "a.", "a.xhtml", "a.org", "a.asc", "a.mdown", "a.md.txt.pdf", "a.rst.bak"} {
-		if Supported(name) {
-			t.Errorf("Supported(%q) = true", name)
+	for _, name := range []string{"a", "a.", "a.xhtml", "a.org", "a.asc", "a.mdown", "a.md.txt.pdf", "a.rst.bak",
+		"README.", "README.gz", "README.pdf", "README.in", "README.bak", "README.Debian.gz", "README.asc", "READ.Debian", "README.a b", "docs.Debian"} {
+		if Supported(name) || IsPlainText(name) {
+			t.Errorf("Supported(%q) or IsPlainText = true", name)
+		}
+	}
+	// A text name with a suffix of its own is plain text, as is a .txt
+	// file and a text name alone; other extensions are other formats.
+	for name, plain := range map[string]bool{"README.Debian": true, "doc/readme.func": true, "INSTALL.unix": true, "NEWS.m17n": true,
+		"README": true, "a.TXT": true, "README.md": false, "README.html": false, "a.rst": false} {
+		if !Supported(name) || IsPlainText(name) != plain {
+			t.Errorf("%s: Supported = %v, IsPlainText = %v, want true, %v", name, Supported(name), IsPlainText(name), plain)
 		}
 	}
 }

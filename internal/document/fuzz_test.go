@@ -70,8 +70,7 @@ func checkSafeName(t *testing.T, in, got string) {
 			fail("control or bidi character")
 		}
 	}
-	if ext := strings.ToLower(path.Ext(got)); !slices.Contains(Extensions(), ext) &&
-		!(ext == "" && slices.Contains(TextNames(), strings.ToUpper(path.Base(got)))) {
+	if ext := strings.ToLower(path.Ext(got)); !slices.Contains(Extensions(), ext) && !IsPlainText(got) {
 		fail("extension " + ext)
 	}
 }

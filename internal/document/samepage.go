@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -130,7 +131,7 @@ func stem(p string) string {
 	b := strings.ToLower(path.Base(p))
 	for {
 		ext := path.Ext(b)
-		if ext == "" || ext == b || !Supported(b) {
+		if ext == "" || ext == b || !slices.Contains(Extensions(), ext) {
 			return b
 		}
 		b = strings.TrimSuffix(b, ext)

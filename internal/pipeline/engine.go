@@ -2,11 +2,11 @@ package pipeline
 
 import (
 	"context"
-	"path"
 	"strings"
 	"sync"
 
 	"github.com/genglossary/genglossary/internal/asciidoc"
+	"github.com/genglossary/genglossary/internal/document"
 	"github.com/genglossary/genglossary/internal/glossary"
 	"github.com/genglossary/genglossary/internal/rst"
 	"github.com/genglossary/genglossary/internal/sitemarkup"
@@ -36,28 +36,21 @@ func NewCorpus(docs []glossary.Document) *Corpus {
 	out := make([]glossary.Document, len(docs))
 	for i, d := range docs {
 		switch {
-		case rst.Is(d.Path), plainText(d.Path) && rst.Looks(d.Content):
-			// A plain-text file (.txt, or README and the like without an
-			// extension) written in reStructuredText (a Python
+		case rst.Is(d.Path), document.IsPlainText(d.Path) && rst.Looks(d.Content):
+			// A plain-text file (.txt, or README and the like, README.Debian
+			// too) written in reStructuredText (a Python
 			// project's README.txt, Mercurial's help) reads as one.
 			d.Content = rst.ToMarkdown(d.Content)
-		case asciidoc.Is(d.Path), plainText(d.Path) && asciidoc.Looks(d.Content):
+		case asciidoc.Is(d.Path), document.IsPlainText(d.Path) && asciidoc.Looks(d.Content):
 			// So does one written in AsciiDoc (Git's documentation).
 			d.Content = asciidoc.ToMarkdown(d.Content)
-		case plainText(d.Path):
+		case document.IsPlainText(d.Path):
 			d.Content = escapeTags(d.Content)
 		}
 		d.Content = textwidth.FoldProse(sitemarkup.Strip(d.Content))
 		out[i] = d
 	}
 	return &Corpus{Docs: out}
-}
-
-// plainText reports a document read as plain text: a .txt file, or one
-// without an extension (README).
-func plainText(name string) bool {
-	ext := path.Ext(name)
-	return ext == "" || strings.EqualFold(ext, ".txt")
 }
 
 // escapeTags escapes what Markdown would read as an HTML tag in plain

@@ -431,7 +431,7 @@ func TestNewCorpusReadsReStructuredTextInTxt(t *testing.T) {
 	placeholder := "Run quay moor <berth>, where <berth> is a number; 2<3; map \\<Home>.\n"
 	adoc := "quay-moor(1)\n============\n\nNAME\n----\nquay-moor - Moor a ship, see linkgit:quay-berth[1]\n\n--berth::\n\tThe berth to use.\n"
 	c := NewCorpus([]glossary.Document{{Path: "help/quay.txt", Content: rstText}, {Path: "notes.txt", Content: plain}, {Path: "quay-moor.txt", Content: adoc},
-		{Path: "usage.txt", Content: placeholder}})
+		{Path: "usage.txt", Content: placeholder}, {Path: "doc/README.Debian", Content: placeholder}})
 	got := c.Docs[0].Content
 	if strings.Contains(got, "berth = 4") || !strings.Contains(got, "`help quay`") || !strings.Contains(got, "# Quays") {
 		t.Errorf("reStructuredText in .txt read as:\n%s", got)
@@ -443,8 +443,11 @@ func TestNewCorpusReadsReStructuredTextInTxt(t *testing.T) {
 		t.Errorf("plain .txt changed:\n%s", c.Docs[1].Content)
 	}
 	// A placeholder in plain text is text, not a tag to drop.
-	if got, want := c.Docs[3].Content, "Run quay moor \\<berth>, where \\<berth> is a number; 2<3; map \\<Home>.\n"; got != want {
-		t.Errorf("plain text with placeholders = %q, want %q", got, want)
+	// So is one in a README with a suffix (README.Debian): plain text too.
+	for _, d := range c.Docs[3:] {
+		if got, want := d.Content, "Run quay moor \\<berth>, where \\<berth> is a number; 2<3; map \\<Home>.\n"; got != want {
+			t.Errorf("%s: plain text with placeholders = %q, want %q", d.Path, got, want)
+		}
 	}
 	// AsciiDoc in .txt (Git's documentation) reads as AsciiDoc: its titles
 	// are headings, its description list a list.

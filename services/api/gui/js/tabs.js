@@ -87,7 +87,7 @@ async function filesTab(box, ctx) {
   const pick = h('button', { id: 'choose-files', onclick: () => input.click() }, 'Choose files…');
   const status = h('span', { class: 'muted', role: 'status', 'aria-live': 'polite', id: 'upload-status' });
   const zone = h('div', { class: 'dropzone', id: 'dropzone', 'aria-describedby': 'drop-hint' },
-    h('p', { id: 'drop-hint' }, 'Drop Markdown (.md, .markdown, .mdx), reStructuredText (.rst), AsciiDoc (.adoc), HTML (.html), .txt or README and INSTALL files here (several at once), or '), pick, input, ' ', status);
+    h('p', { id: 'drop-hint' }, 'Drop Markdown (.md, .markdown, .mdx), reStructuredText (.rst), AsciiDoc (.adoc), HTML (.html), .txt or README and INSTALL files (README.Debian too) here (several at once), or '), pick, input, ' ', status);
   zone.addEventListener('dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; zone.classList.add('over'); });
   zone.addEventListener('dragleave', () => zone.classList.remove('over'));
   zone.addEventListener('drop', (e) => {
