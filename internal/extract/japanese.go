@@ -719,9 +719,10 @@ func jaDefiningFollow(toks []tokenizer.Token) bool {
 	}
 	a, b := next(0), next(1)
 	switch {
-	case a == "と" && b == "は", a == "は" && b == "、", a == "って", a == "という" && b == "の":
+	// 「，」 is 「、」 in text written with 「，．」.
+	case a == "と" && b == "は", a == "は" && (b == "、" || b == "，"), a == "って", a == "という" && b == "の":
 		return true
-	case a == "、" && (b == "つまり" || b == "すなわち"):
+	case (a == "、" || a == "，") && (b == "つまり" || b == "すなわち"):
 		return true
 	case a == "：" || a == ":":
 		return true

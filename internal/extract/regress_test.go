@@ -657,22 +657,26 @@ func TestExtractVerbsAndAdverbsEndPhrases(t *testing.T) {
 // TestExtractDefinedKanjiWords: a one-token kanji word is a common noun,
 // kept only when it recurs a lot; one the text states as a sentence's
 // subject (「喫水とは、…」, 「喫水、すなわち…」) is a candidate at three uses,
-// and an undefined one used as often is not.
+// and an undefined one used as often is not; in text written with 「，．」
+// too (「喫水，すなわち…」).
 func TestExtractDefinedKanjiWords(t *testing.T) {
 	t.Parallel()
 	e := newExtractor(t)
 	doc := "# メモ\n\n喫水、すなわち水面から船底までの深さは、積み荷で変わります。喫水を測ります。喫水が深い。\n" +
 		"荷物を運びます。荷物が重い。荷物を置きます。\n"
-	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := byText(terms)
-	if _, ok := got["喫水"]; !ok {
-		t.Errorf("%q missing; got %v", "喫水", keys(got))
-	}
-	if _, ok := got["荷物"]; ok {
-		t.Errorf("%q is only used; got %v", "荷物", keys(got))
+	zen := strings.NewReplacer("、", "，", "。", "．").Replace(doc)
+	for _, d := range []string{doc, zen, strings.Replace(zen, "喫水，すなわち水面から船底までの深さは", "喫水は，水面から船底までの深さで", 1)} {
+		terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: d}}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := byText(terms)
+		if _, ok := got["喫水"]; !ok {
+			t.Errorf("%q missing from %q; got %v", "喫水", d, keys(got))
+		}
+		if _, ok := got["荷物"]; ok {
+			t.Errorf("%q is only used; got %v", "荷物", keys(got))
+		}
 	}
 }
 

@@ -642,6 +642,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 	}
 	out = kept
 	sortEvidence(out)
+	for i := range out {
+		// Read in 「、」 and 「。」, given back in the document's marks.
+		if st, ok := ix.zenLines[out[i].doc][out[i].line]; ok && out[i].ja {
+			out[i].text = restyle(out[i].text, st)
+		}
+	}
 	return dedupeEvidence(out), nil
 }
 
@@ -3896,7 +3902,7 @@ func faqEvidence(ix *corpusIndex, si int, sp string) (evidence, bool) {
 // ...", "The berth, i.e. the place where ...,", "Demurrage (i.e., the fee
 // ...)". The restatement is the gloss.
 func restateEvidence(s *sentence, sp string) (evidence, bool) {
-	if s.ja && !strings.Contains(s.text, "、つまり") && !strings.Contains(s.text, "、すなわち") && !strings.Contains(s.text, "、言い換え") ||
+	if s.ja && !strings.Contains(s.text, "つまり") && !strings.Contains(s.text, "すなわち") && !strings.Contains(s.text, "言い換え") ||
 		!s.ja && !strings.Contains(s.text, " — ") && !strings.Contains(s.text, " – ") && !strings.Contains(s.text, " -- ") &&
 			!strings.Contains(s.text, "i.e.") && !strings.Contains(s.text, "that is, ") {
 		return evidence{}, false // cheap tests first: this runs for every sentence that uses the term
@@ -3907,13 +3913,17 @@ func restateEvidence(s *sentence, sp string) (evidence, bool) {
 	}
 	rest := s.text[n:]
 	if s.ja {
-		for _, m := range []string{"、つまり", "、すなわち", "、言い換えれば", "、言い換えると"} {
-			body, ok := strings.CutPrefix(rest, m)
+		for _, m := range []string{"つまり", "すなわち", "言い換えれば", "言い換えると"} {
+			// 「、」 or 「，」 (text written with 「，．」) before it.
+			body, ok := strings.CutPrefix(rest, "、"+m)
+			if !ok {
+				body, ok = strings.CutPrefix(rest, "，"+m)
+			}
 			if !ok {
 				continue
 			}
-			body = strings.TrimPrefix(body, "、")
-			end := strings.IndexAny(body, "、。")
+			body = strings.TrimPrefix(strings.TrimPrefix(body, "、"), "，")
+			end := strings.IndexAny(body, "、。，．")
 			if end < 0 {
 				return evidence{}, false
 			}

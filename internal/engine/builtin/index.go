@@ -160,6 +160,11 @@ type corpusIndex struct {
 	// names of it, for Aliases.
 	crossRefs []crossRef
 	docJA     map[string]bool // document path -> document is Japanese
+	// zenLines holds, per document, the lines of Japanese text written
+	// with 「，」 or 「．」 (academic and older manuals): they are read with
+	// 「、」 and 「。」, and their evidence given back in their own marks
+	// (see restyle).
+	zenLines map[string]map[int]zenStyle
 	// introduced maps the few sentences that end with a phrase in emphasis
 	// as the complement of their copula ("... is a **Packet**.",
 	// 「…は**荷口**です。」) to that phrase, cleaned.
@@ -189,6 +194,7 @@ func buildIndex(docs []glossary.Document) *corpusIndex {
 		items:     map[string][]listItem{},
 		itemKeys:  map[string]map[string]int{},
 		docJA:     map[string]bool{},
+		zenLines:  map[string]map[int]zenStyle{},
 		sigParams: map[string]map[string]bool{},
 	}
 	for _, d := range docs {
@@ -600,6 +606,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	nameSection := false
 	for bi, b := range blocks {
 		ja := blockJA(b, docJA)
+		if ja {
+			b.lines = ix.jaMarks(d.Path, b)
+		}
 		if b.kind == blockHeading && prevHeading.pos >= 0 {
 			ix.headings[prevHeading.key][prevHeading.pos].nextLine = b.start
 		}
@@ -1943,6 +1952,74 @@ func splitJapanese(line string) []string {
 
 // splitJapaneseSpans returns the byte spans of the sentences of text, each
 // trimmed of spaces.
+// zenStyle says which full-width marks a line of Japanese text writes
+// in place of 「、」 and 「。」.
+type zenStyle struct{ commas, stops bool }
+
+// jaMarks returns the lines of b, a block of Japanese text in doc, with
+// 「，」 read as 「、」 and 「．」 as 「。」 (not in a number, 「1．5」), the
+// marks the reading rules know, and records the block's lines when it
+// writes them more often than 「、」 and 「。」 (see restyle). Each pair is
+// the same number of bytes, so offsets stay; b.lines is not changed.
+func (ix *corpusIndex) jaMarks(doc string, b block) []string {
+	var out []string
+	commas, stops := 0, 0 // 「，」 less 「、」, 「．」 less 「。」
+	for i, l := range b.lines {
+		commas -= strings.Count(l, "、")
+		stops -= strings.Count(l, "。")
+		if !strings.Contains(l, "\xef\xbc") { // a cheap test: 「，」 and 「．」 are U+FF0C, U+FF0E
+			continue
+		}
+		m := strings.ReplaceAll(l, "，", "、")
+		for j := strings.Index(m, "．"); j >= 0; {
+			if !digitAfter(m, j+len("．")) {
+				m = m[:j] + "。" + m[j+len("．"):]
+				stops++
+			}
+			k := strings.Index(m[j+len("．"):], "．")
+			if k < 0 {
+				break
+			}
+			j += len("．") + k
+		}
+		commas += strings.Count(l, "，")
+		if m == l {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(b.lines)
+		}
+		out[i] = m
+	}
+	if out == nil {
+		return b.lines
+	}
+	if st := (zenStyle{commas: commas > 0, stops: stops > 0}); st != (zenStyle{}) {
+		if ix.zenLines[doc] == nil {
+			ix.zenLines[doc] = map[int]zenStyle{}
+		}
+		for i := range b.lines {
+			ix.zenLines[doc][b.start+i] = st
+		}
+	}
+	return out
+}
+
+// restyle gives text, evidence read from a line of style st, back in
+// that line's marks.
+func restyle(text string, st zenStyle) string {
+	if st.commas {
+		text = strings.ReplaceAll(text, "、", "，")
+	}
+	if st.stops {
+		text = strings.ReplaceAll(text, "。", "．")
+	}
+	return text
+}
+
+// digitAfter reports an ASCII digit at line[i]: 「1．5」 is a number.
+func digitAfter(line string, i int) bool { return i < len(line) && '0' <= line[i] && line[i] <= '9' }
+
 func splitJapaneseSpans(line string) [][2]int {
 	var out [][2]int
 	start := 0

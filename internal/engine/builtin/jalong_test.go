@@ -229,3 +229,31 @@ func TestJapaneseHeadingOverCondition(t *testing.T) {
 		}
 	}
 }
+
+// TestJapaneseWrittenWithFullWidthCommaAndStop: a manual written with
+// 「，」 and 「．」 for 「、」 and 「。」 (academic and older manuals, w3m's)
+// is read as one written with 「、」 and 「。」: 「．」 ends a sentence (not
+// in 「1．5」), 「，」 follows a topic, a kind or a restatement, and what is
+// quoted keeps the page's marks. The page is written for this test.
+func TestJapaneseWrittenWithFullWidthCommaAndStop(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# 港湾用語\n\n" +
+		"係船柱とは，船の索を掛けるための柱のことです．港には多くの係船柱があります．\n\n" +
+		"岸壁は，船を横付けするための壁で，港長が管理します．岸壁は毎朝点検します．\n\n" +
+		"曳船，すなわち大きな船を押す小型の船は，港の中で働く．曳船は毎日動く．\n\n" +
+		"錨地の深さは 1．5 メートルから 12．0 メートルです．港は広い．\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja/港湾.md", Content: doc}})
+	for term, want := range map[string]string{
+		"係船柱": "係船柱とは，船の索を掛けるための柱のことです．",
+		"岸壁":  "岸壁は，船を横付けするための壁で，港長が管理します．",
+		"曳船":  "大きな船を押す小型の船．",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < 0.7 {
+			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+	if d := define(t, e, c, "錨地"); !strings.Contains(d.Text, "1．5 メートルから 12．0 メートル") {
+		t.Errorf("錨地: %q, want the sentence whole", d.Text)
+	}
+}

@@ -122,7 +122,7 @@ func mergeDefinitions(clusters [][]evidence, ja bool) string {
 		same := i > 0 && e.doc == prevDoc
 		prevDoc = e.doc
 		if ja {
-			body = strings.TrimRight(body, "。")
+			body = strings.TrimRight(body, "。．")
 			if same {
 				parts = append(parts, fmt.Sprintf("また「%s」", body))
 			} else {
