@@ -445,9 +445,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// sentence to gloss with.
 				continue
 			}
-			if s.ja && jaOpensWithCondition(s.text, spellings) {
+			if s.ja && (jaOpensWithCondition(s.text, spellings) || jaInSituation(s.text, spellings)) {
 				// 「パッケージ管理」 over 「一覧の中を動き回れるようになったら、
-				// いよいよ…インストールしましょう。」: when and what to do.
+				// いよいよ…インストールしましょう。」: when and what to do;
+				// 「バッファ選択モード」 over 「…バッファ選択モードに入ったときの
+				// キー操作です。」: what holds then.
 				continue
 			}
 			if s.ja && jaRule(s.text) {
@@ -4580,6 +4582,32 @@ func jaOpensWithCondition(text string, spellings []string) bool {
 		}
 	}
 	return endsWithAny(first, "たら", "れば", "するには", "ときは", "場合は", "なら")
+}
+
+// jaInSituation reports a Japanese sentence that names the term, one of
+// spellings, only in a clause that says when something else holds, that
+// something being its predicate: 「"s" でバッファ選択モードに入ったときの
+// キー操作です。」, 「係留索を外す場合の注意です。」 (what the section lists
+// for that time, not what the term is).
+func jaInSituation(text string, spellings []string) bool {
+	t := strings.TrimRight(strings.TrimSpace(text), "。．.:：")
+	if !endsWithAny(t, "です", "である", "だ") {
+		return false
+	}
+	for _, m := range []string{"ときの", "時の", "場合の"} {
+		j := strings.LastIndex(t, m)
+		if j < 0 {
+			continue
+		}
+		for _, sp := range spellings {
+			// The term before it, as an object or a place of the clause's
+			// verb, not its topic (「係留索は、外す場合の…」 is about it).
+			if k := strings.Index(t[:j], sp); k >= 0 && hasAnyPrefix(t[k+len(sp):j], "に", "を", "で", "へ", "から") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // enInstruction reports an English sentence that says what to do: it

@@ -189,8 +189,15 @@ func TestJapaneseHeadingOverCondition(t *testing.T) {
 		"## 係留索\n\n係留索は船を岸壁につなぐ太い綱です。\n\n## 防舷材\n\n船体を守るには、防舷材を使用します。\n\n" +
 		"## 入港手続\n\n入港手続は以下のようなコードで用います。\n\n```\nquay.enter()\n```\n\n" +
 		"## 旧桟橋\n\n版 17.1 以降は 旧桟橋 はサポート対象外です。\n\n旧桟橋を閉じる。\n\n" +
-		"- 北桟橋: 版 17.1 以降は北桟橋はサポート対象外です。\n\n北桟橋を閉じる。\n"
+		"- 北桟橋: 版 17.1 以降は北桟橋はサポート対象外です。\n\n北桟橋を閉じる。\n\n" +
+		"## 曳航モード\n\n\"t\" で曳航モードに入ったときのキー操作です。\n\n| j | 次の船を選びます。 |\n| --- | --- |\n\n" +
+		"## 離岸予約\n\n離岸予約は、出港の前日までに申し込む予約です。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "harbor.md", Content: doc}})
+	// 「…曳航モードに入ったときのキー操作です。」: what holds then.
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "曳航モード", "キー操作")
+	if d := define(t, e, c, "離岸予約"); !strings.HasPrefix(d.Text, "離岸予約は") || d.Confidence < 0.7 {
+		t.Errorf("離岸予約: %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
 	// 「…は以下のようなコードで用います。」: the code after shows its use.
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "入港手続", "以下のようなコード")
 	// 「…はサポート対象外です。」: whether it is supported.
