@@ -2268,6 +2268,13 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	if n, ok := matchSubject(s.text, sp, false); ok && !anaphoricSubject(s.text[:n], sp) {
 		rest := s.text[n:]
 		lower := strings.ToLower(rest)
+		if w, after, ok := strings.Cut(strings.TrimPrefix(lower, " is "), " "); ok && len(lower) > len(" is ") && strings.HasPrefix(lower, " is ") &&
+			copulaAdverbs[w] && hasAnyPrefix(after, "a ", "an ", "the ") {
+			// "A “character set” is basically a mapping between bytes
+			// and glyphs": a definition, hedged.
+			rest = " is " + rest[len(" is ")+len(w)+1:]
+			lower = strings.ToLower(rest)
+		}
 		for _, p := range []struct {
 			prefix string
 			strong bool
@@ -2586,15 +2593,24 @@ func notDefiningThe(body string) bool {
 	}
 	// "the tree we examined first", "the file you just edited": one
 	// thing of the narrative, named by what the writer or the reader did
-	// with it.
-	for _, w := range words[1:min(len(words), 3)] {
+	// with it; "the file where you will usually place your commands" says
+	// what any reader does with it.
+	for i, w := range words[1:min(len(words), 3)] {
 		switch w {
 		case "we", "you", "i":
-			return true
+			return i+2 >= len(words) || !genericModals[words[i+2]]
 		}
 	}
 	return false
 }
+
+// copulaAdverbs hedge a definition between its copula and its kind: "is
+// basically a mapping", "is essentially the set of ...".
+var copulaAdverbs = toSet("basically essentially fundamentally generally typically usually normally technically effectively merely simply")
+
+// genericModals after "you" say what any reader does: "the file where you
+// will usually place ...", "the place you can find ...".
+var genericModals = toSet("can will may should would could might must usually typically normally often")
 
 // enIrregularParticiples are past participles without "-ed": "are run",
 // "are written" is a passive verb, not a noun phrase.
