@@ -4281,7 +4281,9 @@ func codeSubject(s *sentence, sp string) bool {
 		// markup, not an identifier.
 		return false
 	}
-	if !strings.EqualFold(name, sp) {
+	if whole, _, _ := strings.Cut(s.code, "("); !strings.EqualFold(name, sp) && !strings.EqualFold(whole, sp) {
+		// A sigil goes, but a dotfile keeps its dot: "`.muttrc` is the
+		// file where ..." is the term .muttrc.
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(name)

@@ -342,6 +342,7 @@ func TestFrameworkReferenceGlosses(t *testing.T) {
 		"#### Parsers\n\n##### RawCargo\n\nA generic type that is either a string or a crate.\n\n" +
 		"## Moorings\n\n### Overview\n\nThe places where ships are tied up along the quay.\n\n" +
 		"## Berth errors\n\n`errors` is an array of berth errors. *`source`* is a value expression that names the berth.\n\n`timeout(seconds)` returns the time a tug waits for a berth.\n\n" +
+		"`.harborrc` is the file where the harbor tool reads its settings.\n\n" +
 		"## Cargo\n\n- [Cargo](#cargo-object)\n- [Crates](#crates)\n\nEach berth has a source, a draught, a context, a string, a ledger, a manifest, a hull, a dredger and a parser. A constraint limits a berth. A timeout ends the wait.\n\n" +
 		"## Lifecycle\n\nThis diagram shows the internal lifecycle of a berth.\n\n## Quays\n\nEvery lifecycle starts at the quay. Errors stop it.\n"}})
 	for term, not := range map[string]string{
@@ -371,10 +372,12 @@ func TestFrameworkReferenceGlosses(t *testing.T) {
 		t.Errorf("cargo: %q, want no gloss from the table of contents", d.Text)
 	}
 	for term, want := range map[string]string{
-		"towline":  "The rope that a tug pulls a ship with.",
-		"mooring":  "The places where ships are tied up along the quay.",
-		"timeout":  "timeout(seconds) returns the time a tug waits for a berth.",
-		"Manifest": "This folded field is a list of manifest crates.",
+		"towline": "The rope that a tug pulls a ship with.",
+		"mooring": "The places where ships are tied up along the quay.",
+		"timeout": "timeout(seconds) returns the time a tug waits for a berth.",
+		// A dotfile in code keeps its dot: the term, not a sigil's name.
+		".harborrc": ".harborrc is the file where the harbor tool reads its settings.",
+		"Manifest":  "This folded field is a list of manifest crates.",
 	} {
 		if d := define(t, e, c, term); d.Text != want {
 			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
