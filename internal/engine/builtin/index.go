@@ -759,6 +759,9 @@ func columnRows(raw []string, start int) ([]block, bool) {
 	strong := func(sep string) bool { return len(sep) > 1 || sep == "\t" }
 	bodyCol := -1
 	for _, l := range raw {
+		if !strings.Contains(l, "\t") && !strings.Contains(l, "  ") {
+			continue // a cheap test first: most paragraphs are prose
+		}
 		if m := columnLine.FindStringSubmatch(strings.TrimRight(l, " \t\r")); m != nil && strong(m[3]) {
 			bodyCol = width(m[1] + m[2] + m[3])
 			break
@@ -1963,11 +1966,9 @@ type zenStyle struct{ commas, stops bool }
 // the same number of bytes, so offsets stay; b.lines is not changed.
 func (ix *corpusIndex) jaMarks(doc string, b block) []string {
 	var out []string
-	commas, stops := 0, 0 // 「，」 less 「、」, 「．」 less 「。」
+	commas, stops := 0, 0 // 「，」 less 「、」, 「．」 less 「。」, counted once one is found
 	for i, l := range b.lines {
-		commas -= strings.Count(l, "、")
-		stops -= strings.Count(l, "。")
-		if !strings.Contains(l, "\xef\xbc") { // a cheap test: 「，」 and 「．」 are U+FF0C, U+FF0E
+		if !strings.Contains(l, "，") && !strings.Contains(l, "．") {
 			continue
 		}
 		m := strings.ReplaceAll(l, "，", "、")
@@ -1993,6 +1994,10 @@ func (ix *corpusIndex) jaMarks(doc string, b block) []string {
 	}
 	if out == nil {
 		return b.lines
+	}
+	for _, l := range b.lines {
+		commas -= strings.Count(l, "、")
+		stops -= strings.Count(l, "。")
 	}
 	if st := (zenStyle{commas: commas > 0, stops: stops > 0}); st != (zenStyle{}) {
 		if ix.zenLines[doc] == nil {
