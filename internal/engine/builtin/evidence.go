@@ -2268,12 +2268,13 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	if n, ok := matchSubject(s.text, sp, false); ok && !anaphoricSubject(s.text[:n], sp) {
 		rest := s.text[n:]
 		lower := strings.ToLower(rest)
-		if w, after, ok := strings.Cut(strings.TrimPrefix(lower, " is "), " "); ok && len(lower) > len(" is ") && strings.HasPrefix(lower, " is ") &&
-			copulaAdverbs[w] && hasAnyPrefix(after, "a ", "an ", "the ") {
-			// "A “character set” is basically a mapping between bytes
-			// and glyphs": a definition, hedged.
-			rest = " is " + rest[len(" is ")+len(w)+1:]
-			lower = strings.ToLower(rest)
+		if after, ok := strings.CutPrefix(lower, " is "); ok {
+			if w, kind, ok := strings.Cut(after, " "); ok && copulaAdverbs[w] && hasAnyPrefix(kind, "a ", "an ", "the ") {
+				// "A “character set” is basically a mapping between
+				// bytes and glyphs": a definition, hedged.
+				rest = " is " + rest[len(" is ")+len(w)+1:]
+				lower = strings.ToLower(rest)
+			}
 		}
 		for _, p := range []struct {
 			prefix string
@@ -3920,7 +3921,7 @@ func faqEvidence(ix *corpusIndex, si int, sp string) (evidence, bool) {
 // ...", "The berth, i.e. the place where ...,", "Demurrage (i.e., the fee
 // ...)". The restatement is the gloss.
 func restateEvidence(s *sentence, sp string) (evidence, bool) {
-	if s.ja && !strings.Contains(s.text, "つまり") && !strings.Contains(s.text, "すなわち") && !strings.Contains(s.text, "言い換え") ||
+	if s.ja && !strings.Contains(s.text, "、つまり") && !strings.Contains(s.text, "、すなわち") && !strings.Contains(s.text, "、言い換え") ||
 		!s.ja && !strings.Contains(s.text, " — ") && !strings.Contains(s.text, " – ") && !strings.Contains(s.text, " -- ") &&
 			!strings.Contains(s.text, "i.e.") && !strings.Contains(s.text, "that is, ") {
 		return evidence{}, false // cheap tests first: this runs for every sentence that uses the term
@@ -3931,17 +3932,13 @@ func restateEvidence(s *sentence, sp string) (evidence, bool) {
 	}
 	rest := s.text[n:]
 	if s.ja {
-		for _, m := range []string{"つまり", "すなわち", "言い換えれば", "言い換えると"} {
-			// 「、」 or 「，」 (text written with 「，．」) before it.
-			body, ok := strings.CutPrefix(rest, "、"+m)
-			if !ok {
-				body, ok = strings.CutPrefix(rest, "，"+m)
-			}
+		for _, m := range []string{"、つまり", "、すなわち", "、言い換えれば", "、言い換えると"} {
+			body, ok := strings.CutPrefix(rest, m)
 			if !ok {
 				continue
 			}
-			body = strings.TrimPrefix(strings.TrimPrefix(body, "、"), "，")
-			end := strings.IndexAny(body, "、。，．")
+			body = strings.TrimPrefix(body, "、")
+			end := strings.IndexAny(body, "、。")
 			if end < 0 {
 				return evidence{}, false
 			}

@@ -776,9 +776,13 @@ func columnRows(raw []string, start int) ([]block, bool) {
 		l = strings.TrimRight(l, " \t\r")
 		t := strings.TrimSpace(l)
 		m := columnLine.FindStringSubmatch(l)
-		row := m != nil && columnKey(m[2]) && columnText(m[4]) && (strong(m[3]) || max(width(m[1]+m[2]+m[3])-bodyCol, bodyCol-width(m[1]+m[2]+m[3])) <= 2)
-		if row && strong(m[3]) {
-			strongRows++
+		row := false
+		if m != nil && columnKey(m[2]) && columnText(m[4]) {
+			off := width(m[1]+m[2]+m[3]) - bodyCol // where the text starts, against the column
+			row = strong(m[3]) || -2 <= off && off <= 2
+			if strong(m[3]) {
+				strongRows++
+			}
 		}
 		switch {
 		case len(rows) > 0 && indentOf(l) > keyIndent+1:
@@ -803,9 +807,9 @@ func columnRows(raw []string, start int) ([]block, bool) {
 			return nil, false
 		}
 	}
-	// Most rows are set apart by a tab or two spaces (or a line): a line of prose
-	// after one that is ("Note:  this is ..." over "compatibility between
-	// ...") makes no table.
+	// Most rows are set apart by a tab or two spaces (or a line): a line
+	// of prose after one that is ("Note:  this is ..." over
+	// "compatibility between ...") makes no table.
 	if len(rows) < 2 || strongRows < 2 || 2*strongRows < len(rows) {
 		return nil, false
 	}
@@ -1953,8 +1957,6 @@ func splitJapanese(line string) []string {
 	return out
 }
 
-// splitJapaneseSpans returns the byte spans of the sentences of text, each
-// trimmed of spaces.
 // zenStyle says which full-width marks a line of Japanese text writes
 // in place of 「、」 and 「。」.
 type zenStyle struct{ commas, stops bool }
@@ -2025,6 +2027,8 @@ func restyle(text string, st zenStyle) string {
 // digitAfter reports an ASCII digit at line[i]: 「1．5」 is a number.
 func digitAfter(line string, i int) bool { return i < len(line) && '0' <= line[i] && line[i] <= '9' }
 
+// splitJapaneseSpans returns the byte spans of the sentences of text, each
+// trimmed of spaces.
 func splitJapaneseSpans(line string) [][2]int {
 	var out [][2]int
 	start := 0
