@@ -125,9 +125,31 @@ func IsHTML(name string) bool { return htmldoc.Is(name) }
 // of its own (see [IsPlainText]).
 func Supported(name string) bool {
 	if b := path.Base(name); path.Ext(b) == "" {
-		return slices.Contains(TextNames(), strings.ToUpper(b))
+		return textName(b)
 	}
 	return slices.Contains(Extensions(), strings.ToLower(path.Ext(name))) || textNameSuffix(path.Base(name))
+}
+
+// textName reports one of [TextNames], in any case, alone or with a
+// language or a variant after a hyphen or an underscore, as Japanese and
+// other projects name their translations: "README", "readme", "README-ja",
+// "INSTALL_jp".
+func textName(s string) bool {
+	u := strings.ToUpper(s)
+	if slices.Contains(TextNames(), u) {
+		return true
+	}
+	i := strings.IndexAny(u, "-_")
+	if i < 0 || !slices.Contains(TextNames(), u[:i]) || len(u)-i-1 < 2 || len(u)-i-1 > 8 || notTextSuffixes[strings.ToLower(u[i+1:])] {
+		// "install-sh" (autotools' script) is no translation of INSTALL.
+		return false
+	}
+	for _, r := range u[i+1:] {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // IsPlainText reports a document read as plain text: a .txt file, one of
@@ -140,7 +162,7 @@ func IsPlainText(name string) bool {
 	b := path.Base(name)
 	switch ext := path.Ext(b); {
 	case ext == "":
-		return slices.Contains(TextNames(), strings.ToUpper(b))
+		return textName(b)
 	case strings.EqualFold(ext, ".txt"):
 		return true
 	default:
@@ -148,26 +170,35 @@ func IsPlainText(name string) bool {
 	}
 }
 
-// textNameSuffix reports a base name that is one of [TextNames] and a
-// suffix that names no other format: "README.Debian", not "README.pdf",
-// "README.gz" or "README.md" (Markdown, by its extension).
+// textNameSuffix reports a base name that is a text name (see textName)
+// and suffixes that name no other format: "README.Debian",
+// "README-ja.utf8", "README.lib.utf8" (kakasi's), not "README.pdf",
+// "README.Debian.gz", "README.html.en" or "README.md" (Markdown, by its
+// extension).
 func textNameSuffix(b string) bool {
-	name, suffix, ok := strings.Cut(b, ".")
-	if !ok || !slices.Contains(TextNames(), strings.ToUpper(name)) || suffix == "" || len(suffix) > 16 || strings.Contains(suffix, ".") {
+	name, suffixes, ok := strings.Cut(b, ".")
+	if !ok || !textName(name) || suffixes == "" || len(suffixes) > 24 {
 		return false
 	}
-	for _, r := range suffix {
-		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' || r == '_') {
+	for _, suffix := range strings.Split(suffixes, ".") {
+		if suffix == "" {
+			return false
+		}
+		for _, r := range suffix {
+			if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' || r == '_') {
+				return false
+			}
+		}
+		if l := strings.ToLower(suffix); slices.Contains(Extensions(), "."+l) || notTextSuffixes[l] {
 			return false
 		}
 	}
-	l := strings.ToLower(suffix)
-	return !slices.Contains(Extensions(), "."+l) && !notTextSuffixes[l]
+	return true
 }
 
 // notTextSuffixes are suffixes of files that are no plain-text document:
-// compressed or binary formats, signatures and checksums, and copies
-// (README.bak, README.in: the README again).
+// compressed or binary formats, signatures and checksums, copies
+// (README.bak, README.in: the README again) and scripts (install-sh).
 var notTextSuffixes = map[string]bool{
 	"gz": true, "bz2": true, "xz": true, "zst": true, "z": true, "lz": true, "lzma": true, "zip": true, "7z": true, "rar": true, "tar": true, "tgz": true,
 	"pdf": true, "ps": true, "eps": true, "dvi": true, "doc": true, "docx": true, "odt": true, "rtf": true, "xls": true, "xlsx": true, "ppt": true, "pptx": true,
@@ -176,6 +207,7 @@ var notTextSuffixes = map[string]bool{
 	"db": true, "sqlite": true, "json": true, "yaml": true, "yml": true, "xml": true, "xhtml": true,
 	"asc": true, "sig": true, "sign": true, "gpg": true, "md5": true, "sha1": true, "sha256": true, "sha512": true,
 	"bak": true, "orig": true, "rej": true, "swp": true, "tmp": true, "in": true,
+	"sh": true, "bash": true, "zsh": true, "csh": true, "ksh": true, "py": true, "pl": true, "rb": true, "js": true, "bat": true, "cmd": true,
 }
 
 // TextNames are the names, in upper case, of files a project writes

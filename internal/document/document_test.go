@@ -405,7 +405,8 @@ func TestSupportedMatchesExtensions(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"a", "a.", "a.xhtml", "a.org", "a.asc", "a.mdown", "a.md.txt.pdf", "a.rst.bak",
-		"README.", "README.gz", "README.pdf", "README.in", "README.bak", "README.Debian.gz", "README.asc", "READ.Debian", "README.a b", "docs.Debian"} {
+		"README.", "README.gz", "README.pdf", "README.in", "README.bak", "README.Debian.gz", "README.asc", "READ.Debian", "README.a b", "docs.Debian",
+		"install-sh", "README-j", "README-ja1", "README.html.en", "README..txt2", "README.txt.gz", "README-ja.gz"} {
 		if Supported(name) || IsPlainText(name) {
 			t.Errorf("Supported(%q) or IsPlainText = true", name)
 		}
@@ -413,6 +414,7 @@ func TestSupportedMatchesExtensions(t *testing.T) {
 	// A text name with a suffix of its own is plain text, as is a .txt
 	// file and a text name alone; other extensions are other formats.
 	for name, plain := range map[string]bool{"README.Debian": true, "doc/readme.func": true, "INSTALL.unix": true, "NEWS.m17n": true,
+		"README-ja": true, "INSTALL_jp": true, "README-ja.utf8": true, "README.lib.utf8": true, "README_ja.md": false,
 		"README": true, "a.TXT": true, "README.md": false, "README.html": false, "a.rst": false} {
 		if !Supported(name) || IsPlainText(name) != plain {
 			t.Errorf("%s: Supported = %v, IsPlainText = %v, want true, %v", name, Supported(name), IsPlainText(name), plain)
