@@ -1360,6 +1360,18 @@ func listMarkerLen(s string) int {
 	if i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' ' {
 		return i + 2
 	}
+	// "(1) "Romaji" is ...", 「（2）辞書を…」: an enumeration of plain text.
+	for _, p := range [][2]string{{"(", ") "}, {"（", "）"}} {
+		if rest, ok := strings.CutPrefix(s, p[0]); ok {
+			j := 0
+			for j < len(rest) && j < 3 && rest[j] >= '0' && rest[j] <= '9' {
+				j++
+			}
+			if j > 0 && strings.HasPrefix(rest[j:], p[1]) && len(rest) > j+len(p[1]) {
+				return len(p[0]) + j + len(p[1])
+			}
+		}
+	}
 	return 0
 }
 

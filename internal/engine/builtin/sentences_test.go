@@ -363,3 +363,23 @@ func TestHedgedAndGenericDefinitions(t *testing.T) {
 	}
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth plan", "just edited")
 }
+
+// TestEnumerationMarkers: "(1) " and 「（1）」 open an item of plain text's
+// enumerations (kakasi's footnote '(1) "Romaji" is ...'), as "1. " does;
+// the marker is no part of the sentence, which then defines its subject.
+func TestEnumerationMarkers(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]int{"(1) x": 4, "(12) x": 5, "（2）辞書": len("（2）"), "1. x": 3, "(1)x": 0, "(a) x": 0, "(1234) x": 0, "(1) ": 0, "（1）": 0} {
+		if got := listMarkerLen(s); got != want {
+			t.Errorf("listMarkerLen(%q) = %d, want %d", s, got, want)
+		}
+	}
+	e := newEngine(t)
+	doc := "# Notes\n\n(1) \"Towage\" is the service of pulling a ship with a tug.\n\n（2）「係船柱」は船の索を掛けるための柱です。\n\nTowage is paid daily. 係船柱は多い。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "notes.md", Content: doc}})
+	for term, want := range map[string]string{"towage": "\"Towage\" is the service of pulling a ship with a tug.", "係船柱": "「係船柱」は船の索を掛けるための柱です。"} {
+		if d := define(t, e, c, term); d.Text != want {
+			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+}
