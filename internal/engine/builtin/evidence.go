@@ -580,6 +580,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// sentence about another subject.
 				continue
 			}
+			if !it.ja && (it.sub || it.code) && isLowerWord(strings.Trim(it.key, "`*_ ")) && settingEffects[strings.ToLower(firstWord(it.body))] {
+				// "`bookmark`: disallow changing the location of the
+				// bookmark file" (Lynx's restrictions, under the option):
+				// what a value of a setting does, not what a bookmark is.
+				continue
+			}
 			if it.ja && jaSupportStatus(it.body) {
 				// "XEmacs" over 「DDSKK 17.1 以降は XEmacs はサポート対象外
 				// です。」 (a definition list of platforms): whether it is

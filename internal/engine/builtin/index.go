@@ -833,6 +833,17 @@ func columnKey(w string) bool {
 	return !strings.ContainsRune(".,;!?。、，．", r)
 }
 
+// parenthesized reports text that is one parenthesis: "(Encase ...)",
+// 「（…）」.
+func parenthesized(t string) bool {
+	for _, p := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		if strings.HasPrefix(t, p[0]) && strings.HasSuffix(t, p[1]) {
+			return matchingClose(t, p[0], p[1]) == len(t)-len(p[1])
+		}
+	}
+	return false
+}
+
 // commandName reports a key in capitals joined by underscores, as a
 // program names its commands and functions: "NEXT_PAGE", "TAB_LINK".
 func commandName(key string) bool {
@@ -2424,6 +2435,11 @@ func itemBody(key, body string, ja bool) string {
 		return ""
 	}
 	first := firstSentenceOf(body, ja)
+	if parenthesized(strings.TrimRight(first, ".。 ")) {
+		// "VMS: (Encase BOTH strings in double-quotes ...)": a remark in
+		// parentheses, not what the key is.
+		return ""
+	}
 	if ja && !glossary.HasCJK(first) {
 		// English before the Japanese (「search: Searches for packages
 		// .... 注記 ...」, a page partly translated): read as English.
@@ -3367,6 +3383,9 @@ var changelogRef = regexp.MustCompile(`\(#\d+\)|/pull/\d+|/issues/\d+|\([0-9a-f]
 // optionEffects are the imperatives that, opening the description of a
 // setting or a flag, say what it does: "`--dry-run` - Print the plan
 // without applying it".
+// settingEffects open what a setting or one of its values turns on or off.
+var settingEffects = toSet("allow allows disallow disallows enable enables disable disables forbid forbids permit permits prevent prevents")
+
 var optionEffects = toSet(`add call check create delete disable enable ignore keep open print read remove return
 	run send set show skip start stop update use write`)
 

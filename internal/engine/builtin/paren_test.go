@@ -367,3 +367,27 @@ func TestItemAboutAnotherSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestItemsThatAreRemarksOrValues: an item whose text is one parenthesis
+// ("VMS: (Encase BOTH strings ...)", Lynx's help) is a remark, and an
+// option's value in code that turns something off ("`bookmark`: disallow
+// changing the location of the bookmark file", under -restrictions) says
+// what the value does; neither glosses its key. A value named like a
+// setting ("`bookmark_exec`: disallow ...") still does. The page is
+// written for this test.
+func TestItemsThatAreRemarksOrValues(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbor options\n\n" +
+		"- Unix: set the TIDE_PROXY variable.\n- Quayside: (Quote BOTH strings to keep the case of the berth names.)\n\n" +
+		"- `-restrict`: turns services off, in the form below:\n" +
+		"  - `tug`: disallow calling a tug from the quay.\n" +
+		"  - `tug_log`: disallow writing the tug log to disk.\n\n" +
+		"Quayside berths are small. A tug pulls ships. The tug log is kept.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "options.md", Content: doc}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Quayside", "Quote BOTH")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tug", "calling a tug")
+	if d := define(t, e, c, "tug_log"); d.Text != "Disallow writing the tug log to disk." {
+		t.Errorf("tug_log: %q (%.2f), want what the value does", d.Text, d.Confidence)
+	}
+}
