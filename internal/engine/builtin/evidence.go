@@ -406,6 +406,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// the term only qualifies another noun, in passing.
 				continue
 			}
+			if !s.ja && sectionSettings(s.text) {
+				// "### Cookies" over "This can be set to accept or reject
+				// all cookies ...", "Appearance" over "These settings
+				// control the appearance of ..." (Lynx's options): what
+				// the section's settings do.
+				continue
+			}
 			if !s.ja && named && onlyAfterPreposition(s.text, spellings) {
 				// "### npm" over "encoding.js is published under the
 				// package name encoding-japanese on npm.": a place or a
@@ -1306,6 +1313,33 @@ func otherSubject(s string, spellings []string) bool {
 	}
 	return false
 }
+
+// sectionSettings reports an English sentence that opens a section of
+// settings with what they do: "This can be set to ...", "This may be
+// changed ...", "These settings control ...", "The following options
+// ...".
+func sectionSettings(s string) bool {
+	w := strings.Fields(strings.ToLower(s))
+	if len(w) < 3 {
+		return false
+	}
+	if (w[0] == "this" || w[0] == "these" || w[0] == "it") && sectionModals[w[1]] && (w[2] == "be" || w[2] == "also") {
+		return true
+	}
+	switch {
+	case w[0] == "these":
+		return sectionContents[strings.TrimRight(w[1], ",:")]
+	case w[0] == "the" && w[1] == "following":
+		return sectionContents[strings.TrimRight(w[2], ",:")]
+	}
+	return false
+}
+
+// sectionModals and sectionContents: see sectionSettings.
+var (
+	sectionModals   = toSet("can may will should must")
+	sectionContents = toSet("settings options commands functions fields parameters variables keys flags switches preferences")
+)
 
 // definesShorterName reports an English sentence that opens with the
 // first two or more words of a spelling, not all of them, and a copula:

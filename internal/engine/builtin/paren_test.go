@@ -318,7 +318,9 @@ func TestHeadingOverAnotherKeysItem(t *testing.T) {
 }
 
 // A section's first sentence that says what to do or sets a rule does not
-// gloss its heading. The page is written for this test.
+// gloss its heading, nor does one that opens a section of settings with
+// what they do ("This can be set to ...", "These settings control ...",
+// Lynx's options). The page is written for this test.
 func TestHeadingOverInstructionsAndRules(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
@@ -327,9 +329,13 @@ func TestHeadingOverInstructionsAndRules(t *testing.T) {
 		"## Tugs\n\nEvery tug must carry two lines.\n\n" +
 		"## Pilots\n\nA pilot is a sailor who guides ships through a harbor.\n\n## Fenders\n\nTo protect a hull, use a fender.\n\n" +
 		"## Tide table\n\nTo choose which tide table to print, use the --port flag.\n\n" +
-		"## Moorings\n\nIn a harbor office window, choose Tools - Mooring Plan.\n"
+		"## Moorings\n\nIn a harbor office window, choose Tools - Mooring Plan.\n\n" +
+		"## Anchors\n\nThis can be set to drop or raise every anchor at once.\n\n" +
+		"## Hawsers\n\n### Description\n\nThese settings control the length of each hawser and the way the crew coils it.\n\n" +
+		"An anchor holds. A hawser is long.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "harbor.md", Content: doc}})
-	for term, not := range map[string]string{"berth": "add a tag", "quay": "quay list", "tug": "must carry", "buoy": "see here", "tide table": "use the --port", "mooring": "choose Tools"} {
+	for term, not := range map[string]string{"berth": "add a tag", "quay": "quay list", "tug": "must carry", "buoy": "see here", "tide table": "use the --port", "mooring": "choose Tools",
+		"anchor": "can be set", "hawser": "These settings"} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
 		}
