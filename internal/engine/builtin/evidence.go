@@ -1939,7 +1939,7 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 	}
 	rest := text[off:]
 	if n, ok := prefixSpelling(rest, sp); ok {
-		if r, _ := utf8.DecodeRuneInString(rest[len(sp):]); !ja && n > len(sp) && !strings.ContainsRune("¹²³™®", r) && singularVerbAfter(rest[n:]) {
+		if r, _ := utf8.DecodeRuneInString(rest[len(sp):]); !ja && n > len(sp) && !strings.ContainsRune(nameSigns, r) && singularVerbAfter(rest[n:]) {
 			// "Requests is an elegant HTTP library", "Links returns the
 			// parsed header links": a name spelled like the plural, with
 			// a verb for one; not what a request or a link is.
@@ -2115,7 +2115,7 @@ func prefixSpelling(s, sp string) (int, bool) {
 	}
 	if !glossary.HasCJK(sp) && len(s) > len(sp) {
 		r, size := utf8.DecodeRuneInString(s[len(sp):])
-		if strings.ContainsRune("¹²³™®", r) {
+		if strings.ContainsRune(nameSigns, r) {
 			// "GOsa² is a web based management tool", "Java® is ...": a
 			// superscript or a trademark sign goes with the name.
 			return len(sp) + size, true
@@ -2200,6 +2200,9 @@ func skipAliasClause(s string, n int) int {
 	}
 	return n
 }
+
+// nameSigns go with the name they follow: "GOsa²", "Java®".
+const nameSigns = "¹²³™®"
 
 // skipAlternative skips "or" and another one-word name after the subject
 // that ends at position n, when a copula follows: "sid or unstable is the

@@ -1996,18 +1996,23 @@ func (ix *corpusIndex) jaMarks(doc string, b block) []string {
 		if !strings.Contains(l, "，") && !strings.Contains(l, "．") {
 			continue
 		}
-		m := strings.ReplaceAll(l, "，", "、")
-		for j := strings.Index(m, "．"); j >= 0; {
-			if !digitAfter(m, j+len("．")) {
-				m = m[:j] + "。" + m[j+len("．"):]
-				stops++
-			}
-			k := strings.Index(m[j+len("．"):], "．")
-			if k < 0 {
+		var sb strings.Builder
+		rest := strings.ReplaceAll(l, "，", "、")
+		for {
+			j := strings.Index(rest, "．")
+			if j < 0 {
+				sb.WriteString(rest)
 				break
 			}
-			j += len("．") + k
+			sb.WriteString(rest[:j])
+			if rest = rest[j+len("．"):]; digitAfter(rest, 0) {
+				sb.WriteString("．")
+			} else {
+				sb.WriteString("。")
+				stops++
+			}
 		}
+		m := sb.String()
 		commas += strings.Count(l, "，")
 		if m == l {
 			continue
