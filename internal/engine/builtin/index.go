@@ -2099,7 +2099,7 @@ func splitJapaneseSpans(line string) [][2]int {
 		if depth > 0 && i-opened > maxParenBytes {
 			depth = 0
 		}
-		if r == '.' && depth == 0 && i > start && (asciiSentenceEnd(line, i) || latinSentenceEnd(line, start, i)) {
+		if r == '.' && depth == 0 && i > start && (asciiSentenceEnd(line, i) || latinSentenceEnd(line, start, i) || jaFullStop(line, i)) {
 			// 「… SVr4, 4.3BSD. 関数 _Exit() は …」: an English sentence
 			// (a manual page's list of standards) before a Japanese one.
 			emit(start, i+1)
@@ -2149,6 +2149,22 @@ func asciiSentenceEnd(line string, i int) bool {
 	// A particle after the stop goes on with the sentence (「値は 1.5. と書く」).
 	r, _ := utf8.DecodeRuneInString(line[j:])
 	return glossary.IsCJK(r) && !strings.ContainsRune("とをにはがのでもやへかまよ", r)
+}
+
+// jaFullStop reports an ASCII full stop at line[i] written as 「。」
+// (「表示できます. この画面で」, older manuals typed on ASCII keyboards):
+// after kana, kanji or a closing bracket, and before a space, the end or
+// more Japanese; 「ファイル.txt」 and 「第1.5版」 go on.
+func jaFullStop(line string, i int) bool {
+	p, _ := utf8.DecodeLastRuneInString(line[:i])
+	if !glossary.IsCJK(p) && p != '」' && p != '）' {
+		return false
+	}
+	if i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t' {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(line[i+1:])
+	return glossary.IsCJK(r)
 }
 
 // linkTextLen returns the offset from s[i], a "[", to the "]" that closes

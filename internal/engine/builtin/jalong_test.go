@@ -264,3 +264,37 @@ func TestJapaneseWrittenWithFullWidthCommaAndStop(t *testing.T) {
 		t.Errorf("錨地: %q, want the sentence whole", d.Text)
 	}
 }
+
+// TestJapaneseWrittenWithASCIIStop: older manuals typed on ASCII keyboards
+// (w3m's READMEs) end Japanese sentences with ". " or a "." at the end of
+// the line. After kana or kanji it is 「。」; in 「sched.txt」 and 「第1.5版」
+// it is not. The page is written for this test.
+func TestJapaneseWrittenWithASCIIStop(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# ミヤコ\n\n" +
+		"ミヤコとは, 複数の端末で予定を共有するためのツールです. 各端末は定期的に同期します.\n\n" +
+		"予定表は, 一日ごとの予定をまとめた一覧です.\n" +
+		"保存先は sched.txt です. 第1.5版から予定表を印刷できます.\n\n" +
+		"- 週ビュー: 七日分の予定を並べて表示する画面.\n" +
+		"  C-w で開きます.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja/miyako.md", Content: doc}})
+	for term, want := range map[string]string{
+		"ミヤコ":  "ミヤコとは, 複数の端末で予定を共有するためのツールです.",
+		"予定表":  "予定表は, 一日ごとの予定をまとめた一覧です.",
+		"週ビュー": "七日分の予定を並べて表示する画面.",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < 0.7 {
+			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+	for _, tc := range []struct{ line, want string }{
+		{"表示できます. この画面で選びます.", "表示できます.|この画面で選びます."},
+		{"保存先は sched.txt です.第1.5版から使えます.", "保存先は sched.txt です.|第1.5版から使えます."},
+		{"「設定」.次へ進みます", "「設定」.|次へ進みます"},
+	} {
+		if got := strings.Join(splitJapanese(tc.line), "|"); got != tc.want {
+			t.Errorf("splitJapanese(%q) = %q, want %q", tc.line, got, tc.want)
+		}
+	}
+}
