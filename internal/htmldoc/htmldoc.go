@@ -75,6 +75,7 @@ func ToMarkdown(src string) string {
 		// page's text, a paragraph per block.
 		return flatText(src)
 	}
+	unwrapAnchors(doc, 0)
 	root := contentRoot(doc)
 	w := &writer{}
 	if !hasH1(root) {
@@ -84,6 +85,37 @@ func ToMarkdown(src string) string {
 	}
 	w.children(root, 0)
 	return w.String()
+}
+
+// unwrapAnchors replaces each named anchor that holds blocks with its
+// children. Old pages open one and never close it (w3m's FAQ: <a
+// name="general"> over a heading and a <dl>); the parser then moves the
+// rest of the list inside a copy of it, and a list whose items sit in an
+// <a> would read as one link.
+func unwrapAnchors(n *html.Node, d int) {
+	if d > maxDepth {
+		return
+	}
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && c.DataAtom == atom.A && attr(c, "href") == "" && find(c, isBlock) != nil {
+			first := c.FirstChild
+			for g := c.FirstChild; g != nil; {
+				gn := g.NextSibling
+				c.RemoveChild(g)
+				n.InsertBefore(g, c)
+				g = gn
+			}
+			n.RemoveChild(c)
+			if first != nil {
+				next = first // read the moved children in turn
+			}
+			c = next
+			continue
+		}
+		unwrapAnchors(c, d+1)
+		c = next
+	}
 }
 
 // Redirect reports a page that only sends its reader to another one: a
@@ -1398,6 +1430,9 @@ func linkBar(n *html.Node) bool {
 			if strings.TrimSpace(inlineText([]*html.Node{c})) == "" {
 				continue // an icon
 			}
+			if attr(c, "href") == "" {
+				return false // a target (see linkList), not a link
+			}
 			links++
 		case atom.Img, atom.Br:
 		case atom.Span, atom.Strong, atom.B:
@@ -1451,7 +1486,10 @@ func linkList(list *html.Node) bool {
 		if li.DataAtom != atom.Li {
 			return false
 		}
-		a := find(li, func(c *html.Node) bool { return c.DataAtom == atom.A })
+		// An <a> with no href is a target, not a link: DocBook's XHTML
+		// writes <a id="x"/>, which HTML reads as left open, and the
+		// parser then wraps the text of every later item in a copy.
+		a := find(li, func(c *html.Node) bool { return c.DataAtom == atom.A && attr(c, "href") != "" })
 		if a == nil {
 			return false
 		}

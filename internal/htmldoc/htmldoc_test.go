@@ -286,6 +286,13 @@ func TestToMarkdown(t *testing.T) {
 		{"a quotation is in quotation marks",
 			"<h1>T</h1><p>Set it in the panel (the <q>Berth of the ship</q> field) or <q>岸壁</q>; <q> </q>.</p>",
 			"# T\n\nSet it in the panel (the \"Berth of the ship\" field) or 「岸壁」; .\n"},
+		{"an anchor left open holds no list",
+			"<a name=\"general\"><h2>General</h2><dl><dt>What is a berth?<dd>A place at a quay.<p><dt>Where is it?<dd><a href=\"quay.html\">The quay</a> lists it.</dl>",
+			"## General\n\n- What is a berth?: A place at a quay.\n- Where is it?: The quay lists it.\n"},
+		{"an XHTML anchor closed by its own tag",
+			"<h1>T</h1><h3><a id=\"moor\"/>Mooring</h3><div class=\"itemizedlist\"><ul><li><p>Moor the ship:</p><div class=\"itemizedlist\"><ul><li><p>Tie a hawser.</p></li><li><p>Call the tug.</p></li></ul></div></li></ul></div>" +
+				"<p><a name=\"fore\">Fore deck</a> | <a name=\"aft\">Aft deck</a></p>",
+			"# T\n\n### Mooring\n\n- Moor the ship:\n  - Tie a hawser.\n  - Call the tug.\n\nFore deck | Aft deck\n"},
 		{"nothing to read", "<script>x()</script>", ""},
 	}
 	for _, tc := range tests {
