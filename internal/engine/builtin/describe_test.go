@@ -1433,3 +1433,54 @@ func TestJapaneseClauseBeforeLatinWord(t *testing.T) {
 		t.Errorf("書記係 = %q [%.2f] is no definition", d.Text, d.Confidence)
 	}
 }
+
+// TestExampleValuesAndProgramFoldersAreNoGloss: "Dictionary: `[0x0a][...]`."
+// shows a value in code (the full stop does not make it prose), and a list
+// of example programs keys each by its folder ("[tides](.../tides/main.go)
+// - Demo of the tide tables"), which names the program, not the word; a
+// link to a project ("[kelpie](https://example.org/kelpie)") and a
+// capitalised key still gloss. The text is written for this test.
+func TestExampleValuesAndProgramFoldersAreNoGloss(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbour\n\n## Example\n\nThis is the dictionary content.\n\nDictionary: `[0x0a][Twelve ships were moored at dawn]`.\n\n" +
+		"## Examples\n\n* [tides](https://example.org/harbour/blob/main/_examples/tides/main.go) - Demo of the tide tables\n" +
+		"* [berths](./_examples/berths/main.py) - Lists the berths of a quay\n" +
+		"* [kelpie](https://example.org/kelpie) - A tool that herds log files\n" +
+		"* [Ledger](https://example.org/harbour/blob/main/ledger/ledger.go) - The record of every mooring\n\n" +
+		"The tides and the berths change. A dictionary maps bytes. Kelpie runs. The Ledger grows.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	for _, term := range []string{"dictionary", "tide", "berth"} {
+		if d := define(t, e, c, term); d.Confidence >= confGloss {
+			t.Errorf("%s = %q (%.2f), want no gloss", term, d.Text, d.Confidence)
+		}
+	}
+	for term, want := range map[string]string{"kelpie": "A tool that herds log files", "Ledger": "The record of every mooring"} {
+		if d := define(t, e, c, term); !strings.Contains(d.Text, want) || d.Confidence < confGloss {
+			t.Errorf("%s = %q (%.2f), want the item's gloss", term, d.Text, d.Confidence)
+		}
+	}
+}
+
+// TestHeadingOverACaption: a section's first sentence that names the
+// heading's term again with no verb ("Currently supported dictionaries by
+// default.", over a table) is a caption, not a gloss; a sentence with a
+// verb or an instruction is read as before. The text is written for this
+// test.
+func TestHeadingOverACaption(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbour\n\n## Dictionaries\n\n* Currently supported dictionaries by default.\n\n  | dict | source |\n  |---|---|\n  | tides | tides-2.7 |\n\n" +
+		"## Tide tables\n\nThe printed tide tables of each quay.\n\n" +
+		"## Buoys\n\nA fundamental part of the harbour is the buoy.\n\n" +
+		"The dictionary grows. A tide table helps. Paint a buoy.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	for _, term := range []string{"dictionary", "tide table"} {
+		if d := define(t, e, c, term); d.Confidence >= confGloss {
+			t.Errorf("%s = %q (%.2f), want no gloss from a caption", term, d.Text, d.Confidence)
+		}
+	}
+	if d := define(t, e, c, "buoy"); d.Text != "A fundamental part of the harbour is the buoy." {
+		t.Errorf("buoy = %q (%.2f), want the section's sentence", d.Text, d.Confidence)
+	}
+}

@@ -406,6 +406,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// the term only qualifies another noun, in passing.
 				continue
 			}
+			if !s.ja && named && !about && !h.asks && caption(s.text) {
+				// "## Dictionaries" over "Currently supported dictionaries
+				// by default." (a table follows): a caption naming the
+				// term again, no verb, nothing said of what it is.
+				continue
+			}
 			if !s.ja && sectionSettings(s.text) {
 				// "### Cookies" over "This can be set to accept or reject
 				// all cookies ...", "Appearance" over "These settings
@@ -2919,6 +2925,22 @@ func finiteBeforeRelative(body string) bool {
 		}
 	}
 	return false
+}
+
+// caption reports a sentence with no verb that the word lists know: "Currently supported dictionaries by default."
+// ("To protect a hull, use a fender." has one).
+func caption(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ".,;:()\"“”")
+		switch w {
+		case "is", "are", "was", "were", "be", "has", "have", "had", "does", "do", "can", "will", "may":
+			return false
+		}
+		if enImperatives[w] || enItemVerbs[w] || enDescribeVerbs[w] || enModals[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseBody reports an appositive body that is a clause, not a noun

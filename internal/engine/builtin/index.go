@@ -1456,8 +1456,9 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		}
 		key, body = s[:best], strings.TrimSpace(s[best+sepLen:])
 	}
-	if b := strings.TrimSpace(body); len(b) > 1 && b[0] == '`' && b[len(b)-1] == '`' {
-		// "Default: `["a", "i", 典型例]`": a value in code, not a gloss.
+	if b := strings.TrimRight(strings.TrimSpace(body), ".。"); len(b) > 1 && b[0] == '`' && b[len(b)-1] == '`' {
+		// "Default: `["a", "i", 典型例]`": a value in code, not a gloss;
+		// "Dictionary: `[0x0a][Yesterday 25 bananas ...]`." an example.
 		return listItem{}, false
 	}
 	if b := strings.TrimSpace(body); strings.HasPrefix(b, "`") {
@@ -1485,6 +1486,12 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		// parameter of the page, not a term.
 		return listItem{}, false
 	}
+	if programFolderLink(rawKey) {
+		// "[versions](.../_examples/versions/main.go) - Demo of
+		// `chi/render` subpkg": the folder of an example program, not
+		// the word.
+		return listItem{}, false
+	}
 	code := len(rawKey) > 2 && rawKey[0] == '`' && rawKey[len(rawKey)-1] == '`' && strings.Count(rawKey, "`") == 2
 	key = cleanMarkdown(key)
 	body = cleanMarkdown(body)
@@ -1504,6 +1511,27 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		return listItem{}, false
 	}
 	return listItem{key: key, body: body, ja: ja, code: code, otherSubject: other}, true
+}
+
+// programFolderLink reports a key that is a link, in lower case, to a
+// program's source file in a folder of the key's name: a list of example
+// programs ("[rest](.../rest/main.go)").
+func programFolderLink(key string) bool {
+	text, url, ok := strings.Cut(strings.TrimPrefix(key, "["), "](")
+	if !ok || !strings.HasPrefix(key, "[") || !strings.HasSuffix(url, ")") || text == "" || text != strings.ToLower(text) {
+		return false
+	}
+	url = strings.TrimSuffix(url, ")")
+	i := strings.Index(url, "/"+text+"/")
+	if i < 0 || strings.ContainsAny(text, " /") {
+		return false
+	}
+	file := url[i+len(text)+2:]
+	if file == "" || strings.ContainsAny(file, "#?") {
+		return false
+	}
+	ext := strings.ToLower(path.Ext(file))
+	return ext != "" && strings.Contains(".go.py.js.mjs.ts.rs.c.cc.cpp.h.java.kt.rb.sh.php.swift.cs.lua.pl.ex.exs.", ext+".")
 }
 
 // itemSeparator returns the position and length of the first separator of
