@@ -3374,10 +3374,13 @@ var paramHeading = regexp.MustCompile(`(?i)^([0-9]+(\.[0-9]+)*\.?\s+)?(parameter
 
 // caveatHeading names a section of caveats, or of what a thing works
 // with: "Limitations", "Caveats and Key Behavioral Differences", "Known
-// issues", "Security notes", "Compatibility", 「制限事項」. Its items say
-// how each thing behaves there ("Authentication: Credentials are sent in
-// plain text ..."), not what it is.
-var caveatHeading = regexp.MustCompile(`(?i)^(known )?(limitations?|caveats?|issues|gotchas|pitfalls)\b|^known bugs|^(security )?(notes|considerations)$|^security notes\b|^compatibility\b|^(制限事項|既知の問題|注意事項|互換性|セキュリティ上の注意)`)
+// issues", "Security notes", "Compatibility", 「制限事項」, or of what it
+// needs, "Prerequisites", 「動作環境」. Its items say how each thing
+// behaves there ("Authentication: Credentials are sent in plain text
+// ...", "npm version: `npm@11.15.0` or above is required."), not what it
+// is.
+var caveatHeading = regexp.MustCompile(`(?i)^(known )?(limitations?|caveats?|issues|gotchas|pitfalls)\b|^known bugs|^(security )?(notes|considerations)$|^security notes\b|^compatibility\b|` +
+	`^(system )?(prerequisites|requirements)\b|^before you begin\b|^(制限事項|既知の問題|注意事項|互換性|セキュリティ上の注意|前提条件|必要条件|動作環境|必要環境|システム要件)`)
 
 // bookIndexHeading names a book's index, after an optional chapter
 // number: "Concept Index", "Chapter 63 - Option Index", 「索引」.

@@ -35,7 +35,7 @@ import (
 // not glossed by the parenthesis after its name in capitals ("`TERM` (a
 // request to terminate gracefully)"), nor by a record's field ("type: This
 // field defines ..."), by an item under "Limitations", "Caveats",
-// "Security notes" or "Compatibility" or an
+// "Security notes", "Compatibility" or "Prerequisites" (「動作環境」) or an
 // everyday word's item under "Parameters" ("Radius: Distance between
 // ...") or a placeholder's ("*`berth_id`*: The berth to free."), a
 // parenthesis that is a clause ("(i.e. it ignores ...)") or a heading over an
@@ -103,6 +103,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"## Limitations\n\n### Caveats and differences\n\n- **Tide Tables**: Only daily tables are supported.\n\n" +
 		"## Security notes\n\n1. **Berth keys**: Keys are sent to the harbour office in plain text unless the radio is encrypted.\n\n" +
 		"## Compatibility\n\n- **Chart plotter**: Works with every chart plotter sold since 2010.\n\nEach berth key is numbered. The chart plotter shows depths.\n\n" +
+		"## Prerequisites\n\n- **Gauge firmware**: `gauge@2.1` or above is required. Update it if needed.\n\nThe gauge firmware reads tides.\n\n" +
 		"## Parameters\n\n- *`code`*: The harbour code to be checked.\n- Radius: Distance between the buoy and the quay.\n- *`berth_id`*: The berth to free.\n\n" +
 		"Each code has a radius. Pass berth_id to free a berth.\n\n## Tides\n\n" +
 		"- **Neap tide**: A tide with the least difference between high and low water.\n\n" +
@@ -120,7 +121,8 @@ func TestServerManualGlosses(t *testing.T) {
 		"名前とは裏腹に、この岸壁にはどんな船でも着けられます。\n\n" +
 		"泊地と書類と岸壁と係留ディレクティブと名前は港の台帳に載ります。\n\n" +
 		"| 条件 | 記号 |\n| --- | --- |\n| 印のついた入港済みの船舶とマッチ (自動で入港済みの船舶) | `~M` |\n\n" +
-		"選ぶ基準:\n\n- 寄港数: 入港や出港の数が多い\n\n寄港数とマッチは台帳で調べます。\n"
+		"選ぶ基準:\n\n- 寄港数: 入港や出港の数が多い\n\n寄港数とマッチは台帳で調べます。\n\n" +
+		"## 動作環境\n\n- 潮位計: 版 2.1 以降の潮位計が必要です。\n\n潮位計で潮を測ります。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "glossary.md", Content: glossaryPage}, {Path: "moorings.md", Content: manual}})
 	cja := pipeline.NewCorpus([]glossary.Document{{Path: "yougo.md", Content: ja}})
 	for _, tc := range []struct {
@@ -182,6 +184,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"tide table":        "daily tables",
 		"berth key":         "plain text",
 		"chart plotter":     "Works with",
+		"gauge firmware":    "or above",
 		"account":           "calm days",
 		"dock":              "under harbor",
 		"Ctrl":              "taken out",
@@ -195,6 +198,7 @@ func TestServerManualGlosses(t *testing.T) {
 	}
 	for term, not := range map[string]string{
 		"泊地":        "として",
+		"潮位計":       "以降",
 		"書類":        "等々",
 		"岸壁":        "番目",
 		"係留ディレクティブ": "参照",
