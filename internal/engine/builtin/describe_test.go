@@ -1484,3 +1484,21 @@ func TestHeadingOverACaption(t *testing.T) {
 		t.Errorf("buoy = %q (%.2f), want the section's sentence", d.Text, d.Confidence)
 	}
 }
+
+// TestFeatureItemAboutAnotherThing: a feature list's item whose text opens
+// with another plural noun ("**Logging:** logs are costly, ...") says what
+// holds of that thing, not what the feature is; "Shards: shards are ..."
+// speaks of the key's own noun. The text is written for this test.
+func TestFeatureItemAboutAnotherThing(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbour\n\n## Core features\n\n- **Logging:** logs are costly, so the harbour keeps them short.\n" +
+		"- **Sealed berths:** berths are closed to new ships after dusk.\n\nLogging is on. A sealed berth waits.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "logging"); d.Confidence >= confGloss {
+		t.Errorf("logging = %q (%.2f), want no gloss", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "sealed berth"); !strings.Contains(d.Text, "closed to new ships") || d.Confidence < confGloss {
+		t.Errorf("sealed berth = %q (%.2f), want the item's gloss", d.Text, d.Confidence)
+	}
+}

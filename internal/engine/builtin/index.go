@@ -2654,6 +2654,10 @@ func itemBody(key, body string, ja bool) string {
 		return ""
 	case changelogRef.MatchString(body):
 		return "" // a change log entry ("API: Add agent scheduling (#1225)")
+	case pluralOtherSubject(key, w, rest):
+		// "**Logging:** logs are extremely important, but are costly":
+		// a feature, and what is said of another thing.
+		return ""
 	case !enItemVerbs[lw] && !enDescribeVerbs[lw] && !enImperatives[lw] && !enItemParticiples[lw] &&
 		otherNameSubject(first, []string{strings.Trim(key, "`*_ ")}) && clauseBody(first):
 		// "`protocol`: OpenTelemetry supports multiple protocols.",
@@ -2843,6 +2847,27 @@ func keyAsWritten(key, rest string) string {
 		return up
 	}
 	return key
+}
+
+// pluralOtherSubject reports an item body whose subject is a plural noun
+// in lower case, w, followed by "are", that is none of the words of key,
+// a plain name ("Logging" over "logs are ..."); "Shards: shards are ..."
+// and "Sealed shard: shards are ..." are the key's own noun.
+func pluralOtherSubject(key, w, rest string) bool {
+	if !strings.HasPrefix(rest, "are ") || len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") ||
+		!unicode.IsLower(rune(w[0])) || strings.ContainsFunc(key, func(r rune) bool { return !unicode.IsLetter(r) && r != ' ' }) {
+		return false
+	}
+	if enArticles[w] || enFunctionWords[w] {
+		return false
+	}
+	stem := strings.TrimSuffix(w, "s")
+	for _, kw := range strings.Fields(strings.ToLower(key)) {
+		if kw == w || kw == stem || singular(kw) == singular(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // otherNameSubject reports an English sentence that opens with a name
