@@ -1502,3 +1502,21 @@ func TestFeatureItemAboutAnotherThing(t *testing.T) {
 		t.Errorf("sealed berth = %q (%.2f), want the item's gloss", d.Text, d.Confidence)
 	}
 }
+
+// TestHeadingOverASupportStatus: "## Gangways" over "As of Harbour 3.0,
+// gangways are not supported out of the box and need a plugin." says
+// whether they are supported, not what they are (jaSupportStatus is its
+// Japanese counterpart). The text is written for this test.
+func TestHeadingOverASupportStatus(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbour\n\n## Gangways\n\nAs of Harbour 3.0, gangways are not supported out of the box and need a plugin.\n\n" +
+		"## Cranes\n\nCranes are machines that lift cargo. Old cranes are deprecated.\n\nA gangway is short. A crane lifts.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "gangway"); strings.Contains(d.Text, "not supported") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("gangway = %q (%.2f), want no gloss from the support status", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "crane"); d.Text != "Cranes are machines that lift cargo." {
+		t.Errorf("crane = %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
+}

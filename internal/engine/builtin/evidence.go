@@ -351,6 +351,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// what is said of a part or an aspect of it.
 				continue
 			}
+			if !s.ja && enSupportStatus(s.text, spellings) {
+				// "## Middleware" over "As of Fastify v3.0.0, middleware
+				// is not supported out of the box and requires ...":
+				// whether it is supported, not what it is.
+				continue
+			}
 			if s.ja && jaSupportStatus(s.text) {
 				// "XEmacs" over 「DDSKK 17.1 以降は XEmacs はサポート対象外
 				// です。」: whether it is supported, not what it is.
@@ -3160,6 +3166,28 @@ func jaQuantity(s string) bool {
 	}
 	unit := strings.TrimSpace(s[i:])
 	return i > 0 && unit != "" && utf8.RuneCountInString(unit) <= 3 && !hasHiragana(unit)
+}
+
+// enSupportStatus reports an English sentence that says one of spellings
+// is not supported, or deprecated: "middleware is not supported out of
+// the box".
+func enSupportStatus(s string, spellings []string) bool {
+	l := strings.ToLower(s)
+	if !strings.Contains(l, "support") && !strings.Contains(l, "deprecated") && !strings.Contains(l, "available") {
+		return false // cheap test first
+	}
+	for _, sp := range spellings {
+		for _, i := range glossary.Index(l, strings.ToLower(sp)) {
+			rest := strings.TrimPrefix(l[i+len(sp):], "s")
+			for _, st := range []string{" is not supported", " are not supported", " is no longer supported", " are no longer supported",
+				" is unsupported", " are unsupported", " is deprecated", " are deprecated", " is not available", " are not available"} {
+				if strings.HasPrefix(rest, st) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // jaSupportStatus reports a Japanese sentence that says whether something
