@@ -1520,3 +1520,33 @@ func TestHeadingOverASupportStatus(t *testing.T) {
 		t.Errorf("crane = %q (%.2f), want its definition", d.Text, d.Confidence)
 	}
 }
+
+// TestWideTableGlossesFromItsDescriptionColumn: a table of three columns
+// or more whose header names a description column ("| Function | Args |
+// Description |", "| パッケージ | サイズ | 説明 |") glosses the name in its
+// first column with that cell; a package in lower case does not gloss the
+// acronym spelled alike, and a table without such a column glosses
+// nothing. The text is written for this test.
+func TestWideTableGlossesFromItsDescriptionColumn(t *testing.T) {
+	t.Parallel()
+	en := "# Harbour API\n\n| Function | Args | Description |\n| --- | --- | --- |\n| `moorShip` | ship, berth | Ties a ship to a berth with two lines. |\n" +
+		"| `castOff` | ship | |\n\n| Name | Since | Notes |\n| --- | --- | --- |\n| `tideLevel` | 1.2 | Returns the water level at noon. |\n\n" +
+		"Call moorShip first, then castOff. Read tideLevel.\n"
+	ja := "# 港の道具\n\n| パッケージ | サイズ | 説明 |\n| --- | --- | --- |\n| ais | 50 | 船舶自動識別装置の信号を読むための道具です。 |\n| 係留台帳 | 12 | 係留した船を記録する帳簿です。 |\n\n" +
+		"AIS の信号を受ける。係留台帳を開く。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"moorShip": "Ties a ship to a berth with two lines.",
+		"係留台帳":     "係留した船を記録する帳簿です。",
+	} {
+		if d := define(t, e, c, term); !strings.Contains(d.Text, want) || d.Confidence < confGloss {
+			t.Errorf("%s = %q (%.2f), want the description cell", term, d.Text, d.Confidence)
+		}
+	}
+	for _, term := range []string{"tideLevel", "AIS", "castOff"} {
+		if d := define(t, e, c, term); d.Confidence >= confGloss {
+			t.Errorf("%s = %q (%.2f), want no gloss", term, d.Text, d.Confidence)
+		}
+	}
+}

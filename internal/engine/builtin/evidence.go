@@ -565,6 +565,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// capitals, not the word.
 				continue
 			}
+			if k := strings.Trim(it.key, "`*_ "); it.wide && len(sp) > 1 && strings.ToUpper(sp) == sp && k == strings.ToLower(k) && k != sp {
+				// "| mbr | ... | MSDOS の MBR を代替するフリーソフトウエアー |"
+				// (a package): a name in lower case, not the acronym.
+				continue
+			}
 			if it.sigParam && !it.glossary && strings.ToLower(sp) == sp {
 				continue // a parameter of the call above it, not the word
 			}

@@ -116,6 +116,10 @@ type listItem struct {
 	// signature that names it ("- `hash`: ..." under "- field(*,
 	// hash=None): ..."): a parameter, which glosses no word.
 	sigParam bool
+	// wide marks a row of a table of three columns or more (descColumn):
+	// a listing of packages or functions, whose names in lower case are
+	// not the acronyms spelled alike (the package mbr is no MBR).
+	wide bool
 	// param marks an item under a call's "Parameters" (callParamHeading):
 	// what one parameter is ("simplex: A row vector of function
 	// values."), which a sentence about the term itself outranks.
@@ -1677,6 +1681,37 @@ var (
 	glossBodyHeader = regexp.MustCompile(`^(description|descriptions|meaning|definition|definitions|purpose|explanation|details|summary|what it (is|does)|説明|意味|定義|概要|内容|用途)$`)
 )
 
+// descColumn returns the index of the description column of a table of
+// three columns or more with this header row ("| Name | Type | Default |
+// Description |", "| 関数 | 引数 | 説明 |"), and the number of columns; 0
+// when it has none, or when it is the first.
+func descColumn(header string) (int, int) {
+	if header == "" || strings.Count(header, "|") < 3 {
+		return 0, 0
+	}
+	cells := tableCells(header)
+	if len(cells) < 3 {
+		return 0, 0
+	}
+	for i, c := range cells[1:] {
+		if glossBodyHeader.MatchString(strings.ToLower(cleanMarkdown(c))) {
+			return i + 1, len(cells)
+		}
+	}
+	return 0, 0
+}
+
+// tableCells returns the cells of a table row, empty ones included.
+func tableCells(row string) []string {
+	row = strings.TrimSpace(row)
+	row = strings.TrimSuffix(strings.TrimPrefix(row, "|"), "|")
+	cells := strings.Split(row, "|")
+	for i, c := range cells {
+		cells[i] = strings.TrimSpace(c)
+	}
+	return cells
+}
+
 // addTableRow records a table row as one sentence, its cells joined by
 // semicolons; a row of two cells whose first is a short name ("| `Compress`
 // | Gzip compression for clients |") is also a list item.
@@ -1691,9 +1726,20 @@ func (ix *corpusIndex) addTableRow(doc string, b block, ja bool) {
 	if len(cells) == 0 {
 		return
 	}
+	key, body, wide := "", "", false
 	if len(cells) == 2 && glossTable(b.header) {
-		if it, ok := parseListItem("- "+cells[0]+": "+cells[1], ja); ok {
-			it.doc, it.line = doc, b.start
+		key, body = cells[0], cells[1]
+	} else if k, n := descColumn(b.header); k > 0 {
+		// "| `byteSize` | str | 文字列のバイトサイズを返す |" under "|
+		// Function | Args | Description |": the name and its
+		// description, whatever lies between.
+		if all := tableCells(b.lines[0]); len(all) == n {
+			key, body, wide = all[0], all[k], true
+		}
+	}
+	if key != "" && body != "" {
+		if it, ok := parseListItem("- "+key+": "+body, ja); ok {
+			it.doc, it.line, it.wide = doc, b.start, wide
 			if it.body = itemBody(it.key, it.body, ja); it.body != "" {
 				k := normKey(it.key)
 				ix.items[k] = append(ix.items[k], it)
