@@ -1550,3 +1550,26 @@ func TestWideTableGlossesFromItsDescriptionColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingOverSomeOrWhatFollows: a section that opens with some of the
+// things its heading names ("Some gangways have rails ...") or with the
+// order of a list after it ("... as listed below.") does not say what they
+// are; a definition in the section still glosses. The text is written for
+// this test.
+func TestHeadingOverSomeOrWhatFollows(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbour\n\n## Gangways\n\nSome gangways have rails on both sides, as the harbour master asks.\n\n" +
+		"### Filters\n\nThe filters are run on each cargo list in the order as listed below.\n\n- weight\n- owner\n\n" +
+		"### Cranes\n\nSome cranes are machines that lift cargo, as listed below.\n\nA crane is a machine that lifts cargo.\n\n" +
+		"A gangway is short. A filter sorts. A crane lifts.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	for term, not := range map[string]string{"gangway": "Some gangways", "filter": "listed below"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s = %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
+		}
+	}
+	if d := define(t, e, c, "crane"); d.Text != "A crane is a machine that lifts cargo." {
+		t.Errorf("crane = %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
+}

@@ -351,6 +351,14 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// what is said of a part or an aspect of it.
 				continue
 			}
+			if !s.ja && !defines && (someOf(s.text, spellings) || pointsBelow(s.text)) {
+				// "## CONFIGURATION VARIABLES" over "Some configuration
+				// variables have their default values ...", "### Filters"
+				// over "The filters are applied in the order as listed
+				// below." (gitweb's and git filter-branch's manuals): a
+				// few of them, or the list after, not what they are.
+				continue
+			}
 			if !s.ja && enSupportStatus(s.text, spellings) {
 				// "## Middleware" over "As of Fastify v3.0.0, middleware
 				// is not supported out of the box and requires ...":
@@ -3171,6 +3179,32 @@ func jaQuantity(s string) bool {
 	}
 	unit := strings.TrimSpace(s[i:])
 	return i > 0 && unit != "" && utf8.RuneCountInString(unit) <= 3 && !hasHiragana(unit)
+}
+
+// someOf reports an English sentence whose subject is some of the
+// term's things: "Some configuration variables have ...", "Many filters
+// ...".
+func someOf(s string, spellings []string) bool {
+	l := strings.ToLower(s)
+	for _, q := range []string{"some ", "many ", "most ", "several ", "certain ", "a few ", "few ", "not all "} {
+		if rest, ok := strings.CutPrefix(l, q); ok {
+			for _, sp := range spellings {
+				if n, ok := prefixSpelling(rest, strings.ToLower(sp)); ok && n > 0 {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// pointsBelow reports a sentence about what is listed or shown after it:
+// "The filters are applied in the order as listed below."
+func pointsBelow(s string) bool {
+	l := strings.ToLower(s)
+	return strings.Contains(l, " listed below") || strings.Contains(l, " shown below") || strings.Contains(l, " described below") ||
+		strings.Contains(l, " as follows")
 }
 
 // enSupportStatus reports an English sentence that says one of spellings
