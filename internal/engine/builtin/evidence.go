@@ -3185,6 +3185,9 @@ func jaQuantity(s string) bool {
 // term's things: "Some configuration variables have ...", "Many filters
 // ...".
 func someOf(s string, spellings []string) bool {
+	if s == "" || !strings.ContainsRune("SsMmCcAaFfNn", rune(s[0])) {
+		return false // cheap test first
+	}
 	l := strings.ToLower(s)
 	for _, q := range []string{"some ", "many ", "most ", "several ", "certain ", "a few ", "few ", "not all "} {
 		if rest, ok := strings.CutPrefix(l, q); ok {
@@ -3202,6 +3205,9 @@ func someOf(s string, spellings []string) bool {
 // pointsBelow reports a sentence about what is listed or shown after it:
 // "The filters are applied in the order as listed below."
 func pointsBelow(s string) bool {
+	if !strings.Contains(s, "below") && !strings.Contains(s, "follows") {
+		return false
+	}
 	l := strings.ToLower(s)
 	return strings.Contains(l, " listed below") || strings.Contains(l, " shown below") || strings.Contains(l, " described below") ||
 		strings.Contains(l, " as follows")
@@ -3211,10 +3217,10 @@ func pointsBelow(s string) bool {
 // is not supported, or deprecated: "middleware is not supported out of
 // the box".
 func enSupportStatus(s string, spellings []string) bool {
-	l := strings.ToLower(s)
-	if !strings.Contains(l, "support") && !strings.Contains(l, "deprecated") && !strings.Contains(l, "available") {
-		return false // cheap test first
+	if !strings.Contains(s, "upport") && !strings.Contains(s, "eprecated") && !strings.Contains(s, "vailable") {
+		return false // cheap test first: it runs for each section's first sentence
 	}
+	l := strings.ToLower(s)
 	for _, sp := range spellings {
 		for _, i := range glossary.Index(l, strings.ToLower(sp)) {
 			rest := strings.TrimPrefix(l[i+len(sp):], "s")

@@ -1686,7 +1686,7 @@ var (
 // Description |", "| 関数 | 引数 | 説明 |"), and the number of columns; 0
 // when it has none, or when it is the first.
 func descColumn(header string) (int, int) {
-	if header == "" || strings.Count(header, "|") < 3 {
+	if header == "" || strings.Count(header, "|") < 3 || !descHeaderHint(header) {
 		return 0, 0
 	}
 	cells := tableCells(header)
@@ -1699,6 +1699,18 @@ func descColumn(header string) (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+// descHeaderHint is descColumn's cheap test: a header row holding a word
+// of glossBodyHeader, in any case of its first letter or in capitals.
+func descHeaderHint(h string) bool {
+	for _, w := range []string{"escription", "ESCRIPTION", "eaning", "EANING", "efinition", "EFINITION", "urpose", "URPOSE",
+		"xplanation", "etail", "ETAIL", "ummary", "UMMARY", "hat it", "HAT IT", "説明", "意味", "定義", "概要", "内容", "用途"} {
+		if strings.Contains(h, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // tableCells returns the cells of a table row, empty ones included.
