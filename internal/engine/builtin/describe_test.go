@@ -1573,3 +1573,24 @@ func TestHeadingOverSomeOrWhatFollows(t *testing.T) {
 		t.Errorf("crane = %q (%.2f), want its definition", d.Text, d.Confidence)
 	}
 }
+
+// TestSettingItemsThatGiveAnAmount: "`TideWait`: how long the pilot waits
+// for the tide" (a setting's meaning column) says what amount the setting
+// holds, while "Caching: How berths are cached can be controlled ..."
+// stays a sentence about the feature. The text is written for this test.
+func TestSettingItemsThatGiveAnAmount(t *testing.T) {
+	t.Parallel()
+	doc := "# Settings\n\n| Setting | Where | Default | Meaning |\n| --- | --- | --- | --- |\n| `LeaseTime` | BerthConfig | 30 s | how long a lease lasts without renewal |\n\n" +
+		"- `TideWait`: how many minutes the pilot waits for the tide\n- Caching: How berths are cached can be controlled by the harbour office.\n\n" +
+		"Set LeaseTime and TideWait. Caching helps.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	for term, want := range map[string]string{"LeaseTime": "How long a lease lasts without renewal.", "TideWait": "How many minutes the pilot waits for the tide."} {
+		if d := define(t, e, c, term); d.Text != want {
+			t.Errorf("%s = %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+	if d := define(t, e, c, "caching"); d.Confidence >= confGloss {
+		t.Errorf("caching = %q (%.2f), want no gloss", d.Text, d.Confidence)
+	}
+}

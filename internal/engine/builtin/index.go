@@ -2741,10 +2741,11 @@ func itemBody(key, body string, ja bool) string {
 		// the session can use the mod_session.h API ...": what some of
 		// them may do, not what the key is.
 		return ""
-	case enClauseOpeners[strings.TrimRight(lw, ",")]:
+	case enClauseOpeners[strings.TrimRight(lw, ",")] && !(lw == "how" && howMuch[strings.ToLower(firstWord(rest))]):
 		// "Caching: How documents are cached can be controlled by HTTP.",
 		// "Authentication: Some pages may be protected ...": a sentence
-		// about the feature, not what the key is.
+		// about the feature, not what the key is ("LeaseDuration: how
+		// long a lease lasts without renewal" is the amount it sets).
 		return ""
 	}
 	if rest == "" || w != lw && w != upperFirst(lw) {
@@ -2871,6 +2872,10 @@ func toThenImperative(rest string) bool {
 	_, after, ok := strings.Cut(rest, ", ")
 	return ok && enImperatives[strings.ToLower(firstWord(after))]
 }
+
+// howMuch are the words after "how" that ask for an amount: "how long",
+// "how many", "how often".
+var howMuch = toSet(`long many much often far big large frequently`)
 
 // question reports a sentence in the order of a question: "where should
 // the requests be sent", "which incoming URLs should be affected".
