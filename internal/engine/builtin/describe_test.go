@@ -1594,3 +1594,22 @@ func TestSettingItemsThatGiveAnAmount(t *testing.T) {
 		t.Errorf("caching = %q (%.2f), want no gloss", d.Text, d.Confidence)
 	}
 }
+
+// TestItemThatSetsARuleForAnotherThing: "Source Code: The program must
+// include source code ..." (a list of guidelines) sets a rule for the
+// program, not what source code is; "build: The build target should
+// perform ..." speaks of the key's own target. The text is written for
+// this test.
+func TestItemThatSetsARuleForAnotherThing(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbour guidelines\n\n1. Berth Plan: The ship must carry a berth plan, and must show it to the pilot.\n" +
+		"2. Mooring line: The mooring line should be made of hemp or nylon.\n\nEvery berth plan is signed. A mooring line holds.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "berth plan"); d.Confidence >= confGloss {
+		t.Errorf("berth plan = %q (%.2f), want no gloss", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "mooring line"); !strings.Contains(d.Text, "made of hemp") || d.Confidence < confGloss {
+		t.Errorf("mooring line = %q (%.2f), want the item's text", d.Text, d.Confidence)
+	}
+}

@@ -2736,6 +2736,11 @@ func itemBody(key, body string, ja bool) string {
 		// "`Substitution`: where should the matching requests be sent;":
 		// what the argument answers, asked.
 		return ""
+	case otherModalSubject(key, first):
+		// "Source Code: The program must include source code, and must
+		// allow distribution ..." (the DFSG): a rule for another thing,
+		// not what the key is.
+		return ""
 	case qualifiedPluralModal(key, first):
 		// "Apache modules: Modules within the server that need access to
 		// the session can use the mod_session.h API ...": what some of
@@ -2761,6 +2766,30 @@ func itemBody(key, body string, ja bool) string {
 		return keyAsWritten(key, rest) + " " + lw + " " + rest
 	}
 	return first
+}
+
+// otherModalSubject reports a sentence whose subject is another thing
+// than the key, "the" and a word or two, and whose verb is "must",
+// "should", "shall" or "may": a rule for that thing.
+func otherModalSubject(key, s string) bool {
+	w := strings.Fields(strings.ToLower(s))
+	if len(w) < 4 || w[0] != "the" && w[0] != "each" && w[0] != "every" && w[0] != "any" {
+		return false
+	}
+	keyWords := strings.Fields(strings.ToLower(strings.Trim(key, "`*_ ")))
+	for i := 1; i < len(w) && i <= 3; i++ {
+		switch w[i] {
+		case "must", "should", "shall", "may":
+			return i > 1
+		}
+		if strings.ContainsAny(w[i], ".,;:()") {
+			return false
+		}
+		if slices.ContainsFunc(keyWords, func(k string) bool { return singular(k) == singular(w[i]) }) {
+			return false // "The build target should ...": the key's own thing
+		}
+	}
+	return false
 }
 
 // qualifiedPluralModal reports a sentence whose subject is the key's noun
