@@ -186,6 +186,12 @@ func Strip(content string) string {
 			lines[i] = "#### " + label
 			continue
 		}
+		if label, ok := starLabel(trimmed); ok && (i == start || strings.TrimSpace(lines[i-1]) == "") {
+			// 「*コンパイル」 alone after a blank line, over its indented
+			// text (xdvik's Japanese READMEs).
+			lines[i] = "#### " + label
+			continue
+		}
 		blankBefore := i == start || strings.TrimSpace(lines[i-1]) == "" || strings.HasPrefix(lines[i-1], "## ")
 		if label, ok := boldHeading(trimmed); ok && blankBefore && (i+1 == len(lines) || strings.TrimSpace(lines[i+1]) == "") {
 			// "**Quay**" alone between blank lines, over its paragraph.
@@ -232,7 +238,7 @@ func mayHaveMarkup(s string) bool {
 		strings.Contains(s, "!!!") || strings.Contains(s, "???") || strings.Contains(s, "===") ||
 		strings.Contains(s, "[!") || strings.Contains(s, "{#") || strings.Contains(s, "{:") ||
 		strings.Contains(s, "import ") || strings.Contains(s, "export ") || strings.Contains(s, "@[") ||
-		mayHaveLabelMark(s) || strings.Contains(s, "【") ||
+		mayHaveLabelMark(s) || strings.Contains(s, "【") || mayHaveStarLabel(s) ||
 		strings.Contains(s, "**\n") || strings.Contains(s, "__\n") || mayHaveIndentedDefinition(s) ||
 		strings.Contains(s, "```{") || strings.Contains(s, "~~~{") || strings.Contains(s, "}`") ||
 		strings.Contains(s, "<dt") || strings.Contains(s, "<pre") || strings.Contains(s, "<PRE") ||
@@ -577,6 +583,47 @@ func labelHeading(line string) (string, bool) {
 		return "", false
 	}
 	return label, true
+}
+
+// starLabel reports a line that is a star and a Japanese label, 「*コンパイル」
+// or 「＊概要」, which older Japanese plain-text documents use as a
+// heading (Markdown's list items and emphasis need a space or a closing
+// star), and returns the label.
+func starLabel(line string) (string, bool) {
+	rest, ok := strings.CutPrefix(line, "*")
+	if !ok {
+		if rest, ok = strings.CutPrefix(line, "＊"); !ok {
+			return "", false
+		}
+	}
+	rest = strings.TrimRight(rest, " \t\r")
+	if r, _ := utf8.DecodeRuneInString(rest); !glossary.IsCJK(r) || strings.ContainsAny(rest, "*＊") {
+		return "", false
+	}
+	n := utf8.RuneCountInString(rest)
+	if n > 30 || strings.ContainsAny(rest, "。．.！？!?、，,") {
+		return "", false
+	}
+	return rest, true
+}
+
+// mayHaveStarLabel is starLabel's cheap test over a whole document: a star
+// at the start of a line before a kana or kanji (UTF-8 E3-E9).
+func mayHaveStarLabel(s string) bool {
+	if strings.HasPrefix(s, "*") || strings.HasPrefix(s, "＊") {
+		return true
+	}
+	for i := strings.Index(s, "\n*"); i >= 0; {
+		if j := i + 2; j < len(s) && s[j] >= 0xe3 && s[j] <= 0xe9 {
+			return true
+		}
+		k := strings.Index(s[i+2:], "\n*")
+		if k < 0 {
+			break
+		}
+		i += 2 + k
+	}
+	return strings.Contains(s, "\n＊")
 }
 
 // frontMatter blanks the front matter at the start of lines, keeping its

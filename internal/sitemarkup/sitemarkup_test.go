@@ -21,6 +21,16 @@ func TestStrip(t *testing.T) {
 			want: "#### 概要\n本書は手順を説明します。\n#### 用語\n#### スケジューラー\n■これは文です。\n●項目\n【重要】この操作は戻せません。\n```\n■コード\n```\n> ```\n> 【引用コード】\n> ```\n> ```\n> コード\n#### 用語\n",
 		},
 		{
+			name: "a star before a Japanese label after a blank line is a heading",
+			in:   "*係留\n  下記の手順で係留して下さい。\n\n*設定について\n  各種の設定を行います。\n*次の行\n\n*強調* です\n\n* 項目\n\n*これは文です。\n\n*mooring\n",
+			want: "#### 係留\n  下記の手順で係留して下さい。\n\n#### 設定について\n  各種の設定を行います。\n*次の行\n\n*強調* です\n\n* 項目\n\n*これは文です。\n\n*mooring\n",
+		},
+		{
+			name: "a star label with nothing else to strip",
+			in:   "*係留\n下記の手順で係留して下さい。\n",
+			want: "#### 係留\n下記の手順で係留して下さい。\n",
+		},
+		{
 			name: "a bold line between blank lines is a heading",
 			in:   "**Quay**\n\nA long platform.\n\n**Example:**\n\ntext\n\nSome **bold** text.\n**Not alone**\nnext\n\n**Q: What is it?**\n\nA: This.\n",
 			want: "#### Quay\n\nA long platform.\n\n**Example:**\n\ntext\n\nSome **bold** text.\n**Not alone**\nnext\n\n**Q: What is it?**\n\nA: This.\n",
