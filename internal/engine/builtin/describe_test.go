@@ -1613,3 +1613,21 @@ func TestItemThatSetsARuleForAnotherThing(t *testing.T) {
 		t.Errorf("mooring line = %q (%.2f), want the item's text", d.Text, d.Confidence)
 	}
 }
+
+// TestSentenceCutAtItsVerbBeforeAList: "The standard inline markup is
+// quite simple: use" over a list goes on in the list, so it glosses
+// nothing; "- `limit`: the value to use" is whole. The text is written for
+// this test.
+func TestSentenceCutAtItsVerbBeforeAList(t *testing.T) {
+	t.Parallel()
+	doc := "# Markup\n\n## Inline markup\n\nThe standard inline markup is quite simple: use\n\n* one asterisk for emphasis,\n* two asterisks for strong emphasis.\n\n" +
+		"- `berthLimit`: the largest berth number to use\n\nInline markup is short. Set berthLimit.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "inline markup"); d.Confidence >= confGloss {
+		t.Errorf("inline markup = %q (%.2f), want no gloss", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "berthLimit"); !strings.Contains(d.Text, "largest berth number to use") {
+		t.Errorf("berthLimit = %q (%.2f), want the item", d.Text, d.Confidence)
+	}
+}

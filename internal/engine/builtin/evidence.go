@@ -1653,8 +1653,8 @@ func jaCondition(s string) bool {
 }
 
 // introducesList reports an English sentence that only leads into what
-// follows it: it ends with a colon or with a word that needs a clause after
-// it ("... compatible with an old one if").
+// follows it: it ends with a colon, with a word that needs a clause after
+// it ("... compatible with an old one if") or with a colon and a verb.
 func introducesList(s string) bool {
 	s = strings.TrimSpace(s)
 	if strings.HasSuffix(s, ":") {
@@ -1665,7 +1665,9 @@ func introducesList(s string) bool {
 	case "if", "when", "unless", "where", "whether", "and", "or", "that", "because", "following":
 		return true
 	}
-	return false
+	// "The standard reST inline markup is quite simple: use" over a list
+	// of what to use: an instruction cut at its verb.
+	return i > 0 && strings.HasSuffix(s[:i], ":") && enImperatives[strings.ToLower(s[i+1:])]
 }
 
 // opensWithArticle reports an English sentence that starts with "A", "An"
