@@ -4699,9 +4699,11 @@ func enActParen(lower, sp string) bool {
 
 // enAnaphoricParen reports a parenthetical that points back to a noun
 // instead of naming one: "as a single job in Prometheus (the one specified
-// in the configuration file)" is about the job.
+// in the configuration file)" is about the job; "The title of the
+// documentation (the value of `html_title`)" says where the title comes
+// from.
 func enAnaphoricParen(lower string) bool {
-	for _, p := range []string{"the one ", "the ones ", "one ", "ones ", "the same ", "this one ", "that one "} {
+	for _, p := range []string{"the one ", "the ones ", "one ", "ones ", "the same ", "this one ", "that one ", "the value of ", "the value from "} {
 		if strings.HasPrefix(lower, p) {
 			return true
 		}

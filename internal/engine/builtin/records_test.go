@@ -75,15 +75,21 @@ func TestAreTheSameIsNotADefinition(t *testing.T) {
 }
 
 // A parenthesis that points back to a noun ("(the one named in the
-// manifest)") glosses nothing. The page is written for this test.
+// manifest)") or says where a value comes from ("The name of the harbor
+// (the value of `harbor_title`)") glosses nothing. The page is written
+// for this test.
 func TestAnaphoricParenthesisIsNotAGloss(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
 	doc := "# Pilots\n\nBy default, every ship is assigned to a single berth in Portmaster (the one named in the manifest), " +
-		"which the harbor office can change.\n\nPortmaster schedules the pilots of the harbor.\n"
+		"which the harbor office can change.\n\nPortmaster schedules the pilots of the harbor.\n\n" +
+		"- `harbortitle`: The name of the harbor (the value of `harbor_title`), except on a single page.\n\nThe harbor is large.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "pilots.md", Content: doc}})
 	if d := define(t, e, c, "Portmaster"); strings.Contains(d.Text, "named in the manifest") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 		t.Errorf("Portmaster: %q (%.2f), want no gloss from a parenthesis about the berth", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "harbor"); strings.Contains(d.Text, "value of harbor_title") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("harbor: %q (%.2f), want no gloss from where a value comes from", d.Text, d.Confidence)
 	}
 }
 
