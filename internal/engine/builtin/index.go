@@ -703,6 +703,13 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 				// dataclasses.field(*, ..., hash=None, ...): ...": a
 				// parameter of the call above, not the word.
 				it.sigParam = len(owners) > 0 && signatureParam(owners[len(owners)-1].text, it.key)
+				if o := len(owners) - 1; !it.sigParam && o > 0 && callParamHeading.MatchString(cleanMarkdown(strings.TrimSpace(owners[o].text[listMarkerLen(owners[o].text):]))) {
+					// "- **filename** – The name of a JavaScript file ..."
+					// under "- Parameters" under the signature
+					// "Sphinx.add_js_file(filename: ...)" (Sphinx's API
+					// pages).
+					it.sigParam = signatureParam(owners[o-1].text, it.key)
+				}
 				if len(owners) > 0 && valueOf(owners[len(owners)-1].text, it.key) || params && parameterWord(strings.Trim(it.key, "`*_ ")) ||
 					(keyLineLabels[strings.ToLower(strings.Trim(it.key, "`*_ "))] || constantCase(it.key, it.body) || platformCase(it.key, it.body)) && !it.glossary {
 					// A value or a parameter, not indexed; its key still
@@ -900,15 +907,19 @@ func signatureParam(parent, key string) bool {
 	if k == "" || !isLatinWord(k) {
 		return false
 	}
-	head, _, ok := strings.Cut(strings.TrimLeft(parent, "-*+ "), ": ")
-	if !ok {
+	t := strings.TrimLeft(parent, "-*+ ")
+	open := strings.IndexByte(t, '(')
+	if open <= 0 || t[open-1] == ' ' || strings.Contains(t[:open], ": ") {
+		return false // "**smtp_tls_verify_cert_match (default: hostname)**" is no call
+	}
+	// The parameters may carry types ("add_js_file(filename:
+	// Optional[str], priority: int = 500)"): the call ends at its
+	// closing parenthesis, not at the first ": ".
+	end := closingParen(t, open)
+	if end < 0 || !strings.Contains(t[end:], ": ") {
 		return false
 	}
-	open := strings.IndexByte(head, '(')
-	if open < 0 || !strings.Contains(head[open:], ")") {
-		return false
-	}
-	for _, f := range strings.FieldsFunc(head[open+1:], func(r rune) bool { return strings.ContainsRune("(),*=[]` ", r) }) {
+	for _, f := range strings.FieldsFunc(t[open+1:end], func(r rune) bool { return strings.ContainsRune("(),*=[]`: ", r) }) {
 		if f == k {
 			return true
 		}

@@ -504,18 +504,33 @@ func TestEmphasisedParameters(t *testing.T) {
 
 // TestSignatureParameters: items under an item keyed by a call's
 // signature name its parameters ("- `hash`: This can be a bool or None."
-// under "- field(*, default=MISSING, hash=None): ..."): they gloss no word.
+// under "- field(*, default=MISSING, hash=None): ...", or under "-
+// Parameters" under "- add_js_file(filename: Optional[str]) → None"):
+// they gloss no word.
 // The page is written for this test.
 func TestSignatureParameters(t *testing.T) {
 	t.Parallel()
 	doc := "# quaylib\n\n- quaylib.berth(*, default=MISSING, hash=None, compare=True): Declares a berth.\n" +
 		"  - `hash`: This can be a bool or None. If true, the berth is hashed.\n" +
 		"  - `compare`: If true, the berth is compared.\n\n- `tidemon`: Reads the tide gauge.\n  - `gauge`: A post that shows the water level.\n\n" +
-		"A hash of every berth is kept in the ledger. Each gauge is read at dawn.\n"
+		"- `Quay.add_light(filename: Optional[str], priority: int = 500) → None`: Register a light to show at night.\n" +
+		"  - Parameters\n    - **filename** – The name of a lamp file that the default light will show.\n" +
+		"    - **priority** – Lights are shown in ascending order of priority.\n\n" +
+		"- **berth_match (default: shipname)**: How the pilot checks a ship.\n  - shipname: Match against the name painted on the hull of the ship.\n\n" +
+		"A hash of every berth is kept in the ledger. Each gauge is read at dawn. Every filename is short. Each shipname is painted.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "quaylib.md", Content: doc}})
 	e := newEngine(t)
 	if d := define(t, e, c, "hash"); strings.Contains(d.Text, "bool or None") {
 		t.Errorf("hash = %q, want no gloss from the parameter", d.Text)
+	}
+	// Typed parameters, listed under "Parameters" under the signature
+	// (Sphinx's API pages).
+	if d := define(t, e, c, "filename"); strings.Contains(d.Text, "lamp file") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("filename = %q, want no gloss from the parameter", d.Text)
+	}
+	// A setting with its default in parentheses is no call.
+	if d := define(t, e, c, "shipname"); !strings.Contains(d.Text, "painted on the hull") || d.Confidence < confGloss {
+		t.Errorf("shipname = %q (%.2f), want its item", d.Text, d.Confidence)
 	}
 	// A sub-item under an item that is no signature still glosses.
 	if d := define(t, e, c, "gauge"); d.Text != "A post that shows the water level." {
