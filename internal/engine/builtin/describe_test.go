@@ -1631,3 +1631,22 @@ func TestSentenceCutAtItsVerbBeforeAList(t *testing.T) {
 		t.Errorf("berthLimit = %q (%.2f), want the item", d.Text, d.Confidence)
 	}
 }
+
+// TestAbbreviationAfterAClause: "Each berth record is made up of a
+// position (BRP), a name, and a depth." puts the abbreviation after a
+// clause, not after its long form, so it defines nothing; "The third kind
+// of post is the QB (Quay Bollard), which is a post of the quay." spells
+// it out, and defines it. The text is written for this test.
+func TestAbbreviationAfterAClause(t *testing.T) {
+	t.Parallel()
+	doc := "# Berths\n\nEach berth record is made up of a position (BRP), a name, and a depth.\n\n" +
+		"The third kind of post is the QB (Quay Bollard), which is a post of the quay.\n\nThe BRP is shown. A Quay Bollard holds.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "BRP"); strings.Contains(d.Text, "made up of") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("BRP = %q (%.2f), want no definition from the clause", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "Quay Bollard"); !strings.Contains(d.Text, "a post of the quay") || d.Confidence < confGloss {
+		t.Errorf("Quay Bollard = %q (%.2f), want the sentence that spells it out", d.Text, d.Confidence)
+	}
+}

@@ -1996,6 +1996,14 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 	if open <= 0 || open > 120 || strings.ContainsAny(rest[:open], ",.;:、。") {
 		return 0, false
 	}
+	if l := " " + strings.ToLower(rest[:open]); (strings.Contains(l, " is ") || strings.Contains(l, " are ") || strings.Contains(l, " was ") ||
+		strings.Contains(l, " were ") || strings.Contains(l, " has ") || strings.Contains(l, " have ")) && !spelledOut(rest[:open], rest[open:]) {
+		// "Each document object is made up of a location (URL), a
+		// title, ...": a clause, not a name spelled out before the term
+		// ("The third kind of object is the LV (Logical Volume), which
+		// is ..." spells it out).
+		return 0, false
+	}
 	if w, _, _ := strings.Cut(strings.ToLower(rest), " "); w == "this" || w == "that" || w == "these" || w == "those" ||
 		strings.HasPrefix(rest, "この") || strings.HasPrefix(rest, "その") {
 		// "This section (home directory) contains ...": what the
@@ -2014,6 +2022,30 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 	_, csize := utf8.DecodeRuneInString(rest[open+closeIdx:])
 	n := open + closeIdx + csize
 	return off + n, true
+}
+
+// spelledOut reports an abbreviation and its long form on either side of
+// the parenthesis that opens paren: "the LV" before "(Logical Volume)",
+// "Uniform Resource Locator" before "(URL)".
+func spelledOut(before, paren string) bool {
+	inner, _, ok := strings.Cut(strings.TrimLeft(paren, "(（"), ")")
+	words := strings.Fields(before)
+	if !ok || len(words) == 0 {
+		return false
+	}
+	if last := trimWord(words[len(words)-1]); spellsInitials(last) && initialsMatch(strings.Fields(inner), last) {
+		return true
+	}
+	inner = strings.TrimSpace(inner)
+	if !spellsInitials(inner) {
+		return false
+	}
+	for n := 1; n <= len(words) && n <= 2*len(inner)+2; n++ {
+		if initialsMatch(words[len(words)-n:], inner) {
+			return true
+		}
+	}
+	return false
 }
 
 // otherNamePlural reports an item keyed by a word that a name spelled
