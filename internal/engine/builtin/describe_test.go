@@ -1650,3 +1650,28 @@ func TestAbbreviationAfterAClause(t *testing.T) {
 		t.Errorf("Quay Bollard = %q (%.2f), want the sentence that spells it out", d.Text, d.Confidence)
 	}
 }
+
+// TestHeadingOverTheTermAfterAnotherVerb: a section's first sentence that
+// names its term only after another subject's verb ("The ledger's
+// redaction is built on a filter which adds about 2% drag to each
+// write.") describes it in passing, below a gloss; one that names it as
+// what its subject is ("A fundamental part of the quay is the "berth
+// line."", "... is regarded as a fender") still glosses. The text is
+// written for this test.
+func TestHeadingOverTheTermAfterAnotherVerb(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbour\n\n## Drag\n\nThe ledger's redaction is built on a filter which adds about 2% drag to each write.\n\n" +
+		"## Berth lines\n\nA fundamental part of the quay is the \"berth line.\"\n\n" +
+		"## Fenders\n\nEvery rubber block which hangs from the quay is regarded as a fender (ref).\n\n" +
+		"Drag matters. A berth line is painted. A fender is soft.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "drag"); d.Confidence >= confGloss {
+		t.Errorf("drag = %q (%.2f), want below a gloss", d.Text, d.Confidence)
+	}
+	for _, term := range []string{"berth line", "fender"} {
+		if d := define(t, e, c, term); d.Confidence < confGloss {
+			t.Errorf("%s = %q (%.2f), want a gloss", term, d.Text, d.Confidence)
+		}
+	}
+}

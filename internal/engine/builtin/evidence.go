@@ -409,6 +409,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// components to ...": what another name does with it.
 				kind = evDescribe
 			}
+			if !s.ja && named && !about && !defines && !h.asks && afterAnotherVerb(s.text, spellings) {
+				// "## Overhead" over "Pino's redaction functionality is
+				// built on top of fast-redact which adds about 2%
+				// overhead ...": the term after another subject's verb,
+				// said in passing.
+				kind = evDescribe
+			}
 			if l := strings.ToLower(s.text); strings.HasPrefix(l, "this ") || strings.HasPrefix(l, "these ") {
 				// "### Binary" over "This folded field is a list of binary
 				// packages.": the heading's thing, pointed back to.
@@ -1227,6 +1234,57 @@ func actsOn(s, sp string) bool {
 	}
 	w := strings.ToLower(firstWord(s))
 	return hits[0] > 0 && (enItemVerbs[w] || enControlVerbs[w])
+}
+
+// afterAnotherVerb reports an English sentence in which each of spellings
+// first comes after a verb of another subject: "is", "are", "has", "have"
+// or a verb of enItemVerbs, with words before it ("Pino's redaction
+// functionality is built on ... 2% overhead").
+func afterAnotherVerb(s string, spellings []string) bool {
+	first := len(s)
+	for _, sp := range spellings {
+		if hits := glossary.Index(s, sp); len(hits) > 0 && hits[0] < first {
+			first = hits[0]
+		}
+	}
+	if first == len(s) || first == 0 {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(s[:first]))
+	verb := -1
+	for i, w := range words {
+		if i == 0 {
+			continue // a subject comes first
+		}
+		switch w = strings.Trim(w, ",;:()\"'“”"); w {
+		case "is", "are", "was", "were", "has", "have":
+			verb = i
+		default:
+			if enItemVerbs[w] {
+				verb = i
+			}
+		}
+	}
+	if verb < 0 {
+		return false
+	}
+	if c := strings.Trim(words[verb], ",;:()\"'“”"); c == "is" || c == "are" || c == "was" || c == "were" {
+		// "A fundamental feature of Fastify is the "encapsulation
+		// context."", "... is regarded as a comment", "are considered to
+		// be template files": the term named as what the subject is.
+		naming := true
+		for _, w := range words[verb+1:] {
+			switch strings.Trim(w, ",;:()\"'“”") {
+			case "", "a", "an", "the", "called", "known", "as", "regarded", "considered", "to", "be", "termed", "named", "referred", "simply", "just", "then":
+			default:
+				naming = false
+			}
+		}
+		if naming {
+			return false
+		}
+	}
+	return true
 }
 
 // foreign reports a sentence of a passage in English in a Japanese
