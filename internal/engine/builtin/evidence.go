@@ -3314,8 +3314,9 @@ func enSupportStatus(s string, spellings []string) bool {
 	}
 	l := strings.ToLower(s)
 	for _, sp := range spellings {
-		for _, i := range glossary.Index(l, strings.ToLower(sp)) {
-			rest := strings.TrimPrefix(l[i+len(sp):], "s")
+		lsp := strings.ToLower(sp)
+		for _, i := range glossary.Index(l, lsp) {
+			rest := strings.TrimPrefix(l[i+len(lsp):], "s")
 			for _, st := range []string{" is not supported", " are not supported", " is no longer supported", " are no longer supported",
 				" is unsupported", " are unsupported", " is deprecated", " are deprecated", " is not available", " are not available"} {
 				if strings.HasPrefix(rest, st) {
