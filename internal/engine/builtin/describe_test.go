@@ -1675,3 +1675,22 @@ func TestHeadingOverTheTermAfterAnotherVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestTableRowsThatTellKindsApart: rows that open with one name and each a
+// parenthesis of its own ("| ソースパッケージ (アップストリームのソース) |",
+// "| ソースパッケージ (内容記述) |", Debian's reference) tell kinds of it
+// apart; a row whose name has one parenthesis still glosses it with it.
+// The text is written for this test.
+func TestTableRowsThatTellKindsApart(t *testing.T) {
+	t.Parallel()
+	doc := "# パッケージ\n\n| パッケージタイプ | 名前の構造 |\n| --- | --- |\n| 船荷パッケージ (積み込み前の船荷) | `a.orig.tar.gz` |\n" +
+		"| 船荷パッケージ (内容記述) | `a.dsc` |\n| 係留台帳 (船を記録する帳簿) | `b.txt` |\n\n船荷パッケージを使う。係留台帳を開く。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "船荷パッケージ"); d.Confidence >= confGloss {
+		t.Errorf("船荷パッケージ = %q (%.2f), want no gloss from a kind's parenthesis", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "係留台帳"); d.Text != "船を記録する帳簿。" {
+		t.Errorf("係留台帳 = %q (%.2f), want its parenthesis", d.Text, d.Confidence)
+	}
+}

@@ -178,6 +178,11 @@ type corpusIndex struct {
 	// a sentence that opens with one in lower case ("bases is a list of
 	// classes ...") describes that parameter, not the word.
 	sigParams map[string]map[string]bool
+	// rowVariants holds, per document, the names that open table rows
+	// with two parentheses or more ("ソースパッケージ (アップストリームの
+	// ソース)", "ソースパッケージ (内容記述)"), lower case: the
+	// parentheses tell kinds of it apart, they do not say what it is.
+	rowVariants map[string]map[string]map[string]bool
 	// sharedParens holds the parentheses (see parenKey) that follow three
 	// different words or more: a label ("man（成熟した構文解析器）",
 	// "AsciiDoc（成熟した構文解析器）", ...), not one word's gloss.
@@ -193,13 +198,14 @@ func index(c *pipeline.Corpus) *corpusIndex {
 
 func buildIndex(docs []glossary.Document) *corpusIndex {
 	ix := &corpusIndex{
-		byLine:    map[string]map[int][]int{},
-		headings:  map[string][]heading{},
-		items:     map[string][]listItem{},
-		itemKeys:  map[string]map[string]int{},
-		docJA:     map[string]bool{},
-		zenLines:  map[string]map[int]zenStyle{},
-		sigParams: map[string]map[string]bool{},
+		byLine:      map[string]map[int][]int{},
+		headings:    map[string][]heading{},
+		items:       map[string][]listItem{},
+		itemKeys:    map[string]map[string]int{},
+		docJA:       map[string]bool{},
+		zenLines:    map[string]map[int]zenStyle{},
+		sigParams:   map[string]map[string]bool{},
+		rowVariants: map[string]map[string]map[string]bool{},
 	}
 	for _, d := range docs {
 		ix.addDocument(d)
@@ -221,6 +227,13 @@ func buildIndex(docs []glossary.Document) *corpusIndex {
 		ix.byShort[p.short] = append(ix.byShort[p.short], i)
 	}
 	return ix
+}
+
+// rowVariant reports a table row that opens with sp and a parenthesis
+// where other rows of its table open with sp and another one (see
+// rowVariants).
+func (ix *corpusIndex) rowVariant(s *sentence, sp string) bool {
+	return s.block == blockTable && len(ix.rowVariants[s.doc][strings.ToLower(sp)]) >= 2
 }
 
 // sharedParens returns the parentheses that follow three different words
@@ -1748,6 +1761,18 @@ func (ix *corpusIndex) addTableRow(doc string, b block, ja bool) {
 	}
 	if len(cells) == 0 {
 		return
+	}
+	if c := cells[0]; strings.HasSuffix(c, ")") || strings.HasSuffix(c, "）") {
+		if open := strings.IndexAny(c, "(（"); open > 0 {
+			name := strings.ToLower(strings.TrimSpace(c[:open]))
+			if ix.rowVariants[doc] == nil {
+				ix.rowVariants[doc] = map[string]map[string]bool{}
+			}
+			if ix.rowVariants[doc][name] == nil {
+				ix.rowVariants[doc][name] = map[string]bool{}
+			}
+			ix.rowVariants[doc][name][c[open:]] = true
+		}
 	}
 	key, body, wide := "", "", false
 	if len(cells) == 2 && glossTable(b.header) {
