@@ -975,6 +975,13 @@ func connectable(run []unit) bool {
 // ends in a verb ("the scheduler merges the segments").
 var determiners = wordSet(`the a an its their his her our your my this these those them it some any no every each`)
 
+// participleClause reports a word in -ing before "that" or "whether":
+// the participle of a clause ("Flag indicating that the file is visible",
+// "a value specifying whether ..."), not a noun ending a name.
+func participleClause(w, next string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && (next == "that" || next == "whether")
+}
+
 // objectWords follow a verb, not a noun phrase: a run ending in a verb-like
 // word right before one of them loses that word ("the scheduler merges old
 // segments").
@@ -1078,7 +1085,7 @@ func (d *docState) enFlush(run []unit, start, end int) {
 	if n := len(run); n >= 2 && end < len(d.toks) && d.toks[end].s != "" {
 		l, p := run[n-1], run[n-2]
 		next := strings.ToLower(d.toks[end].s)
-		if l.kind == kLower && (has(determiners, next) ||
+		if l.kind == kLower && (has(determiners, next) || participleClause(l.key, next) ||
 			has(objectWords, next) && (pluralish(l.text) && !pluralish(p.text) || !pluralish(l.text) && p.kind == kLower && pluralish(p.text))) {
 			run = run[:n-1]
 			endCues = 0

@@ -660,7 +660,17 @@ func (c *mdCleaner) inline(s string) {
 			}
 			c.buf = append(c.buf, b)
 			i++
-		case '*', '~', '{', '}', '$', '^':
+		case '}':
+			c.sep()
+			if j := i + 1 + len(s[i+1:]) - len(strings.TrimLeft(s[i+1:], " ")); j > i+1 && j < len(s) && s[j] >= 'A' && s[j] <= 'Z' {
+				// "Returns: {Promise} Fulfills with ...", "@param {string}
+				// Name of ...": a type in braces, as Node's and JSDoc's
+				// references write it, stands before its description,
+				// which opens like a sentence; "|" separates fields so.
+				c.buf = append(c.buf, '|')
+			}
+			i++
+		case '*', '~', '{', '$', '^':
 			c.sep()
 			i++
 		case '_':

@@ -911,3 +911,21 @@ func TestExtractPrimitiveTypes(t *testing.T) {
 		"+ open: Boolean - whether the berth is open\n+ table: TideTable - the tide table\n\nThe TideTable lists the tides. An Integer is returned.\n"
 	checkTerms(t, "", extractPair(t, e, doc), []string{"TideTable"}, []string{"Integer", "String", "Boolean"})
 }
+
+// TestExtractReferenceFieldDescriptions: in an API reference a type in
+// braces stands before its description ("Returns: {Promise} Fulfills with
+// ...", Node's), and a participle before "that" opens a clause ("Flag
+// indicating that ...", in a table of constants): neither is part of a
+// name. The text is written for this test.
+func TestExtractReferenceFieldDescriptions(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# quay.moor(berth)\n\n* `berth` {string} Berth name.\n* `tide` {integer} Optional tide level, an optional field.\n* Returns: {Promise} Fulfills with `undefined` upon success.\n\n" +
+		"The promise fulfills once the tide gauge reads the berth.\n\n" +
+		"# quay.drift(berth)\n\n* Returns: {Promise} Fulfills with a {TideGauge} object.\n\n" +
+		"| Constant | Description |\n| --- | --- |\n| `M_OK` | Flag indicating that the berth is free. |\n" +
+		"| `M_LOCK` | Flag indicating that the berth is locked. |\n| `M_TIDE` | Flag indicating whether the tide gauge runs. |\n\n" +
+		"The tide gauge runs on the Quaylog Harbor Service. The Quaylog Harbor Service keeps the tide gauge.\n"
+	checkTerms(t, "", extractPair(t, e, text), []string{"tide gauge", "Quaylog Harbor Service"},
+		[]string{"Fulfills", "fulfills", "Flag indicating", "flag indicating", "Optional", "optional"})
+}
