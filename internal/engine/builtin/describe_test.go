@@ -1694,3 +1694,25 @@ func TestTableRowsThatTellKindsApart(t *testing.T) {
 		t.Errorf("係留台帳 = %q (%.2f), want its parenthesis", d.Text, d.Confidence)
 	}
 }
+
+// TestItemsThatStateAProperty: a list item whose text opens with an
+// adjective and a preposition ("Files: synchronous on Windows and
+// POSIX", Node's process I/O) says how the key behaves in one case, not
+// what it is; an item that names a kind still glosses it. The text is
+// written for this test.
+func TestItemsThatStateAProperty(t *testing.T) {
+	t.Parallel()
+	doc := "# Writes\n\nWrites to the tide log may be buffered depending on what it is connected to:\n\n" +
+		"* Berths: _synchronous_ on every quay\n* Buoys: available in the harbor shell only\n" +
+		"* Moorings: Ropes and chains that hold a ship at a berth.\n\nBerths and buoys are listed daily. Moorings are checked.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "writes.md", Content: doc}})
+	e := newEngine(t)
+	for _, term := range []string{"berth", "buoy"} {
+		if d := define(t, e, c, term); d.Confidence >= confGloss {
+			t.Errorf("%s = %q (%.2f), want no gloss from a property", term, d.Text, d.Confidence)
+		}
+	}
+	if d := define(t, e, c, "mooring"); d.Text != "Ropes and chains that hold a ship at a berth." {
+		t.Errorf("mooring = %q (%.2f), want its item", d.Text, d.Confidence)
+	}
+}

@@ -625,6 +625,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// what a value of a setting does, not what a bookmark is.
 				continue
 			}
+			if !it.ja && predicateAdjective(it.body) {
+				// "Files: synchronous on Windows and POSIX" (Node's process
+				// I/O): how the thing behaves in one case, not what it is.
+				continue
+			}
 			if it.ja && jaSupportStatus(it.body) {
 				// "XEmacs" over 「DDSKK 17.1 以降は XEmacs はサポート対象外
 				// です。」 (a definition list of platforms): whether it is
@@ -4662,6 +4667,30 @@ func enAdjective(w string) bool {
 	return false
 }
 
+// predicateAdjective reports an English text that opens with an
+// adjective and then a preposition ("synchronous on Windows and POSIX",
+// "available in the shell", "compatible with ext3"): a property in some
+// case, the predicate of a sentence whose subject is left out.
+func predicateAdjective(text string) bool {
+	f := strings.Fields(text)
+	if len(f) < 2 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(f[0], "*_`"))
+	if !enAdjective(w) && !predicateAdjectives[w] {
+		return false
+	}
+	return adjectivePreps[strings.ToLower(strings.Trim(f[1], "*_`,"))]
+}
+
+// predicateAdjectives are adjectives without enAdjective's endings that
+// say in which case something holds.
+var predicateAdjectives = toSet(`available compatible optional required enabled disabled supported unsupported
+	deprecated experimental synchronous asynchronous blocking nonblocking non-blocking valid invalid`)
+
+// adjectivePreps follow a predicate adjective.
+var adjectivePreps = toSet(`on in for with to by from only unless if when since until under`)
+
 // enParenLeads may come right before a term that a parenthesis glosses:
 // determiners, prepositions, conjunctions and the verbs of naming.
 var enParenLeads = toSet(`this that these those its their our your his her my each every any some no all both
@@ -4718,6 +4747,12 @@ func enExampleParen(lower string) bool {
 	}
 	if w := strings.Fields(clause); len(w) > 2 && enImperatives[w[0]] && enImperativeObjects[w[1]] {
 		// "(i.e. run the command cmake --build ...)": what to do.
+		return true
+	}
+	if w := strings.Fields(clause); len(w) > 2 && len(w[0]) > 5 && strings.HasSuffix(w[0], "ing") && !strings.HasSuffix(w[0], "thing") &&
+		enImperativeObjects[w[1]] {
+		// "close the connection (i.e. sending a FIN packet back)": the
+		// action, a gerund and its object, not a noun phrase for the word.
 		return true
 	}
 	if w := strings.Fields(clause); len(w) > 2 && w[0] == "the" && (w[1] == "more" || w[1] == "less" || w[1] == "further" ||

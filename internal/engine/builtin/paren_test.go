@@ -13,7 +13,8 @@ import (
 // value (...)" is not about "value"; "Tidal OS (...)" is about the name
 // Tidal OS, "job-number (...)" about the longer word, "opportunistic VHF
 // (...)" about that kind of VHF), an example is not a gloss, nor is a
-// phrase that goes on from the sentence ("(i.e. with ...)"), nor
+// phrase that goes on from the sentence ("(i.e. with ...)") or an
+// action ("(i.e. sending a FIN packet back)"), nor
 // is a parenthesis that names what the phrase describes ("(a so-called
 // ... line)") or one after the last of a coordination ("on Windows and
 // macOS (the directories in which ...)"). The page is written for this
@@ -49,7 +50,8 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"The only exception is a pilot-signed manifest (i.e. a manifest checked by the harbor pilot). Each manifest is kept.\n" +
 		"Keep the log in a so-called logbook (a bound book of the day's events). The logbook is read daily.\n" +
 		"Tows that always take a hawser (i.e. whose tugs always pull from the bow) are listed here. Each hawser is checked.\n" +
-		"Set the home berth in the harbor panel (the \"Berth used at start\" field). The harbor panel opens with o.\n"}}
+		"Set the home berth in the harbor panel (the \"Berth used at start\" field). The harbor panel opens with o.\n" +
+		"The pilot must call close to end the radio link (i.e. sending a release tone back). Each radio link is tested.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"number", "digits after"},
@@ -77,6 +79,7 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		{"manifest", "checked by the harbor"},   // about the pilot-signed manifest
 		{"hawser", "tugs always pull"},          // a relative clause about the tows
 		{"harbor panel", "Berth used"},          // a part of it, by its label
+		{"radio link", "release tone"},          // the action, a gerund and its object
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
