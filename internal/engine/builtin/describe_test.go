@@ -1716,3 +1716,32 @@ func TestItemsThatStateAProperty(t *testing.T) {
 		t.Errorf("mooring = %q (%.2f), want its item", d.Text, d.Confidence)
 	}
 }
+
+// TestCodeNameWithItsKindNoun: "The Tide class is ...", "Tide objects
+// are used to ...", "The quay.moor() function ...": a name written as code
+// and its kind noun are the sentence's subject, as Node's reference
+// writes them; "Tide gauges are ..." (a compound) and a section's
+// sentence that says where the class is available are not. The text is
+// written for this test.
+func TestCodeNameWithItsKindNoun(t *testing.T) {
+	t.Parallel()
+	doc := "# Tides\n\nTide objects are used to represent the water level of one berth.\n\n" +
+		"The Tide class is a subclass of the harbor's Level class.\n\nThe quay.moor() function returns the ship to its berth.\n\n" +
+		"Tide gauges are read hourly.\n\n## Class: `Gauge`\n\nHarbor-compatible `Gauge` class, built from the tide tables.\n" +
+		"The `Gauge` class is also available on the global object.\n\n## Use\n\nThe crew reads each gauge. Tide is checked. quay.moor() is called.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tides.md", Content: doc}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"Tide":      "Tide objects are used to represent the water level of one berth.",
+		"quay.moor": "The quay.moor() function returns the ship to its berth.",
+		"Gauge":     "Harbor-compatible Gauge class, built from the tide tables.",
+	} {
+		d := define(t, e, c, term)
+		if d.Text != want && !(term == "Tide" && d.Text == "The Tide class is a subclass of the harbor's Level class.") {
+			t.Errorf("%s = %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+		if d.Confidence < confGloss-0.2 {
+			t.Errorf("%s = %q at %.2f, want it read as the subject", term, d.Text, d.Confidence)
+		}
+	}
+}

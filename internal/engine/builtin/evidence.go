@@ -292,7 +292,8 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					s.text, s.line = ev.text, ev.line
 					break
 				}
-				if n, ok := matchSubject(sj.text, sp, sj.ja); ok && subject < 0 && (!sj.ja && !compoundGoesOn(sj.text[n:]) || sj.ja && jaSubjectParticle(sj.text[n:])) {
+				if n, ok := matchSubject(sj.text, sp, sj.ja); ok && subject < 0 && (!sj.ja && !compoundGoesOn(sj.text[n:]) && !copulaProperty(sj.text[n:]) ||
+					sj.ja && jaSubjectParticle(sj.text[n:])) {
 					subject = j
 				}
 			}
@@ -2046,6 +2047,7 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 			n = skipAliasClause(rest, n)
 			n = skipAlternative(rest, n)
 			n = skipScopeName(rest, n)
+			n += enKindNoun(rest[n:], sp)
 		} else if !glossary.HasCJK(sp) {
 			n += jaKindNoun(rest[n:])
 		}
@@ -2179,6 +2181,35 @@ func singularVerbAfter(rest string) bool {
 // modules, not HTTP, HTML or Go) are not among them.
 var jaKindNouns = []string{"属性", "プロパティ", "オプション", "コマンド", "ディレクティブ", "フラグ", "パラメーター", "パラメータ",
 	"フィールド", "変数", "演算子"}
+
+// enKindNouns name what kind of code thing a name is: "Buffer objects
+// are used to represent ...", "The fs.readFile() function buffers ...".
+var enKindNouns = []string{"objects", "object", "instances", "instance", "class", "function", "method", "module", "constructor", "interface"}
+
+// enKindNoun returns the length of "()" and a kind noun (and the spaces
+// before them) that rest opens with, after a name written as code (a
+// capital or a dot in one word: Buffer, fs.readFile), when a lower-case
+// word, the verb, follows: the sentence is about the name. 0 otherwise.
+func enKindNoun(rest, sp string) int {
+	if sp == "" || strings.ContainsAny(sp, " \t") || !(unicode.IsUpper(rune(sp[0])) || strings.Contains(sp, ".")) {
+		return 0
+	}
+	t := strings.TrimPrefix(rest, "()")
+	if !strings.HasPrefix(t, " ") {
+		return 0
+	}
+	for _, k := range enKindNouns {
+		after, ok := strings.CutPrefix(t[1:], k+" ")
+		if !ok {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(after); !unicode.IsLower(r) || hasAnyPrefix(after, "of ", "to ", "for ", "in ", "and ", "or ", "that ", "which ") {
+			return 0
+		}
+		return len(rest) - len(after) - 1
+	}
+	return 0
+}
 
 // jaKindNoun returns the length of a kind noun (and the space before it)
 // that follows a Latin name and comes before its particle (は, とは, が
@@ -4681,6 +4712,21 @@ func predicateAdjective(text string) bool {
 		return false
 	}
 	return adjectivePreps[strings.ToLower(strings.Trim(f[1], "*_`,"))]
+}
+
+// copulaProperty reports the rest of a sentence after its subject that
+// says in which case the subject holds: "is also available on the global
+// object", "are not compatible with ...". A property, not what it is.
+func copulaProperty(rest string) bool {
+	for _, cop := range []string{" is ", " are "} {
+		if t, ok := strings.CutPrefix(rest, cop); ok {
+			for _, adv := range []string{"also ", "now ", "not ", "only ", "always ", "still "} {
+				t = strings.TrimPrefix(t, adv)
+			}
+			return predicateAdjective(t)
+		}
+	}
+	return false
 }
 
 // predicateAdjectives are adjectives without enAdjective's endings that
