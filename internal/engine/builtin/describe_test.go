@@ -1703,11 +1703,11 @@ func TestTableRowsThatTellKindsApart(t *testing.T) {
 func TestItemsThatStateAProperty(t *testing.T) {
 	t.Parallel()
 	doc := "# Writes\n\nWrites to the tide log may be buffered depending on what it is connected to:\n\n" +
-		"* Berths: _synchronous_ on every quay\n* Buoys: available in the harbor shell only\n" +
+		"* Berths: _synchronous_ on every quay\n* Buoys: available in the harbor shell only\n* Cranes - manageable through the `--allow-crane` flag\n" +
 		"* Moorings: Ropes and chains that hold a ship at a berth.\n\nBerths and buoys are listed daily. Moorings are checked.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "writes.md", Content: doc}})
 	e := newEngine(t)
-	for _, term := range []string{"berth", "buoy"} {
+	for _, term := range []string{"berth", "buoy", "crane"} {
 		if d := define(t, e, c, term); d.Confidence >= confGloss {
 			t.Errorf("%s = %q (%.2f), want no gloss from a property", term, d.Text, d.Confidence)
 		}
@@ -1728,9 +1728,13 @@ func TestCodeNameWithItsKindNoun(t *testing.T) {
 	doc := "# Tides\n\nTide objects are used to represent the water level of one berth.\n\n" +
 		"The Tide class is a subclass of the harbor's Level class.\n\nThe quay.moor() function returns the ship to its berth.\n\n" +
 		"Tide gauges are read hourly.\n\n## Class: `Gauge`\n\nHarbor-compatible `Gauge` class, built from the tide tables.\n" +
-		"The `Gauge` class is also available on the global object.\n\n## Use\n\nThe crew reads each gauge. Tide is checked. quay.moor() is called.\n"
+		"The `Gauge` class is also available on the global object.\n\n## Class: `Buoy`\n\nThe harbor uses a `Buoy` class to mark a berth, and each kind of buoy has its own color. " +
+		"`Buoy` objects are not to be created directly.\n\n## Use\n\nThe crew reads each gauge. Tide is checked. quay.moor() is called.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "tides.md", Content: doc}})
 	e := newEngine(t)
+	if d := define(t, e, c, "Buoy"); strings.Contains(d.Text, "not to be created") {
+		t.Errorf("Buoy = %q (%.2f), want no gloss from a rule", d.Text, d.Confidence)
+	}
 	for term, want := range map[string]string{
 		"Tide":      "Tide objects are used to represent the water level of one berth.",
 		"quay.moor": "The quay.moor() function returns the ship to its berth.",
@@ -1742,6 +1746,27 @@ func TestCodeNameWithItsKindNoun(t *testing.T) {
 		}
 		if d.Confidence < confGloss-0.2 {
 			t.Errorf("%s = %q at %.2f, want it read as the subject", term, d.Text, d.Confidence)
+		}
+	}
+}
+
+// TestPointsBelow: a sentence about what is listed after it, or a note
+// that the text moved elsewhere ("The former Loaders documentation is now
+// at Modules: Customization hooks.", Node's ESM page under "## Loaders"),
+// does not answer a heading.
+func TestPointsBelow(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]bool{
+		"The filters are applied in the order as listed below.":                 true,
+		"The former Winches documentation is now at Cranes: Lifting gear.":      true,
+		"The tide tables have moved to the harbor office page.":                 true,
+		"Berth rules can now be found in the pilot's guide.":                    true,
+		"A winch is a drum that winds a rope.":                                  false,
+		"The winch moved the cargo to the quay and is now at rest.":             false,
+		"A berth is a place where a ship moors, as shown in the picture above.": false,
+	} {
+		if got := pointsBelow(s); got != want {
+			t.Errorf("pointsBelow(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

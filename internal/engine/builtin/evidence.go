@@ -3332,7 +3332,18 @@ func someOf(s string, spellings []string) bool {
 
 // pointsBelow reports a sentence about what is listed or shown after it:
 // "The filters are applied in the order as listed below."
+// It also reports a note that the text moved elsewhere: "The former
+// Loaders documentation is now at Modules: Customization hooks."
 func pointsBelow(s string) bool {
+	if strings.Contains(s, " now ") || strings.Contains(s, " moved ") {
+		l := strings.ToLower(s)
+		for _, m := range []string{" documentation is now at ", " docs are now at ", " is now documented ", " are now documented ", " has moved to ",
+			" have moved to ", " has been moved to ", " have been moved to ", " was moved to ", " were moved to ", " can now be found "} {
+			if strings.Contains(l, m) {
+				return true
+			}
+		}
+	}
 	if !strings.Contains(s, "below") && !strings.Contains(s, "follows") {
 		return false
 	}
@@ -4715,9 +4726,14 @@ func predicateAdjective(text string) bool {
 }
 
 // copulaProperty reports the rest of a sentence after its subject that
-// says in which case the subject holds: "is also available on the global
-// object", "are not compatible with ...". A property, not what it is.
+// says in which case the subject holds ("is also available on the global
+// object", "are not compatible with ...") or how to treat it ("are not to
+// be created directly", "should be closed"): a property or a rule, not
+// what it is.
 func copulaProperty(rest string) bool {
+	if hasAnyPrefix(rest, " is not to ", " are not to ", " is to be ", " are to be ", " should ", " must ", " shall ") {
+		return true
+	}
 	for _, cop := range []string{" is ", " are "} {
 		if t, ok := strings.CutPrefix(rest, cop); ok {
 			for _, adv := range []string{"also ", "now ", "not ", "only ", "always ", "still "} {
@@ -4735,7 +4751,7 @@ var predicateAdjectives = toSet(`available compatible optional required enabled 
 	deprecated experimental synchronous asynchronous blocking nonblocking non-blocking valid invalid`)
 
 // adjectivePreps follow a predicate adjective.
-var adjectivePreps = toSet(`on in for with to by from only unless if when since until under`)
+var adjectivePreps = toSet(`on in for with to by from only unless if when since until under through via at within across`)
 
 // enParenLeads may come right before a term that a parenthesis glosses:
 // determiners, prepositions, conjunctions and the verbs of naming.
