@@ -1770,3 +1770,21 @@ func TestPointsBelow(t *testing.T) {
 		}
 	}
 }
+
+// TestTermOfAnyOwner: "The specifier of an import statement is the string
+// after the from keyword" (Node's ESM page) says what the term is for any
+// owner of that kind; "The draught of the ship is 9 m" gives one ship's
+// value. The text is written for this test.
+func TestTermOfAnyOwner(t *testing.T) {
+	t.Parallel()
+	doc := "# Berths\n\nThe draught of a moored ship is the depth of water below its waterline.\n\n" +
+		"The keel of the harbor tug is 12 metres long.\n\nEach draught is logged. Each keel is painted.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "berths.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "draught"); d.Text != "The draught of a moored ship is the depth of water below its waterline." || d.Confidence < confGloss {
+		t.Errorf("draught = %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "keel"); d.Confidence >= confGloss {
+		t.Errorf("keel = %q (%.2f), want no gloss from one tug's value", d.Text, d.Confidence)
+	}
+}

@@ -1341,6 +1341,34 @@ func otherNameActs(s string, spellings []string) bool {
 	return false
 }
 
+// ofAnyOwner returns the rest of a sentence from its copula when it opens
+// with "of a" or "of an" and at most three lower-case words before "is"
+// or "are" (" of an import statement is the string ..."): the subject is
+// the term of any owner of that kind. A definite owner ("of the file")
+// names one thing, whose value follows.
+func ofAnyOwner(rest string) (string, bool) {
+	after, ok := strings.CutPrefix(rest, " of a ")
+	if !ok {
+		if after, ok = strings.CutPrefix(rest, " of an "); !ok {
+			return "", false
+		}
+	}
+	words := strings.Fields(after)
+	for i := 0; i < len(words) && i < 4; i++ {
+		if (words[i] == "is" || words[i] == "are") && i > 0 {
+			at := strings.Index(after, " "+words[i]+" ")
+			if at < 0 {
+				return "", false
+			}
+			return after[at:], true
+		}
+		if !isLowerWord(words[i]) {
+			return "", false
+		}
+	}
+	return "", false
+}
+
 // compoundGoesOn reports an English subject that goes on past the term:
 // after "Child logger" in "Child logger bindings are top-level fields", a
 // noun and then a copula or a modal; the sentence is about the bindings.
@@ -2463,6 +2491,12 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	}
 	if n, ok := matchSubject(s.text, sp, false); ok && !anaphoricSubject(s.text[:n], sp) {
 		rest := s.text[n:]
+		relative := false
+		if r, ok := ofAnyOwner(rest); ok && strings.HasPrefix(s.text, "The ") {
+			// "The specifier of an import statement is the string after
+			// the from keyword": what it is for any owner of the kind.
+			rest, relative = r, true
+		}
 		lower := strings.ToLower(rest)
 		if after, ok := strings.CutPrefix(lower, " is "); ok {
 			if w, kind, ok := strings.Cut(after, " "); ok && copulaAdverbs[w] && hasAnyPrefix(kind, "a ", "an ", "the ") {
@@ -2551,7 +2585,10 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				if strings.HasPrefix(p.prefix, ", a") {
 					body = strings.TrimPrefix(p.prefix, ", ") + body
 				}
-				return mk(body, p.strong)
+				if relative && !hasAnyPrefix(p.prefix, " is a ", " is an ", " is the ", " are the ", " are a ") {
+					return evidence{}, false
+				}
+				return mk(body, p.strong && !relative)
 			}
 		}
 		// "Swap is scratch space for an operating system, ...": a bare
