@@ -1788,3 +1788,28 @@ func TestTermOfAnyOwner(t *testing.T) {
 		t.Errorf("keel = %q (%.2f), want no gloss from one tug's value", d.Text, d.Confidence)
 	}
 }
+
+// TestIdentifiersSpelledLikeWords: in a reference page, a row under an
+// "Attribute name" column, an item after "... should accept four
+// parameters:" and a sub-item under "... has the following attributes:"
+// name identifiers ("name", "parser", "thread"), not the words; "This
+// error, a subclass of ..." is about the one at hand (Python's logging,
+// argparse and threading pages). The text is written for this test.
+func TestIdentifiersSpelledLikeWords(t *testing.T) {
+	t.Parallel()
+	doc := "# Tide records\n\n| Attribute name | Format | Description |\n| --- | --- | --- |\n" +
+		"| name | `%(name)s` | Name of the berth where the ship moored. |\n| level | `%(level)d` | Depth of the keel in metres. |\n\n" +
+		"Tide handlers should be callable, so subclasses must override the `__call__` method, which should accept two parameters:\n\n" +
+		"- `pilot` - The harbor object which contains this handler.\n- `buoy` - The marker the handler lights.\n\n" +
+		"- `quay.hook(args, /)`: Handle a late tide. The *args* argument has the following attributes:\n" +
+		"  - *crane*: Crane which raised the alarm, can be `None`.\n\n" +
+		"- `quay.TideError`: This error, a subclass of `RuntimeError`, is raised when the gauge is reset.\n\n" +
+		"## Use\n\nEach name, level, pilot, buoy and crane is logged. An error is reported.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tide.md", Content: doc}})
+	e := newEngine(t)
+	for _, term := range []string{"name", "level", "pilot", "crane", "error"} {
+		if d := define(t, e, c, term); d.Confidence >= confGloss {
+			t.Errorf("%s = %q (%.2f), want no gloss from an identifier's description", term, d.Text, d.Confidence)
+		}
+	}
+}

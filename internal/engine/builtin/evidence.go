@@ -2999,6 +2999,12 @@ func appositiveSubject(before string) bool {
 		return true
 	}
 	last := words[len(words)-1]
+	switch strings.ToLower(last) {
+	case "this", "that", "these", "those", "its", "their":
+		// "threading.BrokenBarrierError: This exception, a subclass of
+		// RuntimeError, ...": the one at hand, not any.
+		return false
+	}
 	if r, _ := utf8.DecodeRuneInString(last); unicode.IsUpper(r) && len(words) > 1 {
 		return false
 	}

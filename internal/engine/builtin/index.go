@@ -621,8 +621,16 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	// Under a manual page's NAME (「名前」), "stat, fstat, lstat - get file
 	// status" says what each of the names is.
 	nameSection := false
+	// afterParamIntro: the list at hand follows a paragraph that
+	// introduces parameters (see paramIntro).
+	afterParamIntro := false
 	for bi, b := range blocks {
 		ja := blockJA(b, docJA)
+		if b.kind == blockPara {
+			afterParamIntro = !ja && paramIntro(joinLines(b.lines, false))
+		} else if b.kind != blockList {
+			afterParamIntro = false
+		}
 		if ja {
 			b.lines = ix.jaMarks(d.Path, b)
 		}
@@ -716,6 +724,13 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 				// dataclasses.field(*, ..., hash=None, ...): ...": a
 				// parameter of the call above, not the word.
 				it.sigParam = len(owners) > 0 && signatureParam(owners[len(owners)-1].text, it.key)
+				if k := strings.Trim(it.key, "`*_ "); !it.sigParam && isLatinWord(k) && (len(owners) == 0 && afterParamIntro ||
+					len(owners) > 0 && paramIntro(owners[len(owners)-1].text)) {
+					// "- `parser` - The ArgumentParser object which
+					// contains this action." after "... which should
+					// accept four parameters:": a parameter, not the word.
+					it.sigParam = true
+				}
 				if o := len(owners) - 1; !it.sigParam && o > 0 && callParamHeading.MatchString(cleanMarkdown(strings.TrimSpace(owners[o].text[listMarkerLen(owners[o].text):]))) {
 					// "- **filename** – The name of a JavaScript file ..."
 					// under "- Parameters" under the signature
@@ -1725,6 +1740,44 @@ func descColumn(header string) (int, int) {
 	return 0, 0
 }
 
+// identHeader reports a table header whose first column names
+// identifiers: "Attribute name", "Parameter", "Argument", "Field",
+// "Property", "Key".
+func identHeader(header string) bool {
+	if header == "" {
+		return false
+	}
+	cells := tableCells(header)
+	if len(cells) < 2 {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(cleanMarkdown(cells[0]))) {
+	case "attribute", "attributes", "attribute name", "parameter", "parameters", "parameter name", "argument", "arguments",
+		"argument name", "field", "fields", "field name", "property", "properties", "property name", "key", "keys", "key name":
+		return true
+	}
+	return false
+}
+
+// paramIntro reports text that introduces a list of parameters or
+// attributes: "Action instances should be callable, so subclasses must
+// override the __call__ method, which should accept four parameters:",
+// "The args argument has the following attributes:".
+func paramIntro(text string) bool {
+	if !strings.Contains(text, ":") {
+		return false
+	}
+	l := strings.ToLower(text)
+	for _, w := range []string{"following attributes:", "following parameters:", "following arguments:", "following fields:",
+		"following properties:", "following keys:"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	l = strings.TrimSpace(l)
+	return strings.HasSuffix(l, " parameters:") || strings.HasSuffix(l, " arguments:") || strings.HasSuffix(l, " attributes:")
+}
+
 // descHeaderHint is descColumn's cheap test: a header row holding a word
 // of glossBodyHeader, in any case of its first letter or in capitals.
 func descHeaderHint(h string) bool {
@@ -1788,6 +1841,10 @@ func (ix *corpusIndex) addTableRow(doc string, b block, ja bool) {
 	if key != "" && body != "" {
 		if it, ok := parseListItem("- "+key+": "+body, ja); ok {
 			it.doc, it.line, it.wide = doc, b.start, wide
+			// "| name | %(name)s | Name of the logger ... |" under "|
+			// Attribute name | Format | Description |": an identifier,
+			// even where the row does not mark it as code.
+			it.code = it.code || identHeader(b.header)
 			if it.body = itemBody(it.key, it.body, ja); it.body != "" {
 				k := normKey(it.key)
 				ix.items[k] = append(ix.items[k], it)
