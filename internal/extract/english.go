@@ -1135,6 +1135,13 @@ func (d *docState) enFlush(run []unit, start, end int) {
 			return
 		}
 	}
+	if len(run) == 1 && run[0].kind == kLower && !pluralish(run[0].text) && (end >= len(d.toks) || d.toks[end].shape == 0) &&
+		d.afterCopula(start) && !d.articleBefore(start) {
+		// "the destination path to be absolute.", "if recursive is
+		// true": a bare word between a copula and the clause's end is
+		// a predicate adjective, not a name.
+		return
+	}
 	for len(run) > 0 {
 		l := run[len(run)-1]
 		if l.kind == kConnector || l.kind == kLower && (isEdWord(l.key) || isAdjective(l.key) || has(enSoftAdj, l.key)) {
@@ -1243,6 +1250,19 @@ func (d *docState) afterCopula(start int) bool {
 		if !has(enCopulaAdverbs, l) {
 			return false
 		}
+	}
+	return false
+}
+
+// articleBefore reports an article right before token start: "is a
+// daemon." names a kind, "is absolute." does not.
+func (d *docState) articleBefore(start int) bool {
+	if start == 0 || d.toks[start-1].shape == 0 {
+		return false
+	}
+	switch strings.ToLower(d.toks[start-1].s) {
+	case "a", "an", "the":
+		return true
 	}
 	return false
 }

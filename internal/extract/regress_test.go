@@ -929,3 +929,16 @@ func TestExtractReferenceFieldDescriptions(t *testing.T) {
 	checkTerms(t, "", extractPair(t, e, text), []string{"tide gauge", "Quaylog Harbor Service"},
 		[]string{"Fulfills", "fulfills", "Flag indicating", "flag indicating", "Optional", "optional"})
 }
+
+// TestExtractPredicateAdjectiveAtClauseEnd: a bare word between a copula
+// and the end of its clause ("the destination path to be absolute.",
+// Node's fs page) is a predicate adjective, not a name; "is a daemon."
+// still names one. The text is written for this test.
+func TestExtractPredicateAdjectiveAtClauseEnd(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Berths\n\nWindows berths require the mooring line to be absolute. A berth line is absolute, and the quay log is absolute.\n" +
+		"When the tide gauge is idle, the berth is absolute. The harbor clock is a tidewatcher.\n" +
+		"Each tidewatcher reads the tide gauge. The tidewatcher is a daemon.\n"
+	checkTerms(t, "", extractPair(t, e, text), []string{"tide gauge", "tidewatcher"}, []string{"absolute"})
+}
