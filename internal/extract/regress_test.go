@@ -933,12 +933,17 @@ func TestExtractReferenceFieldDescriptions(t *testing.T) {
 // TestExtractPredicateAdjectiveAtClauseEnd: a bare word between a copula
 // and the end of its clause ("the destination path to be absolute.",
 // Node's fs page) is a predicate adjective, not a name; "is a daemon."
-// still names one. The text is written for this test.
+// still names one. Adjectives that only modify ("recursive", "numeric",
+// "relative", an option spelled like one) and "detailed information" are
+// no terms either. The text is written for this test.
 func TestExtractPredicateAdjectiveAtClauseEnd(t *testing.T) {
 	t.Parallel()
 	e := newExtractor(t)
 	text := "# Berths\n\nWindows berths require the mooring line to be absolute. A berth line is absolute, and the quay log is absolute.\n" +
 		"When the tide gauge is idle, the berth is absolute. The harbor clock is a tidewatcher.\n" +
-		"Each tidewatcher reads the tide gauge. The tidewatcher is a daemon.\n"
-	checkTerms(t, "", extractPair(t, e, text), []string{"tide gauge", "tidewatcher"}, []string{"absolute"})
+		"Each tidewatcher reads the tide gauge. The tidewatcher is a daemon.\n" +
+		"Set `recursive` to true for nested berths. The tide gauge is recursive when recursive is set, numeric or relative. " +
+		"For detailed information, see the tide gauge notes. For detailed information on berths, read on.\n"
+	checkTerms(t, "", extractPair(t, e, text), []string{"tide gauge", "tidewatcher"},
+		[]string{"absolute", "recursive", "numeric", "relative", "detailed information"})
 }

@@ -115,7 +115,7 @@ started starting stop stops stopped checked checking
 	extra further necessary useful usual typical actual recent latest early late own
 	sure clear whole single multiple numerous enough appropriate relevant respective
 	corresponding following above below such certain open free ready likely unlikely
-	known unknown given various correct incorrect proper properly basic advanced related
+	known unknown given various correct incorrect proper properly basic advanced related detailed
 	one two three four five six seven eight nine ten eleven twelve hundred thousand million
 	billion dozen half once twice zero cheap expensive thousands hundreds millions`,
 	// irregular past tenses and participles, which are never part of a term
@@ -251,7 +251,7 @@ var enAdjSingle = wordSet(`optional internal external underlying public private 
 	nested parallel sequential concurrent distributed shared separate standard normal abstract generic
 	primary secondary due ready non multi sub pre post dirty clean stale fresh busy quiet slow fast healthy
 	unhealthy verbose silent modern interactive regular virtual official complex hidden visible alternate graphic
-	graphical major minor individual`)
+	graphical major minor individual numeric recursive absolute relative`)
 
 // enCapOK lists stop words that are kept when written capitalised in the
 // middle of a sentence (names that collide with function words).
