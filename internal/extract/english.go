@@ -265,7 +265,12 @@ func wordShape(w string) (string, uint8) {
 		}
 		return "", 0
 	}
-	w = strings.Trim(w, "_-.'’")
+	if strings.HasPrefix(w, "__") && strings.Index(w[2:], "__") > 0 {
+		// "__init__.py", "__main__": a dunder name keeps its underscores.
+		w = strings.Trim(w, "-.'’")
+	} else {
+		w = strings.Trim(w, "_-.'’")
+	}
 	if base := strings.TrimRight(w, "+#"); len(base) < len(w) {
 		// "C++", "C#", "B+" (see langSuffix): the name keeps its signs.
 		if langSuffix(base, w[len(base):]) != len(w)-len(base) {

@@ -534,6 +534,44 @@ func (c *mdCleaner) sep() {
 	}
 }
 
+// dunderLen returns the length of a Python dunder name at s[i]
+// ("__init__", "__init__.py", "__main__"), 0 when none starts there. A
+// word in lower case between double underscores is one when it is a
+// file's name or one of Python's own (dunders); "__must__" is strong
+// emphasis.
+func dunderLen(s string, i int) int {
+	if !strings.HasPrefix(s[i:], "__") || i > 0 && isASCIIAlnum(s[i-1]) {
+		return 0
+	}
+	j := i + 2
+	for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= '0' && s[j] <= '9' || s[j] == '_' && j+1 < len(s) && s[j+1] != '_') {
+		j++
+	}
+	if j == i+2 || !strings.HasPrefix(s[j:], "__") {
+		return 0
+	}
+	name := s[i+2 : j]
+	j += 2
+	ext := j
+	for j+1 < len(s) && s[j] == '.' && isASCIIAlnum(s[j+1]) {
+		j++
+		for j < len(s) && isASCIIAlnum(s[j]) {
+			j++
+		}
+	}
+	if j < len(s) && (isASCIIAlnum(s[j]) || s[j] == '_') || j == ext && !has(pyDunders, name) {
+		return 0
+	}
+	return j - i
+}
+
+// pyDunders are Python's special names written between double
+// underscores.
+var pyDunders = wordSet(`init main name call str repr dict class file doc all len iter next enter exit aenter aexit
+	getitem setitem delitem getattr getattribute setattr delattr eq ne lt le gt ge hash new del slots module
+	version builtins future pycache path bool bytes format contains await aiter anext post_init qualname
+	annotations import spec loader package wrapped`)
+
 func isASCIIAlnum(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
@@ -674,6 +712,12 @@ func (c *mdCleaner) inline(s string) {
 			c.sep()
 			i++
 		case '_':
+			if n := dunderLen(s, i); n > 0 {
+				// "__init__.py": a name, not strong emphasis.
+				c.buf = append(c.buf, s[i:i+n]...)
+				i += n
+				continue
+			}
 			if i > 0 && i+1 < len(s) && isASCIIAlnum(s[i-1]) && (isASCIIAlnum(s[i+1]) || s[i+1] == '_') {
 				c.buf = append(c.buf, b)
 			} else if i > 0 && s[i-1] == '_' && len(c.buf) > 0 && c.buf[len(c.buf)-1] == '_' {
