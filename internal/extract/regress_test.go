@@ -943,9 +943,10 @@ func TestExtractPredicateAdjectiveAtClauseEnd(t *testing.T) {
 		"When the tide gauge is idle, the berth is absolute. The harbor clock is a tidewatcher.\n" +
 		"Each tidewatcher reads the tide gauge. The tidewatcher is a daemon.\n" +
 		"Set `recursive` to true for nested berths. The tide gauge is recursive when recursive is set, numeric or relative. " +
-		"For detailed information, see the tide gauge notes. For detailed information on berths, read on.\n"
+		"For detailed information, see the tide gauge notes. For detailed information on berths, read on.\n" +
+		"If the gauge raises TideError, the berth is closed. The quay raises BerthError. A positional berth goes first; positional berths are read in order.\n"
 	checkTerms(t, "", extractPair(t, e, text), []string{"tide gauge", "tidewatcher"},
-		[]string{"absolute", "recursive", "numeric", "relative", "detailed information"})
+		[]string{"absolute", "recursive", "numeric", "relative", "detailed information", "raises", "positional"})
 }
 
 // TestExtractDunderNames: "__init__.py" keeps its leading underscores

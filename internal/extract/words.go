@@ -64,7 +64,7 @@ var enStop = wordSet(
 	open opens opened opening walk win offer offers offered remember love consider considers
 	considered appear appears appeared buy wait waits waited serve serves served die send
 	sends sent sending expect expects expected built building stay fall falls
-	cut reach reaches reached kill remain remains remained suggest suggests suggested raise
+	cut reach reaches reached kill remain remains remained suggest suggests suggested raise raises raised raising
 	pass passes passed passing sell require requires required requiring decide
 	pull pulls pulled describe describes described describing explain explains explained
 	contain contains contained containing supported supporting enable enables
@@ -251,7 +251,7 @@ var enAdjSingle = wordSet(`optional internal external underlying public private 
 	nested parallel sequential concurrent distributed shared separate standard normal abstract generic
 	primary secondary due ready non multi sub pre post dirty clean stale fresh busy quiet slow fast healthy
 	unhealthy verbose silent modern interactive regular virtual official complex hidden visible alternate graphic
-	graphical major minor individual numeric recursive absolute relative`)
+	graphical major minor individual numeric recursive absolute relative positional`)
 
 // enCapOK lists stop words that are kept when written capitalised in the
 // middle of a sentence (names that collide with function words).
