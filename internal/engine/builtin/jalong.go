@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -224,6 +225,12 @@ func (ix *corpusIndex) dropJaQualifiers() {
 			drop[short] = true
 			continue
 		}
+		if sharedHead(keys) {
+			// 「バグ追跡システム (BTS)」 and 「バグ報告システム (BTS)」: two
+			// translations of one name, the same kind of thing; the most
+			// frequent is kept (see expansionEvidence).
+			continue
+		}
 		for _, a := range keys {
 			for _, b := range keys {
 				if !strings.HasSuffix(a, b) && !strings.HasSuffix(b, a) {
@@ -242,6 +249,59 @@ func (ix *corpusIndex) dropJaQualifiers() {
 		}
 	}
 	ix.abbrevs = kept
+}
+
+// sharedHead reports Japanese long forms that, once those that only add
+// words before another are set aside (「Debian バグ追跡システム」 beside
+// 「バグ追跡システム」), open with one character and end in one head noun
+// of two kanji or three katakana or more: the same kind of thing, named
+// two ways (「バグ追跡システム」, 「バグ報告システム」). Descriptions that only
+// share a head (「画像編集ツール」, 「描画ツール」) are not.
+func sharedHead(keys []string) bool {
+	var mins []string
+	for _, k := range keys {
+		extends := false
+		for _, o := range keys {
+			if o != k && strings.HasSuffix(k, o) {
+				extends = true
+				break
+			}
+		}
+		if !extends && !slices.Contains(mins, k) {
+			mins = append(mins, k)
+		}
+	}
+	if len(mins) < 2 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(mins[0])
+	for _, k := range mins[1:] {
+		if r, _ := utf8.DecodeRuneInString(k); r != first {
+			return false
+		}
+	}
+	common := []rune(mins[0])
+	for _, k := range mins[1:] {
+		r := []rune(k)
+		n := 0
+		for n < len(common) && n < len(r) && common[len(common)-1-n] == r[len(r)-1-n] {
+			n++
+		}
+		common = common[len(common)-n:]
+	}
+	if len(common) < 2 {
+		return false
+	}
+	kanji, kata := 0, 0
+	for _, r := range common {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			kanji++
+		case unicode.Is(unicode.Katakana, r):
+			kata++
+		}
+	}
+	return kanji >= 2 || kata >= 3
 }
 
 // kanaKey is a Japanese compound without long-vowel marks, middle dots and

@@ -298,3 +298,22 @@ func TestJapaneseWrittenWithASCIIStop(t *testing.T) {
 		}
 	}
 }
+
+// TestJapaneseLongFormsNamedTwoWays: 「バグ追跡システム (BTS)」 and
+// 「バグ報告システム (BTS)」 (Debian's developer's reference) name one thing
+// two ways: the more frequent glosses BTS. 「画像編集ツール (GMP)」 and
+// 「描画ツール (GMP)」 only share a head: what each tool is, not what GMP
+// stands for. The text is written for this test.
+func TestJapaneseLongFormsNamedTwoWays(t *testing.T) {
+	t.Parallel()
+	doc := "# 港湾\n\n港湾追跡システム (HTS) の使い方を参照してください。\n\n港湾局の港湾追跡システム (HTS) のページを確認します。\n\n" +
+		"港湾報告システム (HTS) が中心となっています。\n\n画像編集ツール (GMP) を使います。描画ツール (GMP) もあります。\n\nHTS を使います。GMP を開きます。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "HTS"); d.Text != "港湾追跡システムの略。" {
+		t.Errorf("HTS = %q (%.2f), want the more frequent long form", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "GMP"); strings.Contains(d.Text, "の略") {
+		t.Errorf("GMP = %q (%.2f), want no long form", d.Text, d.Confidence)
+	}
+}
