@@ -627,7 +627,11 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	for bi, b := range blocks {
 		ja := blockJA(b, docJA)
 		if b.kind == blockPara {
-			afterParamIntro = !ja && paramIntro(joinLines(b.lines, false))
+			// A cheap test first: only a paragraph that ends with a colon
+			// or says "following" joins.
+			afterParamIntro = !ja && len(b.lines) > 0 && (strings.HasSuffix(b.lines[len(b.lines)-1], ":") ||
+				slices.ContainsFunc(b.lines, func(l string) bool { return strings.Contains(l, "following ") })) &&
+				paramIntro(joinLines(b.lines, false))
 		} else if b.kind != blockList {
 			afterParamIntro = false
 		}
