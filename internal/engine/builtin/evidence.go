@@ -292,7 +292,8 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					s.text, s.line = ev.text, ev.line
 					break
 				}
-				if n, ok := matchSubject(sj.text, sp, sj.ja); ok && subject < 0 && (!sj.ja && !compoundGoesOn(sj.text[n:]) && !copulaProperty(sj.text[n:]) ||
+				if n, ok := matchSubject(sj.text, sp, sj.ja); ok && subject < 0 && (!sj.ja && !compoundGoesOn(sj.text[n:]) && !copulaProperty(sj.text[n:]) &&
+					!ownedByOne(sj.text[n:]) ||
 					sj.ja && jaSubjectParticle(sj.text[n:])) {
 					subject = j
 				}
@@ -1336,6 +1337,27 @@ func otherNameActs(s string, spellings []string) bool {
 	for _, sp := range spellings {
 		if glossary.Contains(rest, sp) {
 			return true
+		}
+	}
+	return false
+}
+
+// conditionalComplement reports a copula's complement of at most three
+// words that a condition follows: "compile-time constant if the string
+// is a constant", "no-op when the queue is empty".
+func conditionalComplement(body string) bool {
+	w := strings.Fields(body)
+	for i := 0; i < len(w) && i <= 3; i++ {
+		switch w[i] {
+		case "if", "unless":
+			return i > 0 && !strings.HasSuffix(w[i-1], ",")
+		case "when", "whenever":
+			// "any span of time when the water is deep": after a noun
+			// of time, "when" opens a relative clause.
+			return i == 1
+		}
+		if strings.ContainsAny(w[i], ",;:()") {
+			return false
 		}
 	}
 	return false
@@ -2570,6 +2592,11 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				if p.prefix == " is a " && enDegree(body) {
 					return evidence{}, false // "The process is a bit different ...": how it is
 				}
+				if strings.HasPrefix(p.prefix, " is ") && conditionalComplement(body) {
+					// "The length is a compile-time constant if the string is
+					// a constant.": what it is in one case.
+					return evidence{}, false
+				}
 				if strings.HasPrefix(p.prefix, " is ") && namesItself(body, sp) {
 					// "symbol is the exported symbol (which, for C++,
 					// ...)", "The rule is a qualified ALSO rule": one of
@@ -2865,7 +2892,9 @@ func pluralSubject(subject, sp string) bool {
 // in ...", "not ...", "also ...", "useful ...").
 func pluralBody(body string) bool {
 	words := strings.Fields(body)
-	if len(words) < 3 {
+	if len(words) < 3 || predicateAdjective(body) {
+		// "Array types are comparable if their element types are
+		// comparable.": a property under a condition.
 		return false
 	}
 	w := strings.ToLower(trimWord(words[0]))
@@ -4472,6 +4501,12 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		if !enGlossedHere(s.text[:at], sp) {
 			continue
 		}
+		if glossary.Contains(inner, sp) {
+			// "a known type argument (a type argument for which a map
+			// entry already exists)": a gloss does not name its word
+			// again; this one says what the longer phrase is.
+			continue
+		}
 		lower := strings.ToLower(inner)
 		if strings.HasPrefix(lower, "so-called ") || strings.HasPrefix(lower, "a so-called ") || strings.HasPrefix(lower, "the so-called ") {
 			// "without mentioning its name (a so-called ".have" line)":
@@ -4766,6 +4801,18 @@ func predicateAdjective(text string) bool {
 		return false
 	}
 	return adjectivePreps[strings.ToLower(strings.Trim(f[1], "*_`,"))]
+}
+
+// ownedByOne reports the rest of a sentence after its subject that names
+// the subject's owner ("The underlying type of string, A1 and B2 is
+// string."): the term of those things, not what it is for any (see
+// ofAnyOwner).
+func ownedByOne(rest string) bool {
+	if !strings.HasPrefix(rest, " of ") {
+		return false
+	}
+	_, any := ofAnyOwner(rest)
+	return !any
 }
 
 // copulaProperty reports the rest of a sentence after its subject that
