@@ -1836,3 +1836,21 @@ func TestPropertiesUnderConditions(t *testing.T) {
 		}
 	}
 }
+
+// TestNamingAfterOr: "... as an independent thread of tide control, or
+// tidelet, within the same harbor" names tidelet (the Go specification
+// names goroutine so); a list ("a tug, a barge, or skiff,") names
+// nothing. The text is written for this test.
+func TestNamingAfterOr(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbor\n\nA \"moor\" statement starts a berth as an independent thread of tide control, or tidelet, within the same harbor.\n\n" +
+		"Each quay holds a tug, a barge, or skiff, at most.\n\nEach tidelet ends. A skiff floats.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "harbor.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "tidelet"); !strings.Contains(d.Text, "or tidelet") || d.Confidence < confGloss {
+		t.Errorf("tidelet = %q (%.2f), want the sentence that names it", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "skiff"); d.Confidence >= confGloss {
+		t.Errorf("skiff = %q (%.2f), want no naming from a list", d.Text, d.Confidence)
+	}
+}

@@ -1342,6 +1342,37 @@ func otherNameActs(s string, spellings []string) bool {
 	return false
 }
 
+// orNaming returns the noun phrase that a term named after ", or " and
+// before a comma renames: "an independent concurrent thread of control"
+// in "... as an independent concurrent thread of control, or goroutine,
+// within ...". The phrase opens with "a" or "an" and holds no comma (a
+// list, "a cat, a dog, or bird", names none).
+func orNaming(before, after string) (string, bool) {
+	head, ok := strings.CutSuffix(before, ", or ")
+	if !ok || !strings.HasPrefix(after, ",") {
+		return "", false
+	}
+	words := strings.Fields(head)
+	for k := len(words) - 2; k >= 0 && k >= len(words)-8; k-- {
+		w := words[k]
+		if strings.ContainsAny(w, ",;:()") {
+			return "", false
+		}
+		if w != "a" && w != "an" {
+			continue
+		}
+		if k > 0 && strings.HasSuffix(words[k-1], ",") {
+			return "", false // "a cat, a dog, or bird"
+		}
+		phrase := strings.Join(words[k:], " ")
+		if len(words)-k < 3 {
+			return "", false
+		}
+		return upperFirst(phrase) + ".", true
+	}
+	return "", false
+}
+
 // conditionalComplement reports a copula's complement of at most three
 // words that a condition follows: "compile-time constant if the string
 // is a constant", "no-op when the queue is empty".
@@ -2631,6 +2662,13 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			if body := rest[len(" are "):]; pluralBody(body) {
 				return mk(body, false)
 			}
+		}
+	}
+	// A naming after "or": "... as an independent concurrent thread of
+	// control, or goroutine, within the same address space."
+	for _, at := range hits {
+		if phrase, ok := orNaming(s.text[:at], s.text[at+len(sp):]); ok {
+			return mk(phrase, false)
 		}
 	}
 	// Appositive in the middle of a sentence: "... the Quillmoor
