@@ -545,8 +545,9 @@ func TestDefineJapaneseSpacedNames(t *testing.T) {
 // anything ("The answer is **fender**.") does not, nor does a complement
 // without emphasis, nor a value ("the only sensible setting ... is
 // **bollard**"), nor the state a clause ends with ("... has no effect when
-// the gauge is **moored**", Mutt's "set"). The text is written for this
-// test.
+// the gauge is **moored**", Mutt's "set"), nor a relative clause's value
+// ("wait for any child whose process group ID is *id*", Python's os). The
+// text is written for this test.
 func TestDefineEmphasisedComplement(t *testing.T) {
 	t.Parallel()
 	en := "# Cargo\n\n" +
@@ -559,7 +560,8 @@ func TestDefineEmphasisedComplement(t *testing.T) {
 		"Except when the tide is out, the only sensible setting for this berth is **bollard**. A bollard is painted. Count each bollard.\n\n" +
 		"Note: the berth log has no effect when the north gauge variable is **moored**. Check moored ships daily.\n" +
 		"Also see the tide flag, which controls whether logs are kept when this is **docked**. Docked ships pay.\n\n" +
-		"If a berth has two cranes, the crane nearer the sea is the **seaward crane**. The seaward crane lifts first.\n"
+		"If a berth has two cranes, the crane nearer the sea is the **seaward crane**. The seaward crane lifts first.\n\n" +
+		"Signal any tug whose assigned berth number is *warp*. Each warp is logged.\n"
 	ja := "# 荷役\n\n荷役の最小単位は**荷口**です。荷口ごとに伝票を作ります。荷口を数えます。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	e := newEngine(t)
@@ -572,7 +574,7 @@ func TestDefineEmphasisedComplement(t *testing.T) {
 			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
 		}
 	}
-	for _, term := range []string{"hawser", "fender", "gantry", "bollard", "moored", "docked"} {
+	for _, term := range []string{"hawser", "fender", "gantry", "bollard", "moored", "docked", "warp"} {
 		if d := define(t, e, c, term); d.Confidence >= confExplicit {
 			t.Errorf("%s: %q (%.2f) is not introduced by its sentence", term, d.Text, d.Confidence)
 		}
@@ -1553,18 +1555,21 @@ func TestWideTableGlossesFromItsDescriptionColumn(t *testing.T) {
 
 // TestHeadingOverSomeOrWhatFollows: a section that opens with some of the
 // things its heading names ("Some gangways have rails ...") or with the
-// order of a list after it ("... as listed below.") does not say what they
-// are; a definition in the section still glosses. The text is written for
-// this test.
+// order of a list after it ("... as listed below.") or with a rule for
+// every one ("1. Any specified file descriptor has to support reading.")
+// does not say what they are; a definition in the section still glosses.
+// The text is written for this test.
 func TestHeadingOverSomeOrWhatFollows(t *testing.T) {
 	t.Parallel()
 	doc := "# Harbour\n\n## Gangways\n\nSome gangways have rails on both sides, as the harbour master asks.\n\n" +
 		"### Filters\n\nThe filters are run on each cargo list in the order as listed below.\n\n- weight\n- owner\n\n" +
 		"### Cranes\n\nSome cranes are machines that lift cargo, as listed below.\n\nA crane is a machine that lifts cargo.\n\n" +
-		"A gangway is short. A filter sorts. A crane lifts.\n"
+		"#### Berth numbers\n\n1. Any painted berth number has to face the sea.\n2. Old numbers are never reused.\n\n" +
+		"### Bollards\n\nEvery ship tied to the quay may pull on a cast-iron bollard.\n\n" +
+		"A gangway is short. A filter sorts. A crane lifts. Paint the berth number. Count each bollard.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
 	e := newEngine(t)
-	for term, not := range map[string]string{"gangway": "Some gangways", "filter": "listed below"} {
+	for term, not := range map[string]string{"gangway": "Some gangways", "filter": "listed below", "berth number": "face the sea", "bollard": "may pull"} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s = %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
 		}

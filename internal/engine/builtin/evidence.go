@@ -361,6 +361,14 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// few of them, or the list after, not what they are.
 				continue
 			}
+			if !s.ja && named && !about && !defines && enQuantifiers[strings.ToLower(firstWord(s.text))] && enRule(s.text) {
+				// "#### File descriptors" over "Any specified file
+				// descriptor has to support reading.", "### Exceptions"
+				// over "Any Node-API function call may result in a pending
+				// JavaScript exception.": a rule for every one, not what
+				// one is.
+				continue
+			}
 			if !s.ja && enSupportStatus(s.text, spellings) {
 				// "## Middleware" over "As of Fastify v3.0.0, middleware
 				// is not supported out of the box and requires ...":
@@ -2851,6 +2859,12 @@ func enVerdict(body string) bool {
 			break
 		}
 	}
+	if len(w) <= 3 && enRelational[w[len(w)-1]] && !hasUpperWord(body) {
+		// "base64 is a modern alternative.": to what the sentence before
+		// named; without its other side the relation says nothing of
+		// what it is.
+		return true
+	}
 	switch w[0] {
 	case "no-op":
 		return true // "Push is a no-op for Subversion subrepositories.": what it does there
@@ -2867,6 +2881,40 @@ func enVerdict(body string) bool {
 	switch strings.TrimRight(w[1], ",;") {
 	case "choice", "idea", "option", "fit", "way", "start", "pick", "bet", "candidate", "practice", "thing", "habit", "compromise":
 		return true
+	}
+	return false
+}
+
+// enQuantifiers open a sentence about every instance of something.
+var enQuantifiers = toSet(`any every each all no`)
+
+// enRule reports an English sentence with a modal or "has to": what
+// must, may or can be, a rule rather than what something is.
+func enRule(s string) bool {
+	l := strings.ToLower(s)
+	if strings.Contains(l, " has to ") || strings.Contains(l, " have to ") {
+		return true
+	}
+	for _, w := range strings.Fields(l) {
+		switch w {
+		case "can", "cannot", "could", "must", "should", "may", "might", "shall", "will", "would":
+			return true
+		}
+	}
+	return false
+}
+
+// enRelational are nouns that name a relation to something else: a
+// complement or the sentence before gives the other side.
+var enRelational = toSet(`alternative alternatives replacement replacements successor successors substitute substitutes
+	counterpart counterparts equivalent equivalents`)
+
+// hasUpperWord reports a word that opens with a capital letter.
+func hasUpperWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			return true
+		}
 	}
 	return false
 }
@@ -3902,12 +3950,13 @@ func introducedEvidence(s *sentence, in, sp string) (evidence, bool) {
 			// "the only sensible main.cf setting for this parameter is
 			// **hostname**": a value given, not a thing named.
 			return evidence{}, false
-		case "when", "whenever", "if", "unless", "until", "because", "although", "though", "whether", "while":
+		case "when", "whenever", "if", "unless", "until", "because", "although", "though", "whether", "while", "whose":
 			// "Note: this variable has no effect when the $autoedit
 			// variable is *set*.": the copula of a clause the sentence
 			// ends with; its complement is a state, not a name ("If a
 			// name has two dots, each part after the first is an
-			// *extension*" names one).
+			// *extension*" names one). "whose": "wait for any child
+			// whose process group ID is *id*" gives a value.
 			if i >= clause && !(i > 0 && strings.EqualFold(words[i-1], "a")) { // not "for a while"
 				return evidence{}, false
 			}

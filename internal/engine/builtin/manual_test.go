@@ -27,7 +27,8 @@ import (
 // keyboard shortcut ("Tab - cycle through ...", "**Ctrl**: the chosen berth
 // is ..."), a page's purpose that names something after the term ("Chart —
 // Key reference for the Chart menu"), a verdict ("Slack is a good choice
-// for ..."), a field's line that names its kind after the term ("mark is
+// for ..."), a relation without its other side ("base64 is a modern
+// alternative."), a field's line that names its kind after the term ("mark is
 // the painted mark (...)"), or a value in code spelled
 // like an everyday word ("`server`: messages from the server subsystem"),
 // or a heading over what the text will do ("First, let's look at ...") or
@@ -70,6 +71,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"Every field takes any operator. The exception is the `Moor` field, for which only = is allowed. Each exception is logged.\n\n" +
 		"Pick a tide mode. The default is the quiet mode with one pilot on duty. Change the default in the berth file.\n\n" +
 		"Slack is a good choice for most berths. Slack waits for the tide.\n\n" +
+		"The tide clock module is deprecated. Tidewatch is a modern alternative. Tidewatch reads the gauge.\n\n" +
 		"Light tenders are a good way to still make use of very old hulls. Each light tender has a crew.\n\n" +
 		"Harbor law is a vast and very sensitive subject, so we cannot cover it here. Every harbor law is posted.\n\n" +
 		"The tide forecaster is an experimental feature. Try the tide forecaster.\n\n" +
@@ -158,6 +160,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"cause":             "pull of the moon",
 		"Slack":             "good choice",
 		"light tender":      "good way",             // a plural verdict
+		"Tidewatch":         "modern alternative",   // to what the sentence before named
 		"harbor law":        "sensitive subject",    // how large a subject
 		"tide forecaster":   "experimental feature", // a status
 		"mark":              "painted mark",
