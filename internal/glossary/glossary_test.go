@@ -59,6 +59,13 @@ func TestIndex(t *testing.T) {
 		{"keys and a key", "key", []int{0, 11}},
 		{"propertiesx", "property", nil},
 		{"RUBIES", "RUBY", nil},
+		// A link's target is no text: "[the guide](network.html)" does
+		// not use "network", nor does a reference definition's target.
+		{"see [the network](network-services.html#network) or network", "network", []int{9, 52}},
+		{"[ledger]: docs/network.html", "network", nil},
+		{"[network]: docs/x.html", "network", []int{1}},
+		{"[1]: See the network guide", "network", []int{13}},
+		{"](network", "network", nil},
 	}
 	for _, tt := range tests {
 		if got := Index(tt.line, tt.term); !reflect.DeepEqual(got, tt.want) {

@@ -92,6 +92,12 @@ func (p pattern) index(line, lower string, haveLower bool) []int {
 		out = append(out, p.scan(hay, p.ies)...)
 		slices.Sort(out)
 	}
+	if len(out) > 0 && (strings.Contains(line, "](") || strings.HasPrefix(strings.TrimLeft(line, " "), "[")) {
+		out = slices.DeleteFunc(out, func(at int) bool { return inLinkTarget(line, at) })
+		if len(out) == 0 {
+			out = nil
+		}
+	}
 	if folded && len(out) > 0 && p.folded != p.term && strings.IndexByte(line, '-') >= 0 {
 		// "docker-compose" is not Docker, "x-window-manager" not Manager:
 		// a capitalised name matched in lower case beside a hyphen is a
@@ -105,6 +111,37 @@ func (p pattern) index(line, lower string, haveLower bool) []int {
 		}
 	}
 	return out
+}
+
+// inLinkTarget reports whether offset at of a Markdown line falls in a
+// link's target, "[text](target)", or a reference definition's,
+// "[label]: target": a file name or an address there is not the text's
+// use of a word.
+func inLinkTarget(line string, at int) bool {
+	if t := strings.TrimLeft(line, " "); strings.HasPrefix(t, "[") {
+		if i := strings.Index(line, "]: "); i > 0 && !strings.Contains(line[:i], "](") && at > i {
+			// The target is one word; "[1]: See the network guide" is a
+			// note's text.
+			start := i + len("]: ")
+			end := strings.IndexByte(line[start:], ' ')
+			return end < 0 || at < start+end
+		}
+	}
+	for from := 0; ; {
+		i := strings.Index(line[from:], "](")
+		if i < 0 || from+i >= at {
+			return false
+		}
+		start := from + i + 2
+		end := strings.IndexByte(line[start:], ')')
+		if end < 0 {
+			return true // the target runs to the end of the line
+		}
+		if at < start+end {
+			return true
+		}
+		from = start + end
+	}
 }
 
 // scan returns the offsets of needle in hay where it is a whole term.
