@@ -487,11 +487,39 @@ func leadingLink(li *html.Node, text string) string {
 		// names.
 		return text
 	}
+	return markdownLink(t, href) + text[len(t):]
+}
+
+// markdownLink writes a link to href with text as its label.
+func markdownLink(text, href string) string {
 	if strings.ContainsAny(href, " ()<>") {
 		href = "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(href) + ">"
 	}
-	label := strings.NewReplacer("[", `\[`, "]", `\]`).Replace(t)
-	return "[" + label + "](" + href + ")" + text[len(t):]
+	label := strings.NewReplacer("[", `\[`, "]", `\]`).Replace(text)
+	return "[" + label + "](" + href + ")"
+}
+
+// crossRefHref returns the target of a link that a parenthesis holds
+// alone: 「サーバ (<a href="resources.html#machines">港のマシン群</a>)」, as
+// Sphinx writes a :ref: to a section. It points to where the thing is
+// told of, and is kept a link so the engines do not read the section's
+// title as a gloss of the word before it. "" for any other link, which is
+// read as its text.
+func crossRefHref(a *html.Node) string {
+	href := strings.TrimSpace(attr(a, "href"))
+	if href == "" || strings.HasPrefix(strings.ToLower(href), "javascript:") {
+		return ""
+	}
+	prev, next := a.PrevSibling, a.NextSibling
+	if prev == nil || next == nil || prev.Type != html.TextNode || next.Type != html.TextNode {
+		return ""
+	}
+	before := strings.TrimRight(prev.Data, " \t\n\u00a0")
+	after := strings.TrimLeft(next.Data, " \t\n\u00a0")
+	if !(strings.HasSuffix(before, "(") || strings.HasSuffix(before, "（")) || !(strings.HasPrefix(after, ")") || strings.HasPrefix(after, "）")) {
+		return ""
+	}
+	return href
 }
 
 // onlyRemarks reports text that is empty or parenthetical remarks only:
@@ -834,6 +862,17 @@ func writeInline(b *strings.Builder, n *html.Node, depth int) {
 			}
 		}
 		return
+	case atom.A:
+		if href := crossRefHref(n); href != "" {
+			var inner strings.Builder
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				writeInline(&inner, c, depth+1)
+			}
+			if t := strings.Join(strings.Fields(inner.String()), " "); t != "" && !strings.Contains(inner.String(), "\n") {
+				b.WriteString(markdownLink(t, href))
+				return
+			}
+		}
 	case atom.Strong, atom.B, atom.Em, atom.I:
 		var inner strings.Builder
 		for c := n.FirstChild; c != nil; c = c.NextSibling {

@@ -286,6 +286,10 @@ func TestToMarkdown(t *testing.T) {
 		{"a quotation is in quotation marks",
 			"<h1>T</h1><p>Set it in the panel (the <q>Berth of the ship</q> field) or <q>岸壁</q>; <q> </q>.</p>",
 			"# T\n\nSet it in the panel (the \"Berth of the ship\" field) or 「岸壁」; .\n"},
+		{"a link alone in a parenthesis is a cross-reference and stays a link",
+			"<h1>T</h1><p>資源にはサーバ (<a class=\"reference internal\" href=\"resources.html#machines\"><span class=\"std std-ref\">港のマシン群</span></a>) があります。" +
+				"See the roster ( <a href=\"crews.html\">Tug crews</a> ), the ledger (<a href=\"/x\">a</a> or <a href=\"/y\">b</a>) and (<a href=\"#z\"></a>).</p>",
+			"# T\n\n資源にはサーバ ([港のマシン群](resources.html#machines)) があります。See the roster ( [Tug crews](crews.html) ), the ledger (a or b) and ().\n"},
 		{"an anchor left open holds no list",
 			"<a name=\"general\"><h2>General</h2><dl><dt>What is a berth?<dd>A place at a quay.<p><dt>Where is it?<dd><a href=\"quay.html\">The quay</a> lists it.</dl>",
 			"## General\n\n- What is a berth?: A place at a quay.\n- Where is it?: The quay lists it.\n"},

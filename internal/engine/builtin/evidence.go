@@ -116,7 +116,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				found = true
 				break
 			}
-			if ev, ok := parenEvidence(s, sp, hits); ok && !ix.sharedParens[parenKey(ev.text)] && !ix.rowVariant(s, sp) {
+			if ev, ok := parenEvidence(s, sp, hits); ok && !ix.sharedParens[parenKey(ev.text)] && !ix.rowVariant(s, sp) && !ix.xrefParens[si][parenKey(ev.text)] {
 				out = append(out, ev)
 				found = true
 				break

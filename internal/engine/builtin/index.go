@@ -187,8 +187,13 @@ type corpusIndex struct {
 	// different words or more: a label ("man（成熟した構文解析器）",
 	// "AsciiDoc（成熟した構文解析器）", ...), not one word's gloss.
 	sharedParens map[string]bool
-	bytes        int
-	paras        int // blocks added so far
+	// xrefParens maps the few sentences with a parenthesis that holds a
+	// link alone ("([港のマシン群](resources.html#machines))", "([the
+	// ledger][ledger])") to those links' texts, by parenKey: a
+	// cross-reference to another section or page, not a gloss.
+	xrefParens map[int]map[string]bool
+	bytes      int
+	paras      int // blocks added so far
 }
 
 // index returns the corpus index, building it on first use.
@@ -1935,6 +1940,12 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 		idx := len(ix.sentences)
 		ix.sentences = append(ix.sentences, sentence{doc: doc, line: start, end: end, text: text, ja: ja, block: b.kind, para: para, faq: faq,
 			code: leadingCode(raw), link: b.kind == blockList && linkOnly(raw), emParam: emphasisedParam(strings.TrimLeft(raw, " \t")) != ""})
+		if refs := linkParens(raw); refs != nil {
+			if ix.xrefParens == nil {
+				ix.xrefParens = map[int]map[string]bool{}
+			}
+			ix.xrefParens[idx] = refs
+		}
 		if in := emphasisedComplement(raw, ja); in != "" {
 			if ix.introduced == nil {
 				ix.introduced = map[int]string{}
@@ -2005,6 +2016,26 @@ func leadingCode(raw string) string {
 		return ""
 	}
 	return r[1 : 1+end]
+}
+
+// linkParen is a parenthesis that holds one Markdown link alone, inline
+// or by reference.
+var linkParen = regexp.MustCompile(`[(（]\s*\[([^\]]+)\](?:\([^()\s]+\)|\[[^\]]*\])\s*[)）]`)
+
+// linkParens returns the texts of the links that a parenthesis of raw
+// holds alone, by parenKey; nil when there are none.
+func linkParens(raw string) map[string]bool {
+	if !strings.Contains(raw, "([") && !strings.Contains(raw, "（[") && !strings.Contains(raw, "( [") {
+		return nil // cheap test first: this runs for every sentence
+	}
+	var out map[string]bool
+	for _, m := range linkParen.FindAllStringSubmatch(raw, -1) {
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[parenKey(cleanMarkdown(m[1]))] = true
+	}
+	return out
 }
 
 // emphasisedParam returns the word a sentence opens with in emphasis, in

@@ -400,3 +400,27 @@ func TestItemsThatAreRemarksOrValues(t *testing.T) {
 		t.Errorf("tug_log: %q (%.2f), want what the value does", d.Text, d.Confidence)
 	}
 }
+
+// A parenthesis that holds a link alone points to another section or page
+// (a cross-reference, as Sphinx's :ref: and Node's reference links write
+// it): 「サーバ ([港のマシン群](resources.html#machines))」 names the section
+// that tells about servers, not what one is. A parenthesis with a link
+// among its words still glosses. The page is written for this test.
+func TestLinkParenthesesAreCrossReferences(t *testing.T) {
+	t.Parallel()
+	ja := "# 範囲\n\nこの手引きで触れる資源には、連絡網 ([連絡網](lists.html#lists)) および管制サーバ ([港のマシン群](resources.html#machines))、" +
+		"岸壁の構成に関する解説 ([岸壁](quay.html)) などがあります。\n\n管制サーバを使う。管制サーバは多い。連絡網に入る。\n"
+	en := "# Scope\n\nThe resources include the tug roster ([Tug crews and shifts](crews.html#roster)) and the berth ledger ([the ledger][ledger]).\n\n" +
+		"Ships wait at the anchorage (an area of [sheltered water](water.html) where ships anchor).\n\n" +
+		"[ledger]: ledger.html\n\nRead the tug roster. The berth ledger is kept. The anchorage is south.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: ja}, {Path: "en.md", Content: en}})
+	e := newEngine(t)
+	for term, not := range map[string]string{"管制サーバ": "港のマシン群", "tug roster": "Tug crews", "berth ledger": "the ledger"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
+			t.Errorf("%s: %q (%.2f), a cross-reference is no gloss", term, d.Text, d.Confidence)
+		}
+	}
+	if d := define(t, e, c, "anchorage"); d.Text != "An area of sheltered water where ships anchor." {
+		t.Errorf("anchorage: %q, want the parenthesis with its link's text", d.Text)
+	}
+}
