@@ -2885,6 +2885,16 @@ func enVerdict(body string) bool {
 	return false
 }
 
+// opensExample reports a sentence that opens as an example: 「例えば、」,
+// "For example,".
+func opensExample(s string, ja bool) bool {
+	if ja {
+		return hasAnyPrefix(s, "例えば", "たとえば", "例として", "一例として")
+	}
+	l := strings.ToLower(s[:min(len(s), 16)])
+	return hasAnyPrefix(l, "for example", "for instance", "e.g.", "as an example")
+}
+
 // enQuantifiers open a sentence about every instance of something.
 var enQuantifiers = toSet(`any every each all no`)
 
@@ -4422,6 +4432,11 @@ func restateEvidence(s *sentence, sp string) (evidence, bool) {
 // parenEvidence matches a parenthetical gloss right after the term:
 // "サンドボックス（アクションを…一時ディレクトリ）" or "X (i.e. ...)".
 func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
+	if opensExample(s.text, s.ja) {
+		// 「例えば、…を RAID0 (高速な 300GB のビデオ編集パーティション) で
+		// 結合でき、…」: what the term is in the example, not what it is.
+		return evidence{}, false
+	}
 	for _, at := range hits {
 		if m := s.text[at : at+len(sp)]; len(m) > 1 && strings.ToUpper(m) == m && strings.ToUpper(sp) != sp && strings.ToLower(m) != m {
 			// "`TERM` (a request to terminate gracefully)": a signal, a

@@ -424,3 +424,20 @@ func TestLinkParenthesesAreCrossReferences(t *testing.T) {
 		t.Errorf("anchorage: %q, want the parenthesis with its link's text", d.Text)
 	}
 }
+
+// A sentence that opens as an example (「例えば、」, "For example,") says
+// what the term is in the example: its parenthesis gives the instance
+// (「RAID0 (高速な 300GB のビデオ編集パーティション)」), not what the term is.
+// The text is written for this test.
+func TestParenthesesInExamplesAreInstances(t *testing.T) {
+	t.Parallel()
+	ja := "# 岸壁\n\n例えば、三つの 200m の岸壁があれば、最初の岸壁を RAID9 (高速な 300m の大型船用バース) で結合できます。\n\nRAID9 を使う。RAID9 は便利です。\n"
+	en := "# Quays\n\nFor example, three quays can be joined into a tie block (a 300 m berth for large ships).\n\nUse the tie block. The tie block is long.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: ja}, {Path: "en.md", Content: en}})
+	e := newEngine(t)
+	for term, not := range map[string]string{"RAID9": "300m", "tie block": "300 m"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
+			t.Errorf("%s: %q (%.2f), an example’s instance is no gloss", term, d.Text, d.Confidence)
+		}
+	}
+}
