@@ -1859,3 +1859,22 @@ func TestNamingAfterOr(t *testing.T) {
 		t.Errorf("skiff = %q (%.2f), want no naming from a list", d.Text, d.Confidence)
 	}
 }
+
+// A Japanese subject may carry its spelled-out name as an appositive
+// between it and its particle: 「APT、進化したパッケージツール (Advanced
+// Package Tool) は …」 (the Debian FAQ) says what APT is. Without the
+// spelled-out name in the parenthesis, 「TPS、港 (北岸) は …」 is a list.
+// The text is written for this test.
+func TestJapaneseAppositiveWithSpelledOutName(t *testing.T) {
+	t.Parallel()
+	doc := "# 潮位\n\nTPS、潮位予測の仕組み (Tide Prediction System) は港の潮位を予測する道具で tidectl コマンドを提供します。\n\n" +
+		"BWS、北の岸壁 (北岸) は古い設備です。\n\nTPS を使う。TPS は速い。BWS を使う。BWS は広い。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "TPS"); d.Confidence < confExplicit || !strings.Contains(d.Text, "予測する道具") {
+		t.Errorf("TPS = %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "BWS"); d.Confidence >= confExplicit {
+		t.Errorf("BWS = %q (%.2f): the parenthesis does not spell it out", d.Text, d.Confidence)
+	}
+}

@@ -2138,6 +2138,7 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 			n = skipScopeName(rest, n)
 			n += enKindNoun(rest[n:], sp)
 		} else if !glossary.HasCJK(sp) {
+			n = skipJaAppositive(rest, n, sp)
 			n += jaKindNoun(rest[n:])
 		}
 		return off + n, true
@@ -2441,6 +2442,35 @@ func skipAliasClause(s string, n int) int {
 		return n + len(o) + end + 1 // the space after the comma stays
 	}
 	return n
+}
+
+// skipJaAppositive returns n moved past an appositive that spells out
+// the abbreviation sp ending at n, when the subject's particle follows
+// it: 「APT、進化したパッケージツール (Advanced Package Tool) は …」; n
+// itself otherwise (「TPS、港 (北岸) は …」 lists).
+func skipJaAppositive(s string, n int, sp string) int {
+	after, ok := strings.CutPrefix(s[n:], "、")
+	if !ok || !isAbbrev(sp) {
+		return n
+	}
+	open := strings.IndexAny(after, "(（")
+	if open <= 0 || open > 90 || strings.ContainsAny(after[:open], "、。「」()（）") {
+		return n
+	}
+	_, size := utf8.DecodeRuneInString(after[open:])
+	closeIdx := strings.IndexAny(after[open:], ")）")
+	if closeIdx < 0 {
+		return n
+	}
+	if inner := after[open+size : open+closeIdx]; !initialsMatch(strings.Fields(inner), sp) {
+		return n
+	}
+	_, csize := utf8.DecodeRuneInString(after[open+closeIdx:])
+	end := open + closeIdx + csize
+	if !jaSubjectParticle(strings.TrimLeft(after[end:], " ")) {
+		return n
+	}
+	return n + len("、") + end
 }
 
 // nameSigns go with the name they follow: "GOsa²", "Java®".
@@ -3603,13 +3633,14 @@ var jaCircumstanceNouns = []string{"場合", "状態", "時", "際", "時点", "
 
 // jaKindBeforeDe reports a predicate before 「で、」 that names a kind of
 // thing after a modifier (「MultiViews はディレクトリ毎のオプションで、…」,
-// 「名前付きパイプは特殊なファイル型で、…」):
+// 「名前付きパイプは特殊なファイル型で、…」) or a relative clause
+// (「…への進化したインターフェイスで apt-get …」):
 // 「で」 is then the copula, where after a place or a circumstance
 // (「Node.js の環境で、」, 「この場合で、」) it says where.
 func jaKindBeforeDe(pred string) bool {
 	noun := trailingJaRun(pred)
 	if utf8.RuneCountInString(noun) < 2 || !strings.HasSuffix(pred, "の"+noun) && !strings.HasSuffix(pred, "な"+noun) &&
-		!strings.HasSuffix(pred, "い"+noun) {
+		!strings.HasSuffix(pred, "い"+noun) && !strings.HasSuffix(pred, "た"+noun) && !strings.HasSuffix(pred, "る"+noun) {
 		return false
 	}
 	for _, p := range jaPlaceNouns {
