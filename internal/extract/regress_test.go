@@ -934,6 +934,7 @@ func TestExtractReferenceFieldDescriptions(t *testing.T) {
 // and the end of its clause ("the destination path to be absolute.",
 // Node's fs page) is a predicate adjective, not a name; "is a daemon."
 // still names one. Adjectives that only modify ("recursive", "numeric",
+// "negative" before a parameter in emphasis, "a negative *step*",
 // "relative", an option spelled like one) and "detailed information" are
 // no terms either. The text is written for this test.
 func TestExtractPredicateAdjectiveAtClauseEnd(t *testing.T) {
@@ -944,9 +945,11 @@ func TestExtractPredicateAdjectiveAtClauseEnd(t *testing.T) {
 		"Each tidewatcher reads the tide gauge. The tidewatcher is a daemon.\n" +
 		"Set `recursive` to true for nested berths. The tide gauge is recursive when recursive is set, numeric or relative. " +
 		"For detailed information, see the tide gauge notes. For detailed information on berths, read on.\n" +
-		"If the gauge raises TideError, the berth is closed. The quay raises BerthError. A positional berth goes first; positional berths are read in order.\n"
+		"If the gauge raises TideError, the berth is closed. The quay raises BerthError. A positional berth goes first; positional berths are read in order.\n" +
+		"Pass an arbitrary *berth*. For a negative *step*, the tides turn; a negative *depth* is refused; an arbitrary *tide* is read. If *step* is negative, it waits.\n" +
+		"An arbitrary *quay* is read. A negative *quay* is refused.\n"
 	checkTerms(t, "", extractPair(t, e, text), []string{"tide gauge", "tidewatcher"},
-		[]string{"absolute", "recursive", "numeric", "relative", "detailed information", "raises", "positional"})
+		[]string{"absolute", "recursive", "numeric", "relative", "detailed information", "raises", "positional", "arbitrary", "negative"})
 }
 
 // TestExtractDunderNames: "__init__.py" keeps its leading underscores

@@ -251,7 +251,7 @@ var enAdjSingle = wordSet(`optional internal external underlying public private 
 	nested parallel sequential concurrent distributed shared separate standard normal abstract generic
 	primary secondary due ready non multi sub pre post dirty clean stale fresh busy quiet slow fast healthy
 	unhealthy verbose silent modern interactive regular virtual official complex hidden visible alternate graphic
-	graphical major minor individual numeric recursive absolute relative positional`)
+	graphical major minor individual numeric recursive absolute relative positional arbitrary negative positive`)
 
 // enCapOK lists stop words that are kept when written capitalised in the
 // middle of a sentence (names that collide with function words).
