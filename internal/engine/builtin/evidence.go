@@ -2862,8 +2862,18 @@ func namesItself(body, sp string) bool {
 			np = np[:i]
 		}
 	}
+	for _, w := range []string{" but ", " and ", " or "} {
+		if i := strings.Index(np, w); i >= 0 {
+			np = np[:i]
+		}
+	}
 	np = strings.TrimRight(strings.TrimSpace(np), ".")
 	l := strings.ToLower(sp)
+	if rest, ok := strings.CutPrefix(np, l+" "); ok && !strings.Contains(rest, " ") {
+		// "A Pointer is a pointer type but ...": the term as the modifier
+		// of its own kind says nothing of what it is.
+		return true
+	}
 	// "The pattern is a pattern that is to be used ...": the body (after
 	// its article) is the term again.
 	return np == l || np == l+"s" || strings.HasSuffix(np, " "+l) || strings.HasSuffix(np, " "+l+"s")

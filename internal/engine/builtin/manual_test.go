@@ -77,6 +77,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"The tide forecaster is an experimental feature. Try the tide forecaster.\n\n" +
 		"Each line has two fields. mark is the painted mark (which, for old quays, is a number) of the berth. Paint each mark.\n\n" +
 		"The home port is the skipper’s home port by default. Each home port keeps a register.\n\n" +
+		"A Warpline is a warpline type but a Warpline value may not be spliced. Each warpline is checked.\n\n" +
 		"Tide tables drift by a minute a year. The cause is the slow pull of the moon on the harbour water. Each cause is logged.\n\n" +
 		"Tests:\n\n- `berth`: true if berth is not empty\n- `-z berth`: true if berth is empty\n\n" +
 		"Every tug configuration names a berth; every result is kept.\n\n" +
@@ -165,6 +166,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"tide forecaster":   "experimental feature", // a status
 		"mark":              "painted mark",
 		"home port":         "skipper’s home port", // the term named again
+		"warpline":          "warpline type",       // the term as its own kind’s modifier
 		"code":              "to be checked",
 		"berth_id":          "berth to free",
 		"radius":            "Distance between",
