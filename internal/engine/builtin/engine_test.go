@@ -1081,3 +1081,23 @@ func TestAliasesJapaneseOtherNames(t *testing.T) {
 		t.Errorf("aliases = %v, want %v", got, want)
 	}
 }
+
+// A license notice copied into a package (an MIT or Apache notice in a
+// README or a THIRD-PARTY-NOTICES file) names "the Software" and "the
+// License" for its own purpose: neither is a term of the documents, and
+// no sentence of the notice glosses anything. The notice is written for
+// this test in the usual wording.
+func TestLicenseNoticesGlossNothing(t *testing.T) {
+	t.Parallel()
+	doc := "# Quaytool\n\nQuaytool books berths. The Software of the harbor office is old.\n\n## License\n\n" +
+		"Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the \"Software\"), to deal in the Software without restriction.\n\n" +
+		"Licensed under the Apache License, Version 2.0 (the \"License\"); you may not use this file except in compliance with the License.\n\n" +
+		"THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
+	e := newEngine(t)
+	for _, term := range []string{"Software", "License"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, "(the") || strings.Contains(d.Text, "hereby") || strings.Contains(d.Text, "compliance") {
+			t.Errorf("%s: %q (%.2f), a license notice glosses nothing", term, d.Text, d.Confidence)
+		}
+	}
+}

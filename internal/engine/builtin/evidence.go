@@ -100,6 +100,9 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			}
 		}
 		s := &ix.sentences[si]
+		if s.notice {
+			continue
+		}
 		found, used := false, false
 		firstHit := len(s.text)
 		before := len(out)
@@ -227,6 +230,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					continue
 				}
 				s = ix.sentences[first]
+			}
+			if s.notice {
+				// "## License" over "Licensed under the Apache License,
+				// Version 2.0 ...": a notice, not what a license is.
+				continue
 			}
 			// Prefer the sentence of the section's first paragraphs that
 			// defines the term or has it as its subject: "### Ordered

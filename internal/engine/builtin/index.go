@@ -41,6 +41,10 @@ type sentence struct {
 	// emphasis, in lower case ("*access* is an integer that ...", see
 	// emphasisedParam).
 	emParam bool
+	// notice marks a sentence of a license or copyright notice
+	// ("Permission is hereby granted ... (the \"Software\") ..."): copied
+	// wording that names its own terms, never a gloss.
+	notice bool
 }
 
 type blockKind uint8
@@ -1939,7 +1943,8 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 		}
 		idx := len(ix.sentences)
 		ix.sentences = append(ix.sentences, sentence{doc: doc, line: start, end: end, text: text, ja: ja, block: b.kind, para: para, faq: faq,
-			code: leadingCode(raw), link: b.kind == blockList && linkOnly(raw), emParam: emphasisedParam(strings.TrimLeft(raw, " \t")) != ""})
+			code: leadingCode(raw), link: b.kind == blockList && linkOnly(raw), emParam: emphasisedParam(strings.TrimLeft(raw, " \t")) != "",
+			notice: licenseNotice(text)})
 		if refs := linkParens(raw); refs != nil {
 			if ix.xrefParens == nil {
 				ix.xrefParens = map[int]map[string]bool{}
@@ -2016,6 +2021,29 @@ func leadingCode(raw string) string {
 		return ""
 	}
 	return r[1 : 1+end]
+}
+
+// licenseNoticePhrases mark a sentence of a license or copyright notice,
+// lower case.
+var licenseNoticePhrases = []string{"permission is hereby granted", "licensed under the", "license, version", "copyright (c)",
+	"copyright ©", "in compliance with the license", "the software is provided", "without warranties or conditions",
+	"without warranty of any kind", `(the "software")`, `(the "license")`, "copies of the software", "above copyright notice",
+	"spdx-license-identifier", "redistribution and use in source and binary forms"}
+
+// licenseNotice reports a sentence of a license or copyright notice.
+func licenseNotice(text string) bool {
+	if !strings.Contains(text, "icense") && !strings.Contains(text, "ICENSE") && !strings.Contains(text, "opyright") &&
+		!strings.Contains(text, "OPYRIGHT") && !strings.Contains(text, "hereby") && !strings.Contains(text, "oftware") &&
+		!strings.Contains(text, "OFTWARE") && !strings.Contains(text, "WARRANT") && !strings.Contains(text, "arrant") {
+		return false // cheap test first: this runs for every sentence
+	}
+	l := strings.ToLower(text)
+	for _, p := range licenseNoticePhrases {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // linkParen is a parenthesis that holds one Markdown link alone, inline
