@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/genglossary/genglossary/internal/glossary"
@@ -207,7 +208,7 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 			flush(false)
 			continue
 		}
-		if isByline(trimmed) {
+		if isByline(trimmed) || personLine.MatchString(trimmed) {
 			continue // not prose: a list of people
 		}
 		if len(para) > 0 {
@@ -281,7 +282,9 @@ var peopleSections = wordSet(`maintainers triagers collaborators emeriti`)
 // licensePhrases mark a sentence of license or copyright notice.
 var licensePhrases = [...]string{"copyright (c)", "copyright ©", "copyright 20", "copyright 19", "licensed under",
 	"distributed under the", "released under the", "available under the", "spdx-license-identifier",
-	"permission is hereby granted", "license, version", "see the license", "see license", "の下で配布",
+	"permission is hereby granted", "license, version", "see the license", "see license", "in compliance with the license",
+	"under the license", "above copyright notice", "portions of the software", "the software is provided", "without warranty",
+	"in no event shall", "unless required by applicable law", "redistribution and use in source and binary forms", "の下で配布",
 	"の下で公開", "ライセンスの下", "ライセンスで配布", "ライセンスで公開", "ライセンスに基づ", "著作権は"}
 
 // bylines open a line that names a document's people, not its
@@ -297,7 +300,8 @@ var bylines = [...]string{"author:", "authors:", "author(s):", "maintainer:", "m
 func stripBoilerplate(para []byte) []byte {
 	if !bytes.Contains(para, []byte("opyright")) && !bytes.Contains(para, []byte("icense")) &&
 		!bytes.Contains(para, []byte("SPDX")) && !bytes.Contains(para, []byte("ライセンス")) &&
-		!bytes.Contains(para, []byte("著作権")) && !bytes.Contains(para, []byte("©")) {
+		!bytes.Contains(para, []byte("著作権")) && !bytes.Contains(para, []byte("©")) && !bytes.Contains(para, []byte("WARRANT")) &&
+		!bytes.Contains(para, []byte("arrant")) && !bytes.Contains(para, []byte("Redistribution")) && !bytes.Contains(para, []byte("hereby")) {
 		return para
 	}
 	s := string(para)
@@ -335,6 +339,12 @@ func stripBoilerplate(para []byte) []byte {
 	}
 	return out
 }
+
+// personLine matches a line that names one person with an address
+// ("Brian Woodward (https://twitter.com/doowb)", "Jon Schlinkert
+// <jon@example.com>"), as a package's list of authors and contributors
+// writes them.
+var personLine = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]+){1,3}(?: +<[^<>\s]+@[^<>\s]+>(?: +\((?:https?://|mailto:)[^()\s]+\))?| +\((?:https?://|mailto:)[^()\s]+\))$`)
 
 // isByline reports a line that names a document's people, not its
 // subject: "Authors: Ivan Kozlovic, Lev Brouk", 「作成者：…」. It runs for

@@ -963,3 +963,34 @@ func TestExtractDunderNames(t *testing.T) {
 		"The quay calls __init__ on each berth, and __init__ sets the tide. You __must__ read the tide log; the tide log __must__ be kept.\n"
 	checkTerms(t, "", extractPair(t, e, text), []string{"__berth__.py", "tide log"}, []string{"berth__.py", "init__", "__must__", "must__"})
 }
+
+// TestExtractLicenseNoticeWords: an MIT or Apache notice copied into a
+// README names "the Software" and "the License" in every sentence, and
+// sets them in capitals ("THE SOFTWARE IS PROVIDED"): they are the
+// notice's words, not the documents' terms. The notice is written for this
+// test in the usual wording.
+func TestExtractLicenseNoticeWords(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Quaytool\n\nQuaytool books berths. A berth plan lists the berths; the berth plan is saved.\n\n## License\n\n" +
+		"Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the \"Software\"), to deal in the Software without restriction.\n\n" +
+		"The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.\n\n" +
+		"THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND. IN NO EVENT SHALL THE AUTHORS BE LIABLE FOR ANY CLAIM ARISING FROM THE SOFTWARE.\n\n" +
+		"Licensed under the Apache License, Version 2.0 (the \"License\"); you may not use this file except in compliance with the License.\n" +
+		"Unless required by applicable law, software distributed under the License is distributed on an \"AS IS\" BASIS.\n" +
+		"See the License for the specific language governing permissions and limitations under the License.\n"
+	checkTerms(t, "", extractPair(t, e, text), []string{"berth plan"}, []string{"Software", "software", "License", "license", "AUTHORS"})
+}
+
+// TestExtractPeopleWithAddresses: a package's notices list its authors
+// and contributors one per line with an address ("- Brian Ashgrove
+// (https://example.org/ba)", "Jon Tallis <jon@example.org>"): people,
+// not terms. The text is written for this test.
+func TestExtractPeopleWithAddresses(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Quaytool\n\nQuaytool books berths with the Berth Planner. The Berth Planner saves plans.\n\n" +
+		"Contributors:\n\n- Brian Ashgrove (https://example.org/ba)\n- Jon Tallis <jon@example.org> (https://example.org/jt)\n- Ilse Marchetti <ilse@example.org>\n\n" +
+		"## Berth Planner\n\nThe Berth Planner is a tool.\n"
+	checkTerms(t, "", extractPair(t, e, text), []string{"Berth Planner"}, []string{"Brian Ashgrove", "Jon Tallis", "Ilse Marchetti"})
+}
