@@ -1878,3 +1878,16 @@ func TestJapaneseAppositiveWithSpelledOutName(t *testing.T) {
 		t.Errorf("BWS = %q (%.2f): the parenthesis does not spell it out", d.Text, d.Confidence)
 	}
 }
+
+// HTML entities in Markdown text ("Q&amp;A", "&nbsp;", "&#x2014;") are the
+// characters they stand for in definitions and usages. The text is
+// written for this test.
+func TestEntitiesInMarkdownAreText(t *testing.T) {
+	t.Parallel()
+	doc := "# Quay\n\nA berth plan is&nbsp;a list of berths &amp; their ships &#x2014; kept by the harbor office.\n\nPrint the berth plan.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "berth plan"); d.Text != "A berth plan is a list of berths & their ships — kept by the harbor office." {
+		t.Errorf("berth plan: %q, want its entities as characters", d.Text)
+	}
+}

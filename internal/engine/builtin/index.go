@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"html"
 	"path"
 	"regexp"
 	"slices"
@@ -2533,6 +2534,16 @@ func cleanMarkdown(s string) string {
 			sb.WriteByte(s[i+1])
 			i += 2
 			continue
+		case c == '&':
+			// An HTML entity, as READMEs write "Docs &nbsp;•&nbsp; Chat"
+			// and "Q&amp;A": the character it stands for.
+			if end := strings.IndexByte(s[i:min(len(s), i+12)], ';'); end > 1 {
+				if e := s[i : i+end+1]; html.UnescapeString(e) != e {
+					sb.WriteString(html.UnescapeString(e))
+					i += end + 1
+					continue
+				}
+			}
 		case c == ':':
 			if n := emojiCode(s, i); n > 0 {
 				i += n
