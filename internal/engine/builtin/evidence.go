@@ -648,6 +648,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// I/O): how the thing behaves in one case, not what it is.
 				continue
 			}
+			if !it.ja && invitation(it.body) {
+				// "[Discord](https://discord.com/...) - Join our discord
+				// server and chat with the maintainers.": where to meet
+				// the project, not what Discord is.
+				continue
+			}
 			if it.ja && jaSupportStatus(it.body) {
 				// "XEmacs" over 「DDSKK 17.1 以降は XEmacs はサポート対象外
 				// です。」 (a definition list of platforms): whether it is
@@ -2942,6 +2948,25 @@ func opensExample(s string, ja bool) bool {
 	l := strings.ToLower(s[:min(len(s), 16)])
 	return hasAnyPrefix(l, "for example", "for instance", "e.g.", "as an example")
 }
+
+// invitation reports an item's text that invites the reader to the
+// project's own place: an imperative, then "our" or "us" ("Join our
+// discord server ...", "Follow us on Mastodon").
+func invitation(body string) bool {
+	w := strings.Fields(strings.ToLower(body))
+	if len(w) < 2 || !enInviteVerbs[w[0]] {
+		return false
+	}
+	for _, x := range w[1:min(len(w), 5)] {
+		if x == "our" || x == "us" || strings.HasPrefix(x, "us,") || strings.HasPrefix(x, "us.") {
+			return true
+		}
+	}
+	return false
+}
+
+// enInviteVerbs open an invitation.
+var enInviteVerbs = toSet(`join follow visit chat contact talk ask email e-mail message ping star sponsor support subscribe read watch find`)
 
 // enQuantifiers open a sentence about every instance of something.
 var enQuantifiers = toSet(`any every each all no`)

@@ -441,3 +441,25 @@ func TestParenthesesInExamplesAreInstances(t *testing.T) {
 		}
 	}
 }
+
+// An item that invites the reader to the project's own place ("-
+// [Harborchat](https://example.org/chat) - Join our harborchat server and
+// chat with the maintainers.") says where to meet, not what the key is;
+// an item that says what it is still glosses. The page is written for
+// this test.
+func TestInvitationItemsAreNoGlosses(t *testing.T) {
+	t.Parallel()
+	doc := "# Quaytool\n\n## Community\n\n- [Harborchat](https://example.org/chat) - Join our harborchat server and chat with the maintainers.\n" +
+		"- [Tidewire](https://example.org/tw) - Follow us on Tidewire for news.\n- [Berthbook](https://example.org/bb) - A wiki of berth plans.\n\n" +
+		"Harborchat is busy. Tidewire is fast. Berthbook is large.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
+	e := newEngine(t)
+	for term, not := range map[string]string{"Harborchat": "Join our", "Tidewire": "Follow us"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s: %q (%.2f), an invitation is no gloss", term, d.Text, d.Confidence)
+		}
+	}
+	if d := define(t, e, c, "Berthbook"); d.Text != "A wiki of berth plans." {
+		t.Errorf("Berthbook: %q, want its item", d.Text)
+	}
+}
