@@ -2945,8 +2945,12 @@ func opensExample(s string, ja bool) bool {
 	if ja {
 		return hasAnyPrefix(s, "例えば", "たとえば", "例として", "一例として")
 	}
-	l := strings.ToLower(s[:min(len(s), 16)])
-	return hasAnyPrefix(l, "for example", "for instance", "e.g.", "as an example")
+	for _, p := range []string{"for example", "for instance", "e.g.", "as an example"} {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
 }
 
 // invitation reports an item's text that invites the reader to the

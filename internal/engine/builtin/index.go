@@ -2033,14 +2033,37 @@ var licenseNoticePhrases = []string{"permission is hereby granted", "licensed un
 
 // licenseNotice reports a sentence of a license or copyright notice.
 func licenseNotice(text string) bool {
-	if !strings.Contains(text, "icense") && !strings.Contains(text, "ICENSE") && !strings.Contains(text, "opyright") &&
-		!strings.Contains(text, "OPYRIGHT") && !strings.Contains(text, "hereby") && !strings.Contains(text, "oftware") &&
-		!strings.Contains(text, "OFTWARE") && !strings.Contains(text, "WARRANT") && !strings.Contains(text, "arrant") {
+	if !mayBeNotice(text) {
 		return false // cheap test first: this runs for every sentence
 	}
 	l := strings.ToLower(text)
 	for _, p := range licenseNoticePhrases {
 		if strings.Contains(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeNotice reports text with one of the words every notice sentence
+// has ("license", "copyright", "hereby", "warranty", in any case), in
+// one pass over its bytes.
+func mayBeNotice(text string) bool {
+	for i := 0; i+6 <= len(text); i++ {
+		var w string
+		switch text[i] | 0x20 {
+		case 'l':
+			w = "license"
+		case 'c':
+			w = "copyright"
+		case 'h':
+			w = "hereby"
+		case 'w':
+			w = "warrant"
+		default:
+			continue
+		}
+		if len(text)-i >= len(w) && strings.EqualFold(text[i:i+len(w)], w) {
 			return true
 		}
 	}
