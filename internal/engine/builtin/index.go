@@ -2029,7 +2029,8 @@ func leadingCode(raw string) string {
 var licenseNoticePhrases = []string{"permission is hereby granted", "licensed under the", "license, version", "copyright (c)",
 	"copyright ©", "in compliance with the license", "the software is provided", "without warranties or conditions",
 	"without warranty of any kind", `(the "software")`, `(the "license")`, "copies of the software", "above copyright notice",
-	"spdx-license-identifier", "redistribution and use in source and binary forms"}
+	"spdx-license-identifier", "redistribution and use in source and binary forms", "general public license",
+	"terms of this license", "this license applies"}
 
 // licenseNotice reports a sentence of a license or copyright notice.
 func licenseNotice(text string) bool {
