@@ -1891,3 +1891,17 @@ func TestEntitiesInMarkdownAreText(t *testing.T) {
 		t.Errorf("berth plan: %q, want its entities as characters", d.Text)
 	}
 }
+
+// 「XはYとして定義され、…」 defines X as Y before the sentence goes on
+// (the Debian handbook's 「パーミッションは許可された操作の一式として定義
+// され、以下のテンプレートに従います。」). The text is written for this
+// test.
+func TestJapaneseDefinedAsClause(t *testing.T) {
+	t.Parallel()
+	doc := "# 港\n\n係留許可は港長が認めた係留の一式として定義され、以下の書式に従います。\n\n係留許可を申請する。係留許可は一年有効です。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "係留許可"); d.Confidence < confExplicit || !strings.Contains(d.Text, "として定義され") {
+		t.Errorf("係留許可 = %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
+}

@@ -3473,7 +3473,8 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 		}
 		// 「所有権は Rust の最もユニークな機能であり、…のです。」: the first
 		// clause says what the term is, the rest goes on about it.
-		for _, c := range [][2]string{{"であり、", "である"}, {"のことで、", "のことです"}, {"のことであり、", "のことである"}, {"で、", "です"}, {"で ", "です"}} {
+		for _, c := range [][2]string{{"であり、", "である"}, {"のことで、", "のことです"}, {"のことであり、", "のことである"}, {"で、", "です"}, {"で ", "です"},
+			{"として定義され、", "として定義される"}, {"と定義され、", "と定義される"}} {
 			// 「…のことで、…」 likewise; 「…管理ツールで Debian Edu の…」: a
 			// Latin word after the clause, set apart by a space where a
 			// comma would be.
@@ -4335,6 +4336,7 @@ var jaEndings = []struct {
 	{"を指します", false}, {"を指す", false}, {"をいいます", false}, {"をいう", false}, {"を言う", false},
 	{"を意味します", false}, {"を意味する", false}, {"を表します", false}, {"を表す", false},
 	{"と定義されます", false}, {"と定義される", false}, {"と定義されています", false}, {"と定義されている", false},
+	{"として定義されます", false}, {"として定義される", false}, {"として定義されています", false}, {"として定義されている", false},
 	{"である", true}, {"です", true}, {"だ", true},
 }
 
