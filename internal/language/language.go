@@ -79,9 +79,13 @@ const (
 // Markdown left out), or Unknown when the text does not say plainly.
 func Of(text string) Tag {
 	var c counts
+	// A page with many letters of another script is read to its end: a
+	// translation may leave its first paragraphs in English, and its own
+	// prose follows them.
+	whole := otherScript(text) >= minScript
 	prose(text, func(part string) bool {
 		c.add(part)
-		return !c.decided()
+		return whole || !c.decided()
 	})
 	if (c.kana >= minKana || c.kana > 0 && c.kana*10 >= c.han) && c.kana+c.han >= minKana && japaneseShare(c) {
 		// Japanese writes kana between its kanji; Chinese does not.
@@ -96,7 +100,10 @@ func Of(text string) Tag {
 			best, n = s.tag, s.n
 		}
 	}
-	if n >= minScript && 2*n >= c.latin && c.kana < minKana {
+	if n >= minScript && c.kana < minKana && (2*n >= c.latin || best == Chinese && 2*c.zhMarks >= c.english) {
+		// Chinese grammar as common as English function words is Chinese
+		// prose, however many file and command names it writes in Latin
+		// letters.
 		return best
 	}
 	best, n = Unknown, 0
@@ -113,6 +120,41 @@ func Of(text string) Tag {
 		return English
 	}
 	return Unknown
+}
+
+// Foreign reports a passage (a paragraph, an item) written in a
+// Latin-script language other than English: three of its function words
+// at least are one other language's, more than twice its English ones. A
+// page translated in part ("Das Debian-Quellpaket ist eine Gruppe von
+// Eingabedateien ...", between paragraphs left in English) is read as
+// English page; its foreign passages are not English prose.
+func Foreign(text string) bool {
+	var c counts
+	prose(text, func(part string) bool {
+		c.add(part)
+		return true
+	})
+	for _, k := range c.foreign {
+		if k >= 3 && k > 2*c.english {
+			return true
+		}
+	}
+	return false
+}
+
+// otherScript counts the letters of text in scripts other than Latin and
+// kana (Han, Hangul, Cyrillic, ...), code and all, up to minScript.
+func otherScript(text string) int {
+	n := 0
+	for _, r := range text {
+		if r >= 0x370 && unicode.In(r, unicode.Han, unicode.Hangul, unicode.Cyrillic, unicode.Greek, unicode.Arabic, unicode.Hebrew,
+			unicode.Thai, unicode.Devanagari) {
+			if n++; n >= minScript {
+				break
+			}
+		}
+	}
+	return n
 }
 
 // japaneseShare reports kana that are a visible share of the Latin letters:
@@ -157,6 +199,7 @@ func (c *counts) decided() bool {
 	if c.english < 5*minWords {
 		return false
 	}
+
 	for _, k := range c.foreign {
 		if ratio*k >= c.english {
 			return false

@@ -33,6 +33,10 @@ func TestOfDoesNotGuess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	zh, err := os.ReadFile(filepath.Join("testdata", "zh.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name, text string
 		want       Tag
@@ -48,6 +52,17 @@ func TestOfDoesNotGuess(t *testing.T) {
 		{"a Japanese list of kanji terms", "# 用語\n\n" + strings.Repeat("港湾施設、岸壁延長、錨地水深、潮位観測、係留設備、荷役機械、航路標識、泊地面積、防波堤、灯台管理、", 5) + "など。", Unknown},
 		{"a few kanji", "The 港 (minato) sign marks the harbour office; the 岸壁 sign the quay.", English},
 		{"bilingual page", string(pt) + "\n\n" + strings.Repeat("The scheduler assigns each arriving vessel to a berth, and it frees the berth when the ship has left the quay. ", 6), English},
+		// A translation that leaves its first paragraphs in English (a
+		// manual's chapter whose intro was not translated yet): the
+		// Chinese prose after them is the page's language.
+		{"Chinese after an English opening", strings.Repeat("The scheduler assigns each arriving vessel to a berth, and it frees the berth when the ship has left the quay. ", 8) +
+			"\n\n" + strings.Repeat(string(zh)+"\n\n", 8), Chinese},
+		// A technical translation names files and commands in its prose:
+		// more Latin letters than Han ones, but Chinese grammar throughout.
+		{"Chinese with many names", strings.Repeat(string(zh)+"\n\nberthctl schedule --quay north /var/lib/berthd/tides.db /etc/berthd/berthd.conf harbour-scheduler-daemon tide-table-loader "+
+			"/usr/share/doc/berthd/examples/berths.toml debian/rules override_dh_auto_configure /usr/lib/x86_64-linux-gnu/libberth.so.1 "+
+			"berthctl release --quay south /var/cache/berthd/manifests harbourmaster-notification-service quay-assignment-report\n\n", 6) +
+			strings.Repeat("The scheduler assigns each arriving vessel to a berth, and it frees the berth when the ship has left the quay. ", 4), Chinese},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -109,5 +124,24 @@ func TestOfShortPage(t *testing.T) {
 		"O agendador lê a tábua de marés na inicialização e, se a tábua não existir, não inicia.\n"
 	if got := Of(page); got != Portuguese {
 		t.Errorf("Of = %q (%s), want Portuguese", got, got.Name())
+	}
+}
+
+// Foreign tells a passage in another Latin-script language from English
+// prose that quotes a few foreign words.
+func TestForeign(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]bool{
+		"Das Debian-Quellpaket ist eine Gruppe von Eingabedateien, die zum Bau des Binärpakets verwandt werden.": true,
+		"Le planificateur attribue une place à chaque navire qui arrive dans le port.":                           true,
+		"The scheduler assigns each arriving vessel to a berth, de facto the only one left.":                     false,
+		"The motto, le port est ouvert à tous, is written above the gate of the harbour office.":                 false,
+		"Run `der das und ist nicht mit` to list the words.":                                                     false,
+		"港の船を数えます。": false,
+		"":          false,
+	} {
+		if got := Foreign(text); got != want {
+			t.Errorf("Foreign(%q) = %v, want %v", text, got, want)
+		}
 	}
 }
