@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/language"
 )
 
 // boundary replaces removed Markdown syntax in cleaned text: it ends a
@@ -71,6 +72,13 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 		}
 		if !heading {
 			para = stripBoilerplate(para)
+			if language.Foreign(string(para)) {
+				// "Das Debian-Quellpaket ist eine Gruppe von ...": a
+				// passage of a page translated in part; its words are no
+				// terms of an English or Japanese glossary.
+				para = para[:0]
+				return
+			}
 		}
 		c.buf = c.buf[:0]
 		c.code = c.code[:0]

@@ -994,3 +994,16 @@ func TestExtractPeopleWithAddresses(t *testing.T) {
 		"## Berth Planner\n\nThe Berth Planner is a tool.\n"
 	checkTerms(t, "", extractPair(t, e, text), []string{"Berth Planner"}, []string{"Brian Ashgrove", "Jon Tallis", "Ilse Marchetti"})
 }
+
+// TestExtractSkipsForeignPassages: a page translated in part ("Das
+// Debian-Quellpaket ist eine Gruppe von Eingabedateien ...", beside the
+// paragraphs left in English) gives no German words as terms. The text is
+// written for this test.
+func TestExtractSkipsForeignPassages(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Liegeplätze\n\nDas Liegeplatzpaket ist eine Gruppe von Eingabedateien, die zum Bau des Hafenpakets verwandt werden.\n\n" +
+		"Der Arbeitsablauf wird in der Datei berth.conf beschrieben, und die Datei wird von dem Planer gelesen.\n\n" +
+		"The berth planner reads berth.conf. The berth planner assigns each ship a berth.\n"
+	checkTerms(t, "", extractPair(t, e, text), []string{"berth planner"}, []string{"Datei", "der", "Arbeitsablauf", "Eingabedateien", "Liegeplatzpaket", "und"})
+}

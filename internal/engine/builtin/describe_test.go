@@ -1905,3 +1905,22 @@ func TestJapaneseDefinedAsClause(t *testing.T) {
 		t.Errorf("係留許可 = %q (%.2f), want its definition", d.Text, d.Confidence)
 	}
 }
+
+// A page translated in part keeps some paragraphs in English: its German
+// passages ("Das Liegeplatzpaket ist eine besondere Archivdatei, ...") are
+// no usage or definition of an English glossary's terms. The text is
+// written for this test.
+func TestForeignPassagesAreNoEvidence(t *testing.T) {
+	t.Parallel()
+	doc := "# Liegeplätze\n\nDas berth package ist eine besondere Archivdatei, die die Gruppe der Dateien mit ihren Informationen enthält.\n\n" +
+		"Der berth planner wird von dem Hafen nicht mit der Datei gestartet, und die Datei ist leer.\n\n" +
+		"Install the berth package first. The berth planner reads the plan.\n\n" +
+		strings.Repeat("The harbour office keeps the plans of all the quays, and it sends them to the pilots when they ask for them.\n\n", 6)
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "de.md", Content: doc}})
+	e := newEngine(t)
+	for _, term := range []string{"berth package", "berth planner"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, "ist") || strings.Contains(d.Text, "wird") {
+			t.Errorf("%s: %q (%.2f), a German passage", term, d.Text, d.Confidence)
+		}
+	}
+}

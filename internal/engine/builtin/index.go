@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/language"
 	"github.com/genglossary/genglossary/internal/pipeline"
 )
 
@@ -1917,6 +1918,11 @@ func needsSpace(prev, next string, ja bool) bool {
 
 // addSentences splits a block into sentences and records them.
 func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
+	if !ja && b.kind != blockHeading && language.Foreign(strings.Join(b.lines, "\n")) {
+		// "Das Debian-Binärpaket ist eine besondere Archivdatei, ...": a
+		// passage of a page translated in part, no English sentence.
+		return
+	}
 	type piece struct {
 		text string
 		line int
