@@ -72,17 +72,18 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 		}
 		if !heading {
 			para = stripBoilerplate(para)
-			if language.Foreign(string(para)) {
-				// "Das Debian-Quellpaket ist eine Gruppe von ...": a
-				// passage of a page translated in part; its words are no
-				// terms of an English or Japanese glossary.
-				para = para[:0]
-				return
-			}
+		}
+		text := string(para)
+		if !heading && language.Foreign(text) {
+			// "Das Debian-Quellpaket ist eine Gruppe von ...": a passage
+			// of a page translated in part; its words are no terms of an
+			// English or Japanese glossary.
+			para = para[:0]
+			return
 		}
 		c.buf = c.buf[:0]
 		c.code = c.code[:0]
-		c.inline(string(para))
+		c.inline(text)
 		para = para[:0]
 		fn(mdLine{text: string(c.buf), heading: heading, table: tbl, code: c.code, title: heading && docTitle})
 		docTitle = false

@@ -122,18 +122,44 @@ func Of(text string) Tag {
 	return Unknown
 }
 
-// Foreign reports a passage (a paragraph, an item) written in a
-// Latin-script language other than English: three of its function words
-// at least are one other language's, more than twice its English ones. A
-// page translated in part ("Das Debian-Quellpaket ist eine Gruppe von
-// Eingabedateien ...", between paragraphs left in English) is read as
-// English page; its foreign passages are not English prose.
-func Foreign(text string) bool {
+// Foreign reports a passage (a paragraph, an item, given as its lines)
+// written in a Latin-script language other than English: three of its
+// function words at least are one other language's, more than twice its
+// English ones. A page translated in part ("Das Debian-Quellpaket ist eine
+// Gruppe von Eingabedateien ...", between paragraphs left in English) is
+// read as an English page; its foreign passages are not English prose.
+// It stops at the fifth English function word: it runs for every
+// paragraph of a corpus, and English prose has them early.
+func Foreign(lines ...string) bool {
 	var c counts
-	prose(text, func(part string) bool {
-		c.add(part)
-		return true
-	})
+	code := false
+	for _, l := range lines {
+		for f := range strings.FieldsSeq(l) {
+			if strings.Count(f, "`")%2 == 1 {
+				code = !code
+				continue
+			}
+			if code || strings.IndexByte(f, '`') >= 0 || machineName(f) {
+				continue
+			}
+			start := -1
+			for i := 0; i <= len(f); i++ {
+				if i < len(f) && (f[i] >= 0x80 || 'a' <= f[i]|0x20 && f[i]|0x20 <= 'z') {
+					if start < 0 {
+						start = i
+					}
+					continue
+				}
+				if start >= 0 {
+					c.word(f[start:i])
+					start = -1
+				}
+			}
+			if c.english >= 5 {
+				return false
+			}
+		}
+	}
 	for _, k := range c.foreign {
 		if k >= 3 && k > 2*c.english {
 			return true
