@@ -1924,3 +1924,33 @@ func TestForeignPassagesAreNoEvidence(t *testing.T) {
 		}
 	}
 }
+
+// 「Xは…について非常に厳格です。」 says how X is (strict, flexible,
+// free of charge), not what it is, as 「Xは便利です。」 does. The text is
+// written for this test.
+func TestJapanesePropertyPredicates(t *testing.T) {
+	t.Parallel()
+	doc := "# 港\n\n港湾局は自由な航行を守るということについて非常に厳格です。\n\n潮位表は毎朝の更新について驚くほど柔軟です。\n\n" +
+		"港湾局に問い合わせる。潮位表を読む。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
+	e := newEngine(t)
+	for _, term := range []string{"港湾局", "潮位表"} {
+		if d := define(t, e, c, term); d.Confidence >= confExplicit {
+			t.Errorf("%s = %q (%.2f): how it is, not what it is", term, d.Text, d.Confidence)
+		}
+	}
+}
+
+// A Japanese subject after a clause that sets others against it
+// (「他の多くの港が…運営されているのに対し、北港は…港の一つです。」) is
+// the sentence's subject. The text is written for this test.
+func TestJapaneseSubjectAfterContrast(t *testing.T) {
+	t.Parallel()
+	doc := "# 港\n\n他の多くの港が市や商社により運営されているのに対し、北港は共通の利害を持つ船主の集まりにより運営されている主要な港の一つです。\n\n" +
+		"北港に入る。北港は広い。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "北港"); d.Confidence < confExplicit {
+		t.Errorf("北港 = %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
+}

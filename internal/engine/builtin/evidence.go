@@ -2047,6 +2047,10 @@ func jaQuotedLead(lead string) bool {
 	return false
 }
 
+// jaContrastLeads end a clause that sets something against the
+// sentence's subject: 「…に対し、」, 「…とは異なり、」.
+var jaContrastLeads = []string{"に対し、", "に対して、", "とは異なり、", "とは違い、", "とは違って、", "と異なり、", "と違い、", "と違って、"}
+
 // jaSummingUp open a sentence that sums up before its subject: 「一言で言えば
 // Linux は…カーネルです。」.
 var jaSummingUp = []string{"一言で言えば", "一言でいえば", "一言で言うと", "一言でいうと", "簡単に言えば", "簡単にいえば",
@@ -2114,6 +2118,16 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 		if off == 0 {
 			if i := strings.Index(text, "「"); i > 0 && i <= 60 && !strings.ContainsAny(text[:i], "、。，「」") && jaQuotedLead(text[:i]) {
 				off = i
+			}
+		}
+		// 「他の多くの…が…開発されているのに対し、Debian は…の一つです。」:
+		// a clause set against the subject, however long.
+		if off == 0 {
+			for _, lead := range jaContrastLeads {
+				if i := strings.Index(text, lead); i > 0 && strings.HasPrefix(strings.TrimLeft(text[i+len(lead):], " "), sp) {
+					off = len(text) - len(strings.TrimLeft(text[i+len(lead):], " "))
+					break
+				}
 			}
 		}
 		// 「一言で言えば Linux は…カーネルです。」: a summing-up phrase.
@@ -4358,6 +4372,10 @@ var jaNaAdjectives = []string{
 	"十分", "困難", "確実", "自由", "容易", "任意", "同様", "同じ", "別", "適切", "最適", "推奨", "必須",
 	"不明", "未定", "問題", "大丈夫", "正常", "異常", "明らか", "様々", "色々", "複雑", "単純", "有用",
 	"不十分", "一般的", "不便", "困難", "確か", "自然", "当然", "好き", "苦手", "得意",
+	// 「Debian は…について非常に厳格です。」: how strict, flexible or
+	// costly it is.
+	"厳格", "厳密", "柔軟", "強力", "正確", "明確", "安定", "不安定", "無料", "有料", "無償", "有償", "豊富", "堅牢",
+	"軽量", "高価", "安価", "冗長", "簡潔", "快適", "不可欠", "重大", "深刻", "慎重", "寛容", "保守的", "積極的",
 }
 
 // jaPropertyWords, as the whole predicate of 「Xは…です」, say how X is
