@@ -852,6 +852,21 @@ func jaOpensWithCase(s string) bool {
 	return i > 0 && endsWithAny(s[:i], "たら", "れば", "なら", "場合は", "ときは")
 }
 
+// jaPurpose reports a phrase that ends in what something is for:
+// 「半角カタカナとの変換用」, 「開発者向け」. 費用, 利用, 専用 and the like end
+// in 用 as nouns of their own.
+func jaPurpose(t string) bool {
+	if strings.HasSuffix(t, "向け") {
+		return utf8.RuneCountInString(t) > 2
+	}
+	rest, ok := strings.CutSuffix(t, "用")
+	if !ok || rest == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	return !strings.ContainsRune("費作利適応使採信運引併流通共専汎実有無乱悪登常雇効転代起兼軍商公私日", r)
+}
+
 // jaQualifierEndings end a short parenthesis that qualifies the word
 // before it: read-only, optional, required, recommended, deprecated.
 var jaQualifierEndings = []string{"専用", "のみ", "省略可", "省略可能", "必須", "推奨", "非推奨", "任意", "不可", "可能", "廃止",
@@ -916,6 +931,8 @@ func jaNotGloss(inner string) bool {
 		// 「修正 (cleanup_str を使用)」: how it was done, a clause;
 		// 「パイプ (同時並行で実行)」: how it runs.
 		return true
+	case jaPurpose(t):
+		return true // 「全角カタカナ(半角カタカナとの変換用)」: what it is for
 	case endsWithAny(t, "要確認", "要注意", "に注意", "を確認", "を確認のこと", "に注意のこと"):
 		// 「インストールイメージ (ファイル名が .iso で終わっているか要確認)」:
 		// what to check, a remark.

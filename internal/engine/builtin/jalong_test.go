@@ -116,7 +116,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"岸壁に入港票 (ファイル名が `.qr` で終わっているか要確認) を置いてください。入港票を出す。\n" +
 			"- 浮桟橋は少しトリッキーです。まず数を入力します。\n\n浮桟橋を使う。\n" +
 			"港名 (「手元の港」、「沖の港」) を記録する。港名を読む。\n" +
-			"| `tug1 \\| tug2` | `tug1` の曳航索を `tug2` に **引継** (**同時並行**で実行) |\n\n引継を行う。\n"},
+			"| `tug1 \\| tug2` | `tug1` の曳航索を `tug2` に **引継** (**同時並行**で実行) |\n\n引継を行う。\n" +
+			"`ZT`: 全角潮位符(半角潮位符との変換用)\n\n全角潮位符を使う。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -138,6 +139,7 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"Harbour.1", "注記した内容以外"}, // an exception, not what it is
 		{"保存名", "港湾記録"},
 		{"待合所", "以降に存在"},       // since which version
+		{"全角潮位符", "変換用"},       // what it is for
 		{"区画", "berth_kind_t"}, // a clause about the named one
 		{"入港手続", "書類あり"},       // its kinds, listed
 		{"EQUAY", "において"},      // where, not what
