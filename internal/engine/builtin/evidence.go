@@ -2688,6 +2688,12 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				if p.prefix == " means " && strings.HasPrefix(strings.ToLower(body), "that ") {
 					return evidence{}, false
 				}
+				if (p.prefix == ", which is " || p.prefix == ", which are ") && enParticiple(firstWord(body)) {
+					// "the innermost scope, which is searched first,
+					// contains the local names": what is done to it, in
+					// passing, not what it is.
+					return evidence{}, false
+				}
 				if (p.prefix == " is a " || p.prefix == " is the ") && (strings.HasPrefix(body, "part of ") || strings.HasPrefix(body, "member of ")) &&
 					!isLowerWord(firstWord(sp)) {
 					// "Ajv is a part of Tidelift subscription": what a
@@ -3002,6 +3008,13 @@ func invitation(body string) bool {
 
 // enInviteVerbs open an invitation.
 var enInviteVerbs = toSet(`join follow visit chat contact talk ask email e-mail message ping star sponsor support subscribe read watch find`)
+
+// enParticiple reports a past participle: a word in -ed, or one of the
+// common irregular ones.
+func enParticiple(w string) bool {
+	w = strings.ToLower(strings.TrimRight(w, ",;:."))
+	return len(w) > 4 && strings.HasSuffix(w, "ed") || enIrregularParticiples[w]
+}
 
 // enQuantifiers open a sentence about every instance of something.
 var enQuantifiers = toSet(`any every each all no`)

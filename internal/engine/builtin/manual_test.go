@@ -78,6 +78,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"Each line has two fields. mark is the painted mark (which, for old quays, is a number) of the berth. Paint each mark.\n\n" +
 		"The home port is the skipper’s home port by default. Each home port keeps a register.\n\n" +
 		"A Warpline is a warpline type but a Warpline value may not be spliced. Each warpline is checked.\n\n" +
+		"There are three basins:\n\n- the inner basin, which is searched first, holds the tugs\n- the outer basins hold the barges\n\nEach inner basin is dredged.\n\n" +
 		"Tide tables drift by a minute a year. The cause is the slow pull of the moon on the harbour water. Each cause is logged.\n\n" +
 		"Tests:\n\n- `berth`: true if berth is not empty\n- `-z berth`: true if berth is empty\n\n" +
 		"Every tug configuration names a berth; every result is kept.\n\n" +
@@ -167,6 +168,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"mark":              "painted mark",
 		"home port":         "skipper’s home port", // the term named again
 		"warpline":          "warpline type",       // the term as its own kind’s modifier
+		"inner basin":       "searched first",      // what is done to it, in passing
 		"code":              "to be checked",
 		"berth_id":          "berth to free",
 		"radius":            "Distance between",
