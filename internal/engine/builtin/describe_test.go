@@ -1954,3 +1954,16 @@ func TestJapaneseSubjectAfterContrast(t *testing.T) {
 		t.Errorf("北港 = %q (%.2f), want its definition", d.Text, d.Confidence)
 	}
 }
+
+// "A berth list consists of a number of berths separated by commas, for
+// instance:" is a whole definition before its example. The text is
+// written for this test.
+func TestDefinitionBeforeItsExample(t *testing.T) {
+	t.Parallel()
+	doc := "# Lists\n\nA berth list consists of a number of berth names separated by commas, for instance:\n\n```\nnorth, south\n```\n\nPrint the berth list.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "berth list"); d.Text != "A berth list consists of a number of berth names separated by commas." {
+		t.Errorf("berth list = %q (%.2f), want the sentence before its example", d.Text, d.Confidence)
+	}
+}

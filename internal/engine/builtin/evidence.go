@@ -2607,6 +2607,15 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			// what it is before the list, a kind with its clause.
 			t, colon := strings.CutSuffix(strings.TrimSpace(s.text), ":")
 			l := strings.ToLower(t)
+			if ex, ok := cutExampleLead(t); ok && !s.ja && colon && len(strings.Fields(ex)) >= 6 {
+				// "A tuple consists of a number of values separated by
+				// commas, for instance:": the sentence is whole; the
+				// example follows it.
+				return evidence{
+					kind: evExplicit, strong: strong, text: capText(ex+".", false), doc: s.doc, line: s.line,
+					head: headNoun(body, false), mentions: true,
+				}, true
+			}
 			if s.ja || !colon || !strings.Contains(l, " is a ") && !strings.Contains(l, " is an ") || len(strings.Fields(body)) < 4 {
 				return evidence{}, false
 			}
@@ -2974,6 +2983,17 @@ func enVerdict(body string) bool {
 		return true
 	}
 	return false
+}
+
+// cutExampleLead returns s without the ", for instance" or ", for
+// example" it ends with, which opens the example after it.
+func cutExampleLead(s string) (string, bool) {
+	for _, e := range []string{", for instance", ", for example", ", e.g."} {
+		if len(s) > len(e) && strings.EqualFold(s[len(s)-len(e):], e) {
+			return s[:len(s)-len(e)], true
+		}
+	}
+	return s, false
 }
 
 // opensExample reports a sentence that opens as an example: 「例えば、」,
