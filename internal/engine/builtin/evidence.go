@@ -648,6 +648,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// I/O): how the thing behaves in one case, not what it is.
 				continue
 			}
+			if !it.ja && valuesOnly(it.body) {
+				// "The options: two possible values: wait or nowait, to
+				// tell inetd ...": the values a field takes, not what it
+				// is.
+				continue
+			}
 			if !it.ja && invitation(it.body) {
 				// "[Discord](https://discord.com/...) - Join our discord
 				// server and chat with the maintainers.": where to meet
@@ -3009,6 +3015,19 @@ func opensExample(s string, ja bool) bool {
 	}
 	return false
 }
+
+// valuesOnly reports an item's text that opens with the values its key
+// takes: "two possible values: ...", "Possible values are ...", "One of:".
+func valuesOnly(body string) bool {
+	l := strings.ToLower(body[:min(len(body), 40)])
+	if w, rest, ok := strings.Cut(l, " "); ok && (enCountWords[w] || w != "" && w[0] >= '0' && w[0] <= '9') {
+		l = rest
+	}
+	return hasAnyPrefix(l, "possible values", "allowed values", "valid values", "accepted values", "one of:", "one of the following")
+}
+
+// enCountWords are small numbers written as words.
+var enCountWords = toSet(`two three four five six seven eight nine ten`)
 
 // invitation reports an item's text that invites the reader to the
 // project's own place: an imperative, then "our" or "us" ("Join our

@@ -463,3 +463,19 @@ func TestInvitationItemsAreNoGlosses(t *testing.T) {
 		t.Errorf("Berthbook: %q, want its item", d.Text)
 	}
 }
+
+// An item that opens with the values its key takes ("The modes: two
+// possible values: `wait` or `nowait`, to tell the pilot ...") says what
+// the field holds, not what a mode is. The page is written for this test.
+func TestItemsThatListValues(t *testing.T) {
+	t.Parallel()
+	doc := "# tugd.conf\n\nEach line has fields:\n\n- The modes: two possible values: `wait` or `nowait`, to tell the pilot whether to wait for the tug.\n" +
+		"- The berth: Possible values are north and south.\n- The tug: a small boat that pushes ships.\n\nSet the mode. Pick the berth. Call the tug.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	for term, not := range map[string]string{"mode": "possible values", "berth": "Possible values"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s: %q (%.2f), the values of a field are no gloss", term, d.Text, d.Confidence)
+		}
+	}
+}
