@@ -1967,3 +1967,16 @@ func TestDefinitionBeforeItsExample(t *testing.T) {
 		t.Errorf("berth list = %q (%.2f), want the sentence before its example", d.Text, d.Confidence)
 	}
 }
+
+// A usage shows the word itself, not the word as part of a hyphenated
+// name ("tidelint-rule-preset は、…"). The text is written for this test.
+func TestUsagePrefersTheWordAlone(t *testing.T) {
+	t.Parallel()
+	doc := "# ルール\n\ntidelint-rule-preset-harbor は、半年ごとに大きな更新を行う予定です。\n\n" +
+		"このプリセットは tidelint で使うための規則を集めたものです。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "tidelint"); strings.Contains(d.Text, "tidelint-rule") {
+		t.Errorf("tidelint = %q (%.2f), want a sentence that uses the word alone", d.Text, d.Confidence)
+	}
+}

@@ -106,6 +106,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 		found, used := false, false
 		firstHit := len(s.text)
 		before := len(out)
+		joined := true // every use is part of a hyphenated name
 		for _, sp := range spellings {
 			hits := glossary.Index(s.text, sp)
 			if len(hits) == 0 {
@@ -113,6 +114,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			}
 			used = true
 			firstHit = min(firstHit, hits[0])
+			for _, h := range hits {
+				if joined && !hyphenJoined(s.text, h, len(sp)) {
+					joined = false
+				}
+			}
 			if ev, ok := explicitEvidence(s, sp, hits); ok && !ix.paramSubject(s) {
 				ev.param = s.param
 				out = append(out, ev)
@@ -173,6 +179,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			continue
 		}
 		u := usageEvidence(s, firstHit)
+		if joined {
+			// "textlint-rule-preset-japaneseは、…": the word as part of a
+			// longer name shows little of its own use.
+			u.score -= 0.4
+		}
 		u.foreign = ix.foreign(s)
 		if usage == nil || nativeFirst(u, *usage) {
 			usage = &u
@@ -5527,6 +5538,12 @@ func hasWords(s string, n int) bool {
 		}
 	}
 	return false
+}
+
+// hyphenJoined reports a use at offset at, n bytes long, that a hyphen
+// joins to a longer name: "textlint" of "textlint-rule-preset-japanese".
+func hyphenJoined(s string, at, n int) bool {
+	return at > 0 && s[at-1] == '-' || at+n < len(s) && s[at+n] == '-'
 }
 
 // usageEvidence scores a sentence that uses a term (first at byte pos) by
