@@ -659,6 +659,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// I/O): how the thing behaves in one case, not what it is.
 				continue
 			}
+			if pathsOnly(it.body) {
+				// "**Source code:** Lib/concurrent/futures/thread.py and
+				// Lib/concurrent/futures/process.py" (every Python module
+				// page): where the code is, not what source code is.
+				continue
+			}
 			if !it.ja && valuesOnly(it.body) {
 				// "The options: two possible values: wait or nowait, to
 				// tell inetd ...": the values a field takes, not what it
@@ -3026,6 +3032,35 @@ func opensExample(s string, ja bool) bool {
 	}
 	return false
 }
+
+// pathsOnly reports an item's text of file paths and names alone, joined
+// by commas or "and": "Lib/asyncio/", "src/a.c and src/b.c".
+func pathsOnly(body string) bool {
+	n := 0
+	// "Lib/posixpath.py (for POSIX) and Lib/ntpath.py (for Windows)": the
+	// remarks in parentheses say which is which.
+	body = parenRemark.ReplaceAllString(body, "")
+	for _, w := range strings.Fields(strings.TrimRight(body, ".。 ")) {
+		w = strings.TrimRight(w, ",;")
+		switch {
+		case w == "and" || w == "or" || w == "&":
+		case glossary.HasCJK(w):
+			return false // 「表示/非表示/ソートの…を表示。」: words
+		case strings.ContainsAny(w, "/\\") || filePattern.MatchString(w):
+			n++
+		default:
+			return false
+		}
+	}
+	return n > 0
+}
+
+// parenRemark matches a parenthesis with no parenthesis inside it.
+var parenRemark = regexp.MustCompile(`\s*\([^()]*\)`)
+
+// filePattern matches a file name with an extension: "thread.py",
+// "README.md".
+var filePattern = regexp.MustCompile(`^[\w.-]+\.[A-Za-z][A-Za-z0-9]{0,5}$`)
 
 // valuesOnly reports an item's text that opens with the values its key
 // takes: "two possible values: ...", "Possible values are ...", "One of:".

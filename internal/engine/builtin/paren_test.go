@@ -479,3 +479,20 @@ func TestItemsThatListValues(t *testing.T) {
 		}
 	}
 }
+
+// A label whose text is only file paths ("**Source code:**
+// Lib/tide/gauge.py and Lib/tide/table.py", at the top of each module
+// page) says where the code is, not what source code is. The page is
+// written for this test.
+func TestItemsOfPathsAreNoGlosses(t *testing.T) {
+	t.Parallel()
+	doc := "# tide.gauge\n\n**Source code:** Lib/tide/gauge.py (for quays) and Lib/tide/table.py\n\n- Berth plan: `plans/north.toml`, `plans/south.toml`\n\n" +
+		"Read the source code. Each berth plan is kept.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	for term, not := range map[string]string{"source code": "gauge.py", "berth plan": "north.toml"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s: %q (%.2f), paths are no gloss", term, d.Text, d.Confidence)
+		}
+	}
+}
