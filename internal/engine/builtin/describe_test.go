@@ -898,15 +898,17 @@ func TestDefineKeyLinesWithoutMarkers(t *testing.T) {
 }
 
 // TestDefineMorePhrasings: "X is short for Y", "We define X as Y", "The
-// term X denotes Y", the informal "X is when/where ..." and 「Xは、Yと定義
-// されます。」 define X. The texts are written for this test.
+// term X denotes Y", the informal "X is when/where ..." (not "The X is
+// where ...", the one at hand) and 「Xは、Yと定義されます。」 define X. The
+// texts are written for this test.
 func TestDefineMorePhrasings(t *testing.T) {
 	t.Parallel()
 	en := "# Port\n\nETA is short for estimated time of arrival. The ETA changes often.\n" +
 		"We define demurrage as the fee a charterer pays when laytime runs out. Demurrage is billed daily.\n" +
 		"The term manifest denotes the list of all cargo on board. Each manifest is signed.\n" +
 		"Backpressure is when a consumer tells a producer to slow down. Backpressure protects the consumer.\n" +
-		"A staging area is where cargo waits before it is loaded. Each staging area has a number.\n"
+		"A staging area is where cargo waits before it is loaded. Each staging area has a number.\n" +
+		"The tide log is where the gauge wrote its reading most recently: on the north quay. Each tide log is kept.\n"
 	ja := "# 港湾\n\n停泊期間は、荷役のために船が港にとどまることができる期間と定義されます。停泊期間を確認します。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	e := newEngine(t)
@@ -921,6 +923,10 @@ func TestDefineMorePhrasings(t *testing.T) {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
 			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
 		}
+	}
+	// "The X is where ..." says where the one at hand is.
+	if d := define(t, e, c, "tide log"); d.Confidence >= confExplicit {
+		t.Errorf("tide log: %q (%.2f), the one at hand", d.Text, d.Confidence)
 	}
 }
 

@@ -2720,6 +2720,13 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				if p.prefix == " means " && strings.HasPrefix(strings.ToLower(body), "that ") {
 					return evidence{}, false
 				}
+				if (p.prefix == " is when " || p.prefix == " is where " || p.prefix == " is how " || p.prefix == " is what ") &&
+					strings.HasPrefix(s.text, "The ") {
+					// "The traceback is where the importlib loaded data most
+					// recently: ...": where the one at hand is; "A staging
+					// area is where cargo waits" says what any is.
+					return evidence{}, false
+				}
 				if (p.prefix == ", which is " || p.prefix == ", which are ") && enParticiple(firstWord(body)) {
 					// "the innermost scope, which is searched first,
 					// contains the local names": what is done to it, in
