@@ -119,7 +119,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					joined = false
 				}
 			}
-			if ev, ok := explicitEvidence(s, sp, hits); ok && !ix.paramSubject(s) {
+			if ev, ok := explicitEvidence(s, sp, hits); ok && !ix.paramSubject(s) && !ix.signatureItemThe(si, sp) {
 				ev.param = s.param
 				out = append(out, ev)
 				found = true

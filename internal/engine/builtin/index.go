@@ -397,6 +397,22 @@ func (ix *corpusIndex) paramSubject(s *sentence) bool {
 	return ix.sigParams[s.doc][w]
 }
 
+// signatureItemThe reports a sentence "The X is ..." about a word in lower
+// case inside the item of a call signature ("`cmd.Cmd.cmdloop(intro=None)`:
+// ... The optional argument is a banner or intro string ..."): the
+// function's own argument or value, not what any X is.
+func (ix *corpusIndex) signatureItemThe(si int, sp string) bool {
+	s := &ix.sentences[si]
+	if s.ja || s.block != blockList || !strings.HasPrefix(s.text, "The ") || strings.ToLower(sp) != sp {
+		return false
+	}
+	first := si
+	for first > 0 && ix.sentences[first-1].para == s.para {
+		first--
+	}
+	return first < si && strings.Contains(ix.sentences[first].code, "(")
+}
+
 // isJapaneseText reports whether text is mostly Japanese: kana are a visible
 // share of its letters.
 func isJapaneseText(text string) bool {

@@ -496,3 +496,22 @@ func TestItemsOfPathsAreNoGlosses(t *testing.T) {
 		}
 	}
 }
+
+// Inside a call signature's item ("- `quay.moor(ship, token=None)`: Moors
+// the ship. The token is an opaque object ..."), "The token is ..." says
+// what that function's token is, not what any token is; "A token is ..."
+// elsewhere still defines. The page is written for this test.
+func TestTheArgumentOfASignatureItem(t *testing.T) {
+	t.Parallel()
+	doc := "# quay\n\n- `quay.moor(ship, token=None)`: Moors the ship at the free berth. The token is an opaque object that names the berth.\n" +
+		"- `quay.tide(level)`: Reads the gauge. The level is a number of metres above chart datum.\n\n" +
+		"A level is a height of water measured at the gauge.\n\nEach token is kept. Read the level.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "token"); strings.Contains(d.Text, "opaque object") && d.Confidence >= confExplicit {
+		t.Errorf("token: %q (%.2f), the function's own token", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "level"); d.Text != "A level is a height of water measured at the gauge." {
+		t.Errorf("level: %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
+}
