@@ -85,7 +85,10 @@ func Of(text string) Tag {
 	whole := otherScript(text) >= minScript
 	prose(text, func(part string) bool {
 		c.add(part)
-		return whole || !c.decided()
+		if whole {
+			return !(c.kana >= minKana && japaneseShare(c)) // Japanese is still plain early
+		}
+		return !c.decided()
 	})
 	if (c.kana >= minKana || c.kana > 0 && c.kana*10 >= c.han) && c.kana+c.han >= minKana && japaneseShare(c) {
 		// Japanese writes kana between its kanji; Chinese does not.
