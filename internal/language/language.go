@@ -176,11 +176,17 @@ func Foreign(lines ...string) bool {
 func otherScript(text string) int {
 	n := 0
 	for _, r := range text {
-		if r >= 0x370 && unicode.In(r, unicode.Han, unicode.Hangul, unicode.Cyrillic, unicode.Greek, unicode.Arabic, unicode.Hebrew,
-			unicode.Thai, unicode.Devanagari) {
-			if n++; n >= minScript {
-				break
-			}
+		switch {
+		case r < 0x370, 0x3000 <= r && r <= 0x30FF, 0xFF00 <= r && r <= 0xFFEF:
+			continue // Latin, kana and CJK marks, fullwidth forms: the common cases, without a table lookup
+		case 0x4E00 <= r && r <= 0x9FFF, 0x370 <= r && r <= 0x4FF, 0xAC00 <= r && r <= 0xD7A3:
+			// the common Han, Greek, Cyrillic and Hangul letters
+		case !unicode.In(r, unicode.Han, unicode.Hangul, unicode.Cyrillic, unicode.Greek, unicode.Arabic, unicode.Hebrew,
+			unicode.Thai, unicode.Devanagari):
+			continue
+		}
+		if n++; n >= minScript {
+			break
 		}
 	}
 	return n

@@ -2163,11 +2163,22 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 		// 「他の多くの…が…開発されているのに対し、Debian は…の一つです。」:
 		// a clause set against the subject, however long.
 		if off == 0 {
-			for _, lead := range jaContrastLeads {
-				if i := strings.Index(text, lead); i > 0 && strings.HasPrefix(strings.TrimLeft(text[i+len(lead):], " "), sp) {
-					off = len(text) - len(strings.TrimLeft(text[i+len(lead):], " "))
+			// A scan for the subject after 「、」, then the lead's stem.
+			for from := 0; off == 0 && from < len(text); {
+				j := strings.Index(text[from:], sp)
+				if j < 0 {
 					break
 				}
+				at := from + j
+				if strings.HasSuffix(text[:at], "、") {
+					for _, lead := range jaContrastLeads {
+						if strings.HasSuffix(text[:at], lead) {
+							off = at
+							break
+						}
+					}
+				}
+				from = at + len(sp)
 			}
 		}
 		// 「一言で言えば Linux は…カーネルです。」: a summing-up phrase.
@@ -3043,6 +3054,9 @@ func opensExample(s string, ja bool) bool {
 // pathsOnly reports an item's text of file paths and names alone, joined
 // by commas or "and": "Lib/asyncio/", "src/a.c and src/b.c".
 func pathsOnly(body string) bool {
+	if !strings.ContainsAny(body, "/\\.") || strings.Count(body, " ") > 12 {
+		return false // cheap test first: this runs for every item of a term
+	}
 	n := 0
 	// "Lib/posixpath.py (for POSIX) and Lib/ntpath.py (for Windows)": the
 	// remarks in parentheses say which is which.
@@ -3072,15 +3086,21 @@ var filePattern = regexp.MustCompile(`^[\w.-]+\.[A-Za-z][A-Za-z0-9]{0,5}$`)
 // valuesOnly reports an item's text that opens with the values its key
 // takes: "two possible values: ...", "Possible values are ...", "One of:".
 func valuesOnly(body string) bool {
-	l := strings.ToLower(body[:min(len(body), 40)])
-	if w, rest, ok := strings.Cut(l, " "); ok && (enCountWords[w] || w != "" && w[0] >= '0' && w[0] <= '9') {
+	l := body
+	if w, rest, ok := strings.Cut(l, " "); ok && (slices.ContainsFunc(enCountWords, func(c string) bool { return strings.EqualFold(w, c) }) ||
+		w != "" && w[0] >= '0' && w[0] <= '9') {
 		l = rest
 	}
-	return hasAnyPrefix(l, "possible values", "allowed values", "valid values", "accepted values", "one of:", "one of the following")
+	for _, p := range []string{"possible values", "allowed values", "valid values", "accepted values", "one of:", "one of the following"} {
+		if len(l) >= len(p) && strings.EqualFold(l[:len(p)], p) {
+			return true
+		}
+	}
+	return false
 }
 
 // enCountWords are small numbers written as words.
-var enCountWords = toSet(`two three four five six seven eight nine ten`)
+var enCountWords = []string{"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 
 // invitation reports an item's text that invites the reader to the
 // project's own place: an imperative, then "our" or "us" ("Join our

@@ -1934,7 +1934,7 @@ func needsSpace(prev, next string, ja bool) bool {
 
 // addSentences splits a block into sentences and records them.
 func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
-	if !ja && b.kind != blockHeading && language.Foreign(b.lines...) {
+	if !ja && b.kind != blockHeading && b.kind != blockTable && language.Foreign(b.lines...) {
 		// "Das Debian-Binärpaket ist eine besondere Archivdatei, ...": a
 		// passage of a page translated in part, no English sentence.
 		return
