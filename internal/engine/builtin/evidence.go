@@ -3043,12 +3043,7 @@ func opensExample(s string, ja bool) bool {
 	if ja {
 		return hasAnyPrefix(s, "例えば", "たとえば", "例として", "一例として")
 	}
-	for _, p := range []string{"for example", "for instance", "e.g.", "as an example"} {
-		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
-			return true
-		}
-	}
-	return false
+	return hasAnyPrefixFold(s, "for example", "for instance", "e.g.", "as an example")
 }
 
 // pathsOnly reports an item's text of file paths and names alone, joined
@@ -3091,12 +3086,7 @@ func valuesOnly(body string) bool {
 		w != "" && w[0] >= '0' && w[0] <= '9') {
 		l = rest
 	}
-	for _, p := range []string{"possible values", "allowed values", "valid values", "accepted values", "one of:", "one of the following"} {
-		if len(l) >= len(p) && strings.EqualFold(l[:len(p)], p) {
-			return true
-		}
-	}
-	return false
+	return hasAnyPrefixFold(l, "possible values", "allowed values", "valid values", "accepted values", "one of:", "one of the following")
 }
 
 // enCountWords are small numbers written as words.
@@ -4372,12 +4362,7 @@ func attributiveNaming(words []string) bool {
 // "and" before a determiner starts a clause; before a noun it continues a
 // list ("are called requests and replies").
 func enClauseStart(rest string) bool {
-	for _, p := range []string{" and the ", " and a ", " and an ", " and this ", " and these ", " but ", " while ", " whereas "} {
-		if len(rest) >= len(p) && strings.EqualFold(rest[:len(p)], p) {
-			return true
-		}
-	}
-	return false
+	return hasAnyPrefixFold(rest, " and the ", " and a ", " and an ", " and this ", " and these ", " but ", " while ", " whereas ")
 }
 
 // enCalledEvidence matches an English naming sentence: "... is called

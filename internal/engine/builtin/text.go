@@ -206,3 +206,14 @@ func hasAnyPrefix(s string, prefixes ...string) bool {
 	}
 	return false
 }
+
+// hasAnyPrefixFold is hasAnyPrefix with case folded, without lower-casing
+// s (it runs for every sentence that uses a term).
+func hasAnyPrefixFold(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
