@@ -189,6 +189,35 @@ func TestStrip(t *testing.T) {
 				"\n```\np { color: red }\n```\n<pre>never closed\nA berth is a place.\n<prelude>\n",
 		},
 		{
+			name: "HTML tables are Markdown rows on their own lines",
+			in: "<table>\n  <tr>\n    <th>Name</th>\n    <th>Meaning</th>\n  </tr>\n  <tr>\n    <td><code>capstan</code></td>\n" +
+				"    <td>A rotating drum<br>on a deck | or quay.</td>\n  </tr>\n  <tr><td>fairlead</td><td>A fitting &amp; guide.</td></tr>\n</table>\n\n" +
+				"<table><tr><td>bollard</td><td>A short post.</td></tr>\n<tr><td>cleat</td>\n<td>A horn.</td></tr></table>\n" +
+				"<TABLE class=\"logos\"><tr><td><a href=\"x\"><img src=\"a.png\"></a></td></tr>\n</TABLE>\n" +
+				"<table><thead><tr><td>Term</td><td>Note</td></tr></thead>\n<tbody>\n<tr><td>quay</td><td>A platform.</td></tr></tbody></table>\n",
+			want: "\n\n| Name | Meaning |\n| --- | --- |\n|\n|\n| `capstan` | A rotating drum on a deck \\| or quay. |\n|\n|\n| fairlead | A fitting & guide. |\n\n\n" +
+				"| bollard | A short post. |\n| cleat | A horn. |\n\n" +
+				"\n\n" +
+				"| Term | Note |\n| --- | --- |\n| quay | A platform. |\n",
+		},
+		{
+			name: "an HTML table that lays out boxes is read box by box",
+			in: "<table align=\"center\">\n  <tr>\n    <td>\n      <a href=\"https://x.example/?utm_source=quay\"><img alt=\"Quay Co\" src=\"q.png\"></a>\n" +
+				"      <p>\n        Quay Co builds moorings.\n      </p>\n    </td>\n    <td><p>Dock Ltd rents berths.</p></td>\n  </tr>\n</table>\n",
+			want: "\n\n\n\n\nQuay Co builds moorings.\n\n\nDock Ltd rents berths.\n\n\n",
+		},
+		{
+			name: "HTML tables that cannot be rows stay as they are",
+			in: "<table><tr><td>a</td></tr><tr><td>b</td></tr></table>\n" +
+				"<table>\n<tr><td><table><tr><td>x</td></tr></table></td></tr>\n</table>\n" +
+				"<table><tr><td>c</td></tr></table> and text\n<table>\n<tr><td>\n\n```sh\nnpm i quay\n```\n\n</td></tr>\n</table>\n" +
+				"<table>\n<tr><td>never closed</td></tr>\n",
+			want: "<table><tr><td>a</td></tr><tr><td>b</td></tr></table>\n" +
+				"<table>\n<tr><td><table><tr><td>x</td></tr></table></td></tr>\n</table>\n" +
+				"<table><tr><td>c</td></tr></table> and text\n<table>\n<tr><td>\n\n```sh\nnpm i quay\n```\n\n</td></tr>\n</table>\n" +
+				"<table>\n<tr><td>never closed</td></tr>\n",
+		},
+		{
 			name: "mdBook directives",
 			in:   "{{#title Moorings}}\n\nA mooring holds a boat.\n\n{{#include ../listings/ch01/main.rs:here}}\nSee {{#rustdoc_include ../a.rs}} and {{ #not }} {{#}}.\n```rust\n{{#include x.rs}}\n```\n",
 			want: "\n\nA mooring holds a boat.\n\n\nSee  and {{ #not }} {{#}}.\n```rust\n{{#include x.rs}}\n```\n",
@@ -259,6 +288,7 @@ func FuzzStrip(f *testing.F) {
 		"+++\ntitle = 'x'\n+++", "{% x %}", "`{{< a >}}`", "---\ndescription: >\n  a\n  b\n---",
 		"{{Glossary(\"a\", 'b')}}", "{{x(}}", "{{a(\"}}", "{{ x() }}", "{{ a( ) }}", "x {{<a b=\"c\" >}} {{% d %}}",
 		"import A from 'b';\nexport const c = 1", "@[card](u)", "Type `make' and `x` then `f('y')`'", "`.quayrc`\n    The defaults.\n",
+		"<table>\n<tr><th>a</th><th>b</th></tr>\n<tr><td>c&#10;d</td><td><p>e</p></td></tr>\n</table>", "\n<table><tr><th>a</th></tr>\n<tr><td>b</td></tr></table>",
 	} {
 		f.Add(s)
 	}

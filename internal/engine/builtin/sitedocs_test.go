@@ -2,6 +2,7 @@ package builtin
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -620,5 +621,66 @@ func TestCommandPageDescription(t *testing.T) {
 	e := newEngine(t)
 	if d := define(t, e, c, "berth rm"); d.Text != "Removes one or more berths from the quay plan." || d.Confidence < unclearBelow {
 		t.Errorf("berth rm: %q (%.2f), want its description", d.Text, d.Confidence)
+	}
+}
+
+// TestDefineHTMLTablesInMarkdown checks the builtin on Markdown pages that
+// write their tables in HTML, as READMEs do to put code or line breaks in a
+// cell: a table of names and meanings glosses its names, a data table of
+// three columns glosses from its description column, and a grid of sponsor
+// boxes is read box by box, its links' addresses not read at all. The
+// pages are written for this test.
+func TestDefineHTMLTablesInMarkdown(t *testing.T) {
+	t.Parallel()
+	en := "# quayctl\n\nquayctl books berths for ships.\n\n## Terms\n\n" +
+		"<table>\n  <thead>\n    <tr>\n      <th>Term</th>\n      <th>Meaning</th>\n    </tr>\n  </thead>\n  <tbody>\n" +
+		"    <tr>\n      <td>berth window</td>\n      <td>The hours in which a berth is free for one ship.</td>\n    </tr>\n" +
+		"    <tr>\n      <td><code>tidegate</code></td>\n      <td>A lock that keeps the dock's water level<br>at high tide.</td>\n    </tr>\n" +
+		"  </tbody>\n</table>\n\n## Options\n\n" +
+		"<table><tr><th>Option</th><th>Type</th><th>Description</th></tr>\n" +
+		"<tr><td><code>pilotCount</code></td><td>number</td><td>How many pilots a ship takes on.</td></tr></table>\n\n" +
+		"Book a berth window with quayctl. Each berth window ends at the tide. " +
+		"Close the tidegate at night. The tidegate has two doors. Set pilotCount for large ships; pilotCount is 1 by default.\n\n" +
+		"## Thanks\n\n<table>\n  <tr>\n    <td>\n      <a href=\"https://sponsor.example/?utm_source=Fakequay\"><img src=\"logo.png\" alt=\"Logo\"></a>\n" +
+		"      <p>\n        Mooring Supply Co sells ropes and bollards.\n      </p>\n    </td>\n  </tr>\n</table>\n"
+	ja := "# 係留ツール\n\n## 用語\n\n" +
+		"<table>\n<tr>\n<th>用語</th>\n<th>説明</th>\n</tr>\n" +
+		"<tr>\n<td>係船索</td>\n<td>船を岸壁につなぎ留めるための太い綱。</td>\n</tr>\n" +
+		"<tr>\n<td>防舷材</td>\n<td>船体と岸壁の間に入れる緩衝材。</td>\n</tr>\n</table>\n\n" +
+		"係船索は毎朝点検します。係船索を交換する前に、防舷材の位置を確かめます。防舷材は消耗品です。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: en}, {Path: "README.ja.md", Content: ja}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"berth window": "The hours in which a berth is free for one ship.",
+		"tidegate":     "A lock that keeps the dock's water level at high tide.",
+		"pilotCount":   "How many pilots a ship takes on.",
+		"係船索":          "船を岸壁につなぎ留めるための太い綱。",
+		"防舷材":          "船体と岸壁の間に入れる緩衝材。",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confGloss {
+			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+	cands, err := e.Extract(context.Background(), c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, cand := range cands {
+		if strings.Contains(cand.Text, "Fakequay") || strings.Contains(cand.Text, "Meaning") {
+			t.Errorf("candidate %q from a link's address or a header", cand.Text)
+		}
+		if cand.Text == "berth window" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("berth window not extracted from %v", cands)
+	}
+	// The row's gloss is cited at the row's line: "berth window" is on
+	// line 16 of the README.
+	occ := glossary.FindOccurrences(c.Docs, "berth window")
+	if !slices.ContainsFunc(occ, func(o glossary.Occurrence) bool { return o.Document == "README.md" && o.Line == 16 }) {
+		t.Errorf("occurrences of berth window: %v, want README.md:16 among them", occ)
 	}
 }
