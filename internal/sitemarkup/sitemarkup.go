@@ -59,7 +59,8 @@ const maxFrontMatterLines = 200
 //   - an HTML block of raw text (<pre>, <script>, <style>, <textarea>)
 //     becomes a fenced code block: a README's example in a <pre> is code;
 //   - an HTML table becomes Markdown table rows, each on the line where
-//     its text starts (see htmlTable);
+//     its text starts (see htmlTable), and an HTML heading a Markdown one
+//     (see htmlHeading);
 //   - a heading's anchor ("## Pods {#pods}") is removed;
 //   - the section titles of a manual page saved as text (short unindented
 //     lines under a "NAME(8) ... NAME(8)" header) become headings, its
@@ -175,6 +176,10 @@ func Strip(content string) string {
 				i = end
 				continue
 			}
+			if end, ok := htmlHeading(lines, i); ok {
+				i = end
+				continue
+			}
 			// <dl>/<dt>/<dd> and <details>/<summary>, as Markdown.
 			if term, ok := tagText(trimmed, "dt"); ok && i+1 < len(lines) {
 				if def, ok := tagText(lines[i+1], "dd"); ok && term != "" && def != "" {
@@ -249,7 +254,7 @@ func mayHaveMarkup(s string) bool {
 		strings.Contains(s, "```{") || strings.Contains(s, "~~~{") || strings.Contains(s, "}`") ||
 		strings.Contains(s, "<dt") || strings.Contains(s, "<pre") || strings.Contains(s, "<PRE") ||
 		strings.Contains(s, "<script") || strings.Contains(s, "<style") || strings.Contains(s, "<textarea") || strings.Contains(s, "<summary") || strings.Contains(s, "<details") ||
-		strings.Contains(s, "<table") || strings.Contains(s, "<TABLE") ||
+		strings.Contains(s, "<table") || strings.Contains(s, "<TABLE") || strings.Contains(s, "<h") || strings.Contains(s, "<H") ||
 		strings.Contains(s, "wiki/") || strings.Contains(s, "`") && len(glossary.TeXQuotes(s)) > 0
 }
 

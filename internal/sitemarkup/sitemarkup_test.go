@@ -195,7 +195,7 @@ func TestStrip(t *testing.T) {
 				"<table><tr><td>bollard</td><td>A short post.</td></tr>\n<tr><td>cleat</td>\n<td>A horn.</td></tr></table>\n" +
 				"<TABLE class=\"logos\"><tr><td><a href=\"x\"><img src=\"a.png\"></a></td></tr>\n</TABLE>\n" +
 				"<table><thead><tr><td>Term</td><td>Note</td></tr></thead>\n<tbody>\n<tr><td>quay</td><td>A platform.</td></tr></tbody></table>\n",
-			want: "\n\n| Name | Meaning |\n| --- | --- |\n|\n|\n| `capstan` | A rotating drum on a deck \\| or quay. |\n|\n|\n| fairlead | A fitting & guide. |\n\n\n" +
+			want: "\n\n| Name | Meaning |\n| --- | --- |\n|\n|\n| `capstan` | A rotating drum on a deck \\| or quay. |\n|\n|\n| fairlead | A fitting &amp; guide. |\n\n\n" +
 				"| bollard | A short post. |\n| cleat | A horn. |\n\n" +
 				"\n\n" +
 				"| Term | Note |\n| --- | --- |\n| quay | A platform. |\n",
@@ -205,6 +205,13 @@ func TestStrip(t *testing.T) {
 			in: "<table align=\"center\">\n  <tr>\n    <td>\n      <a href=\"https://x.example/?utm_source=quay\"><img alt=\"Quay Co\" src=\"q.png\"></a>\n" +
 				"      <p>\n        Quay Co builds moorings.\n      </p>\n    </td>\n    <td><p>Dock Ltd rents berths.</p></td>\n  </tr>\n</table>\n",
 			want: "\n\n\n\n\nQuay Co builds moorings.\n\n\nDock Ltd rents berths.\n\n\n",
+		},
+		{
+			name: "HTML headings are Markdown headings",
+			in: "<h1 align=\"center\">quayctl</h1>\n<h1 align=\"center\">\n  <img src=\"logo.png\" alt=\"logo\"><br>\n  Quay <code>ctl</code>\n</h1>\n" +
+				"<H3>Gold <a href=\"/s\">sponsors</a> <br /></H3>\n<h2><img src=\"x.png\"></h2>\n<h2>open\n<h4>x</h4> tail\n<h6>never closed\n<hr>\n",
+			want: "# quayctl\n\n\n# Quay `ctl`\n\n" +
+				"### Gold sponsors\n\n<h2>open\n<h4>x</h4> tail\n<h6>never closed\n<hr>\n",
 		},
 		{
 			name: "HTML tables that cannot be rows stay as they are",
@@ -288,7 +295,7 @@ func FuzzStrip(f *testing.F) {
 		"+++\ntitle = 'x'\n+++", "{% x %}", "`{{< a >}}`", "---\ndescription: >\n  a\n  b\n---",
 		"{{Glossary(\"a\", 'b')}}", "{{x(}}", "{{a(\"}}", "{{ x() }}", "{{ a( ) }}", "x {{<a b=\"c\" >}} {{% d %}}",
 		"import A from 'b';\nexport const c = 1", "@[card](u)", "Type `make' and `x` then `f('y')`'", "`.quayrc`\n    The defaults.\n",
-		"<table>\n<tr><th>a</th><th>b</th></tr>\n<tr><td>c&#10;d</td><td><p>e</p></td></tr>\n</table>", "\n<table><tr><th>a</th></tr>\n<tr><td>b</td></tr></table>",
+		"<table>\n<tr><th>a</th><th>b</th></tr>\n<tr><td>c&#10;d</td><td><p>e</p></td></tr>\n</table>", "\n<table><tr><th>a</th></tr>\n<tr><td>b</td></tr></table>", "<h2 x>a<br>\n<code>b</code></h2>",
 	} {
 		f.Add(s)
 	}

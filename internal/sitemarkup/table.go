@@ -134,7 +134,9 @@ func tableRowsOf(src string) (rows []tableRow, layout, markdown bool) {
 		switch tt {
 		case html.TextToken:
 			if inCell {
-				text := string(z.Text())
+				// As written: an entity stays one ("&lt;berth&gt;" is no
+				// tag), as in the rest of the page.
+				text := string(raw)
 				markdown = markdown || blankLine(text)
 				if cellLine < 0 && strings.TrimSpace(text) != "" {
 					lead := len(text) - len(strings.TrimLeft(text, " \t\r\n"))

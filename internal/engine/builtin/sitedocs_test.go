@@ -627,9 +627,10 @@ func TestCommandPageDescription(t *testing.T) {
 // TestDefineHTMLTablesInMarkdown checks the builtin on Markdown pages that
 // write their tables in HTML, as READMEs do to put code or line breaks in a
 // cell: a table of names and meanings glosses its names, a data table of
-// three columns glosses from its description column, and a grid of sponsor
-// boxes is read box by box, its links' addresses not read at all. The
-// pages are written for this test.
+// three columns glosses from its description column, a grid of sponsor
+// boxes is read box by box, its links' addresses not read at all, and an
+// HTML heading opens a section as a Markdown one does (a sponsors' section
+// is left out). The pages are written for this test.
 func TestDefineHTMLTablesInMarkdown(t *testing.T) {
 	t.Parallel()
 	en := "# quayctl\n\nquayctl books berths for ships.\n\n## Terms\n\n" +
@@ -641,8 +642,9 @@ func TestDefineHTMLTablesInMarkdown(t *testing.T) {
 		"<tr><td><code>pilotCount</code></td><td>number</td><td>How many pilots a ship takes on.</td></tr></table>\n\n" +
 		"Book a berth window with quayctl. Each berth window ends at the tide. " +
 		"Close the tidegate at night. The tidegate has two doors. Set pilotCount for large ships; pilotCount is 1 by default.\n\n" +
-		"## Thanks\n\n<table>\n  <tr>\n    <td>\n      <a href=\"https://sponsor.example/?utm_source=Fakequay\"><img src=\"logo.png\" alt=\"Logo\"></a>\n" +
-		"      <p>\n        Mooring Supply Co sells ropes and bollards.\n      </p>\n    </td>\n  </tr>\n</table>\n"
+		"## Harbour life\n\n<table>\n  <tr>\n    <td>\n      <a href=\"https://sponsor.example/?utm_source=Fakequay\"><img src=\"logo.png\" alt=\"Logo\"></a>\n" +
+		"      <p>\n        Mooring Supply Co sells ropes and bollards.\n      </p>\n    </td>\n  </tr>\n</table>\n\n" +
+		"<h2 align=\"center\">Sponsors</h2>\n\n<p align=\"center\">\n  Harbourmaster Cloud is a hosting service for harbour software. Harbourmaster Cloud runs quayctl for you. Try Harbourmaster Cloud today.\n</p>\n"
 	ja := "# 係留ツール\n\n## 用語\n\n" +
 		"<table>\n<tr>\n<th>用語</th>\n<th>説明</th>\n</tr>\n" +
 		"<tr>\n<td>係船索</td>\n<td>船を岸壁につなぎ留めるための太い綱。</td>\n</tr>\n" +
@@ -667,8 +669,8 @@ func TestDefineHTMLTablesInMarkdown(t *testing.T) {
 	}
 	found := false
 	for _, cand := range cands {
-		if strings.Contains(cand.Text, "Fakequay") || strings.Contains(cand.Text, "Meaning") {
-			t.Errorf("candidate %q from a link's address or a header", cand.Text)
+		if strings.Contains(cand.Text, "Fakequay") || strings.Contains(cand.Text, "Meaning") || strings.Contains(cand.Text, "Harbourmaster") {
+			t.Errorf("candidate %q from a link's address, a header or the sponsors' section", cand.Text)
 		}
 		if cand.Text == "berth window" {
 			found = true
