@@ -30,7 +30,7 @@ func TeXQuotes(s string) [][2]int {
 			continue
 		}
 		k := j + 1
-		for k < len(s) && s[k] != '`' && s[k] != '\n' && !(s[k] == '\'' && !wordByte(s, k+1) && (k+1 == len(s) || s[k+1] != '`')) {
+		for k < len(s) && s[k] != '`' && s[k] != '\n' && !(s[k] == '\'' && !wordByte(s, k+1) && (k+1 == len(s) || s[k+1] != '`') && !opensLiteral(s, k)) {
 			k++
 		}
 		switch {
@@ -70,4 +70,14 @@ func wordByte(s string, i int) bool {
 	}
 	c := s[i] | 0x20
 	return c >= 'a' && c <= 'z' || s[i] >= '0' && s[i] <= '9'
+}
+
+// opensLiteral reports an apostrophe that opens a string literal: after a
+// bracket, "=" or "," ("`filter('絞り込みたい文字種')`"), it starts a value,
+// it does not close a quote.
+func opensLiteral(s string, k int) bool {
+	for k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	return k > 0 && strings.IndexByte("([{=,", s[k-1]) >= 0
 }

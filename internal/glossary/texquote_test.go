@@ -22,6 +22,9 @@ func TestTeXQuotes(t *testing.T) {
 		// Code spans that hold quotes: Python's "`'f'` or `'F'`".
 		{"prefixed with `'f'` or `'F'`, and `'O&'` units", nil},
 		{"call `f('x')` then `g'", []string{"`g'"}},
+		// A string literal opened after a bracket, "=" or ",": code
+		// around a string in any script.
+		{"`filter('絞り込みたい文字種')` と `moor(a, '北岸')` と `x='岸'` と `g'", []string{"`g'"}},
 	} {
 		var got []string
 		for _, q := range TeXQuotes(tt.in) {

@@ -4779,6 +4779,11 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		if isAbbrev(inner) {
 			continue
 		}
+		if inner != "" && (inner[0] == '\'' || inner[0] == '"' || inner[0] == '`') {
+			// "moor('係留したい区画の名前')": a call, and the string it is
+			// passed, not what the name is.
+			continue
+		}
 		if s.ja && !glossary.HasCJK(inner) {
 			continue // "SKU（Stock Keeping Unit）": another name for it
 		}

@@ -718,6 +718,10 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			// section about dpkg.
 			bare := headingName(text)
 			asked := askedTerm(bare)
+			if name, ok := strings.CutSuffix(strings.Trim(asked, "` "), "()"); ok && identifierName(name) {
+				// "### filter()" (a README's method) is about filter.
+				asked = name
+			}
 			key := normKey(asked)
 			if key == "" {
 				continue
@@ -3892,4 +3896,19 @@ func closingTicks(s string, n int) int {
 		i = j
 	}
 	return -1
+}
+
+// identifierName reports a name as code writes it: letters, digits, "_",
+// "$" and the dots of a path ("quay.moor"), starting with a letter.
+func identifierName(s string) bool {
+	if s == "" || !unicode.IsLetter(rune(s[0])) && s[0] != '_' && s[0] != '$' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c == '_' || c == '$' || c == '.' || '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z') {
+			return false
+		}
+	}
+	return !strings.HasSuffix(s, ".")
 }

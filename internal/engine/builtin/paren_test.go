@@ -515,3 +515,22 @@ func TestTheArgumentOfASignatureItem(t *testing.T) {
 		t.Errorf("level: %q (%.2f), want its definition", d.Text, d.Confidence)
 	}
 }
+
+// A call written in a README ("`moor('北岸の係留区画')`", "moor(\"berth
+// 4\")") is a function and its argument, a string: the parenthesis says
+// which value is passed, not what the name is; the method's heading
+// ("### moor()") says what it does. The pages are written for this test.
+func TestCallArgumentsAreNotGlosses(t *testing.T) {
+	t.Parallel()
+	ja := "# quayjs\n\n### moor()\n\n指定した区画に船を係留します。\n\n`moor('係留したい区画の名前')`\n\n" +
+		"```javascript\nquay('北岸').moor('A1');\n```\n\n係留は moor で行います。moor を呼びます。\n"
+	en := "# quay\n\nCall tow(\"the ship that waits longest\") to start. Each tow is logged. A tow moves a ship.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.ja.md", Content: ja}, {Path: "README.md", Content: en}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "moor", "係留したい区画")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tow", "waits longest")
+	// The method's heading, "### moor()", is the name's.
+	if d := define(t, e, c, "moor"); d.Text != "指定した区画に船を係留します。" {
+		t.Errorf("moor: %q (%.2f), want the paragraph under its heading", d.Text, d.Confidence)
+	}
+}
