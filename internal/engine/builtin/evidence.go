@@ -665,6 +665,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// page): where the code is, not what source code is.
 				continue
 			}
+			if valueLiteral(it.body) {
+				// "message: 'jwt not active'", "date:
+				// 2018-10-04T16:10:44.000Z" (an error object's fields):
+				// a value, not what the field is.
+				continue
+			}
 			if !it.ja && valuesOnly(it.body) {
 				// "The options: two possible values: wait or nowait, to
 				// tell inetd ...": the values a field takes, not what it
@@ -3060,6 +3066,9 @@ func pathsOnly(body string) bool {
 		w = strings.TrimRight(w, ",;")
 		switch {
 		case w == "and" || w == "or" || w == "&":
+		case n > 0 && (w == "directory" || w == "directories" || w == "folder" || w == "folders"):
+			// "[`rust/`](./rust) directory (`cargo add bullmq`)": where
+			// the code is, a directory.
 		case glossary.HasCJK(w):
 			return false // 「表示/非表示/ソートの…を表示。」: words
 		case strings.ContainsAny(w, "/\\") || filePattern.MatchString(w):
@@ -3087,6 +3096,27 @@ func valuesOnly(body string) bool {
 		l = rest
 	}
 	return hasAnyPrefixFold(l, "possible values", "allowed values", "valid values", "accepted values", "one of:", "one of the following")
+}
+
+// valueLiteral reports an item's body that is one value: a quoted string
+// ('jwt not active', "berth"), or a number or date.
+func valueLiteral(body string) bool {
+	b := strings.TrimRight(strings.TrimSpace(body), ",;.。")
+	if len(b) < 2 {
+		return false
+	}
+	if q := b[0]; (q == '\'' || q == '"') && b[len(b)-1] == q && strings.IndexByte(b[1:len(b)-1], q) < 0 {
+		return true
+	}
+	if b[0] < '0' || b[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] <= ' ' || b[i] >= 0x80 {
+			return false // 「1つの岸壁に…」: words
+		}
+	}
+	return true
 }
 
 // enCountWords are small numbers written as words.

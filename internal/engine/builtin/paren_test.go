@@ -478,6 +478,16 @@ func TestItemsThatListValues(t *testing.T) {
 			t.Errorf("%s: %q (%.2f), the values of a field are no gloss", term, d.Text, d.Confidence)
 		}
 	}
+	// The fields of an error object and their values: "message: 'berth
+	// not free'", "date: 2031-10-04T16:10:44.000Z".
+	doc = "# Errors\n\nError object:\n\n* name: 'BerthError'\n* message: 'berth not free'\n* date: 2031-10-04T16:10:44.000Z\n\n" +
+		"Print the message. Log the date. Each message is short.\n"
+	c = pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	for term, not := range map[string]string{"message": "berth not free", "date": "2031"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s: %q (%.2f), a value is no gloss", term, d.Text, d.Confidence)
+		}
+	}
 }
 
 // A label whose text is only file paths ("**Source code:**
@@ -487,10 +497,11 @@ func TestItemsThatListValues(t *testing.T) {
 func TestItemsOfPathsAreNoGlosses(t *testing.T) {
 	t.Parallel()
 	doc := "# tide.gauge\n\n**Source code:** Lib/tide/gauge.py (for quays) and Lib/tide/table.py\n\n- Berth plan: `plans/north.toml`, `plans/south.toml`\n\n" +
-		"Read the source code. Each berth plan is kept.\n"
+		"- **Rust** — [`rust/`](./rust) directory (`cargo add tide`)\n\n" +
+		"Read the source code. Each berth plan is kept. Rust is fast.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
 	e := newEngine(t)
-	for term, not := range map[string]string{"source code": "gauge.py", "berth plan": "north.toml"} {
+	for term, not := range map[string]string{"source code": "gauge.py", "berth plan": "north.toml", "Rust": "directory"} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), paths are no gloss", term, d.Text, d.Confidence)
 		}
