@@ -623,6 +623,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// spelled like an everyday word, not the word.
 				continue
 			}
+			if it.link && !strings.EqualFold(it.key, sp) {
+				// "[spinners](https://github.com/...) - Terminal spinners
+				// for Rust": another project, not what a spinner is.
+				continue
+			}
 			if it.code && it.key != sp && (!strings.EqualFold(it.key, sp) || strings.ToUpper(sp) == sp) {
 				// "`replicationcontrollers`: 名前空間内で存在可能な…の総数" is
 				// the quota key, not the ReplicationController kind;

@@ -130,6 +130,10 @@ type listItem struct {
 	// what one parameter is ("simplex: A row vector of function
 	// values."), which a sentence about the term itself outranks.
 	param bool
+	// link marks a key written as a link to another site ("[spinners](
+	// https://github.com/...) - Terminal spinners for Rust"): a
+	// project's name, which glosses only a term spelled like it.
+	link bool
 }
 
 // abbrevPair is an abbreviation and its expansion found side by side as
@@ -1571,6 +1575,9 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		return listItem{}, false
 	}
 	code := len(rawKey) > 2 && rawKey[0] == '`' && rawKey[len(rawKey)-1] == '`' && strings.Count(rawKey, "`") == 2
+	_, url, isLink := strings.Cut(rawKey, "](")
+	isLink = isLink && strings.HasPrefix(rawKey, "[") && strings.HasSuffix(rawKey, ")") &&
+		(strings.HasPrefix(url, "http://") || strings.HasPrefix(url, "https://"))
 	key = cleanMarkdown(key)
 	body = cleanMarkdown(body)
 	if key == "" || body == "" {
@@ -1588,7 +1595,7 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		// "config.yaml".
 		return listItem{}, false
 	}
-	return listItem{key: key, body: body, ja: ja, code: code, otherSubject: other}, true
+	return listItem{key: key, body: body, ja: ja, code: code, otherSubject: other, link: isLink}, true
 }
 
 // programFolderLink reports a key that is a link, in lower case, to a

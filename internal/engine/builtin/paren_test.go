@@ -545,3 +545,20 @@ func TestCallArgumentsAreNotGlosses(t *testing.T) {
 		t.Errorf("moor: %q (%.2f), want the paragraph under its heading", d.Text, d.Confidence)
 	}
 }
+
+// An item whose key links to another site names a project ("[spinners](
+// https://...) - Terminal spinners for Rust", a README's list of ports):
+// it glosses that name as spelled, not the word it is made of. The page is
+// written for this test.
+func TestLinkedItemKeysAreNames(t *testing.T) {
+	t.Parallel()
+	doc := "# quayspin\n\nA spinner shows that the quay is busy. Each spinner turns.\n\n## Ports\n\n" +
+		"- [spinners](https://example.org/spinners) - Terminal spinners for Rust\n" +
+		"- [tidewatch](https://example.org/tidewatch) - Tide charts for Go\n\nStart the spinner. Try tidewatch. tidewatch is small.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "spinner", "for Rust")
+	if d := define(t, e, c, "tidewatch"); d.Text != "Tide charts for Go." {
+		t.Errorf("tidewatch: %q (%.2f), want the item's gloss", d.Text, d.Confidence)
+	}
+}
