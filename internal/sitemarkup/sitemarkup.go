@@ -58,6 +58,8 @@ const maxFrontMatterLines = 200
 //     become their text ("{term}`berth`" -> "berth");
 //   - an HTML block of raw text (<pre>, <script>, <style>, <textarea>)
 //     becomes a fenced code block: a README's example in a <pre> is code;
+//   - a table written without its outer pipes ("a | b" over "--- | ---")
+//     gets them (see pipeTable);
 //   - an HTML table becomes Markdown table rows, each on the line where
 //     its text starts (see htmlTable), and an HTML heading a Markdown one
 //     (see htmlHeading);
@@ -193,6 +195,10 @@ func Strip(content string) string {
 				continue
 			}
 		}
+		if end, ok := pipeTable(lines, i); ok {
+			i = end
+			continue
+		}
 		if label, ok := labelHeading(trimmed); ok {
 			lines[i] = "#### " + label
 			continue
@@ -254,7 +260,7 @@ func mayHaveMarkup(s string) bool {
 		strings.Contains(s, "```{") || strings.Contains(s, "~~~{") || strings.Contains(s, "}`") ||
 		strings.Contains(s, "<dt") || strings.Contains(s, "<pre") || strings.Contains(s, "<PRE") ||
 		strings.Contains(s, "<script") || strings.Contains(s, "<style") || strings.Contains(s, "<textarea") || strings.Contains(s, "<summary") || strings.Contains(s, "<details") ||
-		strings.Contains(s, "<table") || strings.Contains(s, "<TABLE") || strings.Contains(s, "<h") || strings.Contains(s, "<H") ||
+		strings.Contains(s, "<table") || strings.Contains(s, "<TABLE") || mayHavePipeTable(s) || strings.Contains(s, "<h") || strings.Contains(s, "<H") ||
 		strings.Contains(s, "wiki/") || strings.Contains(s, "`") && len(glossary.TeXQuotes(s)) > 0
 }
 

@@ -214,6 +214,13 @@ func TestStrip(t *testing.T) {
 				"### Gold sponsors\n\n<h2>open\n<h4>x</h4> tail\n<h6>never closed\n<hr>\n",
 		},
 		{
+			name: "a table without its outer pipes gets them",
+			in: "Validator | Description\n--------- | :---------:\n**isBerth(str)** | check if the string names a berth.\nisQuay(str) | check a quay \\|\nafter the table\n\n" +
+				"a | b\n--- | --- | ---\n\n| c | d |\n|---|---|\n\n    x | y\n    --- | ---\n",
+			want: "| Validator | Description |\n| --------- | :---------: |\n| **isBerth(str)** | check if the string names a berth. |\n| isQuay(str) | check a quay \\| |\nafter the table\n\n" +
+				"a | b\n--- | --- | ---\n\n| c | d |\n|---|---|\n\n    x | y\n    --- | ---\n",
+		},
+		{
 			name: "HTML tables that cannot be rows stay as they are",
 			in: "<table><tr><td>a</td></tr><tr><td>b</td></tr></table>\n" +
 				"<table>\n<tr><td><table><tr><td>x</td></tr></table></td></tr>\n</table>\n" +
@@ -295,7 +302,7 @@ func FuzzStrip(f *testing.F) {
 		"+++\ntitle = 'x'\n+++", "{% x %}", "`{{< a >}}`", "---\ndescription: >\n  a\n  b\n---",
 		"{{Glossary(\"a\", 'b')}}", "{{x(}}", "{{a(\"}}", "{{ x() }}", "{{ a( ) }}", "x {{<a b=\"c\" >}} {{% d %}}",
 		"import A from 'b';\nexport const c = 1", "@[card](u)", "Type `make' and `x` then `f('y')`'", "`.quayrc`\n    The defaults.\n",
-		"<table>\n<tr><th>a</th><th>b</th></tr>\n<tr><td>c&#10;d</td><td><p>e</p></td></tr>\n</table>", "\n<table><tr><th>a</th></tr>\n<tr><td>b</td></tr></table>", "<h2 x>a<br>\n<code>b</code></h2>",
+		"<table>\n<tr><th>a</th><th>b</th></tr>\n<tr><td>c&#10;d</td><td><p>e</p></td></tr>\n</table>", "\n<table><tr><th>a</th></tr>\n<tr><td>b</td></tr></table>", "<h2 x>a<br>\n<code>b</code></h2>", "a | b\n-|-\nc",
 	} {
 		f.Add(s)
 	}

@@ -686,3 +686,20 @@ func TestDefineHTMLTablesInMarkdown(t *testing.T) {
 		t.Errorf("occurrences of berth window: %v, want README.md:16 among them", occ)
 	}
 }
+
+// TestDefineTableWithoutOuterPipes checks a GitHub table written without
+// its outer pipes ("Option | Description" over "--- | ---"): its rows gloss
+// their names as a table's rows do, and the heading over it gets no gloss
+// from the table's text. The page is written for this test.
+func TestDefineTableWithoutOuterPipes(t *testing.T) {
+	t.Parallel()
+	doc := "# quayjs\n\n## Checks\n\nCheck | Description\n------------- | -------------\n" +
+		"**isBerth(str)** | check if the string names a free berth.\n`tideLevel` | the height of the water at the gauge, in metres.\n\n" +
+		"Run a check before mooring. Each check is fast. Read tideLevel at dawn; tideLevel changes hourly.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "tideLevel"); d.Text != "The height of the water at the gauge, in metres." {
+		t.Errorf("tideLevel: %q (%.2f), want the row's gloss", d.Text, d.Confidence)
+	}
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "check", "Description")
+}
