@@ -1986,3 +1986,30 @@ func TestUsagePrefersTheWordAlone(t *testing.T) {
 		t.Errorf("tidelint = %q (%.2f), want a sentence that uses the word alone", d.Text, d.Confidence)
 	}
 }
+
+// "X is one of the most important advances ...", 「仮想化は最近の港湾管理に
+// おける最も大きな進歩の 1 つです。」 rank the term among others; what it
+// is goes unsaid. "X is one of the services ..." still defines. The pages
+// are written for this test.
+func TestOneOfTheMostIsAVerdict(t *testing.T) {
+	t.Parallel()
+	en := "# Quays\n\nThe tide table is one of the most useful inventions of harbour work.\n\nRead the tide tables daily. Each tide table is printed.\n\n" +
+		"A bollard is one of the posts on a quay that crews tie lines to. Every bollard is painted.\n"
+	ja := "# 港湾\n\n係留管理は最近の港湾運用における最も大きな進歩の 1 つです。係留管理を使います。係留管理を学びます。\n\n" +
+		"水門は港の水位を保つ設備の1つです。水門を閉じます。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
+	e := newEngine(t)
+	for term, not := range map[string]string{"tide table": "most useful", "係留管理": "最も大きな進歩"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && d.Confidence >= confExplicit {
+			t.Errorf("%s: %q (%.2f), a ranking is no definition", term, d.Text, d.Confidence)
+		}
+	}
+	for term, want := range map[string]string{
+		"bollard": "A bollard is one of the posts on a quay that crews tie lines to.",
+		"水門":      "水門は港の水位を保つ設備の1つです。",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
+			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+}

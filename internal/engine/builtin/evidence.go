@@ -2767,6 +2767,12 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 					// sentence before listed, not what it is.
 					return evidence{}, false
 				}
+				if p.prefix == " is one of " && hasAnyPrefixFold(body, "the most ", "the best ", "the biggest ", "the greatest ", "the largest ",
+					"the finest ", "the strongest ", "the coolest ") {
+					// "The tide table is one of the most useful inventions
+					// of harbour work": how it ranks, not what it is.
+					return evidence{}, false
+				}
 				if len(strings.Fields(body)) < 2 {
 					return evidence{}, false
 				}
@@ -3647,6 +3653,12 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 			utf8.RuneCountInString(strings.TrimRight(pred, "。．. ")) <= 14 {
 			// 「Curia は最もスケーラブルである。」: a verdict, not what it is
 			// (「所有権は Rust の最もユニークな機能であり、…」 names a kind).
+			return evidence{}, false
+		}
+		if pred := strings.TrimRight(body, "。．. "); (strings.Contains(pred, "最も") || strings.Contains(pred, "もっとも")) &&
+			endsWithAny(strings.TrimSuffix(strings.TrimSuffix(pred, "です"), "である"), "の 1 つ", "の1つ", "のひとつ", "の一つ") {
+			// 「仮想化は最近のコンピューティングにおける最も大きな進歩の 1 つ
+			// です。」: how it ranks, not what it is.
 			return evidence{}, false
 		}
 		if pred, ok := jaDefinitionalEnding(body); ok && utf8.RuneCountInString(rest) >= 8 && !jaLastClauseTopic(rest[len("は"):]) {
