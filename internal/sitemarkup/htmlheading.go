@@ -92,3 +92,19 @@ func htmlHeading(lines []string, i int) (int, bool) {
 	}
 	return end, true
 }
+
+// mayHaveHTMLHeading is htmlHeading's cheap test: "<h1" to "<h6", in any
+// case ("<http://...>", an autolink, is none).
+func mayHaveHTMLHeading(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		k := strings.IndexByte(s[i:], '<')
+		if k < 0 || i+k+2 >= len(s) {
+			return false
+		}
+		i += k
+		if s[i+1]|0x20 == 'h' && s[i+2] >= '1' && s[i+2] <= '6' {
+			return true
+		}
+	}
+	return false
+}

@@ -60,8 +60,28 @@ func indentedCode(line string) bool {
 	return strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "    ")
 }
 
-// mayHavePipeTable is pipeTable's cheap test: a "|" beside a "-" or a ":".
+// mayHavePipeTable is pipeTable's cheap test: a delimiter row ("--- |
+// ---") that does not start with "|". Tables with their outer pipes, the
+// usual kind, need nothing.
 func mayHavePipeTable(s string) bool {
-	return strings.Contains(s, "-|") || strings.Contains(s, "- |") || strings.Contains(s, "|-") || strings.Contains(s, "| -") ||
-		strings.Contains(s, ":|") || strings.Contains(s, "|:")
+	for i := 0; i < len(s); {
+		k := strings.Index(s[i:], "-|")
+		if k2 := strings.Index(s[i:], "- |"); k2 >= 0 && (k < 0 || k2 < k) {
+			k = k2
+		}
+		if k < 0 {
+			return false
+		}
+		at := i + k
+		start := strings.LastIndexByte(s[:at], '\n') + 1
+		if line := strings.TrimLeft(s[start:], " \t"); line[0] != '|' {
+			return true
+		}
+		end := strings.IndexByte(s[at:], '\n')
+		if end < 0 {
+			return false
+		}
+		i = at + end + 1
+	}
+	return false
 }

@@ -260,7 +260,7 @@ func mayHaveMarkup(s string) bool {
 		strings.Contains(s, "```{") || strings.Contains(s, "~~~{") || strings.Contains(s, "}`") ||
 		strings.Contains(s, "<dt") || strings.Contains(s, "<pre") || strings.Contains(s, "<PRE") ||
 		strings.Contains(s, "<script") || strings.Contains(s, "<style") || strings.Contains(s, "<textarea") || strings.Contains(s, "<summary") || strings.Contains(s, "<details") ||
-		strings.Contains(s, "<table") || strings.Contains(s, "<TABLE") || mayHavePipeTable(s) || strings.Contains(s, "<h") || strings.Contains(s, "<H") ||
+		strings.Contains(s, "<table") || strings.Contains(s, "<TABLE") || mayHavePipeTable(s) || mayHaveHTMLHeading(s) ||
 		strings.Contains(s, "wiki/") || strings.Contains(s, "`") && len(glossary.TeXQuotes(s)) > 0
 }
 

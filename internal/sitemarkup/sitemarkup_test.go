@@ -296,6 +296,28 @@ func TestStrip(t *testing.T) {
 	}
 }
 
+// TestCheapTests checks that the cheap tests before Strip's work let
+// through every document that has the markup they stand for.
+func TestCheapTests(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"a | b\n--- | ---\n", true},
+		{"| a | b |\n|---|---|\n", false},
+		{"| a | b |\n|---|---|\n\nc | d\n- | -\n", true},
+		{"x | y\n:--|--:\n", true},
+		{"see <http://example.org> and <hr>", false},
+		{"<H2>Sponsors</H2>", true},
+		{"<h", false},
+	} {
+		if got := mayHavePipeTable(tt.in) || mayHaveHTMLHeading(tt.in); got != tt.want {
+			t.Errorf("cheap tests(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
 func FuzzStrip(f *testing.F) {
 	for _, s := range []string{
 		"---\ntitle: x\n---\n", "{{< a >}}", "{{% b %}}", ":::note\n:::", "!!! note\n    x", "> [!NOTE]", "## H {#h}",
