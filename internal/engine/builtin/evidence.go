@@ -4887,6 +4887,11 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			continue
 		}
 		lower := strings.ToLower(inner)
+		if strings.HasPrefix(lower, "the default ") || strings.HasPrefix(lower, "the recommended ") || strings.HasPrefix(lower, "the preferred ") {
+			// "with systemd as init system (the default since jessie)":
+			// which one is chosen, not what the word is.
+			continue
+		}
 		if strings.HasPrefix(lower, "so-called ") || strings.HasPrefix(lower, "a so-called ") || strings.HasPrefix(lower, "the so-called ") {
 			// "without mentioning its name (a so-called ".have" line)":
 			// the parenthesis names what the phrase describes.

@@ -51,7 +51,8 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"Keep the log in a so-called logbook (a bound book of the day's events). The logbook is read daily.\n" +
 		"Tows that always take a hawser (i.e. whose tugs always pull from the bow) are listed here. Each hawser is checked.\n" +
 		"Set the home berth in the harbor panel (the \"Berth used at start\" field). The harbor panel opens with o.\n" +
-		"The pilot must call close to end the radio link (i.e. sending a release tone back). Each radio link is tested.\n"}}
+		"The pilot must call close to end the radio link (i.e. sending a release tone back). Each radio link is tested.\n" +
+		"With tidectl as tide service (the default since the spring release), the gauges differ. Each tide service is logged.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"number", "digits after"},
@@ -78,6 +79,7 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		{"Moorix", "folders in which"},          // the last of two: about both, or their copies
 		{"manifest", "checked by the harbor"},   // about the pilot-signed manifest
 		{"hawser", "tugs always pull"},          // a relative clause about the tows
+		{"tide service", "default since"},       // which one is chosen
 		{"harbor panel", "Berth used"},          // a part of it, by its label
 		{"radio link", "release tone"},          // the action, a gerund and its object
 	} {
