@@ -628,6 +628,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// for Rust": another project, not what a spinner is.
 				continue
 			}
+			if k := strings.Trim(it.key, "`*_ "); it.code && k != "" && k[0] >= 'A' && k[0] <= 'Z' && isLowerWord(sp) {
+				// "`Exception`: All built-in, non-system-exiting
+				// exceptions are derived from this class.": a class, as
+				// code spells it, not the word exception.
+				continue
+			}
 			if it.code && it.key != sp && (!strings.EqualFold(it.key, sp) || strings.ToUpper(sp) == sp) {
 				// "`replicationcontrollers`: 名前空間内で存在可能な…の総数" is
 				// the quota key, not the ReplicationController kind;

@@ -762,7 +762,11 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 				// "- `hash`: This can be a bool or None." under "-
 				// dataclasses.field(*, ..., hash=None, ...): ...": a
 				// parameter of the call above, not the word.
-				it.sigParam = len(owners) > 0 && signatureParam(owners[len(owners)-1].text, it.key)
+				for o := len(owners) - 1; o >= 0 && o >= len(owners)-2 && !it.sigParam; o-- {
+					// Its parent, or its grandparent over "- to create a
+					// new enum:" (Python's Enum.__call__).
+					it.sigParam = signatureParam(owners[o].text, it.key)
+				}
 				if k := strings.Trim(it.key, "`*_ "); !it.sigParam && isLatinWord(k) && (len(owners) == 0 && afterParamIntro ||
 					len(owners) > 0 && paramIntro(owners[len(owners)-1].text)) {
 					// "- `parser` - The ArgumentParser object which

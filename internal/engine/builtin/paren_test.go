@@ -256,6 +256,18 @@ func TestParameterItemsAreNotGlosses(t *testing.T) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
 		}
 	}
+	// Parameters two levels under the signature ("- to create a new
+	// fleet:" between), and a class in code ("`Harbour`", capitalised)
+	// over its own description: neither is the word.
+	sig := "# fleet\n\n- `__call__(cls, value, names=None, *, harbour=None)`: This method is called in two ways:\n" +
+		"  - to create a new fleet:\n    - cls: The fleet class being called.\n    - harbour: The name of the harbour the new fleet is created in.\n\n" +
+		"- `Harbour`: All fleets are derived from this class.\n\nEach harbour is small. A harbour shelters ships.\n"
+	cs := pipeline.NewCorpus([]glossary.Document{{Path: "fleet.md", Content: sig}})
+	for _, not := range []string{"new fleet is created", "derived from this class"} {
+		if d := define(t, e, cs, "harbour"); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("harbour: %q (%.2f), want no gloss from %q", d.Text, d.Confidence, not)
+		}
+	}
 	// A title in code is still the section of its words.
 	if d := define(t, e, c, "tow planner"); d.Text != "The tow planner plans a tow from berth to sea." {
 		t.Errorf("tow planner: %q (%.2f), want its section's first sentence", d.Text, d.Confidence)
