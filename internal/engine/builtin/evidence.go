@@ -665,6 +665,14 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// what a value of a setting does, not what a bookmark is.
 				continue
 			}
+			if k := strings.Trim(it.key, "`*_ "); !it.ja && !it.code && !it.glossary && !strings.Contains(k, " ") && controlBody(k, it.body) {
+				// "| Mode | Sets the operating mode of the router ... |",
+				// "| Sheet | | Selects all footprints and tracks in the
+				// schematic sheet |" (KiCad's settings and actions): what
+				// a control named with the word does, not what a mode or
+				// a sheet is.
+				continue
+			}
 			if !it.ja && predicateAdjective(it.body) {
 				// "Files: synchronous on Windows and POSIX" (Node's process
 				// I/O): how the thing behaves in one case, not what it is.
@@ -3135,6 +3143,21 @@ func valueLiteral(body string) bool {
 	}
 	return true
 }
+
+// controlBody reports an item's body that says what a control named key
+// does: "Sets the operating mode ...", or as itemBody rewrote it, "Mode
+// sets the operating mode ...".
+func controlBody(key, body string) bool {
+	w, rest, _ := strings.Cut(body, " ")
+	if strings.EqualFold(w, key) {
+		w, _, _ = strings.Cut(rest, " ")
+	}
+	return controlVerbs[strings.ToLower(w)]
+}
+
+// controlVerbs open what a control of a program does: "Sets the
+// operating mode", "Selects all footprints", "Toggles the grid".
+var controlVerbs = toSet("sets selects toggles switches opens closes shows hides displays controls determines chooses")
 
 // enCountWords are small numbers written as words.
 var enCountWords = []string{"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}

@@ -576,3 +576,25 @@ func TestLinkedItemKeysAreNames(t *testing.T) {
 		t.Errorf("tidewatch: %q (%.2f), want the item's gloss", d.Text, d.Confidence)
 	}
 }
+
+// A table of a program's settings or actions names controls with everyday
+// words ("| Mode | Sets the operating mode of the router ... |", "| Sheet
+// | | Selects all footprints ... |"): what the control does is not what a
+// mode or a sheet is. A glossary's entry, or a name in code, still
+// glosses. The page is written for this test.
+func TestControlRowsAreNotGlosses(t *testing.T) {
+	t.Parallel()
+	doc := "# Tug router\n\n| Setting | Description |\n| --- | --- |\n| Mode | Sets the operating mode of the router for new tows. |\n" +
+		"| Free angle mode | Allows towing at any angle. |\n\n| Action | Hotkey | Description |\n| --- | --- | --- |\n" +
+		"| Berth | | Selects all tugs at the berth |\n| `tow` | T | Selects the tow under the cursor |\n\n" +
+		"Pick a mode. The mode matters. A berth is a place where a ship moors. Each tow is logged.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "mode", "operating mode")
+	if d := define(t, e, c, "berth"); d.Text != "A berth is a place where a ship moors." {
+		t.Errorf("berth: %q (%.2f), want its definition, not the action's", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "tow"); !strings.Contains(d.Text, "Selects the tow") {
+		t.Errorf("tow: %q (%.2f), want the row of the name in code", d.Text, d.Confidence)
+	}
+}
