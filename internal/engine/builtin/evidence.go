@@ -2656,6 +2656,24 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	if s.block == blockHeading || codeSubject(s, sp) {
 		return evidence{}, false
 	}
+	if s.block == blockList && len(hits) > 0 {
+		// "- 開かれた開発: 他の…に対し、Debian は…の一つです。", "- Open
+		// berths: Eastport is a port ...": the item's label is no part
+		// of what its sentence says of the term.
+		if k, n := itemSeparator(s.text); k > 0 && k+n <= hits[0] && itemLabel(s.text[:k], s.ja) && !glossary.Contains(s.text[:k], sp) &&
+			(s.ja || strings.TrimLeft(s.text[k+n:], " ") == s.text[hits[0]:]) {
+			c := *s
+			c.text = strings.TrimSpace(s.text[k+n:])
+			shift := len(s.text) - len(c.text)
+			shifted := make([]int, 0, len(hits))
+			for _, h := range hits {
+				if h >= shift {
+					shifted = append(shifted, h-shift)
+				}
+			}
+			s, hits = &c, shifted
+		}
+	}
 	mk := func(body string, strong bool) (evidence, bool) {
 		text := s.text
 		if introduces(s.text, s.ja) {
@@ -3142,6 +3160,23 @@ func valueLiteral(body string) bool {
 		}
 	}
 	return true
+}
+
+// itemLabel reports the label of a list item before its sentence: a few
+// words, not an example's ("Example:", 「例:」), whose sentence is an
+// instance.
+func itemLabel(label string, ja bool) bool {
+	l := strings.ToLower(strings.Trim(label, "*_ "))
+	if l == "" || strings.ContainsAny(l, ".。!?") || strings.HasPrefix(l, "example") || strings.HasPrefix(l, "e.g") ||
+		strings.HasPrefix(l, "for example") || strings.HasPrefix(l, "例") || strings.Contains(l, "例えば") {
+		return false
+	}
+	if ja && glossary.HasCJK(l) {
+		return utf8.RuneCountInString(l) <= 20
+	}
+	// Words, not an identifier ("MATCH_KEYS: TOS is a tuple of mapping
+	// keys ...": the opcode's item, and what TOS holds there).
+	return strings.Contains(l, " ") && !strings.ContainsAny(l, "_`") && len(strings.Fields(l)) <= 5
 }
 
 // controlBody reports an item's body that says what a control named key
