@@ -689,6 +689,17 @@ func (d *docState) enDoc() {
 				run = append(run, unit{text: "of", key: "of", sing: "of", singKey: "of", kind: kConnector})
 				continue
 			}
+			if t.shape == kLower && t.s == "of" && len(run) > 0 && run[len(run)-1].kind == kCap &&
+				k+1 < len(d.toks) && d.toks[k+1].shape == kCap && !d.toks[k+1].posCap {
+				// "Microsoft Open Source Code of Conduct": a name too long
+				// to go on past "of" (see connectable) still does; the
+				// words after it ("Conduct") are its tail, no name alone.
+				flush(k)
+				for k+1 < len(d.toks) && d.toks[k+1].shape == kCap && !d.toks[k+1].posCap {
+					k++
+				}
+				continue
+			}
 			flush(k)
 			continue
 		}

@@ -1133,6 +1133,27 @@ func TestExtractNamePrefix(t *testing.T) {
 	}
 }
 
+// The tail of a long name after "of" ("Conduct" of "Harbor Open Source
+// Code of Conduct") is no name of its own; a short name goes on past "of"
+// ("Code of Conduct"). The page is written for this test.
+func TestExtractNameTailAfterOf(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Tugs\n\nThis project has adopted the Harbor Open Source Code of Conduct. Read the Code of Conduct FAQ, " +
+		"or the Harbor Open Source Code of Conduct again. Each Code of Conduct applies.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if _, ok := got["Conduct"]; ok {
+		t.Errorf("\"Conduct\" extracted: %v", terms)
+	}
+	if _, ok := got["Code of Conduct"]; !ok {
+		t.Errorf("missing Code of Conduct in %v", terms)
+	}
+}
+
 // A line of page names ("- tide tables → tides.html tides.html#spring
 // moon.html", a cross-reference index) is links, not terms; a page named in
 // prose is still read. The page is written for this test.
