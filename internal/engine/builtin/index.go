@@ -2865,6 +2865,13 @@ func itemBody(key, body string, ja bool) string {
 	}
 	w, rest, _ := strings.Cut(first, " ")
 	lw := strings.ToLower(w)
+	if (strings.HasPrefix(rest, "— ") || strings.HasPrefix(rest, "– ") || strings.HasPrefix(rest, "- ")) &&
+		!strings.EqualFold(strings.Trim(w, "`*_"), strings.Trim(key, "`*_ ")) {
+		// "Debian wiki: AutomaticPackagingTools — Extensive comparison of
+		// packaging helper scripts": a page of the key's, and what that
+		// page is, not what the key is.
+		return ""
+	}
 	switch {
 	case len(strings.Fields(first)) < 3:
 		return "" // "C.", "Rules:": too short to say what the key is

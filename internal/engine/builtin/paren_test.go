@@ -512,10 +512,11 @@ func TestItemsOfPathsAreNoGlosses(t *testing.T) {
 	t.Parallel()
 	doc := "# tide.gauge\n\n**Source code:** Lib/tide/gauge.py (for quays) and Lib/tide/table.py\n\n- Berth plan: `plans/north.toml`, `plans/south.toml`\n\n" +
 		"- **Rust** — [`rust/`](./rust) directory (`cargo add tide`)\n\n" +
+		"See:\n\n- Harbour wiki: TideTools — Extensive comparison of tide helper scripts\n\nRead the harbour wiki. The harbour wiki is old.\n\n" +
 		"Read the source code. Each berth plan is kept. Rust is fast.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
 	e := newEngine(t)
-	for term, not := range map[string]string{"source code": "gauge.py", "berth plan": "north.toml", "Rust": "directory"} {
+	for term, not := range map[string]string{"source code": "gauge.py", "berth plan": "north.toml", "Rust": "directory", "harbour wiki": "Extensive"} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), paths are no gloss", term, d.Text, d.Confidence)
 		}
