@@ -2029,3 +2029,20 @@ func TestItemLabelIsNoPartOfADefinition(t *testing.T) {
 		}
 	}
 }
+
+// "Each time is the median of 3 runs" (a benchmark's table) says what
+// every one is there: it describes the term at most, and a sentence that
+// says what one is outranks it. The page is written for this test.
+func TestEachXIsDescribesAtMost(t *testing.T) {
+	t.Parallel()
+	doc := "# Bench\n\nEach tide reading is the median of 3 gauges, and includes the harbour gauge.\n\n" +
+		"Each berth key is a name in camel case. The berth key is a unique identifier of the berth.\n\nLog every tide reading. Keep each berth key.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "tide reading"); d.Confidence > confDescribe {
+		t.Errorf("tide reading: %q (%.2f), want at most a description", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "berth key"); d.Text != "The berth key is a unique identifier of the berth." {
+		t.Errorf("berth key: %q (%.2f), want what one is", d.Text, d.Confidence)
+	}
+}

@@ -2703,8 +2703,15 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			}
 			text = t + "."
 		}
+		kind := evExplicit
+		if !s.ja && hasAnyPrefixFold(text, "each ", "every ") {
+			// "Each time is the median of 3 runs", "Each value is an
+			// array ... for that directive": what every one is, there;
+			// it describes the term at most.
+			kind, strong = evDescribe, false
+		}
 		return evidence{
-			kind: evExplicit, strong: strong, text: capText(text, s.ja), doc: s.doc, line: s.line,
+			kind: kind, strong: strong, text: capText(text, s.ja), doc: s.doc, line: s.line,
 			head: headNoun(body, s.ja), ja: s.ja, mentions: true,
 		}, true
 	}
