@@ -4794,6 +4794,11 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			// where to read more, the parenthesis its subject.
 			continue
 		}
+		if s.ja && endsWithAny(strings.TrimRight(s.text[:at], " "), "的に", "自動で", "手動で") {
+			// 「見出しは自動的に判定(混在のみのチェック)」: the word is the
+			// verb of the sentence, how it is done, not what it is.
+			continue
+		}
 		if s.ja && endsWithAny(strings.TrimRight(s.text[:at], " "), "する", "した", "される", "された", "できる", "させる") {
 			// 「package.el を利用してインストールするパッケージ (手元の PC
 			// の ~/.emacs.d/elpa に溜るファイル)」: a clause narrows the

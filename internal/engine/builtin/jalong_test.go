@@ -109,6 +109,7 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"- 泊地検索 （錨地、水深、水深の記録）\n\n泊地検索を使う。\n" +
 			"詳細は 港湾ML (QuayTool の錨泊手順と潮位表示)\n港湾ML で質問する。\n" +
 			"見出し語を補完（▽モードで TAB）したとき、前の候補へ戻る。補完は速い。\n" +
+			"- 見出しは自動的に照合(混在のみのチェック)\n\n照合を行う。照合は速い。\n\n" +
 			"- local -> 手元の PC (origin から複製したもの)\n\nPC を使う。\n" +
 			"quay.el でインストールするパッケージ (手元の ~/.quay に溜るファイル) には索引が含まれる。パッケージを入れる。\n" +
 			"大きい積荷（だいたい256トン以上）は別の岸壁で降ろします。積荷を数える。\n" +
@@ -122,6 +123,7 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"潮位表", "参照"},
+		{"照合", "混在のみ"}, // 「自動的に照合(…)」: the verb, how it is done
 		{"半角文字", "表現可能"},
 		{"ツール", "curses"},
 		{"モジュール", "新しい実装"},
