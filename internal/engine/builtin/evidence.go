@@ -623,6 +623,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// spelled like an everyday word, not the word.
 				continue
 			}
+			if k := strings.Trim(it.key, "`*_ "); it.pageLink && k != "" && isUpperASCII(k[0]) && isLowerWord(sp) {
+				// "| [Errors](errorpages.md) | Defines custom error pages
+				// |" (Traefik's middlewares): the page's name, not the word
+				// error.
+				continue
+			}
 			if it.link && !strings.EqualFold(it.key, sp) {
 				// "[spinners](https://github.com/...) - Terminal spinners
 				// for Rust": another project, not what a spinner is.
@@ -5828,3 +5834,6 @@ func upperFirst(s string) string {
 }
 
 func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// isUpperASCII reports an ASCII capital letter.
+func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }

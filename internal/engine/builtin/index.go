@@ -134,6 +134,10 @@ type listItem struct {
 	// https://github.com/...) - Terminal spinners for Rust"): a
 	// project's name, which glosses only a term spelled like it.
 	link bool
+	// pageLink marks a key written as a link to a page of the same site
+	// ("[Errors](errorpages.md) | Defines custom error pages"): the name
+	// of what that page is about, spelled as a name is.
+	pageLink bool
 }
 
 // abbrevPair is an abbreviation and its expansion found side by side as
@@ -1580,8 +1584,9 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 	}
 	code := len(rawKey) > 2 && rawKey[0] == '`' && rawKey[len(rawKey)-1] == '`' && strings.Count(rawKey, "`") == 2
 	_, url, isLink := strings.Cut(rawKey, "](")
-	isLink = isLink && strings.HasPrefix(rawKey, "[") && strings.HasSuffix(rawKey, ")") &&
-		(strings.HasPrefix(url, "http://") || strings.HasPrefix(url, "https://"))
+	isLink = isLink && strings.HasPrefix(rawKey, "[") && strings.HasSuffix(rawKey, ")")
+	pageLink := isLink && !strings.Contains(url, "://") && !strings.HasPrefix(url, "#")
+	isLink = isLink && (strings.HasPrefix(url, "http://") || strings.HasPrefix(url, "https://"))
 	key = cleanMarkdown(key)
 	body = cleanMarkdown(body)
 	if key == "" || body == "" {
@@ -1599,7 +1604,7 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		// "config.yaml".
 		return listItem{}, false
 	}
-	return listItem{key: key, body: body, ja: ja, code: code, otherSubject: other, link: isLink}, true
+	return listItem{key: key, body: body, ja: ja, code: code, otherSubject: other, link: isLink, pageLink: pageLink}, true
 }
 
 // programFolderLink reports a key that is a link, in lower case, to a

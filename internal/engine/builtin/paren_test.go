@@ -576,6 +576,15 @@ func TestLinkedItemKeysAreNames(t *testing.T) {
 	if d := define(t, e, c, "tidewatch"); d.Text != "Tide charts for Go." {
 		t.Errorf("tidewatch: %q (%.2f), want the item's gloss", d.Text, d.Confidence)
 	}
+	// A table of a site's components, each a link to its page: a name,
+	// capitalised as names are, not the everyday word.
+	mw := "# Middlewares\n\n| Middleware | Purpose |\n| --- | --- |\n| [Errors](errorpages.md) | Defines custom error pages |\n" +
+		"| [Berths](berths.md) | Lists the free berths of the quay |\n\nEach error is logged. Log the error. Use Berths.\n"
+	cm := pipeline.NewCorpus([]glossary.Document{{Path: "overview.md", Content: mw}})
+	wantNoGlossFrom(t, e, cm, usedInPrefixEN, "error", "error pages")
+	if d := define(t, e, cm, "Berths"); d.Text != "Berths lists the free berths of the quay." {
+		t.Errorf("Berths: %q (%.2f), want the row's gloss", d.Text, d.Confidence)
+	}
 }
 
 // A table of a program's settings or actions names controls with everyday
