@@ -629,6 +629,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// error.
 				continue
 			}
+			if it.typed && isLowerWord(strings.Trim(it.key, "`")) && !it.glossary {
+				// "`password` `(string: <required>)` - Password to use
+				// when authenticating ...": a setting named with the word.
+				continue
+			}
 			if it.link && !strings.EqualFold(it.key, sp) {
 				// "[spinners](https://github.com/...) - Terminal spinners
 				// for Rust": another project, not what a spinner is.

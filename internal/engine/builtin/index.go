@@ -134,6 +134,10 @@ type listItem struct {
 	// https://github.com/...) - Terminal spinners for Rust"): a
 	// project's name, which glosses only a term spelled like it.
 	link bool
+	// typed marks a key written with its type, as HashiCorp's pages list
+	// settings ("`address` `(string: \"\")` - The socket server address
+	// to use."): a parameter, which glosses an identifier, not a word.
+	typed bool
 	// pageLink marks a key written as a link to a page of the same site
 	// ("[Errors](errorpages.md) | Defines custom error pages"): the name
 	// of what that page is about, spelled as a name is.
@@ -1570,6 +1574,11 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		return listItem{}, false
 	}
 	rawKey := strings.TrimSpace(key)
+	typed := false
+	if m := typedKey.FindStringSubmatch(rawKey); m != nil {
+		// "`address` `(string: "")`": the setting, and its type.
+		key, rawKey, typed = "`"+m[1]+"`", "`"+m[1]+"`", true
+	}
 	if len(rawKey) > 4 && (strings.HasPrefix(rawKey, "*`") && strings.HasSuffix(rawKey, "`*") || strings.HasPrefix(rawKey, "_`") && strings.HasSuffix(rawKey, "`_")) {
 		// "*`table_name`*: The name of a specific table to analyze.": a
 		// placeholder of a command's syntax (DocBook's replaceable), one
@@ -1604,8 +1613,13 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		// "config.yaml".
 		return listItem{}, false
 	}
-	return listItem{key: key, body: body, ja: ja, code: code, otherSubject: other, link: isLink, pageLink: pageLink}, true
+	return listItem{key: key, body: body, ja: ja, code: code, otherSubject: other, link: isLink, pageLink: pageLink, typed: typed}, true
 }
+
+// typedKey matches a setting's name in code followed by its type and
+// default in parentheses: "`address` `(string: "")`", "`max_parallel`
+// `(int: 128)`", "`tags` `(map<string|string>: nil)`".
+var typedKey = regexp.MustCompile("^`([^`\\s]+)`\\s*`?\\((string|bool|boolean|int|integer|float|number|map|list|array|duration|object|uint|byte|strings|time)\\b[^`]*\\)`?$")
 
 // programFolderLink reports a key that is a link, in lower case, to a
 // program's source file in a folder of the key's name: a list of example

@@ -608,3 +608,20 @@ func TestControlRowsAreNotGlosses(t *testing.T) {
 		t.Errorf("tow: %q (%.2f), want the row of the name in code", d.Text, d.Confidence)
 	}
 }
+
+// A setting listed with its type ("- `password` `(string: <required>)` -
+// Password to use ...", as HashiCorp's pages write them) is a parameter:
+// it glosses its identifier ("max_parallel"), not the everyday word it is
+// named with. The page is written for this test.
+func TestTypedSettingsGlossIdentifiersOnly(t *testing.T) {
+	t.Parallel()
+	doc := "# Tide audit device\n\n## Configuration\n\n- `address` `(string: \"\")` - The socket server address to use.\n\n" +
+		"- `max_berths` `(int: 128)` - Specifies the maximum number of berths booked at once.\n\n" +
+		"Set the address. Every address is checked. Tune max_berths.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "address", "socket server")
+	if d := define(t, e, c, "max_berths"); d.Text != "max_berths specifies the maximum number of berths booked at once." {
+		t.Errorf("max_berths: %q (%.2f), want the setting's gloss", d.Text, d.Confidence)
+	}
+}
