@@ -311,7 +311,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					s.text, s.line = ev.text, ev.line
 					break
 				}
-				if n, ok := matchSubject(sj.text, sp, sj.ja); ok && subject < 0 && (!sj.ja && !compoundGoesOn(sj.text[n:]) && !copulaProperty(sj.text[n:]) &&
+				if n, ok := matchSubject(sj.text, sp, sj.ja); ok && subject < 0 && (!sj.ja && !compoundGoesOn(sj.text[n:]) && !compoundSubject(sj.text, sp) && !copulaProperty(sj.text[n:]) &&
 					!ownedByOne(sj.text[n:]) ||
 					sj.ja && jaSubjectParticle(sj.text[n:])) {
 					subject = j
@@ -449,6 +449,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// "### Binary" over "This folded field is a list of binary
 				// packages.": the heading's thing, pointed back to.
 				about = true
+			}
+			if !s.ja && named && !about && compoundSubject(s.text, sp) {
+				// "#### `pod`" over "The `pod` role discovers all pods
+				// ...": what the pod role does, not what a pod is.
+				continue
 			}
 			if !s.ja && named && !about && onlyModifier(s.text, spellings) {
 				// "## Database" over "Fastify's ecosystem provides ...
@@ -1533,6 +1538,33 @@ func compoundGoesOn(rest string) bool {
 		return true
 	}
 	return false
+}
+
+// compoundSubject reports an English sentence whose subject is the term
+// as the modifier of another noun, then a verb: "The pod role discovers
+// all pods ...", "The file provider lets you ...".
+func compoundSubject(text, sp string) bool {
+	if !isLowerWord(sp) {
+		// "The harbour.tide property returns ...": what the named thing
+		// does.
+		return false
+	}
+	n, ok := matchSubject(text, sp, false)
+	if !ok {
+		return false
+	}
+	words := strings.Fields(text[n:])
+	if !slices.ContainsFunc(words[min(2, len(words)):], func(w string) bool {
+		w = strings.TrimRight(w, ".,;:")
+		return w == sp || w == sp+"s"
+	}) {
+		// Only a word that the sentence also uses as a noun ("... all
+		// pods", "... per cluster node"): "The grep command searches
+		// ..." says what grep does.
+		return false
+	}
+	return compoundGoesOn(text[n:]) || len(words) >= 3 && isLowerWord(words[0]) && !strings.HasSuffix(words[0], "s") && !enStopwords[words[0]] &&
+		isLowerWord(words[1]) && strings.HasSuffix(words[1], "s") && !strings.HasSuffix(words[1], "ss") && !enStopwords[words[1]]
 }
 
 // definesAnother reports an English sentence that defines its own

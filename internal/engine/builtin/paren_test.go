@@ -625,3 +625,22 @@ func TestTypedSettingsGlossIdentifiersOnly(t *testing.T) {
 		t.Errorf("max_berths: %q (%.2f), want the setting's gloss", d.Text, d.Confidence)
 	}
 }
+
+// A section titled with a word in code whose sentence is about that
+// word's setting or role ("#### `berth`" over "The `berth` role discovers
+// all berths ...") says what the role does, not what a berth is; a
+// command's or a property's section ("The harbour.tide property returns
+// ...") still glosses its name. The page is written for this test.
+func TestHeadingOverAWordsRole(t *testing.T) {
+	t.Parallel()
+	doc := "# Discovery\n\n#### `berth`\n\nThe `berth` role discovers all berths and exposes their cranes as targets.\n\n" +
+		"#### `scheme`\n\nThe scheme option defines the scheme of the new URL.\n\n#### `tidectl`\n\nThe tidectl command prints the tide at a berth.\n\n" +
+		"Each berth has a crane. Pick a scheme. Run tidectl.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth", "role discovers")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "scheme", "option defines")
+	if d := define(t, e, c, "tidectl"); d.Text != "The tidectl command prints the tide at a berth." {
+		t.Errorf("tidectl: %q (%.2f), want its section's sentence", d.Text, d.Confidence)
+	}
+}
