@@ -154,6 +154,10 @@ func longFormBefore(before, abbr string) string {
 		for i, w := range cand {
 			clean[i] = trimWord(w)
 		}
+		// "Cloud Native Computing Foundation's (CNCF) slack": the long
+		// form without its possessive.
+		last := len(clean) - 1
+		clean[last] = strings.TrimSuffix(strings.TrimSuffix(clean[last], "'s"), "’s")
 		if clean[0] == "" || strings.ContainsAny(cand[0], ",;:") {
 			continue
 		}

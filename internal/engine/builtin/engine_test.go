@@ -861,6 +861,8 @@ func TestDefineAbbreviationByItsExpansion(t *testing.T) {
 			"入港管理票（略して NKH）を提出します。NKH は港長が確かめます。NKH を保管します。\n\n" +
 			"潮汐予報網 (略して TFN) は潮位を港ごとに予報する仕組みです。TFN を使います。TFN は毎朝更新されます。\n"},
 		{Path: "bqs.md", Content: "# Quays\n\nEach berth keeps a berth queue schedule (abbreviated BQS) for the week. The BQS is printed daily. A BQS lists ships.\n"},
+		// A possessive after the long form is no part of it.
+		{Path: "hpf.md", Content: "# Chat\n\nJoin the Harbour Pilots Federation's (HPF) chat. The HPF meets yearly. Each HPF member votes.\n"},
 		// Too short to spell the letters: a topic, not an expansion.
 		{Path: "ja-short.md", Content: "# 画面\n\n見た目は配置の規則（QSS）で決まる。\nQSSを編集する。\nQSSの書式は独自である。\n"},
 	}
@@ -881,6 +883,7 @@ func TestDefineAbbreviationByItsExpansion(t *testing.T) {
 		// A word marks it as an abbreviation: 「(略して X)」, "(abbreviated X)".
 		{"NKH", "入港管理票の略。", confExpansion},
 		{"BQS", "Short for berth queue schedule.", confExpansion},
+		{"HPF", "Short for Harbour Pilots Federation.", confExpansion},
 	}
 	for _, tc := range tests {
 		d := define(t, e, c, tc.term)

@@ -467,6 +467,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// term again, no verb, nothing said of what it is.
 				continue
 			}
+			if !s.ja && narration(s.text) {
+				// "### Shim" over "We discussed the use of the containerd
+				// shim, the costs that it adds, ..." (a meeting's notes):
+				// what was done, not what a shim is.
+				continue
+			}
 			if !s.ja && sectionSettings(s.text) {
 				// "### Cookies" over "This can be set to accept or reject
 				// all cookies ...", "Appearance" over "These settings
@@ -1538,6 +1544,17 @@ func compoundGoesOn(rest string) bool {
 		return true
 	}
 	return false
+}
+
+// narration reports an English sentence that tells what the writers did:
+// "We discussed ...", "I added ...".
+func narration(text string) bool {
+	w, rest, _ := strings.Cut(text, " ")
+	if w != "We" && w != "I" {
+		return false
+	}
+	v, _, _ := strings.Cut(rest, " ")
+	return len(v) > 3 && strings.HasSuffix(v, "ed") && isLowerWord(v) && v != "need" && v != "feed" && v != "seed"
 }
 
 // compoundSubject reports an English sentence whose subject is the term

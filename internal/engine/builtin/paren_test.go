@@ -644,3 +644,16 @@ func TestHeadingOverAWordsRole(t *testing.T) {
 		t.Errorf("tidectl: %q (%.2f), want its section's sentence", d.Text, d.Confidence)
 	}
 }
+
+// A section's sentence that tells what the writers did ("### Tug" over
+// "We discussed the use of the harbour tug, the costs that it adds ...",
+// a meeting's notes) says nothing of what a tug is. The page is written
+// for this test.
+func TestHeadingOverANarration(t *testing.T) {
+	t.Parallel()
+	doc := "# Meeting notes\n\n### Tug\n\nWe discussed the use of the harbour tug, the costs that it adds, as well as its benefits.\n\n" +
+		"### Bollard\n\nA bollard is a short post on a quay.\n\nEach tug is logged. Paint every bollard.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tug", "We discussed")
+}
