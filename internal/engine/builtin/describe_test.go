@@ -1518,11 +1518,18 @@ func TestFeatureItemAboutAnotherThing(t *testing.T) {
 func TestHeadingOverASupportStatus(t *testing.T) {
 	t.Parallel()
 	doc := "# Harbour\n\n## Gangways\n\nAs of Harbour 3.0, gangways are not supported out of the box and need a plugin.\n\n" +
-		"## Cranes\n\nCranes are machines that lift cargo. Old cranes are deprecated.\n\nA gangway is short. A crane lifts.\n"
+		"## Cranes\n\nCranes are machines that lift cargo. Old cranes are deprecated.\n\n" +
+		"## Hawser\n\nHTTP hawsers are supported by default in Harbour.\n\n## Ferry\n\nHTTP CONNECT ferries are supported by default in Harbour.\n\n" +
+		"A gangway is short. A crane lifts. Check the hawser daily. Board the ferry.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
 	e := newEngine(t)
 	if d := define(t, e, c, "gangway"); strings.Contains(d.Text, "not supported") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 		t.Errorf("gangway = %q (%.2f), want no gloss from the support status", d.Text, d.Confidence)
+	}
+	for _, term := range []string{"hawser", "ferry"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, "supported by default") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s = %q (%.2f), want no gloss from the support status", term, d.Text, d.Confidence)
+		}
 	}
 	if d := define(t, e, c, "crane"); d.Text != "Cranes are machines that lift cargo." {
 		t.Errorf("crane = %q (%.2f), want its definition", d.Text, d.Confidence)

@@ -3932,10 +3932,14 @@ func enSupportStatus(s string, spellings []string) bool {
 	l := strings.ToLower(s)
 	for _, sp := range spellings {
 		lsp := strings.ToLower(sp)
+		if y, ok := strings.CutSuffix(lsp, "y"); ok && strings.Contains(l, y+"ies") {
+			lsp = y + "ies" // "HTTP CONNECT proxies are supported by default"
+		}
 		for _, i := range glossary.Index(l, lsp) {
 			rest := strings.TrimPrefix(l[i+len(lsp):], "s")
 			for _, st := range []string{" is not supported", " are not supported", " is no longer supported", " are no longer supported",
-				" is unsupported", " are unsupported", " is deprecated", " are deprecated", " is not available", " are not available"} {
+				" is unsupported", " are unsupported", " is deprecated", " are deprecated", " is not available", " are not available",
+				" is supported by default", " are supported by default", " is fully supported", " are fully supported"} {
 				if strings.HasPrefix(rest, st) {
 					return true
 				}
