@@ -1575,9 +1575,10 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 	}
 	rawKey := strings.TrimSpace(key)
 	typed := false
-	if m := typedKey.FindStringSubmatch(rawKey); m != nil {
-		// "`address` `(string: "")`": the setting, and its type.
-		key, rawKey, typed = "`"+m[1]+"`", "`"+m[1]+"`", true
+	if name, ok := typedSetting(rawKey); ok {
+		// "`address` `(string: "")`", "`tls` (`array: []`)": the
+		// setting, and its type.
+		key, rawKey, typed = "`"+name+"`", "`"+name+"`", true
 	}
 	if len(rawKey) > 4 && (strings.HasPrefix(rawKey, "*`") && strings.HasSuffix(rawKey, "`*") || strings.HasPrefix(rawKey, "_`") && strings.HasSuffix(rawKey, "`_")) {
 		// "*`table_name`*: The name of a specific table to analyze.": a
@@ -1616,10 +1617,35 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 	return listItem{key: key, body: body, ja: ja, code: code, otherSubject: other, link: isLink, pageLink: pageLink, typed: typed}, true
 }
 
-// typedKey matches a setting's name in code followed by its type and
-// default in parentheses: "`address` `(string: "")`", "`max_parallel`
-// `(int: 128)`", "`tags` `(map<string|string>: nil)`".
-var typedKey = regexp.MustCompile("^`([^`\\s]+)`\\s*`?\\((string|bool|boolean|int|integer|float|number|map|list|array|duration|object|uint|byte|strings|time)\\b[^`]*\\)`?$")
+// typedSetting returns the name of a setting written in code before its
+// type and default in parentheses, as HashiCorp's pages list them:
+// "`address` `(string: "")`", "`max_parallel` `(int: 128)`", "`tls`
+// (`array: []`)", "`tags` `(map<string|string>: nil)`".
+func typedSetting(key string) (string, bool) {
+	if len(key) < 6 || key[0] != '`' {
+		return "", false
+	}
+	end := strings.IndexByte(key[1:], '`') + 1
+	if end <= 1 {
+		return "", false
+	}
+	name := key[1:end]
+	rest := strings.TrimSpace(strings.ReplaceAll(key[end+1:], "`", ""))
+	if strings.ContainsAny(name, " \t") || !strings.HasPrefix(rest, "(") || !strings.HasSuffix(rest, ")") {
+		return "", false
+	}
+	t := strings.TrimLeft(rest[1:], " ")
+	i := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	if i < 0 {
+		i = len(t)
+	}
+	switch t[:i] {
+	case "string", "bool", "boolean", "int", "integer", "float", "number", "map", "list", "array", "duration", "object", "uint", "byte",
+		"strings", "time":
+		return name, true
+	}
+	return "", false
+}
 
 // programFolderLink reports a key that is a link, in lower case, to a
 // program's source file in a folder of the key's name: a list of example
@@ -2884,6 +2910,13 @@ func itemBody(key, body string, ja bool) string {
 	}
 	w, rest, _ := strings.Cut(first, " ")
 	lw := strings.ToLower(w)
+	if w2, _, _ := strings.Cut(rest, " "); len(w2) > 1 && strings.HasSuffix(w2, ":") && isLowerWord(strings.TrimSuffix(w2, ":")) &&
+		strings.ToUpper(w) == w && strings.IndexFunc(w, unicode.IsLetter) >= 0 && !strings.ContainsAny(w, ".,;") {
+		// "- name: HTTP_PROXY" over "value: http://proxy.example.com" (a
+		// YAML example written as a list): a value and the next field,
+		// not a gloss.
+		return ""
+	}
 	if (strings.HasPrefix(rest, "— ") || strings.HasPrefix(rest, "– ") || strings.HasPrefix(rest, "- ")) &&
 		!strings.EqualFold(strings.Trim(w, "`*_"), strings.Trim(key, "`*_ ")) {
 		// "Debian wiki: AutomaticPackagingTools — Extensive comparison of

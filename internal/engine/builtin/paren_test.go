@@ -617,10 +617,13 @@ func TestTypedSettingsGlossIdentifiersOnly(t *testing.T) {
 	t.Parallel()
 	doc := "# Tide audit device\n\n## Configuration\n\n- `address` `(string: \"\")` - The socket server address to use.\n\n" +
 		"- `max_berths` `(int: 128)` - Specifies the maximum number of berths booked at once.\n\n" +
-		"Set the address. Every address is checked. Tune max_berths.\n"
+		"- `gate` (`array: []`) - Configures the gate portion of the quay spec.\n  extraEnv:\n    - name: TIDE_PROXY\n      value: http://tide.example.com\n\n" +
+		"Set the address. Every address is checked. Tune max_berths. Open the gate. Each name is short.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
 	e := newEngine(t)
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "address", "socket server")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "gate", "portion of the quay")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "name", "TIDE_PROXY") // a YAML example as a list
 	if d := define(t, e, c, "max_berths"); d.Text != "max_berths specifies the maximum number of berths booked at once." {
 		t.Errorf("max_berths: %q (%.2f), want the setting's gloss", d.Text, d.Confidence)
 	}
