@@ -2053,3 +2053,20 @@ func TestEachXIsDescribesAtMost(t *testing.T) {
 		t.Errorf("berth key: %q (%.2f), want what one is", d.Text, d.Confidence)
 	}
 }
+
+// "Security is a key part of Harbour." says how much it matters, and "##
+// Gate classes" over "In v2.3, the support of gate classes has been
+// introduced." what changed in a release: neither says what the term is.
+// The page is written for this test.
+func TestKeyPartsAndReleaseNotesAreNoDefinitions(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbour\n\nQuay security is a key part of Harbour. Tide logs are an important part of observability.\n\n" +
+		"## Gate class\n\nIn v2.3, the support of gate classes has been introduced.\n\nEach gate class is named. Check quay security. Read the tide logs.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	for term, not := range map[string]string{"quay security": "key part", "tide log": "important part", "gate class": "In v2.3"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
+		}
+	}
+}

@@ -467,6 +467,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// term again, no verb, nothing said of what it is.
 				continue
 			}
+			if !s.ja && versionNote(s.text) {
+				// "## IngressClass" over "In v2.3, the support of
+				// IngressClass ... has been introduced." (a migration
+				// guide): what changed in a release, not what it is.
+				continue
+			}
 			if !s.ja && narration(s.text) {
 				// "### Shim" over "We discussed the use of the containerd
 				// shim, the costs that it adds, ..." (a meeting's notes):
@@ -1542,6 +1548,18 @@ func compoundGoesOn(rest string) bool {
 	switch words[1] {
 	case "is", "are", "was", "were", "can", "will", "may", "must", "should", "has", "have":
 		return true
+	}
+	return false
+}
+
+// versionNote reports an English sentence that opens with a release: "In
+// v2.3, ...", "Since version 1.18, ...", "As of v3.0.0, ...".
+func versionNote(text string) bool {
+	for _, p := range []string{"In v", "In version ", "Since v", "Since version ", "As of v", "As of version ", "Starting with v",
+		"Starting with version ", "Starting from v", "From v", "From version "} {
+		if rest, ok := strings.CutPrefix(text, p); ok && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			return true
+		}
 	}
 	return false
 }
@@ -3120,6 +3138,13 @@ func enVerdict(body string) bool {
 		// "base64 is a modern alternative.": to what the sentence before
 		// named; without its other side the relation says nothing of
 		// what it is.
+		return true
+	}
+	if len(w) > 1 && (w[0] == "key" || w[0] == "important" || w[0] == "critical" || w[0] == "essential" || w[0] == "vital" ||
+		w[0] == "integral" || w[0] == "crucial" || w[0] == "central" || w[0] == "core") &&
+		(w[1] == "part" || w[1] == "component" || w[1] == "aspect" || w[1] == "element" || w[1] == "piece") {
+		// "Security is a key part of Traefik Proxy.", "Logs are a key
+		// part of observability": how much it matters, not what it is.
 		return true
 	}
 	switch w[0] {
