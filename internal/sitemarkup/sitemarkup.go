@@ -220,6 +220,11 @@ func Strip(content string) string {
 			// definition list, read as "bollard" over ": A short post".
 			lines[i+1] = ": " + strings.TrimSpace(lines[i+1])
 			lines[i] = trimmed
+			if underscored(trimmed) {
+				// "__future__" (Python's glossary): a name, which Markdown
+				// would read as emphasis.
+				lines[i] = "`" + trimmed + "`"
+			}
 			i++
 			continue
 		}
@@ -552,6 +557,12 @@ func indentedDefinition(line, next string) bool {
 		return false
 	}
 	return indent(next) >= indent(line)+2 && !strings.ContainsAny(strings.TrimSpace(next)[:1], "-*+|>#`")
+}
+
+// underscored reports a name that opens or ends with an underscore, one
+// word: "__future__", "__slots__", "_private".
+func underscored(term string) bool {
+	return len(term) > 1 && (term[0] == '_' || term[len(term)-1] == '_') && !strings.ContainsAny(term, " `")
 }
 
 // codeTerm reports a term that is one code span: "`.hgignore`".
