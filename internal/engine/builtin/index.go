@@ -2278,6 +2278,17 @@ func splitEnglish(text string) [][2]int {
 		if j < len(text) && text[j] != ' ' {
 			continue
 		}
+		if c == '.' && i >= 2 && text[i-1] == '.' && text[i-2] == '.' {
+			// "An `if` ... `elif` ... sequence is ...": an ellipsis before
+			// a word in lower case or code goes on with the sentence.
+			k := j
+			for k < len(text) && text[k] == ' ' {
+				k++
+			}
+			if k < len(text) && (text[k] == '`' || 'a' <= text[k] && text[k] <= 'z') {
+				continue
+			}
+		}
 		if c == '.' {
 			w := i
 			for w > start && text[w-1] != ' ' && text[w-1] != '(' {

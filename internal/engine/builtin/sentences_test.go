@@ -27,6 +27,8 @@ func TestSplitEnglish(t *testing.T) {
 		{"[Next4.17. Quay limits and control](ch04s17.html)", []string{"[Next4.17. Quay limits and control](ch04s17.html)"}},
 		{"See [the quay. Its berths](q.html). Tie it.", []string{"See [the quay. Its berths](q.html).", "Tie it."}},
 		{"A [bracket. Not a link. Tie it.", []string{"A [bracket.", "Not a link.", "Tie it."}},
+		// An ellipsis before a word in lower case or code goes on.
+		{"An `if` ... `elif` ... sequence is a switch. Tie it... Then go.", []string{"An `if` ... `elif` ... sequence is a switch.", "Tie it...", "Then go."}},
 	} {
 		var got []string
 		for _, sp := range splitEnglish(tc.text) {
