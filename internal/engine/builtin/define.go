@@ -280,7 +280,10 @@ func allDefinite(clusters [][]evidence, general bool) bool {
 	clusterOf := map[string]int{}
 	for ci, c := range clusters {
 		for _, e := range c {
-			if !e.param && !definiteSubject(e) {
+			if (!e.param || strings.HasPrefix(e.text, "A ") || strings.HasPrefix(e.text, "An ")) && !definiteSubject(e) {
+				// "A flag is a way to modify the behavior of a command."
+				// under "## Flags" says what any flag is, a parameter's
+				// section or not.
 				return false
 			}
 			if prev, seen := clusterOf[e.doc]; seen && prev != ci && !e.param && !general {

@@ -2070,3 +2070,16 @@ func TestKeyPartsAndReleaseNotesAreNoDefinitions(t *testing.T) {
 		}
 	}
 }
+
+// Under a "Flags" or "Parameters" heading, "The flag is ..." says what one
+// flag at hand is, but "A flag is a way to modify the behavior of a
+// command." says what any flag is. The page is written for this test.
+func TestIndefiniteDefinitionUnderAParametersHeading(t *testing.T) {
+	t.Parallel()
+	doc := "# tidectl\n\n## Flags\n\nA flag is a way to modify the behavior of a command. tidectl supports flags.\n\nPass a flag. Each flag is short.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "flag"); d.Text != "A flag is a way to modify the behavior of a command." || d.Confidence < confExplicit {
+		t.Errorf("flag: %q (%.2f), want its definition at %.2f", d.Text, d.Confidence, confExplicit)
+	}
+}
