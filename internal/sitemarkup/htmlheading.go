@@ -57,8 +57,7 @@ func htmlHeading(lines []string, i int) (int, bool) {
 		case html.TextToken:
 			s := string(raw)
 			if depth > 0 && at < 0 && strings.TrimSpace(s) != "" {
-				lead := len(s) - len(strings.TrimLeft(s, " \t\r\n"))
-				at = line + strings.Count(s[:lead], "\n")
+				at = textLine(line, s)
 			}
 			if depth > 0 {
 				text.WriteString(s)

@@ -139,8 +139,7 @@ func tableRowsOf(src string) (rows []tableRow, layout, markdown bool) {
 				text := string(raw)
 				markdown = markdown || blankLine(text)
 				if cellLine < 0 && strings.TrimSpace(text) != "" {
-					lead := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
-					cellLine = line + strings.Count(string(raw[:min(lead, len(raw))]), "\n")
+					cellLine = textLine(line, text)
 					if row.line < 0 {
 						row.line = cellLine
 					}
@@ -278,4 +277,10 @@ func placeCells(rows []tableRow, n int) ([]string, bool) {
 		}
 	}
 	return out, true
+}
+
+// textLine returns the line where the text of s starts, s starting on line.
+func textLine(line int, s string) int {
+	lead := len(s) - len(strings.TrimLeft(s, " \t\r\n"))
+	return line + strings.Count(s[:lead], "\n")
 }
