@@ -553,7 +553,9 @@ func indentedDefinition(line, next string) bool {
 		return false
 	}
 	indent := func(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
-	if strings.Contains(line[:indent(line)], "\t") || strings.HasPrefix(next, "\t") {
+	if strings.Contains(line[:indent(line)], "\t") || strings.HasPrefix(next, "\t") || indent(line) >= 4 {
+		// Four spaces after a blank line open a code block (a directory
+		// tree, "    build/" over "      kuromoji.js -- ...").
 		return false
 	}
 	return indent(next) >= indent(line)+2 && !strings.ContainsAny(strings.TrimSpace(next)[:1], "-*+|>#`")

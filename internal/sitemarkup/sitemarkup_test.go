@@ -42,8 +42,8 @@ func TestStrip(t *testing.T) {
 		},
 		{
 			name: "a plain-text definition list reads as a definition list",
-			in:   "TERMS\n\nbollard\n    A short post on a quay.\n    It holds ropes.\n\n  fender\n      A cushion.\n\n- item\n    continued\n\nA sentence.\n    not a term\n\n1. step\n    detail\n\n`.quayrc`\n    The defaults of the quay tool.\n\n`a`, `b`\n    Two names.\n\n__berth__\n   A special name.\n",
-			want: "TERMS\n\nbollard\n: A short post on a quay.\n    It holds ropes.\n\nfender\n: A cushion.\n\n- item\n    continued\n\nA sentence.\n    not a term\n\n1. step\n    detail\n\n`.quayrc`\n: The defaults of the quay tool.\n\n`a`, `b`\n    Two names.\n\n`__berth__`\n: A special name.\n",
+			in:   "TERMS\n\nbollard\n    A short post on a quay.\n    It holds ropes.\n\n  fender\n      A cushion.\n\n- item\n    continued\n\nA sentence.\n    not a term\n\n1. step\n    detail\n\n`.quayrc`\n    The defaults of the quay tool.\n\n`a`, `b`\n    Two names.\n\n__berth__\n   A special name.\n\n    quays/\n      quay.js -- the quay\n",
+			want: "TERMS\n\nbollard\n: A short post on a quay.\n    It holds ropes.\n\nfender\n: A cushion.\n\n- item\n    continued\n\nA sentence.\n    not a term\n\n1. step\n    detail\n\n`.quayrc`\n: The defaults of the quay tool.\n\n`a`, `b`\n    Two names.\n\n`__berth__`\n: A special name.\n\n    quays/\n      quay.js -- the quay\n",
 		},
 		{
 			name: "a manual page saved as text: its section titles are headings, its options a definition list, its tables and drawings code",
