@@ -1047,6 +1047,14 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 			// belongs to the word before it.
 			continue
 		}
+		if l := v.units[0]; !c.ja && c.n > 1 && (l.kind == kCap && fieldTypes[l.key] && l.key != "object" && l.key != "array" ||
+			(l.key == "optional" || l.key == "required") && c.n == 2 && fieldTypes[v.units[1].key]) {
+			// "oid - The String OID of the object.", "ref - Optional
+			// object describing ...": a field's type, capitalised as
+			// JSDoc and API specs write it, before its name; or a type
+			// that is optional, not a term.
+			continue
+		}
 		if l := v.units[0]; c.n == 1 && l.kind == kCap && has(enPrimitiveTypes, l.key) {
 			// "month: Integer - 月 (1～12)", "name: String": a parameter's
 			// type, written capitalised as in Java or JSDoc, not a term.
@@ -1455,3 +1463,8 @@ func junk(text string, ja bool) bool {
 	}
 	return false
 }
+
+// fieldTypes are the types that API specs write before a field's name:
+// "The String OID of ...", "Optional object describing ..." ("Object
+// Store" is a name).
+var fieldTypes = map[string]bool{"string": true, "integer": true, "boolean": true, "number": true, "object": true, "array": true}

@@ -1154,6 +1154,27 @@ func TestExtractNameTailAfterOf(t *testing.T) {
 	}
 }
 
+// A field's type written before its name ("The String OID of the
+// berth", "Optional String unique identifier", "Optional object
+// describing ...", API specs' style) is no part of a term. The page is
+// written for this test.
+func TestExtractTypeBeforeAFieldName(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Berths API\n\n- `oid` - The String OID of the berth.\n- `request_id` - Optional String unique identifier for the request.\n" +
+		"- `ref` - Optional object describing the quay ref.\n- `message` - String error message.\n\nThe berth OID is logged. Each berth OID is unique. " +
+		"Every unique identifier is short. A quay ref names the quay. Each quay ref is kept. An error message is shown.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range terms {
+		if l := strings.ToLower(x.Text); strings.HasPrefix(l, "string ") || l == "optional object" || l == "optional string" {
+			t.Errorf("%q extracted: %v", x.Text, terms)
+		}
+	}
+}
+
 // A line of page names ("- tide tables → tides.html tides.html#spring
 // moon.html", a cross-reference index) is links, not terms; a page named in
 // prose is still read. The page is written for this test.
