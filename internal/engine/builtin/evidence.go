@@ -3283,8 +3283,11 @@ func controlBody(key, body string) bool {
 }
 
 // controlVerbs open what a control of a program does: "Sets the
-// operating mode", "Selects all footprints", "Toggles the grid".
-var controlVerbs = toSet("sets selects toggles switches opens closes shows hides displays controls determines chooses")
+// operating mode", "Selects all footprints", "Toggles the grid". Verbs
+// that a component's gloss opens with as well ("Scheduler: Determines
+// which node runs a pod", "Dashboard: Shows the cluster's state") are not
+// among them.
+var controlVerbs = toSet("sets selects toggles switches")
 
 // enCountWords are small numbers written as words.
 var enCountWords = []string{"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}

@@ -601,6 +601,12 @@ func TestControlRowsAreNotGlosses(t *testing.T) {
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
 	e := newEngine(t)
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "mode", "operating mode")
+	// A component's gloss that opens with such a verb still glosses.
+	comp := "# Harbour\n\n- **Pilotage**: Determines which pilot boards which ship.\n\nPilotage is busy at dawn.\n"
+	cc := pipeline.NewCorpus([]glossary.Document{{Path: "b.md", Content: comp}})
+	if d := define(t, e, cc, "pilotage"); !strings.Contains(d.Text, "which pilot boards") {
+		t.Errorf("pilotage: %q (%.2f), want the item's gloss", d.Text, d.Confidence)
+	}
 	if d := define(t, e, c, "berth"); d.Text != "A berth is a place where a ship moors." {
 		t.Errorf("berth: %q (%.2f), want its definition, not the action's", d.Text, d.Confidence)
 	}
