@@ -2069,6 +2069,11 @@ func TestKeyPartsAndReleaseNotesAreNoDefinitions(t *testing.T) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
 		}
 	}
+	core := "# Harbour\n\nThe tidestore is a core component of Harbour that keeps every tide reading.\n\nBack up the tidestore.\n"
+	cc := pipeline.NewCorpus([]glossary.Document{{Path: "b.md", Content: core}})
+	if d := define(t, e, cc, "tidestore"); !strings.Contains(d.Text, "core component") || d.Confidence < confExplicit {
+		t.Errorf("tidestore: %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
 }
 
 // Under a "Flags" or "Parameters" heading, "The flag is ..." says what one

@@ -3141,10 +3141,11 @@ func enVerdict(body string) bool {
 		return true
 	}
 	if len(w) > 1 && (w[0] == "key" || w[0] == "important" || w[0] == "critical" || w[0] == "essential" || w[0] == "vital" ||
-		w[0] == "integral" || w[0] == "crucial" || w[0] == "central" || w[0] == "core") &&
-		(w[1] == "part" || w[1] == "component" || w[1] == "aspect" || w[1] == "element" || w[1] == "piece") {
+		w[0] == "integral" || w[0] == "crucial") && (w[1] == "part" || w[1] == "aspect") {
 		// "Security is a key part of Traefik Proxy.", "Logs are a key
-		// part of observability": how much it matters, not what it is.
+		// part of observability": how much it matters, not what it is
+		// ("etcd is a core component of Kubernetes that stores ..."
+		// says what etcd is).
 		return true
 	}
 	switch w[0] {
