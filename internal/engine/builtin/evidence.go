@@ -3152,6 +3152,17 @@ func enVerdict(body string) bool {
 	case "no-op":
 		return true // "Push is a no-op for Subversion subrepositories.": what it does there
 	case "good", "great", "nice", "bad", "better", "poor", "excellent", "reasonable", "sensible", "safe", "wise", "fine", "perfect", "handy":
+	case "valid", "legitimate", "common", "normal", "useful", "convenient":
+		// "An octopus is a valid thing to do": whether to do it; "a
+		// valid path", "a common format" say what one is.
+		if len(w) < 2 {
+			return false
+		}
+		switch strings.TrimRight(w[1], ",;") {
+		case "thing", "way", "choice", "idea", "practice", "option":
+			return true
+		}
+		return false
 	case "experimental", "deprecated", "obsolete":
 		// "The scorer is an experimental feature.": its status.
 		return len(w) > 1 && (strings.HasPrefix(w[1], "feature") || w[1] == "function" || w[1] == "option" || w[1] == "api" || w[1] == "module")
