@@ -88,6 +88,7 @@ var (
 // ToMarkdown returns src as Markdown with the same number of lines.
 func ToMarkdown(src string) string {
 	lines := strings.Split(src, "\n")
+	joinBrokenRefs(lines)
 	out := make([]string, len(lines))
 	attrs := map[string]string{}
 	type block struct {
@@ -226,6 +227,30 @@ func prose(s string, attrs map[string]string) string {
 	}
 	return inline(s, attrs)
 }
+
+// joinBrokenRefs closes a cross reference whose text runs onto the next
+// line ("<<def_tree_object,tree" over "object>> together with ..."): the
+// first line ends with the text so far, the second loses the closing
+// ">>". Read a line at a time, neither was a reference.
+func joinBrokenRefs(lines []string) {
+	for i := 0; i+1 < len(lines); i++ {
+		m := brokenRef.FindStringSubmatchIndex(lines[i])
+		if m == nil {
+			continue
+		}
+		next := lines[i+1]
+		end := strings.Index(next, ">>")
+		if end < 0 || strings.Contains(next[:end], "<<") {
+			continue
+		}
+		lines[i] = lines[i][:m[0]] + lines[i][m[2]:m[3]]
+		lines[i+1] = next[:end] + next[end+2:]
+	}
+}
+
+// brokenRef matches a cross reference opened, with its text, at a line's
+// end and not closed on it.
+var brokenRef = regexp.MustCompile(`<<[A-Za-z_][\w#./:-]*,([^>]*)$`)
 
 // markerRun counts the leading c characters of s (list depth markers).
 func markerRun(s string, c byte) int {

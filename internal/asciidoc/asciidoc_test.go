@@ -217,3 +217,19 @@ func TestTables(t *testing.T) {
 		}
 	}
 }
+
+// A cross reference whose text runs onto the next line (Git's glossary:
+// "<<def_tree_object,tree" over "object>> together with ...") reads as its
+// text, line for line.
+func TestCrossReferenceOverTwoLines(t *testing.T) {
+	t.Parallel()
+	src := "[[def_quay]]quay::\n\tEither a <<def_berth,berth>>, or a <<def_pier_object,pier\n\tobject>> together with its <<def_bollard,bollards>>.\n"
+	got := strings.Split(ToMarkdown(src), "\n")
+	if len(got) != 4 {
+		t.Fatalf("%d lines out, want 4: %q", len(got), got)
+	}
+	joined := strings.Join(got, " ")
+	if strings.Contains(joined, "<<") || strings.Contains(joined, ">>") || !strings.Contains(joined, "pier") || !strings.Contains(joined, "object together") {
+		t.Errorf("ToMarkdown = %q, want the references as their text", got)
+	}
+}
