@@ -550,7 +550,9 @@ func TestExtractVerbsAndModifiers(t *testing.T) {
 		"Disk usage is 20 GB at most, and the worker prints logs.\n" +
 		"You declare a worker in the state store. We stash tasks nightly, and they vanish otherwise. You can tweak a worker.\n" +
 		"A modern scheduler is interactive; modern, interactive and virtual workers run regular tasks, some virtual, some regular.\n" +
-		"Run worker code in the sandbox. Stream data in the sandbox is compressed.\n"
+		"Run worker code in the sandbox. Stream data in the sandbox is compressed.\n" +
+		"This option implies `--bare`. Mirroring implies `--bare` too; the flag implies `--quiet`. `--all` implies `-a`.\n" +
+		"The `-b` option implies `--track`. It implies `-u`. `--force` implies `--no-verify`. That implies `-n`.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc + "Upgrading workers takes time.\n"}, {Path: "b.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -564,7 +566,7 @@ func TestExtractVerbsAndModifiers(t *testing.T) {
 	for _, bad := range []string{"scheduler assigns task", "scheduler store", "worker exports metrics", "caught",
 		"store", "Press Ctrl-C", "restart", "restart worker", "upgrading worker", "in-sync", "on-disk", "GB", "prints",
 		"network file systems return", "high", "declare", "stash", "vanish", "tweak", "modern", "interactive", "virtual", "regular",
-		"run worker code"} {
+		"run worker code", "implies"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted", bad)
 		}

@@ -155,6 +155,7 @@ var enDocKinds = wordSet(`manual guide reference handbook cookbook companion tut
 // a preposition at the end of a run.
 var enVerbs = wordSet(`accept access acknowledge add advance answer append apply archive assign attach
 	stay amend remain seem appear occur exist arrive vanish
+	imply specify ensure provide allow require enable disable
 	balance batch block boot break build buffer cache call cancel cap check clean clear clone close
 	collect commit compact compare compile complete compress compute configure confirm connect consume
 	contain control convert copy count crash create cut decode decrypt delete deliver deny deploy
