@@ -603,6 +603,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			items = slices.DeleteFunc(slices.Clone(items), func(it listItem) bool { return !it.glossary || it.sub })
 		}
 		for _, it := range items {
+			k := strings.Trim(it.key, "`*_ ") // the key as written, without its markup
 			if aboutInstances(it.body, sp, it.ja) {
 				continue
 			}
@@ -611,10 +612,10 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// alias hash: another name of the term, not what it is.
 				continue
 			}
-			if otherNamePlural(strings.Trim(it.key, "`*_ "), sp, it.body) {
+			if otherNamePlural(k, sp, it.body) {
 				continue
 			}
-			if k := strings.Trim(it.key, "`*_ "); spelledAsPlural(k, sp) && singularPointer(it.body) {
+			if spelledAsPlural(k, sp) && singularPointer(it.body) {
 				// "versions: This is a terminal rule." (「この規則は末端規則
 				// です。」): the key names one thing (a grouping rule), not
 				// versions.
@@ -626,7 +627,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// capitals, not the word.
 				continue
 			}
-			if k := strings.Trim(it.key, "`*_ "); it.wide && len(sp) > 1 && strings.ToUpper(sp) == sp && k == strings.ToLower(k) && k != sp {
+			if it.wide && len(sp) > 1 && strings.ToUpper(sp) == sp && k == strings.ToLower(k) && k != sp {
 				// "| mbr | ... | MSDOS の MBR を代替するフリーソフトウエアー |"
 				// (a package): a name in lower case, not the acronym.
 				continue
@@ -640,7 +641,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// spelled like an everyday word, not the word.
 				continue
 			}
-			if k := strings.Trim(it.key, "`*_ "); it.pageLink && k != "" && isUpperASCII(k[0]) && isLowerWord(sp) {
+			if it.pageLink && k != "" && isUpperASCII(k[0]) && isLowerWord(sp) {
 				// "| [Errors](errorpages.md) | Defines custom error pages
 				// |" (Traefik's middlewares): the page's name, not the word
 				// error.
@@ -656,7 +657,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// for Rust": another project, not what a spinner is.
 				continue
 			}
-			if k := strings.Trim(it.key, "`*_ "); it.code && k != "" && k[0] >= 'A' && k[0] <= 'Z' && isLowerWord(sp) {
+			if it.code && k != "" && isUpperASCII(k[0]) && isLowerWord(sp) {
 				// "`Exception`: All built-in, non-system-exiting
 				// exceptions are derived from this class.": a class, as
 				// code spells it, not the word exception.
@@ -687,13 +688,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// sentence about another subject.
 				continue
 			}
-			if !it.ja && (it.sub || it.code) && isLowerWord(strings.Trim(it.key, "`*_ ")) && settingEffects[strings.ToLower(firstWord(it.body))] {
+			if !it.ja && (it.sub || it.code) && isLowerWord(k) && settingEffects[strings.ToLower(firstWord(it.body))] {
 				// "`bookmark`: disallow changing the location of the
 				// bookmark file" (Lynx's restrictions, under the option):
 				// what a value of a setting does, not what a bookmark is.
 				continue
 			}
-			if k := strings.Trim(it.key, "`*_ "); !it.ja && !it.code && !it.glossary && !strings.Contains(k, " ") && controlBody(k, it.body) {
+			if !it.ja && !it.code && !it.glossary && !strings.Contains(k, " ") && controlBody(k, it.body) {
 				// "| Mode | Sets the operating mode of the router ... |",
 				// "| Sheet | | Selects all footprints and tracks in the
 				// schematic sheet |" (KiCad's settings and actions): what
@@ -713,8 +714,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				continue
 			}
 			if valueLiteral(it.body) {
-				// "message: 'jwt not active'", "date:
-				// 2018-10-04T16:10:44.000Z" (an error object's fields):
+				// "message: 'jwt not active'" (an error object's fields):
 				// a value, not what the field is.
 				continue
 			}
@@ -745,7 +745,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if pronounGloss(text, it.ja) {
 				// "upstream_version: This is the main part of the version
 				// number." reads "upstream_version is the main part ...".
-				text = namePronoun(text, strings.Trim(it.key, "`*_ "), it.ja)
+				text = namePronoun(text, k, it.ja)
 			}
 			// An English gloss in a Japanese document ends like English,
 			// a Japanese one under an English key like Japanese.
@@ -3245,25 +3245,16 @@ func valuesOnly(body string) bool {
 	return hasAnyPrefixFold(l, "possible values", "allowed values", "valid values", "accepted values", "one of:", "one of the following")
 }
 
-// valueLiteral reports an item's body that is one value: a quoted string
-// ('jwt not active', "berth"), or a number or date.
+// valueLiteral reports an item's body that is one value, a quoted string
+// ('jwt not active', "berth"); itemBody already turns away a number or a
+// date ("date: 2018-10-04T16:10:44.000Z").
 func valueLiteral(body string) bool {
 	b := strings.TrimRight(strings.TrimSpace(body), ",;.。")
 	if len(b) < 2 {
 		return false
 	}
-	if q := b[0]; (q == '\'' || q == '"') && b[len(b)-1] == q && strings.IndexByte(b[1:len(b)-1], q) < 0 {
-		return true
-	}
-	if b[0] < '0' || b[0] > '9' {
-		return false
-	}
-	for i := 0; i < len(b); i++ {
-		if b[i] <= ' ' || b[i] >= 0x80 {
-			return false // 「1つの岸壁に…」: words
-		}
-	}
-	return true
+	q := b[0]
+	return (q == '\'' || q == '"') && b[len(b)-1] == q && strings.IndexByte(b[1:len(b)-1], q) < 0
 }
 
 // itemLabel reports the label of a list item before its sentence: a few

@@ -3986,8 +3986,7 @@ func identifierName(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c == '_' || c == '$' || c == '.' || '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z') {
+		if c := s[i]; c != '$' && c != '.' && !isIdentByte(c) {
 			return false
 		}
 	}
