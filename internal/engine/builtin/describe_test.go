@@ -2088,3 +2088,21 @@ func TestIndefiniteDefinitionUnderAParametersHeading(t *testing.T) {
 		t.Errorf("flag: %q (%.2f), want its definition at %.2f", d.Text, d.Confidence, confExplicit)
 	}
 }
+
+// "#### Tradeoffs" over "A berth plan on a quay is as easy to test as any
+// tide table, ..." is a sentence about its own subject that never names the
+// heading's word, not a noun phrase glossing it; "### Dredger" over "A
+// vessel that digs ..." is. The page is written for this test.
+func TestHeadingOverAnotherSubjectsClause(t *testing.T) {
+	t.Parallel()
+	doc := "# Quay design\n\n## Berth plans\n\n#### Tradeoffs\n\nA berth plan on a quay is as easy to test as any tide table, and has similar costs.\n\n" +
+		"The main tradeoff here is length. Every tradeoff is listed.\n\n### Dredger\n\nA vessel that digs the harbour basin deeper.\n\nThe dredger works at night.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "tradeoff"); strings.Contains(d.Text, "berth plan") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("tradeoff: %q (%.2f), want no gloss from another subject's sentence", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "dredger"); d.Text != "A vessel that digs the harbour basin deeper." {
+		t.Errorf("dredger: %q (%.2f), want the heading's noun phrase", d.Text, d.Confidence)
+	}
+}

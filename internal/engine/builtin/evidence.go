@@ -268,7 +268,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			// "### Dredger" over "A vessel that digs ...": a noun phrase
 			// that does not name the term answers the heading, in English
 			// as in Japanese.
-			jaNoun := s.ja && jaNounPhrase(s.text) || !s.ja && opensWithArticle(s.text) && !clauseBody(s.text) && !isQuestion(s.text)
+			jaNoun := s.ja && jaNounPhrase(s.text) || !s.ja && opensWithArticle(s.text) && !clauseBody(s.text) && !finiteBeforeRelative(s.text) && !isQuestion(s.text)
 			// "8.1.1. dpkg" over 「これは主要なパッケージ管理プログラムです。」
 			// ("This is the main package management program."): the
 			// pronoun is the heading's name.
@@ -572,11 +572,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// passed, the variable is checked.": a condition.
 				continue
 			}
-			if !mentions && !s.ja && !opensWithArticle(s.text) && !pronoun {
+			if !mentions && !s.ja && !pronoun && (!opensWithArticle(s.text) || copulaBeforeRelative(s.text)) {
 				// "## API" over "Run, Do and Call return ...": a section
 				// about the term, not a gloss of it. A gloss that does not
 				// repeat the term starts as a noun phrase ("A consensus
-				// algorithm that ...").
+				// algorithm that ..."); "#### Tradeoffs" over "A ModifyPlan
+				// method on a Resource is as unit testable as ..." is a
+				// sentence about another subject.
 				continue
 			}
 			text := s.text
@@ -3662,6 +3664,23 @@ func finiteBeforeRelative(body string) bool {
 		case "that", "which", "who", "whose", "where", "when", "whom":
 			return false
 		case "will", "can", "may", "must", "should", "would", "could", "is", "are", "was", "were":
+			return true
+		}
+	}
+	return false
+}
+
+// copulaBeforeRelative reports a sentence whose first verb, before any
+// relative pronoun, is a form of be or have: "A ModifyPlan method on a
+// Resource is as unit testable as ..." says something of its own subject
+// ("A flag can be 'persistent', meaning ..." may still explain a heading's
+// term).
+func copulaBeforeRelative(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch strings.TrimRight(w, ".,;:") {
+		case "that", "which", "who", "whose", "where", "when", "whom":
+			return false
+		case "is", "are", "was", "were", "has", "have":
 			return true
 		}
 	}
