@@ -2106,3 +2106,25 @@ func TestHeadingOverAnotherSubjectsClause(t *testing.T) {
 		t.Errorf("dredger: %q (%.2f), want the heading's noun phrase", d.Text, d.Confidence)
 	}
 }
+
+// A command's heading over "`dredge` dredge the basin ..." or "`moor`
+// perform mooring ...", a help line's wording with the name in code and a
+// bare verb after it, glosses the command with what it does ("Dredge the
+// basin ..."), not the name and the verb run together. "`tide` prints ..."
+// keeps its subject. The page is written for this test.
+func TestHeadingOverAHelpLine(t *testing.T) {
+	t.Parallel()
+	doc := "# quayctl\n\n## Commands\n\n### dredge\n\n`dredge` dredge the basin of the given quay.\n\n### moor\n\n`moor` perform mooring of a vessel at a free berth.\n\n" +
+		"### tide\n\n`tide` prints the tide table of the quay.\n\nRun dredge, moor and tide daily.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "cli.md", Content: doc}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"dredge": "Dredge the basin of the given quay.",
+		"moor":   "Perform mooring of a vessel at a free berth.",
+		"tide":   "tide prints the tide table of the quay.",
+	} {
+		if d := define(t, e, c, term); !strings.EqualFold(d.Text, want) {
+			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+}

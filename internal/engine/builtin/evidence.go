@@ -582,6 +582,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				continue
 			}
 			text := s.text
+			if rest, ok := helpLine(&s, sp); ok {
+				// "### surgery" over "`surgery` perform surgery on bbolt
+				// database ...": what the command does, as its help says.
+				text = rest
+			}
 			if pronoun && nounGloss {
 				// "This is the main package management program." under
 				// "dpkg" reads "dpkg is the main ..." on its own.
@@ -3668,6 +3673,27 @@ func finiteBeforeRelative(body string) bool {
 		}
 	}
 	return false
+}
+
+// helpLine returns what a command does when its sentence opens with its
+// name in code and a bare verb, as help lines are written ("`surgery`
+// perform surgery on bbolt database ...", "`inspect` inspect the structure
+// of the database."): "Perform surgery on ...". "`tide` prints ..." keeps
+// its subject.
+func helpLine(s *sentence, sp string) (string, bool) {
+	if s.ja || s.code == "" || !strings.EqualFold(s.code, sp) || !strings.HasPrefix(s.text, s.code+" ") {
+		return "", false
+	}
+	rest := s.text[len(s.code)+1:]
+	w := firstWord(rest)
+	if w == "" || w != strings.ToLower(w) || strings.HasSuffix(w, "s") {
+		return "", false
+	}
+	if w != strings.ToLower(s.code) && !enImperatives[w] && !enItemVerbs[w+"s"] && !enItemVerbs[w+"es"] &&
+		!enSummaryVerbs[w+"s"] && !enSummaryVerbs[w+"es"] {
+		return "", false
+	}
+	return upperFirst(rest), true
 }
 
 // copulaBeforeRelative reports a sentence whose first verb, before any

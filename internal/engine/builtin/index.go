@@ -3740,7 +3740,7 @@ var (
 		ensures injects captures cleans compresses recovers redirects routes strips throttles implements measures
 		matches drops decodes encodes joins splits evaluates calculates computes generates validates verifies
 		registers resolves schedules signs loads saves opens closes connects listens serves accepts rejects
-		applies attaches emits filters forwards hides limits maps merges moves returns selects sorts stores`)
+		applies attaches emits filters forwards hides limits maps merges moves returns selects sorts stores performs`)
 	// enSummaryVerbs open a command's summary as enItemVerbs do ("Inspects
 	// the specified config."); an item's body that opens with one is left
 	// as written, not given its key as subject ("Paste copies ...").
