@@ -2128,3 +2128,26 @@ func TestHeadingOverAHelpLine(t *testing.T) {
 		}
 	}
 }
+
+// An item or a row whose body opens with the verb and leaves its subject to
+// the key ("| `TideReader` | _TideReader_ | Is an io.Reader object ... |",
+// "RAID9: Is suitable for quays ...") reads with the key as its subject.
+// The page is written for this test.
+func TestItemBodyOpeningWithItsVerb(t *testing.T) {
+	t.Parallel()
+	doc := "# Quay API\n\n| Param | Type | Description |\n| --- | --- | --- |\n" +
+		"| `TideReader` | _TideReader_ | Is an io.Reader object which can be passed to the tide parser. |\n\n" +
+		"Berth layouts:\n\n- RAID9: Is suitable for quays where safety is the first concern.\n- Quaylist: Are the berths of one quay.\n\n" +
+		"Close the TideReader. Use RAID9. Read the Quaylist.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "api.md", Content: doc}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"TideReader": "TideReader is an io.Reader object which can be passed to the tide parser.",
+		"RAID9":      "RAID9 is suitable for quays where safety is the first concern.",
+		"Quaylist":   "Quaylist are the berths of one quay.",
+	} {
+		if d := define(t, e, c, term); d.Text != want {
+			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+}

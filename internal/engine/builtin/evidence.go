@@ -754,6 +754,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// number." reads "upstream_version is the main part ...".
 				text = namePronoun(text, k, it.ja)
 			}
+			if w := firstWord(text); !it.ja && (w == "Is" || w == "Are") {
+				// "| `SelectResults` | _SelectResults_ | Is an
+				// io.ReadCloser object ... |" (minio's API), "RAID1: Is
+				// suitable for setups ...": the key is the verb's subject.
+				text = k + " " + strings.ToLower(w) + text[len(w):]
+			}
 			// An English gloss in a Japanese document ends like English,
 			// a Japanese one under an English key like Japanese.
 			if !glossary.HasCJK(text) {
