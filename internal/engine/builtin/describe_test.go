@@ -2151,3 +2151,22 @@ func TestItemBodyOpeningWithItsVerb(t *testing.T) {
 		}
 	}
 }
+
+// "[Harbourd](...) - Harbourd Streaming uses tidedb for message storage."
+// says what a longer name does; "[Quayd](...) - Quayd is a berth
+// scheduler." glosses its key. The page is written for this test.
+func TestItemBodyAboutALongerName(t *testing.T) {
+	t.Parallel()
+	doc := "# Users of tidedb\n\n" +
+		"* [Harbourd](https://example.com/harbourd-streaming) - Harbourd Streaming uses tidedb for message storage.\n" +
+		"* [Quayd](https://example.com/quayd) - Quayd is a berth scheduler.\n\n" +
+		"Harbourd runs everywhere. Quayd runs at night.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "Harbourd"); strings.Contains(d.Text, "Streaming uses") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("Harbourd: %q (%.2f), want no gloss from what Harbourd Streaming does", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "Quayd"); d.Text != "Quayd is a berth scheduler." {
+		t.Errorf("Quayd: %q (%.2f), want its item", d.Text, d.Confidence)
+	}
+}

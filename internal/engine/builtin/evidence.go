@@ -689,6 +689,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// thing, not what the key is.
 				continue
 			}
+			if !it.ja && longerNameBody(k, it.body) {
+				// "[NATS](...) - NATS Streaming uses bbolt for message and
+				// metadata storage." (bbolt's users): what a longer name
+				// does, not what the key is.
+				continue
+			}
 			if !it.ja && !it.glossary && otherSubject(it.body, spellings) {
 				// "**Layer:** A single zone object can create filled copper
 				// on one or more copper layers.": a dialog's field, then a
@@ -1632,6 +1638,19 @@ func definesAnother(s string) bool {
 		}
 	}
 	return false
+}
+
+// longerNameBody reports an item body whose subject is a longer name that
+// opens with the key: "NATS Streaming uses ..." under the key NATS. "NATS
+// is ..." and "NATS (the server) ..." are about the key.
+func longerNameBody(key, body string) bool {
+	rest, ok := strings.CutPrefix(body, key+" ")
+	if !ok || key == "" {
+		return false
+	}
+	w := strings.TrimRight(firstWord(rest), ".,;:")
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && w != "Is" && w != "Are" && w != "I"
 }
 
 // otherSubject reports an English sentence whose subject, an article and
