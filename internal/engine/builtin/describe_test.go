@@ -2170,3 +2170,19 @@ func TestItemBodyAboutALongerName(t *testing.T) {
 		t.Errorf("Quayd: %q (%.2f), want its item", d.Text, d.Confidence)
 	}
 }
+
+// "## API Reference" over "The full API Reference is available here."
+// says where to read it, not what it is. The page is written for this
+// test.
+func TestHeadingOverWhereToRead(t *testing.T) {
+	t.Parallel()
+	doc := "# Quaykit\n\n## Tide Reference\n\nThe full Tide Reference is available here.\n\n## Berth Guide\n\nThe Berth Guide can be found at https://example.com/berths.\n\n" +
+		"Read the Tide Reference and the Berth Guide.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
+	e := newEngine(t)
+	for _, term := range []string{"Tide Reference", "Berth Guide"} {
+		if d := define(t, e, c, term); !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s: %q (%.2f), want no gloss from where to read it", term, d.Text, d.Confidence)
+		}
+	}
+}

@@ -1825,7 +1825,7 @@ func sameModuloChoon(topic string, spellings []string) bool {
 
 // pointsElsewhere reports a sentence that sends the reader to another
 // text: "... are provided in the Debian Policy Manual", "... is described
-// in Section 5", 「詳細は…を参照してください。」.
+// in Section 5", "... is available here", 「詳細は…を参照してください。」.
 func pointsElsewhere(s string, ja bool) bool {
 	if label, _, ok := cutLabel(s); ok && referenceWork(label) {
 		// "Music Glossary: articulation", 「記譜法リファレンス: …」: links
@@ -1841,7 +1841,9 @@ func pointsElsewhere(s string, ja bool) bool {
 		" is explained in ", " are explained in ", " is documented in ", " are documented in ", " can be found in ",
 		" is covered in ", " are covered in ", " are listed in ", " is given in ", " are given in ",
 		// "Its documentation has moved to LaTeX customization."
-		" has moved to ", " have moved to ", " has been moved to ", " have been moved to ", " is now documented "} {
+		" has moved to ", " have moved to ", " has been moved to ", " have been moved to ", " is now documented ",
+		// "The full API Reference is available here." (minio-go's README)
+		" can be found at ", " can be found here", " is available here", " are available here"} {
 		if strings.Contains(l, p) {
 			return true
 		}
