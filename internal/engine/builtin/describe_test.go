@@ -2186,3 +2186,26 @@ func TestHeadingOverWhereToRead(t *testing.T) {
 		}
 	}
 }
+
+// "Factory berths are simpler, and hide ..." compares, and "Named tide
+// types are the next-most automatable" and "Concrete tide values are the
+// simplest case" rank: none says what the term is. "Tide gauges are
+// sensors that ..." does. The page is written for this test.
+func TestComparisonsAreNoDefinitions(t *testing.T) {
+	t.Parallel()
+	doc := "# Design\n\nFactory berths are simpler, and hide some of that complexity, but are otherwise rather similar.\n\n" +
+		"Named tide types are the next-most automatable, as the intent is explicit.\n\n" +
+		"Concrete tide values are the simplest case; the paths point to one value.\n\n" +
+		"Tide gauges are sensors that measure the height of the water.\n\n" +
+		"Use factory berths. Log named tide types. Keep concrete tide values. Read the tide gauges.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "design.md", Content: doc}})
+	e := newEngine(t)
+	for _, term := range []string{"factory berth", "named tide type", "concrete tide value"} {
+		if d := define(t, e, c, term); d.Confidence >= confExplicit {
+			t.Errorf("%s: %q (%.2f), want no definition from a comparison", term, d.Text, d.Confidence)
+		}
+	}
+	if d := define(t, e, c, "tide gauge"); d.Text != "Tide gauges are sensors that measure the height of the water." || d.Confidence < confExplicit {
+		t.Errorf("tide gauge: %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
+}

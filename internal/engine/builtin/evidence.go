@@ -3405,7 +3405,11 @@ func notDefiningThe(body string) bool {
 	}
 	switch strings.TrimRight(words[0], ".,;:") {
 	case "same", "default", "only", "first", "last", "next", "best", "most", "least", "main", "case", "reason",
-		"problem", "result", "opposite", "other", "one", "way":
+		"problem", "result", "opposite", "other", "one", "way", "next-most":
+		return true
+	}
+	if enSuperlatives[strings.TrimRight(words[0], ".,;:")] {
+		// "Concrete values are the simplest case": how it ranks.
 		return true
 	}
 	// "the tree we examined first", "the file you just edited": one
@@ -3458,6 +3462,10 @@ func pluralBody(body string) bool {
 		// "Dictionaries are mutable; they can be ...": a predicate.
 		return false
 	}
+	if enComparatives[w] {
+		// "Factory types are simpler, and hide ...": a comparison.
+		return false
+	}
 	switch w {
 	case "not", "no", "also", "only", "still", "now", "then", "usually", "often", "always", "never", "all", "both",
 		"each", "either", "more", "less", "very", "too", "so", "available", "able", "unable", "useful", "important",
@@ -3503,6 +3511,15 @@ func pluralBody(body string) bool {
 
 // enPredicateAdjectives end a short predicate that says how its subject
 // behaves, not what it is.
+// enComparatives and enSuperlatives compare or rank what a sentence's
+// subject is: "are simpler", "are the simplest case".
+var (
+	enComparatives = toSet(`simpler easier faster slower better worse larger smaller bigger cheaper safer harder
+	newer older shorter longer lighter heavier cleaner clearer quicker stronger weaker fewer`)
+	enSuperlatives = toSet(`simplest easiest fastest slowest largest smallest biggest cheapest safest hardest
+	newest oldest shortest longest lightest heaviest cleanest clearest quickest strongest weakest`)
+)
+
 var enPredicateAdjectives = toSet(`safe unsafe immutable mutable optional required available unavailable supported unsupported
 deprecated compatible incompatible stable unstable synchronous asynchronous reentrant idempotent`)
 
