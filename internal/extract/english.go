@@ -799,6 +799,16 @@ func (d *docState) verbAt(k int) bool {
 		// its verb.
 		return true
 	}
+	if !base && t.posCap && !t.head && k+1 < len(d.toks) {
+		// A summary that opens with its verb before a name or an article:
+		// "Converts Japanese Kanji numeral to number.", "Checks the ...".
+		// "Builds are cached" has a plural noun before its own verb.
+		n := d.toks[k+1]
+		if n.shape == kCap && !n.posCap || n.shape == kAcronym ||
+			n.shape == kLower && (n.s == "the" || n.s == "a" || n.s == "an") {
+			return true
+		}
+	}
 	if base && t.posCap && !t.head && k+1 < len(d.toks) {
 		// An imperative: "Store big payloads ...", "Press Ctrl-C". A
 		// lower-case noun after it makes a compound instead ("Build logs

@@ -1007,3 +1007,17 @@ func TestExtractSkipsForeignPassages(t *testing.T) {
 		"The berth planner reads berth.conf. The berth planner assigns each ship a berth.\n"
 	checkTerms(t, "", extractPair(t, e, text), []string{"berth planner"}, []string{"Datei", "der", "Arbeitsablauf", "Eingabedateien", "Liegeplatzpaket", "und"})
 }
+
+// TestExtractSummaryOpeningWithItsVerb: a summary that opens with its verb
+// before a name ("Converts Japanese Kanji numeral to number.", a package's
+// tagline) has no name "Converts Japanese Kanji", nor does "Checks the
+// Tide Table ..." make "Checks" a word of one. The text is written for
+// this test.
+func TestExtractSummaryOpeningWithItsVerb(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# tide-numeral\n\nConverts Harbour Kanji numeral to number.\n\n## Usage\n\nConverts Harbour Kanji numeral <=> number. Checks the Tide Table of a port.\n\n" +
+		"The Harbour Kanji numeral is old. The Tide Table is printed daily.\n"
+	checkTerms(t, "", extractPair(t, e, doc), []string{"Harbour Kanji numeral", "Tide Table"},
+		[]string{"Converts Harbour Kanji", "Converts Harbour Kanji numeral", "Checks", "Converts"})
+}
