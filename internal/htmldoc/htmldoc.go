@@ -1295,6 +1295,10 @@ var chromeClasses = map[string]bool{
 	// Sphinx's "New in version 3.14." and "Changed in version 3.2:" over an
 	// object's description: when, not what (the text after the label stays).
 	"versionmodified": true,
+	// Pallets' theme folds those notes into <details class="changelog">
+	// under each object: its history ("Added the err parameter."), whose
+	// summary would run into the description.
+	"changelog": true,
 	// The "[source]" link after a signature (Sphinx's viewcode).
 	"viewcode-link": true,
 	// A footnote's number after a word (mdBook, Sphinx, pandoc): "types1".
