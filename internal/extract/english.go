@@ -581,7 +581,7 @@ func (d *docState) enUnit(k int) (unit, bool) {
 		}
 		if _, stop := enStop[l]; stop {
 			// "Long" of "Long Term Support" is part of a name.
-			if _, ok := enCapOK[l]; !ok && !has(enSoftAdj, l) || t.posCap {
+			if _, ok := enCapOK[l]; !ok && !has(enSoftAdj, l) && !d.stopName(l) || t.posCap {
 				return unit{}, false
 			}
 		}
@@ -607,6 +607,16 @@ func lowerUnit(w string) (unit, bool) {
 	}
 	s := singular(w)
 	return unit{text: w, key: w, sing: s, singKey: s, kind: kLower}, true
+}
+
+// stopName reports a common verb that the page writes as a name:
+// capitalised in the middle of sentences more often than in lower case
+// ("With Click you ...", "Click supports ...": the Click library, where
+// "click" is a verb elsewhere). Function words stay out ("None", "Any" in
+// Python's prose are constants and types).
+func (d *docState) stopName(l string) bool {
+	n := d.capMid[l]
+	return n >= 2 && n > 2*d.lowerSeen[l] && has(enStopVerbs, l)
 }
 
 // resolveCap decides whether a capitalised word at a sentence start or in a

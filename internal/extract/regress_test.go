@@ -1021,3 +1021,19 @@ func TestExtractSummaryOpeningWithItsVerb(t *testing.T) {
 	checkTerms(t, "", extractPair(t, e, doc), []string{"Harbour Kanji numeral", "Tide Table"},
 		[]string{"Converts Harbour Kanji", "Converts Harbour Kanji numeral", "Checks", "Converts"})
 }
+
+// TestExtractLibraryNamedWithAVerb: a library named with a common verb
+// ("Serve", as Click is) is a name where the page writes it capitalised in
+// the middle of sentences more often than the verb in lower case; a page
+// that serves ships ("Click OK", "click the button" in a GUI's manual)
+// keeps the verb out. Function words written capitalised ("None" in
+// Python's prose) stay out. The text is written for this test.
+func TestExtractLibraryNamedWithAVerb(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	lib := "# Serve\n\nServe is a Python package for berth planning. With Serve you write less code.\n\n" +
+		"Testing Serve applications is easy, and Serve supports lazy loading. The value is None when no berth is free, and None again later.\n"
+	checkTerms(t, "library: ", extractPair(t, e, lib), []string{"Serve"}, []string{"None"})
+	gui := "# Berths\n\nTo serve a ship, serve it at a free berth. Tugs serve at night.\n\nServe the tug, then press Serve in the berth panel.\n"
+	checkTerms(t, "verb: ", extractPair(t, e, gui), []string{"berth panel"}, []string{"Serve"})
+}

@@ -46,56 +46,7 @@ var enStop = wordSet(
 	i'm i've you've we've they've i'd you'd he'd she'd we'd they'd i'll you'll he'll she'll
 	we'll they'll it'll that'll there'll what's who's isnt dont doesnt cant wont`,
 	// common verbs and their forms
-	`use uses used using make makes made making get gets got gotten getting give gives gave
-	given giving take takes took taken taking put puts putting go goes went gone going come
-	comes came coming see sees saw seen seeing know knows knew known knowing think thinks
-	thought want wants wanted wanting look looks looked looking find finds found finding
-	tell tells told ask asks asked seem seems seemed feel feels felt try tries tried trying
-	leave leaves left leaving called calling keep keeps kept keeping let lets
-	begin begins began begun beginning show shows showed shown showing hear hears heard
-	play plays played ran running move moves moved moving live lives lived
-	believe believes believed hold holds held holding bring brings brought happen happens
-	happened writes wrote written writing provide provides provided providing
-	sit sits stand stands lose loses lost pay pays paid meet meets met include includes included including
-	continue continues continued learn learns learned changed
-	lead leads led understand understands understood watch follow follows followed following
-	stop stops stopped create creates created creating speak speaks spoke reads reading
-	allow allows allowed allowing add adds added adding spend spends spent grow grows grew
-	open opens opened opening walk win offer offers offered remember love consider considers
-	considered appear appears appeared buy wait waits waited serve serves served die send
-	sends sent sending expect expects expected built building stay fall falls
-	cut reach reaches reached kill remain remains remained suggest suggests suggested raise raises raised raising
-	pass passes passed passing sell require requires required requiring decide
-	pull pulls pulled describe describes described describing explain explains explained
-	contain contains contained containing supported supporting enable enables
-	enabled enabling disable disables disabled ensure ensures ensured returned
-	returning receive receives received receiving apply applies applied applying specify
-	specifies specified specifying define defines defined defining represent represents
-	represented determine determines determined perform performs performed performing
-	configure configures configured configuring install installs installed installing
-started starting stop stops stopped checked checking
-	refer refers referred referring mean means meant belong belongs belonged depend depends
-	depended handled stored storing connect connects
-	connected connecting choose chooses chose chosen select selects selected selecting
-	avoid avoids avoided prevent prevents prevented improve improves improved reduce reduces
-	reduced increase increases increased become becomes became becoming achieve achieves
-	achieved introduce introduces introduced note notes noted noticed replace replaces
-	replaced remove removes removed removing delete deletes deleted deleting
-	updated updating modify modifies modified accessed accessing
-	generate generates generated generating processed
-	implement implements implemented implementing produce produces produced
-	accept accepts accepted accepting reject rejects rejected consist consists consisted
-	involve involves involved exist exists existed existing occur occurs occurred occurring
-	let lets try tries relate relates related relies rely relied allow
-	according based depending regarding concerning given assuming assume assumes assumed
-	want wants like likes liked mention mentions mentioned discuss discusses discussed
-	say says said tell tells see also click clicks clicked enter enters entered typed
-	works worked working do does done
-	recommend recommends recommended recommending retrieve retrieves retrieved retrieving
-	interact interacts interacted interacting obtain obtains obtained obtaining present presents presented
-	presenting aim aims aimed aiming simplify simplifies simplified simplifying
-	correspond corresponds corresponded corresponding affect affects affected affecting
-	calculate calculates identify identifies`,
+	enStopVerbList,
 	// adverbs
 	`now today currently recently later soon first firstly second secondly finally lastly
 	next previously already simply easily quickly slowly directly automatically manually
@@ -253,6 +204,62 @@ var enAdjSingle = wordSet(`optional internal external underlying public private 
 	primary secondary due ready non multi sub pre post dirty clean stale fresh busy quiet slow fast healthy
 	unhealthy verbose silent modern interactive regular virtual official complex hidden visible alternate graphic
 	graphical major minor individual numeric recursive absolute relative positional arbitrary negative positive`)
+
+// enStopVerbList holds the commonest verbs in all their forms, stop words
+// that a page may also use as a name ("Click", a Python library).
+const enStopVerbList = `use uses used using make makes made making get gets got gotten getting give gives gave
+	given giving take takes took taken taking put puts putting go goes went gone going come
+	comes came coming see sees saw seen seeing know knows knew known knowing think thinks
+	thought want wants wanted wanting look looks looked looking find finds found finding
+	tell tells told ask asks asked seem seems seemed feel feels felt try tries tried trying
+	leave leaves left leaving called calling keep keeps kept keeping let lets
+	begin begins began begun beginning show shows showed shown showing hear hears heard
+	play plays played ran running move moves moved moving live lives lived
+	believe believes believed hold holds held holding bring brings brought happen happens
+	happened writes wrote written writing provide provides provided providing
+	sit sits stand stands lose loses lost pay pays paid meet meets met include includes included including
+	continue continues continued learn learns learned changed
+	lead leads led understand understands understood watch follow follows followed following
+	stop stops stopped create creates created creating speak speaks spoke reads reading
+	allow allows allowed allowing add adds added adding spend spends spent grow grows grew
+	open opens opened opening walk win offer offers offered remember love consider considers
+	considered appear appears appeared buy wait waits waited serve serves served die send
+	sends sent sending expect expects expected built building stay fall falls
+	cut reach reaches reached kill remain remains remained suggest suggests suggested raise raises raised raising
+	pass passes passed passing sell require requires required requiring decide
+	pull pulls pulled describe describes described describing explain explains explained
+	contain contains contained containing supported supporting enable enables
+	enabled enabling disable disables disabled ensure ensures ensured returned
+	returning receive receives received receiving apply applies applied applying specify
+	specifies specified specifying define defines defined defining represent represents
+	represented determine determines determined perform performs performed performing
+	configure configures configured configuring install installs installed installing
+started starting stop stops stopped checked checking
+	refer refers referred referring mean means meant belong belongs belonged depend depends
+	depended handled stored storing connect connects
+	connected connecting choose chooses chose chosen select selects selected selecting
+	avoid avoids avoided prevent prevents prevented improve improves improved reduce reduces
+	reduced increase increases increased become becomes became becoming achieve achieves
+	achieved introduce introduces introduced note notes noted noticed replace replaces
+	replaced remove removes removed removing delete deletes deleted deleting
+	updated updating modify modifies modified accessed accessing
+	generate generates generated generating processed
+	implement implements implemented implementing produce produces produced
+	accept accepts accepted accepting reject rejects rejected consist consists consisted
+	involve involves involved exist exists existed existing occur occurs occurred occurring
+	let lets try tries relate relates related relies rely relied allow
+	according based depending regarding concerning given assuming assume assumes assumed
+	want wants like likes liked mention mentions mentioned discuss discusses discussed
+	say says said tell tells see also click clicks clicked enter enters entered typed
+	works worked working do does done
+	recommend recommends recommended recommending retrieve retrieves retrieved retrieving
+	interact interacts interacted interacting obtain obtains obtained obtaining present presents presented
+	presenting aim aims aimed aiming simplify simplifies simplified simplifying
+	correspond corresponds corresponded corresponding affect affects affected affecting
+	calculate calculates identify identifies`
+
+// enStopVerbs are the words of enStopVerbList.
+var enStopVerbs = wordSet(enStopVerbList)
 
 // enCapOK lists stop words that are kept when written capitalised in the
 // middle of a sentence (names that collide with function words).
