@@ -391,7 +391,7 @@ func (e *Engine) Classify(ctx context.Context, c *pipeline.Corpus, terms []pipel
 		if err != nil {
 			return nil, fmt.Errorf("builtin classify %q: %w", out[i].Text, err)
 		}
-		if a.definesStrongly() {
+		if a.definesStrongly() || pageTopic(index(c), out[i].Text, a) {
 			out[i].Category = glossary.TechnicalTerm
 		}
 	}

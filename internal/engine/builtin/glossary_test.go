@@ -329,3 +329,42 @@ func TestGlossaryOverWeakDefinitions(t *testing.T) {
 		}
 	}
 }
+
+// TestPageTopicEverydayWordIsATerm: an everyday word that titles a page of
+// its own ("# Options" atop a CLI library's options page) is one of the
+// documents' terms, though no sentence defines it strongly, when a sentence
+// says something of it; a template title ("# Installation") and a word the
+// pages only use stay out. The pages are written for this test.
+func TestPageTopicEverydayWordIsATerm(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	c := pipeline.NewCorpus([]glossary.Document{
+		{Path: "options.md", Content: "# Options\n\nOptions in tidyctl are distinct from positional arguments. Options can take a value.\n\nPass every option by name.\n"},
+		{Path: "installation.md", Content: "# Installation\n\nThe installation needs a network connection. Run the installation twice.\n"},
+		{Path: "index.md", Content: "# tidyctl\n\ntidyctl reads tide data. Each option changes the tide data it reads.\n"},
+	})
+	in := []pipeline.Candidate{{Text: "option"}, {Text: "installation"}, {Text: "data"}}
+	got, err := e.Classify(context.Background(), c, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []glossary.Category{glossary.TechnicalTerm, glossary.CommonNoun, glossary.CommonNoun} {
+		if got[i].Category != want {
+			t.Errorf("%s: category %s, want %s", in[i].Text, got[i].Category, want)
+		}
+	}
+	entries := provisional(t, e, c, glossary.TechnicalTerm, "option", "installation")
+	issues, err := e.Review(context.Background(), c, entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	excluded := map[string]bool{}
+	for _, is := range issues {
+		if is.ShouldExclude {
+			excluded[is.Term] = true
+		}
+	}
+	if excluded["option"] || !excluded["installation"] {
+		t.Errorf("excluded = %v, want installation only", excluded)
+	}
+}

@@ -82,3 +82,28 @@ func isGeneralWord(term string) bool {
 	l := strings.ToLower(t)
 	return generalEnglish[l] || generalEnglish[singular(l)] || generalIT[l] || generalIT[singular(l)]
 }
+
+// templateTitles are the everyday words that title a page of almost any
+// project ("Installation", "License", 「インストール」): a page's kind, not
+// one of its terms.
+var templateTitles = toSet(`license licence installation install features troubleshooting overview introduction
+contributing changelog requirements prerequisites usage acknowledgements acknowledgments credits roadmap
+インストール 概要 はじめに 導入 使い方 ライセンス`)
+
+// pageTopic reports an everyday word that titles a page of its own ("#
+// Options" atop Click's options page, "# Operators" in Prometheus's) and
+// that a sentence describes at least ("Options in click are distinct from
+// positional arguments."): the documents give it a page, so it is one of
+// their terms though nothing defines it strongly. A template title
+// ("Installation") is not.
+func pageTopic(ix *corpusIndex, term string, a assessment) bool {
+	if !a.ok || a.confidence < confDescribe || templateTitles[strings.ToLower(strings.TrimSpace(term))] {
+		return false
+	}
+	for _, h := range ix.headings[normKey(term)] {
+		if h.top {
+			return true
+		}
+	}
+	return false
+}

@@ -46,7 +46,7 @@ func (e *Engine) Review(ctx context.Context, c *pipeline.Corpus, entries []gloss
 		ja := entryIsJapanese(ix, en)
 		msg := messagesFor(ja)
 
-		if en.Category == glossary.CommonNoun || (isGeneralWord(en.Term) && !isIdentifierLike(en.Term) && !a.definesStrongly()) {
+		if en.Category == glossary.CommonNoun || (isGeneralWord(en.Term) && !isIdentifierLike(en.Term) && !a.definesStrongly() && !pageTopic(ix, en.Term, a)) {
 			reason := msg.generalReason
 			if en.Category == glossary.CommonNoun {
 				reason = msg.commonNounReason
