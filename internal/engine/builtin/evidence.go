@@ -3207,7 +3207,10 @@ func enVerdict(body string) bool {
 		return true
 	}
 	switch strings.TrimRight(w[1], ",;") {
-	case "choice", "idea", "option", "fit", "way", "start", "pick", "bet", "candidate", "practice", "thing", "habit", "compromise":
+	case "choice", "idea", "option", "fit", "way", "start", "pick", "bet", "candidate", "practice", "thing", "habit", "compromise",
+		// "The i18n extension is a good example of why extensions are
+		// useful." (Jinja's): what it shows, not what it is.
+		"example", "alternative", "reason":
 		return true
 	}
 	return false

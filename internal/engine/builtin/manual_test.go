@@ -71,6 +71,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"Every field takes any operator. The exception is the `Moor` field, for which only = is allowed. Each exception is logged.\n\n" +
 		"Pick a tide mode. The default is the quiet mode with one pilot on duty. Change the default in the berth file.\n\n" +
 		"Slack is a good choice for most berths. Slack waits for the tide.\n\n" +
+		"The tide extension is a good example of why extensions are useful. Load the tide extension.\n\n" +
 		"A flotilla is a valid thing to do when more than two tugs pull one ship. Each flotilla is logged.\n\n" +
 		"The tide clock module is deprecated. Tidewatch is a modern alternative. Tidewatch reads the gauge.\n\n" +
 		"Light tenders are a good way to still make use of very old hulls. Each light tender has a crew.\n\n" +
@@ -162,6 +163,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"default":           "quiet mode",
 		"cause":             "pull of the moon",
 		"Slack":             "good choice",
+		"tide extension":    "good example",
 		"flotilla":          "valid thing",
 		"light tender":      "good way",             // a plural verdict
 		"Tidewatch":         "modern alternative",   // to what the sentence before named
