@@ -2209,3 +2209,24 @@ func TestComparisonsAreNoDefinitions(t *testing.T) {
 		t.Errorf("tide gauge: %q (%.2f), want its definition", d.Text, d.Confidence)
 	}
 }
+
+// "The fixture is a callable which ..." right after "the berth_plan
+// session-scoped fixture" says what that fixture is, the one at hand, not
+// what any fixture is; "A fixture is a function that ..." does. The page
+// is written for this test.
+func TestTheAfterANamedInstance(t *testing.T) {
+	t.Parallel()
+	doc := "# Output\n\nYou can use the berth_plan session-scoped fixture to add berths.\n" +
+		"The fixture is a callable which receives the name and the length of a berth.\n\n" +
+		"Use the fixture in every test.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "output.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "fixture"); d.Confidence >= confExplicit {
+		t.Errorf("fixture: %q (%.2f), want at most a description of the one at hand", d.Text, d.Confidence)
+	}
+	general := doc + "\n## Fixtures\n\nA fixture is a function that prepares the harbour for a test.\n"
+	c2 := pipeline.NewCorpus([]glossary.Document{{Path: "output.md", Content: general}})
+	if d := define(t, e, c2, "fixture"); d.Text != "A fixture is a function that prepares the harbour for a test." {
+		t.Errorf("fixture: %q (%.2f), want what any fixture is", d.Text, d.Confidence)
+	}
+}

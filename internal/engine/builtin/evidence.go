@@ -121,6 +121,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			}
 			if ev, ok := explicitEvidence(s, sp, hits); ok && !ix.paramSubject(s) && !ix.signatureItemThe(si, sp) {
 				ev.param = s.param
+				if ev.kind == evExplicit && ix.namedInstanceBefore(si, sp) {
+					// "The record_testsuite_property session-scoped fixture
+					// can be used ... The fixture is a callable which ...":
+					// the one just named, not any; it describes at most.
+					ev.kind, ev.strong, ev.naming = evDescribe, false, false
+				}
 				out = append(out, ev)
 				found = true
 				break

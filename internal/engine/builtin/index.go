@@ -425,6 +425,31 @@ func (ix *corpusIndex) signatureItemThe(si int, sp string) bool {
 	return first < si && strings.Contains(ix.sentences[first].code, "(")
 }
 
+// namedInstanceBefore reports an English sentence that opens with "The "
+// and the term right after a sentence of its paragraph (or the one before)
+// that names one of them with an identifier ("the record_testsuite_property
+// session-scoped fixture"): "The fixture is ..." is that one.
+func (ix *corpusIndex) namedInstanceBefore(si int, sp string) bool {
+	s := &ix.sentences[si]
+	if s.ja || si == 0 || !strings.HasPrefix(s.text, "The ") || !strings.HasPrefix(strings.ToLower(s.text[len("The "):]), strings.ToLower(sp)) {
+		return false
+	}
+	p := &ix.sentences[si-1]
+	if p.doc != s.doc || p.para < s.para-1 {
+		return false
+	}
+	for _, h := range glossary.Index(p.text, sp) {
+		words := strings.Fields(p.text[:h])
+		for i := len(words) - 1; i >= 0 && i >= len(words)-2; i-- {
+			w := strings.Trim(words[i], "`*_\"'“”")
+			if strings.Contains(w, "_") || strings.Contains(w, "(") || lowerCamel(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isJapaneseText reports whether text is mostly Japanese: kana are a visible
 // share of its letters.
 func isJapaneseText(text string) bool {
