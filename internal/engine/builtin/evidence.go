@@ -737,6 +737,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// a value, not what the field is.
 				continue
 			}
+			if !it.ja && !allCapitalKey(it.key) && namesOnly(it.body) {
+				// "Marks: skip, skipif, xfail;" (pytest's features in
+				// unittest classes): some of them, not what one is.
+				continue
+			}
 			if !it.ja && valuesOnly(it.body) {
 				// "The options: two possible values: wait or nowait, to
 				// tell inetd ...": the values a field takes, not what it
@@ -3286,6 +3291,23 @@ func valuesOnly(body string) bool {
 		l = rest
 	}
 	return hasAnyPrefixFold(l, "possible values", "allowed values", "valid values", "accepted values", "one of:", "one of the following")
+}
+
+// namesOnly reports an item's body that lists three words or more and
+// nothing else: "skip, skipif, xfail".
+func namesOnly(body string) bool {
+	parts := strings.Split(strings.TrimRight(strings.TrimSpace(body), ";.,"), ", ")
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts {
+		p = strings.TrimPrefix(strings.TrimSpace(p), "and ")
+		p = strings.TrimPrefix(p, "or ")
+		if p == "" || strings.ContainsAny(p, " ()") {
+			return false
+		}
+	}
+	return true
 }
 
 // valueLiteral reports an item's body that is one value, a quoted string

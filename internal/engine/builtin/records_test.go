@@ -511,3 +511,17 @@ func TestUsageFromARecordRow(t *testing.T) {
 		t.Errorf("Gaugekit = %q, want its whole row", d.Text)
 	}
 }
+
+// TestItemListingNamesIsNoGloss: "Marks: skip, skipif, xfail;" (pytest's
+// features in unittest classes) lists some of them, not what a mark is.
+// The text is written for this test.
+func TestItemListingNamesIsNoGloss(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# Features\n\nThe following features work in berth classes:\n\n- Tide marks: moor, unmoor, warp;\n- Auto-use hawsers;\n\n" +
+		"Every tide mark is logged.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
+	if d := define(t, e, c, "tide mark"); strings.Contains(d.Text, "unmoor") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("tide mark: %q (%.2f), want no gloss from a list of some", d.Text, d.Confidence)
+	}
+}
