@@ -665,9 +665,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// when authenticating ...": a setting named with the word.
 				continue
 			}
-			if it.link && !strings.EqualFold(it.key, sp) {
+			if it.link && (!strings.EqualFold(it.key, sp) || strings.ToUpper(sp) == sp && k != sp) {
 				// "[spinners](https://github.com/...) - Terminal spinners
-				// for Rust": another project, not what a spinner is.
+				// for Rust": another project, not what a spinner is; nor
+				// is "[lru](https://...) - Easy to use ... (LRU) cache"
+				// (bbolt's list of users) the acronym LRU.
 				continue
 			}
 			if it.code && k != "" && isUpperASCII(k[0]) && isLowerWord(sp) {

@@ -569,10 +569,13 @@ func TestLinkedItemKeysAreNames(t *testing.T) {
 	t.Parallel()
 	doc := "# quayspin\n\nA spinner shows that the quay is busy. Each spinner turns.\n\n## Ports\n\n" +
 		"- [spinners](https://example.org/spinners) - Terminal spinners for Rust\n" +
-		"- [tidewatch](https://example.org/tidewatch) - Tide charts for Go\n\nStart the spinner. Try tidewatch. tidewatch is small.\n"
+		"- [tidewatch](https://example.org/tidewatch) - Tide charts for Go\n" +
+		"- [lrq](https://example.org/lrq) - Easy to use Least-Recently-Queued (LRQ) berth cache\n\nStart the spinner. Try tidewatch. tidewatch is small. LRQ evicts old berths. Use LRQ.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
 	e := newEngine(t)
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "spinner", "for Rust")
+	// The project lrq, in lower case, is not the acronym LRQ.
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "LRQ", "berth cache")
 	if d := define(t, e, c, "tidewatch"); d.Text != "Tide charts for Go." {
 		t.Errorf("tidewatch: %q (%.2f), want the item's gloss", d.Text, d.Confidence)
 	}
