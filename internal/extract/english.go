@@ -810,12 +810,14 @@ func (d *docState) verbAt(k int) bool {
 		return true
 	}
 	if !base && t.posCap && !t.head && k+1 < len(d.toks) {
-		// A summary that opens with its verb before a name or an article:
-		// "Converts Japanese Kanji numeral to number.", "Checks the ...".
-		// "Builds are cached" has a plural noun before its own verb.
+		// A summary that opens with its verb before a name, an article or
+		// code: "Converts Japanese Kanji numeral to number.", "Checks the
+		// ...", "Throws `TypeError` when ...". "Builds are cached" has a
+		// plural noun before its own verb.
 		n := d.toks[k+1]
 		if n.shape == kCap && !n.posCap || n.shape == kAcronym ||
-			n.shape == kLower && (n.s == "the" || n.s == "a" || n.s == "an") {
+			n.shape == kLower && (n.s == "the" || n.s == "a" || n.s == "an") ||
+			n.shape == 0 && strings.ContainsRune(n.s, boundary) {
 			return true
 		}
 	}

@@ -1017,9 +1017,10 @@ func TestExtractSummaryOpeningWithItsVerb(t *testing.T) {
 	t.Parallel()
 	e := newExtractor(t)
 	doc := "# tide-numeral\n\nConverts Harbour Kanji numeral to number.\n\n## Usage\n\nConverts Harbour Kanji numeral <=> number. Checks the Tide Table of a port.\n\n" +
+		"- Throws `TideError` when the argument is not a string.\n- Throws `Error` when the argument is no numeral.\n\n" +
 		"The Harbour Kanji numeral is old. The Tide Table is printed daily.\n"
 	checkTerms(t, "", extractPair(t, e, doc), []string{"Harbour Kanji numeral", "Tide Table"},
-		[]string{"Converts Harbour Kanji", "Converts Harbour Kanji numeral", "Checks", "Converts"})
+		[]string{"Converts Harbour Kanji", "Converts Harbour Kanji numeral", "Checks", "Converts", "throws", "Throws"})
 }
 
 // TestExtractLibraryNamedWithAVerb: a library named with a common verb
