@@ -1520,14 +1520,15 @@ func TestHeadingOverASupportStatus(t *testing.T) {
 	doc := "# Harbour\n\n## Gangways\n\nAs of Harbour 3.0, gangways are not supported out of the box and need a plugin.\n\n" +
 		"## Cranes\n\nCranes are machines that lift cargo. Old cranes are deprecated.\n\n" +
 		"## Hawser\n\nHTTP hawsers are supported by default in Harbour.\n\n## Ferry\n\nHTTP CONNECT ferries are supported by default in Harbour.\n\n" +
-		"A gangway is short. A crane lifts. Check the hawser daily. Board the ferry.\n"
+		"## Tugs\n\nBoth pull and push tugs are supported in `harbour` package. Pull tugs are the default.\n\n" +
+		"A gangway is short. A crane lifts. Check the hawser daily. Board the ferry. Call a tug.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
 	e := newEngine(t)
 	if d := define(t, e, c, "gangway"); strings.Contains(d.Text, "not supported") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 		t.Errorf("gangway = %q (%.2f), want no gloss from the support status", d.Text, d.Confidence)
 	}
-	for _, term := range []string{"hawser", "ferry"} {
-		if d := define(t, e, c, term); strings.Contains(d.Text, "supported by default") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+	for _, term := range []string{"hawser", "ferry", "tug"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, "are supported") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s = %q (%.2f), want no gloss from the support status", term, d.Text, d.Confidence)
 		}
 	}

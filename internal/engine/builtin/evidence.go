@@ -4092,7 +4092,10 @@ func enSupportStatus(s string, spellings []string) bool {
 			rest := strings.TrimPrefix(l[i+len(lsp):], "s")
 			for _, st := range []string{" is not supported", " are not supported", " is no longer supported", " are no longer supported",
 				" is unsupported", " are unsupported", " is deprecated", " are deprecated", " is not available", " are not available",
-				" is supported by default", " are supported by default", " is fully supported", " are fully supported"} {
+				" is supported by default", " are supported by default", " is fully supported", " are fully supported",
+				// "Both pull and push consumers are supported in jetstream
+				// package." (nats.go's README)
+				" is supported in ", " are supported in ", " is supported by ", " are supported by ", " is supported on ", " are supported on "} {
 				if strings.HasPrefix(rest, st) {
 					return true
 				}
