@@ -3460,7 +3460,7 @@ func notDefiningThe(body string) bool {
 
 // copulaAdverbs hedge a definition between its copula and its kind: "is
 // basically a mapping", "is essentially the set of ...".
-var copulaAdverbs = toSet("basically essentially fundamentally generally typically usually normally technically effectively merely simply")
+var copulaAdverbs = toSet("basically essentially fundamentally generally typically usually normally technically effectively merely simply primarily mainly mostly")
 
 // genericModals after "you" say what any reader does: "the file where you
 // will usually place ...", "the place you can find ...".

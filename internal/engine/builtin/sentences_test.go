@@ -341,7 +341,8 @@ func TestColumnRows(t *testing.T) {
 }
 
 // TestHedgedAndGenericDefinitions: a definition hedged by an adverb after
-// its copula ("is basically a ...", Mutt's manual) still defines, and so
+// its copula ("is basically a ...", Mutt's manual; "is primarily a ...",
+// Task's) still defines, and so
 // does one whose relative clause says what any reader does with it ("the
 // file where you will usually place your commands"); one the narrative
 // names ("the file you just edited") does not. The page is written for
@@ -352,12 +353,14 @@ func TestHedgedAndGenericDefinitions(t *testing.T) {
 	doc := "# Harbor notes\n\n" +
 		"A “tide table” is basically a list of the times of high and low water.\n\n" +
 		"harborrc is the file where you will usually place your commands to configure the harbor tool.\n\n" +
+		"Quaymon is primarily a CLI tool that watches the berths of a quay.\n\n" +
 		"The berth plan is the file you just edited in the last step.\n\n" +
-		"Read the tide table daily. Keep harborrc short. Print the berth plan.\n"
+		"Read the tide table daily. Keep harborrc short. Print the berth plan. Run Quaymon.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "notes.md", Content: doc}})
 	for term, want := range map[string]string{
 		"tide table": "A “tide table” is basically a list of the times of high and low water.",
 		"harborrc":   "harborrc is the file where you will usually place your commands to configure the harbor tool.",
+		"Quaymon":    "Quaymon is primarily a CLI tool that watches the berths of a quay.",
 	} {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < 0.7 {
 			t.Errorf("%s: %q (%.2f), want %q", term, d.Text, d.Confidence, want)
