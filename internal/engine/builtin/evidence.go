@@ -3509,7 +3509,11 @@ func pluralBody(body string) bool {
 		// an adverb before a verb.
 		"otherwise", "therefore", "thus", "hence", "instead", "already", "sometimes", "even", "just", "again", "later", "first",
 		// "The help files are like this, for example.": a comparison.
-		"like", "unlike":
+		"like", "unlike",
+		// "Managed databases are under active development" (sqlc's
+		// docs): a state or a place, after a preposition.
+		"under", "in", "on", "at", "within", "inside", "outside", "behind", "beyond", "without", "between", "among",
+		"from", "into", "by", "over", "above", "below", "beneath":
 		return false
 	}
 	for _, suf := range []string{"ed", "ly", "ing"} {

@@ -188,6 +188,7 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		"Cleats are great for small boats and bollards for ships. A cleat is bolted to the deck.\n" +
 		"Locks are thread and process safe. Every lock has a keeper.\n" +
 		"The harbor masters are aware of the limits in their tide policy. A harbor master signs the log.\n" +
+		"Managed quays are under active development, and we welcome other uses. A managed quay is rented.\n" +
 		"The `berth_dir` setting supersedes this one if it is set. Cargo manifests are otherwise placed in this directory.\n\n" +
 		"- _Towage_: How ships are towed can be arranged by the harbor office.\n" +
 		"- _Pilot boats_: Where pilots wait for the next ship.\n\n" +
@@ -230,6 +231,7 @@ func TestDefineEnglishSiteDocs(t *testing.T) {
 		{"cleat", "great for"},                 // a judgement
 		{"lock", "process safe"},               // a property
 		{"harbor master", "aware of"},          // a state
+		{"managed quay", "active development"}, // a state, after a preposition
 		{"cargo manifest", "otherwise placed"}, // an adverb, then a passive
 		{"towage", "How ships"},                // a clause about the feature
 		{"minutes", "logging interval"},        // a parenthesis about a quantity
