@@ -22,6 +22,11 @@ func describeEvidence(s *sentence, sp string) (evidence, bool) {
 	if codeSubject(s, sp) {
 		return evidence{}, false
 	}
+	if !s.ja && strings.Contains(s.code, "(") && strings.HasPrefix(s.text, s.code) && nounUse(s.text[len(s.code):], sp) {
+		// "vector(s scalar) returns the scalar s as a vector with no
+		// labels.": what the function does, and the word is another thing.
+		return evidence{}, false
+	}
 	if s.block == blockHeading {
 		return evidence{}, false
 	}

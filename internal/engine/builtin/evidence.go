@@ -461,6 +461,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// ...": what the pod role does, not what a pod is.
 				continue
 			}
+			if !s.ja && isLowerWord(sp) && strings.HasSuffix(strings.Trim(h.text, "` "), "()") && nounUse(s.text, sp) {
+				// "## `vector()`" over "vector(s scalar) returns the
+				// scalar s as a vector with no labels." (Prometheus's
+				// functions): the function, and the word is another thing.
+				continue
+			}
 			if !s.ja && named && !about && onlyModifier(s.text, spellings) {
 				// "## Database" over "Fastify's ecosystem provides ...
 				// plugins for connecting to various database engines.":
@@ -3775,6 +3781,21 @@ func helpLine(s *sentence, sp string) (string, bool) {
 		return "", false
 	}
 	return upperFirst(rest), true
+}
+
+// nounUse reports a sentence that uses the word sp as a noun after an
+// article ("... as a vector with no labels"), not as a call.
+func nounUse(s, sp string) bool {
+	l := strings.ToLower(s)
+	for _, i := range glossary.Index(l, strings.ToLower(sp)) {
+		if end := i + len(sp); end < len(l) && l[end] == '(' {
+			continue
+		}
+		if endsWithAny(l[:i], " a ", " an ", " the ") || l[:i] == "a " || l[:i] == "the " {
+			return true
+		}
+	}
+	return false
 }
 
 // copulaBeforeRelative reports a sentence whose first verb, before any

@@ -669,3 +669,19 @@ func TestHeadingOverANarration(t *testing.T) {
 	e := newEngine(t)
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tug", "We discussed")
 }
+
+// A function's heading ("## `gauge()`") over "gauge(s scalar) returns the
+// scalar s as a gauge with no labels." glosses the function; the word
+// gauge, which the sentence itself uses as a noun ("as a gauge"), is
+// another thing. The page is written for this test.
+func TestFunctionHeadingOverItsOwnNoun(t *testing.T) {
+	t.Parallel()
+	doc := "# Functions\n\n## `gauge()`\n\n`gauge(s scalar)` returns the scalar s as a gauge with no labels.\n\n" +
+		"## `moor()`\n\n`moor(b berth)` ties a ship to the berth b.\n\nEvery gauge is read at dawn. Call moor first.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "functions.md", Content: doc}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "gauge", "as a gauge")
+	if d := define(t, e, c, "moor"); !strings.Contains(d.Text, "ties a ship") {
+		t.Errorf("moor: %q (%.2f), want the paragraph under its heading", d.Text, d.Confidence)
+	}
+}
