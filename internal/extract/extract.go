@@ -231,10 +231,13 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 	d.lowerSeen = make(map[string]int, hint)
 	d.codeCap = make(map[string]int, min(16, hint))
 	english := false // English lines were tokenized
-	title := ""
+	title, top := "", ""
 	d.md.forEachLine(doc.Content, func(l mdLine) {
 		if l.title {
 			title = strings.TrimSpace(strings.ReplaceAll(l.text, string(boundary), " "))
+		}
+		if l.top {
+			top = strings.TrimSpace(strings.ReplaceAll(l.text, string(boundary), " "))
 		}
 		d.enCode(l.code, l.table)
 		// In a Japanese document a line without Japanese (an English
@@ -275,7 +278,34 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 	if title != "" {
 		d.attestTitle(title)
 	}
+	if top != "" {
+		d.packageTitle(top)
+	}
 	return d.entries
+}
+
+// packageTitle makes a candidate of a document titled with a package's
+// name alone ("# textlint-rule-prefer-tari-tari" over its tagline, a
+// README's usual first line): the page is about that package, though its
+// prose may never name it again (the name recurs only in install commands
+// and code). Names with a hyphen, an underscore or a dot only: a title of
+// words is a page's subject in prose, which the prose names.
+func (d *docState) packageTitle(title string) {
+	if strings.ContainsAny(title, " \t") {
+		return
+	}
+	w, shape := wordShape(title)
+	if shape != kLower && shape != kIdent || w != title || !strings.ContainsAny(w, "-_.") {
+		return
+	}
+	if e := d.entries[strings.ToLower(w)]; e != nil {
+		if e.cues[cueTitle] == 0 {
+			e.standalone++
+			e.cues[cueTitle]++
+		}
+		return
+	}
+	d.record([]unit{{text: w, key: strings.ToLower(w), sing: w, singKey: strings.ToLower(w), kind: kIdent}}, false, true, 1<<cueTitle)
 }
 
 // manRunningLine reports the header or footer line of a manual page

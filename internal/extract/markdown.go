@@ -22,6 +22,9 @@ type mdLine struct {
 	// summary, a README's name and tagline). It names the document's
 	// subject.
 	title bool
+	// top marks a level-1 heading on the document's first line of text,
+	// with or without a tagline right under it.
+	top   bool
 	table bool     // the line was a table row
 	code  []string // contents of the inline code spans of the line
 }
@@ -58,7 +61,7 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 	table := false
 	nonBlank := 0     // non-blank lines so far, this one included
 	plainPara := true // the paragraph being read is neither a list item nor a quote
-	docTitle := false
+	docTitle, docTop := false, false
 	flush := func(heading bool) {
 		if len(para) == 0 {
 			return
@@ -85,8 +88,8 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 		c.code = c.code[:0]
 		c.inline(text)
 		para = para[:0]
-		fn(mdLine{text: string(c.buf), heading: heading, table: tbl, code: c.code, title: heading && docTitle})
-		docTitle = false
+		fn(mdLine{text: string(c.buf), heading: heading, table: tbl, code: c.code, title: heading && docTitle, top: heading && docTop})
+		docTitle, docTop = false, false
 	}
 	for len(content) > 0 {
 		var line string
@@ -184,6 +187,7 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 		if n := countRun(trimmed, '#'); n > 0 && n <= 6 && (len(trimmed) == n || trimmed[n] == ' ' || trimmed[n] == '\t') {
 			flush(false)
 			if n == 1 && nonBlank == 1 {
+				docTop = true
 				next, _, _ := strings.Cut(content, "\n")
 				next = strings.TrimSpace(next)
 				docTitle = next != "" && !strings.HasPrefix(next, "#")

@@ -1038,3 +1038,18 @@ func TestExtractLibraryNamedWithAVerb(t *testing.T) {
 	gui := "# Berths\n\nTo serve a ship, serve it at a free berth. Tugs serve at night.\n\nServe the tug, then press Serve in the berth panel.\n"
 	checkTerms(t, "verb: ", extractPair(t, e, gui), []string{"berth panel"}, []string{"Serve"})
 }
+
+// TestExtractPackageTitle: a README titled with its package's name alone
+// ("# tidy-berth-plan" over its tagline) is about that package, though its
+// prose never names it again; a title of words ("# Berth Plans") or with
+// spaces ("# Tide - Go Client") is not made a term that way. The texts are
+// written for this test.
+func TestExtractPackageTitle(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	pkg := "# tidy-berth-plan [![Build](https://example.com/b.svg)](https://example.com)\n\nFormats berth plans for a quay.\n\n" +
+		"## Install\n\n```\nnpm install tidy-berth-plan\n```\n\nUse it with the tide tables of a port.\n"
+	checkTerms(t, "package: ", extractPair(t, e, pkg), []string{"tidy-berth-plan"}, nil)
+	words := "# Tide - Go Client\n\nA Go client for the tide tables of a port.\n"
+	checkTerms(t, "words: ", extractPair(t, e, words), nil, []string{"Tide - Go Client", "Tide -"})
+}
