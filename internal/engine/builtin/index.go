@@ -1618,6 +1618,12 @@ func parseListItem(line string, ja bool) (listItem, bool) {
 		return listItem{}, false
 	}
 	code := len(rawKey) > 2 && rawKey[0] == '`' && rawKey[len(rawKey)-1] == '`' && strings.Count(rawKey, "`") == 2
+	if t := strings.Trim(rawKey, "*_"); len(t) > 2 && t[0] == '[' && t[len(t)-1] == ']' && !strings.ContainsAny(t, " ()") {
+		// "**[plugins]**: The plugins section contains ..." (a TOML
+		// file's table, containerd's manual): a name as the file spells
+		// it, as code is.
+		code = true
+	}
 	_, url, isLink := strings.Cut(rawKey, "](")
 	isLink = isLink && strings.HasPrefix(rawKey, "[") && strings.HasSuffix(rawKey, ")")
 	pageLink := isLink && !strings.Contains(url, "://") && !strings.HasPrefix(url, "#")

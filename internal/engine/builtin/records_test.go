@@ -525,3 +525,16 @@ func TestItemListingNamesIsNoGloss(t *testing.T) {
 		t.Errorf("tide mark: %q (%.2f), want no gloss from a list of some", d.Text, d.Confidence)
 	}
 }
+
+// TestConfigSectionKeyIsNoWord: "**[tides]**" over ": The tides section
+// contains options exposed from installed tide gauges." (a TOML file's
+// table, as containerd's manual lists them) names a section of the file,
+// not what a tide is. The text is written for this test.
+func TestConfigSectionKeyIsNoWord(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# quayd.toml\n\n**[tides]**\n: The tides section contains options exposed from installed tide gauges.\n\n" +
+		"**root**\n: The root directory for quayd metadata.\n\nEvery tide is logged. The root is on disk.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "quayd.toml.5.md", Content: doc}})
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide", "tides section")
+}
