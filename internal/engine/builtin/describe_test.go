@@ -2024,14 +2024,19 @@ func TestOneOfTheMostIsAVerdict(t *testing.T) {
 
 // A list item's label is no part of the definition its sentence gives of
 // another term: "- 市民の運営: …北港は市民が運営する港湾の一つです。" defines
-// 北港 without "市民の運営: ". The page is written for this test.
+// 北港 without "市民の運営: ", and "- `42` / `123_456`: Integers are whole
+// numbers ..." integers without the examples. The page is written for this
+// test.
 func TestItemLabelIsNoPartOfADefinition(t *testing.T) {
 	t.Parallel()
 	doc := "# 港\n\n- 市民の運営: 他の港が国の管理であるのに対し、北港は市民が運営する港湾の一つです。\n" +
-		"- Open berths: Eastport is a port that any ship may use.\n\n北港を訪ねます。北港は広いです。Eastport is busy.\n"
+		"- Open berths: Eastport is a port that any ship may use.\n" +
+		// Literals keyed by examples of them (Jinja's template syntax).
+		"- `42` / `123_456`: Tide counts are whole numbers without a decimal part.\n\n" +
+		"北港を訪ねます。北港は広いです。Eastport is busy. Log the tide counts.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
 	e := newEngine(t)
-	for term, label := range map[string]string{"北港": "市民の運営", "Eastport": "Open berths"} {
+	for term, label := range map[string]string{"北港": "市民の運営", "Eastport": "Open berths", "tide count": "123_456"} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, label) || d.Confidence < confExplicit {
 			t.Errorf("%s: %q (%.2f), want the sentence without the label %q", term, d.Text, d.Confidence, label)
 		}

@@ -651,8 +651,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// (a package): a name in lower case, not the acronym.
 				continue
 			}
-			if it.sigParam && !it.glossary && strings.ToLower(sp) == sp {
-				continue // a parameter of the call above it, not the word
+			if it.sigParam && !it.glossary && isLowerWord(sp) {
+				// A parameter of the call above it, not the word; one
+				// named with an identifier ("block_end_string: The string
+				// marking the end of a block.", Jinja's Environment) is
+				// that name's gloss.
+				continue
 			}
 			if it.code && (generalEnglish[strings.ToLower(sp)] || generalIT[strings.ToLower(sp)]) {
 				// "`server`: messages from the server", "`config` |
@@ -3334,6 +3338,11 @@ func valueLiteral(body string) bool {
 // words, not an example's ("Example:", 「例:」), whose sentence is an
 // instance.
 func itemLabel(label string, ja bool) bool {
+	if literalLabel(label) {
+		// "42 / 123_456: Integers are whole numbers ..." (Jinja's
+		// literals): examples of the kind the sentence defines.
+		return true
+	}
 	l := strings.ToLower(strings.Trim(label, "*_ "))
 	if l == "" || strings.ContainsAny(l, ".。!?") || strings.HasPrefix(l, "example") || strings.HasPrefix(l, "e.g") ||
 		strings.HasPrefix(l, "for example") || strings.HasPrefix(l, "例") || strings.Contains(l, "例えば") {
@@ -3345,6 +3354,28 @@ func itemLabel(label string, ja bool) bool {
 	// Words, not an identifier ("MATCH_KEYS: TOS is a tuple of mapping
 	// keys ...": the opcode's item, and what TOS holds there).
 	return strings.Contains(l, " ") && !strings.ContainsAny(l, "_`") && len(strings.Fields(l)) <= 5
+}
+
+// literalLabel reports a label of literal values, numbers or quoted
+// strings separated by slashes: "42 / 123_456", "42.23 / 42.1e2".
+func literalLabel(label string) bool {
+	parts := strings.Split(label, " / ")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		p = strings.Trim(strings.TrimSpace(p), "`")
+		if p == "" {
+			return false
+		}
+		if q := p[0]; (q == '"' || q == '\'') && len(p) > 1 && p[len(p)-1] == q {
+			continue
+		}
+		if p[0] < '0' || p[0] > '9' || strings.ContainsFunc(p, func(r rune) bool { return !strings.ContainsRune("0123456789_.eE+-", r) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // controlBody reports an item's body that says what a control named key

@@ -527,8 +527,10 @@ func TestSignatureParameters(t *testing.T) {
 		"- `Quay.add_light(filename: Optional[str], priority: int = 500) → None`: Register a light to show at night.\n" +
 		"  - Parameters\n    - **filename** – The name of a lamp file that the default light will show.\n" +
 		"    - **priority** – Lights are shown in ascending order of priority.\n\n" +
+		"- `quaylib.Harbour([options])`: The core component of quaylib. Here are the possible parameters:\n" +
+		"  - lamp_end_string: The string marking the end of a lamp block.\n  - tide: The tide to wait for.\n\n" +
 		"- **berth_match (default: shipname)**: How the pilot checks a ship.\n  - shipname: Match against the name painted on the hull of the ship.\n\n" +
-		"A hash of every berth is kept in the ledger. Each gauge is read at dawn. Every filename is short. Each shipname is painted.\n"
+		"A hash of every berth is kept in the ledger. Each gauge is read at dawn. Every filename is short. Each shipname is painted. Set lamp_end_string.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "quaylib.md", Content: doc}})
 	e := newEngine(t)
 	if d := define(t, e, c, "hash"); strings.Contains(d.Text, "bool or None") {
@@ -538,6 +540,11 @@ func TestSignatureParameters(t *testing.T) {
 	// (Sphinx's API pages).
 	if d := define(t, e, c, "filename"); strings.Contains(d.Text, "lamp file") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 		t.Errorf("filename = %q, want no gloss from the parameter", d.Text)
+	}
+	// A parameter named with an identifier, not a word, is glossed by its
+	// item (Jinja's Environment options).
+	if d := define(t, e, c, "lamp_end_string"); d.Text != "The string marking the end of a lamp block." {
+		t.Errorf("lamp_end_string = %q (%.2f), want its item", d.Text, d.Confidence)
 	}
 	// A setting with its default in parentheses is no call.
 	if d := define(t, e, c, "shipname"); !strings.Contains(d.Text, "painted on the hull") || d.Confidence < confGloss {
