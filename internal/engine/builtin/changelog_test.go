@@ -50,6 +50,11 @@ func TestChangelogFile(t *testing.T) {
 		"CHANGELOG.md": true, "HISTORY": true, "NEWS.txt": true, "RELEASE-NOTES.md": true, "todo.html": true, "BUGS": true,
 		"known_issues.rst": true, "changes.html": true, "version7.html": true, "version-3.2.md": true, "versioning.md": false, "glossary.md": false, "todo-app.md": false, "history-of-ports.md": false,
 		"UPGRADING.md": true, "upgrading-berths.md": false,
+		// A release's "what's new" page and a migration guide list changes
+		// (Fiber's whats_new.md, nats.go's MIGRATION.md, Traefik's
+		// migration_v2.md).
+		"whats_new.md": true, "whats-new.html": true, "MIGRATION.md": true, "migration_v2.md": true, "migration-guide.md": true,
+		"migrations.md": false, "data-migration-tool.md": false,
 	} {
 		if got := changelogFile.MatchString(name); got != want {
 			t.Errorf("changelogFile(%q) = %v, want %v", name, got, want)

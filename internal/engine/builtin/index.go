@@ -3867,10 +3867,11 @@ func isChangelogHeading(text string) bool {
 }
 
 // changelogFile matches the names of change logs, of the pages of a
-// version's changes (Vim's version7.html) and of lists of known problems
-// (todo.html, BUGS): their items are changes and problems keyed by
+// version's changes (Vim's version7.html, a "what's new" page, a migration
+// guide) and of lists of known problems (todo.html, BUGS): their items are changes and problems keyed by
 // the part they concern ("Amiga: When using quickfix ..."), not glosses.
-var changelogFile = regexp.MustCompile(`(?i)^(change ?log|changes|history|news|release[-_ ]?notes|todo|bugs|known[-_ ]?(bugs|issues)|version[-_ ]?\d+(\.\d+)*|upgrading)(\.(md|txt|markdown|html?|rst|adoc))?$`)
+var changelogFile = regexp.MustCompile(`(?i)^(change ?log|changes|history|news|release[-_ ]?notes|todo|bugs|known[-_ ]?(bugs|issues)|version[-_ ]?\d+(\.\d+)*|upgrading|` +
+	`whats[-_ ]?new|migration([-_ ]?(guide|v?\d+(\.\d+)*))?)(\.(md|txt|markdown|html?|rst|adoc))?$`)
 
 // changelogRef matches the references of change log entries: "(#1225)",
 // ".../pull/631", ".../issues/12", "(80eee78)".
