@@ -174,7 +174,8 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 // "docs/README.md") and pairs of words ("read/write", "Yes/No") are not.
 func slashName(w string) bool {
 	parts := strings.Split(w, "/")
-	if len(parts) > 3 || strings.ContainsAny(w, ".:'’") {
+	if len(parts) > 3 || strings.ContainsAny(w, ".:'’") || strings.EqualFold(w, "n/a") {
+		// "N/A": not applicable, a table's empty cell.
 		return false
 	}
 	caps := false

@@ -736,7 +736,7 @@ func TestExtractQuestionVerbs(t *testing.T) {
 // written as the text writes it (two acronyms are not a shouted word);
 // paths ("net/http", and in Japanese the directories of
 // "/var/lib/quaylog/", not the file a path ends in) and word pairs
-// ("read/write", "Yes/No") are not terms, and a verb in "-s" before a name
+// ("read/write", "Yes/No") are not terms, nor is "N/A", and a verb in "-s" before a name
 // ends the phrase before it ("The harbour office runs Tidal ..."). The
 // texts are written for this test.
 func TestExtractSlashNames(t *testing.T) {
@@ -744,7 +744,7 @@ func TestExtractSlashNames(t *testing.T) {
 	e := newExtractor(t)
 	en := "# Harbour net\n\nThe harbour office runs Tidal GNU/Linux on every desk. TCP/IP links the cranes, and disk I/O limits the log server.\n" +
 		"The gateway speaks HTTP/2. Change the boot order in BIOS/UEFI. Import net/http for the client. Answer the Yes/No prompt. Take read/write locks.\n" +
-		"Use the ACME/Let's Encrypt resolver.\n"
+		"Use the ACME/Let's Encrypt resolver. The old call is N/A; the new one is N/A too.\n"
 	ja := "# 港湾ネット\n\n港湾事務所では Tidal GNU/Linux を使います。TCP/IP でクレーンをつなぎ、ログサーバーの I/O を測ります。\n" +
 		"ゲートウェイは HTTP/2 を話します。起動には BIOS/UEFI 設定を変更します。\n" +
 		"潮位ログは /var/lib/quaylog/berths/ に置かれます。詳しくは /usr/share/doc/quaylog/README を読みます。\n" +
@@ -757,7 +757,7 @@ func TestExtractSlashNames(t *testing.T) {
 		} else {
 			want = append(want, "tidemark.conf", "HTML")
 		}
-		checkTerms(t, name+": ", terms, want, []string{"net/http", "Yes/No", "read/write", "TCP", "IP", "HTTP", "Tidal GNU",
+		checkTerms(t, name+": ", terms, want, []string{"N/A", "net/http", "Yes/No", "read/write", "TCP", "IP", "HTTP", "Tidal GNU",
 			"var", "lib", "quaylog", "berths", "usr", "share"})
 		for _, x := range terms {
 			if strings.Contains(strings.ToLower(x.Text), "/let") {
