@@ -658,6 +658,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// that name's gloss.
 				continue
 			}
+			if it.code && !it.glossary && hasAnyPrefixFold(it.body, "indicates whether ", "whether ", "specifies whether ", "determines whether ") &&
+				glossary.Contains(it.body, sp) {
+				// "| `TLS` | `bool` | Indicates whether TLS is enabled. |"
+				// (Fiber's hooks): a flag named for the term, whether it
+				// is on, not what it is.
+				continue
+			}
 			if it.code && (generalEnglish[strings.ToLower(sp)] || generalIT[strings.ToLower(sp)]) {
 				// "`server`: messages from the server", "`config` |
 				// configure output formats": a value or an identifier

@@ -538,3 +538,16 @@ func TestConfigSectionKeyIsNoWord(t *testing.T) {
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "quayd.toml.5.md", Content: doc}})
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide", "tides section")
 }
+
+// TestBooleanFieldNamedForATerm: "| `TLS` | `bool` | Indicates whether TLS
+// is enabled. |" (a struct's fields, Fiber's hooks) says what the field
+// holds, whether TLS is on, not what TLS is. The text is written for this
+// test.
+func TestBooleanFieldNamedForATerm(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# Hooks\n\n| Field | Type | Description |\n| --- | --- | --- |\n| `TDP` | `bool` | Indicates whether TDP is enabled. |\n" +
+		"| `Berth` | `string` | The berth the ship is moored at. |\n\nTDP (Tide Data Protocol) carries tide readings. Enable TDP.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "hooks.md", Content: doc}})
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "TDP", "Indicates whether")
+}
