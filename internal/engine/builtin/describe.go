@@ -19,7 +19,7 @@ const confDescribe = 0.5
 // term only qualifies the subject ("KV buckets support ...") or is not the
 // subject at all do not match.
 func describeEvidence(s *sentence, sp string) (evidence, bool) {
-	if codeSubject(s, sp) {
+	if codeSubject(s, sp) || !s.ja && nameSubject(s.text, sp) {
 		return evidence{}, false
 	}
 	if !s.ja && strings.Contains(s.code, "(") && strings.HasPrefix(s.text, s.code) && nounUse(s.text[len(s.code):], sp) {

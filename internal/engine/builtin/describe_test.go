@@ -2236,3 +2236,22 @@ func TestTheAfterANamedInstance(t *testing.T) {
 		t.Errorf("fixture: %q (%.2f), want what any fixture is", d.Text, d.Confidence)
 	}
 }
+
+// "### Timeout" over "Timeout returns the timeout duration set in the
+// request." and "Cookie is a map that stores cookies." (Fiber's API) are a
+// method's and a type's docs: a bare capitalised subject that the sentence
+// then writes in lower case for the word names something else. "Routing
+// refers to how ..." still says what routing is. The page is written for
+// this test.
+func TestMethodNamedLikeTheWord(t *testing.T) {
+	t.Parallel()
+	doc := "# Client\n\n### Tide\n\nTide returns the tide height set in the request.\n\n### Berth\n\nBerth is a map that stores berths.\n\n" +
+		"## Mooring\n\nMooring refers to how a ship is tied to a quay.\n\nEach tide turns. Every berth is named. Mooring takes time.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "client.md", Content: doc}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide", "tide height")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth", "stores berths")
+	if d := define(t, e, c, "mooring"); d.Text != "Mooring refers to how a ship is tied to a quay." {
+		t.Errorf("mooring: %q (%.2f), want what it is", d.Text, d.Confidence)
+	}
+}

@@ -461,6 +461,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// ...": what the pod role does, not what a pod is.
 				continue
 			}
+			if !s.ja && nameSubject(s.text, sp) {
+				// "### Timeout" over "Timeout returns the timeout duration
+				// set in the request." (Fiber's client): a method's docs.
+				continue
+			}
 			if !s.ja && isLowerWord(sp) && strings.HasSuffix(strings.Trim(h.text, "` "), "()") && nounUse(s.text, sp) {
 				// "## `vector()`" over "vector(s scalar) returns the
 				// scalar s as a vector with no labels." (Prometheus's
@@ -2795,7 +2800,7 @@ func isReading(s string) bool {
 
 // explicitEvidence matches the definitional sentence patterns for sp.
 func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
-	if s.block == blockHeading || codeSubject(s, sp) {
+	if s.block == blockHeading || codeSubject(s, sp) || !s.ja && nameSubject(s.text, sp) {
 		return evidence{}, false
 	}
 	if s.block == blockList && len(hits) > 0 {
@@ -3819,6 +3824,32 @@ func helpLine(s *sentence, sp string) (string, bool) {
 		return "", false
 	}
 	return upperFirst(rest), true
+}
+
+// nameSubject reports an English sentence that opens with the word sp
+// capitalised, singular and bare, no article, and then writes the word in
+// lower case: "Timeout returns the timeout duration set in the request.",
+// "Cookie is a map that stores cookies." (Fiber's API): the subject is a
+// method's or a type's name, and the word is another thing. "Routing
+// refers to how ..." names no word again.
+func nameSubject(s, sp string) bool {
+	if !isLowerWord(sp) || len(s) <= len(sp) {
+		return false
+	}
+	w := firstWord(s)
+	lw := strings.ToLower(w)
+	if w == lw || lw != sp {
+		// A plural bare subject is any of them ("Hooks are programs you
+		// can place in a hooks directory ...").
+		return false
+	}
+	rest := s[len(w):]
+	for _, i := range glossary.Index(rest, sp) {
+		if !isUpperASCII(rest[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // nounUse reports a sentence that uses the word sp as a noun after an
