@@ -390,20 +390,20 @@ func TestAnswerToTheQuestionIsTheDefinition(t *testing.T) {
 }
 
 // TestMissingRelationKeepsCase checks that a definition's head noun is
-// linked to an acronym or identifier only as it is spelt: "a list of
-// selector requirements" is not about the LIST operation.
+// linked to an acronym or identifier only as it is spelt: "a roster of
+// selector requirements" is not about the ROSTER operation.
 func TestMissingRelationKeepsCase(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
 	c := loadCorpus(t, "en")
-	const list = "matchExpressions is a list of pod selector requirements."
+	const list = "matchExpressions is a roster of pod selector requirements."
 	for _, tc := range []struct {
 		def, other string
 		want       bool
 	}{
-		{list, "LIST", false},
-		{list, "List", true}, // a word capitalised at the start names it
-		{list, "list", true},
+		{list, "ROSTER", false},
+		{list, "Roster", true}, // a word capitalised at the start names it
+		{list, "roster", true},
 		{"matchExpressions is a PodSelector of label requirements.", "PodSelector", true},
 	} {
 		t.Run(tc.other, func(t *testing.T) {
@@ -1104,5 +1104,29 @@ func TestLicenseNoticesGlossNothing(t *testing.T) {
 			strings.Contains(d.Text, "may publish") {
 			t.Errorf("%s: %q (%.2f), a license notice glosses nothing", term, d.Text, d.Confidence)
 		}
+	}
+}
+
+// TestMissingRelationToAnExcludedEntry: a definition's head noun that is
+// another entry of the batch is no missing relation when the review
+// excludes that entry (a general-language word here): the refined
+// glossary would say "See also" an entry it does not have.
+func TestMissingRelationToAnExcludedEntry(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	c := loadCorpus(t, "en")
+	entries := []glossary.Entry{
+		{Term: "matchExpressions", Category: glossary.TechnicalTerm, Definition: "matchExpressions is a list of pod selector requirements.", Confidence: 0.8},
+		{Term: "list", Category: glossary.TechnicalTerm, Definition: "A list of things.", Confidence: 0.3},
+	}
+	issues, err := e.Review(context.Background(), c, entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if is, ok := findIssue(issues, "list", glossary.Unnecessary); !ok || !is.ShouldExclude {
+		t.Fatalf("list is not excluded (issues %+v); the test needs it to be", issues)
+	}
+	if _, got := findIssue(issues, "matchExpressions", glossary.MissingRelation); got {
+		t.Errorf("missing_relation to an excluded entry (issues %+v)", issues)
 	}
 }

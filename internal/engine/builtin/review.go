@@ -15,7 +15,7 @@ import (
 const unclearBelow = 0.5
 
 // Review applies the review rules to a batch of entries and returns the
-// issues, in entry order:
+// issues, in entry order, the missing relations last:
 //
 //   - unnecessary (should_exclude) for common_noun entries and everyday
 //     words that no document defines, for names the code examples make up
@@ -24,7 +24,7 @@ const unclearBelow = 0.5
 //   - contradiction when documents define the term in ways that disagree;
 //   - unclear for an empty, circular, too short or usage-only definition;
 //   - missing_relation when the definition's head noun is another entry of
-//     the batch whose definition does not mention this term.
+//     the batch, not excluded, whose definition does not mention this term.
 //
 // Descriptions are in Japanese for Japanese terms. It returns ctx's error,
 // wrapped, when ctx ends.
@@ -38,6 +38,14 @@ func (e *Engine) Review(ctx context.Context, c *pipeline.Corpus, entries []gloss
 		byKey[termKey(en.Term)] = i
 	}
 	var issues []glossary.Issue
+	// Relations are kept for the end: one to an entry the review excludes
+	// would send the reader to an entry the glossary does not have.
+	type relation struct {
+		issue glossary.Issue
+		to    string
+	}
+	var relations []relation
+	excluded := map[string]bool{}
 	for _, en := range entries {
 		a, err := assessTerm(ctx, c, en.Term, en.Aliases, en.Occurrences)
 		if err != nil {
@@ -110,8 +118,18 @@ func (e *Engine) Review(ctx context.Context, c *pipeline.Corpus, entries []gloss
 		}
 
 		if rel, ok := missingRelation(en, def, ja, entries, byKey); ok {
-			issues = append(issues, glossary.Issue{Term: en.Term, Type: glossary.MissingRelation,
-				Description: fmt.Sprintf(msg.missingRelation, en.Term, rel, rel)})
+			relations = append(relations, relation{to: rel, issue: glossary.Issue{Term: en.Term, Type: glossary.MissingRelation,
+				Description: fmt.Sprintf(msg.missingRelation, en.Term, rel, rel)}})
+		}
+	}
+	for _, is := range issues {
+		if is.ShouldExclude {
+			excluded[termKey(is.Term)] = true
+		}
+	}
+	for _, r := range relations {
+		if !excluded[termKey(r.to)] {
+			issues = append(issues, r.issue)
 		}
 	}
 	return issues, nil
