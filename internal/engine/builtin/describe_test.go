@@ -2255,3 +2255,25 @@ func TestMethodNamedLikeTheWord(t *testing.T) {
 		t.Errorf("mooring: %q (%.2f), want what it is", d.Text, d.Confidence)
 	}
 }
+
+// "Slotted berths, which are the default for the new quays, don't play
+// well with ..." says which one is chosen, not what a slotted berth is;
+// the documents' glossary entry, keyed in the plural ("slotted berths:
+// A berth whose ..."), says that. The pages are written for this test.
+func TestWhichAreTheDefaultIsNoDefinition(t *testing.T) {
+	t.Parallel()
+	examples := "# Examples\n\nSlotted berths, which are the default for the new quays, don't play well with multiple tugs so we don't use them here.\n"
+	gloss := "# Glossary\n\n- slotted berths: A berth whose moorings are fixed in advance.\n- dict classes: A regular class whose fields are stored in a map.\n\n" +
+		"Each slotted berth is numbered. A dict class is slow.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "examples.md", Content: examples}, {Path: "glossary.md", Content: gloss}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"slotted berth": "A berth whose moorings are fixed in advance.",
+		// "classes" is a plural in -es: the key is the class.
+		"dict class": "A regular class whose fields are stored in a map.",
+	} {
+		if d := define(t, e, c, term); d.Text != want {
+			t.Errorf("%s: %q (%.2f), want the glossary's entry %q", term, d.Text, d.Confidence, want)
+		}
+	}
+}

@@ -2935,6 +2935,12 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 					// area is where cargo waits" says what any is.
 					return evidence{}, false
 				}
+				if (p.prefix == ", which is " || p.prefix == ", which are ") && strings.HasPrefix(body, "the ") && notDefiningThe(body[len("the "):]) {
+					// "Slotted classes, which are the default for the new
+					// APIs, don't play well with ..." (attrs): which one is
+					// chosen, in passing.
+					return evidence{}, false
+				}
 				if (p.prefix == ", which is " || p.prefix == ", which are ") && enParticiple(firstWord(body)) {
 					// "the innermost scope, which is searched first,
 					// contains the local names": what is done to it, in

@@ -65,8 +65,11 @@ func headNoun(body string, ja bool) string {
 }
 
 func singular(w string) string {
-	if len(w) > 4 && strings.HasSuffix(w, "ies") {
-		return extract.Singular(w) // "policies" -> "policy", "cookies" -> "cookie", "series"
+	if len(w) > 4 && strings.HasSuffix(w, "es") {
+		// "policies" -> "policy", "cookies" -> "cookie", "series";
+		// "classes" -> "class", "processes" -> "process", "boxes" ->
+		// "box", "caches" -> "cache".
+		return extract.Singular(w)
 	}
 	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") {
 		return strings.TrimSuffix(w, "s")
