@@ -2183,10 +2183,11 @@ func TestItemBodyAboutALongerName(t *testing.T) {
 func TestHeadingOverWhereToRead(t *testing.T) {
 	t.Parallel()
 	doc := "# Quaykit\n\n## Tide Reference\n\nThe full Tide Reference is available here.\n\n## Berth Guide\n\nThe Berth Guide can be found at https://example.com/berths.\n\n" +
-		"Read the Tide Reference and the Berth Guide.\n"
+		"## Tide gauges\n\nAll tide gauges from quay.gauges are also available from harbour.gauges.\n\n" +
+		"## Usage\n\nRead the Tide Reference and the Berth Guide. Read the tide gauges daily.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
 	e := newEngine(t)
-	for _, term := range []string{"Tide Reference", "Berth Guide"} {
+	for _, term := range []string{"Tide Reference", "Berth Guide", "tide gauge"} {
 		if d := define(t, e, c, term); !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from where to read it", term, d.Text, d.Confidence)
 		}

@@ -1878,7 +1878,10 @@ func pointsElsewhere(s string, ja bool) bool {
 		// "Its documentation has moved to LaTeX customization."
 		" has moved to ", " have moved to ", " has been moved to ", " have been moved to ", " is now documented ",
 		// "The full API Reference is available here." (minio-go's README)
-		" can be found at ", " can be found here", " is available here", " are available here"} {
+		" can be found at ", " can be found here", " is available here", " are available here",
+		// "All objects from attrs.converters are also available from
+		// attr.converters.": where to import them from.
+		" is also available from ", " are also available from ", " is available from ", " are available from "} {
 		if strings.Contains(l, p) {
 			return true
 		}
