@@ -511,6 +511,14 @@ func TestEmphasisedParameters(t *testing.T) {
 	if d := define(t, e, c, "loader"); d.Text != "An object that loads a tide table." {
 		t.Errorf("loader = %q, want the glossary's entry", d.Text)
 	}
+	// A project's name in emphasis under its page's title ("# *attrs*:
+	// Classes Without Boilerplate" over "*attrs* is the Python package
+	// that ...") is no parameter.
+	home := "# *quayattrs*: Berths Without Boilerplate\n\n*quayattrs* is the Python package that writes berth classes for you.\n\nInstall quayattrs. Use quayattrs daily.\n"
+	ch := pipeline.NewCorpus([]glossary.Document{{Path: "index.md", Content: home}})
+	if d := define(t, e, ch, "quayattrs"); d.Text != "quayattrs is the Python package that writes berth classes for you." {
+		t.Errorf("quayattrs = %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
 }
 
 // TestSignatureParameters: items under an item keyed by a call's
