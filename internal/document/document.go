@@ -330,7 +330,8 @@ func parse(name string, content []byte, lim Limits, convertHTML bool) (glossary.
 
 // LoadDir loads every document of a type in [Extensions] under dir,
 // recursively, sorted by relative path. Hidden directories (.git, ...),
-// node_modules, vendor and _static are not entered. dir itself may be a symbolic
+// node_modules, vendor, and a Sphinx site's _static (theme files) and
+// _modules (its highlighted source code) are not entered. dir itself may be a symbolic
 // link, and a link to a file is read as the file (a tree of links, as
 // stow or a docs build leaves, is documents); a link to a directory is not
 // entered (it may loop) and is reported. Files that are refused
@@ -371,7 +372,7 @@ func LoadDir(dir string, lim Limits) ([]glossary.Document, []Problem, error) {
 			return nil
 		}
 		if d.IsDir() {
-			if rel != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || d.Name() == "vendor" || d.Name() == "_static") {
+			if rel != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || d.Name() == "vendor" || d.Name() == "_static" || d.Name() == "_modules") {
 				// Hidden, or other projects' files: a site's packages,
 				// vendored modules, a Sphinx site's theme files (its fonts'
 				// READMEs and licences).

@@ -192,6 +192,7 @@ func TestLoadDir(t *testing.T) {
 	write("node_modules/pkg/README.md", "a package\n")
 	write("vendor/mod/README.md", "a module\n")
 	write("html/_static/fonts/serif/README.md", "a font\n") // a Sphinx site's theme files
+	write("html/_modules/quay/api.html", "<h1>Source code for quay.api</h1><pre>def moor(): pass</pre>\n") // and its source listings
 	write("credentials.md", "secret\n")
 	write("bad.txt", "caf\xe9 au lait\n")
 	write("big.md", strings.Repeat("x", 100))
