@@ -67,7 +67,7 @@ func runGenerate(ctx context.Context, args []string, getenv func(string) string,
 		}
 		return err
 	}
-	var otherTypes, redirects []string
+	var otherTypes, redirects, generated []string
 	skipped := 0
 	for _, p := range problems {
 		switch {
@@ -76,6 +76,9 @@ func runGenerate(ctx context.Context, args []string, getenv func(string) string,
 			continue
 		case errors.Is(p.Err, document.ErrRedirect):
 			redirects = append(redirects, p.Path)
+			continue
+		case errors.Is(p.Err, document.ErrGenerated):
+			generated = append(generated, p.Path)
 			continue
 		case errors.Is(p.Err, document.ErrTooLarge):
 			fmt.Fprintf(stderr, "skipped %s (raise --max-file-bytes)\n", p)
@@ -91,6 +94,10 @@ func runGenerate(ctx context.Context, args []string, getenv func(string) string,
 	if len(redirects) > 0 {
 		// A Texinfo manual has one per node name.
 		fmt.Fprintf(stderr, "not read: %s (%s)\n", count(len(redirects), "page that only redirects to another", "pages that only redirect to another"), sampleNames(redirects, 5))
+	}
+	if len(generated) > 0 {
+		// A Sphinx site's genindex.html, py-modindex.html, search.html.
+		fmt.Fprintf(stderr, "not read: %s (%s)\n", count(len(generated), "generated index or search page", "generated index and search pages"), sampleNames(generated, 5))
 	}
 	if len(docs) == 0 {
 		return fmt.Errorf("no usable documents (%s) in %s (%d refused, %d of other types, %d redirects)", strings.Join(document.Extensions(), ", "), *in, skipped, len(otherTypes), len(redirects))

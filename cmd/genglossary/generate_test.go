@@ -233,17 +233,18 @@ func TestGenerateSaysWhatItDoesNotRead(t *testing.T) {
 	pt := "# Agendador do porto\n\nO agendador do porto atribui cada navio que chega a um berço. Um berço é um trecho do cais onde um navio pode atracar enquanto é carregado ou descarregado. " +
 		"Quando todos os berços estão ocupados, o navio espera no fundeadouro até que o agendador libere um deles. O agendador lê a tábua de marés na inicialização e, se a tábua não existir, não inicia.\n"
 	for name, content := range map[string]string{
-		"quay.md":          "# Quay\n\nA quay is a platform where ships load and unload.\n",
-		"quay.pt-br.md":    pt,
-		"only/quay.pt.md":  pt,
-		"only/berth.pt.md": pt,
-		"Makefile":         "all:\n\tquay\n",
-		"TUTORIAL.ja":      "岸壁の使い方\n",
-		"img/logo.png":     "\x89PNG",
-		"img/berth.svg":    "<svg/>",
-		"a.gif":            "GIF89a",
-		"b.jpg":            "\xff\xd8",
-		".DS_Store":        "\x00",
+		"quay.md":            "# Quay\n\nA quay is a platform where ships load and unload.\n",
+		"quay.pt-br.md":      pt,
+		"only/quay.pt.md":    pt,
+		"only/berth.pt.md":   pt,
+		"Makefile":           "all:\n\tquay\n",
+		"TUTORIAL.ja":        "岸壁の使い方\n",
+		"img/logo.png":       "\x89PNG",
+		"img/berth.svg":      "<svg/>",
+		"a.gif":              "GIF89a",
+		"b.jpg":              "\xff\xd8",
+		".DS_Store":          "\x00",
+		"html/genindex.html": "<h1 id=\"index\">Index</h1><table class=\"indextable genindextable\"><tr><td><a href=\"quay.html\">berth</a></td></tr></table>",
 		"html/Aliasing.html": "<html><head><title>Aliasing (quay)</title><meta http-equiv=\"Refresh\" content=\"0; url=Grammar.html#Aliasing\"></head>" +
 			"<body><p>The node you are looking for is at <a href=\"Grammar.html#Aliasing\">Aliasing</a>.</p></body></html>",
 	} {
@@ -285,6 +286,10 @@ func TestGenerateSaysWhatItDoesNotRead(t *testing.T) {
 	// So are pages that only redirect to another (a Texinfo manual has
 	// one per node name), not counted as refused.
 	if want := "not read: 1 page that only redirects to another (html/Aliasing.html)\n"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr %q lacks %q", stderr.String(), want)
+	}
+	// And a Sphinx site's generated index and search pages.
+	if want := "not read: 1 generated index or search page (html/genindex.html)\n"; !strings.Contains(stderr.String(), want) {
 		t.Errorf("stderr %q lacks %q", stderr.String(), want)
 	}
 	if strings.Contains(stderr.String(), ".DS_Store") {

@@ -39,6 +39,10 @@ var (
 	// ErrRedirect means an HTML page only sends its reader to another
 	// page (see [htmldoc.Redirect]): it has no text of its own.
 	ErrRedirect = errors.New("the page only redirects to another page")
+	// ErrGenerated means LoadDir found a page that a documentation build
+	// makes from the other pages, an index or a search page (see
+	// [htmldoc.Generated]): it has no text of its own.
+	ErrGenerated = errors.New("a generated index or search page")
 	// ErrTooMany means LoadDir found more documents than its limit.
 	ErrTooMany = errors.New("too many documents")
 )
@@ -331,7 +335,8 @@ func parse(name string, content []byte, lim Limits, convertHTML bool) (glossary.
 // LoadDir loads every document of a type in [Extensions] under dir,
 // recursively, sorted by relative path. Hidden directories (.git, ...),
 // node_modules, vendor, and a Sphinx site's _static (theme files) and
-// _modules (its highlighted source code) are not entered. dir itself may be a symbolic
+// _modules (its highlighted source code) are not entered, and its index
+// and search pages not read ([ErrGenerated]). dir itself may be a symbolic
 // link, and a link to a file is read as the file (a tree of links, as
 // stow or a docs build leaves, is documents); a link to a directory is not
 // entered (it may loop) and is reported. Files that are refused
@@ -418,6 +423,12 @@ func LoadDir(dir string, lim Limits) ([]glossary.Document, []Problem, error) {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			problems = append(problems, Problem{Path: rel, Err: pathless(err)})
+			return nil
+		}
+		if htmldoc.Is(d.Name()) && htmldoc.Generated(string(b)) {
+			// A Sphinx site's genindex.html, py-modindex.html and
+			// search.html: made from the other pages.
+			problems = append(problems, Problem{Path: rel, Err: ErrGenerated})
 			return nil
 		}
 		doc, err := Parse(rel, b, lim)

@@ -191,7 +191,7 @@ func TestLoadDir(t *testing.T) {
 	write(".git/config.md", "hidden\n")
 	write("node_modules/pkg/README.md", "a package\n")
 	write("vendor/mod/README.md", "a module\n")
-	write("html/_static/fonts/serif/README.md", "a font\n") // a Sphinx site's theme files
+	write("html/_static/fonts/serif/README.md", "a font\n")                                                // a Sphinx site's theme files
 	write("html/_modules/quay/api.html", "<h1>Source code for quay.api</h1><pre>def moor(): pass</pre>\n") // and its source listings
 	write("credentials.md", "secret\n")
 	write("bad.txt", "caf\xe9 au lait\n")
@@ -463,5 +463,32 @@ func TestLoadDirSkipsAnMdBookPrintPage(t *testing.T) {
 				t.Errorf("problems = %v, want print.html as the same pages as the chapters", problems)
 			}
 		})
+	}
+}
+
+// TestLoadDirSkipsGeneratedPages checks that a Sphinx site's index and
+// search pages, made from its other pages, are reported with ErrGenerated
+// and not read, while its pages are.
+func TestLoadDirSkipsGeneratedPages(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "html", "berths.html"), "<h1>Berths</h1><p>A berth is a place at a quay where a ship moors.</p>")
+	writeFile(t, filepath.Join(dir, "html", "genindex.html"), `<h1 id="index">Index</h1><table class="indextable genindextable"><tr><td><a href="berths.html">berth</a></td></tr></table>`)
+	writeFile(t, filepath.Join(dir, "html", "search.html"), `<script src="_static/searchtools.js"></script><h1>Search</h1><p>Please activate JavaScript.</p><div id="search-results"></div>`)
+	docs, problems, err := LoadDir(dir, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || docs[0].Path != "html/berths.html" {
+		t.Errorf("docs = %v, want html/berths.html only", docs)
+	}
+	var generated []string
+	for _, p := range problems {
+		if errors.Is(p.Err, ErrGenerated) {
+			generated = append(generated, p.Path)
+		}
+	}
+	if strings.Join(generated, ",") != "html/genindex.html,html/search.html" {
+		t.Errorf("generated = %v (problems %v), want the index and the search page", generated, problems)
 	}
 }

@@ -118,6 +118,16 @@ func unwrapAnchors(n *html.Node, d int) {
 	}
 }
 
+// Generated reports a page that a documentation build makes from the
+// other pages and that holds no text of its own: Sphinx's general index
+// (genindex.html) and module index (py-modindex.html), whose entries name
+// and link the other pages' objects, and its search page. Read as a
+// document, every name would count once more and be "used" in an index.
+func Generated(src string) bool {
+	return strings.Contains(src, `class="indextable genindextable"`) || strings.Contains(src, `class="indextable modindextable"`) ||
+		strings.Contains(src, "searchtools.js") && strings.Contains(src, `id="search-results"`)
+}
+
 // Redirect reports a page that only sends its reader to another one: a
 // <meta http-equiv="refresh"> with a URL and a delay of a few seconds at
 // most, and a few words besides ("The node you are looking for is at

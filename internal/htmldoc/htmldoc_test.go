@@ -45,6 +45,28 @@ func TestRedirect(t *testing.T) {
 	}
 }
 
+// TestGeneratedPage: a Sphinx build's general index, module index and
+// search page are made from the other pages (their entries link to them)
+// and hold no text of their own; a page about an index or a search is
+// text. The pages are written for this test.
+func TestGeneratedPage(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, page string
+		want       bool
+	}{
+		{"general index", `<h1 id="index">Index</h1><table class="indextable genindextable"><tr><td><ul><li><a href="api.html#quay.Berth">Berth (class in quay)</a></li></ul></td></tr></table>`, true},
+		{"module index", `<h1>Python Module Index</h1><table class="indextable modindextable"><tr><td><a href="api.html#module-quay"><code>quay</code></a></td></tr></table>`, true},
+		{"search page", `<script src="_static/searchtools.js"></script><h1 id="search-documentation">Search</h1><p>Please activate JavaScript to enable the search functionality.</p><div id="search-results"></div>`, true},
+		{"about indexes", `<h1>Berth indexes</h1><p>An index table lists the berths of a quay.</p>`, false},
+		{"about search", `<h1>Search</h1><p>The search page finds berths by name.</p><div id="results"></div>`, false},
+	} {
+		if got := Generated(tc.page); got != tc.want {
+			t.Errorf("%s: Generated = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
 // The pages are written for this test.
 func TestToMarkdown(t *testing.T) {
 	t.Parallel()
