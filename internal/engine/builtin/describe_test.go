@@ -2102,11 +2102,18 @@ func TestIndefiniteDefinitionUnderAParametersHeading(t *testing.T) {
 func TestHeadingOverAnotherSubjectsClause(t *testing.T) {
 	t.Parallel()
 	doc := "# Quay design\n\n## Berth plans\n\n#### Tradeoffs\n\nA berth plan on a quay is as easy to test as any tide table, and has similar costs.\n\n" +
-		"The main tradeoff here is length. Every tradeoff is listed.\n\n### Dredger\n\nA vessel that digs the harbour basin deeper.\n\nThe dredger works at night.\n"
+		"The main tradeoff here is length. Every tradeoff is listed.\n\n### Dredger\n\nA vessel that digs the harbour basin deeper.\n\nThe dredger works at night.\n\n" +
+		// A modal before any relative pronoun makes a clause too (the Go
+		// specification's "Type inference" section).
+		"### Tide inference\n\nA use of a tide table may omit some columns if they can be inferred from the port.\n\n" +
+		"Tide inference succeeds if every column is known.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
 	e := newEngine(t)
 	if d := define(t, e, c, "tradeoff"); strings.Contains(d.Text, "berth plan") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 		t.Errorf("tradeoff: %q (%.2f), want no gloss from another subject's sentence", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "tide inference"); strings.Contains(d.Text, "A use of") {
+		t.Errorf("tide inference: %q (%.2f), want no gloss from another subject's clause", d.Text, d.Confidence)
 	}
 	if d := define(t, e, c, "dredger"); d.Text != "A vessel that digs the harbour basin deeper." {
 		t.Errorf("dredger: %q (%.2f), want the heading's noun phrase", d.Text, d.Confidence)
