@@ -3837,7 +3837,8 @@ func helpLine(s *sentence, sp string) (string, bool) {
 
 // nameSubject reports an English sentence that opens with the word sp
 // capitalised, singular and bare, no article, and then writes the word in
-// lower case: "Timeout returns the timeout duration set in the request.",
+// lower case, or with its plural capitalised and a verb for one ("Queries
+// is a function that ..."): "Timeout returns the timeout duration set in the request.",
 // "Cookie is a map that stores cookies." (Fiber's API): the subject is a
 // method's or a type's name, and the word is another thing. "Routing
 // refers to how ..." names no word again.
@@ -3847,12 +3848,17 @@ func nameSubject(s, sp string) bool {
 	}
 	w := firstWord(s)
 	lw := strings.ToLower(w)
+	rest := s[len(w):]
+	if w != lw && lw != sp && singular(lw) == sp && singularVerbAfter(rest) {
+		// "Queries is a function that returns ..." (Fiber's): a name
+		// spelled like the plural, with a verb for one.
+		return true
+	}
 	if w == lw || lw != sp {
 		// A plural bare subject is any of them ("Hooks are programs you
 		// can place in a hooks directory ...").
 		return false
 	}
-	rest := s[len(w):]
 	for _, i := range glossary.Index(rest, sp) {
 		if !isUpperASCII(rest[i]) {
 			return true
