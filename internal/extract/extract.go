@@ -109,6 +109,10 @@ type unit struct {
 	// unit beyond the first (クラ+スター: 1); it ranks like the compound
 	// the dictionary read.
 	pieces uint8
+	// plural marks a variant's last unit that was written in the plural
+	// before its singular replaced it ("Overriding types" recorded as
+	// "Overriding type"): see taskTitle.
+	plural bool
 }
 
 // Cue counters gathered per occurrence.
@@ -215,6 +219,7 @@ func (d *docState) record(span []unit, ja, attested bool, cues uint8) {
 	us := make([]unit, n)
 	copy(us, span)
 	if n > 1 {
+		us[n-1].plural = us[n-1].text != us[n-1].sing
 		us[n-1].text, us[n-1].key = us[n-1].sing, us[n-1].singKey
 	}
 	e.variants = append(e.variants, variant{text: string(d.disp), count: 1, alone: alone, units: us})
@@ -1227,7 +1232,7 @@ func taskTitle(us []unit) bool {
 	if len(w) < 6 || !strings.HasSuffix(w, "ing") {
 		return false
 	}
-	if last := strings.ToLower(us[len(us)-1].text); len(us) < 3 && singular(last) == last {
+	if l := us[len(us)-1]; len(us) < 3 && !l.plural && singular(strings.ToLower(l.text)) == strings.ToLower(l.text) {
 		return false // "Formatting Bar", "Landing Page": a thing
 	}
 	switch w {

@@ -1048,7 +1048,10 @@ func TestExtractTaskTitles(t *testing.T) {
 		"See the section called “Customizing the berth table” and “Customizing how berths are shown”. Read “Customizing the tide chart” too.\n\n" +
 		"## Dredging\n\nDredging deepens the channel. See “Dredging the channel” for the schedule.\n\n" +
 		"## 3.5.1. Disabling tide gauge services\n\nTide gauge services wake at night. See Section 3.5.1, “Disabling tide gauge services” on how to stop them.\n" +
-		"As said in Section 3.5.1, “Disabling tide gauge services”, each one runs alone.\n"
+		"As said in Section 3.5.1, “Disabling tide gauge services”, each one runs alone.\n" +
+		// Two words in sentence case, cited mid-sentence (sqlc's "See the
+		// guide to Overriding types for ...").
+		"See the guide to Overriding berths for fine control. The guide to Overriding berths is short.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: doc}, {Path: "b.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -1059,7 +1062,7 @@ func TestExtractTaskTitles(t *testing.T) {
 			t.Errorf("missing %q in %v", want, terms)
 		}
 	}
-	for _, bad := range []string{"Grouping Berth Tables", "Mooring Ships", "Editing Berth Charts", "Customizing", "Disabling tide gauge service"} {
+	for _, bad := range []string{"Grouping Berth Tables", "Mooring Ships", "Editing Berth Charts", "Customizing", "Disabling tide gauge service", "Overriding berth"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q extracted", bad)
 		}

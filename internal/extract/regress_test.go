@@ -835,9 +835,9 @@ func TestExtractVerbsInS(t *testing.T) {
 	t.Parallel()
 	e := newExtractor(t)
 	text := "# Berths\n\nIf the quay build supports OpenTide, enable it.\n\nQuaylog supports connecting to tide gauges.\n\n" +
-		"Quaylog supports reading berth logs. The quay build is slow.\n"
-	checkTerms(t, "", extractPair(t, e, text), []string{"quay build", "OpenTide", "tide gauge"},
-		[]string{"quay build supports OpenTide", "quay build support", "Quaylog support", "quaylog support", "Quaylog supports"})
+		"Quaylog supports reading berth logs. The quay build is slow. The berth syntax varies by quay:\n"
+	checkTerms(t, "", extractPair(t, e, text), []string{"quay build", "OpenTide", "tide gauge", "berth syntax"},
+		[]string{"quay build supports OpenTide", "quay build support", "Quaylog support", "quaylog support", "Quaylog supports", "berth syntax vary"})
 }
 
 // TestExtractPossessiveTitles: a possessive inside the title of a

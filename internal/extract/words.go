@@ -126,7 +126,7 @@ var enVerbs = wordSet(`accept access acknowledge add advance answer append apply
 	verify view wait wake walk watch wrap write yield change survive talk authenticate authorize
 	rest rely belong depend differ happen matter succeed behave cover lose win grow press
 	signal parse flatten reverse acknowledge achieve decide act supply refuse carry help welcome
-	fulfill reject settle throw`)
+	fulfill reject settle throw vary`)
 
 // enNeverSingle are words that are never a term on their own, though they
 // may be part of one ("doc comment", "Japanese tokenizer"): language names
