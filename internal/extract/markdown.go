@@ -271,6 +271,9 @@ var changelogSections = map[string]bool{
 // ("## Credits", "## Contributing") or a change log ("# Changelog").
 func boilerplateHeading(title string) bool {
 	t := strings.ToLower(strings.Trim(title, " *_:`"))
+	if licenseTitle.MatchString(t) {
+		return true
+	}
 	if t == "" || len(t) > 40 {
 		return false
 	}
@@ -288,6 +291,13 @@ func boilerplateHeading(title string) bool {
 	last := words[len(words)-1]
 	return len(words) <= 4 && (has(peopleSections, last) || last == "members" && (strings.Contains(t, "team") || strings.Contains(t, "committee")))
 }
+
+// licenseTitle matches, in lower case, the heading of a license appended
+// to a manual, after its section number and "Appendix F." ("gnu general
+// public license", "terms and conditions for copying, distribution and
+// modification", 「付録 a - gnu public license」): the license's text, not
+// the manual's.
+var licenseTitle = regexp.MustCompile(`^(([0-9]+|[a-z])(\.[0-9]+)*\.? +)?((appendix|付録) *[a-z0-9]+ *[-–—:.]? *)?(the )?(gnu )?((general|lesser|library|affero) (general )?public|free documentation|public|apache|mit|bsd|mozilla public|open publication) licen[cs]e( \(\w+\))?(,? version [0-9.]+)?$|^(([0-9]+|[a-z])(\.[0-9]+)*\.? +)?terms and conditions for (copying|use, reproduction)`)
 
 // peopleSections end the titles of sections that list a project's people.
 var peopleSections = wordSet(`maintainers triagers collaborators emeriti`)

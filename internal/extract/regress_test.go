@@ -1053,3 +1053,19 @@ func TestExtractPackageTitle(t *testing.T) {
 	words := "# Tide - Go Client\n\nA Go client for the tide tables of a port.\n"
 	checkTerms(t, "words: ", extractPair(t, e, words), nil, []string{"Tide - Go Client", "Tide -"})
 }
+
+// TestExtractSkipsLicenseAppendix: the license a manual appends ("##
+// Appendix F. GNU General Public License", "### F.2. TERMS AND CONDITIONS
+// FOR COPYING, DISTRIBUTION AND MODIFICATION", as Debian's installation
+// guide does) is not the manual's text: "FREE" and "Public License" are no
+// terms of it. The text is written for this test.
+func TestExtractSkipsLicenseAppendix(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Tide Manual\n\n## 1. Tides\n\nA tide gauge measures the water. Read the tide gauge daily.\n\n" +
+		"## Appendix F. GNU General Public License\n\n### F.1. Preamble\n\nThe licenses for most software are designed to take away your freedom.\n" +
+		"The Free Harbour Foundation publishes the Public License for every Program.\n\n" +
+		"### F.2. TERMS AND CONDITIONS FOR COPYING, DISTRIBUTION AND MODIFICATION\n\n" +
+		"BECAUSE THE PROGRAM IS LICENSED FREE OF CHARGE, THERE IS NO WARRANTY FOR THE PROGRAM. The Public License covers the Program.\n"
+	checkTerms(t, "", extractPair(t, e, doc), []string{"tide gauge"}, []string{"FREE", "Public License", "Free Harbour Foundation", "Program"})
+}

@@ -680,6 +680,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	// what does not work ("**Load Balancing**: Only round_robin is
 	// supported"), not what its key is.
 	caveats, caveatsLevel := false, 0
+	// license marks the section of a license appended to the document
+	// (see licenseHeading): its sentences are notices.
+	license, licenseLevel := false, 0
 	// Under a book's index ("Concept Index", 「索引」), an item lists where
 	// its key is discussed ("ACL: Access control lists [ACL conditions]").
 	bookIndex, bookIndexLevel := false, 0
@@ -731,6 +734,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			}
 			if !caveats || level <= caveatsLevel {
 				caveats, caveatsLevel = caveatHeading.MatchString(text), level
+			}
+			if !license || level <= licenseLevel {
+				license, licenseLevel = licenseHeading.MatchString(headingName(text)), level
 			}
 			if !bookIndex || level <= bookIndexLevel {
 				// A cheap test first: most headings are no index.
@@ -796,7 +802,10 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		for i := first; params && i < len(ix.sentences); i++ {
 			ix.sentences[i].param = true
 		}
-		if b.kind == blockList && !changes && !caveats && !bookIndex {
+		for i := first; license && i < len(ix.sentences); i++ {
+			ix.sentences[i].notice = true
+		}
+		if b.kind == blockList && !changes && !caveats && !bookIndex && !license {
 			indent := b.indent
 			for len(owners) > 0 && owners[len(owners)-1].indent >= indent {
 				owners = owners[:len(owners)-1]
@@ -3839,6 +3848,13 @@ var paramHeading = regexp.MustCompile(`(?i)^([0-9]+(\.[0-9]+)*\.?\s+)?(parameter
 // is.
 var caveatHeading = regexp.MustCompile(`(?i)^(known )?(limitations?|caveats?|issues|gotchas|pitfalls)\b|^known bugs|^(security )?(notes|considerations)$|^security notes\b|^compatibility\b|` +
 	`^(system )?(prerequisites|requirements)\b|^before you begin\b|^(制限事項|既知の問題|注意事項|互換性|セキュリティ上の注意|前提条件|必要条件|動作環境|必要環境|システム要件)`)
+
+// licenseHeading names a license appended to a manual, after its section
+// number and "Appendix F." ("GNU General Public License", "GNU GENERAL
+// PUBLIC LICENSE", "TERMS AND CONDITIONS FOR COPYING, DISTRIBUTION AND
+// MODIFICATION", 「付録 A - GNU Public License」): the license's text, not
+// the manual's. A question about a license ("What is the GPL?") is none.
+var licenseHeading = regexp.MustCompile(`(?i)^((appendix|付録) *[a-z0-9]+ *[-–—:.]? *)?(the )?(gnu )?((general|lesser|library|affero) (general )?public|free documentation|public|apache|mit|bsd|mozilla public|open publication) licen[cs]e( \(\w+\))?(,? version [0-9.]+)?$|^terms and conditions for (copying|use, reproduction)`)
 
 // bookIndexHeading names a book's index, after an optional chapter
 // number: "Concept Index", "Chapter 63 - Option Index", 「索引」.

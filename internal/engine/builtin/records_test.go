@@ -551,3 +551,30 @@ func TestBooleanFieldNamedForATerm(t *testing.T) {
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "hooks.md", Content: doc}})
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "TDP", "Indicates whether")
 }
+
+// TestLicenseAppendixIsNoText: a manual that appends the license it is
+// distributed under ("## F. GNU General Public License" and its "TERMS
+// AND CONDITIONS FOR COPYING, DISTRIBUTION AND MODIFICATION", as Debian's
+// installation guide does) has no glossary text there: "A source
+// distribution is ..." in the license defines nothing of the manual. A
+// FAQ's question about the license still answers it. The pages are
+// written for this test.
+func TestLicenseAppendixIsNoText(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	manual := "# Tide Manual\n\n## 1. Tides\n\nA tide gauge measures the water. Read the tide gauge daily. Each tide gauge is logged.\n\n" +
+		"## Appendix F. GNU General Public License\n\n### F.1. Preamble\n\nThe licenses for most software are designed to take away your freedom.\n\n" +
+		"### F.2. TERMS AND CONDITIONS FOR COPYING, DISTRIBUTION AND MODIFICATION\n\n" +
+		"A tide gauge distribution is any copy of the tide gauge program with its source code.\n\n" +
+		"BECAUSE THE PROGRAM IS LICENSED FREE OF CHARGE, THERE IS NO WARRANTY FOR THE PROGRAM.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "manual.md", Content: manual}})
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide gauge distribution", "any copy")
+	if d := define(t, e, c, "tide gauge"); d.Text != "A tide gauge measures the water." {
+		t.Errorf("tide gauge: %q (%.2f), want the manual's own sentence", d.Text, d.Confidence)
+	}
+	faq := "# FAQ\n\n## What is the GPL?\n\nThe GPL is a license that keeps a program free for every user.\n\nRead the GPL.\n"
+	cf := pipeline.NewCorpus([]glossary.Document{{Path: "faq.md", Content: faq}})
+	if d := define(t, e, cf, "GPL"); d.Text != "The GPL is a license that keeps a program free for every user." {
+		t.Errorf("GPL: %q (%.2f), want the FAQ's answer", d.Text, d.Confidence)
+	}
+}
