@@ -58,6 +58,10 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 	)
 	para := c.para[:0]
 	skipLevel := 0 // > 0: inside a boilerplate section opened by a heading of this level
+	// licenseText: inside a license a plain text manual appends, from a
+	// paragraph that is its title alone ("GNU GENERAL PUBLIC LICENSE") to
+	// "END OF TERMS AND CONDITIONS".
+	licenseText := false
 	table := false
 	nonBlank := 0     // non-blank lines so far, this one included
 	plainPara := true // the paragraph being read is neither a list item nor a quote
@@ -68,6 +72,13 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 		}
 		tbl := table
 		table = false
+		if heading {
+			licenseText = false
+		} else if t := strings.ToLower(strings.TrimSpace(string(para))); licenseText || licenseTitle.MatchString(t) {
+			licenseText = t != "end of terms and conditions"
+			para = para[:0]
+			return
+		}
 		if skipLevel > 0 || !heading && (para[0] == '[' || para[0] == '!') && (onlyImages(string(para)) || tocEntry(para)) ||
 			!heading && linkEntry(para) {
 			para = para[:0]

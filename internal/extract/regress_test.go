@@ -1068,4 +1068,16 @@ func TestExtractSkipsLicenseAppendix(t *testing.T) {
 		"### F.2. TERMS AND CONDITIONS FOR COPYING, DISTRIBUTION AND MODIFICATION\n\n" +
 		"BECAUSE THE PROGRAM IS LICENSED FREE OF CHARGE, THERE IS NO WARRANTY FOR THE PROGRAM. The Public License covers the Program.\n"
 	checkTerms(t, "", extractPair(t, e, doc), []string{"tide gauge"}, []string{"FREE", "Public License", "Free Harbour Foundation", "Program"})
+	// The same manual saved as plain text marks no headings: the license
+	// runs from its title alone on a line to "END OF TERMS AND
+	// CONDITIONS".
+	txt := "Tide Manual\n\nA tide gauge measures the water. Read the tide gauge daily.\n\nGNU GENERAL PUBLIC LICENSE\n\n" +
+		"TERMS AND CONDITIONS FOR COPYING, DISTRIBUTION AND MODIFICATION\n\n" +
+		"BECAUSE THE PROGRAM IS LICENSED FREE OF CHARGE, THERE IS NO WARRANTY. The Public License covers the Program.\n\n" +
+		"END OF TERMS AND CONDITIONS\n\nThe Harbour Office keeps the tide gauge. The Harbour Office opens at six.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "manual.txt", Content: txt}, {Path: "copy.txt", Content: txt}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTerms(t, "plain text: ", terms, []string{"tide gauge", "Harbour Office"}, []string{"FREE", "Public License", "Program"})
 }

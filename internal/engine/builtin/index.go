@@ -797,6 +797,17 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			}
 			continue
 		}
+		licenseEnd := false
+		if b.kind == blockPara && len(b.lines) == 1 {
+			// A plain text manual's license: its title alone on a line
+			// ("GNU GENERAL PUBLIC LICENSE") to "END OF TERMS AND
+			// CONDITIONS".
+			t := strings.TrimSpace(b.lines[0])
+			if !license && licenseHeading.MatchString(t) {
+				license, licenseLevel = true, 0
+			}
+			licenseEnd = license && strings.EqualFold(t, "END OF TERMS AND CONDITIONS")
+		}
 		first := len(ix.sentences)
 		ix.addSentences(d.Path, b, ja)
 		for i := first; params && i < len(ix.sentences); i++ {
@@ -804,6 +815,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		}
 		for i := first; license && i < len(ix.sentences); i++ {
 			ix.sentences[i].notice = true
+		}
+		if licenseEnd {
+			license = false
 		}
 		if b.kind == blockList && !changes && !caveats && !bookIndex && !license {
 			indent := b.indent

@@ -572,6 +572,17 @@ func TestLicenseAppendixIsNoText(t *testing.T) {
 	if d := define(t, e, c, "tide gauge"); d.Text != "A tide gauge measures the water." {
 		t.Errorf("tide gauge: %q (%.2f), want the manual's own sentence", d.Text, d.Confidence)
 	}
+	// The same manual saved as plain text marks no headings: the license
+	// runs from its title alone on a line to "END OF TERMS AND
+	// CONDITIONS".
+	txt := "Tide Manual\n\nA tide gauge measures the water. Read the tide gauge daily.\n\nGNU GENERAL PUBLIC LICENSE\n\n" +
+		"A tide gauge distribution is any copy of the tide gauge program with its source code.\n\nEND OF TERMS AND CONDITIONS\n\n" +
+		"A berth log is a book of the ships a berth held. Keep the berth log.\n"
+	ct := pipeline.NewCorpus([]glossary.Document{{Path: "manual.txt", Content: txt}})
+	wantNoGlossFrom(t, e, ct, usedInPrefixEN, "tide gauge distribution", "any copy")
+	if d := define(t, e, ct, "berth log"); d.Text != "A berth log is a book of the ships a berth held." {
+		t.Errorf("berth log: %q (%.2f), want the manual's text after the license", d.Text, d.Confidence)
+	}
 	faq := "# FAQ\n\n## What is the GPL?\n\nThe GPL is a license that keeps a program free for every user.\n\nRead the GPL.\n"
 	cf := pipeline.NewCorpus([]glossary.Document{{Path: "faq.md", Content: faq}})
 	if d := define(t, e, cf, "GPL"); d.Text != "The GPL is a license that keeps a program free for every user." {
