@@ -2257,12 +2257,17 @@ func TestMethodNamedLikeTheWord(t *testing.T) {
 		// A name spelled like a plural in -ies, with a verb for one
 		// (Fiber's "Queries is a function that returns ...").
 		"### Ferries\n\nFerries is a function that returns an object holding the ferry of each quay.\n\n" +
-		"## Mooring\n\nMooring refers to how a ship is tied to a quay.\n\nEach tide turns. Every berth is named. Mooring takes time.\n"
+		"## Mooring\n\nMooring refers to how a ship is tied to a quay.\n\nEach tide turns. Every berth is named. Mooring takes time.\n\n" +
+		// A mass noun repeats itself and names no method.
+		"## Compression\n\nCompression reduces the size of each cargo manifest at the chosen compression level.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "client.md", Content: doc}})
 	e := newEngine(t)
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide", "tide height")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth", "stores berths")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "ferry", "is a function")
+	if d := define(t, e, c, "compression"); !strings.HasPrefix(d.Text, "Compression reduces") {
+		t.Errorf("compression: %q (%.2f), want what it does", d.Text, d.Confidence)
+	}
 	if d := define(t, e, c, "mooring"); d.Text != "Mooring refers to how a ship is tied to a quay." {
 		t.Errorf("mooring: %q (%.2f), want what it is", d.Text, d.Confidence)
 	}

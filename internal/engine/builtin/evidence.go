@@ -3843,7 +3843,9 @@ func helpLine(s *sentence, sp string) (string, bool) {
 // method's or a type's name, and the word is another thing. "Routing
 // refers to how ..." names no word again.
 func nameSubject(s, sp string) bool {
-	if !isLowerWord(sp) || len(s) <= len(sp) {
+	if !isLowerWord(sp) || len(s) <= len(sp) || endsWithAny(sp, "ing", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ics") {
+		// "Compression reduces ... at the chosen compression level.": a
+		// mass noun or an activity goes without an article.
 		return false
 	}
 	w := firstWord(s)
