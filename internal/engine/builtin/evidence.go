@@ -761,6 +761,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// a value, not what the field is.
 				continue
 			}
+			if !it.ja && versionNote(upperFirst(it.body)) {
+				// "**Go.mod support** — As of v5, go.mod support (see
+				// CHANGELOG)" (chi's features): since when, not what it is.
+				continue
+			}
 			if !it.ja && !allCapitalKey(it.key) && namesOnly(it.body) {
 				// "Marks: skip, skipif, xfail;" (pytest's features in
 				// unittest classes): some of them, not what one is.

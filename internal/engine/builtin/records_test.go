@@ -589,3 +589,18 @@ func TestLicenseAppendixIsNoText(t *testing.T) {
 		t.Errorf("GPL: %q (%.2f), want the FAQ's answer", d.Text, d.Confidence)
 	}
 }
+
+// TestItemVersionNoteIsNoGloss: "- **Go.mod support** — As of v5, go.mod
+// support (see CHANGELOG)" (chi's features) says since when, not what it
+// is. The text is written for this test.
+func TestItemVersionNoteIsNoGloss(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	doc := "# quaymux\n\n## Features\n\n* **Lightweight** — cloc'd in ~1000 LOC for the quaymux router\n" +
+		"* **Tide support** — As of v5, tide support (see CHANGELOG)\n* **Berth context** — a context of the berth at hand\n" +
+		"* **Quay support** - as of v6, quay support (see CHANGELOG)\n\n" +
+		"Tide support is built in. Use the tide support. Quay support is new. Check the quay support.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide support", "As of v5")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "quay support", "of v6")
+}
