@@ -2294,3 +2294,20 @@ func TestWhichAreTheDefaultIsNoDefinition(t *testing.T) {
 		}
 	}
 }
+
+// "## Quaymux" (a README's title under its badges) over "High performance,
+// extensible, minimalist Go berth router." glosses the name with its
+// tagline, a noun phrase that names its kind without an article; "## Usage"
+// over "Simple, fast setup." glosses nothing. The page is written for this
+// test.
+func TestHeadingOverAKindTagline(t *testing.T) {
+	t.Parallel()
+	doc := "[![Build](https://example.com/b.svg)](https://example.com)\n\n## Quaymux\n\nHigh performance, extensible, minimalist Go berth router.\n\n" +
+		"* [Official website](https://example.com)\n\n## Tide setup\n\nSimple, fast tide setup.\n\nQuaymux routes the ships. Quaymux is small. Each tide setup is quick.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "Quaymux"); d.Text != "High performance, extensible, minimalist Go berth router." {
+		t.Errorf("Quaymux: %q (%.2f), want its tagline", d.Text, d.Confidence)
+	}
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide setup", "Simple, fast")
+}

@@ -273,8 +273,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				h.intro && s.line > h.nextLine
 			// "### Dredger" over "A vessel that digs ...": a noun phrase
 			// that does not name the term answers the heading, in English
-			// as in Japanese.
-			jaNoun := s.ja && jaNounPhrase(s.text) || !s.ja && opensWithArticle(s.text) && !clauseBody(s.text) && !finiteBeforeRelative(s.text) && !isQuestion(s.text)
+			// as in Japanese; so does a tagline that names a kind without
+			// an article ("## Echo" over "High performance, extensible,
+			// minimalist Go web framework.").
+			jaNoun := s.ja && jaNounPhrase(s.text) || !s.ja && opensWithArticle(s.text) && !clauseBody(s.text) && !finiteBeforeRelative(s.text) && !isQuestion(s.text) ||
+				!s.ja && kindTagline(s.text)
 			// "8.1.1. dpkg" over 「これは主要なパッケージ管理プログラムです。」
 			// ("This is the main package management program."): the
 			// pronoun is the heading's name.
@@ -3888,6 +3891,39 @@ func nounUse(s, sp string) bool {
 	}
 	return false
 }
+
+// kindTagline reports a tagline that names its subject's kind without an
+// article and without a verb: "High performance, extensible, minimalist
+// Go web framework." (Echo's README under its title). Capitalised words
+// are names ("Go"), not verbs.
+func kindTagline(s string) bool {
+	words := strings.Fields(strings.TrimRight(strings.TrimSpace(s), "."))
+	if len(words) < 2 || len(words) > 12 || !strings.HasSuffix(strings.TrimSpace(s), ".") {
+		return false
+	}
+	if !taglineKinds[strings.ToLower(words[len(words)-1])] {
+		return false
+	}
+	for _, w := range words {
+		w = strings.Trim(w, ",;:()")
+		if w == "" || w != strings.ToLower(w) {
+			continue
+		}
+		switch w {
+		case "is", "are", "was", "were", "be", "has", "have", "can", "will", "may", "that", "which", "who":
+			return false
+		}
+		if enImperatives[w] || enItemVerbs[w] || enDescribeVerbs[w] || enModals[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// taglineKinds are the kinds a project's tagline names last: "... web
+// framework.", "... HTTP client.".
+var taglineKinds = toSet(`framework library toolkit tool router server client runtime engine database language package module
+	utility cli parser compiler linter formatter bundler driver sdk api service platform plugin extension middleware`)
 
 // copulaBeforeRelative reports a sentence whose first verb, before any
 // relative pronoun, is a form of be or have: "A ModifyPlan method on a
