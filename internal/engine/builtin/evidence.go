@@ -3904,20 +3904,16 @@ func kindTagline(s string) bool {
 	if !taglineKinds[strings.ToLower(words[len(words)-1])] {
 		return false
 	}
+	lower := make([]string, 0, len(words))
 	for _, w := range words {
-		w = strings.Trim(w, ",;:()")
-		if w == "" || w != strings.ToLower(w) {
-			continue
-		}
-		switch w {
-		case "is", "are", "was", "were", "be", "has", "have", "can", "will", "may", "that", "which", "who":
-			return false
-		}
-		if enImperatives[w] || enItemVerbs[w] || enDescribeVerbs[w] || enModals[w] {
-			return false
+		switch w = strings.Trim(w, ",;:()"); {
+		case w == "that" || w == "which" || w == "who":
+			return false // a clause follows
+		case w != "" && w == strings.ToLower(w):
+			lower = append(lower, w)
 		}
 	}
-	return true
+	return caption(strings.Join(lower, " "))
 }
 
 // taglineKinds are the kinds a project's tagline names last: "... web
