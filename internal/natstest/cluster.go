@@ -48,32 +48,28 @@ type clusterNode struct {
 // a restarted node comes back on the same client URL.
 func StartCluster(t testing.TB, n int) *Cluster {
 	t.Helper()
-	ports, err := freePorts(2 * n)
-	if err != nil {
-		t.Fatalf("natstest: cluster ports: %v", err)
-	}
 	c := &Cluster{t: t, name: "gg-test"}
-	for i := range n {
-		c.nodes = append(c.nodes, &clusterNode{
-			name:        "n" + strconv.Itoa(i+1),
-			storeDir:    filepath.Join(t.TempDir(), "js"),
-			clientPort:  ports[2*i],
-			clusterPort: ports[2*i+1],
-		})
-	}
 	t.Cleanup(func() {
 		for i := range c.nodes {
 			c.Kill(i)
 		}
 	})
-	var wg sync.WaitGroup
-	errs := make([]error, n)
-	for i := range c.nodes {
-		wg.Go(func() { errs[i] = c.start(i) })
+	// A port released by freePorts may be taken by another process (a
+	// parallel test binding port 0) before its node binds it; the node
+	// then never becomes ready. The whole cluster is started again on
+	// fresh ports, a few times.
+	const attempts = 3
+	var err error
+	for try := 1; try <= attempts; try++ {
+		if err = c.startNodes(n); err == nil {
+			break
+		}
+		for i := range c.nodes {
+			c.Kill(i)
+		}
 	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		t.Fatalf("natstest: start cluster: %v", err)
+	if err != nil {
+		t.Fatalf("natstest: start cluster (%d attempts): %v", attempts, err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
@@ -81,6 +77,31 @@ func StartCluster(t testing.TB, n int) *Cluster {
 		t.Fatalf("natstest: cluster JetStream: %v", err)
 	}
 	return c
+}
+
+// startNodes picks fresh ports and store directories for n nodes and
+// starts them all.
+func (c *Cluster) startNodes(n int) error {
+	ports, err := freePorts(2 * n)
+	if err != nil {
+		return fmt.Errorf("cluster ports: %w", err)
+	}
+	c.nodes = c.nodes[:0]
+	for i := range n {
+		c.nodes = append(c.nodes, &clusterNode{
+			name:        "n" + strconv.Itoa(i+1),
+			storeDir:    filepath.Join(c.t.TempDir(), "js"),
+			clientPort:  ports[2*i],
+			clusterPort: ports[2*i+1],
+		})
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	for i := range c.nodes {
+		wg.Go(func() { errs[i] = c.start(i) })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // freePorts returns n distinct free TCP ports on 127.0.0.1.
