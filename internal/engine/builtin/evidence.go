@@ -769,6 +769,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// CHANGELOG)" (chi's features): since when, not what it is.
 				continue
 			}
+			if !it.ja && strings.HasSuffix(k, "s") && namedExamples(it.body) {
+				// "**Reverse Proxies**: Nginx, Apache with CORS modules",
+				// "**CDNs**: CloudFront, CloudFlare, Azure CDN - handle CORS
+				// at edge locations" (Fiber's CORS page): some of them by
+				// name, not what one is.
+				continue
+			}
 			if !it.ja && !allCapitalKey(it.key) && namesOnly(it.body) {
 				// "Marks: skip, skipif, xfail;" (pytest's features in
 				// unittest classes): some of them, not what one is.
@@ -3332,6 +3339,27 @@ func valuesOnly(body string) bool {
 		l = rest
 	}
 	return hasAnyPrefixFold(l, "possible values", "allowed values", "valid values", "accepted values", "one of:", "one of the following")
+}
+
+// namedExamples reports an item's body that opens with names, each
+// capitalised, separated by commas: "Nginx, Apache with CORS modules".
+// "Servers that store messages, in order" opens with a noun phrase.
+func namedExamples(body string) bool {
+	parts := strings.Split(body, ", ")
+	if len(parts) < 2 {
+		return false
+	}
+	first := strings.Fields(parts[0])
+	if len(first) == 0 || len(first) > 3 {
+		return false
+	}
+	for _, w := range first {
+		if !isUpperASCII(w[0]) {
+			return false
+		}
+	}
+	next := strings.TrimSpace(parts[1])
+	return next != "" && isUpperASCII(next[0])
 }
 
 // namesOnly reports an item's body that lists three words or more and
