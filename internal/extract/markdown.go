@@ -303,11 +303,17 @@ func boilerplateHeading(title string) bool {
 	return len(words) <= 4 && (has(peopleSections, last) || last == "members" && (strings.Contains(t, "team") || strings.Contains(t, "committee")))
 }
 
-// licenseTitle matches, in lower case, the heading of a license appended
-// to a manual, after its section number and "Appendix F." ("gnu general
-// public license", "terms and conditions for copying, distribution and
-// modification", 「付録 a - gnu public license」): the license's text, not
-// the manual's.
+// LicenseTitle reports the heading of a license appended to a manual,
+// after its section number and "Appendix F." ("GNU General Public
+// License", "TERMS AND CONDITIONS FOR COPYING, DISTRIBUTION AND
+// MODIFICATION", 「付録 A - GNU Public License」): the license's text, not
+// the manual's. A question about a license ("What is the GPL?") is none.
+// The builtin engine marks such a section's sentences as notices.
+func LicenseTitle(title string) bool {
+	return licenseTitle.MatchString(strings.ToLower(strings.TrimSpace(title)))
+}
+
+// licenseTitle is LicenseTitle's pattern, in lower case.
 var licenseTitle = regexp.MustCompile(`^(([0-9]+|[a-z])(\.[0-9]+)*\.? +)?((appendix|付録) *[a-z0-9]+ *[-–—:.]? *)?(the )?(gnu )?((general|lesser|library|affero) (general )?public|free documentation|public|apache|mit|bsd|mozilla public|open publication) licen[cs]e( \(\w+\))?(,? version [0-9.]+)?$|^(([0-9]+|[a-z])(\.[0-9]+)*\.? +)?terms and conditions for (copying|use, reproduction)`)
 
 // peopleSections end the titles of sections that list a project's people.

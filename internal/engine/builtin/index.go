@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/genglossary/genglossary/internal/extract"
 	"github.com/genglossary/genglossary/internal/glossary"
 	"github.com/genglossary/genglossary/internal/language"
 	"github.com/genglossary/genglossary/internal/pipeline"
@@ -681,7 +682,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	// supported"), not what its key is.
 	caveats, caveatsLevel := false, 0
 	// license marks the section of a license appended to the document
-	// (see licenseHeading): its sentences are notices.
+	// (see extract.LicenseTitle): its sentences are notices.
 	license, licenseLevel := false, 0
 	// Under a book's index ("Concept Index", 「索引」), an item lists where
 	// its key is discussed ("ACL: Access control lists [ACL conditions]").
@@ -736,7 +737,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 				caveats, caveatsLevel = caveatHeading.MatchString(text), level
 			}
 			if !license || level <= licenseLevel {
-				license, licenseLevel = licenseHeading.MatchString(headingName(text)), level
+				license, licenseLevel = extract.LicenseTitle(text), level
 			}
 			if !bookIndex || level <= bookIndexLevel {
 				// A cheap test first: most headings are no index.
@@ -803,7 +804,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			// ("GNU GENERAL PUBLIC LICENSE") to "END OF TERMS AND
 			// CONDITIONS".
 			t := strings.TrimSpace(b.lines[0])
-			if !license && licenseHeading.MatchString(t) {
+			if !license && extract.LicenseTitle(t) {
 				license, licenseLevel = true, 0
 			}
 			licenseEnd = license && strings.EqualFold(t, "END OF TERMS AND CONDITIONS")
@@ -3862,13 +3863,6 @@ var paramHeading = regexp.MustCompile(`(?i)^([0-9]+(\.[0-9]+)*\.?\s+)?(parameter
 // is.
 var caveatHeading = regexp.MustCompile(`(?i)^(known )?(limitations?|caveats?|issues|gotchas|pitfalls)\b|^known bugs|^(security )?(notes|considerations)$|^security notes\b|^compatibility\b|` +
 	`^(system )?(prerequisites|requirements)\b|^before you begin\b|^(制限事項|既知の問題|注意事項|互換性|セキュリティ上の注意|前提条件|必要条件|動作環境|必要環境|システム要件)`)
-
-// licenseHeading names a license appended to a manual, after its section
-// number and "Appendix F." ("GNU General Public License", "GNU GENERAL
-// PUBLIC LICENSE", "TERMS AND CONDITIONS FOR COPYING, DISTRIBUTION AND
-// MODIFICATION", 「付録 A - GNU Public License」): the license's text, not
-// the manual's. A question about a license ("What is the GPL?") is none.
-var licenseHeading = regexp.MustCompile(`(?i)^((appendix|付録) *[a-z0-9]+ *[-–—:.]? *)?(the )?(gnu )?((general|lesser|library|affero) (general )?public|free documentation|public|apache|mit|bsd|mozilla public|open publication) licen[cs]e( \(\w+\))?(,? version [0-9.]+)?$|^terms and conditions for (copying|use, reproduction)`)
 
 // bookIndexHeading names a book's index, after an optional chapter
 // number: "Concept Index", "Chapter 63 - Option Index", 「索引」.

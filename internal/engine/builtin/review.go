@@ -45,7 +45,6 @@ func (e *Engine) Review(ctx context.Context, c *pipeline.Corpus, entries []gloss
 		to    string
 	}
 	var relations []relation
-	excluded := map[string]bool{}
 	for _, en := range entries {
 		a, err := assessTerm(ctx, c, en.Term, en.Aliases, en.Occurrences)
 		if err != nil {
@@ -122,6 +121,7 @@ func (e *Engine) Review(ctx context.Context, c *pipeline.Corpus, entries []gloss
 				Description: fmt.Sprintf(msg.missingRelation, en.Term, rel, rel)}})
 		}
 	}
+	excluded := map[string]bool{}
 	for _, is := range issues {
 		if is.ShouldExclude {
 			excluded[termKey(is.Term)] = true
