@@ -74,10 +74,12 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 		table = false
 		if heading {
 			licenseText = false
-		} else if t := strings.ToLower(strings.TrimSpace(string(para))); licenseText || licenseTitle.MatchString(t) {
-			licenseText = t != "end of terms and conditions"
-			para = para[:0]
-			return
+		} else if licenseText || mayBeLicenseTitle(para) {
+			if t := strings.ToLower(strings.TrimSpace(string(para))); licenseText || licenseTitle.MatchString(t) {
+				licenseText = t != "end of terms and conditions"
+				para = para[:0]
+				return
+			}
 		}
 		if skipLevel > 0 || !heading && (para[0] == '[' || para[0] == '!') && (onlyImages(string(para)) || tocEntry(para)) ||
 			!heading && linkEntry(para) {
@@ -310,7 +312,30 @@ func boilerplateHeading(title string) bool {
 // the manual's. A question about a license ("What is the GPL?") is none.
 // The builtin engine marks such a section's sentences as notices.
 func LicenseTitle(title string) bool {
-	return licenseTitle.MatchString(strings.ToLower(strings.TrimSpace(title)))
+	return mayBeLicenseTitle(title) && licenseTitle.MatchString(strings.ToLower(strings.TrimSpace(title)))
+}
+
+// mayBeLicenseTitle is a cheap test before licenseTitle, which every
+// paragraph (and every one-line paragraph of the builtin index) would
+// otherwise pay a lower-case copy for: a license's title holds "licen" or
+// "terms and conditions", in any case.
+func mayBeLicenseTitle[T string | []byte](p T) bool {
+	return containsFoldASCII(p, "licen") || containsFoldASCII(p, "terms and conditions")
+}
+
+// containsFoldASCII reports whether b holds lower, a lower-case ASCII
+// string, in any case of its letters.
+func containsFoldASCII[T string | []byte](b T, lower string) bool {
+	for i := 0; i+len(lower) <= len(b); i++ {
+		j := 0
+		for j < len(lower) && b[i+j]|0x20 == lower[j] {
+			j++
+		}
+		if j == len(lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // licenseTitle is LicenseTitle's pattern, in lower case.
