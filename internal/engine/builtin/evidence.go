@@ -3838,17 +3838,29 @@ func anaphoricSubject(subject, sp string) bool {
 // ... for the web server configuration, a higher number of threads per
 // child process will be achievable": the subject of the main clause, not
 // an appositive.
-func finiteBeforeRelative(body string) bool {
-	for _, w := range strings.Fields(strings.ToLower(body)) {
-		switch strings.TrimRight(w, ".,;:") {
+func finiteBeforeRelative(body string) bool { return verbBeforeRelative(body, finiteVerbs) }
+
+// verbBeforeRelative reports a sentence in which one of verbs comes before
+// any relative pronoun.
+func verbBeforeRelative(s string, verbs map[string]bool) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch w = strings.TrimRight(w, ".,;:"); w {
 		case "that", "which", "who", "whose", "where", "when", "whom":
 			return false
-		case "will", "can", "may", "must", "should", "would", "could", "is", "are", "was", "were":
+		}
+		if verbs[w] {
 			return true
 		}
 	}
 	return false
 }
+
+// finiteVerbs and copulaVerbs are what finiteBeforeRelative and
+// copulaBeforeRelative look for.
+var (
+	finiteVerbs = toSet("will can may must should would could is are was were")
+	copulaVerbs = toSet("is are was were has have")
+)
 
 // helpLine returns what a command does when its sentence opens with its
 // name in code and a bare verb, as help lines are written ("`surgery`
@@ -3954,17 +3966,7 @@ var taglineKinds = toSet(`framework library toolkit tool router server client ru
 // Resource is as unit testable as ..." says something of its own subject
 // ("A flag can be 'persistent', meaning ..." may still explain a heading's
 // term).
-func copulaBeforeRelative(s string) bool {
-	for _, w := range strings.Fields(strings.ToLower(s)) {
-		switch strings.TrimRight(w, ".,;:") {
-		case "that", "which", "who", "whose", "where", "when", "whom":
-			return false
-		case "is", "are", "was", "were", "has", "have":
-			return true
-		}
-	}
-	return false
-}
+func copulaBeforeRelative(s string) bool { return verbBeforeRelative(s, copulaVerbs) }
 
 // caption reports a sentence with no verb that the word lists know: "Currently supported dictionaries by default."
 // ("To protect a hull, use a fender." has one).
