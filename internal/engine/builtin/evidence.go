@@ -592,13 +592,16 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// passed, the variable is checked.": a condition.
 				continue
 			}
-			if !mentions && !s.ja && !pronoun && (!opensWithArticle(s.text) || copulaBeforeRelative(s.text)) {
+			if !mentions && !s.ja && !pronoun && (!opensWithArticle(s.text) || copulaBeforeRelative(s.text) || clauseBody(s.text)) {
 				// "## API" over "Run, Do and Call return ...": a section
 				// about the term, not a gloss of it. A gloss that does not
 				// repeat the term starts as a noun phrase ("A consensus
 				// algorithm that ..."); "#### Tradeoffs" over "A ModifyPlan
 				// method on a Resource is as unit testable as ..." is a
-				// sentence about another subject.
+				// sentence about another subject, and so is "# Static
+				// Files" over "The authentication views and templates
+				// work, but they look very plain right now." (Flask's
+				// tutorial).
 				continue
 			}
 			text := s.text
@@ -632,6 +635,14 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 		for _, it := range items {
 			k := strings.Trim(it.key, "`*_ ") // the key as written, without its markup
 			if aboutInstances(it.body, sp, it.ja) {
+				continue
+			}
+			if (strings.HasPrefix(k, "a ") || strings.HasPrefix(k, "an ")) && (!opensWithArticle(it.body) || clauseBody(it.body)) {
+				// "- a string: in this case the object with that name will
+				// be imported" (Flask's from_object, the kinds of its
+				// argument): what happens in one case, not what a string
+				// is ("- a tide warden: The name of the person who ..."
+				// is).
 				continue
 			}
 			if to := crossRefTarget(it.body, it.ja); to != "" && slices.ContainsFunc(spellings, func(o string) bool { return normKey(o) == normKey(to) }) {
@@ -1622,8 +1633,14 @@ func compoundGoesOn(rest string) bool {
 }
 
 // versionNote reports an English sentence that opens with a release: "In
-// v2.3, ...", "Since version 1.18, ...", "As of v3.0.0, ...".
+// v2.3, ...", "Since version 1.18, ...", "As of v3.0.0, ...", "In older
+// versions of Jinja (before 2.9) ...".
 func versionNote(text string) bool {
+	for _, p := range []string{"In older versions", "In earlier versions", "In previous versions", "In old versions", "In newer versions", "In recent versions"} {
+		if strings.HasPrefix(text, p) {
+			return true
+		}
+	}
 	for _, p := range []string{"In v", "In version ", "Since v", "Since version ", "As of v", "As of version ", "Starting with v",
 		"Starting with version ", "Starting from v", "From v", "From version "} {
 		if rest, ok := strings.CutPrefix(text, p); ok && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
@@ -3995,7 +4012,8 @@ func clauseBody(body string) bool {
 			return false
 		case "is", "are", "was", "were", "has", "have", "had", "does", "do",
 			"could", "would", "should", "might", "must", "shall", // "(the enclosing quotes could change)"
-			"happened", "happens", "occurred", "occurs", "arose", "arises": // "regular file, an error happened while ..."
+			"happened", "happens", "occurred", "occurs", "arose", "arises", // "regular file, an error happened while ..."
+			"they", "we", "you", "he", "she": // "The views and templates work, but they look very plain right now."
 			return true
 		}
 		if enItemVerbs[w] || enDescribeVerbs[w] || enModals[w] {
@@ -4255,7 +4273,7 @@ func pointsBelow(s string) bool {
 
 // enSupportStatus reports an English sentence that says one of spellings
 // is not supported, or deprecated: "middleware is not supported out of
-// the box".
+// the box"; or what supports it: "The builtin server supports SSL".
 func enSupportStatus(s string, spellings []string) bool {
 	if !strings.Contains(s, "upport") && !strings.Contains(s, "eprecated") && !strings.Contains(s, "vailable") {
 		return false // cheap test first: it runs for each section's first sentence
@@ -4267,6 +4285,13 @@ func enSupportStatus(s string, spellings []string) bool {
 			lsp = y + "ies" // "HTTP CONNECT proxies are supported by default"
 		}
 		for _, i := range glossary.Index(l, lsp) {
+			if (strings.HasSuffix(l[:i], " supports ") || strings.HasSuffix(l[:i], " support ")) && !relativeAfter(l[i+len(lsp):]) {
+				// "The builtin server supports SSL for testing purposes."
+				// (Werkzeug's "SSL"): what supports it ("Jinja supports
+				// extensions that can add extra filters, ..." says what
+				// they are).
+				return true
+			}
 			rest := strings.TrimPrefix(l[i+len(lsp):], "s")
 			for _, st := range []string{" is not supported", " are not supported", " is no longer supported", " are no longer supported",
 				" is unsupported", " are unsupported", " is deprecated", " are deprecated", " is not available", " are not available",
@@ -4281,6 +4306,13 @@ func enSupportStatus(s string, spellings []string) bool {
 		}
 	}
 	return false
+}
+
+// relativeAfter reports a relative clause after a term's spelling: "s
+// that can add ...", " which ...".
+func relativeAfter(rest string) bool {
+	w := firstWord(strings.TrimPrefix(rest, "s"))
+	return w == "that" || w == "which" || w == "who"
 }
 
 // jaSupportStatus reports a Japanese sentence that says whether something
@@ -5913,6 +5945,11 @@ func enInstruction(text string, spellings []string) bool {
 	}
 	first, rest, _ := strings.Cut(text, " ")
 	if enImperatives[strings.ToLower(first)] && first != strings.ToLower(first) {
+		return true
+	}
+	if w, _, _ := strings.Cut(rest, " "); first == "By" && strings.HasSuffix(w, "ing") && isLowerWord(w) && strings.Contains(text, ", ") {
+		// "By passing a dict to data, the client will construct a
+		// request body ..." (Werkzeug's "Request Body"): how to get one.
 		return true
 	}
 	switch first {

@@ -850,6 +850,17 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 					// pages).
 					it.sigParam = signatureParam(owners[o-1].text, it.key)
 				}
+				if k := strings.Trim(it.key, "`"); !it.sigParam && it.code && isLowerWord(k) {
+					// "- `key`: The tag to mark the serialized object
+					// with." under "- `JSONTag(serializer)`: ...", "-
+					// `bytes`: A response object is created with the bytes
+					// ..." under make_response(rv)'s Parameters (Flask's
+					// API): a member of the class, or one case of the
+					// call, not the word.
+					for o := len(owners) - 1; o >= 0 && o >= len(owners)-2 && !it.sigParam; o-- {
+						it.sigParam = callItem(owners[o].text)
+					}
+				}
 				if len(owners) > 0 && valueOf(owners[len(owners)-1].text, it.key) || params && parameterWord(strings.Trim(it.key, "`*_ ")) ||
 					(keyLineLabels[strings.ToLower(strings.Trim(it.key, "`*_ "))] || constantCase(it.key, it.body) || platformCase(it.key, it.body)) && !it.glossary {
 					// A value or a parameter, not indexed; its key still
@@ -1047,16 +1058,8 @@ func signatureParam(parent, key string) bool {
 	if k == "" || !isLatinWord(k) {
 		return false
 	}
-	t := strings.TrimLeft(parent, "-*+ ")
-	open := strings.IndexByte(t, '(')
-	if open <= 0 || t[open-1] == ' ' || strings.Contains(t[:open], ": ") {
-		return false // "**smtp_tls_verify_cert_match (default: hostname)**" is no call
-	}
-	// The parameters may carry types ("add_js_file(filename:
-	// Optional[str], priority: int = 500)"): the call ends at its
-	// closing parenthesis, not at the first ": ".
-	end := closingParen(t, open)
-	if end < 0 || !strings.Contains(t[end:], ": ") {
+	t, open, end := callKey(parent)
+	if end < 0 {
 		return false
 	}
 	for _, f := range strings.FieldsFunc(t[open+1:end], func(r rune) bool { return strings.ContainsRune("(),*=[]`: ", r) }) {
@@ -1065,6 +1068,35 @@ func signatureParam(parent, key string) bool {
 		}
 	}
 	return false
+}
+
+// callKey finds the call in a list item whose key is one ("-
+// `add_js_file(filename, priority=500)`: ..."): the item without its
+// marker, and the offsets of the call's parentheses; end is -1 when the
+// key is no call.
+func callKey(item string) (t string, open, end int) {
+	t = strings.TrimLeft(item, "-*+ ")
+	open = strings.IndexByte(t, '(')
+	if open <= 0 || t[open-1] == ' ' || strings.Contains(t[:open], ": ") {
+		return t, open, -1 // "**smtp_tls_verify_cert_match (default: hostname)**" is no call
+	}
+	// The parameters may carry types ("add_js_file(filename:
+	// Optional[str], priority: int = 500)"): the call ends at its
+	// closing parenthesis, not at the first ": ".
+	end = closingParen(t, open)
+	if end < 0 || !strings.Contains(t[end:], ": ") {
+		return t, open, -1
+	}
+	return t, open, end
+}
+
+// callItem reports a list item whose key is a call written as code ("-
+// `flask.json.tag.JSONTag(serializer)`: Base class ..."): an API
+// reference's class or function, whose items are its members and
+// parameters.
+func callItem(item string) bool {
+	t, _, end := callKey(item)
+	return end >= 0 && strings.HasPrefix(t, "`")
 }
 
 // documentPart opens a body about a part of the document: "This section

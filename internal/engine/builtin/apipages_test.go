@@ -1,0 +1,69 @@
+package builtin
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/pipeline"
+)
+
+// An API reference lists a class's members and a parameter's accepted
+// types under its signature (Flask's "- `key`: The tag to mark the
+// serialized object with." under JSONTag, "- `bytes`: A response object is
+// created with the bytes as the body." under make_response's rv): what a
+// member or one case of a call is, not what the everyday word means. Nor
+// does "a string: in this case ..." (one of the kinds an argument may be)
+// gloss string. The text is written for this test.
+func TestAPIMembersGlossNoWord(t *testing.T) {
+	t.Parallel()
+	api := "# API\n\n" +
+		"- `harbor.tide.TideTag(reader)`: Base class for the tags of tide readings.\n" +
+		"  - `check(value)`: Check whether the reading should carry this tag.\n" +
+		"  - `mark`: The tag to put on the reading. If `None`, the tag is only a step of tagging.\n" +
+		"- `harbor.Harbor.make_berth(rv)`: Turn the value into a berth.\n" +
+		"  - Parameters: **rv** (*str*) –\n" +
+		"    - `str`: A berth is created with the string as its name.\n" +
+		"    - `bytes`: A berth is created with the bytes as its name.\n" +
+		"  - Return type: bool\n"
+	kinds := "# Quays\n\n- `harbor.Harbor.from_object(obj)`: Moor the quay given. An object can be of one of the following two kinds:\n" +
+		"  - a string: in this case the quay with that name is moored\n" +
+		"  - an actual quay: that quay is used directly\n\nNames are given as a string. The string is read as UTF-8.\n"
+	prose := "# Moorings\n\nEvery reading gets a mark before it is stored. A mark is kept with the reading. " +
+		"Names are given as a string or as bytes. The string is read as UTF-8, and bytes are read as they are. Pass a string.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "api.md", Content: api}, {Path: "moorings.md", Content: prose}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "mark", "The tag to put")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "bytes", "A berth is created")
+	c = pipeline.NewCorpus([]glossary.Document{{Path: "quays.md", Content: kinds}})
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "string", "this case")
+}
+
+// A section's first sentence that is not about the heading's term: a
+// tutorial's progress ("# Static Berths" over "The mooring views and
+// quays work, but they look very plain right now."), whether another
+// thing supports it ("## TLS" over "The harbor server supports TLS for
+// testing purposes."), how to get one ("## Request Body" over "By passing
+// a map to `data`, the client will build a request body ..."). The text is
+// written for this test.
+func TestHeadingOverSomethingElse(t *testing.T) {
+	t.Parallel()
+	tutorial := "# Static Berths\n\nThe mooring views and quays work, but they look very plain right now. " +
+		"Some paint can be added to the berths.\n\n" +
+		"## Serving\n\nPaint is served by the harbor. Every static berth is painted.\n"
+	serving := "# Serving\n\n## TLS\n\nThe harbor server supports TLS for testing purposes. Pass a TLS context to enable it.\n\n" +
+		"## Request Body\n\nBy passing a map to `data`, the client will build a request body with form data. " +
+		"Send it after the headers.\n\nEvery TLS context has a certificate.\n"
+	// "Jinja supports extensions that can add ..." says what they are.
+	plugins := "# Plugins\n\nThe harbor supports plugins that can add extra gauges or even extend the reader.\n\n" +
+		"## Plugin Loader\n\nIn older versions of the harbor (before 2.9) it was required to enable this with a plugin loader.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "static.md", Content: tutorial}, {Path: "serving.md", Content: serving}, {Path: "plugins.md", Content: plugins}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "static berth", "look very plain")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "TLS", "supports TLS")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "request body", "By passing")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "plugin loader", "In older versions")
+	if d := define(t, e, c, "plugins"); !strings.HasPrefix(d.Text, "The harbor supports plugins that can add") {
+		t.Errorf("plugins: %q (%.2f), want the page's first sentence", d.Text, d.Confidence)
+	}
+}
