@@ -67,3 +67,34 @@ func TestHeadingOverSomethingElse(t *testing.T) {
 		t.Errorf("plugins: %q (%.2f), want the page's first sentence", d.Text, d.Confidence)
 	}
 }
+
+// Items that say something other than what their key is: a request to do
+// something ("- GitHub Pages: Please add `sphinx.ext.githubpages` to your
+// project.", Sphinx's FAQ), what a person did ("- PyPI: Jannis Leidel wrote
+// a setuptools command ..."), a template's field in lower case ("- **css**:
+// Links to css files used by Sphinx", not CSS); and a parenthesis after
+// "any" ("instantiated without any text (the first two arguments)") says
+// which arguments, not what text is. The text is written for this test.
+func TestItemsAboutSomethingElse(t *testing.T) {
+	t.Parallel()
+	faq := "# FAQ\n\n- Tide Pages: Please add `harbor.ext.tidepages` to your project. It publishes the tables.\n" +
+		"- QuayPI: Anna Berthold wrote a command that uploads harbor tables to the QuayPI area.\n" +
+		"- Moorwiki: Jon Keel is developing a bridge to Moorwiki called rope.\n\n" +
+		"Tide Pages are published daily. Every QuayPI upload is signed. Moorwiki is read often.\n"
+	deploy := "# Deploying\n\n- **Tide Pages**: Tide Pages is a simple static hosting tightly integrated with the harbor: static tables are served from one branch.\n\n" +
+		"# Templates\n\nThe document is a dictionary:\n\n- **body**: The main body of the table\n- **tcp**: Links to tcp files used by the harbor\n\n" +
+		"Send every table over TCP. TCP keeps the order.\n\n" +
+		"The target node is instantiated without any rope (the first two arguments). Every rope is tied.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "faq.md", Content: faq}, {Path: "deploy.md", Content: deploy}})
+	e := newEngine(t)
+	if d := define(t, e, c, "Tide Pages"); !strings.HasPrefix(d.Text, "Tide Pages is a simple static hosting") {
+		t.Errorf("Tide Pages: %q (%.2f), want the item that says what it is", d.Text, d.Confidence)
+	}
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "QuayPI", "Anna Berthold")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Moorwiki", "Jon Keel")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "TCP", "Links to tcp")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "rope", "first two arguments")
+	c = pipeline.NewCorpus([]glossary.Document{{Path: "faq.md", Content: "# FAQ\n\n- Harbor Docs: Please add `harbor.ext.docs` to your project. It publishes the tables.\n" +
+		"- Epydoc: There is a third-party extension.\n\nHarbor Docs are kept with the tables.\n"}})
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Harbor Docs", "Please add")
+}

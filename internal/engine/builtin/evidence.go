@@ -798,6 +798,20 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// is.
 				continue
 			}
+			if !it.ja && (strings.HasPrefix(it.body, "Please ") || personActs(it.body, k)) {
+				// "GitHub Pages: Please add sphinx.ext.githubpages to your
+				// project.", "PyPI: Jannis Leidel wrote a setuptools
+				// command ..." (Sphinx's FAQ): what to do, or what someone
+				// made for it, not what it is.
+				continue
+			}
+			if !it.ja && !it.glossary && len(sp) > 1 && strings.ToUpper(sp) == sp && strings.ToLower(sp) != sp && k == strings.ToLower(k) && strings.EqualFold(k, sp) && !glossary.Contains(it.body, sp) {
+				// "- **css**: Links to css files used by Sphinx" (a
+				// template's fields): a field named in lower case, not
+				// the acronym ("vts: Configures a VTS channel ..." writes
+				// the acronym, and is its item).
+				continue
+			}
 			if !it.ja && invitation(it.body) {
 				// "[Discord](https://discord.com/...) - Join our discord
 				// server and chat with the maintainers.": where to meet
@@ -3489,6 +3503,30 @@ func invitation(body string) bool {
 	return false
 }
 
+// personActs reports an English body whose subject is a person's name,
+// two capitalised words other than the key, and whose verb says what they
+// did or are doing: "Jannis Leidel wrote a setuptools command ...",
+// "Michael Jones is developing a reST/Sphinx bridge ...".
+func personActs(body, key string) bool {
+	w := strings.Fields(body)
+	if len(w) < 4 || strings.HasPrefix(body, key) {
+		return false
+	}
+	for _, n := range w[:2] {
+		r, size := utf8.DecodeRuneInString(n)
+		if !unicode.IsUpper(r) || !isLowerWord(n[size:]) {
+			return false
+		}
+	}
+	switch w[2] {
+	case "wrote", "created", "developed", "made", "built", "maintains", "started", "contributed", "implemented":
+		return true
+	case "is", "has", "was", "had":
+		return strings.HasSuffix(w[3], "ing") || w[3] == "written" || w[3] == "created" || w[3] == "developed" || w[3] == "made" || w[3] == "built"
+	}
+	return false
+}
+
 // enInviteVerbs open an invitation.
 var enInviteVerbs = toSet(`join follow visit chat contact talk ask email e-mail message ping star sponsor support subscribe read watch find`)
 
@@ -5302,6 +5340,12 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				// the parenthesis is about the quantity, not the unit.
 				continue
 			}
+			if f := strings.Fields(before); !s.ja && len(f) > 0 && (strings.EqualFold(f[len(f)-1], "any") || strings.EqualFold(f[len(f)-1], "no")) {
+				// "instantiated without any text (the first two
+				// arguments)": which ones, of a quantity, not what text
+				// is.
+				continue
+			}
 			if strings.HasSuffix(before, "+") || strings.HasSuffix(before, "＋") {
 				// "debuild = dpkg-buildpackage + lintian (a clean
 				// build)": the parenthesis is about the sum.
@@ -5944,7 +5988,7 @@ func enInstruction(text string, spellings []string) bool {
 		return true
 	}
 	first, rest, _ := strings.Cut(text, " ")
-	if enImperatives[strings.ToLower(first)] && first != strings.ToLower(first) {
+	if enImperatives[strings.ToLower(first)] && first != strings.ToLower(first) || first == "Please" {
 		return true
 	}
 	if w, _, _ := strings.Cut(rest, " "); first == "By" && strings.HasSuffix(w, "ing") && isLowerWord(w) && strings.Contains(text, ", ") {
