@@ -637,14 +637,6 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if aboutInstances(it.body, sp, it.ja) {
 				continue
 			}
-			if (strings.HasPrefix(k, "a ") || strings.HasPrefix(k, "an ")) && (!opensWithArticle(it.body) || clauseBody(it.body)) {
-				// "- a string: in this case the object with that name will
-				// be imported" (Flask's from_object, the kinds of its
-				// argument): what happens in one case, not what a string
-				// is ("- a tide warden: The name of the person who ..."
-				// is).
-				continue
-			}
 			if to := crossRefTarget(it.body, it.ja); to != "" && slices.ContainsFunc(spellings, func(o string) bool { return normKey(o) == normKey(to) }) {
 				// "hash: In Git's context, synonym for object name." of the
 				// alias hash: another name of the term, not what it is.

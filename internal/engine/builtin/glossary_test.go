@@ -368,3 +368,26 @@ func TestPageTopicEverydayWordIsATerm(t *testing.T) {
 		t.Errorf("excluded = %v, want installation only", excluded)
 	}
 }
+
+// A glossary's entry for a verb says what doing it means, opening with
+// the verb's gerund ("fetch: Fetching a branch means to get the branch's
+// head ref ...", git's glossary): that is its gloss, not an activity
+// named in passing ("3. Network: structuring and managing a multi-node
+// network" is still none). The text is written for this test.
+func TestGlossaryGerundOfTheKey(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	c := pipeline.NewCorpus([]glossary.Document{
+		{Path: "glossary.md", Content: "# Glossary\n\n- moor: Mooring a boat means to tie it to a berth, to find out which ropes are missing, and to get them, too. See also moor(1).\n" +
+			"- dock: Docking a ship means to bring it into a dock.\n- quay: A place to moor.\n\nYou moor at the quay. Every boat can moor. Dock the ship.\n"},
+		{Path: "moor.md", Content: "# Commands\n\n- moor: Moor unmoored boats from the remote quay we are tracking.\n"},
+	})
+	for term, want := range map[string]string{
+		"moor": "Mooring a boat means to tie it to a berth, to find out which ropes are missing, and to get them, too.",
+		"dock": "Docking a ship means to bring it into a dock.",
+	} {
+		if d := define(t, e, c, term); d.Text != want {
+			t.Errorf("%s: %q (%.2f), want the glossary's entry", term, d.Text, d.Confidence)
+		}
+	}
+}

@@ -2894,11 +2894,13 @@ func itemBody(key, body string, ja bool) string {
 	}
 	if k := strings.Trim(key, "`*_ "); !ja && (strings.HasPrefix(k, "a ") || strings.HasPrefix(k, "an ")) {
 		switch strings.ToLower(firstWord(body)) {
-		case "it", "whose", "which", "that", "they", "where":
+		case "it", "whose", "which", "that", "they", "where", "in":
 			// "`fjac` ... should be: - a character string: it refers to
-			// a C routine ...": one of the forms another thing takes,
-			// the sentence going on ("a committer: The name of the
-			// person who ..." still says what a committer is).
+			// a C routine ...", "- a string: in this case the object
+			// with that name will be imported" (Flask's from_object):
+			// one of the forms another thing takes, the sentence going
+			// on ("a committer: The name of the person who ..." still
+			// says what a committer is).
 			return ""
 		}
 	}
@@ -3053,7 +3055,7 @@ func itemBody(key, body string, ja bool) string {
 		return "" // "name: The metric name.": a field of a record, named again
 	case recordField(first):
 		return "" // "type: This field defines the filesystem used ...": a column of a file, not what a type is
-	case activity(first) && !activityKey(key):
+	case activity(first) && !activityKey(key) && !gerundOf(key, lw):
 		// "3. Network: structuring and managing a multi-node network":
 		// what a layer does, not what a network is ("Routing: forwarding
 		// the packets ..." says what routing is).
@@ -3535,6 +3537,18 @@ func activity(text string) bool {
 		return false
 	}
 	return enArticles[w[1]] && w[1] != "one" || (w[1] == "and" || w[1] == "or") && len(w) > 2 && gerund(strings.TrimRight(w[2], ",;:"))
+}
+
+// gerundOf reports w, a word in lower case, as the gerund of key, a verb:
+// "fetching" of fetch, "merging" of merge, "committing" of commit (git's
+// glossary: "fetch: Fetching a branch means to get ...").
+func gerundOf(key, w string) bool {
+	k := strings.ToLower(strings.Trim(key, "`*_ "))
+	if k == "" || strings.Contains(k, " ") {
+		return false
+	}
+	stem, ok := strings.CutSuffix(w, "ing")
+	return ok && stem != "" && (stem == k || stem == strings.TrimSuffix(k, "e") || stem == k+k[len(k)-1:])
 }
 
 // activityKey reports a key that names an activity: its last word is a
