@@ -98,3 +98,27 @@ func TestItemsAboutSomethingElse(t *testing.T) {
 		"- Epydoc: There is a third-party extension.\n\nHarbor Docs are kept with the tables.\n"}})
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Harbor Docs", "Please add")
 }
+
+// Sentences that judge or recommend the term under its heading ("##
+// Unicode" over "Unicode is a big deal in Babel.", "## virtualenv" over
+// "Virtualenv is probably what you want to use during development"), an
+// everyday word without an article that "stands for" a plugin's summary
+// ("Package stands for pytest plugin to upload results ...", under the
+// plugin's name), and a restatement after "i.e." that counts ("separated
+// by LF (i.e. one path per line)") gloss nothing. The text is written for
+// this test.
+func TestJudgementsAndSummariesAreNoGlosses(t *testing.T) {
+	t.Parallel()
+	dev := "# Development\n\n## Unicode\n\nUnicode is a big deal in the harbor. Every table is read as Unicode.\n\n" +
+		"## tidenv\n\nTidenv is probably what you want to use during development, and on the quay too.\n\n" +
+		"Run tidenv first. Every tidenv has a tide.\n"
+	plugins := "# Plugins\n\n## harbor-report\n\nPackage stands for harbor plugin to upload tide tables into a report page.\n\n" +
+		"Install the package first. Every package is signed.\n\n" +
+		"# Reading\n\nPaths are separated by LF (i.e. one path per line) by default. Every LF ends a path.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "dev.md", Content: dev}, {Path: "plugins.md", Content: plugins}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Unicode", "big deal")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tidenv", "what you want")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "package", "Package stands for")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "LF", "One path per line")
+}

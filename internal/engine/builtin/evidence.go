@@ -493,6 +493,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// guide): what changed in a release, not what it is.
 				continue
 			}
+			if !s.ja && judgesTerm(s.text, sp) {
+				// "## Unicode" over "Unicode is a big deal in Babel.",
+				// "## virtualenv" over "Virtualenv is probably what you
+				// want to use during development ...": a judgement.
+				continue
+			}
 			if !s.ja && narration(s.text) {
 				// "### Shim" over "We discussed the use of the containerd
 				// shim, the costs that it adds, ..." (a meeting's notes):
@@ -2969,6 +2975,13 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				if p.prefix == " means " && strings.HasPrefix(strings.ToLower(body), "that ") {
 					return evidence{}, false
 				}
+				if p.prefix == " stands for " && n == len(sp) && isGeneralWord(sp) {
+					// "Package stands for pytest plugin to upload results
+					// ..." (pytest's plugin list, under one plugin's name):
+					// an everyday word with no article is that package, and
+					// what it stands for no expansion.
+					return evidence{}, false
+				}
 				if (p.prefix == " is when " || p.prefix == " is where " || p.prefix == " is how " || p.prefix == " is what ") &&
 					strings.HasPrefix(s.text, "The ") {
 					// "The traceback is where the importlib loaded data most
@@ -3230,6 +3243,33 @@ func namesItself(body, sp string) bool {
 	return np == l || np == l+"s" || strings.HasSuffix(np, " "+l) || strings.HasSuffix(np, " "+l+"s")
 }
 
+// judgesTerm reports an English sentence whose subject is sp and that only
+// judges it ("Unicode is a big deal in Babel.") or recommends it
+// ("Virtualenv is probably what you want to use during development"):
+// under a heading named for the term it still says nothing of what it is.
+func judgesTerm(text, sp string) bool {
+	n, ok := matchSubject(text, sp, false)
+	if !ok {
+		return false
+	}
+	rest, ok := strings.CutPrefix(strings.ToLower(text[n:]), " is ")
+	if !ok {
+		return false
+	}
+	if w, after, ok := strings.Cut(rest, " "); ok && (copulaAdverbs[w] || w == "probably") {
+		rest = after
+	}
+	if strings.HasPrefix(rest, "what you want") || strings.HasPrefix(rest, "what you need") {
+		return true
+	}
+	for _, a := range []string{"a ", "an "} {
+		if body, ok := strings.CutPrefix(rest, a); ok {
+			return enVerdict(body)
+		}
+	}
+	return false
+}
+
 // enVerdict reports a body that only judges: "good choice", "great idea
 // for small ports", "bad fit".
 func enVerdict(body string) bool {
@@ -3241,7 +3281,7 @@ func enVerdict(body string) bool {
 		if i >= 6 || x == "that" || x == "which" || x == "of" || x == "for" {
 			break
 		}
-		if t := strings.TrimRight(x, ",;:"); i > 0 && (t == "subject" || t == "topic" || t == "matter") {
+		if t := strings.TrimRight(x, ",;:"); i > 0 && (t == "subject" || t == "topic" || t == "matter" || t == "deal" && w[i-1] == "big") {
 			// "Security is a vast and very sensitive subject, so we
 			// cannot ...": how large a subject, not what it is.
 			return true
@@ -5440,6 +5480,11 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			continue
 		}
 		restated := strings.TrimPrefix(lower, "i.e. ")
+		if w, _, _ := strings.Cut(restated, " "); restated != lower && (w == "one" || w == "each" || w == "every" || w == "no" || w == "all") {
+			// "separated by LF (i.e. one path per line)": what the
+			// separation amounts to, not what LF is.
+			continue
+		}
 		if w, _, _ := strings.Cut(restated, " "); w == "whose" || w == "which" || w == "that" || w == "who" || w == "where" || w == "when" {
 			// "Actions that always take a type (i.e. whose options always
 			// take a value)": a relative clause about a noun before.
