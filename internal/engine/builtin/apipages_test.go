@@ -56,13 +56,15 @@ func TestHeadingOverSomethingElse(t *testing.T) {
 		"Send it after the headers.\n\nEvery TLS context has a certificate.\n"
 	// "Jinja supports extensions that can add ..." says what they are.
 	plugins := "# Plugins\n\nThe harbor supports plugins that can add extra gauges or even extend the reader.\n\n" +
-		"## Plugin Loader\n\nIn older versions of the harbor (before 2.9) it was required to enable this with a plugin loader.\n"
+		"## Plugin Loader\n\nIn older versions of the harbor (before 2.9) it was required to enable this with a plugin loader.\n\n" +
+		"## Block Moorings\n\nStarting with Harbor 2.8, it's possible to also use block moorings to hold a whole berth.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "static.md", Content: tutorial}, {Path: "serving.md", Content: serving}, {Path: "plugins.md", Content: plugins}})
 	e := newEngine(t)
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "static berth", "look very plain")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "TLS", "supports TLS")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "request body", "By passing")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "plugin loader", "In older versions")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "block mooring", "Starting with Harbor")
 	if d := define(t, e, c, "plugins"); !strings.HasPrefix(d.Text, "The harbor supports plugins that can add") {
 		t.Errorf("plugins: %q (%.2f), want the page's first sentence", d.Text, d.Confidence)
 	}

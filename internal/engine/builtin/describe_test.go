@@ -546,8 +546,9 @@ func TestDefineJapaneseSpacedNames(t *testing.T) {
 // without emphasis, nor a value ("the only sensible setting ... is
 // **bollard**"), nor the state a clause ends with ("... has no effect when
 // the gauge is **moored**", Mutt's "set"), nor a relative clause's value
-// ("wait for any child whose process group ID is *id*", Python's os). The
-// text is written for this test.
+// ("wait for any child whose process group ID is *id*", Python's os), nor
+// a statement after a semicolon about a name ("... are BRE; perl(1) is
+// *ERE*."). The text is written for this test.
 func TestDefineEmphasisedComplement(t *testing.T) {
 	t.Parallel()
 	en := "# Cargo\n\n" +
@@ -561,7 +562,11 @@ func TestDefineEmphasisedComplement(t *testing.T) {
 		"Note: the berth log has no effect when the north gauge variable is **moored**. Check moored ships daily.\n" +
 		"Also see the tide flag, which controls whether logs are kept when this is **docked**. Docked ships pay.\n\n" +
 		"If a berth has two cranes, the crane nearer the sea is the **seaward crane**. The seaward crane lifts first.\n\n" +
-		"Signal any tug whose assigned berth number is *warp*. Each warp is logged.\n"
+		"Signal any tug whose assigned berth number is *warp*. Each warp is logged.\n" +
+		// A statement of its own after a semicolon, whose subject is a
+		// name (the Debian Reference's "ed(1) and vim(1) are BRE;
+		// perl(1) is ERE.").
+		"tug(1) and pilot(1) are *BRT*; crane(1) is *ERT*. Each ERT is logged.\n"
 	ja := "# 荷役\n\n荷役の最小単位は**荷口**です。荷口ごとに伝票を作ります。荷口を数えます。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	e := newEngine(t)
@@ -574,7 +579,7 @@ func TestDefineEmphasisedComplement(t *testing.T) {
 			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
 		}
 	}
-	for _, term := range []string{"hawser", "fender", "gantry", "bollard", "moored", "docked", "warp"} {
+	for _, term := range []string{"hawser", "fender", "gantry", "bollard", "moored", "docked", "warp", "ERT"} {
 		if d := define(t, e, c, term); d.Confidence >= confExplicit {
 			t.Errorf("%s: %q (%.2f) is not introduced by its sentence", term, d.Text, d.Confidence)
 		}

@@ -1653,6 +1653,17 @@ func versionNote(text string) bool {
 			return true
 		}
 	}
+	for _, p := range []string{"Starting with ", "Starting from ", "Since ", "As of "} {
+		// "Starting with Jinja 2.8, it's possible to ...": a product's
+		// release.
+		if rest, ok := strings.CutPrefix(text, p); ok {
+			name, ver, _ := strings.Cut(rest, " ")
+			if r, _ := utf8.DecodeRuneInString(name); unicode.IsUpper(r) && ver != "" && (ver[0] >= '0' && ver[0] <= '9' ||
+				len(ver) > 1 && ver[0] == 'v' && ver[1] >= '0' && ver[1] <= '9') {
+				return true
+			}
+		}
+	}
 	for _, p := range []string{"In v", "In version ", "Since v", "Since version ", "As of v", "As of version ", "Starting with v",
 		"Starting with version ", "Starting from v", "From v", "From version "} {
 		if rest, ok := strings.CutPrefix(text, p); ok && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
@@ -4743,6 +4754,9 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 	return evidence{}, false
 }
 
+// demonstratives point back to what a sentence said before.
+var demonstratives = toSet("this that these those such")
+
 // introducedEvidence reads a sentence that ends with the term in emphasis
 // as its copula's complement ("The low level unit of transmission in MQTT
 // is a **Packet**.", 「荷役の最小単位は**荷口**です。」) as naming it, as
@@ -4795,6 +4809,13 @@ func introducedEvidence(s *sentence, in, sp string) (evidence, bool) {
 	for i, w := range words {
 		if strings.ContainsAny(w[len(w)-1:], ",;:") {
 			clause = i + 1
+		}
+		if strings.HasSuffix(w, ";") && len(words)-(i+1) < 3 && i+1 < len(words) && !demonstratives[strings.ToLower(words[i+1])] {
+			// "ed(1) and vim(1) are BRE; perl(1) is ERE.": a statement
+			// of its own, after the semicolon, whose subject is a name:
+			// what perl is, not what ERE is ("...; this is
+			// authentication." names what the clause before says).
+			return evidence{}, false
 		}
 	}
 	for i, w := range words {
