@@ -1267,3 +1267,39 @@ func TestExtractTaggedReleaseNotes(t *testing.T) {
 		}
 	}
 }
+
+// An API reference built by Sphinx gives each parameter's type in
+// parentheses and each call's "Return type:" ("- **quay_name**
+// (*Optional**[**str**]*) – the name of the quay", "- Return type:
+// *Callable*[[*T_berth*], *T_berth*]", Flask's API page): the typing names
+// are no terms of the documents; the parameters' descriptions still are
+// read. The page is written for this test.
+func TestExtractSkipsAnnotationTypes(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	var sb strings.Builder
+	sb.WriteString("# API\n\n")
+	for _, call := range []string{"moor", "unmoor", "berth", "dock", "undock", "warp", "tow", "anchor"} {
+		sb.WriteString("- `harbor." + call + "(quay_name, hooks=None)`: " + strings.ToUpper(call[:1]) + call[1:] + " a ship at the tide gate.\n")
+		sb.WriteString("  - Parameters\n")
+		sb.WriteString("    - **quay_name** (*Optional**[**str**]*) – the name of the quay at the tide gate\n")
+		sb.WriteString("    - **hooks** (*Optional**[**Callable**[**[**Mapping**[**str**,* *Any**]**]**,* *T_berth**]**]*) – the mooring hooks\n")
+		sb.WriteString("  - Return type: *Callable*[[*T_berth*], *T_berth*]\n")
+	}
+	sb.WriteString("\nEvery tide gate has mooring hooks. The tide gate closes at night.\n")
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "api.md", Content: sb.String()}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, bad := range []string{"Callable", "Optional", "Mapping", "T_berth", "str", "Any"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted from a type annotation (%v)", bad, terms)
+		}
+	}
+	for _, want := range []string{"tide gate", "mooring hook"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%q missing (%v)", want, terms)
+		}
+	}
+}

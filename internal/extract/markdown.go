@@ -219,6 +219,12 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 			flush(false)
 			trimmed = stripped
 			plainPara = false
+			if strings.HasPrefix(strings.TrimLeft(trimmed, "*_"), "Return type") {
+				// "- Return type: *Callable*[[*T_route*], *T_route*]"
+				// (a Sphinx API page): typing names, no terms.
+				continue
+			}
+			trimmed = stripParamType(trimmed)
 		}
 		if strings.TrimSpace(trimmed) == "" {
 			// ">" alone, "- " alone: an empty quoted line or item ends the
@@ -837,6 +843,31 @@ func shortcodeLen(s string, i int) int {
 		return 0
 	}
 	return j + 1 - i
+}
+
+// stripParamType removes the type in parentheses after a parameter's name
+// in bold, as Sphinx writes a call's parameters ("**quay_name**
+// (*Optional**[**str**]*) – the name of the quay" reads "**quay_name** –
+// the name of the quay"): typing names are no terms.
+func stripParamType(s string) string {
+	i := strings.Index(s, "** (")
+	if i < 0 || i > 120 {
+		return s
+	}
+	open := strings.LastIndex(s[:i], "**")
+	if open < 0 || open+2 >= i {
+		return s
+	}
+	for _, r := range s[open+2 : i] {
+		if !(r == '_' || r == '.' || r < 0x80 && isASCIIAlnum(byte(r))) {
+			return s
+		}
+	}
+	end := matchBracket(s, i+3, '(', ')')
+	if end < 0 {
+		return s
+	}
+	return s[:i+2] + s[end+1:]
 }
 
 // matchBracket returns the index of the bracket closing the one at s[i], or
