@@ -3263,10 +3263,11 @@ func judgesTerm(text, sp string) bool {
 	if !ok {
 		return false
 	}
-	rest, ok := strings.CutPrefix(strings.ToLower(text[n:]), " is ")
+	rest, ok := strings.CutPrefix(text[n:], " is ")
 	if !ok {
 		return false
 	}
+	rest = strings.ToLower(rest)
 	if w, after, ok := strings.Cut(rest, " "); ok && (copulaAdverbs[w] || w == "probably") {
 		rest = after
 	}
@@ -3551,21 +3552,27 @@ func invitation(body string) bool {
 // did or are doing: "Jannis Leidel wrote a setuptools command ...",
 // "Michael Jones is developing a reST/Sphinx bridge ...".
 func personActs(body, key string) bool {
-	w := strings.Fields(body)
-	if len(w) < 4 || strings.HasPrefix(body, key) {
-		return false
+	if r, _ := utf8.DecodeRuneInString(body); !unicode.IsUpper(r) || strings.HasPrefix(body, key) {
+		return false // cheap test first: it runs for each item
 	}
-	for _, n := range w[:2] {
+	first, rest, _ := strings.Cut(body, " ")
+	last, rest, _ := strings.Cut(rest, " ")
+	verb, rest, _ := strings.Cut(rest, " ")
+	next, _, _ := strings.Cut(rest, " ")
+	for _, n := range []string{first, last} {
 		r, size := utf8.DecodeRuneInString(n)
 		if !unicode.IsUpper(r) || !isLowerWord(n[size:]) {
 			return false
 		}
 	}
-	switch w[2] {
+	if next == "" {
+		return false
+	}
+	switch verb {
 	case "wrote", "created", "developed", "made", "built", "maintains", "started", "contributed", "implemented":
 		return true
 	case "is", "has", "was", "had":
-		return strings.HasSuffix(w[3], "ing") || w[3] == "written" || w[3] == "created" || w[3] == "developed" || w[3] == "made" || w[3] == "built"
+		return strings.HasSuffix(next, "ing") || next == "written" || next == "created" || next == "developed" || next == "made" || next == "built"
 	}
 	return false
 }
@@ -5393,7 +5400,7 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				// the parenthesis is about the quantity, not the unit.
 				continue
 			}
-			if f := strings.Fields(before); !s.ja && len(f) > 0 && (strings.EqualFold(f[len(f)-1], "any") || strings.EqualFold(f[len(f)-1], "no")) {
+			if w := before[strings.LastIndexByte(before, ' ')+1:]; !s.ja && (strings.EqualFold(w, "any") || strings.EqualFold(w, "no")) {
 				// "instantiated without any text (the first two
 				// arguments)": which ones, of a quantity, not what text
 				// is.
