@@ -1290,7 +1290,11 @@ func minimalParents(parents []string, ja bool) int {
 			if i == j || len(q) >= len(p) {
 				continue
 			}
-			if ja && strings.Contains(p, q) || !ja && strings.Contains(" "+p+" ", " "+q+" ") {
+			// "command line tools quick" (of "writing command line tools
+			// quick and fun") extends "command line tool": a plural
+			// inside a longer key is not folded.
+			if ja && strings.Contains(p, q) || !ja && (strings.Contains(" "+p+" ", " "+q+" ") || strings.Contains(" "+p+" ", " "+q+"s ") ||
+				strings.Contains(" "+p+" ", " "+q+"es ") || strings.HasSuffix(q, "y") && strings.Contains(" "+p+" ", " "+q[:len(q)-1]+"ies ")) {
 				minimal = false
 				break
 			}

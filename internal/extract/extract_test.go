@@ -1303,3 +1303,28 @@ func TestExtractSkipsAnnotationTypes(t *testing.T) {
 		}
 	}
 }
+
+// A phrase of ordinary words that only ever occurs inside one compound is
+// no term of its own, even where one occurrence of the compound, plural,
+// runs into a longer key ("writing command line tools quick and fun",
+// Click's index, beside "document your command line tools"): "line tool"
+// has one parent, not two. The pages are written for this test.
+func TestExtractNestedInPluralCompound(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	docs := []glossary.Document{
+		{Path: "index.md", Content: "# Harbor\n\nHarbor aims to make the process of writing tide gauge readers quick and fun.\n"},
+		{Path: "docs.md", Content: "# Documenting\n\nHarbor makes it very easy to document your tide gauge readers.\n"},
+	}
+	terms, err := e.Extract(context.Background(), docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if _, ok := got["gauge reader"]; ok {
+		t.Errorf("\"gauge reader\" extracted from inside \"tide gauge reader\" (%v)", terms)
+	}
+	if _, ok := got["tide gauge reader"]; !ok {
+		t.Errorf("\"tide gauge reader\" missing (%v)", terms)
+	}
+}
