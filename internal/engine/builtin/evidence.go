@@ -3923,8 +3923,9 @@ func pointsBack(s string) bool {
 
 // anaphoricSubject reports a subject "The X" where X is a word that
 // points back ("The result is a third configuration, and ..."): the result
-// of what the text just said, not results in general. "The range is a
-// left-open interval" defines range.
+// of what the text just said, not results in general; "The value is a
+// dictionary that maps header name to its value." (Sphinx's html_headers)
+// is a setting's value. "The range is a left-open interval" defines range.
 func anaphoricSubject(subject, sp string) bool {
 	w := strings.Fields(strings.ToLower(subject))
 	if len(w) != 2 || w[0] != "the" {
@@ -3932,7 +3933,8 @@ func anaphoricSubject(subject, sp string) bool {
 	}
 	switch strings.ToLower(sp) {
 	case "result", "outcome", "answer", "reason", "problem", "difference", "effect", "consequence", "solution",
-		"exception", "catch", "trick", "idea", "point", "goal", "caveat", "downside", "drawback", "upshot", "default", "cause":
+		"exception", "catch", "trick", "idea", "point", "goal", "caveat", "downside", "drawback", "upshot", "default", "cause",
+		"value", "key":
 		return true
 	}
 	return false

@@ -17,8 +17,8 @@ import (
 // Japanese label over a value in code (「書式は: `…`」), the subject of a
 // main clause after an opening one read as an appositive, "The result is
 // ..." after the text that produced it, "The exception is ..." after the
-// rule it excepts from, "The default is ..." after the setting and "The
-// cause is ..." after what it causes, a test ("true if ..."), a list in
+// rule it excepts from, "The default is ..." and "The value is ..." after
+// the setting and "The cause is ..." after what it causes, a test ("true if ..."), a list in
 // parentheses ("(the code itself, but also ..., etc.)"). "The range is
 // ..." still defines range. A glossary's entry comes before a parenthesis
 // in passing ("(if any of ... is given)" glosses nothing); neither does a
@@ -70,6 +70,10 @@ func TestServerManualGlosses(t *testing.T) {
 		"The first two plans are merged. The result is a third plan, and the merging goes on until all the plans are read.\n\n" +
 		"Every field takes any operator. The exception is the `Moor` field, for which only = is allowed. Each exception is logged.\n\n" +
 		"Pick a tide mode. The default is the quiet mode with one pilot on duty. Change the default in the berth file.\n\n" +
+		// A setting's value and a mapping's keys (Sphinx's html_headers:
+		// "The value is a dictionary that maps header name to its value.").
+		"Set `berth_headers` for each quay. The value is a dictionary that maps a berth name to its flag. Every value is logged.\n\n" +
+		"Set `tide_tables` for each quay. The keys are the quay names, the values can be tide tables. Every key is short.\n\n" +
 		"Slack is a good choice for most berths. Slack waits for the tide.\n\n" +
 		"The tide extension is a good example of why extensions are useful. Load the tide extension.\n\n" +
 		"A flotilla is a valid thing to do when more than two tugs pull one ship. Each flotilla is logged.\n\n" +
@@ -161,6 +165,8 @@ func TestServerManualGlosses(t *testing.T) {
 		"result":            "third plan",
 		"exception":         "Moor field",
 		"default":           "quiet mode",
+		"value":             "maps a berth name",
+		"key":               "quay names",
 		"cause":             "pull of the moon",
 		"Slack":             "good choice",
 		"tide extension":    "good example",
