@@ -45,7 +45,9 @@ func TestAPIMembersGlossNoWord(t *testing.T) {
 // thing supports it ("## TLS" over "The harbor server supports TLS for
 // testing purposes."), how to get one ("## Request Body" over "By passing
 // a map to `data`, the client will build a request body ..."). The text is
-// written for this test.
+// written for this test. Nor does a debug flag named like the term whose
+// sentence names the term again ("## `fetch`" over "This flag enables
+// debug statements for the `fetch` API.", undici's).
 func TestHeadingOverSomethingElse(t *testing.T) {
 	t.Parallel()
 	tutorial := "# Static Berths\n\nThe mooring views and quays work, but they look very plain right now. " +
@@ -68,6 +70,10 @@ func TestHeadingOverSomethingElse(t *testing.T) {
 	if d := define(t, e, c, "plugins"); !strings.HasPrefix(d.Text, "The harbor supports plugins that can add") {
 		t.Errorf("plugins: %q (%.2f), want the page's first sentence", d.Text, d.Confidence)
 	}
+	c = pipeline.NewCorpus([]glossary.Document{{Path: "debug.md", Content: "# Debug\n\nThe flags available are:\n\n## `moor`\n\n" +
+		"This flag enables debug statements for the `moor` API.\n\n## `tide`\n\nThis flag enables debug statements for the tide reader.\n\n" +
+		"Call moor first. The moor API is fast.\n"}})
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "moor", "This flag enables")
 }
 
 // Items that say something other than what their key is: a request to do

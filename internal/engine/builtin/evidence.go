@@ -458,6 +458,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// "### Binary" over "This folded field is a list of binary
 				// packages.": the heading's thing, pointed back to.
 				about = true
+				if w := firstWord(l[strings.IndexByte(l, ' ')+1:]); !s.ja && named && settingKinds[w] {
+					// "## `fetch`" over "This flag enables debug statements
+					// for the `fetch` API." (undici's NODE_DEBUG flags): a
+					// flag named like the term, which the sentence names
+					// again as another thing.
+					continue
+				}
 			}
 			if !s.ja && named && !about && compoundSubject(s.text, sp) {
 				// "#### `pod`" over "The `pod` role discovers all pods
@@ -1412,7 +1419,9 @@ func jaTopic(s string) string {
 	}
 	topic := strings.TrimSpace(s[:i])
 	n := utf8.RuneCountInString(topic)
-	if n == 0 || n > 20 || strings.ContainsAny(topic, "、。,，") {
+	if n == 0 || n > 20 && !(n <= 60 && dottedName(topic)) || strings.ContainsAny(topic, "、。,，") {
+		// A long API name is one topic all the same:
+		// 「JapaneseHolidays.isHoliday は…を判定します。」.
 		return ""
 	}
 	// 「外部変数 `dpversion' は」, 「「旧安定版」は」: a quoted name ends it.
@@ -1426,6 +1435,22 @@ func jaTopic(s string) string {
 		}
 	}
 	return topic
+}
+
+// settingKinds name what a heading in code may be, a setting, apart from
+// what its name also spells.
+var settingKinds = toSet("flag option setting variable parameter switch")
+
+// dottedName reports an identifier of ASCII letters and digits, dotted or
+// not: "JapaneseHolidays.isHoliday".
+func dottedName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c == '.' || c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // actsOn reports a sentence that does something to the term: an English

@@ -442,7 +442,9 @@ func TestJapaneseHeadingOverAnotherSubject(t *testing.T) {
 		// A list of other names' summaries under a heading.
 		"## 潮位計算\n\n### Algorithms\n\n- tide_fit — A flexible harmonic algorithm\n- tide_moga — multi-gauge harmonic algorithm\n\nAlgorithms を選ぶ。\n\n" +
 		// A list of what to install, under a platform's heading.
-		"## 必要なもの\n\n### Tidewin\n\n- [Harbour Build Tools Community](https://example.org/hbt)\n- [Berthmake](https://example.org/bm)\n\nTidewin では Berthmake を使います。\n"
+		"## 必要なもの\n\n### Tidewin\n\n- [Harbour Build Tools Community](https://example.org/hbt)\n- [Berthmake](https://example.org/bm)\n\nTidewin では Berthmake を使います。\n\n" +
+		// A long API name as the subject (japanese-holidays' README).
+		"## 潮汐表について\n\n`HarborTides.isHighWater` は与えられた「時刻」ではなく「日付」を元に満潮を判定します。\n\n潮汐表を読む。潮汐表を配る。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
 	e := newEngine(t)
 	if d := define(t, e, c, "設定オブジェクト"); strings.Contains(d.Text, "係船柱は") {
@@ -457,6 +459,7 @@ func TestJapaneseHeadingOverAnotherSubject(t *testing.T) {
 		t.Errorf("潮位互換性: %q (%.2f): a table of contents glosses nothing", d.Text, d.Confidence)
 	}
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "曳航索", "許可します")
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "潮汐表", "満潮を判定します")
 	if d := define(t, e, c, "Algorithms"); strings.Contains(d.Text, "tide_fit") {
 		t.Errorf("Algorithms: %q (%.2f): a list of other names' items glosses nothing", d.Text, d.Confidence)
 	}
