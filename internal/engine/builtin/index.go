@@ -1342,7 +1342,13 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja, params, callParams b
 		it, ok := parseListItem(line, ja)
 		// A Japanese key is a word of a few characters; a Latin one may be a
 		// long name ("TAB_GOTO_RELATIVE").
-		if !ok || ja && (utf8.RuneCountInString(it.key) > 15 && (glossary.HasCJK(it.key) || len(it.key) > 30) || strings.ContainsAny(it.key, "、。 ") || utf8.RuneCountInString(it.body) < 6) ||
+		// A key in code glosses in a word or two: 「`HG`: ひらがな」
+		// (moji's character kinds).
+		minBody := 6
+		if it.code {
+			minBody = 2
+		}
+		if !ok || ja && (utf8.RuneCountInString(it.key) > 15 && (glossary.HasCJK(it.key) || len(it.key) > 30) || strings.ContainsAny(it.key, "、。 ") || utf8.RuneCountInString(it.body) < minBody) ||
 			!ja && (len(strings.Fields(it.key)) > 4 || len(strings.Fields(it.body)) < 3 || keyLineClause(it.key, it.body)) ||
 			strings.Contains(it.body, "|") || keyLineLabels[strings.ToLower(it.key)] || menuLine(line, it.body) {
 			return // a label ("Note:", 「注釈：」), a setting ("Rules-Requires-Root: no"), prose or a menu path

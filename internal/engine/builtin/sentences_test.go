@@ -176,6 +176,15 @@ func TestNoGlossFromMenuPathsOrFormulas(t *testing.T) {
 	if d := define(t, e, c, "towline"); d.Text != "A rope used to tow a ship into the berth." {
 		t.Errorf("towline: %q, want its key line", d.Text)
 	}
+	// Keys in code gloss in a word or two, each line one (moji's character
+	// kinds: 「`HG`: ひらがな」).
+	kinds := "# 文字種\n\n変換に使う文字種です。\n\n`ZT`: 全角潮位  \n`HT`: 半角潮位  \n`TG`: 潮汐  \n`KS`: 岸壁\n\nZT と HT と TG と KS を使う。\n"
+	c = pipeline.NewCorpus([]glossary.Document{{Path: "kinds.md", Content: kinds}})
+	for term, want := range map[string]string{"ZT": "全角潮位。", "TG": "潮汐。", "KS": "岸壁。"} {
+		if d := define(t, e, c, term); d.Text != want {
+			t.Errorf("%s: %q (%.2f), want its key line %q", term, d.Text, d.Confidence, want)
+		}
+	}
 }
 
 // TestJoinLines: soft line breaks join as Markdown renders them: a space
