@@ -187,6 +187,23 @@ func TestNoGlossFromMenuPathsOrFormulas(t *testing.T) {
 	}
 }
 
+// TestCleanMarkdownLineBreaks: an HTML line break in a table cell
+// ("environment.<br />It must start with https.", a README's table) parts
+// two words; between Japanese characters it adds nothing.
+func TestCleanMarkdownLineBreaks(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"The base URL for your quay.<br />It must start with `https`.": "The base URL for your quay. It must start with https.",
+		"Conditionally<br>Required":                                    "Conditionally Required",
+		"One line.<br/> Another.":                                      "One line. Another.",
+		"岸壁の名前。<br>必須です。":                                              "岸壁の名前。必須です。",
+	} {
+		if got := cleanMarkdown(in); got != want {
+			t.Errorf("cleanMarkdown(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // TestJoinLines: soft line breaks join as Markdown renders them: a space
 // in English, nothing between Japanese characters, a space where a Latin
 // word meets Japanese (a manual page's option over its description).
