@@ -2693,6 +2693,27 @@ func firstSentenceOf(text string, ja bool) string {
 	return text
 }
 
+// imageEnd returns the index just after the Markdown image that starts at
+// s[i] ("![alt](url)", "![alt][ref]", "![][ref]"), or -1.
+func imageEnd(s string, i int) int {
+	if mid := strings.Index(s[i:], "]("); mid > 0 && !strings.Contains(s[i+2:i+mid], "]") {
+		if end := closingParen(s, i+mid+1); end > 0 {
+			return end + 1
+		}
+	}
+	j := strings.IndexByte(s[i+2:], ']')
+	if j < 0 {
+		return -1
+	}
+	k := i + 2 + j + 1
+	if k < len(s) && s[k] == '[' {
+		if e := strings.IndexByte(s[k:], ']'); e > 0 {
+			return k + e + 1
+		}
+	}
+	return -1
+}
+
 // cleanMarkdown removes inline Markdown: emphasis markers, backticks, link
 // targets, images, HTML tags and a leading quote marker. It collapses runs of
 // spaces.
@@ -2706,9 +2727,28 @@ func cleanMarkdown(s string) string {
 		switch {
 		case c == '!' && i+1 < len(s) && s[i+1] == '[':
 			// image: drop alt text and target
-			if mid := strings.Index(s[i:], "]("); mid > 0 {
-				if end := closingParen(s, i+mid+1); end > 0 {
-					i = end + 1
+			if end := imageEnd(s, i); end > 0 {
+				i = end
+				continue
+			}
+		case c == '[' && i+2 < len(s) && s[i+1] == '!' && s[i+2] == '[':
+			// A linked image, "[![][gts]][g10]" (got's comparison table
+			// of badges): nothing to read.
+			if end := imageEnd(s, i+1); end > 0 && end < len(s) && s[end] == ']' {
+				end++
+				switch {
+				case end < len(s) && s[end] == '(':
+					if e := closingParen(s, end); e > 0 {
+						i = e + 1
+						continue
+					}
+				case end < len(s) && s[end] == '[':
+					if e := strings.IndexByte(s[end:], ']'); e > 0 {
+						i = end + e + 1
+						continue
+					}
+				default:
+					i = end
 					continue
 				}
 			}
@@ -2757,6 +2797,12 @@ func cleanMarkdown(s string) string {
 				continue
 			}
 			i = n
+			continue
+		case c == '\\' && i > 0 && s[i-1] != ' ' && (i+1 == len(s) || s[i+1] == ' '):
+			// A hard line break written with a backslash at the end of a
+			// line ("... reuse HTTP/2 sessions.\" over the next line,
+			// got's README), joined with a space: a break, no mark.
+			i++
 			continue
 		case c == '\\' && i+1 < len(s) && strings.IndexByte(markdownEscapable, s[i+1]) >= 0:
 			// A Markdown escape: "ClientIPFrom\*", "Array\<number\>".

@@ -189,7 +189,8 @@ func TestNoGlossFromMenuPathsOrFormulas(t *testing.T) {
 
 // TestCleanMarkdownLineBreaks: an HTML line break in a table cell
 // ("environment.<br />It must start with https.", a README's table) parts
-// two words; between Japanese characters it adds nothing.
+// two words; between Japanese characters it adds nothing. Images, badges
+// by reference and linked, leave nothing.
 func TestCleanMarkdownLineBreaks(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{
@@ -197,6 +198,12 @@ func TestCleanMarkdownLineBreaks(t *testing.T) {
 		"Conditionally<br>Required":                                    "Conditionally Required",
 		"One line.<br/> Another.":                                      "One line. Another.",
 		"岸壁の名前。<br>必須です。":                                              "岸壁の名前。必須です。",
+		// Badges in a comparison table (got's README), inline or by
+		// reference, linked or not.
+		"TypeScript support [![][gts]][g10] [![][nts]][n10]":     "TypeScript support",
+		"Tides ![tide](t.png) and [![moon](m.png)](m.html) here": "Tides and here",
+		"No streams.\\ Requires a tide.":                         "No streams. Requires a tide.",
+		"Berths ![][b1] listed":                                  "Berths listed",
 	} {
 		if got := cleanMarkdown(in); got != want {
 			t.Errorf("cleanMarkdown(%q) = %q, want %q", in, got, want)
