@@ -128,5 +128,14 @@ func TestJudgementsAndSummariesAreNoGlosses(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Unicode", "big deal")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tidenv", "what you want")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "package", "Package stands for")
+	// "Function is the outermost frame of the call stack." (Go's
+	// assembler, a flag's effect on the function at hand); "Storage is
+	// the ..." is a mass noun's definition.
+	c = pipeline.NewCorpus([]glossary.Document{{Path: "flags.md", Content: "# Flags\n\n- `TOPTIDE` = 2048: Function is the outermost frame of the tide stack. " +
+		"Traceback should stop at this function.\n\nStorage is the place where tide tables are kept. Every function has a frame. Storage is cheap.\n"}})
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "function", "outermost frame")
+	if d := define(t, e, c, "storage"); !strings.HasPrefix(d.Text, "Storage is the place") {
+		t.Errorf("storage: %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "LF", "One path per line")
 }

@@ -3011,11 +3011,13 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				if p.prefix == " means " && strings.HasPrefix(strings.ToLower(body), "that ") {
 					return evidence{}, false
 				}
-				if p.prefix == " stands for " && n == len(sp) && isGeneralWord(sp) {
+				if (p.prefix == " stands for " || p.prefix == " is the ") && bareSubject(s.text, n, sp) && isGeneralWord(sp) && !massWord(sp) {
 					// "Package stands for pytest plugin to upload results
-					// ..." (pytest's plugin list, under one plugin's name):
-					// an everyday word with no article is that package, and
-					// what it stands for no expansion.
+					// ..." (pytest's plugin list, under one plugin's name),
+					// "Function is the outermost frame of the call stack."
+					// (Go's assembler flags, TOPFRAME): an everyday word
+					// with no article is the one at hand, and what it
+					// stands for no expansion.
 					return evidence{}, false
 				}
 				if (p.prefix == " is when " || p.prefix == " is where " || p.prefix == " is how " || p.prefix == " is what ") &&
@@ -4014,6 +4016,29 @@ func helpLine(s *sentence, sp string) (string, bool) {
 	}
 	return upperFirst(rest), true
 }
+
+// bareSubject reports a subject that is the word sp alone, capitalised,
+// opening the text or a key's body ("`TOPFRAME` = 2048: Function is ..."):
+// n is where the subject ends.
+func bareSubject(text string, n int, sp string) bool {
+	at := n - len(sp)
+	if at < 0 || !isUpperASCII(text[at]) {
+		return false
+	}
+	return at == 0 || strings.HasSuffix(text[:at], ": ")
+}
+
+// massWord reports an everyday word that goes without an article as a
+// subject: a mass noun ("Data is the ...", "Storage is the ...") or an
+// activity ("Debugging is the ...").
+func massWord(w string) bool { return strings.HasSuffix(w, "ing") || massWords[w] }
+
+// massWords are everyday nouns used without an article ("function",
+// "section" and "connection" take one).
+var massWords = toSet(`data information knowledge code software hardware traffic bandwidth latency throughput memory
+	feedback help support output input usage storage logic access work research configuration installation
+	introduction creation completion implementation representation execution production activation documentation
+	performance maintenance development management behaviour behavior security quality progress time money`)
 
 // nameSubject reports an English sentence that opens with the word sp
 // capitalised, singular and bare, no article, and then writes the word in
