@@ -1841,7 +1841,8 @@ func TestIdentifiersSpelledLikeWords(t *testing.T) {
 // TestPropertiesUnderConditions: what holds in one case is not what a
 // term is (the Go specification's wording): "Berth types are comparable
 // if ..." (a property), "The draught is a compile-time constant if ..."
-// (a classification in one case), "a known tide argument (a tide
+// and "An alias denotes a named type if ..." (a classification in one
+// case), "a known tide argument (a tide
 // argument for which ...)" (a gloss of the longer phrase), and under
 // "## Underlying berths", "The underlying berth of A1 and B2 is quay."
 // (the term of those two). The text is written for this test.
@@ -1849,12 +1850,13 @@ func TestPropertiesUnderConditions(t *testing.T) {
 	t.Parallel()
 	doc := "# Berths\n\nBerth types are comparable if their quay types are comparable.\n\n" +
 		"The draught is a compile-time constant if the ship is moored.\n\n" +
+		"A berth alias denotes a named berth if the berth given in the alias declaration is a named berth.\n\n" +
 		"When comparing tides, a known tide argument (a tide argument for which a log entry already exists) takes the place of its gauge.\n\n" +
 		"## Underlying berths\n\nThe underlying berth of `A1` and `B2` is `quay`.\n\n## Use\n\n" +
-		"Each berth type, draught, tide argument and underlying berth is logged.\n"
+		"Each berth type, draught, tide argument, berth alias and underlying berth is logged.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "spec.md", Content: doc}})
 	e := newEngine(t)
-	for _, term := range []string{"berth type", "draught", "tide argument", "underlying berth"} {
+	for _, term := range []string{"berth type", "draught", "tide argument", "underlying berth", "berth alias"} {
 		if d := define(t, e, c, term); d.Confidence >= confGloss {
 			t.Errorf("%s = %q (%.2f), want no gloss from what holds in one case", term, d.Text, d.Confidence)
 		}

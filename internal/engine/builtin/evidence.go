@@ -3063,9 +3063,11 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				if p.prefix == " is a " && enDegree(body) {
 					return evidence{}, false // "The process is a bit different ...": how it is
 				}
-				if strings.HasPrefix(p.prefix, " is ") && conditionalComplement(body) {
+				if (strings.HasPrefix(p.prefix, " is ") || p.prefix == " denotes " || p.prefix == " denote ") && conditionalComplement(body) {
 					// "The length is a compile-time constant if the string is
-					// a constant.": what it is in one case.
+					// a constant.", "An alias denotes a named type if the
+					// type given in the alias declaration is a named type."
+					// (Go's spec): what it is in one case.
 					return evidence{}, false
 				}
 				if strings.HasPrefix(p.prefix, " is ") && namesItself(body, sp) {
