@@ -1307,8 +1307,11 @@ var chromeClasses = map[string]bool{
 	"versionmodified": true,
 	// Pallets' theme folds those notes into <details class="changelog">
 	// under each object: its history ("Added the err parameter."), whose
-	// summary would run into the description.
-	"changelog": true,
+	// summary would run into the description. Newer Sphinx puts each note
+	// in a <div class="versionchanged"> ("etag replaces the add_etags
+	// parameter.", Flask's API): what changed, dropped as the
+	// reStructuredText reader drops the directive's body.
+	"changelog": true, "versionchanged": true, "versionadded": true,
 	// The "[source]" link after a signature (Sphinx's viewcode).
 	"viewcode-link": true,
 	// A footnote's number after a word (mdBook, Sphinx, pandoc): "types1".

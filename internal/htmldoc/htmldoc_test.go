@@ -174,6 +174,11 @@ func TestToMarkdown(t *testing.T) {
 			"<h1>T</h1><dl><dt>moor_ship</dt><dd><p>Moors a ship.</p><details class=\"changelog\"><summary>Changelog</summary><div class=\"versionchanged\">" +
 				"<p><span class=\"versionmodified changed\">Changed in version 2.0: </span>Added the <code>tide</code> parameter.</p></div></details></dd></dl>",
 			"# T\n\n- moor_ship: Moors a ship.\n"},
+		{"a version note in its own block is a change, not the object's text",
+			"<h1>T</h1><dl><dt>moor_ship</dt><dd><p>Moors a ship.</p><div class=\"versionchanged\">" +
+				"<p><span class=\"versionmodified changed\">Changed in version 2.0: </span><code>tide</code> replaces the <code>water</code> parameter.</p></div>" +
+				"<div class=\"versionadded\"><p><span class=\"versionmodified added\">New in version 1.1: </span>The <code>quay</code> parameter.</p></div></dd></dl>",
+			"# T\n\n- moor_ship: Moors a ship.\n"},
 		{"a Sphinx signature is its name in code, without its keyword or source link",
 			"<h1>T</h1><dl><dt class=\"sig sig-object py\"><em class=\"property\"><span class=\"pre\">exception</span><span class=\"w\"> </span></em>" +
 				"<span class=\"sig-prename descclassname\"><span class=\"pre\">harbor.errors.</span></span><span class=\"sig-name descname\"><span class=\"pre\">BerthError</span></span>" +
