@@ -195,13 +195,16 @@ func TestDefineJapaneseReadmePatterns(t *testing.T) {
 // TestDefineEnglishReadmePatterns checks patterns met in real English
 // READMEs (the texts are written for this test): a term inside an
 // enumeration of "a ..." items has no appositive, a usage that is a change
-// log line or a link is the last choice, and a star between quotes is kept.
+// log line ("by @someone in https://...", "#4711: ...") or a link is the
+// last choice, and a star between quotes is kept.
 func TestDefineEnglishReadmePatterns(t *testing.T) {
 	t.Parallel()
 	en := "# Quill\n\n" +
 		"A field is skipped when its value is empty, which is false, 0, an empty list, a nil handle, a nil queue value, or a zero time.\n\n" +
 		"- pool: reuse a handle per worker by @someone in https://example.org/pull/12\n\n" +
 		"Every worker takes a handle from the pool before it writes to the log.\n\n" +
+		"- #4711, #4712: the vault is sealed after each flush of the log.\n\n" +
+		"When a worker has written all of its lines and the log has been rotated, those lines end up in the vault.\n\n" +
 		"Glob is a small matcher where '*' matches any run of characters and '?' matches one character.\n\n" +
 		"- **Quill.toUpper (text)** : Converts lower-case letters to upper-case ones.\n\n" +
 		"Call Quill.toUpper before storing a key. The text is read once.\n\n" +
@@ -219,6 +222,9 @@ func TestDefineEnglishReadmePatterns(t *testing.T) {
 	e := newEngine(t)
 	if d := define(t, e, c, "handle"); strings.Contains(d.Text, "nil queue value") || !strings.Contains(d.Text, "Every worker takes a handle") {
 		t.Errorf("handle: definition %q (%.2f), want the prose usage", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "vault"); !strings.Contains(d.Text, "those lines end up in the vault") {
+		t.Errorf("vault: definition %q (%.2f), want the prose usage, not the change log entry", d.Text, d.Confidence)
 	}
 	if d := define(t, e, c, "Quill.toUpper"); !strings.Contains(d.Text, "converts lower-case letters") {
 		t.Errorf("Quill.toUpper: definition %q, want its list item", d.Text)

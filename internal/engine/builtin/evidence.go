@@ -6256,6 +6256,11 @@ func changelogLike(s string) bool {
 	if strings.Contains(s, "://") || strings.Contains(s, " by @") {
 		return true
 	}
+	if len(s) > 1 && s[0] == '#' && s[1] >= '0' && s[1] <= '9' {
+		// "#9201: websupport: UndefinedError is raised ..." (Sphinx's
+		// change log): an entry keyed by its issue.
+		return true
+	}
 	if !strings.Contains(s, "(#") && !strings.Contains(s, "/pull/") && !strings.Contains(s, "/issues/") && !hexParen(s) {
 		return false
 	}
