@@ -287,7 +287,9 @@ func (c *converter) prose(line string) string {
 				}
 				return ""
 			}
-			if docinfo[strings.ToLower(name)] {
+			if docinfo[strings.ToLower(name)] || typeField(name) {
+				// ":type condition: bool or str", ":rtype: int" (a Sphinx
+				// info field): typing names, no prose.
 				return ""
 			}
 			if p, ok := paramName(name); ok {
@@ -601,6 +603,22 @@ var docinfo = map[string]bool{
 	"author": true, "authors": true, "organization": true, "contact": true, "address": true, "version": true,
 	"revision": true, "status": true, "date": true, "copyright": true, "dedication": true,
 	"orphan": true, "nocomments": true, "tocdepth": true, "nosearch": true, "maintainer": true, "maintainers": true,
+}
+
+// typeField reports a Sphinx info field that gives a type: "type
+// timeout", "vartype x", "rtype".
+func typeField(name string) bool {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return false
+	}
+	switch f[0] {
+	case "rtype", "returntype":
+		return len(f) == 1
+	case "type", "vartype":
+		return len(f) == 2
+	}
+	return false
 }
 
 // paramName returns the parameter a Sphinx info field describes: "param

@@ -55,7 +55,9 @@ Booking is done with the CLI::
    Release a ship from its berth.
 
    :param ship: The ship to release.
+   :type ship: Optional[Ship]
    :param bool force: Leave without clearance.
+   :rtype: bool
 
 .. el:defun:: harbor-moor SHIP &optional FORCE
 
@@ -124,6 +126,8 @@ func TestToMarkdownKeepsLinesAndReadsProse(t *testing.T) {
 		{"Release a ship", "- `undock`: Release a ship from its berth."},
 		{":param ship:", "- `ship`: The ship to release."},
 		{":param bool force:", "- `force`: Leave without clearance."},
+		{":type ship:", ""},
+		{":rtype:", ""},
 		{"Moor SHIP", "- `harbor-moor`: Moor SHIP at the nearest free berth."},
 		{"Footnotes are prose", "Footnotes are prose too."},
 		{"| spring | high", "| spring | high   |"},
