@@ -55,7 +55,9 @@ const maxFrontMatterLines = 200
 //   - the fences and option lines of MyST directives whose body is prose
 //     ("```{note}", "```{glossary}", ":::{warning}", ":class: tip") become
 //     blank, so their bodies are read, not skipped as code; MyST roles
-//     become their text ("{term}`berth`" -> "berth");
+//     become their text ("{term}`berth`" -> "berth"), in code for an
+//     object's or a literal's ("{attr}`object.__dict__`" ->
+//     "`object.__dict__`");
 //   - an HTML block of raw text (<pre>, <script>, <style>, <textarea>)
 //     becomes a fenced code block: a README's example in a <pre> is code;
 //   - a table written without its outer pipes ("a | b" over "--- | ---")
@@ -218,7 +220,13 @@ func Strip(content string) string {
 		if blankBefore && i+1 < len(lines) && indentedDefinition(line, strings.TrimSuffix(lines[i+1], "\r")) {
 			// "bollard" over "    A short post ...": a plain-text
 			// definition list, read as "bollard" over ": A short post".
-			lines[i+1] = ": " + strings.TrimSpace(lines[i+1])
+			def := strings.TrimSpace(lines[i+1])
+			if strings.Contains(def, "}`") {
+				// "{attr}`object.__dict__`" (a MyST glossary, attrs'): the
+				// role's text, as on any other line.
+				def = mystRoles(def)
+			}
+			lines[i+1] = ": " + def
 			lines[i] = trimmed
 			if underscored(trimmed) {
 				// "__future__" (Python's glossary): a name, which Markdown
@@ -1141,7 +1149,8 @@ func mystOption(s string) bool {
 
 // mystRoles replaces MyST roles by the text they render: {term}`berth` ->
 // berth, {ref}`the mooring section <moorings>` -> the mooring section,
-// {py:class}`Quay` -> Quay. Code spans that are not roles stay.
+// {py:class}`Quay` -> `Quay` (code, see codeRole). Code spans that are not
+// roles stay.
 func mystRoles(line string) string {
 	var b strings.Builder
 	for {
@@ -1166,7 +1175,13 @@ func mystRoles(line string) string {
 		}
 		text = strings.TrimPrefix(text, "~") // {py:meth}`~a.b.c` shows c; the name is enough
 		b.WriteString(line[:open])
-		b.WriteString(text)
+		if codeRole(name) {
+			// {attr}`object.__dict__` renders as code: its underscores
+			// are the name's, not emphasis.
+			b.WriteString("`" + text + "`")
+		} else {
+			b.WriteString(text)
+		}
 		line = line[i+2+closeAt+1:]
 	}
 	b.WriteString(line)
@@ -1204,6 +1219,18 @@ func slugLinks(line string) string {
 	}
 	b.WriteString(line)
 	return b.String()
+}
+
+// codeRole reports a role that renders its text as code: an object of a
+// Sphinx domain ("attr", "py:class", "c:func") or a literal ("code",
+// "file", "envvar").
+func codeRole(name string) bool {
+	switch name[strings.LastIndexByte(name, ':')+1:] {
+	case "attr", "func", "meth", "class", "data", "const", "obj", "mod", "exc", "type", "member", "var", "macro",
+		"struct", "enum", "code", "literal", "file", "envvar", "option", "command", "program", "samp":
+		return true
+	}
+	return false
 }
 
 // roleName reports a MyST role name: "term", "ref", "py:class".

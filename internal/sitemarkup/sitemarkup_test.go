@@ -173,7 +173,12 @@ func TestStrip(t *testing.T) {
 		{
 			name: "MyST roles",
 			in:   "A {term}`berth` is a place. See {ref}`the mooring section <moorings>` and {py:class}`~harbor.Quay`.\nKeep `{not a role}` and `code`.\n",
-			want: "A berth is a place. See the mooring section and harbor.Quay.\nKeep `{not a role}` and `code`.\n",
+			want: "A berth is a place. See the mooring section and `harbor.Quay`.\nKeep `{not a role}` and `code`.\n",
+		},
+		{
+			name: "MyST roles in an indented definition",
+			in:   "dict berths\n  A berth whose ropes are stored in the {attr}`quay.__ropes__` attribute.\n",
+			want: "dict berths\n: A berth whose ropes are stored in the `quay.__ropes__` attribute.\n",
 		},
 		{
 			name: "HTML definition lists and details",

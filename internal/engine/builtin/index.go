@@ -2693,6 +2693,23 @@ func firstSentenceOf(text string, ja bool) string {
 	return text
 }
 
+// labelEnd returns the index of the bracket closing the one at s[i],
+// counting nested pairs, or -1 (within 300 bytes).
+func labelEnd(s string, i int) int {
+	depth := 0
+	for j := i; j < len(s) && j < i+300; j++ {
+		switch s[j] {
+		case '[':
+			depth++
+		case ']':
+			if depth--; depth == 0 {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
 // imageEnd returns the index just after the Markdown image that starts at
 // s[i] ("![alt](url)", "![alt][ref]", "![][ref]"), or -1.
 func imageEnd(s string, i int) int {
@@ -2753,16 +2770,19 @@ func cleanMarkdown(s string) string {
 				}
 			}
 		case c == '[':
-			if mid := strings.Index(s[i:], "]("); mid > 0 && !strings.Contains(s[i+1:i+mid], "]") {
-				if end := closingParen(s, i+mid+1); end > 0 {
-					sb.WriteString(cleanMarkdown(s[i+1 : i+mid])) // a label may hold code or emphasis
+			if mid := labelEnd(s, i); mid > 0 && mid+1 < len(s) && s[mid+1] == '(' {
+				// A label may hold code or emphasis, and brackets of its
+				// own ("[Dispatcher.request(options [, callback])](...)",
+				// undici's).
+				if end := closingParen(s, mid+1); end > 0 {
+					sb.WriteString(cleanMarkdown(s[i+1 : mid]))
 					i = end + 1
 					continue
 				}
 			}
 			// A reference link "[text][ref]" or "[text]".
 			if end := strings.IndexByte(s[i+1:], ']'); end > 0 && !strings.ContainsAny(s[i+1:i+1+end], "[(") &&
-				s[i+1] != ' ' && s[i+1] != '^' && !(end == 1 && (s[i+1] == 'x' || s[i+1] == 'X')) {
+				s[i+1] != ' ' && s[i+1] != '^' && s[i+1] != ',' && !(end == 1 && (s[i+1] == 'x' || s[i+1] == 'X')) {
 				sb.WriteString(cleanMarkdown(s[i+1 : i+1+end]))
 				i += end + 2
 				if i < len(s) && s[i] == '[' {

@@ -200,10 +200,11 @@ func TestCleanMarkdownLineBreaks(t *testing.T) {
 		"岸壁の名前。<br>必須です。":                                              "岸壁の名前。必須です。",
 		// Badges in a comparison table (got's README), inline or by
 		// reference, linked or not.
-		"TypeScript support [![][gts]][g10] [![][nts]][n10]":     "TypeScript support",
-		"Tides ![tide](t.png) and [![moon](m.png)](m.html) here": "Tides and here",
-		"No streams.\\ Requires a tide.":                         "No streams. Requires a tide.",
-		"Berths ![][b1] listed":                                  "Berths listed",
+		"TypeScript support [![][gts]][g10] [![][nts]][n10]":               "TypeScript support",
+		"Tides ![tide](t.png) and [![moon](m.png)](m.html) here":           "Tides and here",
+		"No streams.\\ Requires a tide.":                                   "No streams. Requires a tide.",
+		"See [Quay.moor(options [, callback])](/docs/quay.md#moor) first.": "See Quay.moor(options [, callback]) first.",
+		"Berths ![][b1] listed":                                            "Berths listed",
 	} {
 		if got := cleanMarkdown(in); got != want {
 			t.Errorf("cleanMarkdown(%q) = %q, want %q", in, got, want)
