@@ -47,13 +47,17 @@ func TestAPIMembersGlossNoWord(t *testing.T) {
 // a map to `data`, the client will build a request body ..."). The text is
 // written for this test. Nor does a debug flag named like the term whose
 // sentence names the term again ("## `fetch`" over "This flag enables
-// debug statements for the `fetch` API.", undici's).
+// debug statements for the `fetch` API.", undici's), nor one that says
+// what it is not ("Selection is not part of the svcbackend wire
+// protocol."); what another name comes with describes it at most.
 func TestHeadingOverSomethingElse(t *testing.T) {
 	t.Parallel()
 	tutorial := "# Static Berths\n\nThe mooring views and quays work, but they look very plain right now. " +
 		"Some paint can be added to the berths.\n\n" +
 		"## Serving\n\nPaint is served by the harbor. Every static berth is painted.\n"
 	serving := "# Serving\n\n## TLS\n\nThe harbor server supports TLS for testing purposes. Pass a TLS context to enable it.\n\n" +
+		"## Moorage\n\nMoorage is not part of the berth wire protocol. Each client tracks its own.\n\n" +
+		"## Tide Functions\n\nHarbor comes with a set of builtin tide functions, but you can also define your own tide functions.\n\n" +
 		"## Request Body\n\nBy passing a map to `data`, the client will build a request body with form data. " +
 		"Send it after the headers.\n\nEvery TLS context has a certificate.\n"
 	// "Jinja supports extensions that can add ..." says what they are.
@@ -65,6 +69,10 @@ func TestHeadingOverSomethingElse(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "static berth", "look very plain")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "TLS", "supports TLS")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "request body", "By passing")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "moorage", "is not part of")
+	if d := define(t, e, c, "tide function"); d.Confidence > confDescribe {
+		t.Errorf("tide function: %q (%.2f), want what the harbor comes with described at most", d.Text, d.Confidence)
+	}
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "plugin loader", "In older versions")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "block mooring", "Starting with Harbor")
 	if d := define(t, e, c, "plugins"); !strings.HasPrefix(d.Text, "The harbor supports plugins that can add") {
@@ -82,7 +90,8 @@ func TestHeadingOverSomethingElse(t *testing.T) {
 // a setuptools command ..."), a template's field in lower case ("- **css**:
 // Links to css files used by Sphinx", not CSS); and a parenthesis after
 // "any" ("instantiated without any text (the first two arguments)") says
-// which arguments, not what text is. The text is written for this test.
+// which arguments, not what text is; nor does an item whose body opens
+// with another subject. The text is written for this test.
 func TestItemsAboutSomethingElse(t *testing.T) {
 	t.Parallel()
 	faq := "# FAQ\n\n- Tide Pages: Please add `harbor.ext.tidepages` to your project. It publishes the tables.\n" +
@@ -102,6 +111,16 @@ func TestItemsAboutSomethingElse(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Moorwiki", "Jon Keel")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "TCP", "Links to tcp")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "rope", "first two arguments")
+	// An item whose body opens with another subject (compress's gzhttp:
+	// "- **gzip**: Jitter is added as a Comment field in the gzip
+	// header"), and one that points back to its key.
+	c = pipeline.NewCorpus([]glossary.Document{{Path: "jitter.md", Content: "# Jitter\n\nJitter works with both tidezip and berthzip:\n\n" +
+		"- **tidezip**: Jitter is added as a comment field in the tidezip header\n- **Moorpack**: It is used to pack the mooring lines.\n\n" +
+		"Call tidezip first. Every Moorpack is signed.\n"}})
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tidezip", "Jitter is added")
+	if d := define(t, e, c, "Moorpack"); !strings.Contains(d.Text, "used to pack the mooring lines") || strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("Moorpack: %q (%.2f), want its item", d.Text, d.Confidence)
+	}
 	c = pipeline.NewCorpus([]glossary.Document{{Path: "faq.md", Content: "# FAQ\n\n- Harbor Docs: Please add `harbor.ext.docs` to your project. It publishes the tables.\n" +
 		"- Epydoc: There is a third-party extension.\n\nHarbor Docs are kept with the tables.\n"}})
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Harbor Docs", "Please add")

@@ -803,6 +803,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// is.
 				continue
 			}
+			if !it.ja && !it.glossary && bareOtherSubject(it.body, spellings) {
+				// "- **gzip**: Jitter is added as a Comment field in the
+				// gzip header" (compress's gzhttp, under "RandomJitter
+				// works with both gzip and zstd compression:"): what is
+				// done to another thing in that case.
+				continue
+			}
 			if !it.ja && (strings.HasPrefix(it.body, "Please ") || personActs(it.body, k)) {
 				// "GitHub Pages: Please add sphinx.ext.githubpages to your
 				// project.", "PyPI: Jannis Leidel wrote a setuptools
@@ -1849,7 +1856,7 @@ func definesShorterName(s string, spellings []string) bool {
 
 // enNameActs are verbs with which a product or a project does something
 // with a thing: "BudouX offers Web components".
-var enNameActs = toSet(`offers provides supports uses ships bundles exposes adds`)
+var enNameActs = toSet(`offers provides supports uses ships bundles exposes adds comes`)
 
 // enControlVerbs open what a control of a dialog does, beside enItemVerbs.
 var enControlVerbs = toSet(`displays shows inserts includes enters chooses assigns changes`)
@@ -3303,6 +3310,11 @@ func judgesTerm(text, sp string) bool {
 	if strings.HasPrefix(rest, "what you want") || strings.HasPrefix(rest, "what you need") {
 		return true
 	}
+	if strings.HasPrefix(rest, "not ") {
+		// "### Selection" over "Selection is not part of the svcbackend
+		// wire protocol.": what it is not.
+		return true
+	}
 	for _, a := range []string{"a ", "an "} {
 		if body, ok := strings.CutPrefix(rest, a); ok {
 			return enVerdict(body)
@@ -3574,6 +3586,34 @@ func invitation(body string) bool {
 		}
 	}
 	return false
+}
+
+// bareOtherSubject reports an English body that opens with another
+// subject, one capitalised word without an article, and an auxiliary:
+// "Jitter is added as a Comment field ...", "Responses are cached ...".
+func bareOtherSubject(body string, spellings []string) bool {
+	first, rest, _ := strings.Cut(body, " ")
+	r, size := utf8.DecodeRuneInString(first)
+	if !unicode.IsUpper(r) || !isLowerWord(first[size:]) || enArticles[strings.ToLower(first)] || enParenLeads[strings.ToLower(first)] {
+		return false
+	}
+	switch strings.ToLower(first) {
+	case "it", "they", "he", "she", "we", "you", "there", "here":
+		return false // "It is used to ...": the key, pointed back to
+	}
+	switch firstWord(rest) {
+	case "is", "are", "was", "were", "can", "will", "must", "should", "may":
+	default:
+		return false
+	}
+	l := strings.ToLower(first)
+	for _, sp := range spellings {
+		lsp := strings.ToLower(sp)
+		if l == lsp || singular(l) == singular(lsp) || strings.Contains(" "+lsp+" ", " "+l+" ") || strings.Contains(" "+lsp+" ", " "+singular(l)+" ") {
+			return false
+		}
+	}
+	return true
 }
 
 // personActs reports an English body whose subject is a person's name,
