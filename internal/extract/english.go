@@ -266,8 +266,9 @@ func wordShape(w string) (string, uint8) {
 		}
 		return "", 0
 	}
-	if strings.HasPrefix(w, "__") && strings.Index(w[2:], "__") > 0 {
-		// "__init__.py", "__main__": a dunder name keeps its underscores.
+	if strings.HasPrefix(w, "__") && strings.Index(w[2:], "__") > 0 || strings.HasSuffix(w, "__") && strings.Contains(w, ".__") {
+		// "__init__.py", "__main__", "object.__setattr__": a dunder name
+		// keeps its underscores.
 		w = strings.Trim(w, "-.'’")
 	} else {
 		w = strings.Trim(w, "_-.'’")

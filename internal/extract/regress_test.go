@@ -953,15 +953,17 @@ func TestExtractPredicateAdjectiveAtClauseEnd(t *testing.T) {
 }
 
 // TestExtractDunderNames: "__init__.py" keeps its leading underscores
-// (Python's tutorial made "init__.py" a term). The text is written for
-// this test.
+// (Python's tutorial made "init__.py" a term), and "object.__setattr__" its
+// trailing ones (attrs' docs made "object.__setattr" a term). The text is
+// written for this test.
 func TestExtractDunderNames(t *testing.T) {
 	t.Parallel()
 	e := newExtractor(t)
 	text := "# Berths\n\nThe `__berth__.py` files are required to make the harbor treat folders as quays.\n" +
 		"Each quay holds one `__berth__.py` file. A __berth__.py file may be empty. The __berth__.py file runs first.\n" +
-		"The quay calls __init__ on each berth, and __init__ sets the tide. You __must__ read the tide log; the tide log __must__ be kept.\n"
-	checkTerms(t, "", extractPair(t, e, text), []string{"__berth__.py", "tide log"}, []string{"berth__.py", "init__", "__must__", "must__"})
+		"The quay calls __init__ on each berth, and __init__ sets the tide. You __must__ read the tide log; the tide log __must__ be kept.\n" +
+		"Here it uses `quay.__moor__` to moor the ship. Then `quay.__moor__` runs again, and quay.__moor__ is logged.\n"
+	checkTerms(t, "", extractPair(t, e, text), []string{"__berth__.py", "tide log", "quay.__moor__"}, []string{"berth__.py", "init__", "__must__", "must__", "quay.__moor"})
 }
 
 // TestExtractLicenseNoticeWords: an MIT or Apache notice copied into a
