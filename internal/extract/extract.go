@@ -180,12 +180,18 @@ func (d *docState) record(span []unit, ja, attested bool, cues uint8) {
 			d.key = append(d.key, ' ')
 			d.disp = append(d.disp, ' ')
 		}
+		text, sing := u.text, u.sing
+		if i == 0 && ja {
+			// A Japanese noun joined after a space ("Debian パッケージ")
+			// opens a span of its own without the space.
+			text, sing = strings.TrimPrefix(text, " "), strings.TrimPrefix(sing, " ")
+		}
 		if n > 1 && i == n-1 {
 			d.key = append(d.key, u.singKey...)
-			d.disp = append(d.disp, u.sing...)
+			d.disp = append(d.disp, sing...)
 		} else {
 			d.key = append(d.key, u.key...)
-			d.disp = append(d.disp, u.text...)
+			d.disp = append(d.disp, text...)
 		}
 	}
 	e := d.entries[string(d.key)]

@@ -1328,3 +1328,38 @@ func TestExtractNestedInPluralCompound(t *testing.T) {
 		t.Errorf("\"tide gauge reader\" missing (%v)", terms)
 	}
 }
+
+// Japanese text writes a space between an acronym and the noun it
+// modifies ("IP アドレス", the JTF style): the compound is one term, the
+// same whether spaced or not; a name before a noun ("Debian パッケージ")
+// says whose, a particle ("SQL で") or a one-character noun ("SQL 上")
+// ends the word. The text is written for this test.
+func TestExtractJapaneseAcronymCompounds(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# 港湾ネットワーク\n\nIP アドレスは岸壁の端末を識別する番号です。IP アドレスを割り当てます。IPアドレスを記録します。\n" +
+		"Tidewin パッケージを入れます。Tidewin パッケージは便利です。Tidewin は港湾の道具です。\n" +
+		"SQL でも検索できます。SQL 上の記録を見ます。SQL を使います。\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "net.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	ip, ok := got["IP アドレス"]
+	if !ok {
+		t.Fatalf("\"IP アドレス\" missing (%v)", terms)
+	}
+	if ip.Frequency != 3 {
+		t.Errorf("\"IP アドレス\" counted %d times, want 3 (spaced or not)", ip.Frequency)
+	}
+	for _, bad := range []string{"IPアドレス", "Tidewin パッケージ", "Tidewinパッケージ", "SQL 上", "SQL上"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted (%v)", bad, terms)
+		}
+	}
+	for _, want := range []string{"Tidewin", "SQL"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%q missing (%v)", want, terms)
+		}
+	}
+}

@@ -258,9 +258,20 @@ func (d *docState) jaSegment(seg string) {
 	toks := d.tk.Analyze(seg, tokenizer.Normal)
 	run := d.run[:0]
 	sentStart := 0 // index of the first token of the current sentence
+	joinAt := -1   // the token after a space that joins a Latin word to a Japanese noun
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		s := t.Surface
+		if s == " " && len(run) > 0 && run[len(run)-1].kind == kAcronym && jaJoinsAfterSpace(toks, i) {
+			// "IP アドレス", "PO ファイル", "RC バグ": Japanese text writes a
+			// space between a Latin word and the noun it modifies; an
+			// acronym and its noun are one term, the same as "IPアドレス".
+			// A name before a noun ("Debian パッケージトラッカー", "dpkg
+			// データベース") only says whose: the noun, and the name, are
+			// the terms.
+			joinAt = i + 1
+			continue
+		}
 		if isASCIIWordish(s) {
 			start := t.Position
 			j, end := asciiWord(seg, toks, i)
@@ -330,6 +341,7 @@ func (d *docState) jaSegment(seg string) {
 			i += n - 1
 			continue
 		}
+		joined := i == joinAt
 		c := jaClass(t)
 		pieces := uint8(0)
 		if (c == jCommon || c == jSahen) && isKatakana(s) {
@@ -396,6 +408,9 @@ func (d *docState) jaSegment(seg string) {
 			}
 		}
 		u := unit{text: s, key: s, sing: s, singKey: s, kind: kJA, ja: c, pieces: pieces}
+		if joined && len(run) > 0 && run[len(run)-1].kind != kJA {
+			u.text, u.sing = " "+s, " "+s // shown as written, keyed as one word
+		}
 		switch {
 		case c == jPrefix:
 			if _, drop := jaDropPrefix[s]; drop {
@@ -417,6 +432,24 @@ func (d *docState) jaSegment(seg string) {
 		run = append(run, u)
 	}
 	d.run = d.jaFlush(run)
+}
+
+// jaJoinsAfterSpace reports a half-width space at toks[i] before a
+// Japanese noun of two characters or more, or of katakana ("IP アドレス",
+// "PO ファイル"): one compound with the Latin word before it. A particle
+// ("apt で") or a one-character noun ("Emacs 上") is not joined.
+func jaJoinsAfterSpace(toks []tokenizer.Token, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].Position != toks[i].Position+1 {
+		return false
+	}
+	next := &toks[i+1]
+	if c := jaClass(next); c != jCommon && c != jSahen {
+		return false
+	}
+	if _, stop := jaStopNouns[next.Surface]; stop {
+		return false
+	}
+	return glossary.HasCJK(next.Surface) && (utf8.RuneCountInString(next.Surface) >= 2 || isKatakana(next.Surface))
 }
 
 // kanaDropWord returns 2 when token i is a single kana that names what a
