@@ -466,6 +466,11 @@ func kanaDropWord(toks []tokenizer.Token, i int) int {
 	if i > 0 && isHiragana(toks[i-1].Surface) && toks[i-1].Position+len(toks[i-1].Surface) == t.Position {
 		return 0 // 「…しなければ抜き…」: the kana ends another word
 	}
+	if i > 0 && toks[i-1].Position+len(toks[i-1].Surface) == t.Position && jaClass(&toks[i-1]) != 0 {
+		// 「パッケージを入れます」: a particle after a noun, and the verb
+		// after it.
+		return 0
+	}
 	return 2
 }
 

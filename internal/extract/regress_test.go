@@ -892,13 +892,15 @@ func TestShortcodeLen(t *testing.T) {
 
 // TestExtractKanaDropWords: 「ら抜き言葉」 and 「さ入れ言葉」 keep their kana,
 // which the dictionary reads as a particle ("抜き言葉" was a term of
-// textlint's rule documents). The text is written for this test.
+// textlint's rule documents); a particle after a noun is none
+// (「パッケージを入れます」 made "パッケージを入れ" a term). The text is
+// written for this test.
 func TestExtractKanaDropWords(t *testing.T) {
 	t.Parallel()
 	e := newExtractor(t)
 	ja := "# 文体\n\nら抜き言葉は話し言葉です。ら抜き言葉を検出します。さ入れ言葉も避けます。さ入れ言葉は誤用です。\n" +
-		"この文を書き抜きます。\n"
-	checkTerms(t, "", extractPair(t, e, ja), []string{"ら抜き言葉", "さ入れ言葉"}, []string{"抜き言葉", "入れ言葉"})
+		"この文を書き抜きます。係留パッケージを入れます。係留パッケージを入れてから使います。\n"
+	checkTerms(t, "", extractPair(t, e, ja), []string{"ら抜き言葉", "さ入れ言葉"}, []string{"抜き言葉", "入れ言葉", "係留パッケージを入れ", "を入れ"})
 }
 
 // TestExtractPrimitiveTypes: a parameter list's types, capitalised as
