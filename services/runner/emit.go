@@ -46,6 +46,9 @@ type emitter struct {
 	stop context.CancelCauseFunc
 
 	pubMu        sync.Mutex // one domain publish at a time, each expecting the last
+	logMu        sync.Mutex // one log publish at a time, each expecting the attempt's last (see logErr)
+	lastLogSeq   uint64     // GG_LOGS sequence of this attempt's last log event stored; under logMu
+	logBehind    bool       // another attempt wrote the run's log after this one's last event; under logMu
 	mu           sync.Mutex
 	lastLog      time.Time
 	lastRun      time.Time
@@ -185,11 +188,21 @@ func (e *emitter) log(d events.Data) { _ = e.logErr(d) }
 
 // logErr is log, returning the failure: a run's log.end must be stored
 // before its message is acked.
+//
+// After its first, each log event of the attempt expects the run's log
+// subject to end at the attempt's last one: an attempt that lost its
+// connection, and the run meanwhile to another attempt that finished it,
+// must not append its pending lines after that attempt's log.end (a
+// conflict stops its logging, errLogBehind). Log events go out one at a
+// time, so that the expectation holds between them.
 func (e *emitter) logErr(d events.Data) error {
 	env, err := events.NewEnvelope(e.projectID, e.runID, d)
 	var ack *jetstream.PubAck
 	if err == nil {
-		ack, err = publishRetrying(e.base, e.js, env)
+		ack, err = e.publishLog(env)
+	}
+	if errors.Is(err, errLogBehind) {
+		return err
 	}
 	if err == nil {
 		e.mu.Lock()
@@ -208,6 +221,39 @@ func (e *emitter) logErr(d events.Data) error {
 		}
 	}
 	return err
+}
+
+// publishLog publishes a log event of the attempt, expecting the run's log
+// to end at the attempt's last event once it has one (see logErr).
+func (e *emitter) publishLog(env events.Envelope) (*jetstream.PubAck, error) {
+	e.logMu.Lock()
+	defer e.logMu.Unlock()
+	if e.logBehind {
+		return nil, errLogBehind
+	}
+	expect := e.lastLogSeq
+	var ack *jetstream.PubAck
+	var err error
+	if expect == 0 {
+		ack, err = publishRetrying(e.base, e.js, env)
+	} else {
+		subject, serr := env.Subject()
+		if serr != nil {
+			return nil, serr
+		}
+		ack, err = retryTransient(e.base, func(ctx context.Context) (*jetstream.PubAck, error) {
+			return events.PublishExpect(ctx, e.js, env, expect, subject)
+		})
+		if errors.Is(err, events.ErrConflict) {
+			e.logBehind = true
+			e.logger.Warn("the run's log went on without this attempt; its log events are dropped", "type", env.Type)
+			return nil, errLogBehind
+		}
+	}
+	if err == nil {
+		e.lastLogSeq = ack.Sequence
+	}
+	return ack, err
 }
 
 // logsTruncated reports whether this attempt's log is incomplete: a log

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -214,5 +215,58 @@ func TestStepUnitsAreCounted(t *testing.T) {
 		if got := unitOf(tt.step, tt.n); got != tt.want {
 			t.Errorf("unitOf(%s, %d) = %q, want %q", tt.step, tt.n, got, tt.want)
 		}
+	}
+}
+
+// TestLogOfAnAttemptLeftBehind: an attempt whose connection was lost while
+// another attempt finished the run must not append its pending lines after
+// that attempt's log.end; lines logged at once from many goroutines (an LLM
+// step's workers) all go out, in the attempt's own order.
+func TestLogOfAnAttemptLeftBehind(t *testing.T) {
+	t.Parallel()
+	em, js := newTestEmitter(t)
+	ctx := context.Background()
+	subject, err := events.LogSubject(em.projectID, em.runID)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var wg sync.WaitGroup
+	for g := range 10 {
+		wg.Go(func() {
+			for i := range 5 {
+				em.line(events.LevelInfo, "worker %d line %d", g, i)
+			}
+		})
+	}
+	wg.Wait()
+	if em.logBehind || em.logFailed {
+		t.Fatalf("lines logged at once: behind %v, failed %v; want all stored", em.logBehind, em.logFailed)
+	}
+	if got := len(readEvents(t, js, subject)); got != 50 {
+		t.Fatalf("%d log events stored, want 50", got)
+	}
+
+	// Another attempt takes the run over and ends its log.
+	for _, d := range []events.Data{events.LogLine{Level: events.LevelInfo, Message: "run started on runner other (attempt 2)"},
+		events.LogEnd{Status: events.RunStatusCompleted}} {
+		env, err := events.NewEnvelope(em.projectID, em.runID, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := events.Publish(ctx, js, env); err != nil {
+			t.Fatal(err)
+		}
+	}
+	em.line(events.LevelWarning, "runner stopped; the run will be resumed by another runner")
+	if err := em.logErr(events.LogEnd{Status: events.RunStatusFailed}); !errors.Is(err, errLogBehind) {
+		t.Errorf("log.end of the attempt left behind: err %v, want errLogBehind", err)
+	}
+	evs := readEvents(t, js, subject)
+	if len(evs) != 52 || evs[len(evs)-1].Type != events.TypeLogEnd {
+		t.Fatalf("%d log events, last %s; want 52 ending with the other attempt's log.end", len(evs), evs[len(evs)-1].Type)
+	}
+	if !em.logBehind {
+		t.Error("the attempt did not notice that its log went on without it")
 	}
 }

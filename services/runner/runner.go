@@ -51,6 +51,9 @@ var (
 	// errTakenOver: a fenced publish found another attempt's event or a
 	// terminal event on the run; the attempt stops without ending the run.
 	errTakenOver = errors.New("run taken over by another attempt")
+	// errLogBehind: another attempt wrote the run's log after this
+	// attempt's last log event (see emitter.logErr).
+	errLogBehind = errors.New("run log written by another attempt")
 )
 
 // Config configures a [Runner]. JS and Engine are required.
