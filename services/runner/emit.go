@@ -252,6 +252,11 @@ func (e *emitter) publishLog(env events.Envelope) (*jetstream.PubAck, error) {
 	}
 	if err == nil {
 		e.lastLogSeq = ack.Sequence
+	} else {
+		// It may have been stored all the same (its ack lost): the next
+		// event expects nothing rather than conflict with this attempt's
+		// own.
+		e.lastLogSeq = 0
 	}
 	return ack, err
 }

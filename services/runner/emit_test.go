@@ -270,3 +270,40 @@ func TestLogOfAnAttemptLeftBehind(t *testing.T) {
 		t.Error("the attempt did not notice that its log went on without it")
 	}
 }
+
+// TestLogAfterAFailedPublishGoesOn: a log event whose publish failed may
+// have been stored all the same; the next one must not take it for another
+// attempt's and stop the log.
+func TestLogAfterAFailedPublishGoesOn(t *testing.T) {
+	t.Parallel()
+	em, js := newTestEmitter(t)
+	ctx := context.Background()
+	subject, err := events.LogSubject(em.projectID, em.runID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	em.line(events.LevelInfo, "first")
+	// Stored, but the attempt saw its publish fail (an ack lost).
+	env, err := events.NewEnvelope(em.projectID, em.runID, events.LogLine{Level: events.LevelInfo, Message: "lost ack"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := events.Publish(ctx, js, env); err != nil {
+		t.Fatal(err)
+	}
+	// The attempt's next publish fails (here: its context ends).
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	em.base = cancelled
+	if err := em.logErr(events.LogLine{Level: events.LevelInfo, Message: "fails"}); err == nil {
+		t.Fatal("a publish with an ended context succeeded")
+	}
+	em.base = ctx
+	em.line(events.LevelInfo, "after")
+	if em.logBehind {
+		t.Fatal("the attempt stopped its log after its own stored event")
+	}
+	if evs := readEvents(t, js, subject); len(evs) != 3 {
+		t.Errorf("%d log events stored, want 3", len(evs))
+	}
+}
