@@ -426,6 +426,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				continue
 			}
 			kind := evHeading
+			if n, ok := matchSubject(s.text, sp, s.ja); ok && !s.ja && !defines && (strings.HasPrefix(s.text[n:], " have ") || strings.HasPrefix(s.text[n:], " has ")) {
+				// "## Sentinel" over "Sentinels have a default port of
+				// 26379." (ioredis): what it has, a property; it describes
+				// the term at most.
+				kind = evDescribe
+			}
 			if t := jaTopic(s.text); s.ja && named && !about && !h.asks && t != "" && !sameModuloChoon(t, spellings) {
 				// "入力モード" over 「SKK モードは、…４種類の入力モードと…を
 				// 持ちます。」: what another subject has, the term in passing.
