@@ -50,7 +50,9 @@ func TestAPIMembersGlossNoWord(t *testing.T) {
 // debug statements for the `fetch` API.", undici's), nor one that says
 // what it is not ("Selection is not part of the svcbackend wire
 // protocol."); what another name comes with, or what the term has
-// ("Sentinels have a default port of 26379."), describes it at most.
+// ("Sentinels have a default port of 26379."), describes it at most;
+// where to get it ("The CDN versions of date-fns are available as the
+// @date-fns/cdn package ...") glosses nothing.
 func TestHeadingOverSomethingElse(t *testing.T) {
 	t.Parallel()
 	tutorial := "# Static Berths\n\nThe mooring views and quays work, but they look very plain right now. " +
@@ -59,6 +61,7 @@ func TestHeadingOverSomethingElse(t *testing.T) {
 	serving := "# Serving\n\n## TLS\n\nThe harbor server supports TLS for testing purposes. Pass a TLS context to enable it.\n\n" +
 		"## Moorage\n\nMoorage is not part of the berth wire protocol. Each client tracks its own.\n\n" +
 		"## Tide Sentinel\n\nThe harbor supports tide sentinels out of the box. Tide sentinels have a default port of 26379.\n\n" +
+		"## Tide Mirror\n\nThe tide mirror versions of the tables are available as the @harbor/mirror package on the quay and other mirrors.\n\n" +
 		"## Tide Functions\n\nHarbor comes with a set of builtin tide functions, but you can also define your own tide functions.\n\n" +
 		"## Request Body\n\nBy passing a map to `data`, the client will build a request body with form data. " +
 		"Send it after the headers.\n\nEvery TLS context has a certificate.\n"
@@ -72,6 +75,7 @@ func TestHeadingOverSomethingElse(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "TLS", "supports TLS")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "request body", "By passing")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "moorage", "is not part of")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide mirror", "are available as")
 	if d := define(t, e, c, "tide sentinel"); d.Confidence > confDescribe {
 		t.Errorf("tide sentinel: %q (%.2f), want what it has described at most", d.Text, d.Confidence)
 	}

@@ -1974,7 +1974,10 @@ func pointsElsewhere(s string, ja bool) bool {
 		" can be found at ", " can be found here", " is available here", " are available here",
 		// "All objects from attrs.converters are also available from
 		// attr.converters.": where to import them from.
-		" is also available from ", " are also available from ", " is available from ", " are available from "} {
+		" is also available from ", " are also available from ", " is available from ", " are available from ",
+		// "The CDN versions of date-fns are available as the
+		// @date-fns/cdn package on jsDelivr ...": where to get them.
+		" is available as ", " are available as "} {
 		if strings.Contains(l, p) {
 			return true
 		}
