@@ -12,6 +12,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/genglossary/genglossary/events"
+	"github.com/genglossary/genglossary/internal/sse"
 	"github.com/genglossary/genglossary/projections"
 )
 
@@ -398,23 +399,8 @@ func renderLogFrame(runID string, body []byte, seq uint64) (*logFrame, error) {
 	if err != nil {
 		return f, err
 	}
-	f.b = appendSSEFrame(make([]byte, 0, len(js)+len(name)+40), strconv.FormatUint(seq, 10), name, js)
+	f.b = sse.AppendFrame(make([]byte, 0, len(js)+len(name)+40), strconv.FormatUint(seq, 10), name, js)
 	return f, nil
-}
-
-// appendSSEFrame appends one server-sent event to b. id may be empty; data
-// must not contain newlines (JSON from encoding/json never does).
-func appendSSEFrame(b []byte, id, name string, data []byte) []byte {
-	if id != "" {
-		b = append(b, "id: "...)
-		b = append(b, id...)
-		b = append(b, '\n')
-	}
-	b = append(b, "event: "...)
-	b = append(b, name...)
-	b = append(b, "\ndata: "...)
-	b = append(b, data...)
-	return append(b, "\n\n"...)
 }
 
 // logReplay is one client's replay of history before the live tail: a

@@ -1,47 +1,18 @@
 package api
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/genglossary/genglossary/events"
+	"github.com/genglossary/genglossary/internal/sse"
 	"github.com/genglossary/genglossary/projections"
 )
-
-// sseWriter writes server-sent events and flushes each one. Its deadline is
-// cleared so http.Server's WriteTimeout does not cut long streams.
-type sseWriter struct {
-	w  http.ResponseWriter
-	rc *http.ResponseController
-	b  bytes.Buffer
-}
-
-func startSSE(w http.ResponseWriter) (*sseWriter, error) {
-	rc := http.NewResponseController(w)
-	if err := rc.SetWriteDeadline(time.Time{}); err != nil && !errors.Is(err, http.ErrNotSupported) {
-		return nil, err
-	}
-	setSSEHeaders(w.Header())
-	w.WriteHeader(http.StatusOK)
-	s := &sseWriter{w: w, rc: rc}
-	return s, s.flush()
-}
-
-func setSSEHeaders(h http.Header) {
-	h.Set("Content-Type", "text/event-stream; charset=utf-8")
-	h.Set("Cache-Control", "no-cache")
-	h.Set("Connection", "keep-alive")
-	h.Set("X-Accel-Buffering", "no") // tell reverse proxies not to buffer
-}
 
 // headSSE answers a HEAD on an event stream with the headers a GET would
 // get, without opening the stream (which would never end).
@@ -49,52 +20,17 @@ func headSSE(w http.ResponseWriter, r *http.Request) bool {
 	if r.Method != http.MethodHead {
 		return false
 	}
-	setSSEHeaders(w.Header())
+	sse.SetHeaders(w.Header())
 	w.WriteHeader(http.StatusOK)
 	return true
 }
 
-// event writes one event. id may be empty. data must not contain newlines
-// (JSON from encoding/json never does).
-func (s *sseWriter) event(id, name string, data []byte) error {
-	s.b.Reset()
-	if id != "" {
-		s.b.WriteString("id: ")
-		s.b.WriteString(id)
-		s.b.WriteByte('\n')
-	}
-	s.b.WriteString("event: ")
-	s.b.WriteString(name)
-	s.b.WriteString("\ndata: ")
-	s.b.Write(data)
-	s.b.WriteString("\n\n")
-	if _, err := s.w.Write(s.b.Bytes()); err != nil {
-		return err
-	}
-	return s.flush()
-}
-
-// write writes pre-rendered frames without flushing.
-func (s *sseWriter) write(b []byte) error {
-	_, err := s.w.Write(b)
-	return err
-}
-
-func (s *sseWriter) comment(text string) error {
-	if _, err := fmt.Fprintf(s.w, ": %s\n\n", text); err != nil {
-		return err
-	}
-	return s.flush()
-}
-
-func (s *sseWriter) flush() error { return s.rc.Flush() }
-
 // unavailable tells the client that the event store went away and ends the
 // stream: "retry" asks EventSource to reconnect after two seconds, and it
 // resumes from its Last-Event-ID once NATS is back.
-func (s *sseWriter) unavailable() error {
-	_, _ = s.w.Write([]byte("retry: 2000\nevent: error\ndata: {\"detail\":\"the event store is unavailable; reconnect to resume\"}\n\n"))
-	_ = s.flush()
+func sseUnavailable(w *sse.Writer) error {
+	_ = w.Write([]byte("retry: 2000\nevent: error\ndata: {\"detail\":\"the event store is unavailable; reconnect to resume\"}\n\n"))
+	_ = w.Flush()
 	return errNATSLost
 }
 
@@ -107,19 +43,12 @@ const natsCheckEvery = time.Second
 // natsLost reports whether the server's NATS connection is down.
 func (s *server) natsLost() bool { return s.NC != nil && !s.NC.IsConnected() }
 
-// parseLastEventID reads the Last-Event-ID header (or ?last_event_id=, for
-// clients that cannot set headers): a stream sequence to resume after.
+// parseLastEventID reads the stream sequence a client resumes after (see
+// [sse.ParseLastEventID]); a bad one is a 400.
 func parseLastEventID(r *http.Request) (uint64, error) {
-	v := strings.TrimSpace(r.Header.Get("Last-Event-ID"))
-	if v == "" {
-		v = strings.TrimSpace(r.URL.Query().Get("last_event_id"))
-	}
-	if v == "" {
-		return 0, nil
-	}
-	n, err := strconv.ParseUint(v, 10, 64)
+	n, err := sse.ParseLastEventID(r.Header.Get("Last-Event-ID"), r.URL.Query().Get("last_event_id"))
 	if err != nil {
-		return 0, errStatus(http.StatusBadRequest, "Last-Event-ID must be a non-negative integer (an event id from this stream)")
+		return 0, errStatus(http.StatusBadRequest, err.Error())
 	}
 	return n, nil
 }
@@ -221,14 +150,14 @@ func (s *server) handleRunLogs() http.Handler {
 				return
 			}
 		}
-		sse, err := startSSE(w)
+		out, err := sse.Start(w)
 		if replay != nil {
 			defer replay.close()
 		}
 		if err != nil {
 			return
 		}
-		ls.sse = sse
+		ls.out = out
 		s.metrics.sseClients.Add(1)
 		defer s.metrics.sseClients.Add(-1)
 		if err := ls.serve(ctx, replay, upTo); err != nil && ctx.Err() == nil {
@@ -240,7 +169,7 @@ func (s *server) handleRunLogs() http.Handler {
 // logSession is one client's log stream.
 type logSession struct {
 	s       *server
-	sse     *sseWriter
+	out     *sse.Writer
 	run     projections.Run
 	stream  jetstream.Stream
 	subject string
@@ -317,7 +246,7 @@ func (ls *logSession) replay(ctx context.Context, rp *logReplay, upTo uint64) (e
 				return true, ls.end(ctx, f)
 			}
 			if f.b != nil {
-				if err := ls.sse.write(f.b); err != nil {
+				if err := ls.out.Write(f.b); err != nil {
 					return false, err
 				}
 			}
@@ -327,7 +256,7 @@ func (ls *logSession) replay(ctx context.Context, rp *logReplay, upTo uint64) (e
 		}
 	}
 	ls.delivered = max(ls.delivered, upTo)
-	return false, ls.sse.flush()
+	return false, ls.out.Flush()
 }
 
 // live writes the tail's frames from ring index cursor on, batching the
@@ -359,7 +288,7 @@ func (ls *logSession) live(ctx context.Context, cursor uint64) error {
 				return ls.end(ctx, f)
 			}
 			if f.b != nil {
-				if err := ls.sse.write(f.b); err != nil {
+				if err := ls.out.Write(f.b); err != nil {
 					return err
 				}
 				wrote = true
@@ -367,7 +296,7 @@ func (ls *logSession) live(ctx context.Context, cursor uint64) error {
 		}
 		clear(buf)
 		if wrote {
-			if err := ls.sse.flush(); err != nil {
+			if err := ls.out.Flush(); err != nil {
 				return err
 			}
 			keepalive.Reset(ls.s.KeepAlive)
@@ -384,10 +313,10 @@ func (ls *logSession) live(ctx context.Context, cursor uint64) error {
 		case <-wake:
 		case <-natsCheck.C:
 			if ls.s.natsLost() {
-				return ls.sse.unavailable()
+				return sseUnavailable(ls.out)
 			}
 		case <-keepalive.C:
-			if err := ls.sse.comment("keepalive"); err != nil {
+			if err := ls.out.Comment("keepalive"); err != nil {
 				return err
 			}
 			keepalive.Reset(ls.s.KeepAlive)
@@ -399,7 +328,7 @@ func (ls *logSession) live(ctx context.Context, cursor uint64) error {
 // terminal event too, so a client that GETs the run after "complete" sees
 // it finished (the runner writes log.end after its terminal event).
 func (ls *logSession) end(ctx context.Context, f *logFrame) error {
-	if err := ls.sse.flush(); err != nil {
+	if err := ls.out.Flush(); err != nil {
 		return err
 	}
 	if ls.tail != nil {
@@ -407,22 +336,22 @@ func (ls *logSession) end(ctx context.Context, f *logFrame) error {
 	} else {
 		ls.s.awaitTerminal(ctx, ls.run)
 	}
-	if err := ls.sse.write(f.b); err != nil {
+	if err := ls.out.Write(f.b); err != nil {
 		return err
 	}
-	return ls.sse.flush()
+	return ls.out.Flush()
 }
 
 // complete ends the stream with the run's status from the read model.
 func (ls *logSession) complete(f *logFinal) error {
 	b, _ := json.Marshal(f.c)
-	return ls.sse.event("", "complete", b)
+	return ls.out.Event("", "complete", b)
 }
 
 // tooSlow ends the stream of a client that fell behind the live tail; it
 // resumes with Last-Event-ID.
 func (ls *logSession) tooSlow() error {
-	_ = ls.sse.comment("too slow: reconnect with Last-Event-ID to resume")
+	_ = ls.out.Comment("too slow: reconnect with Last-Event-ID to resume")
 	return errSlowClient
 }
 
@@ -457,7 +386,7 @@ func (s *server) handleProjectEvents() http.Handler {
 		ctx := r.Context()
 		changes, unsubscribe := s.Projector.Subscribe(pid)
 		defer unsubscribe()
-		sse, err := startSSE(w)
+		out, err := sse.Start(w)
 		if err != nil {
 			return
 		}
@@ -468,7 +397,7 @@ func (s *server) handleProjectEvents() http.Handler {
 			if err != nil {
 				return err
 			}
-			return sse.event("", name, b)
+			return out.Event("", name, b)
 		}
 		if run, err := s.Store.CurrentRun(ctx, pid); err == nil {
 			if send("run", run) != nil {
@@ -485,11 +414,11 @@ func (s *server) handleProjectEvents() http.Handler {
 				return
 			case <-natsCheck.C:
 				if s.natsLost() {
-					_ = sse.unavailable()
+					_ = sseUnavailable(out)
 					return
 				}
 			case <-keepalive.C:
-				if sse.comment("keepalive") != nil {
+				if out.Comment("keepalive") != nil {
 					return
 				}
 			case ch, ok := <-changes:

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/genglossary/genglossary/events"
+	"github.com/genglossary/genglossary/internal/sse"
 )
 
 // discardResponse is a ResponseWriter that drops the body and supports
@@ -32,7 +33,7 @@ func BenchmarkSSEFrame(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	sse, err := startSSE(&discardResponse{h: http.Header{}})
+	w, err := sse.Start(&discardResponse{h: http.Header{}})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -44,10 +45,10 @@ func BenchmarkSSEFrame(b *testing.B) {
 		if err != nil || f.end || f.b == nil {
 			b.Fatal(f, err)
 		}
-		if err := sse.write(f.b); err != nil {
+		if err := w.Write(f.b); err != nil {
 			b.Fatal(err)
 		}
-		if err := sse.flush(); err != nil {
+		if err := w.Flush(); err != nil {
 			b.Fatal(err)
 		}
 	}
