@@ -47,8 +47,8 @@ type emitter struct {
 
 	pubMu        sync.Mutex // one domain publish at a time, each expecting the last
 	logMu        sync.Mutex // one log publish at a time, each expecting the attempt's last (see logErr)
-	lastLogSeq   uint64     // GG_LOGS sequence of this attempt's last log event stored; under logMu
-	logBehind    bool       // another attempt wrote the run's log after this one's last event; under logMu
+	lastLogSeq   uint64     // GG_LOGS sequence the run's log subject is expected to end at (0: empty); under logMu
+	logBehind    bool       // the run's log ended (another attempt's log.end) without this one; under logMu
 	mu           sync.Mutex
 	lastLog      time.Time
 	lastRun      time.Time
@@ -189,12 +189,11 @@ func (e *emitter) log(d events.Data) { _ = e.logErr(d) }
 // logErr is log, returning the failure: a run's log.end must be stored
 // before its message is acked.
 //
-// After its first, each log event of the attempt expects the run's log
-// subject to end at the attempt's last one: an attempt that lost its
-// connection, and the run meanwhile to another attempt that finished it,
-// must not append its pending lines after that attempt's log.end (a
-// conflict stops its logging, errLogBehind). Log events go out one at a
-// time, so that the expectation holds between them.
+// Each log event of the attempt is fenced (see publishLog): an attempt
+// that lost its connection, and the run meanwhile to another attempt that
+// finished it, must not append its pending lines after that attempt's
+// log.end. Log events go out one at a time, so that the expectation holds
+// between them.
 func (e *emitter) logErr(d events.Data) error {
 	env, err := events.NewEnvelope(e.projectID, e.runID, d)
 	var ack *jetstream.PubAck
@@ -224,41 +223,54 @@ func (e *emitter) logErr(d events.Data) error {
 }
 
 // publishLog publishes a log event of the attempt, expecting the run's log
-// to end at the attempt's last event once it has one (see logErr).
+// subject to end where the attempt last saw it: at first empty, then at
+// the attempt's last event. A conflict means that another attempt (or this
+// attempt's own event whose ack was lost) wrote since: the log is read
+// again, and the event goes after what is there, unless that is a log.end:
+// the log is over and the attempt's further log events are dropped
+// (errLogBehind). So no attempt appends after a log.end, and two attempts
+// alive at once both keep their lines (the run's fenced domain events stop
+// the one that lost the run).
 func (e *emitter) publishLog(env events.Envelope) (*jetstream.PubAck, error) {
 	e.logMu.Lock()
 	defer e.logMu.Unlock()
 	if e.logBehind {
 		return nil, errLogBehind
 	}
+	subject, err := env.Subject()
+	if err != nil {
+		return nil, err
+	}
 	expect := e.lastLogSeq
-	var ack *jetstream.PubAck
-	var err error
-	if expect == 0 {
-		ack, err = publishRetrying(e.base, e.js, env)
-	} else {
-		subject, serr := env.Subject()
-		if serr != nil {
-			return nil, serr
-		}
-		ack, err = retryTransient(e.base, func(ctx context.Context) (*jetstream.PubAck, error) {
+	for try := 0; ; try++ {
+		ack, err := retryTransient(e.base, func(ctx context.Context) (*jetstream.PubAck, error) {
 			return events.PublishExpect(ctx, e.js, env, expect, subject)
 		})
-		if errors.Is(err, events.ErrConflict) {
+		if err == nil {
+			e.lastLogSeq = ack.Sequence
+			return ack, nil
+		}
+		if !errors.Is(err, events.ErrConflict) || try == maxConflictRetries-1 || (try > 0 && !pause(e.base, try)) {
+			// A failed event may be stored all the same (its ack lost):
+			// the next one's conflict then reads it back.
+			return nil, err
+		}
+		ctx, cancel := context.WithTimeout(e.base, publishTimeout)
+		last, seq, rerr := events.LastEvent(ctx, e.js, subject)
+		cancel()
+		switch {
+		case rerr == nil && last.Type == events.TypeLogEnd:
 			e.logBehind = true
-			e.logger.Warn("the run's log went on without this attempt; its log events are dropped", "type", env.Type)
+			e.logger.Warn("the run's log ended without this attempt; its log events are dropped", "type", env.Type)
 			return nil, errLogBehind
+		case errors.Is(rerr, events.ErrNoEvents):
+			expect = 0
+		case rerr != nil:
+			return nil, fmt.Errorf("read the run's log after a conflict: %w", rerr)
+		default:
+			expect = seq
 		}
 	}
-	if err == nil {
-		e.lastLogSeq = ack.Sequence
-	} else {
-		// It may have been stored all the same (its ack lost): the next
-		// event expects nothing rather than conflict with this attempt's
-		// own.
-		e.lastLogSeq = 0
-	}
-	return ack, err
 }
 
 // logsTruncated reports whether this attempt's log is incomplete: a log

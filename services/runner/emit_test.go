@@ -307,3 +307,57 @@ func TestLogAfterAFailedPublishGoesOn(t *testing.T) {
 		t.Errorf("%d log events stored, want 3", len(evs))
 	}
 }
+
+// TestFirstLogOfAnAttemptIsFenced: an attempt's very first log event is
+// fenced too. A redelivered attempt starts on a log with another attempt's
+// lines and goes on with it, also when that attempt writes between its
+// events; an attempt whose first line comes after another attempt ended
+// the log stores nothing.
+func TestFirstLogOfAnAttemptIsFenced(t *testing.T) {
+	t.Parallel()
+	em, js := newTestEmitter(t)
+	ctx := context.Background()
+	subject, err := events.LogSubject(em.projectID, em.runID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := func(d events.Data) {
+		t.Helper()
+		env, err := events.NewEnvelope(em.projectID, em.runID, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := events.Publish(ctx, js, env); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// The live attempt B (em) starts on a log with A's lines, and A writes
+	// again between B's lines: B's log goes on.
+	other(events.LogLine{Level: events.LevelInfo, Message: "run started on runner a (attempt 1)"})
+	em.line(events.LevelInfo, "run started on runner b (attempt 2)")
+	other(events.LogLine{Level: events.LevelInfo, Message: "a: step extract started"})
+	em.line(events.LevelInfo, "b: step extract started")
+	if em.logBehind || em.logFailed {
+		t.Fatalf("behind %v, failed %v; want the attempt's log to go on beside another's lines", em.logBehind, em.logFailed)
+	}
+	if got := len(readEvents(t, js, subject)); got != 4 {
+		t.Fatalf("%d log events stored, want 4", got)
+	}
+
+	// A fresh attempt C whose first line comes after the log ended.
+	other(events.LogEnd{Status: events.RunStatusCompleted})
+	late := &emitter{js: js, base: ctx, projectID: em.projectID, runID: em.runID,
+		logger: slog.New(slog.DiscardHandler), progressEvery: time.Second}
+	late.line(events.LevelInfo, "run started on runner c (attempt 3)")
+	if err := late.logErr(events.LogEnd{Status: events.RunStatusFailed}); !errors.Is(err, errLogBehind) {
+		t.Errorf("log.end of an attempt after the log ended: err %v, want errLogBehind", err)
+	}
+	evs := readEvents(t, js, subject)
+	if len(evs) != 5 || evs[4].Type != events.TypeLogEnd {
+		t.Fatalf("%d log events, last %s; want 5 ending with the first log.end", len(evs), evs[len(evs)-1].Type)
+	}
+	if !late.logBehind {
+		t.Error("the late attempt did not notice that the log had ended")
+	}
+}

@@ -51,8 +51,8 @@ var (
 	// errTakenOver: a fenced publish found another attempt's event or a
 	// terminal event on the run; the attempt stops without ending the run.
 	errTakenOver = errors.New("run taken over by another attempt")
-	// errLogBehind: another attempt wrote the run's log after this
-	// attempt's last log event (see emitter.logErr).
+	// errLogBehind: another attempt ended the run's log (see
+	// emitter.publishLog).
 	errLogBehind = errors.New("run log written by another attempt")
 )
 
