@@ -167,3 +167,30 @@ func TestJudgementsAndSummariesAreNoGlosses(t *testing.T) {
 	}
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "LF", "One path per line")
 }
+
+// An item under a category that names its own key ("- Methods:
+// `assertMarkdownRenders`: accepts the source text, ...", Python-Markdown's
+// test tools) says what that member does, not what a method is; a row of
+// an issue tracker's labels ("| extension | Related to one or more of the
+// included extensions. |") says what the label covers, not what an
+// extension is. The text is written for this test.
+func TestCategoryItemsAndLabelRows(t *testing.T) {
+	t.Parallel()
+	tools := "# Test tools\n\nThe `harbor.tools.TestCase` class adds a few helpers:\n\n" +
+		"- Properties: `default_tides`: A `dict` of tides to pass to the reader for each test.\n" +
+		"- Methods: `assertTideRenders`: accepts the source table, the expected output and any keywords to pass to the reader.\n\n" +
+		"Every method is a test. A property is read once.\n"
+	labels := "# Contributing\n\n| Label name | Description |\n|---|---|\n| `core` | Related to the core reader code. |\n" +
+		"| `mooring` | Related to one or more of the included moorings. |\n\n" +
+		"Every mooring is tied to a quay. A mooring holds a ship.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tools.md", Content: tools}, {Path: "contributing.md", Content: labels}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "method", "accepts the source")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "property", "of tides to pass")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "mooring", "Related to")
+	// A category's item that says what the key is still glosses it.
+	c = pipeline.NewCorpus([]glossary.Document{{Path: "kinds.md", Content: "# Kinds\n\n- Moorings: lines that hold a ship at the quay.\n\nEvery mooring is tied.\n"}})
+	if d := define(t, e, c, "mooring"); !strings.Contains(d.Text, "hold a ship") {
+		t.Errorf("mooring: %q (%.2f), want its item", d.Text, d.Confidence)
+	}
+}

@@ -816,6 +816,18 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// done to another thing in that case.
 				continue
 			}
+			if nestedLabel(it.body) {
+				// "- Methods: `assertMarkdownRenders`: accepts the source
+				// text, ..." (Python-Markdown's test tools): an item under
+				// a category that names its own key, not what a method is.
+				continue
+			}
+			if !it.ja && labelScope(it.body) {
+				// "| extension | Related to one or more of the included
+				// extensions. |" (an issue tracker's labels): what the
+				// label covers, not what an extension is.
+				continue
+			}
 			if !it.ja && (strings.HasPrefix(it.body, "Please ") || personActs(it.body, k)) {
 				// "GitHub Pages: Please add sphinx.ext.githubpages to your
 				// project.", "PyPI: Jannis Leidel wrote a setuptools
@@ -3623,6 +3635,43 @@ func bareOtherSubject(body string, spellings []string) bool {
 		}
 	}
 	return true
+}
+
+// nestedLabel reports a body that opens with a key of its own, a code span
+// or an identifier followed by a colon: "`assertMarkdownRenders`: accepts
+// ...", "default_kwargs: A dict of ...".
+func nestedLabel(body string) bool {
+	var key, rest string
+	if strings.HasPrefix(body, "`") {
+		end := strings.IndexByte(body[1:], '`')
+		if end < 1 {
+			return false
+		}
+		key, rest = body[1:1+end], body[2+end:]
+	} else {
+		colon := strings.IndexByte(body, ':')
+		if colon < 1 {
+			return false
+		}
+		key, rest = body[:colon], body[colon:]
+		if !isIdentifierLike(key) || allCapitalKey(key) {
+			// "NOTE: ...", "TODO: ...": a marker, not a key.
+			return false
+		}
+	}
+	rest = strings.TrimLeft(rest, " ")
+	return strings.TrimSpace(key) != "" && (strings.HasPrefix(rest, ": ") || rest == ":")
+}
+
+// labelScope reports a body that says what a label or category covers:
+// "Related to the core parser code."
+func labelScope(body string) bool {
+	for _, p := range []string{"Related to ", "Relating to ", "Related with "} {
+		if strings.HasPrefix(body, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // personActs reports an English body whose subject is a person's name,
