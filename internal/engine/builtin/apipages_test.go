@@ -194,3 +194,15 @@ func TestCategoryItemsAndLabelRows(t *testing.T) {
 		t.Errorf("mooring: %q (%.2f), want its item", d.Text, d.Confidence)
 	}
 }
+
+// A table in a block quote has its header row too ("> | **Function** | |
+// **Equivalent (or nearly) strftime()** |" over "> | --- | --- | --- |",
+// SQLite's date functions): the header names the columns, it is no row
+// saying what a function is. The text is written for this test.
+func TestQuotedTableHeader(t *testing.T) {
+	t.Parallel()
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "dates.md", Content: "# Dates\n\nAll other functions can be expressed with tidetime():\n\n" +
+		"> | **Function** |  | **Equivalent (or nearly) tidetime()** |\n> | --- | --- | --- |\n> | date(...) |  | tidetime('%Y', ...) |\n\n" +
+		"Every function returns a value. Call a function.\n"}})
+	wantNoGlossFrom(t, newEngine(t), c, usedInPrefixEN, "function", "Equivalent")
+}

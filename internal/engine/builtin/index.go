@@ -639,7 +639,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			blocks = append(blocks, block{kind: blockHeading, lines: []string{trimmed}, start: i + 1})
 		case strings.HasPrefix(trimmed, "|"):
 			flush()
-			if i+1 < len(lines) && isTableRule(strings.TrimSpace(lines[i+1])) {
+			if i+1 < len(lines) && isTableRule(unquoteLine(lines[i+1], quoted)) {
 				header = trimmed
 				continue // the header row
 			}
@@ -1844,6 +1844,16 @@ func linkList(s string) bool {
 		s = strings.TrimRight(strings.TrimSpace(s), ".")
 	}
 	return links >= 2
+}
+
+// unquoteLine trims a line, and its block quote marker when quoted: the
+// rule under a quoted table's header row is quoted too ("> | --- |").
+func unquoteLine(line string, quoted bool) string {
+	line = strings.TrimSpace(line)
+	if quoted && strings.HasPrefix(line, ">") {
+		line = strings.TrimSpace(strings.TrimLeft(line, "> \t"))
+	}
+	return line
 }
 
 // isTableRule reports the rule under a table's header row: "| --- | :-: |".
