@@ -2393,6 +2393,11 @@ func splitEnglish(text string) [][2]int {
 		if j < len(text) && text[j] != ' ' {
 			continue
 		}
+		if c == '.' && i >= 2 && text[i-1] == '.' && text[i-2] == '.' && i+1 < len(text) && text[i+1] == ')' {
+			// "The format(FORMAT,...) SQL function works like ...":
+			// elided arguments, not the end of a sentence.
+			continue
+		}
 		if c == '.' && i >= 2 && text[i-1] == '.' && text[i-2] == '.' {
 			// "An `if` ... `elif` ... sequence is ...": an ellipsis before
 			// a word in lower case or code goes on with the sentence.
