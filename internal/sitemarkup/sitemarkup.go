@@ -306,6 +306,11 @@ func manHeader(line string) bool {
 // manFooter matches the footer line's end: "Linux 2008-10-01 VMSTAT(8)".
 var manFooter = regexp.MustCompile(`\S\(\d\w*\)\s*$`)
 
+// ManPage reports text that opens with a manual page's header line
+// ("CRONTAB(5)      File Formats Manual      CRONTAB(5)"): a page saved as
+// text, whose sections [Strip] reads (its titles, its indentation).
+func ManPage(s string) bool { return manPage(s) }
+
 // manPage reports text that opens with a manual page's header line.
 func manPage(s string) bool {
 	s = strings.TrimLeft(s, "\r\n")

@@ -705,3 +705,23 @@ func TestNameSignsAndInnerCapitals(t *testing.T) {
 		t.Errorf("TideOS = %q [%.2f], want no gloss from the menu entry's name", d.Text, d.Confidence)
 	}
 }
+
+// A manual rendered as plain text (APT's guide.ja.text, a manual page as
+// `man` prints it) sets every paragraph in from the margin: read as it is,
+// each was a code block and the document defined nothing. The texts are
+// written for this test.
+func TestIndentedPlainTextIsProse(t *testing.T) {
+	t.Parallel()
+	ja := "タイドガイド\n\n第1章 全般\n\n    tidectl は潮位表を読むためのコマンドラインツールで、どの港でも\n\u00a0\u00a0\u00a0 使えます。\n\n" +
+		"    潮位表は毎朝更新されます。tidectl を実行してください。\n"
+	en := "NAME\n       quayd - moor ships\n\nDESCRIPTION\n       quayd is a daemon that moors ships at the berth given.\n\n" +
+		"       Run quayd once per harbour. Every quayd logs its berths.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "guide.ja.text.txt", Content: ja}, {Path: "quayd.8.txt", Content: en}})
+	e := newEngine(t)
+	if d := define(t, e, c, "tidectl"); !strings.Contains(d.Text, "コマンドラインツール") || d.Confidence < 0.7 {
+		t.Errorf("tidectl: %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "quayd"); !strings.Contains(d.Text, "daemon that moors") || d.Confidence < 0.7 {
+		t.Errorf("quayd: %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
+}

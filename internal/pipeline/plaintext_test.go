@@ -1,0 +1,61 @@
+package pipeline
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDedentText: the margin of a plain-text rendering's body is taken
+// off, so its paragraphs are prose, not code blocks, and the titles at the
+// margin are headings; an example set in
+// further stays code, a definition's body set in further stays text, and
+// text whose indented lines are few (Markdown-like notes with code) is
+// left as it is. Lines keep their numbers. The texts are written for this
+// test.
+func TestDedentText(t *testing.T) {
+	t.Parallel()
+	nbsp := "\u00a0\u00a0\u00a0 "
+	for _, tc := range []struct {
+		name, in, want string
+	}{
+		{
+			name: "docbook text",
+			in: "Chapter 1. Quays\n\n    A quay is a platform where ships\n" + nbsp + "are moored. Tie every line.\n\n" +
+				"     Quay\n     {\n       Berth \"4\";\n     };\n\n    moor\n\n        Moor ties the ship to its berth.\n",
+			want: "## Chapter 1. Quays\n\nA quay is a platform where ships\nare moored. Tie every line.\n\n" +
+				"     Quay\n     {\n       Berth \"4\";\n     };\n\nmoor\n\n   Moor ties the ship to its berth.\n",
+		},
+		{
+			name: "manual page without its header line",
+			in: "NAME\n       quay - moor ships\n\nDESCRIPTION\n       Quay moors ships at the berth given.\n\n" +
+				"       -b, --berth\n              the berth to use; berths are numbered\n              from the harbour's mouth.\n",
+			want: "## NAME\nquay - moor ships\n\n## DESCRIPTION\nQuay moors ships at the berth given.\n\n" +
+				"-b, --berth\n   the berth to use; berths are numbered\n   from the harbour's mouth.\n",
+		},
+		{
+			name: "tabs and japanese",
+			in:   "第1章 岸壁\n\n\t岸壁は船を係留する場所です。\n\t係留索で船を固定します。\n",
+			want: "## 第1章 岸壁\n\n岸壁は船を係留する場所です。\n係留索で船を固定します。\n",
+		},
+		{
+			name: "few indented lines",
+			in:   "Quays\n\nA quay is a platform. Set the berth:\n\n    quay moor --berth 4\n\nThen tie the lines.\nEvery line is checked.\n",
+			want: "Quays\n\nA quay is a platform. Set the berth:\n\n    quay moor --berth 4\n\nThen tie the lines.\nEvery line is checked.\n",
+		},
+		{
+			name: "markdown kept as text",
+			in:   "# Glossary\n\n:::{glossary}\nquay\n    A platform where ships are moored.\n    Every quay has berths.\n:::\n",
+			want: "# Glossary\n\n:::{glossary}\nquay\n    A platform where ships are moored.\n    Every quay has berths.\n:::\n",
+		},
+		{name: "empty", in: "", want: ""},
+		{name: "blank lines only", in: "\n   \n\t\n", want: "\n   \n\t\n"},
+	} {
+		got := dedentText(tc.in)
+		if got != tc.want {
+			t.Errorf("%s: dedentText =\n%q\nwant\n%q", tc.name, got, tc.want)
+		}
+		if strings.Count(got, "\n") != strings.Count(tc.in, "\n") {
+			t.Errorf("%s: line count changed", tc.name)
+		}
+	}
+}
