@@ -27,7 +27,8 @@ type Corpus struct {
 // and plain text written in it ([rst.Looks]), through [rst.ToMarkdown];
 // AsciiDoc, and plain text written in it ([asciidoc.Looks]), through
 // [asciidoc.ToMarkdown]; other plain text with its placeholders ("<berth>")
-// as text and without the margin of an indented body (see dedentText); then [sitemarkup.Strip]): front matter, shortcodes and
+// as text, its grid tables a row at a time (see gridTables) and without
+// the margin of an indented body (see dedentText); then [sitemarkup.Strip]): front matter, shortcodes and
 // admonition markers are not prose; and with width variants folded
 // outside code ([textwidth.FoldProse]): 「ＡＰＩ」 is the word "API" and
 // 「ｶﾀｶﾅ」 is 「カタカナ」, so a term is one term however a document types
@@ -45,7 +46,7 @@ func NewCorpus(docs []glossary.Document) *Corpus {
 			// So does one written in AsciiDoc (Git's documentation).
 			d.Content = asciidoc.ToMarkdown(d.Content)
 		case document.IsPlainText(d.Path):
-			d.Content = escapeTags(d.Content)
+			d.Content = gridTables(escapeTags(d.Content))
 			if !sitemarkup.ManPage(d.Content) {
 				// (A manual page saved as text is read by its sections.)
 				d.Content = dedentText(d.Content)

@@ -3,6 +3,8 @@ package pipeline
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/genglossary/genglossary/internal/gridtable"
 )
 
 // dedentText removes the margin a plain-text rendering gives its body:
@@ -163,4 +165,28 @@ func markdownLine(t string, indent int) bool {
 	t = strings.TrimSpace(t)
 	return strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") || strings.HasPrefix(t, ":::") ||
 		indent == 0 && (strings.HasPrefix(t, "# ") || strings.HasPrefix(t, "## ") || strings.HasPrefix(t, "### "))
+}
+
+// gridTables reads the grid tables of plain text (w3m's and DocBook's
+// renderings draw them: "|-------+-------|" between rows whose cells span
+// lines) a row at a time (see gridtable).
+func gridTables(s string) string {
+	if !strings.Contains(s, "-+-") && !strings.Contains(s, "+--") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	changed := false
+	for i := 0; i < len(lines); i++ {
+		end := gridtable.Extent(lines, i)
+		if end <= i+1 {
+			continue
+		}
+		copy(lines[i:end], gridtable.ToMarkdown(lines[i:end]))
+		changed = true
+		i = end - 1
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(lines, "\n")
 }

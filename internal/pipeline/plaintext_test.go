@@ -59,3 +59,23 @@ func TestDedentText(t *testing.T) {
 		}
 	}
 }
+
+// TestGridTables: a plain-text rendering's grid table (debconf's
+// specification, drawn by w3m) is read a row at a time, its cells whole;
+// text without one is left as it is. The table is written for this test.
+func TestGridTables(t *testing.T) {
+	t.Parallel()
+	in := "Table 1. Berth types\n\n   +----------------------------------+\n   | Type    | Description            |\n" +
+		"   |---------+------------------------|\n   |         | A berth that holds one |\n   | single  | ship at a time.        |\n" +
+		"   +----------------------------------+\n\nBerths are numbered.\n"
+	want := "Table 1. Berth types\n\n   | |\n   | Type | Description |\n   | --- | --- |\n" +
+		"   | single | A berth that holds one ship at a time. |\n   | |\n   | |\n\nBerths are numbered.\n"
+	if got := gridTables(in); got != want {
+		t.Errorf("gridTables =\n%q\nwant\n%q", got, want)
+	}
+	for _, s := range []string{"a +--- b\n", "x-+-y\nno table\n", ""} {
+		if got := gridTables(s); got != s {
+			t.Errorf("gridTables(%q) = %q", s, got)
+		}
+	}
+}

@@ -24,6 +24,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/genglossary/genglossary/internal/glossary"
+	"github.com/genglossary/genglossary/internal/gridtable"
 )
 
 // Is reports whether name is a reStructuredText document (.rst, .rest),
@@ -232,17 +233,19 @@ func (c *converter) convert(lines []string) []string {
 			continue
 		}
 
-		// Tables: simple tables become Markdown rows, grid tables keep
-		// theirs; borders go, a header's rule becomes "| --- |".
+		// Tables: simple tables become Markdown rows; a grid table's rows,
+		// whose cells may span lines, become one Markdown row each (see
+		// gridtable), a header's rule "| --- |".
 		if !indented && simpleBorder(trimmed) {
 			i = c.simpleTable(lines, out, i)
 			continue
 		}
 		if strings.HasPrefix(trimmed, "+") && tableBorder(trimmed) {
-			if strings.Contains(trimmed, "=") {
-				out[i] = strings.Repeat("| --- ", max(strings.Count(trimmed, "+")-1, 1)) + "|"
+			end := max(gridtable.Extent(lines, i), i+1)
+			for k, row := range gridtable.ToMarkdown(lines[i:end]) {
+				out[i+k] = c.prose(row)
 			}
-			i++
+			i = end
 			continue
 		}
 

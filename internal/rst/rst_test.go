@@ -1,6 +1,7 @@
 package rst
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -130,7 +131,8 @@ func TestToMarkdownKeepsLinesAndReadsProse(t *testing.T) {
 		{":rtype:", ""},
 		{"Moor SHIP", "- `harbor-moor`: Moor SHIP at the nearest free berth."},
 		{"Footnotes are prose", "Footnotes are prose too."},
-		{"| spring | high", "| spring | high   |"},
+		{"| spring | high", "| spring | high |"},
+		{"+--------+--------+", "| |"}, // a border keeps the table going
 		{"+========+========+", "| --- | --- |"},
 		{":description:", "Where ships moor and how."},
 		{"Term     Unit", "| Term | Unit | Description |"},
@@ -148,7 +150,7 @@ func TestToMarkdownKeepsLinesAndReadsProse(t *testing.T) {
 	// borders, images.
 	for _, s := range []string{".. _harbor-guide:", "=============", ":Author:", ":Date:", ".. note::", ".. code-block::",
 		`berth = Berth("north")`, "berth.book()", "harbor book --berth", ".. glossary::", ":sorted:", ".. option::",
-		".. py:function::", ".. |project|", ".. This is a comment", "that spans two lines", "+--------+",
+		".. py:function::", ".. |project|", ".. This is a comment", "that spans two lines",
 		"-------  ---------",
 		".. image::", ":alt: A tide chart", "========", "-----"} {
 		if i := line(s); strings.TrimSpace(out[i]) != "" {
@@ -262,5 +264,22 @@ func TestSimpleTable(t *testing.T) {
 	want := "Intro.\n\n\n| Name | Meaning |\n| --- | --- |\n| ebb | Going out. |\n\n| 潮汐 | 満ち引き。 |\n\n\nAfter.\n"
 	if got := ToMarkdown(in); got != want {
 		t.Errorf("ToMarkdown =\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestGridTableRowsSpanLines: a grid table's cell that spans lines is read
+// whole, its row on one line (Babel's date fields: "| Era | “G“ |
+// Replaced with the era string ... One |" over "| | | to three letters
+// ..."). The table is written for this test.
+func TestGridTableRowsSpanLines(t *testing.T) {
+	t.Parallel()
+	in := "Fields\n======\n\n+-------+--------+---------------------------+\n| Field | Symbol | Description               |\n" +
+		"+=======+========+===========================+\n| Tide  | ``T``  | Replaced with the height  |\n|       |        | of the tide at the berth. |\n" +
+		"+-------+--------+---------------------------+\n\nAfter the table.\n"
+	out := strings.Split(ToMarkdown(in), "\n")
+	want := []string{"# Fields", "", "", "| |", "| Field | Symbol | Description |", "| --- | --- | --- |",
+		"| Tide | `T` | Replaced with the height of the tide at the berth. |", "| |", "| |", "", "After the table.", ""}
+	if !reflect.DeepEqual(out, want) {
+		t.Errorf("ToMarkdown =\n%q\nwant\n%q", out, want)
 	}
 }
