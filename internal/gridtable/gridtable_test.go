@@ -89,3 +89,26 @@ func TestToMarkdown(t *testing.T) {
 		t.Errorf("Extent of prose = %d, want 3", end)
 	}
 }
+
+// FuzzToMarkdown: any lines that open with a rule convert without a panic,
+// into as many lines.
+func FuzzToMarkdown(f *testing.F) {
+	for _, s := range []string{"+--+--+\n| a | b |\n|  | c |\n+==+==+\n| d | e |\n+--+--+", "+-+\n|\n|x|", "|-+-|\n| 岸 |\n|壁|", "+=+\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lines := strings.Split(s, "\n")
+		for i := range lines {
+			end := Extent(lines, i)
+			if end < i || end > len(lines) {
+				t.Fatalf("Extent(%d) = %d of %d lines", i, end, len(lines))
+			}
+			if end == i {
+				continue
+			}
+			if out := ToMarkdown(lines[i:end]); len(out) != end-i {
+				t.Fatalf("ToMarkdown gave %d lines for %d", len(out), end-i)
+			}
+		}
+	})
+}
