@@ -206,3 +206,14 @@ func TestQuotedTableHeader(t *testing.T) {
 		"Every function returns a value. Call a function.\n"}})
 	wantNoGlossFrom(t, newEngine(t), c, usedInPrefixEN, "function", "Equivalent")
 }
+
+// "... to form a virtual disk (so called volume group), ..." (the Debian
+// installation guide on LVM) names a volume group in passing; it says
+// nothing of a volume. The text is written for this test.
+func TestNamingInParensOfALongerName(t *testing.T) {
+	t.Parallel()
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "lvm.md", Content: "# Quays\n\n" +
+		"Simply said, you can join your berths to form a virtual quay (so called berth group), which can then be split again.\n\n" +
+		"Every berth has a number. Call the berth by its number.\n"}})
+	wantNoGlossFrom(t, newEngine(t), c, usedInPrefixEN, "berth", "Simply said")
+}

@@ -5131,6 +5131,18 @@ func enMeantBy(before, after string) bool {
 	return false
 }
 
+// longerNameInParens reports the rest of a parenthesised naming after the
+// term that goes on with more of the name: " group), which ..." after
+// "(so called volume": the name is "volume group", not the term.
+func longerNameInParens(rest string) bool {
+	end := strings.IndexByte(rest, ')')
+	if end < 2 || rest[0] != ' ' {
+		return false
+	}
+	words := strings.Fields(rest[:end])
+	return len(words) >= 1 && len(words) <= 2 && !strings.ContainsAny(rest[:end], ",;(")
+}
+
 // attributiveNaming reports words that end in a noun phrase opened by an
 // article, a noun last ("runs a small program", "uses the daemon"), so that
 // "called X" after them names that phrase: not a verb ("is called", "was
@@ -5220,7 +5232,7 @@ func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence,
 				// "... runs a small program called a sidecar next to ...":
 				// a noun phrase named by the term after it, mid-sentence.
 				named = endsClause && (verb == "is" || verb == "are")
-				if !named && n == " called " && latinName(sp) && attributiveNaming(words) {
+				if !named && n == " called " && latinName(sp) && attributiveNaming(words) && !longerNameInParens(rest) {
 					// In passing, as 「Xと呼ばれるY」 (a file called
 					// harbor.toml names a file, not a kind of thing).
 					return evidence{kind: evDescribe, text: capText(s.text, false), doc: s.doc, line: s.line, mentions: true}, true
