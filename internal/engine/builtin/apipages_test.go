@@ -217,3 +217,23 @@ func TestNamingInParensOfALongerName(t *testing.T) {
 		"Every berth has a number. Call the berth by its number.\n"}})
 	wantNoGlossFrom(t, newEngine(t), c, usedInPrefixEN, "berth", "Simply said")
 }
+
+// A list of cases ("Possible reasons why the DROP COLUMN command can fail
+// include:" over "- The column is a PRIMARY KEY or part of one.", SQLite's
+// ALTER TABLE) says when something happens, not what its subjects are; a
+// list under another intro still defines. The text is written for this
+// test.
+func TestListOfCasesDefinesNothing(t *testing.T) {
+	t.Parallel()
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "moor.md", Content: "# Moor\n\n" +
+		"The MOOR command ties a ship to a berth. Possible reasons why the MOOR command can fail include:\n\n" +
+		"- The berth is a dry dock or part of one.\n- The hawser is shorter than the ship.\n\n" +
+		"The terms used here:\n\n- A bollard is a short post that a hawser is tied to.\n\n" +
+		"Every berth has a number. Every hawser is checked. Tie the bollard.\n"}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth", "dry dock")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "hawser", "shorter than")
+	if d := define(t, e, c, "bollard"); !strings.HasPrefix(d.Text, "A bollard is a short post") {
+		t.Errorf("bollard: %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
+}

@@ -119,6 +119,10 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					joined = false
 				}
 			}
+			if s.caseItem {
+				// One case of a list of them, not what the term is.
+				continue
+			}
 			if ev, ok := explicitEvidence(s, sp, hits); ok && !ix.paramSubject(s) && !ix.signatureItemThe(si, sp) {
 				ev.param = s.param
 				if ev.kind == evExplicit && ix.namedInstanceBefore(si, sp) {
@@ -171,6 +175,9 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				firstHit > maxPlainSubjectOffset && strings.IndexByte(s.text[:firstHit], '(') < 0 && !strings.Contains(s.text[:firstHit], "（") {
 				// Far in, or an explicit definition or gloss already
 				// found: a describing sentence would not be chosen.
+				break
+			}
+			if s.caseItem {
 				break
 			}
 			if d, ok := describeEvidence(s, sp); ok {

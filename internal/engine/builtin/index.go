@@ -48,6 +48,11 @@ type sentence struct {
 	// ("Permission is hereby granted ... (the \"Software\") ..."): copied
 	// wording that names its own terms, never a gloss.
 	notice bool
+	// caseItem marks a sentence of a list of cases or conditions
+	// ("Possible reasons why the DROP COLUMN command can fail include:"
+	// over "- The column is a PRIMARY KEY or part of one."): one case,
+	// not what its subject is.
+	caseItem bool
 }
 
 type blockKind uint8
@@ -701,6 +706,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	// afterParamIntro: the list at hand follows a paragraph that
 	// introduces parameters (see paramIntro).
 	afterParamIntro := false
+	// afterCaseIntro: the list at hand follows a paragraph that introduces
+	// cases or conditions (see caseIntro).
+	afterCaseIntro := false
 	for bi, b := range blocks {
 		ja := blockJA(b, docJA)
 		if b.kind == blockPara {
@@ -709,8 +717,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			afterParamIntro = !ja && len(b.lines) > 0 && (strings.HasSuffix(b.lines[len(b.lines)-1], ":") ||
 				slices.ContainsFunc(b.lines, func(l string) bool { return strings.Contains(l, "following ") })) &&
 				paramIntro(joinLines(b.lines, false))
+			afterCaseIntro = !ja && len(b.lines) > 0 && strings.HasSuffix(b.lines[len(b.lines)-1], ":") && caseIntro(b.lines[len(b.lines)-1])
 		} else if b.kind != blockList {
-			afterParamIntro = false
+			afterParamIntro, afterCaseIntro = false, false
 		}
 		if ja {
 			b.lines = ix.jaMarks(d.Path, b)
@@ -816,6 +825,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		}
 		for i := first; license && i < len(ix.sentences); i++ {
 			ix.sentences[i].notice = true
+		}
+		for i := first; afterCaseIntro && b.kind == blockList && i < len(ix.sentences); i++ {
+			ix.sentences[i].caseItem = true
 		}
 		if licenseEnd {
 			license = false
@@ -1123,6 +1135,23 @@ var parenTypeRE = regexp.MustCompile(`^\(([A-Za-z][\w.]*)(?:\[\]|<[^>]*>)?(?: ?\
 // typeAnnotation opens a parameter's description with its type: "<number>
 // ...", "\<string> | \<Buffer> ...", "{Object} ...".
 var typeAnnotation = regexp.MustCompile(`^\\?<[A-Za-z][\w.\[\]]*>|^\{[A-Za-z][\w.|\[\] ]*\}`)
+
+// caseIntro reports the last line of a paragraph that introduces a list
+// of cases or conditions: "Possible reasons why the DROP COLUMN command
+// can fail include:", "The berth is refused if any of the following is
+// true:", "This happens when:".
+func caseIntro(line string) bool {
+	l := strings.ToLower(line)
+	if strings.HasSuffix(l, " if:") || strings.HasSuffix(l, " when:") || strings.HasSuffix(l, " unless:") {
+		return true
+	}
+	for _, w := range []string{"reasons", " fail", "following is true", "following are true", "following conditions", "following cases", "these cases"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // listOwner is a list item that sub-items may belong to, by indentation.
 type listOwner struct {
