@@ -237,3 +237,15 @@ func TestListOfCasesDefinesNothing(t *testing.T) {
 		t.Errorf("bollard: %q (%.2f), want its definition", d.Text, d.Confidence)
 	}
 }
+
+// A parenthesis after a compound led by a word in capitals (a keyword,
+// even one spelled like a preposition) is about the compound: "the FROM
+// clause (A join-op-1 B join-op-2 C)" (SQLite's SELECT) says nothing of a
+// clause. The text is written for this test.
+func TestParenAfterACapitalsCompound(t *testing.T) {
+	t.Parallel()
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "moor.md", Content: "# Moor\n\n" +
+		"When more than two quays are joined, the mooring operations are processed in order. In other words, the FROM clause (A pier-op-1 B pier-op-2 C) is computed as ((A pier-op-1 B) pier-op-2 C).\n\n" +
+		"Every clause has a number. Call the clause by its number.\n"}})
+	wantNoGlossFrom(t, newEngine(t), c, usedInPrefixEN, "clause", "pier-op-1")
+}

@@ -5895,7 +5895,22 @@ func enGlossedHere(before, sp string) bool {
 		// kind of email, not every email.
 		return false
 	}
+	if raw := strings.Trim(words[len(words)-1], `"'“”‘’`); len(words) >= 2 && asciiLetters(raw) && len(raw) >= 2 && strings.ToUpper(raw) == raw {
+		// "the FROM clause (A join-op-1 B join-op-2 C)" (SQLite's
+		// SELECT), "an HTTP request (...)": about the FROM clause.
+		return false
+	}
 	return !compoundModifier(last) && (!isLowerWord(last) || enArticles[last] || enParenLeads[last])
+}
+
+// asciiLetters reports a word of ASCII letters only.
+func asciiLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // afterPrepositionObject reports text that ends with a preposition and an
