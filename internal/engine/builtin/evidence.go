@@ -5895,7 +5895,7 @@ func enGlossedHere(before, sp string) bool {
 		// kind of email, not every email.
 		return false
 	}
-	if raw := strings.Trim(words[len(words)-1], `"'“”‘’`); len(words) >= 2 && asciiLetters(raw) && len(raw) >= 2 && strings.ToUpper(raw) == raw {
+	if raw := strings.Trim(words[len(words)-1], `"'“”‘’`); len(words) >= 2 && len(raw) >= 2 && upperASCIILetters(raw) {
 		// "the FROM clause (A join-op-1 B join-op-2 C)" (SQLite's
 		// SELECT), "an HTTP request (...)": about the FROM clause.
 		return false
@@ -5903,10 +5903,10 @@ func enGlossedHere(before, sp string) bool {
 	return !compoundModifier(last) && (!isLowerWord(last) || enArticles[last] || enParenLeads[last])
 }
 
-// asciiLetters reports a word of ASCII letters only.
-func asciiLetters(w string) bool {
+// upperASCIILetters reports a word of ASCII capitals only.
+func upperASCIILetters(w string) bool {
 	for i := 0; i < len(w); i++ {
-		if c := w[i] | 0x20; c < 'a' || c > 'z' {
+		if c := w[i]; c < 'A' || c > 'Z' {
 			return false
 		}
 	}
