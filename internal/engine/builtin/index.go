@@ -2118,22 +2118,40 @@ func seeLine(l string) bool {
 }
 
 // needsSpace reports whether a soft line break between prev and next is a
-// space: always in English; in Japanese between Latin characters, and
+// space: not after a slash inside a word; otherwise always in English; in
+// Japanese between Latin characters, and
 // between a Latin letter or digit and a Japanese one, as Japanese text
 // sets a Latin word apart ("-a, --thorough" over 「完全パッケージスキャン」,
 // an option over its description, ran together without it).
 func needsSpace(prev, next string, ja bool) bool {
+	a, _ := utf8.DecodeLastRuneInString(prev)
+	b, _ := utf8.DecodeRuneInString(next)
+	if a == '/' && b < utf8.RuneSelf && (unicode.IsLetter(b) || unicode.IsDigit(b)) && len(prev) > 1 && prev[len(prev)-2] != ' ' &&
+		(ja || pathGoesOn(next)) {
+		// A text rendering wraps a line after a slash: "「Debian GNU/"
+		// over "Linux」", "https://lists.debian.org/" over "debian-user/"
+		// (the Debian FAQ as text), "netcfg/" over "disable_autoconfig=true"
+		// are one word; in English only when the next word goes on as a
+		// path or a name ("the remote refs/heads/" over "namespace" is two).
+		return false
+	}
 	if !ja {
 		return true
 	}
-	a, _ := utf8.DecodeLastRuneInString(prev)
-	b, _ := utf8.DecodeRuneInString(next)
 	if a < utf8.RuneSelf && b < utf8.RuneSelf {
 		return true
 	}
 	alnum := func(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 	cjk := func(r rune) bool { return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) }
 	return alnum(a) && cjk(b) || cjk(a) && alnum(b)
+}
+
+// pathGoesOn reports a line whose first word holds more than letters and
+// digits, as a path or a setting does: "debian-user/", "x_y=true".
+func pathGoesOn(line string) bool {
+	w, _, _ := strings.Cut(line, " ")
+	w = strings.TrimRight(w, ".,;:)」")
+	return strings.ContainsAny(w, "/_=.-")
 }
 
 // addSentences splits a block into sentences and records them.

@@ -216,7 +216,8 @@ func TestCleanMarkdownLineBreaks(t *testing.T) {
 
 // TestJoinLines: soft line breaks join as Markdown renders them: a space
 // in English, nothing between Japanese characters, a space where a Latin
-// word meets Japanese (a manual page's option over its description).
+// word meets Japanese (a manual page's option over its description),
+// nothing after a slash inside a word (a text rendering's wrap).
 func TestJoinLines(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -230,6 +231,12 @@ func TestJoinLines(t *testing.T) {
 		{[]string{"潮位表は", "tidectl で読む。"}, true, "潮位表は tidectl で読む。"},
 		{[]string{"潮位表（", "tidectl）。"}, true, "潮位表（tidectl）。"},
 		{[]string{"Use tidectl", "--read."}, true, "Use tidectl --read."},
+		// A text rendering wraps after a slash inside a word.
+		{[]string{"「Quay GNU/", "Linux」と呼ぶ。"}, true, "「Quay GNU/Linux」と呼ぶ。"},
+		{[]string{"Read https://quay.example.org/", "tides/ daily."}, false, "Read https://quay.example.org/tides/ daily."},
+		{[]string{"Choose and /", "or."}, false, "Choose and / or."},
+		{[]string{"Copy the remote refs/heads/", "namespace."}, false, "Copy the remote refs/heads/ namespace."},
+		{[]string{"Add quay/", "moor_first=true."}, false, "Add quay/moor_first=true."},
 	} {
 		if got := joinLines(tc.lines, tc.ja); got != tc.want {
 			t.Errorf("joinLines(%q) = %q, want %q", tc.lines, got, tc.want)
