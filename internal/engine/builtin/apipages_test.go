@@ -249,3 +249,17 @@ func TestParenAfterACapitalsCompound(t *testing.T) {
 		"Every clause has a number. Call the clause by its number.\n"}})
 	wantNoGlossFrom(t, newEngine(t), c, usedInPrefixEN, "clause", "pier-op-1")
 }
+
+// "ioredis is a stable project and maintenance is done on a best-effort
+// basis ..." (its README, before "ioredis is a robust, full-featured Redis
+// client ...") says how the project stands, not what it is. The text is
+// written for this test.
+func TestProjectStatusIsNoDefinition(t *testing.T) {
+	t.Parallel()
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: "# tidejs\n\n" +
+		"tidejs is a stable project and maintenance is done on a best-effort basis for relevant issues.\n\n" +
+		"## Features\n\ntidejs is a robust, full-featured tide table reader that is used in many harbours.\n"}})
+	if d := define(t, newEngine(t), c, "tidejs"); !strings.HasPrefix(d.Text, "tidejs is a robust") {
+		t.Errorf("tidejs: %q (%.2f), want what it is", d.Text, d.Confidence)
+	}
+}

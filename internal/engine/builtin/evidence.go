@@ -3351,6 +3351,10 @@ func judgesTerm(text, sp string) bool {
 	return false
 }
 
+// projectStatus are words that say how a project stands.
+var projectStatus = toSet(`stable mature young new old active inactive dormant experimental deprecated unmaintained maintained
+	archived finished complete completed abandoned`)
+
 // enVerdict reports a body that only judges: "good choice", "great idea
 // for small ports", "bad fit".
 func enVerdict(body string) bool {
@@ -3375,6 +3379,13 @@ func enVerdict(body string) bool {
 		// "base64 is a modern alternative.": to what the sentence before
 		// named; without its other side the relation says nothing of
 		// what it is.
+		return true
+	}
+	if len(w) > 1 && projectStatus[w[0]] && strings.TrimRight(w[1], ",;") == "project" && (len(w) == 2 || strings.HasSuffix(w[1], ",") ||
+		w[2] == "and" || w[2] == "but" || w[2] == "so") {
+		// "ioredis is a stable project and maintenance is done on a
+		// best-effort basis ...": how the project stands, not what it is
+		// ("... is a robust, full-featured Redis client" further on).
 		return true
 	}
 	if len(w) > 1 && (w[0] == "key" || w[0] == "important" || w[0] == "critical" || w[0] == "essential" || w[0] == "vital" ||
