@@ -263,3 +263,15 @@ func TestProjectStatusIsNoDefinition(t *testing.T) {
 		t.Errorf("tidejs: %q (%.2f), want what it is", d.Text, d.Confidence)
 	}
 }
+
+// "`set` returns the dictionary (a requirement of Go template functions)"
+// (a template library's README): the parenthesis remarks on the
+// statement, it does not say what a dictionary is. The text is written for
+// this test.
+func TestRemarkInParensIsNoGloss(t *testing.T) {
+	t.Parallel()
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: "# Functions\n\n" +
+		"`moor` returns the berth table (a requirement of tide template functions), and `unmoor` returns nothing.\n\n" +
+		"Every berth table has rows. Read the berth table first.\n"}})
+	wantNoGlossFrom(t, newEngine(t), c, usedInPrefixEN, "berth table", "requirement of tide")
+}

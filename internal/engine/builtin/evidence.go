@@ -5689,6 +5689,12 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			// the parenthesis names what the phrase describes.
 			continue
 		}
+		if remarkParen(lower) {
+			// "`set` returns the dictionary (a requirement of Go template
+			// functions)": a remark on what the sentence says, not what
+			// a dictionary is.
+			continue
+		}
 		restated := strings.TrimPrefix(lower, "i.e. ")
 		if w, _, _ := strings.Cut(restated, " "); restated != lower && (w == "one" || w == "each" || w == "every" || w == "no" || w == "all") {
 			// "separated by LF (i.e. one path per line)": what the
@@ -5725,6 +5731,22 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		}
 	}
 	return evidence{}, false
+}
+
+// remarkParen reports a parenthesis (lower case) that remarks on the
+// statement it follows: "(a requirement of Go template functions)", "(a
+// limitation of the format)", "(a side effect of caching)".
+func remarkParen(lower string) bool {
+	for _, a := range []string{"a ", "an ", "the "} {
+		if body, ok := strings.CutPrefix(lower, a); ok {
+			for _, n := range []string{"requirement", "limitation", "restriction", "consequence", "side effect", "side-effect", "workaround", "precaution", "trade-off", "tradeoff"} {
+				if rest, ok := strings.CutPrefix(body, n); ok && (rest == "" || rest[0] == ' ' || rest[0] == ',') {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // jaPrecisely reports a parenthesis, at the start of rest, that says
