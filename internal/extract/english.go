@@ -19,6 +19,7 @@ type etok struct {
 	punct  byte   // for punctuation: '.' when it ends a sentence, '\n' at line end
 	head   bool   // the token is in a heading or a table row
 	tbl    bool   // the token is in a table row
+	at     bool   // the word follows an "@": a handle or an address's domain
 }
 
 // The possessives an etok records, as written.
@@ -39,6 +40,22 @@ func decodeAt(s string, i int) (rune, int) {
 		return rune(b), 1
 	}
 	return utf8.DecodeRuneInString(s[i:])
+}
+
+// addressAfter reports an e-mail address or a handle right after the
+// tokens before end: "<name@example.com>", "(@handle)", "@handle", with
+// nothing but the address's own words and marks between.
+func (d *docState) addressAfter(end int) bool {
+	for k := end; k < len(d.toks) && k < end+4; k++ {
+		t := d.toks[k]
+		switch {
+		case t.at:
+			return true
+		case t.shape == 0 && (t.punct == '.' || t.punct == '\n' || t.punct == ':'):
+			return false
+		}
+	}
+	return false
 }
 
 // enTokenize appends the tokens of one cleaned line to d.toks.
@@ -83,7 +100,7 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 				// A handle, a decorator or the domain of an address
 				// ("@ChrisHines", "@pretty", "ops@example.com") names an
 				// account or an identifier, not a term of the prose.
-				d.toks = append(d.toks, etok{s: strings.ToLower(w), head: heading, tbl: table})
+				d.toks = append(d.toks, etok{s: strings.ToLower(w), head: heading, tbl: table, at: true})
 				sentStart = false
 				lastWord = w
 				i = j
@@ -1098,6 +1115,12 @@ func (d *docState) enFlush(run []unit, start, end int) {
 		case "said", "says", "explained", "wrote", "argued", "noted":
 			endCues |= 1 << cuePerson
 		}
+	}
+	if len(run) >= 2 && d.addressAfter(end) {
+		// "Nate Prewitt <nate.prewitt@gmail.com> (@nateprewitt)" (an
+		// AUTHORS list): a contact, who wrote the documents, not a
+		// term they use.
+		return
 	}
 	if d.statesSubject(start, end) {
 		endCues |= 1 << cueDefined

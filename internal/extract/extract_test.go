@@ -1363,3 +1363,28 @@ func TestExtractJapaneseAcronymCompounds(t *testing.T) {
 		}
 	}
 }
+
+// A contact line ("Nate Prewitt <nate.prewitt@gmail.com> (@nateprewitt)",
+// Requests' authors page) names who wrote the documents; it is no use of
+// a term. The name used in prose elsewhere is still counted there. The
+// text is written for this test.
+func TestExtractSkipsContactLines(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	docs := []glossary.Document{
+		{Path: "authors.md", Content: "# Authors\n\nTidejs was lovingly created by Jon Keel.\n\n## Keepers of the Tables\n\n- Mara Lindqvist @maral.\n\n" +
+			"## Previous Keepers\n\n- Jon Keel <jon@example.org> @jkeel, reluctant Keeper of the Master Table.\n\n## Patches and Suggestions\n\n" +
+			"- Anna Berthold\n- Mara Lindqvist <mara.lindqvist@example.org> ([@maral](https://example.org/maral))\n"},
+		{Path: "contributing.md", Content: "# Contributing\n\nIf you have questions, feel free to reach out to either Mara Lindqvist or Jon Keel. The tide reader parses tide tables.\n"},
+	}
+	terms, err := e.Extract(context.Background(), docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, name := range []string{"Mara Lindqvist", "Jon Keel"} {
+		if x, ok := got[name]; ok && x.Frequency > 1 {
+			t.Errorf("%q counted %d times, want its prose uses only", name, x.Frequency)
+		}
+	}
+}
