@@ -2857,10 +2857,12 @@ func cleanMarkdown(s string) string {
 		case c == '<':
 			if end := strings.IndexByte(s[i:], '>'); end > 0 && isTag(s[i+1:i+end]) {
 				if t := strings.ToLower(s[i+1 : i+end]); (t == "br" || strings.HasPrefix(t, "br ") || strings.HasPrefix(t, "br/")) &&
-					sb.Len() > 0 && sb.String()[sb.Len()-1] < 0x80 && sb.String()[sb.Len()-1] != ' ' {
+					sb.Len() > 0 && sb.String()[sb.Len()-1] != ' ' &&
+					(sb.String()[sb.Len()-1] < 0x80 || i+end+1 < len(s) && s[i+end+1] < 0x80 && s[i+end+1] != ' ') {
 					// "The base URL for your Kintone environment.<br />It
-					// must start with https." (a README's table cell): a
-					// line break between words.
+					// must start with https." (a README's table cell), 「ロ
+					// ーマ字<br />`nippon` (日本式)」: a line break between
+					// words (between Japanese characters, nothing).
 					sb.WriteByte(' ')
 				}
 				i += end + 1

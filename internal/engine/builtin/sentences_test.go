@@ -200,6 +200,7 @@ func TestCleanMarkdownLineBreaks(t *testing.T) {
 		"Conditionally<br>Required":                                    "Conditionally Required",
 		"One line.<br/> Another.":                                      "One line. Another.",
 		"岸壁の名前。<br>必須です。":                                              "岸壁の名前。必須です。",
+		"ローマ字<br />`nippon` (日本式)":                                     "ローマ字 nippon (日本式)",
 		// Badges in a comparison table (got's README), inline or by
 		// reference, linked or not.
 		"TypeScript support [![][gts]][g10] [![][nts]][n10]":               "TypeScript support",
