@@ -275,3 +275,19 @@ func TestRemarkInParensIsNoGloss(t *testing.T) {
 		"Every berth table has rows. Read the berth table first.\n"}})
 	wantNoGlossFrom(t, newEngine(t), c, usedInPrefixEN, "berth table", "requirement of tide")
 }
+
+// Under a function's heading, 「入力文字はひらがなかどうかを判断します。」
+// (kuroshiro's isHiragana) says what the function judges: the word opens
+// an embedded question, it is not the sentence's subject. A sentence that
+// says what the word does still describes it. The text is written for this
+// test.
+func TestJapaneseEmbeddedQuestionIsNoDescription(t *testing.T) {
+	t.Parallel()
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: "# tidejs\n\n#### isBerth(name)\n\n" +
+		"入力区画はさんばしかどうかを判断します。\n\n#### moor(name)\n\n係留索は船を岸壁に固定します。入力区画を指定します。係留索を確認します。\n"}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "入力区画", "かどうか")
+	if d := define(t, e, c, "係留索"); !strings.HasPrefix(d.Text, "係留索は船を岸壁に固定します") {
+		t.Errorf("係留索: %q (%.2f), want what it does", d.Text, d.Confidence)
+	}
+}

@@ -193,6 +193,13 @@ func jaDescribes(rest string) bool {
 		return false
 	}
 	end := strings.TrimRight(body, "。．.！!")
+	if jaAsksWhetherItIs(body) {
+		// 「入力文字はひらがなかどうかを判断します。」 (under a function's
+		// heading): the function judges whether the word is something;
+		// the word opens the question, it is not the subject
+		// (「Priority 属性は、手紙を先に届けるかどうかを指定します。」 is).
+		return false
+	}
 	for _, e := range []string{"ない", "ません", "ず", "た", "だ", "か", "ください", "しましょう", "ましょう", "でしょう",
 		// 「Falcot は…できるようにしたいと思っています。」: what it wants;
 		// 「Git は…を設定したいなら次のようにします。」: what to do.
@@ -208,6 +215,26 @@ func jaDescribes(rest string) bool {
 		}
 	}
 	return jaPredicateVerb(end)
+}
+
+// jaAsksWhetherItIs reports a body after 「Xは」 that asks whether X is a
+// thing, then says who judges: 「ひらがなかどうかを判断します。」. The words
+// before 「かどうか」 (「か否か」) are a short noun, not a clause ending in a
+// verb or an adjective (「手紙を先に届けるかどうか」).
+func jaAsksWhetherItIs(body string) bool {
+	i := strings.Index(body, "かどうか")
+	if i < 0 {
+		i = strings.Index(body, "か否か")
+	}
+	if i <= 0 {
+		return false
+	}
+	q := body[:i]
+	if strings.HasPrefix(q, "、") || strings.Contains(q, "を") || utf8.RuneCountInString(q) > 12 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(q)
+	return !strings.ContainsRune("うくぐすつぬぶむるただい", last)
 }
 
 var (
