@@ -862,6 +862,31 @@ func betterVariant(v, b *variant, key string) bool {
 	return v.text < b.text
 }
 
+// pluralName reports a one-word candidate c ending in "s" that the text
+// writes capitalised as a name three times or more and three times in four
+// at least, while its singular t is mostly written in lower case: a name
+// ("Requests", the library, beside "request"), not t's plural.
+func pluralName(c, t *entry) bool {
+	caps, all := 0, 0
+	for _, v := range c.variants {
+		all += v.count
+		if u := v.units[len(v.units)-1]; u.kind == kCap && u.text != "" && u.text[0] >= 'A' && u.text[0] <= 'Z' {
+			caps += v.count
+		}
+	}
+	if caps < 3 || caps*4 < all*3 {
+		return false
+	}
+	tcaps, tall := 0, 0
+	for _, v := range t.variants {
+		tall += v.count
+		if u := v.units[len(v.units)-1]; u.kind == kCap {
+			tcaps += v.count
+		}
+	}
+	return tcaps*2 < tall
+}
+
 // capSingular reports whether some spelling of c ends in a capitalised
 // singular word ("Object Store").
 func capSingular(c *entry) bool {
@@ -975,6 +1000,13 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 			continue
 		}
 		t := all[k[:sp+1]+s]
+		if t != nil && c.n == 1 && pluralName(c, t) {
+			// "Requests is an elegant and simple HTTP library for
+			// Python": a name written with its "s", capitalised in the
+			// middle of sentences, beside the word "request" the text
+			// writes in lower case.
+			continue
+		}
 		if t == nil || c.n > 1 && !capSingular(t) && !(sameName(c, t) && t.freq*4 >= c.freq) {
 			// "In-Sync Replicas" stays a name beside "in-sync replicas";
 			// "TCP Routers" and "Kubernetes Objects" are the title case of

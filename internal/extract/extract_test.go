@@ -1388,3 +1388,30 @@ func TestExtractSkipsContactLines(t *testing.T) {
 		}
 	}
 }
+
+// A name written with its "s" ("Requests is an elegant and simple HTTP
+// library for Python", "install Requests", Requests' documentation) is not
+// the plural of the word the text writes in lower case ("a request");
+// "Tugs" at a sentence's start and "tugs" stay the plural of "tug". The
+// text is written for this test.
+func TestExtractCapitalisedPluralName(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Tidesends\n\nTidesends is a simple tide library for Python. Install Tidesends with pip. With Tidesends you send a tidesend to a quay. " +
+		"Every tidesend has a berth. Tidesends keeps the connection open. Send more tidesends later, and one more tidesend.\n\n" +
+		"Tugs pull ships. A tug is small. The tugs wait at the quay. Every tug has a crew.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "index.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if _, ok := got["Tidesends"]; !ok {
+		t.Errorf("\"Tidesends\" missing (%v)", terms)
+	}
+	if x, ok := got["tidesend"]; ok && x.Frequency > 3 {
+		t.Errorf("\"tidesend\" counted %d times: the name's uses went into the word", x.Frequency)
+	}
+	if _, ok := got["Tugs"]; ok {
+		t.Errorf("\"Tugs\" kept apart from tug (%v)", terms)
+	}
+}
