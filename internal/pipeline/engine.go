@@ -28,8 +28,9 @@ type Corpus struct {
 // AsciiDoc, and plain text written in it ([asciidoc.Looks]), through
 // [asciidoc.ToMarkdown]; other plain text with its placeholders ("<berth>")
 // as text, its grid tables a row at a time (see gridTables) and without
-// the margin of an indented body (see dedentText); then [sitemarkup.Strip]): front matter, shortcodes and
-// admonition markers are not prose; and with width variants folded
+// the margin of an indented body (see dedentText); then
+// [sitemarkup.Strip]): front matter, shortcodes and admonition markers
+// are not prose; and with width variants folded
 // outside code ([textwidth.FoldProse]): 「ＡＰＩ」 is the word "API" and
 // 「ｶﾀｶﾅ」 is 「カタカナ」, so a term is one term however a document types
 // it. Line numbers stay those of the documents given.
@@ -46,10 +47,11 @@ func NewCorpus(docs []glossary.Document) *Corpus {
 			// So does one written in AsciiDoc (Git's documentation).
 			d.Content = asciidoc.ToMarkdown(d.Content)
 		case document.IsPlainText(d.Path):
-			d.Content = gridTables(escapeTags(d.Content))
+			d.Content = escapeTags(d.Content)
 			if !sitemarkup.ManPage(d.Content) {
-				// (A manual page saved as text is read by its sections.)
-				d.Content = dedentText(d.Content)
+				// (A manual page saved as text is read by its sections,
+				// its tables included: see sitemarkup.)
+				d.Content = dedentText(gridTables(d.Content))
 			}
 		}
 		d.Content = textwidth.FoldProse(sitemarkup.Strip(d.Content))

@@ -46,7 +46,7 @@ type emitter struct {
 	stop context.CancelCauseFunc
 
 	pubMu        sync.Mutex // one domain publish at a time, each expecting the last
-	logMu        sync.Mutex // one log publish at a time, each expecting the attempt's last (see logErr)
+	logMu        sync.Mutex // one log publish at a time, each expecting where the attempt last saw the log (see publishLog)
 	lastLogSeq   uint64     // GG_LOGS sequence the run's log subject is expected to end at (0: empty); under logMu
 	logBehind    bool       // the run's log ended (another attempt's log.end) without this one; under logMu
 	mu           sync.Mutex
