@@ -83,6 +83,14 @@ func dedentText(s string) string {
 			// list's body) that keeps its extra indentation.
 			code = codeBlock(lines[i:])
 		}
+		if !code && sectionNumbered(rest) && (i > 0 && sectionNumbered(strings.TrimSpace(lines[i-1])) || i+1 < len(lines) && sectionNumbered(strings.TrimSpace(lines[i+1]))) {
+			// A table of contents ("1.1. この FAQ は何?" over "1.2. Debian
+			// GNU/Linux とは何?"): each line an entry, not one paragraph.
+			b.WriteString(strings.Repeat(" ", min(n-base, 3)))
+			b.WriteString("- ")
+			b.WriteString(rest)
+			continue
+		}
 		extra := n - base
 		if code {
 			extra += 4
@@ -189,4 +197,31 @@ func gridTables(s string) string {
 		return s
 	}
 	return strings.Join(lines, "\n")
+}
+
+// sectionNumbered reports a line that opens with a section's number of
+// two parts or more: "1.2. ", "4.2.1 ".
+func sectionNumbered(t string) bool {
+	parts := 0
+	i := 0
+	for {
+		j := i
+		for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+			j++
+		}
+		if j == i || j >= len(t) {
+			return false
+		}
+		parts++
+		if t[j] == ' ' {
+			return parts >= 2
+		}
+		if t[j] != '.' {
+			return false
+		}
+		i = j + 1
+		if i < len(t) && t[i] == ' ' {
+			return parts >= 2
+		}
+	}
 }

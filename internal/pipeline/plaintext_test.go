@@ -47,6 +47,11 @@ func TestDedentText(t *testing.T) {
 			in:   "# Glossary\n\n:::{glossary}\nquay\n    A platform where ships are moored.\n    Every quay has berths.\n:::\n",
 			want: "# Glossary\n\n:::{glossary}\nquay\n    A platform where ships are moored.\n    Every quay has berths.\n:::\n",
 		},
+		{
+			name: "table of contents",
+			in:   "目次\n\n1. 定義と概要\n    1.1. この FAQ は何?\n    1.2. 岸壁とは何?\n\n    岸壁は船を係留する場所です。\n    係留索で固定します。\n",
+			want: "## 目次\n\n## 1. 定義と概要\n- 1.1. この FAQ は何?\n- 1.2. 岸壁とは何?\n\n岸壁は船を係留する場所です。\n係留索で固定します。\n",
+		},
 		{name: "empty", in: "", want: ""},
 		{name: "blank lines only", in: "\n   \n\t\n", want: "\n   \n\t\n"},
 	} {
