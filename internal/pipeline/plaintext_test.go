@@ -3,6 +3,7 @@ package pipeline
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestDedentText: the margin of a plain-text rendering's body is taken
@@ -83,4 +84,22 @@ func TestGridTables(t *testing.T) {
 			t.Errorf("gridTables(%q) = %q", s, got)
 		}
 	}
+}
+
+// FuzzPlainText: reading any plain text (its grid tables, its margin)
+// never panics, keeps the line count, and keeps valid UTF-8 valid.
+func FuzzPlainText(f *testing.F) {
+	for _, s := range []string{"    a\n    b\n", "Title\n    body\n\n     {\n     x;\n", "+--+\n| a |\n|  | b |\n+--+\n", "\u00a0\u00a0\u00a0 x\n    y\n",
+		"    1.1. 岸壁\n    1.2. 係留\n", "\t\tx\n\ty\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := dedentText(gridTables(s))
+		if strings.Count(got, "\n") != strings.Count(s, "\n") {
+			t.Fatalf("line count %d, want %d", strings.Count(got, "\n"), strings.Count(s, "\n"))
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(got) {
+			t.Fatalf("invalid UTF-8 from valid input: %q", got)
+		}
+	})
 }
