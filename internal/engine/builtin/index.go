@@ -2433,6 +2433,11 @@ func splitEnglish(text string) [][2]int {
 		if i > 0 && i+1 < len(text) && (text[i-1] == '\'' || text[i-1] == '"') && text[i+1] == text[i-1] {
 			continue // a quoted character: "'?' matches one character"
 		}
+		if c != '.' && i > 0 && text[i-1] == ' ' {
+			// "(magic signature: ! or its synonym ^)", its code marks
+			// cleaned away: a sign on its own, not a sentence's end.
+			continue
+		}
 		j := i + 1
 		for j < len(text) && (text[j] == '"' || text[j] == '\'' || text[j] == ')' || text[j] == '*' || text[j] == '_') {
 			j++

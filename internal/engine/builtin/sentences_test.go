@@ -29,6 +29,8 @@ func TestSplitEnglish(t *testing.T) {
 		{"A [bracket. Not a link. Tie it.", []string{"A [bracket.", "Not a link.", "Tie it."}},
 		// An ellipsis before a word in lower case or code goes on.
 		{"An `if` ... `elif` ... sequence is a switch. Tie it... Then go.", []string{"An `if` ... `elif` ... sequence is a switch.", "Tie it...", "Then go."}},
+		// A sign on its own: "(magic signature: ! or its synonym ^)".
+		{"Exclude it (magic signature: ! or its synonym ^). Then go.", []string{"Exclude it (magic signature: ! or its synonym ^).", "Then go."}},
 		// Elided arguments: "The format(FORMAT,...) SQL function works like ...".
 		{"The tide(FORMAT,...) SQL call works like moor(). Tie it (and more...). Then go.", []string{"The tide(FORMAT,...) SQL call works like moor().", "Tie it (and more...).", "Then go."}},
 	} {
