@@ -291,3 +291,22 @@ func TestJapaneseEmbeddedQuestionIsNoDescription(t *testing.T) {
 		t.Errorf("係留索: %q (%.2f), want what it does", d.Text, d.Confidence)
 	}
 }
+
+// An item whose body opens with "This" and a verb ("- diff: This lets
+// you review what will be committed", git add's interactive commands)
+// says what a command named with the word does: it describes at most; an
+// item that says what it is still glosses. The text is written for this
+// test.
+func TestItemThatSaysWhatThisDoes(t *testing.T) {
+	t.Parallel()
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "moor.md", Content: "# Interactive mode\n\nThe commands are:\n\n" +
+		"- tide: This lets you review what will be moored.\n- berth: This is a place where a ship is moored.\n\n" +
+		"Every tide is logged. Every berth has a number.\n"}})
+	e := newEngine(t)
+	if d := define(t, e, c, "tide"); d.Confidence > confDescribe {
+		t.Errorf("tide: %q (%.2f), want a description at most", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "berth"); !strings.Contains(d.Text, "place where a ship is moored") || d.Confidence <= confDescribe {
+		t.Errorf("berth: %q (%.2f), want its item", d.Text, d.Confidence)
+	}
+}

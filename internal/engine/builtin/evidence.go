@@ -888,8 +888,15 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			} else if !endsSentence(text) {
 				text += "。"
 			}
+			kind := evList
+			if !it.ja && !it.glossary && thisActs(it.body) {
+				// "- diff: This lets you review what will be committed"
+				// (git add's interactive commands): what a command named
+				// with the word does; it describes at most.
+				kind = evDescribe
+			}
 			out = append(out, evidence{
-				kind: evList, text: capText(text, it.ja), doc: it.doc, line: it.line,
+				kind: kind, text: capText(text, it.ja), doc: it.doc, line: it.line,
 				head: headNoun(it.body, it.ja), ja: it.ja, mentions: !it.param, glossary: it.glossary,
 				foreign: !it.ja && ix.docJA[it.doc],
 			})
@@ -5731,6 +5738,21 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		}
 	}
 	return evidence{}, false
+}
+
+// thisActs reports an item's body that opens with "This" and a verb
+// other than a copula: "This lets you review ...", "This shows ...".
+func thisActs(body string) bool {
+	rest, ok := strings.CutPrefix(body, "This ")
+	if !ok {
+		return false
+	}
+	w := firstWord(rest)
+	switch w {
+	case "is", "was", "means", "refers", "stands", "denotes":
+		return false
+	}
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && isLowerWord(w)
 }
 
 // remarkParen reports a parenthesis (lower case) that remarks on the
