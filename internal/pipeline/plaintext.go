@@ -105,10 +105,8 @@ func dedentText(s string) string {
 	return b.String()
 }
 
-func blankLine(l string) bool {
-	_, rest := leadingColumns(l)
-	return strings.TrimSpace(rest) == ""
-}
+// blankLine reports a line of white space only (no-break spaces too).
+func blankLine(l string) bool { return strings.TrimSpace(l) == "" }
 
 // codeBlock reports whether the block that lines open (up to the first
 // blank line) reads as code: a third of its lines at least end in a

@@ -5961,7 +5961,7 @@ func enGlossedHere(before, sp string) bool {
 // upperASCIILetters reports a word of ASCII capitals only.
 func upperASCIILetters(w string) bool {
 	for i := 0; i < len(w); i++ {
-		if c := w[i]; c < 'A' || c > 'Z' {
+		if !isUpperASCII(w[i]) {
 			return false
 		}
 	}

@@ -592,9 +592,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		// quoted numbered list used to run into the sentence before it
 		// as "... if > 1.").
 		quoted := strings.HasPrefix(trimmed, ">")
-		if quoted {
-			trimmed = strings.TrimSpace(strings.TrimLeft(trimmed, "> \t"))
-		}
+		trimmed = unquoteLine(trimmed, quoted)
 		if inFence && fenceQuoted && !quoted {
 			inFence = false // the quote, and the code in it, ended
 		}
