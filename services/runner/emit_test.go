@@ -218,18 +218,38 @@ func TestStepUnitsAreCounted(t *testing.T) {
 	}
 }
 
+// logTest starts an emitter on a fresh server and returns it with the run's
+// log subject.
+func logTest(t *testing.T) (*emitter, jetstream.JetStream, string) {
+	t.Helper()
+	em, js := newTestEmitter(t)
+	subject, err := events.LogSubject(em.projectID, em.runID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return em, js, subject
+}
+
+// publishLogOf stores a log event of the emitter's run as another attempt
+// (or the emitter itself, its ack lost) would.
+func publishLogOf(t *testing.T, js jetstream.JetStream, em *emitter, d events.Data) {
+	t.Helper()
+	env, err := events.NewEnvelope(em.projectID, em.runID, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := events.Publish(context.Background(), js, env); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestLogOfAnAttemptLeftBehind: an attempt whose connection was lost while
 // another attempt finished the run must not append its pending lines after
 // that attempt's log.end; lines logged at once from many goroutines (an LLM
 // step's workers) all go out, in the attempt's own order.
 func TestLogOfAnAttemptLeftBehind(t *testing.T) {
 	t.Parallel()
-	em, js := newTestEmitter(t)
-	ctx := context.Background()
-	subject, err := events.LogSubject(em.projectID, em.runID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	em, js, subject := logTest(t)
 
 	var wg sync.WaitGroup
 	for g := range 10 {
@@ -250,13 +270,7 @@ func TestLogOfAnAttemptLeftBehind(t *testing.T) {
 	// Another attempt takes the run over and ends its log.
 	for _, d := range []events.Data{events.LogLine{Level: events.LevelInfo, Message: "run started on runner other (attempt 2)"},
 		events.LogEnd{Status: events.RunStatusCompleted}} {
-		env, err := events.NewEnvelope(em.projectID, em.runID, d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := events.Publish(ctx, js, env); err != nil {
-			t.Fatal(err)
-		}
+		publishLogOf(t, js, em, d)
 	}
 	em.line(events.LevelWarning, "runner stopped; the run will be resumed by another runner")
 	if err := em.logErr(events.LogEnd{Status: events.RunStatusFailed}); !errors.Is(err, errLogBehind) {
@@ -276,21 +290,11 @@ func TestLogOfAnAttemptLeftBehind(t *testing.T) {
 // attempt's and stop the log.
 func TestLogAfterAFailedPublishGoesOn(t *testing.T) {
 	t.Parallel()
-	em, js := newTestEmitter(t)
+	em, js, subject := logTest(t)
 	ctx := context.Background()
-	subject, err := events.LogSubject(em.projectID, em.runID)
-	if err != nil {
-		t.Fatal(err)
-	}
 	em.line(events.LevelInfo, "first")
 	// Stored, but the attempt saw its publish fail (an ack lost).
-	env, err := events.NewEnvelope(em.projectID, em.runID, events.LogLine{Level: events.LevelInfo, Message: "lost ack"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := events.Publish(ctx, js, env); err != nil {
-		t.Fatal(err)
-	}
+	publishLogOf(t, js, em, events.LogLine{Level: events.LevelInfo, Message: "lost ack"})
 	// The attempt's next publish fails (here: its context ends).
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
@@ -315,22 +319,9 @@ func TestLogAfterAFailedPublishGoesOn(t *testing.T) {
 // the log stores nothing.
 func TestFirstLogOfAnAttemptIsFenced(t *testing.T) {
 	t.Parallel()
-	em, js := newTestEmitter(t)
+	em, js, subject := logTest(t)
 	ctx := context.Background()
-	subject, err := events.LogSubject(em.projectID, em.runID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	other := func(d events.Data) {
-		t.Helper()
-		env, err := events.NewEnvelope(em.projectID, em.runID, d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := events.Publish(ctx, js, env); err != nil {
-			t.Fatal(err)
-		}
-	}
+	other := func(d events.Data) { t.Helper(); publishLogOf(t, js, em, d) }
 
 	// The live attempt B (em) starts on a log with A's lines, and A writes
 	// again between B's lines: B's log goes on.
