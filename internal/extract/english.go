@@ -1087,7 +1087,7 @@ func (d *docState) enFlush(run []unit, start, end int) {
 		}
 		end--
 	}
-	var cues uint8
+	var cues cueSet
 	if p := start - 1; p >= 0 {
 		pt := d.toks[p]
 		if pt.shape == 0 && pt.s == "" && pt.punct != '\n' && p > 0 && d.toks[p-1].shape != 0 {
@@ -1109,7 +1109,7 @@ func (d *docState) enFlush(run []unit, start, end int) {
 			}
 		}
 	}
-	var endCues uint8
+	var endCues cueSet
 	if end < len(d.toks) && d.toks[end].shape != 0 {
 		switch strings.ToLower(d.toks[end].s) {
 		case "said", "says", "explained", "wrote", "argued", "noted":
@@ -1124,6 +1124,14 @@ func (d *docState) enFlush(run []unit, start, end int) {
 	}
 	if d.statesSubject(start, end) {
 		endCues |= 1 << cueDefined
+	}
+	if l := run[len(run)-1]; strings.HasSuffix(l.key, "s") {
+		switch {
+		case len(run) == 1 && d.singularSubject(start, end):
+			endCues |= 1 << cueSingular
+		case d.pluralUse(start, end, len(run) == 1):
+			endCues |= 1 << cuePlural
+		}
 	}
 	if len(run) > 1 && run[0].kind == kLower && isVerbLike(run[0].text) && start > 0 && d.toks[start-1].shape != 0 {
 		// "a vessel that digs sediment": after a relative pronoun a
@@ -1251,7 +1259,7 @@ func (d *docState) enFlush(run []unit, start, end int) {
 			if len(span) == 1 && (span[0].kind == kAcronym || span[0].kind == kIdent) && (!head || d.toks[start].tbl) {
 				attested = true
 			}
-			var c uint8
+			var c cueSet
 			if i == 0 {
 				c |= cues
 			}
@@ -1351,18 +1359,7 @@ var enToAdj = wordSet(`equal equivalent similar identical relative prior due spe
 // the line is about: a whole heading ("## Sharding"), a list key ("Batching:
 // grouping ...") or the subject of "is", "are", "means" or "refers".
 func (d *docState) statesSubject(start, end int) bool {
-	// Markup before it ("**Batching**") leaves punctuation tokens: look
-	// past them for the line's start or the previous sentence's end.
-	for p := start - 1; p >= 0; p-- {
-		t := d.toks[p]
-		if t.shape != 0 {
-			return false
-		}
-		if t.punct == '\n' || t.punct == '.' {
-			break
-		}
-	}
-	if end >= len(d.toks) {
+	if !d.opensSentence(start) || end >= len(d.toks) {
 		return false
 	}
 	next := d.toks[end]
@@ -1372,6 +1369,58 @@ func (d *docState) statesSubject(start, end int) bool {
 	switch strings.ToLower(next.s) {
 	case "is", "are", "means", "refers":
 		return true
+	}
+	return false
+}
+
+// opensSentence reports a token at a line's start or after a sentence's
+// end. Markup before it ("**Batching**") leaves punctuation tokens: it
+// looks past them.
+func (d *docState) opensSentence(start int) bool {
+	for p := start - 1; p >= 0; p-- {
+		t := d.toks[p]
+		if t.shape != 0 {
+			return false
+		}
+		if t.punct == '\n' || t.punct == '.' {
+			break
+		}
+	}
+	return true
+}
+
+// singularSubject reports the words from start to end opening a sentence
+// before a verb in the singular: "attrs is", "pandas has". Markup after
+// them ("*attrs* is") leaves punctuation tokens: it looks past two.
+func (d *docState) singularSubject(start, end int) bool {
+	for k := 0; k < 2 && end < len(d.toks) && d.toks[end].shape == 0 && d.toks[end].punct == ','; k++ {
+		end++
+	}
+	if end >= len(d.toks) || d.toks[end].shape == 0 || !d.opensSentence(start) {
+		return false
+	}
+	switch d.toks[end].s {
+	case "is", "was", "has", "does":
+		return true
+	}
+	return false
+}
+
+// pluralDets are the words before a noun that make it a plural.
+var pluralDets = wordSet(`these those many several both few various multiple numerous two three four`)
+
+// pluralUse reports the words from start to end used as a plural: before
+// "are", "were", "have" or "do" ("HTTP methods are"), or, a single word,
+// after "these", "many" and the like.
+func (d *docState) pluralUse(start, end int, single bool) bool {
+	if end < len(d.toks) && d.toks[end].shape != 0 {
+		switch d.toks[end].s {
+		case "are", "were", "have", "do":
+			return true
+		}
+	}
+	if p := start - 1; single && p >= 0 && d.toks[p].shape != 0 {
+		return has(pluralDets, strings.ToLower(d.toks[p].s))
 	}
 	return false
 }

@@ -124,8 +124,13 @@ const (
 	cueExpansion        // followed by its abbreviation: 「シングルサインオン（SSO）」
 	cueTitle            // the whole title of a document (see attestTitle)
 	cueDefined          // a single word that a heading, a list key ("Batching:") or a sentence subject before "is" (「とは」) states
+	cueSingular         // a single word in -s opening a sentence before "is", "was", "has" or "does": a name, not a plural ("attrs is")
+	cuePlural           // a word in -s ending its noun phrase before "are", "were", "have" or "do", or after "these", "many", ...: a plural
 	nCues
 )
+
+// cueSet holds one bit per cue of an occurrence.
+type cueSet uint16
 
 type variant struct {
 	text  string
@@ -167,12 +172,12 @@ type docState struct {
 	lowerSeen map[string]int
 	codeCap   map[string]int // capitalised words of inline code -> prose paragraphs with them in code, or codeCapAttested
 	md        mdCleaner
-	jaHead    bool  // the Japanese line being analysed is a heading
-	jaCues    uint8 // cues of the Japanese run being flushed
+	jaHead    bool   // the Japanese line being analysed is a heading
+	jaCues    cueSet // cues of the Japanese run being flushed
 }
 
 // record counts one occurrence of span.
-func (d *docState) record(span []unit, ja, attested bool, cues uint8) {
+func (d *docState) record(span []unit, ja, attested bool, cues cueSet) {
 	n := len(span)
 	d.key, d.disp = d.key[:0], d.disp[:0]
 	for i, u := range span {
@@ -1000,11 +1005,14 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 			continue
 		}
 		t := all[k[:sp+1]+s]
-		if t != nil && c.n == 1 && pluralName(c, t) {
+		if t != nil && c.n == 1 && (pluralName(c, t) || c.cues[cueSingular] > c.cues[cuePlural]) {
 			// "Requests is an elegant and simple HTTP library for
 			// Python": a name written with its "s", capitalised in the
 			// middle of sentences, beside the word "request" the text
-			// writes in lower case.
+			// writes in lower case; "attrs is a Python-only package": a
+			// singular verb makes it one thing, not many attrs, unless
+			// the text treats it as a plural more often ("methods is a
+			// list of methods" beside "these methods", "methods are").
 			continue
 		}
 		if t == nil || c.n > 1 && !capSingular(t) && !(sameName(c, t) && t.freq*4 >= c.freq) {

@@ -1415,3 +1415,41 @@ func TestExtractCapitalisedPluralName(t *testing.T) {
 		t.Errorf("\"Tugs\" kept apart from tug (%v)", terms)
 	}
 }
+
+// A lower-case name written with its "s" that the text makes the subject
+// of "is" or "has" ("*quaylets* is a Python package", as attrs' pages
+// write their name) is a name of its own, not the plural of the word it
+// ends in ("quaylet", a module the same pages name); "Tugs pull ships"
+// stays the plural of "tug", and so do "moorings" in "moorings is a list
+// of moorings" beside "These moorings are" (as Flask's API writes of its
+// methods option). The text is written for this test.
+func TestExtractLowerCaseNameWithS(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Quaylets\n\n*quaylets* is a Python package for mooring classes. " +
+		"Import it as `quaylet` or as `quaylets`: `quaylet.moor` and `quaylets.moor` are the same quaylet function.\n\n" +
+		"*quaylets* has no dependencies. With *quaylets* every class gets a quaylet. A quaylet is a small record.\n\n" +
+		"Tugs pull ships. A tug is small. The tugs wait at the quay. Every tug has a crew.\n\n" +
+		"The options go to the rule. moorings is a list of moorings this rule takes. These moorings are short, " +
+		"and many moorings are shared. A mooring holds a ship.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "index.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if _, ok := got["moorings"]; ok {
+		t.Errorf("\"moorings\" kept apart from mooring (%v)", terms)
+	}
+	if _, ok := got["quaylets"]; !ok {
+		t.Errorf("\"quaylets\" missing (%v)", terms)
+	}
+	if x, ok := got["quaylet"]; ok && x.Frequency > 5 {
+		t.Errorf("\"quaylet\" counted %d times: the name's uses went into the word", x.Frequency)
+	}
+	if _, ok := got["Tugs"]; ok {
+		t.Errorf("\"Tugs\" kept apart from tug (%v)", terms)
+	}
+	if _, ok := got["tugs"]; ok {
+		t.Errorf("\"tugs\" kept apart from tug (%v)", terms)
+	}
+}

@@ -556,7 +556,7 @@ func (d *docState) jaFlush(run []unit) []unit {
 			}
 			span := run[i:j]
 			attested := i == 0 && j == n && attestFull
-			var c uint8
+			var c cueSet
 			if j == n {
 				c = cues
 				if i > 0 {
