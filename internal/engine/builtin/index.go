@@ -2440,6 +2440,11 @@ func splitEnglish(text string) [][2]int {
 		for j < len(text) && (text[j] == '"' || text[j] == '\'' || text[j] == ')' || text[j] == '*' || text[j] == '_') {
 			j++
 		}
+		if j+1 < len(text) && text[j] == '[' && text[j+1] == '^' {
+			if end := footnoteLabelEnd(text, j); end > 0 {
+				j = end // "not classes.[^history] Since ...": the note's mark, then the next sentence
+			}
+		}
 		if j < len(text) && text[j] != ' ' {
 			continue
 		}
@@ -2775,6 +2780,24 @@ func labelEnd(s string, i int) int {
 	return -1
 }
 
+// footnoteLabelEnd returns the index just after a footnote label that
+// starts at s[i] ("[^fn1]", "[^1]"), or -1: a label has no spaces and
+// no brackets.
+func footnoteLabelEnd(s string, i int) int {
+	for j := i + 2; j < len(s) && j < i+40; j++ {
+		switch s[j] {
+		case ']':
+			if j == i+2 {
+				return -1
+			}
+			return j + 1
+		case ' ', '\t', '[', '(', ')':
+			return -1
+		}
+	}
+	return -1
+}
+
 // imageEnd returns the index just after the Markdown image that starts at
 // s[i] ("![alt](url)", "![alt][ref]", "![][ref]"), or -1.
 func imageEnd(s string, i int) int {
@@ -2833,6 +2856,23 @@ func cleanMarkdown(s string) string {
 					i = end
 					continue
 				}
+			}
+		case c == '[' && i+1 < len(s) && s[i+1] == '^':
+			// A footnote reference ("for you [^fn1], however", GitHub's
+			// and MyST's Markdown), or the label opening a footnote's
+			// text ("[^fn1]: The hash is ..."): no words of the sentence.
+			if end := footnoteLabelEnd(s, i); end > 0 {
+				if i == 0 && end < len(s) && s[end] == ':' {
+					end++
+				}
+				if end < len(s) && strings.IndexByte(",.;:)", s[end]) >= 0 {
+					// "for you [^fn1], however": no space before the comma.
+					t := strings.TrimRight(sb.String(), " ")
+					sb.Reset()
+					sb.WriteString(t)
+				}
+				i = end
+				continue
 			}
 		case c == '[':
 			if mid := labelEnd(s, i); mid > 0 && mid+1 < len(s) && s[mid+1] == '(' {

@@ -33,6 +33,8 @@ func TestSplitEnglish(t *testing.T) {
 		{"Exclude it (magic signature: ! or its synonym ^). Then go.", []string{"Exclude it (magic signature: ! or its synonym ^).", "Then go."}},
 		// Elided arguments: "The format(FORMAT,...) SQL function works like ...".
 		{"The tide(FORMAT,...) SQL call works like moor(). Tie it (and more...). Then go.", []string{"The tide(FORMAT,...) SQL call works like moor().", "Tie it (and more...).", "Then go."}},
+		// A footnote's mark after the full stop: "not classes.[^history] Since ...".
+		{"Tuples are not classes.[^history] Since then, go.[^x]", []string{"Tuples are not classes.[^history]", "Since then, go.[^x]"}},
 	} {
 		var got []string
 		for _, sp := range splitEnglish(tc.text) {
@@ -210,6 +212,14 @@ func TestCleanMarkdownLineBreaks(t *testing.T) {
 		"No streams.\\ Requires a tide.":                                   "No streams. Requires a tide.",
 		"See [Quay.moor(options [, callback])](/docs/quay.md#moor) first.": "See Quay.moor(options [, callback]) first.",
 		"Berths ![][b1] listed":                                            "Berths listed",
+		// Footnote references and a footnote's own label (GitHub's and
+		// MyST's Markdown, as attrs' pages write them).
+		"writes a `__moor__` method for you [^fn1], however not by default.": "writes a __moor__ method for you, however not by default.",
+		"less memory on CPython[^pypy] and are faster.":                      "less memory on CPython and are faster.",
+		"tuples, not classes.[^history] Since then":                          "tuples, not classes. Since then",
+		"[^fn1]: The berth is computed by hashing a tuple.":                  "The berth is computed by hashing a tuple.",
+		"岸壁です[^1]。":                                                          "岸壁です。",
+		"see [^ note] and a[^] here":                                         "see [^ note] and a[^] here",
 	} {
 		if got := cleanMarkdown(in); got != want {
 			t.Errorf("cleanMarkdown(%q) = %q, want %q", in, got, want)
