@@ -1696,14 +1696,34 @@ func ofAnyOwner(rest string) (string, bool) {
 // compoundGoesOn reports an English subject that goes on past the term:
 // after "Child logger" in "Child logger bindings are top-level fields", a
 // noun and then a copula or a modal; the sentence is about the bindings.
+// The noun may take a short phrase with "of" before the verb ("The
+// cookies attribute of request objects is a dictionary", Flask's): the
+// sentence is about the attribute.
 func compoundGoesOn(rest string) bool {
 	words := strings.Fields(rest)
 	if len(words) < 2 || !isLowerWord(words[0]) || strings.HasSuffix(words[0], "ly") || enStopwords[words[0]] {
 		return false
 	}
-	switch words[1] {
-	case "is", "are", "was", "were", "can", "will", "may", "must", "should", "has", "have":
+	verb := func(w string) bool {
+		switch w {
+		case "is", "are", "was", "were", "can", "will", "may", "must", "should", "has", "have":
+			return true
+		}
+		return false
+	}
+	if verb(words[1]) {
 		return true
+	}
+	if words[1] != "of" {
+		return false
+	}
+	for i := 2; i < len(words) && i <= 5; i++ {
+		if verb(words[i]) {
+			return i > 2
+		}
+		if !isLowerWord(words[i]) {
+			return false
+		}
 	}
 	return false
 }
@@ -6317,20 +6337,47 @@ func enInstruction(text string, spellings []string) bool {
 	}
 	w, _, _ := strings.Cut(rest, " ")
 	_, main, ok := strings.Cut(text, ", ")
+	if !ok {
+		// "To access cookies you can use the cookies attribute." (Flask's
+		// quickstart): the main clause, without a comma, from its "you".
+		for _, m := range []string{" you can ", " you may ", " you should ", " you must ", " you need to ", " you have to "} {
+			if i := strings.Index(text, m); i > 0 {
+				main, ok = text[i+len(m):], true
+				break
+			}
+		}
+	}
 	if !isLowerWord(w) || !ok {
 		return false
 	}
 	// "To protect a hull, use a fender.": what it is for; "To specify which
 	// configuration file to load, use the --config.file flag." under
-	// "Configuration file" is what to do.
+	// "Configuration file" is what to do, and so is "use the cookies
+	// attribute" under "Cookies": the term only qualifies what is used.
 	if after, ok := strings.CutPrefix(main, "use "); ok {
+		after = strings.TrimSuffix(after, ".")
+		for _, a := range []string{"a ", "an ", "the ", "one ", "your "} {
+			after = strings.TrimPrefix(after, a)
+		}
 		for _, sp := range spellings {
-			if glossary.Contains(after, sp) {
+			if hits := glossary.Index(after, sp); len(hits) > 0 && hits[0] == 0 && !objectGoesOn(after[len(sp):]) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// objectGoesOn reports the rest of an object after a term when a noun
+// follows the term (and its plural ending): "s attribute" of "cookies
+// attribute", " flag" of "--port flag".
+func objectGoesOn(rest string) bool {
+	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "e"), "s")
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	w := firstWord(rest[1:])
+	return isLowerWord(w) && !enStopwords[w] && !strings.HasSuffix(w, "ly")
 }
 
 // enRuleFor reports an English sentence whose subject, one of spellings

@@ -337,7 +337,8 @@ func TestHeadingOverAnotherKeysItem(t *testing.T) {
 // A section's first sentence that says what to do or sets a rule does not
 // gloss its heading, nor does one that opens a section of settings with
 // what they do ("This can be set to ...", "These settings control ...",
-// Lynx's options). The page is written for this test.
+// Lynx's options), nor, under "Cleats", what the cleats attribute is
+// (Flask's "Cookies" section). The page is written for this test.
 func TestHeadingOverInstructionsAndRules(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
@@ -349,10 +350,12 @@ func TestHeadingOverInstructionsAndRules(t *testing.T) {
 		"## Moorings\n\nIn a harbor office window, choose Tools - Mooring Plan.\n\n" +
 		"## Anchors\n\nThis can be set to drop or raise every anchor at once.\n\n" +
 		"## Hawsers\n\n### Description\n\nThese settings control the length of each hawser and the way the crew coils it.\n\n" +
-		"An anchor holds. A hawser is long.\n"
+		"## Cleats\n\nTo reach cleats you can use the `cleats` attribute. The `cleats` attribute of quay objects is a dictionary " +
+		"with all the cleats of the quay.\n\n## Bollards\n\nTo moor a ship you can use a bollard.\n\n" +
+		"An anchor holds. A hawser is long. A cleat holds a line.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "harbor.md", Content: doc}})
 	for term, not := range map[string]string{"berth": "add a tag", "quay": "quay list", "tug": "must carry", "buoy": "see here", "tide table": "use the --port", "mooring": "choose Tools",
-		"anchor": "can be set", "hawser": "These settings"} {
+		"anchor": "can be set", "hawser": "These settings", "cleat": "attribute"} {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", term, d.Text, d.Confidence, not)
 		}
@@ -362,6 +365,9 @@ func TestHeadingOverInstructionsAndRules(t *testing.T) {
 	}
 	if d := define(t, e, c, "fender"); d.Text != "To protect a hull, use a fender." {
 		t.Errorf("fender: %q, want what it is for", d.Text)
+	}
+	if d := define(t, e, c, "bollard"); d.Text != "To moor a ship you can use a bollard." {
+		t.Errorf("bollard: %q, want what it is for", d.Text)
 	}
 }
 
