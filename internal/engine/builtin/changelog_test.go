@@ -77,3 +77,22 @@ func TestBookIndexTable(t *testing.T) {
 		}
 	}
 }
+
+// TestChangelogEntriesDescribeNothing: a change log's entries ("* Tide
+// plugin supports parse ISO string with week (W) (#950)", Day.js's) say
+// what changed, not what their subject is; they may still show its use.
+// The pages are written for this test.
+func TestChangelogEntriesDescribeNothing(t *testing.T) {
+	t.Parallel()
+	log := "## [1.2.0](https://example.com/compare/v1.1.0...v1.2.0) (2026-08-17)\n\n### Features\n\n" +
+		"* Tide plugin supports parsing moon phases ([#950](https://example.com/issues/950)) ([f0fc12a](https://example.com/commit/f0fc12a))\n" +
+		"* **Timing:** Added `berth.duration`. Quaykit replaces any existing duration value supplied by a custom adapter.\n"
+	readme := "# Quaykit\n\nInstall Quaykit with npm. Load the tide plugin before the berth plugin.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "CHANGELOG.md", Content: log}, {Path: "README.md", Content: readme}})
+	e := newEngine(t)
+	for term, not := range map[string]string{"tide plugin": "supports parsing", "Quaykit": "replaces any"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+			t.Errorf("%s = %q (%.2f), want no description from the change log", term, d.Text, d.Confidence)
+		}
+	}
+}

@@ -119,8 +119,9 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					joined = false
 				}
 			}
-			if s.caseItem {
-				// One case of a list of them, not what the term is.
+			if s.caseItem || s.change {
+				// One case of a list of them, or a change, not what the
+				// term is.
 				continue
 			}
 			if ev, ok := explicitEvidence(s, sp, hits); ok && !ix.paramSubject(s) && !ix.signatureItemThe(si, sp) {
@@ -177,7 +178,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// found: a describing sentence would not be chosen.
 				break
 			}
-			if s.caseItem {
+			if s.caseItem || s.change {
 				break
 			}
 			if d, ok := describeEvidence(s, sp); ok {

@@ -53,6 +53,10 @@ type sentence struct {
 	// over "- The column is a PRIMARY KEY or part of one."): one case,
 	// not what its subject is.
 	caseItem bool
+	// change marks a sentence of a change log's entry ("- Duration plugin
+	// supports parse ISO string with week (W) (#950)"): what changed,
+	// not what its subject is.
+	change bool
 }
 
 type blockKind uint8
@@ -826,6 +830,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		}
 		for i := first; afterCaseIntro && b.kind == blockList && i < len(ix.sentences); i++ {
 			ix.sentences[i].caseItem = true
+		}
+		for i := first; changes && b.kind == blockList && i < len(ix.sentences); i++ {
+			ix.sentences[i].change = true
 		}
 		if licenseEnd {
 			license = false
