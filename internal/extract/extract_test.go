@@ -1453,3 +1453,24 @@ func TestExtractLowerCaseNameWithS(t *testing.T) {
 		t.Errorf("\"tugs\" kept apart from tug (%v)", terms)
 	}
 }
+
+// TestIsRefDefinition: a reference link definition has a destination and
+// at most a title; a label and a colon before words is prose (winston's
+// "specified by\n[RFC5424]: _severity of all levels is ..._").
+func TestIsRefDefinition(t *testing.T) {
+	t.Parallel()
+	for line, want := range map[string]bool{
+		"[RFC5424]: https://tools.ietf.org/html/rfc5424":               true,
+		"[tide]: ./tide.md \"The tide tables\"":                        true,
+		"[tide]: <./tide tables.md> (Tides)":                           true,
+		"[tide]:":                                                      true,
+		"[RFC5424]: _severity of all levels is assumed to be numeric_": false,
+		"[^fn1]: The hash is computed by hashing a tuple.":             false,
+		"[a][b]: x":      false,
+		"Not a [label]:": false,
+	} {
+		if got := IsRefDefinition(line); got != want {
+			t.Errorf("IsRefDefinition(%q) = %v, want %v", line, got, want)
+		}
+	}
+}

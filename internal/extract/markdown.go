@@ -193,7 +193,7 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 			heading(n, strings.TrimSpace(string(para)))
 			continue
 		}
-		if isRefDefinition(trimmed) || isRule(trimmed) {
+		if IsRefDefinition(trimmed) || isRule(trimmed) {
 			flush(false)
 			continue
 		}
@@ -587,13 +587,31 @@ func stripBullet(s string) string {
 	return s
 }
 
-// isRefDefinition reports a reference link definition: "[id]: url".
-func isRefDefinition(s string) bool {
+// IsRefDefinition reports a reference link definition, "[id]: url" and
+// at most a title after it ("[id]: url \"Title\""), on a trimmed line. A
+// label and a colon before words ("[RFC5424]: _severity of all levels is
+// ..._", winston's README, a paragraph going on) are prose.
+func IsRefDefinition(s string) bool {
 	if len(s) < 4 || s[0] != '[' {
 		return false
 	}
 	i := strings.Index(s, "]:")
-	return i > 1 && !strings.ContainsAny(s[1:i], "[]")
+	if i <= 1 || strings.ContainsAny(s[1:i], "[]") {
+		return false
+	}
+	dest := strings.TrimSpace(s[i+2:])
+	var title string
+	ok := false
+	if strings.HasPrefix(dest, "<") {
+		// "<./tide tables.md>": a destination with spaces.
+		if j := strings.IndexByte(dest, '>'); j > 0 {
+			title, ok = dest[j+1:], true
+		}
+	} else {
+		_, title, ok = strings.Cut(dest, " ")
+	}
+	title = strings.TrimSpace(title)
+	return !ok || title == "" || strings.IndexByte("\"'(", title[0]) >= 0
 }
 
 // isRule reports a line made only of table-rule or thematic-break

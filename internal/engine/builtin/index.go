@@ -654,7 +654,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 				continue
 			}
 			blocks = append(blocks, block{kind: blockTable, lines: []string{trimmed}, start: i + 1, header: header})
-		case isRule(trimmed) || isRefDefinition(trimmed) || badgeLine(trimmed):
+		case isRule(trimmed) || extract.IsRefDefinition(trimmed) || badgeLine(trimmed):
 			flush() // rules, link definitions and badges carry no sentences
 		case listMarkerLen(trimmed) > 0:
 			flush()
@@ -1901,15 +1901,6 @@ func isTableRule(s string) bool {
 		}
 	}
 	return true
-}
-
-// isRefDefinition reports a reference link definition: "[id]: url".
-func isRefDefinition(s string) bool {
-	if len(s) < 4 || s[0] != '[' {
-		return false
-	}
-	i := strings.Index(s, "]:")
-	return i > 1 && !strings.ContainsAny(s[1:i], "[]")
 }
 
 // badgeLine reports a line made only of images and links around images:

@@ -444,3 +444,18 @@ func TestEnumerationMarkers(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph's line that opens with a bracketed label and a colon before
+// words ("specified by\n[RFC5424]: _severity of all levels is ..._",
+// winston's README) goes on with the paragraph: it is no link reference
+// definition. The page is written for this test.
+func TestLabelLineInParagraph(t *testing.T) {
+	t.Parallel()
+	doc := "# Quaykit\n\nTide levels in `quaykit` conform to the ordering specified by\n" +
+		"[RFC5424]: _severity of all levels is assumed to be numerically **ascending**._\n\n" +
+		"[RFC5424]: https://tools.ietf.org/html/rfc5424\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: doc}})
+	if d := define(t, newEngine(t), c, "tide level"); !strings.Contains(d.Text, "RFC5424: severity of all levels") {
+		t.Errorf("tide level = %q, want the whole sentence", d.Text)
+	}
+}
