@@ -252,8 +252,9 @@ func TestParenAfterACapitalsCompound(t *testing.T) {
 
 // "ioredis is a stable project and maintenance is done on a best-effort
 // basis ..." (its README, before "ioredis is a robust, full-featured Redis
-// client ...") says how the project stands, not what it is. The text is
-// written for this test.
+// client ...") and "Mocha is an independent open-source project,
+// maintained exclusively by volunteers." say how the project stands, not
+// what it is. The texts are written for this test.
 func TestProjectStatusIsNoDefinition(t *testing.T) {
 	t.Parallel()
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: "# tidejs\n\n" +
@@ -261,6 +262,14 @@ func TestProjectStatusIsNoDefinition(t *testing.T) {
 		"## Features\n\ntidejs is a robust, full-featured tide table reader that is used in many harbours.\n"}})
 	if d := define(t, newEngine(t), c, "tidejs"); !strings.HasPrefix(d.Text, "tidejs is a robust") {
 		t.Errorf("tidejs: %q (%.2f), want what it is", d.Text, d.Confidence)
+	}
+	// "Mocha is an independent open-source project, maintained
+	// exclusively by volunteers." (its README) is how it is run.
+	c = pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: "# Moorjs\n\n" +
+		"Moorjs is an independent open-source project, maintained exclusively by volunteers.\n\n" +
+		"## About\n\nMoorjs is a small mooring planner for harbours and marinas.\n"}})
+	if d := define(t, newEngine(t), c, "Moorjs"); !strings.HasPrefix(d.Text, "Moorjs is a small") {
+		t.Errorf("Moorjs: %q (%.2f), want what it is", d.Text, d.Confidence)
 	}
 }
 

@@ -3381,7 +3381,8 @@ func judgesTerm(text, sp string) bool {
 
 // projectStatus are words that say how a project stands.
 var projectStatus = toSet(`stable mature young new old active inactive dormant experimental deprecated unmaintained maintained
-	archived finished complete completed abandoned`)
+	archived finished complete completed abandoned independent open-source opensource open source free community
+	community-driven community-run volunteer-run non-profit nonprofit official unofficial personal hobby side`)
 
 // enVerdict reports a body that only judges: "good choice", "great idea
 // for small ports", "bad fit".
@@ -3409,11 +3410,14 @@ func enVerdict(body string) bool {
 		// what it is.
 		return true
 	}
-	if len(w) > 1 && projectStatus[w[0]] && strings.TrimRight(w[1], ",;") == "project" && (len(w) == 2 || strings.HasSuffix(w[1], ",") ||
-		w[2] == "and" || w[2] == "but" || w[2] == "so") {
+	if k := slices.IndexFunc(w, func(x string) bool { return strings.TrimRight(x, ",;") == "project" }); k > 0 && k <= 3 &&
+		!slices.ContainsFunc(w[:k], func(x string) bool { return !projectStatus[x] }) &&
+		(k == len(w)-1 || strings.HasSuffix(w[k], ",") || w[k+1] == "and" || w[k+1] == "but" || w[k+1] == "so") {
 		// "ioredis is a stable project and maintenance is done on a
-		// best-effort basis ...": how the project stands, not what it is
-		// ("... is a robust, full-featured Redis client" further on).
+		// best-effort basis ...", "Mocha is an independent open-source
+		// project, maintained exclusively by volunteers.": how the
+		// project stands, not what it is ("... is a robust,
+		// full-featured Redis client" further on).
 		return true
 	}
 	if len(w) > 1 && (w[0] == "key" || w[0] == "important" || w[0] == "critical" || w[0] == "essential" || w[0] == "vital" ||
