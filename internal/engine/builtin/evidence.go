@@ -6094,11 +6094,19 @@ func copulaProperty(rest string) bool {
 			for _, adv := range []string{"also ", "now ", "not ", "only ", "always ", "still "} {
 				t = strings.TrimPrefix(t, adv)
 			}
+			if likeness[strings.ToLower(firstWord(t))] {
+				// "Macros are comparable with functions in regular
+				// programming languages." (Jinja's): what it is like.
+				return false
+			}
 			return predicateAdjective(t)
 		}
 	}
 	return false
 }
+
+// likeness are the adjectives that say what a thing is like.
+var likeness = toSet(`comparable similar analogous equivalent akin identical`)
 
 // predicateAdjectives are adjectives without enAdjective's endings that
 // say in which case something holds.

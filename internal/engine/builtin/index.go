@@ -3043,10 +3043,15 @@ func keySingular(w string) string {
 	if len(w) < 4 || !strings.HasSuffix(w, "s") {
 		return w
 	}
-	for _, suf := range []string{"ss", "us", "is", "os", "ics", "'s"} {
+	for _, suf := range []string{"ss", "us", "is", "ics", "'s"} {
 		if strings.HasSuffix(w, suf) {
 			return w
 		}
+	}
+	if strings.HasSuffix(w, "os") {
+		// "### Macros", "## Repos" are plurals; chaos, kudos and macOS
+		// are not.
+		return extract.Singular(w)
 	}
 	return singular(w)
 }

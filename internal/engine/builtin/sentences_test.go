@@ -459,3 +459,34 @@ func TestLabelLineInParagraph(t *testing.T) {
 		t.Errorf("tide level = %q, want the whole sentence", d.Text)
 	}
 }
+
+// TestNormKeyPlurals: a heading in the plural is keyed by its singular,
+// plurals in -os too ("Macros", Jinja's section, "Repos"); words in -os
+// that are no plurals keep their "s".
+func TestNormKeyPlurals(t *testing.T) {
+	t.Parallel()
+	for heading, want := range map[string]string{
+		"Macros": "macro", "## Repos": "repo", "Ordered consumers": "ordered consumer", "Policies": "policy",
+		"Chaos": "chaos", "Kudos": "kudos", "macOS": "macos", "HTTPS": "https", "Status": "status", "Analysis": "analysis",
+	} {
+		if got := normKey(strings.TrimLeft(heading, "# ")); got != want {
+			t.Errorf("normKey(%q) = %q, want %q", heading, got, want)
+		}
+	}
+}
+
+// A section headed with a plural in -os ("Macros", Jinja's) is glossed by
+// its first sentence that says what the term is like ("... are comparable
+// with functions ..."), not by a later one that introduces an example.
+// The page is written for this test.
+func TestHeadingInTheOsPlural(t *testing.T) {
+	t.Parallel()
+	doc := "# Tide tables\n\n## Tidos\n\nTidos are comparable with functions in regular harbour languages. They\n" +
+		"are useful to put often used moorings into reusable blocks.\n\n" +
+		"Here's a small example of a tido that renders a berth:\n\n    {% tido berth(name) %}\n\n" +
+		"The tido can then be called like a function in the namespace:\n\n    {{ berth('north') }}\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tides.md", Content: doc}})
+	if d := define(t, newEngine(t), c, "tido"); !strings.HasPrefix(d.Text, "Tidos are comparable with functions") {
+		t.Errorf("tido = %q (%.2f), want the section's first sentence", d.Text, d.Confidence)
+	}
+}
