@@ -257,6 +257,12 @@ func TestReviewDefinitionRules(t *testing.T) {
 		// short (「部品表の略。」 of BOM).
 		{"short expansion ja", "区画表の略。", 0.6, "partition", "", true},
 		{"short expansion en", "Short for segmentation.", 0.6, "partition", "", true},
+		// A whole sentence on the term says enough in words of kana:
+		// 「係留とは、船を岸壁につなぎとめることです。」.
+		{"short sentence ja", "係留とは、船を岸壁につなぎとめることです。", 0.8, "係留", "", true},
+		{"short topic ja", "曳船は他の船を引く小さな船のことです。", 0.8, "曳船", "", true},
+		{"too short sentence ja", "係留とは、固定です。", 0.8, "係留", glossary.Unclear, false},
+		{"short, not on the term ja", "船を岸壁につなぎとめることです。", 0.8, "係留", glossary.Unclear, false},
 	}
 	e := newEngine(t)
 	c := loadCorpus(t, "en")

@@ -377,7 +377,13 @@ func isTooShort(def, term string, aliases []string) bool {
 		rest = stripTerm(rest, sp)
 	}
 	if glossary.HasCJK(def) {
-		return countContentRunes(rest) < 5
+		n := countContentRunes(rest)
+		if n >= 2 && jaTopicSentence(def, spellingsOf(term, aliases)) && countCJKRunes(rest) >= 10 {
+			// 「係留とは、船を岸壁につなぎとめることです。」: a whole
+			// sentence on the term says enough in words of kana.
+			return false
+		}
+		return n < 5
 	}
 	n := len(contentTokens(rest, term, false))
 	// "Linux is an implementation of Unix.": a sentence with the term as
@@ -413,6 +419,31 @@ func countContentRunes(s string) int {
 	n := 0
 	for _, r := range s {
 		if isJaTermRune(r) && r != 'ー' {
+			n++
+		}
+	}
+	return n
+}
+
+// jaTopicSentence reports a whole Japanese sentence whose topic is one of
+// spellings: 「係留とは、…です。」, 「曳船は…。」.
+func jaTopicSentence(def string, spellings []string) bool {
+	if !endsSentence(def) {
+		return false
+	}
+	for _, sp := range spellings {
+		if rest, ok := strings.CutPrefix(def, sp); ok && hasAnyPrefix(rest, "とは", "は", "というのは", "って") {
+			return true
+		}
+	}
+	return false
+}
+
+// countCJKRunes counts the Japanese characters of s, kana included.
+func countCJKRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if glossary.IsCJK(r) {
 			n++
 		}
 	}
