@@ -416,6 +416,10 @@ func (a assessment) definesStrongly() bool {
 		return a.best.strong || a.best.naming
 	case evList, evParen, evExpansion:
 		return true
+	case evHeading:
+		// 「### 干潮とは？」 over 「潮位が最も低くなる状態です。」: the
+		// documents ask what it is and answer.
+		return a.best.answers
 	}
 	return false
 }

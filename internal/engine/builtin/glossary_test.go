@@ -391,3 +391,27 @@ func TestGlossaryGerundOfTheKey(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyKeepsAnsweredQuestions: an everyday word that a heading asks
+// about and the section answers (「### 干潮とは？」 over 「潮位が最も低くなる状態
+// です。」, "## What is a tide?" over "The rise and fall of the sea.") is
+// defined; one that a plain heading names over such a sentence is not
+// thereby. The pages are written for this test.
+func TestClassifyKeepsAnsweredQuestions(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	c := pipeline.NewCorpus([]glossary.Document{
+		{Path: "faq.md", Content: "# よくある質問\n\n### 干潮とは？\n\n潮位が最も低くなる状態です。\n\n満潮と干潮の時刻を予測します。\n"},
+		{Path: "faq-en.md", Content: "# FAQ\n\n## What is a tide?\n\nThe rise and fall of the sea along a coast.\n\nEvery tide is logged.\n\n" +
+			"## Weather\n\nThe state of the sky over the harbour at noon.\n\nThe weather is logged.\n"},
+	})
+	for term, want := range map[string]glossary.Category{"干潮": glossary.TechnicalTerm, "tide": glossary.TechnicalTerm, "weather": glossary.CommonNoun} {
+		out, err := e.Classify(context.Background(), c, []pipeline.Candidate{{Text: term, Category: glossary.CommonNoun}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out[0].Category != want {
+			t.Errorf("%s: category %s, want %s", term, out[0].Category, want)
+		}
+	}
+}
