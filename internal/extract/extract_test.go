@@ -1474,3 +1474,26 @@ func TestIsRefDefinition(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractTimeHead: 「時系列」 is one word the dictionary splits as 時 +
+// 系列; the compound keeps its 時, while 「その時」 and 「起動時」 keep 時 as
+// "when". The text is written for this test.
+func TestExtractTimeHead(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# 時系列データベース\n\n時系列データベース（TSDB）とは、時刻をキーとしてデータを格納するデータベースです。" +
+		"潮汐ログは時系列データベースに潮位を保存します。\n\nその時データベースが停止しました。起動時にデータベースを開きます。\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "tsdb.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if _, ok := got["時系列データベース"]; !ok {
+		t.Errorf("時系列データベース missing (%v)", terms)
+	}
+	for _, bad := range []string{"系列データベース", "時データベース"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%s extracted (%v)", bad, terms)
+		}
+	}
+}

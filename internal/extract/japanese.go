@@ -401,7 +401,7 @@ func (d *docState) jaSegment(seg string) {
 				// action noun before a noun that is not a stop word.
 				head := has(jaHeadOK, s) && i+1 < len(toks) && (jaNounHead(&toks[i+1]) ||
 					has(jaHeadSuffixes, toks[i+1].Surface) && toks[i+1].Position == toks[i].Position+len(s))
-				if !inner && !tail && !head {
+				if !inner && !tail && !head && !timeHead(toks, i, len(run)) {
 					run = d.jaFlush(run)
 					continue
 				}
@@ -432,6 +432,36 @@ func (d *docState) jaSegment(seg string) {
 		run = append(run, u)
 	}
 	d.run = d.jaFlush(run)
+}
+
+// timeHead reports 「時」 at toks[i] opening a word before a noun in kanji
+// that the dictionary splits from it (「時系列」, 「時定数」, 「時分割」): at the
+// start of a run, after neither a noun nor 「その」 (「その時データが…」,
+// 「起動時に」 keep 時 as "when").
+func timeHead(toks []tokenizer.Token, i, run int) bool {
+	if toks[i].Surface != "時" || run > 0 || i+1 >= len(toks) || toks[i+1].Position != toks[i].Position+len("時") {
+		return false
+	}
+	next := &toks[i+1]
+	if c := jaClass(next); c != jCommon && c != jSahen || has(jaStopNouns, next.Surface) || !allHan(next.Surface) {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	prev := &toks[i-1]
+	p0, _ := prev.FeatureAt(0)
+	return jaClass(prev) == 0 && p0 != "連体詞"
+}
+
+// allHan reports a word written in kanji alone.
+func allHan(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // jaJoinsAfterSpace reports a half-width space at toks[i] before a
