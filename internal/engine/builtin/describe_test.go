@@ -593,7 +593,9 @@ func TestDefineEmphasisedComplement(t *testing.T) {
 }
 
 // TestDefineQuestionHeadingsAndLabels: a question heading ("## What is a
-// slipway?", 「## 係船柱とは」) titles the section that answers it; Japanese
+// slipway?", 「## 係船柱とは」) titles the section that answers it, even
+// with a sentence that opens with "When" ("When a tug takes a berth, it
+// holds a mooring lease on it ..."); Japanese
 // plain-text conventions gloss too: a label line (「■水先案内」) over its
 // text, and a list item keyed in lenticular brackets (「【曳船】…」); a
 // section's first sentence ending in a kana-final noun (「…仕組みです。」)
@@ -612,7 +614,9 @@ func TestDefineQuestionHeadingsAndLabels(t *testing.T) {
 		"## 1. What is a tide table?\n\nSpecifics regarding the columns of a tide table are provided in the Harbour Manual, see Section 12.1, “What else is there to read?”.\n\n" +
 		"Print the tide table. Check the tide table daily.\n\n" +
 		"## Fairlead\n\nHarbour Glossary: fairlead\n\nRun the line through the fairlead. Grease the fairlead.\n\n" +
-		"Harbour Reference: Tide marks, Quay marks.\n\nRead the Harbour Reference first.\n\n- Berth Manual: the tug mooring page.\n\nRead the Berth Manual.\n"
+		"Harbour Reference: Tide marks, Quay marks.\n\nRead the Harbour Reference first.\n\n- Berth Manual: the tug mooring page.\n\nRead the Berth Manual.\n\n" +
+		"## What is a mooring lease?\n\nWhen a tug takes a berth, it holds a mooring lease on it for one tide. If the mooring lease expires, another tug may take the berth.\n\n" +
+		"## Pilots\n\nWhen a ship enters the harbour, a pilot boards it. Every pilot is licensed.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
@@ -621,6 +625,9 @@ func TestDefineQuestionHeadingsAndLabels(t *testing.T) {
 		"曳船":      "大型船を押して向きを変える小型の船。",
 		"防舷材":     "船が岸壁に当たる衝撃を和らげる仕組みです。",
 		"slipway": "A ramp on the shore by which boats are moved to and from the water.",
+		// Under the question, a sentence opening with "When" that names
+		// the term is the answer.
+		"mooring lease": "When a tug takes a berth, it holds a mooring lease on it for one tide.",
 	} {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confDescribe {
 			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confDescribe)
@@ -635,6 +642,8 @@ func TestDefineQuestionHeadingsAndLabels(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "fairlead", "Harbour Glossary")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Harbour Reference", "Tide marks")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Berth Manual", "tug mooring page")
+	// Under a heading that asks nothing, it is a condition.
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "pilot", "When a ship enters")
 }
 
 // TestDefineJapaneseMeaningAndNaming: 「Xは、…を意味します。」 defines X, as

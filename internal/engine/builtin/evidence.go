@@ -611,12 +611,15 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// a condition or a step, not what the heading names.
 				continue
 			}
-			if !s.ja && (concessive[strings.ToLower(strings.TrimRight(firstWord(s.text), ","))] || subordinators[strings.ToLower(firstWord(s.text))]) ||
+			if !s.ja && (concessive[strings.ToLower(strings.TrimRight(firstWord(s.text), ","))] ||
+				subordinators[strings.ToLower(firstWord(s.text))] && !(h.asks && named)) ||
 				s.ja && jaConcession(s.text) {
 				// "## DNS" over "While the other addons are not required,
 				// all clusters should have cluster DNS" (「…必須ではありません
 				// が、…持つべきです。」): a rule, not a gloss; "If no option is
-				// passed, the variable is checked.": a condition.
+				// passed, the variable is checked.": a condition. Under
+				// "What is a lease?", "When a worker takes a job, it holds
+				// a lease on it ..." is the documents' answer.
 				continue
 			}
 			if !mentions && !s.ja && !pronoun && (!opensWithArticle(s.text) || copulaBeforeRelative(s.text) || clauseBody(s.text)) {
