@@ -881,7 +881,9 @@ func TestDefineKeyLinesWithoutMarkers(t *testing.T) {
 	t.Parallel()
 	ja := "# 用語\n\nタグライン：曳船と本船をつなぐ綱。\n係留索：船を岸壁につなぎとめる綱。\n\n注釈：この節は古い版のものです。\n\n" +
 		"# berth_base\n\n- デフォルト: `berth` の名前と同じ値。\n- コンテキスト: `berth`\n\n" +
-		"タグラインは毎回点検します。係留索は毎月交換します。注釈を読みます。デフォルトを変えます。\n"
+		"・係船柱：岸壁に立てて船の綱を結ぶ柱を指します。\n・水先人：港の中で船を導く人のことを言います。\n・曳船：港で船を押します。\n\n" +
+		"タグラインは毎回点検します。係留索は毎月交換します。注釈を読みます。デフォルトを変えます。\n" +
+		"係船柱を数えます。水先人を呼びます。曳船が来ます。\n"
 	en := "# Terms\n\nTowline - a rope between a tugboat and the ship it pulls.\nHawser - a thick rope used to moor a ship.\n\n" +
 		"Note: this section is from an older release.\n\nRules-Requires-Root: no\n\n" +
 		"Pilot boat: a boat that carries pilots.\nThe pilot boat is yellow, and it leaves at dawn.\n\n" +
@@ -895,7 +897,10 @@ func TestDefineKeyLinesWithoutMarkers(t *testing.T) {
 		want      map[string]string
 		not       []string
 	}{
-		{"ja", ja, map[string]string{"タグライン": "曳船と本船をつなぐ綱。", "係留索": "船を岸壁につなぎとめる綱。"}, []string{"注釈", "デフォルト"}},
+		{"ja", ja, map[string]string{"タグライン": "曳船と本船をつなぐ綱。", "係留索": "船を岸壁につなぎとめる綱。",
+			// What the key refers to (「…を指します。」) or means
+			// (「…のことを言います。」) glosses it; what it does does not.
+			"係船柱": "岸壁に立てて船の綱を結ぶ柱を指します。", "水先人": "港の中で船を導く人のことを言います。"}, []string{"注釈", "デフォルト", "曳船"}},
 		{"en", en, map[string]string{"towline": "A rope between a tugboat and the ship it pulls.", "hawser": "A thick rope used to moor a ship.",
 			"bollard": "A short post on a quay to which mooring lines are tied.", "cleat": "A fitting with two horns around which a rope is secured."},
 			[]string{"note", "pilot boat", "feature"}},

@@ -3951,6 +3951,14 @@ func jaPredicateVerb(s string) bool {
 			return false
 		}
 	}
+	// 「クラスタを構成する1台のサーバーを指します。」, 「…ノードのことを言い
+	// ます。」: what the key refers to or means, a gloss.
+	for _, c := range []string{"を指します", "を指す", "を意味します", "を意味する", "を表します", "を表す",
+		"のことを言います", "のことをいいます", "のことを言う", "のことをいう"} {
+		if strings.HasSuffix(s, c) {
+			return false
+		}
+	}
 	for _, e := range []string{"する", "します", "される", "されます", "しない", "ください", "いる", "います", "ない",
 		"ません", "た", "ました", "れる", "せる", "こと。"} {
 		if strings.HasSuffix(s, e) {
