@@ -1497,3 +1497,23 @@ func TestExtractTimeHead(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractJapaneseLeaderIsNoTitle: a bare リーダー (a leader node) or
+// マネージャー is a technical term, not a person's title; 部長 after a name
+// still makes one. The text is written for this test.
+func TestExtractJapaneseLeaderIsNoTitle(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# 複製\n\nリーダーは書き込みを受け付けるノードです。リーダーが停止すると、別のノードがリーダーになります。\n" +
+		"マネージャーはノードの一覧を管理します。マネージャーを再起動します。\n\n鈴木一郎部長が承認します。鈴木一郎部長に連絡します。\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "ja.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for term, want := range map[string]glossary.Category{"リーダー": glossary.TechnicalTerm, "マネージャー": glossary.TechnicalTerm, "鈴木一郎部長": glossary.Title} {
+		if x, ok := got[term]; !ok || x.Category != want {
+			t.Errorf("%s: %+v, want %s (%v)", term, x, want, terms)
+		}
+	}
+}

@@ -440,12 +440,13 @@ var jaDropPrefix = wordSet(`各 約 同 本 当 該 毎 計 ご お 御 諸 両 
 // a person_name.
 var jaHonorific = wordSet(`さん くん 君 ちゃん 氏 殿 たち 達 ら`)
 
-// jaTitleWords end a title (役職・敬称).
+// jaTitleWords end a title (役職・敬称). リーダー and マネージャー are not
+// among them: alone, they are more often a leader node or a package
+// manager than a person's title.
 var jaTitleWords = wordSet(`部長 社長 副社長 課長 係長 会長 専務 常務 取締役 代表 代表取締役 博士 教授 准教授
 	助教 講師 先生 様 主任 所長 局長 室長 理事 理事長 院長 署長 大臣 議員 委員長 監督 店長 支店長 工場長
 	本部長 部門長 事業部長 学長 総長 校長 次長 参事 顧問 執行役員 役員 CEO CTO CFO COO 議長 知事 市長 町長
-	村長 首相 大統領 総裁 頭取 医師 弁護士 技師 主査 グループ長 チームリーダー リーダー マネージャー
-	マネジャー ディレクター エンジニア アーキテクト`)
+	村長 首相 大統領 総裁 頭取 医師 弁護士 技師 主査 グループ長 チームリーダー ディレクター エンジニア アーキテクト`)
 
 // jaOrgSuffix end (or begin) an organisation name.
 var jaOrgSuffix = wordSet(`株式会社 有限会社 合同会社 会社 社 大学 大学院 研究所 研究室 財団 協会 機構 委員会 省 庁
