@@ -1125,6 +1125,9 @@ func (d *docState) enFlush(run []unit, start, end int) {
 	if d.statesSubject(start, end) {
 		endCues |= 1 << cueDefined
 	}
+	if d.asksWhat(start, end) {
+		endCues |= 1 << cueAsked
+	}
 	if l := run[len(run)-1]; strings.HasSuffix(l.key, "s") {
 		switch {
 		case len(run) == 1 && d.singularSubject(start, end):
@@ -1207,7 +1210,7 @@ func (d *docState) enFlush(run []unit, start, end int) {
 		}
 	}
 	if len(run) == 1 && run[0].kind == kLower && !pluralish(run[0].text) && (end >= len(d.toks) || d.toks[end].shape == 0) &&
-		d.afterCopula(start) && !d.articleBefore(start) {
+		d.afterCopula(start) && !d.articleBefore(start) && endCues&(1<<cueAsked) == 0 {
 		// "the destination path to be absolute.", "if recursive is
 		// true": a bare word between a copula and the clause's end is
 		// a predicate adjective, not a name.
@@ -1238,8 +1241,9 @@ func (d *docState) enFlush(run []unit, start, end int) {
 	n := len(run)
 	head := d.toks[start].head
 	// A heading is a section title: its words are terms only if the text
-	// uses them too ("## License", "## Retention Policy").
-	attestFull := n <= maxLen && !head
+	// uses them too ("## License", "## Retention Policy"), or if it asks
+	// what they are ("## What is ballast?").
+	attestFull := n <= maxLen && (!head || endCues&(1<<cueAsked) != 0)
 	for i := 0; i < n; i++ {
 		if run[i].kind == kConnector {
 			continue
@@ -1404,6 +1408,31 @@ func (d *docState) singularSubject(start, end int) bool {
 		return true
 	}
 	return false
+}
+
+// asksWhat reports the words from start to end as what a question asks
+// about: "What is a lease?", "Q: What are dead letters?".
+func (d *docState) asksWhat(start, end int) bool {
+	if end < len(d.toks) && (d.toks[end].shape != 0 || d.toks[end].punct != '.' && d.toks[end].punct != '\n') {
+		return false
+	}
+	p := start - 1
+	if p >= 0 {
+		switch strings.ToLower(d.toks[p].s) {
+		case "a", "an", "the": // "a" is no word shape: one letter
+			p--
+		}
+	}
+	if p < 1 || d.toks[p].shape == 0 || d.toks[p-1].shape == 0 {
+		return false
+	}
+	verb, what := strings.ToLower(d.toks[p].s), strings.ToLower(d.toks[p-1].s)
+	if what != "what" || verb != "is" && verb != "are" {
+		return false
+	}
+	// "Q: What is a lease?": an FAQ's mark before the question.
+	q := p - 2
+	return d.opensSentence(p-1) || q >= 0 && d.toks[q].s == "q" && d.opensSentence(q)
 }
 
 // pluralDets are the words before a noun that make it a plural.

@@ -126,6 +126,7 @@ const (
 	cueDefined          // a single word that a heading, a list key ("Batching:") or a sentence subject before "is" (「とは」) states
 	cueSingular         // a single word in -s opening a sentence before "is", "was", "has" or "does": a name, not a plural ("attrs is")
 	cuePlural           // a word in -s ending its noun phrase before "are", "were", "have" or "do", or after "these", "many", ...: a plural
+	cueAsked            // what a question asks about: "What is a lease?", 「フェイルオーバーとは何ですか？」
 	nCues
 )
 
@@ -1153,7 +1154,9 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 			// a page about a task, and the links to it.
 			continue
 		}
-		if !c.ja && needsRecurrence(v.units) && c.freq < 3 && (c.freq < 2 || len(c.docs) < 2) {
+		if !c.ja && needsRecurrence(v.units) && c.freq < 3 && (c.freq < 2 || len(c.docs) < 2) && c.cues[cueAsked] == 0 {
+			// Said once or twice in passing; what an FAQ asks about
+			// ("What is ballast?") is a term however rarely repeated.
 			continue
 		}
 		if !c.ja && c.n > 1 {
@@ -1212,6 +1215,11 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 		if c.cues[cueTitle] > 0 {
 			// A page is about it: kept even if the page never repeats it.
 			score = max(score*2, e.opts.MinScore)
+		}
+		if c.cues[cueAsked] > 0 {
+			// An FAQ asks what it is: kept even if the answer never
+			// names it again.
+			score = max(score, e.opts.MinScore)
 		}
 		if c.freq == 1 && c.n > 1 && plainWords(v.units) {
 			// A phrase of ordinary words used once ranks below names and

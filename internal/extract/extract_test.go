@@ -1517,3 +1517,30 @@ func TestExtractJapaneseLeaderIsNoTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractAskedOnce: what an FAQ asks about ("## What is ballast?",
+// "**Q: What is a mooring buoy?**", 「**Q. フェイルオーバーとは何ですか？**」)
+// is a term even when its answer never names it again; a word said once
+// in passing is not. The text is written for this test.
+func TestExtractAskedOnce(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	en := "# FAQ\n\n**Q: What is a mooring buoy?**\n\nA: A floating marker that a ship can be tied to.\n\n" +
+		"## What is ballast?\n\nWeight carried low in a ship to keep it steady.\n\n" +
+		"Ships load cargo at the quay. Every ship has a crew. The crew checks the ship near the lighthouse.\n"
+	ja := "# よくある質問\n\n**Q. フェイルオーバーとは何ですか？**\n\nA. リーダーが停止したときに、別のノードが自動的にリーダーになることです。\n\n" +
+		"ノードを追加します。ノードは三台です。\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "faq.md", Content: en}, {Path: "faq.ja.md", Content: ja}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"mooring buoy", "ballast", "フェイルオーバー"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%s missing (%v)", want, terms)
+		}
+	}
+	if _, ok := got["lighthouse"]; ok {
+		t.Errorf("lighthouse, said once in passing, extracted (%v)", terms)
+	}
+}

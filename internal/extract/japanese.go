@@ -379,6 +379,9 @@ func (d *docState) jaSegment(seg string) {
 				// 「喫水とは、…」, 「喫水、すなわち…」: the sentence states
 				// what the run is.
 				d.jaCues |= 1 << cueDefined
+				if jaAsks(toks[i:]) {
+					d.jaCues |= 1 << cueAsked
+				}
 			}
 			run = d.jaFlush(run)
 			d.jaCues = 0
@@ -798,6 +801,22 @@ func jaDefiningFollow(toks []tokenizer.Token) bool {
 	return false
 }
 
+// jaAsks reports a question on the noun before toks: 「とは何ですか」,
+// 「とは何か」, 「とは？」, 「って何」.
+func jaAsks(toks []tokenizer.Token) bool {
+	var b strings.Builder
+	for k := 0; k < len(toks) && k < 4; k++ {
+		b.WriteString(toks[k].Surface)
+	}
+	t := b.String()
+	for _, q := range []string{"とは何", "とは？", "とは?", "って何", "ってなに", "とはなに"} {
+		if strings.HasPrefix(t, q) {
+			return true
+		}
+	}
+	return false
+}
+
 // runOpens reports whether run is all of the sentence so far, toks: the
 // noun the sentence opens with.
 func runOpens(run []unit, toks []tokenizer.Token) bool {
@@ -808,8 +827,15 @@ func runOpens(run []unit, toks []tokenizer.Token) bool {
 	for _, tk := range toks {
 		t.WriteString(strings.TrimSpace(tk.Surface))
 	}
-	// 「・曳船：…」: a plain-text bullet before the run.
-	return r.Len() > 0 && r.String() == strings.TrimLeft(t.String(), "・•●◦")
+	// 「・曳船：…」: a plain-text bullet before the run; 「Q. 曳船とは何
+	// ですか？」: an FAQ's question mark.
+	opening := strings.TrimLeft(t.String(), "・•●◦")
+	for _, q := range []string{"Q.", "Q:", "Q．", "Q：", "Ｑ.", "Ｑ．", "Ｑ：", "Q"} {
+		if rest, ok := strings.CutPrefix(opening, q); ok && rest == r.String() {
+			return true
+		}
+	}
+	return r.Len() > 0 && r.String() == opening
 }
 
 // jaHeadOK are stop nouns (actions, states) that may open a compound

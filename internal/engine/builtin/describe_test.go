@@ -616,7 +616,8 @@ func TestDefineQuestionHeadingsAndLabels(t *testing.T) {
 		"## Fairlead\n\nHarbour Glossary: fairlead\n\nRun the line through the fairlead. Grease the fairlead.\n\n" +
 		"Harbour Reference: Tide marks, Quay marks.\n\nRead the Harbour Reference first.\n\n- Berth Manual: the tug mooring page.\n\nRead the Berth Manual.\n\n" +
 		"## What is a mooring lease?\n\nWhen a tug takes a berth, it holds a mooring lease on it for one tide. If the mooring lease expires, another tug may take the berth.\n\n" +
-		"## Pilots\n\nWhen a ship enters the harbour, a pilot boards it. Every pilot is licensed.\n"
+		"## Pilots\n\nWhen a ship enters the harbour, a pilot boards it. Every pilot is licensed.\n\n" +
+		"## What is ballast?\n\nWeight carried low in a ship to keep it steady.\n\nThe ballast is pumped out.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
@@ -626,8 +627,10 @@ func TestDefineQuestionHeadingsAndLabels(t *testing.T) {
 		"防舷材":     "船が岸壁に当たる衝撃を和らげる仕組みです。",
 		"slipway": "A ramp on the shore by which boats are moved to and from the water.",
 		// Under the question, a sentence opening with "When" that names
-		// the term is the answer.
+		// the term is the answer, and so is a noun phrase without an
+		// article.
 		"mooring lease": "When a tug takes a berth, it holds a mooring lease on it for one tide.",
+		"ballast":       "Weight carried low in a ship to keep it steady.",
 	} {
 		if d := define(t, e, c, term); d.Text != want || d.Confidence < confDescribe {
 			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confDescribe)

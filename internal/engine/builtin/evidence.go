@@ -301,7 +301,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				(jaNoun || pronoun || s.ja && titleLine && !jaCondition(s.text) && !isQuestion(s.text) ||
 					!s.ja && titleLine && (opensWithArticle(s.text) && !clauseBody(s.text) ||
 						enItemVerbs[strings.ToLower(firstWord(s.text))] || enSummaryVerbs[strings.ToLower(firstWord(s.text))] ||
-						referenceSummary(h.text, s.text)))
+						referenceSummary(h.text, s.text)) ||
+					// "## What is ballast?" over "Weight carried low in a
+					// ship to keep it steady.": the answer, a noun phrase
+					// without an article.
+					!s.ja && h.asks && !clauseBody(s.text) && !finiteBeforeRelative(s.text) && !isQuestion(s.text))
 			if h.numbered && !h.asks && !s.ja && nounGloss && !pronoun && hasAuxiliary(s.text) {
 				// "5.2. Locale" over "The behavior of programs supporting
 				// internationalization are configured by ...": a manual's
