@@ -1418,16 +1418,15 @@ func (d *docState) asksWhat(start, end int) bool {
 	}
 	p := start - 1
 	if p >= 0 {
-		switch strings.ToLower(d.toks[p].s) {
-		case "a", "an", "the": // "a" is no word shape: one letter
+		// "a" is no word shape: one letter.
+		if w := d.toks[p].s; strings.EqualFold(w, "a") || strings.EqualFold(w, "an") || strings.EqualFold(w, "the") {
 			p--
 		}
 	}
 	if p < 1 || d.toks[p].shape == 0 || d.toks[p-1].shape == 0 {
 		return false
 	}
-	verb, what := strings.ToLower(d.toks[p].s), strings.ToLower(d.toks[p-1].s)
-	if what != "what" || verb != "is" && verb != "are" {
+	if verb := d.toks[p].s; !strings.EqualFold(d.toks[p-1].s, "what") || !strings.EqualFold(verb, "is") && !strings.EqualFold(verb, "are") {
 		return false
 	}
 	// "Q: What is a lease?": an FAQ's mark before the question.

@@ -804,15 +804,24 @@ func jaDefiningFollow(toks []tokenizer.Token) bool {
 // jaAsks reports a question on the noun before toks: 「とは何ですか」,
 // 「とは何か」, 「とは？」, 「って何」.
 func jaAsks(toks []tokenizer.Token) bool {
-	var b strings.Builder
-	for k := 0; k < len(toks) && k < 4; k++ {
-		b.WriteString(toks[k].Surface)
-	}
-	t := b.String()
-	for _, q := range []string{"とは何", "とは？", "とは?", "って何", "ってなに", "とはなに"} {
-		if strings.HasPrefix(t, q) {
-			return true
+	at := func(k int) string {
+		if k < len(toks) {
+			return toks[k].Surface
 		}
+		return ""
+	}
+	k := 0
+	switch {
+	case at(0) == "と" && at(1) == "は":
+		k = 2
+	case at(0) == "って":
+		k = 1
+	default:
+		return false
+	}
+	switch at(k) {
+	case "何", "なに", "？", "?":
+		return true
 	}
 	return false
 }
