@@ -175,6 +175,7 @@ type docState struct {
 	md        mdCleaner
 	jaHead    bool   // the Japanese line being analysed is a heading
 	jaCues    cueSet // cues of the Japanese run being flushed
+	jaEnd     string // the token that ends the Japanese run being flushed, if known
 }
 
 // record counts one occurrence of span.

@@ -1544,3 +1544,24 @@ func TestExtractAskedOnce(t *testing.T) {
 		t.Errorf("lighthouse, said once in passing, extracted (%v)", terms)
 	}
 }
+
+// TestExtractUnitNoun: 「単位」 after a noun says "per" before で or の
+// (「ファイル単位で」), and names a unit as a subject, an object or a table's
+// key (「配送単位は」, 「| 配送単位 |」). The text is written for this test.
+func TestExtractUnitNoun(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# 配送\n\n| 用語 | 意味 |\n| --- | --- |\n| 配送単位 | 一度に運ぶ荷物のまとまり。 |\n\n" +
+		"配送単位は1日1回集計する。配送単位を数える。\n\n荷札単位で処理します。荷札単位の集計をします。荷札を貼ります。荷札を剥がします。\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "ja.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if x, ok := got["配送単位"]; !ok || x.Frequency < 3 {
+		t.Errorf("配送単位: %+v, want three uses (%v)", x, terms)
+	}
+	if _, ok := got["荷札単位"]; ok {
+		t.Errorf("荷札単位 (\"per tag\") extracted (%v)", terms)
+	}
+}

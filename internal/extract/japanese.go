@@ -383,8 +383,9 @@ func (d *docState) jaSegment(seg string) {
 					d.jaCues |= 1 << cueAsked
 				}
 			}
+			d.jaEnd = s
 			run = d.jaFlush(run)
-			d.jaCues = 0
+			d.jaCues, d.jaEnd = 0, ""
 			switch s {
 			case "。", "！", "？", "．":
 				sentStart = i + 1
@@ -533,9 +534,11 @@ func (d *docState) jaFlush(run []unit) []unit {
 		case l.kind == kJA && (l.ja == jPrefix || l.ja == jNumeral || l.ja == jAdjStem || l.ja == jSuffixAdj || l.ja == jSuffixAdverbial || l.ja == jSuffixCounter):
 			run = run[:len(run)-1]
 			continue
-		case l.kind == kJA && has(jaTrailStrip, l.text):
+		case l.kind == kJA && has(jaTrailStrip, l.text) && !(l.text == "単位" && jaSubjectMark(d.jaEnd)):
 			// "クラスタ側", "モノレポ向け", "認証用": the suffix says where or
-			// what for, the noun before it is the term.
+			// what for, the noun before it is the term. 「ファイル単位で」
+			// says "per file"; 「配送単位は」 and a table's 「配送単位」 cell
+			// name a unit of delivery.
 			run = run[:len(run)-1]
 			continue
 		}
@@ -770,6 +773,17 @@ func jaCount(span []unit) bool {
 // jaOrdinals are the counters of an ordinal (「2 番目」, 「3 回目」): after a
 // space the tokenizer reads them as nouns, never a term on their own.
 var jaOrdinals = wordSet(`番目 回目 個目 度目 人目 日目 年目 行目 列目 文字目 件目 点目 つ目 段目 章目 週目`)
+
+// jaSubjectMark reports the token after a noun run that makes it a
+// subject, an object or a key: a particle (は, が, を, も, とは) or a
+// table's or a key line's separator; "" is the end of a line or a cell.
+func jaSubjectMark(s string) bool {
+	switch s {
+	case "", " ", "　", "は", "が", "を", "も", "と", "|", "｜", "：", ":", "。", "\n":
+		return true
+	}
+	return false
+}
 
 // jaTrailStrip are suffix nouns stripped from the end of a noun run.
 var jaTrailStrip = wordSet(`済み 済 側 同士 向け 向き 用 越し 自体 全体 以外 同様 中 内 上 下 前 後 間 毎 ごと 別 たち 達 等 など 経由 単位 専用`)
