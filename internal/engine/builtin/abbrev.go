@@ -299,6 +299,13 @@ func (ix *corpusIndex) findAliases(text, doc string, line int) {
 			if alias == "" || len(strings.Fields(alias)) > 5 || len(words) == 0 {
 				continue
 			}
+			if spellsInitials(alias) {
+				// "The vessel traffic service, also known as VTS, ...": an
+				// abbreviation, short for the words before.
+				if long := longFormBefore(before, alias); long != "" {
+					ix.abbrevs = append(ix.abbrevs, abbrevPair{long: long, short: alias, doc: doc, line: line})
+				}
+			}
 			words = words[max(0, len(words)-4):]
 			for k := range words {
 				words[k] = trimWord(words[k])

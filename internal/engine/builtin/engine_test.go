@@ -946,7 +946,8 @@ func TestDefineQuotedAndListLeadingSentences(t *testing.T) {
 // given to two different phrases ("The tide gauge, also known as a meter",
 // "The rain gauge, also known as a meter") merges with neither. A phrase
 // named so is not excluded as rarely used, and its sentence describes it;
-// "Dead reckoning, or DR, ..." expands DR.
+// "Dead reckoning, or DR, ..." expands DR, and "The vessel traffic
+// service, also known as VTS, ..." VTS.
 func TestAliasesGivenInText(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
@@ -956,7 +957,8 @@ func TestAliasesGivenInText(t *testing.T) {
 		"The bow thruster (also called a side thruster) pushes the bow sideways.\nCheck the bow thruster first.\n\n" +
 		"The tide gauge, also known as a meter, records the water level. The rain gauge, also known as a meter, records rain.\n" +
 		"Read the tide gauge daily. Empty the rain gauge weekly. Each meter is calibrated.\n\n" +
-		"Dead reckoning, or DR, estimates a position from speed and heading. Use DR when the fix is lost. DR drifts.\n"
+		"Dead reckoning, or DR, estimates a position from speed and heading. Use DR when the fix is lost. DR drifts.\n\n" +
+		"The vessel traffic service, also known as VTS, monitors ships near the port. Ships report to the VTS.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
 	entries := []glossary.Entry{{Term: "harbor pilot"}, {Term: "marine pilot"}, {Term: "bow thruster"}, {Term: "side thruster"},
 		{Term: "tide gauge"}, {Term: "meter"}} // "rain gauge" is not an entry: the name is still given twice
@@ -973,6 +975,9 @@ func TestAliasesGivenInText(t *testing.T) {
 	}
 	if d := define(t, e, c, "DR"); d.Text != "Short for Dead reckoning." {
 		t.Errorf("DR: %q, want its expansion", d.Text)
+	}
+	if d := define(t, e, c, "VTS"); d.Text != "Short for vessel traffic service." {
+		t.Errorf("VTS: %q, want its expansion", d.Text)
 	}
 	ix := index(c)
 	for _, term := range []string{"harbor pilot", "marine pilot", "side thruster"} {
