@@ -1565,3 +1565,31 @@ func TestExtractUnitNoun(t *testing.T) {
 		t.Errorf("荷札単位 (\"per tag\") extracted (%v)", terms)
 	}
 }
+
+// TestExtractCommitHashes: abbreviated commit hashes linked to their
+// commits at a change log's line ends ("([a722165](.../commit/a722165))",
+// as conventional-changelog writes them) are no terms, even those whose
+// letters and digits switch once, as in "ed25519", which is one. The text
+// is written for this test.
+func TestExtractCommitHashes(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	log := "## [1.2.0](https://example.com/tide/compare/1.1.0...1.2.0) (2026-05-01)\n\n\n### Bug Fixes\n\n* **tide:** 潮位表が空の時にエラーで止めるように修正 fixes [#24](https://example.com/tide/issues/24) " +
+		"([a722165](https://example.com/tide/commit/a722165))\n" +
+		"* **tide:** どの潮位表を読んだかわかるように --verbose オプションを追加 ([bffcef2](https://example.com/tide/commit/bffcef2))\n" +
+		"* **berth:** fix the moor order ([de16162](https://example.com/tide/commit/de16162))\n"
+	notes := "# Notes\n\nKeys use ed25519. An ed25519 key is short. Sign it with ed25519.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "CHANGELOG.md", Content: log}, {Path: "notes.md", Content: notes}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, h := range []string{"a722165", "bffcef2", "de16162"} {
+		if _, ok := got[h]; ok {
+			t.Errorf("%s extracted (%v)", h, terms)
+		}
+	}
+	if _, ok := got["ed25519"]; !ok {
+		t.Errorf("ed25519 missing (%v)", terms)
+	}
+}

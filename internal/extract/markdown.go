@@ -587,6 +587,19 @@ func stripBullet(s string) string {
 	return s
 }
 
+// commitLink reports a link whose text is the commit its target points to:
+// "[a722165](https://github.com/o/r/commit/a722165...)".
+func commitLink(text, target string) bool {
+	if len(text) < 7 || strings.ContainsAny(text, " /") {
+		return false
+	}
+	i := strings.Index(target, "/commit/")
+	if i < 0 {
+		i = strings.Index(target, "/commits/")
+	}
+	return i >= 0 && strings.Contains(target[i:], "/"+text)
+}
+
 // IsRefDefinition reports a reference link definition, "[id]: url" and
 // at most a title after it ("[id]: url \"Title\""), on a trimmed line. A
 // label and a colon before words ("[RFC5424]: _severity of all levels is
@@ -753,6 +766,12 @@ func (c *mdCleaner) inline(s string) {
 			if next == end+1 && credit(inner) {
 				// "[Reported by @uzulla]", "[Patch by Arnaud Fontaine]":
 				// who did it, in a change log, not the subject.
+				i = next
+				continue
+			}
+			if next > end+1 && commitLink(inner, s[end+1:next]) {
+				// "([a722165](https://github.com/o/r/commit/a722165))": a
+				// change log's commit, not a name.
 				i = next
 				continue
 			}
