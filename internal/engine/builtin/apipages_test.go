@@ -319,3 +319,18 @@ func TestItemThatSaysWhatThisDoes(t *testing.T) {
 		t.Errorf("berth: %q (%.2f), want its item", d.Text, d.Confidence)
 	}
 }
+
+// A section of an API page over a class's entry ("## Berth Objects" over
+// "- quay.Berth(name=None, depth=None): The berth object that is used by
+// default in Quay.", as Sphinx renders Flask's Response) is glossed by the
+// entry's text, not its signature. The page is written for this test.
+func TestHeadingOverSignatureItem(t *testing.T) {
+	t.Parallel()
+	doc := "# API\n\n## Berth Objects\n\n- `quay.Berth(name=None, depth=None, tide=False)`: The berth object that is used by default in Quay. " +
+		"Works like the berth object from Harbour.\n\n## Usage\n\nCreate a berth object first. Name the berth object.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "api.md", Content: doc}})
+	d := define(t, newEngine(t), c, "berth object")
+	if strings.Contains(d.Text, "quay.Berth(") || !strings.HasPrefix(d.Text, "The berth object that is used by default in Quay.") {
+		t.Errorf("berth object: %q (%.2f), want the entry's text", d.Text, d.Confidence)
+	}
+}

@@ -644,6 +644,14 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// database ...": what the command does, as its help says.
 				text = rest
 			}
+			if s.block == blockList {
+				// "Response Objects" over "flask.Response(response=None,
+				// ...): The response object that is used by default in
+				// Flask." (Sphinx's API page): the text, not the call.
+				if m := callSignaturePrefix.FindStringIndex(text); m != nil && m[1] < len(text) {
+					text = text[m[1]:]
+				}
+			}
 			if pronoun && nounGloss {
 				// "This is the main package management program." under
 				// "dpkg" reads "dpkg is the main ..." on its own.
@@ -4075,6 +4083,10 @@ var subordinators = map[string]bool{
 func codeAlone(s *sentence) bool {
 	return s.code != "" && strings.TrimRight(strings.TrimSpace(s.text), ".:") == s.code
 }
+
+// callSignaturePrefix matches a call's signature and the colon after it
+// that opens an item's text: "flask.Response(response=None, ...): ".
+var callSignaturePrefix = regexp.MustCompile(`^((class|def|function|func) )?[A-Za-z_][\w.]*\([^()]*\): `)
 
 // callSignature matches a call's signature alone: "DateField(auto_now=False,
 // options)", "class Berth(name, depth)".
