@@ -19,6 +19,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"path"
 	"regexp"
 	"runtime"
 	"sort"
@@ -250,9 +251,28 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 	d.codeCap = make(map[string]int, min(16, hint))
 	english := false // English lines were tokenized
 	title, top := "", ""
+	// A glossary's headings name its entries ("## Glossary" over "###
+	// Tide gauge" and its text; a page named glossary.md): terms, however
+	// rarely the rest of the text repeats them.
+	wholeGlossary := GlossaryFile(path.Base(doc.Path))
+	glossaryLevel := 0 // > 0: inside a glossary opened by a heading of this level
+	var entries []string
 	d.md.forEachLine(doc.Content, func(l mdLine) {
 		if l.title {
 			title = strings.TrimSpace(strings.ReplaceAll(l.text, string(boundary), " "))
+		}
+		if l.heading {
+			h := strings.TrimSpace(strings.ReplaceAll(l.text, string(boundary), " "))
+			switch {
+			case glossaryLevel > 0 && l.level <= glossaryLevel:
+				glossaryLevel = 0
+			}
+			switch {
+			case GlossaryHeading(h):
+				glossaryLevel = l.level
+			case (glossaryLevel > 0 || wholeGlossary && !l.top && !l.title) && glossaryEntry(h):
+				entries = append(entries, strings.Trim(h, "\"'“”‘’「」『』*_`"))
+			}
 		}
 		if l.top {
 			top = strings.TrimSpace(strings.ReplaceAll(l.text, string(boundary), " "))
@@ -296,10 +316,25 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 	if title != "" {
 		d.attestTitle(title)
 	}
+	for _, h := range entries {
+		d.attestTitle(h)
+	}
 	if top != "" {
 		d.packageTitle(top)
 	}
 	return d.entries
+}
+
+// glossaryEntry reports a heading that can name a glossary's entry: a few
+// words, no sentence.
+func glossaryEntry(h string) bool {
+	if h == "" || strings.ContainsAny(h, ".?!。？！:：") {
+		return false
+	}
+	if glossary.HasCJK(h) {
+		return utf8.RuneCountInString(h) <= 20
+	}
+	return len(strings.Fields(h)) <= 5
 }
 
 // packageTitle makes a candidate of a document titled with a package's

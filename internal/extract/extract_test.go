@@ -1593,3 +1593,30 @@ func TestExtractCommitHashes(t *testing.T) {
 		t.Errorf("ed25519 missing (%v)", terms)
 	}
 }
+
+// TestExtractGlossaryHeadings: the headings of a glossary ("## Glossary"
+// or 「# 用語集」 over "### Tide gauge" and its text, a page named
+// glossary.ja.md) name terms, even ones the rest never repeats; a heading
+// outside it does not. The texts are written for this test.
+func TestExtractGlossaryHeadings(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	en := "# Harbour guide\n\n## Glossary\n\n### Tide gauge\n\nAn instrument that measures the sea level at a station.\n\n" +
+		"### \"Slack water\"\n\nThe short period when the tide neither rises nor falls.\n\n## Opening hours\n\n### Night shift\n\nThe office closes at dusk.\n"
+	ja := "# 用語集\n\n### 潮位\n\n基準面から測った海面の高さ。\n\n### 「満ち潮」\n\n潮位が上がっていく状態を指す。\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "guide.md", Content: en}, {Path: "glossary.ja.md", Content: ja}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"tide gauge", "slack water", "潮位", "満ち潮"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%s missing (%v)", want, terms)
+		}
+	}
+	for _, not := range []string{"night shift", "Night shift", "Night Shift"} {
+		if _, ok := got[not]; ok {
+			t.Errorf("%s, a heading outside the glossary, extracted (%v)", not, terms)
+		}
+	}
+}

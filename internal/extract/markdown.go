@@ -25,6 +25,7 @@ type mdLine struct {
 	// top marks a level-1 heading on the document's first line of text,
 	// with or without a tagline right under it.
 	top   bool
+	level int      // a heading's level, 1 to 6
 	table bool     // the line was a table row
 	code  []string // contents of the inline code spans of the line
 }
@@ -66,6 +67,7 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 	nonBlank := 0     // non-blank lines so far, this one included
 	plainPara := true // the paragraph being read is neither a list item nor a quote
 	docTitle, docTop := false, false
+	headLevel := 0 // the level of the heading being flushed
 	flush := func(heading bool) {
 		if len(para) == 0 {
 			return
@@ -101,7 +103,11 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 		c.code = c.code[:0]
 		c.inline(text)
 		para = para[:0]
-		fn(mdLine{text: string(c.buf), heading: heading, table: tbl, code: c.code, title: heading && docTitle, top: heading && docTop})
+		lv := 0
+		if heading {
+			lv = headLevel
+		}
+		fn(mdLine{text: string(c.buf), heading: heading, level: lv, table: tbl, code: c.code, title: heading && docTitle, top: heading && docTop})
 		docTitle, docTop = false, false
 	}
 	for len(content) > 0 {
@@ -185,6 +191,7 @@ func (c *mdCleaner) forEachLine(content string, fn func(mdLine)) {
 				skipLevel = n
 			}
 			para = append(para[:0], title...)
+			headLevel = n
 			flush(true)
 		}
 		if n := setextLevel(trimmed); n > 0 && len(para) > 0 && plainPara && indent < 4 {
@@ -586,6 +593,21 @@ func stripBullet(s string) string {
 	}
 	return s
 }
+
+// glossaryHeading and glossaryFile name a glossary: "Glossary", "Git
+// Glossary", "Terminology", "Definitions", "Key concepts", 「用語集」,
+// 「用語の定義」, glossary.html, gitglossary.md, glossary.ja.md.
+var (
+	glossaryHeading = regexp.MustCompile(`(?i)^(\S+ )?(glossary|terminology)( of terms)?$|^(terms and )?definitions$|^key (terms|concepts)$|^(用語集|用語解説|用語|用語の定義|用語一覧)$`)
+	glossaryFile    = regexp.MustCompile(`(?i)^[a-z_-]*(glossary|terminology)([-_][a-z]+)?(\.[a-z]{2}([-_][a-z]{2})?)?(\.[a-z]+)?$|^用語集`)
+)
+
+// GlossaryHeading reports a heading that names the documents' own
+// glossary, whose entries are their terms.
+func GlossaryHeading(text string) bool { return glossaryHeading.MatchString(text) }
+
+// GlossaryFile reports a document's base name that names a glossary.
+func GlossaryFile(name string) bool { return glossaryFile.MatchString(name) }
 
 // commitLink reports a link whose text is the commit its target points to:
 // "[a722165](https://github.com/o/r/commit/a722165...)".

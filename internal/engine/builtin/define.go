@@ -400,7 +400,7 @@ func (a assessment) hasDefinition() bool { return a.ok && a.best.kind != evUsage
 // that says what the term does ("Homebrew users can run ...") describes it
 // better than a usage but does not make a rarely used phrase a term.
 func (a assessment) definesTerm() bool {
-	return a.hasDefinition() && a.best.kind != evDescribe && !(a.best.kind == evHeading && !a.best.mentions)
+	return a.hasDefinition() && a.best.kind != evDescribe && !(a.best.kind == evHeading && !a.best.mentions && !a.best.glossary)
 }
 
 // definesStrongly reports an explicit definition with the term as its
@@ -418,8 +418,9 @@ func (a assessment) definesStrongly() bool {
 		return true
 	case evHeading:
 		// 「### 干潮とは？」 over 「潮位が最も低くなる状態です。」: the
-		// documents ask what it is and answer.
-		return a.best.answers
+		// documents ask what it is and answer; "### Tide gauge" under
+		// "Glossary": their own glossary says what it is.
+		return a.best.answers || a.best.glossary
 	}
 	return false
 }

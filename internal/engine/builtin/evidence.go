@@ -664,7 +664,8 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			out = append(out, evidence{
 				kind: kind, text: capText(text, s.ja), doc: s.doc, line: s.line,
 				head: headNoun(s.text, s.ja), ja: s.ja, mentions: mentions, answers: h.asks && (about || nounGloss && kind == evHeading),
-				foreign: ix.foreign(&s),
+				glossary: h.glossary && kind == evHeading,
+				foreign:  ix.foreign(&s),
 			})
 		}
 		items := ix.items[key]

@@ -415,3 +415,39 @@ func TestClassifyKeepsAnsweredQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestGlossaryHeadingsDefine: a heading of the documents' own glossary
+// over its text ("### Tide" under "## Glossary", 「### 「満ち潮」」 in
+// glossary.ja.md) defines its word: an everyday word is kept, and the
+// review does not call it undefined, even where the text does not name it
+// again (「潮位が上がっていく状態を指す。」). The pages are written for this test.
+func TestGlossaryHeadingsDefine(t *testing.T) {
+	t.Parallel()
+	e := newEngine(t)
+	c := pipeline.NewCorpus([]glossary.Document{
+		{Path: "guide.md", Content: "# Harbour guide\n\n## Glossary\n\n### Tide\n\nThe rise and fall of the sea along a coast, twice a day.\n\n## Weather\n\n### Rain\n\nThe harbour closes in heavy rain.\n"},
+		{Path: "glossary.ja.md", Content: "# 用語集\n\n### 「満ち潮」\n\n潮位が上がっていく状態を指す。\n"},
+	})
+	for term, want := range map[string]glossary.Category{"tide": glossary.TechnicalTerm, "rain": glossary.CommonNoun} {
+		out, err := e.Classify(context.Background(), c, []pipeline.Candidate{{Text: term, Category: glossary.CommonNoun}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out[0].Category != want {
+			t.Errorf("%s: category %s, want %s", term, out[0].Category, want)
+		}
+	}
+	entries := provisional(t, e, c, glossary.TechnicalTerm, "満ち潮", "tide")
+	issues, err := e.Review(context.Background(), c, entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, is := range issues {
+		if is.ShouldExclude {
+			t.Errorf("%s excluded: %s", is.Term, is.Description)
+		}
+	}
+	if entries[0].Definition != "潮位が上がっていく状態を指す。" {
+		t.Errorf("満ち潮: %q", entries[0].Definition)
+	}
+}

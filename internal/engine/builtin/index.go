@@ -101,6 +101,10 @@ type heading struct {
 	// links"): a manual's section discusses the term; unlike a reference
 	// entry's, its first sentence glosses it only when it says what it is.
 	numbered bool
+	// glossary marks an entry of the documents' own glossary: a heading
+	// under "Glossary" (「用語集」), or in a page named glossary.md, over
+	// its text ("### Tide gauge" over "An instrument that measures ...").
+	glossary bool
 }
 
 // listItem is a list item of the form "KEY: body", "**KEY**: body" or
@@ -682,7 +686,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	changes, changesLevel := wholeLog, 0
 	// In a glossary page, or under a glossary heading (and its
 	// sub-headings), list items are the documents' own definitions.
-	wholeGlossary := glossaryFile.MatchString(path.Base(d.Path))
+	wholeGlossary := extract.GlossaryFile(path.Base(d.Path))
 	inGlossary, glossaryLevel := wholeGlossary, 0
 	// Under a "Limitations" or "Known issues" heading, a list item says
 	// what does not work ("**Load Balancing**: Only round_robin is
@@ -738,11 +742,14 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			default:
 				changes, changesLevel = isChangelogHeading(text), level
 			}
+			entry := false // the heading names an entry of the glossary
 			switch {
 			case wholeGlossary:
+				entry = !(bi == 0 && level == 1) && !extract.GlossaryHeading(text)
 			case inGlossary && level > glossaryLevel: // a section of the glossary
+				entry = true
 			default:
-				inGlossary, glossaryLevel = glossaryHeading.MatchString(text), level
+				inGlossary, glossaryLevel = extract.GlossaryHeading(text), level
 			}
 			if !caveats || level <= caveatsLevel {
 				caveats, caveatsLevel = caveatHeading.MatchString(text), level
@@ -786,7 +793,9 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 				// "### filter()" (a README's method) is about filter.
 				asked = name
 			}
-			key := normKey(asked)
+			// "### \"Slack water\"", 「### 「満ち潮」」: the words quoted.
+			// (Single quotes mark names in code, AsciiDoc's 'reset'.)
+			key := normKey(unquoteWhole(strings.TrimSpace(cleanMarkdown(asked))))
 			if key == "" {
 				continue
 			}
@@ -794,7 +803,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 				ix.titleWord[d.Path] = strings.ToLower(strings.Trim(firstWord(text), "*_`:：,"))
 			}
 			ix.headings[key] = append(ix.headings[key], heading{doc: d.Path, line: b.start, text: text, first: -1, nextLine: len(lines) + 1,
-				top: bi == 0 && level == 1, asks: asked != bare, changes: changes, numbered: bare != strings.TrimSpace(text),
+				top: bi == 0 && level == 1, asks: asked != bare, changes: changes, numbered: bare != strings.TrimSpace(text), glossary: entry,
 				code: len(raw) > 2 && raw[0] == '`' && raw[len(raw)-1] == '`' && strings.Count(raw, "`") == 2 && !strings.Contains(raw, " ")})
 			pending = append(pending, headingRef{key, len(ix.headings[key]) - 1})
 			prevHeading = headingRef{key, len(ix.headings[key]) - 1}
@@ -3039,6 +3048,19 @@ func normKey(s string) string {
 
 // keySingular returns the singular of the last word of a heading or key,
 // leaving words such as "status", "analysis" or "class" as they are.
+// unquoteWhole returns s without the quotes around it, when one pair
+// encloses all of it.
+func unquoteWhole(s string) string {
+	for _, q := range [][2]string{{`"`, `"`}, {"“", "”"}, {"「", "」"}, {"『", "』"}} {
+		if inner, ok := strings.CutPrefix(s, q[0]); ok {
+			if inner, ok := strings.CutSuffix(inner, q[1]); ok && inner != "" && !strings.Contains(inner, q[0]) && !strings.Contains(inner, q[1]) {
+				return inner
+			}
+		}
+	}
+	return s
+}
+
 func keySingular(w string) string {
 	if len(w) < 4 || !strings.HasSuffix(w, "s") {
 		return w
@@ -4114,14 +4136,6 @@ var bookIndexHeading = regexp.MustCompile(`(?i)^((chapter|appendix) \w+\s*[-–�
 // introHeading names a sub-heading that opens what its parent heading is
 // about: "Overview", "Introduction", "What is a pod?", 「概要」, 「はじめに」.
 var introHeading = regexp.MustCompile(`(?i)^(overview|introduction|intro|description|definition|summary|about|background|basics|history|what (is|are)\b.*)$|^(概要|はじめに|概説|説明|定義|紹介|背景|基本)$|とは[？?]?$`)
-
-// glossaryHeading and glossaryFile name a glossary: "Glossary", "Git
-// Glossary", "Terminology", "Definitions", "Key concepts", 「用語集」,
-// 「用語の定義」, glossary.html, gitglossary.md.
-var (
-	glossaryHeading = regexp.MustCompile(`(?i)^(\S+ )?(glossary|terminology)( of terms)?$|^(terms and )?definitions$|^key (terms|concepts)$|^(用語集|用語解説|用語|用語の定義|用語一覧)$`)
-	glossaryFile    = regexp.MustCompile(`(?i)^[a-z_-]*(glossary|terminology)([-_][a-z]+)?(\.[a-z]+)?$|^用語集`)
-)
 
 // changelogTitle matches the title of a product's and version's release
 // notes: "CMake 3.1 Release Notes", "Release Notes for Debian 12", "What's
