@@ -795,7 +795,12 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			}
 			// "### \"Slack water\"", 「### 「満ち潮」」: the words quoted.
 			// (Single quotes mark names in code, AsciiDoc's 'reset'.)
-			key := normKey(unquoteWhole(strings.TrimSpace(cleanMarkdown(asked))))
+			key := ""
+			if strings.ContainsAny(asked, "\"“「『") {
+				key = normKey(unquoteWhole(strings.TrimSpace(cleanMarkdown(asked))))
+			} else {
+				key = normKey(asked)
+			}
 			if key == "" {
 				continue
 			}
