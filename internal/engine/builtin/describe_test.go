@@ -2341,3 +2341,16 @@ func TestHeadingOverAKindTagline(t *testing.T) {
 	}
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide setup", "Simple, fast")
 }
+
+// A question heading's answer is not displaced by a later sentence about
+// the name itself (「「sid」という名もアニメ映画から来ています」, the Debian
+// FAQ's): 「という名」 names no thing. The page is written for this test.
+func TestQuestionAnswerOverTheName(t *testing.T) {
+	t.Parallel()
+	doc := "# FAQ\n\n## 「tido」とは何ですか?\n\ntido あるいは unstable というのは、ほとんどの荷物が最初に届く岸壁です。" +
+		"tido にはすべての船の荷物が集まります。\n\n「tido」という名も古い港の歌から来ています: Tido は岸壁を守る犬でした。\n\ntido を使います。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "faq.md", Content: doc}})
+	if d := define(t, newEngine(t), c, "tido"); !strings.HasPrefix(d.Text, "tido あるいは unstable というのは") {
+		t.Errorf("tido: %q (%.2f), want the answer", d.Text, d.Confidence)
+	}
+}

@@ -5076,7 +5076,10 @@ func jaNamedNoun(after string) bool {
 	if after == "" || strings.HasPrefix(after, "。") {
 		return false
 	}
-	for _, p := range []string{"こと", "の", "意味", "言葉", "単語", "名前", "名称", "用語", "表現", "ように", "ふうに", "わけ"} {
+	// 「「sid」という名も…から来ています」: the name itself, not a thing so
+	// named.
+	for _, p := range []string{"こと", "の", "意味", "言葉", "単語", "名前", "名称", "用語", "表現", "ように", "ふうに", "わけ",
+		"名は", "名も", "名が", "名を", "名で", "名に"} {
 		if strings.HasPrefix(after, p) {
 			return false
 		}
