@@ -1620,3 +1620,20 @@ func TestExtractGlossaryHeadings(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractReadingBeforeParticle: a word stated by a sentence with its
+// reading between (「接岸（せつがん）は、…ことです。」) is stated as without it:
+// a サ変 noun the documents define is a candidate. The text is written for
+// this test.
+func TestExtractReadingBeforeParticle(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# 基本\n\n接岸（せつがん）は、船を岸壁に着けることです。接岸は慎重に行う。接岸を待つ。\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "ja.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := byText(terms)["接岸"]; !ok {
+		t.Errorf("接岸 missing (%v)", terms)
+	}
+}

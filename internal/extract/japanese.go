@@ -803,6 +803,21 @@ func jaDefiningFollow(toks []tokenizer.Token) bool {
 		return ""
 	}
 	a, b := next(0), next(1)
+	if a == "（" || a == "(" {
+		// 「接岸（せつがん）は、…」: the word's reading, then what the
+		// sentence states of it.
+		for k := 1; k < len(toks) && k <= 6; k++ {
+			if s := toks[k].Surface; s == "）" || s == ")" {
+				if k > 1 {
+					return jaDefiningFollow(toks[k+1:])
+				}
+				return false
+			} else if !isHiragana(s) && !isKatakana(s) {
+				return false
+			}
+		}
+		return false
+	}
 	switch {
 	// 「，」 is 「、」 in text written with 「，．」.
 	case a == "と" && b == "は", a == "は" && (b == "、" || b == "，"), a == "って", a == "という" && b == "の":

@@ -261,6 +261,7 @@ func TestReviewDefinitionRules(t *testing.T) {
 		// 「係留とは、船を岸壁につなぎとめることです。」.
 		{"short sentence ja", "係留とは、船を岸壁につなぎとめることです。", 0.8, "係留", "", true},
 		{"short topic ja", "曳船は他の船を引く小さな船のことです。", 0.8, "曳船", "", true},
+		{"short topic with its reading ja", "接岸（せつがん）は、船を岸壁に着けることです。", 0.8, "接岸", "", true},
 		{"too short sentence ja", "係留とは、固定です。", 0.8, "係留", glossary.Unclear, false},
 		{"short, not on the term ja", "船を岸壁につなぎとめることです。", 0.8, "係留", glossary.Unclear, false},
 	}

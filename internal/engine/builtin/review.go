@@ -432,7 +432,19 @@ func jaTopicSentence(def string, spellings []string) bool {
 		return false
 	}
 	for _, sp := range spellings {
-		if rest, ok := strings.CutPrefix(def, sp); ok && hasAnyPrefix(rest, "とは", "は", "というのは", "って") {
+		rest, ok := strings.CutPrefix(def, sp)
+		if !ok {
+			continue
+		}
+		for _, p := range [][2]string{{"（", "）"}, {"(", ")"}} {
+			// 「接岸（せつがん）は、…」: its reading first.
+			if strings.HasPrefix(rest, p[0]) {
+				if i := strings.Index(rest, p[1]); i > 0 {
+					rest = rest[i+len(p[1]):]
+				}
+			}
+		}
+		if hasAnyPrefix(rest, "とは", "は", "というのは", "って") {
 			return true
 		}
 	}
