@@ -263,9 +263,8 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 		}
 		if l.heading {
 			h := strings.TrimSpace(strings.ReplaceAll(l.text, string(boundary), " "))
-			switch {
-			case glossaryLevel > 0 && l.level <= glossaryLevel:
-				glossaryLevel = 0
+			if l.level <= glossaryLevel {
+				glossaryLevel = 0 // a heading beside or above the glossary's ends it
 			}
 			switch {
 			case GlossaryHeading(h):
