@@ -191,3 +191,59 @@ func TestExportGolden(t *testing.T) {
 		t.Error("FormatFromPath(out.html): want error")
 	}
 }
+
+// TestFindExcept: when a plural is a term of its own ("attrs", a package,
+// beside "attr", its namespace), its lines are not the singular's, unless
+// the line also uses the singular itself; without exceptions FindExcept is
+// Find.
+func TestFindExcept(t *testing.T) {
+	t.Parallel()
+	s := NewSearcher([]Document{{Path: "a.md", Content: "attrs is a package.\nimport attr\nattrs and attr.s\nAttrs again\nClasses and a class\nthe classes"}})
+	lines := func(occs []Occurrence) []int {
+		var out []int
+		for _, o := range occs {
+			out = append(out, o.Line)
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		except, spellings []string
+		want              []int
+	}{
+		{nil, []string{"attr"}, []int{1, 2, 3, 4}},
+		{[]string{"attrs"}, []string{"attr"}, []int{2, 3}},
+		{[]string{"Attrs"}, []string{"attr"}, []int{2, 3}}, // matched as the terms match, case folded
+		{[]string{"attrs"}, []string{"attrs"}, nil},
+		{[]string{"classes"}, []string{"class"}, []int{5}},
+		{[]string{"attrs"}, []string{"class"}, []int{5, 6}},
+	} {
+		if got := lines(s.FindExcept(tt.except, tt.spellings...)); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("FindExcept(%q, %q) = lines %v, want %v", tt.except, tt.spellings, got, tt.want)
+		}
+	}
+}
+
+func TestIsPlural(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		other, term string
+		want        bool
+	}{
+		{"attrs", "attr", true},
+		{"Attrs", "attr", true},
+		{"classes", "class", true},
+		{"properties", "property", true},
+		{"APIs", "API", true},
+		{"apis", "API", false}, // an all-caps term matches as written
+		{"attr", "attr", false},
+		{"attrsx", "attr", false},
+		{"attr value", "attr", false},
+		{"days", "day", true},
+		{"データs", "データ", false},
+		{"s", "", false},
+	} {
+		if got := IsPlural(tt.other, tt.term); got != tt.want {
+			t.Errorf("IsPlural(%q, %q) = %v, want %v", tt.other, tt.term, got, tt.want)
+		}
+	}
+}

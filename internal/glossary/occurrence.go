@@ -304,8 +304,25 @@ func otherApostrophe(sp string) string {
 
 // Find is [FindOccurrences] over the searcher's documents.
 func (s *Searcher) Find(spellings ...string) []Occurrence {
+	return s.FindExcept(nil, spellings...)
+}
+
+// FindExcept is Find, except that a match where one of the except
+// spellings also starts is not an occurrence: when "attrs" is a term of
+// its own, its lines are not occurrences of "attr", which Index would
+// otherwise match as attr's plural. A line that uses both still counts.
+func (s *Searcher) FindExcept(except []string, spellings ...string) []Occurrence {
 	var out []Occurrence
-	s.walk(spellings, nil, func(d *searchDoc, li int) bool {
+	var not []pattern
+	for _, sp := range except {
+		if sp != "" {
+			not = append(not, compile(sp))
+			if other := otherApostrophe(sp); other != sp {
+				not = append(not, compile(other))
+			}
+		}
+	}
+	s.walkExcept(spellings, not, nil, func(d *searchDoc, li int) bool {
 		lo, hi := max(li-1, 0), min(li+2, len(d.lines))
 		out = append(out, Occurrence{
 			Document: d.path,
@@ -354,6 +371,12 @@ func (s *Searcher) Has(first []string, spellings ...string) bool {
 // the spellings occurs, until hit returns false: in the documents at the
 // indexes in only when it is not nil, else in all of them.
 func (s *Searcher) walk(spellings []string, only []int, hit func(d *searchDoc, line int) bool) {
+	s.walkExcept(spellings, nil, only, hit)
+}
+
+// walkExcept is walk, where a match at an offset at which a pattern of not
+// also matches does not count.
+func (s *Searcher) walkExcept(spellings []string, not []pattern, only []int, hit func(d *searchDoc, line int) bool) {
 	pats := make([]pattern, 0, len(spellings))
 	for _, sp := range spellings {
 		if sp != "" {
@@ -391,6 +414,9 @@ func (s *Searcher) walk(spellings []string, only []int, hit func(d *searchDoc, l
 				} else {
 					idx = p.index(line, "", false)
 				}
+				if len(idx) > 0 && len(not) > 0 {
+					idx = withoutMatches(idx, not, line, d.lowerLines, li)
+				}
 				if len(idx) > 0 {
 					if !hit(d, li) {
 						return
@@ -400,4 +426,42 @@ func (s *Searcher) walk(spellings []string, only []int, hit func(d *searchDoc, l
 			}
 		}
 	}
+}
+
+// withoutMatches returns the offsets of idx at which no pattern of not
+// matches in line (line li of a document, lowerLines its lines lower-cased
+// when known).
+func withoutMatches(idx []int, not []pattern, line string, lowerLines []string, li int) []int {
+	var taken []int
+	for _, p := range not {
+		if lowerLines != nil {
+			taken = append(taken, p.index(line, lowerLines[li], true)...)
+		} else {
+			taken = append(taken, p.index(line, "", false)...)
+		}
+	}
+	if len(taken) == 0 {
+		return idx
+	}
+	return slices.DeleteFunc(slices.Clone(idx), func(at int) bool { return slices.Contains(taken, at) })
+}
+
+// IsPlural reports whether other is term with an English plural ending
+// that [Index] would match as an occurrence of term: "attrs" of "attr",
+// "classes" of "class", "properties" of "property", "APIs" of "API".
+func IsPlural(other, term string) bool {
+	if len(other) <= len(term) || HasCJK(term) || term == "" {
+		return false
+	}
+	p := compile(term)
+	if p.fold {
+		lo := strings.ToLower(other)
+		if p.ies != "" && lo == p.ies {
+			return true
+		}
+		rest, ok := strings.CutPrefix(lo, p.folded)
+		return ok && (rest == "s" || rest == "es")
+	}
+	rest, ok := strings.CutPrefix(other, term)
+	return ok && (rest == "s" || rest == "es")
 }

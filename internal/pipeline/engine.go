@@ -86,6 +86,12 @@ func (c *Corpus) Occurrences(spellings ...string) []glossary.Occurrence {
 	return c.searcher().Find(foldAll(spellings)...)
 }
 
+// OccurrencesExcept is [Corpus.Occurrences] without the matches that are
+// matches of the except spellings ([glossary.Searcher.FindExcept]).
+func (c *Corpus) OccurrencesExcept(except []string, spellings ...string) []glossary.Occurrence {
+	return c.searcher().FindExcept(foldAll(except), foldAll(spellings)...)
+}
+
 // Occurs reports whether any of the spellings occurs in the corpus, by the
 // rules of [Corpus.Occurrences]; it stops at the first occurrence, and
 // searches the documents named in first before the others.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -247,6 +248,52 @@ func (p *Pipeline) Extract(ctx context.Context, c *Corpus, rules TermRules) (Ext
 	return res, nil
 }
 
+// pluralTerms maps a term to the other terms that are plurals of its
+// spellings ("attrs", a package's name, of "attr"), which are not its
+// occurrences: extraction keeps such a pair apart only when the plural
+// names something else. A synonym group's spellings are one term.
+func pluralTerms(terms []glossary.Term, syn Synonyms) map[string][]string {
+	group := map[string]string{} // spelling -> its primary term
+	for p, ms := range syn {
+		for _, m := range ms {
+			group[m] = p
+		}
+	}
+	primary := func(t string) string {
+		if p, ok := group[t]; ok {
+			return p
+		}
+		return t
+	}
+	byLower := make(map[string][]string, len(terms))
+	for _, t := range terms {
+		k := strings.ToLower(t.Text)
+		byLower[k] = append(byLower[k], t.Text)
+	}
+	var out map[string][]string
+	for _, t := range terms {
+		lo := strings.ToLower(t.Text)
+		forms := []string{lo + "s", lo + "es"}
+		if n := len(lo); n >= 3 && lo[n-1] == 'y' {
+			forms = append(forms, lo[:n-1]+"ies")
+		}
+		for _, f := range forms {
+			for _, u := range byLower[f] {
+				if primary(u) != primary(t.Text) && glossary.IsPlural(u, t.Text) {
+					if out == nil {
+						out = map[string][]string{}
+					}
+					p := primary(t.Text)
+					if !slices.Contains(out[p], u) {
+						out[p] = append(out[p], u)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
 func docsOf(occ []glossary.Occurrence) []string {
 	var out []string
 	for _, o := range occ {
@@ -288,6 +335,7 @@ func (p *Pipeline) Provisional(ctx context.Context, c *Corpus, terms []glossary.
 			work = append(work, t)
 		}
 	}
+	plurals := pluralTerms(terms, syn)
 	type result struct {
 		entry glossary.Entry
 		ok    bool
@@ -297,7 +345,7 @@ func (p *Pipeline) Provisional(ctx context.Context, c *Corpus, terms []glossary.
 		t := work[i]
 		aliases := append([]string(nil), syn[t.Text]...)
 		sort.Strings(aliases)
-		occ := c.Occurrences(append([]string{t.Text}, aliases...)...)
+		occ := c.OccurrencesExcept(plurals[t.Text], append([]string{t.Text}, aliases...)...)
 		def, err := p.engine.Define(ctx, c, DefineRequest{Term: t.Text, Category: t.Category, Aliases: aliases, Occurrences: occ, UserNote: t.UserNote})
 		if err != nil {
 			return err

@@ -455,3 +455,53 @@ func TestNewCorpusReadsReStructuredTextInTxt(t *testing.T) {
 		t.Errorf("AsciiDoc in .txt read as:\n%s", got)
 	}
 }
+
+// TestProvisionalPluralTermIsNotAnOccurrence: extraction keeps "attrs" (a
+// package) apart from "attr" (its namespace); attr's entry then lists only
+// the lines that use attr itself, not every line naming the package. When
+// the two are one synonym group, both spellings count.
+func TestProvisionalPluralTermIsNotAnOccurrence(t *testing.T) {
+	t.Parallel()
+	c := NewCorpus([]glossary.Document{{Path: "a.md", Content: "attrs is a package.\nimport attr\nattrs and attr.s\nUse attrs."}})
+	lines := func(en glossary.Entry) []int {
+		var out []int
+		for _, o := range en.Occurrences {
+			out = append(out, o.Line)
+		}
+		return out
+	}
+	out, err := New(&scriptEngine{}, Options{}).Provisional(context.Background(), c, terms("attr", "attrs"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 2 || out[0].Term != "attr" || !reflect.DeepEqual(lines(out[0]), []int{2, 3}) || !reflect.DeepEqual(lines(out[1]), []int{1, 3, 4}) {
+		t.Errorf("entries = %+v, want attr on lines 2 and 3, attrs on 1, 3 and 4", out)
+	}
+	out, err = New(&scriptEngine{}, Options{}).Provisional(context.Background(), c, terms("attr", "attrs"), Synonyms{"attr": {"attrs"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 1 || !reflect.DeepEqual(lines(out[0]), []int{1, 2, 3, 4}) {
+		t.Errorf("synonym group entries = %+v, want one entry on lines 1-4", out)
+	}
+}
+
+func TestPluralTerms(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		terms []string
+		syn   Synonyms
+		want  map[string][]string
+	}{
+		{[]string{"attr", "attrs", "class", "classes", "property", "properties", "API", "APIs"},
+			nil, map[string][]string{"attr": {"attrs"}, "class": {"classes"}, "property": {"properties"}, "API": {"APIs"}}},
+		{[]string{"API", "apis"}, nil, nil},
+		{[]string{"attr", "attrs"}, Synonyms{"attr": {"attrs"}}, nil},
+		{[]string{"attribute", "attr", "attrs"}, Synonyms{"attribute": {"attr"}}, map[string][]string{"attribute": {"attrs"}}},
+		{[]string{"broker", "message broker"}, nil, nil},
+	} {
+		if got := pluralTerms(terms(tt.terms...), tt.syn); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("pluralTerms(%q, %v) = %v, want %v", tt.terms, tt.syn, got, tt.want)
+		}
+	}
+}
