@@ -20,6 +20,7 @@ type etok struct {
 	head   bool   // the token is in a heading or a table row
 	tbl    bool   // the token is in a table row
 	at     bool   // the word follows an "@": a handle or an address's domain
+	comma  bool   // for punctuation: it holds a comma
 }
 
 // The possessives an etok records, as written.
@@ -177,8 +178,9 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 			if p == '.' || p == ':' && d.toks[n-1].punct != '.' {
 				d.toks[n-1].punct = p
 			}
+			d.toks[n-1].comma = d.toks[n-1].comma || r == ','
 		} else {
-			d.toks = append(d.toks, etok{punct: p})
+			d.toks = append(d.toks, etok{punct: p, comma: r == ','})
 		}
 		i += size
 	}
@@ -807,9 +809,20 @@ func (d *docState) verbAt(k int) bool {
 		// after a subject pronoun is its verb, listed or not.
 		return true
 	}
+	if hasPrev && p == "to" && t.shape == kLower && !has(enStop, l) && k+1 < len(d.toks) {
+		// "to abort it", "To examine the solution, ...": a word between
+		// "to" and its object is a verb, listed or not.
+		if n := d.toks[k+1]; (n.shape == kLower || n.shape == 0) && (has(enToObjects, n.s) ||
+			(n.s == "the" || n.s == "a" || n.s == "an") && (d.toks[pk].posCap || pk > 0 && has(enBeforeInfinitive, strings.ToLower(d.toks[pk-1].s)))) {
+			return true
+		}
+	}
 	base := has(enVerbs, l)
 	if !base && !isVerbS(l) {
 		return false
+	}
+	if base && t.shape == kLower && d.instructionAfterClause(k) {
+		return true
 	}
 	if hasPrev {
 		if base && (p == "or" || p == "and") && pk >= 2 && d.toks[pk-1].shape != 0 && d.toks[pk-2].shape != 0 {
@@ -851,6 +864,49 @@ func (d *docState) verbAt(k int) bool {
 		return d.objectThenNoVerb(k + 1)
 	}
 	return false
+}
+
+// enToObjects are the pronouns and possessives that open the object of
+// a verb after "to" ("to abort it", "to close your session").
+var enToObjects = wordSet(`it them this these those your its their our my his her him us me`)
+
+// enBeforeInfinitive take "to" and a verb: "want to abort the download",
+// "how to read the log".
+var enBeforeInfinitive = wordSet(`want wants wanted need needs needed how able order try tries tried trying
+	going wish like have has had used allows allow`)
+
+// enIntroWords open a clause or a phrase that a comma closes before an
+// instruction: "To expand a group, press Enter", "When ready, press g".
+var enIntroWords = wordSet(`to when if once until unless while whenever after before since then finally next
+	otherwise alternatively instead`)
+
+// instructionAfterClause reports whether the verb base at token k is an
+// instruction after an opening clause and its comma ("To expand a group,
+// press **Enter**", "If the list is long, press q"): a key, a name or an
+// object follows it. A lower-case noun after it makes a phrase instead
+// ("When the cache is full, cache entries are evicted").
+func (d *docState) instructionAfterClause(k int) bool {
+	if k == 0 || k+1 >= len(d.toks) {
+		return false
+	}
+	c := d.toks[k-1]
+	if c.shape != 0 || !c.comma || c.punct != ',' {
+		return false
+	}
+	if n := d.toks[k+1]; n.shape == kLower && len(n.s) > 1 && !has(objectWords, n.s) {
+		return false
+	}
+	first := -1
+	for j := k - 2; j >= 0 && k-j < 40; j-- {
+		t := d.toks[j]
+		if t.shape == 0 && (t.punct == '.' || t.punct == ':' || t.punct == '\n') {
+			break
+		}
+		if t.shape != 0 {
+			first = j
+		}
+	}
+	return first >= 0 && has(enIntroWords, strings.ToLower(d.toks[first].s))
 }
 
 // questionSubject reports whether token pk ends a name of at most three

@@ -1637,3 +1637,34 @@ func TestExtractReadingBeforeParticle(t *testing.T) {
 		t.Errorf("接岸 missing (%v)", terms)
 	}
 }
+
+// TestExtractImperativeAfterIntroClause: in a manual's steps the verb
+// after an opening clause and its comma is an instruction ("To expand a
+// group, press **Enter**"; the bold key leaves "press" alone in its run),
+// and so is a word between "to" and an object pronoun ("to abort it"); a
+// noun there still opens a phrase ("When the cache is full, cache entries
+// are evicted"). Found on a terminal program's HTML manual; the text is
+// written for this test.
+func TestExtractImperativeAfterIntroClause(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Using the menus\n\nTo expand a group, press **Enter** while the group is highlighted. " +
+		"When you are ready, press **g** once. To examine the solution, press **!**. If the list is long, press q to close it.\n\n" +
+		"If you want to abort the download, you can press **q** to abort it. To quit it, use the menu.\n\n" +
+		"When the cache is full, cache entries are evicted. Cache entries are small. If needed, log messages go to stderr. Log messages are short.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: text}, {Path: "b.md", Content: text}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, w := range []string{"press", "abort", "quit"} {
+		if _, ok := got[w]; ok {
+			t.Errorf("%q extracted as a term (%v)", w, terms)
+		}
+	}
+	for _, w := range []string{"cache entry", "log message"} {
+		if _, ok := got[w]; !ok {
+			t.Errorf("%q missing (%v)", w, terms)
+		}
+	}
+}
