@@ -142,7 +142,9 @@ func enDescribes(text, subject, rest, sp string) bool {
 	case w0 == "is" || w0 == "are":
 		return enItemParticiples[w1] && (w0 == "is") != pluralSubject(subject, sp)
 	case pluralSubject(subject, sp):
-		return enPluralVerbs[w0]
+		// "Toggles display of pads between ...", a tool-tip: a word in -s
+		// before a noun and "of" is the verb, and "display" no verb.
+		return enPluralVerbs[w0] && (w1 != "of" || enVerbsOf[w0])
 	default:
 		return enItemVerbs[w0] || enDescribeVerbs[w0]
 	}
@@ -270,6 +272,8 @@ var (
 	// enPluralVerbs are the verbs of enItemVerbs and enDescribeVerbs
 	// without their third-person "s": "Watchers receive ...".
 	enPluralVerbs = pluralVerbs(enItemVerbs, enDescribeVerbs)
+	// enVerbsOf take "of" after them: "Routes consist of ...".
+	enVerbsOf = toSet(`consist dispose approve think speak hear conceive`)
 )
 
 // pluralVerbs returns the base forms of third-person verbs: "returns" ->
