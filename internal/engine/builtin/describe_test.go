@@ -2357,3 +2357,34 @@ func TestQuestionAnswerOverTheName(t *testing.T) {
 		t.Errorf("tido: %q (%.2f), want the answer", d.Text, d.Confidence)
 	}
 }
+
+// TestDefineJapaneseWordMeanings: a manual says what it means by a word
+// (「このマニュアルでは「係留設備」という用語は…を意味します。」, also
+// without the setting) or which word it uses for what
+// (「曳船と押船の両方を指す用語として *作業船* を用います。」); a setting
+// that is a clause (「指定された範囲の中では」) still narrows. Met in the
+// Japanese translation of a school network's manual; the text is written
+// for this test.
+func TestDefineJapaneseWordMeanings(t *testing.T) {
+	t.Parallel()
+	ja := "# 港の手引き\n\n## 用語\n\n" +
+		"このマニュアルでは「係留設備」という用語はビットと防舷材の両方と、岸壁に固定された金具を意味します。\n\n" +
+		"曳船と押船の両方を指す用語として *作業船* を用います。\n\n" +
+		"「潮待ち」という言葉は、満潮を待って出港することを意味します。\n\n" +
+		"指定された範囲の中では、泊地は船を待たせる水面です。\n\n" +
+		"係留設備の点検は毎月行います。作業船は港内で待機します。作業船の手配は管理室が行います。係留設備は古い。潮待ちをします。泊地を使います。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: ja}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"係留設備": "このマニュアルでは「係留設備」という用語はビットと防舷材の両方と、岸壁に固定された金具を意味します。",
+		"作業船":  "曳船と押船の両方を指す用語として",
+		"潮待ち":  "「潮待ち」という言葉は、満潮を待って出港することを意味します。",
+	} {
+		if d := define(t, e, c, term); !strings.HasPrefix(d.Text, want) || d.Confidence < confExplicit {
+			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
+		}
+	}
+	if d := define(t, e, c, "泊地"); d.Confidence >= confExplicit {
+		t.Errorf("泊地: %q (%.2f) holds only in a narrowed setting", d.Text, d.Confidence)
+	}
+}

@@ -1376,7 +1376,25 @@ func jaScopeClause(lead string) bool {
 		return false
 	}
 	scope := lead[:i]
-	return hasHiragana(scope) || utf8.RuneCountInString(scope) > 8
+	return !jaDocumentScope(scope) && (hasHiragana(scope) || utf8.RuneCountInString(scope) > 8)
+}
+
+// jaDocumentScope reports a setting that names the text itself
+// (「このマニュアルでは」, 「本書では」, 「ここでは」): what follows holds in the
+// whole text, as a definition does.
+func jaDocumentScope(scope string) bool {
+	if scope == "ここ" {
+		return true
+	}
+	for _, d := range []string{"この", "本", "当"} {
+		if rest, ok := strings.CutPrefix(scope, d); ok {
+			switch rest {
+			case "マニュアル", "文書", "ドキュメント", "ガイド", "手引き", "手引", "書", "章", "節", "ページ", "資料", "仕様書", "仕様", "規約", "説明書", "解説", "記事":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // jaEnumeration reports a list of short noun phrases: 「ドメイン、プロトコル、
@@ -4353,6 +4371,11 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 	if strings.HasSuffix(body, "か") || strings.HasSuffix(body, "？") || strings.HasSuffix(body, "?") {
 		return evidence{}, false // a question
 	}
+	if w, ok := jaWordTopic(rest); ok {
+		// 「「係留設備」という用語は…を意味します」: the word's meaning, as
+		// 「…とは」 gives it.
+		rest = "とは" + rest[len(w):]
+	}
 	switch {
 	case strings.HasPrefix(rest, "とは"), strings.HasPrefix(rest, "というのは"), strings.HasPrefix(rest, "って"):
 		after := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(rest, "とは"), "というのは"), "って"), "、，, ")
@@ -4938,6 +4961,11 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 			// describes the term, below a gloss or a definition.
 			return evidence{kind: evDescribe, text: capText(s.text, true), doc: s.doc, line: s.line, ja: true, mentions: true}, true
 		}
+		if jaTermAs(s.text[:at], rest) {
+			// 「曳船と押船の両方を指す用語として *作業船* を用います。」: the
+			// text names what the term covers.
+			return evidence{kind: evExplicit, text: capText(s.text, true), doc: s.doc, line: s.line, ja: true, mentions: true, naming: true}, true
+		}
 		ok := false
 		for _, end := range []string{"と呼ぶ。", "と呼ぶ、", "と呼び、", "と呼びます", "と呼んでいる", "と呼んでいます",
 			// 「Debian パッケージはバイナリパッケージとも呼ばれ、…」: also called.
@@ -4981,6 +5009,22 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 		return evidence{kind: evExplicit, text: capText(text, true), doc: s.doc, line: line, ja: true, mentions: true, naming: true}, true
 	}
 	return evidence{}, false
+}
+
+// jaTermAs reports a term used "as the word for" what comes before it:
+// before ends with 「…を指す用語として」 and rest opens with 「を用います」.
+func jaTermAs(before, rest string) bool {
+	b := strings.TrimRight(strings.TrimSuffix(strings.TrimRight(before, " "), "「"), " ")
+	if !endsWithAny(b, "用語として", "言葉として", "呼び名として", "名前として", "名称として") {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " ")
+	for _, v := range []string{"を用います", "を用いる", "を用いています", "を使います", "を使う", "を使っています", "を使用します", "を使用する"} {
+		if strings.HasPrefix(rest, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // demonstratives point back to what a sentence said before.
@@ -5066,6 +5110,18 @@ func introducedEvidence(s *sentence, in, sp string) (evidence, bool) {
 		}
 	}
 	return evidence{kind: evExplicit, text: capText(text, false), doc: s.doc, line: s.line, mentions: true, naming: true}, true
+}
+
+// jaWordTopic returns the words at the start of rest that make the word
+// before them the topic as a word (「という用語は」, 「という言葉は」): what
+// follows says what the word means.
+func jaWordTopic(rest string) (string, bool) {
+	for _, w := range []string{"という用語は", "という言葉は", "という語は", "という単語は", "という表現は"} {
+		if strings.HasPrefix(rest, w) {
+			return w, true
+		}
+	}
+	return "", false
 }
 
 // jaNamedNoun reports the text after 「「X」という」 that goes on to the
