@@ -2388,3 +2388,29 @@ func TestDefineJapaneseWordMeanings(t *testing.T) {
 		t.Errorf("泊地: %q (%.2f) holds only in a narrowed setting", d.Text, d.Confidence)
 	}
 }
+
+// TestDefineAkaSubjectAndUsedToRefer: "X aka Y is a ..." (no commas) is a
+// definition of X, and "The term "X" is used in this manual to refer to
+// ..." says what X means; "is used to store ..." says what it is for.
+// Met in a school network's manual; the text is written for this test.
+func TestDefineAkaSubjectAndUsedToRefer(t *testing.T) {
+	t.Parallel()
+	en := "# Tools\n\n" +
+		"Harbor Kit aka Portside is a set of tools for small harbors that keeps the berth plan and the tide table together.\n\n" +
+		"The term \"shore boats\" is used in this manual to refer to both tenders and launches, as well as rented dinghies.\n\n" +
+		"The berth ledger is used to store the names of moored boats.\n\n" +
+		"Harbor Kit uses the harbor office database. Portside runs on one server. Shore boats wait at the pier. A shore boat is small. The berth ledger is kept.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"Harbor Kit": "Harbor Kit aka Portside is a set of tools for small harbors that keeps the berth plan and the tide table together.",
+		"shore boat": "The term \"shore boats\" is used in this manual to refer to both tenders and launches, as well as rented dinghies.",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
+			t.Errorf("%s: %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
+		}
+	}
+	if d := define(t, e, c, "berth ledger"); d.Confidence >= confExplicit {
+		t.Errorf("berth ledger: %q (%.2f) says what it is for", d.Text, d.Confidence)
+	}
+}

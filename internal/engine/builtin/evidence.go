@@ -2852,7 +2852,7 @@ var enAliasOpeners = []string{", also known as ", ", also called ", ", aka ", ",
 func skipAliasClause(s string, n int) int {
 	rest := s[n:]
 	if !strings.HasPrefix(rest, ", ") {
-		return n
+		return skipAkaName(s, n)
 	}
 	lower := strings.ToLower(rest[:min(len(rest), 24)])
 	for _, o := range enAliasOpeners {
@@ -2873,6 +2873,58 @@ func skipAliasClause(s string, n int) int {
 		return n + len(o) + end + 1 // the space after the comma stays
 	}
 	return n
+}
+
+// usedToRefer rewrites rest (lower, lower-cased) that opens with " is used
+// [in this manual] to refer to ..." or "... to mean ..." as " refers to ..."
+// or " means ...".
+func usedToRefer(rest, lower string) (string, bool) {
+	after, ok := strings.CutPrefix(lower, " is used ")
+	if !ok {
+		if after, ok = strings.CutPrefix(lower, " are used "); !ok {
+			return "", false
+		}
+	}
+	for _, p := range []struct{ verb, as string }{{"to refer to ", " refers to "}, {"to mean ", " means "}, {"to denote ", " denotes "}} {
+		i := strings.Index(after, p.verb)
+		if i < 0 || i > 40 || strings.ContainsAny(after[:i], ",;.:") {
+			continue
+		}
+		return p.as + rest[len(rest)-len(after)+i+len(p.verb):], true
+	}
+	return "", false
+}
+
+// skipAkaName returns n moved past " aka NAME" after the subject ending at
+// n, without commas ("Debian Edu aka Skolelinux is a Linux distribution
+// ..."): a name of at most three capitalised words; n itself otherwise.
+func skipAkaName(s string, n int) int {
+	rest := s[n:]
+	var after string
+	for _, o := range []string{" aka ", " a.k.a. ", " AKA "} {
+		if a, ok := strings.CutPrefix(rest, o); ok {
+			after = a
+			break
+		}
+	}
+	if after == "" {
+		return n
+	}
+	words := strings.Fields(after)
+	k := 0
+	for k < len(words) && k < 3 {
+		r, _ := utf8.DecodeRuneInString(words[k])
+		if !unicode.IsUpper(r) || strings.ContainsAny(words[k], ",.;:") {
+			break
+		}
+		k++
+	}
+	if k == 0 || k >= len(words) {
+		return n
+	}
+	name := strings.Join(words[:k], " ")
+	i := strings.Index(after, name)
+	return len(s) - len(after) + i + len(name)
 }
 
 // skipJaAppositive returns n moved past an appositive that spells out
@@ -3054,6 +3106,12 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			rest, relative = r, true
 		}
 		lower := strings.ToLower(rest)
+		if r, ok := usedToRefer(rest, lower); ok {
+			// "The term \"networked clients\" is used in this manual to
+			// refer to both thin clients and ...": what the word means.
+			rest = r
+			lower = strings.ToLower(rest)
+		}
 		if after, ok := strings.CutPrefix(lower, " is "); ok {
 			if w, kind, ok := strings.Cut(after, " "); ok && copulaAdverbs[w] && hasAnyPrefix(kind, "a ", "an ", "the ") {
 				// "A “character set” is basically a mapping between
