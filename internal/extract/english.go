@@ -1224,7 +1224,7 @@ func (d *docState) enFlush(run []unit, start, end int) {
 	if n := len(run); n >= 2 && end < len(d.toks) && d.toks[end].shape != 0 {
 		// "Can a consumer group read from ...": a verb ends the subject.
 		next := strings.ToLower(d.toks[end].s)
-		if l := run[n-1]; l.kind == kLower && (has(enVerbs, l.key) && has(enRunPreps, next) ||
+		if l := run[n-1]; l.kind == kLower && !d.nounRunBefore(start, has(enVerbs, l.key)) && (has(enVerbs, l.key) && has(enRunPreps, next) ||
 			isVerbS(l.key) && (has(enRunPreps, next) || has(enSubjectPreps, next))) {
 			run = run[:n-1]
 			endCues = 0
@@ -1350,6 +1350,30 @@ func (d *docState) enFlush(run []unit, start, end int) {
 		}
 	}
 }
+
+// nounRunBefore reports a run starting at token start that cannot end in
+// its own verb: it follows a preposition ("with symbolic links to them")
+// or, when the verb would be a base form, a lone "a" or "an" that no
+// question's auxiliary comes before ("may be a symbolic link to ...";
+// "Can a consumer group read from ..." has its verb).
+func (d *docState) nounRunBefore(start int, base bool) bool {
+	p := start - 1
+	if p < 0 || d.toks[p].s == "" {
+		return false
+	}
+	w := strings.ToLower(d.toks[p].s)
+	if has(enNounPreps, w) {
+		return true
+	}
+	if !base || w != "a" && w != "an" {
+		return false
+	}
+	return p == 0 || !has(enQuestionAux, strings.ToLower(d.toks[p-1].s))
+}
+
+// enNounPreps are prepositions whose object is a noun phrase, never a
+// clause with its verb.
+var enNounPreps = wordSet(`with of via from into onto within without through under over between among per`)
 
 // enPartNouns name the numbered parts of a document: "Listing 3-1".
 var enPartNouns = wordSet(`chapter figure fig table listing section appendix example exercise equation step part

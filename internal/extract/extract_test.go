@@ -1668,3 +1668,37 @@ func TestExtractImperativeAfterIntroClause(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractNounBeforePreposition: a listed verb ending a run before a
+// preposition is the run's verb only where it can be one: "Can a consumer
+// group read from ..." (after a question's auxiliary), "The worker pools
+// read from ...", not after a lone article ("may be a symbolic link to
+// another directory") or a preposition ("with symbolic links to them").
+// Met in Debian's policy manual; the text is written for this test.
+func TestExtractNounBeforePreposition(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Files\n\nThe copyright file may be a symbolic link to another directory. Example files go in a directory with symbolic links to them. " +
+		"It must not be a symbolic link. The file may be a symbolic link to the former.\n\n" +
+		"Can a consumer group read from a stream? The worker pools read from the queue.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: text}, {Path: "b.md", Content: text}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if _, ok := got["symbolic"]; ok {
+		t.Errorf("symbolic extracted alone (%v)", terms)
+	}
+	for _, w := range []string{"symbolic link", "consumer group", "worker pool"} {
+		if c, ok := got[w]; !ok {
+			t.Errorf("%q missing (%v)", w, terms)
+		} else if w == "symbolic link" && c.Frequency < 8 {
+			t.Errorf("symbolic link: frequency %d, want 8 (%v)", c.Frequency, terms)
+		}
+	}
+	for _, w := range []string{"consumer group read", "worker pool read"} {
+		if _, ok := got[w]; ok {
+			t.Errorf("%q extracted (%v)", w, terms)
+		}
+	}
+}
