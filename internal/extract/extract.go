@@ -845,6 +845,17 @@ outer:
 	}
 }
 
+// allLower reports a candidate every spelling of which is one lower-case
+// word.
+func allLower(c *entry) bool {
+	for _, v := range c.variants {
+		if len(v.units) != 1 || v.units[0].kind != kLower {
+			return false
+		}
+	}
+	return true
+}
+
 // best returns the spelling of c to show: among the spellings attested on
 // their own (all spellings when none is), those written like the key (the
 // singular, when plurals were merged), the most frequent (ties: the
@@ -1041,6 +1052,24 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 			continue
 		}
 		t := all[k[:sp+1]+s]
+		if t == nil && c.n == 1 && c.cues[cuePlural] > 0 && c.cues[cueSingular] == 0 && allLower(c) &&
+			!has(enAdjSingle, s) && !isAdjective(s) {
+			// "how many pixels fall into ...", "clipped pixels": a word
+			// the text only writes in the plural, and uses as one, is
+			// shown in the singular, as a phrase is ("cache entry").
+			// "globals" and "internals" are nouns only in the plural.
+			for i := range c.variants {
+				v := &c.variants[i]
+				u := v.units[0]
+				u.text, u.key = u.sing, u.singKey
+				v.units = []unit{u}
+				v.text = u.text
+			}
+			c.key = s
+			all[s] = c
+			delete(all, k)
+			continue
+		}
 		if t != nil && c.n == 1 && (pluralName(c, t) || c.cues[cueSingular] > c.cues[cuePlural]) {
 			// "Requests is an elegant and simple HTTP library for
 			// Python": a name written with its "s", capitalised in the

@@ -1702,3 +1702,33 @@ func TestExtractNounBeforePreposition(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractPluralOnlyWord: a lower-case word the text only writes in the
+// plural, and uses as a plural ("how many pixels fall", "Brokers are
+// fast"), is a term in the singular, as a phrase is; a name with a verb
+// for one ("attrs is") and a noun only plural ("globals are", whose
+// singular is an adjective) keep their "s". The texts are written for
+// this test.
+func TestExtractPluralOnlyWord(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Frames\n\nThe clipped pixels lose all detail. A histogram shows how many pixels fall into each level. Dead pixels are bad.\n\n" +
+		"The brokers store frames. Many brokers run here. Brokers are fast.\n\n" +
+		"*attrs* is a package. Use attrs for frames. attrs has classes.\n\n" +
+		"Template globals are shared. The globals are set once. Add globals early.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: text}, {Path: "b.md", Content: text}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, w := range []string{"pixel", "broker", "attrs", "globals"} {
+		if _, ok := got[w]; !ok {
+			t.Errorf("%q missing (%v)", w, terms)
+		}
+	}
+	for _, w := range []string{"pixels", "brokers", "attr", "global"} {
+		if _, ok := got[w]; ok {
+			t.Errorf("%q extracted (%v)", w, terms)
+		}
+	}
+}
