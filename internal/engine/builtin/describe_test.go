@@ -1244,7 +1244,8 @@ func TestFieldGroupIsNoGloss(t *testing.T) {
 }
 
 // TestDefinePluralsInEs: a subject in the plural in "-es" or "-ies"
-// ("Winches are machines that ...", "Policies are rules that ...") is the
+// ("Winches are machines that ...", "Policies are rules that ...",
+// "Harbour buses are a way to ...") is the
 // term's, as one in "-s" is; and a bold label line under a heading
 // ("**Source code:** Lib/quay/winches.py", Python's reference) is not the
 // section's opening. The page is written for this test.
@@ -1256,10 +1257,15 @@ func TestDefinePluralsInEs(t *testing.T) {
 		"Berth policies are rules that assign ships to berths. Each berth policy is kept by the office.\n\n" +
 		"## Capstans\n\n**Source code:** Lib/quay/capstans.py\n\nThe quay module provides classes for capstans of every size.\n\n" +
 		"Ledgers are mutable; they can be copied. A ledger lists the tows.\n\nThe `hitches` argument is passed on. hitches is a list of knots to tie.\n\n" +
-		"Tide charts are like this, for example. Read a tide chart daily.\n"
+		"Tide charts are like this, for example. Read a tide chart daily.\n\n" +
+		"## Buses\n\nHarbour buses are a way to carry crews between the berths. A harbour bus can carry many crews.\n\n" +
+		"Berth aliases are short names that stand for a berth. Each berth alias is unique.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "tools.md", Content: doc}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
+		// A word in a single "s" takes "-es" too: bus, alias.
+		"harbour bus":  "Harbour buses are a way to carry crews between the berths.",
+		"berth alias":  "Berth aliases are short names that stand for a berth.",
 		"winch":        "Winches are machines that haul the mooring lines.",
 		"berth policy": "Berth policies are rules that assign ships to berths.",
 		"tow":          "A tow is a ship pulled by a tug.",

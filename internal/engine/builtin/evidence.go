@@ -2747,12 +2747,13 @@ func jaKindNoun(rest string) int {
 
 // esPlural returns the length of the plural in "-es" or "-ies" of sp that
 // s opens with ("Winches are ...", "Policies are ..." for winch and
-// policy), 0 when s does not open with one.
+// policy; "Buses are ...", "Aliases are ..." for bus and alias), 0 when
+// s does not open with one.
 func esPlural(s, sp string) int {
 	l := strings.ToLower(sp)
 	var stem, suffix string
 	switch {
-	case strings.HasSuffix(l, "ch"), strings.HasSuffix(l, "sh"), strings.HasSuffix(l, "x"), strings.HasSuffix(l, "ss"), strings.HasSuffix(l, "z"):
+	case strings.HasSuffix(l, "ch"), strings.HasSuffix(l, "sh"), strings.HasSuffix(l, "x"), strings.HasSuffix(l, "s"), strings.HasSuffix(l, "z"):
 		stem, suffix = sp, "es"
 	case len(l) > 2 && l[len(l)-1] == 'y' && !strings.ContainsRune("aeiou", rune(l[len(l)-2])):
 		stem, suffix = sp[:len(sp)-1], "ies"
@@ -3942,10 +3943,15 @@ var enIrregularParticiples = toSet(`run made done built written given taken kept
 	understood undone overridden rewritten rebuilt reset rerun`)
 
 // pluralSubject reports whether the subject matched at the start of a
-// sentence is written in the plural ("Watchers", "middlewares").
+// sentence is written in the plural ("Watchers", "middlewares", "Berth
+// aliases" of a term in "s").
 func pluralSubject(subject, sp string) bool {
-	subject = strings.TrimSpace(subject)
-	return len(subject) > len(sp) && strings.HasSuffix(strings.ToLower(subject), "s") && !strings.HasSuffix(strings.ToLower(sp), "s")
+	subject = strings.ToLower(strings.TrimSpace(subject))
+	sp = strings.ToLower(sp)
+	if !strings.HasSuffix(sp, "s") {
+		return len(subject) > len(sp) && strings.HasSuffix(subject, "s")
+	}
+	return strings.HasSuffix(subject, sp+"es")
 }
 
 // pluralBody reports whether the body after "Xs are" starts like a noun
