@@ -1732,3 +1732,32 @@ func TestExtractPluralOnlyWord(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractEditorVerbs: the verbs of an editor's manual ("draw",
+// "edit", "zoom", "highlight") are read as verbs where the syntax says
+// so ("it is useful to draw the outline", "you can edit the label"),
+// as the verbs of a server's are; nouns after them stay terms. Met in a
+// circuit editor's manual; the text is written for this test.
+func TestExtractEditorVerbs(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Boards\n\nIt is useful to draw the board outline first. You can draw a rectangle with the shape tool. " +
+		"Use the shape tool to draw the outline. You can edit the label later. Double click a pad to edit its properties. " +
+		"You can zoom the view with the wheel. Press F1 to zoom the canvas. You can highlight a net with the net tool. " +
+		"Use the net tool to highlight the wires. The board outline must be closed.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: text}, {Path: "b.md", Content: text}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, w := range []string{"draw", "edit", "zoom", "highlight"} {
+		if _, ok := got[w]; ok {
+			t.Errorf("%q extracted as a term (%v)", w, terms)
+		}
+	}
+	for _, w := range []string{"board outline", "shape tool", "net tool"} {
+		if _, ok := got[w]; !ok {
+			t.Errorf("%q missing (%v)", w, terms)
+		}
+	}
+}

@@ -126,7 +126,9 @@ var enVerbs = wordSet(`accept access acknowledge add advance answer append apply
 	verify view wait wake walk watch wrap write yield change survive talk authenticate authorize
 	rest rely belong depend differ happen matter succeed behave cover lose win grow press
 	signal parse flatten reverse acknowledge achieve decide act supply refuse carry help welcome
-	fulfill reject settle throw vary`)
+	fulfill reject settle throw vary
+	draw edit highlight zoom plot drag toggle hover scroll paste undo redo resize browse navigate
+	preview pan align adjust tap swipe expand collapse hide flip`)
 
 // enNeverSingle are words that are never a term on their own, though they
 // may be part of one ("doc comment", "Japanese tokenizer"): language names
