@@ -1761,3 +1761,29 @@ func TestExtractEditorVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractJapaneseAdjectivalLoanword: a loanword the dictionary lacks,
+// written before the adjectival 「な」 (「インタラクティブなプログラム」), is
+// an adjective, not a term; a noun before the copula's 「なので」 stays one,
+// and so does a compound that opens with the loanword. The text is written
+// for this test.
+func TestExtractJapaneseAdjectivalLoanword(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# 端末\n\nこれはインタラクティブなプログラムです。インタラクティブな操作ができます。" +
+		"インタラクティブな画面を開きます。インタラクティブモードで起動します。\n\n" +
+		"設定はクリップボードなので、すぐに消えます。クリップボードを確認します。クリップボードに保存します。\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: text}, {Path: "b.md", Content: text}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if _, ok := got["インタラクティブ"]; ok {
+		t.Errorf("インタラクティブ extracted as a term (%v)", terms)
+	}
+	for _, w := range []string{"クリップボード", "インタラクティブモード"} {
+		if _, ok := got[w]; !ok {
+			t.Errorf("%q missing (%v)", w, terms)
+		}
+	}
+}

@@ -366,6 +366,12 @@ func (d *docState) jaSegment(seg string) {
 				pieces++
 			}
 		}
+		if c == jCommon && isKatakana(s) && jaAdjectivalNa(toks, i) {
+			// 「インタラクティブなプログラム」, 「シンプルな設定」: a loanword
+			// the dictionary lacks, before the adjectival 「な」, is an
+			// adjective, as a 形容動詞語幹 is; 「ファイルなので」 is a noun.
+			c = jAdjStem
+		}
 		if len(run) == 0 && jaNumeralOpens(toks, i) {
 			run = append(run, unit{text: s, key: s, sing: s, singKey: s, kind: kJA, ja: jNumeral})
 			continue
@@ -436,6 +442,25 @@ func (d *docState) jaSegment(seg string) {
 		run = append(run, u)
 	}
 	d.run = d.jaFlush(run)
+}
+
+// jaAdjectivalNa reports the token after toks[i] as the 「な」 that joins
+// an adjective to its noun: not the copula's 「なので」, 「なのです」,
+// 「なら」.
+func jaAdjectivalNa(toks []tokenizer.Token, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].Surface != "な" || toks[i+1].Position != toks[i].Position+len(toks[i].Surface) {
+		return false
+	}
+	if p0, _ := toks[i+1].FeatureAt(0); p0 != "助動詞" {
+		return false
+	}
+	if i+2 < len(toks) {
+		switch toks[i+2].Surface {
+		case "の", "ので", "のに", "のだ", "のか", "のです", "ん", "んだ", "んです":
+			return false
+		}
+	}
+	return true
 }
 
 // timeHead reports 「時」 at toks[i] opening a word before a noun in kanji
