@@ -821,6 +821,10 @@ func (d *docState) verbAt(k int) bool {
 	if !base && !isVerbS(l) {
 		return false
 	}
+	if base && t.shape == kLower && hasPrev && p == "please" {
+		// "Please contact them", "please upload the log": a request.
+		return true
+	}
 	if base && t.shape == kLower && d.instructionAfterClause(k) {
 		return true
 	}

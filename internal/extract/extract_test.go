@@ -1787,3 +1787,30 @@ func TestExtractJapaneseAdjectivalLoanword(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractDutyVerbs: a developers' handbook's duties are verbs ("to
+// maintain the package", "Please upload the log") and "care" is taken
+// ("take care to ..."): none is a term, while the nouns they govern are.
+// The text is written for this test.
+func TestExtractDutyVerbs(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Duties\n\nA package maintainer has to maintain the package. Who can maintain packages in the archive? " +
+		"The team maintains the package archive. Take care to sign the files. Please take care of the package archive. " +
+		"Please upload the build log. Please upload the build log again. The build log is short.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: text}, {Path: "b.md", Content: text}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, w := range []string{"maintain", "care", "upload"} {
+		if _, ok := got[w]; ok {
+			t.Errorf("%q extracted as a term (%v)", w, terms)
+		}
+	}
+	for _, w := range []string{"package maintainer", "package archive", "build log"} {
+		if _, ok := got[w]; !ok {
+			t.Errorf("%q missing (%v)", w, terms)
+		}
+	}
+}

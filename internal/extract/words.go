@@ -128,16 +128,17 @@ var enVerbs = wordSet(`accept access acknowledge add advance answer append apply
 	signal parse flatten reverse acknowledge achieve decide act supply refuse carry help welcome
 	fulfill reject settle throw vary
 	draw edit highlight zoom plot drag toggle hover scroll paste undo redo resize browse navigate
-	preview pan align adjust tap swipe expand collapse hide flip`)
+	preview pan align adjust tap swipe expand collapse hide flip contact`)
 
 // enNeverSingle are words that are never a term on their own, though they
 // may be part of one ("doc comment", "Japanese tokenizer"): language names
 // are how documents say which edition or text they mean, "foo" or "hoge"
-// stands for any name in an example, and "example" names the text's own
+// stands for any name in an example, "care" is taken ("take care to
+// ..."), and "example" names the text's own
 // device ("An example is a package that ...", as "default" names the value
 // a setting has: "Default is the global evaluation interval."); "the latter"
 // and "the former" point back.
-var enNeverSingle = wordSet(`doc docs readme net todo misc etc stuff default defaults latter former
+var enNeverSingle = wordSet(`doc docs readme net todo misc etc stuff default defaults latter former care
 	foo baz qux quux foobar xyzzy hoge fuga piyo example examples
 	english japanese chinese korean french german spanish italian portuguese russian
 	jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august
@@ -249,6 +250,7 @@ started starting stop stops stopped checked checking
 	implement implements implemented implementing produce produces produced
 	accept accepts accepted accepting reject rejects rejected consist consists consisted
 	involve involves involved exist exists existed existing occur occurs occurred occurring
+	maintain maintains maintaining encourage encourages encouraged encouraging
 	let lets try tries relate relates related relies rely relied allow
 	according based depending regarding concerning given assuming assume assumes assumed
 	want wants like likes liked mention mentions mentioned discuss discusses discussed
