@@ -5659,6 +5659,26 @@ func restateEvidence(s *sentence, sp string) (evidence, bool) {
 
 // parenEvidence matches a parenthetical gloss right after the term:
 // "サンドボックス（アクションを…一時ディレクトリ）" or "X (i.e. ...)".
+// partOfBefore reports English text that ends in a part and "of" with an
+// article or none: "the revision part of the", "the last portion of".
+func partOfBefore(before string) bool {
+	w := strings.Fields(strings.ToLower(before))
+	n := len(w)
+	if n >= 1 && (w[n-1] == "the" || w[n-1] == "a" || w[n-1] == "an") {
+		n--
+	}
+	if n < 2 || w[n-1] != "of" {
+		return false
+	}
+	switch w[n-2] {
+	case "part", "portion", "section", "segment", "piece", "remainder", "rest", "half", "prefix", "suffix":
+		// Not where in it: "at the top of the information area (the
+		// pane at the bottom of the screen)" glosses the area.
+		return true
+	}
+	return false
+}
+
 func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	if opensExample(s.text, s.ja) {
 		// 「例えば、…を RAID0 (高速な 300GB のビデオ編集パーティション) で
@@ -5766,6 +5786,12 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			if strings.HasSuffix(before, "+") || strings.HasSuffix(before, "＋") {
 				// "debuild = dpkg-buildpackage + lintian (a clean
 				// build)": the parenthesis is about the sum.
+				continue
+			}
+			if !s.ja && partOfBefore(before) {
+				// "the Debian revision part of the version number (the
+				// portion after the last hyphen)": the parenthesis is
+				// about the part.
 				continue
 			}
 		}

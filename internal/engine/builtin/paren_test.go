@@ -52,7 +52,9 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"Tows that always take a hawser (i.e. whose tugs always pull from the bow) are listed here. Each hawser is checked.\n" +
 		"Set the home berth in the harbor panel (the \"Berth used at start\" field). The harbor panel opens with o.\n" +
 		"The pilot must call close to end the radio link (i.e. sending a release tone back). Each radio link is tested.\n" +
-		"With tidectl as tide service (the default since the spring release), the gauges differ. Each tide service is logged.\n"}}
+		"With tidectl as tide service (the default since the spring release), the gauges differ. Each tide service is logged.\n" +
+		"Add a digit to the crew part of the voyage code (the letters after the last slash). Each voyage code is unique.\n" +
+		"Tabs sit at the top of the chart pane (the pane at the bottom of the screen). The chart pane scrolls.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"number", "digits after"},
@@ -82,6 +84,7 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		{"tide service", "default since"},       // which one is chosen
 		{"harbor panel", "Berth used"},          // a part of it, by its label
 		{"radio link", "release tone"},          // the action, a gerund and its object
+		{"voyage code", "letters after"},        // about the part of it
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)
@@ -91,6 +94,8 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"BerthKind": "The enum defined by the harbor office.",
 		"anchorage": "An area of sheltered water where ships anchor.",
 		"logbook":   "A bound book of the day's events.",
+		// Where in it ("at the top of") leaves the gloss to the pane.
+		"chart pane": "The pane at the bottom of the screen.",
 	} {
 		if d := define(t, e, c, term); d.Text != want {
 			t.Errorf("%s: %q, want %q", term, d.Text, want)
