@@ -1268,6 +1268,12 @@ func platformCase(key, body string) bool {
 	if !platformNames[strings.ToLower(strings.Trim(key, "`*_ "))] {
 		return false
 	}
+	if i := strings.Index(body, ". "); i > 0 && i+2 < len(body) && unicode.IsUpper(rune(body[i+2])) {
+		// "- macOS: a start that the context ended gave `chrome failed to
+		// start` .... It returns the error of the context now.": a note
+		// of sentences on the platform, not what it is.
+		return true
+	}
 	for _, w := range strings.Fields(strings.ToLower(body)) {
 		switch strings.TrimRight(w, ".,;:") {
 		case "is", "are", "was", "were", "has", "have", "can", "will", "must", "may", "should", "could", "would", "does", "do":

@@ -303,7 +303,9 @@ func TestConstantKeysAreValues(t *testing.T) {
 	// Items keyed by a platform say how the thing behaves there.
 	en += "\nThe tide tables are found this way:\n\n- UNIX: The tide tables should be readable from the PATH.\n" +
 		"- Windows: The installed tide tables are read from the registry.\n- Linux: A free kernel that many harbours run.\n\n" +
-		"Windows and UNIX hosts both work. Linux runs the quay server. Linux is free.\n"
+		"Windows and UNIX hosts both work. Linux runs the quay server. Linux is free.\n" +
+		"\nFixed in this release:\n\n- macOS: a start that the tide ended gave `winch failed` with the logs of the lost helpers. It returns the tide's error now.\n\n" +
+		"The quay runs on macOS. macOS is supported.\n"
 	// An item on the value itself still glosses it.
 	en += "\nThe tally types:\n\n- None: The value of a tally that has no count yet.\n\nA tally starts at None. None is falsy.\n"
 	gloss := "# Glossary\n\n- null: The empty value a tally holds before its first count.\n\n" +
@@ -314,6 +316,8 @@ func TestConstantKeysAreValues(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "true", "every line")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "UNIX", "readable from")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Windows", "registry")
+	// Sentences of a note on the platform, however the first one opens.
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "macOS", "start that")
 	if d := define(t, e, c, "None"); d.Text != "The value of a tally that has no count yet." {
 		t.Errorf("None: %q (%.2f), want its item (about the value itself)", d.Text, d.Confidence)
 	}
