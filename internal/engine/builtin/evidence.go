@@ -866,6 +866,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// the acronym, and is its item).
 				continue
 			}
+			if !it.ja && !it.glossary && hasAnyPrefixFold(it.body, "before ", "after ", "above ", "below ", "beside ", "next to ") {
+				// "| Error | X | red | Before an error |" (a prompt
+				// library's icons): where the icon shows, not what an
+				// error is.
+				continue
+			}
 			if !it.ja && invitation(it.body) {
 				// "[Discord](https://discord.com/...) - Join our discord
 				// server and chat with the maintainers.": where to meet

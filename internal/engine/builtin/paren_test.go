@@ -406,8 +406,10 @@ func TestItemAboutAnotherSubject(t *testing.T) {
 // ("VMS: (Encase BOTH strings ...)", Lynx's help) is a remark, and an
 // option's value in code that turns something off ("`bookmark`: disallow
 // changing the location of the bookmark file", under -restrictions) says
-// what the value does; neither glosses its key. A value named like a
-// setting ("`bookmark_exec`: disallow ...") still does. The page is
+// what the value does; neither glosses its key, nor does a row that
+// says when its key shows ("| Error | X | red | Before an error |"). A
+// value named like a setting ("`bookmark_exec`: disallow ...") still
+// does. The page is
 // written for this test.
 func TestItemsThatAreRemarksOrValues(t *testing.T) {
 	t.Parallel()
@@ -416,10 +418,15 @@ func TestItemsThatAreRemarksOrValues(t *testing.T) {
 		"- `-restrict`: turns services off, in the form below:\n" +
 		"  - `tug`: disallow calling a tug from the quay.\n" +
 		"  - `tug_log`: disallow writing the tug log to disk.\n\n" +
-		"Quayside berths are small. A tug pulls ships. The tug log is kept.\n"
+		"Quayside berths are small. A tug pulls ships. The tug log is kept.\n\n" +
+		"The signal flags are summarized below:\n\n| name | text | colour | description |\n| --- | --- | --- | --- |\n" +
+		"| Squall | X | red | Before a squall |\n| Calm | o | green | After the squall |\n\n" +
+		"A squall is sudden. Each squall passes.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "options.md", Content: doc}})
 	e := newEngine(t)
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Quayside", "Quote BOTH")
+	// Where a flag shows ("Before a squall") says nothing of a squall.
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "squall", "Before a")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tug", "calling a tug")
 	if d := define(t, e, c, "tug_log"); d.Text != "Disallow writing the tug log to disk." {
 		t.Errorf("tug_log: %q (%.2f), want what the value does", d.Text, d.Confidence)
