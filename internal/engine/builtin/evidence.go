@@ -383,6 +383,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// what another subject is.
 				continue
 			}
+			if s.ja && jaDocKindLine(s.text) {
+				// "# PCB Editor" over 「リファレンス・マニュアル」 (KiCad's
+				// manuals in Japanese): what the page is, a manual.
+				continue
+			}
 			if t := strings.TrimRight(s.text, ".。:："); strings.EqualFold(t, sp) {
 				// "## Reply" over a table of contents whose first item is
 				// "[Reply](#reply-object)": the name again, no gloss.
@@ -3035,6 +3040,16 @@ func isReading(s string) bool {
 		}
 	}
 	return true
+}
+
+// jaDocKindLine reports a short line that names a kind of document
+// (「リファレンス・マニュアル」, 「ユーザーガイド」): a page's subtitle.
+func jaDocKindLine(text string) bool {
+	t := strings.TrimRight(strings.TrimSpace(text), "。．")
+	if utf8.RuneCountInString(t) > 20 || strings.ContainsAny(t, "、は") {
+		return false
+	}
+	return endsWithAny(t, "マニュアル", "ガイド", "リファレンス", "ハンドブック", "手引き", "説明書", "チュートリアル", "入門", "解説書")
 }
 
 // explicitEvidence matches the definitional sentence patterns for sp.

@@ -516,6 +516,18 @@ func proseJapanese(blocks []block) bool {
 // translates a passage gave its English terms neither definition nor
 // usage.
 func blockJA(b block, docJA bool) bool {
+	if !docJA && b.kind != blockHeading {
+		// The other way round, a paragraph translated in a page left
+		// mostly in English (KiCad's partial Japanese manual) is read as
+		// Japanese: split at 「。」, glossed and quoted by the Japanese
+		// rules.
+		var kana, letters int
+		for _, l := range b.lines {
+			k, n := countKana(l)
+			kana, letters = kana+k, letters+n
+		}
+		return letters > 0 && kana*3 >= letters
+	}
 	if !docJA || b.kind == blockHeading {
 		return docJA
 	}

@@ -132,3 +132,48 @@ func TestEnglishPassageInAJapanesePage(t *testing.T) {
 		}
 	}
 }
+
+// TestJapanesePassageInAnEnglishPage: a paragraph translated in a page
+// left mostly in English (a manual's partial translation) is read as
+// Japanese: split at 「。」, so a usage quotes the sentence that uses the
+// term, not the paragraph. The page is written for this test.
+func TestJapanesePassageInAnEnglishPage(t *testing.T) {
+	t.Parallel()
+	doc := "# Quay\n\nA berth is a place where a ship is moored while it is loaded. Every berth has a number.\n\n" +
+		"The harbour office keeps the berth list. Pilots read the berth list daily.\n\n" +
+		strings.Repeat("A tug is a small boat that pushes large ships into their berths when the tide is high and the wind is strong.\n\n", 8) +
+		"別名には何でも付けられます。\nダイアログを使って、信号を別名に追加できます。\nこの例では別名を定義します。\n\n" +
+		"ダイアログを閉じます。\n"
+	ja := "# 岸壁\n\n係船柱は岸壁に立つ鉄の柱です。係船柱に索を掛けます。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "quay.md", Content: doc}, {Path: "quay.ja.md", Content: ja}})
+	d := define(t, newEngine(t), c, "ダイアログ")
+	if !strings.HasPrefix(d.Text, usedInPrefixJA) || strings.Contains(d.Text, "別名には") || strings.Contains(d.Text, "この例では") {
+		t.Errorf("ダイアログ = %q, want one Japanese sentence quoted", d.Text)
+	}
+}
+
+// TestJapaneseSubtitleIsNoGloss: a manual titled with the term over its
+// subtitle in Japanese (「リファレンス・マニュアル」, KiCad's manuals) says
+// what the page is, not what the term is; and two Japanese pages that
+// define a Latin name differently are merged in Japanese. The pages are
+// written for this test.
+func TestJapaneseSubtitleIsNoGloss(t *testing.T) {
+	t.Parallel()
+	manual := "# Quay Editor\n\n*リファレンス・マニュアル*\n\n" +
+		strings.Repeat("The Quay Editor draws berths and bollards on the harbour chart when tidectl asks for a new plan.\n\n", 6)
+	a := "# tidectl\n\ntidectl は、潮位表を読む多機能な港湾管理ツールです。tidectl を起動します。\n"
+	b := "# tidectl\n\ntidectl は岸壁のクレーンに対するテキストベースのインタフェースです。tidectl を終了します。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "editor.md", Content: manual}, {Path: "a.ja.md", Content: a}, {Path: "b.ja.md", Content: b}})
+	e := newEngine(t)
+	if d := define(t, e, c, "Quay Editor"); strings.Contains(d.Text, "マニュアル") {
+		t.Errorf("Quay Editor = %q, want no gloss from the subtitle", d.Text)
+	}
+	en := glossary.Entry{Term: "tidectl", Category: glossary.TechnicalTerm, Occurrences: glossary.FindOccurrences(c.Docs, "tidectl")}
+	d, err := e.Refine(context.Background(), c, en, []glossary.Issue{{Term: "tidectl", Type: glossary.Contradiction}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(d.Text, "と説明されている。") || strings.Contains(d.Text, "In ") {
+		t.Errorf("tidectl = %q, want the two Japanese definitions merged in Japanese", d.Text)
+	}
+}

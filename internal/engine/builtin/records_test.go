@@ -410,7 +410,7 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 		t.Errorf("quay64: %q (%.2f), want its item (a sentence of its own)", d.Text, d.Confidence)
 	}
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "swell", "terminal rule")
-	wantNoGlossFrom(t, e, c, usedInPrefixEN, "gust", "末端規則")
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "gust", "末端規則") // quoted as the Japanese it is
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "FIRSTSET", "ident")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "harbour", "lock chains")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "logged", "previous two sections")

@@ -50,7 +50,7 @@ func (e *Engine) Refine(ctx context.Context, c *pipeline.Corpus, entry glossary.
 
 	if len(has(glossary.Contradiction)) > 0 {
 		if len(a.clusters) > 1 {
-			out.Text = mergeDefinitions(a.clusters, ja)
+			out.Text = mergeDefinitions(a.clusters, ja || allJapanese(a.clusters))
 			out.Confidence = confConflicting
 			var where []string
 			for _, cl := range a.clusters {
@@ -150,6 +150,18 @@ func mergeDefinitions(clusters [][]evidence, ja bool) string {
 		return strings.Join(parts, "; ") + fmt.Sprintf("; and %d more elsewhere.", more)
 	}
 	return strings.Join(parts, "; ") + "."
+}
+
+// allJapanese reports clusters whose every quoted definition is Japanese:
+// they are merged in Japanese whatever the term is written in
+// (「aptitude は…です」 of two pages).
+func allJapanese(clusters [][]evidence) bool {
+	for _, cl := range clusters {
+		if !representative(cl).ja {
+			return false
+		}
+	}
+	return len(clusters) > 0
 }
 
 // maxMergedShown bounds the conflicting definitions quoted in one.
