@@ -1967,6 +1967,11 @@ func onlyAfterPreposition(s string, spellings []string) bool {
 		for _, at := range glossary.Index(s, sp) {
 			seen = true
 			words := strings.Fields(s[:at])
+			if n := len(words); n > 1 && enObjectDeterminers[strings.ToLower(words[n-1])] {
+				// "UUIDs can be generated from the command line": the
+				// article between.
+				words = words[:n-1]
+			}
 			if len(words) == 0 || !enLeadPreps[strings.ToLower(words[len(words)-1])] {
 				return false
 			}
@@ -1974,6 +1979,9 @@ func onlyAfterPreposition(s string, spellings []string) bool {
 	}
 	return seen
 }
+
+// enObjectDeterminers open a preposition's object before its noun.
+var enObjectDeterminers = toSet(`the a an your its their this that these those our`)
 
 // onlyModifier reports whether every mention of the term in the English
 // sentence s is followed by another noun that it qualifies ("database

@@ -319,8 +319,11 @@ func TestLibraryReadmeGlosses(t *testing.T) {
 		"harborlib reads tide tables for tugboat crews. Every tugboat crew reads the tide tables.\n\n## Installation\n\n### tugboat\n\n" +
 		"harborlib is published under the name `harbor-lib` on tugboat.\n\n```sh\ntugboat add harbor-lib\n```\n\n### From source\n\nClone the repository.\n\n" +
 		"## Remotes\n\nIn this example, the east tideway is called a harbor remote, or a remote for short. " +
-		"\"dock7\" is called the home quay. Every harbor remote and every home quay is listed.\n"}})
+		"\"dock7\" is called the home quay. Every harbor remote and every home quay is listed.\n\n" +
+		"## Tide Console\n\nTide tables can be printed from the tide console using `harborlib`.\n\n## Tides\n\nEach tide table is dated. Close the tide console after use.\n"}})
 	wantNoGlossFrom(t, e, en, usedInPrefixEN, "tugboat", "published under")
+	// An article between the preposition and the term changes nothing.
+	wantNoGlossFrom(t, e, en, usedInPrefixEN, "tide console", "printed from")
 	wantNoGlossFrom(t, e, en, usedInPrefixEN, "harbor remote", "east tideway")
 	wantNoGlossFrom(t, e, en, usedInPrefixEN, "home quay", "dock7")
 }
