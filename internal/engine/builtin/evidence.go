@@ -529,6 +529,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// want to use during development ...": a judgement.
 				continue
 			}
+			if !s.ja && easeClause(s.text) {
+				// "### API" over "It's easy to use Day.js APIs to parse,
+				// validate, ... dates and times.": how easy it is to use,
+				// not what it is.
+				continue
+			}
 			if !s.ja && narration(s.text) {
 				// "### Shim" over "We discussed the use of the containerd
 				// shim, the costs that it adds, ..." (a meeting's notes):
@@ -3500,6 +3506,24 @@ func judgesTerm(text, sp string) bool {
 	}
 	return false
 }
+
+// easeClause reports an English sentence that opens with a dummy "it"
+// and an adjective of ease: "It's easy to use ...", "It is possible to
+// ...".
+func easeClause(text string) bool {
+	l := strings.ToLower(text)
+	for _, lead := range []string{"it's ", "it’s ", "it is "} {
+		if rest, ok := strings.CutPrefix(l, lead); ok {
+			rest = strings.TrimPrefix(strings.TrimPrefix(rest, "very "), "also ")
+			w, after, ok := strings.Cut(rest, " ")
+			return ok && strings.HasPrefix(after, "to ") && enEaseWords[w]
+		}
+	}
+	return false
+}
+
+// enEaseWords say how easy or possible something is.
+var enEaseWords = toSet(`easy simple trivial straightforward possible hard difficult convenient quick`)
 
 // projectStatus are words that say how a project stands.
 var projectStatus = toSet(`stable mature young new old active inactive dormant experimental deprecated unmaintained maintained

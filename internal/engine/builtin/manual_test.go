@@ -324,6 +324,10 @@ func TestLibraryReadmeGlosses(t *testing.T) {
 	wantNoGlossFrom(t, e, en, usedInPrefixEN, "tugboat", "published under")
 	// An article between the preposition and the term changes nothing.
 	wantNoGlossFrom(t, e, en, usedInPrefixEN, "tide console", "printed from")
+	easy := pipeline.NewCorpus([]glossary.Document{{Path: "README.md", Content: "# tidejs\n\ntidejs reads tide tables.\n\n" +
+		"### Tide API\n\nIt's easy to use the tide API to parse, check and print tide tables.\n\n## Tables\n\nEvery tide table is read with the tide API.\n"}})
+	// How easy it is to use says nothing of what it is.
+	wantNoGlossFrom(t, e, easy, usedInPrefixEN, "tide API", "easy to use")
 	wantNoGlossFrom(t, e, en, usedInPrefixEN, "harbor remote", "east tideway")
 	wantNoGlossFrom(t, e, en, usedInPrefixEN, "home quay", "dock7")
 }
