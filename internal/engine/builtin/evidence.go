@@ -3999,12 +3999,18 @@ var enIrregularParticiples = toSet(`run made done built written given taken kept
 // sentence is written in the plural ("Watchers", "middlewares", "Berth
 // aliases" of a term in "s").
 func pluralSubject(subject, sp string) bool {
-	subject = strings.ToLower(strings.TrimSpace(subject))
-	sp = strings.ToLower(sp)
-	if !strings.HasSuffix(sp, "s") {
-		return len(subject) > len(sp) && strings.HasSuffix(subject, "s")
+	subject = strings.TrimSpace(subject)
+	if !hasSuffixFold(sp, "s") {
+		return len(subject) > len(sp) && hasSuffixFold(subject, "s")
 	}
-	return strings.HasSuffix(subject, sp+"es")
+	n := len(subject) - len(sp) - len("es")
+	return n >= 0 && strings.EqualFold(subject[n:n+len(sp)], sp) && hasSuffixFold(subject, "es")
+}
+
+// hasSuffixFold is strings.HasSuffix under Unicode case folding, for an
+// ASCII suffix.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
 // pluralBody reports whether the body after "Xs are" starts like a noun
@@ -5715,7 +5721,18 @@ func restateEvidence(s *sentence, sp string) (evidence, bool) {
 // partOfBefore reports English text that ends in a part and "of" with an
 // article or none: "the revision part of the", "the last portion of".
 func partOfBefore(before string) bool {
-	w := strings.Fields(strings.ToLower(before))
+	if !strings.Contains(before, " of") {
+		return false // cheap test first: it runs for each parenthesis
+	}
+	tail := before
+	for i, k := len(before), 0; i > 0 && k < 3; i-- {
+		if before[i-1] == ' ' {
+			if k++; k == 3 {
+				tail = before[i:]
+			}
+		}
+	}
+	w := strings.Fields(strings.ToLower(tail))
 	n := len(w)
 	if n >= 1 && (w[n-1] == "the" || w[n-1] == "a" || w[n-1] == "an") {
 		n--
