@@ -253,6 +253,10 @@ func TestReviewDefinitionRules(t *testing.T) {
 		{"short and cut", "A partition is an alternative spelling for", 0.8, "partition", glossary.Unclear, false},
 		{"short, one of a page", "The partition is the name of a table.", 0.8, "partition", glossary.Unclear, false},
 		{"two words without the term", "Ordered records.", 0.8, "partition", glossary.Unclear, false},
+		// A word of the term elsewhere in the sentence is content: "An
+		// interface type defines a type set." (Go's spec).
+		{"term's word elsewhere", "A record partition defines a record set.", 0.8, "record partition", "", true},
+		{"term's word alone", "A record partition is a record.", 0.8, "record partition", glossary.Unclear, false},
 		// An abbreviation's long form says what it stands for, however
 		// short (「部品表の略。」 of BOM).
 		{"short expansion ja", "区画表の略。", 0.6, "partition", "", true},

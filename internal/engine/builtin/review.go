@@ -385,7 +385,9 @@ func isTooShort(def, term string, aliases []string) bool {
 		}
 		return n < 5
 	}
-	n := len(contentTokens(rest, term, false))
+	// The term's occurrences are stripped; its words elsewhere are content
+	// ("An interface type defines a type set.").
+	n := len(contentTokens(rest, "", false))
 	// "Linux is an implementation of Unix.": a sentence with the term as
 	// its subject says enough in two words.
 	return n < 2 || n < 3 && !copulaOf(def, spellingsOf(term, aliases))
