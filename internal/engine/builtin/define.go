@@ -135,6 +135,41 @@ func assess(term string, evs []evidence) assessment {
 	// what a value is; they do not contradict each other either. So does
 	// "The argument is a delay ..." alone, of an everyday word: "the"
 	// points to the argument at hand.
+	gi := slices.IndexFunc(glosses, func(g evidence) bool { return g.glossary })
+	if gi >= 0 && len(a.clusters) > 0 {
+		// A defining sentence of the glossary's own entry ("PEP: Python
+		// Enhancement Proposal. A PEP is a design document ...") says
+		// more than its opening words.
+		var own [][]evidence
+		for _, c := range a.clusters {
+			if slices.ContainsFunc(c, func(e evidence) bool { return e.doc == glosses[gi].doc }) {
+				own = append(own, c)
+			}
+		}
+		if len(own) > 0 {
+			a.clusters, gi = own, -1
+		}
+	}
+	if gi >= 0 && len(a.clusters) > 0 {
+		// The documents' own glossary says what the term is, in their
+		// words; a defining sentence elsewhere says it for a page
+		// ("Generators are a simple and powerful tool for creating
+		// iterators." in Python's tutorial, against its glossary's "A
+		// function which returns a generator iterator."), and does not
+		// contradict it. One that agrees supports it.
+		g := glosses[gi]
+		a.best, a.ok, a.confidence = g, true, confGloss
+		a.sources = []string{g.where()}
+		for _, c := range a.clusters {
+			if e := representative(c); e.doc != g.doc && agree(g, e, term) {
+				a.confidence = confSupported
+				a.sources = append(a.sources, e.where())
+				break
+			}
+		}
+		a.clusters = nil
+		return a
+	}
 	perUse := len(a.clusters) > 0 && allDefinite(a.clusters, general) &&
 		(len(a.clusters) > 1 || general && !slices.ContainsFunc(a.clusters[0], identifiesKind))
 	if perUse {

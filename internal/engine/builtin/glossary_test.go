@@ -296,15 +296,22 @@ func TestAppositiveNeedsASubject(t *testing.T) {
 func TestGlossaryOverWeakDefinitions(t *testing.T) {
 	t.Parallel()
 	gloss := "# Glossary\n\n- tide gate: A gate that holds the water in the basin at low tide.\n" +
-		"- positional berth: A berth that is not a keyword berth.\n"
+		"- positional berth: A berth that is not a keyword berth.\n" +
+		"- tide chart: A table of the heights of the tide at each hour of the day.\n" +
+		"- bollard: A short post on a quay that ships tie their lines to.\n" +
+		"- TSP: Tide Survey Proposal. A TSP is a design document that proposes a change to the tide survey.\n"
 	prose := "# Docks\n\nTide gates are heavy structures of the old docks. Every positional berth is numbered.\n\n" +
 		"A berth plan consists of one or more rows of berths and the channels between them.\n\n" +
+		"A tide chart is a simple and cheap tool for planning the day's berths. Every tide chart is read at dawn.\n\n" +
+		"A bollard is a short post on a quay that ships tie their lines to. Every bollard is painted.\n\n" +
 		"A quay light represents a berth. Every quay light is lit at dusk.\n\n" +
 		"Each mooring consists of two lines and a spring. The ledger consists of the day's arrivals.\n\n" +
 		"The berth plan is printed. Every mooring and every ledger is checked, and each positional berth is kept.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "glossary.md", Content: gloss}, {Path: "docks.md", Content: prose}})
 	e := newEngine(t)
-	out := runAll(t, e, c, []string{"tide gate", "positional berth", "berth plan", "mooring", "ledger", "quay light"})
+	prose += "\nEvery TSP is read by the harbour office. A TSP is short.\n"
+	c = pipeline.NewCorpus([]glossary.Document{{Path: "glossary.md", Content: gloss}, {Path: "docks.md", Content: prose}})
+	out := runAll(t, e, c, []string{"tide gate", "positional berth", "berth plan", "mooring", "ledger", "quay light", "tide chart", "bollard", "TSP"})
 	refined := map[string]pipeline.Definition{}
 	for i, d := range out[2].([]pipeline.Definition) {
 		refined[out[0].([]glossary.Entry)[i].Term] = d
@@ -318,6 +325,14 @@ func TestGlossaryOverWeakDefinitions(t *testing.T) {
 		{"berth plan", "A berth plan consists of one or more rows of berths and the channels between them.", confExplicit},
 		// "An X represents a Y" says what any X is, in few words.
 		{"quay light", "A quay light represents a berth.", confExplicit},
+		// A strong sentence elsewhere does not outweigh the glossary
+		// ("Generators are a simple and powerful tool ..." in Python's
+		// tutorial); one that agrees supports it.
+		{"tide chart", "A table of the heights of the tide at each hour of the day.", confGloss},
+		{"bollard", "A short post on a quay that ships tie their lines to.", confSupported},
+		// The entry's own defining sentence says more than its opening
+		// words (Python's "PEP: Python Enhancement Proposal. A PEP is ...").
+		{"TSP", "A TSP is a design document that proposes a change to the tide survey.", confExplicit},
 	} {
 		if d := refined[tc.term]; d.Text != tc.want || d.Confidence != tc.conf {
 			t.Errorf("%s = %q [%.2f], want %q [%.2f]", tc.term, d.Text, d.Confidence, tc.want, tc.conf)
