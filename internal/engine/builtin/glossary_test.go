@@ -466,3 +466,31 @@ func TestGlossaryHeadingsDefine(t *testing.T) {
 		t.Errorf("満ち潮: %q", entries[0].Definition)
 	}
 }
+
+// TestSameKindAgrees: two pages that say a term is the same kind of thing
+// in other words ("Python is an interpreted language, ...", "Python is an
+// easy to learn, powerful programming language."; "a web based management
+// tool" and "an administration tool"; "a plain func, func(ctx ...)" and "a
+// func that ...") agree; two kinds still contradict ("a tug" and "a
+// crane"). The pages are written for this test.
+func TestSameKindAgrees(t *testing.T) {
+	t.Parallel()
+	a := "# Tidal\n\nTidal is an interpreted language, which saves harbour masters time because no chart needs compiling.\n\n" +
+		"Quayman is a web based management tool that helps to manage the berths of a harbour.\n\n" +
+		"A hook is a plain func, func(berth string) error.\n\nBerthy is a small tug that pushes barges.\n"
+	b := "# Intro\n\nTidal is an easy to learn, powerful charting language.\n\n" +
+		"Quayman is an administration tool that uses LDAP to store its berths and provides a tree of quays.\n\n" +
+		"A hook is a func that runs when a ship arrives and returns an error.\n\nBerthy is a crane on the east quay.\n\n" +
+		"Every Tidal chart, Quayman screen, hook and Berthy job is logged.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: a}, {Path: "b.md", Content: b}})
+	out := runAll(t, newEngine(t), c, []string{"Tidal", "Quayman", "hook", "Berthy"})
+	refined := out[2].([]pipeline.Definition)
+	for i, term := range []string{"Tidal", "Quayman", "hook"} {
+		if d := refined[i]; d.Confidence != confAgreed || strings.Contains(d.Text, "a.md") {
+			t.Errorf("%s = %q [%.2f], want the two definitions to agree [%.2f]", term, d.Text, d.Confidence, confAgreed)
+		}
+	}
+	if d := refined[3]; d.Confidence != confConflicting {
+		t.Errorf("Berthy = %q [%.2f], want a tug and a crane to conflict [%.2f]", d.Text, d.Confidence, confConflicting)
+	}
+}

@@ -32,7 +32,8 @@ func headNoun(body string, ja bool) string {
 	}
 	words := strings.Fields(body)
 	var phrase []string
-	for i, w := range words {
+	for i := 0; i < len(words); i++ {
+		w := words[i]
 		stop := strings.ContainsAny(w, ";:().")
 		lw := strings.ToLower(trimWord(w))
 		if lw == "" {
@@ -41,17 +42,28 @@ func headNoun(body string, ja bool) string {
 		if len(phrase) == 0 && enArticles[lw] {
 			continue
 		}
+		if lw == "to" && len(phrase) == 1 && i+2 < len(words) && strings.HasSuffix(words[i+1], ",") {
+			// "an easy to learn, powerful programming language": the
+			// adjective's infinitive, then the noun phrase goes on.
+			phrase = phrase[:0]
+			i++
+			continue
+		}
 		if enHeadStops[lw] && len(phrase) > 0 {
 			break
 		}
 		// A participle after the first word starts a modifier: "a broker
-		// elected by its peers".
+		// elected by its peers"; one before another noun is part of the
+		// phrase ("a web based management tool").
 		if len(phrase) > 0 && i > 0 && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")) &&
-			!strings.Contains(lw, "-") && !strings.HasSuffix(words[i-1], ",") {
+			!strings.Contains(lw, "-") && !strings.HasSuffix(words[i-1], ",") && !nounAfterParticiple(words, i) {
 			break
 		}
 		phrase = append(phrase, lw)
-		if stop || strings.HasSuffix(w, ",") && i+1 < len(words) && enHeadStops[strings.ToLower(trimWord(words[i+1]))] {
+		if stop || strings.HasSuffix(w, ",") && i+1 < len(words) && (enHeadStops[strings.ToLower(trimWord(words[i+1]))] ||
+			strings.ContainsAny(words[i+1], "(`")) {
+			// "a plain func, func(ctx context.Context) ...": code after
+			// the comma restates the noun.
 			break
 		}
 		if len(phrase) >= 5 {
@@ -62,6 +74,20 @@ func headNoun(body string, ja bool) string {
 		return ""
 	}
 	return singular(phrase[len(phrase)-1])
+}
+
+// nounAfterParticiple reports a participle at words[i] followed by a
+// lower-case word that goes on the noun phrase ("web based management
+// tool"), not by a preposition, an article or the end ("elected by its
+// peers").
+func nounAfterParticiple(words []string, i int) bool {
+	if i+1 >= len(words) || strings.ContainsAny(words[i], ",;:().") {
+		return false
+	}
+	n := trimWord(words[i+1])
+	l := strings.ToLower(n)
+	return n != "" && n == l && !enHeadStops[l] && !enArticles[l] && !enStopwords[l] && isLatinWord(n) &&
+		!strings.HasSuffix(l, "ly")
 }
 
 func singular(w string) string {
@@ -144,8 +170,16 @@ func agree(a, b evidence, term string) bool {
 	if sim >= 0.5 {
 		return true
 	}
-	return a.head != "" && a.head == b.head && sim >= 0.2
+	// Two sentences that name the same kind ("Python is an interpreted
+	// language, ...", "Python is an easy to learn, powerful programming
+	// language.") agree in other words, unless the kind says little
+	// ("a set of ...", "a value ...").
+	return a.head != "" && a.head == b.head && (sim >= 0.2 || !vagueHeads[a.head])
 }
+
+// vagueHeads are head nouns that name no kind of their own.
+var vagueHeads = toSet(`way thing kind type sort form part piece one set number list collection group value object
+	name term word string item element field entry unit means method`)
 
 // stripTerm removes every spelling of the term from a definition, with the
 // fallback prefixes, and returns what is left, trimmed of punctuation.
