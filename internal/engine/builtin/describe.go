@@ -30,6 +30,11 @@ func describeEvidence(s *sentence, sp string) (evidence, bool) {
 	if s.block == blockHeading {
 		return evidence{}, false
 	}
+	if !s.ja && pointsBelow(s.text) {
+		// "Removable storage devices may be any one of the following.":
+		// the list after says it.
+		return evidence{}, false
+	}
 	text := stripConnective(s.text, s.ja)
 	stripped := len(text) < len(s.text)
 	n, ok := matchSubject(text, sp, s.ja)

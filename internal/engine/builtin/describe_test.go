@@ -1820,10 +1820,19 @@ func TestPointsBelow(t *testing.T) {
 		"A winch is a drum that winds a rope.":                                  false,
 		"The winch moved the cargo to the quay and is now at rest.":             false,
 		"A berth is a place where a ship moors, as shown in the picture above.": false,
+		// The list after says what they may be (Debian's reference).
+		"Removable tide gauges may be any one of the following.": true,
+		"The following berths are open at night.":                false,
 	} {
 		if got := pointsBelow(s); got != want {
 			t.Errorf("pointsBelow(%q) = %v, want %v", s, got, want)
 		}
+	}
+	// Nor does it describe its subject.
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "gauges.md", Content: "# Gauges\n\nRemovable tide gauges may be any one of the following.\n\n" +
+		"- a float\n- a staff\n\nEvery removable tide gauge is checked at dawn.\n"}})
+	if d := define(t, newEngine(t), c, "removable tide gauge"); strings.Contains(d.Text, "may be any one") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("removable tide gauge = %q (%.2f), want no description from the list's lead", d.Text, d.Confidence)
 	}
 }
 

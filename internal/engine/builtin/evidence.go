@@ -4719,12 +4719,12 @@ func pointsBelow(s string) bool {
 			}
 		}
 	}
-	if !strings.Contains(s, "below") && !strings.Contains(s, "follows") {
+	if !strings.Contains(s, "below") && !strings.Contains(s, "follow") {
 		return false
 	}
 	l := strings.ToLower(s)
 	return strings.Contains(l, " listed below") || strings.Contains(l, " shown below") || strings.Contains(l, " described below") ||
-		strings.Contains(l, " as follows")
+		strings.Contains(l, " as follows") || strings.HasSuffix(strings.TrimRight(l, ".: "), " the following")
 }
 
 // enSupportStatus reports an English sentence that says one of spellings
