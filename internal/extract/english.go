@@ -821,6 +821,12 @@ func (d *docState) verbAt(k int) bool {
 	if !base && !isVerbS(l) {
 		return false
 	}
+	if base && t.shape == kLower && k > 0 && k+1 < len(d.toks) && d.toks[k-1].shape == 0 && d.toks[k-1].punct == ':' &&
+		d.toks[k+1].shape == kLower && has(objectWords, d.toks[k+1].s) {
+		// "Place package on hold: cancel any active installation": an
+		// instruction after a label's colon, before its object.
+		return true
+	}
 	if base && t.shape == kLower && hasPrev && p == "please" {
 		// "Please contact them", "please upload the log": a request.
 		return true

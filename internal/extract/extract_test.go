@@ -1814,3 +1814,28 @@ func TestExtractDutyVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractInstructionAfterLabel: a verb after a label's colon, before
+// its object, is an instruction ("Place the package on hold: cancel any
+// active installation", aptitude's manual), not a term. The text is
+// written for this test.
+func TestExtractInstructionAfterLabel(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	text := "# Commands\n\n- `tug=`: Place the tug on hold: cancel any active berth order.\n" +
+		"- `tug:`: Keep the tug at its berth: cancel any tow order.\n- `tug-`: Drop the tug: cancel all tow orders.\n\n" +
+		"Every berth order and every tow order is logged.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "a.md", Content: text}, {Path: "b.md", Content: text}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if _, ok := got["cancel"]; ok {
+		t.Errorf("cancel extracted as a term (%v)", terms)
+	}
+	for _, w := range []string{"berth order", "tow order"} {
+		if _, ok := got[w]; !ok {
+			t.Errorf("%q missing (%v)", w, terms)
+		}
+	}
+}
