@@ -135,6 +135,21 @@ func assess(term string, evs []evidence) assessment {
 	// what a value is; they do not contradict each other either. So does
 	// "The argument is a delay ..." alone, of an everyday word: "the"
 	// points to the argument at hand.
+	if len(a.clusters) > 1 {
+		// "Footprints are a set of copper pads ..." on one page, "The
+		// footprint is defined as an absolute footprint using the
+		// LIBNAME:FOOTPRINTNAME format" on another: "the x" there is the
+		// one at hand (a symbol's field), not a second meaning.
+		var general [][]evidence
+		for _, c := range a.clusters {
+			if !allDefiniteEvidence(c) {
+				general = append(general, c)
+			}
+		}
+		if len(general) > 0 && len(general) < len(a.clusters) {
+			a.clusters = general
+		}
+	}
 	gi := slices.IndexFunc(glosses, func(g evidence) bool { return g.glossary })
 	if gi >= 0 && len(a.clusters) > 0 {
 		// A defining sentence of the glossary's own entry ("PEP: Python
@@ -258,6 +273,17 @@ func assess(term string, evs []evidence) assessment {
 		a.confidence = usageConfidence(usage.docs)
 	}
 	return a
+}
+
+// allDefiniteEvidence reports a cluster whose every definition is of "the
+// x", a common noun with the definite article.
+func allDefiniteEvidence(c []evidence) bool {
+	for _, e := range c {
+		if !definiteSubject(e) {
+			return false
+		}
+	}
+	return len(c) > 0
 }
 
 // pageOf reports a document named after the term: kicad.html for KiCad,

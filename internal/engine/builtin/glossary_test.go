@@ -494,3 +494,19 @@ func TestSameKindAgrees(t *testing.T) {
 		t.Errorf("Berthy = %q [%.2f], want a tug and a crane to conflict [%.2f]", d.Text, d.Confidence, confConflicting)
 	}
 }
+
+// TestTheOneAtHandDoesNotConflict: "The winch is defined as ..." on a
+// page about one record's fields speaks of the winch at hand; against
+// "Winches are drums ..." on another page it is no second meaning
+// (KiCad's "The footprint is defined as an absolute footprint using the
+// LIBNAME:FOOTPRINTNAME format"). The pages are written for this test.
+func TestTheOneAtHandDoesNotConflict(t *testing.T) {
+	t.Parallel()
+	a := "# Winches\n\nWinches are a kind of drum that winds the mooring ropes of a ship.\n"
+	b := "# Berth records\n\nThe winch is defined as the first field of a berth record, in the WINCH:DRUM form.\n\nEvery winch is oiled.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tackle.md", Content: a}, {Path: "records.md", Content: b}})
+	out := runAll(t, newEngine(t), c, []string{"winch"})
+	if d := out[2].([]pipeline.Definition)[0]; d.Text != "Winches are a kind of drum that winds the mooring ropes of a ship." || d.Confidence == confConflicting {
+		t.Errorf("winch = %q [%.2f], want the general definition alone", d.Text, d.Confidence)
+	}
+}
