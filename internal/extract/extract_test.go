@@ -1638,23 +1638,6 @@ func TestExtractReadingBeforeParticle(t *testing.T) {
 	}
 }
 
-// TestExtractImperativeAfterIntroClause: in a manual's steps the verb
-// after an opening clause and its comma is an instruction ("To expand a
-// group, press **Enter**"; the bold key leaves "press" alone in its run),
-// and so is a word between "to" and an object pronoun ("to abort it"); a
-// noun there still opens a phrase ("When the cache is full, cache entries
-// are evicted"). Found on a terminal program's HTML manual; the text is
-// written for this test.
-func TestExtractImperativeAfterIntroClause(t *testing.T) {
-	t.Parallel()
-	text := "# Using the menus\n\nTo expand a group, press **Enter** while the group is highlighted. " +
-		"When you are ready, press **g** once. To examine the solution, press **!**. If the list is long, press q to close it.\n\n" +
-		"If you want to abort the download, you can press **q** to abort it. To quit it, use the menu.\n\n" +
-		"When the cache is full, cache entries are evicted. Cache entries are small. If needed, log messages go to stderr. Log messages are short.\n"
-	got, terms := extractTwice(t, text)
-	wantTerms(t, got, terms, []string{"cache entry", "log message"}, []string{"press", "abort", "quit"})
-}
-
 // TestExtractNounBeforePreposition: a listed verb ending a run before a
 // preposition is the run's verb only where it can be one: "Can a consumer
 // group read from ..." (after a question's auxiliary), "The worker pools
@@ -1678,75 +1661,100 @@ func TestExtractNounBeforePreposition(t *testing.T) {
 	wantTerms(t, got, terms, nil, []string{"consumer group read", "worker pool read"})
 }
 
-// TestExtractPluralOnlyWord: a lower-case word the text only writes in the
-// plural, and uses as a plural ("how many pixels fall", "Brokers are
-// fast"), is a term in the singular, as a phrase is; a name with a verb
-// for one ("attrs is") and a noun only plural ("globals are", whose
-// singular is an adjective) keep their "s". The texts are written for
-// this test.
-func TestExtractPluralOnlyWord(t *testing.T) {
-	t.Parallel()
-	text := "# Frames\n\nThe clipped pixels lose all detail. A histogram shows how many pixels fall into each level. Dead pixels are bad.\n\n" +
-		"The brokers store frames. Many brokers run here. Brokers are fast.\n\n" +
-		"*attrs* is a package. Use attrs for frames. attrs has classes.\n\n" +
-		"Template globals are shared. The globals are set once. Add globals early.\n"
-	got, terms := extractTwice(t, text)
-	wantTerms(t, got, terms, []string{"pixel", "broker", "attrs", "globals"}, []string{"pixels", "brokers", "attr", "global"})
-}
-
-// TestExtractEditorVerbs: the verbs of an editor's manual ("draw",
-// "edit", "zoom", "highlight") are read as verbs where the syntax says
-// so ("it is useful to draw the outline", "you can edit the label"),
-// as the verbs of a server's are; nouns after them stay terms. Met in a
-// circuit editor's manual; the text is written for this test.
-func TestExtractEditorVerbs(t *testing.T) {
-	t.Parallel()
-	text := "# Boards\n\nIt is useful to draw the board outline first. You can draw a rectangle with the shape tool. " +
-		"Use the shape tool to draw the outline. You can edit the label later. Double click a pad to edit its properties. " +
-		"You can zoom the view with the wheel. Press F1 to zoom the canvas. You can highlight a net with the net tool. " +
-		"Use the net tool to highlight the wires. The board outline must be closed.\n"
-	got, terms := extractTwice(t, text)
-	wantTerms(t, got, terms, []string{"board outline", "shape tool", "net tool"}, []string{"draw", "edit", "zoom", "highlight"})
-}
-
-// TestExtractJapaneseAdjectivalLoanword: a loanword the dictionary lacks,
-// written before the adjectival 「な」 (「インタラクティブなプログラム」), is
-// an adjective, not a term; a noun before the copula's 「なので」 stays one,
-// and so does a compound that opens with the loanword. The text is written
-// for this test.
-func TestExtractJapaneseAdjectivalLoanword(t *testing.T) {
-	t.Parallel()
-	text := "# 端末\n\nこれはインタラクティブなプログラムです。インタラクティブな操作ができます。" +
-		"インタラクティブな画面を開きます。インタラクティブモードで起動します。\n\n" +
-		"設定はクリップボードなので、すぐに消えます。クリップボードを確認します。クリップボードに保存します。\n"
-	got, terms := extractTwice(t, text)
-	wantTerms(t, got, terms, []string{"クリップボード", "インタラクティブモード"}, []string{"インタラクティブ"})
-}
-
-// TestExtractDutyVerbs: a developers' handbook's duties are verbs ("to
-// maintain the package", "Please upload the log") and "care" is taken
-// ("take care to ..."): none is a term, while the nouns they govern are.
-// The text is written for this test.
-func TestExtractDutyVerbs(t *testing.T) {
-	t.Parallel()
-	text := "# Duties\n\nA package maintainer has to maintain the package. Who can maintain packages in the archive? " +
-		"The team maintains the package archive. Take care to sign the files. Please take care of the package archive. " +
-		"Please upload the build log. Please upload the build log again. The build log is short.\n"
-	got, terms := extractTwice(t, text)
-	wantTerms(t, got, terms, []string{"package maintainer", "package archive", "build log"}, []string{"maintain", "care", "upload"})
-}
-
-// TestExtractInstructionAfterLabel: a verb after a label's colon, before
-// its object, is an instruction ("Place the package on hold: cancel any
-// active installation", aptitude's manual), not a term. The text is
+// TestExtractWordRoles: words whose role in the sentence makes them no
+// term (verbs, adjectives) and words a form hides (a plural), each case
 // written for this test.
-func TestExtractInstructionAfterLabel(t *testing.T) {
+func TestExtractWordRoles(t *testing.T) {
 	t.Parallel()
-	text := "# Commands\n\n- `tug=`: Place the tug on hold: cancel any active berth order.\n" +
-		"- `tug:`: Keep the tug at its berth: cancel any tow order.\n- `tug-`: Drop the tug: cancel all tow orders.\n\n" +
-		"Every berth order and every tow order is logged.\n"
-	got, terms := extractTwice(t, text)
-	wantTerms(t, got, terms, []string{"berth order", "tow order"}, []string{"cancel"})
+	for _, tc := range []struct {
+		name            string
+		text            string
+		present, absent []string
+	}{
+		// In a manual's steps the verb after an opening clause and its comma
+		// is an instruction ("To expand a group, press **Enter**"; the bold
+		// key leaves "press" alone in its run), and so is a word between
+		// "to" and an object pronoun ("to abort it"); a noun there still
+		// opens a phrase ("When the cache is full, cache entries are
+		// evicted"). Found on a terminal program's HTML manual.
+		{
+			name: "ImperativeAfterIntroClause",
+			text: "# Using the menus\n\nTo expand a group, press **Enter** while the group is highlighted. " +
+				"When you are ready, press **g** once. To examine the solution, press **!**. If the list is long, press q to close it.\n\n" +
+				"If you want to abort the download, you can press **q** to abort it. To quit it, use the menu.\n\n" +
+				"When the cache is full, cache entries are evicted. Cache entries are small. If needed, log messages go to stderr. Log messages are short.\n",
+			present: []string{"cache entry", "log message"},
+			absent:  []string{"press", "abort", "quit"},
+		},
+		// A lower-case word the text only writes in the plural, and uses as
+		// a plural ("how many pixels fall", "Brokers are fast"), is a term
+		// in the singular, as a phrase is; a name with a verb for one
+		// ("attrs is") and a noun only plural ("globals are", whose singular
+		// is an adjective) keep their "s".
+		{
+			name: "PluralOnlyWord",
+			text: "# Frames\n\nThe clipped pixels lose all detail. A histogram shows how many pixels fall into each level. Dead pixels are bad.\n\n" +
+				"The brokers store frames. Many brokers run here. Brokers are fast.\n\n" +
+				"*attrs* is a package. Use attrs for frames. attrs has classes.\n\n" +
+				"Template globals are shared. The globals are set once. Add globals early.\n",
+			present: []string{"pixel", "broker", "attrs", "globals"},
+			absent:  []string{"pixels", "brokers", "attr", "global"},
+		},
+		// The verbs of an editor's manual ("draw", "edit", "zoom",
+		// "highlight") are read as verbs where the syntax says so ("it is
+		// useful to draw the outline", "you can edit the label"), as the
+		// verbs of a server's are; nouns after them stay terms. Met in a
+		// circuit editor's manual.
+		{
+			name: "EditorVerbs",
+			text: "# Boards\n\nIt is useful to draw the board outline first. You can draw a rectangle with the shape tool. " +
+				"Use the shape tool to draw the outline. You can edit the label later. Double click a pad to edit its properties. " +
+				"You can zoom the view with the wheel. Press F1 to zoom the canvas. You can highlight a net with the net tool. " +
+				"Use the net tool to highlight the wires. The board outline must be closed.\n",
+			present: []string{"board outline", "shape tool", "net tool"},
+			absent:  []string{"draw", "edit", "zoom", "highlight"},
+		},
+		// A loanword the dictionary lacks, written before the adjectival 「な」
+		// (「インタラクティブなプログラム」), is an adjective, not a term; a noun before the
+		// copula's 「なので」 stays one, and so does a compound that opens with
+		// the loanword.
+		{
+			name: "JapaneseAdjectivalLoanword",
+			text: "# 端末\n\nこれはインタラクティブなプログラムです。インタラクティブな操作ができます。" +
+				"インタラクティブな画面を開きます。インタラクティブモードで起動します。\n\n" +
+				"設定はクリップボードなので、すぐに消えます。クリップボードを確認します。クリップボードに保存します。\n",
+			present: []string{"クリップボード", "インタラクティブモード"},
+			absent:  []string{"インタラクティブ"},
+		},
+		// A developers' handbook's duties are verbs ("to maintain the
+		// package", "Please upload the log") and "care" is taken ("take care
+		// to ..."): none is a term, while the nouns they govern are.
+		{
+			name: "DutyVerbs",
+			text: "# Duties\n\nA package maintainer has to maintain the package. Who can maintain packages in the archive? " +
+				"The team maintains the package archive. Take care to sign the files. Please take care of the package archive. " +
+				"Please upload the build log. Please upload the build log again. The build log is short.\n",
+			present: []string{"package maintainer", "package archive", "build log"},
+			absent:  []string{"maintain", "care", "upload"},
+		},
+		// A verb after a label's colon, before its object, is an instruction
+		// ("Place the package on hold: cancel any active installation",
+		// aptitude's manual), not a term.
+		{
+			name: "InstructionAfterLabel",
+			text: "# Commands\n\n- `tug=`: Place the tug on hold: cancel any active berth order.\n" +
+				"- `tug:`: Keep the tug at its berth: cancel any tow order.\n- `tug-`: Drop the tug: cancel all tow orders.\n\n" +
+				"Every berth order and every tow order is logged.\n",
+			present: []string{"berth order", "tow order"},
+			absent:  []string{"cancel"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			got, terms := extractTwice(t, tc.text)
+			wantTerms(t, got, terms, tc.present, tc.absent)
+		})
+	}
 }
 
 // extractTwice extracts the terms of text written in two documents (a
