@@ -62,12 +62,14 @@ var (
 	labelsEN = labels{"Glossary", "Definition", "Aliases", "Confidence", "Occurrences", ", "}
 )
 
-// japaneseGlossary reports whether most terms are written in CJK script, in
-// which case the Markdown labels are Japanese as in the original tool.
+// japaneseGlossary reports whether most entries are Japanese, by their
+// term or their definition, in which case the Markdown labels are Japanese
+// as in the original tool: a Japanese manual names many things in Latin
+// letters ("APT", "dpkg"), and says what they are in Japanese.
 func japaneseGlossary(entries []Entry) bool {
 	cjk := 0
 	for _, e := range entries {
-		if HasCJK(e.Term) {
+		if HasCJK(e.Term) || HasCJK(e.Definition) {
 			cjk++
 		}
 	}
@@ -77,8 +79,8 @@ func japaneseGlossary(entries []Entry) bool {
 // WriteMarkdown writes the glossary as Markdown: a title, then per term (in
 // SortEntries order) a "## term" section with the definition, the aliases
 // when there are any, the confidence with two decimals and the occurrences
-// as "- path:line", separated by "---". Labels are Japanese when most terms
-// are Japanese, English otherwise.
+// as "- path:line", separated by "---". Labels are Japanese when most
+// entries are Japanese (see japaneseGlossary), English otherwise.
 func WriteMarkdown(w io.Writer, g Glossary) error {
 	entries := append([]Entry(nil), g.Terms...)
 	SortEntries(entries)

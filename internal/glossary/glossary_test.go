@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -244,6 +245,38 @@ func TestIsPlural(t *testing.T) {
 	} {
 		if got := IsPlural(tt.other, tt.term); got != tt.want {
 			t.Errorf("IsPlural(%q, %q) = %v, want %v", tt.other, tt.term, got, tt.want)
+		}
+	}
+}
+
+// TestJapaneseLabelsByDefinition: a Japanese manual's glossary names many
+// things in Latin letters ("APT", "dpkg") and says what they are in
+// Japanese: its labels are Japanese; an English glossary with a Japanese
+// term or two keeps English labels.
+func TestJapaneseLabelsByDefinition(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name    string
+		entries []Entry
+		want    string
+	}{
+		{"latin terms, Japanese definitions", []Entry{
+			{Term: "APT", Definition: "Advanced Packaging Toolの略。"},
+			{Term: "dpkg", Definition: "dpkg は最も低レベルのパッケージ管理ツールです。"},
+			{Term: "係留", Definition: "船を岸壁につなぐこと。"},
+		}, "# 用語集\n"},
+		{"English glossary", []Entry{
+			{Term: "APT", Definition: "Short for Advanced Packaging Tool."},
+			{Term: "dpkg", Definition: "The lowest-level package tool."},
+			{Term: "係留", Definition: "Mooring."},
+		}, "# Glossary\n"},
+	} {
+		var buf bytes.Buffer
+		if err := WriteMarkdown(&buf, Glossary{Terms: tc.entries}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(buf.String(), tc.want) {
+			t.Errorf("%s: starts %q, want %q", tc.name, buf.String()[:min(buf.Len(), 20)], tc.want)
 		}
 	}
 }
