@@ -1259,10 +1259,15 @@ func TestDefinePluralsInEs(t *testing.T) {
 		"Ledgers are mutable; they can be copied. A ledger lists the tows.\n\nThe `hitches` argument is passed on. hitches is a list of knots to tie.\n\n" +
 		"Tide charts are like this, for example. Read a tide chart daily.\n\n" +
 		"## Buses\n\nHarbour buses are a way to carry crews between the berths. A harbour bus can carry many crews.\n\n" +
-		"Berth aliases are short names that stand for a berth. Each berth alias is unique.\n"
+		"Berth aliases are short names that stand for a berth. Each berth alias is unique.\n\n" +
+		"Tide gauges are an essential tool of every quay that pilots read before they plan a berth. Read the tide gauge.\n\n" +
+		"Quaymaster is the default berth planner installed by the harbour office. Quaymaster runs daily. Ebb is the default.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "tools.md", Content: doc}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
+		// "are an" as "are a"; "the default X ..." says it is an X.
+		"tide gauge": "Tide gauges are an essential tool of every quay that pilots read before they plan a berth.",
+		"Quaymaster": "Quaymaster is the default berth planner installed by the harbour office.",
 		// A word in a single "s" takes "-es" too: bus, alias.
 		"harbour bus":  "Harbour buses are a way to carry crews between the berths.",
 		"berth alias":  "Berth aliases are short names that stand for a berth.",
@@ -1281,6 +1286,9 @@ func TestDefinePluralsInEs(t *testing.T) {
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s = %q (%.2f), want no definition from %q", term, d.Text, d.Confidence, not)
 		}
+	}
+	if d := define(t, e, c, "Ebb"); d.Confidence >= confExplicit {
+		t.Errorf("Ebb = %q (%.2f), want no definition from \"is the default.\"", d.Text, d.Confidence)
 	}
 	if d := define(t, e, c, "capstan"); strings.Contains(d.Text, "Lib/quay") {
 		t.Errorf("capstan = %q, want no gloss from the source code line", d.Text)

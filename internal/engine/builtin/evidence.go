@@ -3161,7 +3161,7 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			strong bool
 		}{
 			{" is a ", true}, {" is an ", true}, {" is the ", true}, {" is one of ", true}, {" is any ", true},
-			{" is defined as ", true}, {" are the ", true}, {" are a ", true},
+			{" is defined as ", true}, {" are the ", true}, {" are a ", true}, {" are an ", true},
 			{" refers to ", true}, {" refer to ", true}, {" means ", true}, {" stands for ", true},
 			{" is short for ", true}, {" is shorthand for ", true}, {" denotes ", true}, {" denote ", true},
 			// Informal definitions: "Backpressure is when a consumer ...",
@@ -3267,7 +3267,7 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 					// them, classified, not what it is.
 					return evidence{}, false
 				}
-				if (p.prefix == " is a " || p.prefix == " is an " || p.prefix == " are a ") && enVerdict(body) {
+				if (p.prefix == " is a " || p.prefix == " is an " || p.prefix == " are a " || p.prefix == " are an ") && enVerdict(body) {
 					// "Linear is a good choice.", "Thin clients are a good
 					// way to still make use of very old machines": a
 					// verdict, not what it is.
@@ -3276,7 +3276,7 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				if strings.HasPrefix(p.prefix, ", a") {
 					body = strings.TrimPrefix(p.prefix, ", ") + body
 				}
-				if relative && !hasAnyPrefix(p.prefix, " is a ", " is an ", " is the ", " are the ", " are a ") {
+				if relative && !hasAnyPrefix(p.prefix, " is a ", " is an ", " is the ", " are the ", " are a ", " are an ") {
 					return evidence{}, false
 				}
 				return mk(body, p.strong && !relative)
@@ -3958,8 +3958,13 @@ func notDefiningThe(body string) bool {
 	if len(words) == 0 {
 		return false
 	}
-	switch strings.TrimRight(words[0], ".,;:") {
-	case "same", "default", "only", "first", "last", "next", "best", "most", "least", "main", "case", "reason",
+	switch w := strings.TrimRight(words[0], ".,;:"); w {
+	case "default", "main":
+		// "Linear is the default.", "the default since 2.0": which one
+		// is chosen; "GRUB is the default bootloader installed by
+		// Debian ..." says what it is, a bootloader.
+		return len(words) < 4 || w != words[0] || !isLatinWord(words[1]) || enHeadStops[words[1]] || enStopwords[words[1]]
+	case "same", "only", "first", "last", "next", "best", "most", "least", "case", "reason",
 		"problem", "result", "opposite", "other", "one", "way", "next-most":
 		return true
 	}

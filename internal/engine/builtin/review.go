@@ -405,7 +405,7 @@ func copulaOf(def string, spellings []string) bool {
 	for _, sp := range spellings {
 		if n, ok := matchSubject(def, sp, false); ok {
 			rest := strings.ToLower(def[n:])
-			for _, c := range []string{" is a ", " is an ", " is the ", " are the ", " are a ", " is one of ", " represents a ", " represents an ", " consists of "} {
+			for _, c := range []string{" is a ", " is an ", " is the ", " are the ", " are a ", " are an ", " is one of ", " represents a ", " represents an ", " consists of "} {
 				if strings.HasPrefix(rest, c) {
 					return !glossary.Contains(def[n:], sp)
 				}
