@@ -2437,3 +2437,24 @@ func TestDefineAkaSubjectAndUsedToRefer(t *testing.T) {
 		t.Errorf("berth ledger: %q (%.2f) says what it is for", d.Text, d.Confidence)
 	}
 }
+
+// TestDefineListWrittenAsOneSentence: the items of a list written as one
+// sentence ("a host is a machine to be monitored;", Nagios's objects in
+// a handbook) are whole definitions, shown as sentences. The text is
+// written for this test.
+func TestDefineListWrittenAsOneSentence(t *testing.T) {
+	t.Parallel()
+	doc := "# Watch objects\n\nThe watch tool knows these objects:\n\n- a berth is a place to be watched;\n- a tug is a boat that pulls ships,\n" +
+		"- a tide alarm is the signal sent when the water is low.\n\nEvery berth, tug and tide alarm is listed.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "watch.md", Content: doc}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"berth":      "A berth is a place to be watched.",
+		"tug":        "A tug is a boat that pulls ships.",
+		"tide alarm": "A tide alarm is the signal sent when the water is low.",
+	} {
+		if d := define(t, e, c, term); d.Text != want || d.Confidence < confExplicit {
+			t.Errorf("%s = %q (%.2f), want %q (>= %.2f)", term, d.Text, d.Confidence, want, confExplicit)
+		}
+	}
+}

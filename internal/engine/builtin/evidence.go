@@ -3118,6 +3118,16 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			}
 			text = t + "."
 		}
+		if !s.ja {
+			// "a host is a machine to be monitored;" (an item of a list
+			// written as one sentence): a whole sentence, shown as one.
+			if t := strings.TrimRight(text, " "); strings.HasSuffix(t, ";") || strings.HasSuffix(t, ",") {
+				text = t[:len(t)-1] + "."
+			}
+			if hasAnyPrefix(text, "a ", "an ", "the ") {
+				text = strings.ToUpper(text[:1]) + text[1:]
+			}
+		}
 		kind := evExplicit
 		if !s.ja && hasAnyPrefixFold(text, "each ", "every ") {
 			// "Each time is the median of 3 runs", "Each value is an
