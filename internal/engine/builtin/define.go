@@ -130,11 +130,6 @@ func assess(term string, evs []evidence) assessment {
 			a.clusters = own
 		}
 	}
-	// "The value is a list of names ..." in one page and "The value is a
-	// bitmap ..." in another: each says what one setting's value is, not
-	// what a value is; they do not contradict each other either. So does
-	// "The argument is a delay ..." alone, of an everyday word: "the"
-	// points to the argument at hand.
 	if len(a.clusters) > 1 {
 		// "Footprints are a set of copper pads ..." on one page, "The
 		// footprint is defined as an absolute footprint using the
@@ -185,6 +180,11 @@ func assess(term string, evs []evidence) assessment {
 		a.clusters = nil
 		return a
 	}
+	// "The value is a list of names ..." in one page and "The value is a
+	// bitmap ..." in another: each says what one setting's value is, not
+	// what a value is; they do not contradict each other either. So does
+	// "The argument is a delay ..." alone, of an everyday word: "the"
+	// points to the argument at hand.
 	perUse := len(a.clusters) > 0 && allDefinite(a.clusters, general) &&
 		(len(a.clusters) > 1 || general && !slices.ContainsFunc(a.clusters[0], identifiesKind))
 	if perUse {

@@ -5731,8 +5731,6 @@ func restateEvidence(s *sentence, sp string) (evidence, bool) {
 	return evidence{}, false
 }
 
-// parenEvidence matches a parenthetical gloss right after the term:
-// "サンドボックス（アクションを…一時ディレクトリ）" or "X (i.e. ...)".
 // partOfBefore reports English text that ends in a part and "of" with an
 // article or none: "the revision part of the", "the last portion of".
 func partOfBefore(before string) bool {
@@ -5764,6 +5762,8 @@ func partOfBefore(before string) bool {
 	return false
 }
 
+// parenEvidence matches a parenthetical gloss right after the term:
+// "サンドボックス（アクションを…一時ディレクトリ）" or "X (i.e. ...)".
 func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	if opensExample(s.text, s.ja) {
 		// 「例えば、…を RAID0 (高速な 300GB のビデオ編集パーティション) で

@@ -497,7 +497,7 @@ func TestSameKindAgrees(t *testing.T) {
 
 // TestTheOneAtHandDoesNotConflict: "The winch is defined as ..." on a
 // page about one record's fields speaks of the winch at hand; against
-// "Winches are drums ..." on another page it is no second meaning
+// "Winches are a kind of drum ..." on another page it is no second meaning
 // (KiCad's "The footprint is defined as an absolute footprint using the
 // LIBNAME:FOOTPRINTNAME format"). The pages are written for this test.
 func TestTheOneAtHandDoesNotConflict(t *testing.T) {

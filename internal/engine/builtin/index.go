@@ -521,19 +521,12 @@ func blockJA(b block, docJA bool) bool {
 		// mostly in English (KiCad's partial Japanese manual) is read as
 		// Japanese: split at 「。」, glossed and quoted by the Japanese
 		// rules.
-		var kana, letters int
-		hasKana := false
-		for _, l := range b.lines {
-			// Kana (U+3040-U+30FF) open with the byte 0xE3 in UTF-8: a
-			// cheap test first, for every block of an English page.
-			if strings.IndexByte(l, 0xE3) >= 0 {
-				hasKana = true
-				break
-			}
-		}
-		if !hasKana {
+		// Kana (U+3040-U+30FF) open with the byte 0xE3 in UTF-8: a cheap
+		// test first, for every block of an English page.
+		if !slices.ContainsFunc(b.lines, func(l string) bool { return strings.IndexByte(l, 0xE3) >= 0 }) {
 			return false
 		}
+		var kana, letters int
 		for _, l := range b.lines {
 			k, n := countKana(l)
 			kana, letters = kana+k, letters+n
