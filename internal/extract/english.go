@@ -699,6 +699,7 @@ func (d *docState) enDoc() {
 	}
 	run := d.run[:0]
 	start := 0
+	var verbs map[string]int // verb bases read as verbs, by word
 	flush := func(end int) {
 		d.enSplit(run, start, end)
 		run = run[:0]
@@ -711,6 +712,12 @@ func (d *docState) enDoc() {
 		}
 		if d.verbAt(k) {
 			flush(k)
+			if t.shape == kLower && has(enVerbs, t.s) {
+				if verbs == nil {
+					verbs = make(map[string]int)
+				}
+				verbs[t.s]++
+			}
 			continue
 		}
 		u, ok := d.enUnit(k)
@@ -767,6 +774,11 @@ func (d *docState) enDoc() {
 	}
 	flush(len(d.toks))
 	d.run = run
+	for w, n := range verbs {
+		if e := d.entries[w]; e != nil {
+			e.verbs += n
+		}
+	}
 }
 
 // titlePossessive reports a possessive inside the title of a document: a
@@ -834,6 +846,16 @@ func (d *docState) verbAt(k int) bool {
 	if base && t.shape == kLower && d.instructionAfterClause(k) {
 		return true
 	}
+	if base && t.shape == kLower && (hasPrev && p == "then" || d.beforeObject(k)) {
+		// "Then execute: ...", "`foo` execute the command", "recognize
+		// and execute it".
+		return true
+	}
+	if base && t.shape == kLower && hasPrev && (p == "which" || p == "who") && k+1 < len(d.toks) &&
+		d.toks[k+1].shape == kLower && has(enRelVerbPreps, d.toks[k+1].s) {
+		// "Packages which execute on Intel machines".
+		return true
+	}
 	if hasPrev {
 		if base && (p == "or" || p == "and") && pk >= 2 && d.toks[pk-1].shape != 0 && d.toks[pk-2].shape != 0 {
 			// "to create or retrieve a bucket"
@@ -876,6 +898,36 @@ func (d *docState) verbAt(k int) bool {
 	return false
 }
 
+// beforeObject reports whether the verb base at token k opens its object:
+// an article or an object pronoun follows it and no determiner or
+// possessive precedes it ("the process the kernel starts" has a noun).
+func (d *docState) beforeObject(k int) bool {
+	if k+1 >= len(d.toks) {
+		return false
+	}
+	if n := d.toks[k+1]; n.shape != kLower || !has(enObjectOpeners, n.s) {
+		return false
+	}
+	if k == 0 {
+		return true
+	}
+	b := d.toks[k-1]
+	return b.shape == 0 || b.poss == 0 && !has(enNounOpeners, strings.ToLower(b.s))
+}
+
+// enObjectOpeners open the object of a verb: "execute the command",
+// "execute it".
+var enObjectOpeners = wordSet(`the a an it them your its their`)
+
+// enNounOpeners open a noun phrase: the word after one is not a verb
+// ("the update", "each process").
+var enNounOpeners = wordSet(`the a an this these those each every any some no its their our your my his her
+	whose one another either neither`)
+
+// enRelVerbPreps follow a verb in a relative clause ("which execute on ...");
+// "to" and "of" are left out ("which package to install").
+var enRelVerbPreps = wordSet(`on in at with from into onto over under through for by across against`)
+
 // enToObjects are the pronouns and possessives that open the object of
 // a verb after "to" ("to abort it", "to close your session").
 var enToObjects = wordSet(`it them this these those your its their our my his her him us me`)
@@ -906,11 +958,16 @@ func (d *docState) instructionAfterClause(k int) bool {
 	if n := d.toks[k+1]; n.shape == kLower && len(n.s) > 1 && !has(objectWords, n.s) {
 		return false
 	}
+	// The clause opens the sentence or follows an earlier comma: "For
+	// instance, to see the page, execute ...".
 	first := -1
 	for j := k - 2; j >= 0 && k-j < 40; j-- {
 		t := d.toks[j]
 		if t.shape == 0 && (t.punct == '.' || t.punct == ':' || t.punct == '\n') {
 			break
+		}
+		if t.shape == 0 && t.punct == ',' && first >= 0 && has(enIntroWords, strings.ToLower(d.toks[first].s)) {
+			return true
 		}
 		if t.shape != 0 {
 			first = j

@@ -148,6 +148,7 @@ type entry struct {
 	n          int // units
 	freq       int // occurrences, including those inside longer candidates
 	standalone int // occurrences attested on their own
+	verbs      int // lower-case occurrences read as a verb (a single verb base only)
 	cues       [nCues]int
 	variants   []variant
 	docs       []int
@@ -829,6 +830,7 @@ func merge(results []map[string]*entry) map[string]*entry {
 func (c *entry) absorb(o *entry) {
 	c.freq += o.freq
 	c.standalone += o.standalone
+	c.verbs += o.verbs
 	for i := range c.cues {
 		c.cues[i] += o.cues[i]
 	}
@@ -1173,6 +1175,11 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 		if !c.ja && c.n == 1 && v.alone == 0 && v.units[0].kind == kCap {
 			// "Log" of "Write-Ahead Log", "Halvard" of "Halvard Systems":
 			// a part of a name is not a name.
+			continue
+		}
+		if !c.ja && c.n == 1 && v.units[0].kind == kCap && c.cues[cueDefined] == 0 && has(enVerbs, c.key) && menuVerb(c) {
+			// "File → Import": a verb the text writes in lower case as a
+			// verb, capitalised only on a menu item or a button.
 			continue
 		}
 		if !c.ja && c.n == 1 && numberedPlaceholder(c.key, all) {
@@ -1625,3 +1632,18 @@ func junk(text string, ja bool) bool {
 // "The String OID of ...", "Optional object describing ..." ("Object
 // Store" is a name).
 var fieldTypes = map[string]bool{"string": true, "integer": true, "boolean": true, "number": true, "object": true, "array": true}
+
+// menuVerb reports a word never written alone in lower case but as a verb
+// ("import the board"), more often than capitalised ("File → Import").
+func menuVerb(c *entry) bool {
+	upper := 0
+	for _, v := range c.variants {
+		if v.units[0].kind == kLower && v.alone > 0 {
+			return false
+		}
+		if v.units[0].kind != kLower {
+			upper += v.count
+		}
+	}
+	return c.verbs > upper
+}

@@ -1748,6 +1748,34 @@ func TestExtractWordRoles(t *testing.T) {
 			present: []string{"berth order", "tow order"},
 			absent:  []string{"cancel"},
 		},
+		// A FAQ's instructions and relative clauses use a verb where no
+		// listed cue precedes it: after "then", after code before its
+		// object ("`foo` execute the command"), after a second opening
+		// clause's comma ("For instance, to see ..., execute `man ls`"),
+		// after "which" before a preposition, before an object pronoun
+		// ("recognize and execute it"). The nouns stay terms.
+		{
+			name: "VerbBeforeObject",
+			text: "# Tools\n\n- Then execute: to move your berth program into place.\n" +
+				"To list the files of the berth package `foo` execute the command below.\n" +
+				"For instance, to see the berth page for the command `ls`, execute `man ls`.\n" +
+				"Packages which execute on berth machines are built here. A tug reader must recognize and execute it.\n" +
+				"The berth program and the berth package are small. The tug reader is fast.\n",
+			present: []string{"berth program", "berth package", "tug reader"},
+			absent:  []string{"execute"},
+		},
+		// A verb the text writes in lower case as a verb, and capitalised
+		// only as a menu item or a button ("File → Import"), is no term; a
+		// name written mostly capitalised (a host named "Render") stays one.
+		{
+			name: "MenuVerb",
+			text: "# Boards\n\nChoose **File** → **Import** to read a board. Choose **File** → **Import** again for the pads.\n" +
+				"You can import the board. To import design data, click Tools. The editor can import hotkeys. It will import the pins. " +
+				"Hotkeys are imported as text.\n\n" +
+				"Boards deploy to Render. The app runs on Render, and builds on Render are fast. You can render the board in the board editor.\n",
+			present: []string{"Render", "board editor"},
+			absent:  []string{"Import", "import"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
