@@ -145,6 +145,11 @@ func enDescribes(text, subject, rest, sp string) bool {
 		}
 		return w1 != "not" || len(words) > 3 && isLowerWord(words[2])
 	case w0 == "is" || w0 == "are":
+		if w1 == "called" && len(words) > 2 && !enCalledWhen[strings.TrimRight(words[2], ",.;:")] {
+			// "The index file is called Sources(.gz)": its name, not what
+			// it is or does ("... is called when a letter arrives").
+			return false
+		}
 		return enItemParticiples[w1] && (w0 == "is") != pluralSubject(subject, sp)
 	case pluralSubject(subject, sp):
 		// "Toggles display of pads between ...", a tool-tip: a word in -s
@@ -154,6 +159,11 @@ func enDescribes(text, subject, rest, sp string) bool {
 		return enItemVerbs[w0] || enDescribeVerbs[w0]
 	}
 }
+
+// enCalledWhen follow "is called" of a function or a hook: when or by
+// what it runs.
+var enCalledWhen = toSet(`when whenever by from once on after before for with in during at every each if
+	to upon only automatically`)
 
 // sameCaseSubject reports whether a capitalised term is written as it is
 // at the start of text: "The foundation holds ..." is about a foundation,

@@ -38,7 +38,9 @@ func TestDefineDescribingSentences(t *testing.T) {
 		"Toggles display of buoys between lit and dark mode.\n\nUse the toggle on the bridge.\n\n" +
 		"1. `$TERN_spool` stores undelivered letters until a relay takes them.\n" +
 		"2. `@Courier` will mark a class as a route handler.\n\n" +
-		"Ternlog will now report its version correctly. Tallybook will no longer count drafts.\n"
+		"Ternlog will now report its version correctly. Tallybook will no longer count drafts.\n" +
+		"The tide index is called Tides(.gz, .xz). Every tide index is small.\n" +
+		"The arrival hook is called when a letter reaches its box.\n"
 	ja := "# ツバメ\n\n" +
 		"配送器は、キューから手紙を取り出して宛先へ届けます。\n" +
 		"Priority 属性は、手紙を先に届けるかどうかを指定します。Priority を付けます。\n" +
@@ -66,6 +68,7 @@ func TestDefineDescribingSentences(t *testing.T) {
 		{"Priority", "Priority 属性は、手紙を先に届けるかどうかを指定します。"},
 		{"sortd", "sortd は、届いた手紙を毎朝宛先ごとに束ねます。"}, // a Latin subject set apart
 		{"harbour chart", "Harbour charts can have many layers."},
+		{"arrival hook", "The arrival hook is called when a letter reaches its box."},
 	}
 	for _, tc := range describes {
 		t.Run(tc.term, func(t *testing.T) {
@@ -86,8 +89,9 @@ func TestDefineDescribingSentences(t *testing.T) {
 	// do not say what it is, nor does a change
 	// log's news ("will now report", "will no longer count"). A word in -s
 	// before a noun and "of" is a verb, not a plural subject ("Toggles
-	// display of buoys ...", a tool-tip).
-	for _, term := range []string{"toggle", "mailbox", "parcel", "ledger", "stamp", "保管庫", "控え帳", "Stamp", "MTP", "tide", "sorting", "燕社", "postctl", "宛先変数", "二重封筒", "Ternlog", "Tallybook"} {
+	// display of buoys ...", a tool-tip). "The tide index is called
+	// Tides(.gz)" gives its file's name, not what it is.
+	for _, term := range []string{"tide index", "toggle", "mailbox", "parcel", "ledger", "stamp", "保管庫", "控え帳", "Stamp", "MTP", "tide", "sorting", "燕社", "postctl", "宛先変数", "二重封筒", "Ternlog", "Tallybook"} {
 		t.Run(term, func(t *testing.T) {
 			t.Parallel()
 			if d := define(t, e, c, term); d.Confidence >= confDescribe && !strings.HasPrefix(d.Text, usedInPrefixEN) {
