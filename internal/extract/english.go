@@ -21,6 +21,7 @@ type etok struct {
 	tbl    bool   // the token is in a table row
 	at     bool   // the word follows an "@": a handle or an address's domain
 	comma  bool   // for punctuation: it holds a comma
+	quoted bool   // the word follows an opening quote
 }
 
 // The possessives an etok records, as written.
@@ -63,6 +64,7 @@ func (d *docState) addressAfter(end int) bool {
 func (d *docState) enTokenize(text string, heading, table bool) {
 	heading = heading || table
 	sentStart := true
+	quoteStart := false // the next word opens a quotation
 	lastWord := ""
 	for i := 0; i < len(text); {
 		b := text[i]
@@ -142,13 +144,15 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 			if t.shape == kCap && (sentStart || heading) {
 				t.posCap = true
 			}
+			t.quoted = quoteStart
 			d.toks = append(d.toks, t)
-			sentStart = false
+			sentStart, quoteStart = false, false
 			lastWord = w
 			i = j
 			continue
 		}
 		p := byte(',')
+		quoteStart = r == '“' || r == '‘' || r == '"' && (i == 0 || text[i-1] == ' ')
 		switch r {
 		case '.', '!', '?', '。', '！', '？':
 			next := byte(' ')
@@ -1406,7 +1410,9 @@ func (d *docState) enFlush(run []unit, start, end int) {
 				for k > i && run[k-1].kind == kConnector {
 					k--
 				}
-				if j == k && caps > 0 && !head {
+				// A quoted label in sentence case (“Standard system”)
+				// capitalises its first word as a sentence does: no name.
+				if j == k && caps > 0 && !head && !(i == 0 && j == 1 && j < n && d.toks[start].quoted && run[1].kind == kLower) {
 					attested = true
 					if j < n {
 						c |= 1 << cueModifier

@@ -1776,6 +1776,16 @@ func TestExtractWordRoles(t *testing.T) {
 			present: []string{"Render", "board editor"},
 			absent:  []string{"Import", "import"},
 		},
+		// A label quoted in sentence case (“Standard system”, an
+		// installer's task) capitalises its first word as a sentence
+		// does: no name of its own.
+		{
+			name: "QuotedSentenceCase",
+			text: "# Tasks\n\nThe “Standard berth” task installs the berth tools. Pick the “Standard berth” task again.\n" +
+				"Without the “Standard berth” task, the berth tools are missing. Select the “Desktop tug” task for a tug.\n",
+			present: []string{"berth tool"},
+			absent:  []string{"Standard", "standard", "Desktop"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
