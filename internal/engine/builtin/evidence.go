@@ -5108,6 +5108,8 @@ func calledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence, b
 		for _, end := range []string{"と呼ぶ。", "と呼ぶ、", "と呼び、", "と呼びます", "と呼んでいる", "と呼んでいます",
 			// 「Debian パッケージはバイナリパッケージとも呼ばれ、…」: also called.
 			"とも呼ばれ、", "とも呼ばれる。", "とも呼ばれます。", "とも呼ばれています。",
+			// 「このファイルはデバイスファイルと呼ばれ、…振る舞いをします。」
+			"と呼ばれ、", "と呼ばれており、",
 			"と呼ばれる。", "と呼ばれます。", "と呼ばれている。", "と呼ばれています。", "という。", "といいます。",
 			"と言う。", "と言います。", "と言い、", "と言われる。", "と言われます。", "と言われています。"} {
 			ok = ok || strings.HasPrefix(rest, end) || strings.TrimSuffix(end, "。") == rest
@@ -5789,10 +5791,12 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			// verb of the sentence, how it is done, not what it is.
 			continue
 		}
-		if s.ja && endsWithAny(strings.TrimRight(s.text[:at], " "), "する", "した", "される", "された", "できる", "させる") {
+		if s.ja && endsWithAny(strings.TrimRight(s.text[:at], " "), "する", "した", "される", "された", "できる", "させる", "ある") {
 			// 「package.el を利用してインストールするパッケージ (手元の PC
 			// の ~/.emacs.d/elpa に溜るファイル)」: a clause narrows the
-			// word; the parenthesis is about the narrowed one.
+			// word; the parenthesis is about the narrowed one, as it is
+			// about the one 「ある」 picks (「あるパーティション (たいてい最も
+			// 重要なもの)」) or 「…にある」 places.
 			continue
 		}
 		if before := strings.TrimRight(s.text[:at], " "); s.ja && !glossary.HasCJK(sp) && strings.HasSuffix(before, "の") {

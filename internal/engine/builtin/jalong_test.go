@@ -118,7 +118,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"- 浮桟橋は少しトリッキーです。まず数を入力します。\n\n浮桟橋を使う。\n" +
 			"港名 (「手元の港」、「沖の港」) を記録する。港名を読む。\n" +
 			"| `tug1 \\| tug2` | `tug1` の曳航索を `tug2` に **引継** (**同時並行**で実行) |\n\n引継を行う。\n" +
-			"`ZT`: 全角潮位符(半角潮位符との変換用)\n\n全角潮位符を使う。\n"},
+			"`ZT`: 全角潮位符(半角潮位符との変換用)\n\n全角潮位符を使う。\n" +
+			"港内のある泊位 (たいてい最も深いもの) が足りなくなる。泊位を数える。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -169,6 +170,7 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"浮桟橋", "トリッキー"},    // a verdict
 		{"港名", "手元の港"},      // examples, quoted
 		{"引継", "同時並行"},      // how it runs
+		{"泊位", "最も深い"},      // 「ある泊位」: one of them
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, "文中の用例") {
 			t.Errorf("%s: %q, want no gloss from %q", tc.term, d.Text, tc.not)

@@ -186,6 +186,7 @@ func TestJapaneseRemarksAreNotGlosses(t *testing.T) {
 		"積荷目録 (前に説明した .csv ファイル) を送ります。\n" +
 		"暗証番号 (入力ミスを防ぐために 2 回) を入力します。\n" +
 		"港湾台帳は入港簿とも呼ばれ、入港したすべての船を記録する帳簿です。\n" +
+		"港には特別な浮きがいろいろとあります。この浮きは灯浮標と呼ばれ、夜に光ります。\n" +
 		"倉庫 (during the call you already chose one, see 第 3 節「保管場所の選びかた」) を使います。\n" +
 		"港の記録ツール(入港記録用の `logctl`(8))と出港スクリプト (sailout、sailcheck そして sailend ファイルのこと) を使います。\n\n" +
 		"- 終了状態: 非0 (\"偽\")\n- 喫水: 船が浮かぶために必要な水の深さ。\n- berth: には係留する岸壁の番号を指定する。\n\nberth を確認します。\n"
@@ -208,6 +209,7 @@ func TestJapaneseRemarksAreNotGlosses(t *testing.T) {
 		"出港スクリプト": "sailout、sailcheck そして sailend ファイルのこと。",
 		"記号列":     "厳密には字句解析した結果のToken。",
 		"入港簿":     "港湾台帳は入港簿とも呼ばれ、入港したすべての船を記録する帳簿です。",
+		"灯浮標":     "港には特別な浮きがいろいろとあります。この浮きは灯浮標と呼ばれ、夜に光ります。",
 	} {
 		if d := define(t, e, c, term); d.Text != want {
 			t.Errorf("%s: %q, want %q", term, d.Text, want)
