@@ -480,6 +480,9 @@ func isEdWord(w string) bool {
 	if len(w) == 4 && strings.HasSuffix(w, "ied") {
 		return true // died, tied, lied
 	}
+	if has(enIrregularParticiples, w) {
+		return true // "can be overridden by", "is hidden from"
+	}
 	if len(w) < 5 || !strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "eed") {
 		return false
 	}
@@ -489,6 +492,13 @@ func isEdWord(w string) bool {
 	}
 	return true
 }
+
+// enIrregularParticiples are past participles not in -ed, read as
+// isEdWord reads those.
+// Those that modify nouns as adjectives do ("broken lattice", "hidden
+// file", "frozen release") are left out.
+var enIrregularParticiples = wordSet(`overridden rewritten overwritten driven drawn thrown forgotten undone begun
+	bitten eaten flown grown ridden risen shaken beaten gotten withdrawn overtaken undertaken forgiven`)
 
 // isAdverb reports "-ly" adverbs, sparing nouns such as "reply".
 func isAdverb(w string) bool {

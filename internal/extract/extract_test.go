@@ -1786,6 +1786,17 @@ func TestExtractWordRoles(t *testing.T) {
 			present: []string{"berth tool"},
 			absent:  []string{"Standard", "standard", "Desktop"},
 		},
+		// An irregular participle ("can be overridden by", "rewritten
+		// by") is no term, as one in -ed is not (a configuration
+		// reference's "Can be overridden by ..." on every other key).
+		{
+			name: "IrregularParticiple",
+			text: "# Keys\n\n- tug.limit: The berth limit. Can be overridden by the tug option.\n" +
+				"- tug.mode: The berth mode. Can be overridden by `--mode`; overridden values are logged.\n" +
+				"- tug.name: The berth name, rewritten by the berth limit. It may be overwritten by `--name`.\n",
+			present: []string{"berth limit", "berth mode"},
+			absent:  []string{"overridden", "rewritten", "overwritten"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
