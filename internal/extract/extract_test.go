@@ -1797,6 +1797,15 @@ func TestExtractWordRoles(t *testing.T) {
 			present: []string{"berth limit", "berth mode"},
 			absent:  []string{"overridden", "rewritten", "overwritten"},
 		},
+		// The people of a tutorial's story (Alice and Bob sharing a
+		// repository) stand for anyone, as "foo" stands for any name.
+		{
+			name: "ExamplePeople",
+			text: "# Sharing\n\nAlice clones the berth ledger. Bob edits the berth ledger, and Alice pulls from Bob. " +
+				"Alice may want to see what Bob did. Carol and Dave review it; Mallory cannot.\n",
+			present: []string{"berth ledger"},
+			absent:  []string{"Alice", "Bob", "Carol", "Dave", "Mallory"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -133,13 +133,14 @@ var enVerbs = wordSet(`accept access acknowledge add advance answer append apply
 // enNeverSingle are words that are never a term on their own, though they
 // may be part of one ("doc comment", "Japanese tokenizer"): language names
 // are how documents say which edition or text they mean, "foo" or "hoge"
-// stands for any name in an example, "care" is taken ("take care to
+// stands for any name in an example (and Alice and Bob for anyone in a
+// tutorial's story), "care" is taken ("take care to
 // ..."), and "example" names the text's own
 // device ("An example is a package that ...", as "default" names the value
 // a setting has: "Default is the global evaluation interval."); "the latter"
 // and "the former" point back.
 var enNeverSingle = wordSet(`doc docs readme net todo misc etc stuff default defaults latter former care
-	foo baz qux quux foobar xyzzy hoge fuga piyo example examples
+	foo baz qux quux foobar xyzzy hoge fuga piyo example examples alice bob carol dave mallory
 	english japanese chinese korean french german spanish italian portuguese russian
 	jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august
 	september october november december may let's`)
