@@ -16,12 +16,11 @@ type etok struct {
 	shape  uint8  // kLower, kCap, kAcronym, kIdent; 0 for punctuation and non-words
 	posCap bool   // capitalised because it starts a sentence or is in a heading
 	poss   uint8  // the possessive that followed the word: 0 none, possStraight "'s", possCurly "’s"
-	punct  byte   // for punctuation: '.' when it ends a sentence, '\n' at line end
+	punct  byte   // for punctuation: '.' when it ends a sentence, '\n' at line end, '"' for an opening quote
 	head   bool   // the token is in a heading or a table row
 	tbl    bool   // the token is in a table row
 	at     bool   // the word follows an "@": a handle or an address's domain
 	comma  bool   // for punctuation: it holds a comma
-	quoted bool   // the word follows an opening quote
 }
 
 // The possessives an etok records, as written.
@@ -64,7 +63,6 @@ func (d *docState) addressAfter(end int) bool {
 func (d *docState) enTokenize(text string, heading, table bool) {
 	heading = heading || table
 	sentStart := true
-	quoteStart := false // the next word opens a quotation
 	lastWord := ""
 	for i := 0; i < len(text); {
 		b := text[i]
@@ -144,15 +142,16 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 			if t.shape == kCap && (sentStart || heading) {
 				t.posCap = true
 			}
-			t.quoted = quoteStart
 			d.toks = append(d.toks, t)
-			sentStart, quoteStart = false, false
+			sentStart = false
 			lastWord = w
 			i = j
 			continue
 		}
 		p := byte(',')
-		quoteStart = r == '“' || r == '‘' || r == '"' && (i == 0 || text[i-1] == ' ')
+		if r == '“' || r == '‘' || r == '"' && (i == 0 || text[i-1] == ' ') {
+			p = '"' // an opening quote (see quoted)
+		}
 		switch r {
 		case '.', '!', '?', '。', '！', '？':
 			next := byte(' ')
@@ -179,7 +178,7 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 		}
 		lastWord = ""
 		if n := len(d.toks); n > 0 && d.toks[n-1].shape == 0 && d.toks[n-1].punct != '\n' {
-			if p == '.' || p == ':' && d.toks[n-1].punct != '.' {
+			if p == '.' || p == ':' && d.toks[n-1].punct != '.' || p == '"' && d.toks[n-1].punct == ',' {
 				d.toks[n-1].punct = p
 			}
 			d.toks[n-1].comma = d.toks[n-1].comma || r == ','
@@ -491,6 +490,11 @@ func isEdWord(w string) bool {
 		return false
 	}
 	return true
+}
+
+// quoted reports whether the word token k follows an opening quote.
+func (d *docState) quoted(k int) bool {
+	return k > 0 && d.toks[k-1].shape == 0 && d.toks[k-1].punct == '"'
 }
 
 // enIrregularParticiples are past participles not in -ed, read as
@@ -980,7 +984,7 @@ func (d *docState) instructionAfterClause(k int) bool {
 		if t.shape == 0 && (t.punct == '.' || t.punct == ':' || t.punct == '\n') {
 			break
 		}
-		if t.shape == 0 && t.punct == ',' && first >= 0 && has(enIntroWords, strings.ToLower(d.toks[first].s)) {
+		if t.shape == 0 && t.comma && first >= 0 && has(enIntroWords, strings.ToLower(d.toks[first].s)) {
 			return true
 		}
 		if t.shape != 0 {
@@ -1422,7 +1426,7 @@ func (d *docState) enFlush(run []unit, start, end int) {
 				}
 				// A quoted label in sentence case (“Standard system”)
 				// capitalises its first word as a sentence does: no name.
-				if j == k && caps > 0 && !head && !(i == 0 && j == 1 && j < n && d.toks[start].quoted && run[1].kind == kLower) {
+				if j == k && caps > 0 && !head && !(i == 0 && j == 1 && j < n && d.quoted(start) && run[1].kind == kLower) {
 					attested = true
 					if j < n {
 						c |= 1 << cueModifier
