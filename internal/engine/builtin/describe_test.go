@@ -40,7 +40,8 @@ func TestDefineDescribingSentences(t *testing.T) {
 		"2. `@Courier` will mark a class as a route handler.\n\n" +
 		"Ternlog will now report its version correctly. Tallybook will no longer count drafts.\n" +
 		"The tide index is called Tides(.gz, .xz). Every tide index is small.\n" +
-		"The arrival hook is called when a letter reaches its box.\n"
+		"The arrival hook is called when a letter reaches its box.\n" +
+		"Letters that bounce are kept in the bounce box and sent again at night. Satchel is the recommended tool for this.\n"
 	ja := "# ツバメ\n\n" +
 		"配送器は、キューから手紙を取り出して宛先へ届けます。\n" +
 		"Priority 属性は、手紙を先に届けるかどうかを指定します。Priority を付けます。\n" +
@@ -69,6 +70,8 @@ func TestDefineDescribingSentences(t *testing.T) {
 		{"sortd", "sortd は、届いた手紙を毎朝宛先ごとに束ねます。"}, // a Latin subject set apart
 		{"harbour chart", "Harbour charts can have many layers."},
 		{"arrival hook", "The arrival hook is called when a letter reaches its box."},
+		// "for this": what the sentence before said; it describes at most.
+		{"Satchel", "Satchel is the recommended tool for this."},
 	}
 	for _, tc := range describes {
 		t.Run(tc.term, func(t *testing.T) {

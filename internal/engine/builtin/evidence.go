@@ -3289,6 +3289,13 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 				if relative && !hasAnyPrefix(p.prefix, " is a ", " is an ", " is the ", " are the ", " are a ", " are an ") {
 					return evidence{}, false
 				}
+				if forThis(body) {
+					// "quilt is the recommended tool for this.": for what
+					// the sentence before said; it describes at most.
+					ev, ok := mk(body, false)
+					ev.kind = evDescribe
+					return ev, ok
+				}
 				return mk(body, p.strong && !relative)
 			}
 		}
@@ -4272,6 +4279,14 @@ func pointsBack(s string) bool {
 	w, _, _ := strings.Cut(strings.ToLower(s), " ")
 	w = strings.TrimRight(w, ".,;")
 	return w == "these" || w == "those" || w == "them" || w == "the" && strings.HasPrefix(strings.ToLower(s), "the above")
+}
+
+// forThis reports a copula's body that ends by pointing back: "the
+// recommended tool for this", "a good place to do that".
+func forThis(body string) bool {
+	b := strings.ToLower(strings.TrimRight(body, ".!:; "))
+	return endsWithAny(b, " for this", " for that", " for these", " for those", " for it", " for them", " for this purpose",
+		" for that purpose", " to do this", " to do that", " to do so", " for the job", " for the task")
 }
 
 // anaphoricSubject reports a subject "The X" where X is a word that
