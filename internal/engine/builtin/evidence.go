@@ -3277,6 +3277,11 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 					// them, classified, not what it is.
 					return evidence{}, false
 				}
+				if (p.prefix == " is the " || p.prefix == " are the ") && ofChoice(body) {
+					// "Git is the tool of choice these days for ...": a
+					// verdict, as "a good choice" is.
+					return evidence{}, false
+				}
 				if (p.prefix == " is a " || p.prefix == " is an " || p.prefix == " are a " || p.prefix == " are an ") && enVerdict(body) {
 					// "Linear is a good choice.", "Thin clients are a good
 					// way to still make use of very old machines": a
@@ -3621,6 +3626,18 @@ func enVerdict(body string) bool {
 		// useful." (Jinja's): what it shows, not what it is.
 		"example", "alternative", "reason":
 		return true
+	}
+	return false
+}
+
+// ofChoice reports a body that opens with "<noun> of choice" ("tool of
+// choice", "editor of choice").
+func ofChoice(body string) bool {
+	w := strings.Fields(strings.ToLower(body))
+	for i := 1; i+1 < len(w) && i <= 2; i++ {
+		if w[i] == "of" && strings.TrimRight(w[i+1], ",.;") == "choice" {
+			return true
+		}
 	}
 	return false
 }

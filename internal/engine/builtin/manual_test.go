@@ -75,6 +75,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"Set `berth_headers` for each quay. The value is a dictionary that maps a berth name to its flag. Every value is logged.\n\n" +
 		"Set `tide_tables` for each quay. The keys are the quay names, the values can be tide tables. Every key is short.\n\n" +
 		"Slack is a good choice for most berths. Slack waits for the tide.\n\n" +
+		"Tidegit is the tool of choice these days for tide logs since it keeps every reading. Tidegit reads the log.\n\n" +
 		"The tide extension is a good example of why extensions are useful. Load the tide extension.\n\n" +
 		"A flotilla is a valid thing to do when more than two tugs pull one ship. Each flotilla is logged.\n\n" +
 		"The tide clock module is deprecated. Tidewatch is a modern alternative. Tidewatch reads the gauge.\n\n" +
@@ -169,6 +170,7 @@ func TestServerManualGlosses(t *testing.T) {
 		"key":               "quay names",
 		"cause":             "pull of the moon",
 		"Slack":             "good choice",
+		"Tidegit":           "tool of choice",
 		"tide extension":    "good example",
 		"flotilla":          "valid thing",
 		"light tender":      "good way",             // a plural verdict
