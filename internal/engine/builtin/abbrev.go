@@ -83,6 +83,12 @@ func matchInitials(parts []string, abbr string) bool {
 	if unicode.ToLower(first) == a && matchInitials(parts[1:], abbr[1:]) {
 		return true
 	}
+	if p := parts[0]; len(p) >= 2 && len(p) < len(abbr) && isAbbrev(p) && strings.HasPrefix(abbr, strings.ToLower(p)) &&
+		matchInitials(parts[1:], abbr[len(p):]) {
+		// "PPP over Ethernet (PPPoE)": an abbreviation in the long form
+		// keeps all its letters.
+		return true
+	}
 	// Small words may be left out of the abbreviation.
 	switch strings.ToLower(parts[0]) {
 	case "of", "and", "the", "for", "to", "in", "on", "a", "an":

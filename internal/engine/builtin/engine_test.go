@@ -871,6 +871,9 @@ func TestDefineAbbreviationByItsExpansion(t *testing.T) {
 		{Path: "tms.md", Content: "# 港湾\n\n## 4.1. 潮位監視システム（TMS）\n\nTMSは毎時に潮位を記録する。TMSの記録は一年間残す。\n\n" +
 			"入港管理票（略して NKH）を提出します。NKH は港長が確かめます。NKH を保管します。\n\n" +
 			"潮汐予報網 (略して TFN) は潮位を港ごとに予報する仕組みです。TFN を使います。TFN は毎朝更新されます。\n"},
+		// An abbreviation inside the long form keeps its letters:
+		// "PPP over Ethernet (PPPoE)".
+		{Path: "tcoq.md", Content: "# Links\n\nMost tugs speak TCP over Quaylink (TCPoQ) to the harbour office. TCPoQ needs a cable. Each TCPoQ link is slow.\n"},
 		{Path: "bqs.md", Content: "# Quays\n\nEach berth keeps a berth queue schedule (abbreviated BQS) for the week. The BQS is printed daily. A BQS lists ships.\n"},
 		// A possessive after the long form is no part of it.
 		{Path: "hpf.md", Content: "# Chat\n\nJoin the Harbour Pilots Federation's (HPF) chat. The HPF meets yearly. Each HPF member votes.\n"},
@@ -894,6 +897,7 @@ func TestDefineAbbreviationByItsExpansion(t *testing.T) {
 		// A word marks it as an abbreviation: 「(略して X)」, "(abbreviated X)".
 		{"NKH", "入港管理票の略。", confExpansion},
 		{"BQS", "Short for berth queue schedule.", confExpansion},
+		{"TCPoQ", "Short for TCP over Quaylink.", confExpansion},
 		{"HPF", "Short for Harbour Pilots Federation.", confExpansion},
 	}
 	for _, tc := range tests {
