@@ -166,6 +166,16 @@ func TestJudgementsAndSummariesAreNoGlosses(t *testing.T) {
 		t.Errorf("storage: %q (%.2f), want its definition", d.Text, d.Confidence)
 	}
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "LF", "One path per line")
+	// An instruction after "i.e." ("run it as another user than root (i.e.
+	// add --chuid tug:tug)") and a parenthesis that names again a noun
+	// said before the term ("your quay is linked to your inner (...)
+	// network (a basic two-basin quay)", about the quay) gloss nothing.
+	c = pipeline.NewCorpus([]glossary.Document{{Path: "setup.md", Content: "# Setup\n\n" +
+		"Should the first tide process be run as another user than root (i.e. add --chuid tug:tug to the command)? Every root login is logged.\n\n" +
+		"Imagine that your quay is linked to the Internet and to your inner (your inner address is 10.0.0.2) network (a basic two-basin quay), and you want to serve DNS. " +
+		"Every network has a gateway.\n"}})
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "root", "chuid")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "network", "two-basin")
 }
 
 // An item under a category that names its own key ("- Methods:

@@ -6023,6 +6023,17 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			// separation amounts to, not what LF is.
 			continue
 		}
+		if w, _, _ := strings.Cut(restated, " "); restated != lower && enImperatives[w] {
+			// "another user than root (i.e. add --chuid www:www)": what
+			// to do, not what root is.
+			continue
+		}
+		if head := headNoun(inner, false); len(head) > 2 && !glossary.Contains(sp, head) && glossary.Contains(s.text[:at], head) {
+			// "your server is connected to your internal network (a
+			// basic multi-homed server)": the parenthesis names again
+			// the noun said before the term; it is that noun's gloss.
+			continue
+		}
 		if w, _, _ := strings.Cut(restated, " "); w == "whose" || w == "which" || w == "that" || w == "who" || w == "where" || w == "when" {
 			// "Actions that always take a type (i.e. whose options always
 			// take a value)": a relative clause about a noun before.
