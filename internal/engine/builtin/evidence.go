@@ -863,6 +863,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// label covers, not what an extension is.
 				continue
 			}
+			if !it.ja && accountBody(it.body, k) {
+				// "- list: Mailing list archives and data are owned by
+				// this user and group." (a system's accounts): what the
+				// account is for, not what a list is.
+				continue
+			}
 			if !it.ja && (strings.HasPrefix(it.body, "Please ") || personActs(it.body, k)) {
 				// "GitHub Pages: Please add sphinx.ext.githubpages to your
 				// project.", "PyPI: Jannis Leidel wrote a setuptools
@@ -3902,6 +3908,24 @@ func labelScope(body string) bool {
 		}
 	}
 	return false
+}
+
+// accountBody reports an item's body about the account its key names:
+// "... owned by this user", "... run as this group", "... owned by group
+// mail".
+func accountBody(body, key string) bool {
+	l := strings.ToLower(body)
+	if !strings.Contains(l, "user") && !strings.Contains(l, "group") && !strings.Contains(l, "account") {
+		return false // cheap test first: this runs for every item of a term
+	}
+	for _, n := range []string{"this user", "this group", "this account", "that user", "that group"} {
+		if glossary.Contains(l, n) {
+			return true
+		}
+	}
+	k := strings.ToLower(strings.Trim(key, "`*_ "))
+	return glossary.Contains(l, "group "+k) || glossary.Contains(l, "user "+k) || glossary.Contains(l, "run as "+k) ||
+		glossary.Contains(l, "runs as "+k)
 }
 
 // personActs reports an English body whose subject is a person's name,

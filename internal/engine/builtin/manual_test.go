@@ -734,3 +734,25 @@ func TestIndentedPlainTextIsProse(t *testing.T) {
 		t.Errorf("quayd: %q (%.2f), want its definition", d.Text, d.Confidence)
 	}
 }
+
+// A list of a system's accounts ("- list: Mailing list archives are owned
+// by this user and group.", the Securing Debian manual's users and groups)
+// says what an account is for, not what the word means. The text is
+// written for this test.
+func TestAccountItemsAreNoGlosses(t *testing.T) {
+	t.Parallel()
+	doc := "# Users and groups\n\n" +
+		"- list: Tide list archives and data are owned by this user and group. Some list programs run as this user.\n" +
+		"- tty: TTY devices are owned by this group.\n" +
+		"- berth: Berth files in /var/berth are owned by group berth.\n" +
+		"- quay: A quay is a structure where ships berth.\n\n" +
+		"Every list is kept. Every tty is slow. Every berth has a number. Every quay is long.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "users.md", Content: doc}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "list", "owned by")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tty", "owned by")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth", "owned by")
+	if d := define(t, e, c, "quay"); !strings.Contains(d.Text, "structure where ships berth") {
+		t.Errorf("quay: %q, want its item", d.Text)
+	}
+}
