@@ -1268,7 +1268,8 @@ func TestDefinePluralsInEs(t *testing.T) {
 		"## Buses\n\nHarbour buses are a way to carry crews between the berths. A harbour bus can carry many crews.\n\n" +
 		"Berth aliases are short names that stand for a berth. Each berth alias is unique.\n\n" +
 		"Tide gauges are an essential tool of every quay that pilots read before they plan a berth. Read the tide gauge.\n\n" +
-		"Quaymaster is the default berth planner installed by the harbour office. Quaymaster runs daily. Ebb is the default.\n"
+		"Quaymaster is the default berth planner installed by the harbour office. Quaymaster runs daily. Ebb is the default.\n\n" +
+		"OpenTide is the version installed on the quay when the package tide is chosen. OpenTide runs daily.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "tools.md", Content: doc}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
@@ -1289,7 +1290,8 @@ func TestDefinePluralsInEs(t *testing.T) {
 	// A predicate ("are mutable; ..."), a comparison ("are like this"),
 	// and a name spelled like a plural with a verb for one ("hitches is a
 	// list"), say nothing of what one is.
-	for term, not := range map[string]string{"ledger": "mutable", "hitch": "list of knots", "tide chart": "like this"} {
+	for term, not := range map[string]string{"ledger": "mutable", "hitch": "list of knots", "tide chart": "like this",
+		"OpenTide": "version installed"} { // which version, not what it is
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s = %q (%.2f), want no definition from %q", term, d.Text, d.Confidence, not)
 		}

@@ -4023,7 +4023,10 @@ func notDefiningThe(body string) bool {
 		// Debian ..." says what it is, a bootloader.
 		return len(words) < 4 || w != words[0] || !isLatinWord(words[1]) || enHeadStops[words[1]] || enStopwords[words[1]]
 	case "same", "only", "first", "last", "next", "best", "most", "least", "case", "reason",
-		"problem", "result", "opposite", "other", "one", "way", "next-most":
+		"problem", "result", "opposite", "other", "one", "way", "next-most",
+		// "OpenSSH is the version installed on Debian when ...": which
+		// version, not what it is.
+		"version":
 		return true
 	}
 	if enSuperlatives[strings.TrimRight(words[0], ".,;:")] {
