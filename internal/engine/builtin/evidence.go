@@ -863,7 +863,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// label covers, not what an extension is.
 				continue
 			}
-			if !it.ja && accountBody(it.body, k) {
+			if accountBody(it.body, k) {
 				// "- list: Mailing list archives and data are owned by
 				// this user and group." (a system's accounts): what the
 				// account is for, not what a list is.
@@ -3914,6 +3914,17 @@ func labelScope(body string) bool {
 // "... owned by this user", "... run as this group", "... owned by group
 // mail".
 func accountBody(body, key string) bool {
+	k := strings.ToLower(strings.Trim(key, "`*_ "))
+	if glossary.HasCJK(body) {
+		// 「…はこのユーザおよびグループによって所有されます。」, 「…は mail
+		// グループによって所有されています。」
+		for _, n := range []string{"このユーザ", "このグループ", "このアカウント", k + " グループ", k + "グループ", k + " ユーザ", k + "ユーザ"} {
+			if strings.Contains(strings.ToLower(body), n) {
+				return true
+			}
+		}
+		return false
+	}
 	l := strings.ToLower(body)
 	if !strings.Contains(l, "user") && !strings.Contains(l, "group") && !strings.Contains(l, "account") {
 		return false // cheap test first: this runs for every item of a term
@@ -3923,7 +3934,6 @@ func accountBody(body, key string) bool {
 			return true
 		}
 	}
-	k := strings.ToLower(strings.Trim(key, "`*_ "))
 	return glossary.Contains(l, "group "+k) || glossary.Contains(l, "user "+k) || glossary.Contains(l, "run as "+k) ||
 		glossary.Contains(l, "runs as "+k)
 }

@@ -736,7 +736,8 @@ func TestIndentedPlainTextIsProse(t *testing.T) {
 }
 
 // A list of a system's accounts ("- list: Mailing list archives are owned
-// by this user and group.", the Securing Debian manual's users and groups)
+// by this user and group.", the Securing Debian manual's users and groups,
+// in English and in Japanese)
 // says what an account is for, not what the word means. The text is
 // written for this test.
 func TestAccountItemsAreNoGlosses(t *testing.T) {
@@ -747,11 +748,17 @@ func TestAccountItemsAreNoGlosses(t *testing.T) {
 		"- berth: Berth files in /var/berth are owned by group berth.\n" +
 		"- quay: A quay is a structure where ships berth.\n\n" +
 		"Every list is kept. Every tty is slow. Every berth has a number. Every quay is long.\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "users.md", Content: doc}})
+	ja := "# ユーザとグループ\n\n" +
+		"- tide: 潮位表のアーカイブとデータはこのユーザおよびグループによって所有されます。\n" +
+		"- dock: /var/dock の中の台帳は dock グループによって所有されています。\n\n" +
+		"tide を読む。dock を使う。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "users.md", Content: doc}, {Path: "users-ja.md", Content: ja}})
 	e := newEngine(t)
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "list", "owned by")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tty", "owned by")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth", "owned by")
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "tide", "所有")
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "dock", "所有")
 	if d := define(t, e, c, "quay"); !strings.Contains(d.Text, "structure where ships berth") {
 		t.Errorf("quay: %q, want its item", d.Text)
 	}
