@@ -1270,7 +1270,8 @@ func TestDefinePluralsInEs(t *testing.T) {
 		"Tide gauges are an essential tool of every quay that pilots read before they plan a berth. Read the tide gauge.\n\n" +
 		"Quaymaster is the default berth planner installed by the harbour office. Quaymaster runs daily. Ebb is the default.\n\n" +
 		"OpenTide is the version installed on the quay when the package tide is chosen. OpenTide runs daily.\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "tools.md", Content: doc}})
+	ja := "# 道具\n\nTideSSH は「tide」が選択されたとき岸壁にインストールされるバージョンです。TideSSH を使う。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tools.md", Content: doc}, {Path: "tools-ja.md", Content: ja}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
 		// "are an" as "are a"; "the default X ..." says it is an X.
@@ -1291,8 +1292,8 @@ func TestDefinePluralsInEs(t *testing.T) {
 	// and a name spelled like a plural with a verb for one ("hitches is a
 	// list"), say nothing of what one is.
 	for term, not := range map[string]string{"ledger": "mutable", "hitch": "list of knots", "tide chart": "like this",
-		"OpenTide": "version installed"} { // which version, not what it is
-		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		"OpenTide": "version installed", "TideSSH": "バージョン"} { // which version, not what it is
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
 			t.Errorf("%s = %q (%.2f), want no definition from %q", term, d.Text, d.Confidence, not)
 		}
 	}

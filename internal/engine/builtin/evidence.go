@@ -5701,6 +5701,11 @@ func jaDefinitionalEnding(body string) (string, bool) {
 			if endsWithAny(pred, jaVerdictEndings...) {
 				return "", false
 			}
+			if endsWithAny(pred, "るバージョン", "たバージョン", "るバージョン番号", "たバージョン番号") {
+				// 「OpenSSH は「ssh」が選択されたとき Debian にインストール
+				// されるバージョンです。」: which version, not what it is.
+				return "", false
+			}
 			if strings.HasSuffix(pred, "で") || strings.HasSuffix(pred, "では") {
 				return "", false
 			}
