@@ -178,7 +178,7 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 		}
 		lastWord = ""
 		if n := len(d.toks); n > 0 && d.toks[n-1].shape == 0 && d.toks[n-1].punct != '\n' {
-			if p == '.' || p == ':' && d.toks[n-1].punct != '.' || p == '"' && d.toks[n-1].punct == ',' {
+			if p == '.' || p == ':' && d.toks[n-1].punct != '.' || p == '"' && (d.toks[n-1].punct == ',' || d.toks[n-1].punct == 0) {
 				d.toks[n-1].punct = p
 			}
 			d.toks[n-1].comma = d.toks[n-1].comma || r == ','
@@ -826,7 +826,7 @@ func (d *docState) titlePossessive(run []unit, k int) bool {
 // ("Store big payloads ...").
 func (d *docState) verbAt(k int) bool {
 	t := d.toks[k]
-	if t.shape != kLower && !(t.shape == kCap && t.posCap) {
+	if t.shape != kLower && !(t.shape == kCap && (t.posCap || d.quoted(k))) {
 		return false
 	}
 	l := t.s
@@ -903,6 +903,12 @@ func (d *docState) verbAt(k int) bool {
 			return true
 		}
 	}
+	if base && !t.posCap && t.shape == kCap && k+1 < len(d.toks) {
+		// A quoted title that opens with a verb and its object: "see
+		// Section 4.2, “Execute a security update”".
+		n := d.toks[k+1] // "a" is no word token: its shape is 0
+		return (n.shape == kLower || n.shape == 0) && (n.s == "the" || n.s == "a" || n.s == "an" || n.s == "your")
+	}
 	if base && t.posCap && !t.head && k+1 < len(d.toks) {
 		// An imperative: "Store big payloads ...", "Press Ctrl-C". A
 		// lower-case noun after it makes a compound instead ("Build logs
@@ -923,8 +929,8 @@ func (d *docState) beforeObject(k int) bool {
 	if k+1 >= len(d.toks) {
 		return false
 	}
-	if n := d.toks[k+1]; n.shape != kLower || !has(enObjectOpeners, n.s) {
-		return false
+	if n := d.toks[k+1]; n.shape != kLower && n.shape != 0 || !has(enObjectOpeners, n.s) {
+		return false // "a" is no word token: its shape is 0
 	}
 	if k == 0 {
 		return true

@@ -1786,6 +1786,16 @@ func TestExtractWordRoles(t *testing.T) {
 			present: []string{"berth tool"},
 			absent:  []string{"Standard", "standard", "Desktop"},
 		},
+		// A section cited by a title that opens with a verb ("see Section
+		// 4.2, “Execute a berth update”") names a task: the verb is no
+		// term.
+		{
+			name: "QuotedImperative",
+			text: "# Updates\n\nRead Section 4.2, “Execute a berth update”. As said in “Execute a berth update”, the berth update is signed.\n" +
+				"See “Execute a berth update” again. Each berth update is small.\n",
+			present: []string{"berth update"},
+			absent:  []string{"Execute", "execute"},
+		},
 		// An irregular participle ("can be overridden by", "rewritten
 		// by") is no term, as one in -ed is not (a configuration
 		// reference's "Can be overridden by ..." on every other key).
