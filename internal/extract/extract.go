@@ -1177,6 +1177,11 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 			// a part of a name is not a name.
 			continue
 		}
+		if !c.ja && c.n == 1 && c.cues[cueDefined] == 0 && has(enVerbs, c.key) && mostlyVerb(c) {
+			// "edit the properties", "you can edit the label": a word the
+			// text uses as a verb far more often than as a noun.
+			continue
+		}
 		if !c.ja && c.n == 1 && v.units[0].kind == kCap && c.cues[cueDefined] == 0 && has(enVerbs, c.key) && menuVerb(c) {
 			// "File → Import": a verb the text writes in lower case as a
 			// verb, capitalised only on a menu item or a button.
@@ -1635,6 +1640,20 @@ var fieldTypes = map[string]bool{"string": true, "integer": true, "boolean": tru
 
 // menuVerb reports a word never written alone in lower case but as a verb
 // ("import the board"), more often than capitalised ("File → Import").
+// mostlyVerb reports a word read as a verb at least six times, twice as
+// often as it stands alone as a noun and five times as often as it does so
+// in lower case ("edit" of an editor's manual: "edit the properties" 38
+// times, "Edit" menus and "an edit" 8).
+func mostlyVerb(c *entry) bool {
+	lowerAlone := 0
+	for _, v := range c.variants {
+		if v.units[0].kind == kLower {
+			lowerAlone += v.alone
+		}
+	}
+	return c.verbs >= 6 && c.verbs >= 2*c.standalone && c.verbs >= 5*lowerAlone
+}
+
 func menuVerb(c *entry) bool {
 	upper := 0
 	for _, v := range c.variants {

@@ -1796,6 +1796,17 @@ func TestExtractWordRoles(t *testing.T) {
 			present: []string{"berth update"},
 			absent:  []string{"Execute", "execute"},
 		},
+		// A word the text uses as a verb far more often than as a noun
+		// ("edit the properties" again and again, "an edit" once) is no
+		// term; one it uses as a noun as often stays one.
+		{
+			name: "MostlyVerb",
+			text: "# Editing\n\nYou can edit the berth label. Double click to edit the berth label. Then edit the tug name. " +
+				"You can also edit the tug name later, and edit the berth label again. Each edit is logged. " +
+				"You can log the tug name. Every log is kept. The log is short. A log lists the berth labels.\n",
+			present: []string{"berth label", "tug name", "log"},
+			absent:  []string{"edit"},
+		},
 		// An irregular participle ("can be overridden by", "rewritten
 		// by") is no term, as one in -ed is not (a configuration
 		// reference's "Can be overridden by ..." on every other key).
