@@ -480,7 +480,7 @@ func isEdWord(w string) bool {
 		return true // died, tied, lied
 	}
 	if has(enIrregularParticiples, w) {
-		return true // "can be overridden by", "is hidden from"
+		return true // "can be overridden by", "rewritten by"
 	}
 	if len(w) < 5 || !strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "eed") {
 		return false

@@ -1638,8 +1638,6 @@ func junk(text string, ja bool) bool {
 // Store" is a name).
 var fieldTypes = map[string]bool{"string": true, "integer": true, "boolean": true, "number": true, "object": true, "array": true}
 
-// menuVerb reports a word never written alone in lower case but as a verb
-// ("import the board"), more often than capitalised ("File → Import").
 // mostlyVerb reports a word read as a verb at least six times, twice as
 // often as it stands alone as a noun and five times as often as it does so
 // in lower case ("edit" of an editor's manual: "edit the properties" 38
@@ -1654,6 +1652,8 @@ func mostlyVerb(c *entry) bool {
 	return c.verbs >= 6 && c.verbs >= 2*c.standalone && c.verbs >= 5*lowerAlone
 }
 
+// menuVerb reports a word never written alone in lower case but as a verb
+// ("import the board"), more often than capitalised ("File → Import").
 func menuVerb(c *entry) bool {
 	upper := 0
 	for _, v := range c.variants {
