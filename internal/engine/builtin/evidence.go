@@ -3915,17 +3915,17 @@ func labelScope(body string) bool {
 // mail".
 func accountBody(body, key string) bool {
 	k := strings.ToLower(strings.Trim(key, "`*_ "))
+	l := strings.ToLower(body)
 	if glossary.HasCJK(body) {
 		// 「…はこのユーザおよびグループによって所有されます。」, 「…は mail
 		// グループによって所有されています。」
 		for _, n := range []string{"このユーザ", "このグループ", "このアカウント", k + " グループ", k + "グループ", k + " ユーザ", k + "ユーザ"} {
-			if strings.Contains(strings.ToLower(body), n) {
+			if strings.Contains(l, n) {
 				return true
 			}
 		}
 		return false
 	}
-	l := strings.ToLower(body)
 	if !strings.Contains(l, "user") && !strings.Contains(l, "group") && !strings.Contains(l, "account") {
 		return false // cheap test first: this runs for every item of a term
 	}
