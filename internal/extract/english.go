@@ -834,6 +834,13 @@ func (d *docState) verbAt(k int) bool {
 		l = strings.ToLower(l)
 	}
 	p, pk, hasPrev := d.wordBefore(k)
+	if hasPrev && has(enAfterModal, p) {
+		// "must not declare", "should also declare", "must now
+		// declare": the modal comes before the adverb.
+		if q, qk, ok := d.wordBefore(pk); ok && d.subjectBefore(q, qk) {
+			p, pk = q, qk
+		}
+	}
 	if hasPrev && d.subjectBefore(p, pk) && t.shape == kLower && !has(enStop, l) {
 		// "We declare a variable", "they evaluate to": a word right
 		// after a subject pronoun is its verb, listed or not.
@@ -954,7 +961,11 @@ var enRelVerbPreps = wordSet(`on in at with from into onto over under through fo
 
 // enToObjects are the pronouns and possessives that open the object of
 // a verb after "to" ("to abort it", "to close your session").
-var enToObjects = wordSet(`it them this these those your its their our my his her him us me`)
+var enToObjects = wordSet(`it them this these those your its their our my his her him us me any all every each`)
+
+// enAfterModal are the short adverbs written between a modal and its verb
+// ("must not declare", "should also list", "must now depend").
+var enAfterModal = wordSet(`not also now still never always only just first then again either`)
 
 // enBeforeInfinitive take "to" and a verb: "want to abort the download",
 // "how to read the log".

@@ -1085,3 +1085,18 @@ func TestExtractSkipsLicenseAppendix(t *testing.T) {
 	}
 	checkTerms(t, "plain text: ", terms, []string{"tide gauge", "Harbour Office"}, []string{"FREE", "Public License", "Program"})
 }
+
+// TestExtractVerbAfterModalAndAdverb: a word after a modal and "not",
+// "also", "now" ("the package must not moor a barge", "tugs must now
+// moor ...") is a verb as it is right after the modal, and so is a word
+// between "to" and "any" or "all" ("not required to moor any barge"), as
+// Debian's policy manual writes "declare". The text is written for this
+// test.
+func TestExtractVerbAfterModalAndAdverb(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Berths\n\nA package must not moor a barge at the quay. Tugs must now moor at the north berth.\n\n" +
+		"Pilots should also moor their boats. Packages are not required to moor any barge, and may choose to moor all tugs.\n\n" +
+		"The quay is long. The north berth is deep.\n"
+	checkTerms(t, "", extractPair(t, e, doc), []string{"quay", "north berth"}, []string{"moor"})
+}

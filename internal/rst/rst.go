@@ -666,9 +666,16 @@ func objectDirective(name string) bool {
 // objectName returns the name an object description's signature gives:
 // "connect(url, timeout=None)" -> connect, "-v, --verbose" -> --verbose,
 // "class Quay(Berth)" -> Quay, "harbor-moor SHIP &optional FORCE" ->
-// harbor-moor.
+// harbor-moor, ".. literalinclude:: filename" -> literalinclude.
 func objectName(sig string) string {
 	sig = strings.TrimSpace(sig)
+	if rest, ok := strings.CutPrefix(sig, ".. "); ok {
+		// ".. rst:directive:: .. literalinclude:: filename" (Sphinx's
+		// own manual): the directive described, not its argument.
+		if name, _, ok := strings.Cut(rest, "::"); ok && !strings.ContainsAny(strings.TrimSpace(name), " \t") {
+			return strings.TrimSpace(name)
+		}
+	}
 	if i := strings.IndexAny(sig, "(["); i >= 0 {
 		sig = sig[:i]
 	}

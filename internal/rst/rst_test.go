@@ -64,6 +64,10 @@ Booking is done with the CLI::
 
    Moor SHIP at the nearest free berth.
 
+.. rst:directive:: .. berthinclude:: filename
+
+   Longer berth plans may be kept in a file of their own.
+
 .. |project| replace:: Harbor
 .. This is a comment
    that spans two lines.
@@ -130,6 +134,7 @@ func TestToMarkdownKeepsLinesAndReadsProse(t *testing.T) {
 		{":type ship:", ""},
 		{":rtype:", ""},
 		{"Moor SHIP", "- `harbor-moor`: Moor SHIP at the nearest free berth."},
+		{"Longer berth plans", "- `berthinclude`: Longer berth plans may be kept in a file of their own."},
 		{"Footnotes are prose", "Footnotes are prose too."},
 		{"| spring | high", "| spring | high |"},
 		{"+--------+--------+", "| |"}, // a border keeps the table going

@@ -863,6 +863,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// label covers, not what an extension is.
 				continue
 			}
+			if syntaxTemplate(it.body) {
+				// "**Tests:** *name-of-test [name-of-another-test ...]*"
+				// (autopkgtest's control fields): how the value is
+				// written, not what a test is.
+				continue
+			}
 			if accountBody(it.body, k) {
 				// "- list: Mailing list archives and data are owned by
 				// this user and group." (a system's accounts): what the
@@ -3718,6 +3724,11 @@ func valuesOnly(body string) bool {
 // capitalised, separated by commas: "Nginx, Apache with CORS modules".
 // "Servers that store messages, in order" opens with a noun phrase.
 func namedExamples(body string) bool {
+	if strings.Contains(body, "(") {
+		// "HTML (including Windows HTML Help), LaTeX (for printable PDF
+		// versions), ePub": each name with a remark.
+		body = withoutParens(body)
+	}
 	parts := strings.Split(body, ", ")
 	if len(parts) < 2 {
 		return false
@@ -3908,6 +3919,40 @@ func labelScope(body string) bool {
 		}
 	}
 	return false
+}
+
+// syntaxTemplate reports an item's body that is only the syntax of a
+// value: placeholders joined by hyphens or in angle brackets, optional
+// parts in square brackets, an ellipsis for repetition ("name-of-test
+// [name-of-another-test ...]", "<id> [<id> ...]"). A lone placeholder
+// ("well-known") is a word: it needs brackets or an ellipsis around it,
+// and every word must be a placeholder.
+func syntaxTemplate(body string) bool {
+	if !strings.Contains(body, "...") && !strings.Contains(body, "…") && !strings.ContainsAny(body, "[<") {
+		return false // cheap test first: this runs for every item of a term
+	}
+	placeholders, marks := 0, false
+	for _, w := range strings.Fields(body) {
+		t := strings.Trim(w, "*_`")
+		if strings.Trim(t, "[]<>{}|.…") != t {
+			marks = true
+		}
+		angled := strings.HasPrefix(strings.TrimLeft(t, "["), "<")
+		t = strings.Trim(t, "[]<>{}|.…")
+		if t == "" {
+			continue
+		}
+		if !angled && !strings.ContainsAny(t, "-_") {
+			return false // a word of a sentence: "see the [well-known] list"
+		}
+		for _, r := range t {
+			if r != '-' && r != '_' && (r < 'a' || r > 'z') {
+				return false
+			}
+		}
+		placeholders++
+	}
+	return placeholders > 0 && marks
 }
 
 // accountBody reports an item's body about the account its key names:
@@ -7024,3 +7069,24 @@ func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <
 
 // isUpperASCII reports an ASCII capital letter.
 func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
+
+// withoutParens returns s without its parenthesised remarks and the space
+// before each: "HTML (including Help), LaTeX" -> "HTML, LaTeX". An
+// unclosed parenthesis keeps the rest.
+func withoutParens(s string) string {
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(s, '(')
+		if open < 0 {
+			break
+		}
+		close := strings.IndexByte(s[open:], ')')
+		if close < 0 {
+			break
+		}
+		b.WriteString(strings.TrimRight(s[:open], " "))
+		s = s[open+close+1:]
+	}
+	b.WriteString(s)
+	return b.String()
+}

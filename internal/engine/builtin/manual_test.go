@@ -763,3 +763,44 @@ func TestAccountItemsAreNoGlosses(t *testing.T) {
 		t.Errorf("quay: %q, want its item", d.Text)
 	}
 }
+
+// A field's item whose body is only its syntax ("**Tests:**
+// *name-of-test [name-of-another-test ...]*", autopkgtest's control
+// fields) says how the value is written, not what the word means. The
+// text is written for this test.
+func TestSyntaxTemplateItemsAreNoGlosses(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbour control fields\n\n" +
+		"- **Berths:** *name-of-berth [name-of-another-berth ...]*\n\n" +
+		"  This field names the berths where the ship may moor.\n\n" +
+		"- **Moorings:** `<mooring-id> [<mooring-id> ...]`\n\n" +
+		"  Lists the moorings a ship may use.\n\n" +
+		"- **Quay:** A quay is a structure where ships berth.\n\n" +
+		"Every berth has a number. Every mooring is checked. Every quay is long.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "fields.md", Content: doc}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth", "name-of")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "mooring", "mooring-id")
+	if d := define(t, e, c, "quay"); !strings.Contains(d.Text, "structure where ships berth") {
+		t.Errorf("quay: %q, want its item", d.Text)
+	}
+}
+
+func TestSyntaxTemplate(t *testing.T) {
+	t.Parallel()
+	for body, want := range map[string]bool{
+		"name-of-test [name-of-another-test ...]":           true,
+		"*restriction-name [another-restriction-name ...]*": true,
+		"`<mooring-id> [<mooring-id> ...]`":                 true,
+		"<id>...":                                           true,
+		"name-of-test":                                      false, // no brackets, no ellipsis: a word
+		"see the [well-known] list":                         false,
+		"a built-in tool ...":                               false,
+		"Name-of-Test [Other-Name ...]":                     false,
+		"[RFC-822] dates":                                   false,
+	} {
+		if got := syntaxTemplate(body); got != want {
+			t.Errorf("syntaxTemplate(%q) = %v, want %v", body, got, want)
+		}
+	}
+}

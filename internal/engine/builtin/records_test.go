@@ -614,18 +614,22 @@ func TestItemVersionNoteIsNoGloss(t *testing.T) {
 // TestItemListingNamedExamplesIsNoGloss: "- **Reverse Proxies**: Nginx,
 // Apache with CORS modules" and "- **CDNs**: CloudFront, CloudFlare, Azure
 // CDN - handle CORS at edge locations" (Fiber's CORS page) name some of
-// them, not what a reverse proxy or a CDN is; "- **Brokers**: Servers
+// them, not what a reverse proxy or a CDN is, nor does "- **Output
+// formats:** HTML (including Windows HTML Help), LaTeX (for printable PDF
+// versions), ePub, ..." (Sphinx's features); "- **Brokers**: Servers
 // that store messages, in order" does say what brokers are. The text is
 // written for this test.
 func TestItemListingNamedExamplesIsNoGloss(t *testing.T) {
 	t.Parallel()
 	e := newEngine(t)
 	doc := "# Deploying\n\n**Common harbour solutions:**\n\n- **Reverse Proxies**: Quaymark, Harbourline with radar modules\n" +
-		"- **Tugboats**: Tidewell, Moorline, Azure Tug - pull ships at the quay\n- **Brokers**: Servers that store berth messages, in order\n\n" +
-		"Use reverse proxies. A reverse proxy is in front. Call the tugboats. Each tugboat is strong. Each broker is named.\n"
+		"- **Tugboats**: Tidewell, Moorline, Azure Tug - pull ships at the quay\n- **Brokers**: Servers that store berth messages, in order\n" +
+		"- **Chart formats**: HTML (including the Windows Chart Help), PDF (for printed charts), Texinfo, plain text\n\n" +
+		"Use reverse proxies. A reverse proxy is in front. Call the tugboats. Each tugboat is strong. Each broker is named. Each chart format is old.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "deploy.md", Content: doc}})
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "reverse proxy", "Quaymark")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tugboat", "Tidewell")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "chart format", "Texinfo")
 	if d := define(t, e, c, "broker"); !strings.HasPrefix(d.Text, "Servers that store") {
 		t.Errorf("broker: %q (%.2f), want its item", d.Text, d.Confidence)
 	}
