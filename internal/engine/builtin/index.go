@@ -210,11 +210,12 @@ type corpusIndex struct {
 	// a sentence that opens with one in lower case ("bases is a list of
 	// classes ...") describes that parameter, not the word.
 	sigParams map[string]map[string]bool
-	// titleWord holds, per document, the first word of its title in lower
-	// case ("attrs" of "# *attrs*: Classes Without Boilerplate"): a name in
-	// emphasis that the title opens with is the page's subject, no
-	// parameter (see paramSubject).
-	titleWord map[string]string
+	// title holds, per document, its title in lower case without markup
+	// ("attrs: classes without boilerplate" of "# *attrs*: Classes
+	// Without Boilerplate", "chapter 3. using apt and wget"): a name in
+	// emphasis that the title names is the page's subject, no parameter
+	// (see paramSubject).
+	title map[string]string
 	// rowVariants holds, per document, the names that open table rows
 	// with two parentheses or more ("ソースパッケージ (アップストリームの
 	// ソース)", "ソースパッケージ (内容記述)"), lower case: the
@@ -247,7 +248,7 @@ func buildIndex(docs []glossary.Document) *corpusIndex {
 		docJA:       map[string]bool{},
 		zenLines:    map[string]map[int]zenStyle{},
 		sigParams:   map[string]map[string]bool{},
-		titleWord:   map[string]string{},
+		title:       map[string]string{},
 		rowVariants: map[string]map[string]map[string]bool{},
 	}
 	for _, d := range docs {
@@ -421,8 +422,10 @@ func (ix *corpusIndex) paramSubject(s *sentence) bool {
 	if s.emParam {
 		// "*access* is an integer that ..."; not "*attrs* is the Python
 		// package that ..." under "# *attrs*: Classes Without
-		// Boilerplate", the page's subject.
-		return ix.titleWord[s.doc] != strings.ToLower(firstWord(s.text))
+		// Boilerplate", nor "*wget* is a popular and portable download
+		// tool ..." under "# Chapter 3. Using APT and wget" (DocBook
+		// emphasises programs' names): the page's subject.
+		return !glossary.Contains(ix.title[s.doc], strings.ToLower(strings.TrimRight(firstWord(s.text), ",:;")))
 	}
 	w, _, _ := strings.Cut(s.text, " ")
 	if s.ja {
@@ -822,7 +825,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 				continue
 			}
 			if bi == 0 && level == 1 {
-				ix.titleWord[d.Path] = strings.ToLower(strings.Trim(firstWord(text), "*_`:：,"))
+				ix.title[d.Path] = strings.ToLower(cleanMarkdown(text))
 			}
 			ix.headings[key] = append(ix.headings[key], heading{doc: d.Path, line: b.start, text: text, first: -1, nextLine: len(lines) + 1,
 				top: bi == 0 && level == 1, asks: asked != bare, changes: changes, numbered: bare != strings.TrimSpace(text), glossary: entry,

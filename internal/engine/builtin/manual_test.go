@@ -534,6 +534,15 @@ func TestEmphasisedParameters(t *testing.T) {
 	if d := define(t, e, ch, "quayattrs"); d.Text != "quayattrs is the Python package that writes berth classes for you." {
 		t.Errorf("quayattrs = %q (%.2f), want its definition", d.Text, d.Confidence)
 	}
+	// Nor is a program's name that a manual's chapter title names
+	// ("# Chapter 3. Using APT and wget" over "*wget* is a popular and
+	// portable download tool ...", DocBook's emphasis).
+	chapter := "# Chapter 3. Using Tides and tidewget\n\n## 3.1. Overview\n\n" +
+		"*tidewget* is a popular and portable download tool that can run on nearly any quay.\n\nRun tidewget daily.\n"
+	cc := pipeline.NewCorpus([]glossary.Document{{Path: "ch3.md", Content: chapter}})
+	if d := define(t, e, cc, "tidewget"); !strings.HasPrefix(d.Text, "tidewget is a popular") || d.Confidence < 0.7 {
+		t.Errorf("tidewget = %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
 }
 
 // TestSignatureParameters: items under an item keyed by a call's
