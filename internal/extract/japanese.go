@@ -272,6 +272,12 @@ func (d *docState) jaSegment(seg string) {
 			joinAt = i + 1
 			continue
 		}
+		if s == " " && len(run) > 0 && run[len(run)-1].kind == kCap && jaOrgAfterSpace(toks, i) {
+			// "Debian プロジェクト", "Apache ソフトウェア財団": a name and the
+			// word for an organisation, one name as "Debian Project" is.
+			joinAt = i + 1
+			continue
+		}
 		if isASCIIWordish(s) {
 			start := t.Position
 			j, end := asciiWord(seg, toks, i)
@@ -510,6 +516,26 @@ func jaJoinsAfterSpace(toks []tokenizer.Token, i int) bool {
 	}
 	return glossary.HasCJK(next.Surface) && (utf8.RuneCountInString(next.Surface) >= 2 || isKatakana(next.Surface))
 }
+
+// jaOrgAfterSpace reports a half-width space at toks[i] before
+// 「プロジェクト」 or 「財団」 that ends its noun run: the name before it
+// names an organisation ("Debian プロジェクト"); "Debian プロジェクトリー
+// ダー" (a noun after it) is the organisation's leader, not joined.
+func jaOrgAfterSpace(toks []tokenizer.Token, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].Position != toks[i].Position+1 || !jaOrgNouns[toks[i+1].Surface] {
+		return false
+	}
+	if i+2 < len(toks) {
+		if n := &toks[i+2]; n.Position == toks[i+1].Position+len(toks[i+1].Surface) && jaClass(n) != 0 && glossary.HasCJK(n.Surface) {
+			return false
+		}
+	}
+	return true
+}
+
+// jaOrgNouns are the words for an organisation that a name before them
+// joins, written after a space.
+var jaOrgNouns = map[string]bool{"プロジェクト": true, "財団": true}
 
 // kanaDropWord returns 2 when token i is a single kana that names what a
 // following 「抜き」 or 「入れ」 drops or inserts (「ら抜き言葉」, 「い抜き」,

@@ -1100,3 +1100,17 @@ func TestExtractVerbAfterModalAndAdverb(t *testing.T) {
 		"The quay is long. The north berth is deep.\n"
 	checkTerms(t, "", extractPair(t, e, doc), []string{"quay", "north berth"}, []string{"moor"})
 }
+
+// TestExtractJapaneseOrganisationNames: a name and 「プロジェクト」 or
+// 「財団」 after a space ("Debian プロジェクト", 88 times in the Debian
+// handbook's Japanese text) name an organisation, one term as "Debian
+// Project" is in English; a name before another noun ("Tidewin
+// パッケージ") still only says whose. The text is written for this test.
+func TestExtractJapaneseOrganisationNames(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# 港湾\n\nTidewin プロジェクトは港湾ソフトウェアを作る団体です。Tidewin プロジェクトに参加します。" +
+		"Quayfree 財団は Tidewin プロジェクトを支援します。Quayfree 財団は寄付を受けます。\n" +
+		"Tidewin パッケージを入れます。Tidewin パッケージは便利です。Tidewin は港湾の道具です。\n"
+	checkTerms(t, "", extractPair(t, e, doc), []string{"Tidewin プロジェクト", "Quayfree 財団", "Tidewin"}, []string{"Tidewin パッケージ"})
+}

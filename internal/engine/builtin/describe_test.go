@@ -2468,3 +2468,23 @@ func TestDefineListWrittenAsOneSentence(t *testing.T) {
 		}
 	}
 }
+
+// 「XはYを表します」 says what X stands for, but 「…に敬意を表します」 (the
+// Debian history's 「Debian プロジェクトは、…献身に敬意を表します。」) and
+// 「感謝の意を表します」 pay respect or thanks: no definition. The text is
+// written for this test.
+func TestJapaneseIdiomsOfRespectAreNoDefinition(t *testing.T) {
+	t.Parallel()
+	doc := "# 港\n\n港湾協会は、長年の水先案内人の献身に敬意を表します。\n\n潮位局は、皆様のご協力に深く感謝の意を表します。\n\n" +
+		"係留記号は、岸壁に船をつなぐ位置を表します。\n\n港湾協会に参加する。潮位局に問い合わせる。係留記号を読む。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
+	e := newEngine(t)
+	for _, term := range []string{"港湾協会", "潮位局"} {
+		if d := define(t, e, c, term); d.Confidence >= confExplicit {
+			t.Errorf("%s = %q (%.2f): respect or thanks, not what it is", term, d.Text, d.Confidence)
+		}
+	}
+	if d := define(t, e, c, "係留記号"); !strings.Contains(d.Text, "位置を表します") || d.Confidence < confExplicit {
+		t.Errorf("係留記号 = %q (%.2f), want its definition", d.Text, d.Confidence)
+	}
+}

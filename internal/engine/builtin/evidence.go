@@ -5674,6 +5674,11 @@ var jaEndings = []struct {
 	{"である", true}, {"です", true}, {"だ", true},
 }
 
+// jaFeelings are what 「…を表します」 expresses when it pays respect,
+// thanks or regret rather than saying what a thing stands for.
+var jaFeelings = []string{"敬意", "謝意", "感謝", "感謝の意", "謝罪の意", "弔意", "哀悼", "哀悼の意", "遺憾", "遺憾の意", "祝意",
+	"賛意", "賛同", "歓迎", "歓迎の意", "お礼", "御礼", "お詫び", "敬服", "同情"}
+
 // jaNotNounEndings end predicates that are not nouns ("速い", "するのです",
 // "ようです", "限定すべきです") and so do not define.
 var jaNotNounEndings = []string{"い", "の", "ん", "よう", "そう", "はず", "ため", "わけ", "ところ", "まで", "から", "だけ", "ばかり", "ほど", "くらい", "的", "中", "次第", "予定", "最中", "べき",
@@ -5730,6 +5735,11 @@ func jaDefinitionalEnding(body string) (string, bool) {
 		}
 		pred := strings.TrimSuffix(body, e.suffix)
 		if utf8.RuneCountInString(pred) < 4 {
+			return "", false
+		}
+		if strings.HasPrefix(e.suffix, "を表") && endsWithAny(pred, jaFeelings...) {
+			// 「…の献身に敬意を表します」, 「…に感謝の意を表します」: pays
+			// respect or thanks, not what it stands for.
 			return "", false
 		}
 		if e.copula {
