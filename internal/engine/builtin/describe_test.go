@@ -2488,3 +2488,18 @@ func TestJapaneseIdiomsOfRespectAreNoDefinition(t *testing.T) {
 		t.Errorf("係留記号 = %q (%.2f), want its definition", d.Text, d.Confidence)
 	}
 }
+
+// A clause with a topic of its own after the subject's (「dpkg とは異なり、
+// apt-get は .deb ファイルを解釈せず、連携するのはパッケージ特有の名前で、
+// …だけです。」, APT's guide) ends in a copula whose subject is that
+// topic, 「連携するのは」: no definition of the first subject. The text is
+// written for this test.
+func TestJapaneseCleftTopicInTheFirstClause(t *testing.T) {
+	t.Parallel()
+	doc := "# 港\n\n潮位計とは異なり、係留計は波の高さを測らず、記録するのは船ごとの索の張力で、送れるのは港湾局の端末だけです。\n\n" +
+		"係留計を使う。潮位計を読む。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
+	if d := define(t, newEngine(t), c, "係留計"); d.Confidence >= confExplicit {
+		t.Errorf("係留計 = %q (%.2f): what another topic is, not what it is", d.Text, d.Confidence)
+	}
+}

@@ -4747,6 +4747,12 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 					// 「メンテナは…に署名することで、…」: by what means.
 					continue
 				}
+				if jaLastClauseTopic(strings.TrimPrefix(rest[:i], "は")) {
+					// 「apt-get は .deb ファイルを解釈せず、連携するのはパッ
+					// ケージ特有の名前で、…」: the clause has a topic of
+					// its own.
+					continue
+				}
 				if !glossary.HasCJK(strings.TrimPrefix(rest[:i], "は")) {
 					// 「オブジェクトは LyricText であり、プロパティは…」: a
 					// value, not what it is.
@@ -4778,7 +4784,8 @@ func enclosingParen(s string, at int) (string, bool) {
 
 // jaLastClauseTopic reports a predicate whose last clause has a topic of
 // its own: in 「Linux は POSIX.1 を順守するつもりではありますが、…、認定は
-// かなり高価です。」 the copula says what the certification is, not Linux.
+// かなり高価です。」 the copula says what the certification is, not Linux;
+// a cleft (「…、連携するのはパッケージ特有の名前」) has its topic in 「のは」.
 func jaLastClauseTopic(pred string) bool {
 	last := pred
 	if i := strings.LastIndexAny(pred, "、，"); i >= 0 {
@@ -4786,7 +4793,7 @@ func jaLastClauseTopic(pred string) bool {
 	}
 	for i := strings.Index(last, "は"); i > 0; {
 		if r, _ := utf8.DecodeLastRuneInString(last[:i]); unicode.In(r, unicode.Han, unicode.Katakana, unicode.Latin, unicode.Nd) ||
-			r == 'ー' || r == '）' || r == ')' || r == '」' {
+			r == 'ー' || r == '）' || r == ')' || r == '」' || r == 'の' && i > len("の") {
 			return true
 		}
 		j := strings.Index(last[i+len("は"):], "は")
