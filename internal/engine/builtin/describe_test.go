@@ -2503,3 +2503,24 @@ func TestJapaneseCleftTopicInTheFirstClause(t *testing.T) {
 		t.Errorf("係留計 = %q (%.2f): what another topic is, not what it is", d.Text, d.Confidence)
 	}
 }
+
+// A passive with an irregular participle that looks like a noun ("Votes
+// are cast by email ...", Debian's constitution; "Tides are forecast
+// weekly", "The quay is forbidden to ...") says what is done to it, not
+// what it is. The text is written for this test.
+func TestIrregularPassivesAreNoDefinition(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbour rules\n\nBallots are cast by email in a manner suitable to the harbourmaster.\n\n" +
+		"Tide tables are forecast weekly by the port office.\n\nThe north quay is forbidden to tankers at night.\n\n" +
+		"A berth is a place where a ship moors.\n\nEvery ballot is counted. Each tide table is printed. The north quay is long. Each berth is numbered.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "rules.md", Content: doc}})
+	e := newEngine(t)
+	for _, term := range []string{"ballot", "tide table", "north quay"} {
+		if d := define(t, e, c, term); d.Confidence >= confExplicit {
+			t.Errorf("%s = %q (%.2f): what is done to it, not what it is", term, d.Text, d.Confidence)
+		}
+	}
+	if d := define(t, e, c, "berth"); !strings.Contains(d.Text, "place where a ship moors") {
+		t.Errorf("berth = %q, want its definition", d.Text)
+	}
+}

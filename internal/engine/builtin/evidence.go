@@ -4114,7 +4114,10 @@ var genericModals = toSet("can will may should would could might must usually ty
 var enIrregularParticiples = toSet(`run made done built written given taken kept sent set put found held known
 	shown seen read left lost split bound thrown chosen driven hidden broken frozen meant spent brought bought
 	caught taught thought sold told won begun grown drawn cut hit shut laid paid said spun struck
-	understood undone overridden rewritten rebuilt reset rerun`)
+	understood undone overridden rewritten rebuilt reset rerun
+	cast forecast broadcast forbidden forgotten forgiven sworn spread shed fed hung lent lit proven ridden shaken
+	shot stolen stuck torn worn withdrawn undergone overwritten overtaken beaten bitten bent dealt dug fought
+	fled led mistaken sought sunk swept swung woven misunderstood upheld withheld`)
 
 // pluralSubject reports whether the subject matched at the start of a
 // sentence is written in the plural ("Watchers", "middlewares", "Berth

@@ -2283,10 +2283,43 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 		}
 		return
 	}
-	for _, span := range splitEnglish(text) {
-		add(text[span[0]:span[1]], lineAt(span[0]), lineAt(max(span[1]-1, span[0])))
+	from := 0
+	if b.kind == blockList && len(pieces) > 1 && itemTitleLine(pieces[0].text, pieces[1].text) {
+		// "8. The Chair can stand in for the Leader, together with the
+		// Secretary" over "As detailed in §7.1(2), ...": a title line
+		// without a stop, then the body.
+		from = starts[1]
+		add(strings.TrimSpace(text[:from]), pieces[0].line, pieces[0].line)
+	}
+	for _, span := range splitEnglish(text[from:]) {
+		add(text[from+span[0]:from+span[1]], lineAt(from+span[0]), lineAt(max(from+span[1]-1, from+span[0])))
 	}
 }
+
+// itemTitleLine reports an English item's first line that is a title over
+// its body: it ends without a stop and the next line opens a sentence with
+// a capitalised function word ("We provide ...", "As detailed in ...").
+// A line broken inside a sentence goes on in lower case or with a name.
+func itemTitleLine(first, next string) bool {
+	first, next = strings.TrimSpace(first), strings.TrimSpace(next)
+	if first == "" || next == "" || len(strings.Fields(first)) > 14 {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(first); strings.ContainsRune(".!?:;,-–—(/\\", r) {
+		return false
+	}
+	w, _, _ := strings.Cut(next, " ")
+	if len(w) < 2 || !isUpperASCII(w[0]) || strings.ToUpper(w) == w {
+		return false
+	}
+	return enSentenceOpeners[strings.ToLower(w)]
+}
+
+// enSentenceOpeners are function words that open sentences: written
+// capitalised at a line's start, they start one.
+var enSentenceOpeners = toSet(`we when as the this these those if in it its our you your a an each every all any there
+	they he she his her however although while since because after before once unless where for with by on at from
+	no not some many most such other only also then thus hence therefore`)
 
 // leadingCode returns the text of the code span that raw, a sentence's
 // Markdown, opens with, "" when it opens otherwise.

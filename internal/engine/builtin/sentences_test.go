@@ -490,3 +490,28 @@ func TestHeadingInTheOsPlural(t *testing.T) {
 		t.Errorf("tido = %q (%.2f), want the section's first sentence", d.Text, d.Confidence)
 	}
 }
+
+// An item whose first line is a title without a stop, over its body on
+// the lines after ("8. The Chair can stand in for the Leader, together
+// with the Secretary" over "As detailed in §7.1(2), ...", Debian's
+// constitution and social contract as plain text), is two sentences: the
+// body's first sentence is not run into the title. The text is written
+// for this test.
+func TestItemTitleLineIsASentence(t *testing.T) {
+	t.Parallel()
+	doc := "Harbour rules\n\n" +
+		"    1. The harbour will remain open\n" +
+		"       We keep the moorings free for every ship. We promise that the\n" +
+		"       harbour and all its quays stay open.\n" +
+		"    2. Tugs can stand in for pilots, together with the harbourmaster\n" +
+		"       As detailed in rule 7, tugs and the harbourmaster may together\n" +
+		"       stand in for a pilot if there is no pilot.\n\n" +
+		"Every tug is strong. The harbour is old.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "rules.txt", Content: doc}})
+	e := newEngine(t)
+	for term, not := range map[string]string{"tug": "As detailed", "harbour": "We keep"} {
+		if d := define(t, e, c, term); strings.Contains(d.Text, not) {
+			t.Errorf("%s = %q (%.2f): the title ran into the body", term, d.Text, d.Confidence)
+		}
+	}
+}
