@@ -2524,3 +2524,16 @@ func TestIrregularPassivesAreNoDefinition(t *testing.T) {
 		t.Errorf("berth = %q, want its definition", d.Text)
 	}
 }
+
+// A host named with the term's plural ("This server is called
+// lists.debian.org.", Debian's mailing list introduction) names the
+// host, not the term ("list"). The text is written for this test.
+func TestCalledHostNameIsNoNaming(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbour lists\n\nAll harbour quays run on a special server, using a tide program called Tidelist. This server is called quays.harbour.org.\n\n" +
+		"Every quay is long. The quay has bollards.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "lists.md", Content: doc}})
+	if d := define(t, newEngine(t), c, "quay"); strings.Contains(d.Text, "called quays.harbour.org") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("quay = %q (%.2f): names a host", d.Text, d.Confidence)
+	}
+}

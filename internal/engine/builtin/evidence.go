@@ -5594,10 +5594,11 @@ func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence,
 			// GOsa: a name with inner capitals is spelled as it is.
 			continue
 		}
-		if after := s.text[at+len(sp):]; len(after) > 1 && (after[0] == '.' || after[0] == '-') && isASCIILetter(after[1]) {
+		if after := strings.TrimPrefix(s.text[at+len(sp):], "s"); len(after) > 1 && (after[0] == '.' || after[0] == '-') && isASCIILetter(after[1]) {
 			// "a resource called document.html", "are called
-			// document.html.en", "a script called git merge-one-file": a
-			// file or a longer name, not the term.
+			// document.html.en", "a script called git merge-one-file",
+			// "This server is called lists.debian.org": a file, a host or
+			// a longer name, not the term.
 			continue
 		}
 		rest := strings.TrimPrefix(s.text[at+len(sp):], "s")

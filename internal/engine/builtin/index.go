@@ -3561,6 +3561,12 @@ func pluralCollection(key, first string) bool {
 	if len(w) > 0 && enArticles[w[0]] {
 		w = w[1:]
 	}
+	if len(w) > 3 && (w[0] == "unified" || w[0] == "complete" || w[0] == "full" || w[0] == "whole" || w[0] == "sorted" || w[0] == "current") &&
+		w[2] == "of" && strings.Contains(strings.ToLower(first), k) {
+		// "maintainers: The unified list of packages' maintainers"
+		// (a file the bug mail server offers): a list of them.
+		w = w[1:]
+	}
 	return len(w) > 1 && (w[0] == "list" || w[0] == "array" || w[0] == "set" || w[0] == "sequence" || w[0] == "tuple")
 }
 

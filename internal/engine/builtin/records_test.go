@@ -380,6 +380,8 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 		"Roles:\n\n- Tide marks: To link, use the :tide: role.\n\nEach tide mark is dated.\n\n" +
 		"Cross references:\n\n- tidewatch: BERTH_LIMIT QUAY_GROUPS TIDE_DELAY\n\nRun tidewatch daily.\n\n" +
 		"Template variables:\n\n- berths: List containing names of the free berths in the harbour.\n- tide_files: A list of files that hold tide readings.\n\nEvery berth is numbered. Set tide_files.\n\n" +
+		// Files named after what they list (Debian's bug mail server).
+		"The files available are:\n\n- bollards: The unified list of quays' bollards, as used by the tide office.\n\nEvery bollard is painted.\n\n" +
 		"A tide rule has two arguments:\n\n1. `Gauge`: which incoming ships should be measured;\n2. `Target`: where should the measured ships be sent.\n\n" +
 		"Each gauge is calibrated. The target is a berth.\n\n" +
 		"Every quay crane is inspected. Each DBO is logged. The quay config is short. Each dock note is read.\n"
@@ -426,6 +428,7 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide mark", "To link")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tidewatch", "BERTH_LIMIT") // the settings it reads
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth", "List containing") // a list of them
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "bollard", "unified list") // a file that lists them
 	if d := define(t, e, c, "tide_files"); d.Text != "A list of files that hold tide readings." {
 		t.Errorf("tide_files: %q (%.2f), want its item (a setting that holds a list)", d.Text, d.Confidence)
 	}
