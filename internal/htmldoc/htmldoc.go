@@ -1404,6 +1404,13 @@ func skipped(n *html.Node) bool {
 					// by texi2any (class "header") or makeinfo 4 ("node").
 					return true
 				}
+				if c == "caption" && n.DataAtom == atom.Div && n.Parent != nil && slices.Contains(strings.Fields(attr(n.Parent, "class")), "mediaobject") {
+					// "An image with a selection", "After Select Border"
+					// under a picture (DocBook's mediaobject, GIMP's
+					// help): what the picture shows, not the section's
+					// prose; the figure's own title stays.
+					return true
+				}
 				if c == "seealso" && sphinxAdmonition(n) {
 					// Sphinx's "See also" box points to other pages ("The
 					// Cryptography in Borg section for an in-depth

@@ -541,13 +541,26 @@ func boldHeading(line string) (string, bool) {
 			if label == "" || strings.ContainsAny(label, "*_`[]<>") || strings.HasSuffix(label, ":") ||
 				strings.HasSuffix(label, "：") || strings.HasSuffix(label, ".") || strings.ContainsAny(label, "?？") ||
 				len(strings.Fields(label)) > 6 ||
-				utf8.RuneCountInString(label) > 60 {
+				utf8.RuneCountInString(label) > 60 || Caption(label) {
 				return "", false
 			}
 			return label, true
 		}
 	}
 	return "", false
+}
+
+// Caption reports the numbered caption of a figure, a table or an example
+// ("Figure 17.171. Sobel filter options", 「図 17.171 …」, DocBook's): a
+// caption, set in bold, is no heading of a section, nor a gloss.
+func Caption(label string) bool {
+	for _, w := range []string{"Figure ", "Fig. ", "Table ", "Example ", "Listing ", "Screenshot ", "図", "表", "例"} {
+		if rest, ok := strings.CutPrefix(label, w); ok {
+			rest = strings.TrimLeft(rest, " 　")
+			return rest != "" && rest[0] >= '0' && rest[0] <= '9'
+		}
+	}
+	return false
 }
 
 // indentedDefinition reports a plain-text definition list entry: a short

@@ -36,6 +36,11 @@ func TestStrip(t *testing.T) {
 			want: "#### Quay\n\nA long platform.\n\n**Example:**\n\ntext\n\nSome **bold** text.\n**Not alone**\nnext\n\n**Q: What is it?**\n\nA: This.\n",
 		},
 		{
+			name: "a bold figure or table caption is no heading",
+			in:   "#### 8.6.3. Options\n\n**Figure 17.171. Tide filter options**\n\n- Horizontal: Renders edges.\n\n**Table 3. Berths**\n\n**図 17.171 潮位フィルターのオプション**\n\n**Figures and Tables**\n\nText.\n",
+			want: "#### 8.6.3. Options\n\n**Figure 17.171. Tide filter options**\n\n- Horizontal: Renders edges.\n\n**Table 3. Berths**\n\n**図 17.171 潮位フィルターのオプション**\n\n#### Figures and Tables\n\nText.\n",
+		},
+		{
 			name: "TeX-era quotes are code spans, outside code",
 			in:   "Type `make' and then `make install' as root; `proper` spans stay.\n\n```\necho `date' `x'\n```\n",
 			want: "Type `make` and then `make install` as root; `proper` spans stay.\n\n```\necho `date' `x'\n```\n",

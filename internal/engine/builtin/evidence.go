@@ -863,6 +863,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// label covers, not what an extension is.
 				continue
 			}
+			if it.option && !it.ja && !it.code && !it.glossary && !it.typed && !optionDefines(it.body, spellings) {
+				// "8.6.3. Options" over "Horizontal: Renders near
+				// horizontal edges." (GIMP's filters): what a dialog's
+				// control does, not what the word means.
+				continue
+			}
 			if syntaxTemplate(it.body) {
 				// "**Tests:** *name-of-test [name-of-another-test ...]*"
 				// (autopkgtest's control fields): how the value is
@@ -3920,6 +3926,40 @@ func labelScope(body string) bool {
 	}
 	return false
 }
+
+// optionDefines reports an English item's body under an "Options" heading
+// that says what its key is: a noun phrase ("Scale factor to adjust the
+// rendering size.", "A threshold is ...", "The number of seconds to
+// wait") or a sentence whose subject is the key. A clause about something
+// else ("The mask is black in ..."), a verb first ("Renders near ...")
+// or a way to use the control ("By clicking on this icon, ...") is not.
+func optionDefines(body string, spellings []string) bool {
+	for _, sp := range spellings {
+		if _, ok := matchSubject(body, sp, false); ok {
+			return true
+		}
+	}
+	w := strings.ToLower(strings.TrimRight(firstWord(body), ",:;."))
+	if enArticles[w] || w == "" {
+		return !clauseBody(body)
+	}
+	if enItemVerbs[w] || enSummaryVerbs[w] || enOptionOpeners[w] || enModals[w] || enAuxiliaries[w] {
+		return false
+	}
+	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		// "Renders near horizontal edges.", "Displays a blue point":
+		// a verb, unless a plural noun opens a noun phrase ("Values
+		// less than 1.00 render ..." is a clause all the same).
+		return false
+	}
+	return !clauseBody(body)
+}
+
+// enOptionOpeners open what a control does or how to use it, not what it
+// is: "By clicking ...", "Here you set ...", "With this choice ...",
+// "When checked, ...", "This slider ...".
+var enOptionOpeners = toSet(`by here with when if this these you your clicking pressing checking selecting
+	not only then it its there increase decrease use enable disable check uncheck select click set choose`)
 
 // syntaxTemplate reports an item's body that is only the syntax of a
 // value: placeholders joined by hyphens or in angle brackets, optional

@@ -14,6 +14,7 @@ import (
 	"github.com/genglossary/genglossary/internal/glossary"
 	"github.com/genglossary/genglossary/internal/language"
 	"github.com/genglossary/genglossary/internal/pipeline"
+	"github.com/genglossary/genglossary/internal/sitemarkup"
 )
 
 // indexMemoKey is the key of the per-corpus index in pipeline.Corpus.Memo.
@@ -152,6 +153,11 @@ type listItem struct {
 	// settings ("`address` `(string: \"\")` - The socket server address
 	// to use."): a parameter, which glosses an identifier, not a word.
 	typed bool
+	// option marks an item of a section titled "Options", "Settings",
+	// "Properties" and the like (paramHeading, not a call's parameters,
+	// nor a page so titled: a reference of settings): a control of a
+	// dialog, whose text says what it does.
+	option bool
 	// pageLink marks a key written as a link to a page of the same site
 	// ("[Errors](errorpages.md) | Defines custom error pages"): the name
 	// of what that page is about, spelled as a name is.
@@ -879,6 +885,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			text := joinLines(b.lines, ja)
 			if it, ok := parseListItem(text, ja); ok {
 				it.doc, it.line, it.glossary, it.sub, it.param = d.Path, b.start, inGlossary, len(owners) > 0, callParams
+				it.option = params && !callParams && paramsLevel > 1
 				// "- `hash`: This can be a bool or None." under "-
 				// dataclasses.field(*, ..., hash=None, ...): ...": a
 				// parameter of the call above, not the word.
@@ -2196,6 +2203,14 @@ func (ix *corpusIndex) addSentences(doc string, b block, ja bool) {
 		// "Das Debian-Binärpaket ist eine besondere Archivdatei, ...": a
 		// passage of a page translated in part, no English sentence.
 		return
+	}
+	if b.kind == blockPara && len(b.lines) == 1 {
+		if l := strings.TrimSpace(b.lines[0]); len(l) > 4 && strings.HasPrefix(l, "**") && strings.HasSuffix(l, "**") && sitemarkup.Caption(l[2:len(l)-2]) {
+			// "**Figure 2.12. Safety cost levels**" under "#### Safety
+			// costs" (DocBook's figures): a caption, neither the
+			// section's gloss nor a sentence that uses a term.
+			return
+		}
 	}
 	type piece struct {
 		text string

@@ -813,3 +813,48 @@ func TestSyntaxTemplate(t *testing.T) {
 		}
 	}
 }
+
+// An item of a section titled "Options" ("8.6.3. Options", GIMP's filter
+// pages) is a control of a dialog: a plain word's item glosses it only
+// when its body says what the word is ("A threshold is ...", "Scale factor
+// to adjust ..."), not what the control does ("Horizontal: Renders near
+// horizontal edges.") or what happens ("Black: The mask is black in the
+// Layers dialog.", "Border: When the first pixel is on a border, ...").
+// The text is written for this test.
+func TestOptionSectionItems(t *testing.T) {
+	t.Parallel()
+	doc := "# Tide edge filter\n\n## 8.6.1. Overview\n\nThe tide edge filter finds the edges of a chart.\n\n#### 8.6.3. Options\n\n" +
+		"**Figure 17.171. Tide edge filter options**\n\n" +
+		"- **Horizontal**: Renders near horizontal edges.\n" +
+		"- **Black**: The mask is black in the Layers dialog.\n" +
+		"- **Border**: When the first pixel is on a border, a part of the kernel is out of the chart.\n" +
+		"- **Ripple**: By clicking on this icon, you can pick another ripple.\n" +
+		"- **Zoom**: Scale factor to adjust the rendering size.\n" +
+		"- **Threshold**: A threshold is the value below which a pixel turns black.\n\n" +
+		"#### 8.6.4. Notes\n\nEvery border is drawn. Each threshold is set. Horizontal edges show. The zoom is high. Black pixels show. Every ripple moves.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "edge.md", Content: doc}})
+	e := newEngine(t)
+	for term, not := range map[string]string{"horizontal": "Renders", "black": "mask is black", "border": "first pixel", "ripple": "clicking"} {
+		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
+	}
+	for term, want := range map[string]string{"zoom": "Scale factor", "threshold": "value below which"} {
+		if d := define(t, e, c, term); !strings.Contains(d.Text, want) {
+			t.Errorf("%s = %q (%.2f), want its item", term, d.Text, d.Confidence)
+		}
+	}
+}
+
+// A figure's caption in bold under a heading ("#### Safety costs" over
+// "**Figure 2.12. Safety cost levels**", aptitude's manual; 「**図3.9 ドッ
+// ク内のダイアログ**」 under 「タブメニュー」, GIMP's) is no gloss of the
+// heading: the paragraph after it is. The text is written for this test.
+func TestFigureCaptionIsNoGloss(t *testing.T) {
+	t.Parallel()
+	doc := "# Berths\n\n#### Berth costs\n\n**Figure 2.12. Berth cost levels**\n\n" +
+		"Berth costs can be thought of as a way of ranking berths into numbered levels.\n\nEvery berth cost is paid.\n"
+	ja := "# 港\n\n#### 係留メニュー\n\n**図3.9 岸壁内の係留ダイアログ**\n\n係留メニューで岸壁の表示を切り替えられます。\n\n係留メニューを開く。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "costs.md", Content: doc}, {Path: "ja.md", Content: ja}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth cost", "cost levels")
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "係留メニュー", "図3.9")
+}

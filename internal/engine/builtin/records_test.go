@@ -428,7 +428,7 @@ func TestItemPointingElsewhereIsNoGloss(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide mark", "To link")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tidewatch", "BERTH_LIMIT") // the settings it reads
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth", "List containing") // a list of them
-	wantNoGlossFrom(t, e, c, usedInPrefixEN, "bollard", "unified list") // a file that lists them
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "bollard", "unified list")  // a file that lists them
 	if d := define(t, e, c, "tide_files"); d.Text != "A list of files that hold tide readings." {
 		t.Errorf("tide_files: %q (%.2f), want its item (a setting that holds a list)", d.Text, d.Confidence)
 	}
