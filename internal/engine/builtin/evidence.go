@@ -863,10 +863,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// label covers, not what an extension is.
 				continue
 			}
-			if it.option && !it.ja && !it.code && !it.glossary && !it.typed && !optionDefines(it.body, spellings) {
+			if it.option && !glossary.HasCJK(it.body) && !it.code && !it.glossary && !it.typed && !optionDefines(it.body, spellings) {
 				// "8.6.3. Options" over "Horizontal: Renders near
-				// horizontal edges." (GIMP's filters): what a dialog's
-				// control does, not what the word means.
+				// horizontal edges." (GIMP's filters, and under a
+				// Japanese key where their translation left it in
+				// English): what a dialog's control does, not what the
+				// word means.
 				continue
 			}
 			if syntaxTemplate(it.body) {

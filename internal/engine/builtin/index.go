@@ -4202,7 +4202,7 @@ var parameterWords = toSet(`boolean bool string integer int float double array l
 // after an optional section number ("4.2.4. Options").
 var callParamHeading = regexp.MustCompile(`(?i)^([0-9]+(\.[0-9]+)*\.?\s+)?(parameters?|arguments?)[:：]?$|^(引数|パラメーター?)[:：]?$`)
 
-var paramHeading = regexp.MustCompile(`(?i)^([0-9]+(\.[0-9]+)*\.?\s+)?(parameters?|arguments?|options?|fields?|columns?|attributes?|properties|settings|inputs?|outputs?|return values?|flags|syntax|variables)[:：]?$|^(引数|パラメーター?|オプション|フィールド|設定項目|構文|変数)[:：]?$`)
+var paramHeading = regexp.MustCompile(`(?i)^([0-9]+(\.[0-9]+)*\.?\s+)?(parameters?|arguments?|options?|fields?|columns?|attributes?|properties|settings|inputs?|outputs?|return values?|flags|syntax|variables)[:：]?$|^([0-9]+(\.[0-9]+)*\.?\s*)?(引数|パラメーター?|オプション|フィールド|設定項目|構文|変数)[:：]?$`)
 
 // caveatHeading names a section of caveats, or of what a thing works
 // with: "Limitations", "Caveats and Key Behavioral Differences", "Known

@@ -858,3 +858,24 @@ func TestFigureCaptionIsNoGloss(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth cost", "cost levels")
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "係留メニュー", "図3.9")
 }
+
+// The same in a Japanese manual ("8.6.3. オプション", GIMP's help in
+// Japanese, whose items are partly left in English): an English body
+// says what the control does under a Japanese key as well. The text is
+// written for this test.
+func TestOptionSectionItemsInJapanese(t *testing.T) {
+	t.Parallel()
+	doc := "# 潮位フィルター\n\n#### 8.6.1. 概観\n\n潮位フィルターは海図の縁を見つけます。\n\n#### 8.6.3. オプション\n\n" +
+		"**図 17.171 潮位フィルターのオプション**\n\n" +
+		"- 水平: Renders near horizontal edges.\n" +
+		"- 係留: By clicking on this icon, you can pick another berth.\n" +
+		"- 半径: ブラシの中心から外縁までの横方向の距離です。\n\n" +
+		"#### 8.6.4. 注意\n\n水平の縁を描く。係留を選ぶ。半径を決める。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "edge.md", Content: doc}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "水平", "Renders")
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "係留", "clicking")
+	if d := define(t, e, c, "半径"); !strings.Contains(d.Text, "横方向の距離") {
+		t.Errorf("半径 = %q (%.2f), want its item", d.Text, d.Confidence)
+	}
+}
