@@ -871,6 +871,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// word means.
 				continue
 			}
+			if !it.glossary && !glossary.HasCJK(it.body) && howToBody(it.body) {
+				// "Width: With this choice you can fix the width of the
+				// selection.", "Stroke: TODO (work in progress)." (GIMP's
+				// dialogs): what to do with a control, or nothing yet.
+				continue
+			}
 			if syntaxTemplate(it.body) {
 				// "**Tests:** *name-of-test [name-of-another-test ...]*"
 				// (autopkgtest's control fields): how the value is
@@ -3955,6 +3961,31 @@ func optionDefines(body string, spellings []string) bool {
 		return false
 	}
 	return !clauseBody(body)
+}
+
+// howToBody reports an English item's body that tells the reader what to
+// do with a control, or says nothing yet: "Here you set ...", "With this
+// choice you can ...", "By clicking on ...", "Then you get ...", "You can
+// ...", "TODO".
+func howToBody(body string) bool {
+	w := strings.Fields(strings.ToLower(body))
+	if len(w) < 2 {
+		return false
+	}
+	w0, w1 := strings.TrimRight(w[0], ",:;."), strings.TrimRight(w[1], ",:;.")
+	switch w0 {
+	case "todo", "tbd", "fixme":
+		return true
+	case "here", "then":
+		return w1 == "you"
+	case "you":
+		return enModals[w1]
+	case "by":
+		return strings.HasSuffix(w1, "ing")
+	case "with":
+		return w1 == "this" || w1 == "these" || w1 == "that" || w1 == "help"
+	}
+	return false
 }
 
 // enOptionOpeners open what a control does or how to use it, not what it

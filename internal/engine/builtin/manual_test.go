@@ -879,3 +879,30 @@ func TestOptionSectionItemsInJapanese(t *testing.T) {
 		t.Errorf("半径 = %q (%.2f), want its item", d.Text, d.Confidence)
 	}
 }
+
+// An item whose body tells the reader what to do with a control ("Width:
+// With this choice you can fix the width of the selection.", "Image size:
+// Here you set the Width and Height ...", "Source: By clicking on an
+// element ...", "Stroke: TODO (work in progress).", GIMP's dialogs) says
+// nothing of what the word means, under any heading. The text is written
+// for this test.
+func TestHowToItemsAreNoGlosses(t *testing.T) {
+	t.Parallel()
+	doc := "# New chart\n\n## The dialog\n\n" +
+		"- **Width**: With this choice you can fix the width of the chart.\n" +
+		"- **Chart size**: Here you set the width and height of the new chart.\n" +
+		"- **Source**: By clicking on an element of a chart, you choose the chart which will be moved.\n" +
+		"- **Stroke**: TODO (work in progress).\n" +
+		"- **Square**: Then you get pieces made with straight lines.\n" +
+		"- **Margin**: The blank space around the chart.\n\n" +
+		"Every width is fixed. The chart size is small. Each source is named. Every stroke is thin. A square is drawn. The margin is white.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "new.md", Content: doc}})
+	e := newEngine(t)
+	for term, not := range map[string]string{"width": "With this choice", "chart size": "Here you set", "source": "By clicking",
+		"stroke": "TODO", "square": "Then you get"} {
+		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
+	}
+	if d := define(t, e, c, "margin"); !strings.Contains(d.Text, "blank space") {
+		t.Errorf("margin = %q (%.2f), want its item", d.Text, d.Confidence)
+	}
+}
