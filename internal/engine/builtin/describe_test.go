@@ -2537,3 +2537,17 @@ func TestCalledHostNameIsNoNaming(t *testing.T) {
 		t.Errorf("quay = %q (%.2f): names a host", d.Text, d.Confidence)
 	}
 }
+
+// An appositive after a gerund's object ("You can think of them as
+// feathering the selection, a smooth transition between selected and not
+// selected.", GIMP's channels) renames the action, not its object. The
+// text is written for this test.
+func TestAppositiveAfterAGerundsObject(t *testing.T) {
+	t.Parallel()
+	doc := "# Charts\n\nYou can think of them as feathering the margin, a smooth transition between inked and blank paper.\n\n" +
+		"Every margin is white. The margin is wide.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "charts.md", Content: doc}})
+	if d := define(t, newEngine(t), c, "margin"); strings.Contains(d.Text, "smooth transition") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("margin = %q (%.2f), want no gloss from the action's appositive", d.Text, d.Confidence)
+	}
+}

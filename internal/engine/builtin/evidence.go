@@ -4374,6 +4374,11 @@ func appositiveSubject(before string) bool {
 		// RuntimeError, ...": the one at hand, not any.
 		return false
 	}
+	if len(words) > 1 && enArticles[strings.ToLower(last)] && gerund(words[len(words)-2]) {
+		// "... as feathering the selection, a smooth transition
+		// between ...": the appositive renames the action.
+		return false
+	}
 	if r, _ := utf8.DecodeRuneInString(last); unicode.IsUpper(r) && len(words) > 1 {
 		return false
 	}
