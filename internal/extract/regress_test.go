@@ -1114,3 +1114,15 @@ func TestExtractJapaneseOrganisationNames(t *testing.T) {
 		"Tidewin パッケージを入れます。Tidewin パッケージは便利です。Tidewin は港湾の道具です。\n"
 	checkTerms(t, "", extractPair(t, e, doc), []string{"Tidewin プロジェクト", "Quayfree 財団", "Tidewin"}, []string{"Tidewin パッケージ"})
 }
+
+// TestExtractPositionAdjectives: "upper" and "lower" ("the upper and
+// lower layers", "blends the upper with the lower", GIMP's layer modes)
+// are positions, never a term alone; "upper layer" still is. The text is
+// written for this test.
+func TestExtractPositionAdjectives(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Chart modes\n\nThe mode blends the upper and lower charts. The upper chart covers the lower.\n\n" +
+		"Pixels of the upper are kept, pixels of the lower dropped. The upper chart is drawn first. Each upper chart has a margin.\n"
+	checkTerms(t, "", extractPair(t, e, doc), []string{"upper chart"}, []string{"upper", "lower"})
+}
