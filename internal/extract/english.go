@@ -854,6 +854,14 @@ func (d *docState) verbAt(k int) bool {
 			return true
 		}
 	}
+	if hasPrev && t.shape == kLower && (p == "this" || p == "it" || p == "which" || p == "that" || p == "who") && len(l) > 4 &&
+		strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "us") && !strings.HasSuffix(l, "is") &&
+		k+1 < len(d.toks) && has(enDeterminers, d.toks[k+1].s) {
+		// "This activates the Brush Editor", "a button which
+		// reanchors the chart": a third-person verb, listed or not,
+		// before its object.
+		return true
+	}
 	base := has(enVerbs, l)
 	if !base && !isVerbS(l) {
 		return false
@@ -962,6 +970,10 @@ var enRelVerbPreps = wordSet(`on in at with from into onto over under through fo
 // enToObjects are the pronouns and possessives that open the object of
 // a verb after "to" ("to abort it", "to close your session").
 var enToObjects = wordSet(`it them this these those your its their our my his her him us me any all every each`)
+
+// enDeterminers open the object of a verb: "activates the editor",
+// "reanchors a chart".
+var enDeterminers = wordSet(`the a an your its their all any each every this these those`)
 
 // enAfterModal are the short adverbs written between a modal and its verb
 // ("must not declare", "should also list", "must now depend").

@@ -1126,3 +1126,16 @@ func TestExtractPositionAdjectives(t *testing.T) {
 		"Pixels of the upper are kept, pixels of the lower dropped. The upper chart is drawn first. Each upper chart has a margin.\n"
 	checkTerms(t, "", extractPair(t, e, doc), []string{"upper chart"}, []string{"upper", "lower"})
 }
+
+// TestExtractVerbSAfterPronoun: a word in "-s" between "This", "It" or
+// "which" and an article is a verb, listed or not ("This activates the
+// Brush Editor", "a button which reanchors the chart"), as GIMP's help
+// writes it: "activate" is no term of it. The text is written for this
+// test.
+func TestExtractVerbSAfterPronoun(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Chart dialog\n\n- Edit Chart: This reanchors the chart editor. It reanchors a chart too.\n" +
+		"- New Chart: A button which reanchors the chart list.\n\nThe chart editor is small. Each chart list is sorted.\n"
+	checkTerms(t, "", extractPair(t, e, doc), []string{"chart editor", "chart list"}, []string{"reanchor", "reanchors"})
+}
