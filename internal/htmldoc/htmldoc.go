@@ -1404,6 +1404,14 @@ func skipped(n *html.Node) bool {
 					// by texi2any (class "header") or makeinfo 4 ("node").
 					return true
 				}
+				if c == "phrase" && n.DataAtom == atom.Span && n.Parent != nil && slices.ContainsFunc(strings.Fields(attr(n.Parent, "class")), func(pc string) bool {
+					return pc == "figure-contents" || pc == "mediaobject"
+				}) {
+					// "[Safety cost levels diagram]" beside the picture
+					// (DocBook's text alternative, aptitude's manual): what
+					// the picture shows.
+					return true
+				}
 				if c == "caption" && n.DataAtom == atom.Div && n.Parent != nil && slices.Contains(strings.Fields(attr(n.Parent, "class")), "mediaobject") {
 					// "An image with a selection", "After Select Border"
 					// under a picture (DocBook's mediaobject, GIMP's

@@ -274,7 +274,8 @@ func TestToMarkdown(t *testing.T) {
 			"# T\n\n- Normal: The top layer covers the ones below.\n- Fade: Blends the layers.\n"},
 		{"a picture's caption is not the section's prose (DocBook's mediaobject); the figure's title stays",
 			"<h1>T</h1><h4>Border</h4><div class=\"figure\"><p class=\"title\"><b>Figure 16.12. Example of a border</b></p><div class=\"figure-contents\">" +
-				"<div class=\"mediaobject\"><img src=\"b.png\" alt=\"x\"><div class=\"caption\"><p>An image with a selection</p></div></div></div></div>" +
+				"<div class=\"mediaobject\"><img src=\"b.png\" alt=\"x\"><div class=\"caption\"><p>An image with a selection</p></div></div>" +
+				"<span class=\"phrase\">[Border diagram]</span></div></div>" +
 				"<p>The border command makes a frame around the selection.</p>",
 			"# T\n\n#### Border\n\n**Figure 16.12. Example of a border**\n\nThe border command makes a frame around the selection.\n"},
 		{"an article's footer goes (Docusaurus)",
