@@ -834,14 +834,16 @@ func (d *docState) verbAt(k int) bool {
 		l = strings.ToLower(l)
 	}
 	p, pk, hasPrev := d.wordBefore(k)
-	if hasPrev && has(enAfterModal, p) {
+	modal := hasPrev && d.subjectBefore(p, pk)
+	if hasPrev && !modal && has(enAfterModal, p) {
 		// "must not declare", "should also declare", "must now
-		// declare": the modal comes before the adverb.
-		if q, qk, ok := d.wordBefore(pk); ok && d.subjectBefore(q, qk) {
-			p, pk = q, qk
-		}
+		// declare": the modal comes before the adverb; "you did not
+		// force the update": "do" and its negation take a verb as a
+		// modal does.
+		q, qk, ok := d.wordBefore(pk)
+		modal = ok && (d.subjectBefore(q, qk) || p == "not" && (q == "do" || q == "does" || q == "did"))
 	}
-	if hasPrev && d.subjectBefore(p, pk) && t.shape == kLower && !has(enStop, l) {
+	if modal && t.shape == kLower && !has(enStop, l) {
 		// "We declare a variable", "they evaluate to": a word right
 		// after a subject pronoun is its verb, listed or not.
 		return true
@@ -1111,7 +1113,8 @@ func (d *docState) wordBefore(k int) (p string, pk int, ok bool) {
 // word after it is a verb.
 func (d *docState) subjectBefore(p string, pk int) bool {
 	switch p {
-	case "we", "they", "i", "can", "cannot", "could", "should", "must", "may", "might", "shall", "would":
+	case "we", "they", "i", "can", "cannot", "could", "should", "must", "may", "might", "shall", "will", "would",
+		"don't", "doesn't", "didn't", "won't", "can't", "couldn't", "shouldn't", "wouldn't", "mustn't":
 		// A subject pronoun, or a modal ("you can edit a Secret").
 		return true
 	case "you":

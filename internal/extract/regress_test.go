@@ -1139,3 +1139,15 @@ func TestExtractVerbSAfterPronoun(t *testing.T) {
 		"- New Chart: A button which reanchors the chart list.\n\nThe chart editor is small. Each chart list is sorted.\n"
 	checkTerms(t, "", extractPair(t, e, doc), []string{"chart editor", "chart list"}, []string{"reanchor", "reanchors"})
 }
+
+// TestExtractVerbAfterDoNot: a word after "do not", "did not", "don't"
+// or "will" is a verb ("you did not force the update", "don't force the default",
+// git's manuals): "force" is no term there. The text is written for this
+// test.
+func TestExtractVerbAfterDoNot(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Pushing\n\nThe ref was rejected because you did not reberth the update. Tugs do not reberth the ships.\n\n" +
+		"If you don't reberth the default, the tide gauge decides. It doesn't reberth a barge, which will reberth a total quay.\n\nThe tide gauge is old.\n"
+	checkTerms(t, "", extractPair(t, e, doc), []string{"tide gauge"}, []string{"reberth"})
+}
