@@ -2551,3 +2551,22 @@ func TestAppositiveAfterAGerundsObject(t *testing.T) {
 		t.Errorf("margin = %q (%.2f), want no gloss from the action's appositive", d.Text, d.Confidence)
 	}
 }
+
+// "... rotate the active chart, a margin or a path." lists three things:
+// "a margin or a path" is no appositive of the active chart, while "the
+// harbour office, a small building with a tower," is. The text is
+// written for this test.
+func TestEnumerationIsNoAppositive(t *testing.T) {
+	t.Parallel()
+	doc := "# Charts\n\nThis tool is used to rotate the active chart, a margin or a path.\n\n" +
+		"Pilots meet at the harbour office, a small building with a tower, every morning.\n\n" +
+		"The active chart is shown. The harbour office is open.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "charts.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "active chart"); strings.Contains(d.Text, "margin or a path") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("active chart = %q (%.2f), want no gloss from a list", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "harbour office"); !strings.Contains(d.Text, "small building with a tower") {
+		t.Errorf("harbour office = %q (%.2f), want its appositive", d.Text, d.Confidence)
+	}
+}

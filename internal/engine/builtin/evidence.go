@@ -3392,6 +3392,11 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 					// row, each naming the term, not an appositive.
 					break
 				}
+				if enumerationTail(body) {
+					// "rotate the active layer, a selection or a path":
+					// the last two of three things, not an appositive.
+					break
+				}
 				if len(strings.Fields(body)) >= 3 && !clauseBody(body) && !finiteBeforeRelative(body) {
 					return mk(body, false)
 				}
@@ -3969,6 +3974,9 @@ func optionDefines(body string, spellings []string) bool {
 // ...", "TODO".
 func howToBody(body string) bool {
 	w := strings.Fields(strings.ToLower(body))
+	if len(w) > 2 && strings.HasSuffix(w[0], "ly,") {
+		w = w[1:] // "Usually, you activate a layer ..."
+	}
 	if len(w) < 2 {
 		return false
 	}
@@ -3979,7 +3987,7 @@ func howToBody(body string) bool {
 	case "here", "then":
 		return w1 == "you"
 	case "you":
-		return enModals[w1]
+		return true // "You can ...", "Usually, you activate ..."
 	case "by":
 		return strings.HasSuffix(w1, "ing")
 	case "with":
@@ -4348,6 +4356,19 @@ func keyedPrepositionObject(before string) bool {
 	switch strings.ToLower(words[len(words)-1]) {
 	case "on", "in", "for", "with", "to", "from", "of", "at", "under", "over", "like", "than":
 		return true
+	}
+	return false
+}
+
+// enumerationTail reports the rest of a list after its first item, as an
+// appositive would read it: a short noun phrase, then "or" or "and" and
+// another article ("selection or a path", "mask and the channel").
+func enumerationTail(body string) bool {
+	w := strings.Fields(body)
+	for i := 1; i < len(w)-1 && i <= 3; i++ {
+		if (w[i] == "or" || w[i] == "and") && enArticles[w[i+1]] {
+			return true
+		}
 	}
 	return false
 }

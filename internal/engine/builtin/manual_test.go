@@ -894,12 +894,13 @@ func TestHowToItemsAreNoGlosses(t *testing.T) {
 		"- **Source**: By clicking on an element of a chart, you choose the chart which will be moved.\n" +
 		"- **Stroke**: TODO (work in progress).\n" +
 		"- **Square**: Then you get pieces made with straight lines.\n" +
+		"- **Active chart**: Usually, you activate a chart, to work on it, clicking it in the chart list.\n" +
 		"- **Margin**: The blank space around the chart.\n\n" +
-		"Every width is fixed. The chart size is small. Each source is named. Every stroke is thin. A square is drawn. The margin is white.\n"
+		"Every width is fixed. The chart size is small. Each source is named. Every stroke is thin. A square is drawn. The margin is white. The active chart is shown.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "new.md", Content: doc}})
 	e := newEngine(t)
 	for term, not := range map[string]string{"width": "With this choice", "chart size": "Here you set", "source": "By clicking",
-		"stroke": "TODO", "square": "Then you get"} {
+		"stroke": "TODO", "square": "Then you get", "active chart": "you activate"} {
 		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
 	}
 	if d := define(t, e, c, "margin"); !strings.Contains(d.Text, "blank space") {
