@@ -5169,6 +5169,11 @@ func aboutInstances(body, sp string, ja bool) bool {
 		if at == 0 {
 			continue
 		}
+		if !ja && at < 12 && slices.ContainsFunc(enCountWords, func(c string) bool { return strings.EqualFold(strings.TrimSpace(body[:at]), c) }) {
+			// "Buttons: Three buttons at the bottom of the dialog allow
+			// you to ..." (GIMP's dialogs): those of one place, counted.
+			return true
+		}
 		if ja {
 			if strings.HasPrefix(body[at+len(sp):], "の") {
 				return true

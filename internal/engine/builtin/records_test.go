@@ -637,3 +637,18 @@ func TestItemListingNamedExamplesIsNoGloss(t *testing.T) {
 		t.Errorf("broker: %q (%.2f), want its item", d.Text, d.Confidence)
 	}
 }
+
+// An item that counts some of its key's things ("Buttons: Three buttons at
+// the bottom of the dialog allow you to ...", GIMP's image dialog) says
+// where they are, not what one is. The text is written for this test.
+func TestItemCountingItsThingsIsNoGloss(t *testing.T) {
+	t.Parallel()
+	doc := "# Chart dialog\n\n- **Bollards**: Three bollards at the end of the quay hold the ships.\n" +
+		"- **Fenders**: Cushions between a hull and the quay.\n\nEvery bollard is painted. Each fender is soft.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "dialog.md", Content: doc}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "bollard", "Three bollards")
+	if d := define(t, e, c, "fender"); !strings.Contains(d.Text, "Cushions between") {
+		t.Errorf("fender = %q (%.2f), want its item", d.Text, d.Confidence)
+	}
+}
