@@ -2570,3 +2570,21 @@ func TestEnumerationIsNoAppositive(t *testing.T) {
 		t.Errorf("harbour office = %q (%.2f), want its appositive", d.Text, d.Confidence)
 	}
 }
+
+// "The relabeling phase is the preferred and more powerful way to filter
+// containers." (Prometheus's) says which to choose, not what it is; "A
+// berth is the place where a ship moors" still defines. The text is
+// written for this test.
+func TestPreferredWayIsAVerdict(t *testing.T) {
+	t.Parallel()
+	doc := "# Charts\n\nThe tide phase is the preferred and more powerful way to filter ships.\n\nA berth is the place where a ship moors.\n\n" +
+		"The tide phase is short. Every berth is numbered.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "charts.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "tide phase"); d.Confidence >= confExplicit {
+		t.Errorf("tide phase = %q (%.2f), want no definition from a verdict", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "berth"); !strings.Contains(d.Text, "place where a ship moors") {
+		t.Errorf("berth = %q, want its definition", d.Text)
+	}
+}

@@ -3303,9 +3303,11 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 					// them, classified, not what it is.
 					return evidence{}, false
 				}
-				if (p.prefix == " is the " || p.prefix == " are the ") && ofChoice(body) {
-					// "Git is the tool of choice these days for ...": a
-					// verdict, as "a good choice" is.
+				if (p.prefix == " is the " || p.prefix == " are the ") && (ofChoice(body) || preferredWay(body)) {
+					// "Git is the tool of choice these days for ...", "The
+					// relabeling phase is the preferred and more powerful
+					// way to filter containers.": a verdict, as "a good
+					// choice" is.
 					return evidence{}, false
 				}
 				if (p.prefix == " is a " || p.prefix == " is an " || p.prefix == " are a " || p.prefix == " are an ") && enVerdict(body) {
@@ -3657,6 +3659,28 @@ func enVerdict(body string) bool {
 		// useful." (Jinja's): what it shows, not what it is.
 		"example", "alternative", "reason":
 		return true
+	}
+	return false
+}
+
+// preferredWay reports a body after "is the" that names the way to choose:
+// "preferred and more powerful way to filter containers", "easiest way
+// to ...", "recommended method".
+func preferredWay(body string) bool {
+	w := strings.Fields(strings.ToLower(body))
+	if len(w) < 2 {
+		return false
+	}
+	switch w[0] {
+	case "preferred", "recommended", "easiest", "simplest", "best", "fastest", "quickest", "safest", "most":
+	default:
+		return false
+	}
+	for _, x := range w[1:min(len(w), 5)] {
+		switch strings.TrimRight(x, ",;.") {
+		case "way", "ways", "choice", "option", "method", "approach", "means":
+			return true
+		}
 	}
 	return false
 }
@@ -6604,8 +6628,19 @@ func copulaProperty(rest string) bool {
 	}
 	for _, cop := range []string{" is ", " are "} {
 		if t, ok := strings.CutPrefix(rest, cop); ok {
-			for _, adv := range []string{"also ", "now ", "not ", "only ", "always ", "still "} {
-				t = strings.TrimPrefix(t, adv)
+			for range 3 {
+				// "are still highly experimental", "are currently only
+				// supported in ...": the adverbs before the adjective.
+				w, after, ok := strings.Cut(t, " ")
+				if !ok || !propertyAdverbs[w] && !(len(w) > 4 && strings.HasSuffix(w, "ly")) {
+					break
+				}
+				t = after
+			}
+			if statusWords[strings.ToLower(strings.TrimRight(t, ".!; "))] {
+				// "Native histograms are still highly experimental.":
+				// how far along it is.
+				return true
 			}
 			if likeness[strings.ToLower(firstWord(t))] {
 				// "Macros are comparable with functions in regular
@@ -6617,6 +6652,14 @@ func copulaProperty(rest string) bool {
 	}
 	return false
 }
+
+// propertyAdverbs come between a copula and the adjective of a property
+// ("are still experimental", "is now only available"), with any -ly word.
+var propertyAdverbs = toSet(`also now not only always still`)
+
+// statusWords say how far along a thing is, as a whole predicate.
+var statusWords = toSet(`experimental deprecated obsolete unstable stable beta alpha unmaintained unsupported
+	incomplete unfinished`)
 
 // likeness are the adjectives that say what a thing is like.
 var likeness = toSet(`comparable similar analogous equivalent akin identical`)
