@@ -147,7 +147,8 @@ func TestJudgementsAndSummariesAreNoGlosses(t *testing.T) {
 	t.Parallel()
 	dev := "# Development\n\n## Unicode\n\nUnicode is a big deal in the harbor. Every table is read as Unicode.\n\n" +
 		"## tidenv\n\nTidenv is probably what you want to use during development, and on the quay too.\n\n" +
-		"Run tidenv first. Every tidenv has a tide.\n"
+		"## Tide logs\n\nTide logs are a key part of observability in the harbor. The tide logs record each ship.\n\n" +
+		"Run tidenv first. Every tidenv has a tide. Every tide log is kept.\n"
 	plugins := "# Plugins\n\n## harbor-report\n\nPackage stands for harbor plugin to upload tide tables into a report page.\n\n" +
 		"Install the package first. Every package is signed.\n\n" +
 		"# Reading\n\nPaths are separated by LF (i.e. one path per line) by default. Every LF ends a path.\n"
@@ -155,6 +156,7 @@ func TestJudgementsAndSummariesAreNoGlosses(t *testing.T) {
 	e := newEngine(t)
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Unicode", "big deal")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tidenv", "what you want")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "tide log", "key part") // a plural subject, Traefik's access logs
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "package", "Package stands for")
 	// "Function is the outermost frame of the call stack." (Go's
 	// assembler, a flag's effect on the function at hand); "Storage is

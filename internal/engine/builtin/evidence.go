@@ -3540,7 +3540,10 @@ func judgesTerm(text, sp string) bool {
 	}
 	rest, ok := strings.CutPrefix(text[n:], " is ")
 	if !ok {
-		return false
+		// "Access logs are a key part of observability in Traefik."
+		if rest, ok = strings.CutPrefix(text[n:], " are "); !ok {
+			return false
+		}
 	}
 	rest = strings.ToLower(rest)
 	if w, after, ok := strings.Cut(rest, " "); ok && (copulaAdverbs[w] || w == "probably") {
