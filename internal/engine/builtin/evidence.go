@@ -220,6 +220,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if h.first < 0 || h.changes {
 				continue
 			}
+			if h.code && !h.glossary && strings.Trim(h.text, "`") == sp && (generalEnglish[strings.ToLower(sp)] || generalIT[strings.ToLower(sp)]) {
+				// "### `path`" over "The URL for the error page."
+				// (Traefik's middleware options): an option named with
+				// an everyday word, not the word, as an item keyed so is
+				// ("### `rate()`" is a function's own heading).
+				continue
+			}
 			if h.code && !strings.Contains(h.text, sp) && strings.Contains(strings.ToLower(h.text), strings.ToLower(sp)) {
 				// "## `websocket`" (a debug flag) over "This flag enables
 				// ...": an identifier is spelled as typed; the WebSocket
@@ -406,7 +413,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// few of them, or the list after, not what they are.
 				continue
 			}
-			if !s.ja && named && !about && !defines && enQuantifiers[strings.ToLower(firstWord(s.text))] && enRule(s.text) {
+			if !s.ja && named && !defines && enQuantifiers[strings.ToLower(firstWord(s.text))] && enRule(s.text) {
 				// "#### File descriptors" over "Any specified file
 				// descriptor has to support reading.", "### Exceptions"
 				// over "Any Node-API function call may result in a pending
@@ -4387,6 +4394,20 @@ func keyedPrepositionObject(before string) bool {
 	return false
 }
 
+// actNoun reports a noun that names an act, by its ending: "issuance",
+// "removal", "deletion", "replacement".
+func actNoun(w string) bool {
+	if len(w) < 7 {
+		return false
+	}
+	for _, e := range []string{"ance", "ence", "tion", "sion", "ment", "al"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // enumerationTail reports the rest of a list after its first item, as an
 // appositive would read it: a short noun phrase, then "or" or "and" and
 // another article ("selection or a path", "mask and the channel").
@@ -6737,6 +6758,11 @@ func enExampleParen(lower string) bool {
 		enImperativeObjects[w[1]] {
 		// "close the connection (i.e. sending a FIN packet back)": the
 		// action, a gerund and its object, not a noun phrase for the word.
+		return true
+	}
+	if w := strings.Fields(clause); len(w) > 3 && w[1] == "of" && enImperativeObjects[w[2]] && actNoun(w[0]) {
+		// "terminate its writing capability on the connection (i.e.
+		// issuance of a FIN packet)": the act, named by a noun.
 		return true
 	}
 	if w := strings.Fields(clause); len(w) > 2 && w[0] == "the" && (w[1] == "more" || w[1] == "less" || w[1] == "further" ||

@@ -14,7 +14,8 @@ import (
 // Tidal OS, "job-number (...)" about the longer word, "opportunistic VHF
 // (...)" about that kind of VHF), an example is not a gloss, nor is a
 // phrase that goes on from the sentence ("(i.e. with ...)") or an
-// action ("(i.e. sending a FIN packet back)"), nor
+// action ("(i.e. sending a FIN packet back)", "(i.e. issuance of a FIN
+// packet)", Traefik's), nor
 // is a parenthesis that names what the phrase describes ("(a so-called
 // ... line)") or one after the last of a coordination ("on Windows and
 // macOS (the directories in which ...)"). The page is written for this
@@ -52,6 +53,7 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		"Tows that always take a hawser (i.e. whose tugs always pull from the bow) are listed here. Each hawser is checked.\n" +
 		"Set the home berth in the harbor panel (the \"Berth used at start\" field). The harbor panel opens with o.\n" +
 		"The pilot must call close to end the radio link (i.e. sending a release tone back). Each radio link is tested.\n" +
+		"Either side may end its writing on the tide channel (i.e. issuance of a closing tone). Each tide channel is tested.\n" +
 		"With tidectl as tide service (the default since the spring release), the gauges differ. Each tide service is logged.\n" +
 		"Add a digit to the crew part of the voyage code (the letters after the last slash). Each voyage code is unique.\n" +
 		"Tabs sit at the top of the chart pane (the pane at the bottom of the screen). The chart pane scrolls.\n"}}
@@ -84,6 +86,7 @@ func TestEnglishParenthesesThatAreNotGlosses(t *testing.T) {
 		{"tide service", "default since"},       // which one is chosen
 		{"harbor panel", "Berth used"},          // a part of it, by its label
 		{"radio link", "release tone"},          // the action, a gerund and its object
+		{"tide channel", "closing tone"},        // the action, a noun of an act and its object
 		{"voyage code", "letters after"},        // about the part of it
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {

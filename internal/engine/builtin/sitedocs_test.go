@@ -736,3 +736,24 @@ func TestHeadingOverASupportSentence(t *testing.T) {
 		t.Errorf("tide gauge = %q (%.2f), want no gloss from where it is supported", d.Text, d.Confidence)
 	}
 }
+
+// Under a heading named for the term, a rule for each one ("### Domains"
+// over "Each domain & SAN will lead to a certificate request.",
+// Traefik's) says nothing of what one is; nor does an option's heading in
+// code over an everyday word ("### `path`" over "The URL for the error
+// page.", an option named path, not what a path is). The text is
+// written for this test.
+func TestHeadingOverARuleOrAnOption(t *testing.T) {
+	t.Parallel()
+	doc := "# Routers\n\n### Berths\n\nEach berth & quay will lead to a mooring request.\n\n### `path`\n\nThe URL for the tide page.\n\n" +
+		"### `timeout()`\n\ntimeout() returns the number of seconds a ship may wait.\n\n" +
+		"Every berth is numbered. Each path is logged. Every timeout is short.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "routers.md", Content: doc}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth", "will lead")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "path", "URL for the tide page")
+	// A function's heading ("### `rate()`", PromQL's) is the function's.
+	if d := define(t, e, c, "timeout"); !strings.Contains(d.Text, "returns the number of seconds") {
+		t.Errorf("timeout = %q (%.2f), want its function's gloss", d.Text, d.Confidence)
+	}
+}
