@@ -969,8 +969,9 @@ var enNounOpeners = wordSet(`the a an this these those each every any some no it
 // "to" and "of" are left out ("which package to install").
 var enRelVerbPreps = wordSet(`on in at with from into onto over under through for by across against`)
 
-// enToObjects are the pronouns and possessives that open the object of
-// a verb after "to" ("to abort it", "to close your session").
+// enToObjects are the pronouns, possessives and quantifiers that open
+// the object of a verb after "to" ("to abort it", "to close your
+// session", "required to declare any dependencies").
 var enToObjects = wordSet(`it them this these those your its their our my his her him us me any all every each`)
 
 // enDeterminers open the object of a verb: "activates the editor",
@@ -1108,7 +1109,8 @@ func (d *docState) wordBefore(k int) (p string, pk int, ok bool) {
 }
 
 // subjectBefore reports whether the word p (at pk, see wordBefore) is
-// "we", "they", "I" or a modal, or a "you" that opens a clause ("You
+// "we", "they", "I" or a modal (negated too: "don't", "won't"), or a
+// "you" that opens a clause ("You
 // declare ...", "if you declare ..."; "gives you access" is an object): the
 // word after it is a verb.
 func (d *docState) subjectBefore(p string, pk int) bool {
