@@ -709,34 +709,6 @@ func TestDefineTableWithoutOuterPipes(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "check", "Description")
 }
 
-// Under a heading named for the term, "Native histograms are still highly
-// experimental." (Prometheus's feature flags) says how far along the thing
-// is, not what it is: no gloss of the heading. The text is written for
-// this test.
-func TestHeadingOverAStatusSentence(t *testing.T) {
-	t.Parallel()
-	doc := "# Feature flags\n\n## Tide gauges\n\n`--enable-feature=tide-gauges`\n\n" +
-		"When enabled, the port will read tide gauges (formerly also known as water meters). Tide gauges are still highly experimental. Expect breaking changes.\n\n" +
-		"Every tide gauge is calibrated.\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "flags.md", Content: doc}})
-	if d := define(t, newEngine(t), c, "tide gauge"); strings.Contains(d.Text, "highly experimental") && d.Confidence >= confDescribe {
-		t.Errorf("tide gauge = %q (%.2f), want no gloss from its status", d.Text, d.Confidence)
-	}
-}
-
-// Nor does "Tide gauges are currently only supported in the traditional
-// port format." say what one is. The text is written for this test.
-func TestHeadingOverASupportSentence(t *testing.T) {
-	t.Parallel()
-	doc := "# Feature flags\n\n## Tide gauges\n\n`--enable-feature=tide-gauges`\n\n" +
-		"When enabled, the port will read tide gauges. Tide gauges are currently only supported in the traditional port format.\n\n" +
-		"Every tide gauge is calibrated.\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "flags.md", Content: doc}})
-	if d := define(t, newEngine(t), c, "tide gauge"); strings.Contains(d.Text, "only supported") && d.Confidence >= confDescribe {
-		t.Errorf("tide gauge = %q (%.2f), want no gloss from where it is supported", d.Text, d.Confidence)
-	}
-}
-
 // Under a heading named for the term, a rule for each one ("### Domains"
 // over "Each domain & SAN will lead to a certificate request.",
 // Traefik's) says nothing of what one is; nor does an option's heading in
