@@ -865,6 +865,22 @@ func (d *docState) verbAt(k int) bool {
 		return true
 	}
 	base := has(enVerbs, l)
+	if !base && t.posCap && !t.head && k+1 < len(d.toks) && len(l) > 3 && !has(enStop, l) && !isAdverb(l) && !strings.HasSuffix(l, "s") {
+		// "Activate the Color Picker tool", "Activate this by clicking
+		// its icon": a sentence that opens with a word and an article or
+		// "this" opens with its verb, listed or not.
+		if n := d.toks[k+1]; (n.shape == kLower || n.shape == 0) && has(enImperativeObjects, n.s) {
+			return true
+		}
+	}
+	if !base && hasPrev && t.shape == kLower && (p == "then" || p == "now" || p == "and" || p == "please") && k+1 < len(d.toks) &&
+		len(l) > 3 && !has(enStop, l) && !strings.HasSuffix(l, "s") {
+		// "Now activate the Clone tool", "... invisible and activate the
+		// image layer": an instruction, listed or not.
+		if n := d.toks[k+1]; (n.shape == kLower || n.shape == 0) && has(enImperativeObjects, n.s) {
+			return true
+		}
+	}
 	if !base && !isVerbS(l) {
 		return false
 	}
@@ -974,6 +990,10 @@ var enRelVerbPreps = wordSet(`on in at with from into onto over under through fo
 // session", "required to declare any dependencies").
 var enToObjects = wordSet(`it them this these those your its their our my his her him us me any all every each`)
 
+// enImperativeObjects open the object of an imperative that opens a
+// sentence: "Activate the tool", "Activate this by clicking ...".
+var enImperativeObjects = wordSet(`the a an this these your its their`)
+
 // enDeterminers open the object of a verb: "activates the editor",
 // "reanchors a chart".
 var enDeterminers = wordSet(`the a an your its their all any each every this these those`)
@@ -983,9 +1003,13 @@ var enDeterminers = wordSet(`the a an your its their all any each every this the
 var enAfterModal = wordSet(`not also now still never always only just first then again either`)
 
 // enBeforeInfinitive take "to" and a verb: "want to abort the download",
-// "how to read the log".
+// "how to read the log", "allows you to select the layer", "click this
+// button to open the dialog".
 var enBeforeInfinitive = wordSet(`want wants wanted need needs needed how able order try tries tried trying
-	going wish like have has had used allows allow`)
+	going wish like have has had used allows allow
+	you it is way ways method methods possible possibility possibilities useful intend intends tend tends
+	button key icon slider enables enable easy easier hard difficult necessary required designed meant supposed
+	choose decide`)
 
 // enIntroWords open a clause or a phrase that a comma closes before an
 // instruction: "To expand a group, press Enter", "When ready, press g".

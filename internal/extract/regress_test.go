@@ -1151,3 +1151,31 @@ func TestExtractVerbAfterDoNot(t *testing.T) {
 		"If you don't reberth the default, the tide gauge decides. It doesn't reberth a barge, which will reberth a total quay.\n\nThe tide gauge is old.\n"
 	checkTerms(t, "", extractPair(t, e, doc), []string{"tide gauge"}, []string{"reberth"})
 }
+
+// TestExtractVerbAfterPurposeTo: a word between "to" and an article after
+// "you", "it", "way", "button" and the like is a verb, listed or not
+// ("allows you to reanchor the chart", "two possibilities to reanchor
+// the chart", "click this button to reanchor the chart", GIMP's help).
+// The text is written for this test.
+func TestExtractVerbAfterPurposeTo(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Chart tool\n\nThis tool allows you to reanchor the chart. There are two possibilities to reanchor the chart.\n\n" +
+		"Click this button to reanchor the chart, or use it to reanchor a margin. The best way to reanchor the chart is the key.\n\n" +
+		"The chart is old. Each margin is white.\n"
+	checkTerms(t, "", extractPair(t, e, doc), []string{"chart", "margin"}, []string{"reanchor"})
+}
+
+// TestExtractUnlistedImperative: a capitalised word that opens a sentence
+// before an article or "this" is an imperative, listed or not ("Activate
+// the Color Picker tool ...", "Activate this by clicking its icon",
+// GIMP's help), and so is one after "now", "then" or "and" ("Now activate
+// the Clone tool"). The text is written for this test.
+func TestExtractUnlistedImperative(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Chart tools\n\nReanchor the chart picker first. Reanchor this by clicking its icon.\n\n" +
+		"Copy the chart, now reanchor the copy. Hide the margin and reanchor the chart picker.\n\n" +
+		"Then the chart picker shows the margin. Each margin is white.\n"
+	checkTerms(t, "", extractPair(t, e, doc), []string{"chart picker", "margin"}, []string{"Reanchor", "reanchor"})
+}
