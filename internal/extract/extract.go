@@ -1030,18 +1030,23 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 		if c == nil || c.ja {
 			continue
 		}
-		word := false
-		field := false
+		words, fields := 0, 0
 		for _, v := range c.variants {
 			u := v.units[len(v.units)-1]
 			// A kind name in UpperCamelCase takes a plural like a word
 			// ("ConfigMaps"); a camelCase field keeps its "s"
-			// ("imagePullSecrets" is the field's name).
+			// ("imagePullSecrets" is the field's name), unless the text
+			// writes the name far more often ("EntryPoints" 28 times,
+			// the field "entryPoints:" 9, Traefik's).
 			upper := u.text != "" && u.text[0] >= 'A' && u.text[0] <= 'Z'
-			word = word || u.kind == kLower || u.kind == kCap || u.kind == kIdent && upper
-			field = field || u.kind == kIdent && !upper
+			if u.kind == kLower || u.kind == kCap || u.kind == kIdent && upper {
+				words += v.count
+			}
+			if u.kind == kIdent && !upper {
+				fields += v.count
+			}
 		}
-		if !word || field {
+		if words == 0 || fields > 0 && words < 2*fields {
 			continue
 		}
 		sp := strings.LastIndexByte(k, ' ')

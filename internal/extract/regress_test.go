@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -1178,4 +1179,24 @@ func TestExtractUnlistedImperative(t *testing.T) {
 		"Copy the chart, now reanchor the copy. Hide the margin and reanchor the chart picker.\n\n" +
 		"Then the chart picker shows the margin. Each margin is white.\n"
 	checkTerms(t, "", extractPair(t, e, doc), []string{"chart picker", "margin"}, []string{"Reanchor", "reanchor"})
+}
+
+// TestExtractCamelCasePlural: a name in CamelCase written with its "s"
+// ("EntryPoints", beside "EntryPoint" and "entryPoint", Traefik's
+// documentation) is the plural of that name, one term, even where a
+// field is also spelled so now and then ("entryPoints:"); a field that
+// is always spelled in camelCase keeps its "s" ("imagePullSecrets"). The
+// text is written for this test.
+func TestExtractCamelCasePlural(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Berths\n\nBerthPoints are the network entry points into the harbour. Each BerthPoint listens on a port. " +
+		"Define the BerthPoints first. The berthPoint option names one. Every BerthPoint has a name. " +
+		"Set berthPoint in the file. List the BerthPoints. The berthPoint field is required. Two BerthPoints are enough. " +
+		"Use berthPoint again. Read berthpoint there. The berthPoints field lists them.\n"
+	terms := extractPair(t, e, doc)
+	checkTerms(t, "", terms, nil, []string{"BerthPoints", "berthPoints"})
+	if !slices.ContainsFunc(terms, func(x glossary.Term) bool { return strings.EqualFold(x.Text, "BerthPoint") }) {
+		t.Errorf("BerthPoint missing from %v", terms)
+	}
 }
