@@ -4003,10 +4003,15 @@ func optionDefines(body string, spellings []string) bool {
 }
 
 // howToBody reports an English item's body that tells the reader what to
-// do with a control, or says nothing yet: "Here you set ...", "With this
+// do with a control, or says nothing (yet): "Here you set ...", "With this
 // choice you can ...", "By clicking on ...", "Then you get ...", "You can
-// ...", "TODO".
+// ...", "TODO", "... are self explanatory".
 func howToBody(body string) bool {
+	if l := strings.ToLower(body); strings.Contains(l, "self explanatory") || strings.Contains(l, "self-explanatory") {
+		// "Buttons: Zoom Out Zoom In and Zoom 1:1 are self
+		// explanatory.": nothing to say.
+		return true
+	}
 	w := strings.Fields(strings.ToLower(body))
 	if len(w) > 2 && strings.HasSuffix(w[0], "ly,") {
 		w = w[1:] // "Usually, you activate a layer ..."

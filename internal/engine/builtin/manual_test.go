@@ -883,7 +883,8 @@ func TestOptionSectionItemsInJapanese(t *testing.T) {
 // An item whose body tells the reader what to do with a control ("Width:
 // With this choice you can fix the width of the selection.", "Image size:
 // Here you set the Width and Height ...", "Source: By clicking on an
-// element ...", "Stroke: TODO (work in progress).", GIMP's dialogs) says
+// element ...", "Stroke: TODO (work in progress).", "Buttons: Zoom Out,
+// Zoom In and Zoom 1:1 are self explanatory.", GIMP's dialogs) says
 // nothing of what the word means, under any heading. The text is written
 // for this test.
 func TestHowToItemsAreNoGlosses(t *testing.T) {
@@ -895,12 +896,13 @@ func TestHowToItemsAreNoGlosses(t *testing.T) {
 		"- **Stroke**: TODO (work in progress).\n" +
 		"- **Square**: Then you get pieces made with straight lines.\n" +
 		"- **Active chart**: Usually, you activate a chart, to work on it, clicking it in the chart list.\n" +
+		"- **Buttons**: Zoom Out Zoom In and Zoom 1:1 are self explanatory.\n" +
 		"- **Margin**: The blank space around the chart.\n\n" +
-		"Every width is fixed. The chart size is small. Each source is named. Every stroke is thin. A square is drawn. The margin is white. The active chart is shown.\n"
+		"Every width is fixed. The chart size is small. Each source is named. Every stroke is thin. A square is drawn. The margin is white. The active chart is shown. Every button is round.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "new.md", Content: doc}})
 	e := newEngine(t)
 	for term, not := range map[string]string{"width": "With this choice", "chart size": "Here you set", "source": "By clicking",
-		"stroke": "TODO", "square": "Then you get", "active chart": "you activate"} {
+		"stroke": "TODO", "square": "Then you get", "active chart": "you activate", "button": "self explanatory"} {
 		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
 	}
 	if d := define(t, e, c, "margin"); !strings.Contains(d.Text, "blank space") {
