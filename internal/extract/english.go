@@ -865,18 +865,14 @@ func (d *docState) verbAt(k int) bool {
 		return true
 	}
 	base := has(enVerbs, l)
-	if !base && t.posCap && !t.head && k+1 < len(d.toks) && len(l) > 3 && !has(enStop, l) && !isAdverb(l) && !strings.HasSuffix(l, "s") {
+	if !base && k+1 < len(d.toks) && len(l) > 3 && !has(enStop, l) && !strings.HasSuffix(l, "s") &&
+		(t.posCap && !t.head && !isAdverb(l) ||
+			hasPrev && t.shape == kLower && (p == "then" || p == "now" || p == "and" || p == "please")) {
 		// "Activate the Color Picker tool", "Activate this by clicking
-		// its icon": a sentence that opens with a word and an article or
-		// "this" opens with its verb, listed or not.
-		if n := d.toks[k+1]; (n.shape == kLower || n.shape == 0) && has(enImperativeObjects, n.s) {
-			return true
-		}
-	}
-	if !base && hasPrev && t.shape == kLower && (p == "then" || p == "now" || p == "and" || p == "please") && k+1 < len(d.toks) &&
-		len(l) > 3 && !has(enStop, l) && !strings.HasSuffix(l, "s") {
-		// "Now activate the Clone tool", "... invisible and activate the
-		// image layer": an instruction, listed or not.
+		// its icon" (a sentence that opens with a word and an article or
+		// "this" opens with its verb), "Now activate the Clone tool",
+		// "... invisible and activate the image layer": an instruction,
+		// listed or not.
 		if n := d.toks[k+1]; (n.shape == kLower || n.shape == 0) && has(enImperativeObjects, n.s) {
 			return true
 		}

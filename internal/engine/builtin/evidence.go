@@ -4007,12 +4007,13 @@ func optionDefines(body string, spellings []string) bool {
 // choice you can ...", "By clicking on ...", "Then you get ...", "You can
 // ...", "TODO", "... are self explanatory".
 func howToBody(body string) bool {
-	if l := strings.ToLower(body); strings.Contains(l, "self explanatory") || strings.Contains(l, "self-explanatory") {
+	l := strings.ToLower(body)
+	if strings.Contains(l, "self explanatory") || strings.Contains(l, "self-explanatory") {
 		// "Buttons: Zoom Out Zoom In and Zoom 1:1 are self
 		// explanatory.": nothing to say.
 		return true
 	}
-	w := strings.Fields(strings.ToLower(body))
+	w := strings.Fields(l)
 	if len(w) > 2 && strings.HasSuffix(w[0], "ly,") {
 		w = w[1:] // "Usually, you activate a layer ..."
 	}
