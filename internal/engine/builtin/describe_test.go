@@ -1234,6 +1234,27 @@ func TestHeadingOverWhatAControlDoes(t *testing.T) {
 	}
 }
 
+// A help page's heading over what its command does to the term ("###
+// Berths" over "Groups the selected berths.", "### Buoys" over "Draws a
+// buoy where you drag.") describes it at most, whatever the verb; a
+// heading over labelled lines of other names ("## Colours" over "Series:
+// pick the main colour ...", LibreOffice's dialogs) glosses nothing. The
+// page is written for this test.
+func TestHeadingOverActionsAndOtherLabels(t *testing.T) {
+	t.Parallel()
+	doc := "# Tide chart\n\nTide charts show the height of the water.\n\n## Colours\n\nSeries: pick the main colour for the tide lines.\n\n" +
+		"Low water: check and pick the colour for the lowest points.\n\n## Include\n\n### Berths\n\nGroups the selected berths.\n\n" +
+		"### Buoys\n\nDraws a buoy where you drag in the chart.\n\n### Piers\n\nProtects the berths of the current pier from being moved.\n\n" +
+		"Each berth has a colour. A buoy marks a berth. Each pier has berths. Every colour is printed.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "chart.md", Content: doc}})
+	e := newEngine(t)
+	for _, term := range []string{"colour", "berth", "buoy", "pier"} {
+		if d := define(t, e, c, term); d.Confidence > confDescribe || strings.HasPrefix(d.Text, "Series:") {
+			t.Errorf("%s: %q (%.2f), want at most a describing sentence (%.2f), not another label's line", term, d.Text, d.Confidence, confDescribe)
+		}
+	}
+}
+
 // A group's name over its fields in a manual page saved as text ("System"
 // over "in: 一秒あたりの割り込み回数。", vmstat's) is glossed by none of
 // them. The page is written for this test.

@@ -367,6 +367,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					break
 				}
 			}
+			if s.block == blockPara && !s.ja && labelLine(s.text) && otherKeyItem(s.text, spellings) {
+				// "## Colours" over "Series: pick the main colour ...":
+				// a dialog's labelled settings, each another name's.
+				continue
+			}
 			if s.block == blockList || s.block == blockPara && lowerFieldKey(s.text) {
 				// "#### toString" over "- Overrides: toString in class
 				// Object": a field of the section; "## Radios" over "-
@@ -1596,8 +1601,35 @@ func actsOn(s, sp string) bool {
 		return false
 	}
 	w := strings.ToLower(firstWord(s))
-	return hits[0] > 0 && (enItemVerbs[w] || enControlVerbs[w])
+	return hits[0] > 0 && (enItemVerbs[w] || enControlVerbs[w] || enDescribeVerbs[w] || enSummaryVerbs[w] || verbBeforeDeterminer(s))
 }
+
+// verbBeforeDeterminer reports an English sentence that opens with a word
+// in "-s" followed by a determiner ("Groups the selected rows.", "Hatches a
+// buoy ..."): a verb whose subject is left out, as a command's help does.
+// Adverbs in "-s" ("Sometimes the ...") are no verbs.
+func verbBeforeDeterminer(s string) bool {
+	w0, rest, ok := strings.Cut(strings.TrimSpace(s), " ")
+	if !ok || len(w0) < 4 || !strings.HasSuffix(w0, "s") || endsWithAny(w0, "ss", "us", "is") || enNotVerbsInS[strings.ToLower(w0)] {
+		return false
+	}
+	return enArticles[strings.ToLower(firstWord(rest))] || slices.Contains(enDeterminers, strings.ToLower(firstWord(rest))+" ")
+}
+
+// labelLine reports an English paragraph that opens with a short
+// capitalised label and a colon, its text going on in lower case: "Series:
+// pick the main colour ...", "Low water: check and ...".
+func labelLine(s string) bool {
+	key, body, ok := strings.Cut(s, ": ")
+	if !ok || key == "" || key[0] < 'A' || key[0] > 'Z' || strings.ContainsAny(key, ".,;()`*") || len(strings.Fields(key)) > 4 {
+		return false
+	}
+	return body != "" && body[0] >= 'a' && body[0] <= 'z'
+}
+
+// enNotVerbsInS end in "s" and open a sentence as adverbs or conjunctions.
+var enNotVerbsInS = toSet(`sometimes always perhaps thus hence unless besides nevertheless regardless nonetheless
+	afterwards towards backwards forwards whereas was has does`)
 
 // afterAnotherVerb reports an English sentence in which each of spellings
 // first comes after a verb of another subject: "is", "are", "has", "have"
@@ -1996,7 +2028,7 @@ func definesShorterName(s string, spellings []string) bool {
 var enNameActs = toSet(`offers provides supports uses ships bundles exposes adds comes`)
 
 // enControlVerbs open what a control of a dialog does, beside enItemVerbs.
-var enControlVerbs = toSet(`displays shows inserts includes enters chooses assigns changes`)
+var enControlVerbs = toSet(`displays shows inserts includes enters chooses assigns changes draws`)
 
 // onlyAfterPreposition reports whether every mention of the term in the
 // English sentence s follows a preposition ("on npm", "with Docker").
