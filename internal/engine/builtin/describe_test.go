@@ -1255,6 +1255,40 @@ func TestHeadingOverActionsAndOtherLabels(t *testing.T) {
 	}
 }
 
+// A line that follows many different headings (「この操作の呼び出し方」,
+// "How to reach this command" under each page's title, LibreOffice's
+// help in Japanese) is the pages' boilerplate, no gloss of any of them;
+// a sentence about the term further on still is. The pages are written
+// for this test.
+func TestHeadingOverBoilerplate(t *testing.T) {
+	t.Parallel()
+	var docs []glossary.Document
+	for i, title := range []string{"潮位表", "係留索", "岸壁", "曳船", "浮標", "Tide chart", "Mooring line", "Quay", "Tug", "Buoy"} {
+		line := "この操作の呼び出し方"
+		if i >= 5 {
+			line = "How to reach this command"
+		}
+		if i%2 == 1 {
+			line = title + "を扱います。\n\n" + line // after the page's summary
+		}
+		body := "# " + title + "\n\n" + line + "\n\n## 使い方\n\n" + title + "を選びます。" + title + "を確かめます。\n"
+		if i == 0 {
+			body += "\n" + title + "は港の潮の高さを時刻ごとに記した表です。\n"
+		}
+		docs = append(docs, glossary.Document{Path: fmt.Sprintf("p%d.md", i), Content: body})
+	}
+	c := pipeline.NewCorpus(docs)
+	e := newEngine(t)
+	for _, term := range []string{"係留索", "岸壁", "Tug", "Quay"} {
+		if d := define(t, e, c, term); d.Confidence >= unclearBelow && (strings.Contains(d.Text, "呼び出し方") || strings.Contains(d.Text, "How to")) {
+			t.Errorf("%s: %q (%.2f), want no gloss from the pages' boilerplate", term, d.Text, d.Confidence)
+		}
+	}
+	if d := define(t, e, c, "潮位表"); !strings.Contains(d.Text, "記した表") {
+		t.Errorf("潮位表: %q (%.2f), want its defining sentence", d.Text, d.Confidence)
+	}
+}
+
 // A group's name over its fields in a manual page saved as text ("System"
 // over "in: 一秒あたりの割り込み回数。", vmstat's) is glossed by none of
 // them. The page is written for this test.

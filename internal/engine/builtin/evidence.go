@@ -313,6 +313,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					// ship to keep it steady.": the answer, a noun phrase
 					// without an article.
 					!s.ja && h.asks && !clauseBody(s.text) && !finiteBeforeRelative(s.text) && !isQuestion(s.text))
+			if ix.boilerplate[s.text] {
+				// 「# Cell Styles」 over 「このコマンドの見つけ方」, as
+				// over a hundred other titles: the page's furniture.
+				nounGloss = false
+			}
 			if h.numbered && !h.asks && !s.ja && nounGloss && !pronoun && hasAuxiliary(s.text) {
 				// "5.2. Locale" over "The behavior of programs supporting
 				// internationalization are configured by ...": a manual's
@@ -348,6 +353,9 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if subject >= 0 {
 				s = ix.sentences[subject]
 				about = true
+			}
+			if ix.boilerplate[s.text] {
+				continue
 			}
 			if h.numbered && !defines && !nounGloss && !h.asks {
 				// "10.5. Symbolic links" over "In general, symbolic links

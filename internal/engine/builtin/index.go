@@ -236,8 +236,44 @@ type corpusIndex struct {
 	// ledger][ledger])") to those links' texts, by parenKey: a
 	// cross-reference to another section or page, not a gloss.
 	xrefParens map[int]map[string]bool
-	bytes      int
-	paras      int // blocks added so far
+	// boilerplate holds the short sentences that open the sections of
+	// five different headings or more (「このコマンドの見つけ方」 under each
+	// page's title or its summary): the pages' furniture, no gloss of any
+	// heading.
+	boilerplate map[string]bool
+	bytes       int
+	paras       int // blocks added so far
+}
+
+// boilerplate returns the short sentences among the first four of
+// sections (see corpusIndex.boilerplate) under five different headings or
+// more.
+func boilerplate(ix *corpusIndex) map[string]bool {
+	keys := map[string]map[string]bool{}
+	for key, hs := range ix.headings {
+		for _, h := range hs {
+			for j := h.first; j >= 0 && j < h.first+4 && j < len(ix.sentences); j++ {
+				sj := &ix.sentences[j]
+				if sj.doc != h.doc || sj.line >= h.nextLine {
+					break
+				}
+				if len(sj.text) > 120 {
+					continue
+				}
+				if keys[sj.text] == nil {
+					keys[sj.text] = map[string]bool{}
+				}
+				keys[sj.text][key] = true
+			}
+		}
+	}
+	out := map[string]bool{}
+	for t, k := range keys {
+		if len(k) >= 5 {
+			out[t] = true
+		}
+	}
+	return out
 }
 
 // index returns the corpus index, building it on first use.
@@ -265,6 +301,7 @@ func buildIndex(docs []glossary.Document) *corpusIndex {
 	}
 	ix.dropJaQualifiers()
 	ix.sharedParens = sharedParens(ix.sentences)
+	ix.boilerplate = boilerplate(ix)
 	sort.SliceStable(ix.abbrevs, func(i, j int) bool {
 		a, b := ix.abbrevs[i], ix.abbrevs[j]
 		if a.doc != b.doc {
