@@ -328,7 +328,8 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"予約は次の方法で申し込めます: 電話、メール、そして窓口での直接の申し込みです。予約を取り消します。\n" +
 		"棚番号の書式を決めます。書式は A-12-3 です。書式を守ります。\n" +
 		"貸出の待ち時間（秒）。標準は 1.5 秒です。標準を変えます。区切りの記号を選べます。標準設定はピリオド . です。標準設定に戻します。\n" +
-		"延滞猶予は 3 日です。延滞猶予を延ばします。\n" +
+		"延滞猶予は 3 日です。延滞猶予を延ばします。保証金は 15,000 通貨単位です。保証金を払います。\n" +
+		"返却日は 2024 年 3 月 1 日です。返却日を守ります。館内図は 3D モデルです。館内図を見ます。\n" +
 		"予約票は図書館システム固有である。予約票を書きます。\n" +
 		"貸出履歴は図書館システム独自である。貸出履歴を見ます。\n" +
 		"貸出予測は実験的な機能です。貸出予測を試します。\n" +
@@ -396,8 +397,12 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	// 「デフォルトは…です。」 and 「書式は A-12-3 です。」 give a value;
 	// 「Xは…できます: A、B、Cです。」 closes a list with its copula; 「- 貸出
 	// 票: 控えは…」 says something of another thing.
-	// 「標準は 1.5 秒です。」, 「延滞猶予は 3 日です。」: a default, a
-	// quantity.
+	// 「標準は 1.5 秒です。」, 「延滞猶予は 3 日です。」, 「保証金は 15,000
+	// 通貨単位です。」, 「返却日は 2024 年 3 月 1 日です。」: a default, a
+	// quantity, a date; 「館内図は 3D モデルです。」 still names a kind.
+	if d := define(t, e, c, "館内図"); d.Confidence < confExplicit {
+		t.Errorf("館内図: %q (%.2f), want 「3D モデル」 as its kind", d.Text, d.Confidence)
+	}
 	// 「この機能を以下「X」と呼びます。」 names what the sentence before says.
 	if d := define(t, e, c, "自動連絡"); d.Text != "返却の都度、次の予約者に自動で知らせることができます。この機能を以下「自動連絡」と呼びます。" {
 		t.Errorf("自動連絡: %q (%.2f), want the naming with the sentence it points back to", d.Text, d.Confidence)
@@ -409,7 +414,7 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	// 「指定された棚の中では、Xは…」 what it is in one place, 「Xはしばしば
 	// …であり」 what it often is, 「Xは最もスケーラブルである。」 and 「Xは…
 	// できる優れた手段です。」 verdicts, 「…の追加などです。」 examples.
-	for _, term := range []string{"デフォルト", "予約", "書式", "標準", "標準設定", "延滞猶予", "予約票", "貸出履歴", "書架札", "貸出予測", "蔵書点検", "司書", "保管庫", "閲覧端末", "蔵書目録"} {
+	for _, term := range []string{"デフォルト", "予約", "書式", "標準", "標準設定", "延滞猶予", "保証金", "返却日", "予約票", "貸出履歴", "書架札", "貸出予測", "蔵書点検", "司書", "保管庫", "閲覧端末", "蔵書目録"} {
 		if d := define(t, e, c, term); d.Confidence >= confExplicit {
 			t.Errorf("%s: %q (%.2f) is no definition", term, d.Text, d.Confidence)
 		}

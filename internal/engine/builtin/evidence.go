@@ -5005,16 +5005,24 @@ func jaLastClauseTopic(pred string) bool {
 // value, not a definition.
 var jaValueWords = toSet("デフォルト デフォルト値 デフォルト設定 既定値 初期値 初期設定 規定値 既定 標準 標準値 標準設定 標準設定値")
 
-// jaQuantity reports a number and its unit: 「1.5 秒」, 「3 日」, 「10個」.
+// jaQuantity reports a number and its unit: 「1.5 秒」, 「3 日」, 「10個」,
+// 「15,000 通貨単位」, or a date: 「2024 年 3 月 1 日」. A unit in Latin
+// letters is a name's part: 「3D モデル」.
 func jaQuantity(s string) bool {
 	s = strings.TrimSpace(s)
+	if jaDate.MatchString(s) {
+		return true
+	}
 	i := 0
 	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.' || s[i] == ',') {
 		i++
 	}
 	unit := strings.TrimSpace(s[i:])
-	return i > 0 && unit != "" && utf8.RuneCountInString(unit) <= 3 && !hasHiragana(unit)
+	return i > 0 && unit != "" && utf8.RuneCountInString(unit) <= 4 && !hasHiragana(unit) && !(unit[0] < utf8.RuneSelf && unicode.IsLetter(rune(unit[0])))
 }
+
+// jaDate matches a date written in Japanese: 「2024 年 3 月 1 日」, 「2024年3月」.
+var jaDate = regexp.MustCompile(`^\d{1,4} ?年( ?\d{1,2} ?月( ?\d{1,2} ?日)?)?$`)
 
 // someOf reports an English sentence whose subject is some of the
 // term's things: "Some configuration variables have ...", "Many filters
