@@ -1260,6 +1260,30 @@ func TestHeadingOverActionsAndOtherLabels(t *testing.T) {
 	}
 }
 
+// A heading over what the reader can do or is told to do ("# Quay" over
+// "You can plan berths from any quay, ...", "## Berth" over "Type the
+// name of the berth that you want to edit", "Select, create, or edit a
+// tide file.", "Depending on the quay that you select, you can drop an
+// anchor ...", "If the chart is open, you can ...", LibreOffice's dialogs) glosses nothing. The page is written
+// for this test.
+func TestHeadingOverWhatTheReaderDoes(t *testing.T) {
+	t.Parallel()
+	doc := "# Quay\n\nYou can plan berths from any quay, for example, the east quay, in your chart.\n\n" +
+		"## Berth\n\nType the name of the berth that you want to edit, or click a name in the Berth list.\n\n" +
+		"## Tide file\n\nSelect, create, or edit a tide file.\n\n" +
+		"## Anchor\n\nDepending on the quay that you select, you can drop an anchor at certain berths.\n\n" +
+		"## Pier\n\nIf the chart is open, you can select a pier.\n\n## Buoy\n\nThe buoy marks the channel.\n\n" +
+		"Each quay has a berth. Each berth has an anchor. A tide file lists the tides. The quay is long.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "planner.md", Content: doc}})
+	e := newEngine(t)
+	for term, not := range map[string]string{"quay": "You can", "berth": "Type the name", "tide file": "Select, create", "anchor": "you can drop", "pier": "you can select"} {
+		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
+	}
+	if d := define(t, e, c, "buoy"); d.Text != "The buoy marks the channel." {
+		t.Errorf("buoy: %q (%.2f), want its section's sentence", d.Text, d.Confidence)
+	}
+}
+
 // A line that follows many different headings (「この操作の呼び出し方」,
 // "How to reach this command" under each page's title, LibreOffice's
 // help in Japanese) is the pages' boilerplate, no gloss of any of them;

@@ -354,7 +354,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				s = ix.sentences[subject]
 				about = true
 			}
-			if ix.boilerplate[s.text] {
+			if ix.boilerplate[s.text] || !s.ja && !about && !defines && !h.code && titleCased(h.text) && !isIdentifierLike(sp) && readerDoes(s.text) {
+				// "# Database" over "You can insert fields from any
+				// database ...", "## Section" over "Type the name of the
+				// section that you want to edit": what the reader does. A
+				// function's summary is written as an order ("#
+				// plan_departure" over "Add a departure to ...").
 				continue
 			}
 			if h.numbered && !defines && !nounGloss && !h.asks {
@@ -4040,6 +4045,51 @@ func optionDefines(body string, spellings []string) bool {
 		return false
 	}
 	return !clauseBody(body)
+}
+
+// readerDoes reports an English sentence that says what the reader can do
+// or is told to do: howToBody's ("You can ..."), an imperative ("Type the
+// name of ...", "Select, create, or edit ..."), either after an opening
+// clause ("Depending on the field type that you select, you can ...", "If
+// the cursor is in an index, you can ...").
+func readerDoes(s string) bool {
+	if howToBody(s) || imperativeOpening(s, true) {
+		return true
+	}
+	w0, _, _ := strings.Cut(s, " ")
+	if !enOpeningClause[strings.ToLower(w0)] {
+		return false
+	}
+	_, main, ok := strings.Cut(s, ", ")
+	return ok && (howToBody(main) || imperativeOpening(main, false))
+}
+
+// enOpeningClause open a clause before a sentence's main one.
+// "To protect a hull, use a fender." says what the term is for.
+var enOpeningClause = toSet(`depending if when once after before while for in using unless`)
+
+// titleCased reports a heading that opens with a capital letter, as a
+// title does ("Section"), not with a name as code spells it ("merge").
+func titleCased(h string) bool {
+	r, _ := utf8.DecodeRuneInString(h)
+	return unicode.IsUpper(r)
+}
+
+// imperativeOpening reports an English sentence that opens with an
+// imperative: a verb of enImperatives ("Select, create, or edit ..."), or
+// one that is a noun too before its object ("Type the name ..."). At a
+// sentence's start (start) it is capitalised.
+func imperativeOpening(s string, start bool) bool {
+	w := strings.Fields(s)
+	if len(w) < 2 {
+		return false
+	}
+	w0 := strings.TrimRight(w[0], ",")
+	if start && w0 == strings.ToLower(w0) {
+		return false // not a sentence's start: a heading's own words
+	}
+	w0 = strings.ToLower(w0)
+	return enImperatives[w0] || (w0 == "type" || w0 == "enter" || w0 == "mark" || w0 == "drag") && enImperativeObjects[strings.ToLower(w[1])]
 }
 
 // howToBody reports an English item's body that tells the reader what to
