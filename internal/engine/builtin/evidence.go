@@ -822,7 +822,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// what a value of a setting does, not what a bookmark is.
 				continue
 			}
-			if !it.ja && !it.code && !it.glossary && !strings.Contains(k, " ") && controlBody(k, it.body) {
+			if !it.ja && !it.code && !it.glossary && !strings.Contains(k, " ") && controlBody(k, it.body, isLowerWord(term)) {
 				// "| Mode | Sets the operating mode of the router ... |",
 				// "| Sheet | | Selects all footprints and tracks in the
 				// schematic sheet |" (KiCad's settings and actions): what
@@ -3919,14 +3919,43 @@ func literalLabel(label string) bool {
 
 // controlBody reports an item's body that says what a control named key
 // does: "Sets the operating mode ...", or as itemBody rewrote it, "Mode
-// sets the operating mode ...".
-func controlBody(key, body string) bool {
+// sets the operating mode ..."; or that does something to the key's own
+// thing ("Chapter: Inserts the chapter number ...", a field that inserts
+// it) when the term is an everyday word (word): a name in capitals
+// ("Berths: Lists the free berths of the quay", a component) is what it
+// does.
+func controlBody(key, body string, word bool) bool {
 	w, rest, _ := strings.Cut(body, " ")
 	if strings.EqualFold(w, key) {
-		w, _, _ = strings.Cut(rest, " ")
+		w, rest, _ = strings.Cut(rest, " ")
 	}
-	return controlVerbs[strings.ToLower(w)]
+	w = strings.ToLower(w)
+	return controlVerbs[w] || word && enActOnVerbs[w] && glossary.Contains(directObject(rest), key)
 }
+
+// directObject returns the words of s before its first preposition other
+// than "of": a verb's object ("the number of the heading" of "... of the
+// heading in the page"; "packages" of "packages according to the action
+// ...").
+func directObject(s string) string {
+	w := strings.Fields(s)
+	for i, x := range w {
+		if enObjectEnds[strings.ToLower(strings.TrimRight(x, ",;:."))] {
+			return strings.Join(w[:i], " ")
+		}
+	}
+	return s
+}
+
+// enObjectEnds end a verb's object: prepositions but "of", and relative
+// pronouns.
+var enObjectEnds = toSet(`to in on for with from by according at as into onto that which where when`)
+
+// enActOnVerbs do something to a thing, not say what it is: "Inserts the
+// chapter number" (where "Defines a tug crew" or "Specifies the ...
+// option" state a declaration's meaning).
+var enActOnVerbs = toSet(`inserts displays shows draws lists adds deletes removes groups hides updates opens closes
+	prints protects sorts copies moves renames applies attaches merges splits`)
 
 // controlVerbs open what a control of a program does: "Sets the
 // operating mode", "Selects all footprints", "Toggles the grid". Verbs

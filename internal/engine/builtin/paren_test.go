@@ -613,18 +613,24 @@ func TestLinkedItemKeysAreNames(t *testing.T) {
 
 // A table of a program's settings or actions names controls with everyday
 // words ("| Mode | Sets the operating mode of the router ... |", "| Sheet
-// | | Selects all footprints ... |"): what the control does is not what a
-// mode or a sheet is. A glossary's entry, or a name in code, still
+// | | Selects all footprints ... |", "| Chapter | Inserts the chapter
+// number ... |"): what the control does is not what a mode, a sheet or a
+// chapter is. A glossary's entry, or a name in code, still
 // glosses. The page is written for this test.
 func TestControlRowsAreNotGlosses(t *testing.T) {
 	t.Parallel()
 	doc := "# Tug router\n\n| Setting | Description |\n| --- | --- |\n| Mode | Sets the operating mode of the router for new tows. |\n" +
 		"| Free angle mode | Allows towing at any angle. |\n\n| Action | Hotkey | Description |\n| --- | --- | --- |\n" +
 		"| Berth | | Selects all tugs at the berth |\n| `tow` | T | Selects the tow under the cursor |\n\n" +
-		"Pick a mode. The mode matters. A berth is a place where a ship moors. Each tow is logged.\n"
+		"| Field type | Meaning |\n| --- | --- |\n| Chapter | Inserts the chapter number of the log. |\n| Title | Inserts the title as entered in the log. |\n\n" +
+		"Pick a mode. The mode matters. A berth is a place where a ship moors. Each tow is logged. Each chapter has a title. A title is short.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
 	e := newEngine(t)
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "mode", "operating mode")
+	// A field that inserts the word's own thing ("| Chapter | Inserts the
+	// chapter number ... |", LibreOffice's fields) is no gloss of it either.
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "chapter", "Inserts the chapter")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "title", "Inserts the title")
 	// A component's gloss that opens with such a verb still glosses.
 	comp := "# Harbour\n\n- **Pilotage**: Determines which pilot boards which ship.\n\nPilotage is busy at dawn.\n"
 	cc := pipeline.NewCorpus([]glossary.Document{{Path: "b.md", Content: comp}})
