@@ -1566,6 +1566,27 @@ func TestExtractUnitNoun(t *testing.T) {
 	}
 }
 
+// TestExtractKatakanaPieces: the IPA dictionary reads 「アイコンを」 as a
+// name 「アイコ」 and a dependent noun 「ン」 (the spoken 「の」); a katakana
+// piece is part of the loanword, not a word of its own. The text is
+// written for this test.
+func TestExtractKatakanaPieces(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# 潮位表\n\n潮位アイコンをクリックします。アイコンを右クリックします。別のアイコンを選びます。\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "ja.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	if _, ok := got["アイコ"]; ok {
+		t.Errorf("アイコ extracted (%v)", terms)
+	}
+	if x, ok := got["アイコン"]; !ok || x.Frequency < 2 {
+		t.Errorf("アイコン: %+v, want its uses (%v)", x, terms)
+	}
+}
+
 // TestExtractCommitHashes: abbreviated commit hashes linked to their
 // commits at a change log's line ends ("([a722165](.../commit/a722165))",
 // as conventional-changelog writes them) are no terms, even those whose

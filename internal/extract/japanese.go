@@ -48,6 +48,12 @@ func jaClass(t *tokenizer.Token) uint8 {
 			return jAdjStem
 		case "副詞可能":
 			return jAdverbial
+		case "非自立":
+			if isKatakana(t.Surface) {
+				// 「ン」 of 「アイコ」「ン」 (「アイコン」, read as a name
+				// and the spoken 「の」): a piece of the loanword.
+				return jCommon
+			}
 		case "固有名詞":
 			if t.Class == tokenizer.UNKNOWN {
 				// Unknown katakana runs get a guessed proper-noun
