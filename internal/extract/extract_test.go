@@ -1566,6 +1566,29 @@ func TestExtractUnitNoun(t *testing.T) {
 	}
 }
 
+// TestExtractRangeCompounds: 「範囲」 alone says nothing, but ends
+// compounds that are terms of a spreadsheet's manual: 「セル範囲」,
+// 「印刷範囲」, 「名前付き範囲」. The text is written for this test.
+func TestExtractRangeCompounds(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# 潮位表\n\nセル範囲を選択します。セル範囲に名前を付けると、名前付き範囲になります。名前付き範囲を使います。\n\n" +
+		"印刷範囲を設定します。印刷範囲を解除します。この範囲を使います。範囲の外には書きません。\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "ja.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"セル範囲", "印刷範囲", "名前付き範囲"} {
+		if x, ok := got[want]; !ok || x.Frequency < 2 {
+			t.Errorf("%s: %+v, want its uses (%v)", want, x, terms)
+		}
+	}
+	if _, ok := got["範囲"]; ok {
+		t.Errorf("範囲 extracted alone (%v)", terms)
+	}
+}
+
 // TestExtractKatakanaPieces: the IPA dictionary reads 「アイコンを」 as a
 // name 「アイコ」 and a dependent noun 「ン」 (the spoken 「の」); a katakana
 // piece is part of the loanword, not a word of its own. The text is

@@ -846,8 +846,8 @@ func jaSubjectMark(s string) bool {
 var jaTrailStrip = wordSet(`済み 済 側 同士 向け 向き 用 越し 自体 全体 以外 同様 中 内 上 下 前 後 間 毎 ごと 別 たち 達 等 など 経由 単位 専用`)
 
 // jaTailOK are stop nouns that may end a compound after another noun:
-// "リモート実行", "依存関係", "環境設定", "単一障害点".
-var jaTailOK = wordSet(`実行 設定 関係 変更 追加 参照 点`)
+// "リモート実行", "依存関係", "環境設定", "単一障害点", "セル範囲".
+var jaTailOK = wordSet(`実行 設定 関係 変更 追加 参照 点 範囲`)
 
 // jaDefiningFollow reports the words after a sentence's opening noun that
 // make the sentence state what it is: とは, は、, 、つまり, 、すなわち, って,
