@@ -1568,12 +1568,15 @@ func TestExtractUnitNoun(t *testing.T) {
 
 // TestExtractRangeCompounds: 「範囲」 alone says nothing, but ends
 // compounds that are terms of a spreadsheet's manual: 「セル範囲」,
-// 「印刷範囲」, 「名前付き範囲」. The text is written for this test.
+// 「印刷範囲」, 「名前付き範囲」; 「名前付き」 before a particle is a
+// modifier. The text is written for this test.
 func TestExtractRangeCompounds(t *testing.T) {
 	t.Parallel()
 	e := newExtractor(t)
 	doc := "# 潮位表\n\nセル範囲を選択します。セル範囲に名前を付けると、名前付き範囲になります。名前付き範囲を使います。\n\n" +
-		"印刷範囲を設定します。印刷範囲を解除します。この範囲を使います。範囲の外には書きません。\n"
+		"印刷範囲を設定します。印刷範囲を解除します。この範囲を使います。範囲の外には書きません。\n\n" +
+		"名前付きの範囲を選びます。名前付きの式を選びます。条件付きで表示します。条件付き書式設定を使います。条件付き書式設定を消します。\n\n" +
+		"条件付きテキストを挿入します。条件付きスタイルを使います。条件付き段落を書きます。\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "ja.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -1584,8 +1587,14 @@ func TestExtractRangeCompounds(t *testing.T) {
 			t.Errorf("%s: %+v, want its uses (%v)", want, x, terms)
 		}
 	}
-	if _, ok := got["範囲"]; ok {
-		t.Errorf("範囲 extracted alone (%v)", terms)
+	// 「名前付きの」, 「条件付きで」: "with a name", a modifier.
+	for _, not := range []string{"範囲", "名前付き", "条件付き"} {
+		if _, ok := got[not]; ok {
+			t.Errorf("%s extracted alone (%v)", not, terms)
+		}
+	}
+	if _, ok := got["条件付き書式設定"]; !ok {
+		t.Errorf("条件付き書式設定 missing (%v)", terms)
 	}
 }
 

@@ -591,6 +591,10 @@ func (d *docState) jaFlush(run []unit) []unit {
 		case l.kind == kJA && (l.ja == jPrefix || l.ja == jNumeral || l.ja == jAdjStem || l.ja == jSuffixAdj || l.ja == jSuffixAdverbial || l.ja == jSuffixCounter):
 			run = run[:len(run)-1]
 			continue
+		case l.kind == kJA && (l.text == "付き" || l.text == "付"):
+			// 「名前付きの範囲」, 「条件付きで」: "with a name", a modifier
+			// (「条件付き書式設定」 goes on to its noun).
+			return run[:0]
 		case l.kind == kJA && has(jaTrailStrip, l.text) && !(l.text == "単位" && jaSubjectMark(d.jaEnd)):
 			// "クラスタ側", "モノレポ向け", "認証用": the suffix says where or
 			// what for, the noun before it is the term. 「ファイル単位で」
@@ -644,7 +648,8 @@ func (d *docState) jaFlush(run []unit) []unit {
 		}
 		for j := i + 1; j <= n && j-i <= maxLen; j++ {
 			l := run[j-1]
-			if l.kind == kJA && l.ja == jPrefix {
+			if l.kind == kJA && (l.ja == jPrefix || j < n && (l.text == "付き" || l.text == "付")) {
+				// 「条件付き」 of 「条件付きテキスト」: a modifier, no term.
 				continue
 			}
 			span := run[i:j]
