@@ -1605,14 +1605,18 @@ func TestExtractRangeCompounds(t *testing.T) {
 func TestExtractKatakanaPieces(t *testing.T) {
 	t.Parallel()
 	e := newExtractor(t)
-	doc := "# 潮位表\n\n潮位アイコンをクリックします。アイコンを右クリックします。別のアイコンを選びます。\n"
+	doc := "# 潮位表\n\n潮位アイコンをクリックします。アイコンを右クリックします。別のアイコンを選びます。\n\n" +
+		"潮位表示をオンにします。オフにすると消えます。オンとオフを切り替えます。オンのときだけ表示します。\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "ja.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := byText(terms)
-	if _, ok := got["アイコ"]; ok {
-		t.Errorf("アイコ extracted (%v)", terms)
+	// 「オン」 and 「オフ」 are a switch's states, no terms.
+	for _, not := range []string{"アイコ", "オン", "オフ"} {
+		if _, ok := got[not]; ok {
+			t.Errorf("%s extracted (%v)", not, terms)
+		}
 	}
 	if x, ok := got["アイコン"]; !ok || x.Frequency < 2 {
 		t.Errorf("アイコン: %+v, want its uses (%v)", x, terms)
