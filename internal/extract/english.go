@@ -1274,9 +1274,18 @@ func (d *docState) enFlush(run []unit, start, end int) {
 	if len(run) == 0 {
 		return
 	}
-	if n := len(run); end < len(d.toks) && d.toks[end].shape == 0 && partNumber(d.toks[end].s) && has(enPartNouns, run[n-1].key) {
-		// "Listing 3-1", "Figure 4", "Appendix B": a numbered part of the
-		// document cited, not a term.
+	if n := len(run); n >= 2 && has(romanNumerals, run[n-1].text) && has(enPartNouns, run[n-2].key) {
+		// "Shard Tools Part II": the numeral joined the run as an
+		// acronym would.
+		if run = run[:n-2]; len(run) == 0 {
+			return
+		}
+		end -= 2
+	}
+	if n := len(run); end < len(d.toks) && (d.toks[end].shape == 0 && partNumber(d.toks[end].s) || d.toks[end].shape != 0 && partWord(d.toks[end].s)) &&
+		has(enPartNouns, run[n-1].key) {
+		// "Listing 3-1", "Figure 4", "Appendix B", "Financial Functions
+		// Part Two": a numbered part of the document cited, not a term.
 		if run = run[:n-1]; len(run) == 0 {
 			return
 		}
@@ -1530,6 +1539,17 @@ func partNumber(s string) bool {
 	}
 	return len(s) == 1 && s[0] >= 'a' && s[0] <= 'z'
 }
+
+// partWord reports a word that numbers a part: "Two", "three", "II".
+func partWord(s string) bool {
+	return has(enNumberWords, strings.ToLower(s)) || has(romanNumerals, s)
+}
+
+// enNumberWords number a part in words: "Part Two".
+var enNumberWords = wordSet(`one two three four five six seven eight nine ten eleven twelve`)
+
+// romanNumerals number a part in capitals: "Part II".
+var romanNumerals = wordSet(`I II III IV V VI VII VIII IX X XI XII`)
 
 // afterCopula reports whether the token before start is a form of "be"
 // (adverbs such as "not" or "often" between them are skipped).

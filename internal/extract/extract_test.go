@@ -615,6 +615,7 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"A compacted shard is equivalent to a fresh one, and its keys are distinct from the ledger's. Each tier equal to gold is kept.\n" +
 		"Listing 3-1 opens a ledger, and Figure 4 shows its shards; Appendix B lists the shard kinds. Chapter 5 covers compaction.\n" +
 		"In Listing 5-2 the ledger compacts. Figure 7 shows a shard, as Appendix C does. Chapter 6 covers the ledger again.\n" +
+		"Ledger Functions Part Two lists more. Back to Ledger Functions Part One; see Ledger Functions Part Three and Shard Tools Part II.\n" +
 		"Copy the shard foo to the ledger foo, then move foo back; Foo and baz are example names, as hoge is.\n" +
 		"Rename foo to baz, and baz to qux. A shard named foo keeps foo's keys; hoge and fuga are two more.\n" +
 		"An example is a shard that keeps no keys. Each example below opens a ledger; the examples run in order.\n" +
@@ -645,7 +646,7 @@ func TestExtractRealDocPatterns(t *testing.T) {
 		"Wren Talmadge", "Oskar Penhallow", "Ilse Marchetti", "Bertil Ashgrove", "Ilse Quarrington", "Wren Tolliver", "Oskar Pellworth", "Ashgrove", "榊原", "周平", "a24dc91", "c203e39", "f2c4107", "acts", "supplies", "refuses", "carries",
 		"Larkspur Operator Handbook", "Operator Handbook", "LedgerStore User Guide", "User Guide", "virtual private",
 		"equivalent", "distinct", "tier equal", "Don’t", "don’t", "don't", "it’ll", "it'll",
-		"Listing", "Figure", "Appendix", "Chapter", "foo", "Foo", "baz", "qux", "hoge", "fuga", "example", "examples",
+		"Listing", "Figure", "Appendix", "Chapter", "Ledger Functions Part", "Functions Part", "Shard Tools Part", "foo", "Foo", "baz", "qux", "hoge", "fuga", "example", "examples",
 		"default", "Default", "defaults", "calculate", "calculates", "identify", "identifies", "identify ledger",
 		"BACK", "BASICS", "BACK TO BASICS", "GOING", "GOING FURTHER", "FURTHER", "POLICY", "LARKSPUR POLICY",
 		"Larkspur support", "Larkspur supports", "Larkspur project welcomes feedback", "project welcomes feedback", "latter", "former"} {
