@@ -3462,6 +3462,17 @@ func itemBody(key, body string, ja bool) string {
 		// "`Substitution`: where should the matching requests be sent;":
 		// what the argument answers, asked.
 		return ""
+	case (lw == "all" || lw == "every" || lw == "each") && (enRule(first) || lw == "all" && strings.Contains(first, " are ")) && keyInSubject(key, first):
+		// "Flags: Every signal flag can be raised twice.", "Arguments:
+		// All keyword arguments passed on to methods are lowercased.": a
+		// rule for each one, not what one is ("reachable: All of the
+		// ancestors of a given commit are said to be "reachable" ..."
+		// names it).
+		return ""
+	case lw == "for" && strings.HasSuffix(strings.TrimRight(first, ". "), " only"):
+		// "| Button | Boolean | For toggle buttons only |": the cases it
+		// applies to.
+		return ""
 	case otherModalSubject(key, first):
 		// "Source Code: The program must include source code, and must
 		// allow distribution ..." (the DFSG): a rule for another thing,
@@ -3499,7 +3510,7 @@ func itemBody(key, body string, ja bool) string {
 // "should", "shall" or "may": a rule for that thing.
 func otherModalSubject(key, s string) bool {
 	w := strings.Fields(strings.ToLower(s))
-	if len(w) < 4 || w[0] != "the" && w[0] != "each" && w[0] != "every" && w[0] != "any" {
+	if len(w) < 4 || w[0] != "the" && w[0] != "each" && w[0] != "every" && w[0] != "any" && w[0] != "a" && w[0] != "an" {
 		return false
 	}
 	keyWords := strings.Fields(strings.ToLower(strings.Trim(key, "`*_ ")))
@@ -3513,6 +3524,24 @@ func otherModalSubject(key, s string) bool {
 		}
 		if slices.ContainsFunc(keyWords, func(k string) bool { return singular(k) == singular(w[i]) }) {
 			return false // "The build target should ...": the key's own thing
+		}
+	}
+	return false
+}
+
+// keyInSubject reports a sentence whose subject, the words before its
+// first verb or modal, holds a word of key: "Every signal flag can ..."
+// for "Flags".
+func keyInSubject(key, s string) bool {
+	keyWords := strings.Fields(strings.ToLower(strings.Trim(key, "`*_ ")))
+	for _, w := range strings.Fields(strings.ToLower(s))[1:] {
+		w = strings.Trim(w, ".,;:()\"'")
+		switch w {
+		case "is", "are", "can", "cannot", "could", "must", "should", "may", "might", "shall", "will", "would", "has", "have", "of":
+			return false
+		}
+		if slices.ContainsFunc(keyWords, func(k string) bool { return singular(k) == singular(w) }) {
+			return true
 		}
 	}
 	return false

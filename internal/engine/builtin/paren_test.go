@@ -135,7 +135,11 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		"- chart style: Selects the chart style to use for the printed chart.\n- vts: Configures a VTS channel for the harbour.\n" +
 		"- pilot: Specifies the harbour officer on duty, the same as the PILOT option of the log.\n\n" +
 		"Count each quay. Paint each berth. Call a tug crew. VTS watches the bay.\n\n" +
-		"## Console commands\n\n- `anchor`: This command is not implemented.\n- `drift`: This command is not implemented.\n\nAn anchor holds the ship.\n"}}
+		"## Console commands\n\n- `anchor`: This command is not implemented.\n- `drift`: This command is not implemented.\n\nAn anchor holds the ship.\n\n" +
+		"## Differences\n\n- Ropes: All mooring ropes passed on to tugs are coiled.\n- Flags: Every signal flag can be raised twice.\n" +
+		"- Moored: All of the ships tied to a berth are said to be \"moored\" there.\n\nEach rope is tarred. A flag flies. A moored ship waits.\n\n" +
+		"## Properties\n\n| Name | Type | Description |\n| --- | --- | --- |\n| Bell | Boolean | For harbour bells only |\n" +
+		"| Deck | Integer | A ship may have several decks that the crew walks one by one. |\n\nThe bell rings. Each deck is swept.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"Windows", `C:\`},
@@ -156,6 +160,10 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		{"winch", "should use"},
 		{"quay", "defines a quay"}, // the key again
 		{"berth", "specifies the berth"},
+		{"rope", "All mooring ropes"}, // a rule for all of them
+		{"flag", "Every signal flag"},
+		{"bell", "For harbour bells only"}, // the cases it applies to
+		{"deck", "A ship may have"},        // another subject's rule
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", tc.term, d.Text, d.Confidence, tc.not)
@@ -171,8 +179,9 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		t.Errorf("tug: %q, want the item's gloss (its object is another noun)", d.Text)
 	}
 	for term, want := range map[string]string{
-		"harbour beacon": "Beacons are lights that mark the channel.",        // the key's own noun
-		"quay pump":      "Quay pump is the pump that empties the dry dock.", // a word, not a name
+		"harbour beacon": "Beacons are lights that mark the channel.",                       // the key's own noun
+		"moored":         `All of the ships tied to a berth are said to be "moored" there.`, // a naming, not a rule
+		"quay pump":      "Quay pump is the pump that empties the dry dock.",                // a word, not a name
 	} {
 		if d := define(t, e, c, term); d.Text != want {
 			t.Errorf("%s: %q, want the item's gloss %q", term, d.Text, want)
