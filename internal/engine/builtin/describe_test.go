@@ -1349,6 +1349,8 @@ func TestDefinePluralsInEs(t *testing.T) {
 		"## Capstans\n\n**Source code:** Lib/quay/capstans.py\n\nThe quay module provides classes for capstans of every size.\n\n" +
 		"Ledgers are mutable; they can be copied. A ledger lists the tows.\n\nThe `hitches` argument is passed on. hitches is a list of knots to tie.\n\n" +
 		"Tide charts are like this, for example. Read a tide chart daily.\n\n" +
+		"Most winch methods are for Python only. Exceptions are HaulLine and SlackLine that are supported in both. Each exception is logged.\n\n" +
+		"Hull plans are Quayside and Dockside files that list the frames. A hull plan is printed.\n\n" +
 		"## Buses\n\nHarbour buses are a way to carry crews between the berths. A harbour bus can carry many crews.\n\n" +
 		"Berth aliases are short names that stand for a berth. Each berth alias is unique.\n\n" +
 		"Tide gauges are an essential tool of every quay that pilots read before they plan a berth. Read the tide gauge.\n\n" +
@@ -1367,6 +1369,7 @@ func TestDefinePluralsInEs(t *testing.T) {
 		"winch":        "Winches are machines that haul the mooring lines.",
 		"berth policy": "Berth policies are rules that assign ships to berths.",
 		"tow":          "A tow is a ship pulled by a tug.",
+		"hull plan":    "Hull plans are Quayside and Dockside files that list the frames.", // names before a noun
 	} {
 		if d := define(t, e, c, term); d.Text != want {
 			t.Errorf("%s = %q, want %q", term, d.Text, want)
@@ -1375,7 +1378,9 @@ func TestDefinePluralsInEs(t *testing.T) {
 	// A predicate ("are mutable; ..."), a comparison ("are like this"),
 	// and a name spelled like a plural with a verb for one ("hitches is a
 	// list"), say nothing of what one is.
-	for term, not := range map[string]string{"ledger": "mutable", "hitch": "list of knots", "tide chart": "like this",
+	// The exceptions named ("Exceptions are HaulLine and SlackLine that
+	// ...") are instances, not what an exception is.
+	for term, not := range map[string]string{"ledger": "mutable", "hitch": "list of knots", "tide chart": "like this", "exception": "HaulLine",
 		"OpenTide": "version installed", "TideSSH": "バージョン"} { // which version, not what it is
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
 			t.Errorf("%s = %q (%.2f), want no definition from %q", term, d.Text, d.Confidence, not)

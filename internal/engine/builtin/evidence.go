@@ -4377,6 +4377,9 @@ func hasSuffixFold(s, suffix string) bool {
 	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
+// enRelativeWords open a relative clause.
+var enRelativeWords = toSet(`that which who whose where`)
+
 // pluralBody reports whether the body after "Xs are" starts like a noun
 // phrase ("lightweight views of ...") rather than a predicate ("supported
 // in ...", "not ...", "also ...", "useful ...").
@@ -4394,6 +4397,14 @@ func pluralBody(body string) bool {
 	}
 	if enComparatives[w] {
 		// "Factory types are simpler, and hide ...": a comparison.
+		return false
+	}
+	if hasUpperWord(words[0]) && words[1] == "and" && hasUpperWord(words[2]) && (len(words) == 3 || enRelativeWords[strings.ToLower(words[3])] ||
+		strings.ContainsAny(words[2], ".,;:")) {
+		// "Exceptions are ConvertToPropertyValues and
+		// ImportFromPropertyValues that are supported in ...": the ones
+		// meant, named ("Hull plans are Quayside and Dockside files"
+		// goes on to its noun).
 		return false
 	}
 	switch w {
