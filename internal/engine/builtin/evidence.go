@@ -423,7 +423,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// what is said of a part or an aspect of it.
 				continue
 			}
-			if !s.ja && !defines && (someOf(s.text, spellings) || pointsBelow(s.text)) {
+			if !defines && (!s.ja && (someOf(s.text, spellings) || pointsBelow(s.text)) || s.ja && jaPointsBelow(s.text)) {
 				// "## CONFIGURATION VARIABLES" over "Some configuration
 				// variables have their default values ...", "### Filters"
 				// over "The filters are applied in the order as listed
@@ -5155,6 +5155,12 @@ func pointsBelow(s string) bool {
 	l := strings.ToLower(s)
 	return strings.Contains(l, " listed below") || strings.Contains(l, " shown below") || strings.Contains(l, " described below") ||
 		strings.Contains(l, " as follows") || strings.HasSuffix(strings.TrimRight(l, ".: "), " the following")
+}
+
+// jaPointsBelow reports a Japanese sentence whose subject is what follows
+// it: 「下記のステートメントおよび関数は、…のためのものです。」.
+func jaPointsBelow(s string) bool {
+	return hasAnyPrefix(s, "下記の", "以下の", "次の")
 }
 
 // enSupportStatus reports an English sentence that says one of spellings

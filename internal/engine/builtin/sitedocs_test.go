@@ -444,7 +444,9 @@ func TestJapaneseHeadingOverAnotherSubject(t *testing.T) {
 		// A list of what to install, under a platform's heading.
 		"## 必要なもの\n\n### Tidewin\n\n- [Harbour Build Tools Community](https://example.org/hbt)\n- [Berthmake](https://example.org/bm)\n\nTidewin では Berthmake を使います。\n\n" +
 		// A long API name as the subject (japanese-holidays' README).
-		"## 潮汐表について\n\n`HarborTides.isHighWater` は与えられた「時刻」ではなく「日付」を元に満潮を判定します。\n\n潮汐表を読む。潮汐表を配る。\n"
+		"## 潮汐表について\n\n`HarborTides.isHighWater` は与えられた「時刻」ではなく「日付」を元に満潮を判定します。\n\n潮汐表を読む。潮汐表を配る。\n\n" +
+		// What the section lists (LibreOffice Basic's help in Japanese).
+		"## 係留索\n\n下記のステートメントおよび関数は、係留索関係の処理を行うためのものです。\n\n係留索を巻く。係留索を解く。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
 	e := newEngine(t)
 	if d := define(t, e, c, "設定オブジェクト"); strings.Contains(d.Text, "係船柱は") {
@@ -460,6 +462,7 @@ func TestJapaneseHeadingOverAnotherSubject(t *testing.T) {
 	}
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "曳航索", "許可します")
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "潮汐表", "満潮を判定します")
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "係留索", "下記の")
 	if d := define(t, e, c, "Algorithms"); strings.Contains(d.Text, "tide_fit") {
 		t.Errorf("Algorithms: %q (%.2f): a list of other names' items glosses nothing", d.Text, d.Confidence)
 	}
