@@ -514,6 +514,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					continue
 				}
 			}
+			if !s.ja && named && !defines && controlNamedFor(s.text, spellings) {
+				// "## Fontwork" over "The Fontwork toolbar opens when you
+				// select ...", "## Data" over "The Data tab page allows
+				// you to ...": what a control named for it is or does.
+				continue
+			}
 			if !s.ja && named && !about && compoundSubject(s.text, sp) {
 				// "#### `pod`" over "The `pod` role discovers all pods
 				// ...": what the pod role does, not what a pod is.
@@ -1924,6 +1930,33 @@ func compoundSubject(text, sp string) bool {
 	return compoundGoesOn(text[n:]) || len(words) >= 3 && isLowerWord(words[0]) && !strings.HasSuffix(words[0], "s") && !enStopwords[words[0]] &&
 		isLowerWord(words[1]) && strings.HasSuffix(words[1], "s") && !strings.HasSuffix(words[1], "ss") && !enStopwords[words[1]]
 }
+
+// controlNamedFor reports an English sentence whose subject is a control
+// of a program named for the term: "The Fontwork toolbar ...", "The Data
+// tab page ...", "The Form Controls toolbar ...".
+func controlNamedFor(s string, spellings []string) bool {
+	rest, ok := strings.CutPrefix(s, "The ")
+	if !ok {
+		return false
+	}
+	for _, sp := range spellings {
+		n, ok := prefixSpelling(rest, sp)
+		if !ok || n == 0 || n >= len(rest) || rest[n] != ' ' {
+			continue
+		}
+		next := strings.ToLower(strings.TrimRight(firstWord(rest[n+1:]), ".,;:"))
+		if enControlKinds[next] {
+			return true
+		}
+	}
+	return false
+}
+
+// enControlKinds are the kinds of a program's controls that are named for
+// what they hold ("The Fontwork toolbar"), not the thing itself as a menu,
+// a window or a command is ("The Format menu", "The Navigator window",
+// "The tidectl command").
+var enControlKinds = toSet(`toolbar toolbars tab`)
 
 // definesAnother reports an English sentence that defines its own
 // subject: an article, a few words and "is a", "is an" or "are".
