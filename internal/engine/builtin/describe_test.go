@@ -1354,6 +1354,8 @@ func TestDefinePluralsInEs(t *testing.T) {
 		"## Capstans\n\n**Source code:** Lib/quay/capstans.py\n\nThe quay module provides classes for capstans of every size.\n\n" +
 		"Ledgers are mutable; they can be copied. A ledger lists the tows.\n\nThe `hitches` argument is passed on. hitches is a list of knots to tie.\n\n" +
 		"Tide charts are like this, for example. Read a tide chart daily.\n\n" +
+		"The tide tables are effective after you restart the harbour clock. A tide table is printed.\n\n" +
+		"Mooring is linked: Position of the selected berth is copied into the log. Mooring takes time.\n\n" +
 		"Most winch methods are for Python only. Exceptions are HaulLine and SlackLine that are supported in both. Each exception is logged.\n\n" +
 		"Hull plans are Quayside and Dockside files that list the frames. A hull plan is printed.\n\n" +
 		"## Buses\n\nHarbour buses are a way to carry crews between the berths. A harbour bus can carry many crews.\n\n" +
@@ -1385,7 +1387,7 @@ func TestDefinePluralsInEs(t *testing.T) {
 	// list"), say nothing of what one is.
 	// The exceptions named ("Exceptions are HaulLine and SlackLine that
 	// ...") are instances, not what an exception is.
-	for term, not := range map[string]string{"ledger": "mutable", "hitch": "list of knots", "tide chart": "like this", "exception": "HaulLine",
+	for term, not := range map[string]string{"ledger": "mutable", "hitch": "list of knots", "tide chart": "like this", "exception": "HaulLine", "tide table": "effective after", "mooring": "is linked",
 		"OpenTide": "version installed", "TideSSH": "バージョン"} { // which version, not what it is
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
 			t.Errorf("%s = %q (%.2f), want no definition from %q", term, d.Text, d.Confidence, not)
@@ -2619,7 +2621,8 @@ func TestIrregularPassivesAreNoDefinition(t *testing.T) {
 	}
 }
 
-// "... rotate the active chart, a margin or a path." lists three things:
+// "... rotate the active chart, a margin or a path." and "... as fish, a
+// barrel or crates." list three things:
 // "a margin or a path" is no appositive of the active chart, while "the
 // harbour office, a small building with a tower," is. The text is
 // written for this test.
@@ -2627,12 +2630,14 @@ func TestEnumerationIsNoAppositive(t *testing.T) {
 	t.Parallel()
 	doc := "# Charts\n\nThis tool is used to rotate the active chart, a margin or a path.\n\n" +
 		"Pilots meet at the harbour office, a small building with a tower, every morning.\n\n" +
-		"The active chart is shown. The harbour office is open.\n"
+		"Choose whether to store the catch as fish, a barrel or crates.\n\n" +
+		"The active chart is shown. The harbour office is open. Fish is sold.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "charts.md", Content: doc}})
 	e := newEngine(t)
 	if d := define(t, e, c, "active chart"); strings.Contains(d.Text, "margin or a path") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 		t.Errorf("active chart = %q (%.2f), want no gloss from a list", d.Text, d.Confidence)
 	}
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "fish", "a barrel or crates") // the last without an article
 	if d := define(t, e, c, "harbour office"); !strings.Contains(d.Text, "small building with a tower") {
 		t.Errorf("harbour office = %q (%.2f), want its appositive", d.Text, d.Confidence)
 	}

@@ -3528,6 +3528,11 @@ func enBareNounPhrase(body string) bool {
 		if i == 0 && strings.HasSuffix(x, "ing") {
 			return false // "is running inside of ...": what it is doing
 		}
+		if strings.HasSuffix(x, ":") || i == 0 && strings.HasSuffix(x, "ed") && !strings.Contains(x, "-") {
+			// "Selection is linked: Position of ...": a state, then
+			// what it does.
+			return false
+		}
 		if i == k-1 {
 			for _, end := range []string{"ed", "ing", "able", "ible", "ful", "ous", "ive", "less", "ish"} {
 				if strings.HasSuffix(x, end) {
@@ -4579,11 +4584,14 @@ func actNoun(w string) bool {
 
 // enumerationTail reports the rest of a list after its first item, as an
 // appositive would read it: a short noun phrase, then "or" or "and" and
-// another article ("selection or a path", "mask and the channel").
+// another article ("selection or a path", "mask and the channel") or the
+// sentence's last word ("table or fields.").
 func enumerationTail(body string) bool {
 	w := strings.Fields(body)
 	for i := 1; i < len(w)-1 && i <= 3; i++ {
-		if (w[i] == "or" || w[i] == "and") && enArticles[w[i+1]] {
+		if (w[i] == "or" || w[i] == "and") && (enArticles[w[i+1]] || i == 1 && i+2 == len(w) && strings.HasSuffix(w[i+1], ".")) {
+			// "..., a table or fields.": the last item, bare, ends the
+			// sentence ("a maker of tugs and barges." is one phrase).
 			return true
 		}
 	}
@@ -6874,10 +6882,11 @@ var likeness = toSet(`comparable similar analogous equivalent akin identical`)
 // predicateAdjectives are adjectives without enAdjective's endings that
 // say in which case something holds.
 var predicateAdjectives = toSet(`available compatible optional required enabled disabled supported unsupported
-	deprecated experimental synchronous asynchronous blocking nonblocking non-blocking valid invalid`)
+	deprecated experimental synchronous asynchronous blocking nonblocking non-blocking valid invalid effective active inactive`)
 
 // adjectivePreps follow a predicate adjective.
-var adjectivePreps = toSet(`on in for with to by from only unless if when since until under through via at within across`)
+var adjectivePreps = toSet(`on in for with to by from only unless if when since until under through via at within across
+	after before once while`)
 
 // enParenLeads may come right before a term that a parenthesis glosses:
 // determiners, prepositions, conjunctions and the verbs of naming.
