@@ -1277,11 +1277,11 @@ func TestHeadingOverWhatTheReaderDoes(t *testing.T) {
 		"## Berth\n\nType the name of the berth that you want to edit, or click a name in the Berth list.\n\n" +
 		"## Tide file\n\nSelect, create, or edit a tide file.\n\n" +
 		"## Anchor\n\nDepending on the quay that you select, you can drop an anchor at certain berths.\n\n" +
-		"## Pier\n\nIf the chart is open, you can select a pier.\n\n## Buoy\n\nThe buoy marks the channel.\n\n" +
+		"## Pier\n\nIf the chart is open, you can select a pier.\n\n## Tide card\n\nDesign and create your own tide cards.\n\n## Buoy\n\nThe buoy marks the channel.\n\n" +
 		"Each quay has a berth. Each berth has an anchor. A tide file lists the tides. The quay is long.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "planner.md", Content: doc}})
 	e := newEngine(t)
-	for term, not := range map[string]string{"quay": "You can", "berth": "Type the name", "tide file": "Select, create", "anchor": "you can drop", "pier": "you can select"} {
+	for term, not := range map[string]string{"quay": "You can", "berth": "Type the name", "tide file": "Select, create", "anchor": "you can drop", "pier": "you can select", "tide card": "Design and create"} {
 		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, not)
 	}
 	if d := define(t, e, c, "buoy"); d.Text != "The buoy marks the channel." {

@@ -4144,7 +4144,8 @@ func titleCased(h string) bool {
 
 // imperativeOpening reports an English sentence that opens with an
 // imperative: a verb of enImperatives ("Select, create, or edit ..."), or
-// one that is a noun too before its object ("Type the name ..."). At a
+// after another and "and" ("Design and create ..."), or one that is a noun
+// too before its object ("Type the name ..."). At a
 // sentence's start (start) it is capitalised.
 func imperativeOpening(s string, start bool) bool {
 	w := strings.Fields(s)
@@ -4156,6 +4157,9 @@ func imperativeOpening(s string, start bool) bool {
 		return false // not a sentence's start: a heading's own words
 	}
 	w0 = strings.ToLower(w0)
+	if len(w) > 2 && (w[1] == "and" || w[1] == "or") && enImperatives[strings.ToLower(w[2])] && isLowerWord(w0) {
+		return true // "Design and create your own business cards."
+	}
 	return enImperatives[w0] || (w0 == "type" || w0 == "enter" || w0 == "mark" || w0 == "drag") && enImperativeObjects[strings.ToLower(w[1])]
 }
 

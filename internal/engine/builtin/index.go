@@ -3469,6 +3469,12 @@ func itemBody(key, body string, ja bool) string {
 		// ancestors of a given commit are said to be "reachable" ..."
 		// names it).
 		return ""
+	case lw == "this" && hasAnyPrefix(strings.ToLower(first), "this folder ", "this directory "),
+		strings.Contains(first, " in this folder") || strings.Contains(first, " in this directory"):
+		// "| Gallery | New Gallery themes are stored in this folder. |", "|
+		// AutoCorrect | This folder stores ... |" (a program's paths): the
+		// folder kept for the thing, not what the thing is.
+		return ""
 	case lw == "for" && strings.HasSuffix(strings.TrimRight(first, ". "), " only"):
 		// "| Button | Boolean | For toggle buttons only |": the cases it
 		// applies to.

@@ -139,7 +139,9 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		"## Differences\n\n- Ropes: All mooring ropes passed on to tugs are coiled.\n- Flags: Every signal flag can be raised twice.\n" +
 		"- Moored: All of the ships tied to a berth are said to be \"moored\" there.\n\nEach rope is tarred. A flag flies. A moored ship waits.\n\n" +
 		"## Properties\n\n| Name | Type | Description |\n| --- | --- | --- |\n| Bell | Boolean | For harbour bells only |\n" +
-		"| Deck | Integer | A ship may have several decks that the crew walks one by one. |\n\nThe bell rings. Each deck is swept.\n"}}
+		"| Deck | Integer | A ship may have several decks that the crew walks one by one. |\n\nThe bell rings. Each deck is swept.\n\n" +
+		"## Paths\n\n| Type | Path |\n| --- | --- |\n| Logbook | This folder stores your own logbook entries. |\n| Charts | New charts are stored in this folder. |\n\n" +
+		"The logbook is signed. Each chart is dated.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"Windows", `C:\`},
@@ -164,6 +166,8 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		{"flag", "Every signal flag"},
 		{"bell", "For harbour bells only"}, // the cases it applies to
 		{"deck", "A ship may have"},        // another subject's rule
+		{"logbook", "This folder"},         // a folder's setting
+		{"chart", "this folder"},
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", tc.term, d.Text, d.Confidence, tc.not)
