@@ -423,7 +423,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// what is said of a part or an aspect of it.
 				continue
 			}
-			if !defines && (!s.ja && (someOf(s.text, spellings) || pointsBelow(s.text)) || s.ja && jaPointsBelow(s.text)) {
+			if !defines && (!s.ja && (someOf(s.text, spellings) || pointsBelow(s.text)) || s.ja && (jaPointsBelow(s.text) || jaTaskTitle(s.text))) {
 				// "## CONFIGURATION VARIABLES" over "Some configuration
 				// variables have their default values ...", "### Filters"
 				// over "The filters are applied in the order as listed
@@ -5202,6 +5202,24 @@ func pointsBelow(s string) bool {
 		strings.Contains(l, " as follows") || strings.HasSuffix(strings.TrimRight(l, ".: "), " the following")
 }
 
+// jaTaskTitle reports a Japanese line that names a task, an object and an
+// action noun without a stop: 「アドレス帳をデータソースとして使用」 (a guide's
+// links to its pages).
+func jaTaskTitle(s string) bool {
+	if strings.HasSuffix(s, "。") || !strings.Contains(s, "を") && !strings.Contains(s, "として") {
+		return false
+	}
+	for _, a := range jaTaskActions {
+		if strings.HasSuffix(s, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// jaTaskActions end a task's title: 「…として使用」, 「…を作成」.
+var jaTaskActions = []string{"使用", "作成", "設定", "登録", "編集", "追加", "削除", "挿入", "保存", "変更", "選択", "表示", "印刷", "検索", "入力"}
+
 // jaPointsBelow reports a Japanese sentence whose subject is what follows
 // it: 「下記のステートメントおよび関数は、…のためのものです。」.
 func jaPointsBelow(s string) bool {
@@ -6386,7 +6404,10 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 		if end < 0 {
 			continue
 		}
-		if s.ja && hasAnyPrefix(strings.TrimLeft(rest[end+len(closer):], " "), "した", "して", "する", "され", "させ", "しま", "でき") {
+		if s.ja && (hasAnyPrefix(strings.TrimLeft(rest[end+len(closer):], " "), "した", "して", "する", "され", "させ", "しま", "でき") ||
+			strings.HasSuffix(strings.TrimRight(s.text[:at], " "), "を")) {
+			// 「ドキュメントを印刷（PDF へもエクスポート）」: the word, after
+			// its object, is a verb too.
 			// 「見出し語を補完（▽モードで TAB）したとき」: the word is a verb
 			// here, and the parenthesis says how it was done.
 			continue

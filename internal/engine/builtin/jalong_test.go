@@ -119,7 +119,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"港名 (「手元の港」、「沖の港」) を記録する。港名を読む。\n" +
 			"| `tug1 \\| tug2` | `tug1` の曳航索を `tug2` に **引継** (**同時並行**で実行) |\n\n引継を行う。\n" +
 			"`ZT`: 全角潮位符(半角潮位符との変換用)\n\n全角潮位符を使う。\n" +
-			"港内のある泊位 (たいてい最も深いもの) が足りなくなる。泊位を数える。\n"},
+			"港内のある泊位 (たいてい最も深いもの) が足りなくなる。泊位を数える。\n" +
+			"| 台帳を印刷（控えへも書き出し） | 作成者、日付 |\n\n印刷は速い。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -147,6 +148,7 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"入港手続", "書類あり"},       // its kinds, listed
 		{"EQUAY", "において"},      // where, not what
 		{"係留索", "最大で"},         // how many
+		{"印刷", "控えへも"},         // 「台帳を印刷（…）」: the verb, with what else it does
 		{"修正", "さんのパッチ"},       // who did it
 		{"整理", "tide_fmt"},     // how it was done
 		{"船渠", "BERTH_D"},      // a condition on a value

@@ -446,7 +446,9 @@ func TestJapaneseHeadingOverAnotherSubject(t *testing.T) {
 		// A long API name as the subject (japanese-holidays' README).
 		"## 潮汐表について\n\n`HarborTides.isHighWater` は与えられた「時刻」ではなく「日付」を元に満潮を判定します。\n\n潮汐表を読む。潮汐表を配る。\n\n" +
 		// What the section lists (LibreOffice Basic's help in Japanese).
-		"## 係留索\n\n下記のステートメントおよび関数は、係留索関係の処理を行うためのものです。\n\n係留索を巻く。係留索を解く。\n"
+		"## 係留索\n\n下記のステートメントおよび関数は、係留索関係の処理を行うためのものです。\n\n係留索を巻く。係留索を解く。\n\n" +
+		// A guide's task titles under a heading.
+		"## 潮位計\n\n岸壁の杭を潮位計として使用\n\n潮位計の値を確認する\n\n潮位計を読む。潮位計を拭く。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: doc}})
 	e := newEngine(t)
 	if d := define(t, e, c, "設定オブジェクト"); strings.Contains(d.Text, "係船柱は") {
@@ -463,6 +465,7 @@ func TestJapaneseHeadingOverAnotherSubject(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "曳航索", "許可します")
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "潮汐表", "満潮を判定します")
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "係留索", "下記の")
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "潮位計", "として使用")
 	if d := define(t, e, c, "Algorithms"); strings.Contains(d.Text, "tide_fit") {
 		t.Errorf("Algorithms: %q (%.2f): a list of other names' items glosses nothing", d.Text, d.Confidence)
 	}
