@@ -867,12 +867,13 @@ func (d *docState) verbAt(k int) bool {
 	base := has(enVerbs, l)
 	if !base && k+1 < len(d.toks) && len(l) > 3 && !has(enStop, l) && !strings.HasSuffix(l, "s") &&
 		(t.posCap && !t.head && !isAdverb(l) ||
-			hasPrev && t.shape == kLower && (p == "then" || p == "now" || p == "and" || p == "please")) {
+			hasPrev && t.shape == kLower && (p == "then" || p == "now" || p == "and" || p == "please") ||
+			t.shape == kLower && d.instructionAfterClause(k)) {
 		// "Activate the Color Picker tool", "Activate this by clicking
 		// its icon" (a sentence that opens with a word and an article or
 		// "this" opens with its verb), "Now activate the Clone tool",
-		// "... invisible and activate the image layer": an instruction,
-		// listed or not.
+		// "... invisible and activate the image layer", "To crop an image,
+		// activate the Crop tool": an instruction, listed or not.
 		if n := d.toks[k+1]; (n.shape == kLower || n.shape == 0) && has(enImperativeObjects, n.s) {
 			return true
 		}

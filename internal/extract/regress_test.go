@@ -1171,12 +1171,14 @@ func TestExtractVerbAfterPurposeTo(t *testing.T) {
 // before an article or "this" is an imperative, listed or not ("Activate
 // the Color Picker tool ...", "Activate this by clicking its icon",
 // GIMP's help), and so is one after "now", "then" or "and" ("Now activate
-// the Clone tool"). The text is written for this test.
+// the Clone tool") or after an opening clause ("To crop an image, activate
+// the Crop tool"). The text is written for this test.
 func TestExtractUnlistedImperative(t *testing.T) {
 	t.Parallel()
 	e := newExtractor(t)
 	doc := "# Chart tools\n\nReanchor the chart picker first. Reanchor this by clicking its icon.\n\n" +
 		"Copy the chart, now reanchor the copy. Hide the margin and reanchor the chart picker.\n\n" +
+		"To crop a chart, reanchor the chart picker. If the margin is white, reanchor the copy.\n\n" +
 		"Then the chart picker shows the margin. Each margin is white.\n"
 	checkTerms(t, "", extractPair(t, e, doc), []string{"chart picker", "margin"}, []string{"Reanchor", "reanchor"})
 }
