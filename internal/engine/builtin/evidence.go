@@ -1948,15 +1948,26 @@ func controlNamedFor(s string, spellings []string) bool {
 		if enControlKinds[next] {
 			return true
 		}
+		if enNamedControls[next] && isLowerWord(sp) && rest[0] >= 'A' && rest[0] <= 'Z' {
+			// "The Tools menu" for tool, "The Styles window" for style:
+			// a control whose name is capitalised, not the everyday word
+			// ("The tidectl command" is tidectl).
+			return true
+		}
 	}
 	return false
 }
 
 // enControlKinds are the kinds of a program's controls that are named for
-// what they hold ("The Fontwork toolbar"), not the thing itself as a menu,
-// a window or a command is ("The Format menu", "The Navigator window",
-// "The tidectl command").
-var enControlKinds = toSet(`toolbar toolbars tab`)
+// what they hold or do ("The Fontwork toolbar", "The Curve icon"), not the
+// thing itself as a menu, a window or a command is ("The Format menu",
+// "The Navigator window", "The tidectl command").
+var enControlKinds = toSet(`toolbar toolbars tab icon`)
+
+// enNamedControls are the controls that are the thing named ("The Format
+// menu" is Format), which a capitalised name makes other than an everyday
+// word ("The Tools menu" is no tool).
+var enNamedControls = toSet(`menu window dialog command bar button`)
 
 // definesAnother reports an English sentence that defines its own
 // subject: an article, a few words and "is a", "is an" or "are".
@@ -2074,7 +2085,7 @@ func definesShorterName(s string, spellings []string) bool {
 var enNameActs = toSet(`offers provides supports uses ships bundles exposes adds comes`)
 
 // enControlVerbs open what a control of a dialog does, beside enItemVerbs.
-var enControlVerbs = toSet(`displays shows inserts includes enters chooses assigns changes draws`)
+var enControlVerbs = toSet(`displays shows inserts includes enters chooses assigns changes draws switches toggles opens`)
 
 // onlyAfterPreposition reports whether every mention of the term in the
 // English sentence s follows a preposition ("on npm", "with Docker").
