@@ -1226,7 +1226,8 @@ func TestHeadingOverWhatAControlDoes(t *testing.T) {
 	t.Parallel()
 	en := "# Berth labels\n\n## Font\n\nSpecifies the font to apply to the berth label.\n\n## Tide marker\n\nA small flag that shows the height of the tide at a berth.\n\n" +
 		"Each label has a font. Each berth has a tide marker.\n"
-	ja := "# 差し込み\n\n## プレビュー\n\n挨拶文のプレビューを表示します。\n\n印刷の前にプレビューを確かめます。\n"
+	ja := "# 差し込み\n\n## プレビュー\n\n挨拶文のプレビューを表示します。\n\n印刷の前にプレビューを確かめます。\n\n" +
+		"## 係留索\n\n甲板 バー上の 係留索 アイコンは、結び目 ツールバーを開きます。\n\n係留索を巻きます。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "labels.md", Content: en}, {Path: "ja/merge.md", Content: ja}})
 	e := newEngine(t)
 	for _, term := range []string{"font", "プレビュー"} {
@@ -1234,6 +1235,8 @@ func TestHeadingOverWhatAControlDoes(t *testing.T) {
 			t.Errorf("%s: %q (%.2f), want at most a describing sentence (%.2f)", term, d.Text, d.Confidence, confDescribe)
 		}
 	}
+	// 「… 係留索 アイコンは…」: what an icon named for it does.
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "係留索", "アイコンは")
 	if d := define(t, e, c, "tide marker"); d.Text != "A small flag that shows the height of the tide at a berth." {
 		t.Errorf("tide marker: %q (%.2f), want its section's gloss", d.Text, d.Confidence)
 	}

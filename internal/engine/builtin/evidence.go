@@ -514,7 +514,7 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					continue
 				}
 			}
-			if !s.ja && named && !defines && controlNamedFor(s.text, spellings) {
+			if named && !defines && (!s.ja && controlNamedFor(s.text, spellings) || s.ja && jaControlNamedFor(s.text, spellings)) {
 				// "## Fontwork" over "The Fontwork toolbar opens when you
 				// select ...", "## Data" over "The Data tab page allows
 				// you to ...": what a control named for it is or does.
@@ -1953,6 +1953,26 @@ func controlNamedFor(s string, spellings []string) bool {
 			// a control whose name is capitalised, not the everyday word
 			// ("The tidectl command" is tidectl).
 			return true
+		}
+	}
+	return false
+}
+
+// jaControlNamedFor reports a Japanese sentence whose topic is a control
+// named for the term: 「図形描画 バー上の 曲線 アイコンは…」.
+func jaControlNamedFor(s string, spellings []string) bool {
+	topic := jaTopic(s)
+	for _, kind := range []string{"アイコン", "ツールバー", "タブ"} {
+		before, ok := strings.CutSuffix(topic, kind)
+		if !ok {
+			continue
+		}
+		before = strings.TrimRight(before, " 　")
+		for _, sp := range spellings {
+			// The whole name, not the tail of a longer word.
+			if before == sp || strings.HasSuffix(before, " "+sp) || strings.HasSuffix(before, "の"+sp) {
+				return true
+			}
 		}
 	}
 	return false
