@@ -918,8 +918,9 @@ func betterVariant(v, b *variant, key string) bool {
 
 // pluralName reports a one-word candidate c ending in "s" that the text
 // writes capitalised as a name three times or more and three times in four
-// at least, while its singular t is mostly written in lower case: a name
-// ("Requests", the library, beside "request"), not t's plural.
+// at least, while its singular t is mostly written in lower case, or is
+// rare: a name ("Requests", the library, beside "request"; "Pygments"
+// beside one "Pygment"), not t's plural.
 func pluralName(c, t *entry) bool {
 	caps, all := 0, 0
 	for _, v := range c.variants {
@@ -938,7 +939,24 @@ func pluralName(c, t *entry) bool {
 			tcaps += v.count
 		}
 	}
-	return tcaps*2 < tall
+	// A singular written a fifth as often or less, in capitals too
+	// ("Pygment" once beside "Pygments" twelve times), is a slip in the
+	// name, not the thing it is many of.
+	return tcaps*2 < tall || caps >= 5 && tall*5 <= caps && !camelCase(c)
+}
+
+// camelCase reports a candidate written in CamelCase ("EntryPoints"): a
+// name made of words, whose "s" is a plural's.
+func camelCase(c *entry) bool {
+	for _, v := range c.variants {
+		t := v.units[len(v.units)-1].text
+		for i := 1; i < len(t); i++ {
+			if t[i] >= 'A' && t[i] <= 'Z' && t[i-1] >= 'a' && t[i-1] <= 'z' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // capSingular reports whether some spelling of c ends in a capitalised

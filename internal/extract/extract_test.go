@@ -1400,14 +1400,23 @@ func TestExtractCapitalisedPluralName(t *testing.T) {
 	e := newExtractor(t)
 	doc := "# Tidesends\n\nTidesends is a simple tide library for Python. Install Tidesends with pip. With Tidesends you send a tidesend to a quay. " +
 		"Every tidesend has a berth. Tidesends keeps the connection open. Send more tidesends later, and one more tidesend.\n\n" +
-		"Tugs pull ships. A tug is small. The tugs wait at the quay. Every tug has a crew.\n"
+		"Tugs pull ships. A tug is small. The tugs wait at the quay. Every tug has a crew.\n\n" +
+		// A name in "s" whose singular is a slip, once ("the Quaylets
+		// version", beside "the Quaylet version" once).
+		"Quaylets are used to colour the charts. Use Quaylets to print. The Quaylets are fast. Install Quaylets first. " +
+		"Quaylets are installed with pip. Quaylets lexers are many. Check the Quaylet version.\n"
 	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "index.md", Content: doc}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := byText(terms)
-	if _, ok := got["Tidesends"]; !ok {
-		t.Errorf("\"Tidesends\" missing (%v)", terms)
+	for _, want := range []string{"Tidesends", "Quaylets"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%q missing (%v)", want, terms)
+		}
+	}
+	if x, ok := got["Quaylet"]; ok && x.Frequency > 1 {
+		t.Errorf("\"Quaylet\" counted %d times: the name's uses went into the slip", x.Frequency)
 	}
 	if x, ok := got["tidesend"]; ok && x.Frequency > 3 {
 		t.Errorf("\"tidesend\" counted %d times: the name's uses went into the word", x.Frequency)
