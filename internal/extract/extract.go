@@ -22,6 +22,7 @@ import (
 	"path"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -1344,6 +1345,7 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 		})
 	}
 	propagateOrganizations(terms)
+	terms = dropGivenNames(terms)
 	sort.Slice(terms, func(i, j int) bool {
 		if terms[i].Score != terms[j].Score {
 			return terms[i].Score > terms[j].Score
@@ -1483,6 +1485,28 @@ func propagateOrganizations(terms []glossary.Term) {
 			}
 		}
 	}
+}
+
+// dropGivenNames drops an English word alone that opens the full name of a
+// person the corpus names ("Ian" beside "Ian Murdock" and "Ian Jackson"):
+// it refers to one of them, it is no term of its own.
+func dropGivenNames(terms []glossary.Term) []glossary.Term {
+	given := make(map[string]int) // first word -> uses of the full names
+	for _, t := range terms {
+		if first, _, ok := strings.Cut(t.Text, " "); ok && t.Category == glossary.PersonName && !glossary.HasCJK(t.Text) {
+			given[first] += t.Frequency
+		}
+	}
+	if len(given) == 0 {
+		return terms
+	}
+	return slices.DeleteFunc(terms, func(t glossary.Term) bool {
+		// A word used far more often alone than in the names is a name of
+		// its own ("Debian" beside a person read into "Debian Jr").
+		// Its frequency counts its uses inside the names too.
+		n := given[t.Text]
+		return n > 0 && t.Frequency-n <= 2*n && (t.Category == glossary.TechnicalTerm || t.Category == glossary.PersonName)
+	})
 }
 
 // plainWords reports whether every unit is a lower-case English word or a

@@ -1576,6 +1576,33 @@ func TestExtractUnitNoun(t *testing.T) {
 	}
 }
 
+// TestExtractGivenNameAlone: a given name alone ("Ian", as a history
+// calls its founders after naming them in full) refers to one of the
+// people the corpus names in full, not a term of its own. The text is
+// written for this test.
+func TestExtractGivenNameAlone(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# History\n\nThe harbour was founded by Ian Quayle and Bruce Tidemark in 1993. Ian Quayle wrote the first charts. " +
+		"Later Ian handed the charts to Bruce. Bruce Tidemark wrote the tide policy. Bruce left in 1997, and Ian stayed. " +
+		"Ian and Bruce met again at the quay. Quayle chaired the board.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "history.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, want := range []string{"Ian Quayle", "Bruce Tidemark"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%q missing (%v)", want, terms)
+		}
+	}
+	for _, not := range []string{"Ian", "Bruce"} {
+		if _, ok := got[not]; ok {
+			t.Errorf("%q extracted alone (%v)", not, terms)
+		}
+	}
+}
+
 // TestExtractRangeCompounds: 「範囲」 alone says nothing, but ends
 // compounds that are terms of a spreadsheet's manual: 「セル範囲」,
 // 「印刷範囲」, 「名前付き範囲」; 「名前付き」 before a particle is a
