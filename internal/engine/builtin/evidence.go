@@ -354,6 +354,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				s = ix.sentences[subject]
 				about = true
 			}
+			if !s.ja && glossary.HasCJK(sp) && ix.docJA[s.doc] && !glossary.Contains(s.text, sp) {
+				// 「## 解像度」 over "Digital images consist of a grid of
+				// square pixels." (a page translated but for its
+				// paragraphs, GIMP's help in Japanese): an English
+				// passage that cannot name the Japanese word.
+				continue
+			}
 			if ix.boilerplate[s.text] || !s.ja && !about && !defines && !h.code && titleCased(h.text) && !isIdentifierLike(sp) && readerDoes(s.text) {
 				// "# Database" over "You can insert fields from any
 				// database ...", "## Section" over "Type the name of the
@@ -720,6 +727,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 		for _, it := range items {
 			k := strings.Trim(it.key, "`*_ ") // the key as written, without its markup
 			if aboutInstances(it.body, sp, it.ja) {
+				continue
+			}
+			if glossary.HasCJK(sp) && ix.docJA[it.doc] && !glossary.HasCJK(it.body) {
+				// "- ドラッグ: Zoom in inside the area" (GIMP's help in
+				// Japanese, its items half translated): an English
+				// leftover, no gloss of the Japanese word.
 				continue
 			}
 			if to := crossRefTarget(it.body, it.ja); to != "" && slices.ContainsFunc(spellings, func(o string) bool { return normKey(o) == normKey(to) }) {
