@@ -1949,7 +1949,9 @@ func compoundSubject(text, sp string) bool {
 // tab page ...", "The Form Controls toolbar ...".
 func controlNamedFor(s string, spellings []string) bool {
 	rest, ok := strings.CutPrefix(s, "The ")
-	if !ok {
+	if !ok || rest == "" || rest[0] < 'A' || rest[0] > 'Z' {
+		// "The footprint filters tab is used to define ...": the
+		// things the tab holds, said in lower case, described.
 		return false
 	}
 	for _, sp := range spellings {
@@ -1961,7 +1963,7 @@ func controlNamedFor(s string, spellings []string) bool {
 		if enControlKinds[next] {
 			return true
 		}
-		if enNamedControls[next] && isLowerWord(sp) && rest[0] >= 'A' && rest[0] <= 'Z' {
+		if enNamedControls[next] && isLowerWord(sp) {
 			// "The Tools menu" for tool, "The Styles window" for style:
 			// a control whose name is capitalised, not the everyday word
 			// ("The tidectl command" is tidectl).
