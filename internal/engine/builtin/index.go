@@ -3475,6 +3475,10 @@ func itemBody(key, body string, ja bool) string {
 		// AutoCorrect | This folder stores ... |" (a program's paths): the
 		// folder kept for the thing, not what the thing is.
 		return ""
+	case defaultChoice.MatchString(first):
+		// "Aspect ratio: That's the default possibility.": which choice
+		// is made unless another is, not what it is.
+		return ""
 	case lw == "for" && strings.HasSuffix(strings.TrimRight(first, ". "), " only"):
 		// "| Button | Boolean | For toggle buttons only |": the cases it
 		// applies to.
@@ -4205,6 +4209,10 @@ var ordinalParam = regexp.MustCompile(`(?i)^(the )?(first|second|third|fourth|fi
 // valueStatement opens a sentence that gives a field's value: "The only
 // currently defined value is 1", "The default is 30 seconds".
 var valueStatement = regexp.MustCompile(`^(?i)(the|its)( [\w-]+){0,3} (value|values|default) (is|are)\b`)
+
+// defaultChoice matches a body that says its key is the default:
+// "That's the default possibility.", "This is the default."
+var defaultChoice = regexp.MustCompile(`^(?i)(that's|that is|this is|it is|it's) the default\b`)
 
 var enItemStatus = toSet(`deprecated obsolete removed unsupported experimental`)
 

@@ -141,7 +141,8 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		"## Properties\n\n| Name | Type | Description |\n| --- | --- | --- |\n| Bell | Boolean | For harbour bells only |\n" +
 		"| Deck | Integer | A ship may have several decks that the crew walks one by one. |\n\nThe bell rings. Each deck is swept.\n\n" +
 		"## Paths\n\n| Type | Path |\n| --- | --- |\n| Logbook | This folder stores your own logbook entries. |\n| Charts | New charts are stored in this folder. |\n\n" +
-		"The logbook is signed. Each chart is dated.\n"}}
+		"The logbook is signed. Each chart is dated.\n\n" +
+		"## Ratios\n\n- Tide ratio: That's the default possibility.\n- Free ratio: Any ratio.\n\nThe tide ratio is fixed.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"Windows", `C:\`},
@@ -168,6 +169,7 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		{"deck", "A ship may have"},        // another subject's rule
 		{"logbook", "This folder"},         // a folder's setting
 		{"chart", "this folder"},
+		{"tide ratio", "default possibility"}, // which choice is the default
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", tc.term, d.Text, d.Confidence, tc.not)
