@@ -1387,8 +1387,9 @@ func taskTitle(us []unit) bool {
 	if len(w) < 6 || !strings.HasSuffix(w, "ing") {
 		return false
 	}
-	if l := us[len(us)-1]; len(us) < 3 && !l.plural && singular(strings.ToLower(l.text)) == strings.ToLower(l.text) {
-		return false // "Formatting Bar", "Landing Page": a thing
+	if l := us[len(us)-1]; len(us) < 3 && !l.plural && singular(strings.ToLower(l.text)) == strings.ToLower(l.text) &&
+		!strings.HasSuffix(strings.ToLower(l.text), "ics") {
+		return false // "Formatting Bar", "Landing Page": a thing ("Inserting Graphics" is a task)
 	}
 	switch w {
 	case "string", "spring", "streaming", "building", "setting", "settings", "mapping", "routing", "logging", "tracing", "hashing", "caching", "ring":
