@@ -1364,6 +1364,8 @@ func TestDefinePluralsInEs(t *testing.T) {
 		"Mooring is linked: Position of the selected berth is copied into the log. Mooring takes time.\n\n" +
 		"Most winch methods are for Python only. Exceptions are HaulLine and SlackLine that are supported in both. Each exception is logged.\n\n" +
 		"Hull plans are Quayside and Dockside files that list the frames. A hull plan is printed.\n\n" +
+		"The tide arrows are black if you are browsing through charts and blue if you jump to berths. A tide arrow blinks.\n\n" +
+		"## Tide format\n\nThe tide formats that are available depend on the type of chart that you are editing.\n\nEach tide format is printed.\n\n" +
 		"## Buses\n\nHarbour buses are a way to carry crews between the berths. A harbour bus can carry many crews.\n\n" +
 		"Berth aliases are short names that stand for a berth. Each berth alias is unique.\n\n" +
 		"Tide gauges are an essential tool of every quay that pilots read before they plan a berth. Read the tide gauge.\n\n" +
@@ -1393,11 +1395,15 @@ func TestDefinePluralsInEs(t *testing.T) {
 	// list"), say nothing of what one is.
 	// The exceptions named ("Exceptions are HaulLine and SlackLine that
 	// ...") are instances, not what an exception is.
-	for term, not := range map[string]string{"ledger": "mutable", "hitch": "list of knots", "tide chart": "like this", "exception": "HaulLine", "tide table": "effective after", "mooring": "is linked",
+	for term, not := range map[string]string{"ledger": "mutable", "hitch": "list of knots", "tide chart": "like this", "exception": "HaulLine", "tide table": "effective after", "mooring": "is linked", "tide arrow": "black if",
 		"OpenTide": "version installed", "TideSSH": "バージョン"} { // which version, not what it is
 		if d := define(t, e, c, term); strings.Contains(d.Text, not) && !strings.HasPrefix(d.Text, usedInPrefixEN) && !strings.HasPrefix(d.Text, usedInPrefixJA) {
 			t.Errorf("%s = %q (%.2f), want no definition from %q", term, d.Text, d.Confidence, not)
 		}
+	}
+	// What it depends on describes it at most.
+	if d := define(t, e, c, "tide format"); d.Confidence > confDescribe {
+		t.Errorf("tide format = %q (%.2f), want at most a describing sentence", d.Text, d.Confidence)
 	}
 	if d := define(t, e, c, "Ebb"); d.Confidence >= confExplicit {
 		t.Errorf("Ebb = %q (%.2f), want no definition from \"is the default.\"", d.Text, d.Confidence)

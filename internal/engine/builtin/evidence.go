@@ -475,10 +475,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				continue
 			}
 			kind := evHeading
-			if n, ok := matchSubject(s.text, sp, s.ja); ok && !s.ja && !defines && (strings.HasPrefix(s.text[n:], " have ") || strings.HasPrefix(s.text[n:], " has ")) {
+			if n, ok := matchSubject(s.text, sp, s.ja); ok && !s.ja && !defines && (strings.HasPrefix(s.text[n:], " have ") || strings.HasPrefix(s.text[n:], " has ") ||
+				dependsOn(s.text[n:])) {
 				// "## Sentinel" over "Sentinels have a default port of
-				// 26379." (ioredis): what it has, a property; it describes
-				// the term at most.
+				// 26379." (ioredis), "## Format" over "The formats that are
+				// available depend on the type of field ...": what it has or
+				// what it depends on, a property; it describes the term at
+				// most.
 				kind = evDescribe
 			}
 			if t := jaTopic(s.text); s.ja && named && !about && !h.asks && t != "" && !sameModuloChoon(t, spellings) {
@@ -5248,6 +5251,17 @@ func pointsBelow(s string) bool {
 		strings.Contains(l, " as follows") || strings.HasSuffix(strings.TrimRight(l, ".: "), " the following")
 }
 
+// dependsOn reports the rest of a sentence after its subject whose verb,
+// within a short relative clause, is "depend on": "that are available
+// depend on the type of field".
+func dependsOn(rest string) bool {
+	i := strings.Index(rest, " depend")
+	if i < 0 || len(strings.Fields(rest[:i])) > 5 {
+		return false
+	}
+	return hasAnyPrefix(rest[i:], " depend on ", " depends on ", " depend upon ", " depends upon ")
+}
+
 // jaTaskTitle reports a Japanese line that names a task, an object and an
 // action noun without a stop: 「アドレス帳をデータソースとして使用」 (a guide's
 // links to its pages).
@@ -6953,7 +6967,8 @@ var likeness = toSet(`comparable similar analogous equivalent akin identical`)
 // predicateAdjectives are adjectives without enAdjective's endings that
 // say in which case something holds.
 var predicateAdjectives = toSet(`available compatible optional required enabled disabled supported unsupported
-	deprecated experimental synchronous asynchronous blocking nonblocking non-blocking valid invalid effective active inactive`)
+	deprecated experimental synchronous asynchronous blocking nonblocking non-blocking valid invalid effective active inactive
+	black white red blue green yellow grey gray visible invisible hidden`)
 
 // adjectivePreps follow a predicate adjective.
 var adjectivePreps = toSet(`on in for with to by from only unless if when since until under through via at within across
