@@ -1577,87 +1577,47 @@ func TestExtractUnitNoun(t *testing.T) {
 	}
 }
 
-// TestExtractGivenNameAlone: a given name alone ("Ian", as a history
-// calls its founders after naming them in full) refers to one of the
-// people the corpus names in full, not a term of its own. The text is
-// written for this test.
-func TestExtractGivenNameAlone(t *testing.T) {
+// TestExtractWordPieces: pieces of words and names that are no terms on
+// their own, each beside the term it belongs to. The texts are written for
+// this test.
+func TestExtractWordPieces(t *testing.T) {
 	t.Parallel()
 	e := newExtractor(t)
-	doc := "# History\n\nThe harbour was founded by Ian Quayle and Bruce Tidemark in 1993. Ian Quayle wrote the first charts. " +
-		"Later Ian handed the charts to Bruce. Bruce Tidemark wrote the tide policy. Bruce left in 1997, and Ian stayed. " +
-		"Ian and Bruce met again at the quay. Quayle chaired the board.\n"
-	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "history.md", Content: doc}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := byText(terms)
-	for _, want := range []string{"Ian Quayle", "Bruce Tidemark"} {
-		if _, ok := got[want]; !ok {
-			t.Errorf("%q missing (%v)", want, terms)
-		}
-	}
-	for _, not := range []string{"Ian", "Bruce"} {
-		if _, ok := got[not]; ok {
-			t.Errorf("%q extracted alone (%v)", not, terms)
-		}
-	}
-}
-
-// TestExtractRangeCompounds: 「範囲」 alone says nothing, but ends
-// compounds that are terms of a spreadsheet's manual: 「セル範囲」,
-// 「印刷範囲」, 「名前付き範囲」; 「名前付き」 before a particle is a
-// modifier. The text is written for this test.
-func TestExtractRangeCompounds(t *testing.T) {
-	t.Parallel()
-	e := newExtractor(t)
-	doc := "# 潮位表\n\nセル範囲を選択します。セル範囲に名前を付けると、名前付き範囲になります。名前付き範囲を使います。\n\n" +
-		"印刷範囲を設定します。印刷範囲を解除します。この範囲を使います。範囲の外には書きません。\n\n" +
-		"名前付きの範囲を選びます。名前付きの式を選びます。条件付きで表示します。条件付き書式設定を使います。条件付き書式設定を消します。\n\n" +
-		"条件付きテキストを挿入します。条件付きスタイルを使います。条件付き段落を書きます。\n"
-	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "ja.md", Content: doc}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := byText(terms)
-	for _, want := range []string{"セル範囲", "印刷範囲", "名前付き範囲"} {
-		if x, ok := got[want]; !ok || x.Frequency < 2 {
-			t.Errorf("%s: %+v, want its uses (%v)", want, x, terms)
-		}
-	}
-	// 「名前付きの」, 「条件付きで」: "with a name", a modifier.
-	for _, not := range []string{"範囲", "名前付き", "条件付き"} {
-		if _, ok := got[not]; ok {
-			t.Errorf("%s extracted alone (%v)", not, terms)
-		}
-	}
-	if _, ok := got["条件付き書式設定"]; !ok {
-		t.Errorf("条件付き書式設定 missing (%v)", terms)
-	}
-}
-
-// TestExtractKatakanaPieces: the IPA dictionary reads 「アイコンを」 as a
-// name 「アイコ」 and a dependent noun 「ン」 (the spoken 「の」); a katakana
-// piece is part of the loanword, not a word of its own. The text is
-// written for this test.
-func TestExtractKatakanaPieces(t *testing.T) {
-	t.Parallel()
-	e := newExtractor(t)
-	doc := "# 潮位表\n\n潮位アイコンをクリックします。アイコンを右クリックします。別のアイコンを選びます。\n\n" +
-		"潮位表示をオンにします。オフにすると消えます。オンとオフを切り替えます。オンのときだけ表示します。\n"
-	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "ja.md", Content: doc}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := byText(terms)
-	// 「オン」 and 「オフ」 are a switch's states, no terms.
-	for _, not := range []string{"アイコ", "オン", "オフ"} {
-		if _, ok := got[not]; ok {
-			t.Errorf("%s extracted (%v)", not, terms)
-		}
-	}
-	if x, ok := got["アイコン"]; !ok || x.Frequency < 2 {
-		t.Errorf("アイコン: %+v, want its uses (%v)", x, terms)
+	for _, tc := range []struct {
+		name, doc string
+		want, bad []string
+	}{{
+		// A given name alone ("Ian", as a history calls its founders
+		// after naming them in full) refers to one of the people named.
+		name: "given names",
+		doc: "# History\n\nThe harbour was founded by Ian Quayle and Bruce Tidemark in 1993. Ian Quayle wrote the first charts. " +
+			"Later Ian handed the charts to Bruce. Bruce Tidemark wrote the tide policy. Bruce left in 1997, and Ian stayed. " +
+			"Ian and Bruce met again at the quay. Quayle chaired the board.\n",
+		want: []string{"Ian Quayle", "Bruce Tidemark"},
+		bad:  []string{"Ian", "Bruce"},
+	}, {
+		// 「範囲」 alone says nothing, but ends compounds that are terms of
+		// a spreadsheet's manual; 「名前付きの」 and 「条件付きで」 ("with a
+		// name", "with a condition") are modifiers, and so is 「条件付き」
+		// of 「条件付きテキスト」.
+		name: "ranges and modifiers",
+		doc: "# 潮位表\n\nセル範囲を選択します。セル範囲に名前を付けると、名前付き範囲になります。名前付き範囲を使います。\n\n" +
+			"印刷範囲を設定します。印刷範囲を解除します。この範囲を使います。範囲の外には書きません。\n\n" +
+			"名前付きの範囲を選びます。名前付きの式を選びます。条件付きで表示します。条件付き書式設定を使います。条件付き書式設定を消します。\n\n" +
+			"条件付きテキストを挿入します。条件付きスタイルを使います。条件付き段落を書きます。\n",
+		want: []string{"セル範囲", "印刷範囲", "名前付き範囲", "条件付き書式設定"},
+		bad:  []string{"範囲", "名前付き", "条件付き"},
+	}, {
+		// The IPA dictionary reads 「アイコンを」 as a name 「アイコ」 and a
+		// dependent noun 「ン」 (the spoken 「の」): a katakana piece is
+		// part of the loanword. 「オン」 and 「オフ」 are a switch's states.
+		name: "katakana pieces",
+		doc: "# 潮位表\n\n潮位アイコンをクリックします。アイコンを右クリックします。別のアイコンを選びます。\n\n" +
+			"潮位表示をオンにします。オフにすると消えます。オンとオフを切り替えます。オンのときだけ表示します。\n",
+		want: []string{"アイコン"},
+		bad:  []string{"アイコ", "オン", "オフ"},
+	}} {
+		checkTerms(t, tc.name+": ", extractPair(t, e, tc.doc), tc.want, tc.bad)
 	}
 }
 
