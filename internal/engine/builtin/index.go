@@ -3544,7 +3544,11 @@ func otherModalSubject(key, s string) bool {
 // for "Flags".
 func keyInSubject(key, s string) bool {
 	keyWords := strings.Fields(strings.ToLower(strings.Trim(key, "`*_ ")))
-	for _, w := range strings.Fields(strings.ToLower(s))[1:] {
+	words := strings.Fields(strings.ToLower(s))
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words[1:] {
 		w = strings.Trim(w, ".,;:()\"'")
 		switch w {
 		case "is", "are", "can", "cannot", "could", "must", "should", "may", "might", "shall", "will", "would", "has", "have", "of":
