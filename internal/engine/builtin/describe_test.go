@@ -1845,13 +1845,22 @@ func TestHeadingOverTheTermAfterAnotherVerb(t *testing.T) {
 	doc := "# Harbour\n\n## Drag\n\nThe ledger's redaction is built on a filter which adds about 2% drag to each write.\n\n" +
 		"## Berth lines\n\nA fundamental part of the quay is the \"berth line.\"\n\n" +
 		"## Fenders\n\nEvery rubber block which hangs from the quay is regarded as a fender (ref).\n\n" +
-		"Drag matters. A berth line is painted. A fender is soft.\n"
+		"## Hawser\n\nThe list box shows the installed hawsers.\n\n" +
+		"## Tide command\n\nThe window holding the chart you want to work on must be selected in order to use the tide commands.\n\n" +
+		"## TideText\n\nCreates, edits, or inserts TideText.\n\n" +
+		"## Notes\n\nDrag matters. A berth line is painted. A fender is soft. A hawser is long. Each tide command is logged.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "a.md", Content: doc}})
 	e := newEngine(t)
-	if d := define(t, e, c, "drag"); d.Confidence >= confGloss {
-		t.Errorf("drag = %q (%.2f), want below a gloss", d.Text, d.Confidence)
+	// After another subject's verb ("shows") or modal ("must be
+	// selected"), as after "adds", it is said in passing.
+	for _, term := range []string{"drag", "hawser", "tide command"} {
+		if d := define(t, e, c, term); d.Confidence >= confGloss {
+			t.Errorf("%s = %q (%.2f), want below a gloss", term, d.Text, d.Confidence)
+		}
 	}
-	for _, term := range []string{"berth line", "fender"} {
+	// A command's summary has no other subject ("Creates, edits, or
+	// inserts TideText.").
+	for _, term := range []string{"berth line", "fender", "TideText"} {
 		if d := define(t, e, c, term); d.Confidence < confGloss {
 			t.Errorf("%s = %q (%.2f), want a gloss", term, d.Text, d.Confidence)
 		}

@@ -1681,6 +1681,11 @@ func afterAnotherVerb(s string, spellings []string) bool {
 		return false
 	}
 	words := strings.Fields(strings.ToLower(s[:first]))
+	if w0 := strings.Trim(words[0], ",;:"); enItemVerbs[w0] || enSummaryVerbs[w0] || enControlVerbs[w0] || enDescribeVerbs[w0] {
+		// "Creates, edits, or inserts AutoText.": a command's summary,
+		// with no other subject.
+		return false
+	}
 	verb := -1
 	for i, w := range words {
 		if i == 0 {
@@ -1689,8 +1694,12 @@ func afterAnotherVerb(s string, spellings []string) bool {
 		switch w = strings.Trim(w, ",;:()\"'“”"); w {
 		case "is", "are", "was", "were", "has", "have":
 			verb = i
+		case "must", "should", "can", "cannot", "may", "will":
+			// "The window ... must be selected in order to use the menu
+			// commands": another subject's modal.
+			verb = i
 		default:
-			if enItemVerbs[w] {
+			if enItemVerbs[w] || enSummaryVerbs[w] || enControlVerbs[w] {
 				verb = i
 			}
 		}
