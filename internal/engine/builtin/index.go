@@ -3462,7 +3462,10 @@ func itemBody(key, body string, ja bool) string {
 		// "`Substitution`: where should the matching requests be sent;":
 		// what the argument answers, asked.
 		return ""
-	case (lw == "all" || lw == "every" || lw == "each") && (enRule(first) || lw == "all" && strings.Contains(first, " are ")) && keyInSubject(key, first):
+	case (lw == "all" || lw == "every" || lw == "each") && (enRule(first) || lw == "all" && strings.Contains(first, " are ")) && keyInSubject(key, first),
+		lw == "all" && strings.Contains(first, " are shown ") && !strings.HasPrefix(strings.ToLower(first), "all of "):
+		// "Arabic: All numbers are shown using Arabic numerals." (a
+		// setting's value) says what choosing it does.
 		// "Flags: Every signal flag can be raised twice.", "Arguments:
 		// All keyword arguments passed on to methods are lowercased.": a
 		// rule for each one, not what one is ("reachable: All of the
