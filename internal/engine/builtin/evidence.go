@@ -4218,7 +4218,7 @@ func imperativeOpening(s string, start bool) bool {
 	if len(w) > 2 && (w[1] == "and" || w[1] == "or") && enImperatives[strings.ToLower(w[2])] && isLowerWord(w0) {
 		return true // "Design and create your own business cards."
 	}
-	return enImperatives[w0] || (w0 == "type" || w0 == "enter" || w0 == "mark" || w0 == "drag") && enImperativeObjects[strings.ToLower(w[1])]
+	return enImperatives[w0] || (w0 == "type" || w0 == "mark") && enImperativeObjects[strings.ToLower(w[1])]
 }
 
 // howToBody reports an English item's body that tells the reader what to
@@ -5278,12 +5278,7 @@ func jaTaskTitle(s string) bool {
 	if strings.HasSuffix(s, "。") || !strings.Contains(s, "を") && !strings.Contains(s, "として") {
 		return false
 	}
-	for _, a := range jaTaskActions {
-		if strings.HasSuffix(s, a) {
-			return true
-		}
-	}
-	return false
+	return endsWithAny(s, jaTaskActions...)
 }
 
 // jaTaskActions end a task's title: 「…として使用」, 「…を作成」.
