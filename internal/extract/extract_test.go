@@ -1616,6 +1616,15 @@ func TestExtractWordPieces(t *testing.T) {
 			"潮位表示をオンにします。オフにすると消えます。オンとオフを切り替えます。オンのときだけ表示します。\n",
 		want: []string{"アイコン"},
 		bad:  []string{"アイコ", "オン", "オフ"},
+	}, {
+		// The IPA dictionary reads 「仕入先」 as the verb 「仕」 (する), the
+		// prefix 「入」 and 「先」: a verb written in one kanji before a
+		// prefix is the first piece of a word written without okurigana.
+		name: "okurigana-less words",
+		doc: "# 漁具の購入\n\n仕入先請求書は仕入先から受け取る請求書です。仕入先請求書を登録します。仕入先を選びます。\n\n" +
+			"仕入先ごとに仕入先請求書をまとめます。新しい仕入先を作成します。\n",
+		want: []string{"仕入先", "仕入先請求書"},
+		bad:  []string{"入先", "入先請求書", "入先請求", "先請求書"},
 	}} {
 		checkTerms(t, tc.name+": ", extractPair(t, e, tc.doc), tc.want, tc.bad)
 	}

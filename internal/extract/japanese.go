@@ -353,6 +353,17 @@ func (d *docState) jaSegment(seg string) {
 			i += n - 1
 			continue
 		}
+		if kanjiVerbPrefix(toks, i) {
+			w := s + toks[i+1].Surface
+			i++
+			if n := toks[i+1].Surface; utf8.RuneCountInString(n) == 1 {
+				// 「先」 of 「仕入先」: a one-kanji noun ends the word.
+				w += n
+				i++
+			}
+			run = append(run, unit{text: w, key: w, sing: w, singKey: w, kind: kJA, ja: jCommon})
+			continue
+		}
 		joined := i == joinAt
 		c := jaClass(t)
 		pieces := uint8(0)
@@ -563,6 +574,26 @@ func kanaDropWord(toks []tokenizer.Token, i int) int {
 		return 0
 	}
 	return 2
+}
+
+// kanjiVerbPrefix reports token i as a verb written in one kanji, touching
+// a noun prefix that touches a noun: the IPA dictionary reads 「仕入先」 as
+// 「仕」 (する), 「入」 and 「先」, a word written without okurigana whose
+// first two kanji are one piece.
+func kanjiVerbPrefix(toks []tokenizer.Token, i int) bool {
+	t := &toks[i]
+	if i+2 >= len(toks) || utf8.RuneCountInString(t.Surface) != 1 || !allHan(t.Surface) {
+		return false
+	}
+	if p0, _ := t.FeatureAt(0); p0 != "動詞" {
+		return false
+	}
+	p, n := &toks[i+1], &toks[i+2]
+	if p.Position != t.Position+len(t.Surface) || n.Position != p.Position+len(p.Surface) {
+		return false
+	}
+	c := jaClass(n)
+	return jaClass(p) == jPrefix && c != 0 && c != jPrefix
 }
 
 // jaFlush trims one maximal noun run and records it with its sub-spans; it

@@ -329,6 +329,7 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"棚番号の書式を決めます。書式は A-12-3 です。書式を守ります。\n" +
 		"貸出の待ち時間（秒）。標準は 1.5 秒です。標準を変えます。区切りの記号を選べます。標準設定はピリオド . です。標準設定に戻します。\n" +
 		"延滞猶予は 3 日です。延滞猶予を延ばします。保証金は 15,000 通貨単位です。保証金を払います。\n" +
+		"換算率は1ポンド0.85オーストラリアドルです。換算率を使います。\n" +
 		"返却日は 2024 年 3 月 1 日です。返却日を守ります。館内図は 3D モデルです。館内図を見ます。\n" +
 		"予約票は図書館システム固有である。予約票を書きます。\n" +
 		"貸出履歴は図書館システム独自である。貸出履歴を見ます。\n" +
@@ -340,7 +341,7 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"保管庫は最もスケーラブルである。保管庫を開けます。\n" +
 		"閲覧端末は古い機械を、新しい機械並に低い保守コストで活用できる優れた手段です。閲覧端末を置きます。\n" +
 		"蔵書目録は後で分類に合わせ、書名を変更したり、索引を有効化したり、分類番号の追加などです。蔵書目録を引きます。\n\n" +
-		"- 貸出票: 用紙は複写式の薄い紙。\n- 保存先: 何も指定しなければ 港湾フォルダ。\n\n貸出票を書きます。保存先を決めます。\n\n" +
+		"- 貸出票: 用紙は複写式の薄い紙。\n- 保存先: 何も指定しなければ 港湾フォルダ。\n- 返済期間 - 18カ月間(毎年12回返済)\n\n貸出票を書きます。保存先を決めます。返済期間を延ばします。\n\n" +
 		"対象は LoanSlip であり、項目は due-date であり、設定する値は 14 です。対象を選びます。\n\n" +
 		"## 返却期限\n\nすべての貸出には返却期限を付けるべきです。\n\n返却期限を守ります。\n\n" +
 		"- **利用者番号**: すべての利用者には利用者番号を付けるべきです。利用者番号は、貸出のたびに窓口で確かめます。\n\n利用者番号を控えます。\n\n" +
@@ -399,7 +400,8 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	// 票: 控えは…」 says something of another thing.
 	// 「標準は 1.5 秒です。」, 「延滞猶予は 3 日です。」, 「保証金は 15,000
 	// 通貨単位です。」, 「返却日は 2024 年 3 月 1 日です。」: a default, a
-	// quantity, a date; 「館内図は 3D モデルです。」 still names a kind.
+	// quantity, a date, and 「換算率は1ポンド0.85オーストラリアドルです。」 a
+	// rate; 「館内図は 3D モデルです。」 still names a kind.
 	if d := define(t, e, c, "館内図"); d.Confidence < confExplicit {
 		t.Errorf("館内図: %q (%.2f), want 「3D モデル」 as its kind", d.Text, d.Confidence)
 	}
@@ -414,13 +416,14 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	// 「指定された棚の中では、Xは…」 what it is in one place, 「Xはしばしば
 	// …であり」 what it often is, 「Xは最もスケーラブルである。」 and 「Xは…
 	// できる優れた手段です。」 verdicts, 「…の追加などです。」 examples.
-	for _, term := range []string{"デフォルト", "予約", "書式", "標準", "標準設定", "延滞猶予", "保証金", "返却日", "予約票", "貸出履歴", "書架札", "貸出予測", "蔵書点検", "司書", "保管庫", "閲覧端末", "蔵書目録"} {
+	for _, term := range []string{"デフォルト", "予約", "書式", "標準", "標準設定", "延滞猶予", "保証金", "換算率", "返却日", "予約票", "貸出履歴", "書架札", "貸出予測", "蔵書点検", "司書", "保管庫", "閲覧端末", "蔵書目録"} {
 		if d := define(t, e, c, term); d.Confidence >= confExplicit {
 			t.Errorf("%s: %q (%.2f) is no definition", term, d.Text, d.Confidence)
 		}
 	}
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "貸出票", "複写式")
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "保存先", "港湾フォルダ") // a case, not what it is
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "返済期間", "カ月間")   // a value
 	// 「XはLoanSlipであり、…」 gives a value; a heading over a rule
 	// (「…べきです。」) is not glossed by it.
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "対象", "LoanSlip")
@@ -1123,6 +1126,30 @@ func TestSettingItemsSayWhatTheyDo(t *testing.T) {
 	}
 	if d := define(t, e, c, "tide table"); strings.Contains(d.Text, "printed ones") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 		t.Errorf("tide table: %q, an instruction", d.Text)
+	}
+}
+
+// TestButtonRowsSayWhatToDo: a window's buttons described by what pressing
+// them does, written as an instruction with a verb that is a noun too
+// ("| Blank | Move to a blank row ... |", "| Revert | Cancel the current
+// transfer. |") or by what it lets the reader do ("This button allows you
+// to ..."), gloss nothing; a row that says what the thing is still
+// does. The text is written for this test.
+func TestButtonRowsSayWhatToDo(t *testing.T) {
+	t.Parallel()
+	doc := "# Ledger window\n\nThe toolbar of the ledger window has these buttons.\n\n" +
+		"| Button | Description |\n|---|---|\n| Blank | Move to a blank row at the bottom of the ledger. |\n" +
+		"| Revert | Cancel the current transfer. |\n| Leave | Exit the window and cancel the transfer. |\n| Quoting | Surround each field in quotes. |\n" +
+		"| Fold | Close the split view of this transfer. |\n| Ledger | The book that lists every transfer of one account. |\n" +
+		"| Period | This button allows you to select how often the payments fall due. |\n\n" +
+		"A blank row waits at the bottom. Revert undoes typing. Leave it open. Quoting keeps commas. Fold hides splits. The ledger grows. Each period is a month.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ledger.md", Content: doc}})
+	e := newEngine(t)
+	for term, from := range map[string]string{"blank": "Move to", "Revert": "Cancel the", "Leave": "Exit the", "Quoting": "Surround", "Fold": "Close the", "period": "This button"} {
+		wantNoGlossFrom(t, e, c, usedInPrefixEN, term, from)
+	}
+	if d := define(t, e, c, "ledger"); d.Text != "The book that lists every transfer of one account." {
+		t.Errorf("ledger: %q (%.2f), want its row", d.Text, d.Confidence)
 	}
 }
 

@@ -4218,7 +4218,29 @@ func imperativeOpening(s string, start bool) bool {
 	if len(w) > 2 && (w[1] == "and" || w[1] == "or") && enImperatives[strings.ToLower(w[2])] && isLowerWord(w0) {
 		return true // "Design and create your own business cards."
 	}
-	return enImperatives[w0] || (w0 == "type" || w0 == "mark") && enImperativeObjects[strings.ToLower(w[1])]
+	return enImperatives[w0] || nounVerbImperative(w0, w[1])
+}
+
+// enNounVerbs are verbs that are nouns too ("a type", "a blank move"):
+// they open an instruction only before its object or a direction.
+var enNounVerbs = toSet(`type mark move cancel close expand collapse sort switch hide view refresh scroll undo redo
+	duplicate apply clear change replace restore filter find search zoom jump surround exit quit abort skip`)
+
+// nounVerbImperative reports w0 (lower case) and the word after it as an
+// instruction: "Type the name", "Cancel the current transaction", "Move to
+// a blank transaction"; "Sort order of ..." is a noun.
+func nounVerbImperative(w0, next string) bool {
+	if !enNounVerbs[w0] {
+		return false
+	}
+	next = strings.ToLower(next)
+	switch w0 {
+	case "move", "jump", "switch", "scroll", "zoom", "change":
+		if next == "to" || next == "up" || next == "down" || next == "in" || next == "out" {
+			return true
+		}
+	}
+	return enImperativeObjects[next] || next == "each" || next == "all" || next == "every"
 }
 
 // howToBody reports an English item's body that tells the reader what to
@@ -4251,9 +4273,29 @@ func howToBody(body string) bool {
 		return strings.HasSuffix(w1, "ing")
 	case "with":
 		return w1 == "this" || w1 == "these" || w1 == "that" || w1 == "help"
+	case "this":
+		return controlLetsYou(w)
 	}
 	return false
 }
+
+// controlLetsYou reports lower-cased words that open with what a control
+// lets the reader do: "this button allows you to select ...", "this
+// option lets you ..."; "this field contains the value ..." says what
+// it holds.
+func controlLetsYou(w []string) bool {
+	if len(w) < 4 || w[0] != "this" || !enControlNouns[w[1]] {
+		return false
+	}
+	switch w[2] {
+	case "allows", "lets", "enables", "permits":
+		return w[3] == "you" || w[3] == "the" && len(w) > 4 && w[4] == "user"
+	}
+	return false
+}
+
+// enControlNouns name the controls of a window.
+var enControlNouns = toSet("button field option checkbox check-box box menu slider list tab dialog entry item setting control switch toggle icon")
 
 // enOptionOpeners open what a control does or how to use it, not what it
 // is: "By clicking ...", "Here you set ...", "With this choice ...",
@@ -5199,19 +5241,42 @@ func jaLastClauseTopic(pred string) bool {
 var jaValueWords = toSet("デフォルト デフォルト値 デフォルト設定 既定値 初期値 初期設定 規定値 既定 標準 標準値 標準設定 標準設定値")
 
 // jaQuantity reports a number and its unit: 「1.5 秒」, 「3 日」, 「10個」,
-// 「15,000 通貨単位」, or a date: 「2024 年 3 月 1 日」. A unit in Latin
-// letters is a name's part: 「3D モデル」.
+// 「15,000 通貨単位」, a rate: 「1ユーロ0.606161オーストラリアドル」, or a
+// date: 「2024 年 3 月 1 日」. A unit in Latin letters is a name's part:
+// 「3D モデル」.
 func jaQuantity(s string) bool {
 	s = strings.TrimSpace(s)
 	if jaDate.MatchString(s) {
 		return true
 	}
-	i := 0
-	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.' || s[i] == ',') {
-		i++
+	var units []string
+	for s != "" {
+		i := 0
+		for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.' || s[i] == ',') {
+			i++
+		}
+		if i == 0 {
+			return false
+		}
+		j := i
+		for j < len(s) && (s[j] < '0' || s[j] > '9') {
+			j++
+		}
+		unit := strings.TrimSpace(s[i:j])
+		if unit == "" || hasHiragana(unit) || unit[0] < utf8.RuneSelf && unicode.IsLetter(rune(unit[0])) {
+			return false
+		}
+		units = append(units, unit)
+		s = s[j:]
 	}
-	unit := strings.TrimSpace(s[i:])
-	return i > 0 && unit != "" && utf8.RuneCountInString(unit) <= 4 && !hasHiragana(unit) && !(unit[0] < utf8.RuneSelf && unicode.IsLetter(rune(unit[0])))
+	switch len(units) {
+	case 1:
+		return utf8.RuneCountInString(units[0]) <= 4
+	case 2:
+		// One unit's worth in another: currencies are long words.
+		return utf8.RuneCountInString(units[0]) <= 12 && utf8.RuneCountInString(units[1]) <= 12
+	}
+	return false
 }
 
 // jaDate matches a date written in Japanese: 「2024 年 3 月 1 日」, 「2024年3月」.

@@ -3339,6 +3339,9 @@ func itemBody(key, body string, ja bool) string {
 			strings.ContainsFunc(short, unicode.IsDigit) {
 			return "" // 「エラー: 非0 ("偽")」: a value
 		}
+		if v, _, _ := strings.Cut(strings.TrimRight(first, "。. "), "("); jaQuantity(strings.TrimSuffix(strings.SplitN(v, "（", 2)[0], " ")) {
+			return "" // 「返済期間 - 18カ月間(毎年12回返済)」: how long, not what it is
+		}
 		if letters(first) < 2 || !glossary.HasCJK(first) && len(strings.Fields(first)) < 3 ||
 			first[0] >= '0' && first[0] <= '9' && utf8.RuneCountInString(first) < 10 {
 			// A value ("Default: `1`", "Default: `false`", 「3回。」), not a
@@ -3427,7 +3430,7 @@ func itemBody(key, body string, ja bool) string {
 		return ""
 	case menuPath(first):
 		return "" // "Tools - Macros - XML Filter Settings, then click New": where to click
-	case enImperatives[strings.TrimRight(lw, ",:")] && strings.ToUpper(lw) != strings.Trim(key, "`*_ ") && !commandName(key) &&
+	case (enImperatives[strings.TrimRight(lw, ",:")] || nounVerbImperative(lw, firstWord(rest))) && strings.ToUpper(lw) != strings.Trim(key, "`*_ ") && !commandName(key) &&
 		!(strings.HasSuffix(strings.ToLower(firstWord(rest)), "ing") && !gerundVerbs[strings.TrimRight(lw, ",:")]):
 		// An instruction ("Count the words ..."), not a description; a
 		// command named in capitals for its verb ("LOAD: Load a shared
@@ -3471,6 +3474,16 @@ func itemBody(key, body string, ja bool) string {
 		// rule for each one, not what one is ("reachable: All of the
 		// ancestors of a given commit are said to be "reachable" ..."
 		// names it).
+		return ""
+	case (lw == "all" || lw == "every" || lw == "each") && !strings.HasPrefix(strings.ToLower(first), "all of ") &&
+		!keyWordIn(key, first) && clauseBody(first):
+		// "Currency: All accounts except Equity, Expense and Income can be
+		// child accounts." (which types an account of this type may
+		// hold): a rule for other things, the key not named.
+		return ""
+	case lw == "this" && controlLetsYou(strings.Fields(strings.ToLower(first))):
+		// "| Payment | This button allows you to select the interval ...
+		// |": what pressing it lets the reader do.
 		return ""
 	case lw == "this" && hasAnyPrefix(strings.ToLower(first), "this folder ", "this directory "),
 		strings.Contains(first, " in this folder") || strings.Contains(first, " in this directory"):
@@ -3537,6 +3550,18 @@ func otherModalSubject(key, s string) bool {
 		}
 		if slices.ContainsFunc(keyWords, func(k string) bool { return singular(k) == singular(w[i]) }) {
 			return false // "The build target should ...": the key's own thing
+		}
+	}
+	return false
+}
+
+// keyWordIn reports a word of key, singular or plural, in s.
+func keyWordIn(key, s string) bool {
+	keyWords := strings.Fields(strings.ToLower(strings.Trim(key, "`*_ ")))
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = singular(strings.Trim(w, ".,;:()\"'“”‘’"))
+		if slices.ContainsFunc(keyWords, func(k string) bool { return singular(k) == w }) {
+			return true
 		}
 	}
 	return false

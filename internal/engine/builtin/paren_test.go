@@ -137,8 +137,9 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		"Count each quay. Paint each berth. Call a tug crew. VTS watches the bay.\n\n" +
 		"## Console commands\n\n- `anchor`: This command is not implemented.\n- `drift`: This command is not implemented.\n\nAn anchor holds the ship.\n\n" +
 		"## Differences\n\n- Ropes: All mooring ropes passed on to tugs are coiled.\n- Flags: Every signal flag can be raised twice.\n" +
-		"- Moored: All of the ships tied to a berth are said to be \"moored\" there.\n- Runic: All numbers are shown using runic numerals.\n\n" +
-		"Each rope is tarred. A flag flies. A moored ship waits. Runic is old.\n\n" +
+		"- Moored: All of the ships tied to a berth are said to be \"moored\" there.\n- Runic: All numbers are shown using runic numerals.\n" +
+		"- Harbour master: All berths except the outer quay and the fuel pier can be rented.\n\n" +
+		"Each rope is tarred. A flag flies. A moored ship waits. Runic is old. The harbour master signs.\n\n" +
 		"## Properties\n\n| Name | Type | Description |\n| --- | --- | --- |\n| Bell | Boolean | For harbour bells only |\n" +
 		"| Deck | Integer | A ship may have several decks that the crew walks one by one. |\n\nThe bell rings. Each deck is swept.\n\n" +
 		"## Paths\n\n| Type | Path |\n| --- | --- |\n| Logbook | This folder stores your own logbook entries. |\n| Charts | New charts are stored in this folder. |\n\n" +
@@ -167,6 +168,7 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		{"rope", "All mooring ropes"}, // a rule for all of them
 		{"flag", "Every signal flag"},
 		{"Runic", "All numbers are shown"}, // what choosing it does
+		{"harbour master", "All berths"},   // what is said of other things
 		{"bell", "For harbour bells only"}, // the cases it applies to
 		{"deck", "A ship may have"},        // another subject's rule
 		{"logbook", "This folder"},         // a folder's setting
