@@ -1181,7 +1181,9 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 				continue
 			}
 		}
-		if c.standalone == 0 && c.n == 1 && !c.ja && weakSingle(c.key) {
+		if c.n == 1 && !c.ja && weakSingle(c.key) && (c.standalone == 0 || c.cues[cueDefined] == 0 && c.standalone*10 <= c.freq) {
+			// "financial" of "financial data", "financial institution"
+			// and a dozen more, alone once in ten uses or less: a modifier.
 			continue
 		}
 		if c.n == 1 && !c.ja && (hyphenModifier(c.key) || has(enNeverSingle, c.key)) {

@@ -1617,6 +1617,19 @@ func TestExtractWordPieces(t *testing.T) {
 		want: []string{"アイコン"},
 		bad:  []string{"アイコ", "オン", "オフ"},
 	}, {
+		// An adjective seen alone once in ten uses or less modifies
+		// the nouns of many compounds; "New" of a menu's "New Account" is
+		// no term either.
+		name: "modifiers",
+		doc: "# Ledgers\n\nFinancial data is kept in the ledger. The financial institution sends financial statements. " +
+			"Import financial data from the bank. Financial applications read financial data. Financial reports list financial accounts. " +
+			"The financial year ends in March. Financial data is private. Choose File → New. Click New to add a ledger. " +
+			"Open the New Account dialog. The New Account dialog asks for a name. Financial data needs a backup. " +
+			"Copy the financial data. Financial institutions merge. Financial statements arrive. Each financial report is signed. " +
+			"Financial applications crash. Financial accounts close. Financial data grows. The financial year starts. Is it financial?\n",
+		want: []string{"financial data"},
+		bad:  []string{"financial", "New"},
+	}, {
 		// The IPA dictionary reads 「仕入先」 as the verb 「仕」 (する), the
 		// prefix 「入」 and 「先」: a verb written in one kanji before a
 		// prefix is the first piece of a word written without okurigana.

@@ -143,7 +143,7 @@ var enNeverSingle = wordSet(`doc docs readme net todo misc etc stuff default def
 	foo baz qux quux foobar xyzzy hoge fuga piyo example examples alice bob carol dave mallory
 	english japanese chinese korean french german spanish italian portuguese russian
 	jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august
-	september october november december may let's`)
+	september october november december may let's new old`)
 
 // enCompoundParticiples end a compound modifier written without its hyphen
 // ("comma separated list", "tab delimited file"): a phrase never starts

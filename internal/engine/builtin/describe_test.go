@@ -341,7 +341,8 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 		"保管庫は最もスケーラブルである。保管庫を開けます。\n" +
 		"閲覧端末は古い機械を、新しい機械並に低い保守コストで活用できる優れた手段です。閲覧端末を置きます。\n" +
 		"蔵書目録は後で分類に合わせ、書名を変更したり、索引を有効化したり、分類番号の追加などです。蔵書目録を引きます。\n\n" +
-		"- 貸出票: 用紙は複写式の薄い紙。\n- 保存先: 何も指定しなければ 港湾フォルダ。\n- 返済期間 - 18カ月間(毎年12回返済)\n\n貸出票を書きます。保存先を決めます。返済期間を延ばします。\n\n" +
+		"- 貸出票: 用紙は複写式の薄い紙。\n- 保存先: 何も指定しなければ 港湾フォルダ。\n- 返済期間 - 18カ月間(毎年12回返済)\n- **書庫区分** - 現在の値から閉架へ**書庫区分**を変更します (この例では東館です)。 **書庫を新規作成**ウィンドウを開くために新規ボタンを選択します。\n\n" +
+		"貸出票を書きます。保存先を決めます。返済期間を延ばします。書庫区分を確かめます。\n\n" +
 		"対象は LoanSlip であり、項目は due-date であり、設定する値は 14 です。対象を選びます。\n\n" +
 		"## 返却期限\n\nすべての貸出には返却期限を付けるべきです。\n\n返却期限を守ります。\n\n" +
 		"- **利用者番号**: すべての利用者には利用者番号を付けるべきです。利用者番号は、貸出のたびに窓口で確かめます。\n\n利用者番号を控えます。\n\n" +
@@ -424,6 +425,7 @@ func TestDefineJapaneseThingSentences(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "貸出票", "複写式")
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "保存先", "港湾フォルダ") // a case, not what it is
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "返済期間", "カ月間")   // a value
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "書庫区分", "変更します") // an instruction, a remark after it
 	// 「XはLoanSlipであり、…」 gives a value; a heading over a rule
 	// (「…べきです。」) is not glossed by it.
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "対象", "LoanSlip")
@@ -1150,6 +1152,21 @@ func TestButtonRowsSayWhatToDo(t *testing.T) {
 	}
 	if d := define(t, e, c, "ledger"); d.Text != "The book that lists every transfer of one account." {
 		t.Errorf("ledger: %q (%.2f), want its row", d.Text, d.Confidence)
+	}
+}
+
+// TestHeadingOverPluralClause: a numbered section's first sentence whose
+// verb follows "both" ("The chart window and the ledger window both
+// contain menu headings ...") is a clause about those windows, not a noun
+// phrase glossing the heading. The text is written for this test.
+func TestHeadingOverPluralClause(t *testing.T) {
+	t.Parallel()
+	doc := "# Ledger windows\n\n## 2.3.8. Menu Items\n\nThe chart window and the ledger window both contain menu headings in a menubar. " +
+		"Clicking on a menu heading shows the menu items for that heading.\n\nEach menu item has a shortcut.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ledger.md", Content: doc}})
+	e := newEngine(t)
+	if d := define(t, e, c, "menu item"); d.Confidence >= confExplicit || strings.Contains(d.Text, "both contain") && d.Confidence >= 0.5 {
+		t.Errorf("menu item: %q (%.2f), want no gloss from the windows' clause", d.Text, d.Confidence)
 	}
 }
 

@@ -5016,8 +5016,16 @@ func caption(s string) bool {
 // phrase: "chromedp.Node, an action returns its value" has a verb before
 // any relative pronoun.
 func clauseBody(body string) bool {
-	for _, w := range strings.Fields(strings.ToLower(body)) {
+	words := strings.Fields(strings.ToLower(body))
+	for i, w := range words {
 		w = strings.TrimRight(w, ".,;:")
+		if (w == "both" || w == "all") && i > 0 && i+1 < len(words) {
+			// "The chart window and the ledger window both contain ...":
+			// a plural verb after its subject.
+			if v := words[i+1]; enItemVerbs[v+"s"] || enItemVerbs[v+"es"] || enDescribeVerbs[v+"s"] || enDescribeVerbs[v+"es"] {
+				return true
+			}
+		}
 		switch w {
 		case "that", "which", "who", "whose", "where", "when", "with", "for", "of", "in", "on":
 			return false

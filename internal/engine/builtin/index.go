@@ -300,6 +300,7 @@ func buildIndex(docs []glossary.Document) *corpusIndex {
 		}
 	}
 	ix.dropJaQualifiers()
+	ix.dropSharedBodies()
 	ix.sharedParens = sharedParens(ix.sentences)
 	ix.boilerplate = boilerplate(ix)
 	sort.SliceStable(ix.abbrevs, func(i, j int) bool {
@@ -1363,6 +1364,38 @@ func (ix *corpusIndex) countKeys(it listItem) []string {
 		ix.itemKeys[k][it.doc]++
 	}
 	return keys
+}
+
+// dropSharedBodies drops the items whose body a page gives three keys or
+// more outside a glossary ("Action: first line and subsequent lines;",
+// "Memo: ...", "Reconcile: ...", the rows of an export's columns;
+// "Currency: All accounts except Equity ... can be child accounts." for
+// most account types): a value they share, not what each one is.
+func (ix *corpusIndex) dropSharedBodies() {
+	type docBody struct{ doc, body string }
+	keys := map[docBody]map[string]bool{}
+	for _, its := range ix.items {
+		for _, it := range its {
+			if it.glossary {
+				continue
+			}
+			b := docBody{it.doc, strings.ToLower(strings.TrimRight(it.body, ".;。 "))}
+			if keys[b] == nil {
+				keys[b] = map[string]bool{}
+			}
+			keys[b][strings.ToLower(it.key)] = true
+		}
+	}
+	for k, its := range ix.items {
+		kept := slices.DeleteFunc(its, func(it listItem) bool {
+			return !it.glossary && len(keys[docBody{it.doc, strings.ToLower(strings.TrimRight(it.body, ".;。 "))}]) >= 3
+		})
+		if len(kept) == 0 {
+			delete(ix.items, k)
+		} else {
+			ix.items[k] = kept
+		}
+	}
 }
 
 // addItem indexes a list item under its keys, its body cleaned.
@@ -3430,6 +3463,10 @@ func itemBody(key, body string, ja bool) string {
 		return ""
 	case menuPath(first):
 		return "" // "Tools - Macros - XML Filter Settings, then click New": where to click
+	case strings.HasSuffix(lw, "ly,") && imperativeOpening(rest, false):
+		// "Account Name - Usually, use the stock ticker abbreviation":
+		// an instruction after an adverb.
+		return ""
 	case (enImperatives[strings.TrimRight(lw, ",:")] || nounVerbImperative(lw, firstWord(rest))) && strings.ToUpper(lw) != strings.Trim(key, "`*_ ") && !commandName(key) &&
 		!(strings.HasSuffix(strings.ToLower(firstWord(rest)), "ing") && !gerundVerbs[strings.TrimRight(lw, ",:")]):
 		// An instruction ("Count the words ..."), not a description; a
@@ -4156,11 +4193,36 @@ func itemKeys(key string) []string {
 	return keys
 }
 
+// trailingParen returns s without a parenthesis that closes it, after a
+// space or a word: 「…を変更します (この例では…です)」.
+func trailingParen(s string) (string, bool) {
+	var open string
+	switch {
+	case strings.HasSuffix(s, ")"):
+		open = "("
+	case strings.HasSuffix(s, "）"):
+		open = "（"
+	default:
+		return s, false
+	}
+	i := strings.LastIndex(s, open)
+	if i <= 0 {
+		return s, false
+	}
+	t := strings.TrimRight(s[:i], " 　")
+	return t, t != ""
+}
+
 // jaPredicateVerb reports a Japanese sentence that ends in a verb or an
 // instruction rather than a noun or a copula (「…ルールです」, 「…である」:
 // the す of です is no verb ending).
 func jaPredicateVerb(s string) bool {
 	s = strings.TrimRight(s, "。．.！!")
+	if t, ok := trailingParen(s); ok {
+		// 「…を変更します (この例ではNASDAQです)」: a remark after the
+		// predicate.
+		s = t
+	}
 	for _, c := range []string{"です", "である", "であります", "でございます"} {
 		if strings.HasSuffix(s, c) {
 			return false

@@ -116,7 +116,8 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 	docs := []glossary.Document{{Path: "tugs.md", Content: "# Tug templates\n\n" +
 		"Templates are read from:\n\n- Unix: ~/tugs/templates/\n- Windows: C:\\Users\\pilot\\Documents\\tugs\\templates or C:\\tugs\\templates\n\n" +
 		"Windows machines read the second folder first.\n\n" +
-		"## Leader options\n\n**Caption:** Enter the text to show at the end of the leader line.\n\nThe caption is drawn in the quay font.\n\n" +
+		"## Leader options\n\n**Caption:** Enter the text to show at the end of the leader line.\n\n" +
+		"- Berth code - Usually, use the quay's radio call sign, like “QB7”.\n\nEach berth code is painted on the quay.\n\nThe caption is drawn in the quay font.\n\n" +
 		"## Hints\n\n1. “`<draught`”: the hint only affects tugs whose draught is less than *`draught`*.\n" +
 		"2. “`=draught`”: the hint only affects tugs whose draught is *`draught`*.\n\nThe draught is measured at the stern.\n\n" +
 		"## Steps\n\n- Divert: in order to cause every later tug to moor at the outer quay instead.\n- Undo: put the tug back.\n\nA divert is logged.\n\n" +
@@ -144,12 +145,15 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		"| Deck | Integer | A ship may have several decks that the crew walks one by one. |\n\nThe bell rings. Each deck is swept.\n\n" +
 		"## Paths\n\n| Type | Path |\n| --- | --- |\n| Logbook | This folder stores your own logbook entries. |\n| Charts | New charts are stored in this folder. |\n\n" +
 		"The logbook is signed. Each chart is dated.\n\n" +
-		"## Ratios\n\n- Tide ratio: That's the default possibility.\n- Free ratio: Any ratio.\n\nThe tide ratio is fixed.\n"}}
+		"## Ratios\n\n- Tide ratio: That's the default possibility.\n- Free ratio: Any ratio.\n\nThe tide ratio is fixed.\n\n" +
+		"## Export columns\n\n1. **Berth log**: first line and subsequent lines;\n2. **Tug log**: first line and subsequent lines;\n" +
+		"3. **Pilot log**: first line and subsequent lines;\n\nThe berth log is kept. The tug log is short. The pilot log is signed.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"Windows", `C:\`},
 		{"window", `C:\`},
 		{"caption", "Enter the text"},
+		{"berth code", "Usually, use"}, // an instruction after an adverb
 		{"draught", "the hint only affects"},
 		{"stranded", "unmoored"},
 		{"divert", "order to cause"},
@@ -174,6 +178,8 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		{"logbook", "This folder"},         // a folder's setting
 		{"chart", "this folder"},
 		{"tide ratio", "default possibility"}, // which choice is the default
+		{"berth log", "subsequent lines"},     // one body under three keys: a column's rows
+		{"tug log", "subsequent lines"},
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", tc.term, d.Text, d.Confidence, tc.not)
