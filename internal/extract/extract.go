@@ -259,6 +259,7 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 	wholeGlossary := GlossaryFile(path.Base(doc.Path))
 	glossaryLevel := 0 // > 0: inside a glossary opened by a heading of this level
 	var entries []string
+	notes := releaseNotes(doc.Content)
 	d.md.forEachLine(doc.Content, func(l mdLine) {
 		if l.title {
 			title = strings.TrimSpace(strings.ReplaceAll(l.text, string(boundary), " "))
@@ -283,7 +284,7 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 		// paragraph, a note in English) is read as English: the Japanese
 		// analyser would join words across its sentences ("Graphviz. For
 		// ..." gave "Graphviz For").
-		text := maskCells(maskLabels(l.text[shoutedLabel(l.text):]))
+		text := maskCredits(maskCells(maskLabels(l.text[shoutedLabel(l.text):])), notes)
 		if pageList(text) || manRunningLine(text) {
 			return
 		}
@@ -384,6 +385,90 @@ var (
 	cellRange = regexp.MustCompile(`\$?\b[A-Z]{1,3}\$?[0-9]{1,7}:\$?[A-Z]{1,3}\$?[0-9]{1,7}\b`)
 	cellRef   = regexp.MustCompile(`\$?\b[A-Z]{1,3}\$?[0-9]{1,7}\b`)
 )
+
+// creditParen matches the people a release note credits for a change, in a
+// parenthesis at the end of its sentence: "(Tom Lane)", "(Shi Yu, Tom
+// Lane)", "(Ada Lovelace and Alan Turing)", before the next sentence or
+// the line's end.
+var creditParen = regexp.MustCompile(`([\w\x1f)"”.]) \(((?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?: (?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.|van|von|de|der|da|di|le)){1,3}` +
+	`(?:(?:, | and )(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?: (?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.|van|von|de|der|da|di|le)){1,3})*)\)(?:$| [\p{Lu}\x1f]|\.)`)
+
+// releaseNotes reports a document with three items or more that open
+// with what was done ("Fix ...", "Allow ...") and close their first
+// sentence with the people credited for it (see creditParen): release
+// notes, whose other items credit people the same way ("Shorten the race
+// condition window ... (Tom Lane)").
+func releaseNotes(content string) bool {
+	n := 0
+	for line := range strings.Lines(content) {
+		if !strings.Contains(line, ")") {
+			continue
+		}
+		w, _, _ := strings.Cut(strings.TrimLeft(line, " -*"), " ")
+		if changeVerbs[w] && creditParen.MatchString(strings.TrimRight(line, "\r\n")) {
+			if n++; n == 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maskCredits blanks the people credited in the parentheses of a release
+// note's item, one that opens with what was done ("Fix ...", "Allow ...";
+// see creditParen), or of any line of release notes (notes); an expansion
+// after an acronym ("TQ (Tide Queue)") stays, and so does a parenthesis
+// of other prose ("(Swarm Mode)", "(Hong Kong)").
+func maskCredits(text string, notes bool) string {
+	if !strings.Contains(text, ")") {
+		return text
+	}
+	item := strings.TrimLeft(text, " -*"+string(boundary))
+	if w, _, _ := strings.Cut(item, " "); !notes && !changeVerbs[w] {
+		return text
+	}
+	ms := creditParen.FindAllStringSubmatchIndex(text, -1)
+	if ms == nil {
+		return text
+	}
+	b := []byte(text)
+	for _, m := range ms {
+		names := text[m[4]:m[5]]
+		start := strings.LastIndexByte(text[:m[2]], ' ') + 1
+		if initials(names) == strings.ToUpper(strings.Trim(text[start:m[3]], "`*_")) {
+			continue // "TQ (Tide Queue)": what the acronym stands for
+		}
+		for k := m[4] - 1; k <= m[5]; k++ {
+			b[k] = boundary
+		}
+	}
+	return string(b)
+}
+
+// changeVerbs open the items of release notes.
+var changeVerbs = map[string]bool{
+	"Fix": true, "Allow": true, "Add": true, "Avoid": true, "Prevent": true, "Improve": true, "Remove": true,
+	"Support": true, "Make": true, "Change": true, "Ensure": true, "Disallow": true, "Document": true,
+	"Correct": true, "Update": true, "Handle": true, "Speed": true, "Reduce": true, "Restore": true,
+	"Repair": true, "Teach": true, "Use": true, "Enable": true, "Disable": true, "Honor": true, "Honour": true,
+	"Accept": true, "Reject": true, "Report": true, "Rename": true, "Deprecate": true, "Require": true,
+	"Adjust": true, "Clarify": true, "Optimize": true, "Optimise": true, "Limit": true, "Log": true,
+	"Fixed": true, "Added": true, "Removed": true, "Improved": true, "Changed": true, "Updated": true,
+	"Harden": true, "Detect": true, "Guard": true, "Suppress": true, "Track": true, "Cope": true, "Warn": true,
+	"Keep": true, "Don't": true,
+}
+
+// initials returns the capital initials of a name's words: "TQ" for
+// "Tide Queue".
+func initials(s string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
 
 // maskCells blanks the cell ranges of a line and the cells named in its
 // formulas. The functions stay: MAX is a term of the help that shows

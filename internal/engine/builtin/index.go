@@ -3546,6 +3546,16 @@ func itemBody(key, body string, ja bool) string {
 		// the session can use the mod_session.h API ...": what some of
 		// them may do, not what the key is.
 		return ""
+	case lw == "these" && !keyWordIn(key, firstWord(rest)) && theseNounVerb(rest):
+		// "`superuser`: These settings can be set from postgresql.conf
+		// ..." (the values of a settings' column): what is said of the
+		// things that have the value, not what the key is.
+		return ""
+	case (lw == "much" || lw == "many" || lw == "most") && strings.ToLower(firstWord(rest)) == "of":
+		// "Function calls: Much of the PostgreSQL type system is built
+		// around a rich set of functions.": a clause about another
+		// thing, the key's part in it.
+		return ""
 	case enClauseOpeners[strings.TrimRight(lw, ",")] && !(lw == "how" && howMuch[strings.ToLower(firstWord(rest))]):
 		// "Caching: How documents are cached can be controlled by HTTP.",
 		// "Authentication: Some pages may be protected ...": a sentence
@@ -3590,6 +3600,21 @@ func otherModalSubject(key, s string) bool {
 		}
 	}
 	return false
+}
+
+// theseNounVerb reports the words after "These" as a noun and its verb
+// ("settings can be set ..."); "These represent ..." has the key as its
+// subject.
+func theseNounVerb(rest string) bool {
+	w := strings.Fields(strings.ToLower(rest))
+	if len(w) < 2 {
+		return false
+	}
+	switch w[1] {
+	case "are", "were", "can", "cannot", "must", "may", "should", "will", "would", "have", "do", "only", "apply", "affect":
+		return true
+	}
+	return enItemVerbs[w[1]]
 }
 
 // keyWordIn reports a word of key, singular or plural, in s.

@@ -147,7 +147,9 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		"The logbook is signed. Each chart is dated.\n\n" +
 		"## Ratios\n\n- Tide ratio: That's the default possibility.\n- Free ratio: Any ratio.\n\nThe tide ratio is fixed.\n\n" +
 		"## Export columns\n\n1. **Berth log**: first line and subsequent lines;\n2. **Tug log**: first line and subsequent lines;\n" +
-		"3. **Pilot log**: first line and subsequent lines;\n\nThe berth log is kept. The tug log is short. The pilot log is signed.\n"}}
+		"3. **Pilot log**: first line and subsequent lines;\n\nThe berth log is kept. The tug log is short. The pilot log is signed.\n\n" +
+		"## Contexts\n\n- `harbourmaster`: These settings can be set from `harbour.conf`, but only harbourmasters can change them.\n" +
+		"- Tide calls: Much of the tide system is built around a rich set of calls.\n\nA harbourmaster signs. Each tide call is logged.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"Windows", `C:\`},
@@ -180,6 +182,8 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		{"tide ratio", "default possibility"}, // which choice is the default
 		{"berth log", "subsequent lines"},     // one body under three keys: a column's rows
 		{"tug log", "subsequent lines"},
+		{"harbourmaster", "These settings"}, // the settings of that value, not what it is
+		{"tide call", "Much of"},            // a clause about another thing
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", tc.term, d.Text, d.Confidence, tc.not)
