@@ -284,7 +284,7 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 		// paragraph, a note in English) is read as English: the Japanese
 		// analyser would join words across its sentences ("Graphviz. For
 		// ..." gave "Graphviz For").
-		text := maskCredits(maskCells(maskLabels(l.text[shoutedLabel(l.text):])), notes)
+		text := maskSectionNumbers(maskCredits(maskCells(maskLabels(l.text[shoutedLabel(l.text):])), notes))
 		if pageList(text) || manRunningLine(text) {
 			return
 		}
@@ -392,6 +392,55 @@ var (
 // the line's end.
 var creditParen = regexp.MustCompile(`([\w\x1f)"”.]) \(((?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?: (?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.|van|von|de|der|da|di|le)){1,3}` +
 	`(?:(?:, | and )(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?: (?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.|van|von|de|der|da|di|le)){1,3})*)\)(?:$| [\p{Lu}\x1f]|\.)`)
+
+// maskSectionNumbers blanks the numbers of an appendix's sections: "A.11.1"
+// (two levels or more) anywhere, "A.10" (one level, a letter of A to F)
+// opening a line, a heading or an entry of a table of contents ("A.10
+// 音部記号のスタイル"), or after a semicolon (an index's cells, "clef,
+// ancient music; A.11 Clef styles"). A standard's number stays where prose cites it
+// ("X.509", "H.264", "E.164 numbers").
+func maskSectionNumbers(text string) string {
+	if !strings.Contains(text, ".") {
+		return text
+	}
+	var b []byte
+	for i := 0; i+2 < len(text); i++ {
+		c := text[i]
+		if c < 'A' || c > 'Z' || text[i+1] != '.' || text[i+2] < '0' || text[i+2] > '9' {
+			continue
+		}
+		if i > 0 && (isASCIIAlnum(text[i-1]) || text[i-1] == '.' || text[i-1] == '_' || text[i-1] == '-') {
+			continue
+		}
+		j, levels := i+1, 0
+		for j+1 < len(text) && text[j] == '.' && text[j+1] >= '0' && text[j+1] <= '9' {
+			j++
+			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+				j++
+			}
+			levels++
+		}
+		if j < len(text) && (isASCIIAlnum(text[j]) || text[j] == '_' || text[j] == '-') {
+			continue
+		}
+		before := strings.TrimRight(text[:i], " "+string(boundary))
+		opens := before == "" || strings.HasSuffix(before, ";") || strings.HasSuffix(before, "|")
+		if levels < 2 && !(opens && c <= 'F' && j < len(text) && text[j] == ' ') {
+			continue
+		}
+		if b == nil {
+			b = []byte(text)
+		}
+		for k := i; k < j; k++ {
+			b[k] = boundary
+		}
+		i = j
+	}
+	if b == nil {
+		return text
+	}
+	return string(b)
+}
 
 // releaseNotes reports a document with three items or more that open
 // with what was done ("Fix ...", "Allow ...") and close their first

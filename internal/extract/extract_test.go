@@ -1630,6 +1630,16 @@ func TestExtractWordPieces(t *testing.T) {
 		want: []string{"financial data"},
 		bad:  []string{"financial", "New"},
 	}, {
+		// An appendix's numbered sections ("A.11.1 Font", "A.10 音部記号
+		// のスタイル" opening a line) are no terms, nor parts of one.
+		name: "appendix numbers",
+		doc: "# Appendix A\n\n## A.10 Tide styles\n\nA.10 Tide styles lists the styles. A.11.1 Font lists the fonts. See A.11.1 Font.\n\n" +
+			"## A.11.2 Align\n\nA.11.2 Align shows the alignments. Read A.11.2 Align first. The tide style sets the font.\n\n" +
+			"## A.12 潮位表\n\nA.12 潮位表を参照してください。\n\nA.12 潮位表は便利です。\n\n" +
+			"## Index\n\nberth, old styles; A.14 Berth styles\n\nberth, new styles; A.14 Berth styles\n\nThe berth style is red.\n",
+		want: []string{"tide style"},
+		bad:  []string{"A.10", "A.11.1", "A.11.1 Font", "A.11.2 Align", "A.11.2", "A.12", "A.14", "A.14 Berth style"},
+	}, {
 		// Release notes credit each change to the people who made it, in
 		// a parenthesis before the next sentence: they wrote the
 		// software, they are not its terms, whatever verb opens the item

@@ -37,6 +37,9 @@ func TestBookIndexHeading(t *testing.T) {
 		"Concept Index": true, "Chapter 63 - Option Index": true, "Variable Index": true, "General Index": true, "索引": true,
 		"用語索引": true, "Index": false, "B-tree Index": false, "Partial Index": false, "Indexes": false,
 		"Editor Functions Index": true, "Style and Tag Index": true, "GIN Index": false, "Vector Search Index": false,
+		// An appendix's letter before a name's index (LilyPond's manuals).
+		"E. LilyPond index": true, "E. LilyPond インデックス": true, "Appendix E LilyPond index": true, "インデックス": false,
+		"LilyPond インデックス": false, "A partial index": false, "a. Index": false,
 	} {
 		if got := bookIndexHeading.MatchString(heading); got != want {
 			t.Errorf("bookIndexHeading(%q) = %v, want %v", heading, got, want)

@@ -1234,11 +1234,13 @@ func jaNotGloss(inner string) bool {
 			return true // 「単漢字変換 （総画数、部首、部首の読み）」: its kinds, listed
 		}
 	}
-	for _, p := range []string{"して", "する", "され", "ないし", "または", "あるいは", "もしくは", "および", "及び", "や"} {
+	for _, p := range []string{"して", "する", "され", "ないし", "または", "あるいは", "もしくは", "および", "及び", "や", "それに", "さらに", "そこ", "ここ"} {
 		if strings.HasPrefix(inner, p) {
 			// 「ファイルをパース (してカーネルを設定) する」: the sentence
-			// going on; 「コマンドライン（ないしpo4aの設定行）」: another
-			// one, not what it is.
+			// going on; 「コマンドライン（ないしpo4aの設定行）」,
+			// 「コンテキスト (それに、音楽表記と…)」: another one, not what
+			// it is; 「終わり近くの音楽 (そこに音符を追加している場所)」:
+			// which one, pointed at.
 			return true
 		}
 	}

@@ -762,6 +762,12 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 	// Under a book's index ("Concept Index", 「索引」), an item lists where
 	// its key is discussed ("ACL: Access control lists [ACL conditions]").
 	bookIndex, bookIndexLevel := false, 0
+	// Under "See also" (「関連項目」), a line names another manual's
+	// sections ("Notation Reference: Modifying single staves",
+	// "Application Usage: An extra staff appears."), not what its key is;
+	// a list's item still says what a related page's name is (Scilab's
+	// "- window — ...").
+	seeAlso, seeAlsoLevel := false, 0
 	// Under a "Parameters" or "Options" heading, an item keyed by an
 	// everyday word ("*`code`*: The procedural language code to be
 	// executed.", "Radius: Distance between ...") describes one
@@ -823,7 +829,10 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 			}
 			if !bookIndex || level <= bookIndexLevel {
 				// A cheap test first: most headings are no index.
-				bookIndex, bookIndexLevel = (strings.Contains(text, "ndex") || strings.Contains(text, "索引")) && bookIndexHeading.MatchString(text), level
+				bookIndex, bookIndexLevel = (strings.Contains(text, "ndex") || strings.Contains(text, "索引") || strings.Contains(text, "インデックス")) && bookIndexHeading.MatchString(text), level
+			}
+			if !seeAlso || level <= seeAlsoLevel {
+				seeAlso, seeAlsoLevel = seeAlsoHeading.MatchString(strings.TrimSpace(text)), level
 			}
 			if !params || level <= paramsLevel {
 				params, paramsLevel = paramHeading.MatchString(text), level
@@ -970,7 +979,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		} else {
 			owners = owners[:0]
 		}
-		if b.kind == blockPara && !changes && !caveats && !bookIndex && !(nameSection && ix.addNames(d.Path, b, ja)) {
+		if b.kind == blockPara && !changes && !caveats && !bookIndex && !seeAlso && !(nameSection && ix.addNames(d.Path, b, ja)) {
 			// 「タグライン：曳船と本船をつなぐ綱。」, "Towline - a rope ...":
 			// lines that are items without a list marker.
 			ix.addKeyLines(d.Path, b, ja, params, callParams)
@@ -1949,11 +1958,39 @@ func itemSeparator(s string) (int, int) {
 		}
 		for _, sep := range []string{": ", "：", " - ", " – ", " — "} {
 			if strings.HasPrefix(s[i:], sep) {
+				if after := s[i+len(sep):]; !strings.HasPrefix(after, "*") && inEmphasis(s, i) {
+					// "*Music Notation: A Manual of Modern Practice* by
+					// ...": the colon of a title in emphasis.
+					break
+				}
 				return i, len(sep)
 			}
 		}
 	}
 	return -1, 0
+}
+
+// inEmphasis reports s[i] inside an emphasis that opens before it ("*Music
+// Notation: A Manual ...*") and closes after it; the stars of "L*a*b*"
+// open none.
+func inEmphasis(s string, i int) bool {
+	open := false
+	for j := 0; j < i; j++ {
+		if s[j] != '*' {
+			continue
+		}
+		if (j == 0 || s[j-1] == ' ') && j+1 < len(s) && s[j+1] != ' ' {
+			open = true
+			for j+1 < i && s[j+1] == '*' {
+				j++
+			}
+			continue
+		}
+		if open && (j+1 >= len(s) || strings.IndexByte(" .,;:!?)", s[j+1]) >= 0) {
+			open = false
+		}
+	}
+	return open && strings.Contains(s[i:], "*")
 }
 
 // leadingLink returns what follows the Markdown link that s opens with;
@@ -4248,6 +4285,11 @@ func jaPredicateVerb(s string) bool {
 		// predicate.
 		s = t
 	}
+	if i := strings.Index(s, "– 例"); i > 0 {
+		// 「…をアンダスコアでつなげます – 例: Capitalized_followed_by…」:
+		// an example after the predicate.
+		s = strings.TrimRight(s[:i], " 　")
+	}
 	for _, c := range []string{"です", "である", "であります", "でございます"} {
 		if strings.HasSuffix(s, c) {
 			return false
@@ -4413,9 +4455,14 @@ var paramHeading = regexp.MustCompile(`(?i)^([0-9]+(\.[0-9]+)*\.?\s+)?(parameter
 var caveatHeading = regexp.MustCompile(`(?i)^(known )?(limitations?|caveats?|issues|gotchas|pitfalls)\b|^known bugs|^(security )?(notes|considerations)$|^security notes\b|^compatibility\b|` +
 	`^(system )?(prerequisites|requirements)\b|^before you begin\b|^(制限事項|既知の問題|注意事項|互換性|セキュリティ上の注意|前提条件|必要条件|動作環境|必要環境|システム要件)`)
 
+// seeAlsoHeading names a section of pointers to other pages.
+var seeAlsoHeading = regexp.MustCompile(`(?i)^(see also|related (topics|pages|links|information|documentation)|参照|関連項目|関連事項|関連情報|関連ページ)[:：]?$`)
+
 // bookIndexHeading names a book's index, after an optional chapter
-// number: "Concept Index", "Chapter 63 - Option Index", 「索引」.
-var bookIndexHeading = regexp.MustCompile(`(?i)^((chapter|appendix) \w+\s*[-–—:.]?\s*)?(\w+ (and )?)?(concept|options?|variables?|general|subject|functions?|commands?|keywords?|programs?|symbols?|topics?|tags?|alphabetical) index$|^(用語|事項|総合)?索引$`)
+// number: "Concept Index", "Chapter 63 - Option Index", 「索引」, or
+// after an appendix's letter, a name's: "E. LilyPond index".
+var bookIndexHeading = regexp.MustCompile(`(?i)^((chapter|appendix) \w+\s*[-–—:.]?\s*)?(\w+ (and )?)?(concept|options?|variables?|general|subject|functions?|commands?|keywords?|programs?|symbols?|topics?|tags?|alphabetical) index$|^(用語|事項|総合)?索引$|` +
+	`^(appendix (?-i:[A-Z])\.?|(?-i:[A-Z])\.)\s+(\S+\s*)?(index|インデックス|索引)$`)
 
 // introHeading names a sub-heading that opens what its parent heading is
 // about: "Overview", "Introduction", "What is a pod?", 「概要」, 「はじめに」.

@@ -120,12 +120,18 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"| `tug1 \\| tug2` | `tug1` の曳航索を `tug2` に **引継** (**同時並行**で実行) |\n\n引継を行う。\n" +
 			"`ZT`: 全角潮位符(半角潮位符との変換用)\n\n全角潮位符を使う。\n" +
 			"港内のある泊位 (たいてい最も深いもの) が足りなくなる。泊位を数える。\n" +
-			"| 台帳を印刷（控えへも書き出し） | 作成者、日付 |\n\n印刷は速い。\n"},
+			"| 台帳を印刷（控えへも書き出し） | 作成者、日付 |\n\n印刷は速い。\n" +
+			"- 船籍 (それに、船名と船主): 大文字で始まる単語、あるいはそれらをつなげます – 例: Capitalized, CamelCase\n\n船籍を確かめる。\n" +
+			"入力しているとき、校正するのはたいてい終わり近くの潮位票 (そこに潮位を追記している票) だけです。潮位票を見る。\n" +
+			"- 係留名: 大文字で始まる単語に、小文字で始まる単語をアンダスコアでつなげます – 例: Quay_name_with_underscores\n\n係留名を書く。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"潮位表", "参照"},
-		{"照合", "混在のみ"}, // 「自動的に照合(…)」: the verb, how it is done
+		{"照合", "混在のみ"},   // 「自動的に照合(…)」: the verb, how it is done
+		{"船籍", "それに"},    // another thing, listed
+		{"潮位票", "そこに"},   // which one, pointed at
+		{"係留名", "つなげます"}, // how to write one, an example after it
 		{"半角文字", "表現可能"},
 		{"ツール", "curses"},
 		{"モジュール", "新しい実装"},

@@ -149,7 +149,11 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		"## Export columns\n\n1. **Berth log**: first line and subsequent lines;\n2. **Tug log**: first line and subsequent lines;\n" +
 		"3. **Pilot log**: first line and subsequent lines;\n\nThe berth log is kept. The tug log is short. The pilot log is signed.\n\n" +
 		"## Contexts\n\n- `harbourmaster`: These settings can be set from `harbour.conf`, but only harbourmasters can change them.\n" +
-		"- Tide calls: Much of the tide system is built around a rich set of calls.\n\nA harbourmaster signs. Each tide call is logged.\n"}}
+		"- Tide calls: Much of the tide system is built around a rich set of calls.\n\nA harbourmaster signs. Each tide call is logged.\n\n" +
+		"#### See also\n\nLearning Manual: Tide tables.\n\nApplication Usage: An extra berth appears.\n\n" +
+		"## Further reading\n\n- *Harbour Law: A Manual of Modern Practice* by Greta Holm [Quayside, 1979]\n\nHarbour law is old.\n\n" +
+		"## Colours\n\n- L*a*b*: The Lab colour space is a model that paints hulls in even steps.\n\nThe L*a*b* space is wide.\n\n" +
+		"The learning manual is short. Application usage varies.\n"}}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
 		{"Windows", `C:\`},
@@ -184,10 +188,16 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		{"tug log", "subsequent lines"},
 		{"harbourmaster", "These settings"}, // the settings of that value, not what it is
 		{"tide call", "Much of"},            // a clause about another thing
+		{"application usage", "An extra berth"}, // a pointer to another manual's section
+		{"learning manual", "Tide tables"},
+		{"harbour law", "A Manual of Modern Practice"}, // a book's title and subtitle
 	} {
 		if d := define(t, e, c, tc.term); strings.Contains(d.Text, tc.not) && !strings.HasPrefix(d.Text, usedInPrefixEN) {
 			t.Errorf("%s: %q (%.2f), want no gloss from %q", tc.term, d.Text, d.Confidence, tc.not)
 		}
+	}
+	if d := define(t, e, c, "L*a*b"); !strings.Contains(d.Text, "colour space is a model") {
+		t.Errorf("L*a*b: %q, want its item (its stars open no emphasis)", d.Text)
 	}
 	if d := define(t, e, c, "VTS"); d.Text != "VTS configures a VTS channel for the harbour." {
 		t.Errorf("VTS: %q, want the key as the body writes it (an acronym)", d.Text)

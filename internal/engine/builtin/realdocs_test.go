@@ -197,7 +197,8 @@ func TestDefineIgnoresChangeLogsAndInstructions(t *testing.T) {
 
 // TestDefineIgnoresBookIndex: a book's index lists where each key is
 // discussed ("ACL: Access control lists [ACL conditions]"), in English and
-// Japanese; its items gloss nothing. Found in Exim's specification (the
+// Japanese, or, in an appendix's index, an English entry with its
+// translation; its items and rows gloss nothing. Found in Exim's specification (the
 // pages are written for this test).
 func TestDefineIgnoresBookIndex(t *testing.T) {
 	t.Parallel()
@@ -206,7 +207,13 @@ func TestDefineIgnoresBookIndex(t *testing.T) {
 		"- berth list: Domain, berth, and quay lists [Berth lists]\n- bollard: Mooring [Bollard sizes], Tides [Spring tides]\n\n" +
 		"The berth list is read at dawn. Each bollard is painted. Every berth list names a quay. A bollard holds a line.\n"
 	ja := "# 港湾手引き\n\n## 索引\n\n- 係船柱: 係留 [係船柱の大きさ]、潮汐 [大潮]\n\n係船柱は塗装します。係船柱に索を掛けます。\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
+	// An appendix's index (LilyPond's manuals, 「E. LilyPond インデックス」):
+	// an English entry and its translation in parentheses, and the
+	// section it points to.
+	ja2 := "# E. 港湾 インデックス\n\n| | インデックス エントリ | セクション |\n| --- | --- | --- |\n" +
+		"| | tide, table (潮位表の一覧) | 潮位の記録 |\n| | table of tides (潮位表の一覧) | 潮位の記録 |\n\n潮位表を読みます。\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}, {Path: "ja2.md", Content: ja2}})
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "table", "潮位表の一覧")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "berth list", "quay lists")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "bollard", "Mooring")
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "係船柱", "大きさ")
