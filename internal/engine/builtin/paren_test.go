@@ -186,8 +186,8 @@ func TestEnglishValuesInstructionsAndPlaceholdersAreNotGlosses(t *testing.T) {
 		{"tide ratio", "default possibility"}, // which choice is the default
 		{"berth log", "subsequent lines"},     // one body under three keys: a column's rows
 		{"tug log", "subsequent lines"},
-		{"harbourmaster", "These settings"}, // the settings of that value, not what it is
-		{"tide call", "Much of"},            // a clause about another thing
+		{"harbourmaster", "These settings"},     // the settings of that value, not what it is
+		{"tide call", "Much of"},                // a clause about another thing
 		{"application usage", "An extra berth"}, // a pointer to another manual's section
 		{"learning manual", "Tide tables"},
 		{"harbour law", "A Manual of Modern Practice"}, // a book's title and subtitle
