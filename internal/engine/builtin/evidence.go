@@ -6482,6 +6482,13 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			if c := s.text[at-1]; 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
 				continue
 			}
+			// 「`{…}` 構文 (シーケンシャルな音楽)」, 「Debian パッケージ (…)」:
+			// code or a name and a space before the word, one phrase.
+			if before := strings.TrimRight(s.text[:at], " "); len(before) < at {
+				if c := before[len(before)-1]; 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || strings.IndexByte("`}]>", c) >= 0 {
+					continue
+				}
+			}
 			// 「名前ベースのバーチャルホスト (…)」 glosses the phrase with its
 			// modifier, as an English parenthesis after a compound does;
 			// 「入港票の記号列 (厳密には…)」 says precisely what the term is.

@@ -123,7 +123,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"| 台帳を印刷（控えへも書き出し） | 作成者、日付 |\n\n印刷は速い。\n" +
 			"- 船籍 (それに、船名と船主): 大文字で始まる単語、あるいはそれらをつなげます – 例: Capitalized, CamelCase\n\n船籍を確かめる。\n" +
 			"入力しているとき、校正するのはたいてい終わり近くの潮位票 (そこに潮位を追記している票) だけです。潮位票を見る。\n" +
-			"- 係留名: 大文字で始まる単語に、小文字で始まる単語をアンダスコアでつなげます – 例: Quay_name_with_underscores\n\n係留名を書く。\n"},
+			"- 係留名: 大文字で始まる単語に、小文字で始まる単語をアンダスコアでつなげます – 例: Quay_name_with_underscores\n\n係留名を書く。\n" +
+			"この規則には例外があります: `{…}` 構文 (順に並んだ潮位) の中では別です。構文を覚える。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -132,6 +133,7 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"船籍", "それに"},    // another thing, listed
 		{"潮位票", "そこに"},   // which one, pointed at
 		{"係留名", "つなげます"}, // how to write one, an example after it
+		{"構文", "順に並んだ"},  // the phrase with its code, not the word alone
 		{"半角文字", "表現可能"},
 		{"ツール", "curses"},
 		{"モジュール", "新しい実装"},
