@@ -410,6 +410,11 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 					continue
 				}
 			}
+			if s.ja && !named && jaClauseTopic(s.text) {
+				// "7.3. 計算" over 「…利率に関して決定することは、少し複雑で
+				// す。」: what doing something is like, not what the term is.
+				continue
+			}
 			if t := jaTopic(s.text); s.ja && !named && t != "" && !sameModuloChoon(t, spellings) {
 				// "## APIオブジェクト" over 「NodeはREST APIのリソースです。」:
 				// what another subject is.
@@ -5106,6 +5111,11 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 			// digits, not what it is; 「延滞猶予は 3 日です。」: how much.
 			return evidence{}, false
 		}
+		if pred := strings.TrimLeft(strings.TrimPrefix(rest, "は"), "、， "); jaRatePhrase.MatchString(pred) {
+			// 「住宅ローンは6%の表面利率で、3%の管理手数料…がかかります。」:
+			// the terms of the example's loan, not what a mortgage is.
+			return evidence{}, false
+		}
 		if pred := strings.TrimLeft(strings.TrimPrefix(rest, "は"), "、， "); strings.HasPrefix(pred, "実験的な") || strings.HasPrefix(pred, "実験的機能") ||
 			strings.HasPrefix(pred, "非推奨") || strings.HasPrefix(pred, "廃止予定") {
 			// 「スコアラーは実験的な機能です。」: its status, not what it is.
@@ -5221,6 +5231,25 @@ func enclosingParen(s string, at int) (string, bool) {
 		return "", false
 	}
 	return s[open+size : at+end], true
+}
+
+// jaRatePhrase matches a predicate that opens with a percentage: 「6%の
+// 表面利率で」.
+var jaRatePhrase = regexp.MustCompile(`^[0-9０-９]+(?:[.．][0-9０-９]+)?\s?[%％]の`)
+
+// jaClauseTopic reports a Japanese sentence whose topic is a clause made a
+// noun: 「…を決定することは、…」, 「…するのは…」.
+func jaClauseTopic(s string) bool {
+	for _, m := range []string{"ことは", "のは"} {
+		if i := strings.Index(s, m); i > 0 && !strings.ContainsAny(s[:i], "。") {
+			r, _ := utf8.DecodeLastRuneInString(s[:i])
+			// A verb or an adjective before it: 「決定すること」, 「使うの」.
+			if unicode.Is(unicode.Hiragana, r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // jaLastClauseTopic reports a predicate whose last clause has a topic of

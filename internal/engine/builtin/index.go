@@ -1336,8 +1336,9 @@ var constantWords = toSet("nil true false null none undefined yes no on off")
 
 // platformCase reports an item keyed by a platform whose body is a
 // sentence: how a thing behaves there ("UNIX: The desired Matlab should be
-// accessible from the PATH."), not what the platform is (which a noun
-// phrase says: "Linux: A free Unix-like kernel.").
+// accessible from the PATH.") or what it uses there ("macOS: default web
+// browser"), not what the platform is (which a noun phrase with its
+// article says: "Linux: A free Unix-like kernel.").
 func platformCase(key, body string) bool {
 	if !platformNames[strings.ToLower(strings.Trim(key, "`*_ "))] {
 		return false
@@ -1348,13 +1349,36 @@ func platformCase(key, body string) bool {
 		// of sentences on the platform, not what it is.
 		return true
 	}
-	for _, w := range strings.Fields(strings.ToLower(body)) {
+	words := strings.Fields(strings.ToLower(body))
+	for _, w := range words {
 		switch strings.TrimRight(w, ".,;:") {
 		case "is", "are", "was", "were", "has", "have", "can", "will", "must", "may", "should", "could", "would", "does", "do":
 			return true
 		}
 	}
+	if len(words) > 0 && len(words) <= 5 && !spellsOut(body, key) {
+		switch strings.Trim(words[0], "`*_") {
+		case "a", "an", "the", "one":
+		default:
+			// "- macOS: default web browser", "- Linux: Gnome Yelp": what
+			// the platform uses, named without an article.
+			return true
+		}
+	}
 	return clauseBody(body)
+}
+
+// spellsOut reports a body whose words' initials open key, three letters
+// or more: "Portable Operating System Interface" for POSIX.
+func spellsOut(body, key string) bool {
+	var b strings.Builder
+	for _, w := range strings.Fields(body) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	in := b.String()
+	return len(in) >= 3 && strings.HasPrefix(strings.ToUpper(strings.Trim(key, "`*_ ")), in)
 }
 
 var platformNames = toSet("windows macos osx linux unix android ios freebsd openbsd netbsd solaris aix cygwin mingw msys wsl posix darwin")
@@ -2094,11 +2118,16 @@ func glossTable(header string) bool {
 	for c := range strings.SplitSeq(strings.Trim(header, "| "), "|") {
 		cells = append(cells, strings.ToLower(cleanMarkdown(strings.TrimSpace(c))))
 	}
-	if len(cells) != 2 {
+	if len(cells) != 2 || syntaxNameHeader.MatchString(cells[0]) {
+		// "| Pattern | Description |": `ID` is a format's pattern (PostgreSQL's
+		// to_char), not the word spelled like it.
 		return false
 	}
 	return glossNameHeader.MatchString(cells[0]) || glossBodyHeader.MatchString(cells[1])
 }
+
+// syntaxNameHeader names a first column of a format's pieces.
+var syntaxNameHeader = regexp.MustCompile(`^(template )?(pattern|patterns|modifier|modifiers|format specifiers?|specifiers?|placeholders?|escapes?|escape sequences?|conversion specifiers?|書式|パターン|修飾子|書式指定子)$`)
 
 var (
 	glossNameHeader = regexp.MustCompile(`^(term|terms|name|names|option|options|flag|flags|field|fields|parameter|parameters|param|params|setting|settings|key|keys|variable|variables|command|commands|type|types|status|mode|modes|role|roles|concept|word|abbreviation|acronym|用語|名前|名称|項目|オプション|パラメータ|設定|キー|変数|コマンド|略語)$`)

@@ -207,8 +207,11 @@ func TestJapaneseHeadingOverCondition(t *testing.T) {
 		"## 旧桟橋\n\n版 17.1 以降は 旧桟橋 はサポート対象外です。\n\n旧桟橋を閉じる。\n\n" +
 		"- 北桟橋: 版 17.1 以降は北桟橋はサポート対象外です。\n\n北桟橋を閉じる。\n\n" +
 		"## 曳航モード\n\n\"t\" で曳航モードに入ったときのキー操作です。\n\n| j | 次の船を選びます。 |\n| --- | --- |\n\n" +
-		"## 離岸予約\n\n離岸予約は、出港の前日までに申し込む予約です。\n"
+		"## 離岸予約\n\n離岸予約は、出港の前日までに申し込む予約です。\n\n" +
+		"## 7.3. 潮汐計算\n\n満潮時刻、干潮時刻、または潮位に関して決定することは、少し複雑です。潮汐計算には表を使います。\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "harbor.md", Content: doc}})
+	// 「…決定することは、少し複雑です。」: what doing it is like.
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "潮汐計算", "少し複雑")
 	// 「…曳航モードに入ったときのキー操作です。」: what holds then.
 	wantNoGlossFrom(t, e, c, usedInPrefixJA, "曳航モード", "キー操作")
 	if d := define(t, e, c, "離岸予約"); !strings.HasPrefix(d.Text, "離岸予約は") || d.Confidence < 0.7 {

@@ -154,6 +154,8 @@ func TestDefineIgnoresChangeLogsAndInstructions(t *testing.T) {
 		"- Gateway: G.\n\n" +
 		"## Equivalents\n\n" +
 		"| Function | Ruby |\n| --- | --- |\n| Sieve | String#each_char with a block |\n\n" +
+		"## Date patterns\n\n| Pattern | Description |\n| --- | --- |\n| `ID` | ISO 8601 day of the week, Monday (1) to Sunday (7) |\n| `MM` | month number (01–12) |\n\n" +
+		"Each ID names one batch.\n\n" +
 		"## Uplink\n\n" +
 		"Run the integration tests before you tag a release.\n\n" +
 		"The uplink sends every batch once the link is back.\n"
@@ -182,6 +184,9 @@ func TestDefineIgnoresChangeLogsAndInstructions(t *testing.T) {
 	if d := define(t, e, c, "Spool"); !strings.Contains(d.Text, "directory where outgoing batches wait") || d.Confidence < 0.6 {
 		t.Errorf("Spool: definition %q, want the glossary item", d.Text)
 	}
+	// A pattern of a format, "| `ID` | ISO 8601 day of the week ... |",
+	// is not the word spelled like it.
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "ID", "ISO 8601")
 	for _, term := range []string{"Viewer", "Notebook", "Gateway", "Courier", "uplink", "Sieve"} {
 		d := define(t, e, c, term)
 		if strings.HasPrefix(d.Text, "Used in:") && d.Confidence <= 0.4 {

@@ -307,7 +307,9 @@ func TestConstantKeysAreValues(t *testing.T) {
 		"- Windows: The installed tide tables are read from the registry.\n- Linux: A free kernel that many harbours run.\n\n" +
 		"Windows and UNIX hosts both work. Linux runs the quay server. Linux is free.\n" +
 		"\nFixed in this release:\n\n- macOS: a start that the tide ended gave `winch failed` with the logs of the lost helpers. It returns the tide's error now.\n\n" +
-		"The quay runs on macOS. macOS is supported.\n"
+		"The quay runs on macOS. macOS is supported.\n" +
+		"\nThe chart viewer differs:\n\n- **`Solaris`**: Harbour **`Viewer`**\n- **`FreeBSD`**: default web browser\n\nFreeBSD hosts print charts. Solaris is old.\n" +
+		"\nAcronyms:\n\n- POSIX: Portable Operating System Interface\n\nPOSIX hosts work.\n"
 	// An item on the value itself still glosses it.
 	en += "\nThe tally types:\n\n- None: The value of a tally that has no count yet.\n\nA tally starts at None. None is falsy.\n"
 	gloss := "# Glossary\n\n- null: The empty value a tally holds before its first count.\n\n" +
@@ -320,6 +322,12 @@ func TestConstantKeysAreValues(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Windows", "registry")
 	// Sentences of a note on the platform, however the first one opens.
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "macOS", "start that")
+	// What each platform uses, a noun phrase without an article.
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "FreeBSD", "web browser")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Solaris", "Viewer")
+	if d := define(t, e, c, "POSIX"); !strings.Contains(d.Text, "Portable Operating System Interface") {
+		t.Errorf("POSIX: %q (%.2f), want its expansion", d.Text, d.Confidence)
+	}
 	if d := define(t, e, c, "None"); d.Text != "The value of a tally that has no count yet." {
 		t.Errorf("None: %q (%.2f), want its item (about the value itself)", d.Text, d.Confidence)
 	}
