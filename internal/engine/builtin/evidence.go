@@ -1302,7 +1302,7 @@ func jaNotGloss(inner string) bool {
 		// developer.mozilla.org）」, 「ヘッダー（つまりワイルドカード）」: a remark
 		// on this use, or a restatement of the phrase before.
 		"通常", "主に", "特に", "たとえば", "一般に", "一般的に", "多くの場合", "ここでは", "この場合", "現在", "つまり", "すなわち",
-		"詳細", "詳しく", "参照", "注:", "注：", "※", "訳注", "訳者注", "原注",
+		"詳細", "詳しく", "参照", "注:", "注：", "※", "訳注", "訳者注", "原注", "訳者:", "訳者：",
 		// 「ディストリビューション (少なくともこのパッケージ)」: a hedge;
 		// 「メッセージ (最大で vlen 個)」: how many.
 		"少なくとも", "最低でも", "あるいは", "むしろ", "最大", "最小", "最低", "最高", "上限", "下限"} {
@@ -5109,6 +5109,11 @@ func japaneseExplicit(s *sentence, sp string, mk func(string, bool) (evidence, b
 		if pred, ok := strings.CutSuffix(strings.TrimRight(strings.TrimPrefix(rest, "は"), "。．. "), "です"); ok && (!glossary.HasCJK(pred) || jaQuantity(pred)) {
 			// 「拡張子は .points です。」: a value in Latin letters or
 			// digits, not what it is; 「延滞猶予は 3 日です。」: how much.
+			return evidence{}, false
+		}
+		if pred := strings.TrimLeft(strings.TrimPrefix(rest, "は"), "、， "); jaOpensWithCase(pred) {
+			// 「連桁は、隠された音符から始まる場合は、不可視です。」: what it
+			// is in one case, not what it is.
 			return evidence{}, false
 		}
 		if pred := strings.TrimLeft(strings.TrimPrefix(rest, "は"), "、， "); jaRatePhrase.MatchString(pred) {

@@ -124,7 +124,9 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 			"- 船籍 (それに、船名と船主): 大文字で始まる単語、あるいはそれらをつなげます – 例: Capitalized, CamelCase\n\n船籍を確かめる。\n" +
 			"入力しているとき、校正するのはたいてい終わり近くの潮位票 (そこに潮位を追記している票) だけです。潮位票を見る。\n" +
 			"- 係留名: 大文字で始まる単語に、小文字で始まる単語をアンダスコアでつなげます – 例: Quay_name_with_underscores\n\n係留名を書く。\n" +
-			"この規則には例外があります: `{…}` 構文 (順に並んだ潮位) の中では別です。構文を覚える。\n"},
+			"この規則には例外があります: `{…}` 構文 (順に並んだ潮位) の中では別です。構文を覚える。\n" +
+			"この例では、曳航索 (訳者: 第 1 岸壁と第 2 岸壁の間) を張ります。曳航索を巻く。\n" +
+			"係留灯は、霧が出ている場合は、点滅です。係留灯を点ける。\n"},
 	}
 	c := pipeline.NewCorpus(docs)
 	for _, tc := range []struct{ term, not string }{
@@ -134,6 +136,8 @@ func TestJapaneseParenthesesThatAreNotGlosses(t *testing.T) {
 		{"潮位票", "そこに"},   // which one, pointed at
 		{"係留名", "つなげます"}, // how to write one, an example after it
 		{"構文", "順に並んだ"},  // the phrase with its code, not the word alone
+		{"曳航索", "岸壁の間"},  // a translator's note on where
+		{"係留灯", "点滅"},    // what it is in one case
 		{"半角文字", "表現可能"},
 		{"ツール", "curses"},
 		{"モジュール", "新しい実装"},
