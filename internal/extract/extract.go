@@ -777,7 +777,7 @@ func (e *Extractor) Extract(ctx context.Context, docs []glossary.Document, progr
 	}
 	total := len(docs)
 	results := make([]map[string]*entry, total)
-	read := withoutBoilerplate(docs)
+	read := withoutBoilerplate(withoutTemplateSummaries(docs))
 	jobs := make(chan int)
 	done := make(chan int)
 	var wg sync.WaitGroup
@@ -914,6 +914,91 @@ func withoutBoilerplate(docs []glossary.Document) []glossary.Document {
 		}
 	}
 	return out
+}
+
+// withoutTemplateSummaries blanks the summary under a page's title (a front
+// matter's description, read as the line under its title's heading) that
+// four pages or more fill with their own title: "The config rm command
+// description and usage" under "# config rm" (Docker's reference) is a
+// template, not the pages' text.
+func withoutTemplateSummaries(docs []glossary.Document) []glossary.Document {
+	if len(docs) < boilerplateMinDocs {
+		return docs
+	}
+	type summary struct{ at, end, title int } // byte offsets of the summary line, and of the title in it
+	found := make([]summary, len(docs))
+	templates := make([]string, len(docs))
+	titles := make([]string, len(docs))
+	count := map[string]int{}
+	for i, d := range docs {
+		title, rest, ok := titleLine(d.Content)
+		if !ok {
+			continue
+		}
+		line, _, _ := strings.Cut(rest, "\n")
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "#") || !strings.Contains(strings.ToLower(t), strings.ToLower(title)) ||
+			len(strings.ToLower(t)) != len(t) || len(strings.ToLower(title)) != len(title) {
+			continue // (offsets in the lower-cased text must hold in the text)
+		}
+		k := strings.Index(strings.ToLower(t), strings.ToLower(title))
+		templates[i] = strings.ToLower(t[:k]) + "\x00" + strings.ToLower(t[k+len(title):])
+		titles[i] = title
+		at := len(d.Content) - len(rest)
+		lead := len(line) - len(strings.TrimLeft(line, " \t"))
+		found[i] = summary{at, at + len(line), at + lead + k}
+		count[templates[i]]++
+	}
+	var out []glossary.Document
+	for i, d := range docs {
+		if templates[i] == "" || count[templates[i]] < boilerplateMinDocs {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(docs)
+		}
+		// The template's words are blanked, not removed, and the title
+		// in it stays: the heading over it is still the page's title
+		// (see mdLine.title), and the title a use of its name.
+		f := found[i]
+		tl := len(titles[i])
+		out[i].Content = d.Content[:f.at] + strings.Repeat(string(boundary), f.title-f.at) + d.Content[f.title:f.title+tl] +
+			strings.Repeat(string(boundary), f.end-f.title-tl) + d.Content[f.end:]
+	}
+	if out == nil {
+		return docs
+	}
+	return out
+}
+
+// TemplateSummaries returns, by document path, the summary line (trimmed)
+// that withoutTemplateSummaries blanks in docs: a page's description
+// filled from a template with its title ("The config rm command
+// description and usage"), which says nothing of any term.
+func TemplateSummaries(docs []glossary.Document) map[string]string {
+	out := withoutTemplateSummaries(docs)
+	sums := map[string]string{}
+	for i := range out {
+		if out[i].Content == docs[i].Content {
+			continue
+		}
+		_, rest, _ := titleLine(docs[i].Content)
+		line, _, _ := strings.Cut(rest, "\n")
+		sums[docs[i].Path] = strings.TrimSpace(line)
+	}
+	return sums
+}
+
+// titleLine returns the text of the heading that opens content ("# config
+// rm") and what follows its line.
+func titleLine(content string) (title, rest string, ok bool) {
+	t := strings.TrimLeft(content, "\n \t\r")
+	if !strings.HasPrefix(t, "# ") {
+		return "", "", false
+	}
+	line, rest, ok := strings.Cut(t, "\n")
+	title = strings.TrimSpace(strings.TrimPrefix(line, "# "))
+	return title, rest, ok && title != ""
 }
 
 // neighbour returns the nearest non-blank line before (step -1) or after

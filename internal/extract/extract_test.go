@@ -1105,6 +1105,29 @@ func TestExtractSkipsBoilerplate(t *testing.T) {
 	}
 }
 
+// A front matter's description that the pages fill with their own title
+// ("description: The config rm command description and usage", Docker's
+// reference; a corpus reads a front matter as its title's heading and the
+// description under it) is a template, not the documents' text: "command
+// description" is no term. A description of the page's own is read.
+func TestExtractSkipsTemplateDescriptions(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	var docs []glossary.Document
+	for i, cmd := range []string{"berth rm", "berth ls", "tug inspect", "tug ls", "pilot rm"} {
+		docs = append(docs, glossary.Document{Path: fmt.Sprintf("c%d.md", i),
+			Content: fmt.Sprintf("# %s\nThe %s command description and usage\n\n# %s\n\n"+
+				"The %s command edits the harbor ledger. The harbor ledger keeps every berth of %s.\n", cmd, cmd, cmd, cmd, cmd)})
+	}
+	docs = append(docs, glossary.Document{Path: "tide.md", Content: "# Tide gauge\nHow the tide gauge reads the water level\n\n" +
+		"# Tide gauge\n\nThe tide gauge is read hourly. Every water level is logged.\n"})
+	terms, err := e.Extract(context.Background(), docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTerms(t, "", terms, []string{"harbor ledger", "water level", "berth rm", "tug inspect"}, []string{"command description", "rm command description", "ls command description"})
+}
+
 // The opening words of a longer name ("Harbor Tug" of "Harbor Tug Server")
 // are no name of their own when the text writes the name with a lower-case
 // last word ("the Harbor Tug server"); a name used on its own and as a

@@ -1171,6 +1171,28 @@ func TestHeadingOverPluralClause(t *testing.T) {
 	}
 }
 
+// TestTemplateSummaryIsNoEvidence: a front matter's description that the
+// pages fill with their own title ("The config rm command description and
+// usage", Docker's reference) says nothing of any word in it. The pages
+// are written for this test.
+func TestTemplateSummaryIsNoEvidence(t *testing.T) {
+	t.Parallel()
+	var docs []glossary.Document
+	for i, cmd := range []string{"berth rm", "berth ls", "tug inspect", "tug ls", "pilot rm"} {
+		docs = append(docs, glossary.Document{Path: fmt.Sprintf("c%d.md", i),
+			Content: fmt.Sprintf("---\ntitle: \"%s\"\ndescription: \"The %s command description and usage\"\n---\n\n# %s\n\nIt edits the ledger.\n", cmd, cmd, cmd)})
+	}
+	c := pipeline.NewCorpus(docs)
+	e := newEngine(t)
+	for _, term := range []string{"berth", "tug", "pilot"} {
+		// (The occurrence under the title, shown as a last resort at 0.10,
+		// is where the word is; the template is no sentence of it.)
+		if d := define(t, e, c, term); strings.Contains(d.Text, "description and usage") && d.Confidence > 0.1 {
+			t.Errorf("%s: %q (%.2f), want nothing from the template", term, d.Text, d.Confidence)
+		}
+	}
+}
+
 // TestDefineAttributiveNaming: "a small program called a sidecar" and
 // 「サイドカーと呼ばれる小さなプログラム」 say in passing what the term is:
 // they describe it (below a definition or a gloss, above a usage).

@@ -303,6 +303,16 @@ func buildIndex(docs []glossary.Document) *corpusIndex {
 	ix.dropSharedBodies()
 	ix.sharedParens = sharedParens(ix.sentences)
 	ix.boilerplate = boilerplate(ix)
+	if ts := extract.TemplateSummaries(docs); len(ts) > 0 {
+		// "The config rm command description and usage" under each
+		// command's title: a template, no evidence of any term.
+		for i := range ix.sentences {
+			// The title's heading may run into it as one sentence.
+			if sum, ok := ts[ix.sentences[i].doc]; ok && strings.Contains(ix.sentences[i].text, sum) {
+				ix.sentences[i].notice = true
+			}
+		}
+	}
 	sort.SliceStable(ix.abbrevs, func(i, j int) bool {
 		a, b := ix.abbrevs[i], ix.abbrevs[j]
 		if a.doc != b.doc {
