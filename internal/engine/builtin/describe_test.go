@@ -1159,15 +1159,28 @@ func TestButtonRowsSayWhatToDo(t *testing.T) {
 // TestHeadingOverPluralClause: a numbered section's first sentence whose
 // verb follows "both" ("The chart window and the ledger window both
 // contain menu headings ...") is a clause about those windows, not a noun
-// phrase glossing the heading. The text is written for this test.
+// phrase glossing the heading; a sentence that ran into the next one
+// ("The plan is The berths are ...") says nothing. The text is written for
+// this test.
 func TestHeadingOverPluralClause(t *testing.T) {
 	t.Parallel()
 	doc := "# Ledger windows\n\n## 2.3.8. Menu Items\n\nThe chart window and the ledger window both contain menu headings in a menubar. " +
 		"Clicking on a menu heading shows the menu items for that heading.\n\nEach menu item has a shortcut.\n"
-	c := pipeline.NewCorpus([]glossary.Document{{Path: "ledger.md", Content: doc}})
+	// A paragraph that ends in "is" before an image the text lost runs
+	// into the next one: "The layout is The registers are ...".
+	doc += "\n- `\\quayBass` `name` (string): This is the berth plan for the west quay. The plan is The berths are " +
+		"effectively like those of the east quay.\n\nEach plan is drawn.\n"
+	// A table of contents repeats a heading that holds a colon: no key
+	// line.
+	toc := "# Ledger\n\n## Tides\n\nTides\n\nHazards: tides vs. currents\n\n### Hazards: tides vs. currents\n\nEvery hazard is read aloud.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ledger.md", Content: doc}, {Path: "toc.md", Content: toc}})
 	e := newEngine(t)
 	if d := define(t, e, c, "menu item"); d.Confidence >= confExplicit || strings.Contains(d.Text, "both contain") && d.Confidence >= 0.5 {
 		t.Errorf("menu item: %q (%.2f), want no gloss from the windows' clause", d.Text, d.Confidence)
+	}
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "hazard", "vs. currents")
+	if d := define(t, e, c, "plan"); strings.Contains(d.Text, "The plan is The berths") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("plan: %q (%.2f), want no definition from two sentences run together", d.Text, d.Confidence)
 	}
 }
 

@@ -3247,6 +3247,12 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	if s.block == blockHeading || codeSubject(s, sp) || !s.ja && nameSubject(s.text, sp) {
 		return evidence{}, false
 	}
+	if !s.ja && copulaBeforeSentence.MatchString(s.text) {
+		// "The layout is The registers are ...": what the copula named
+		// was an image or an example the page shows, dropped, and the
+		// next paragraph ran into the sentence.
+		return evidence{}, false
+	}
 	if s.block == blockList && len(hits) > 0 {
 		// "- 開かれた開発: 他の…に対し、Debian は…の一つです。", "- Open
 		// berths: Eastport is a port ...": the item's label is no part
@@ -5237,6 +5243,10 @@ func enclosingParen(s string, at int) (string, bool) {
 	}
 	return s[open+size : at+end], true
 }
+
+// copulaBeforeSentence matches a copula followed by a capitalised word that
+// opens another sentence: "The layout is The registers are ...".
+var copulaBeforeSentence = regexp.MustCompile(`\b(?:is|are) (?:The|This|These|Those|It|A|An) [a-z]+ (?:is|are|was|were|can|will|has|have)\b`)
 
 // jaRatePhrase matches a predicate that opens with a percentage: 「6%の
 // 表面利率で」.

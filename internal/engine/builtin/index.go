@@ -241,6 +241,11 @@ type corpusIndex struct {
 	// page's title or its summary): the pages' furniture, no gloss of any
 	// heading.
 	boilerplate map[string]bool
+	// docHeadings holds the headings' texts, lower-cased, of the document
+	// being added: a paragraph that repeats one is a table of contents'
+	// entry ("Warnings: slurs vs. ties" before "#### Warnings: slurs vs.
+	// ties"), not a key line.
+	docHeadings map[string]bool
 	bytes       int
 	paras       int // blocks added so far
 }
@@ -640,6 +645,15 @@ type block struct {
 func (ix *corpusIndex) addDocument(d glossary.Document) {
 	ix.bytes += len(d.Content)
 	lines := d.Lines()
+	clear(ix.docHeadings)
+	for _, l := range lines {
+		if t := strings.TrimLeft(l, "#"); len(t) < len(l) && strings.HasPrefix(t, " ") && strings.Contains(t, ":") {
+			if ix.docHeadings == nil {
+				ix.docHeadings = map[string]bool{}
+			}
+			ix.docHeadings[strings.ToLower(strings.TrimSpace(t))] = true
+		}
+	}
 	var blocks []block
 	var cur *block
 	flush := func() {
@@ -1532,6 +1546,9 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja, params, callParams b
 	for i, line := range b.lines {
 		if strings.HasPrefix(line, "【") {
 			return // bracketed keys are read as labels (sitemarkup)
+		}
+		if ix.docHeadings[strings.ToLower(strings.TrimSpace(line))] {
+			return // a table of contents' entry, the heading's text again
 		}
 		it, ok := parseListItem(line, ja)
 		// A Japanese key is a word of a few characters; a Latin one may be a
