@@ -3247,7 +3247,7 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	if s.block == blockHeading || codeSubject(s, sp) || !s.ja && nameSubject(s.text, sp) {
 		return evidence{}, false
 	}
-	if !s.ja && copulaBeforeSentence.MatchString(s.text) {
+	if !s.ja && copulaRunsOn(s.text) {
 		// "The layout is The registers are ...": what the copula named
 		// was an image or an example the page shows, dropped, and the
 		// next paragraph ran into the sentence.
@@ -5247,6 +5247,25 @@ func enclosingParen(s string, at int) (string, bool) {
 // copulaBeforeSentence matches a copula followed by a capitalised word that
 // opens another sentence: "The layout is The registers are ...".
 var copulaBeforeSentence = regexp.MustCompile(`\b(?:is|are) (?:The|This|These|Those|It|A|An) [a-z]+ (?:is|are|was|were|can|will|has|have)\b`)
+
+// copulaRunsOn reports s as matching copulaBeforeSentence, testing first,
+// cheaply, for a copula before a capital (this runs for every sentence
+// that names a term).
+func copulaRunsOn(s string) bool {
+	for _, cop := range []string{" is ", " are "} {
+		for i := strings.Index(s, cop); i >= 0; {
+			if at := i + len(cop); at < len(s) && s[at] >= 'A' && s[at] <= 'Z' {
+				return copulaBeforeSentence.MatchString(s)
+			}
+			j := strings.Index(s[i+len(cop):], cop)
+			if j < 0 {
+				break
+			}
+			i += len(cop) + j
+		}
+	}
+	return false
+}
 
 // jaRatePhrase matches a predicate that opens with a percentage: 「6%の
 // 表面利率で」.
