@@ -1547,7 +1547,7 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja, params, callParams b
 		if strings.HasPrefix(line, "【") {
 			return // bracketed keys are read as labels (sitemarkup)
 		}
-		if ix.docHeadings[strings.ToLower(strings.TrimSpace(line))] {
+		if len(ix.docHeadings) > 0 && ix.docHeadings[strings.ToLower(strings.TrimSpace(line))] {
 			return // a table of contents' entry, the heading's text again
 		}
 		it, ok := parseListItem(line, ja)
