@@ -945,7 +945,7 @@ func withoutTemplateSummaries(docs []glossary.Document) []glossary.Document {
 		templates[i] = strings.ToLower(t[:k]) + "\x00" + strings.ToLower(t[k+len(title):])
 		titles[i] = title
 		at := len(d.Content) - len(rest)
-		lead := len(line) - len(strings.TrimLeft(line, " \t"))
+		lead := len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace)) // as TrimSpace trims
 		found[i] = summary{at, at + len(line), at + lead + k}
 		count[templates[i]]++
 	}
