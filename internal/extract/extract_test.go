@@ -1119,13 +1119,16 @@ func TestExtractSkipsTemplateDescriptions(t *testing.T) {
 			Content: fmt.Sprintf("# %s\nThe %s command description and usage\n\n# %s\n\n"+
 				"The %s command edits the harbor ledger. The harbor ledger keeps every berth of %s.\n", cmd, cmd, cmd, cmd, cmd)})
 	}
+	// A summary that opens with an ideographic space keeps its title.
+	docs = append(docs, glossary.Document{Path: "c9.md", Content: "# quay ls\n\u3000The quay ls command description and usage\n\n# quay ls\n\n" +
+		"It lists the harbor ledger. The harbor ledger keeps every berth.\n"})
 	docs = append(docs, glossary.Document{Path: "tide.md", Content: "# Tide gauge\nHow the tide gauge reads the water level\n\n" +
 		"# Tide gauge\n\nThe tide gauge is read hourly. Every water level is logged.\n"})
 	terms, err := e.Extract(context.Background(), docs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkTerms(t, "", terms, []string{"harbor ledger", "water level", "berth rm", "tug inspect"}, []string{"command description", "rm command description", "ls command description"})
+	checkTerms(t, "", terms, []string{"harbor ledger", "water level", "berth rm", "tug inspect", "quay ls"}, []string{"command description", "rm command description", "ls command description"})
 }
 
 // The opening words of a longer name ("Harbor Tug" of "Harbor Tug Server")
