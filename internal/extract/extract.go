@@ -428,12 +428,7 @@ func maskSectionNumbers(text string) string {
 		if levels < 2 && !(opens && c <= 'F' && j < len(text) && text[j] == ' ') {
 			continue
 		}
-		if b == nil {
-			b = []byte(text)
-		}
-		for k := i; k < j; k++ {
-			b[k] = boundary
-		}
+		b = blankSpan(b, text, i, j)
 		i = j
 	}
 	if b == nil {
@@ -480,18 +475,31 @@ func maskCredits(text string, notes bool) string {
 	if ms == nil {
 		return text
 	}
-	b := []byte(text)
+	var b []byte
 	for _, m := range ms {
 		names := text[m[4]:m[5]]
 		start := strings.LastIndexByte(text[:m[2]], ' ') + 1
 		if initials(names) == strings.ToUpper(strings.Trim(text[start:m[3]], "`*_")) {
 			continue // "TQ (Tide Queue)": what the acronym stands for
 		}
-		for k := m[4] - 1; k <= m[5]; k++ {
-			b[k] = boundary
-		}
+		b = blankSpan(b, text, m[4]-1, m[5]+1) // the parentheses too
+	}
+	if b == nil {
+		return text
 	}
 	return string(b)
+}
+
+// blankSpan replaces text[from:to] with boundary bytes in b, a copy of
+// text made on the first call (b nil).
+func blankSpan(b []byte, text string, from, to int) []byte {
+	if b == nil {
+		b = []byte(text)
+	}
+	for k := from; k < to; k++ {
+		b[k] = boundary
+	}
+	return b
 }
 
 // changeVerbs open the items of release notes.
@@ -739,12 +747,7 @@ func maskLabels(text string) string {
 		if words < 2 {
 			continue
 		}
-		if b == nil {
-			b = []byte(text)
-		}
-		for k := p; k < end; k++ {
-			b[k] = boundary
-		}
+		b = blankSpan(b, text, p, end)
 		p = end
 	}
 	if b == nil {
@@ -916,23 +919,26 @@ func withoutBoilerplate(docs []glossary.Document) []glossary.Document {
 	return out
 }
 
-// withoutTemplateSummaries blanks the summary under a page's title (a front
+// templateSummary is the summary line under a page's title (a front
 // matter's description, read as the line under its title's heading) that
 // four pages or more fill with their own title: "The config rm command
-// description and usage" under "# config rm" (Docker's reference) is a
-// template, not the pages' text.
-func withoutTemplateSummaries(docs []glossary.Document) []glossary.Document {
+// description and usage" under "# config rm" (Docker's reference), a
+// template, not the page's text. at and end are the line's byte offsets,
+// title and titleEnd those of the title in it.
+type templateSummary struct{ at, end, title, titleEnd int }
+
+// templateSummaries finds the template summary of each of docs; ok false
+// where a page has none.
+func templateSummaries(docs []glossary.Document) (sums []templateSummary, ok []bool) {
 	if len(docs) < boilerplateMinDocs {
-		return docs
+		return nil, nil
 	}
-	type summary struct{ at, end, title int } // byte offsets of the summary line, and of the title in it
-	found := make([]summary, len(docs))
+	sums = make([]templateSummary, len(docs))
 	templates := make([]string, len(docs))
-	titles := make([]string, len(docs))
 	count := map[string]int{}
 	for i, d := range docs {
-		title, rest, ok := titleLine(d.Content)
-		if !ok {
+		title, rest, found := titleLine(d.Content)
+		if !found {
 			continue
 		}
 		line, _, _ := strings.Cut(rest, "\n")
@@ -943,15 +949,25 @@ func withoutTemplateSummaries(docs []glossary.Document) []glossary.Document {
 		}
 		k := strings.Index(strings.ToLower(t), strings.ToLower(title))
 		templates[i] = strings.ToLower(t[:k]) + "\x00" + strings.ToLower(t[k+len(title):])
-		titles[i] = title
 		at := len(d.Content) - len(rest)
 		lead := len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace)) // as TrimSpace trims
-		found[i] = summary{at, at + len(line), at + lead + k}
+		sums[i] = templateSummary{at, at + len(line), at + lead + k, at + lead + k + len(title)}
 		count[templates[i]]++
 	}
+	ok = make([]bool, len(docs))
+	for i := range docs {
+		ok[i] = templates[i] != "" && count[templates[i]] >= boilerplateMinDocs
+	}
+	return sums, ok
+}
+
+// withoutTemplateSummaries blanks the template summaries of docs (see
+// templateSummary).
+func withoutTemplateSummaries(docs []glossary.Document) []glossary.Document {
+	sums, ok := templateSummaries(docs)
 	var out []glossary.Document
 	for i, d := range docs {
-		if templates[i] == "" || count[templates[i]] < boilerplateMinDocs {
+		if ok == nil || !ok[i] {
 			continue
 		}
 		if out == nil {
@@ -960,10 +976,9 @@ func withoutTemplateSummaries(docs []glossary.Document) []glossary.Document {
 		// The template's words are blanked, not removed, and the title
 		// in it stays: the heading over it is still the page's title
 		// (see mdLine.title), and the title a use of its name.
-		f := found[i]
-		tl := len(titles[i])
-		out[i].Content = d.Content[:f.at] + strings.Repeat(string(boundary), f.title-f.at) + d.Content[f.title:f.title+tl] +
-			strings.Repeat(string(boundary), f.end-f.title-tl) + d.Content[f.end:]
+		f := sums[i]
+		out[i].Content = d.Content[:f.at] + strings.Repeat(string(boundary), f.title-f.at) + d.Content[f.title:f.titleEnd] +
+			strings.Repeat(string(boundary), f.end-f.titleEnd) + d.Content[f.end:]
 	}
 	if out == nil {
 		return docs
@@ -976,17 +991,14 @@ func withoutTemplateSummaries(docs []glossary.Document) []glossary.Document {
 // filled from a template with its title ("The config rm command
 // description and usage"), which says nothing of any term.
 func TemplateSummaries(docs []glossary.Document) map[string]string {
-	out := withoutTemplateSummaries(docs)
-	sums := map[string]string{}
-	for i := range out {
-		if out[i].Content == docs[i].Content {
-			continue
+	sums, ok := templateSummaries(docs)
+	out := map[string]string{}
+	for i, d := range docs {
+		if ok != nil && ok[i] {
+			out[d.Path] = strings.TrimSpace(d.Content[sums[i].at:sums[i].end])
 		}
-		_, rest, _ := titleLine(docs[i].Content)
-		line, _, _ := strings.Cut(rest, "\n")
-		sums[docs[i].Path] = strings.TrimSpace(line)
 	}
-	return sums
+	return out
 }
 
 // titleLine returns the text of the heading that opens content ("# config

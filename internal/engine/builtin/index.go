@@ -241,11 +241,6 @@ type corpusIndex struct {
 	// page's title or its summary): the pages' furniture, no gloss of any
 	// heading.
 	boilerplate map[string]bool
-	// docHeadings holds the headings' texts, lower-cased, of the document
-	// being added: a paragraph that repeats one is a table of contents'
-	// entry ("Warnings: slurs vs. ties" before "#### Warnings: slurs vs.
-	// ties"), not a key line.
-	docHeadings map[string]bool
 	bytes       int
 	paras       int // blocks added so far
 }
@@ -645,13 +640,17 @@ type block struct {
 func (ix *corpusIndex) addDocument(d glossary.Document) {
 	ix.bytes += len(d.Content)
 	lines := d.Lines()
-	clear(ix.docHeadings)
+	// The texts, lower-cased, of the page's headings that hold a colon: a
+	// paragraph that repeats one is a table of contents' entry
+	// ("Warnings: slurs vs. ties" before "#### Warnings: slurs vs.
+	// ties"), not a key line (addKeyLines).
+	var colonHeadings map[string]bool
 	for _, l := range lines {
 		if t := strings.TrimLeft(l, "#"); len(t) < len(l) && strings.HasPrefix(t, " ") && strings.Contains(t, ":") {
-			if ix.docHeadings == nil {
-				ix.docHeadings = map[string]bool{}
+			if colonHeadings == nil {
+				colonHeadings = map[string]bool{}
 			}
-			ix.docHeadings[strings.ToLower(strings.TrimSpace(t))] = true
+			colonHeadings[strings.ToLower(strings.TrimSpace(t))] = true
 		}
 	}
 	var blocks []block
@@ -1006,7 +1005,7 @@ func (ix *corpusIndex) addDocument(d glossary.Document) {
 		if b.kind == blockPara && !changes && !caveats && !bookIndex && !seeAlso && !(nameSection && ix.addNames(d.Path, b, ja)) {
 			// 「タグライン：曳船と本船をつなぐ綱。」, "Towline - a rope ...":
 			// lines that are items without a list marker.
-			ix.addKeyLines(d.Path, b, ja, params, callParams)
+			ix.addKeyLines(d.Path, b, ja, params, callParams, colonHeadings)
 		}
 		if first < len(ix.sentences) && !metaLine(b) {
 			for _, p := range pending {
@@ -1443,9 +1442,18 @@ func (ix *corpusIndex) dropSharedBodies() {
 			keys[b][strings.ToLower(it.key)] = true
 		}
 	}
+	shared := map[docBody]bool{}
+	for b, ks := range keys {
+		if len(ks) >= 3 {
+			shared[b] = true
+		}
+	}
+	if len(shared) == 0 {
+		return // most corpora: no body is shared
+	}
 	for k, its := range ix.items {
 		kept := slices.DeleteFunc(its, func(it listItem) bool {
-			return !it.glossary && len(keys[docBody{it.doc, strings.ToLower(strings.TrimRight(it.body, ".;。 "))}]) >= 3
+			return !it.glossary && shared[docBody{it.doc, strings.ToLower(strings.TrimRight(it.body, ".;。 "))}]
 		})
 		if len(kept) == 0 {
 			delete(ix.items, k)
@@ -1538,7 +1546,7 @@ func withoutQualifier(s string) string {
 // "key - body" with a short key (a name, not a clause) as list items:
 // plain-text glossaries write them without list markers. A paragraph with
 // any other line is prose.
-func (ix *corpusIndex) addKeyLines(doc string, b block, ja, params, callParams bool) {
+func (ix *corpusIndex) addKeyLines(doc string, b block, ja, params, callParams bool, colonHeadings map[string]bool) {
 	if len(b.lines) > 20 {
 		return
 	}
@@ -1547,7 +1555,7 @@ func (ix *corpusIndex) addKeyLines(doc string, b block, ja, params, callParams b
 		if strings.HasPrefix(line, "【") {
 			return // bracketed keys are read as labels (sitemarkup)
 		}
-		if len(ix.docHeadings) > 0 && ix.docHeadings[strings.ToLower(strings.TrimSpace(line))] {
+		if len(colonHeadings) > 0 && colonHeadings[strings.ToLower(strings.TrimSpace(line))] {
 			return // a table of contents' entry, the heading's text again
 		}
 		it, ok := parseListItem(line, ja)
