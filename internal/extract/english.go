@@ -107,11 +107,14 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 				i = j
 				continue
 			}
-			if i > 0 && text[i-1] == '/' || j < len(text) && text[j] == '/' || strings.IndexByte(w, '/') >= 0 && !slashName(w) ||
+			if i > 1 && (text[i-1] == '+' || text[i-1] == '~') && text[i-2] >= '0' && text[i-2] <= '9' ||
+				i > 0 && text[i-1] == '/' || j < len(text) && text[j] == '/' || strings.IndexByte(w, '/') >= 0 && !slashName(w) ||
 				j+1 < len(text) && text[j] == ':' && text[j+1] >= '0' && text[j+1] <= '9' && strings.IndexByte(w, '.') > 0 {
 				// A path or a package ("net/http", "github.com/go-chi/chi",
 				// "docs/MIGRATION.md") or a file cited with a line
 				// ("client.go:19") is not prose; "read/write" is lost too.
+				// So is a packaging version's suffix after a plus or a
+				// tilde ("12+edu0", "2.4+dfsg", "1.0~rc2").
 				d.toks = append(d.toks, etok{s: strings.ToLower(w), head: heading, tbl: table})
 				sentStart = false
 				lastWord = w

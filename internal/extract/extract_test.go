@@ -1991,3 +1991,33 @@ func wantTerms(t *testing.T, got map[string]glossary.Term, terms []glossary.Term
 		}
 	}
 }
+
+// TestExtractVersionSuffixes: the part of a packaging version after a
+// plus or a tilde ("12+edu0", "2.4+dfsg", "1.0~rc2") is no term, however
+// often the release table repeats it; a name with a plus ("C++") and a word
+// after a spaced plus stay words. The text is written for this test.
+func TestExtractVersionSuffixes(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Harbor releases\n\n| Release | Date |\n| --- | --- |\n" +
+		"| Harbor 12+edu0 Codename Tide | 2026-01-02 |\n| Harbor 11+edu0 Codename Ebb | 2025-01-02 |\n" +
+		"| Harbor 10+edu0 Codename Flow | 2024-01-02 |\n| Harbor 9+edu1 | 2023-01-02 |\n\n" +
+		"The tide tables ship as 2.4+dfsg and 2.5+dfsg, and the beta as 1.0~rc2 and 1.1~rc2. " +
+		"The tide tables list each berth. Each tide table is written in C++ by the berth crew.\n" +
+		"The berth crew keeps the tide tables.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "releases.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, v := range []string{"edu0", "edu1", "dfsg", "rc2", "edu0 Codename"} {
+		if _, ok := got[v]; ok {
+			t.Errorf("%s extracted (%v)", v, terms)
+		}
+	}
+	for _, w := range []string{"tide table", "berth crew"} {
+		if _, ok := got[w]; !ok {
+			t.Errorf("%s missing (%v)", w, terms)
+		}
+	}
+}

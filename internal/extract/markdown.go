@@ -849,6 +849,13 @@ func (c *mdCleaner) inline(s string) {
 			}
 			i++
 		case '*', '~', '{', '$', '^':
+			if b == '~' && i > 0 && s[i-1] >= '0' && s[i-1] <= '9' && i+1 < len(s) && isASCIIAlnum(s[i+1]) {
+				// "1.0~rc2": a packaging version's tilde, not a
+				// strikethrough (the tokenizer drops what follows it).
+				c.buf = append(c.buf, b)
+				i++
+				continue
+			}
 			c.sep()
 			i++
 		case '_':

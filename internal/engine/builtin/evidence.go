@@ -2065,23 +2065,51 @@ func otherSubject(s string, spellings []string) bool {
 	if len(words) < 4 || !opensWithArticle(s) {
 		return false
 	}
-	for i := 1; i < len(words)-1 && i <= 5; i++ {
+	names := func(head string) bool {
+		return slices.ContainsFunc(spellings, func(sp string) bool { return glossary.Contains(head, sp) })
+	}
+	plain := true // no preposition yet: "a validating resolver", not "a list of names"
+	for i := 1; i < len(words)-1 && i <= 7; i++ {
 		w := strings.ToLower(words[i])
 		switch w {
 		case "is", "are", "was", "were", "can", "cannot", "will", "must", "should", "may", "might", "would", "could", "has", "have", "does":
 			// "An object is hashable if ...", "A working tree is said to
 			// be "dirty" ...": the term said of the subject.
-			head := strings.Join(words[:min(len(words), i+5)], " ")
-			return i > 1 && !slices.ContainsFunc(spellings, func(sp string) bool { return glossary.Contains(head, sp) })
+			return i > 1 && !names(strings.Join(words[:min(len(words), i+5)], " "))
 		case "that", "which", "who", "whose", "where", "when":
 			return false
+		}
+		if plain && i > 1 && i <= 4 && presentVerb(w, strings.ToLower(words[i+1])) {
+			// "CPU: a validating resolver executes cryptographic
+			// functions ..." (BIND's hardware list): a verb of its own.
+			return !names(strings.Join(words[:i+1], " "))
 		}
 		if !isLowerWord(strings.TrimRight(w, "-")) && !strings.Contains(w, "-") {
 			return false // punctuation or a name: not a plain subject
 		}
+		plain = plain && !nounFollowers[w]
 	}
 	return false
 }
+
+// presentVerb reports w, a word after a subject, as a verb in the third
+// person ("executes", "relies") rather than the plural noun a noun phrase
+// ends with: the word after it is no relative pronoun, preposition or
+// conjunction ("The harbor logs that the master keeps" is a noun phrase).
+func presentVerb(w, next string) bool {
+	switch w {
+	case "relies", "depends", "consists", "belongs":
+		return true // "relies on": never a noun
+	}
+	if !enItemVerbs[w] && !enDescribeVerbs[w] {
+		return false
+	}
+	return !nounFollowers[strings.TrimRight(next, ",.;:")] && !strings.ContainsAny(next, "()")
+}
+
+// nounFollowers follow a noun rather than a verb: relative pronouns,
+// prepositions, conjunctions and copulas (see presentVerb).
+var nounFollowers = toSet("that which who whose where when of for in on at to with from by as and or but is are was were")
 
 // sectionSettings reports an English sentence that opens a section of
 // settings with what they do: "This can be set to ...", "This may be
@@ -4098,17 +4126,25 @@ func invitation(body string) bool {
 func bareOtherSubject(body string, spellings []string) bool {
 	first, rest, _ := strings.Cut(body, " ")
 	r, size := utf8.DecodeRuneInString(first)
-	if !unicode.IsUpper(r) || !isLowerWord(first[size:]) || enArticles[strings.ToLower(first)] || enParenLeads[strings.ToLower(first)] {
+	acronym := len(first) > 1 && upperASCIILetters(first)
+	if !unicode.IsUpper(r) || !isLowerWord(first[size:]) && !acronym || enArticles[strings.ToLower(first)] || enParenLeads[strings.ToLower(first)] {
 		return false
 	}
 	switch strings.ToLower(first) {
 	case "it", "they", "he", "she", "we", "you", "there", "here":
 		return false // "It is used to ...": the key, pointed back to
 	}
-	switch firstWord(rest) {
+	switch v := firstWord(rest); v {
 	case "is", "are", "was", "were", "can", "will", "must", "should", "may":
+		if acronym {
+			return false // "Domain Name System: DNS is ...": its short name
+		}
 	default:
-		return false
+		// "DNSKEY: DNSSEC relies on public-key cryptography ...": a verb
+		// in the third person after another name.
+		if !presentVerb(v, firstWord(strings.TrimPrefix(rest, v+" "))) {
+			return false
+		}
 	}
 	l := strings.ToLower(first)
 	for _, sp := range spellings {
@@ -4254,6 +4290,27 @@ func nounVerbImperative(w0, next string) bool {
 		}
 	}
 	return enImperativeObjects[next] || next == "each" || next == "all" || next == "every"
+}
+
+// baseVerbImperative reports w0 (lower case), the bare form of a verb the
+// verb lists hold in the third person ("inspect" of "inspects", "apply" of
+// "applies"), before its object: "Inspect the content of ..." is an
+// instruction. Its caller asks for a capital: a manual page's name line
+// ("quayctl - control the berths ...") says what the command does.
+func baseVerbImperative(w0, next string) bool {
+	if !enImperativeObjects[strings.ToLower(next)] || next == "it" || next == "that" || len(w0) < 3 {
+		return false
+	}
+	third := []string{w0 + "s", w0 + "es"}
+	if strings.HasSuffix(w0, "y") {
+		third = append(third, w0[:len(w0)-1]+"ies")
+	}
+	for _, v := range third {
+		if enItemVerbs[v] || enDescribeVerbs[v] || enSummaryVerbs[v] {
+			return true
+		}
+	}
+	return false
 }
 
 // howToBody reports an English item's body that tells the reader what to
@@ -4845,7 +4902,8 @@ func anaphoricSubject(subject, sp string) bool {
 	switch strings.ToLower(sp) {
 	case "result", "outcome", "answer", "reason", "problem", "difference", "effect", "consequence", "solution",
 		"exception", "catch", "trick", "idea", "point", "goal", "caveat", "downside", "drawback", "upshot", "default", "cause",
-		"value", "key":
+		"value", "key",
+		"first", "second", "third", "fourth", "last", "former", "latter": // "The second is a client ...": one of a list
 		return true
 	}
 	return false
@@ -7452,6 +7510,9 @@ func templateSection(hs []heading) bool {
 // allCapitalKey reports an item key of two letters or more written in
 // capitals only.
 func allCapitalKey(key string) bool {
+	if i := strings.Index(key, " ("); i > 0 && strings.HasSuffix(key, ")") {
+		key = key[:i] // "`BUFFER` (scalar)": the name, then its type
+	}
 	key = strings.Trim(key, "`*_ ")
 	letters := 0
 	for _, r := range key {

@@ -1337,9 +1337,12 @@ const personName = `[A-Z][a-z]*\.?( [A-Z]\.)?( (van|von|de|da|del|der|di|du|le|l
 
 // sharedBody opens an item's body that speaks of several keys at once
 // ("These five are ...", "Both are ...") or of when its key happens ("This
-// is performed only in ..."). "These represent finite ordered sets ..."
+// is performed only in ..."), how common it is ("This is by far most
+// common, as ...") or what they are applied to ("These are applied to
+// all other content", Postfix's header_checks(5) over each parameter).
+// "These represent finite ordered sets ..."
 // under "Sequences" glosses its key (Python's data model).
-var sharedBody = regexp.MustCompile(`^(These|Those|The) (two|three|four|five|six|seven|eight|nine|ten) |^(These|Those) \d+ |^(Both|All of these|Each of these)\b|^This is (only |always |never |not |also |then )?[a-z]+(ed|en)\b`)
+var sharedBody = regexp.MustCompile(`^(These|Those|The) (two|three|four|five|six|seven|eight|nine|ten) |^(These|Those) \d+ |^(Both|All of these|Each of these)\b|^This is (only |always |never |not |also |then )?[a-z]+(ed|en)\b|^This is (by far )?(the )?(most|more|less|least)\b|^These are (only |always |also |then )?[a-z]+(ed|en)\b`)
 
 // constantCase reports an item keyed by a constant of the languages and
 // settings: outside a glossary, "nil", "true" or "off" says what a setting
@@ -3517,6 +3520,15 @@ func itemBody(key, body string, ja bool) string {
 		return "" // "metric: A list of individual metrics, each containing:": the items below say it
 	case restatesKey(key, first, false):
 		return "" // "name: The metric name.": a field of a record, named again
+	case !ja && isLowerWord(strings.Trim(key, "`*_ ")) && (lw == "when" || lw == "whenever" || lw == "while" || lw == "if" || lw == "unless"):
+		// "subscript: When completing inside a parameter subscript."
+		// (zsh's completion contexts), "force: If set, ...": when a value
+		// holds or what it does then, not what the word means.
+		return ""
+	case !ja && lw == "this" && (settingKinds[firstWord(rest)] || firstWord(rest) == "style") && isLowerWord(strings.Trim(key, "`*_ ")):
+		// "widget: This style is similar to the command style: ..."
+		// (zsh's completion styles): a setting named with the word.
+		return ""
 	case recordField(first):
 		return "" // "type: This field defines the filesystem used ...": a column of a file, not what a type is
 	case activity(first) && !activityKey(key) && !gerundOf(key, lw):
@@ -3568,7 +3580,7 @@ func itemBody(key, body string, ja bool) string {
 		// "Account Name - Usually, use the stock ticker abbreviation":
 		// an instruction after an adverb.
 		return ""
-	case (enImperatives[strings.TrimRight(lw, ",:")] || nounVerbImperative(lw, firstWord(rest))) && strings.ToUpper(lw) != strings.Trim(key, "`*_ ") && !commandName(key) &&
+	case (enImperatives[strings.TrimRight(lw, ",:")] || nounVerbImperative(lw, firstWord(rest)) || first != "" && isUpperASCII(first[0]) && baseVerbImperative(lw, firstWord(rest))) && strings.ToUpper(lw) != strings.Trim(key, "`*_ ") && !commandName(key) &&
 		!(strings.HasSuffix(strings.ToLower(firstWord(rest)), "ing") && !gerundVerbs[strings.TrimRight(lw, ",:")]):
 		// An instruction ("Count the words ..."), not a description; a
 		// command named in capitals for its verb ("LOAD: Load a shared
@@ -4585,7 +4597,8 @@ func settingName(key string) bool {
 var enImperatives = toSet(`add avoid call check choose click copy count create delete disable display do don't drag edit
 	enable ensure enter follow get go insert install keep list look make merge modify never note open pass paste pick prefer
 	press print provide put read remember remove rename reset return run save see select send set show specify start stop
-	store toggle try update use write define configure declare trust load learn explore discover`)
+	store toggle try update use write define configure declare trust load learn explore discover
+	inform notify warn tell ask`)
 
 // danglingEnd reports an English sentence that stops on a word that needs a
 // continuation ("..., as well as.", "... and."): a cut, not an end.

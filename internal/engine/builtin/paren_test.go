@@ -751,3 +751,82 @@ func TestFunctionHeadingOverItsOwnNoun(t *testing.T) {
 		t.Errorf("moor: %q (%.2f), want the paragraph under its heading", d.Text, d.Confidence)
 	}
 }
+
+// TestItemsAboutOtherThings: items whose body is a sentence about another
+// subject, one with an article and a verb in -s ("CPU: a validating
+// resolver executes ...", BIND's hardware list), a longer one before
+// its copula ("array: The value to be looked up is ...") or a name and a
+// verb ("TIDEKEY: TIDESEC relies on ..."), a remark pointing back ("This is
+// by far most common", "These are applied to ...") and a value's effect
+// as an instruction ("bounce: Inform the postmaster ...", Postfix's
+// notify classes; "bounce: Inspect the content of ...", a verb whose
+// third person the verb lists hold, before its object) gloss nothing; an ordinal subject ("The second is a
+// client ...") points back to a list. Bodies that are noun phrases, with a
+// plural noun a verb list also holds ("The harbor logs that ..."), still
+// gloss. The pages are written for this test.
+func TestItemsAboutOtherThings(t *testing.T) {
+	t.Parallel()
+	doc := "# Berth hardware\n\nThe load grows very little:\n\n" +
+		"- Winch: a validating berth crane executes signed commands on every lift, which leads to higher winch use.\n" +
+		"- TIDEKEY: TIDESEC relies on public-key signatures for berth data.\n" +
+		"- array: The value to be looked up is an integer number from a consecutive set.\n" +
+		"- Quay server: This is by far most common, as quay certificates are optional.\n" +
+		"- squall: Inform the harbor master of delayed vessels.\n" +
+		"- swell: Inspect the content of berth notices.\n" +
+		"- logbook: The harbor logs that the master keeps for each berth.\n" +
+		"- bollard: A post which is fixed to the quay edge.\n\n" +
+		"## Tide checks\n\n`tide_checks`\n: These are applied to all other content, including the berth lines.\n\n" +
+		"Each winch lifts cargo. A winch is loud. TIDEKEY records are signed. Every array is sorted. The quay server starts first. " +
+		"A squall is sudden. Each squall passes. A swell is long. Each swell ends. A logbook is kept. A bollard holds the line. The tide_checks run last.\n\n" +
+		"## Two ends\n\nThere are two ends of a berth line. The first is a bollard. " +
+		"The second is a cleat holding the line on the vessel. Each second counts.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "hardware.md", Content: doc}})
+	e := newEngine(t)
+	for _, tc := range []struct{ term, not string }{
+		{"winch", "validating berth crane"},
+		{"TIDEKEY", "relies on"},
+		{"array", "value to be looked up"},
+		{"quay server", "by far most common"},
+		{"squall", "Inform the harbor master"},
+		{"swell", "Inspect the content"},
+		{"tide_checks", "These are applied"},
+		{"second", "cleat holding the line"},
+	} {
+		wantNoGlossFrom(t, e, c, usedInPrefixEN, tc.term, tc.not)
+	}
+	for _, tc := range []struct{ term, want string }{
+		{"logbook", "The harbor logs that the master keeps for each berth."},
+		{"bollard", "A post which is fixed to the quay edge."},
+	} {
+		if d := define(t, e, c, tc.term); d.Text != tc.want {
+			t.Errorf("%s = %q (%.2f), want %q", tc.term, d.Text, d.Confidence, tc.want)
+		}
+	}
+}
+
+// TestItemsOfValuesAndStyles: a parameter in capitals with its type after
+// it ("`BERTH` (scalar): The entire contents of the berth line.", zsh's
+// line editor), a value that says when it holds ("subscript: When
+// completing inside a parameter subscript.", zsh's completion contexts)
+// and a style that the body calls so ("widget: This style is similar to
+// ...") gloss nothing of the plain word. The page is written for this test.
+func TestItemsOfValuesAndStyles(t *testing.T) {
+	t.Parallel()
+	doc := "# Harbor shell\n\n" +
+		"- `BERTH` (scalar): The entire contents of the berth line.\n" +
+		"- subscript: When completing inside a parameter subscript.\n" +
+		"- quote: When completing inside quotes, this contains the quotation character.\n" +
+		"- tugboat: This style is similar to the command style: it names the tug to call.\n\n" +
+		"Each berth is full. The berth opens at noon. Every subscript counts. The subscript grows. " +
+		"Each quote is kept. The quote ends. Every tugboat waits. The tugboat pulls.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "shell.md", Content: doc}})
+	e := newEngine(t)
+	for _, tc := range []struct{ term, not string }{
+		{"berth", "entire contents"},
+		{"subscript", "When completing"},
+		{"quote", "When completing"},
+		{"tugboat", "This style"},
+	} {
+		wantNoGlossFrom(t, e, c, usedInPrefixEN, tc.term, tc.not)
+	}
+}
