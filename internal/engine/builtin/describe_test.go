@@ -1209,12 +1209,14 @@ func TestTemplateSummaryIsNoEvidence(t *testing.T) {
 // TestDefineAttributiveNaming: "a small program called a sidecar" and
 // 「サイドカーと呼ばれる小さなプログラム」 say in passing what the term is:
 // they describe it (below a definition or a gloss, above a usage).
-// "Functions called by the scheduler" names nothing. The texts are written
+// "Functions called by the scheduler" names nothing, and "a process called
+// berth transfer." names the longer phrase, not berth. The texts are written
 // for this test.
 func TestDefineAttributiveNaming(t *testing.T) {
 	t.Parallel()
 	en := "# Sidecars\n\nEach pod runs a small program called a sidecar next to the main container. The sidecar ships logs. Every sidecar is small.\n" +
-		"Functions called by the scheduler must be fast. The scheduler runs often. A scheduler has a queue.\n"
+		"Functions called by the scheduler must be fast. The scheduler runs often. A scheduler has a queue.\n" +
+		"A spare berth obtains its cargo from the main berth using a process called berth transfer. Each berth is long. The berth is busy.\n"
 	ja := "# サイドカー\n\n各ポッドは、サイドカーと呼ばれる小さなプログラムを主コンテナの隣で動かします。サイドカーはログを送ります。\n" +
 		"すべての港には、「母港」という、船が最後に戻る港が一つあります。母港を登録します。母港は変えられます。\n" +
 		"「早出」という名前は古いものです。早出を頼みます。早出は有料です。\n" +
@@ -1237,6 +1239,9 @@ func TestDefineAttributiveNaming(t *testing.T) {
 	}
 	if d := define(t, e, c, "flagship"); strings.Contains(d.Text, "外航船") && !strings.HasPrefix(d.Text, usedInPrefixJA) {
 		t.Errorf("flagship: %q (%.2f): 「と呼ばれる)」 closes a parenthesis, it names no noun", d.Text, d.Confidence)
+	}
+	if d := define(t, e, c, "berth"); strings.Contains(d.Text, "called berth transfer") && !strings.HasPrefix(d.Text, usedInPrefixEN) {
+		t.Errorf("berth: %q (%.2f): \"called berth transfer\" names a longer phrase", d.Text, d.Confidence)
 	}
 	if d := define(t, e, c, "scheduler"); strings.Contains(d.Text, "called by") && d.Confidence >= confDescribe {
 		t.Errorf("scheduler: %q (%.2f): \"called by\" names nothing", d.Text, d.Confidence)

@@ -6161,6 +6161,19 @@ func longerNameInParens(rest string) bool {
 	return len(words) >= 1 && len(words) <= 2 && !strings.ContainsAny(rest[:end], ",;(")
 }
 
+// longerNameAfter reports rest, what follows the term after "called", as
+// one more word that ends the clause: "a process called zone transfer."
+// names zone transfer, not zone ("a program called a sidecar next to
+// ..." goes on).
+func longerNameAfter(rest string) bool {
+	w, after, _ := strings.Cut(strings.TrimPrefix(rest, " "), " ")
+	bare := strings.TrimRight(w, ".,;:")
+	if !strings.HasPrefix(rest, " ") || after != "" && bare == w && !strings.HasPrefix(after, "(") {
+		return false
+	}
+	return isLowerWord(bare) && !enStopwords[bare]
+}
+
 // attributiveNaming reports words that end in a noun phrase opened by an
 // article, a noun last ("runs a small program", "uses the daemon"), so that
 // "called X" after them names that phrase: not a verb ("is called", "was
@@ -6251,7 +6264,7 @@ func enCalledEvidence(ix *corpusIndex, si int, sp string, hits []int) (evidence,
 				// "... runs a small program called a sidecar next to ...":
 				// a noun phrase named by the term after it, mid-sentence.
 				named = endsClause && (verb == "is" || verb == "are")
-				if !named && n == " called " && latinName(sp) && attributiveNaming(words) && !longerNameInParens(rest) {
+				if !named && n == " called " && latinName(sp) && attributiveNaming(words) && !longerNameInParens(rest) && !longerNameAfter(rest) {
 					// In passing, as 「Xと呼ばれるY」 (a file called
 					// harbor.toml names a file, not a kind of thing).
 					return evidence{kind: evDescribe, text: capText(s.text, false), doc: s.doc, line: s.line, mentions: true}, true
