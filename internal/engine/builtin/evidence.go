@@ -1608,9 +1608,10 @@ func jaTopic(s string) string {
 	return topic
 }
 
-// settingKinds name what a heading in code may be, a setting, apart from
+// settingKinds name what a heading in code may be, a setting (a style, a
+// completion context, a build target, a directive), apart from
 // what its name also spells.
-var settingKinds = toSet("flag option setting variable parameter switch")
+var settingKinds = toSet("flag option setting variable parameter switch style context target directive")
 
 // dottedName reports an identifier of ASCII letters and digits, dotted or
 // not: "JapaneseHolidays.isHoliday".

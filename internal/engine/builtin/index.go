@@ -3525,7 +3525,7 @@ func itemBody(key, body string, ja bool) string {
 		// (zsh's completion contexts), "force: If set, ...": when a value
 		// holds or what it does then, not what the word means.
 		return ""
-	case !ja && lw == "this" && (settingKinds[firstWord(rest)] || firstWord(rest) == "style") && isLowerWord(strings.Trim(key, "`*_ ")):
+	case !ja && lw == "this" && settingKinds[firstWord(rest)] && isLowerWord(strings.Trim(key, "`*_ ")):
 		// "widget: This style is similar to the command style: ..."
 		// (zsh's completion styles): a setting named with the word.
 		return ""

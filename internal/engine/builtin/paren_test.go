@@ -809,7 +809,10 @@ func TestItemsAboutOtherThings(t *testing.T) {
 // line editor), a value that says when it holds ("subscript: When
 // completing inside a parameter subscript.", zsh's completion contexts)
 // and a style that the body calls so ("widget: This style is similar to
-// ...") gloss nothing of the plain word. The page is written for this test.
+// ...") gloss nothing of the plain word, nor does a heading in code over
+// a target or a context named with it ("`patch`" over "This target
+// performs ...", Debian's policy; "suffix" over "This context is used
+// ...", zsh's). The page is written for this test.
 func TestItemsOfValuesAndStyles(t *testing.T) {
 	t.Parallel()
 	doc := "# Harbor shell\n\n" +
@@ -818,7 +821,10 @@ func TestItemsOfValuesAndStyles(t *testing.T) {
 		"- quote: When completing inside quotes, this contains the quotation character.\n" +
 		"- tugboat: This style is similar to the command style: it names the tug to call.\n\n" +
 		"Each berth is full. The berth opens at noon. Every subscript counts. The subscript grows. " +
-		"Each quote is kept. The quote ends. Every tugboat waits. The tugboat pulls.\n"
+		"Each quote is kept. The quote ends. Every tugboat waits. The tugboat pulls.\n\n" +
+		"### `mooring`\n\nThis target ties the `mooring` lines before the build starts.\n\n" +
+		"### `quay`\n\nThis context is used when completing `quay` names after the berth.\n\n" +
+		"## Notes\n\nEach mooring holds. The mooring is wet. Every quay is long. The quay is old.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "shell.md", Content: doc}})
 	e := newEngine(t)
 	for _, tc := range []struct{ term, not string }{
@@ -826,6 +832,8 @@ func TestItemsOfValuesAndStyles(t *testing.T) {
 		{"subscript", "When completing"},
 		{"quote", "When completing"},
 		{"tugboat", "This style"},
+		{"mooring", "This target"},
+		{"quay", "This context"},
 	} {
 		wantNoGlossFrom(t, e, c, usedInPrefixEN, tc.term, tc.not)
 	}
