@@ -579,6 +579,10 @@ func singular(w string) string {
 		return w
 	}
 	switch {
+	case strings.HasSuffix(w, "theses"), strings.HasSuffix(w, "lyses"), strings.HasSuffix(w, "nopses"), w == "crises", strings.HasSuffix(w, "gnoses"):
+		// "parentheses", "hypotheses", "analyses", "synopses",
+		// "diagnoses": Greek nouns in -sis.
+		return w[:n-2] + "is"
 	case strings.HasSuffix(w, "ses") && (singularS[w[:n-2]] || n > 6 && strings.Contains("tnrp", w[n-5:n-4]) && w[n-4:] == "uses"):
 		// "aliases", "biases"; "statuses", "bonuses", "viruses",
 		// "campuses" (but "causes", "clauses", "houses", "abuses").

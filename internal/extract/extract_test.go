@@ -719,6 +719,8 @@ func TestSingular(t *testing.T) {
 		"aliases": "alias", "biases": "bias", "alias": "alias", "buses": "bus", "statuses": "status", "viruses": "virus",
 		"bonuses": "bonus", "causes": "cause", "clauses": "clause", "houses": "house", "uses": "use", "abuses": "abuse",
 		"databases": "database", "cases": "case", "processes": "process",
+		"parentheses": "parenthesis", "hypotheses": "hypothesis", "analyses": "analysis", "synopses": "synopsis",
+		"crises": "crisis", "bases": "base", "phases": "phase",
 	} {
 		if got := Singular(in); got != want {
 			t.Errorf("Singular(%q) = %q, want %q", in, got, want)

@@ -59,6 +59,10 @@ func TestIndex(t *testing.T) {
 		{"libraries", "library", []int{0}},
 		{"keys and a key", "key", []int{0, 11}},
 		{"propertiesx", "property", nil},
+		// A final -sis makes its plural in -ses.
+		{"the parentheses and a parenthesis", "parenthesis", []int{4, 22}},
+		{"Analyses", "analysis", []int{0}},
+		{"parenthesesx", "parenthesis", nil},
 		{"RUBIES", "RUBY", nil},
 		// A link's target is no text: "[the guide](network.html)" does
 		// not use "network", nor does a reference definition's target.
@@ -234,6 +238,7 @@ func TestIsPlural(t *testing.T) {
 		{"Attrs", "attr", true},
 		{"classes", "class", true},
 		{"properties", "property", true},
+		{"parentheses", "parenthesis", true},
 		{"APIs", "API", true},
 		{"apis", "API", false}, // an all-caps term matches as written
 		{"attr", "attr", false},

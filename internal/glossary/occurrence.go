@@ -51,8 +51,9 @@ type pattern struct {
 	cjk    bool
 	fold   bool // case-insensitive
 	// ies is the folded term's plural in -ies when it ends in a consonant
-	// and y ("buildsystem property" -> "buildsystem properties"), which the
-	// -s and -es endings do not reach.
+	// and y ("buildsystem property" -> "buildsystem properties"), or in
+	// -ses when it ends in -sis ("parenthesis" -> "parentheses"), which
+	// the -s and -es endings do not reach.
 	ies string
 }
 
@@ -63,6 +64,9 @@ func compile(term string) pattern {
 		if n := len(p.folded); n >= 3 && p.folded[n-1] == 'y' && !strings.ContainsRune("aeiouy", rune(p.folded[n-2])) &&
 			p.folded[n-2] >= 'a' && p.folded[n-2] <= 'z' {
 			p.ies = p.folded[:n-1] + "ies"
+		}
+		if n := len(p.folded); n >= 5 && strings.HasSuffix(p.folded, "sis") {
+			p.ies = p.folded[:n-2] + "es"
 		}
 	}
 	return p
@@ -448,9 +452,10 @@ func withoutMatches(idx []int, not []pattern, line string, lowerLines []string, 
 
 // IsPlural reports whether other is term with an English plural ending
 // that [Index] would match as an occurrence of term: "attrs" of "attr",
-// "classes" of "class", "properties" of "property", "APIs" of "API".
+// "classes" of "class", "properties" of "property", "parentheses" of
+// "parenthesis", "APIs" of "API".
 func IsPlural(other, term string) bool {
-	if len(other) <= len(term) || HasCJK(term) || term == "" {
+	if len(other) < len(term) || HasCJK(term) || term == "" {
 		return false
 	}
 	p := compile(term)
