@@ -284,7 +284,7 @@ func (e *Extractor) process(doc glossary.Document) map[string]*entry {
 		// paragraph, a note in English) is read as English: the Japanese
 		// analyser would join words across its sentences ("Graphviz. For
 		// ..." gave "Graphviz For").
-		text := maskSectionNumbers(maskCredits(maskCells(maskLabels(l.text[shoutedLabel(l.text):])), notes))
+		text := maskIdioms(maskSectionNumbers(maskCredits(maskCells(maskLabels(l.text[shoutedLabel(l.text):])), notes)))
 		if pageList(text) || manRunningLine(text) {
 			return
 		}
@@ -489,6 +489,26 @@ func maskCredits(text string, notes bool) string {
 	}
 	return string(b)
 }
+
+// maskIdioms blanks set phrases whose nouns say nothing of the subject:
+// "in turn", "(keep) in mind", "for obvious reasons", "for this reason".
+// Manuals write them often enough to rank "turn" and "mind" as terms.
+func maskIdioms(text string) string {
+	if !strings.Contains(text, " turn") && !strings.Contains(text, " mind") && !strings.Contains(text, "reason") {
+		return text // cheap test first: this runs for every line
+	}
+	ms := idiom.FindAllStringIndex(text, -1)
+	if ms == nil {
+		return text
+	}
+	var b []byte
+	for _, m := range ms {
+		b = blankSpan(b, text, m[0], m[1])
+	}
+	return string(b)
+}
+
+var idiom = regexp.MustCompile(`(?i)\b(?:in (?:turn|mind)|for (?:(?:the|a|some|this|that|these|those|obvious|historical|security|performance|compatibility|technical|various|several|other|many|legal|practical|backward|backwards|same|good|two|three) )+reasons?)\b`)
 
 // blankSpan replaces text[from:to] with boundary bytes in b, a copy of
 // text made on the first call (b nil).

@@ -2023,3 +2023,33 @@ func TestExtractVersionSuffixes(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractIdioms: the nouns of set phrases ("in turn", "keep in mind",
+// "for obvious reasons", "for security reasons") are no terms however often
+// a manual writes them; the same words in a term of their own ("mind map",
+// "turn signal") stay. The text is written for this test.
+func TestExtractIdioms(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "# Berth notes\n\nEach tug in turn calls the harbor master. The master in turn calls the pilot. " +
+		"Keep in mind that the berth closes at noon. Bear in mind that tugs are slow. Keep this in mind.\n\n" +
+		"For obvious reasons, the berth log is kept. For security reasons, the berth log is locked. " +
+		"For obvious reasons the tug log is short. For historical reasons, the tug log is long.\n\n" +
+		"The harbor master keeps a mind map of the berths. The mind map shows each berth. " +
+		"Every tug has a turn signal. The turn signal blinks.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "notes.md", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, v := range []string{"turn", "mind", "obvious reason", "security reason", "historical reason", "reason"} {
+		if _, ok := got[v]; ok {
+			t.Errorf("%s extracted (%v)", v, terms)
+		}
+	}
+	for _, w := range []string{"berth log", "mind map", "turn signal"} {
+		if _, ok := got[w]; !ok {
+			t.Errorf("%s missing (%v)", w, terms)
+		}
+	}
+}
