@@ -1437,7 +1437,7 @@ func (e *Extractor) rank(docs []glossary.Document, results []map[string]*entry) 
 			// and a dozen more, alone once in ten uses or less: a modifier.
 			continue
 		}
-		if c.n == 1 && !c.ja && (hyphenModifier(c.key) || has(enNeverSingle, c.key)) {
+		if c.n == 1 && !c.ja && (hyphenModifier(c.key) || has(enNeverSingle, c.key) || len(c.variants) > 0 && hyphenModifier(c.variants[0].text)) {
 			continue
 		}
 		if c.n == 1 && !c.ja && isVerbS(c.key) && all[singular(c.key)] == nil {
@@ -1832,6 +1832,32 @@ func weakSingle(w string) bool {
 	return isAdjective(w) || isEdWord(w) || strings.Contains(w, "-")
 }
 
+// nonModifier reports "non-" before a value or a product's name
+// ("non-zero", "non-empty", "non-Postfix"): what a thing is not. A named
+// class stays a term ("non-US", an old archive area of Debian's).
+func nonModifier(first, rest string) bool {
+	if !strings.EqualFold(first, "non") || rest == "" {
+		return false
+	}
+	if r, size := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) && isLowerASCIIWord(rest[size:]) {
+		return true
+	}
+	return has(enNonValues, strings.ToLower(rest))
+}
+
+func isLowerASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// enNonValues follow "non-" in modifiers of values and kinds.
+var enNonValues = wordSet(`zero empty null nil negative positive numeric default standard interactive blocking
+	existent existing trivial printable ascii root local fatal recursive`)
+
 // hyphenModifier reports hyphenated modifiers such as "in-sync", "on-disk"
 // or "append-only", which are never terms on their own.
 func hyphenModifier(w string) bool {
@@ -1840,7 +1866,7 @@ func hyphenModifier(w string) bool {
 		return false
 	}
 	last := rest[strings.LastIndexByte(rest, '-')+1:]
-	if has(enStop, first) && !has(enSoftAdj, first) || isEdWord(last) {
+	if has(enStop, first) && !has(enSoftAdj, first) || isEdWord(last) || nonModifier(first, rest) {
 		return true
 	}
 	switch last {

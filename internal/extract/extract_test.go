@@ -2053,3 +2053,43 @@ func TestExtractIdioms(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractModifiersAlone: "mandatory" (a column of every parameter
+// table and an adjective in the prose), "ordinary" and a "non-" word
+// ("non-zero", "non-Harbor") are no terms alone; the phrases they open
+// stay when they recur ("non-zero status"); a named class ("non-US", an
+// old archive area of Debian's) is no modifier. The text is written for this
+// test.
+func TestExtractModifiersAlone(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	var b strings.Builder
+	b.WriteString("# Berth parameters\n\n")
+	for i := range 40 {
+		fmt.Fprintf(&b, "## berth%d\n\n| type | default | mandatory |\n| --- | --- | --- |\n| word | none | no |\n\nSets the berth%d width.\n\n", i, i)
+	}
+	b.WriteString("The tide is mandatory for ordinary berths. A depth is mandatory. The width is mandatory in every ordinary port.\n\n" +
+		"Note: this parameter is mandatory depending on the value of Tide.Mode but the code does not check this.\n\n")
+	b.WriteString("A tug exits with a non-zero status. A non-zero status means failure. Non-Harbor tugs return non-zero codes. " +
+		"Ordinary berths are cheap. An ordinary tug is slow. Each berth log is kept. The berth log grows. Non-Harbor software is not supported.\n")
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "params.md", Content: b.String()}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, v := range []string{"mandatory", "ordinary", "non-zero", "non-Harbor", "Non-Harbor"} {
+		if _, ok := got[v]; ok {
+			t.Errorf("%s extracted (%v)", v, terms)
+		}
+	}
+	for _, w := range []string{"non-zero status", "berth log"} {
+		if _, ok := got[w]; !ok {
+			t.Errorf("%s missing (%v)", w, terms)
+		}
+	}
+	for w, want := range map[string]bool{"non-zero": true, "non-empty": true, "non-Postfix": true, "non-US": false, "non-Linux2": false, "in-sync": true} {
+		if got := hyphenModifier(w); got != want {
+			t.Errorf("hyphenModifier(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -208,7 +208,8 @@ var enAdjSingle = wordSet(`optional internal external underlying public private 
 	primary secondary due ready non multi sub pre post dirty clean stale fresh busy quiet slow fast healthy
 	unhealthy verbose silent modern interactive regular virtual official complex hidden visible alternate graphic
 	graphical major minor individual numeric recursive absolute relative positional arbitrary negative positive
-	upper lower inner outer leftmost rightmost topmost bottommost uppermost lowermost`)
+	upper lower inner outer leftmost rightmost topmost bottommost uppermost lowermost
+	mandatory obligatory ordinary traditional conventional`)
 
 // enStopVerbList holds the commonest verbs in all their forms, stop words
 // that a page may also use as a name ("Click", a Python library).
