@@ -1865,12 +1865,20 @@ func ofAnyOwner(rest string) (string, bool) {
 // compoundGoesOn reports an English subject that goes on past the term:
 // after "Child logger" in "Child logger bindings are top-level fields", a
 // noun and then a copula or a modal; the sentence is about the bindings.
+// So it is after "Azure" in "Azure API-key authentication uses ...", nouns
+// and a verb of their own.
 // The noun may take a short phrase with "of" before the verb ("The
 // cookies attribute of request objects is a dictionary", Flask's): the
 // sentence is about the attribute.
 func compoundGoesOn(rest string) bool {
 	words := strings.Fields(rest)
-	if len(words) < 2 || !isLowerWord(words[0]) || strings.HasSuffix(words[0], "ly") || enStopwords[words[0]] {
+	nounish := func(w string) bool {
+		if enStopwords[w] || enAdverbs[w] || strings.HasSuffix(w, "ly") || w == "what" || w == "how" || w == "whether" || w == "why" {
+			return false
+		}
+		return isLowerWord(w) || strings.Contains(strings.Trim(w, "-"), "-") && isLatinWord(w)
+	}
+	if len(words) < 2 || !nounish(words[0]) {
 		return false
 	}
 	verb := func(w string) bool {
@@ -1884,6 +1892,17 @@ func compoundGoesOn(rest string) bool {
 		return true
 	}
 	if words[1] != "of" {
+		// "Azure API-key authentication uses Api-Key, ...": two nouns or
+		// more, then a verb of their own ("The tidectl command prints
+		// ..." names the term's kind).
+		for i := 1; i+1 < len(words) && i <= 3; i++ {
+			if i >= 2 && (verb(words[i]) || presentVerb(words[i], words[i+1])) {
+				return true
+			}
+			if !nounish(words[i]) {
+				return false
+			}
+		}
 		return false
 	}
 	for i := 2; i < len(words) && i <= 5; i++ {

@@ -1335,6 +1335,29 @@ var (
 
 const personName = `[A-Z][a-z]*\.?( [A-Z]\.)?( (van|von|de|da|del|der|di|du|le|la))?( [A-Z][A-Za-z'’-]+){1,2}`
 
+// topicList reports a body that is a list of five short phrases or more,
+// in lower case, without articles: "allocations, copies, buffering, hot
+// loops, and contention."
+func topicList(body string) bool {
+	body = strings.TrimRight(body, ". ")
+	if strings.Count(body, ", ") < 4 || body == "" || !unicode.IsLower(rune(body[0])) {
+		return false
+	}
+	for part := range strings.SplitSeq(body, ", ") {
+		part = strings.TrimPrefix(strings.TrimPrefix(part, "and "), "or ")
+		words := strings.Fields(part)
+		if len(words) == 0 || len(words) > 3 {
+			return false
+		}
+		for _, w := range words {
+			if enArticles[w] || !isLatinWord(w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // sharedBody opens an item's body that speaks of several keys at once
 // ("These five are ...", "Both are ...") or of when its key happens ("This
 // is performed only in ..."), how common it is ("This is by far most
@@ -3514,6 +3537,10 @@ func itemBody(key, body string, ja bool) string {
 		return ""
 	case nameList(first):
 		return "" // "LDAP: Authentication [v], Authorization [v], Gateway [v]": settings
+	case !ja && topicList(first):
+		// "**Security:** authentication, credential precedence, origins,
+		// redirects, ...": the topics a heading covers, not what it is.
+		return ""
 	case constantNames(first):
 		return "" // "login: CONSOLE_GROUPS DEFAULT_HOME ERASECHAR ...": the settings it reads
 	case introducesList(first):

@@ -735,3 +735,28 @@ func TestHeadingOverARuleOrAnOption(t *testing.T) {
 		t.Errorf("timeout = %q (%.2f), want its function's gloss", d.Text, d.Confidence)
 	}
 }
+
+// TestHeadingOverANameCompound: a name's heading over a sentence whose
+// subject goes on past the name ("## Quillmoor" over "Quillmoor API-key
+// authentication uses `Api-Key`, ...") is about that longer thing; a
+// sentence with the name as its subject still glosses, and so does one
+// with an adverb before its verb. An item that lists topics without a
+// verb ("**Security:** authentication, credential precedence, origins,
+// ...", a review's lenses) glosses nothing. The pages are written for this
+// test.
+func TestHeadingOverANameCompound(t *testing.T) {
+	t.Parallel()
+	doc := "# Contracts\n\n## Quillmoor\n\n- Quillmoor API-key authentication uses `Api-Key`, not the bearer header.\n\n" +
+		"## Tidewell\n\nTidewell also schedules berths for each harbor.\n\n" +
+		"## Lenses\n\n1. **Security:** authentication, credential precedence, origins, redirects, signing, webhooks, and hostile input.\n" +
+		"2. **Speed:** allocations, copies, buffering, hot loops, and contention.\n\n" +
+		"Quillmoor runs in each harbor. Each Quillmoor key is secret. Tidewell is old. Security matters. Speed matters too.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "contracts.md", Content: doc}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "Quillmoor", "API-key authentication")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "security", "credential precedence")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "speed", "hot loops")
+	if d := define(t, e, c, "Tidewell"); d.Text != "Tidewell also schedules berths for each harbor." {
+		t.Errorf("Tidewell = %q (%.2f)", d.Text, d.Confidence)
+	}
+}
