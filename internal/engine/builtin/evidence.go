@@ -239,6 +239,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 				// page's "CONFIGURATION FILE" is a section title).
 				continue
 			}
+			if docPartHeading(headingName(h.text)) && !h.glossary && !glossary.Contains(ix.sentences[h.first].text, sp) {
+				// "## 参考文献" over "> (3) 不自然なアルファベット", "##
+				// References" over a cited title: what to read, not what
+				// references are ("A reference is an alias ..." under it
+				// still says).
+				continue
+			}
 			s := ix.sentences[h.first]
 			if s.doc != h.doc {
 				continue
@@ -1955,6 +1962,16 @@ func narration(text string) bool {
 	v, _, _ := strings.Cut(rest, " ")
 	return len(v) > 3 && strings.HasSuffix(v, "ed") && isLowerWord(v) && v != "need" && v != "feed" && v != "seed"
 }
+
+// docPartHeading reports a heading that names a part of a document, the
+// works it cites or the pages it points to.
+func docPartHeading(h string) bool {
+	h = strings.ToLower(strings.Trim(h, " #*_:：`"))
+	return docParts[h]
+}
+
+var docParts = toSet("references reference bibliography citations footnotes" +
+	" 参考文献 参考資料 参考 関連項目 関連リンク 関連資料 参照 脚注 出典")
 
 // compoundSubject reports an English sentence whose subject is the term
 // as the modifier of another noun, then a verb: "The pod role discovers

@@ -760,3 +760,25 @@ func TestHeadingOverANameCompound(t *testing.T) {
 		t.Errorf("Tidewell = %q (%.2f)", d.Text, d.Confidence)
 	}
 }
+
+// TestDocumentPartHeadings: a heading that names a part of the document
+// ("## 参考文献" over "> (3) 不自然なカタカナ語", "## References" over a cited
+// title, "## See also") is no gloss of itself; its section lists what to
+// read; one whose first sentence names the term ("A reference is ...")
+// still glosses it. The pages are written for this test.
+func TestDocumentPartHeadings(t *testing.T) {
+	t.Parallel()
+	ja := "# 港の規則\n\n港の規則を説明します。\n\n## 参考文献\n\n> (3) 不自然なカタカナ語\n\n- 1文字だけのカタカナ語を検出する\n\n" +
+		"| 番号 | 規則 |\n| --- | --- |\n| 2.2.1 | 参考文献に従う。 |\n"
+	en := "# Harbor rules\n\nThe rules of the harbor.\n\n## References\n\n> The tide almanac, third edition\n\n" +
+		"Read the references. The references are old.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "ja.md", Content: ja}, {Path: "en.md", Content: en}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "参考文献", "不自然なカタカナ語")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "reference", "tide almanac")
+	cpp := "# Lines\n\n## References\n\nA reference is another name of a berth line. Each reference is short.\n"
+	c = pipeline.NewCorpus([]glossary.Document{{Path: "cpp.md", Content: cpp}})
+	if d := define(t, e, c, "reference"); d.Text != "A reference is another name of a berth line." {
+		t.Errorf("reference = %q (%.2f), want the section's definition", d.Text, d.Confidence)
+	}
+}
