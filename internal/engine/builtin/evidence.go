@@ -758,6 +758,13 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if otherNamePlural(k, sp, it.body) {
 				continue
 			}
+			if it.manName && k != sp {
+				// "hosts - ホスト名の静的なルックアップテーブル", "apm -
+				// Advanced Power Management (APM) BIOS に問い合わせる": a
+				// manual page names a file or a command as typed, not the
+				// word host nor the acronym APM.
+				continue
+			}
 			if spelledAsPlural(k, sp) && singularPointer(it.body) {
 				// "versions: This is a terminal rule." (「この規則は末端規則
 				// です。」): the key names one thing (a grouping rule), not
@@ -1964,14 +1971,16 @@ func narration(text string) bool {
 }
 
 // docPartHeading reports a heading that names a part of a document, the
-// works it cites or the pages it points to.
+// works it cites or the pages it points to, or a manual page's section
+// ("FILES" lists the files, it does not say what a file is).
 func docPartHeading(h string) bool {
 	h = strings.ToLower(strings.Trim(h, " #*_:：`"))
 	return docParts[h]
 }
 
 var docParts = toSet("references reference bibliography citations footnotes" +
-	" 参考文献 参考資料 参考 関連項目 関連リンク 関連資料 参照 脚注 出典")
+	" files synopsis diagnostics bugs author authors" + // a manual page's sections
+	" 参考文献 参考資料 参考 関連項目 関連リンク 関連資料 参照 脚注 出典 書式 著者 バグ")
 
 // compoundSubject reports an English sentence whose subject is the term
 // as the modifier of another noun, then a verb: "The pod role discovers
@@ -6606,12 +6615,14 @@ func parenEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 			// verb of the sentence, how it is done, not what it is.
 			continue
 		}
-		if s.ja && endsWithAny(strings.TrimRight(s.text[:at], " "), "する", "した", "される", "された", "できる", "させる", "ある") {
+		if s.ja && endsWithAny(strings.TrimRight(s.text[:at], " "), "する", "した", "される", "された", "できる", "させる", "ある",
+			"れる", "れた", "いる", "いた", "える", "せる") {
 			// 「package.el を利用してインストールするパッケージ (手元の PC
 			// の ~/.emacs.d/elpa に溜るファイル)」: a clause narrows the
 			// word; the parenthesis is about the narrowed one, as it is
 			// about the one 「ある」 picks (「あるパーティション (たいてい最も
-			// 重要なもの)」) or 「…にある」 places.
+			// 重要なもの)」) or 「…にある」 places; 「補完が試みられるコマンド
+			// (関数が実行されるときの第 1 引き数)」 says which command.
 			continue
 		}
 		if before := strings.TrimRight(s.text[:at], " "); s.ja && !glossary.HasCJK(sp) && strings.HasSuffix(before, "の") {

@@ -909,3 +909,37 @@ func TestHowToItemsAreNoGlosses(t *testing.T) {
 		t.Errorf("margin = %q (%.2f), want its item", d.Text, d.Confidence)
 	}
 }
+
+// TestManualPageNameIsExact: a manual page's NAME glosses the names it
+// lists as written: "quays - 岸壁の静的な一覧" is the file quays, not what
+// a quay is, and "tpm - Tide Power Management (TPM) BIOS に問い合わせる"
+// is the command tpm, not TPM; help2man's "manual page for moorctl 1.2"
+// says what the page is; the FILES section's first line is no gloss of
+// "FILE"; and a Japanese parenthesis after a noun that a clause modifies
+// (「…が試みられるコマンド (関数の第 1 引き数)」) says which one, not what
+// a command is. The pages are written for this test.
+func TestManualPageNameIsExact(t *testing.T) {
+	t.Parallel()
+	quays := "QUAYS(5)        Linux Programmer's Manual        QUAYS(5)\n\n名前\n       quays - 岸壁の静的な一覧\n\n" +
+		"説明\n       このファイルには quay ごとに一行を書く。各 quay は名前を持つ。quay を登録する。\n\n" +
+		"FILES\n       /etc/quays, 岸壁の (name,depth) の組。\n\n" +
+		"       補完が試みられるコマンド\n       (関数が実行されるときの第 1 引き数) に対して補完仕様が変わる。コマンドを実行する。コマンドは短い。\n\n" +
+		"Linux          2026-11-30          QUAYS(5)\n"
+	tpm := "TPM(1)        General Commands Manual        TPM(1)\n\n名前\n       tpm - Tide Power Management (TPM) BIOS に問い合わせる\n\n" +
+		"説明\n       TPM の状態を表示する。TPM は古い。\n\nLinux          2026-11-30          TPM(1)\n"
+	moorctl := "MOORCTL(1)        User Commands        MOORCTL(1)\n\nNAME\n       moorctl - manual page for moorctl 1.2\n\n" +
+		"DESCRIPTION\n       Run moorctl at dawn. The moorctl tool is old.\n\nFILES\n       /etc/moorctl.conf, the file read at start.\n\n" +
+		"Each file is read once. A file may be empty.\n\nmoorctl 1.2          2026-11-30          MOORCTL(1)\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "quays.5.txt", Content: quays}, {Path: "tpm.1.txt", Content: tpm}, {Path: "moorctl.1.txt", Content: moorctl}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "quay", "岸壁の静的な一覧")
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "TPM", "BIOS に問い合わせる")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "moorctl", "manual page for")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "file", "/etc/moorctl.conf")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "FILE", "/etc/moorctl.conf")
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "FILE", "/etc/quays")
+	wantNoGlossFrom(t, e, c, usedInPrefixJA, "コマンド", "第 1 引き数")
+	if d := define(t, e, c, "tpm"); d.Text != "Tide Power Management (TPM) BIOS に問い合わせる。" {
+		t.Errorf("tpm = %q (%.2f), want its NAME line", d.Text, d.Confidence)
+	}
+}
