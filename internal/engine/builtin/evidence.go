@@ -3321,6 +3321,13 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	if s.block == blockHeading || codeSubject(s, sp) || !s.ja && nameSubject(s.text, sp) {
 		return evidence{}, false
 	}
+	if availabilityNote(s.text, s.ja) || s.ja && jaHedged(s.text) {
+		// "badblocks is part of the e2fsprogs package and is available
+		// from ...", 「… パッケージの一部であり、…から入手できる。」: where
+		// to get it; 「bzip2 は、…計算機で、最も良い性能を発揮すると考えら
+		// れます。」: what it is thought to do, the copula a misreading.
+		return evidence{}, false
+	}
 	if !s.ja && copulaRunsOn(s.text) {
 		// "The layout is The registers are ...": what the copula named
 		// was an image or an example the page shows, dropped, and the
@@ -4764,6 +4771,21 @@ var introWords = map[string]bool{
 
 // jaOpinion reports a Japanese sentence that ends in what its writer
 // thinks or guesses (「…だと思います。」, 「…でしょう。」).
+// availabilityNote reports a manual page's AVAILABILITY sentence: the
+// package a command is part of and where to get it.
+func availabilityNote(text string, ja bool) bool {
+	if ja {
+		return strings.Contains(text, "パッケージの一部") && strings.Contains(text, "入手")
+	}
+	return strings.Contains(text, " part of the ") && strings.Contains(text, " package") && strings.Contains(text, "available")
+}
+
+// jaHedged reports a Japanese sentence that ends by saying what is thought
+// or seems to be so: 「…と考えられます」, 「…と思われる」.
+func jaHedged(text string) bool {
+	return endsWithAny(strings.TrimRight(text, "。．.！!"), "と考えられます", "と考えられる", "と思われます", "と思われる", "と見られる", "と見られます")
+}
+
 func jaOpinion(text string) bool {
 	return endsWithAny(strings.TrimRight(text, "。．.！!"), "と思います", "と思う", "と考えます", "と考えています", "と考える", "でしょう", "かもしれません", "かもしれない")
 }

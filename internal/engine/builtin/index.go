@@ -1335,6 +1335,16 @@ var (
 
 const personName = `[A-Z][a-z]*\.?( [A-Z]\.)?( (van|von|de|da|del|der|di|du|le|la))?( [A-Z][A-Za-z'’-]+){1,2}`
 
+// manSummary reports a lower-case summary that opens with a verb in the
+// imperative, as a manual page's NAME line writes it.
+func manSummary(body string) bool {
+	w, rest, _ := strings.Cut(body, " ")
+	if w == "" || !isLowerWord(w) || strings.Contains(strings.ToLower(body), "manual page") {
+		return false
+	}
+	return enImperatives[w] || nounVerbImperative(w, firstWord(rest)) || baseVerbImperative(w, firstWord(rest))
+}
+
 // topicList reports a body that is a list of five short phrases or more,
 // in lower case, without articles: "allocations, copies, buffering, hot
 // loops, and contention."
@@ -1508,6 +1518,12 @@ func (ix *corpusIndex) addItem(it listItem) {
 	if body == "" && it.code && !it.ja && settingName(it.key) && optionEffects[strings.ToLower(firstWord(it.body))] {
 		// "- `use_accelerate_endpoint` - Use the S3 Accelerate endpoint
 		// for all commands": what the setting does, not an instruction.
+		body = firstSentenceOf(it.body, false)
+	}
+	if body == "" && it.manName && !it.ja && manSummary(it.body) {
+		// "cp - copy files and directories", "grep - search a file for
+		// a pattern": a manual page's NAME says what its command does as
+		// an order, not an instruction to the reader.
 		body = firstSentenceOf(it.body, false)
 	}
 	if it.body = body; it.body == "" {

@@ -943,3 +943,31 @@ func TestManualPageNameIsExact(t *testing.T) {
 		t.Errorf("tpm = %q (%.2f), want its NAME line", d.Text, d.Confidence)
 	}
 }
+
+// TestManualPageAvailability: a manual page's AVAILABILITY line ("berthck
+// is part of the harborprogs package and is available from https://...",
+// 「berthck は harborprogs パッケージの一部であり、 https://… から入手できる。」)
+// says where to get the command, not what it is, and 「…計算機で、最も良い
+// 性能を発揮すると考えられます」 what it is thought to do best: the NAME line
+// glosses it ("berthck - search a berth ...", an order as NAME lines are
+// written). The pages are written for this test.
+func TestManualPageAvailability(t *testing.T) {
+	t.Parallel()
+	en := "BERTHCK(8)        System Manager's Manual        BERTHCK(8)\n\nNAME\n       berthck - search a berth for broken bollards\n\n" +
+		"DESCRIPTION\n       Run berthck at dawn.\n\nAVAILABILITY\n       berthck is part of the harborprogs package and is available from https://harbor.example.org.\n\n" +
+		"Harbor 1.0          2026-11-30          BERTHCK(8)\n"
+	ja := "QUAYCK(8)        System Manager's Manual        QUAYCK(8)\n\n名前\n       quayck - 岸壁の壊れた係船柱を探す\n\n" +
+		"説明\n       quayck を夜明けに実行する。\n\n入手方法\n       quayck は harborprogs パッケージの一部であり、 https://harbor.example.org から入手できる。\n\n" +
+		"注意\n       quayck は、非常に大きなキャッシュを持った計算機で、 最も良い性能を発揮すると考えられます。\n\n" +
+		"Harbor 1.0          2026-11-30          QUAYCK(8)\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "berthck.8.txt", Content: en}, {Path: "quayck.8.txt", Content: ja}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"berthck": "Search a berth for broken bollards.",
+		"quayck":  "岸壁の壊れた係船柱を探す。",
+	} {
+		if d := define(t, e, c, term); d.Text != want {
+			t.Errorf("%s = %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+}
