@@ -1340,7 +1340,9 @@ func TestHeadingOverActionsAndOtherLabels(t *testing.T) {
 		"### Buoys\n\nDraws a buoy where you drag in the chart.\n\n### Piers\n\nProtects the berths of the current pier from being moved.\n\n" +
 		"## Tidework\n\nThe Tidework toolbar opens when you select a Tidework object.\n\n## Ledger\n\nThe Ledger tab page allows you to assign a ledger to the chart.\n\n" +
 		"## Gauge\n\nThe Gauges window of the chart always shows the gauges of the quay.\n\n## Rope\n\nThe Rope icon on the Deck bar opens the Knots toolbar.\n\n" +
-		"Each berth has a colour. A buoy marks a berth. Each pier has berths. Every colour is printed. Tidework draws waves. Each ledger is kept.\n"
+		"## Cache\n\nThe Cache subsection controls the tidecache tool; please see its page.\n\n" +
+		"- Anchor: The Anchor section lists the anchors of the quay.\n\nEach anchor is heavy. An anchor holds.\n\n" +
+		"Each cache is small. The cache is fast. Each berth has a colour. A buoy marks a berth. Each pier has berths. Every colour is printed. Tidework draws waves. Each ledger is kept.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "chart.md", Content: doc}})
 	e := newEngine(t)
 	// "The Tidework toolbar opens ...", "The Ledger tab page allows ...":
@@ -1349,6 +1351,8 @@ func TestHeadingOverActionsAndOtherLabels(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "ledger", "tab page")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "gauge", "Gauges window") // a capitalised window, no everyday gauge
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "rope", "Rope icon")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "cache", "Cache subsection") // apt.conf's sections
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "anchor", "Anchor section")   // and as an item
 	for _, term := range []string{"colour", "berth", "buoy", "pier"} {
 		if d := define(t, e, c, term); d.Confidence > confDescribe || strings.HasPrefix(d.Text, "Series:") {
 			t.Errorf("%s: %q (%.2f), want at most a describing sentence (%.2f), not another label's line", term, d.Text, d.Confidence, confDescribe)

@@ -758,6 +758,12 @@ func gather(ctx context.Context, ix *corpusIndex, term string, aliases []string,
 			if otherNamePlural(k, sp, it.body) {
 				continue
 			}
+			if !it.ja && !it.glossary && controlNamedFor(it.body, spellings) {
+				// "Cache" over "The Cache subsection controls the
+				// apt-cache(8) tool ..." (apt.conf's sections), "The
+				// Fontwork toolbar opens ...": a part named for it.
+				continue
+			}
 			if it.manName && k != sp {
 				// "hosts - ホスト名の静的なルックアップテーブル", "apm -
 				// Advanced Power Management (APM) BIOS に問い合わせる": a
@@ -2062,7 +2068,7 @@ func jaControlNamedFor(s string, spellings []string) bool {
 // what they hold or do ("The Fontwork toolbar", "The Curve icon"), not the
 // thing itself as a menu, a window or a command is ("The Format menu",
 // "The Navigator window", "The tidectl command").
-var enControlKinds = toSet(`toolbar toolbars tab icon`)
+var enControlKinds = toSet(`toolbar toolbars tab icon section subsection`)
 
 // enNamedControls are the controls that are the thing named ("The Format
 // menu" is Format), which a capitalised name makes other than an everyday

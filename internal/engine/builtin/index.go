@@ -1669,7 +1669,31 @@ func (ix *corpusIndex) addNames(doc string, b block, ja bool) bool {
 	if len(b.lines) > 4 {
 		return false
 	}
-	line := joinLines(b.lines, ja)
+	// "bzip2, bunzip2 - a block-sorting file compressor" then "bzcat -
+	// decompresses files to stdout" on the next line: a NAME for each.
+	added, from := false, 0
+	for k := 1; k <= len(b.lines); k++ {
+		if k < len(b.lines) && !nameLineStart.MatchString(b.lines[k]) {
+			continue
+		}
+		if ix.addNameLine(doc, b.start, b.lines[from:k], ja) {
+			added = true
+		} else if from == 0 {
+			return false
+		}
+		from = k
+	}
+	return added
+}
+
+// nameLineStart matches a line that opens a NAME of its own: names, a
+// dash, a summary.
+var nameLineStart = regexp.MustCompile(`^\s*[\w.+:-]+(, *[\w.+:-]+)* [-–] \S`)
+
+// addNameLine reads one NAME ("stat, fstat - get file status", over one
+// line or more).
+func (ix *corpusIndex) addNameLine(doc string, start int, lines []string, ja bool) bool {
+	line := joinLines(lines, ja)
 	i := strings.Index(line, " - ")
 	if j := strings.Index(line, " -"); i < 0 && ja && j > 0 {
 		// 「getaddrinfo, gai_strerror -」 at a line's end, joined to the
@@ -1700,7 +1724,7 @@ func (ix *corpusIndex) addNames(doc string, b block, ja bool) bool {
 			// entry is (see keepGlossaryEntries): read whole, a corpus of
 			// manual pages ranked common words above the names its pages
 			// are about.
-			it.doc, it.line, it.glossary, it.manName = doc, b.start, true, true
+			it.doc, it.line, it.glossary, it.manName = doc, start, true, true
 			ix.addItem(it)
 			added = true
 		}

@@ -971,3 +971,28 @@ func TestManualPageAvailability(t *testing.T) {
 		}
 	}
 }
+
+// TestManualPageNameLines: a NAME of several lines, each with its own
+// names and summary ("tidez, untidez - a block-sorting tide compressor",
+// then "tidecat - decompresses tides to stdout"), glosses each name with
+// its own line's summary. The page is written for this test.
+func TestManualPageNameLines(t *testing.T) {
+	t.Parallel()
+	doc := "tidez(1)        General Commands Manual        tidez(1)\n\nNAME\n" +
+		"       tidez, untidez - a block-sorting tide compressor, v1.0.8\n       tidecat - decompresses tides to stdout\n" +
+		"       tidezrecover - recovers data from damaged tidez files\n\nDESCRIPTION\n" +
+		"       Run tidez at dawn. Run untidez at dusk. Run tidecat at noon. Run tidezrecover at night.\n\n" +
+		"Harbor 1.0          2026-11-30          tidez(1)\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "tidez.1.txt", Content: doc}})
+	e := newEngine(t)
+	for term, want := range map[string]string{
+		"tidez":        "A block-sorting tide compressor, v1.0.8.",
+		"untidez":      "A block-sorting tide compressor, v1.0.8.",
+		"tidecat":      "Decompresses tides to stdout.",
+		"tidezrecover": "Tidezrecover recovers data from damaged tidez files.", // a verb of the item lists takes the key as subject
+	} {
+		if d := define(t, e, c, term); d.Text != want {
+			t.Errorf("%s = %q (%.2f), want %q", term, d.Text, d.Confidence, want)
+		}
+	}
+}
