@@ -27,7 +27,9 @@ func describeEvidence(s *sentence, sp string) (evidence, bool) {
 		// labels.": what the function does, and the word is another thing.
 		return evidence{}, false
 	}
-	if s.block == blockHeading {
+	if s.block == blockHeading || !s.ja && capsPlaceholder(s.text, sp) {
+		// "INTEGER may also be -l STRING": an argument in capitals, not
+		// the word.
 		return evidence{}, false
 	}
 	if !s.ja && pointsBelow(s.text) {

@@ -3327,6 +3327,11 @@ func explicitEvidence(s *sentence, sp string, hits []int) (evidence, bool) {
 	if s.block == blockHeading || codeSubject(s, sp) || !s.ja && nameSubject(s.text, sp) {
 		return evidence{}, false
 	}
+	if !s.ja && capsPlaceholder(s.text, sp) {
+		// "LINE is a deprecated method to specify ...": a manual page's
+		// argument in capitals, not the word line.
+		return evidence{}, false
+	}
 	if availabilityNote(s.text, s.ja) || s.ja && jaHedged(s.text) {
 		// "badblocks is part of the e2fsprogs package and is available
 		// from ...", 「… パッケージの一部であり、…から入手できる。」: where
@@ -4777,6 +4782,16 @@ var introWords = map[string]bool{
 
 // jaOpinion reports a Japanese sentence that ends in what its writer
 // thinks or guesses (「…だと思います。」, 「…でしょう。」).
+// capsPlaceholder reports text that opens with sp, a word in lower case,
+// written in capitals: "LINE is ...", "INTEGER may also be ...".
+func capsPlaceholder(text, sp string) bool {
+	if len(sp) < 2 || !isLowerWord(sp) {
+		return false
+	}
+	w := strings.TrimRight(firstWord(text), ".,;:")
+	return w == strings.ToUpper(sp) || w == strings.ToUpper(sp)+"S"
+}
+
 // availabilityNote reports a manual page's AVAILABILITY sentence: the
 // package a command is part of and where to get it.
 func availabilityNote(text string, ja bool) bool {

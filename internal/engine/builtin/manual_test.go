@@ -996,3 +996,22 @@ func TestManualPageNameLines(t *testing.T) {
 		}
 	}
 }
+
+// TestManualPagePlaceholders: a manual page's placeholder in capitals
+// ("LINE is a deprecated way to name the berth", "INTEGER may also be -l
+// STRING") is the argument, not the word line or integer; an option named
+// "Path" is not the variable PATH. The page is written for this test.
+func TestManualPagePlaceholders(t *testing.T) {
+	t.Parallel()
+	doc := "MOORCTL(1)        User Commands        MOORCTL(1)\n\nNAME\n       moorctl - moor a vessel\n\n" +
+		"DESCRIPTION\n       LINE is a deprecated way to name the berth to moor at, kept for old scripts.\n\n" +
+		"       INTEGER may also be -l STRING, which evaluates to the length of STRING.\n\n" +
+		"OPTIONS\n       Path\n              Path is a string that defines the PATH variable used when running the winch.\n\n" +
+		"       Each line of the log is short. The line ends. Every integer is signed. Set PATH first. PATH lists folders.\n\n" +
+		"Harbor 1.0          2026-11-30          MOORCTL(1)\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "moorctl.1.txt", Content: doc}})
+	e := newEngine(t)
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "line", "deprecated way")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "integer", "may also be")
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "PATH", "is a string that defines")
+}
