@@ -64,6 +64,10 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 	heading = heading || table
 	sentStart := true
 	lastWord := ""
+	// flag is true after an option flag and its arguments in capitals
+	// ("--berth NAME"): a manual page joins an option's line to its
+	// description, whose first word is capitalised as a sentence's.
+	flag := false
 	for i := 0; i < len(text); {
 		b := text[i]
 		if b == ' ' || b == '\t' {
@@ -138,6 +142,10 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 			} else if strings.HasSuffix(w, "’s") {
 				w, t.poss = w[:len(w)-len("’s")], possCurly
 			}
+			isFlag := i > 0 && text[i-1] == '-' && (i == 1 || text[i-2] == ' ' || text[i-2] == '-' || text[i-2] == boundary)
+			if flag && !isFlag && strings.ToUpper(w) != w {
+				sentStart = true // "--berth NAME Specify the berth ..."
+			}
 			t.s, t.shape = wordShape(w)
 			if t.shape == 0 {
 				t.s = strings.ToLower(w) // kept for the determiner check of enFlush
@@ -147,6 +155,7 @@ func (d *docState) enTokenize(text string, heading, table bool) {
 			}
 			d.toks = append(d.toks, t)
 			sentStart = false
+			flag = isFlag || flag && strings.ToUpper(w) == w
 			lastWord = w
 			i = j
 			continue

@@ -2093,3 +2093,32 @@ func TestExtractModifiersAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractAfterOptionFlags: a capitalised word right after an option
+// flag ("--berth Specify the berth ...", "-q Equivalent to -s.", as a
+// manual page joins an option's line to its description) opens a
+// sentence: no name. A name after a flag ("--engine Quaymaster") keeps
+// its capital where the prose repeats it. The text is written for this
+// test.
+func TestExtractAfterOptionFlags(t *testing.T) {
+	t.Parallel()
+	e := newExtractor(t)
+	doc := "MOORCTL(1)        User Commands        MOORCTL(1)\n\nOPTIONS\n" +
+		"       --berth NAME Specify the berth to moor at.\n       --quay NAME Specify the quay to use.\n" +
+		"       --tide N Specify the tide level.\n       -s Print the berth log.\n       -q Equivalent to -s.\n" +
+		"       -r Equivalent to --berth main.\n       -v Print the tide log.\n       -w Print the winch log.\n\n" +
+		"The berth log lists each vessel. The tide log lists each tide. The winch log lists each lift.\n"
+	terms, err := e.Extract(context.Background(), []glossary.Document{{Path: "moorctl.1.txt", Content: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byText(terms)
+	for _, v := range []string{"Specify", "Print", "Equivalent"} {
+		if _, ok := got[v]; ok {
+			t.Errorf("%s extracted (%v)", v, terms)
+		}
+	}
+	if _, ok := got["berth log"]; !ok {
+		t.Errorf("berth log missing (%v)", terms)
+	}
+}
