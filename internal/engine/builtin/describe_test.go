@@ -479,7 +479,10 @@ func TestDefineFormalDefinitions(t *testing.T) {
 		// arguments.").
 		"A berth builder in Harbourd is any generic plan with unbound quays. Each berth builder takes a quay.\n" +
 		"A tide window is any span of time when the water is deep enough. Wait for the tide window.\n" +
-		"The tide mode is any of the following: neap, spring. Set the tide mode.\n"
+		"The tide mode is any of the following: neap, spring. Set the tide mode.\n" +
+		// A log field named in quotes, in the plural: the field, not
+		// what a retry is.
+		"\"retries\" is the number of berth retries made for this vessel. Each retry waits. A retry is logged.\n"
 	c := pipeline.NewCorpus([]glossary.Document{{Path: "en.md", Content: en}, {Path: "ja.md", Content: ja}})
 	e := newEngine(t)
 	for term, want := range map[string]string{
@@ -497,7 +500,7 @@ func TestDefineFormalDefinitions(t *testing.T) {
 		}
 	}
 	// Quoted, but not defined.
-	for _, term := range []string{"Ledger", "保存ボタン", "tide mode"} {
+	for _, term := range []string{"Ledger", "保存ボタン", "tide mode", "retry"} {
 		if d := define(t, e, c, term); d.Confidence >= confExplicit {
 			t.Errorf("%s: %q (%.2f) is not a definition", term, d.Text, d.Confidence)
 		}

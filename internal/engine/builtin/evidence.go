@@ -2838,7 +2838,11 @@ func matchSubject(text, sp string, ja bool) (int, bool) {
 			return 0, false
 		}
 		if closeQuote != "" {
-			if !strings.HasPrefix(rest[n:], closeQuote) {
+			if !strings.HasPrefix(rest[n:], closeQuote) || !ja && n != len(sp) && !hasLetter(text[:off]) {
+				// "\"retries\" is the number of ...": a name in quotes
+				// opening the sentence is spelled as it is, a field, not
+				// the plural of retry ("The term \"shore boats\" is used
+				// ..." names the term in the plural).
 				return 0, false
 			}
 			n += len(closeQuote)
