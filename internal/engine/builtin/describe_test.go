@@ -1355,7 +1355,7 @@ func TestHeadingOverActionsAndOtherLabels(t *testing.T) {
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "gauge", "Gauges window") // a capitalised window, no everyday gauge
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "rope", "Rope icon")
 	wantNoGlossFrom(t, e, c, usedInPrefixEN, "cache", "Cache subsection") // apt.conf's sections
-	wantNoGlossFrom(t, e, c, usedInPrefixEN, "anchor", "Anchor section")   // and as an item
+	wantNoGlossFrom(t, e, c, usedInPrefixEN, "anchor", "Anchor section")  // and as an item
 	for _, term := range []string{"colour", "berth", "buoy", "pier"} {
 		if d := define(t, e, c, term); d.Confidence > confDescribe || strings.HasPrefix(d.Text, "Series:") {
 			t.Errorf("%s: %q (%.2f), want at most a describing sentence (%.2f), not another label's line", term, d.Text, d.Confidence, confDescribe)
