@@ -4792,8 +4792,14 @@ func capsPlaceholder(text, sp string) bool {
 	if len(sp) < 2 || !isLowerWord(sp) {
 		return false
 	}
+	if text == "" || !isUpperASCII(text[0]) {
+		return false // cheap test first: this runs for every sentence that uses a term
+	}
 	w := strings.TrimRight(firstWord(text), ".,;:")
-	return w == strings.ToUpper(sp) || w == strings.ToUpper(sp)+"S"
+	if len(w) == len(sp)+1 && w[len(w)-1] == 'S' {
+		w = w[:len(sp)] // "LINES"
+	}
+	return len(w) == len(sp) && upperASCIILetters(w) && strings.EqualFold(w, sp)
 }
 
 // availabilityNote reports a manual page's AVAILABILITY sentence: the
