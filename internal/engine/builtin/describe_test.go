@@ -2802,3 +2802,19 @@ func TestNoGlossFromSentencesAboutSomethingElse(t *testing.T) {
 		wantNoGlossFrom(t, e, c, usedInPrefixEN, tc.term, tc.not)
 	}
 }
+
+// TestDescribeAfterAScope: "A quaymap in HARBOR contains a set of
+// bindings ..." describes a quaymap, the scope in capitals between its
+// subject and its verb, as "A berth builder in Harbourd is ..." defines
+// one. The page is written for this test.
+func TestDescribeAfterAScope(t *testing.T) {
+	t.Parallel()
+	doc := "# Keys\n\nThe shell reads keys.\n\nA quaymap in HARBOR contains a set of bindings between key sequences and HARBOR commands.\n\n" +
+		"Each quaymap is small. Select a quaymap first.\n"
+	c := pipeline.NewCorpus([]glossary.Document{{Path: "maps.md", Content: doc}})
+	e := newEngine(t)
+	want := "A quaymap in HARBOR contains a set of bindings between key sequences and HARBOR commands."
+	if d := define(t, e, c, "quaymap"); d.Text != want || d.Confidence < confDescribe {
+		t.Errorf("quaymap = %q (%.2f), want %q (>= %.2f)", d.Text, d.Confidence, want, confDescribe)
+	}
+}

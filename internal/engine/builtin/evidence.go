@@ -3275,7 +3275,9 @@ func skipScopeName(s string, n int) int {
 		if !unicode.IsUpper(r) {
 			return n
 		}
-		if k+1 < len(w) && (w[k+1] == "is" || w[k+1] == "are") {
+		if k+1 < len(w) && (w[k+1] == "is" || w[k+1] == "are" || enItemVerbs[w[k+1]] || enDescribeVerbs[w[k+1]]) {
+			// "A keymap in ZLE contains ...": a verb of the items' lists
+			// after the scope, too.
 			return n + len(" in ") + strings.Index(rest, w[k]) + len(w[k])
 		}
 	}
